@@ -1,0 +1,30 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { createSignInHandoff, signUpBusiness, signUpSchema } from '@/lib/auth';
+import { formError, type FormMessage } from '@/lib/auth/current';
+import { config } from '@/lib/platform/config';
+import { tenantHost } from '@/lib/tenancy/host';
+
+export type SignUpState = (FormMessage & { redirectTo?: string }) | null;
+
+/** Creates the business and its owner, then hands the browser to the new store's own host. */
+export async function signUpAction(_prev: SignUpState, formData: FormData): Promise<SignUpState> {
+  const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return {
+      error: 'Check the highlighted fields.',
+      fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])),
+    };
+  }
+  try {
+    const { tenant, owner } = await signUpBusiness(parsed.data);
+    const token = await createSignInHandoff(tenant.id, owner.id);
+    const h = await headers();
+    const protocol = h.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
+    const host = tenantHost(tenant.slug, config().ROOT_DOMAIN, h.get('host'));
+    return { ok: 'Your business is ready.', redirectTo: `${protocol}://${host}/welcome#token=${token}` };
+  } catch (err) {
+    return formError(err);
+  }
+}

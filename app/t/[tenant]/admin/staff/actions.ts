@@ -1,0 +1,51 @@
+'use server';
+
+import { addStaff, addStaffSchema, updateStaff, updateStaffSchema } from '@/lib/auth';
+import { staffAction, type FormState } from '@/lib/auth/current';
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+
+export async function addStaffAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const input = {
+    name: text(formData, 'name'),
+    email: text(formData, 'email'),
+    role: text(formData, 'role'),
+    password: text(formData, 'password'),
+    pin: text(formData, 'pin'),
+  };
+  return staffAction('staff:write', addStaffSchema, input, async ({ user }, data) => {
+    const member = await addStaff(user, data);
+    return `${member.name} was added as ${member.role}.`;
+  });
+}
+
+/** One action for the row editor; `intent` says which change the person asked for. */
+export async function updateStaffAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const id = text(formData, 'id') ?? '';
+  const intent = text(formData, 'intent');
+  const patch =
+    intent === 'role' ? { role: text(formData, 'role') }
+    : intent === 'name' ? { name: text(formData, 'name') }
+    : intent === 'pin' ? { pin: text(formData, 'pin') ?? '' }
+    : intent === 'clear-pin' ? { pin: null }
+    : intent === 'password' ? { password: text(formData, 'password') ?? '' }
+    : intent === 'deactivate' ? { active: false }
+    : intent === 'reactivate' ? { active: true }
+    : {};
+  return staffAction('staff:write', updateStaffSchema, patch, async ({ user }, data) => {
+    const member = await updateStaff(user, id, data);
+    const done: Record<string, string> = {
+      role: `${member.name} is now ${member.role}.`,
+      name: 'Name saved.',
+      pin: 'PIN set.',
+      'clear-pin': 'PIN removed.',
+      password: 'Password changed; they were signed out everywhere.',
+      deactivate: `${member.name} was deactivated and signed out.`,
+      reactivate: `${member.name} can sign in again.`,
+    };
+    return done[intent ?? ''] ?? 'Saved.';
+  });
+}

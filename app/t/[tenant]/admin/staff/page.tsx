@@ -1,0 +1,74 @@
+import type { Metadata } from 'next';
+import { StaffAddForm } from '@/components/admin/staff-add-form';
+import { StaffRowEditor } from '@/components/admin/staff-row-editor';
+import { listStaff } from '@/lib/auth';
+import { requireStaff } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
+
+export const metadata: Metadata = { title: 'Staff' };
+
+export default async function StaffPage() {
+  const { tenant, user } = await requireStaff('staff:read');
+  const staff = await listStaff(tenant.id);
+  const canWrite = can(user.role, 'staff:write');
+  const canManageOwners = can(user.role, 'staff:manage-owners');
+  const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: tenant.timeZone });
+
+  return (
+    <div className="max-w-5xl space-y-8">
+      <header>
+        <h1 className="text-2xl font-bold">Staff</h1>
+        <p className="text-slate-600">
+          {staff.filter((s) => s.active).length} active of {staff.length}. People sign in with email and password; a
+          PIN lets them take over a register quickly.
+        </p>
+      </header>
+
+      {canWrite && <StaffAddForm canManageOwners={canManageOwners} />}
+
+      <section aria-labelledby="staff-list" className="overflow-hidden rounded-xl border border-slate-200 bg-white">
+        <h2 id="staff-list" className="sr-only">
+          Staff members
+        </h2>
+        <table className="w-full text-left text-sm">
+          <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+            <tr>
+              <th scope="col" className="px-4 py-3">Name</th>
+              <th scope="col" className="px-4 py-3">Role</th>
+              <th scope="col" className="hidden px-4 py-3 sm:table-cell">PIN</th>
+              <th scope="col" className="hidden px-4 py-3 md:table-cell">Last sign-in</th>
+              <th scope="col" className="px-4 py-3">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {staff.map((member) => {
+              const editable = canWrite && (member.role !== 'owner' || canManageOwners);
+              return (
+                <tr key={member.id} className={member.active ? '' : 'bg-slate-50 text-slate-500'} data-testid="staff-row">
+                  <td className="px-4 py-3 align-top">
+                    <p className="font-medium text-slate-900">
+                      {member.name}
+                      {member.id === user.userId && <span className="ml-2 text-xs text-slate-500">(you)</span>}
+                    </p>
+                    <p className="text-slate-500">{member.email}</p>
+                    {!member.active && <p className="mt-1 text-xs font-semibold text-red-700">Deactivated</p>}
+                  </td>
+                  <td className="px-4 py-3 align-top capitalize">{member.role}</td>
+                  <td className="hidden px-4 py-3 align-top sm:table-cell">{member.hasPin ? 'Set' : '—'}</td>
+                  <td className="hidden px-4 py-3 align-top md:table-cell">
+                    {member.lastSignInAt ? dateFormat.format(member.lastSignInAt) : 'Never'}
+                  </td>
+                  <td className="px-4 py-3 text-right align-top">
+                    {editable && <StaffRowEditor member={member} canManageOwners={canManageOwners} isSelf={member.id === user.userId} />}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

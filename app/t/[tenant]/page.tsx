@@ -1,0 +1,10 @@
+import { redirect } from 'next/navigation';
+import { can } from '@/lib/auth/permissions';
+import { currentStaff } from '@/lib/auth/current';
+
+/** The store's root: straight to where this person works. */
+export default async function TenantHome() {
+  const current = await currentStaff();
+  if (!current?.user) redirect('/signin');
+  redirect(can(current.user.role, 'admin:access') ? '/admin' : '/register');
+}

@@ -1,0 +1,33 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+const links = [
+  { href: '/admin', label: 'Overview' },
+  { href: '/admin/staff', label: 'Staff' },
+];
+
+export function AdminNav() {
+  // The browser sees the public path (/admin/...), not the internal /t/<slug>/... one.
+  const pathname = usePathname().replace(/^\/t\/[^/]+/, '') || '/';
+  return (
+    <nav aria-label="Admin" className="flex gap-1 overflow-x-auto px-3 pb-3 md:flex-col md:pb-4">
+      {links.map((link) => {
+        const active = link.href === '/admin' ? pathname === '/admin' : pathname.startsWith(link.href);
+        return (
+          <Link
+            key={link.href}
+            href={link.href}
+            aria-current={active ? 'page' : undefined}
+            className={`rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap ${
+              active ? 'bg-brand-50 text-brand-900' : 'text-slate-700 hover:bg-slate-100'
+            }`}
+          >
+            {link.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,84 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useRef, useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { SelectField, TextField } from '@/components/ui/field';
+
+type StaffOption = { id: string; name: string; role: string };
+
+/**
+ * Hands the register to another staff member: pick a name, enter their PIN. The server checks
+ * the PIN (10 wrong tries lock it for 15 minutes) and replaces the session.
+ */
+export function SwitchStaff({ staff }: { staff: StaffOption[] }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState(false);
+
+  return (
+    <>
+      <Button variant="secondary" onClick={() => dialog.current?.showModal()}>
+        Switch staff
+      </Button>
+      <dialog
+        ref={dialog}
+        aria-labelledby="switch-staff-title"
+        className="m-auto w-[min(24rem,92vw)] rounded-2xl p-0 shadow-xl backdrop:bg-slate-900/40"
+      >
+        <form
+          className="space-y-4 p-6"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const form = new FormData(e.currentTarget);
+            setPending(true);
+            setError(undefined);
+            const result = await signIn('pin', {
+              userId: String(form.get('userId') ?? ''),
+              pin: String(form.get('pin') ?? ''),
+              redirect: false,
+            });
+            if (result?.ok && !result.error) {
+              window.location.reload();
+              return;
+            }
+            setPending(false);
+            setError(result?.error ?? 'Could not switch staff.');
+          }}
+        >
+          <h2 id="switch-staff-title" className="text-lg font-semibold">
+            Switch staff
+          </h2>
+          {staff.length === 0 ? (
+            <p className="text-sm text-slate-600">
+              Nobody else has a register PIN yet. An owner or manager can set PINs in Admin → Staff.
+            </p>
+          ) : (
+            <>
+              {error && <Alert tone="error">{error}</Alert>}
+              <SelectField label="Staff member" name="userId" required>
+                {staff.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name} ({s.role})
+                  </option>
+                ))}
+              </SelectField>
+              <TextField label="PIN" name="pin" type="password" inputMode="numeric" autoComplete="off" maxLength={6} required autoFocus />
+            </>
+          )}
+          <div className="flex justify-end gap-2">
+            <Button variant="ghost" onClick={() => dialog.current?.close()}>
+              Cancel
+            </Button>
+            {staff.length > 0 && (
+              <Button type="submit" disabled={pending}>
+                {pending ? 'Checking…' : 'Switch'}
+              </Button>
+            )}
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { config } from '@/lib/platform/config';
+import { database } from './client';
+
+const migrationsFolder = path.join(process.cwd(), 'db/migrations');
+/** Serialises migration runs of several app instances starting at once (any constant works). */
+const MIGRATION_LOCK = 7_311_902_118;
+
+/**
+ * Applies drizzle-kit's SQL migrations, then db/policies.sql (role, grants, forced RLS), as the
+ * database owner. Safe to run at every start: both steps are idempotent.
+ */
+export async function migrateDatabase(): Promise<void> {
+  const policies = await readFile(path.join(process.cwd(), 'db/policies.sql'), 'utf8');
+  const { DATABASE_URL } = config();
+  if (!DATABASE_URL) {
+    const handle = await database();
+    if (handle.kind !== 'pglite') throw new Error('expected the embedded database');
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    const { drizzle } = await import('drizzle-orm/pglite');
+    await migrate(drizzle(handle.client), { migrationsFolder });
+    await handle.client.exec(policies);
+    return;
+  }
+  await ensureDatabaseExists(DATABASE_URL);
+  const { default: postgres } = await import('postgres');
+  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const owner = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
+  try {
+    await owner`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migrate(drizzle(owner), { migrationsFolder });
+    await owner.unsafe(policies);
+  } finally {
+    await owner.end(); // closing the session releases the advisory lock
+  }
+}
+
+/** A fresh machine has the server but not our database: create it through `postgres`. */
+async function ensureDatabaseExists(url: string): Promise<void> {
+  const { default: postgres } = await import('postgres');
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!name || name === 'postgres') return;
+  target.pathname = '/postgres';
+  const admin = postgres(target.toString(), { max: 1, onnotice: () => {} });
+  try {
+    const rows = await admin`select 1 from pg_database where datname = ${name}`;
+    if (rows.length === 0) {
+      await admin.unsafe(`create database "${name.replaceAll('"', '""')}"`).catch((err: { code?: string }) => {
+        if (err.code !== '42P04') throw err; // created by a concurrent starter
+      });
+    }
+  } finally {
+    await admin.end();
+  }
+}

@@ -1,0 +1,42 @@
+import type { Role } from '@/db/schema/auth';
+
+export type { Role };
+export const ROLES = ['owner', 'manager', 'cashier'] as const satisfies readonly Role[];
+
+/**
+ * The permission matrix: which roles may do what. The single source for route handlers,
+ * server actions, pages and the UI (hiding what a role cannot use). Unit-tested as a table.
+ */
+const matrix = {
+  'admin:access': ['owner', 'manager'],
+  'staff:read': ['owner', 'manager'],
+  'staff:write': ['owner', 'manager'],
+  /** Create, change or deactivate owners, and make someone an owner. */
+  'staff:manage-owners': ['owner'],
+  'settings:write': ['owner'],
+  'audit:read': ['owner', 'manager'],
+  'register:use': ['owner', 'manager', 'cashier'],
+  'catalog:read': ['owner', 'manager', 'cashier'],
+  'catalog:write': ['owner', 'manager'],
+  'stock:read': ['owner', 'manager', 'cashier'],
+  'stock:write': ['owner', 'manager'],
+  'order:create': ['owner', 'manager', 'cashier'],
+  'order:read': ['owner', 'manager', 'cashier'],
+  'order:void': ['owner', 'manager'],
+  'refund:create': ['owner', 'manager'],
+  'discount:override': ['owner', 'manager'],
+  'shift:operate': ['owner', 'manager', 'cashier'],
+  'reports:read': ['owner', 'manager'],
+  'assistant:use': ['owner', 'manager'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof matrix;
+export const PERMISSIONS = Object.keys(matrix) as Permission[];
+
+export function can(role: Role, permission: Permission): boolean {
+  return (matrix[permission] as readonly Role[]).includes(role);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { slugSchema } from '@/lib/tenancy/slug';
+import { ROLES } from './permissions';
+
+export const emailSchema = z.email('Enter a valid email address').trim().toLowerCase().max(254);
+export const passwordSchema = z
+  .string()
+  .min(8, 'Use at least 8 characters')
+  .max(200, 'Use at most 200 characters');
+export const pinSchema = z.string().regex(/^\d{4,6}$/, 'A PIN is 4 to 6 digits');
+export const personNameSchema = z.string().trim().min(1, 'Enter a name').max(80, 'Use at most 80 characters');
+
+const currencies = new Set(Intl.supportedValuesOf('currency'));
+const timeZones = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+
+export const signUpSchema = z.object({
+  businessName: z.string().trim().min(2, 'Enter the business name').max(80, 'Use at most 80 characters'),
+  slug: slugSchema,
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((c) => currencies.has(c), 'Choose an ISO 4217 currency, e.g. USD or MMK'),
+  timeZone: z.string().trim().refine((tz) => timeZones.has(tz), 'Choose a time zone, e.g. Asia/Yangon'),
+  ownerName: personNameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+});
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const roleSchema = z.enum(ROLES, { message: 'Choose owner, manager or cashier' });
+
+export const addStaffSchema = z.object({
+  name: personNameSchema,
+  email: emailSchema,
+  role: roleSchema,
+  password: passwordSchema,
+  pin: pinSchema.optional(),
+});
+export type AddStaffInput = z.infer<typeof addStaffSchema>;
+
+export const updateStaffSchema = z
+  .object({
+    name: personNameSchema,
+    role: roleSchema,
+    active: z.boolean(),
+    /** A new PIN, or null to remove it. */
+    pin: pinSchema.nullable(),
+    password: passwordSchema,
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'Send at least one field to change');
+export type UpdateStaffInput = z.infer<typeof updateStaffSchema>;
+
+export const signInSchema = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
+export const pinSignInSchema = z.object({ userId: z.uuid(), pin: pinSchema });
+export const handoffSchema = z.object({ token: z.string().min(20).max(200) });

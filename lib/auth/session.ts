@@ -1,0 +1,105 @@
+import { decode, encode } from 'next-auth/jwt';
+import { z } from 'zod';
+import { config } from '@/lib/platform/config';
+import { roleSchema } from './schemas';
+import { isSessionRevoked, revokeSession } from './revocation';
+import type { Role } from './permissions';
+
+/**
+ * Sessions are next-auth JWTs (encrypted, A256GCM, key derived from NEXTAUTH_SECRET) with our
+ * claims. Cookies are host-only (no Domain attribute), and the token names its tenant, so a
+ * cookie copied to another tenant's host is refused even before the browser would refuse it.
+ */
+export const SESSION_COOKIE = 'next-auth.session-token';
+export const SECURE_SESSION_COOKIE = '__Secure-next-auth.session-token';
+
+export type StaffSession = {
+  tenantId: string;
+  userId: string;
+  role: Role;
+  name: string;
+  email: string;
+  sessionId: string;
+  /** Sign-in time (ms); the session ends SESSION_MAX_AGE_HOURS after it, however active. */
+  authTime: number;
+  /** Token expiry (s since epoch). */
+  expiresAt: number;
+};
+
+export const claimsSchema = z.object({
+  sub: z.uuid(),
+  tid: z.uuid(),
+  role: roleSchema,
+  name: z.string(),
+  email: z.string(),
+  sid: z.uuid(),
+  authTime: z.number().int().positive(),
+  exp: z.number().int().positive(),
+});
+export type SessionClaims = Omit<z.infer<typeof claimsSchema>, 'exp'>;
+
+export const sessionMaxAgeSeconds = () => Math.floor(config().SESSION_MAX_AGE_HOURS * 3600);
+
+/** Claims for a fresh sign-in of `user` (used by next-auth's jwt callback). */
+export function newSessionClaims(user: { id: string; tenantId: string; role: Role; name: string; email: string }): SessionClaims {
+  return {
+    sub: user.id,
+    tid: user.tenantId,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+    sid: crypto.randomUUID(),
+    authTime: Date.now(),
+  };
+}
+
+/** The raw session token from a cookie jar (NextRequest.cookies or next/headers cookies()). */
+export function sessionTokenFrom(cookies: { get(name: string): { value: string } | undefined }): string | undefined {
+  return cookies.get(SECURE_SESSION_COOKIE)?.value ?? cookies.get(SESSION_COOKIE)?.value;
+}
+
+/**
+ * Verifies a session token for the host's tenant. Returns null for anything not acceptable:
+ * undecryptable or tampered, expired, past its absolute life, another tenant's, or revoked.
+ */
+export async function verifySessionToken(token: string | undefined, hostTenantId: string): Promise<StaffSession | null> {
+  if (!token) return null;
+  let payload: unknown;
+  try {
+    payload = await decode({ token, secret: config().authSecret });
+  } catch {
+    return null;
+  }
+  return verifyEncodedClaims(payload, hostTenantId);
+}
+
+/** The checks of verifySessionToken on an already decrypted token. */
+export async function verifyEncodedClaims(payload: unknown, hostTenantId: string): Promise<StaffSession | null> {
+  const parsed = claimsSchema.safeParse(payload);
+  if (!parsed.success) return null;
+  const c = parsed.data;
+  if (c.tid !== hostTenantId) return null;
+  if (Date.now() - c.authTime > sessionMaxAgeSeconds() * 1000) return null;
+  if (await isSessionRevoked(c.tid, c.sub, c.sid, c.authTime)) return null;
+  return {
+    tenantId: c.tid,
+    userId: c.sub,
+    role: c.role,
+    name: c.name,
+    email: c.email,
+    sessionId: c.sid,
+    authTime: c.authTime,
+    expiresAt: c.exp,
+  };
+}
+
+/** Ends a session for good: its id goes on the deny-list until the token would expire. */
+export async function endSession(session: Pick<StaffSession, 'tenantId' | 'sessionId' | 'authTime'>): Promise<void> {
+  const absoluteEnd = session.authTime / 1000 + sessionMaxAgeSeconds();
+  await revokeSession(session.tenantId, session.sessionId, absoluteEnd);
+}
+
+/** Encodes claims exactly as next-auth does (tests and scripted clients use it). */
+export function encodeSessionToken(claims: SessionClaims): Promise<string> {
+  return encode({ token: { ...claims }, secret: config().authSecret, maxAge: sessionMaxAgeSeconds() });
+}

@@ -1,0 +1,156 @@
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { users } from '@/db/schema/auth';
+import { recordAudit } from '@/lib/platform/audit';
+import { withTenant, type Tx } from '@/lib/platform/db';
+import { AppError, notFound, pgErrorCode } from '@/lib/platform/errors';
+import { can, type Role } from './permissions';
+import { revokeUserSessions } from './revocation';
+import type { AddStaffInput, UpdateStaffInput } from './schemas';
+import { hashSecret } from './secrets';
+import { sessionMaxAgeSeconds } from './session';
+
+/** Who is acting: the signed-in staff member (from the session, never from input). */
+export type Actor = { tenantId: string; userId: string; role: Role };
+
+export type StaffMember = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  hasPin: boolean;
+  lastSignInAt: Date | null;
+  createdAt: Date;
+};
+
+const staffColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  active: users.active,
+  hasPin: sql<boolean>`${users.pinHash} is not null`.as('has_pin'),
+  lastSignInAt: users.lastSignInAt,
+  createdAt: users.createdAt,
+};
+
+export async function listStaff(tenantId: string): Promise<StaffMember[]> {
+  return withTenant(tenantId, (tx) =>
+    tx.select(staffColumns).from(users).orderBy(desc(users.active), asc(users.name)),
+  );
+}
+
+export async function getStaffMember(tenantId: string, id: string): Promise<StaffMember> {
+  const [row] = await withTenant(tenantId, (tx) => tx.select(staffColumns).from(users).where(eq(users.id, id)));
+  if (!row) throw notFound('Staff member');
+  return row;
+}
+
+/** Active staff who can be switched to at the register (those with a PIN). */
+export async function listPinStaff(tenantId: string): Promise<Pick<StaffMember, 'id' | 'name' | 'role'>[]> {
+  return withTenant(tenantId, (tx) =>
+    tx
+      .select({ id: users.id, name: users.name, role: users.role })
+      .from(users)
+      .where(and(eq(users.active, true), sql`${users.pinHash} is not null`))
+      .orderBy(asc(users.name)),
+  );
+}
+
+function assertMayManage(actor: Actor, targetRole: Role): void {
+  if (!can(actor.role, 'staff:write')) throw new AppError('forbidden', 'You may not manage staff');
+  if (targetRole === 'owner' && !can(actor.role, 'staff:manage-owners')) {
+    throw new AppError('forbidden', 'Only an owner can add, change or make owners');
+  }
+}
+
+const duplicateEmail = () =>
+  new AppError('conflict', 'A staff member with this email already exists', [{ path: 'email', message: 'Already in use' }]);
+
+/** Inserts a staff member in the caller's transaction (sign-up creates the first owner this way). */
+export async function insertStaff(
+  tx: Tx,
+  tenantId: string,
+  input: { name: string; email: string; role: Role; passwordHash: string; pinHash?: string | null },
+): Promise<StaffMember> {
+  const [row] = await tx
+    .insert(users)
+    .values({ tenantId, ...input })
+    .returning(staffColumns)
+    .catch((err: unknown) => {
+      throw pgErrorCode(err) === '23505' ? duplicateEmail() : err;
+    });
+  return row!;
+}
+
+export async function addStaff(actor: Actor, input: AddStaffInput): Promise<StaffMember> {
+  assertMayManage(actor, input.role);
+  const [passwordHash, pinHash] = await Promise.all([
+    hashSecret(input.password),
+    input.pin ? hashSecret(input.pin) : Promise.resolve(null),
+  ]);
+  return withTenant(actor.tenantId, async (tx) => {
+    const member = await insertStaff(tx, actor.tenantId, { name: input.name, email: input.email, role: input.role, passwordHash, pinHash });
+    await recordAudit(tx, actor.tenantId, {
+      actorUserId: actor.userId,
+      action: 'staff.added',
+      entityType: 'user',
+      entityId: member.id,
+      details: { name: member.name, email: member.email, role: member.role, pin: member.hasPin },
+    });
+    return member;
+  });
+}
+
+/**
+ * Changes a staff member. Rules a shop expects: managers cannot touch owners or make one;
+ * the last active owner cannot be demoted or deactivated (the business would be locked out);
+ * a role change, deactivation or new password signs the person out everywhere.
+ */
+export async function updateStaff(actor: Actor, id: string, patch: UpdateStaffInput): Promise<StaffMember> {
+  const [passwordHash, pinHash] = await Promise.all([
+    patch.password ? hashSecret(patch.password) : Promise.resolve(undefined),
+    patch.pin ? hashSecret(patch.pin) : Promise.resolve(patch.pin), // null clears, undefined keeps
+  ]);
+  const { member, signOut } = await withTenant(actor.tenantId, async (tx) => {
+    const [current] = await tx.select(staffColumns).from(users).where(eq(users.id, id)).for('update');
+    if (!current) throw notFound('Staff member');
+    assertMayManage(actor, current.role);
+    if (patch.role) assertMayManage(actor, patch.role);
+
+    const losesOwner = current.role === 'owner' && current.active && (patch.active === false || (patch.role && patch.role !== 'owner'));
+    if (losesOwner) {
+      const [{ others }] = (await tx
+        .select({ others: sql<number>`count(*)::int` })
+        .from(users)
+        .where(and(eq(users.role, 'owner'), eq(users.active, true), ne(users.id, id)))) as [{ others: number }];
+      if (others === 0) {
+        throw new AppError('unprocessable', 'The business needs at least one active owner; make someone else an owner first');
+      }
+    }
+
+    const [member] = await tx
+      .update(users)
+      .set({
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.role !== undefined && { role: patch.role }),
+        ...(patch.active !== undefined && { active: patch.active }),
+        ...(pinHash !== undefined && { pinHash }),
+        ...(passwordHash !== undefined && { passwordHash }),
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, id))
+      .returning(staffColumns);
+
+    const changed = Object.fromEntries(
+      Object.entries({ name: patch.name, role: patch.role, active: patch.active })
+        .filter(([k, v]) => v !== undefined && v !== current[k as keyof StaffMember]),
+    );
+    const details = { ...changed, ...(patch.pin !== undefined && { pin: patch.pin ? 'changed' : 'removed' }), ...(patch.password && { password: 'changed' }) };
+    await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'staff.updated', entityType: 'user', entityId: id, details });
+    const signOut = 'role' in changed || changed.active === false || passwordHash !== undefined;
+    return { member: member!, signOut };
+  });
+  if (signOut) await revokeUserSessions(actor.tenantId, id, sessionMaxAgeSeconds());
+  return member;
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type { NextRequest } from 'next/server';
+import { AppError, errorResponse, toAppError } from '@/lib/platform/errors';
+import { requestFingerprint, withIdempotency } from '@/lib/platform/idempotency';
+import { logger } from '@/lib/platform/logger';
+import { metrics, routeLabel } from '@/lib/platform/metrics';
+import { annotateContext, runWithContext } from '@/lib/platform/request-context';
+import { TENANT_HEADER } from '@/lib/tenancy/host';
+import { findTenantBySlug, type TenantInfo } from '@/lib/tenancy/registry';
+import { can, type Permission } from './permissions';
+import { sessionTokenFrom, verifySessionToken, type StaffSession } from './session';
+
+export type RouteContext<Params> = {
+  req: NextRequest;
+  tenant: TenantInfo;
+  user: StaffSession;
+  params: Params;
+  searchParams: URLSearchParams;
+  /** The parsed JSON body (400 when it is not JSON); validate it with the module's zod schema. */
+  json: () => unknown;
+};
+
+type Segment<Params> = { params: Promise<Params> };
+
+const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The host's tenant (from proxy.ts's header) or a 404: an unknown store has no API. */
+export async function tenantFromRequest(req: Request): Promise<TenantInfo> {
+  const slug = req.headers.get(TENANT_HEADER);
+  const tenant = slug ? await findTenantBySlug(slug) : null;
+  if (!tenant) throw new AppError('not_found', 'No such store');
+  return tenant;
+}
+
+/** The signed-in staff member of this tenant host, or a 401. */
+export async function sessionFromRequest(req: NextRequest, tenant: TenantInfo): Promise<StaffSession> {
+  const session = await verifySessionToken(sessionTokenFrom(req.cookies), tenant.id);
+  if (!session) throw new AppError('unauthorized', 'Sign in to continue');
+  return session;
+}
+
+/**
+ * Wraps a tenant API route handler: request id and log context, host tenant, session of that
+ * same tenant, permission, Idempotency-Key on mutations, one error shape, metrics. Handlers
+ * only parse input, call one module function and shape the response.
+ */
+export function tenantRoute<Params = Record<string, never>>(
+  handler: (ctx: RouteContext<Params>) => Promise<Response>,
+  options: { permission: Permission },
+) {
+  return async (req: NextRequest, segment: Segment<Params>): Promise<Response> => {
+    const requestId = req.headers.get('x-request-id') ?? randomUUID();
+    const started = performance.now();
+    return runWithContext({ requestId }, async () => {
+      let response: Response;
+      try {
+        const tenant = await tenantFromRequest(req);
+        annotateContext({ tenantId: tenant.id, tenantSlug: tenant.slug });
+        const user = await sessionFromRequest(req, tenant);
+        annotateContext({ userId: user.userId });
+        if (!can(user.role, options.permission)) {
+          throw new AppError('forbidden', 'Your role does not allow this');
+        }
+        const body = MUTATIONS.has(req.method) ? await req.text() : '';
+        const run = () =>
+          handleErrors(async () =>
+            handler({
+              req,
+              tenant,
+              user,
+              params: await segment.params,
+              searchParams: req.nextUrl.searchParams,
+              json: () => parseJson(body),
+            }),
+          );
+        const key = req.headers.get('idempotency-key');
+        response =
+          key !== null && MUTATIONS.has(req.method)
+            ? await withIdempotency(tenant.id, key, requestFingerprint(req.method, req.nextUrl.pathname + req.nextUrl.search, body), run)
+            : await run();
+      } catch (err) {
+        response = toErrorResponse(err);
+      }
+      response.headers.set('x-request-id', requestId);
+      if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
+      const route = routeLabel(req.nextUrl.pathname);
+      const seconds = (performance.now() - started) / 1000;
+      metrics().httpRequests.inc({ method: req.method, route, status: String(response.status) });
+      metrics().httpDuration.observe({ method: req.method, route }, seconds);
+      logger.info({ method: req.method, path: req.nextUrl.pathname, status: response.status, ms: Math.round(seconds * 1000) }, 'api request');
+      return response;
+    });
+  };
+}
+
+/** A thrown error as the JSON error response; unknown errors are logged, never shown. */
+function toErrorResponse(err: unknown): Response {
+  const appError = toAppError(err);
+  if (appError.status >= 500) logger.error({ err }, 'request failed');
+  return errorResponse(appError);
+}
+
+/** Errors of the handler become responses inside the idempotency scope, so 4xx are replayed too. */
+async function handleErrors(fn: () => Promise<Response>): Promise<Response> {
+  try {
+    return await fn();
+  } catch (err) {
+    return toErrorResponse(err);
+  }
+}
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new AppError('bad_request', 'The request body must be JSON');
+  }
+}

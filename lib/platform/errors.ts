@@ -1,0 +1,80 @@
+import { ZodError } from 'zod';
+
+/** The only error type the domain throws on purpose; `toErrorResponse` maps it to HTTP. */
+export const errorStatus = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  locked: 423,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+
+export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } };
+
+/** Postgres SQLSTATE of an error from postgres.js or PGlite (drizzle wraps them in `cause`). */
+export function pgErrorCode(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
+ * Maps any thrown value to the public error shape. Unknown errors become a generic 500: their
+ * message may carry SQL or secrets, so it is logged by the caller and never sent.
+ */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof ZodError) {
+    return new AppError(
+      'unprocessable',
+      'The request is invalid: ' + err.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+      err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
+  }
+  switch (pgErrorCode(err)) {
+    case '23505':
+      return new AppError('conflict', 'A record with the same unique value already exists');
+    case '23503':
+      return new AppError('unprocessable', 'A referenced record does not exist');
+    case '40001':
+    case '40P01':
+      return new AppError('conflict', 'The request conflicted with another one; retry it');
+  }
+  return new AppError('internal', 'Something went wrong on our side');
+}
+
+export function errorBody(err: AppError): ErrorBody {
+  return { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
+}
+
+export function errorResponse(err: AppError, headers?: HeadersInit): Response {
+  return Response.json(errorBody(err), { status: err.status, headers });
+}

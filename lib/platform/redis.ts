@@ -1,0 +1,139 @@
+import { Redis, type Requester, type UpstashRequest, type UpstashResponse } from '@upstash/redis';
+import { config } from './config';
+
+/**
+ * One Redis client API (@upstash/redis) over three transports, chosen by configuration:
+ * - UPSTASH_REDIS_REST_URL: Upstash's REST API (serverless deployments);
+ * - REDIS_URL: a TCP connection (node-redis) behind the client's Requester interface;
+ * - neither: an in-process store (ioredis-mock) for the demo and tests — one process only.
+ *
+ * Every key is namespaced: `t:{tenantId}:...` for tenant data, `p:...` for platform data.
+ */
+export const tenantKey = (tenantId: string, ...parts: string[]) => ['t', tenantId, ...parts].join(':');
+export const platformKey = (...parts: string[]) => ['p', ...parts].join(':');
+
+type Command = (string | number | boolean)[];
+type Executor = {
+  exec(command: Command): Promise<unknown>;
+  /** MULTI/EXEC: all or nothing. */
+  transaction(commands: Command[]): Promise<unknown[]>;
+};
+
+/** Adapts an executor to the Requester the Upstash client speaks (path + JSON body). */
+function requesterFor(executor: Executor): Requester {
+  const run = async (command: Command): Promise<UpstashResponse<unknown>> => {
+    try {
+      return { result: await executor.exec(command) };
+    } catch (err) {
+      return { error: err instanceof Error ? err.message : String(err) };
+    }
+  };
+  return {
+    async request<TResult>(req: UpstashRequest): Promise<UpstashResponse<TResult>> {
+      const kind = req.path?.[0];
+      if (kind === 'pipeline') {
+        const results = [];
+        for (const command of req.body as Command[]) results.push(await run(command));
+        return results as UpstashResponse<TResult>;
+      }
+      if (kind === 'multi-exec') {
+        try {
+          const results = await executor.transaction(req.body as Command[]);
+          return results.map((result) => ({ result })) as UpstashResponse<TResult>;
+        } catch (err) {
+          return { error: err instanceof Error ? err.message : String(err) };
+        }
+      }
+      return (await run(req.body as Command)) as UpstashResponse<TResult>;
+    },
+  };
+}
+
+async function tcpExecutor(url: string): Promise<Executor & { quit(): Promise<void> }> {
+  const { createClient } = await import('redis');
+  const client = createClient({ url });
+  client.on('error', () => {}); // reconnects on its own; callers see failed commands
+  await client.connect();
+  const args = (command: Command) => command.map(String);
+  return {
+    exec: (command) => client.sendCommand(args(command)),
+    async transaction(commands) {
+      const multi = client.multi();
+      for (const command of commands) multi.addCommand(args(command));
+      return (await multi.exec()) as unknown[];
+    },
+    quit: async () => {
+      await client.quit();
+    },
+  };
+}
+
+/**
+ * ioredis-mock matches option keywords case-sensitively (Redis does not, and the Upstash client
+ * sends them in lower case): upper-case them where a command takes options, after its key
+ * (and value, for SET).
+ */
+const OPTION_KEYWORD = /^(ex|px|exat|pxat|nx|xx|gt|lt|get|keepttl)$/i;
+const FIRST_OPTION_ARG: Record<string, number> = { set: 2, expire: 2, pexpire: 2, expireat: 2, pexpireat: 2 };
+
+async function memoryExecutor(): Promise<Executor> {
+  const { default: RedisMock } = await import('ioredis-mock');
+  const store = new RedisMock();
+  const exec = (command: Command) => {
+    const name = String(command[0]).toLowerCase();
+    const firstOption = FIRST_OPTION_ARG[name] ?? Infinity;
+    const args = command
+      .slice(1)
+      .map((arg, i) => (i >= firstOption && OPTION_KEYWORD.test(String(arg)) ? String(arg).toUpperCase() : String(arg)));
+    const method = (store as unknown as Record<string, (...a: string[]) => Promise<unknown>>)[name];
+    if (typeof method !== 'function') throw new Error(`ERR unknown command '${name}'`);
+    return method.apply(store, args);
+  };
+  return {
+    exec,
+    // One process, one event loop: running the commands back to back is atomic enough here.
+    async transaction(commands) {
+      const results = [];
+      for (const command of commands) results.push(await exec(command));
+      return results;
+    },
+  };
+}
+
+type RedisHandle = { client: Redis; transport: 'rest' | 'tcp' | 'memory'; close(): Promise<void> };
+const globalForRedis = globalThis as typeof globalThis & { __tillwiseRedis?: Promise<RedisHandle> };
+
+async function open(): Promise<RedisHandle> {
+  const { UPSTASH_REDIS_REST_URL, UPSTASH_REDIS_REST_TOKEN, REDIS_URL } = config();
+  if (UPSTASH_REDIS_REST_URL) {
+    const client = new Redis({ url: UPSTASH_REDIS_REST_URL, token: UPSTASH_REDIS_REST_TOKEN!, enableTelemetry: false });
+    return { client, transport: 'rest', close: async () => {} };
+  }
+  if (REDIS_URL) {
+    const executor = await tcpExecutor(REDIS_URL);
+    return { client: new Redis(requesterFor(executor)), transport: 'tcp', close: executor.quit };
+  }
+  return { client: new Redis(requesterFor(await memoryExecutor())), transport: 'memory', close: async () => {} };
+}
+
+function handle(): Promise<RedisHandle> {
+  globalForRedis.__tillwiseRedis ??= open().catch((err) => {
+    globalForRedis.__tillwiseRedis = undefined;
+    throw err;
+  });
+  return globalForRedis.__tillwiseRedis;
+}
+
+export async function redis(): Promise<Redis> {
+  return (await handle()).client;
+}
+
+export async function redisTransport(): Promise<RedisHandle['transport']> {
+  return (await handle()).transport;
+}
+
+export async function closeRedis(): Promise<void> {
+  const h = globalForRedis.__tillwiseRedis;
+  globalForRedis.__tillwiseRedis = undefined;
+  if (h) await (await h).close();
+}

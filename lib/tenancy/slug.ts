@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** Subdomains that belong to us, not to a business. */
+export const RESERVED_SLUGS = new Set([
+  'www', 'api', 'admin', 'app', 'apps', 'auth', 'login', 'signin', 'signup', 'register', 'account',
+  'accounts', 'billing', 'dashboard', 'help', 'support', 'status', 'docs', 'blog', 'mail', 'email',
+  'smtp', 'static', 'assets', 'cdn', 'media', 'img', 'images', 'files', 'dev', 'staging', 'test',
+  'demo-site', 'internal', 'system', 'root', 'localhost', 'tillwise', 'pos', 't', 'ws', 'metrics',
+]);
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, 'Use at least 3 characters')
+  .max(32, 'Use at most 32 characters')
+  .regex(/^[a-z0-9-]+$/, 'Use only letters, digits and hyphens')
+  .regex(/^[a-z0-9].*[a-z0-9]$/, 'Start and end with a letter or digit')
+  .refine((s) => !s.includes('--'), 'Do not use two hyphens in a row')
+  .refine((s) => !RESERVED_SLUGS.has(s), 'This address is reserved; choose another');

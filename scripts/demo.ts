@@ -1,0 +1,87 @@
+// npm run demo — one command from a fresh clone to a running Tillwise on embedded defaults:
+// migrate + seed the PGlite database, build, start, print where to go and who to sign in as.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = process.cwd();
+const dataDir = path.join(root, '.data');
+const port = Number(process.env.PORT ?? 3000);
+const rootDomain = process.env.ROOT_DOMAIN ?? `localhost:${port}`;
+
+/** A session secret generated once per checkout, so demo sign-ins survive restarts. */
+function demoSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(dataDir, 'auth-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(command, args, { stdio: 'inherit', env });
+}
+
+function finished(child: ChildProcess, what: string): Promise<void> {
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${what} exited with code ${code}`)))),
+  );
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error('the server stopped during start-up');
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the server did not answer ${url}`);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(dataDir, { recursive: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXTAUTH_SECRET: demoSecret(),
+    ROOT_DOMAIN: rootDomain,
+    PORT: String(port),
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+
+  console.log('\n▸ Preparing the database (migrations + demo data)…');
+  await finished(run('npx', ['tsx', 'scripts/seed.ts'], env), 'seeding');
+
+  console.log('\n▸ Building the app…');
+  await finished(run('npx', ['next', 'build'], { ...env, NODE_ENV: 'production' }), 'next build');
+
+  console.log('\n▸ Starting…');
+  const server = run('npx', ['next', 'start', '-p', String(port)], { ...env, NODE_ENV: 'production' });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+  await waitForHealth(`http://127.0.0.1:${port}/api/health`, server);
+
+  const { DEMO_PASSWORD, DEMO_STAFF, DEMO_TENANTS } = await import('../db/seed');
+  const lines = [
+    '',
+    'Tillwise is running.',
+    '',
+    `  Landing and sign-up   http://${rootDomain}`,
+    ...DEMO_TENANTS.flatMap((t) => [
+      '',
+      `  ${t.businessName} (${t.kind}, ${t.currency})   http://${t.slug}.${rootDomain}`,
+      ...DEMO_STAFF.map((s) => `    ${s.role.padEnd(8)} ${`${s.role}@${t.domain}`.padEnd(20)} password ${DEMO_PASSWORD}   PIN ${s.pin}`),
+    ]),
+    '',
+    '  *.localhost resolves to this machine in browsers and curl. Press Ctrl+C to stop.',
+    '',
+  ];
+  console.log(lines.join('\n'));
+  await finished(server, 'next start').catch(() => {});
+}
+
+main().catch((err) => {
+  console.error(`\nDemo failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+// npm run db:seed — migrates, then adds the demo tenants (idempotent).
+import { closeDatabase } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { seedDemo } from '@/db/seed';
+import { closeRedis } from '@/lib/platform/redis';
+
+migrateDatabase()
+  .then(seedDemo)
+  .then(() => console.log('Demo data is in place.'))
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await closeDatabase();
+    await closeRedis();
+  });
