@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { slugSchema } from '@/lib/tenancy/slug';
 import { ROLES } from './permissions';
 
-export const emailSchema = z.email('Enter a valid email address').trim().toLowerCase().max(254);
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address').max(254));
 export const passwordSchema = z
   .string()
   .min(8, 'Use at least 8 characters')
@@ -11,7 +11,15 @@ export const pinSchema = z.string().regex(/^\d{4,6}$/, 'A PIN is 4 to 6 digits')
 export const personNameSchema = z.string().trim().min(1, 'Enter a name').max(80, 'Use at most 80 characters');
 
 const currencies = new Set(Intl.supportedValuesOf('currency'));
-const timeZones = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+/** Any IANA zone name the runtime knows, aliases included (ICU lists Asia/Rangoon, not Asia/Yangon). */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return name.includes('/') || name === 'UTC';
+  } catch {
+    return false;
+  }
+}
 
 export const signUpSchema = z.object({
   businessName: z.string().trim().min(2, 'Enter the business name').max(80, 'Use at most 80 characters'),
@@ -21,7 +29,7 @@ export const signUpSchema = z.object({
     .trim()
     .toUpperCase()
     .refine((c) => currencies.has(c), 'Choose an ISO 4217 currency, e.g. USD or MMK'),
-  timeZone: z.string().trim().refine((tz) => timeZones.has(tz), 'Choose a time zone, e.g. Asia/Yangon'),
+  timeZone: z.string().trim().refine(isTimeZone, 'Choose a time zone, e.g. Asia/Yangon'),
   ownerName: personNameSchema,
   email: emailSchema,
   password: passwordSchema,

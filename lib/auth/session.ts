@@ -1,4 +1,4 @@
-import { decode, encode } from 'next-auth/jwt';
+import { decode } from 'next-auth/jwt';
 import { z } from 'zod';
 import { config } from '@/lib/platform/config';
 import { roleSchema } from './schemas';
@@ -97,9 +97,4 @@ export async function verifyEncodedClaims(payload: unknown, hostTenantId: string
 export async function endSession(session: Pick<StaffSession, 'tenantId' | 'sessionId' | 'authTime'>): Promise<void> {
   const absoluteEnd = session.authTime / 1000 + sessionMaxAgeSeconds();
   await revokeSession(session.tenantId, session.sessionId, absoluteEnd);
-}
-
-/** Encodes claims exactly as next-auth does (tests and scripted clients use it). */
-export function encodeSessionToken(claims: SessionClaims): Promise<string> {
-  return encode({ token: { ...claims }, secret: config().authSecret, maxAge: sessionMaxAgeSeconds() });
 }

@@ -36,22 +36,8 @@ const envSchema = z
     /** Absolute session life in hours; the product promise is at most 12. */
     SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(12).default(12),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Must stay unset (see crossFieldIssues); listed so the rule is visible here. */
     NEXTAUTH_URL: z.string().optional(),
-  })
-  .superRefine((env, ctx) => {
-    if (env.UPSTASH_REDIS_REST_URL && !env.UPSTASH_REDIS_REST_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['UPSTASH_REDIS_REST_TOKEN'], message: 'is required with UPSTASH_REDIS_REST_URL' });
-    }
-    if (env.NEXTAUTH_URL) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['NEXTAUTH_URL'],
-        message: 'must not be set: every tenant has its own host, and next-auth takes it from each request',
-      });
-    }
-    if (env.NODE_ENV === 'production' && !env.NEXTAUTH_SECRET && !env.AUTH_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['NEXTAUTH_SECRET'], message: 'is required in production' });
-    }
   });
 
 export type Config = z.infer<typeof envSchema> & { authSecret: string };
@@ -71,9 +57,26 @@ export class ConfigError extends Error {
   }
 }
 
+/** Rules across variables, checked on the raw values so they are reported with the rest. */
+function crossFieldIssues(env: Record<string, string | undefined>): z.core.$ZodIssue[] {
+  const issue = (name: string, message: string) => ({ code: 'custom' as const, path: [name], message, input: env[name] });
+  return [
+    ...(env.UPSTASH_REDIS_REST_URL && !env.UPSTASH_REDIS_REST_TOKEN
+      ? [issue('UPSTASH_REDIS_REST_TOKEN', 'is required with UPSTASH_REDIS_REST_URL')]
+      : []),
+    ...(env.NEXTAUTH_URL
+      ? [issue('NEXTAUTH_URL', 'must not be set: every tenant has its own host, and next-auth takes it from each request')]
+      : []),
+    ...(env.NODE_ENV === 'production' && !env.NEXTAUTH_SECRET && !env.AUTH_SECRET
+      ? [issue('NEXTAUTH_SECRET', 'is required in production')]
+      : []),
+  ];
+}
+
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = envSchema.safeParse(env);
-  if (!result.success) throw new ConfigError(result.error.issues);
+  const issues = [...(result.error?.issues ?? []), ...crossFieldIssues(env)];
+  if (!result.success || issues.length > 0) throw new ConfigError(issues);
   const parsed = result.data;
   return { ...parsed, authSecret: parsed.NEXTAUTH_SECRET ?? parsed.AUTH_SECRET ?? DEV_ONLY_SECRET };
 }

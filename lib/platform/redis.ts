@@ -49,11 +49,32 @@ function requesterFor(executor: Executor): Requester {
   };
 }
 
+const CONNECT_TIMEOUT_MS = 3000;
+
 async function tcpExecutor(url: string): Promise<Executor & { quit(): Promise<void> }> {
   const { createClient } = await import('redis');
-  const client = createClient({ url });
-  client.on('error', () => {}); // reconnects on its own; callers see failed commands
-  await client.connect();
+  const client = createClient({
+    url,
+    // While Redis is away, commands fail at once instead of queueing (requests must not hang);
+    // the client keeps reconnecting in the background.
+    disableOfflineQueue: true,
+    socket: { connectTimeout: CONNECT_TIMEOUT_MS, reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2000) },
+  });
+  client.on('error', () => {}); // surfaced through failed commands and /api/ready
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      client.connect(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`Redis did not answer within ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS);
+      }),
+    ]);
+  } catch (err) {
+    client.destroy();
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
   const args = (command: Command) => command.map(String);
   return {
     exec: (command) => client.sendCommand(args(command)),
@@ -135,5 +156,6 @@ export async function redisTransport(): Promise<RedisHandle['transport']> {
 export async function closeRedis(): Promise<void> {
   const h = globalForRedis.__tillwiseRedis;
   globalForRedis.__tillwiseRedis = undefined;
-  if (h) await (await h).close();
+  const opened = await h?.catch(() => undefined); // a failed connection has nothing to close
+  await opened?.close();
 }

@@ -1,0 +1,59 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Must match playwright.config.ts: the app runs with ROOT_DOMAIN=localhost:3100. */
+export const ROOT_DOMAIN = 'localhost:3100';
+export const ROOT_URL = `http://${ROOT_DOMAIN}`;
+
+/** Absolute URL of `path` on tenant `slug`'s own host (browsers resolve *.localhost locally). */
+export function tenantUrl(slug: string, path = '/'): string {
+  return `http://${slug}.${ROOT_DOMAIN}${path}`;
+}
+
+/** The seeded demo tenant (db/seed.ts). */
+export const DEMO = {
+  slug: 'demo',
+  name: 'Golden Cup Tea House',
+  password: 'tillwise-demo',
+  owner: { email: 'owner@demo.test', name: 'Daw Aye Aye', pin: '1111' },
+  manager: { email: 'manager@demo.test', name: 'Ko Min Thu', pin: '2222' },
+  cashier: { email: 'cashier@demo.test', name: 'Ma Su Su', pin: '3333' },
+} as const;
+
+/**
+ * Waits until React has hydrated `target` (it carries React's internal fiber key). Typing into
+ * or submitting a server-rendered form before that would bypass its client-side handler.
+ */
+export async function hydrated(target: Locator): Promise<Locator> {
+  await expect
+    .poll(() => target.evaluate((el) => Object.keys(el).some((key) => key.startsWith('__reactFiber$'))), {
+      message: 'the page hydrates',
+    })
+    .toBe(true);
+  return target;
+}
+
+/** Fills and submits the tenant sign-in form (the page must already show it). */
+export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
+  const form = page.getByRole('main');
+  await hydrated(form.getByRole('button', { name: 'Sign in' }));
+  await form.getByLabel('Email').fill(email);
+  await form.getByLabel('Password').fill(password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Opens `slug`'s sign-in page and signs in; the browser then loads the callback URL. */
+export async function signIn(page: Page, slug: string, email: string, password: string): Promise<void> {
+  await page.goto(tenantUrl(slug, '/signin'));
+  await submitSignIn(page, email, password);
+}
+
+/** Asserts the sign-in page of `slug` is showing. */
+export async function expectSignInPage(page: Page, slug: string, businessName: string): Promise<void> {
+  await expect(page).toHaveURL(new RegExp(`^${escapeRegExp(tenantUrl(slug, '/signin'))}(\\?.*)?$`));
+  await expect(page.getByRole('heading', { level: 1, name: businessName })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

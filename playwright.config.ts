@@ -1,0 +1,81 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end suite: builds the app, migrates and seeds a throw-away database, and runs it on
+ * port 3100 with ROOT_DOMAIN=localhost:3100, so tenants live on http://<slug>.localhost:3100
+ * (Chromium resolves *.localhost to 127.0.0.1 on its own).
+ *
+ * Without DATABASE_URL the server uses a fresh embedded PGlite directory (.data/e2e). With it
+ * (CI against a real Postgres) the server uses the database `tillwise_e2e` on the same server,
+ * dropped before each run; the app's migrate step creates it again.
+ */
+const PORT = 3100;
+const ROOT_DOMAIN = `localhost:${PORT}`;
+
+/** Single-quotes a value for the shell. */
+const sh = (value: string) => `'${value.replaceAll("'", `'"'"'`)}'`;
+
+/** `url` with its database name replaced. */
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+const E2E_DATABASE = 'tillwise_e2e';
+const sourceDatabaseUrl = process.env.DATABASE_URL || undefined;
+const databaseEnv: Record<string, string> = {};
+let resetDatabase = `rm -rf .data/e2e`;
+if (sourceDatabaseUrl) {
+  databaseEnv.DATABASE_URL = withDatabase(sourceDatabaseUrl, E2E_DATABASE);
+  // An app-role URL given alongside must point at the e2e database too, never the real one.
+  if (process.env.DATABASE_APP_URL) databaseEnv.DATABASE_APP_URL = withDatabase(process.env.DATABASE_APP_URL, E2E_DATABASE);
+  const adminUrl = withDatabase(sourceDatabaseUrl, 'postgres');
+  resetDatabase = `psql ${sh(adminUrl)} -v ON_ERROR_STOP=1 -c ${sh(`drop database if exists ${E2E_DATABASE} with (force)`)}`;
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  use: {
+    baseURL: `http://${ROOT_DOMAIN}`,
+    trace: 'retain-on-failure',
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    command: `${resetDatabase} && npx next build && npx tsx scripts/seed.ts && npx next start -p ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/api/health`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      PGLITE_DIR: '.data/e2e',
+      ROOT_DOMAIN,
+      PORT: String(PORT),
+      NEXTAUTH_SECRET: 'tillwise-e2e-secret-0123456789-abcdefghijklmnop',
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      LOG_LEVEL: 'warn',
+      ...databaseEnv,
+      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    },
+  },
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { can, PERMISSIONS, ROLES, type Permission, type Role } from '@/lib/auth/permissions';
+
+/** The whole matrix, written out: a change to who may do what must change this table too. */
+const expected: Record<Permission, Role[]> = {
+  'admin:access': ['owner', 'manager'],
+  'staff:read': ['owner', 'manager'],
+  'staff:write': ['owner', 'manager'],
+  'staff:manage-owners': ['owner'],
+  'settings:write': ['owner'],
+  'audit:read': ['owner', 'manager'],
+  'register:use': ['owner', 'manager', 'cashier'],
+  'catalog:read': ['owner', 'manager', 'cashier'],
+  'catalog:write': ['owner', 'manager'],
+  'stock:read': ['owner', 'manager', 'cashier'],
+  'stock:write': ['owner', 'manager'],
+  'order:create': ['owner', 'manager', 'cashier'],
+  'order:read': ['owner', 'manager', 'cashier'],
+  'order:void': ['owner', 'manager'],
+  'refund:create': ['owner', 'manager'],
+  'discount:override': ['owner', 'manager'],
+  'shift:operate': ['owner', 'manager', 'cashier'],
+  'reports:read': ['owner', 'manager'],
+  'assistant:use': ['owner', 'manager'],
+};
+
+describe('permission matrix', () => {
+  it('lists exactly the permissions of the table', () => {
+    expect([...PERMISSIONS].sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  it.each(PERMISSIONS.flatMap((p) => ROLES.map((r) => [r, p] as const)))('%s / %s', (role, permission) => {
+    expect(can(role, permission)).toBe(expected[permission].includes(role));
+  });
+
+  it('owners can do everything; cashiers never reach the admin', () => {
+    expect(PERMISSIONS.every((p) => can('owner', p))).toBe(true);
+    expect(can('cashier', 'admin:access')).toBe(false);
+    expect(can('cashier', 'refund:create')).toBe(false);
+  });
+});

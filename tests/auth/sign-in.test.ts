@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createSignInHandoff, updateStaff, verifyPasswordSignIn, verifyPinSignIn } from '@/lib/auth';
+import { redeemSignInHandoff } from '@/lib/auth/credentials';
+import { MAX_FAILED_ATTEMPTS } from '@/lib/auth/lockout';
+import { createTenant, PASSWORD, type TestTenant } from '../helpers';
+
+describe('password sign-in', () => {
+  let t: TestTenant;
+  let other: TestTenant;
+  beforeAll(async () => {
+    t = await createTenant();
+    other = await createTenant();
+  });
+
+  it('signs in with the right password and records the time', async () => {
+    const user = await verifyPasswordSignIn(t.tenant.id, t.cashier.email, PASSWORD);
+    expect(user).toMatchObject({ id: t.cashier.id, tenantId: t.tenant.id, role: 'cashier' });
+  });
+
+  it('refuses a wrong password and an unknown email with the same message', async () => {
+    await expect(verifyPasswordSignIn(t.tenant.id, t.manager.email, 'wrong-password')).rejects.toMatchObject({
+      code: 'unauthorized',
+      message: 'Wrong email or password.',
+    });
+    await expect(verifyPasswordSignIn(t.tenant.id, 'nobody@nowhere.test', PASSWORD)).rejects.toMatchObject({
+      code: 'unauthorized',
+      message: 'Wrong email or password.',
+    });
+  });
+
+  it('does not accept a staff member of another business on this host', async () => {
+    await expect(verifyPasswordSignIn(t.tenant.id, other.owner.email, PASSWORD)).rejects.toMatchObject({ code: 'unauthorized' });
+  });
+
+  it('locks the account for 15 minutes at the 10th failure, even for the right password after', async () => {
+    const fresh = await createTenant();
+    const email = fresh.manager.email;
+    for (let i = 1; i < MAX_FAILED_ATTEMPTS; i++) {
+      await expect(verifyPasswordSignIn(fresh.tenant.id, email, `wrong-${i}`)).rejects.toMatchObject({ code: 'unauthorized' });
+    }
+    await expect(verifyPasswordSignIn(fresh.tenant.id, email, 'wrong-10')).rejects.toMatchObject({
+      code: 'locked',
+      message: expect.stringMatching(/Try again in 15 minutes/),
+    });
+    await expect(verifyPasswordSignIn(fresh.tenant.id, email, PASSWORD)).rejects.toMatchObject({ code: 'locked' });
+    // The lock is per business: the same address elsewhere is untouched.
+    await expect(verifyPasswordSignIn(other.tenant.id, other.manager.email, PASSWORD)).resolves.toMatchObject({ role: 'manager' });
+  });
+
+  it('clears the failure count on success', async () => {
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS - 1; i++) {
+      await expect(verifyPasswordSignIn(t.tenant.id, t.owner.email, 'nope-nope')).rejects.toThrow();
+    }
+    await verifyPasswordSignIn(t.tenant.id, t.owner.email, PASSWORD);
+    await expect(verifyPasswordSignIn(t.tenant.id, t.owner.email, 'nope-nope')).rejects.toMatchObject({ code: 'unauthorized' });
+    await verifyPasswordSignIn(t.tenant.id, t.owner.email, PASSWORD);
+  });
+
+  it('refuses a deactivated account', async () => {
+    const owner = { tenantId: t.tenant.id, userId: t.owner.id, role: 'owner' as const };
+    await updateStaff(owner, t.cashier.id, { active: false });
+    await expect(verifyPasswordSignIn(t.tenant.id, t.cashier.email, PASSWORD)).rejects.toMatchObject({ code: 'forbidden' });
+    await updateStaff(owner, t.cashier.id, { active: true });
+  });
+});
+
+describe('PIN sign-in', () => {
+  let t: TestTenant;
+  beforeAll(async () => {
+    t = await createTenant();
+  });
+
+  it('accepts the right PIN and refuses a wrong one', async () => {
+    await expect(verifyPinSignIn(t.tenant.id, t.manager.id, '2222')).resolves.toMatchObject({ id: t.manager.id });
+    await expect(verifyPinSignIn(t.tenant.id, t.manager.id, '9999')).rejects.toMatchObject({ message: 'Wrong PIN.' });
+  });
+
+  it('locks a PIN after 10 failures', async () => {
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS - 1; i++) {
+      await expect(verifyPinSignIn(t.tenant.id, t.cashier.id, '0000')).rejects.toMatchObject({ code: 'unauthorized' });
+    }
+    await expect(verifyPinSignIn(t.tenant.id, t.cashier.id, '0000')).rejects.toMatchObject({ code: 'locked' });
+    await expect(verifyPinSignIn(t.tenant.id, t.cashier.id, '3333')).rejects.toMatchObject({ code: 'locked' });
+  });
+
+  it('refuses someone without a PIN', async () => {
+    await updateStaff({ tenantId: t.tenant.id, userId: t.owner.id, role: 'owner' }, t.manager.id, { pin: null });
+    await expect(verifyPinSignIn(t.tenant.id, t.manager.id, '2222')).rejects.toMatchObject({ code: 'unauthorized' });
+  });
+});
+
+describe('sign-up handoff', () => {
+  it('is redeemable once, on its own tenant only', async () => {
+    const t = await createTenant();
+    const other = await createTenant();
+    const token = await createSignInHandoff(t.tenant.id, t.owner.id);
+    await expect(redeemSignInHandoff(other.tenant.id, token)).rejects.toMatchObject({ code: 'unauthorized' });
+    const token2 = await createSignInHandoff(t.tenant.id, t.owner.id);
+    await expect(redeemSignInHandoff(t.tenant.id, token2)).resolves.toMatchObject({ id: t.owner.id, role: 'owner' });
+    await expect(redeemSignInHandoff(t.tenant.id, token2)).rejects.toMatchObject({ code: 'unauthorized' });
+  });
+});

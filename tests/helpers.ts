@@ -1,0 +1,84 @@
+import { encode } from 'next-auth/jwt';
+import { NextRequest } from 'next/server';
+import { addStaff, signUpBusiness, type Role } from '@/lib/auth';
+import { newSessionClaims, SESSION_COOKIE, sessionMaxAgeSeconds, type SessionClaims } from '@/lib/auth/session';
+import { config } from '@/lib/platform/config';
+import { TENANT_HEADER } from '@/lib/tenancy/host';
+import type { TenantInfo } from '@/lib/tenancy/registry';
+
+export const PASSWORD = 'correct-horse-battery';
+
+let counter = 0;
+export const uniqueSlug = (prefix = 't') => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+
+export type TestStaff = { id: string; tenantId: string; role: Role; name: string; email: string };
+export type TestTenant = { tenant: TenantInfo; owner: TestStaff; manager: TestStaff; cashier: TestStaff };
+
+/** A business with an owner, a manager (PIN 2222) and a cashier (PIN 3333). */
+export async function createTenant(): Promise<TestTenant> {
+  const slug = uniqueSlug();
+  const { tenant, owner } = await signUpBusiness({
+    businessName: `Shop ${slug}`,
+    slug,
+    currency: 'USD',
+    timeZone: 'UTC',
+    ownerName: 'Olive Owner',
+    email: `owner@${slug}.test`,
+    password: PASSWORD,
+  });
+  const actor = { tenantId: tenant.id, userId: owner.id, role: 'owner' as const };
+  const staff = async (role: Role, name: string, pin: string): Promise<TestStaff> => {
+    const m = await addStaff(actor, { name, email: `${role}@${slug}.test`, role, password: PASSWORD, pin });
+    return { id: m.id, tenantId: tenant.id, role, name, email: m.email };
+  };
+  return {
+    tenant,
+    owner: { id: owner.id, tenantId: tenant.id, role: 'owner', name: owner.name, email: owner.email },
+    manager: await staff('manager', 'Mo Manager', '2222'),
+    cashier: await staff('cashier', 'Cas Cashier', '3333'),
+  };
+}
+
+/** A session token exactly as next-auth would issue it at sign-in of `user`. */
+export function sessionTokenFor(user: TestStaff, overrides: Partial<SessionClaims> = {}): Promise<string> {
+  return encode({
+    token: { ...newSessionClaims(user), ...overrides },
+    secret: config().authSecret,
+    maxAge: sessionMaxAgeSeconds(),
+  });
+}
+
+/**
+ * A request as a route handler receives it after proxy.ts: the host's tenant slug in the
+ * trusted header, the session cookie of `as` (if any).
+ */
+export async function apiRequest(
+  method: string,
+  path: string,
+  options: { host?: TenantInfo; as?: TestStaff | string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<NextRequest> {
+  const headers = new Headers(options.headers);
+  if (options.host) headers.set(TENANT_HEADER, options.host.slug);
+  if (options.as) {
+    const token = typeof options.as === 'string' ? options.as : await sessionTokenFor(options.as);
+    headers.set('cookie', `${SESSION_COOKIE}=${token}`);
+  }
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    headers.set('content-type', 'application/json');
+  }
+  return new NextRequest(`http://app.test${path}`, { method, headers, body });
+}
+
+export const segment = <P extends object>(params: P) => ({ params: Promise.resolve(params) });
+export const noParams = segment({} as Record<string, never>);
+
+export async function json<T = any>(res: Response): Promise<{ status: number; body: T }> {
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+/** Rows of a raw `tx.execute` result: postgres.js returns an array, PGlite `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

@@ -1,0 +1,53 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { platformKey, redis, redisTransport, tenantKey } from '@/lib/platform/redis';
+
+/** The commands the app relies on behave the same on every transport (in-process or TCP). */
+describe(`redis (${process.env.REDIS_URL ? 'tcp' : 'memory'})`, () => {
+  const prefix = `p:test:${crypto.randomUUID()}`;
+  const k = (name: string) => `${prefix}:${name}`;
+
+  afterAll(async () => {
+    const client = await redis();
+    await client.del(...['json', 'nx', 'counter', 'getdel', 'multi'].map(k));
+  });
+
+  it('namespaces keys by tenant or platform', () => {
+    expect(tenantKey('t1', 'auth', 'fail', 'x')).toBe('t:t1:auth:fail:x');
+    expect(platformKey('handoff', 'abc')).toBe('p:handoff:abc');
+  });
+
+  it('uses the configured transport', async () => {
+    expect(await redisTransport()).toBe(process.env.REDIS_URL ? 'tcp' : 'memory');
+  });
+
+  it('stores JSON with an expiry', async () => {
+    const client = await redis();
+    await client.set(k('json'), { a: 1, b: 'two' }, { ex: 30 });
+    expect(await client.get(k('json'))).toEqual({ a: 1, b: 'two' });
+    const ttl = await client.ttl(k('json'));
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(30);
+  });
+
+  it('honours NX', async () => {
+    const client = await redis();
+    expect(await client.set(k('nx'), 1, { nx: true, ex: 30 })).toBe('OK');
+    expect(await client.set(k('nx'), 2, { nx: true, ex: 30 })).toBeNull();
+    expect(await client.get(k('nx'))).toBe(1);
+  });
+
+  it('counts, and runs MULTI blocks in order', async () => {
+    const client = await redis();
+    expect(await client.incr(k('counter'))).toBe(1);
+    const [, n] = await client.multi().set(k('multi'), 0, { nx: true, ex: 30 }).incr(k('multi')).exec<[unknown, number]>();
+    expect(n).toBe(1);
+    expect(await client.mget(k('counter'), k('missing'))).toEqual([1, null]);
+  });
+
+  it('GETDEL hands a value out once', async () => {
+    const client = await redis();
+    await client.set(k('getdel'), 'once');
+    expect(await client.getdel(k('getdel'))).toBe('once');
+    expect(await client.getdel(k('getdel'))).toBeNull();
+  });
+});

@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Unit and integration tests. Each test file gets its own process (forks) and, on the
+ * embedded defaults, its own in-memory PGlite and Redis store; with DATABASE_URL/REDIS_URL
+ * set they run against the real servers (tests/global-setup.ts prepares a scratch database).
+ */
+export default defineConfig({
+  resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    globalSetup: ['tests/global-setup.ts'],
+    setupFiles: ['tests/setup.ts'],
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
