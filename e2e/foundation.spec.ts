@@ -4,7 +4,7 @@ import { DEMO, ROOT_URL, escapeRegExp, expectSignInPage, hydrated, signIn, submi
 // One worker runs the tests in file order (playwright.config.ts). The sign-up flow is a single
 // test whose steps depend on each other; the other tests stand alone on the seeded demo tenant.
 
-/** Named alike in every ICU version (unlike Asia/Yangon, which ICU still lists as Asia/Rangoon). */
+/** The main flow's zone; Asia/Yangon, which ICU lists by its old name, has its own test below. */
 const TIME_ZONE = 'Asia/Singapore';
 
 /** Fills the whole sign-up form; `slug` goes into Store address. */

@@ -1,8 +1,9 @@
 'use client';
 
+import type { FormEvent, ReactNode } from 'react';
 import { updateStaffAction } from '@/app/t/[tenant]/admin/staff/actions';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { Button, type ButtonVariant } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { StaffMember } from '@/lib/auth/staff';
@@ -14,7 +15,7 @@ import type { StaffMember } from '@/lib/auth/staff';
 export function StaffRowEditor({ member, canManageOwners, isSelf }: { member: StaffMember; canManageOwners: boolean; isSelf: boolean }) {
   const { state, pending, onSubmit } = useFormAction(updateStaffAction, null);
   const fe = state?.fieldErrors ?? {};
-  const hidden = <input type="hidden" name="id" value={member.id} />;
+  const form = { memberId: member.id, pending, onSubmit };
 
   return (
     <details className="group inline-block text-left">
@@ -25,62 +26,50 @@ export function StaffRowEditor({ member, canManageOwners, isSelf }: { member: St
         {state?.error && <Alert tone="error">{state.error}</Alert>}
         {state?.ok && <Alert tone="success">{state.ok}</Alert>}
 
-        <form onSubmit={onSubmit} className="flex items-end gap-2">
-          {hidden}
-          <input type="hidden" name="intent" value="role" />
-          <div className="flex-1">
-            <SelectField label="Role" name="role" defaultValue={member.role} error={fe.role}>
-              <option value="cashier">Cashier</option>
-              <option value="manager">Manager</option>
-              {canManageOwners && <option value="owner">Owner</option>}
-            </SelectField>
-          </div>
-          <Button type="submit" variant="secondary" disabled={pending}>
-            Save
-          </Button>
-        </form>
-
-        <form onSubmit={onSubmit} className="flex items-end gap-2">
-          {hidden}
-          <input type="hidden" name="intent" value="pin" />
-          <div className="flex-1">
-            <TextField label={member.hasPin ? 'New PIN' : 'Set a PIN'} name="pin" inputMode="numeric" maxLength={6} autoComplete="off" error={fe.pin} />
-          </div>
-          <Button type="submit" variant="secondary" disabled={pending}>
-            Set
-          </Button>
-        </form>
-        {member.hasPin && (
-          <form onSubmit={onSubmit}>
-            {hidden}
-            <input type="hidden" name="intent" value="clear-pin" />
-            <Button type="submit" variant="ghost" disabled={pending}>
-              Remove PIN
-            </Button>
-          </form>
-        )}
-
-        <form onSubmit={onSubmit} className="flex items-end gap-2">
-          {hidden}
-          <input type="hidden" name="intent" value="password" />
-          <div className="flex-1">
-            <TextField label="New password" name="password" type="password" autoComplete="new-password" error={fe.password} />
-          </div>
-          <Button type="submit" variant="secondary" disabled={pending}>
-            Reset
-          </Button>
-        </form>
-
+        <IntentForm {...form} intent="role" submit="Save">
+          <SelectField label="Role" name="role" defaultValue={member.role} error={fe.role}>
+            <option value="cashier">Cashier</option>
+            <option value="manager">Manager</option>
+            {canManageOwners && <option value="owner">Owner</option>}
+          </SelectField>
+        </IntentForm>
+        <IntentForm {...form} intent="pin" submit="Set">
+          <TextField label={member.hasPin ? 'New PIN' : 'Set a PIN'} name="pin" inputMode="numeric" maxLength={6} autoComplete="off" error={fe.pin} />
+        </IntentForm>
+        {member.hasPin && <IntentForm {...form} intent="clear-pin" submit="Remove PIN" variant="ghost" />}
+        <IntentForm {...form} intent="password" submit="Reset">
+          <TextField label="New password" name="password" type="password" autoComplete="new-password" error={fe.password} />
+        </IntentForm>
         {!isSelf && (
-          <form onSubmit={onSubmit}>
-            {hidden}
-            <input type="hidden" name="intent" value={member.active ? 'deactivate' : 'reactivate'} />
-            <Button type="submit" variant={member.active ? 'danger' : 'secondary'} disabled={pending} className="w-full">
-              {member.active ? 'Deactivate and sign out' : 'Reactivate'}
-            </Button>
-          </form>
+          <IntentForm
+            {...form}
+            intent={member.active ? 'deactivate' : 'reactivate'}
+            submit={member.active ? 'Deactivate and sign out' : 'Reactivate'}
+            variant={member.active ? 'danger' : 'secondary'}
+          />
         )}
       </div>
     </details>
+  );
+}
+
+function IntentForm(props: {
+  memberId: string;
+  intent: string;
+  submit: string;
+  pending: boolean;
+  onSubmit: (e: FormEvent<HTMLFormElement>) => void;
+  variant?: ButtonVariant;
+  children?: ReactNode;
+}) {
+  return (
+    <form onSubmit={props.onSubmit} className="flex items-end gap-2">
+      <input type="hidden" name="id" value={props.memberId} />
+      <input type="hidden" name="intent" value={props.intent} />
+      {props.children && <div className="flex-1">{props.children}</div>}
+      <Button type="submit" variant={props.variant ?? 'secondary'} disabled={props.pending} className={props.children ? '' : 'w-full'}>
+        {props.submit}
+      </Button>
+    </form>
   );
 }

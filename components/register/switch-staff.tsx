@@ -1,7 +1,7 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
+import { useCredentialsSignIn } from '@/components/auth/use-credentials-sign-in';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
@@ -14,8 +14,7 @@ type StaffOption = { id: string; name: string; role: string };
  */
 export function SwitchStaff({ staff }: { staff: StaffOption[] }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [error, setError] = useState<string>();
-  const [pending, setPending] = useState(false);
+  const { error, pending, submit } = useCredentialsSignIn('pin', () => window.location.reload());
 
   return (
     <>
@@ -29,22 +28,10 @@ export function SwitchStaff({ staff }: { staff: StaffOption[] }) {
       >
         <form
           className="space-y-4 p-6"
-          onSubmit={async (e) => {
+          onSubmit={(e) => {
             e.preventDefault();
             const form = new FormData(e.currentTarget);
-            setPending(true);
-            setError(undefined);
-            const result = await signIn('pin', {
-              userId: String(form.get('userId') ?? ''),
-              pin: String(form.get('pin') ?? ''),
-              redirect: false,
-            });
-            if (result?.ok && !result.error) {
-              window.location.reload();
-              return;
-            }
-            setPending(false);
-            setError(result?.error ?? 'Could not switch staff.');
+            void submit({ userId: String(form.get('userId') ?? ''), pin: String(form.get('pin') ?? '') });
           }}
         >
           <h2 id="switch-staff-title" className="text-lg font-semibold">

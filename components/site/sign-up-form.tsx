@@ -6,6 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
+import { currentZoneName, timeZoneOptions } from './time-zones';
 
 const COMMON_CURRENCIES = ['MMK', 'USD', 'EUR', 'GBP', 'THB', 'SGD', 'MYR', 'INR', 'JPY', 'AUD'];
 
@@ -19,8 +20,9 @@ export function SignUpForm() {
 
   useEffect(() => {
     setHost(window.location.host);
-    setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
-    setTimeZones(['UTC', ...Intl.supportedValuesOf('timeZone')]);
+    const detected = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    setTimeZone(currentZoneName(detected));
+    setTimeZones(timeZoneOptions(detected));
   }, []);
 
   useEffect(() => {

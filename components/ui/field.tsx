@@ -3,64 +3,40 @@ import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttribu
 const control =
   'block w-full min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-500';
 
-type Common = { label: string; error?: string; hint?: ReactNode };
+type Common = { label: string; error?: string; hint?: ReactNode; id?: string };
+type ControlProps = { id: string; className: string; 'aria-invalid'?: true; 'aria-describedby'?: string };
 
-/** A labelled input with its error announced to screen readers (aria-describedby). */
-export function TextField({ label, error, hint, id, ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
+/** Label, control and message, wired for screen readers (the message is announced with the control). */
+function Field({ label, error, hint, id, render }: Common & { render: (props: ControlProps) => ReactNode }) {
   const generated = useId();
-  const inputId = id ?? generated;
-  const messageId = `${inputId}-message`;
+  const controlId = id ?? generated;
+  const messageId = `${controlId}-message`;
   return (
     <div className="space-y-1">
-      <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">
+      <label htmlFor={controlId} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      <input
-        id={inputId}
-        className={control}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error || hint ? messageId : undefined}
-        {...props}
-      />
-      <FieldMessage id={messageId} error={error} hint={hint} />
+      {render({
+        id: controlId,
+        className: control,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': error || hint ? messageId : undefined,
+      })}
+      {(error || hint) && (
+        <p id={messageId} className={`text-sm ${error ? 'text-red-700' : 'text-slate-500'}`}>
+          {error ?? hint}
+        </p>
+      )}
     </div>
   );
+}
+
+export function TextField({ label, error, hint, id, ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  return <Field label={label} error={error} hint={hint} id={id} render={(wired) => <input {...wired} {...props} />} />;
 }
 
 export function SelectField({ label, error, hint, id, children, ...props }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
-  const generated = useId();
-  const selectId = id ?? generated;
-  const messageId = `${selectId}-message`;
   return (
-    <div className="space-y-1">
-      <label htmlFor={selectId} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <select
-        id={selectId}
-        className={control}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error || hint ? messageId : undefined}
-        {...props}
-      >
-        {children}
-      </select>
-      <FieldMessage id={messageId} error={error} hint={hint} />
-    </div>
+    <Field label={label} error={error} hint={hint} id={id} render={(wired) => <select {...wired} {...props}>{children}</select>} />
   );
-}
-
-function FieldMessage({ id, error, hint }: { id: string; error?: string; hint?: ReactNode }) {
-  if (error) {
-    return (
-      <p id={id} className="text-sm text-red-700">
-        {error}
-      </p>
-    );
-  }
-  return hint ? (
-    <p id={id} className="text-sm text-slate-500">
-      {hint}
-    </p>
-  ) : null;
 }

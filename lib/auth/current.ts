@@ -4,7 +4,8 @@ import { forbidden, notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { z } from 'zod';
 import { toAppError } from '@/lib/platform/errors';
-import { PATH_HEADER_NAME } from '@/lib/platform/headers';
+import { PATH_HEADER_NAME, REQUEST_ID_HEADER } from '@/lib/platform/headers';
+import { runWithContext } from '@/lib/platform/request-context';
 import { logger } from '@/lib/platform/logger';
 import { currentTenant } from '@/lib/tenancy/current';
 import type { TenantInfo } from '@/lib/tenancy/registry';
@@ -58,13 +59,17 @@ export async function staffAction<S extends z.ZodType>(
       fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || 'form', i.message])),
     };
   }
-  try {
-    const ok = await run({ tenant: current.tenant, user: current.user }, parsed.data);
-    refresh(); // re-render the page the form is on with the change
-    return { ok };
-  } catch (err) {
-    return formError(err);
-  }
+  const { tenant, user } = current;
+  const requestId = (await headers()).get(REQUEST_ID_HEADER) ?? crypto.randomUUID();
+  return runWithContext({ requestId, tenantId: tenant.id, tenantSlug: tenant.slug, userId: user.userId }, async () => {
+    try {
+      const ok = await run({ tenant, user }, parsed.data);
+      refresh(); // re-render the page the form is on with the change
+      return { ok };
+    } catch (err) {
+      return formError(err);
+    }
+  });
 }
 
 /** An error as form state: field errors from AppError details, a generic message for the unknown. */

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import { AppError, errorResponse, toAppError } from '@/lib/platform/errors';
+import { REQUEST_ID_HEADER } from '@/lib/platform/headers';
 import { requestFingerprint, withIdempotency } from '@/lib/platform/idempotency';
 import { logger } from '@/lib/platform/logger';
 import { metrics, routeLabel } from '@/lib/platform/metrics';
@@ -49,7 +49,7 @@ export function tenantRoute<Params = Record<string, never>>(
   options: { permission: Permission },
 ) {
   return async (req: NextRequest, segment: Segment<Params>): Promise<Response> => {
-    const requestId = req.headers.get('x-request-id') ?? randomUUID();
+    const requestId = req.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID();
     const started = performance.now();
     return runWithContext({ requestId }, async () => {
       let response: Response;
@@ -81,7 +81,7 @@ export function tenantRoute<Params = Record<string, never>>(
       } catch (err) {
         response = toErrorResponse(err);
       }
-      response.headers.set('x-request-id', requestId);
+      response.headers.set(REQUEST_ID_HEADER, requestId);
       if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
       const route = routeLabel(req.nextUrl.pathname);
       const seconds = (performance.now() - started) / 1000;

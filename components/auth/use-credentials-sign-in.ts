@@ -1,0 +1,28 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useState } from 'react';
+
+/**
+ * Signs in through one of next-auth's credentials providers without a redirect, exposing
+ * pending and error state for the form; on success the page is loaded afresh, so server
+ * components read the new session cookie.
+ */
+export function useCredentialsSignIn(provider: 'credentials' | 'pin', onSuccess: () => void, initialError?: string) {
+  const [error, setError] = useState(initialError);
+  const [pending, setPending] = useState(false);
+
+  async function submit(credentials: Record<string, string>) {
+    setPending(true);
+    setError(undefined);
+    const result = await signIn(provider, { ...credentials, redirect: false });
+    if (result?.ok && !result.error) {
+      onSuccess();
+      return;
+    }
+    setPending(false);
+    setError(result?.error === 'CredentialsSignin' || !result?.error ? 'Sign-in failed. Check what you entered.' : result.error);
+  }
+
+  return { error, pending, submit };
+}
