@@ -57,7 +57,7 @@ export default async function StaffPage() {
                   </td>
                   <td className="px-4 py-3 align-top capitalize">{member.role}</td>
                   <td className="hidden px-4 py-3 align-top sm:table-cell">{member.hasPin ? 'Set' : '—'}</td>
-                  <td className="hidden px-4 py-3 align-top md:table-cell">
+                  <td className="hidden px-4 py-3 align-top whitespace-nowrap md:table-cell">
                     {member.lastSignInAt ? dateFormat.format(member.lastSignInAt) : 'Never'}
                   </td>
                   <td className="px-4 py-3 text-right align-top">
