@@ -1,12 +1,16 @@
 import { registerOTel } from '@vercel/otel';
 
 /**
- * Runs once when a server instance starts: traces (OpenTelemetry; exported when
- * OTEL_EXPORTER_OTLP_ENDPOINT is set), validated config, migrations, background jobs.
+ * Runs once when a server instance starts — the composition root: traces (OpenTelemetry;
+ * exported when OTEL_EXPORTER_OTLP_ENDPOINT is set), validated config and migrations, the
+ * modules that subscribe to domain events, and the outbox dispatcher.
  */
 export async function register(): Promise<void> {
   registerOTel({ serviceName: 'tillwise' });
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { startServer } = await import('./lib/platform/startup');
   await startServer();
+  await import('./lib/inventory'); // subscribes to TenantCreated
+  const { startDispatcher } = await import('./lib/events');
+  startDispatcher();
 }

@@ -11,6 +11,17 @@ BEGIN
   END IF;
 END $$;
 
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tillwise_dispatcher') THEN
+    -- The outbox dispatcher's role: it must find pending events of every tenant, so it
+    -- bypasses RLS — and may touch nothing but the outbox (grants below). The app switches
+    -- to it only inside lib/events/dispatcher.ts.
+    CREATE ROLE tillwise_dispatcher NOLOGIN NOSUPERUSER BYPASSRLS NOINHERIT;
+  END IF;
+END $$;
+GRANT tillwise_dispatcher TO tillwise_app;
+
 GRANT USAGE ON SCHEMA public TO tillwise_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO tillwise_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO tillwise_app;
@@ -18,7 +29,10 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO tillwise_app;
 -- Platform table: businesses are created and renamed, never deleted by the app.
 REVOKE DELETE ON tenants FROM tillwise_app;
 -- Append-only records.
-REVOKE UPDATE, DELETE ON audit_events FROM tillwise_app;
+REVOKE UPDATE, DELETE ON audit_events, stock_movements FROM tillwise_app;
+
+GRANT USAGE ON SCHEMA public TO tillwise_dispatcher;
+GRANT SELECT, UPDATE ON outbox_events TO tillwise_dispatcher;
 
 DO $$
 DECLARE

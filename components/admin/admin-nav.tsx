@@ -5,6 +5,10 @@ import { usePathname } from 'next/navigation';
 
 const links = [
   { href: '/admin', label: 'Overview' },
+  { href: '/admin/catalog', label: 'Catalog' },
+  { href: '/admin/stock', label: 'Stock' },
+  { href: '/admin/menus', label: 'Menus' },
+  { href: '/admin/tables', label: 'Tables' },
   { href: '/admin/staff', label: 'Staff' },
 ];
 

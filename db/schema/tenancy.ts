@@ -1,4 +1,4 @@
-import { char, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, char, foreignKey, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Platform table: one row per business. It has no tenant_id and no RLS; the app role may
@@ -17,3 +17,17 @@ export const tenants = pgTable('tenants', {
 
 export type Tenant = typeof tenants.$inferSelect;
 export type NewTenant = typeof tenants.$inferInsert;
+
+/** A tenant's business settings (a tenant table: RLS applies). One row per tenant. */
+export const tenantSettings = pgTable(
+  'tenant_settings',
+  {
+    tenantId: uuid('tenant_id').notNull().primaryKey(),
+    /** true: shelf prices include tax (common in Myanmar and Europe); false: tax is added at checkout (US). */
+    pricesIncludeTax: boolean('prices_include_tax').notNull().default(true),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'tenant_settings_tenant_fk' })],
+);
+
+export type TenantSettingsRow = typeof tenantSettings.$inferSelect;

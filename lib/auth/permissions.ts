@@ -18,6 +18,13 @@ const matrix = {
   'register:use': ['owner', 'manager', 'cashier'],
   'catalog:read': ['owner', 'manager', 'cashier'],
   'catalog:write': ['owner', 'manager'],
+  'menu:read': ['owner', 'manager', 'cashier'],
+  'menu:write': ['owner', 'manager'],
+  'tables:read': ['owner', 'manager', 'cashier'],
+  /** Seat guests and clear tables (status and covers). */
+  'tables:operate': ['owner', 'manager', 'cashier'],
+  /** Change the floor plan: add, rename, move, remove tables. */
+  'tables:write': ['owner', 'manager'],
   'stock:read': ['owner', 'manager', 'cashier'],
   'stock:write': ['owner', 'manager'],
   'order:create': ['owner', 'manager', 'cashier'],

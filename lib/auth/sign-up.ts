@@ -1,3 +1,4 @@
+import { appendEvents } from '@/lib/events';
 import { recordAudit } from '@/lib/platform/audit';
 import { enterTenant, withPlatform } from '@/lib/platform/db';
 import { AppError, pgErrorCode } from '@/lib/platform/errors';
@@ -22,6 +23,7 @@ export async function signUpBusiness(input: SignUpInput): Promise<{ tenant: Tena
       });
       await enterTenant(tx, tenant.id);
       const owner = await insertStaff(tx, tenant.id, { name: input.ownerName, email: input.email, role: 'owner', passwordHash });
+      await appendEvents(tx, tenant.id, [{ type: 'TenantCreated', payload: { slug: tenant.slug, name: tenant.name } }]);
       await recordAudit(tx, tenant.id, {
         actorUserId: owner.id,
         action: 'tenant.created',

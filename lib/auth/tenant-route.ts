@@ -18,6 +18,8 @@ export type RouteContext<Params> = {
   searchParams: URLSearchParams;
   /** The parsed JSON body (400 when it is not JSON); validate it with the module's zod schema. */
   json: () => unknown;
+  /** The raw body of a mutation (e.g. a CSV upload). */
+  text: () => string;
 };
 
 type Segment<Params> = { params: Promise<Params> };
@@ -71,6 +73,7 @@ export function tenantRoute<Params = Record<string, never>>(
               params: await segment.params,
               searchParams: req.nextUrl.searchParams,
               json: () => parseJson(body),
+              text: () => body,
             }),
           );
         const key = req.headers.get('idempotency-key');

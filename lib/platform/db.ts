@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { database, type Tx } from '@/db/client';
 import { AppError } from './errors';
 
@@ -18,13 +18,29 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (!UUID.test(tenantId)) throw new AppError('internal', 'withTenant needs a tenant id');
+  return transaction(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true)`, fn);
+}
+
+const commitCallbacks = new WeakMap<Tx, (() => void)[]>();
+
+/** Runs `fn` once the transaction `tx` has committed (never if it rolls back). */
+export function afterCommit(tx: Tx, fn: () => void): void {
+  const callbacks = commitCallbacks.get(tx);
+  if (callbacks) callbacks.push(fn);
+  else commitCallbacks.set(tx, [fn]);
+}
+
+async function transaction<T>(setup: SQL, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const { db } = await database();
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true)`,
-    );
-    return fn(tx);
+  let committed: Tx | undefined;
+  const result = await db.transaction(async (tx) => {
+    await tx.execute(setup);
+    const value = await fn(tx);
+    committed = tx;
+    return value;
   });
+  for (const callback of (committed && commitCallbacks.get(committed)) ?? []) callback();
+  return result;
 }
 
 /**
@@ -32,11 +48,15 @@ export async function withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>
  * platform registry (lib/tenancy/registry.ts) uses it, to read and create tenants.
  */
 export async function withPlatform<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const { db } = await database();
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', '', true)`);
-    return fn(tx);
-  });
+  return transaction(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', '', true)`, fn);
+}
+
+/**
+ * The outbox dispatcher's transaction: role `tillwise_dispatcher`, which sees pending events
+ * of every tenant and may touch nothing but `outbox_events` (db/policies.sql).
+ */
+export async function withDispatcher<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return transaction(sql`select set_config('role', 'tillwise_dispatcher', true), set_config('app.tenant_id', '', true)`, fn);
 }
 
 /** Inside a platform transaction that just created a tenant, act as that tenant (sign-up). */

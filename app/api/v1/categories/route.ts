@@ -1,0 +1,5 @@
+import { referenceCollectionRoutes } from '@/lib/catalog/reference-routes';
+import { categoryInputSchema } from '@/lib/catalog/schemas';
+import { categoryService } from '@/lib/catalog/service';
+
+export const { GET, POST } = referenceCollectionRoutes(categoryService, categoryInputSchema, '/api/v1/categories');

@@ -1,0 +1,7 @@
+import { tenantRoute } from '@/lib/auth/tenant-route';
+import { adjustStock, adjustmentInputSchema } from '@/lib/inventory';
+
+export const POST = tenantRoute(
+  async ({ user, json }) => Response.json(await adjustStock(user, adjustmentInputSchema.parse(json())), { status: 201 }),
+  { permission: 'stock:write' },
+);

@@ -1,0 +1,11 @@
+import { tenantRoute } from '@/lib/auth/tenant-route';
+import { countInputSchema, countStock } from '@/lib/inventory';
+
+/** With dryRun the differences are only reported (200); otherwise they are applied (201). */
+export const POST = tenantRoute(
+  async ({ user, json }) => {
+    const result = await countStock(user, countInputSchema.parse(json()));
+    return Response.json(result, { status: result.applied ? 201 : 200 });
+  },
+  { permission: 'stock:write' },
+);

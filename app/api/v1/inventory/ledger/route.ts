@@ -1,0 +1,7 @@
+import { tenantRoute } from '@/lib/auth/tenant-route';
+import { ledgerQuerySchema, listLedger } from '@/lib/inventory';
+
+export const GET = tenantRoute(
+  async ({ tenant, searchParams }) => Response.json(await listLedger(tenant.id, ledgerQuerySchema.parse(Object.fromEntries(searchParams)))),
+  { permission: 'stock:read' },
+);

@@ -1,0 +1,12 @@
+import { tenantRoute } from '@/lib/auth/tenant-route';
+import { setLowStockThreshold, thresholdInputSchema } from '@/lib/inventory';
+
+/** Sets (or clears, with null) the low-stock threshold of one item at one location. */
+export const PUT = tenantRoute(
+  async ({ user, json }) => {
+    const input = thresholdInputSchema.parse(json());
+    await setLowStockThreshold(user, input);
+    return Response.json(input);
+  },
+  { permission: 'stock:write' },
+);

@@ -1,0 +1,5 @@
+import { referenceItemRoutes } from '@/lib/catalog/reference-routes';
+import { modifierGroupInputSchema } from '@/lib/catalog/schemas';
+import { modifierGroupService } from '@/lib/catalog/service';
+
+export const { GET, PUT, PATCH, DELETE } = referenceItemRoutes(modifierGroupService, modifierGroupInputSchema);

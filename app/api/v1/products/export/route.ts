@@ -1,0 +1,16 @@
+import { tenantRoute } from '@/lib/auth/tenant-route';
+import { exportProductsCsv } from '@/lib/catalog/csv';
+
+export const GET = tenantRoute(
+  async ({ tenant }) => {
+    const csv = await exportProductsCsv(tenant.id, tenant.currency);
+    const date = new Date().toISOString().slice(0, 10);
+    return new Response(csv, {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${tenant.slug}-products-${date}.csv"`,
+      },
+    });
+  },
+  { permission: 'catalog:read' },
+);

@@ -1,0 +1,35 @@
+import { tenantRoute } from '@/lib/auth/tenant-route';
+import { importProductsCsv } from '@/lib/catalog/csv';
+import { AppError } from '@/lib/platform/errors';
+
+/**
+ * POST a CSV file as the body. With `Accept: application/x-ndjson` the answer streams one
+ * JSON line per progress step and a last line with the outcome (the admin's progress bar);
+ * otherwise it is one JSON document: 201 when imported, 422 with every error and its line.
+ */
+export const POST = tenantRoute(
+  async ({ req, user, tenant, text }) => {
+    const csv = text();
+    if (!csv.trim()) throw new AppError('bad_request', 'Send the CSV file as the request body');
+    if (!(req.headers.get('accept') ?? '').includes('application/x-ndjson')) {
+      const outcome = await importProductsCsv(user, tenant.currency, csv);
+      return Response.json(outcome, { status: outcome.ok ? 201 : 422 });
+    }
+    const encoder = new TextEncoder();
+    const stream = new ReadableStream({
+      async start(controller) {
+        const send = (value: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
+        try {
+          const outcome = await importProductsCsv(user, tenant.currency, csv, (p) => send({ type: 'progress', ...p }));
+          send({ type: 'result', ...outcome });
+        } catch (err) {
+          send({ type: 'error', message: err instanceof AppError ? err.message : 'The import failed; nothing was changed.' });
+        } finally {
+          controller.close();
+        }
+      },
+    });
+    return new Response(stream, { headers: { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' } });
+  },
+  { permission: 'catalog:write' },
+);

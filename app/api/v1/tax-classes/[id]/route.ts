@@ -1,0 +1,5 @@
+import { referenceItemRoutes } from '@/lib/catalog/reference-routes';
+import { taxClassInputSchema } from '@/lib/catalog/schemas';
+import { taxClassService } from '@/lib/catalog/service';
+
+export const { GET, PUT, PATCH, DELETE } = referenceItemRoutes(taxClassService, taxClassInputSchema);

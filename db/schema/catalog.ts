@@ -1,0 +1,153 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { tenants } from './tenancy';
+
+/**
+ * The catalog's Postgres adapter (lib/catalog/postgres-repository.ts). With MONGODB_URI set
+ * the catalog lives in MongoDB instead and these tables stay empty; nothing outside the
+ * catalog module references them (stock and orders keep variant ids, not foreign keys).
+ */
+const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updated = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+const tenantFk = (name: string, column: Parameters<typeof foreignKey>[0]['columns'][0]) =>
+  foreignKey({ columns: [column], foreignColumns: [tenants.id], name });
+
+export const categories = pgTable(
+  'categories',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    color: text('color'),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique('categories_tenant_name_key').on(t.tenantId, t.name),
+    tenantFk('categories_tenant_fk', t.tenantId),
+  ],
+);
+
+export const taxClasses = pgTable(
+  'tax_classes',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    /** 1 basis point = 0.01 %: 700 is 7 %. */
+    rateBasisPoints: integer('rate_basis_points').notNull(),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique('tax_classes_tenant_name_key').on(t.tenantId, t.name),
+    tenantFk('tax_classes_tenant_fk', t.tenantId),
+    check('tax_classes_rate_check', sql`${t.rateBasisPoints} between 0 and 10000`),
+  ],
+);
+
+export const modifierGroups = pgTable(
+  'modifier_groups',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    minSelect: integer('min_select').notNull().default(0),
+    maxSelect: integer('max_select').notNull().default(1),
+    /** [{ id, name, priceDelta }] in display order; price deltas in minor units. */
+    options: jsonb('options').$type<{ id: string; name: string; priceDelta: number }[]>().notNull().default([]),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique('modifier_groups_tenant_name_key').on(t.tenantId, t.name),
+    tenantFk('modifier_groups_tenant_fk', t.tenantId),
+    check('modifier_groups_select_check', sql`${t.minSelect} >= 0 and ${t.maxSelect} >= greatest(${t.minSelect}, 1)`),
+  ],
+);
+
+export const products = pgTable(
+  'products',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    description: text('description'),
+    categoryId: uuid('category_id'),
+    taxClassId: uuid('tax_class_id'),
+    photoUrl: text('photo_url'),
+    status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+    trackStock: boolean('track_stock').notNull().default(true),
+    allowNegativeStock: boolean('allow_negative_stock').notNull().default(false),
+    /** Free-form attributes: allergens, halal, spice level, nutrition, material, ... */
+    attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
+    modifierGroupIds: uuid('modifier_group_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    tenantFk('products_tenant_fk', t.tenantId),
+    foreignKey({ columns: [t.tenantId, t.categoryId], foreignColumns: [categories.tenantId, categories.id], name: 'products_category_fk' }),
+    foreignKey({ columns: [t.tenantId, t.taxClassId], foreignColumns: [taxClasses.tenantId, taxClasses.id], name: 'products_tax_class_fk' }),
+    index('products_tenant_category_idx').on(t.tenantId, t.categoryId),
+    index('products_tenant_name_idx').on(t.tenantId, t.name),
+  ],
+);
+
+export const productVariants = pgTable(
+  'product_variants',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    productId: uuid('product_id').notNull(),
+    name: text('name').notNull(),
+    sku: text('sku').notNull(),
+    /** Price in the tenant currency's minor units (tax-inclusive or not, per tenant setting). */
+    price: integer('price').notNull(),
+    position: integer('position').notNull().default(0),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique('product_variants_tenant_sku_key').on(t.tenantId, t.sku),
+    foreignKey({ columns: [t.tenantId, t.productId], foreignColumns: [products.tenantId, products.id], name: 'product_variants_product_fk' })
+      .onDelete('cascade'),
+    check('product_variants_price_check', sql`${t.price} >= 0`),
+    index('product_variants_tenant_product_idx').on(t.tenantId, t.productId),
+  ],
+);
+
+/** Barcodes are unique per tenant across every variant (a scan must find one item). */
+export const variantBarcodes = pgTable(
+  'variant_barcodes',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    barcode: text('barcode').notNull(),
+    variantId: uuid('variant_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.barcode] }),
+    foreignKey({ columns: [t.tenantId, t.variantId], foreignColumns: [productVariants.tenantId, productVariants.id], name: 'variant_barcodes_variant_fk' })
+      .onDelete('cascade'),
+    index('variant_barcodes_tenant_variant_idx').on(t.tenantId, t.variantId),
+  ],
+);

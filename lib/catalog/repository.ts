@@ -1,0 +1,91 @@
+import type { CategoryInput, ModifierGroupInput, ProductInput, ProductListQuery, TaxClassInput } from './schemas';
+
+/**
+ * The catalog's storage port. Two adapters implement it — Postgres (default, JSONB
+ * attributes) and MongoDB (when MONGODB_URI is set) — and one contract suite
+ * (tests/catalog/repository-contract.ts) runs against both. Every method takes the tenant
+ * id first and never returns another tenant's data; "not found" is null/false, uniqueness
+ * clashes throw AppError('conflict') naming the SKU or barcode.
+ */
+export type Variant = { id: string; name: string; sku: string; barcodes: string[]; price: number };
+
+export type Product = {
+  id: string;
+  name: string;
+  description: string | null;
+  categoryId: string | null;
+  taxClassId: string | null;
+  photoUrl: string | null;
+  status: 'active' | 'archived';
+  trackStock: boolean;
+  allowNegativeStock: boolean;
+  attributes: Record<string, unknown>;
+  modifierGroupIds: string[];
+  variants: Variant[];
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** One sellable variant with what stock and checkout need of its product. */
+export type VariantRef = {
+  variantId: string;
+  productId: string;
+  productName: string;
+  variantName: string;
+  sku: string;
+  barcodes: string[];
+  price: number;
+  categoryId: string | null;
+  taxClassId: string | null;
+  trackStock: boolean;
+  allowNegativeStock: boolean;
+  status: 'active' | 'archived';
+};
+
+export type Category = { id: string; name: string; position: number; color: string | null };
+export type TaxClass = { id: string; name: string; rateBasisPoints: number };
+export type ModifierGroup = {
+  id: string;
+  name: string;
+  minSelect: number;
+  maxSelect: number;
+  options: { id: string; name: string; priceDelta: number }[];
+};
+
+export type Page<T> = { data: T[]; total: number; skip: number; limit: number };
+
+/** A product to write during import: `id` set means update that product. */
+export type ImportedProduct = ProductInput & { id?: string };
+
+/** CRUD for one kind of catalog reference data, keyed by tenant. */
+export type ReferenceStore<T, Input> = {
+  list(tenantId: string): Promise<T[]>;
+  get(tenantId: string, id: string): Promise<T | null>;
+  create(tenantId: string, input: Input): Promise<T>;
+  update(tenantId: string, id: string, input: Input): Promise<T | null>;
+  /** Deletes it and removes every product's reference to it. */
+  delete(tenantId: string, id: string): Promise<boolean>;
+};
+
+export interface CatalogRepository {
+  readonly kind: 'postgres' | 'mongodb';
+
+  listProducts(tenantId: string, query: ProductListQuery): Promise<Page<Product>>;
+  getProduct(tenantId: string, id: string): Promise<Product | null>;
+  createProduct(tenantId: string, input: ProductInput): Promise<Product>;
+  /** Replaces the product; variants matched by id keep their ids, others are new. */
+  updateProduct(tenantId: string, id: string, input: ProductInput): Promise<Product | null>;
+  /** Every product, in a stable order (export). */
+  allProducts(tenantId: string): Promise<Product[]>;
+
+  getVariants(tenantId: string, variantIds: string[]): Promise<VariantRef[]>;
+  findVariantBySku(tenantId: string, sku: string): Promise<VariantRef | null>;
+  findVariantByBarcode(tenantId: string, barcode: string): Promise<VariantRef | null>;
+
+  /** All-or-nothing: either every product is written or none is. */
+  importProducts(tenantId: string, products: ImportedProduct[], onProgress?: (done: number) => void): Promise<{ created: number; updated: number }>;
+
+  categories: ReferenceStore<Category, CategoryInput>;
+  taxClasses: ReferenceStore<TaxClass, TaxClassInput>;
+  modifierGroups: ReferenceStore<ModifierGroup, ModifierGroupInput>;
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+
+/**
+ * Catalog input, shared by route handlers, server actions, CSV import and both repository
+ * adapters. Everything that can reach MongoDB is a validated scalar here: attribute keys may
+ * not start with `$` or contain `.`, so no input can become a query operator or a path.
+ */
+export const MAX_PRICE = 1_000_000_000; // minor units; fits an int4 column with room to add
+
+export const moneySchema = z.number({ message: 'Enter an amount in minor units' }).int('Use whole minor units').min(0).max(MAX_PRICE);
+export const skuSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a SKU')
+  .max(64, 'Use at most 64 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'Use letters, digits, ".", "_", "-" or "/"');
+export const barcodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{4,64}$/, 'A barcode is 4–64 letters, digits or "-"');
+const nameSchema = (max = 120) => z.string().trim().min(1, 'Enter a name').max(max, `Use at most ${max} characters`);
+const id = z.uuid();
+
+export const attributeKeySchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z][A-Za-z0-9 _-]*$/, 'Attribute names start with a letter and use letters, digits, spaces, "_" or "-"');
+export const attributeValueSchema = z.union([
+  z.string().max(500),
+  z.number().finite(),
+  z.boolean(),
+  z.array(z.string().max(100)).max(50),
+]);
+export const attributesSchema = z
+  .record(attributeKeySchema, attributeValueSchema)
+  .refine((a) => Object.keys(a).length <= 50, 'Use at most 50 attributes');
+
+export const variantInputSchema = z.object({
+  /** Present when updating an existing variant (keeps its id, and so its stock). */
+  id: id.optional(),
+  name: nameSchema(80).default('Default'),
+  sku: skuSchema,
+  barcodes: z.array(barcodeSchema).max(10).default([]),
+  price: moneySchema,
+});
+
+const productFields = {
+  name: nameSchema(),
+  description: z.string().trim().max(2000).nullable().default(null),
+  categoryId: id.nullable().default(null),
+  taxClassId: id.nullable().default(null),
+  photoUrl: z
+    .url({ protocol: /^https?$/, message: 'Enter an http(s) address' })
+    .max(2000)
+    .nullable()
+    .default(null),
+  status: z.enum(['active', 'archived']).default('active'),
+  trackStock: z.boolean().default(true),
+  allowNegativeStock: z.boolean().default(false),
+  attributes: attributesSchema.default({}),
+  modifierGroupIds: z.array(id).max(20).default([]),
+  variants: z.array(variantInputSchema).min(1, 'A product needs at least one variant').max(100),
+};
+
+function uniqueWithinProduct(p: { variants: { sku: string; barcodes: string[] }[] }, ctx: z.RefinementCtx) {
+  const seen = new Map<string, string>();
+  p.variants.forEach((v, i) => {
+    const claims: [string, string][] = [[`sku:${v.sku.toLowerCase()}`, `variants.${i}.sku`], ...v.barcodes.map((b, j) => [`barcode:${b}`, `variants.${i}.barcodes.${j}`] as [string, string])];
+    for (const [key, path] of claims) {
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)), message: 'Used twice in this product' });
+      else seen.set(key, path);
+    }
+  });
+}
+
+export const productInputSchema = z.object(productFields).superRefine(uniqueWithinProduct);
+export type ProductInput = z.output<typeof productInputSchema>;
+
+/** PATCH: any subset of fields; `variants`, when sent, replaces the list (ids keep variants). */
+export const productPatchSchema = z
+  .object(Object.fromEntries(Object.entries(productFields).map(([k, v]) => [k, (v as z.ZodType).optional()])) as {
+    [K in keyof typeof productFields]: z.ZodOptional<(typeof productFields)[K]>;
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), 'Send at least one field to change');
+export type ProductPatch = z.output<typeof productPatchSchema>;
+
+const pageFields = {
+  skip: z.coerce.number().int().min(0, 'skip must be 0 or more').default(0),
+  limit: z.coerce.number().int().min(1, 'limit must be 1 or more').max(200, 'limit must be at most 200').default(50),
+};
+
+export const productListQuerySchema = z.object({
+  search: z.string().trim().max(100).optional(),
+  categoryId: id.optional(),
+  status: z.enum(['active', 'archived', 'all']).default('active'),
+  ...pageFields,
+});
+export type ProductListQuery = z.output<typeof productListQuerySchema>;
+
+export const listQuerySchema = z.object(pageFields);
+
+export const categoryInputSchema = z.object({
+  name: nameSchema(60),
+  position: z.number().int().min(0).max(10_000).default(0),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1f9d5c')
+    .nullable()
+    .default(null),
+});
+export type CategoryInput = z.output<typeof categoryInputSchema>;
+
+export const taxClassInputSchema = z.object({
+  name: nameSchema(60),
+  rateBasisPoints: z.number().int().min(0, 'A rate cannot be negative').max(10_000, 'A rate is at most 100 %'),
+});
+export type TaxClassInput = z.output<typeof taxClassInputSchema>;
+
+export const modifierOptionSchema = z.object({
+  id: id.optional(),
+  name: nameSchema(60),
+  /** Added to the line price, in minor units (negative for "no cheese"). */
+  priceDelta: z.number().int().min(-MAX_PRICE).max(MAX_PRICE).default(0),
+});
+
+export const modifierGroupInputSchema = z
+  .object({
+    name: nameSchema(60),
+    minSelect: z.number().int().min(0).max(50).default(0),
+    maxSelect: z.number().int().min(1).max(50).default(1),
+    options: z.array(modifierOptionSchema).min(1, 'Add at least one option').max(50),
+  })
+  .superRefine((g, ctx) => {
+    if (g.maxSelect < g.minSelect) ctx.addIssue({ code: 'custom', path: ['maxSelect'], message: 'Must be at least the minimum' });
+    if (g.minSelect > g.options.length) ctx.addIssue({ code: 'custom', path: ['minSelect'], message: 'More than there are options' });
+  });
+export type ModifierGroupInput = z.output<typeof modifierGroupInputSchema>;

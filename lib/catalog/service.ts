@@ -1,0 +1,147 @@
+import type { Actor } from '@/lib/auth/staff';
+import { recordAuditAfter } from '@/lib/platform/audit';
+import { config } from '@/lib/platform/config';
+import { AppError, notFound } from '@/lib/platform/errors';
+import { postgresCatalogRepository } from './postgres-repository';
+import type { CatalogRepository, Category, ModifierGroup, Page, Product, ReferenceStore, TaxClass, VariantRef } from './repository';
+import {
+  productInputSchema,
+  type CategoryInput,
+  type ModifierGroupInput,
+  type ProductInput,
+  type ProductListQuery,
+  type ProductPatch,
+  type TaxClassInput,
+} from './schemas';
+
+/**
+ * The catalog's public functions. Route handlers and pages call these, never the adapters:
+ * here live the rules both adapters share (references must exist, PATCH merges, audit).
+ */
+const g = globalThis as typeof globalThis & { __tillwiseCatalog?: Promise<CatalogRepository> };
+
+export function catalogRepository(): Promise<CatalogRepository> {
+  g.__tillwiseCatalog ??= (async () => {
+    const uri = config().MONGODB_URI;
+    if (!uri) return postgresCatalogRepository();
+    const { mongoCatalogRepository } = await import('./mongo-repository');
+    return mongoCatalogRepository(uri);
+  })();
+  return g.__tillwiseCatalog;
+}
+
+const audit = (actor: Actor, action: string, entityType: string, entityId: string, details: Record<string, unknown> = {}) =>
+  recordAuditAfter(actor.tenantId, { actorUserId: actor.userId, action, entityType, entityId, details });
+
+/** Category, tax class and modifier groups a product points to must exist in its tenant. */
+export async function assertReferencesExist(
+  tenantId: string,
+  items: Pick<ProductInput, 'categoryId' | 'taxClassId' | 'modifierGroupIds'>[],
+): Promise<void> {
+  const repo = await catalogRepository();
+  const [cats, taxes, groups] = await Promise.all([
+    repo.categories.list(tenantId),
+    repo.taxClasses.list(tenantId),
+    repo.modifierGroups.list(tenantId),
+  ]);
+  const known = { category: new Set(cats.map((c) => c.id)), tax: new Set(taxes.map((t) => t.id)), group: new Set(groups.map((m) => m.id)) };
+  const problems: { path: string; message: string }[] = [];
+  for (const p of items) {
+    if (p.categoryId && !known.category.has(p.categoryId)) problems.push({ path: 'categoryId', message: 'No such category' });
+    if (p.taxClassId && !known.tax.has(p.taxClassId)) problems.push({ path: 'taxClassId', message: 'No such tax class' });
+    if (p.modifierGroupIds.some((id) => !known.group.has(id))) problems.push({ path: 'modifierGroupIds', message: 'No such modifier group' });
+  }
+  if (problems.length) throw new AppError('unprocessable', problems.map((p) => p.message).join('; '), problems);
+}
+
+export async function listProducts(tenantId: string, query: ProductListQuery): Promise<Page<Product>> {
+  return (await catalogRepository()).listProducts(tenantId, query);
+}
+
+export async function getProduct(tenantId: string, id: string): Promise<Product> {
+  const product = await (await catalogRepository()).getProduct(tenantId, id);
+  if (!product) throw notFound('Product');
+  return product;
+}
+
+export async function createProduct(actor: Actor, input: ProductInput): Promise<Product> {
+  await assertReferencesExist(actor.tenantId, [input]);
+  const product = await (await catalogRepository()).createProduct(actor.tenantId, input);
+  await audit(actor, 'product.created', 'product', product.id, { name: product.name, skus: product.variants.map((v) => v.sku) });
+  return product;
+}
+
+export async function replaceProduct(actor: Actor, id: string, input: ProductInput): Promise<Product> {
+  await assertReferencesExist(actor.tenantId, [input]);
+  const product = await (await catalogRepository()).updateProduct(actor.tenantId, id, input);
+  if (!product) throw notFound('Product');
+  await audit(actor, 'product.updated', 'product', id, { name: product.name });
+  return product;
+}
+
+/** PATCH: the stored product with the given fields changed, validated as a whole. */
+export async function patchProduct(actor: Actor, id: string, patch: ProductPatch): Promise<Product> {
+  const current = await getProduct(actor.tenantId, id);
+  const merged = productInputSchema.parse({ ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) });
+  return replaceProduct(actor, id, merged);
+}
+
+/** Products are archived, not deleted: past orders and the stock ledger still name them. */
+export async function archiveProduct(actor: Actor, id: string): Promise<void> {
+  const current = await getProduct(actor.tenantId, id);
+  if (current.status === 'archived') return;
+  await patchProduct(actor, id, { status: 'archived' });
+}
+
+export async function getVariants(tenantId: string, variantIds: string[]): Promise<VariantRef[]> {
+  return (await catalogRepository()).getVariants(tenantId, [...new Set(variantIds)]);
+}
+
+/** What a scanner or the search box typed: a barcode first, then a SKU. */
+export async function findVariantByCode(tenantId: string, code: string): Promise<VariantRef | null> {
+  const repo = await catalogRepository();
+  return (await repo.findVariantByBarcode(tenantId, code)) ?? (await repo.findVariantBySku(tenantId, code));
+}
+
+type Stores = {
+  categories: [Category, CategoryInput];
+  taxClasses: [TaxClass, TaxClassInput];
+  modifierGroups: [ModifierGroup, ModifierGroupInput];
+};
+type StoreName = keyof Stores;
+type ItemOf<K extends StoreName> = Stores[K][0];
+type InputOf<K extends StoreName> = Stores[K][1];
+
+/** Public functions for one kind of reference data (categories, tax classes, modifier groups). */
+export function referenceService<K extends StoreName>(kind: K, label: string) {
+  const store = async () => (await catalogRepository())[kind] as unknown as ReferenceStore<ItemOf<K>, InputOf<K>>;
+  const entity = label.replaceAll(' ', '_');
+  const get = async (tenantId: string, id: string) => {
+    const item = await (await store()).get(tenantId, id);
+    if (!item) throw notFound(label[0]!.toUpperCase() + label.slice(1));
+    return item;
+  };
+  return {
+    list: async (tenantId: string) => (await store()).list(tenantId),
+    get,
+    async create(actor: Actor, input: InputOf<K>) {
+      const item = await (await store()).create(actor.tenantId, input);
+      await audit(actor, `${entity}.created`, entity, item.id, input as Record<string, unknown>);
+      return item;
+    },
+    async replace(actor: Actor, id: string, input: InputOf<K>) {
+      const item = await (await store()).update(actor.tenantId, id, input);
+      if (!item) throw notFound(label);
+      await audit(actor, `${entity}.updated`, entity, id, input as Record<string, unknown>);
+      return item;
+    },
+    async remove(actor: Actor, id: string) {
+      if (!(await (await store()).delete(actor.tenantId, id))) throw notFound(label);
+      await audit(actor, `${entity}.deleted`, entity, id);
+    },
+  };
+}
+
+export const categoryService = referenceService('categories', 'category');
+export const taxClassService = referenceService('taxClasses', 'tax class');
+export const modifierGroupService = referenceService('modifierGroups', 'modifier group');

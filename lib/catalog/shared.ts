@@ -1,0 +1,30 @@
+import { AppError } from '@/lib/platform/errors';
+import type { ModifierGroupInput } from './schemas';
+
+/** Logic both catalog adapters share. */
+export type Clash = { kind: 'sku' | 'barcode'; value: string };
+
+/** 409 naming every SKU and barcode that another product already uses. */
+export function clashError(clashes: Clash[]): AppError {
+  const unique = [...new Map(clashes.map((c) => [`${c.kind}:${c.value}`, c])).values()];
+  const list = unique
+    .slice(0, 5)
+    .map((c) => `${c.kind === 'sku' ? 'SKU' : 'barcode'} ${c.value}`)
+    .join(', ');
+  const more = unique.length > 5 ? ` and ${unique.length - 5} more` : '';
+  return new AppError(
+    'conflict',
+    `Already used by another product: ${list}${more}`,
+    unique.map((c) => ({ path: c.kind, value: c.value, message: `${c.kind === 'sku' ? 'SKU' : 'Barcode'} ${c.value} is already used` })),
+  );
+}
+
+/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
+export function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Modifier options get stable ids on write: an order line refers to the option it chose. */
+export function withModifierOptionIds(input: ModifierGroupInput): ModifierGroupInput & { options: { id: string }[] } {
+  return { ...input, options: input.options.map((o) => ({ ...o, id: o.id ?? crypto.randomUUID() })) };
+}

@@ -1,0 +1,3 @@
+export { appendEvents } from './outbox';
+export { dispatchPending, onEvent, startDispatcher, type Handler } from './dispatcher';
+export type { DomainEvent, EventPayloads, EventType } from './types';

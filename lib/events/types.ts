@@ -1,0 +1,20 @@
+/**
+ * Every domain event, by name (past tense) with its payload. Each stored event also carries
+ * its tenant id, its own id and the time it occurred (see DomainEvent).
+ */
+export type EventPayloads = {
+  /** A business signed up (inventory creates its first location). */
+  TenantCreated: { slug: string; name: string };
+  /** A stock level changed: receipt, adjustment, count, transfer or sale. */
+  StockChanged: { locationId: string; variantId: string; delta: number; quantity: number; kind: string; referenceId: string | null };
+  /** A level fell to or below its low-stock threshold (emitted on the crossing only). */
+  LowStock: { locationId: string; variantId: string; quantity: number; threshold: number };
+  /** A level reached zero or less (emitted on the crossing only). */
+  ProductOutOfStock: { locationId: string; variantId: string; quantity: number };
+};
+
+export type EventType = keyof EventPayloads;
+
+export type DomainEvent<T extends EventType = EventType> = {
+  [K in T]: { id: string; tenantId: string; type: K; occurredAt: Date; payload: EventPayloads[K] };
+}[T];

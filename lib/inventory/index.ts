@@ -1,0 +1,16 @@
+export * from './schemas';
+export { listLocations, getLocation, createLocation, updateLocation, defaultLocation, type Location } from './locations';
+export {
+  receiveStock,
+  adjustStock,
+  countStock,
+  transferStock,
+  setLowStockThreshold,
+  reserveStock,
+  listLevels,
+  levelsOf,
+  listLedger,
+  type SaleLine,
+  type StockLevel,
+} from './stock';
+export { InsufficientStockError, type ShortItem } from './movements';

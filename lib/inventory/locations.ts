@@ -1,0 +1,57 @@
+import { asc, eq } from 'drizzle-orm';
+import { locations } from '@/db/schema/inventory';
+import type { Actor } from '@/lib/auth/staff';
+import { onEvent } from '@/lib/events';
+import { recordAudit } from '@/lib/platform/audit';
+import { withTenant, type Tx } from '@/lib/platform/db';
+import { AppError, notFound, pgErrorCode } from '@/lib/platform/errors';
+import type { LocationInput } from './schemas';
+
+export type Location = { id: string; name: string; address: string | null; isDefault: boolean };
+
+const columns = { id: locations.id, name: locations.name, address: locations.address, isDefault: locations.isDefault };
+const duplicate = (err: unknown): never => {
+  if (pgErrorCode(err) === '23505') throw new AppError('conflict', 'A location with this name already exists', [{ path: 'name', message: 'Already in use' }]);
+  throw err;
+};
+
+export function listLocations(tenantId: string): Promise<Location[]> {
+  return withTenant(tenantId, (tx) => tx.select(columns).from(locations).orderBy(asc(locations.name)));
+}
+
+export async function getLocation(tenantId: string, id: string): Promise<Location> {
+  const [row] = await withTenant(tenantId, (tx) => tx.select(columns).from(locations).where(eq(locations.id, id)));
+  if (!row) throw notFound('Location');
+  return row;
+}
+
+export async function createLocation(actor: Actor, input: LocationInput): Promise<Location> {
+  return withTenant(actor.tenantId, async (tx) => {
+    const [row] = await tx.insert(locations).values({ tenantId: actor.tenantId, ...input }).returning(columns).catch(duplicate);
+    await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'location.created', entityType: 'location', entityId: row!.id, details: input });
+    return row!;
+  });
+}
+
+export async function updateLocation(actor: Actor, id: string, input: LocationInput): Promise<Location> {
+  return withTenant(actor.tenantId, async (tx) => {
+    const [row] = await tx.update(locations).set(input).where(eq(locations.id, id)).returning(columns).catch(duplicate);
+    if (!row) throw notFound('Location');
+    await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'location.updated', entityType: 'location', entityId: id, details: input });
+    return row;
+  });
+}
+
+/** The location sales and receipts default to: the one marked default, else the first. */
+export async function defaultLocation(tenantId: string): Promise<Location | null> {
+  const all = await listLocations(tenantId);
+  return all.find((l) => l.isDefault) ?? all[0] ?? null;
+}
+
+/** Every business starts with one location, "Main store" (idempotent: only if it has none). */
+export async function ensureDefaultLocation(tx: Tx, tenantId: string): Promise<void> {
+  const [any] = await tx.select({ id: locations.id }).from(locations).limit(1);
+  if (!any) await tx.insert(locations).values({ tenantId, name: 'Main store', isDefault: true });
+}
+
+onEvent('TenantCreated', 'inventory.create-default-location', (tx, event) => ensureDefaultLocation(tx, event.tenantId));

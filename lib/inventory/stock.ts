@@ -1,0 +1,284 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { locations, stockDocuments, stockLevels, stockMovements } from '@/db/schema/inventory';
+import type { Actor } from '@/lib/auth/staff';
+import { getVariants } from '@/lib/catalog/service';
+import type { VariantRef } from '@/lib/catalog/repository';
+import { withTenant, type Tx } from '@/lib/platform/db';
+import { AppError } from '@/lib/platform/errors';
+import { applyMovement, InsufficientStockError, isShort, type ShortItem } from './movements';
+import type { AdjustmentInput, CountInput, LedgerQuery, LevelsQuery, ReceiptInput, ThresholdInput, TransferInput } from './schemas';
+
+/**
+ * Stock operations staff perform (receive, adjust, count, transfer) and the reads behind the
+ * stock pages. Each operation is one transaction: a stock document, one ledger row per line,
+ * the new levels and the events — or nothing at all.
+ */
+
+/** The catalog items of `variantIds`, checked to exist and to track stock. */
+async function stockedItems(tenantId: string, variantIds: string[]): Promise<Map<string, VariantRef>> {
+  const refs = new Map((await getVariants(tenantId, variantIds)).map((v) => [v.variantId, v]));
+  const problems: { path: string; message: string }[] = [];
+  variantIds.forEach((id, i) => {
+    const ref = refs.get(id);
+    if (!ref) problems.push({ path: `lines.${i}.variantId`, message: 'No such item' });
+    else if (!ref.trackStock) problems.push({ path: `lines.${i}.variantId`, message: `${describe(ref)} does not track stock` });
+  });
+  if (problems.length) throw new AppError('unprocessable', problems.map((p) => p.message).join('; '), problems);
+  return refs;
+}
+
+const describe = (ref: VariantRef | undefined) =>
+  ref ? `${ref.productName}${ref.variantName === 'Default' ? '' : ` (${ref.variantName})`} [${ref.sku}]` : 'Unknown item';
+
+async function assertLocations(tx: Tx, ids: string[]): Promise<void> {
+  const found = await tx.select({ id: locations.id }).from(locations).where(inArray(locations.id, ids));
+  if (found.length !== new Set(ids).size) throw new AppError('not_found', 'Location not found');
+}
+
+async function createDocument(tx: Tx, actor: Actor, doc: Omit<typeof stockDocuments.$inferInsert, 'tenantId' | 'actorUserId'>): Promise<string> {
+  const [row] = await tx
+    .insert(stockDocuments)
+    .values({ ...doc, tenantId: actor.tenantId, actorUserId: actor.userId })
+    .returning({ id: stockDocuments.id });
+  return row!.id;
+}
+
+export type StockOperationResult = {
+  documentId: string;
+  lines: { variantId: string; delta: number; quantityAfter: number }[];
+};
+
+/** Orders lines by variant id so concurrent operations lock rows in the same order (no deadlocks). */
+const byVariant = <T extends { variantId: string }>(lines: T[]) => [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId));
+
+export async function receiveStock(actor: Actor, input: ReceiptInput): Promise<StockOperationResult> {
+  await stockedItems(actor.tenantId, input.lines.map((l) => l.variantId));
+  return withTenant(actor.tenantId, async (tx) => {
+    await assertLocations(tx, [input.locationId]);
+    const documentId = await createDocument(tx, actor, { kind: 'receipt', locationId: input.locationId, note: input.note, details: { supplier: input.supplier } });
+    const lines = [];
+    for (const line of byVariant(input.lines)) {
+      const applied = await applyMovement(
+        tx,
+        actor.tenantId,
+        { locationId: input.locationId, variantId: line.variantId, delta: line.quantity, kind: 'receipt', reason: input.supplier, note: input.note, referenceType: 'receipt', referenceId: documentId, actorUserId: actor.userId },
+        false,
+      );
+      if (!isShort(applied)) lines.push({ variantId: line.variantId, delta: line.quantity, quantityAfter: applied.after });
+    }
+    return { documentId, lines };
+  });
+}
+
+/** Adjustments may take a level below zero only if the product allows selling below zero. */
+export async function adjustStock(actor: Actor, input: AdjustmentInput): Promise<StockOperationResult> {
+  const items = await stockedItems(actor.tenantId, input.lines.map((l) => l.variantId));
+  return withTenant(actor.tenantId, async (tx) => {
+    await assertLocations(tx, [input.locationId]);
+    const documentId = await createDocument(tx, actor, { kind: 'adjustment', locationId: input.locationId, note: input.note, details: { reason: input.reason } });
+    const lines = [];
+    const short: ShortItem[] = [];
+    for (const line of byVariant(input.lines)) {
+      const applied = await applyMovement(
+        tx,
+        actor.tenantId,
+        { locationId: input.locationId, variantId: line.variantId, delta: line.delta, kind: 'adjustment', reason: input.reason, note: input.note, referenceType: 'adjustment', referenceId: documentId, actorUserId: actor.userId },
+        !items.get(line.variantId)!.allowNegativeStock,
+      );
+      if (isShort(applied)) short.push(applied);
+      else lines.push({ variantId: line.variantId, delta: line.delta, quantityAfter: applied.after });
+    }
+    if (short.length) throw new InsufficientStockError(short, (id) => describe(items.get(id)));
+    return { documentId, lines };
+  });
+}
+
+export type CountResult = {
+  documentId: string | null;
+  applied: boolean;
+  lines: { variantId: string; expected: number; counted: number; difference: number }[];
+};
+
+/** A stock count: the differences between what the system expects and what was counted. */
+export async function countStock(actor: Actor, input: CountInput): Promise<CountResult> {
+  await stockedItems(actor.tenantId, input.lines.map((l) => l.variantId));
+  return withTenant(actor.tenantId, async (tx) => {
+    await assertLocations(tx, [input.locationId]);
+    const ordered = byVariant(input.lines);
+    const current = await tx
+      .select({ variantId: stockLevels.variantId, quantity: stockLevels.quantity })
+      .from(stockLevels)
+      .where(and(eq(stockLevels.locationId, input.locationId), inArray(stockLevels.variantId, ordered.map((l) => l.variantId))))
+      .for('update');
+    const expectedOf = new Map(current.map((c) => [c.variantId, c.quantity]));
+    const lines = ordered.map((l) => {
+      const expected = expectedOf.get(l.variantId) ?? 0;
+      return { variantId: l.variantId, expected, counted: l.counted, difference: l.counted - expected };
+    });
+    if (input.dryRun) return { documentId: null, applied: false, lines };
+    const documentId = await createDocument(tx, actor, { kind: 'count', locationId: input.locationId, note: input.note, details: { lines } });
+    for (const line of lines.filter((l) => l.difference !== 0)) {
+      await applyMovement(
+        tx,
+        actor.tenantId,
+        { locationId: input.locationId, variantId: line.variantId, delta: line.difference, kind: 'count', note: input.note, referenceType: 'count', referenceId: documentId, actorUserId: actor.userId },
+        false,
+      );
+    }
+    return { documentId, applied: true, lines };
+  });
+}
+
+/** Moves stock between locations; the source may not go below zero. */
+export async function transferStock(actor: Actor, input: TransferInput): Promise<StockOperationResult> {
+  const items = await stockedItems(actor.tenantId, input.lines.map((l) => l.variantId));
+  return withTenant(actor.tenantId, async (tx) => {
+    await assertLocations(tx, [input.fromLocationId, input.toLocationId]);
+    const documentId = await createDocument(tx, actor, { kind: 'transfer', locationId: input.fromLocationId, toLocationId: input.toLocationId, note: input.note });
+    const common = { note: input.note, referenceType: 'transfer', referenceId: documentId, actorUserId: actor.userId };
+    const lines = [];
+    const short: ShortItem[] = [];
+    for (const line of byVariant(input.lines)) {
+      const out = await applyMovement(tx, actor.tenantId, { ...common, locationId: input.fromLocationId, variantId: line.variantId, delta: -line.quantity, kind: 'transfer_out' }, true);
+      if (isShort(out)) {
+        short.push(out);
+        continue;
+      }
+      await applyMovement(tx, actor.tenantId, { ...common, locationId: input.toLocationId, variantId: line.variantId, delta: line.quantity, kind: 'transfer_in' }, false);
+      lines.push({ variantId: line.variantId, delta: -line.quantity, quantityAfter: out.after });
+    }
+    if (short.length) throw new InsufficientStockError(short, (id) => describe(items.get(id)));
+    return { documentId, lines };
+  });
+}
+
+export async function setLowStockThreshold(actor: Actor, input: ThresholdInput): Promise<void> {
+  await stockedItems(actor.tenantId, [input.variantId]);
+  await withTenant(actor.tenantId, async (tx) => {
+    await assertLocations(tx, [input.locationId]);
+    await tx
+      .insert(stockLevels)
+      .values({ tenantId: actor.tenantId, locationId: input.locationId, variantId: input.variantId, quantity: 0, lowStockThreshold: input.lowStockThreshold })
+      .onConflictDoUpdate({
+        target: [stockLevels.tenantId, stockLevels.locationId, stockLevels.variantId],
+        set: { lowStockThreshold: input.lowStockThreshold, updatedAt: sql`now()` },
+      });
+  });
+}
+
+export type SaleLine = {
+  variantId: string;
+  quantity: number;
+  /** From the catalog snapshot the order took: untracked items are not decremented. */
+  trackStock: boolean;
+  allowNegativeStock: boolean;
+};
+
+/**
+ * Takes sold items out of stock inside the checkout's transaction: one guarded atomic update
+ * per line (`quantity - n >= 0` unless the product allows selling below zero). If any line is
+ * short the whole transaction must fail: this throws InsufficientStockError naming them all.
+ */
+export async function reserveStock(
+  tx: Tx,
+  tenantId: string,
+  sale: { locationId: string; lines: SaleLine[]; referenceType: string; referenceId: string; actorUserId: string | null },
+): Promise<void> {
+  const tracked = byVariant(sale.lines.filter((l) => l.trackStock && l.quantity > 0));
+  const short: ShortItem[] = [];
+  for (const line of tracked) {
+    const applied = await applyMovement(
+      tx,
+      tenantId,
+      { locationId: sale.locationId, variantId: line.variantId, delta: -line.quantity, kind: 'sale', referenceType: sale.referenceType, referenceId: sale.referenceId, actorUserId: sale.actorUserId },
+      !line.allowNegativeStock,
+    );
+    if (isShort(applied)) short.push(applied);
+  }
+  if (short.length) throw new InsufficientStockError(short);
+}
+
+export type StockLevel = {
+  locationId: string;
+  variantId: string;
+  quantity: number;
+  lowStockThreshold: number | null;
+  isLow: boolean;
+  updatedAt: Date;
+  item: { productId: string; productName: string; variantName: string; sku: string } | null;
+};
+
+const levelColumns = {
+  locationId: stockLevels.locationId,
+  variantId: stockLevels.variantId,
+  quantity: stockLevels.quantity,
+  lowStockThreshold: stockLevels.lowStockThreshold,
+  updatedAt: stockLevels.updatedAt,
+};
+
+const isLowSql = sql`(${stockLevels.lowStockThreshold} is not null and ${stockLevels.quantity} <= ${stockLevels.lowStockThreshold})`;
+
+/** Levels as the stock API lists them, with each item's name and SKU from the catalog. */
+export async function listLevels(tenantId: string, query: LevelsQuery): Promise<{ data: StockLevel[]; total: number; skip: number; limit: number }> {
+  const filters: SQL[] = [];
+  if (query.location) filters.push(eq(stockLevels.locationId, query.location));
+  if (query.variant) filters.push(eq(stockLevels.variantId, query.variant));
+  if (query.lowStock) filters.push(isLowSql);
+  const where = filters.length ? and(...filters) : undefined;
+  const { rows, total } = await withTenant(tenantId, async (tx) => {
+    const [{ total }] = (await tx.select({ total: sql<number>`count(*)::int` }).from(stockLevels).where(where)) as [{ total: number }];
+    const rows = await tx
+      .select(levelColumns)
+      .from(stockLevels)
+      .where(where)
+      .orderBy(query.lowStock ? asc(sql`${stockLevels.quantity} - ${stockLevels.lowStockThreshold}`) : asc(stockLevels.variantId), asc(stockLevels.locationId))
+      .offset(query.skip)
+      .limit(query.limit);
+    return { rows, total };
+  });
+  return { data: await withItems(tenantId, rows), total, skip: query.skip, limit: query.limit };
+}
+
+/** Levels of the given variants (every location, or one). */
+export async function levelsOf(tenantId: string, variantIds: string[], locationId?: string): Promise<StockLevel[]> {
+  if (variantIds.length === 0) return [];
+  const rows = await withTenant(tenantId, (tx) =>
+    tx
+      .select(levelColumns)
+      .from(stockLevels)
+      .where(and(inArray(stockLevels.variantId, variantIds), locationId ? eq(stockLevels.locationId, locationId) : undefined)),
+  );
+  return withItems(tenantId, rows);
+}
+
+async function withItems(tenantId: string, rows: Omit<StockLevel, 'isLow' | 'item'>[]): Promise<StockLevel[]> {
+  const refs = new Map((await getVariants(tenantId, rows.map((r) => r.variantId))).map((v) => [v.variantId, v]));
+  return rows.map((r) => {
+    const ref = refs.get(r.variantId);
+    return {
+      ...r,
+      isLow: r.lowStockThreshold !== null && r.quantity <= r.lowStockThreshold,
+      item: ref ? { productId: ref.productId, productName: ref.productName, variantName: ref.variantName, sku: ref.sku } : null,
+    };
+  });
+}
+
+export type LedgerEntry = typeof stockMovements.$inferSelect;
+
+export async function listLedger(tenantId: string, query: LedgerQuery): Promise<{ data: Omit<LedgerEntry, 'tenantId'>[]; total: number; skip: number; limit: number }> {
+  const filters: SQL[] = [];
+  if (query.variant) filters.push(eq(stockMovements.variantId, query.variant));
+  if (query.location) filters.push(eq(stockMovements.locationId, query.location));
+  const where = filters.length ? and(...filters) : undefined;
+  return withTenant(tenantId, async (tx) => {
+    const [{ total }] = (await tx.select({ total: sql<number>`count(*)::int` }).from(stockMovements).where(where)) as [{ total: number }];
+    const rows = await tx
+      .select()
+      .from(stockMovements)
+      .where(where)
+      .orderBy(desc(stockMovements.createdAt), desc(stockMovements.id))
+      .offset(query.skip)
+      .limit(query.limit);
+    return { data: rows.map(({ tenantId: _t, ...r }) => r), total, skip: query.skip, limit: query.limit };
+  });
+}

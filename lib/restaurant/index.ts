@@ -1,0 +1,3 @@
+export * from './schemas';
+export { listMenus, getMenu, createMenu, replaceMenu, patchMenu, deleteMenu, isMenuAvailable, type Menu } from './menus';
+export { listTables, createTable, updateTable, deleteTable, type DiningTable } from './tables';

@@ -1,0 +1,116 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { menus, type AvailabilityWindow } from '@/db/schema/restaurant';
+import type { Actor } from '@/lib/auth/staff';
+import { catalogRepository } from '@/lib/catalog/service';
+import { recordAudit } from '@/lib/platform/audit';
+import { withTenant } from '@/lib/platform/db';
+import { AppError, notFound, pgErrorCode } from '@/lib/platform/errors';
+import { menuInputSchema, type MenuInput, type MenuPatch } from './schemas';
+
+export type Menu = {
+  id: string;
+  name: string;
+  description: string | null;
+  isActive: boolean;
+  availability: AvailabilityWindow[];
+  sections: { id: string; name: string; productIds: string[] }[];
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const columns = {
+  id: menus.id,
+  name: menus.name,
+  description: menus.description,
+  isActive: menus.isActive,
+  availability: menus.availability,
+  sections: menus.sections,
+  createdAt: menus.createdAt,
+  updatedAt: menus.updatedAt,
+};
+
+const duplicate = (err: unknown): never => {
+  if (pgErrorCode(err) === '23505') throw new AppError('conflict', 'A menu with this name already exists', [{ path: 'name', message: 'Already in use' }]);
+  throw err;
+};
+
+/** Sections keep their ids; new ones get one. Every listed product must be this tenant's. */
+async function prepare(tenantId: string, input: MenuInput) {
+  const productIds = [...new Set(input.sections.flatMap((s) => s.productIds))];
+  const repo = await catalogRepository();
+  const found = await Promise.all(productIds.map((id) => repo.getProduct(tenantId, id)));
+  const missing = productIds.filter((_, i) => !found[i]);
+  if (missing.length) {
+    throw new AppError('unprocessable', `${missing.length} product(s) on this menu do not exist`, missing.map((id) => ({ path: 'sections', message: `No such product ${id}` })));
+  }
+  return { ...input, sections: input.sections.map((s) => ({ id: s.id ?? crypto.randomUUID(), name: s.name, productIds: s.productIds })) };
+}
+
+export async function listMenus(tenantId: string, page: { skip: number; limit: number }): Promise<{ data: Menu[]; total: number }> {
+  return withTenant(tenantId, async (tx) => {
+    const [{ total }] = (await tx.select({ total: sql<number>`count(*)::int` }).from(menus)) as [{ total: number }];
+    const data = await tx.select(columns).from(menus).orderBy(asc(menus.name), asc(menus.id)).offset(page.skip).limit(page.limit);
+    return { data, total };
+  });
+}
+
+export async function getMenu(tenantId: string, id: string): Promise<Menu> {
+  const [row] = await withTenant(tenantId, (tx) => tx.select(columns).from(menus).where(eq(menus.id, id)));
+  if (!row) throw notFound('Menu');
+  return row;
+}
+
+export async function createMenu(actor: Actor, input: MenuInput): Promise<Menu> {
+  const values = await prepare(actor.tenantId, input);
+  return withTenant(actor.tenantId, async (tx) => {
+    const [row] = await tx.insert(menus).values({ tenantId: actor.tenantId, ...values }).returning(columns).catch(duplicate);
+    await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'menu.created', entityType: 'menu', entityId: row!.id, details: { name: row!.name } });
+    return row!;
+  });
+}
+
+export async function replaceMenu(actor: Actor, id: string, input: MenuInput): Promise<Menu> {
+  const values = await prepare(actor.tenantId, input);
+  return withTenant(actor.tenantId, async (tx) => {
+    const [row] = await tx.update(menus).set({ ...values, updatedAt: new Date() }).where(eq(menus.id, id)).returning(columns).catch(duplicate);
+    if (!row) throw notFound('Menu');
+    await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'menu.updated', entityType: 'menu', entityId: id, details: { name: row.name } });
+    return row;
+  });
+}
+
+export async function patchMenu(actor: Actor, id: string, patch: MenuPatch): Promise<Menu> {
+  const current = await getMenu(actor.tenantId, id);
+  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  return replaceMenu(actor, id, menuInputSchema.parse({ ...current, ...defined }));
+}
+
+export async function deleteMenu(actor: Actor, id: string): Promise<void> {
+  await withTenant(actor.tenantId, async (tx) => {
+    const rows = await tx.delete(menus).where(eq(menus.id, id)).returning({ name: menus.name });
+    if (rows.length === 0) throw notFound('Menu');
+    await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'menu.deleted', entityType: 'menu', entityId: id, details: { name: rows[0]!.name } });
+  });
+}
+
+/**
+ * Whether a menu is offered at `at` in the tenant's time zone. A window whose end is before
+ * its start runs past midnight (18:00–02:00 covers Friday night into Saturday morning).
+ */
+export function isMenuAvailable(menu: Pick<Menu, 'isActive' | 'availability'>, at: Date, timeZone: string): boolean {
+  if (!menu.isActive) return false;
+  if (menu.availability.length === 0) return true;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const day = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday!) + 1;
+  const previousDay = day === 1 ? 7 : day - 1;
+  const now = `${parts.hour}:${parts.minute}`;
+  return menu.availability.some((w) =>
+    w.start < w.end
+      ? w.days.includes(day) && now >= w.start && now < w.end
+      : (w.days.includes(day) && now >= w.start) || (w.days.includes(previousDay) && now < w.end),
+  );
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { tableStatuses } from '@/db/schema/restaurant';
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 07:00');
+
+export const availabilityWindowSchema = z
+  .object({
+    /** ISO weekdays: 1 = Monday … 7 = Sunday. */
+    days: z
+      .array(z.number().int().min(1).max(7))
+      .min(1, 'Choose at least one day')
+      .max(7)
+      .transform((d) => [...new Set(d)].sort()),
+    start: time,
+    end: time,
+  })
+  .refine((w) => w.start !== w.end, { path: ['end'], message: 'End must differ from start (a window past midnight is fine)' });
+
+export const menuSectionSchema = z.object({
+  id: z.uuid().optional(),
+  name: z.string().trim().min(1, 'Name the section').max(80),
+  productIds: z.array(z.uuid()).max(500).default([]),
+});
+
+export const menuInputSchema = z.object({
+  name: z.string().trim().min(1, 'Enter a name').max(80),
+  description: z.string().trim().max(500).nullable().default(null),
+  isActive: z.boolean().default(true),
+  /** Empty: available whenever the store is open. */
+  availability: z.array(availabilityWindowSchema).max(20).default([]),
+  sections: z.array(menuSectionSchema).max(50).default([]),
+});
+export type MenuInput = z.output<typeof menuInputSchema>;
+
+export const menuPatchSchema = menuInputSchema
+  .partial()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), 'Send at least one field to change');
+export type MenuPatch = z.output<typeof menuPatchSchema>;
+
+/** skip ≥ 0; limit 1–1000, default 100 — as the original Restaurant service defined them. */
+export const menuListQuerySchema = z.object({
+  skip: z.coerce.number({ message: 'skip must be a number' }).int('skip must be a whole number').min(0, 'skip must be 0 or more').default(0),
+  limit: z.coerce
+    .number({ message: 'limit must be a number' })
+    .int('limit must be a whole number')
+    .min(1, 'limit must be at least 1')
+    .max(1000, 'limit must be at most 1000')
+    .default(100),
+});
+
+export const tableInputSchema = z.object({
+  name: z.string().trim().min(1, 'Enter a name').max(40),
+  seats: z.number().int().min(1, 'At least 1 seat').max(100),
+  area: z.string().trim().min(1).max(40).default('Main'),
+  position: z.number().int().min(0).max(10_000).default(0),
+});
+export type TableInput = z.output<typeof tableInputSchema>;
+
+export const tablePatchSchema = z
+  .object({
+    name: tableInputSchema.shape.name,
+    seats: tableInputSchema.shape.seats,
+    area: z.string().trim().min(1).max(40),
+    position: tableInputSchema.shape.position.unwrap(),
+    status: z.enum(tableStatuses, { message: 'Choose free, occupied or needs_cleaning' }),
+    covers: z.number().int().min(0).max(200),
+  })
+  .partial()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), 'Send at least one field to change');
+export type TablePatch = z.output<typeof tablePatchSchema>;
+
+export const tableListQuerySchema = z.object({
+  area: z.string().trim().max(40).optional(),
+  status: z.enum(tableStatuses).optional(),
+});

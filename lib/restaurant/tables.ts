@@ -1,0 +1,83 @@
+import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { diningTables, type TableStatus } from '@/db/schema/restaurant';
+import { can } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/staff';
+import { recordAudit } from '@/lib/platform/audit';
+import { withTenant } from '@/lib/platform/db';
+import { AppError, notFound, pgErrorCode } from '@/lib/platform/errors';
+import type { TableInput, TablePatch } from './schemas';
+
+export type DiningTable = { id: string; name: string; seats: number; area: string; status: TableStatus; covers: number; position: number; updatedAt: Date };
+
+const columns = {
+  id: diningTables.id,
+  name: diningTables.name,
+  seats: diningTables.seats,
+  area: diningTables.area,
+  status: diningTables.status,
+  covers: diningTables.covers,
+  position: diningTables.position,
+  updatedAt: diningTables.updatedAt,
+};
+
+const duplicate = (err: unknown): never => {
+  if (pgErrorCode(err) === '23505') throw new AppError('conflict', 'A table with this name already exists', [{ path: 'name', message: 'Already in use' }]);
+  throw err;
+};
+
+export function listTables(tenantId: string, filter: { area?: string; status?: TableStatus } = {}): Promise<DiningTable[]> {
+  const where: SQL[] = [];
+  if (filter.area) where.push(eq(diningTables.area, filter.area));
+  if (filter.status) where.push(eq(diningTables.status, filter.status));
+  return withTenant(tenantId, (tx) =>
+    tx.select(columns).from(diningTables).where(and(...where)).orderBy(asc(diningTables.area), asc(diningTables.position), asc(diningTables.name)),
+  );
+}
+
+export async function createTable(actor: Actor, input: TableInput): Promise<DiningTable> {
+  return withTenant(actor.tenantId, async (tx) => {
+    const [row] = await tx.insert(diningTables).values({ tenantId: actor.tenantId, ...input }).returning(columns).catch(duplicate);
+    await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'table.created', entityType: 'table', entityId: row!.id, details: input });
+    return row!;
+  });
+}
+
+/**
+ * Any staff member may seat guests and clear tables (status, covers); changing the floor
+ * plan (name, seats, area, position) needs `tables:write`. Covers follow the status:
+ * occupied needs at least one guest, free and needs-cleaning have none.
+ */
+export async function updateTable(actor: Actor, id: string, patch: TablePatch): Promise<DiningTable> {
+  const changesLayout = ['name', 'seats', 'area', 'position'].some((k) => patch[k as keyof TablePatch] !== undefined);
+  if (changesLayout && !can(actor.role, 'tables:write')) throw new AppError('forbidden', 'Only managers and owners change the floor plan');
+  return withTenant(actor.tenantId, async (tx) => {
+    const [current] = await tx.select(columns).from(diningTables).where(eq(diningTables.id, id)).for('update');
+    if (!current) throw notFound('Table');
+    const status = patch.status ?? current.status;
+    let covers = patch.covers ?? current.covers;
+    if (status !== 'occupied') {
+      if (patch.covers) throw new AppError('unprocessable', 'Only an occupied table has covers', [{ path: 'covers', message: 'Seat the table first' }]);
+      covers = 0;
+    } else if (covers < 1) {
+      throw new AppError('unprocessable', 'How many guests? An occupied table needs at least 1 cover', [{ path: 'covers', message: 'At least 1' }]);
+    }
+    const [row] = await tx
+      .update(diningTables)
+      .set({ ...patch, status, covers, updatedAt: new Date() })
+      .where(eq(diningTables.id, id))
+      .returning(columns)
+      .catch(duplicate);
+    await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'table.updated', entityType: 'table', entityId: id, details: patch });
+    return row!;
+  });
+}
+
+export async function deleteTable(actor: Actor, id: string): Promise<void> {
+  await withTenant(actor.tenantId, async (tx) => {
+    const [current] = await tx.select(columns).from(diningTables).where(eq(diningTables.id, id)).for('update');
+    if (!current) throw notFound('Table');
+    if (current.status === 'occupied') throw new AppError('conflict', 'This table has guests; free it before removing it');
+    await tx.delete(diningTables).where(eq(diningTables.id, id));
+    await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'table.deleted', entityType: 'table', entityId: id, details: { name: current.name } });
+  });
+}
