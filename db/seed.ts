@@ -1,6 +1,14 @@
-import { addStaff, signUpBusiness, updateStaff } from '@/lib/auth';
-import { findTenantBySlug } from '@/lib/tenancy/registry';
+import { addStaff, signUpBusiness, updateStaff, type Actor } from '@/lib/auth';
+import { categoryService, createProduct, modifierGroupService, taxClassService } from '@/lib/catalog/service';
+import { productInputSchema } from '@/lib/catalog/schemas';
+import { dispatchPending } from '@/lib/events';
+import { createLocation, listLocations, receiveStock, setLowStockThreshold } from '@/lib/inventory';
 import { logger } from '@/lib/platform/logger';
+import { createMenu, createTable } from '@/lib/restaurant';
+import { menuInputSchema, tableInputSchema } from '@/lib/restaurant/schemas';
+import { findTenantBySlug } from '@/lib/tenancy/registry';
+import { updateTenantSettings } from '@/lib/tenancy/settings';
+import { cafe, shop, type SeedProduct } from './seed-data';
 
 export const DEMO_PASSWORD = 'tillwise-demo';
 
@@ -16,7 +24,7 @@ export const DEMO_STAFF = [
   { role: 'cashier', name: 'Ma Su Su', pin: '3333' },
 ] as const;
 
-/** Creates the demo tenants and staff; a tenant that already exists is left as it is. */
+/** Creates the demo tenants, staff, catalog, stock, menus and tables; an existing tenant is left as it is. */
 export async function seedDemo(): Promise<void> {
   for (const t of DEMO_TENANTS) {
     if (await findTenantBySlug(t.slug)) continue;
@@ -30,11 +38,83 @@ export async function seedDemo(): Promise<void> {
       email: `owner@${t.domain}`,
       password: DEMO_PASSWORD,
     });
-    const actor = { tenantId: tenant.id, userId: ownerRow.id, role: 'owner' as const };
+    const actor: Actor = { tenantId: tenant.id, userId: ownerRow.id, role: 'owner' };
     await updateStaff(actor, ownerRow.id, { pin: owner.pin });
     for (const s of others) {
       await addStaff(actor, { name: s.name, email: `${s.role}@${t.domain}`, role: s.role, password: DEMO_PASSWORD, pin: s.pin });
     }
+    await dispatchPending(); // TenantCreated → the inventory module creates "Main store"
+    if (t.slug === 'demo') await seedCafe(actor);
+    else await seedShop(actor);
     logger.info({ tenant: t.slug }, 'seeded demo tenant');
   }
+}
+
+async function seedCatalog(
+  actor: Actor,
+  data: { taxes: { name: string; rateBasisPoints: number }[]; categories: string[]; modifierGroups?: { name: string; minSelect: number; maxSelect: number; options: { name: string; priceDelta: number }[] }[]; products: SeedProduct[] },
+  locationIds: string[],
+): Promise<Map<string, string>> {
+  const taxes = new Map<string, string>();
+  for (const t of data.taxes) taxes.set(t.name, (await taxClassService.create(actor, t)).id);
+  const categories = new Map<string, string>();
+  for (const [position, name] of data.categories.entries()) categories.set(name, (await categoryService.create(actor, { name, position, color: null })).id);
+  const groups = new Map<string, string>();
+  for (const g of data.modifierGroups ?? []) groups.set(g.name, (await modifierGroupService.create(actor, g)).id);
+
+  const productIdBySku = new Map<string, string>();
+  const defaultTax = data.taxes[0]!.name;
+  for (const p of data.products) {
+    const product = await createProduct(
+      actor,
+      productInputSchema.parse({
+        name: p.name,
+        categoryId: categories.get(p.category),
+        taxClassId: taxes.get(p.tax ?? defaultTax),
+        trackStock: p.trackStock ?? true,
+        attributes: p.attributes ?? {},
+        modifierGroupIds: (p.modifiers ?? []).map((m) => groups.get(m)),
+        variants: p.variants.map((v) => ({ name: v.name ?? 'Default', sku: v.sku, price: v.price, barcodes: v.barcodes ?? [] })),
+      }),
+    );
+    for (const v of product.variants) productIdBySku.set(v.sku, product.id);
+    // Opening stock per location, and the level at which each item counts as low.
+    for (const [i, locationId] of locationIds.entries()) {
+      const lines = product.variants
+        .map((v, j) => ({ variantId: v.id, quantity: p.variants[j]!.stock?.[i] ?? 0 }))
+        .filter((l) => l.quantity > 0);
+      if (lines.length === 0) continue;
+      await receiveStock(actor, { locationId, supplier: 'Opening stock', note: null, lines });
+      if (p.lowStock !== undefined) {
+        for (const l of lines) await setLowStockThreshold(actor, { locationId, variantId: l.variantId, lowStockThreshold: p.lowStock });
+      }
+    }
+  }
+  return productIdBySku;
+}
+
+async function seedCafe(actor: Actor): Promise<void> {
+  const [main] = await listLocations(actor.tenantId);
+  const productIdBySku = await seedCatalog(actor, cafe, [main!.id]);
+  for (const menu of cafe.menus) {
+    await createMenu(
+      actor,
+      menuInputSchema.parse({
+        name: menu.name,
+        availability: menu.windows,
+        sections: Object.entries(menu.sections).map(([name, skus]) => ({
+          name,
+          productIds: [...new Set(skus.map((sku) => productIdBySku.get(sku)))],
+        })),
+      }),
+    );
+  }
+  for (const table of cafe.tables) await createTable(actor, tableInputSchema.parse(table));
+}
+
+async function seedShop(actor: Actor): Promise<void> {
+  await updateTenantSettings(actor, { pricesIncludeTax: false });
+  const [main] = await listLocations(actor.tenantId);
+  const warehouse = await createLocation(actor, { name: shop.secondLocation, address: '12 Industrial Way' });
+  await seedCatalog(actor, shop, [main!.id, warehouse.id]);
 }

@@ -82,3 +82,32 @@ export async function json<T = any>(res: Response): Promise<{ status: number; bo
 export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
+
+/** The acting owner of a test tenant, as module functions take it. */
+export const ownerActor = (t: TestTenant) => ({ tenantId: t.tenant.id, userId: t.owner.id, role: 'owner' as const });
+
+/** A tracked product with the given variants (SKUs made unique per call). */
+export async function createStockedProduct(
+  t: TestTenant,
+  options: { variants?: number; trackStock?: boolean; allowNegativeStock?: boolean; name?: string } = {},
+) {
+  const { createProduct } = await import('@/lib/catalog/service');
+  const { productInputSchema } = await import('@/lib/catalog/schemas');
+  const tag = uniqueSlug('sku').toUpperCase();
+  return createProduct(
+    ownerActor(t),
+    productInputSchema.parse({
+      name: options.name ?? `Item ${tag}`,
+      trackStock: options.trackStock ?? true,
+      allowNegativeStock: options.allowNegativeStock ?? false,
+      variants: Array.from({ length: options.variants ?? 1 }, (_, i) => ({ name: `V${i}`, sku: `${tag}-${i}`, price: 100 * (i + 1) })),
+    }),
+  );
+}
+
+/** The tenant's first location (created by the TenantCreated handler, or here if none yet). */
+export async function mainLocation(t: TestTenant): Promise<string> {
+  const { listLocations, createLocation } = await import('@/lib/inventory');
+  const [first] = await listLocations(t.tenant.id);
+  return first?.id ?? (await createLocation(ownerActor(t), { name: 'Main store', address: null })).id;
+}

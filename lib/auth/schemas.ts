@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchSchema } from '@/lib/platform/validation';
 import { slugSchema } from '@/lib/tenancy/slug';
 import { ROLES } from './permissions';
 
@@ -47,17 +48,16 @@ export const addStaffSchema = z.object({
 });
 export type AddStaffInput = z.infer<typeof addStaffSchema>;
 
-export const updateStaffSchema = z
-  .object({
+export const updateStaffSchema = patchSchema(
+  z.object({
     name: personNameSchema,
     role: roleSchema,
     active: z.boolean(),
     /** A new PIN, or null to remove it. */
     pin: pinSchema.nullable(),
     password: passwordSchema,
-  })
-  .partial()
-  .refine((v) => Object.keys(v).length > 0, 'Send at least one field to change');
+  }),
+);
 export type UpdateStaffInput = z.infer<typeof updateStaffSchema>;
 
 export const signInSchema = z.object({ email: emailSchema, password: z.string().min(1).max(200) });

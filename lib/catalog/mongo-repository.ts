@@ -57,7 +57,7 @@ type ProductDoc = Stamped & {
   /** Every variant's barcodes: the (partial) unique index `{ tenantId, barcodes }` lives here. */
   barcodes: string[];
   /** Incremented on every update; updates apply only to the revision they read (optimistic). */
-  revision?: number;
+  revision?: number | null;
 };
 
 type CategoryDoc = Stamped & Omit<Category, 'id'>;
@@ -130,6 +130,33 @@ function tenant(tenantId: unknown): string {
   return id;
 }
 
+function nullableStr(value: unknown, path: string): void {
+  if (value !== null && value !== undefined) str(value, path);
+}
+
+function list(value: unknown, path: string): unknown[] {
+  if (!Array.isArray(value)) throw badInput(path, 'must be a list');
+  return value;
+}
+
+/** The product checks that run before anything touches the server (zod has run before, normally). */
+function checkProduct(p: ProductInput, path = 'product'): void {
+  assertSafeInput(p, path);
+  if (!p || typeof p !== 'object' || Array.isArray(p)) throw badInput(path, 'must be an object');
+  str(p.name, `${path}.name`);
+  for (const field of ['description', 'categoryId', 'taxClassId', 'photoUrl'] as const) nullableStr(p[field], `${path}.${field}`);
+  list(p.modifierGroupIds ?? [], `${path}.modifierGroupIds`).forEach((id, i) => str(id, `${path}.modifierGroupIds.${i}`));
+  const variants = list(p.variants, `${path}.variants`) as ProductInput['variants'];
+  if (variants.length === 0) throw badInput(`${path}.variants`, 'must list at least one variant');
+  variants.forEach((v, i) => {
+    const at = `${path}.variants.${i}`;
+    if (!v || typeof v !== 'object') throw badInput(at, 'must be an object');
+    if (v.id !== undefined) str(v.id, `${at}.id`);
+    str(v.sku, `${at}.sku`);
+    list(v.barcodes, `${at}.barcodes`).forEach((b, j) => str(b, `${at}.barcodes.${j}`));
+  });
+}
+
 /** The filter every query uses: the caller's conditions, always limited to one tenant. */
 function scoped<T extends { tenantId: string }>(tenantId: string, filter: Filter<T> = {}): Filter<T> {
   return { ...filter, tenantId } as Filter<T>;
@@ -197,9 +224,9 @@ async function createIndexes(c: Collections): Promise<void> {
       { key: { tenantId: 1, 'variants.id': 1 }, name: 'tenant_variant_id' },
       { key: { tenantId: 1, categoryId: 1 }, name: 'tenant_category' },
     ]),
-    ...[c.categories, c.taxClasses, c.modifierGroups].map((col) =>
-      (col as Collection<Stamped & { name: string }>).createIndex({ tenantId: 1, name: 1 }, { name: 'tenant_name_unique', unique: true }),
-    ),
+    c.categories.createIndex({ tenantId: 1, name: 1 }, { name: 'tenant_name_unique', unique: true }),
+    c.taxClasses.createIndex({ tenantId: 1, name: 1 }, { name: 'tenant_name_unique', unique: true }),
+    c.modifierGroups.createIndex({ tenantId: 1, name: 1 }, { name: 'tenant_name_unique', unique: true }),
   ]);
 }
 
@@ -455,7 +482,8 @@ function referenceStore<T extends { id: string }, Input, D extends Stamped & { n
     },
     async get(tenantId, id) {
       const t = tenant(tenantId);
-      const doc = await (await collection()).findOne(scoped<D>(t, { _id: str(id, 'id') } as Filter<D>));
+      const key = str(id, 'id');
+      const doc = await (await collection()).findOne(scoped<D>(t, { _id: key } as Filter<D>));
       return doc ? toItem(doc as D) : null;
     },
     async create(tenantId, input) {
@@ -467,9 +495,10 @@ function referenceStore<T extends { id: string }, Input, D extends Stamped & { n
     },
     async update(tenantId, id, input) {
       const t = tenant(tenantId);
+      const key = str(id, 'id');
       const set = { ...checked(input), updatedAt: new Date() };
       const doc = await (await collection())
-        .findOneAndUpdate(scoped<D>(t, { _id: str(id, 'id') } as Filter<D>), { $set: set } as UpdateFilter<D>, { returnDocument: 'after' })
+        .findOneAndUpdate(scoped<D>(t, { _id: key } as Filter<D>), { $set: set } as UpdateFilter<D>, { returnDocument: 'after' })
         .catch(duplicate);
       return doc ? toItem(doc as D) : null;
     },
@@ -533,13 +562,14 @@ export function mongoCatalogRepository(uri: string): CatalogRepository {
 
     async getProduct(tenantId, id) {
       const t = tenant(tenantId);
-      const doc = await (await products()).findOne(scoped<ProductDoc>(t, { _id: str(id, 'id') }));
+      const key = str(id, 'id');
+      const doc = await (await products()).findOne(scoped<ProductDoc>(t, { _id: key }));
       return doc ? toProduct(doc) : null;
     },
 
     async createProduct(tenantId, input) {
       const t = tenant(tenantId);
-      assertSafeInput(input, 'product');
+      checkProduct(input);
       const col = await products();
       try {
         const clashes = await findClashes(col, t, [input], []);
@@ -555,7 +585,7 @@ export function mongoCatalogRepository(uri: string): CatalogRepository {
     async updateProduct(tenantId, id, input) {
       const t = tenant(tenantId);
       const key = str(id, 'id');
-      assertSafeInput(input, 'product');
+      checkProduct(input);
       const col = await products();
       try {
         const clashes = await findClashes(col, t, [input], [key]);
@@ -599,8 +629,7 @@ export function mongoCatalogRepository(uri: string): CatalogRepository {
 
     async importProducts(tenantId, items: ImportedProduct[], onProgress) {
       const t = tenant(tenantId);
-      if (!Array.isArray(items)) throw badInput('products', 'must be a list');
-      assertSafeInput(items, 'products');
+      list(items, 'products').forEach((p, i) => checkProduct(p as ImportedProduct, `products.${i}`));
       const updates = items.filter((p) => p.id !== undefined && p.id !== null);
       const creates = items.filter((p) => p.id === undefined || p.id === null);
       const updateIds = updates.map((p, i) => str(p.id, `products.${i}.id`));

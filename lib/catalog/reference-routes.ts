@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tenantRoute } from '@/lib/auth/tenant-route';
+import { definedFields, patchSchema } from '@/lib/platform/validation';
 import { listQuerySchema } from './schemas';
 import type { referenceService } from './service';
 
@@ -45,12 +46,8 @@ export function referenceItemRoutes(service: Service, input: z.ZodObject) {
         const id = idSchema.parse(params.id);
         const current = await service.get(tenant.id, id);
         // The patch is checked field by field, the merged result as a whole (with its rules).
-        const patch = z
-          .object(input.shape)
-          .partial()
-          .refine((v) => Object.values(v).some((x) => x !== undefined), 'Send at least one field to change')
-          .parse(json());
-        return Response.json(await service.replace(user, id, input.parse({ ...current, ...stripUndefined(patch) }) as never));
+        const patch = patchSchema(z.object(input.shape)).parse(json());
+        return Response.json(await service.replace(user, id, input.parse({ ...current, ...definedFields(patch) }) as never));
       },
       { permission: 'catalog:write' },
     ),
@@ -63,5 +60,3 @@ export function referenceItemRoutes(service: Service, input: z.ZodObject) {
     ),
   };
 }
-
-const stripUndefined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));

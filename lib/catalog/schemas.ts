@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchSchema } from '@/lib/platform/validation';
 
 /**
  * Catalog input, shared by route handlers, server actions, CSV import and both repository
@@ -79,11 +80,7 @@ export const productInputSchema = z.object(productFields).superRefine(uniqueWith
 export type ProductInput = z.output<typeof productInputSchema>;
 
 /** PATCH: any subset of fields; `variants`, when sent, replaces the list (ids keep variants). */
-export const productPatchSchema = z
-  .object(Object.fromEntries(Object.entries(productFields).map(([k, v]) => [k, (v as z.ZodType).optional()])) as {
-    [K in keyof typeof productFields]: z.ZodOptional<(typeof productFields)[K]>;
-  })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), 'Send at least one field to change');
+export const productPatchSchema = patchSchema(z.object(productFields));
 export type ProductPatch = z.output<typeof productPatchSchema>;
 
 const pageFields = {

@@ -1,5 +1,6 @@
 import type { Actor } from '@/lib/auth/staff';
 import { recordAuditAfter } from '@/lib/platform/audit';
+import { definedFields } from '@/lib/platform/validation';
 import { config } from '@/lib/platform/config';
 import { AppError, notFound } from '@/lib/platform/errors';
 import { postgresCatalogRepository } from './postgres-repository';
@@ -82,7 +83,7 @@ export async function replaceProduct(actor: Actor, id: string, input: ProductInp
 /** PATCH: the stored product with the given fields changed, validated as a whole. */
 export async function patchProduct(actor: Actor, id: string, patch: ProductPatch): Promise<Product> {
   const current = await getProduct(actor.tenantId, id);
-  const merged = productInputSchema.parse({ ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) });
+  const merged = productInputSchema.parse({ ...current, ...definedFields(patch) });
   return replaceProduct(actor, id, merged);
 }
 

@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/auth/staff';
 import { catalogRepository } from '@/lib/catalog/service';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant } from '@/lib/platform/db';
+import { definedFields } from '@/lib/platform/validation';
 import { AppError, notFound, pgErrorCode } from '@/lib/platform/errors';
 import { menuInputSchema, type MenuInput, type MenuPatch } from './schemas';
 
@@ -81,8 +82,7 @@ export async function replaceMenu(actor: Actor, id: string, input: MenuInput): P
 
 export async function patchMenu(actor: Actor, id: string, patch: MenuPatch): Promise<Menu> {
   const current = await getMenu(actor.tenantId, id);
-  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  return replaceMenu(actor, id, menuInputSchema.parse({ ...current, ...defined }));
+  return replaceMenu(actor, id, menuInputSchema.parse({ ...current, ...definedFields(patch) }));
 }
 
 export async function deleteMenu(actor: Actor, id: string): Promise<void> {

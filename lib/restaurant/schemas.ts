@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchSchema } from '@/lib/platform/validation';
 import { tableStatuses } from '@/db/schema/restaurant';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 07:00');
@@ -32,9 +33,7 @@ export const menuInputSchema = z.object({
 });
 export type MenuInput = z.output<typeof menuInputSchema>;
 
-export const menuPatchSchema = menuInputSchema
-  .partial()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), 'Send at least one field to change');
+export const menuPatchSchema = patchSchema(menuInputSchema);
 export type MenuPatch = z.output<typeof menuPatchSchema>;
 
 /** skip ≥ 0; limit 1–1000, default 100 — as the original Restaurant service defined them. */
@@ -56,17 +55,12 @@ export const tableInputSchema = z.object({
 });
 export type TableInput = z.output<typeof tableInputSchema>;
 
-export const tablePatchSchema = z
-  .object({
-    name: tableInputSchema.shape.name,
-    seats: tableInputSchema.shape.seats,
-    area: z.string().trim().min(1).max(40),
-    position: tableInputSchema.shape.position.unwrap(),
+export const tablePatchSchema = patchSchema(
+  tableInputSchema.extend({
     status: z.enum(tableStatuses, { message: 'Choose free, occupied or needs_cleaning' }),
     covers: z.number().int().min(0).max(200),
-  })
-  .partial()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), 'Send at least one field to change');
+  }),
+);
 export type TablePatch = z.output<typeof tablePatchSchema>;
 
 export const tableListQuerySchema = z.object({

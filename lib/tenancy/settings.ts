@@ -2,15 +2,13 @@ import { z } from 'zod';
 import { tenantSettings } from '@/db/schema/tenancy';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant } from '@/lib/platform/db';
+import { patchSchema } from '@/lib/platform/validation';
 
 export type TenantSettings = { pricesIncludeTax: boolean };
 
 export const DEFAULT_SETTINGS: TenantSettings = { pricesIncludeTax: true };
 
-export const settingsPatchSchema = z
-  .object({ pricesIncludeTax: z.boolean() })
-  .partial()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), 'Send at least one setting to change');
+export const settingsPatchSchema = patchSchema(z.object({ pricesIncludeTax: z.boolean() }));
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
 
 export async function getTenantSettings(tenantId: string): Promise<TenantSettings> {

@@ -1,0 +1,35 @@
+'use server';
+
+import { staffAction, type FormState } from '@/lib/auth/current';
+import { categoryInputSchema } from '@/lib/catalog/schemas';
+import { categoryService } from '@/lib/catalog/service';
+import { formSchema, idInputSchema, isUuid, obj, str, text, wholeNumber } from '../form-input';
+
+const categoryFormSchema = () =>
+  formSchema(categoryInputSchema, (raw, report) => {
+    const d = obj(raw);
+    return { name: str(d.name), position: wholeNumber(d.position, ['position'], report, 0), color: str(d.color) || null };
+  });
+
+export async function addCategoryAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return staffAction('catalog:write', categoryFormSchema(), Object.fromEntries(formData), async ({ user }, data) => {
+    const category = await categoryService.create(user, data);
+    return `“${category.name}” was added.`;
+  });
+}
+
+export async function updateCategoryAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const id = text(formData, 'id');
+  if (!isUuid(id)) return { error: 'This category no longer exists.' };
+  return staffAction('catalog:write', categoryFormSchema(), Object.fromEntries(formData), async ({ user }, data) => {
+    const category = await categoryService.replace(user, id, data);
+    return `“${category.name}” was saved.`;
+  });
+}
+
+export async function deleteCategoryAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return staffAction('catalog:write', idInputSchema, { id: text(formData, 'id') }, async ({ user }, { id }) => {
+    await categoryService.remove(user, id);
+    return 'Category deleted.';
+  });
+}

@@ -1,0 +1,5 @@
+import { LoadingPanel } from '@/components/admin/catalog/loading-panel';
+
+export default function Loading() {
+  return <LoadingPanel label="Loading categories…" rows={4} />;
+}

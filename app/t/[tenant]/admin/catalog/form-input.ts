@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { MAX_PRICE } from '@/lib/catalog/schemas';
+import { decimalToMinor, minorDigits } from '@/lib/platform/money';
+
+/**
+ * Helpers for the catalog's server actions: read form fields, and turn a form's text into the
+ * catalog module's input while validating it with the module's own schema — conversion
+ * problems ("not a price") and schema problems come back together, keyed by field path.
+ */
+export const text = (formData: FormData, name: string): string | undefined => {
+  const value = formData.get(name);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+
+export const isUuid = (value: unknown): value is string => z.uuid().safeParse(value).success;
+
+/** The JSON document of a hidden `payload` field (an object, or {} when missing or broken). */
+export function jsonField(formData: FormData, name: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text(formData, name) ?? '{}');
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Untrusted JSON, read defensively. */
+export const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+export const arr = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+export const obj = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+
+export type Path = (string | number)[];
+export type Report = (path: Path, message: string) => void;
+
+/**
+ * A schema for staffAction: `convert` maps the raw form value to the module's input (calling
+ * `report` for what it cannot convert), then `schema` validates it. The first message for a
+ * path wins, so a conversion message is not replaced by the schema's view of the placeholder.
+ * `rename` may move or reword a schema issue (return null to drop it).
+ */
+export function formSchema<S extends z.ZodType>(
+  schema: S,
+  convert: (raw: unknown, report: Report) => unknown,
+  rename: (path: Path, message: string) => { path: Path; message: string } | null = (path, message) => ({ path, message }),
+) {
+  return z.unknown().transform((raw, ctx): z.output<S> => {
+    const reported = new Set<string>();
+    const report: Report = (path, message) => {
+      const key = path.join('.');
+      if (reported.has(key)) return;
+      reported.add(key);
+      ctx.addIssue({ code: 'custom', path, message });
+    };
+    const result = schema.safeParse(convert(raw, report));
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const moved = rename(issue.path.map((p) => (typeof p === 'number' ? p : String(p))), issue.message);
+        if (moved) report(moved.path, moved.message);
+      }
+    }
+    return result.success && reported.size === 0 ? result.data : z.NEVER;
+  });
+}
+
+/** "3" → 3; anything else is reported and becomes NaN (which the schema then ignores). */
+export function wholeNumber(value: unknown, path: Path, report: Report, fallback?: number): number {
+  const t = str(value).trim();
+  if (t === '' && fallback !== undefined) return fallback;
+  if (!/^-?\d{1,6}$/.test(t)) {
+    report(path, 'Enter a whole number');
+    return Number.NaN;
+  }
+  return Number(t);
+}
+
+/** "4.50" in the example of a price message, with the currency's number of decimals. */
+function priceExample(currency: string): string {
+  const digits = minorDigits(currency);
+  return digits === 0 ? '2500' : `4.${'5'.padEnd(digits, '0')}`;
+}
+
+/**
+ * A decimal amount as typed ("4.50", "2,500") → integer minor units of `currency`, or a
+ * message under the field. `delta` allows negative amounts and treats empty as 0.
+ */
+export function priceOf(value: unknown, currency: string, path: Path, report: Report, delta = false): number {
+  const typed = str(value).trim();
+  if (typed === '') {
+    if (delta) return 0;
+    report(path, 'Enter a price');
+    return Number.NaN;
+  }
+  const minor = decimalToMinor(typed, currency);
+  if (minor === null) report(path, `Enter an amount in ${currency}, like ${delta ? '-' : ''}${priceExample(currency)}`);
+  else if (minor < 0 && !delta) report(path, 'A price cannot be negative');
+  else if (Math.abs(minor) > MAX_PRICE) report(path, 'That amount is too large');
+  else return minor;
+  return Number.NaN;
+}
+
+/** A form that only names the item it acts on (delete). */
+export const idInputSchema = z.object({ id: z.uuid('This item no longer exists') });

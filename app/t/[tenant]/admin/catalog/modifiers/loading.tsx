@@ -1,0 +1,5 @@
+import { LoadingPanel } from '@/components/admin/catalog/loading-panel';
+
+export default function Loading() {
+  return <LoadingPanel label="Loading modifier groups…" rows={4} />;
+}

@@ -1,0 +1,287 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { plural } from '@/components/admin/catalog/format';
+import { Alert } from '@/components/ui/alert';
+import { buttonClass } from '@/components/ui/button';
+import { requireStaff } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
+import type { Product } from '@/lib/catalog/repository';
+import { categoryService, getProduct, listProducts } from '@/lib/catalog/service';
+import { formatMoney } from '@/lib/platform/money';
+import { isUuid } from './form-input';
+
+export const metadata: Metadata = { title: 'Products' };
+
+const PAGE_SIZE = 25;
+const STATUSES = ['active', 'archived', 'all'] as const;
+type Status = (typeof STATUSES)[number];
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** The list's address with some parameters changed (defaults left out, so URLs stay short). */
+function listHref(current: { q: string; category?: string; status: Status; page: number }, change: Partial<typeof current>): string {
+  const next = { ...current, ...change };
+  const params = new URLSearchParams();
+  if (next.q) params.set('q', next.q);
+  if (next.category) params.set('category', next.category);
+  if (next.status !== 'active') params.set('status', next.status);
+  if (next.page > 1) params.set('page', String(next.page));
+  const query = params.toString();
+  return query ? `/admin/catalog?${query}` : '/admin/catalog';
+}
+
+function priceText(product: Product, currency: string): string {
+  const prices = product.variants.map((v) => v.price);
+  if (prices.length === 0) return '—';
+  const low = Math.min(...prices);
+  const high = Math.max(...prices);
+  return low === high ? formatMoney(low, currency) : `${formatMoney(low, currency)} – ${formatMoney(high, currency)}`;
+}
+
+export default async function ProductsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { tenant, user } = await requireStaff('catalog:read');
+  const canWrite = can(user.role, 'catalog:write');
+  const sp = await searchParams;
+  const q = (one(sp.q) ?? '').trim().slice(0, 100);
+  const categoryParam = one(sp.category);
+  const category = isUuid(categoryParam) ? categoryParam : undefined;
+  const statusParam = one(sp.status);
+  const status: Status = (STATUSES as readonly string[]).includes(statusParam ?? '') ? (statusParam as Status) : 'active';
+  const page = Math.min(Math.max(1, Math.floor(Number(one(sp.page))) || 1), 100_000);
+  const current = { q, category, status, page };
+  const addedId = one(sp.added);
+
+  const [result, categories, added] = await Promise.all([
+    listProducts(tenant.id, { search: q || undefined, categoryId: category, status, skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+    categoryService.list(tenant.id),
+    isUuid(addedId) ? getProduct(tenant.id, addedId).catch(() => null) : null,
+  ]);
+  const filtered = Boolean(q || category || status !== 'active');
+  // "No products at all" and "nothing matches" are different situations with different help.
+  const catalogEmpty =
+    result.total === 0 && (status === 'all' && !q && !category ? true : (await listProducts(tenant.id, { status: 'all', skip: 0, limit: 1 })).total === 0);
+  const categoryName = new Map(categories.map((c) => [c.id, c.name]));
+  const first = result.total === 0 ? 0 : result.skip + 1;
+  const last = result.skip + result.data.length;
+  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">Products</h1>
+          <p className="text-slate-600">What you sell, with its variants, prices and codes.</p>
+        </div>
+        {canWrite && (
+          <Link href="/admin/catalog/products/new" className={buttonClass('primary')}>
+            Add product
+          </Link>
+        )}
+      </header>
+
+      {added && (
+        <Alert tone="success">
+          {added.name} was added.{' '}
+          <Link href={`/admin/catalog/products/${added.id}`} className="font-semibold underline">
+            Open it
+          </Link>
+        </Alert>
+      )}
+
+      {catalogEmpty ? (
+        <section aria-labelledby="empty-catalog" className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
+          <h2 id="empty-catalog" className="text-lg font-semibold">
+            No products yet
+          </h2>
+          <p className="mx-auto mt-2 max-w-md text-slate-600">
+            Add your first product by hand, or bring your whole price list in at once from a spreadsheet (CSV).
+          </p>
+          {canWrite && (
+            <p className="mt-6 flex flex-wrap justify-center gap-3">
+              <Link href="/admin/catalog/products/new" className={buttonClass('primary')}>
+                Add a product
+              </Link>
+              <Link href="/admin/catalog/import" className={buttonClass('secondary')}>
+                Import from CSV
+              </Link>
+            </p>
+          )}
+        </section>
+      ) : (
+        <>
+          <form method="get" action="/admin/catalog" role="search" aria-label="Products" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_12rem_10rem_auto] sm:items-end">
+            <div className="space-y-1">
+              <label htmlFor="product-search" className="block text-sm font-medium text-slate-700">
+                Search
+              </label>
+              <input
+                id="product-search"
+                name="q"
+                type="search"
+                defaultValue={q}
+                maxLength={100}
+                placeholder="Name, SKU or barcode"
+                className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:ring-2 focus:ring-brand-600/30 focus:outline-none"
+              />
+            </div>
+            <div className="space-y-1">
+              <label htmlFor="product-category" className="block text-sm font-medium text-slate-700">
+                Category
+              </label>
+              <select
+                id="product-category"
+                name="category"
+                defaultValue={category ?? ''}
+                className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:ring-2 focus:ring-brand-600/30 focus:outline-none"
+              >
+                <option value="">All categories</option>
+                {categories.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="space-y-1">
+              <label htmlFor="product-status" className="block text-sm font-medium text-slate-700">
+                Status
+              </label>
+              <select
+                id="product-status"
+                name="status"
+                defaultValue={status}
+                className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:ring-2 focus:ring-brand-600/30 focus:outline-none"
+              >
+                <option value="active">Active</option>
+                <option value="archived">Archived</option>
+                <option value="all">All</option>
+              </select>
+            </div>
+            <div className="flex gap-2">
+              <button type="submit" className={buttonClass('primary')}>
+                Search
+              </button>
+              {filtered && (
+                <Link href="/admin/catalog" className={buttonClass('ghost')}>
+                  Clear
+                </Link>
+              )}
+            </div>
+          </form>
+
+          {result.data.length === 0 ? (
+            <section aria-labelledby="no-matches" className="rounded-xl border border-slate-200 bg-white px-6 py-10 text-center">
+              <h2 id="no-matches" className="text-lg font-semibold">
+                {page > 1 && result.total > 0 ? 'This page is empty' : 'No products match'}
+              </h2>
+              <p className="mt-2 text-slate-600">
+                {page > 1 && result.total > 0 ? (
+                  <>
+                    There are only {pages} pages.{' '}
+                    <Link href={listHref(current, { page: 1 })} className="font-semibold text-brand-700 underline">
+                      Go to the first page
+                    </Link>
+                  </>
+                ) : (
+                  <>
+                    {q ? <>Nothing found for “{q}”</> : 'Nothing found'}
+                    {category && <> in {categoryName.get(category) ?? 'this category'}</>}
+                    {status !== 'all' && <> among {status} products</>}.{' '}
+                    {status !== 'all' && (
+                      <Link href={listHref(current, { status: 'all', page: 1 })} className="font-semibold text-brand-700 underline">
+                        Include {status === 'active' ? 'archived' : 'active'} products
+                      </Link>
+                    )}
+                    {status !== 'all' && ' · '}
+                    <Link href="/admin/catalog" className="font-semibold text-brand-700 underline">
+                      Clear the search
+                    </Link>
+                  </>
+                )}
+              </p>
+            </section>
+          ) : (
+            <section aria-labelledby="product-list" className="overflow-hidden rounded-xl border border-slate-200 bg-white">
+              <h2 id="product-list" className="sr-only">
+                Products
+              </h2>
+              <table className="w-full text-left text-sm">
+                <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+                  <tr>
+                    <th scope="col" className="px-4 py-3">Name</th>
+                    <th scope="col" className="hidden px-4 py-3 sm:table-cell">Category</th>
+                    <th scope="col" className="px-4 py-3 text-right">Price</th>
+                    <th scope="col" className="hidden px-4 py-3 md:table-cell">SKU</th>
+                    <th scope="col" className="px-4 py-3">Status</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {result.data.map((p) => (
+                    <tr key={p.id} className={p.status === 'archived' ? 'bg-slate-50 text-slate-500' : ''} data-testid="product-row">
+                      <td className="px-4 py-3 align-top">
+                        <Link href={`/admin/catalog/products/${p.id}`} className="font-medium text-slate-900 underline-offset-2 hover:underline focus-visible:underline">
+                          {p.name}
+                        </Link>
+                        {p.variants.length > 1 && <p className="text-xs text-slate-500">{plural(p.variants.length, 'variant')}</p>}
+                      </td>
+                      <td className="hidden px-4 py-3 align-top sm:table-cell">
+                        {p.categoryId ? (categoryName.get(p.categoryId) ?? '—') : <span className="text-slate-400">—</span>}
+                      </td>
+                      <td className="px-4 py-3 text-right align-top whitespace-nowrap tabular-nums">{priceText(p, tenant.currency)}</td>
+                      <td className="hidden px-4 py-3 align-top font-mono text-xs md:table-cell">
+                        {p.variants[0]?.sku ?? '—'}
+                        {p.variants.length > 1 && <span className="font-sans text-slate-500"> +{p.variants.length - 1} more</span>}
+                      </td>
+                      <td className="px-4 py-3 align-top">
+                        <span
+                          className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ${
+                            p.status === 'active' ? 'bg-brand-50 text-brand-900' : 'bg-slate-200 text-slate-700'
+                          }`}
+                        >
+                          {p.status === 'active' ? 'Active' : 'Archived'}
+                        </span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )}
+
+          {result.total > 0 && (
+            <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm">
+              <p aria-live="polite">
+                Showing {first.toLocaleString('en')}–{last.toLocaleString('en')} of {result.total.toLocaleString('en')}
+              </p>
+              {pages > 1 && (
+                <div className="flex items-center gap-2">
+                  <PageLink href={page > 1 ? listHref(current, { page: page - 1 }) : undefined} label="Previous" />
+                  <span className="px-2 text-slate-600">
+                    Page {Math.min(page, pages)} of {pages}
+                  </span>
+                  <PageLink href={page < pages ? listHref(current, { page: page + 1 }) : undefined} label="Next" />
+                </div>
+              )}
+            </nav>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function PageLink({ href, label }: { href?: string; label: string }) {
+  if (!href) {
+    return (
+      <span aria-disabled="true" className={buttonClass('secondary', 'cursor-not-allowed text-slate-400')}>
+        {label}
+      </span>
+    );
+  }
+  return (
+    <Link href={href} className={buttonClass('secondary')} rel={label === 'Next' ? 'next' : 'prev'}>
+      {label}
+    </Link>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { attributeDrafts, type ProductDraft } from '@/components/admin/catalog/drafts';
+import { ProductForm } from '@/components/admin/catalog/product-form';
+import { ProductStatusForm } from '@/components/admin/catalog/product-status-form';
+import { requireStaff } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
+import type { Product } from '@/lib/catalog/repository';
+import { getProduct } from '@/lib/catalog/service';
+import { AppError } from '@/lib/platform/errors';
+import { minorToDecimal } from '@/lib/platform/money';
+import { isUuid } from '../../form-input';
+import { editorChoices } from '../editor-data';
+
+export const metadata: Metadata = { title: 'Edit product' };
+
+function draftOf(product: Product, currency: string): ProductDraft {
+  return {
+    name: product.name,
+    description: product.description ?? '',
+    categoryId: product.categoryId ?? '',
+    taxClassId: product.taxClassId ?? '',
+    photoUrl: product.photoUrl ?? '',
+    status: product.status,
+    trackStock: product.trackStock,
+    allowNegativeStock: product.allowNegativeStock,
+    modifierGroupIds: product.modifierGroupIds,
+    attributes: attributeDrafts(product.attributes),
+    variants: product.variants.map((v) => ({
+      key: v.id,
+      id: v.id,
+      name: v.name,
+      sku: v.sku,
+      barcodes: v.barcodes.join(', '),
+      price: minorToDecimal(v.price, currency),
+    })),
+  };
+}
+
+export default async function EditProductPage({ params }: { params: Promise<{ id: string }> }) {
+  const { tenant, user } = await requireStaff('catalog:read');
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  const [product, choices] = await Promise.all([
+    getProduct(tenant.id, id).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'not_found') return null;
+      throw err;
+    }),
+    editorChoices(tenant),
+  ]);
+  if (!product) notFound();
+  const canWrite = can(user.role, 'catalog:write');
+
+  return (
+    <div className="max-w-4xl space-y-6">
+      <header>
+        <Link href="/admin/catalog" className="text-sm font-semibold text-brand-700 underline">
+          ← Products
+        </Link>
+        <h1 className="mt-2 flex flex-wrap items-center gap-3 text-2xl font-bold">
+          {product.name}
+          {product.status === 'archived' && (
+            <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-700">Archived</span>
+          )}
+        </h1>
+        <p className="text-sm text-slate-500">
+          Last changed {new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: tenant.timeZone }).format(product.updatedAt)}
+        </p>
+      </header>
+      <ProductForm
+        productId={product.id}
+        initial={draftOf(product, tenant.currency)}
+        version={product.updatedAt.toISOString()}
+        currency={tenant.currency}
+        {...choices}
+        canWrite={canWrite}
+      />
+      {canWrite && <ProductStatusForm productId={product.id} status={product.status} />}
+    </div>
+  );
+}

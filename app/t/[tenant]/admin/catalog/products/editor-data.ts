@@ -1,0 +1,26 @@
+import { choiceRule, formatRate } from '@/components/admin/catalog/format';
+import type { ModifierGroupChoice, NamedItem } from '@/components/admin/catalog/drafts';
+import { categoryService, modifierGroupService, taxClassService } from '@/lib/catalog/service';
+import type { TenantInfo } from '@/lib/tenancy/registry';
+
+/** What the product editor's selects and checkboxes offer. */
+export async function editorChoices(tenant: TenantInfo): Promise<{
+  categories: NamedItem[];
+  taxClasses: (NamedItem & { rate: string })[];
+  modifierGroups: ModifierGroupChoice[];
+}> {
+  const [categories, taxes, groups] = await Promise.all([
+    categoryService.list(tenant.id),
+    taxClassService.list(tenant.id),
+    modifierGroupService.list(tenant.id),
+  ]);
+  return {
+    categories: categories.map(({ id, name }) => ({ id, name })),
+    taxClasses: taxes.map(({ id, name, rateBasisPoints }) => ({ id, name, rate: formatRate(rateBasisPoints) })),
+    modifierGroups: groups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      summary: `${choiceRule(g.minSelect, g.maxSelect)} · ${g.options.map((o) => o.name).join(', ')}`,
+    })),
+  };
+}

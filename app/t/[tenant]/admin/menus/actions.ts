@@ -1,0 +1,78 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { currentStaff, staffAction, type FormState } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
+import { listProducts } from '@/lib/catalog/service';
+import { formatMoney } from '@/lib/platform/money';
+import { logger } from '@/lib/platform/logger';
+import { createMenu, deleteMenu, menuInputSchema, replaceMenu } from '@/lib/restaurant';
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+
+/**
+ * The editor posts the whole menu as JSON in one field ("menu"): windows and sections are
+ * nested lists, which flat form fields describe badly. The module's schema checks it all.
+ */
+export async function saveMenuAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const id = text(formData, 'id');
+  let input: unknown;
+  try {
+    input = JSON.parse(text(formData, 'menu') ?? '');
+  } catch {
+    return { error: 'The form could not be read. Reload the page and try again.' };
+  }
+  const validId = id === undefined || z.uuid().safeParse(id).success;
+  if (!validId) return { error: 'Menu not found.' };
+  let createdId: string | undefined;
+  const state = await staffAction('menu:write', menuInputSchema, input, async ({ user }, data) => {
+    if (id) {
+      const menu = await replaceMenu(user, id, data);
+      return `Saved “${menu.name}”.`;
+    }
+    const menu = await createMenu(user, data);
+    createdId = menu.id;
+    return `Created “${menu.name}”.`;
+  });
+  if (createdId) redirect(`/admin/menus/${createdId}?created=1`);
+  return state;
+}
+
+export async function deleteMenuAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await staffAction('menu:write', z.object({ id: z.uuid() }), { id: text(formData, 'id') }, async ({ user }, data) => {
+    await deleteMenu(user, data.id);
+    return 'Menu deleted.';
+  });
+  if (state?.ok) redirect('/admin/menus?deleted=1');
+  return state;
+}
+
+export type MenuProductOption = { id: string; name: string; detail: string };
+
+/** Catalog products (active, by name or SKU) for a menu section's picker. Reads only. */
+export async function searchMenuProductsAction(query: string): Promise<{ items: MenuProductOption[]; error?: string }> {
+  const current = await currentStaff();
+  if (!current?.user) return { items: [], error: 'Your session has ended. Sign in again.' };
+  if (!can(current.user.role, 'menu:write')) return { items: [], error: 'Your role does not allow this.' };
+  const q = String(query ?? '').trim().slice(0, 100);
+  if (!q) return { items: [] };
+  const { tenant } = current;
+  try {
+    const page = await listProducts(tenant.id, { search: q, status: 'active', skip: 0, limit: 10 });
+    return {
+      items: page.data.map((p) => {
+        const prices = p.variants.map((v) => v.price);
+        const min = Math.min(...prices);
+        const price = formatMoney(min, tenant.currency);
+        return { id: p.id, name: p.name, detail: p.variants.length > 1 ? `${p.variants.length} variants, from ${price}` : price };
+      }),
+    };
+  } catch (err) {
+    logger.error({ err }, 'menu product search failed');
+    return { items: [], error: 'The search failed. Try again.' };
+  }
+}

@@ -1,0 +1,232 @@
+'use server';
+
+import { z } from 'zod';
+import { currentStaff, staffAction, type FormMessage, type FormState } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
+import { findVariantByCode, listProducts } from '@/lib/catalog/service';
+import {
+  adjustmentInputSchema,
+  adjustStock,
+  countInputSchema,
+  countStock,
+  createLocation,
+  InsufficientStockError,
+  levelsOf,
+  locationInputSchema,
+  receiptInputSchema,
+  receiveStock,
+  setLowStockThreshold,
+  thresholdInputSchema,
+  transferInputSchema,
+  transferStock,
+  updateLocation,
+} from '@/lib/inventory';
+import { AppError } from '@/lib/platform/errors';
+import { logger } from '@/lib/platform/logger';
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+};
+const texts = (formData: FormData, name: string) => formData.getAll(name).map((v) => (typeof v === 'string' ? v : ''));
+/** Blank or not a number → undefined/NaN, which the module's schema refuses with a field error. */
+const numberOf = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : Number(value));
+
+/** zod's type message ("Invalid input: expected number, received NaN") in words a person uses. */
+function tidy<S extends FormState>(state: S): S {
+  if (!state?.fieldErrors) return state;
+  const fieldErrors = Object.fromEntries(
+    Object.entries(state.fieldErrors).map(([k, m]) => [k, m.startsWith('Invalid input: expected number') ? 'Enter a whole number' : m]),
+  );
+  return { ...state, fieldErrors };
+}
+
+/**
+ * Short items of a guarded decrement as field errors on their own lines (the module's
+ * details all carry the path "lines", so they would collapse into one message).
+ */
+async function shortLinesOnFields<T>(lines: { variantId: string }[], field: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof InsufficientStockError) {
+      throw new AppError(
+        'conflict',
+        err.message,
+        err.items.map((item) => ({ path: `lines.${lines.findIndex((l) => l.variantId === item.variantId)}.${field}`, message: `Only ${item.available} in stock` })),
+      );
+    }
+    throw err;
+  }
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** One catalog variant as the item pickers show it. */
+export type PickableItem = {
+  variantId: string;
+  productName: string;
+  variantName: string;
+  sku: string;
+  barcodes: string[];
+  trackStock: boolean;
+  /** On hand at the location the search was for (null: no location given). */
+  quantity: number | null;
+};
+
+/**
+ * The item picker's search: an exact barcode or SKU first (what a scanner types), then active
+ * products whose name or SKU matches. Reads only; it does not refresh the page.
+ */
+export async function searchStockItemsAction(query: string, locationId: string | null): Promise<{ items: PickableItem[]; error?: string }> {
+  const current = await currentStaff();
+  if (!current?.user) return { items: [], error: 'Your session has ended. Sign in again.' };
+  if (!can(current.user.role, 'stock:read')) return { items: [], error: 'Your role does not allow this.' };
+  const q = String(query ?? '').trim().slice(0, 100);
+  if (!q) return { items: [] };
+  const tenantId = current.tenant.id;
+  try {
+    const [exact, page] = await Promise.all([
+      findVariantByCode(tenantId, q),
+      listProducts(tenantId, { search: q, status: 'active', skip: 0, limit: 8 }),
+    ]);
+    const items: PickableItem[] = [];
+    if (exact) {
+      items.push({ ...exact, quantity: null });
+    }
+    for (const p of page.data) {
+      for (const v of p.variants) {
+        if (items.some((i) => i.variantId === v.id)) continue;
+        items.push({ variantId: v.id, productName: p.name, variantName: v.name, sku: v.sku, barcodes: v.barcodes, trackStock: p.trackStock, quantity: null });
+      }
+    }
+    const shown = items.slice(0, 12);
+    const location = z.uuid().safeParse(locationId);
+    if (location.success) {
+      const levels = new Map((await levelsOf(tenantId, shown.map((i) => i.variantId), location.data)).map((l) => [l.variantId, l.quantity]));
+      for (const item of shown) item.quantity = item.trackStock ? (levels.get(item.variantId) ?? 0) : null;
+    }
+    return {
+      items: shown.map(({ variantId, productName, variantName, sku, barcodes, trackStock, quantity }) => ({ variantId, productName, variantName, sku, barcodes, trackStock, quantity })),
+    };
+  } catch (err) {
+    logger.error({ err }, 'stock item search failed');
+    return { items: [], error: 'The search failed. Try again.' };
+  }
+}
+
+export async function receiveStockAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const quantities = texts(formData, 'quantity');
+  const input = {
+    locationId: text(formData, 'locationId'),
+    supplier: text(formData, 'supplier'),
+    note: text(formData, 'note'),
+    lines: texts(formData, 'variantId').map((variantId, i) => ({ variantId, quantity: numberOf(quantities[i]) })),
+  };
+  return tidy(
+    await staffAction('stock:write', receiptInputSchema, input, async ({ user }, data) => {
+      const result = await receiveStock(user, data);
+      const units = data.lines.reduce((sum, l) => sum + l.quantity, 0);
+      return `Received ${plural(units, 'unit')} of ${plural(result.lines.length, 'item')}.`;
+    }),
+  );
+}
+
+export async function adjustStockAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const quantities = texts(formData, 'quantity');
+  const directions = texts(formData, 'direction');
+  const input = {
+    locationId: text(formData, 'locationId'),
+    reason: text(formData, 'reason'),
+    note: text(formData, 'note'),
+    lines: texts(formData, 'variantId').map((variantId, i) => {
+      const quantity = numberOf(quantities[i]);
+      return { variantId, delta: quantity === undefined ? undefined : directions[i] === 'add' ? quantity : -quantity };
+    }),
+  };
+  return tidy(
+    await staffAction('stock:write', adjustmentInputSchema, input, async ({ user }, data) => {
+      const result = await shortLinesOnFields(data.lines, 'delta', () => adjustStock(user, data));
+      return `Adjusted ${plural(result.lines.length, 'item')} (${data.reason}).`;
+    }),
+  );
+}
+
+export type CountPreviewLine = { variantId: string; expected: number; counted: number; difference: number };
+export type CountState = (FormMessage & { preview?: CountPreviewLine[]; applied?: boolean }) | null;
+
+/** "Review differences" (intent=preview: a dry run) and "Apply count" (intent=apply) post here. */
+export async function countStockAction(_prev: CountState, formData: FormData): Promise<CountState> {
+  const apply = text(formData, 'intent') === 'apply';
+  const counted = texts(formData, 'counted');
+  const input = {
+    locationId: text(formData, 'locationId'),
+    note: text(formData, 'note'),
+    dryRun: !apply,
+    lines: texts(formData, 'variantId').map((variantId, i) => ({ variantId, counted: numberOf(counted[i]) })),
+  };
+  let preview: CountPreviewLine[] | undefined;
+  const state = tidy(
+    await staffAction('stock:write', countInputSchema, input, async ({ user }, data) => {
+      const result = await countStock(user, data);
+      preview = result.lines;
+      const changed = result.lines.filter((l) => l.difference !== 0).length;
+      if (!result.applied) {
+        return changed === 0
+          ? 'Every count matches what was expected. Apply it to record the count.'
+          : `${plural(changed, 'item')} differ from what was expected. Check them, then apply the count.`;
+      }
+      return changed === 0 ? `Count recorded: all ${plural(result.lines.length, 'item')} matched.` : `Count applied: ${plural(changed, 'item')} corrected.`;
+    }),
+  );
+  return state && { ...state, preview, applied: apply && Boolean(state.ok) };
+}
+
+export async function transferStockAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const quantities = texts(formData, 'quantity');
+  const input = {
+    fromLocationId: text(formData, 'locationId'),
+    toLocationId: text(formData, 'toLocationId'),
+    note: text(formData, 'note'),
+    lines: texts(formData, 'variantId').map((variantId, i) => ({ variantId, quantity: numberOf(quantities[i]) })),
+  };
+  return tidy(
+    await staffAction('stock:write', transferInputSchema, input, async ({ user }, data) => {
+      const result = await shortLinesOnFields(data.lines, 'quantity', () => transferStock(user, data));
+      const units = data.lines.reduce((sum, l) => sum + l.quantity, 0);
+      return `Transferred ${plural(units, 'unit')} of ${plural(result.lines.length, 'item')}.`;
+    }),
+  );
+}
+
+export async function setThresholdAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const input = {
+    locationId: text(formData, 'locationId'),
+    variantId: text(formData, 'variantId'),
+    lowStockThreshold: numberOf(text(formData, 'threshold')) ?? null,
+  };
+  return tidy(
+    await staffAction('stock:write', thresholdInputSchema, input, async ({ user }, data) => {
+      await setLowStockThreshold(user, data);
+      return data.lowStockThreshold === null ? 'Threshold removed.' : `Low at ${data.lowStockThreshold} or fewer.`;
+    }),
+  );
+}
+
+export async function addLocationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const input = { name: text(formData, 'name'), address: text(formData, 'address') };
+  return staffAction('stock:write', locationInputSchema, input, async ({ user }, data) => {
+    const location = await createLocation(user, data);
+    return `${location.name} was added.`;
+  });
+}
+
+export async function updateLocationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const id = z.uuid().safeParse(text(formData, 'id'));
+  const input = { name: text(formData, 'name'), address: text(formData, 'address') };
+  return staffAction('stock:write', locationInputSchema, input, async ({ user }, data) => {
+    if (!id.success) throw new AppError('not_found', 'Location not found');
+    const location = await updateLocation(user, id.data, data);
+    return `Saved ${location.name}.`;
+  });
+}

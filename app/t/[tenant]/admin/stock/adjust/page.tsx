@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { OperationShell } from '@/components/admin/stock/operation-shell';
+import { StockOperationForm } from '@/components/admin/stock/stock-operation-form';
+import { requireStaff } from '@/lib/auth/current';
+import { locationFromParam } from '../location-param';
+
+export const metadata: Metadata = { title: 'Adjust stock' };
+
+export default async function AdjustStockPage({ searchParams }: { searchParams: Promise<{ location?: string | string[] }> }) {
+  const { tenant } = await requireStaff('stock:write');
+  const { location, locations } = await locationFromParam(tenant.id, (await searchParams).location);
+  if (!location) redirect('/admin/stock/locations');
+  return (
+    <OperationShell
+      title="Adjust stock"
+      intro={<>Breakage, loss or a correction at <strong>{location.name}</strong>. Say why; the reason stays in each item&apos;s history.</>}
+      path="/admin/stock/adjust"
+      location={location}
+      locations={locations}
+    >
+      <StockOperationForm key={location.id} mode="adjust" location={location} />
+    </OperationShell>
+  );
+}

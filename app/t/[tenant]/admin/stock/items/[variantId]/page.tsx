@@ -1,0 +1,160 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { adjustmentReasonLabels, itemLabel, movementLabels } from '@/components/admin/stock/item-label';
+import { Pager, pageParam, query } from '@/components/admin/stock/pager';
+import { StockBadge } from '@/components/admin/stock/stock-badge';
+import { listStaff } from '@/lib/auth';
+import { requireStaff } from '@/lib/auth/current';
+import { getVariants } from '@/lib/catalog/service';
+import { levelsOf, listLedger, listLocations } from '@/lib/inventory';
+
+export const metadata: Metadata = { title: 'Item history' };
+
+const PAGE_SIZE = 25;
+
+const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0');
+
+export default async function StockItemPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ variantId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { tenant } = await requireStaff('stock:read');
+  const id = z.uuid().safeParse((await params).variantId);
+  if (!id.success) notFound();
+  const variantId = id.data;
+  const sp = await searchParams;
+  const back = typeof sp.location === 'string' ? sp.location : undefined;
+  const page = pageParam(sp.page);
+
+  const [[item], locations, levels, ledger, staff] = await Promise.all([
+    getVariants(tenant.id, [variantId]),
+    listLocations(tenant.id),
+    levelsOf(tenant.id, [variantId]),
+    listLedger(tenant.id, { variant: variantId, skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+    listStaff(tenant.id),
+  ]);
+  if (!item) notFound();
+
+  const locationName = new Map(locations.map((l) => [l.id, l.name]));
+  const staffName = new Map(staff.map((s) => [s.id, s.name]));
+  const levelAt = new Map(levels.map((l) => [l.locationId, l]));
+  const total = levels.reduce((sum, l) => sum + l.quantity, 0);
+  const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: tenant.timeZone });
+  const name = itemLabel(item);
+
+  return (
+    <div className="max-w-6xl space-y-6">
+      <p>
+        <Link href={`/admin/stock${query({ location: back })}`} className="text-sm font-semibold text-brand-700 underline">
+          ← Stock
+        </Link>
+      </p>
+      <header>
+        <h1 className="text-2xl font-bold">{name}</h1>
+        <p className="text-slate-600">
+          SKU <span className="font-mono">{item.sku}</span>
+          {item.barcodes.length > 0 && <> · Barcode {item.barcodes.join(', ')}</>}
+          {item.status === 'archived' && <> · Archived</>}
+          {!item.trackStock && <> · Stock not tracked</>}
+        </p>
+      </header>
+
+      <section aria-labelledby="levels" className="rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="levels" className="text-lg font-semibold">
+          On hand now: {total}
+        </h2>
+        <table className="mt-3 w-full text-left text-sm">
+          <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+            <tr>
+              <th scope="col" className="px-3 py-2">Location</th>
+              <th scope="col" className="px-3 py-2 text-right">On hand</th>
+              <th scope="col" className="px-3 py-2 text-right">Low at</th>
+              <th scope="col" className="px-3 py-2">Status</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {locations.map((l) => {
+              const level = levelAt.get(l.id);
+              return (
+                <tr key={l.id} data-testid="level-row">
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    {l.name}
+                  </th>
+                  <td className="px-3 py-2 text-right font-semibold tabular-nums">{level?.quantity ?? 0}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{level?.lowStockThreshold ?? '—'}</td>
+                  <td className="px-3 py-2">{item.trackStock && <StockBadge quantity={level?.quantity ?? 0} isLow={level?.isLow ?? false} />}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="ledger" className="space-y-3">
+        <h2 id="ledger" className="text-lg font-semibold">
+          History
+        </h2>
+        {ledger.total === 0 ? (
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-8 text-center text-slate-600">
+            No stock movements yet. Receiving, adjusting, counting, transferring and selling this item each add a line here.
+          </p>
+        ) : (
+          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Stock movements of {name}, newest first</caption>
+              <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+                <tr>
+                  <th scope="col" className="px-4 py-3">When</th>
+                  <th scope="col" className="px-4 py-3">Location</th>
+                  <th scope="col" className="px-4 py-3">What</th>
+                  <th scope="col" className="px-4 py-3 text-right">Change</th>
+                  <th scope="col" className="px-4 py-3 text-right">After</th>
+                  <th scope="col" className="px-4 py-3">Reason / note</th>
+                  <th scope="col" className="px-4 py-3">Who</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {ledger.data.map((m) => {
+                  const reason =
+                    m.kind === 'adjustment' && m.reason ? (adjustmentReasonLabels[m.reason] ?? m.reason)
+                    : m.kind === 'receipt' && m.reason ? `From ${m.reason}`
+                    : m.reason;
+                  return (
+                    <tr key={m.id} data-testid="ledger-row">
+                      <td className="px-4 py-3 whitespace-nowrap">{when.format(m.createdAt)}</td>
+                      <td className="px-4 py-3">{locationName.get(m.locationId) ?? 'Removed location'}</td>
+                      <td className="px-4 py-3">{movementLabels[m.kind] ?? m.kind}</td>
+                      <td className={`px-4 py-3 text-right font-semibold tabular-nums ${m.delta < 0 ? 'text-red-700' : 'text-brand-700'}`}>
+                        {signed(m.delta)}
+                      </td>
+                      <td className="px-4 py-3 text-right tabular-nums">{m.quantityAfter}</td>
+                      <td className="px-4 py-3 text-slate-700">
+                        {reason}
+                        {reason && m.note && ' — '}
+                        {m.note}
+                        {!reason && !m.note && <span className="text-slate-400" aria-label="none">—</span>}
+                      </td>
+                      <td className="px-4 py-3 whitespace-nowrap">{m.actorUserId ? (staffName.get(m.actorUserId) ?? 'Former staff') : 'System'}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pager
+          label="History pages"
+          page={page}
+          pageSize={PAGE_SIZE}
+          total={ledger.total}
+          href={(p) => `/admin/stock/items/${variantId}${query({ location: back, page: p })}`}
+        />
+      </section>
+    </div>
+  );
+}

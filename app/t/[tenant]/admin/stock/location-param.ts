@@ -1,0 +1,8 @@
+import { listLocations, type Location } from '@/lib/inventory';
+
+/** The location a stock page is about: `?location=` if it is one of the tenant's, else the default. */
+export async function locationFromParam(tenantId: string, param: string | string[] | undefined): Promise<{ location: Location | null; locations: Location[] }> {
+  const locations = await listLocations(tenantId);
+  const location = locations.find((l) => l.id === param) ?? locations.find((l) => l.isDefault) ?? locations[0] ?? null;
+  return { location, locations };
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { LocationAddForm } from '@/components/admin/stock/location-add-form';
+import { LocationRowEditor } from '@/components/admin/stock/location-row-editor';
+import { requireStaff } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
+import { listLocations } from '@/lib/inventory';
+
+export const metadata: Metadata = { title: 'Locations' };
+
+export default async function LocationsPage() {
+  const { tenant, user } = await requireStaff('stock:read');
+  const locations = await listLocations(tenant.id);
+  const canWrite = can(user.role, 'stock:write');
+
+  return (
+    <div className="max-w-4xl space-y-6">
+      <p>
+        <Link href="/admin/stock" className="text-sm font-semibold text-brand-700 underline">
+          ← Stock
+        </Link>
+      </p>
+      <header>
+        <h1 className="text-2xl font-bold">Locations</h1>
+        <p className="text-slate-600">
+          Places that hold stock: shops, store rooms, warehouses. Each keeps its own quantities; move goods between them with a
+          transfer.
+        </p>
+      </header>
+
+      {canWrite && <LocationAddForm />}
+
+      <section aria-labelledby="location-list" className="overflow-hidden rounded-xl border border-slate-200 bg-white">
+        <h2 id="location-list" className="sr-only">
+          All locations
+        </h2>
+        {locations.length === 0 ? (
+          <p className="px-5 py-8 text-center text-slate-600">No locations yet.</p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+              <tr>
+                <th scope="col" className="px-4 py-3">Name</th>
+                <th scope="col" className="px-4 py-3">Address</th>
+                <th scope="col" className="px-4 py-3">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {locations.map((l) => (
+                <tr key={l.id} data-testid="location-row">
+                  <td className="px-4 py-3 align-top">
+                    <Link href={`/admin/stock?location=${l.id}`} className="font-medium text-slate-900 underline decoration-slate-300 underline-offset-2">
+                      {l.name}
+                    </Link>
+                    {l.isDefault && <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">Default</span>}
+                  </td>
+                  <td className="px-4 py-3 align-top text-slate-600">{l.address ?? '—'}</td>
+                  <td className="px-4 py-3 text-right align-top">{canWrite && <LocationRowEditor location={l} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <p className="text-sm text-slate-500">The default location is where sales and receipts go unless you choose another.</p>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { OperationShell } from '@/components/admin/stock/operation-shell';
+import { StockOperationForm } from '@/components/admin/stock/stock-operation-form';
+import { requireStaff } from '@/lib/auth/current';
+import { locationFromParam } from '../location-param';
+
+export const metadata: Metadata = { title: 'Receive stock' };
+
+export default async function ReceiveStockPage({ searchParams }: { searchParams: Promise<{ location?: string | string[] }> }) {
+  const { tenant } = await requireStaff('stock:write');
+  const { location, locations } = await locationFromParam(tenant.id, (await searchParams).location);
+  if (!location) redirect('/admin/stock/locations');
+  return (
+    <OperationShell
+      title="Receive stock"
+      intro={<>Goods delivered to <strong>{location.name}</strong>: each quantity is added to what is on hand.</>}
+      path="/admin/stock/receive"
+      location={location}
+      locations={locations}
+    >
+      <StockOperationForm key={location.id} mode="receive" location={location} />
+    </OperationShell>
+  );
+}

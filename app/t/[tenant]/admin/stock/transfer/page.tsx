@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { OperationShell } from '@/components/admin/stock/operation-shell';
+import { StockOperationForm } from '@/components/admin/stock/stock-operation-form';
+import { requireStaff } from '@/lib/auth/current';
+import { locationFromParam } from '../location-param';
+
+export const metadata: Metadata = { title: 'Transfer stock' };
+
+export default async function TransferStockPage({ searchParams }: { searchParams: Promise<{ location?: string | string[] }> }) {
+  const { tenant } = await requireStaff('stock:write');
+  const { location, locations } = await locationFromParam(tenant.id, (await searchParams).location);
+  if (!location) redirect('/admin/stock/locations');
+  const others = locations.filter((l) => l.id !== location.id);
+  return (
+    <OperationShell
+      title="Transfer stock"
+      intro={<>Move items out of <strong>{location.name}</strong> into another location. {location.name} cannot go below zero.</>}
+      path="/admin/stock/transfer"
+      location={location}
+      locations={locations}
+    >
+      {others.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-8 text-center text-slate-600">
+          There is only one location.{' '}
+          <Link href="/admin/stock/locations" className="font-semibold text-brand-700 underline">
+            Add another location
+          </Link>{' '}
+          to move stock between them.
+        </p>
+      ) : (
+        <StockOperationForm key={location.id} mode="transfer" location={location} otherLocations={others} />
+      )}
+    </OperationShell>
+  );
+}

@@ -1,0 +1,165 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { addCategoryAction, deleteCategoryAction, updateCategoryAction } from '@/app/t/[tenant]/admin/catalog/categories/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { SelectField, TextField } from '@/components/ui/field';
+import { useFormAction } from '@/components/ui/use-form-action';
+import { ConfirmDelete } from './confirm-delete';
+import { plural } from './format';
+
+export type CategoryRowData = { id: string; name: string; position: number; color: string | null; productCount: number };
+
+const COLOURS: [string, string][] = [
+  ['#1f9d5c', 'Green'],
+  ['#0891b2', 'Teal'],
+  ['#2563eb', 'Blue'],
+  ['#7c3aed', 'Purple'],
+  ['#db2777', 'Pink'],
+  ['#dc2626', 'Red'],
+  ['#ea580c', 'Orange'],
+  ['#ca8a04', 'Yellow'],
+  ['#78716c', 'Brown'],
+  ['#475569', 'Grey'],
+];
+
+/** Register buttons of the category use its colour; a known name reads better than a hex code. */
+function ColourSelect({ value, error }: { value: string | null; error?: string }) {
+  const custom = value && !COLOURS.some(([hex]) => hex.toLowerCase() === value.toLowerCase());
+  return (
+    <SelectField label="Colour" name="color" defaultValue={value ?? ''} error={error}>
+      <option value="">None</option>
+      {custom && <option value={value}>Custom ({value})</option>}
+      {COLOURS.map(([hex, name]) => (
+        <option key={hex} value={hex}>
+          {name}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+export function Swatch({ color }: { color: string | null }) {
+  return (
+    <span
+      aria-hidden="true"
+      className="inline-block size-4 shrink-0 rounded-full ring-1 ring-slate-300"
+      style={{ background: color ?? 'repeating-linear-gradient(45deg,#f1f5f9 0 3px,#e2e8f0 3px 6px)' }}
+    />
+  );
+}
+
+export function CategoryAddForm({ nextPosition }: { nextPosition: number }) {
+  const { state, pending, onSubmit } = useFormAction(addCategoryAction, null);
+  const form = useRef<HTMLFormElement>(null);
+  const fe = state?.fieldErrors ?? {};
+  useEffect(() => {
+    if (state?.ok) {
+      form.current?.reset();
+      form.current?.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
+    }
+  }, [state]);
+  return (
+    <section aria-labelledby="add-category" className="rounded-xl border border-slate-200 bg-white p-5">
+      <h2 id="add-category" className="text-lg font-semibold">
+        Add a category
+      </h2>
+      <form ref={form} onSubmit={onSubmit} className="mt-4 space-y-4" noValidate>
+        {state?.error && <Alert tone="error">{state.error}</Alert>}
+        {state?.ok && <Alert tone="success">{state.ok}</Alert>}
+        <div className="grid gap-4 sm:grid-cols-[1fr_8rem_10rem_auto] sm:items-start">
+          <TextField label="Name" name="name" required maxLength={60} autoComplete="off" error={fe.name} />
+          <TextField
+            key={nextPosition}
+            label="Position"
+            name="position"
+            inputMode="numeric"
+            defaultValue={String(nextPosition)}
+            error={fe.position}
+          />
+          <ColourSelect value={null} error={fe.color} />
+          <div className="sm:pt-6">
+            <Button type="submit" disabled={pending}>
+              {pending ? 'Adding…' : 'Add'}
+            </Button>
+          </div>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** One category: read-only, or its edit form, plus delete with a confirm step. */
+export function CategoryRow({ category, canWrite }: { category: CategoryRowData; canWrite: boolean }) {
+  const { state, pending, onSubmit } = useFormAction(updateCategoryAction, null);
+  const [editing, setEditing] = useState(false);
+  const fe = state?.fieldErrors ?? {};
+  const firstField = useRef<HTMLDivElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+
+  useEffect(() => {
+    if (state?.ok) setEditing(false);
+  }, [state]);
+  useEffect(() => {
+    if (editing) firstField.current?.querySelector('input')?.focus();
+    else if (wasEditing.current) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
+
+  return (
+    <li className="px-4 py-3" data-testid="category-row">
+      <div className="flex flex-wrap items-center gap-3">
+        <Swatch color={category.color} />
+        <div className="min-w-0 flex-1">
+          <p className="font-medium">{category.name}</p>
+          <p className="text-sm text-slate-500">
+            Position {category.position} · {plural(category.productCount, 'product')}
+          </p>
+        </div>
+        {canWrite && !editing && (
+          <>
+            <button ref={editButton} type="button" onClick={() => setEditing(true)} className="min-h-11 rounded-lg px-3 text-sm font-semibold text-brand-700 ring-1 ring-slate-200 hover:bg-slate-50">
+              Edit<span className="sr-only"> {category.name}</span>
+            </button>
+            <ConfirmDelete
+              action={deleteCategoryAction}
+              id={category.id}
+              name={category.name}
+              consequence={
+                category.productCount > 0
+                  ? `Its ${plural(category.productCount, 'product')} stay in the catalog and keep selling, but without a category.`
+                  : 'No products are in it.'
+              }
+            />
+          </>
+        )}
+      </div>
+      {state?.ok && !editing && (
+        <p role="status" className="mt-2 text-sm text-brand-700">
+          {state.ok}
+        </p>
+      )}
+      {editing && (
+        <form onSubmit={onSubmit} className="mt-3 space-y-3 rounded-lg bg-slate-50 p-4" noValidate onKeyDown={(e) => e.key === 'Escape' && setEditing(false)}>
+          {state?.error && <Alert tone="error">{state.error}</Alert>}
+          <input type="hidden" name="id" value={category.id} />
+          <div ref={firstField} className="grid gap-4 sm:grid-cols-[1fr_8rem_10rem]">
+            <TextField label="Name" name="name" defaultValue={category.name} required maxLength={60} autoComplete="off" error={fe.name} />
+            <TextField label="Position" name="position" inputMode="numeric" defaultValue={String(category.position)} error={fe.position} hint="Lower comes first." />
+            <ColourSelect value={category.color} error={fe.color} />
+          </div>
+          <div className="flex gap-2">
+            <Button type="submit" disabled={pending}>
+              {pending ? 'Saving…' : 'Save'}
+            </Button>
+            <Button variant="secondary" onClick={() => setEditing(false)}>
+              Cancel
+            </Button>
+          </div>
+        </form>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,367 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { saveProductAction } from '@/app/t/[tenant]/admin/catalog/products/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button, buttonClass } from '@/components/ui/button';
+import { SelectField, TextField } from '@/components/ui/field';
+import { useFormAction } from '@/components/ui/use-form-action';
+import { CheckboxField, TextAreaField } from './fields';
+import {
+  ATTRIBUTE_TYPES,
+  emptyAttribute,
+  emptyVariant,
+  type AttributeDraft,
+  type AttributeType,
+  type ModifierGroupChoice,
+  type NamedItem,
+  type ProductDraft,
+  type VariantDraft,
+} from './drafts';
+
+type Props = {
+  /** Absent: a new product. */
+  productId?: string;
+  initial: ProductDraft;
+  /** Changes when the stored product changes (after a save): the form then shows what is stored. */
+  version?: string;
+  currency: string;
+  categories: NamedItem[];
+  taxClasses: (NamedItem & { rate: string })[];
+  modifierGroups: ModifierGroupChoice[];
+  canWrite: boolean;
+};
+
+/**
+ * The product editor. Everything lives in one draft that is sent as a JSON `payload`; the
+ * server action converts prices and validates with the catalog's schema, and its field
+ * errors come back keyed like `variants.0.sku`.
+ */
+export function ProductForm({ productId, initial, version, currency, categories, taxClasses, modifierGroups, canWrite }: Props) {
+  const { state, pending, onSubmit } = useFormAction(saveProductAction, null);
+  const [draft, setDraft] = useState(initial);
+  const [seenVersion, setSeenVersion] = useState(version);
+  // After a save the page re-renders with the stored product (new variants now have ids).
+  if (version !== seenVersion) {
+    setSeenVersion(version);
+    setDraft(initial);
+  }
+  const fe = state?.fieldErrors ?? {};
+  const formRef = useRef<HTMLFormElement>(null);
+  const messageRef = useRef<HTMLDivElement>(null);
+  const nextKey = useRef(0);
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const newKey = (prefix: string) => `${prefix}new${++nextKey.current}`;
+
+  useEffect(() => {
+    if (!state) return;
+    // After an error, go to the first field to fix (or the message); after success, the message.
+    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (state.error && invalid ? invalid : messageRef.current)?.focus();
+  }, [state]);
+
+  useEffect(() => {
+    if (!focusId) return;
+    document.getElementById(focusId)?.focus();
+    setFocusId(null);
+  }, [focusId]);
+
+  const set = <K extends keyof ProductDraft>(key: K, value: ProductDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const setVariant = (key: string, patch: Partial<VariantDraft>) =>
+    setDraft((d) => ({ ...d, variants: d.variants.map((v) => (v.key === key ? { ...v, ...patch } : v)) }));
+  const setAttribute = (key: string, patch: Partial<AttributeDraft>) =>
+    setDraft((d) => ({ ...d, attributes: d.attributes.map((a) => (a.key === key ? { ...a, ...patch } : a)) }));
+
+  const addVariant = () => {
+    const key = newKey('v');
+    setDraft((d) => ({ ...d, variants: [...d.variants, emptyVariant(key)] }));
+    setFocusId(`variant-${key}-name`);
+  };
+  const removeVariant = (key: string) => {
+    setDraft((d) => ({ ...d, variants: d.variants.filter((v) => v.key !== key) }));
+    setFocusId('add-variant');
+  };
+  const addAttribute = () => {
+    const key = newKey('a');
+    setDraft((d) => ({ ...d, attributes: [...d.attributes, emptyAttribute(key)] }));
+    setFocusId(`attribute-${key}-name`);
+  };
+  const removeAttribute = (key: string) => {
+    setDraft((d) => ({ ...d, attributes: d.attributes.filter((a) => a.key !== key) }));
+    setFocusId('add-attribute');
+  };
+  const toggleGroup = (id: string, on: boolean) =>
+    set('modifierGroupIds', on ? [...draft.modifierGroupIds, id] : draft.modifierGroupIds.filter((g) => g !== id));
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} className="space-y-6" noValidate>
+      {productId && <input type="hidden" name="id" value={productId} />}
+      <input type="hidden" name="payload" value={JSON.stringify(draft)} />
+
+      <div ref={messageRef} tabIndex={-1} id="product-form-message" className="outline-none">
+        {state?.error && <Alert tone="error">{state.error}</Alert>}
+        {state?.ok && <Alert tone="success">{state.ok}</Alert>}
+      </div>
+
+      <fieldset disabled={!canWrite} className="space-y-6">
+        <Section title="Details">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <div className="sm:col-span-2">
+              <TextField label="Name" value={draft.name} onChange={(e) => set('name', e.target.value)} required maxLength={120} error={fe.name} />
+            </div>
+            <div className="sm:col-span-2">
+              <TextAreaField
+                label="Description (optional)"
+                value={draft.description}
+                onChange={(e) => set('description', e.target.value)}
+                rows={3}
+                maxLength={2000}
+                error={fe.description}
+              />
+            </div>
+            <SelectField label="Category" value={draft.categoryId} onChange={(e) => set('categoryId', e.target.value)} error={fe.categoryId}>
+              <option value="">No category</option>
+              {categories.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="Tax class" value={draft.taxClassId} onChange={(e) => set('taxClassId', e.target.value)} error={fe.taxClassId}>
+              <option value="">No tax</option>
+              {taxClasses.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name} ({t.rate})
+                </option>
+              ))}
+            </SelectField>
+            <TextField
+              label="Photo URL (optional)"
+              type="url"
+              inputMode="url"
+              placeholder="https://…"
+              value={draft.photoUrl}
+              onChange={(e) => set('photoUrl', e.target.value)}
+              error={fe.photoUrl}
+            />
+            <SelectField
+              label="Status"
+              value={draft.status}
+              onChange={(e) => set('status', e.target.value === 'archived' ? 'archived' : 'active')}
+              error={fe.status}
+              hint={draft.status === 'archived' ? 'Archived products are hidden from the register.' : undefined}
+            >
+              <option value="active">Active — sold at the register</option>
+              <option value="archived">Archived — hidden, kept for history</option>
+            </SelectField>
+          </div>
+        </Section>
+
+        <Section title="Stock">
+          <div className="space-y-3">
+            <CheckboxField
+              label="Track stock"
+              checked={draft.trackStock}
+              onChange={(e) => set('trackStock', e.target.checked)}
+              hint="Keep a count for each variant; every sale takes it down."
+              error={fe.trackStock}
+            />
+            <CheckboxField
+              label="Allow selling below zero"
+              checked={draft.allowNegativeStock}
+              disabled={!draft.trackStock}
+              onChange={(e) => set('allowNegativeStock', e.target.checked)}
+              hint="Let the register sell it even when the count says none are left."
+              error={fe.allowNegativeStock}
+            />
+          </div>
+        </Section>
+
+        <Section
+          title="Variants"
+          description={`Each variant is sold separately and has its own SKU and price (in ${currency}). A product has at least one.`}
+        >
+          {fe.variants && <p className="text-sm text-red-700">{fe.variants}</p>}
+          <ol className="space-y-3">
+            {draft.variants.map((v, i) => {
+              const err = (field: string) => fe[`variants.${i}.${field}`];
+              return (
+                <li key={v.key}>
+                  <fieldset className="rounded-lg border border-slate-200 bg-slate-50/60 p-4">
+                    <legend className="px-1 text-sm font-semibold text-slate-700">
+                      Variant {i + 1}
+                      {v.name.trim() && <span className="font-normal text-slate-500"> — {v.name.trim()}</span>}
+                    </legend>
+                    <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-[1fr_1fr_1.4fr_9rem]">
+                      <TextField
+                        id={`variant-${v.key}-name`}
+                        label="Name"
+                        placeholder="Default"
+                        value={v.name}
+                        onChange={(e) => setVariant(v.key, { name: e.target.value })}
+                        maxLength={80}
+                        error={err('name')}
+                      />
+                      <TextField
+                        label="SKU"
+                        value={v.sku}
+                        onChange={(e) => setVariant(v.key, { sku: e.target.value })}
+                        required
+                        autoCapitalize="characters"
+                        spellCheck={false}
+                        maxLength={64}
+                        error={err('sku')}
+                      />
+                      <TextField
+                        label="Barcodes (optional)"
+                        value={v.barcodes}
+                        onChange={(e) => setVariant(v.key, { barcodes: e.target.value })}
+                        spellCheck={false}
+                        hint={err('barcodes') ? undefined : 'Separate several with commas.'}
+                        error={err('barcodes')}
+                      />
+                      <TextField
+                        label={`Price (${currency})`}
+                        value={v.price}
+                        onChange={(e) => setVariant(v.key, { price: e.target.value })}
+                        inputMode="decimal"
+                        required
+                        error={err('price')}
+                      />
+                    </div>
+                    {draft.variants.length > 1 && (
+                      <div className="mt-3 text-right">
+                        <Button variant="ghost" onClick={() => removeVariant(v.key)}>
+                          Remove<span className="sr-only"> variant {i + 1}</span>
+                        </Button>
+                      </div>
+                    )}
+                  </fieldset>
+                </li>
+              );
+            })}
+          </ol>
+          <Button id="add-variant" variant="secondary" onClick={addVariant} disabled={draft.variants.length >= 100}>
+            Add variant
+          </Button>
+        </Section>
+
+        <Section title="Modifier groups" description="Choices the register asks for when this product is sold (size, milk, extras).">
+          {fe.modifierGroupIds && <p className="text-sm text-red-700">{fe.modifierGroupIds}</p>}
+          {modifierGroups.length === 0 ? (
+            <p className="text-sm text-slate-600">
+              No modifier groups yet.{' '}
+              <Link href="/admin/catalog/modifiers" className="font-semibold text-brand-700 underline">
+                Create one
+              </Link>{' '}
+              and then pick it here.
+            </p>
+          ) : (
+            <div className="grid gap-3 sm:grid-cols-2">
+              {modifierGroups.map((g) => (
+                <CheckboxField
+                  key={g.id}
+                  label={g.name}
+                  hint={g.summary}
+                  checked={draft.modifierGroupIds.includes(g.id)}
+                  onChange={(e) => toggleGroup(g.id, e.target.checked)}
+                />
+              ))}
+            </div>
+          )}
+        </Section>
+
+        <Section title="Attributes" description="Extra details such as “halal: yes”, “weight: 250” or “allergens: nuts, milk”.">
+          {fe.attributes && <p className="text-sm text-red-700">{fe.attributes}</p>}
+          {draft.attributes.length === 0 ? (
+            <p className="text-sm text-slate-600">No attributes.</p>
+          ) : (
+            <ul className="space-y-3">
+              {draft.attributes.map((a, i) => (
+                <li key={a.key} className="grid items-start gap-3 sm:grid-cols-[1fr_9.5rem_1fr_auto]">
+                  <TextField
+                    id={`attribute-${a.key}-name`}
+                    label={`Attribute ${i + 1} name`}
+                    value={a.name}
+                    onChange={(e) => setAttribute(a.key, { name: e.target.value })}
+                    maxLength={64}
+                    error={fe[`attributes.${i}.name`]}
+                  />
+                  <SelectField
+                    label="Type"
+                    value={a.type}
+                    onChange={(e) => {
+                      const type = e.target.value as AttributeType;
+                      setAttribute(a.key, { type, value: type === 'boolean' ? (a.value === 'false' ? 'false' : 'true') : a.value });
+                    }}
+                  >
+                    {ATTRIBUTE_TYPES.map((t) => (
+                      <option key={t.value} value={t.value}>
+                        {t.label}
+                      </option>
+                    ))}
+                  </SelectField>
+                  {a.type === 'boolean' ? (
+                    <SelectField label="Value" value={a.value} onChange={(e) => setAttribute(a.key, { value: e.target.value })} error={fe[`attributes.${i}.value`]}>
+                      <option value="true">Yes</option>
+                      <option value="false">No</option>
+                    </SelectField>
+                  ) : (
+                    <TextField
+                      label="Value"
+                      value={a.value}
+                      onChange={(e) => setAttribute(a.key, { value: e.target.value })}
+                      inputMode={a.type === 'number' ? 'decimal' : undefined}
+                      placeholder={a.type === 'list' ? 'one, two, three' : undefined}
+                      error={fe[`attributes.${i}.value`]}
+                    />
+                  )}
+                  <div className="sm:pt-6">
+                    <Button variant="ghost" onClick={() => removeAttribute(a.key)}>
+                      Remove<span className="sr-only"> attribute {i + 1}</span>
+                    </Button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Button id="add-attribute" variant="secondary" onClick={addAttribute} disabled={draft.attributes.length >= 50}>
+            Add attribute
+          </Button>
+        </Section>
+      </fieldset>
+
+      <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-5">
+        {canWrite && (
+          <Button type="submit" disabled={pending}>
+            {pending ? 'Saving…' : productId ? 'Save changes' : 'Add product'}
+          </Button>
+        )}
+        <Link href="/admin/catalog" className={buttonClass('secondary')}>
+          {canWrite ? 'Cancel' : 'Back to products'}
+        </Link>
+        {pending && (
+          <span role="status" className="text-sm text-slate-600">
+            Saving the product…
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+  const id = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  return (
+    <section aria-labelledby={id} className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+      <div>
+        <h2 id={id} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {description && <p className="text-sm text-slate-600">{description}</p>}
+      </div>
+      {children}
+    </section>
+  );
+}

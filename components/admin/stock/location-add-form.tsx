@@ -1,0 +1,37 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import { addLocationAction } from '@/app/t/[tenant]/admin/stock/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { useFormAction } from '@/components/ui/use-form-action';
+
+export function LocationAddForm() {
+  const { state, pending, onSubmit } = useFormAction(addLocationAction, null);
+  const form = useRef<HTMLFormElement>(null);
+  const fe = state?.fieldErrors ?? {};
+
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
+
+  return (
+    <section aria-labelledby="add-location" className="rounded-xl border border-slate-200 bg-white p-5">
+      <h2 id="add-location" className="text-lg font-semibold">
+        Add a location
+      </h2>
+      <form ref={form} onSubmit={onSubmit} className="mt-4 space-y-4" noValidate>
+        {state?.error && <Alert tone="error">{state.error}</Alert>}
+        {state?.ok && <Alert tone="success">{state.ok}</Alert>}
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField label="Name" name="name" required maxLength={80} autoComplete="off" error={fe.name} hint="E.g. “Back store room” or “Downtown branch”." />
+          <TextField label="Address (optional)" name="address" maxLength={300} autoComplete="off" error={fe.address} />
+        </div>
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Adding…' : 'Add location'}
+        </Button>
+      </form>
+    </section>
+  );
+}

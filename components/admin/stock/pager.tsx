@@ -1,0 +1,46 @@
+import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button';
+
+/** Previous / next links with "21–40 of 57"; renders nothing when everything fits on one page. */
+export function Pager({ page, pageSize, total, href, label }: { page: number; pageSize: number; total: number; href: (page: number) => string; label: string }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages <= 1) return null;
+  const from = (page - 1) * pageSize + 1;
+  const to = Math.min(total, page * pageSize);
+  return (
+    <nav aria-label={label} className="flex items-center justify-between gap-3 text-sm">
+      <p className="text-slate-600">
+        {from}–{to} of {total}
+      </p>
+      <div className="flex gap-2">
+        {page > 1 && (
+          <Link href={href(page - 1)} className={buttonClass('secondary')} rel="prev">
+            Previous<span className="sr-only"> page</span>
+          </Link>
+        )}
+        <span className="self-center text-slate-600">
+          Page {page} of {pages}
+        </span>
+        {page < pages && (
+          <Link href={href(page + 1)} className={buttonClass('secondary')} rel="next">
+            Next<span className="sr-only"> page</span>
+          </Link>
+        )}
+      </div>
+    </nav>
+  );
+}
+
+/** A query string from the params that have a value ("?a=1&b=2", or "" when none). */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') search.set(k, String(v));
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+/** A positive page number from a search param (1 for anything else). */
+export function pageParam(value: string | string[] | undefined): number {
+  const n = typeof value === 'string' ? Number.parseInt(value, 10) : NaN;
+  return Number.isFinite(n) && n >= 1 && n <= 100_000 ? n : 1;
+}

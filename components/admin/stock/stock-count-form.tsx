@@ -1,0 +1,237 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useRef, useState } from 'react';
+import { countStockAction, searchStockItemsAction, type PickableItem } from '@/app/t/[tenant]/admin/stock/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button, buttonClass } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { useFormAction } from '@/components/ui/use-form-action';
+import { itemLabel } from './item-label';
+import { SearchPicker } from './search-picker';
+
+type Line = { item: PickableItem; counted: string };
+
+const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0');
+
+/**
+ * A stock count in two steps: enter what is on the shelf, "Review differences" (a dry run
+ * that changes nothing) shows expected / counted / difference, then "Apply count" records
+ * it. Changing any count after the review asks for a new review first.
+ */
+export function StockCountForm({ location, stockedHere }: { location: { id: string; name: string }; stockedHere: PickableItem[] }) {
+  const { state, pending, onSubmit } = useFormAction(countStockAction, null);
+  const [lines, setLines] = useState<Line[]>([]);
+  const [reviewed, setReviewed] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const form = useRef<HTMLFormElement>(null);
+  const current = useRef(lines);
+  const fe = state?.fieldErrors ?? {};
+
+  useEffect(() => {
+    current.current = lines;
+  }, [lines]);
+
+  useEffect(() => {
+    if (state?.applied) {
+      setLines([]);
+      setReviewed(null);
+      form.current?.reset();
+    }
+  }, [state]);
+
+  // What the last review was for: the preview is only valid for exactly these counts.
+  const key = JSON.stringify(lines.map((l) => [l.item.variantId, l.counted]));
+  const preview = state?.preview && !state.applied && reviewed === key ? state.preview : null;
+
+  const add = (item: PickableItem) => {
+    const label = itemLabel(item);
+    const existing = current.current.find((l) => l.item.variantId === item.variantId);
+    if (existing) {
+      const next = String((Number(existing.counted) || 0) + 1);
+      setLines((ls) => ls.map((l) => (l.item.variantId === item.variantId ? { ...l, counted: next } : l)));
+      setAnnouncement(`${label}: counted ${next}`);
+    } else {
+      setLines((ls) => [...ls, { item, counted: '' }]);
+      setAnnouncement(`Added ${label}; enter how many you counted`);
+    }
+  };
+  const addAllStocked = () => {
+    const have = new Set(current.current.map((l) => l.item.variantId));
+    const missing = stockedHere.filter((i) => !have.has(i.variantId));
+    setLines((ls) => [...ls, ...missing.map((item) => ({ item, counted: '' }))]);
+    setAnnouncement(`Added ${missing.length} ${missing.length === 1 ? 'item' : 'items'}`);
+  };
+  const names = new Map(lines.map((l) => [l.item.variantId, l.item]));
+  const changed = preview?.filter((l) => l.difference !== 0).length ?? 0;
+
+  return (
+    <form
+      ref={form}
+      onSubmit={(e) => {
+        const intent = ((e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value;
+        if (intent === 'preview') setReviewed(key);
+        onSubmit(e);
+      }}
+      className="space-y-6"
+      noValidate
+    >
+      <input type="hidden" name="locationId" value={location.id} />
+      {state?.error && <Alert tone="error">{state.error}</Alert>}
+      {state?.ok && (state.applied || preview) && (
+        <Alert tone="success">
+          {state.ok}
+          {state.applied && (
+            <>
+              {' '}
+              <Link href={`/admin/stock?location=${location.id}`} className="font-semibold underline">
+                Back to stock
+              </Link>
+            </>
+          )}
+        </Alert>
+      )}
+
+      <section aria-labelledby="count-items" className="rounded-xl border border-slate-200 bg-white p-5">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <h2 id="count-items" className="text-lg font-semibold">
+            Counted items
+          </h2>
+          {stockedHere.length > 0 && (
+            <Button variant="secondary" onClick={addAllStocked}>
+              Add all {stockedHere.length} items stocked here
+            </Button>
+          )}
+        </div>
+        <div className="mt-4">
+          <SearchPicker<PickableItem>
+            label="Add an item"
+            placeholder="Name, SKU or scan a barcode"
+            hint="Scanning an item again adds one to its count."
+            search={(q) => searchStockItemsAction(q, location.id)}
+            toOption={(item) => ({
+              id: item.variantId,
+              label: itemLabel(item),
+              detail: `SKU ${item.sku}`,
+              disabledReason: item.trackStock ? undefined : 'Stock not tracked',
+            })}
+            onPick={add}
+          />
+        </div>
+        <p role="status" aria-live="polite" className="sr-only">
+          {announcement}
+        </p>
+
+        {lines.length === 0 ? (
+          <p className={`mt-4 rounded-lg border border-dashed px-4 py-6 text-center text-sm ${fe.lines ? 'border-red-300 text-red-700' : 'border-slate-300 text-slate-500'}`}>
+            {fe.lines ?? 'Nothing counted yet. Add the items you are counting; the expected quantities stay hidden until you review.'}
+          </p>
+        ) : (
+          <ul className="mt-4 divide-y divide-slate-100">
+            {lines.map((line, i) => {
+              const label = itemLabel(line.item);
+              const error = fe[`lines.${i}.counted`] ?? fe[`lines.${i}.variantId`];
+              const inputId = `count-${line.item.variantId}`;
+              return (
+                <li key={line.item.variantId} className="flex flex-wrap items-start gap-3 py-3" data-testid="count-line">
+                  <input type="hidden" name="variantId" value={line.item.variantId} />
+                  <div className="min-w-48 flex-1">
+                    <label htmlFor={inputId} className="font-medium text-slate-900">
+                      {label}
+                    </label>
+                    <p className="text-xs text-slate-500">SKU {line.item.sku}</p>
+                  </div>
+                  <div className="w-36">
+                    <input
+                      id={inputId}
+                      name="counted"
+                      type="number"
+                      inputMode="numeric"
+                      min={0}
+                      step={1}
+                      placeholder="Counted"
+                      value={line.counted}
+                      onChange={(e) => setLines((ls) => ls.map((l) => (l === line ? { ...l, counted: e.target.value } : l)))}
+                      aria-invalid={error ? true : undefined}
+                      aria-describedby={error ? `${inputId}-error` : undefined}
+                      className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-500"
+                    />
+                    {error && (
+                      <p id={`${inputId}-error`} className="mt-1 text-sm text-red-700">
+                        {error}
+                      </p>
+                    )}
+                  </div>
+                  <Button variant="ghost" onClick={() => setLines((ls) => ls.filter((l) => l !== line))} aria-label={`Remove ${label}`}>
+                    Remove
+                  </Button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <div className="mt-4 max-w-md">
+          <TextField label="Note (optional)" name="note" autoComplete="off" maxLength={500} error={fe.note} />
+        </div>
+      </section>
+
+      {preview && (
+        <section aria-labelledby="count-review" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="count-review">
+          <h2 id="count-review" className="text-lg font-semibold">
+            Differences at {location.name}
+          </h2>
+          <p className="text-sm text-slate-600">
+            {changed === 0 ? 'Everything matches.' : `${changed} of ${preview.length} items will be corrected to the counted quantity.`}
+          </p>
+          <table className="mt-3 w-full text-left text-sm">
+            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+              <tr>
+                <th scope="col" className="px-3 py-2">Item</th>
+                <th scope="col" className="px-3 py-2 text-right">Expected</th>
+                <th scope="col" className="px-3 py-2 text-right">Counted</th>
+                <th scope="col" className="px-3 py-2 text-right">Difference</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {preview.map((l) => {
+                const item = names.get(l.variantId);
+                return (
+                  <tr key={l.variantId} className={l.difference === 0 ? 'text-slate-500' : ''}>
+                    <th scope="row" className="px-3 py-2 font-medium text-slate-900">
+                      {item ? itemLabel(item) : 'Item'}
+                    </th>
+                    <td className="px-3 py-2 text-right tabular-nums">{l.expected}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{l.counted}</td>
+                    <td
+                      className={`px-3 py-2 text-right font-semibold tabular-nums ${l.difference < 0 ? 'text-red-700' : l.difference > 0 ? 'text-brand-700' : ''}`}
+                    >
+                      {signed(l.difference)}
+                      {l.difference === 0 && <span className="sr-only"> (matches)</span>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      )}
+
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" name="intent" value="preview" variant={preview ? 'secondary' : 'primary'} disabled={pending || lines.length === 0}>
+          {pending && !preview ? 'Reviewing…' : preview ? 'Review again' : 'Review differences'}
+        </Button>
+        {preview && (
+          <Button type="submit" name="intent" value="apply" disabled={pending}>
+            {pending ? 'Applying…' : 'Apply count'}
+          </Button>
+        )}
+        {state?.preview && !state.applied && !preview && !pending && lines.length > 0 && (
+          <p className="text-sm text-slate-600">Counts changed since the review: review them again before applying.</p>
+        )}
+        <Link href={`/admin/stock?location=${location.id}`} className={buttonClass('ghost')}>
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

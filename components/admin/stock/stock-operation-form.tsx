@@ -1,0 +1,263 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useRef, useState } from 'react';
+import {
+  adjustStockAction,
+  receiveStockAction,
+  searchStockItemsAction,
+  transferStockAction,
+  type PickableItem,
+} from '@/app/t/[tenant]/admin/stock/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button, buttonClass } from '@/components/ui/button';
+import { SelectField, TextField } from '@/components/ui/field';
+import { useFormAction } from '@/components/ui/use-form-action';
+import { adjustmentReasons } from '@/lib/inventory/schemas';
+import { adjustmentReasonLabels, itemLabel } from './item-label';
+import { SearchPicker } from './search-picker';
+
+type Mode = 'receive' | 'adjust' | 'transfer';
+type Line = { item: PickableItem; quantity: string; direction: 'remove' | 'add' };
+
+const actions = { receive: receiveStockAction, adjust: adjustStockAction, transfer: transferStockAction };
+const submitLabels = { receive: ['Receive stock', 'Receiving…'], adjust: ['Save adjustment', 'Saving…'], transfer: ['Transfer stock', 'Transferring…'] };
+
+/**
+ * Receive, adjust or transfer: pick items (name, SKU or scanned barcode), give each a
+ * quantity, submit once. The whole operation succeeds or nothing changes; a short item is
+ * named on its own line.
+ */
+export function StockOperationForm({
+  mode,
+  location,
+  otherLocations,
+}: {
+  mode: Mode;
+  location: { id: string; name: string };
+  /** Transfer destinations. */
+  otherLocations?: { id: string; name: string }[];
+}) {
+  const { state, pending, onSubmit } = useFormAction(actions[mode], null);
+  const [lines, setLines] = useState<Line[]>([]);
+  const [announcement, setAnnouncement] = useState('');
+  const form = useRef<HTMLFormElement>(null);
+  const fe = state?.fieldErrors ?? {};
+
+  useEffect(() => {
+    if (state?.ok) {
+      setLines([]);
+      form.current?.reset();
+    }
+  }, [state]);
+
+  const current = useRef(lines); // the picker may call add() from an earlier render
+  useEffect(() => {
+    current.current = lines;
+  }, [lines]);
+
+  const add = (item: PickableItem) => {
+    const label = itemLabel(item);
+    const existing = current.current.find((l) => l.item.variantId === item.variantId);
+    if (existing) {
+      // Scanning the same item again adds one more.
+      const next = String((Number(existing.quantity) || 0) + 1);
+      update(item.variantId, { quantity: next });
+      setAnnouncement(`${label}: quantity ${next}`);
+    } else {
+      setLines((lines) => [...lines, { item, quantity: '1', direction: 'remove' }]);
+      setAnnouncement(`Added ${label}`);
+    }
+  };
+  const update = (variantId: string, change: Partial<Line>) =>
+    setLines((current) => current.map((l) => (l.item.variantId === variantId ? { ...l, ...change } : l)));
+  const remove = (line: Line) => {
+    setLines((current) => current.filter((l) => l !== line));
+    setAnnouncement(`Removed ${itemLabel(line.item)}`);
+  };
+
+  const quantityField = mode === 'adjust' ? 'delta' : 'quantity';
+  const units = lines.reduce((sum, l) => sum + (Number(l.quantity) || 0), 0);
+  const [submit, submitting] = submitLabels[mode];
+
+  return (
+    <form ref={form} onSubmit={onSubmit} className="space-y-6" noValidate>
+      <input type="hidden" name="locationId" value={location.id} />
+      {state?.error && <Alert tone="error">{state.error}</Alert>}
+      {state?.ok && (
+        <Alert tone="success">
+          {state.ok}{' '}
+          <Link href={`/admin/stock?location=${location.id}`} className="font-semibold underline">
+            Back to stock
+          </Link>
+        </Alert>
+      )}
+      {fe.locationId && <Alert tone="error">{fe.locationId}</Alert>}
+
+      <section aria-labelledby="op-details" className="rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="op-details" className="text-lg font-semibold">
+          Details
+        </h2>
+        <div className="mt-4 grid gap-4 sm:grid-cols-2">
+          {mode === 'receive' && (
+            <TextField label="Supplier (optional)" name="supplier" autoComplete="off" maxLength={120} error={fe.supplier} />
+          )}
+          {mode === 'adjust' && (
+            <SelectField label="Reason" name="reason" defaultValue="" required error={fe.reason}>
+              <option value="" disabled>
+                Choose a reason
+              </option>
+              {adjustmentReasons.map((r) => (
+                <option key={r} value={r}>
+                  {adjustmentReasonLabels[r]}
+                </option>
+              ))}
+            </SelectField>
+          )}
+          {mode === 'transfer' && (
+            <SelectField label={`From ${location.name} to`} name="toLocationId" defaultValue="" required error={fe.toLocationId}>
+              <option value="" disabled>
+                Choose a location
+              </option>
+              {(otherLocations ?? []).map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </SelectField>
+          )}
+          <TextField
+            label={mode === 'adjust' ? 'Note (required for “Other”)' : 'Note (optional)'}
+            name="note"
+            autoComplete="off"
+            maxLength={500}
+            error={fe.note}
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="op-items" className="rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="op-items" className="text-lg font-semibold">
+          Items
+        </h2>
+        <div className="mt-4">
+          <SearchPicker<PickableItem>
+            label="Add an item"
+            placeholder="Name, SKU or scan a barcode"
+            hint="Type to search, or scan: the item is added with quantity 1; scanning it again adds one more."
+            search={(q) => searchStockItemsAction(q, location.id)}
+            toOption={(item) => ({
+              id: item.variantId,
+              label: itemLabel(item),
+              detail: `SKU ${item.sku}${item.quantity !== null ? ` · ${item.quantity} at ${location.name}` : ''}`,
+              disabledReason: item.trackStock ? undefined : 'Stock not tracked',
+            })}
+            onPick={add}
+          />
+        </div>
+        <p role="status" aria-live="polite" className="sr-only">
+          {announcement}
+        </p>
+
+        {lines.length === 0 ? (
+          <p className={`mt-4 rounded-lg border border-dashed px-4 py-6 text-center text-sm ${fe.lines ? 'border-red-300 text-red-700' : 'border-slate-300 text-slate-500'}`}>
+            {fe.lines ?? 'No items yet. Search above to add the first one.'}
+          </p>
+        ) : (
+          <table className="mt-4 w-full text-left text-sm">
+            <caption className="sr-only">Items in this {mode}</caption>
+            <thead className="text-xs uppercase text-slate-500">
+              <tr>
+                <th scope="col" className="py-2 pr-3">Item</th>
+                {mode === 'adjust' && <th scope="col" className="py-2 pr-3">Change</th>}
+                <th scope="col" className="w-36 py-2 pr-3">Quantity</th>
+                <th scope="col" className="py-2">
+                  <span className="sr-only">Remove</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {lines.map((line, i) => {
+                const label = itemLabel(line.item);
+                const error = fe[`lines.${i}.${quantityField}`] ?? fe[`lines.${i}.variantId`];
+                const errorId = `line-${line.item.variantId}-error`;
+                return (
+                  <tr key={line.item.variantId} data-testid="stock-line">
+                    <td className="py-3 pr-3 align-top">
+                      <input type="hidden" name="variantId" value={line.item.variantId} />
+                      <p className="font-medium text-slate-900">{label}</p>
+                      <p className="text-xs text-slate-500">
+                        SKU {line.item.sku}
+                        {line.item.quantity !== null && ` · ${line.item.quantity} at ${location.name}`}
+                      </p>
+                    </td>
+                    {mode === 'adjust' && (
+                      <td className="py-3 pr-3 align-top">
+                        <label className="sr-only" htmlFor={`dir-${line.item.variantId}`}>
+                          Add or remove {label}
+                        </label>
+                        <select
+                          id={`dir-${line.item.variantId}`}
+                          name="direction"
+                          value={line.direction}
+                          onChange={(e) => update(line.item.variantId, { direction: e.target.value as Line['direction'] })}
+                          className="min-h-11 rounded-lg border border-slate-300 bg-white px-2 py-2 text-base"
+                        >
+                          <option value="remove">Remove (−)</option>
+                          <option value="add">Add (+)</option>
+                        </select>
+                      </td>
+                    )}
+                    <td className="py-3 pr-3 align-top">
+                      <label className="sr-only" htmlFor={`qty-${line.item.variantId}`}>
+                        Quantity of {label}
+                      </label>
+                      <input
+                        id={`qty-${line.item.variantId}`}
+                        name="quantity"
+                        type="number"
+                        inputMode="numeric"
+                        min={1}
+                        step={1}
+                        value={line.quantity}
+                        onChange={(e) => update(line.item.variantId, { quantity: e.target.value })}
+                        aria-invalid={error ? true : undefined}
+                        aria-describedby={error ? errorId : undefined}
+                        className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-500"
+                      />
+                      {error && (
+                        <p id={errorId} className="mt-1 text-sm text-red-700">
+                          {error}
+                        </p>
+                      )}
+                    </td>
+                    <td className="py-3 text-right align-top">
+                      <Button variant="ghost" onClick={() => remove(line)} aria-label={`Remove ${label}`}>
+                        Remove
+                      </Button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+        {lines.length > 0 && (
+          <p className="mt-3 text-sm text-slate-600">
+            {lines.length} {lines.length === 1 ? 'item' : 'items'}, {units} {units === 1 ? 'unit' : 'units'}
+            {mode === 'adjust' && ' changed'}
+          </p>
+        )}
+      </section>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={pending || lines.length === 0}>
+          {pending ? submitting : submit}
+        </Button>
+        <Link href={`/admin/stock?location=${location.id}`} className={buttonClass('ghost')}>
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,112 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { outboxDeliveries, outboxEvents } from '@/db/schema/events';
+import { appendEvents, dispatchPending, onEvent } from '@/lib/events';
+import { listLocations } from '@/lib/inventory'; // registers inventory's TenantCreated handler
+import { withTenant } from '@/lib/platform/db';
+import { createTenant, type TestTenant } from '../helpers';
+
+const eventRows = (t: TestTenant, type: string) =>
+  withTenant(t.tenant.id, (tx) => tx.select().from(outboxEvents).where(eq(outboxEvents.type, type)));
+
+/** Handlers for these tests listen to StockChanged events tagged with a test-specific kind. */
+const seen: { handler: string; eventId: string }[] = [];
+let failuresLeft = 0;
+onEvent('StockChanged', 'test.recorder', async (tx, event) => {
+  if (!event.payload.kind.startsWith('test-')) return;
+  seen.push({ handler: 'recorder', eventId: event.id });
+});
+onEvent('StockChanged', 'test.flaky', async (tx, event) => {
+  if (event.payload.kind !== 'test-flaky') return;
+  if (failuresLeft > 0) {
+    failuresLeft--;
+    throw new Error('downstream unavailable');
+  }
+  seen.push({ handler: 'flaky', eventId: event.id });
+});
+
+const stockChanged = (kind: string) => ({
+  type: 'StockChanged' as const,
+  payload: { locationId: crypto.randomUUID(), variantId: crypto.randomUUID(), delta: 1, quantity: 1, kind, referenceId: null },
+});
+
+describe('outbox', () => {
+  let t: TestTenant;
+  beforeAll(async () => {
+    t = await createTenant();
+  });
+
+  it('writes an event if and only if its transaction commits', async () => {
+    await withTenant(t.tenant.id, (tx) => appendEvents(tx, t.tenant.id, [stockChanged('test-commit')]));
+    await expect(
+      withTenant(t.tenant.id, async (tx) => {
+        await appendEvents(tx, t.tenant.id, [stockChanged('test-rollback')]);
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    const kinds = (await eventRows(t, 'StockChanged')).map((e) => e.payload.kind);
+    expect(kinds).toContain('test-commit');
+    expect(kinds).not.toContain('test-rollback');
+  });
+
+  it('carries tenant id, event id, type, time and payload to handlers', async () => {
+    await withTenant(t.tenant.id, (tx) => appendEvents(tx, t.tenant.id, [stockChanged('test-shape')]));
+    await dispatchPending();
+    const [row] = (await eventRows(t, 'StockChanged')).filter((e) => e.payload.kind === 'test-shape');
+    expect(row).toMatchObject({ tenantId: t.tenant.id, type: 'StockChanged', attempts: 1 });
+    expect(row!.dispatchedAt).toBeInstanceOf(Date);
+    expect(row!.occurredAt).toBeInstanceOf(Date);
+    expect(seen.filter((s) => s.eventId === row!.id && s.handler === 'recorder')).toHaveLength(1);
+  });
+
+  it('retries a handler that throws, without re-running the ones that succeeded', async () => {
+    failuresLeft = 1;
+    await withTenant(t.tenant.id, (tx) => appendEvents(tx, t.tenant.id, [stockChanged('test-flaky')]));
+    await dispatchPending();
+    const [failed] = (await eventRows(t, 'StockChanged')).filter((e) => e.payload.kind === 'test-flaky');
+    expect(failed).toMatchObject({ dispatchedAt: null, attempts: 1, lastError: expect.stringContaining('downstream unavailable') });
+    expect(failed!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() - 1000);
+
+    // Make it due now instead of waiting for the backoff.
+    await withTenant(t.tenant.id, (tx) => tx.update(outboxEvents).set({ nextAttemptAt: sql`now()` }).where(eq(outboxEvents.id, failed!.id)));
+    await dispatchPending();
+    const [retried] = (await eventRows(t, 'StockChanged')).filter((e) => e.id === failed!.id);
+    expect(retried).toMatchObject({ attempts: 2, lastError: null });
+    expect(retried!.dispatchedAt).toBeInstanceOf(Date);
+    expect(seen.filter((s) => s.eventId === failed!.id).map((s) => s.handler).sort()).toEqual(['flaky', 'recorder']);
+  });
+
+  it('delivering an event twice changes nothing', async () => {
+    await withTenant(t.tenant.id, (tx) => appendEvents(tx, t.tenant.id, [stockChanged('test-twice')]));
+    await dispatchPending();
+    const [event] = (await eventRows(t, 'StockChanged')).filter((e) => e.payload.kind === 'test-twice');
+    // As if the dispatcher crashed after the handlers ran but before marking the event done.
+    await withTenant(t.tenant.id, (tx) =>
+      tx.update(outboxEvents).set({ dispatchedAt: null, nextAttemptAt: sql`now()` }).where(eq(outboxEvents.id, event!.id)),
+    );
+    await dispatchPending();
+    expect(seen.filter((s) => s.eventId === event!.id)).toHaveLength(1);
+    const deliveries = await withTenant(t.tenant.id, (tx) =>
+      tx.select().from(outboxDeliveries).where(and(eq(outboxDeliveries.eventId, event!.id))),
+    );
+    expect(deliveries.map((d) => d.handler).sort()).toEqual(['test.flaky', 'test.recorder']);
+  });
+
+  it('creates a new business’s first location from TenantCreated', async () => {
+    const fresh = await createTenant();
+    expect(await eventRows(fresh, 'TenantCreated')).toHaveLength(1);
+    await dispatchPending();
+    expect((await listLocations(fresh.tenant.id)).map((l) => ({ name: l.name, isDefault: l.isDefault }))).toEqual([
+      { name: 'Main store', isDefault: true },
+    ]);
+    await dispatchPending(); // a second run does not add another
+    expect(await listLocations(fresh.tenant.id)).toHaveLength(1);
+  });
+
+  it('lets the dispatcher role see only the outbox', async () => {
+    const { withDispatcher } = await import('@/lib/platform/db');
+    const { pgErrorCode } = await import('@/lib/platform/errors');
+    const failure = await withDispatcher((tx) => tx.execute(sql`select count(*) from users`)).catch((e: unknown) => e);
+    expect(pgErrorCode(failure)).toBe('42501'); // insufficient_privilege
+  });
+});
