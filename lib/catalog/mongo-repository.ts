@@ -251,8 +251,8 @@ export async function closeMongoCatalog(): Promise<void> {
 
 type DuplicateKey = { index?: string; keyValue?: Record<string, unknown> };
 
-/** The duplicate-key details (E11000) of a driver error, wherever the driver put them. */
-function duplicateKey(err: unknown): DuplicateKey | null {
+/** The duplicate-key details (E11000) of a driver error, wherever the driver put them (exported for tests). */
+export function duplicateKey(err: unknown): DuplicateKey | null {
   const candidates: unknown[] = [err];
   for (let i = 0; i < candidates.length && i < 20; i++) {
     const e = candidates[i];
@@ -282,8 +282,12 @@ function isNoTransactionSupport(err: unknown): boolean {
   return !!o && o.code === 20 && typeof o.message === 'string' && /transaction/i.test(o.message);
 }
 
-/** A unique violation that slipped past the pre-check (a concurrent writer) still reads well. */
-function productWriteError(err: unknown): unknown {
+/**
+ * A unique violation that slipped past the pre-check (a concurrent writer, or two products of
+ * one import sharing a SKU) still reads well: it names the SKU or barcode when the server says
+ * which. Exported for tests.
+ */
+export function productWriteError(err: unknown): unknown {
   if (err instanceof AppError) return err;
   const dup = duplicateKey(err);
   if (dup) {
@@ -437,7 +441,7 @@ async function replaceProduct(
   session?: ClientSession,
 ): Promise<ProductDoc | null> {
   for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
-    const existing = await products.findOne(scoped<ProductDoc>(tenantId, { _id: id }), { session, projection: { 'variants.id': 1, revision: 1 } });
+    const existing = await products.findOne(scoped<ProductDoc>(tenantId, { _id: id }), { session, projection: { variants: 1, revision: 1 } });
     if (!existing) return null;
     const variants = variantsWithIds(input.variants, new Set((existing.variants ?? []).map((v) => v.id)));
     const now = new Date();
@@ -630,8 +634,9 @@ export function mongoCatalogRepository(uri: string): CatalogRepository {
     async importProducts(tenantId, items: ImportedProduct[], onProgress) {
       const t = tenant(tenantId);
       list(items, 'products').forEach((p, i) => checkProduct(p as ImportedProduct, `products.${i}`));
-      const updates = items.filter((p) => p.id !== undefined && p.id !== null);
-      const creates = items.filter((p) => p.id === undefined || p.id === null);
+      // Like the Postgres adapter: a product with an id updates it, one without (or with "") is new.
+      const updates = items.filter((p) => p.id);
+      const creates = items.filter((p) => !p.id);
       const updateIds = updates.map((p, i) => str(p.id, `products.${i}.id`));
       const col = await products(); // indexes exist before the transaction starts
       const session = h.client.startSession();

@@ -255,7 +255,8 @@ export function postgresCatalogRepository(): CatalogRepository {
           if (clashes.length) throw clashError(clashes);
           const id = crypto.randomUUID();
           await tx.insert(products).values({ id, ...productColumns(tenantId, input) });
-          await insertVariants(tx, tenantId, [{ productId: id, variants: input.variants }]);
+          // A new product gets new variant ids: a client-sent id could adopt another variant's stock history.
+          await insertVariants(tx, tenantId, [{ productId: id, variants: input.variants.map(({ id: _id, ...v }) => v) }]);
           return (await hydrate(tx, await tx.select().from(products).where(eq(products.id, id))))[0]!;
         }),
       ),

@@ -65,10 +65,14 @@ const productFields = {
   variants: z.array(variantInputSchema).min(1, 'A product needs at least one variant').max(100),
 };
 
-function uniqueWithinProduct(p: { variants: { sku: string; barcodes: string[] }[] }, ctx: z.RefinementCtx) {
+function uniqueWithinProduct(p: { variants: { id?: string; sku: string; barcodes: string[] }[] }, ctx: z.RefinementCtx) {
   const seen = new Map<string, string>();
   p.variants.forEach((v, i) => {
-    const claims: [string, string][] = [[`sku:${v.sku.toLowerCase()}`, `variants.${i}.sku`], ...v.barcodes.map((b, j) => [`barcode:${b}`, `variants.${i}.barcodes.${j}`] as [string, string])];
+    const claims: [string, string][] = [
+      [`sku:${v.sku.toLowerCase()}`, `variants.${i}.sku`],
+      ...v.barcodes.map((b, j) => [`barcode:${b}`, `variants.${i}.barcodes.${j}`] as [string, string]),
+      ...(v.id ? [[`id:${v.id}`, `variants.${i}.id`] as [string, string]] : []),
+    ];
     for (const [key, path] of claims) {
       if (seen.has(key)) ctx.addIssue({ code: 'custom', path: path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)), message: 'Used twice in this product' });
       else seen.set(key, path);

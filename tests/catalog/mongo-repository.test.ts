@@ -1,12 +1,14 @@
 import fc from 'fast-check';
-import { MongoClient } from 'mongodb';
+import { MongoBulkWriteError, MongoClient, MongoServerError } from 'mongodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   assertSafeInput,
   closeMongoCatalog,
   databaseNameFromUri,
+  duplicateKey,
   escapeRegex,
   mongoCatalogRepository,
+  productWriteError,
 } from '@/lib/catalog/mongo-repository';
 import { productInputSchema, productListQuerySchema } from '@/lib/catalog/schemas';
 import { AppError } from '@/lib/platform/errors';
@@ -150,6 +152,51 @@ describe('databaseNameFromUri', () => {
 
   it('refuses anything that is not a MongoDB connection string', () => {
     expect(() => databaseNameFromUri('postgres://localhost/x')).toThrow();
+  });
+});
+
+describe('duplicate-key errors (E11000) as the driver reports them', () => {
+  const errmsg = (index: string, key: string) => `E11000 duplicate key error collection: tillwise.products index: ${index} dup key: ${key}`;
+  // What insertOne and findOneAndUpdate throw: the server's write error, fields copied on.
+  const single = (index: string, keyValue: Record<string, unknown>) =>
+    new MongoServerError({ code: 11000, errmsg: errmsg(index, JSON.stringify(keyValue)), keyPattern: { tenantId: 1, x: 1 }, keyValue });
+  // What insertMany throws: a bulk error whose write errors carry the details.
+  const bulk = (keyValue: Record<string, unknown>) =>
+    new MongoBulkWriteError(
+      { message: errmsg('tenant_skus_unique', '{}'), code: 11000, writeErrors: [{ err: { index: 1, code: 11000, errmsg: 'E11000', keyValue } }] as never },
+      {} as never,
+    );
+
+  it('names the SKU or barcode the server reports', () => {
+    const sku = productWriteError(single('tenant_skus_unique', { tenantId: 't', skus: 'ABC-1' })) as AppError;
+    expect(sku).toBeInstanceOf(AppError);
+    expect(sku.code).toBe('conflict');
+    expect(sku.details).toEqual([expect.objectContaining({ path: 'sku', value: 'ABC-1' })]);
+
+    const barcode = productWriteError(single('tenant_barcodes_unique', { tenantId: 't', barcodes: '4006381333931' })) as AppError;
+    expect(barcode.code).toBe('conflict');
+    expect(barcode.details).toEqual([expect.objectContaining({ path: 'barcode', value: '4006381333931' })]);
+
+    const fromBulk = productWriteError(bulk({ tenantId: 't', skus: 'TWIN-1' })) as AppError;
+    expect(fromBulk.code).toBe('conflict');
+    expect(fromBulk.details).toEqual([expect.objectContaining({ path: 'sku', value: 'TWIN-1' })]);
+  });
+
+  it('still reports a conflict when the server does not say which key', () => {
+    const err = productWriteError(new MongoServerError({ code: 11000, errmsg: 'E11000 duplicate key error' })) as AppError;
+    expect(err).toBeInstanceOf(AppError);
+    expect(err.code).toBe('conflict');
+    expect(duplicateKey(new MongoServerError({ code: 11000, errmsg: errmsg('tenant_name_unique', '{}') }))).toEqual({ index: 'tenant_name_unique', keyValue: undefined });
+  });
+
+  it('passes other errors through, and explains a server without transactions', () => {
+    const other = new MongoServerError({ code: 2, errmsg: 'BadValue' });
+    expect(productWriteError(other)).toBe(other);
+    expect(duplicateKey(other)).toBeNull();
+    const app = new AppError('not_found', 'x');
+    expect(productWriteError(app)).toBe(app);
+    const standalone = new MongoServerError({ code: 20, errmsg: 'Transaction numbers are only allowed on a replica set member or mongos' });
+    expect((productWriteError(standalone) as AppError).code).toBe('unavailable');
   });
 });
 

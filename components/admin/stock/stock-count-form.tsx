@@ -42,7 +42,11 @@ export function StockCountForm({ location, stockedHere }: { location: { id: stri
 
   // What the last review was for: the preview is only valid for exactly these counts.
   const key = JSON.stringify(lines.map((l) => [l.item.variantId, l.counted]));
-  const preview = state?.preview && !state.applied && reviewed === key ? state.preview : null;
+  const order = new Map(lines.map((l, i) => [l.item.variantId, i]));
+  const preview =
+    state?.preview && !state.applied && reviewed === key
+      ? [...state.preview].sort((a, b) => (order.get(a.variantId) ?? 0) - (order.get(b.variantId) ?? 0)) // as entered
+      : null;
 
   const add = (item: PickableItem) => {
     const label = itemLabel(item);

@@ -229,9 +229,11 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
                         {p.categoryId ? (categoryName.get(p.categoryId) ?? '—') : <span className="text-slate-400">—</span>}
                       </td>
                       <td className="px-4 py-3 text-right align-top whitespace-nowrap tabular-nums">{priceText(p, tenant.currency)}</td>
-                      <td className="hidden px-4 py-3 align-top font-mono text-xs md:table-cell">
-                        {p.variants[0]?.sku ?? '—'}
-                        {p.variants.length > 1 && <span className="font-sans text-slate-500"> +{p.variants.length - 1} more</span>}
+                      <td className="hidden px-4 py-3 align-top md:table-cell">
+                        <span className="block max-w-[10rem] truncate font-mono text-xs" title={p.variants[0]?.sku}>
+                          {p.variants[0]?.sku ?? '—'}
+                        </span>
+                        {p.variants.length > 1 && <span className="text-xs text-slate-500">+{p.variants.length - 1} more</span>}
                       </td>
                       <td className="px-4 py-3 align-top">
                         <span
@@ -274,7 +276,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
 function PageLink({ href, label }: { href?: string; label: string }) {
   if (!href) {
     return (
-      <span aria-disabled="true" className={buttonClass('secondary', 'cursor-not-allowed text-slate-400')}>
+      <span aria-disabled="true" className="inline-flex min-h-11 cursor-not-allowed items-center rounded-lg px-4 py-2 text-sm font-semibold text-slate-400 ring-1 ring-slate-200">
         {label}
       </span>
     );

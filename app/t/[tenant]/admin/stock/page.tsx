@@ -219,7 +219,7 @@ export default async function StockPage({ searchParams }: { searchParams: Promis
                         {name}
                       </Link>
                     </td>
-                    <td className="px-4 py-3 align-top font-mono text-xs text-slate-600">{row.sku}</td>
+                    <td className="px-4 py-3 align-top font-mono text-xs whitespace-nowrap text-slate-600">{row.sku}</td>
                     {row.trackStock ? (
                       <>
                         <td className="px-4 py-3 text-right align-top text-base font-semibold tabular-nums">{row.quantity}</td>

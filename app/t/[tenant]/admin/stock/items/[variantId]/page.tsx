@@ -44,7 +44,8 @@ export default async function StockItemPage({
   const staffName = new Map(staff.map((s) => [s.id, s.name]));
   const levelAt = new Map(levels.map((l) => [l.locationId, l]));
   const total = levels.reduce((sum, l) => sum + l.quantity, 0);
-  const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: tenant.timeZone });
+  const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: tenant.timeZone });
+  const time = new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: tenant.timeZone });
   const name = itemLabel(item);
 
   return (
@@ -96,9 +97,12 @@ export default async function StockItemPage({
       </section>
 
       <section aria-labelledby="ledger" className="space-y-3">
-        <h2 id="ledger" className="text-lg font-semibold">
-          History
-        </h2>
+        <div>
+          <h2 id="ledger" className="text-lg font-semibold">
+            History
+          </h2>
+          <p className="text-sm text-slate-600">Newest first; times in {tenant.timeZone}.</p>
+        </div>
         {ledger.total === 0 ? (
           <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-8 text-center text-slate-600">
             No stock movements yet. Receiving, adjusting, counting, transferring and selling this item each add a line here.
@@ -109,13 +113,13 @@ export default async function StockItemPage({
               <caption className="sr-only">Stock movements of {name}, newest first</caption>
               <thead className="bg-slate-50 text-xs uppercase text-slate-500">
                 <tr>
-                  <th scope="col" className="px-4 py-3">When</th>
-                  <th scope="col" className="px-4 py-3">Location</th>
-                  <th scope="col" className="px-4 py-3">What</th>
-                  <th scope="col" className="px-4 py-3 text-right">Change</th>
-                  <th scope="col" className="px-4 py-3 text-right">After</th>
-                  <th scope="col" className="px-4 py-3">Reason / note</th>
-                  <th scope="col" className="px-4 py-3">Who</th>
+                  <th scope="col" className="px-3 py-3">When</th>
+                  <th scope="col" className="px-3 py-3">Location</th>
+                  <th scope="col" className="px-3 py-3">What</th>
+                  <th scope="col" className="px-3 py-3 text-right">Change</th>
+                  <th scope="col" className="px-3 py-3 text-right">After</th>
+                  <th scope="col" className="px-3 py-3">Reason / note</th>
+                  <th scope="col" className="px-3 py-3">Who</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -126,20 +130,23 @@ export default async function StockItemPage({
                     : m.reason;
                   return (
                     <tr key={m.id} data-testid="ledger-row">
-                      <td className="px-4 py-3 whitespace-nowrap">{when.format(m.createdAt)}</td>
-                      <td className="px-4 py-3">{locationName.get(m.locationId) ?? 'Removed location'}</td>
-                      <td className="px-4 py-3">{movementLabels[m.kind] ?? m.kind}</td>
-                      <td className={`px-4 py-3 text-right font-semibold tabular-nums ${m.delta < 0 ? 'text-red-700' : 'text-brand-700'}`}>
+                      <td className="px-3 py-3">
+                        <span className="block whitespace-nowrap">{day.format(m.createdAt)}</span>
+                        <span className="block whitespace-nowrap text-slate-500">{time.format(m.createdAt)}</span>
+                      </td>
+                      <td className="px-3 py-3">{locationName.get(m.locationId) ?? 'Removed location'}</td>
+                      <td className="px-3 py-3">{movementLabels[m.kind] ?? m.kind}</td>
+                      <td className={`px-3 py-3 text-right font-semibold tabular-nums ${m.delta < 0 ? 'text-red-700' : 'text-brand-700'}`}>
                         {signed(m.delta)}
                       </td>
-                      <td className="px-4 py-3 text-right tabular-nums">{m.quantityAfter}</td>
-                      <td className="px-4 py-3 text-slate-700">
+                      <td className="px-3 py-3 text-right tabular-nums">{m.quantityAfter}</td>
+                      <td className="px-3 py-3 text-slate-700">
                         {reason}
                         {reason && m.note && ' — '}
                         {m.note}
                         {!reason && !m.note && <span className="text-slate-400" aria-label="none">—</span>}
                       </td>
-                      <td className="px-4 py-3 whitespace-nowrap">{m.actorUserId ? (staffName.get(m.actorUserId) ?? 'Former staff') : 'System'}</td>
+                      <td className="px-3 py-3">{m.actorUserId ? (staffName.get(m.actorUserId) ?? 'Former staff') : 'System'}</td>
                     </tr>
                   );
                 })}

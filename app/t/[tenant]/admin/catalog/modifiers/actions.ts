@@ -1,0 +1,54 @@
+'use server';
+
+import { currentStaff, staffAction, type FormState } from '@/lib/auth/current';
+import { modifierGroupInputSchema } from '@/lib/catalog/schemas';
+import { modifierGroupService } from '@/lib/catalog/service';
+import { arr, formSchema, idInputSchema, isUuid, jsonField, obj, priceOf, str, text, wholeNumber } from '../form-input';
+
+/** The modifier group form's draft (components/admin/catalog/drafts.ts) → ModifierGroupInput. */
+const groupFormSchema = (currency: string) =>
+  formSchema(
+    modifierGroupInputSchema,
+    (raw, report) => {
+      const d = obj(raw);
+      return {
+        name: str(d.name),
+        minSelect: wholeNumber(d.minSelect, ['minSelect'], report, 0),
+        maxSelect: wholeNumber(d.maxSelect, ['maxSelect'], report, 1),
+        options: arr(d.options).map((item, i) => {
+          const o = obj(item);
+          return {
+            ...(isUuid(o.id) && { id: o.id }),
+            name: str(o.name),
+            priceDelta: priceOf(o.priceDelta, currency, ['options', i, 'priceDelta'], report, true),
+          };
+        }),
+      };
+    },
+    (path, message) => {
+      const [field] = path;
+      if (path.length === 1 && field === 'minSelect' && message.startsWith('Too')) return { path, message: 'Use a number from 0 to 50' };
+      if (path.length === 1 && field === 'maxSelect' && message.startsWith('Too')) return { path, message: 'Use a number from 1 to 50' };
+      return { path, message };
+    },
+  );
+
+async function currency(): Promise<string> {
+  return (await currentStaff())?.tenant.currency ?? 'USD';
+}
+
+export async function saveModifierGroupAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const id = text(formData, 'id');
+  if (id !== undefined && !isUuid(id)) return { error: 'This modifier group no longer exists.' };
+  return staffAction('catalog:write', groupFormSchema(await currency()), jsonField(formData, 'payload'), async ({ user }, data) => {
+    const group = id ? await modifierGroupService.replace(user, id, data) : await modifierGroupService.create(user, data);
+    return `“${group.name}” was ${id ? 'saved' : 'added'}.`;
+  });
+}
+
+export async function deleteModifierGroupAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return staffAction('catalog:write', idInputSchema, { id: text(formData, 'id') }, async ({ user }, { id }) => {
+    await modifierGroupService.remove(user, id);
+    return 'Modifier group deleted.';
+  });
+}

@@ -1,0 +1,61 @@
+'use server';
+
+import { staffAction, type FormState } from '@/lib/auth/current';
+import { taxClassInputSchema } from '@/lib/catalog/schemas';
+import { taxClassService } from '@/lib/catalog/service';
+import { settingsPatchSchema, updateTenantSettings } from '@/lib/tenancy/settings';
+import { formSchema, idInputSchema, isUuid, obj, str, text, type Path, type Report } from '../form-input';
+
+/** "7", "7.5", "7,25 %" → basis points (750); exact, at most two decimals. */
+function basisPoints(value: unknown, path: Path, report: Report): number {
+  const match = /^\s*(\d{1,3})(?:[.,](\d{1,2}))?\s*%?\s*$/.exec(str(value));
+  if (!match) {
+    report(path, str(value).trim() ? 'Enter a percentage like 7 or 7.5' : 'Enter the rate');
+    return Number.NaN;
+  }
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}
+
+/** The form names the field `rate` (a percentage); the schema's `rateBasisPoints` errors go there too. */
+const taxFormSchema = () =>
+  formSchema(
+    taxClassInputSchema,
+    (raw, report) => {
+      const d = obj(raw);
+      return { name: str(d.name), rateBasisPoints: basisPoints(d.rate, ['rate'], report) };
+    },
+    (path, message) => (path[0] === 'rateBasisPoints' ? { path: ['rate'], message } : { path, message }),
+  );
+
+export async function addTaxClassAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return staffAction('catalog:write', taxFormSchema(), Object.fromEntries(formData), async ({ user }, data) => {
+    const tax = await taxClassService.create(user, data);
+    return `“${tax.name}” was added.`;
+  });
+}
+
+export async function updateTaxClassAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const id = text(formData, 'id');
+  if (!isUuid(id)) return { error: 'This tax class no longer exists.' };
+  return staffAction('catalog:write', taxFormSchema(), Object.fromEntries(formData), async ({ user }, data) => {
+    const tax = await taxClassService.replace(user, id, data);
+    return `“${tax.name}” was saved.`;
+  });
+}
+
+export async function deleteTaxClassAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return staffAction('catalog:write', idInputSchema, { id: text(formData, 'id') }, async ({ user }, { id }) => {
+    await taxClassService.remove(user, id);
+    return 'Tax class deleted.';
+  });
+}
+
+/** Owners only (settings:write): whether shelf prices already contain tax. */
+export async function setPricesIncludeTaxAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const value = text(formData, 'pricesIncludeTax');
+  const input = { pricesIncludeTax: value === 'true' ? true : value === 'false' ? false : undefined };
+  return staffAction('settings:write', settingsPatchSchema, input, async ({ user }, data) => {
+    const settings = await updateTenantSettings(user, data);
+    return settings.pricesIncludeTax ? 'Prices now include tax.' : 'Tax is now added on top of prices.';
+  });
+}

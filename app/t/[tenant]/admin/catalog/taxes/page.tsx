@@ -1,0 +1,60 @@
+import type { Metadata } from 'next';
+import { PricesIncludeTaxSwitch, TaxClassAddForm, TaxClassRow } from '@/components/admin/catalog/tax-forms';
+import { requireStaff } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
+import { taxClassService } from '@/lib/catalog/service';
+import { getTenantSettings } from '@/lib/tenancy/settings';
+
+export const metadata: Metadata = { title: 'Taxes' };
+
+export default async function TaxesPage() {
+  const { tenant, user } = await requireStaff('catalog:read');
+  const canWrite = can(user.role, 'catalog:write');
+  const canChangeSettings = can(user.role, 'settings:write');
+  const [taxes, settings] = await Promise.all([taxClassService.list(tenant.id), getTenantSettings(tenant.id)]);
+
+  return (
+    <div className="max-w-4xl space-y-6">
+      <header>
+        <h1 className="text-2xl font-bold">Taxes</h1>
+        <p className="text-slate-600">Tax classes are the rates you give products. A product with no class is sold without tax.</p>
+      </header>
+
+      <section aria-labelledby="tax-mode" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="tax-mode" className="text-lg font-semibold">
+          How prices are entered
+        </h2>
+        {canChangeSettings ? (
+          <PricesIncludeTaxSwitch value={settings.pricesIncludeTax} />
+        ) : (
+          <p>
+            <span className="font-medium">Prices include tax:</span> {settings.pricesIncludeTax ? 'On' : 'Off'}{' '}
+            <span className="text-sm text-slate-500">(only an owner can change this)</span>
+          </p>
+        )}
+        <p className="text-sm text-slate-600">
+          {settings.pricesIncludeTax
+            ? 'On: the price you enter is what the customer pays; receipts show the tax it contains.'
+            : 'Off: tax is added on top of the price you enter; receipts show it as a separate line.'}
+        </p>
+      </section>
+
+      {canWrite && <TaxClassAddForm />}
+
+      <section aria-labelledby="tax-list" className="rounded-xl border border-slate-200 bg-white">
+        <h2 id="tax-list" className="border-b border-slate-200 px-4 py-3 text-sm font-semibold text-slate-600">
+          {taxes.length === 0 ? 'Tax classes' : `${taxes.length} tax ${taxes.length === 1 ? 'class' : 'classes'}`}
+        </h2>
+        {taxes.length === 0 ? (
+          <p className="px-4 py-8 text-center text-slate-600">No tax classes yet: every product is sold without tax.</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {taxes.map((t) => (
+              <TaxClassRow key={t.id} tax={t} canWrite={canWrite} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

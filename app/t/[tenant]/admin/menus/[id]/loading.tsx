@@ -1,0 +1,5 @@
+import { PageSkeleton } from '@/components/admin/stock/page-skeleton';
+
+export default function Loading() {
+  return <PageSkeleton title="Menus" rows={4} />;
+}

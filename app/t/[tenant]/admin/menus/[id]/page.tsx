@@ -1,0 +1,68 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { availabilitySummary } from '@/components/admin/menus/availability';
+import { DeleteMenuButton } from '@/components/admin/menus/delete-menu-button';
+import { MenuEditor } from '@/components/admin/menus/menu-editor';
+import { Alert } from '@/components/ui/alert';
+import { requireStaff } from '@/lib/auth/current';
+import { getProduct } from '@/lib/catalog/service';
+import { AppError } from '@/lib/platform/errors';
+import { getMenu, isMenuAvailable, type Menu } from '@/lib/restaurant';
+
+export const metadata: Metadata = { title: 'Edit menu' };
+
+export default async function EditMenuPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { tenant } = await requireStaff('menu:write');
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  let menu: Menu;
+  try {
+    menu = await getMenu(tenant.id, id.data);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'not_found') notFound();
+    throw err;
+  }
+  const created = (await searchParams).created === '1';
+
+  // Product names for the sections (a product missing from the catalog still shows, by id).
+  const productIds = [...new Set(menu.sections.flatMap((s) => s.productIds))];
+  const products = await Promise.all(productIds.map((pid) => getProduct(tenant.id, pid).catch(() => null)));
+  const names = new Map(productIds.map((pid, i) => [pid, products[i] ? `${products[i]!.name}${products[i]!.status === 'archived' ? ' (archived)' : ''}` : 'Unknown product']));
+
+  return (
+    <div className="max-w-4xl space-y-6">
+      <p>
+        <Link href="/admin/menus" className="text-sm font-semibold text-brand-700 underline">
+          ← Menus
+        </Link>
+      </p>
+      <header>
+        <h1 className="text-2xl font-bold">{menu.name}</h1>
+        <p className="text-slate-600">
+          {availabilitySummary(menu.availability)} · {isMenuAvailable(menu, new Date(), tenant.timeZone) ? 'offered now' : 'not offered now'}
+        </p>
+      </header>
+      {created && <Alert tone="success">Menu created. Keep editing, or go back to the list.</Alert>}
+      <MenuEditor
+        menu={{
+          id: menu.id,
+          name: menu.name,
+          description: menu.description,
+          isActive: menu.isActive,
+          availability: menu.availability,
+          sections: menu.sections.map((s) => ({ id: s.id, name: s.name, products: s.productIds.map((pid) => ({ id: pid, name: names.get(pid)! })) })),
+          version: menu.updatedAt.toISOString(),
+        }}
+      />
+      <DeleteMenuButton id={menu.id} name={menu.name} />
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { MenuEditor } from '@/components/admin/menus/menu-editor';
+import { requireStaff } from '@/lib/auth/current';
+
+export const metadata: Metadata = { title: 'New menu' };
+
+export default async function NewMenuPage() {
+  await requireStaff('menu:write');
+  return (
+    <div className="max-w-4xl space-y-6">
+      <p>
+        <Link href="/admin/menus" className="text-sm font-semibold text-brand-700 underline">
+          ← Menus
+        </Link>
+      </p>
+      <header>
+        <h1 className="text-2xl font-bold">New menu</h1>
+        <p className="text-slate-600">Name it, say when it is offered, and add sections of products.</p>
+      </header>
+      <MenuEditor menu={null} />
+    </div>
+  );
+}

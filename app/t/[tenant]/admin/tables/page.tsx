@@ -1,0 +1,81 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { FloorView } from '@/components/restaurant/floor-view';
+import { tableStatusLook } from '@/components/restaurant/table-status';
+import { TableAddForm } from '@/components/restaurant/table-add-form';
+import { TableRowEditor } from '@/components/restaurant/table-row-editor';
+import { requireStaff } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
+import { listTables } from '@/lib/restaurant';
+
+export const metadata: Metadata = { title: 'Tables' };
+
+export default async function TablesPage() {
+  const { tenant, user } = await requireStaff('tables:read');
+  const tables = await listTables(tenant.id);
+  const canWrite = can(user.role, 'tables:write');
+  const areas = [...new Set(tables.map((t) => t.area))];
+
+  return (
+    <div className="max-w-6xl space-y-8">
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">Tables</h1>
+          <p className="text-slate-600">
+            The floor plan: tables, their seats and areas. Staff seat guests and clear tables on the{' '}
+            <Link href="/floor" className="font-semibold text-brand-700 underline">
+              floor view
+            </Link>
+            .
+          </p>
+        </div>
+      </header>
+
+      {canWrite && <TableAddForm areas={areas} />}
+
+      <section aria-labelledby="floor" className="space-y-3">
+        <h2 id="floor" className="text-lg font-semibold">
+          Floor now
+        </h2>
+        <FloorView tables={tables} canOperate={can(user.role, 'tables:operate')} areaHeading="h3" />
+      </section>
+
+      {tables.length > 0 && (
+        <section aria-labelledby="table-list" className="space-y-3">
+          <h2 id="table-list" className="text-lg font-semibold">
+            All tables
+          </h2>
+          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+                <tr>
+                  <th scope="col" className="px-4 py-3">Table</th>
+                  <th scope="col" className="px-4 py-3">Area</th>
+                  <th scope="col" className="px-4 py-3 text-right">Seats</th>
+                  <th scope="col" className="px-4 py-3">Status</th>
+                  <th scope="col" className="px-4 py-3">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {tables.map((t) => (
+                  <tr key={t.id} data-testid="table-row">
+                    <td className="px-4 py-3 align-top font-medium">{t.name}</td>
+                    <td className="px-4 py-3 align-top">{t.area}</td>
+                    <td className="px-4 py-3 text-right align-top tabular-nums">{t.seats}</td>
+                    <td className="px-4 py-3 align-top">
+                      {tableStatusLook[t.status].label}
+                      {t.status === 'occupied' && `, ${t.covers} ${t.covers === 1 ? 'guest' : 'guests'}`}
+                    </td>
+                    <td className="px-4 py-3 text-right align-top">{canWrite && <TableRowEditor table={t} />}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+'use server';
+
+import { z } from 'zod';
+import { staffAction, type FormState } from '@/lib/auth/current';
+import { AppError } from '@/lib/platform/errors';
+import { tablePatchSchema, updateTable } from '@/lib/restaurant';
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+};
+
+const statusWords = { free: 'free', occupied: 'occupied', needs_cleaning: 'waiting to be cleaned' } as const;
+
+/**
+ * Seat guests, mark a table for cleaning, or free it: any staff member may (tables:operate).
+ * Only status and covers are sent, so this can never change the floor plan.
+ */
+export async function setTableStatusAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const status = text(formData, 'status');
+  const coversText = text(formData, 'covers');
+  const patch = {
+    status,
+    ...(status === 'occupied' && { covers: coversText === undefined ? 0 : Number(coversText) }),
+  };
+  const state = await staffAction('tables:operate', tablePatchSchema, patch, async ({ user }, data) => {
+    const id = z.uuid().safeParse(text(formData, 'id'));
+    if (!id.success) throw new AppError('not_found', 'Table not found');
+    const table = await updateTable(user, id.data, data);
+    return table.status === 'occupied'
+      ? `${table.name} is occupied: ${table.covers} ${table.covers === 1 ? 'guest' : 'guests'}.`
+      : `${table.name} is ${statusWords[table.status]}.`;
+  });
+  if (state?.fieldErrors?.covers?.startsWith('Invalid input')) state.fieldErrors.covers = 'Enter how many guests';
+  return state;
+}

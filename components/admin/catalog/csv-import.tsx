@@ -1,0 +1,278 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { plural } from './format';
+
+type CsvError = { line: number; column?: string; message: string };
+type Outcome =
+  | { ok: true; created: number; updated: number; categoriesCreated: string[] }
+  | { ok: false; errors: CsvError[]; errorCount: number };
+type Line =
+  | { type: 'progress'; phase: 'validating' | 'importing'; done: number; total: number }
+  | ({ type: 'result' } & Outcome)
+  | { type: 'error'; message: string };
+
+type Run =
+  | { stage: 'idle' }
+  | { stage: 'sending'; fileName: string }
+  | { stage: 'validating' | 'importing'; fileName: string; done: number; total: number }
+  | { stage: 'done'; fileName: string; outcome: Outcome }
+  | { stage: 'failed'; message: string };
+
+/** The proxy in front of the app accepts bodies up to 10 MB; a 50,000-row file fits well below. */
+const MAX_BYTES = 10 * 1024 * 1024;
+const SHOWN_ERRORS = 500;
+const PHASE_LABEL = { validating: 'Checking rows', importing: 'Saving products' } as const;
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/**
+ * Reads a CSV file in the browser and posts it to the import API, asking for a streamed
+ * answer (one JSON line per progress step, then the outcome). Only the first 500 errors are
+ * ever rendered, so a 10,000-row file with problems stays light.
+ */
+export function CsvImport({ columns, exampleRows }: { columns: string[]; exampleRows: string[][] }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [run, setRun] = useState<Run>({ stage: 'idle' });
+  const abort = useRef<AbortController | null>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const inputId = useId();
+  const busy = run.stage === 'sending' || run.stage === 'validating' || run.stage === 'importing';
+
+  const template = useMemo(() => {
+    const csv = [columns, ...exampleRows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+    return `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
+  }, [columns, exampleRows]);
+
+  useEffect(() => () => abort.current?.abort(), []);
+  useEffect(() => {
+    if (run.stage === 'done' || run.stage === 'failed') resultHeading.current?.focus();
+  }, [run.stage]);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!file) {
+      setFileError('Choose a CSV file first.');
+      return;
+    }
+    if (file.size > MAX_BYTES) {
+      setFileError('This file is larger than 10 MB. Split it into smaller files and import them one after another.');
+      return;
+    }
+    setFileError(null);
+    const fileName = file.name;
+    setRun({ stage: 'sending', fileName });
+    const controller = new AbortController();
+    abort.current = controller;
+    try {
+      const text = await file.text();
+      if (!text.trim()) {
+        setRun({ stage: 'idle' });
+        setFileError('This file is empty.');
+        return;
+      }
+      const res = await fetch('/api/v1/products/import', {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson' },
+        body: text,
+        signal: controller.signal,
+      });
+      if (!res.ok || !res.body) {
+        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+        const message =
+          res.status === 401
+            ? 'Your session has ended. Sign in again, then import the file.'
+            : res.status === 403
+              ? 'Your role does not allow importing products.'
+              : res.status === 413
+                ? 'The file is too large to send. Split it into smaller files.'
+                : (body?.error?.message ?? `The import failed (HTTP ${res.status}). Nothing was changed.`);
+        setRun({ stage: 'failed', message });
+        return;
+      }
+      let finished = false;
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (value) buffer += value;
+        const lines = buffer.split('\n');
+        buffer = done ? '' : (lines.pop() ?? '');
+        for (const raw of lines) {
+          if (!raw.trim()) continue;
+          const line = JSON.parse(raw) as Line;
+          if (line.type === 'progress') setRun({ stage: line.phase, fileName, done: line.done, total: line.total });
+          else if (line.type === 'result') {
+            finished = true;
+            const { type: _type, ...outcome } = line;
+            setRun({ stage: 'done', fileName, outcome: outcome as Outcome });
+          } else {
+            finished = true;
+            setRun({ stage: 'failed', message: line.message });
+          }
+        }
+        if (done) break;
+      }
+      if (!finished) setRun({ stage: 'failed', message: 'The connection ended before the import finished. Check the product list before trying again.' });
+    } catch (err) {
+      if (controller.signal.aborted) return;
+      setRun({
+        stage: 'failed',
+        message: err instanceof SyntaxError ? 'The server sent an answer this page does not understand.' : 'Could not reach the server. Check the connection and try again.',
+      });
+    } finally {
+      if (abort.current === controller) abort.current = null;
+    }
+  }
+
+  return (
+    <div className="space-y-5">
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <div className="space-y-1">
+          <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">
+            CSV file
+          </label>
+          <input
+            id={inputId}
+            type="file"
+            accept=".csv,text/csv"
+            disabled={busy}
+            aria-invalid={fileError ? true : undefined}
+            aria-describedby={`${inputId}-message`}
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setFileError(null);
+              if (!busy) setRun({ stage: 'idle' });
+            }}
+            className="block w-full rounded-lg border border-slate-300 bg-white text-sm text-slate-700 file:mr-4 file:min-h-11 file:border-0 file:bg-slate-100 file:px-4 file:font-semibold file:text-slate-900 hover:file:bg-slate-200 aria-[invalid=true]:border-red-500"
+          />
+          <p id={`${inputId}-message`} className={`text-sm ${fileError ? 'text-red-700' : 'text-slate-500'}`}>
+            {fileError ??
+              (file
+                ? `${file.name} · ${(file.size / 1024).toLocaleString('en', { maximumFractionDigits: 0 })} KB`
+                : 'One row per variant, with the columns described below. Up to 50,000 rows.')}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" disabled={busy}>
+            {busy ? 'Importing…' : 'Import'}
+          </Button>
+          <a href={template} download="tillwise-products-template.csv" className="text-sm font-semibold text-brand-700 underline">
+            Download a template
+          </a>
+        </div>
+      </form>
+
+      {busy && <Progress run={run} />}
+
+      {run.stage === 'failed' && (
+        <div className="space-y-2">
+          <h3 ref={resultHeading} tabIndex={-1} className="font-semibold outline-none">
+            The import did not run
+          </h3>
+          <Alert tone="error">{run.message}</Alert>
+        </div>
+      )}
+
+      {run.stage === 'done' && run.outcome.ok && (
+        <section aria-labelledby="import-result" className="space-y-3 rounded-lg border border-brand-100 bg-brand-50 p-4 text-brand-900">
+          <h3 id="import-result" ref={resultHeading} tabIndex={-1} className="font-semibold outline-none">
+            {run.fileName} was imported
+          </h3>
+          <dl className="grid grid-cols-3 gap-4 text-sm">
+            <div>
+              <dt>Products created</dt>
+              <dd className="text-2xl font-bold tabular-nums">{run.outcome.created.toLocaleString('en')}</dd>
+            </div>
+            <div>
+              <dt>Products updated</dt>
+              <dd className="text-2xl font-bold tabular-nums">{run.outcome.updated.toLocaleString('en')}</dd>
+            </div>
+            <div>
+              <dt>Categories created</dt>
+              <dd className="text-2xl font-bold tabular-nums">{run.outcome.categoriesCreated.length.toLocaleString('en')}</dd>
+            </div>
+          </dl>
+          {run.outcome.categoriesCreated.length > 0 && (
+            <p className="text-sm">New categories: {run.outcome.categoriesCreated.join(', ')}.</p>
+          )}
+          <p className="text-sm">
+            <Link href="/admin/catalog" className="font-semibold underline">
+              See the products
+            </Link>
+          </p>
+        </section>
+      )}
+
+      {run.stage === 'done' && !run.outcome.ok && (
+        <section aria-labelledby="import-errors" className="space-y-3">
+          <h3 id="import-errors" ref={resultHeading} tabIndex={-1} className="font-semibold text-red-800 outline-none">
+            {plural(run.outcome.errorCount, 'error')} in {run.fileName} — nothing was imported
+          </h3>
+          <p className="text-sm text-slate-700">
+            The file is checked as a whole before anything is saved. Fix these rows in your spreadsheet and import the file again.
+            {run.outcome.errorCount > Math.min(run.outcome.errors.length, SHOWN_ERRORS) &&
+              ` The first ${Math.min(run.outcome.errors.length, SHOWN_ERRORS).toLocaleString('en')} are listed; there are ${run.outcome.errorCount.toLocaleString('en')} errors in total.`}
+          </p>
+          <div className="max-h-[28rem] overflow-auto rounded-xl border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Errors by line of the file</caption>
+              <thead className="sticky top-0 bg-slate-50 text-xs uppercase text-slate-500">
+                <tr>
+                  <th scope="col" className="px-4 py-2">Line</th>
+                  <th scope="col" className="px-4 py-2">Column</th>
+                  <th scope="col" className="px-4 py-2">Problem</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {run.outcome.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
+                  <tr key={i} data-testid="import-error">
+                    <td className="px-4 py-2 align-top tabular-nums">{e.line}</td>
+                    <td className="px-4 py-2 align-top font-mono text-xs">{e.column ?? '—'}</td>
+                    <td className="px-4 py-2 align-top">{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function Progress({ run }: { run: Run }) {
+  const id = useId();
+  const counting = run.stage === 'validating' || run.stage === 'importing';
+  const label = counting ? PHASE_LABEL[run.stage] : 'Sending the file';
+  return (
+    <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+      {/* Screen readers hear the phase once, not every count. */}
+      <p role="status" className="sr-only">
+        {label}…
+      </p>
+      <label htmlFor={id} className="flex justify-between text-sm font-medium text-slate-700">
+        <span>{label}…</span>
+        {counting && (
+          <span className="tabular-nums text-slate-500">
+            {run.done.toLocaleString('en')} of {run.total.toLocaleString('en')}
+          </span>
+        )}
+      </label>
+      {counting ? (
+        <progress id={id} value={run.done} max={Math.max(run.total, 1)} className="h-3 w-full accent-brand-600" />
+      ) : (
+        <progress id={id} className="h-3 w-full accent-brand-600" />
+      )}
+      <p className="text-xs text-slate-500">
+        {run.stage === 'importing' ? 'Saving everything in one step: if anything fails, nothing is changed.' : 'The whole file is checked before anything is saved.'}
+      </p>
+    </div>
+  );
+}

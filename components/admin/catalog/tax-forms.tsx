@@ -1,0 +1,150 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import {
+  addTaxClassAction,
+  deleteTaxClassAction,
+  setPricesIncludeTaxAction,
+  updateTaxClassAction,
+} from '@/app/t/[tenant]/admin/catalog/taxes/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { useFormAction } from '@/components/ui/use-form-action';
+import { ConfirmDelete } from './confirm-delete';
+import { formatRate, percentText } from './format';
+
+export type TaxClassRowData = { id: string; name: string; rateBasisPoints: number };
+
+const RateField = ({ defaultValue, error }: { defaultValue?: string; error?: string }) => (
+  <TextField label="Rate (%)" name="rate" inputMode="decimal" placeholder="7.5" defaultValue={defaultValue} error={error} autoComplete="off" />
+);
+
+export function TaxClassAddForm() {
+  const { state, pending, onSubmit } = useFormAction(addTaxClassAction, null);
+  const form = useRef<HTMLFormElement>(null);
+  const fe = state?.fieldErrors ?? {};
+  useEffect(() => {
+    if (state?.ok) {
+      form.current?.reset();
+      form.current?.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
+    }
+  }, [state]);
+  return (
+    <section aria-labelledby="add-tax" className="rounded-xl border border-slate-200 bg-white p-5">
+      <h2 id="add-tax" className="text-lg font-semibold">
+        Add a tax class
+      </h2>
+      <form ref={form} onSubmit={onSubmit} className="mt-4 space-y-4" noValidate>
+        {state?.error && <Alert tone="error">{state.error}</Alert>}
+        {state?.ok && <Alert tone="success">{state.ok}</Alert>}
+        <div className="grid gap-4 sm:grid-cols-[1fr_9rem_auto] sm:items-start">
+          <TextField label="Name" name="name" placeholder="Commercial tax" required maxLength={60} autoComplete="off" error={fe.name} />
+          <RateField error={fe.rate} />
+          <div className="sm:pt-6">
+            <Button type="submit" disabled={pending}>
+              {pending ? 'Adding…' : 'Add'}
+            </Button>
+          </div>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function TaxClassRow({ tax, canWrite }: { tax: TaxClassRowData; canWrite: boolean }) {
+  const { state, pending, onSubmit } = useFormAction(updateTaxClassAction, null);
+  const [editing, setEditing] = useState(false);
+  const fe = state?.fieldErrors ?? {};
+  const fields = useRef<HTMLDivElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+
+  useEffect(() => {
+    if (state?.ok) setEditing(false);
+  }, [state]);
+  useEffect(() => {
+    if (editing) fields.current?.querySelector('input')?.focus();
+    else if (wasEditing.current) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
+
+  return (
+    <li className="px-4 py-3" data-testid="tax-row">
+      <div className="flex flex-wrap items-center gap-3">
+        <div className="min-w-0 flex-1">
+          <p className="font-medium">{tax.name}</p>
+          <p className="text-sm text-slate-500 tabular-nums">{formatRate(tax.rateBasisPoints)}</p>
+        </div>
+        {canWrite && !editing && (
+          <>
+            <button ref={editButton} type="button" onClick={() => setEditing(true)} className="min-h-11 rounded-lg px-3 text-sm font-semibold text-brand-700 ring-1 ring-slate-200 hover:bg-slate-50">
+              Edit<span className="sr-only"> {tax.name}</span>
+            </button>
+            <ConfirmDelete
+              action={deleteTaxClassAction}
+              id={tax.id}
+              name={tax.name}
+              consequence="Products in this class stay in the catalog but are sold with no tax until you give them another class."
+            />
+          </>
+        )}
+      </div>
+      {state?.ok && !editing && (
+        <p role="status" className="mt-2 text-sm text-brand-700">
+          {state.ok}
+        </p>
+      )}
+      {editing && (
+        <form onSubmit={onSubmit} className="mt-3 space-y-3 rounded-lg bg-slate-50 p-4" noValidate onKeyDown={(e) => e.key === 'Escape' && setEditing(false)}>
+          {state?.error && <Alert tone="error">{state.error}</Alert>}
+          <input type="hidden" name="id" value={tax.id} />
+          <div ref={fields} className="grid gap-4 sm:grid-cols-[1fr_9rem]">
+            <TextField label="Name" name="name" defaultValue={tax.name} required maxLength={60} autoComplete="off" error={fe.name} />
+            <RateField defaultValue={percentText(tax.rateBasisPoints)} error={fe.rate} />
+          </div>
+          <div className="flex gap-2">
+            <Button type="submit" disabled={pending}>
+              {pending ? 'Saving…' : 'Save'}
+            </Button>
+            <Button variant="secondary" onClick={() => setEditing(false)}>
+              Cancel
+            </Button>
+          </div>
+        </form>
+      )}
+    </li>
+  );
+}
+
+/** A switch that saves at once (owners); the state is announced after the change. */
+export function PricesIncludeTaxSwitch({ value }: { value: boolean }) {
+  const { state, pending, onSubmit } = useFormAction(setPricesIncludeTaxAction, null);
+  return (
+    <form onSubmit={onSubmit} className="space-y-3">
+      <input type="hidden" name="pricesIncludeTax" value={String(!value)} />
+      <div className="flex items-center gap-3">
+        <button
+          type="submit"
+          role="switch"
+          aria-checked={value}
+          aria-labelledby="prices-include-tax-label"
+          disabled={pending}
+          className={`relative inline-flex h-8 w-14 shrink-0 items-center rounded-full transition disabled:opacity-60 ${value ? 'bg-brand-600' : 'bg-slate-300'}`}
+        >
+          <span className={`inline-block size-6 rounded-full bg-white shadow transition ${value ? 'translate-x-7' : 'translate-x-1'}`} />
+        </button>
+        <span id="prices-include-tax-label" className="font-medium">
+          Prices include tax
+        </span>
+        <span className="text-sm text-slate-500">{pending ? 'Saving…' : value ? 'On' : 'Off'}</span>
+      </div>
+      {state?.error && <Alert tone="error">{state.error}</Alert>}
+      {state?.ok && (
+        <p role="status" className="text-sm text-brand-700">
+          {state.ok}
+        </p>
+      )}
+    </form>
+  );
+}
