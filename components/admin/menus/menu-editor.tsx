@@ -262,10 +262,16 @@ export function MenuEditor({ menu }: { menu: EditableMenu | null }) {
                     error={nameError}
                   />
                 </div>
-                <Button variant="ghost" onClick={() => moveSection(i, -1)} disabled={i === 0} aria-label={`Move ${label} up`}>
+                <Button variant="ghost" className="disabled:text-slate-400" onClick={() => moveSection(i, -1)} disabled={i === 0} aria-label={`Move ${label} up`}>
                   ↑ Up
                 </Button>
-                <Button variant="ghost" onClick={() => moveSection(i, 1)} disabled={i === sections.length - 1} aria-label={`Move ${label} down`}>
+                <Button
+                  variant="ghost"
+                  className="disabled:text-slate-400"
+                  onClick={() => moveSection(i, 1)}
+                  disabled={i === sections.length - 1}
+                  aria-label={`Move ${label} down`}
+                >
                   ↓ Down
                 </Button>
                 <Button

@@ -1,0 +1,100 @@
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as importRoute from '@/app/api/v1/products/import/route';
+import { CSV_COLUMNS, exportProductsCsv, importProductsCsv } from '@/lib/catalog/csv';
+import { listProducts, modifierGroupService, taxClassService } from '@/lib/catalog/service';
+import { apiRequest, createTenant, noParams, ownerActor, type TestTenant } from '../helpers';
+
+const header = CSV_COLUMNS.join(',');
+const csv = (rows: Record<string, string>[]) => Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c] ?? '')) });
+
+describe('product CSV import and export', () => {
+  let t: TestTenant;
+  beforeAll(async () => {
+    t = await createTenant();
+    await taxClassService.create(ownerActor(t), { name: 'VAT', rateBasisPoints: 700 });
+    await modifierGroupService.create(ownerActor(t), { name: 'Milk', minSelect: 0, maxSelect: 1, options: [{ name: 'Oat', priceDelta: 50 }] });
+  });
+
+  it('imports 10,000 rows in one go', async () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => ({
+      handle: `p${Math.floor(i / 2)}`,
+      product_name: `Bulk item ${Math.floor(i / 2)}`,
+      category: i % 4 < 2 ? 'Bulk A' : 'Bulk B',
+      variant_name: i % 2 === 0 ? 'Small' : 'Large',
+      sku: `BULK-${i}`,
+      barcodes: `${100000000 + i}`,
+      price: `${(i % 50) + 1}.25`,
+    }));
+    const progress: number[] = [];
+    const outcome = await importProductsCsv(ownerActor(t), 'USD', csv(rows), (p) => p.phase === 'importing' && progress.push(p.done));
+    expect(outcome).toEqual({ ok: true, created: 5000, updated: 0, categoriesCreated: ['Bulk A', 'Bulk B'] });
+    expect(progress.at(-1)).toBe(5000);
+    const page = await listProducts(t.tenant.id, { search: 'BULK-9999', status: 'active', skip: 0, limit: 5 });
+    expect(page.data[0]).toMatchObject({ name: 'Bulk item 4999', variants: [{ sku: 'BULK-9998', price: 4925 }, { sku: 'BULK-9999', price: 5025, barcodes: ['100009999'] }] });
+  }, 180_000);
+
+  it('imports nothing when one row is bad, and names its line and column', async () => {
+    const before = (await listProducts(t.tenant.id, { status: 'all', skip: 0, limit: 1 })).total;
+    const rows = [
+      { product_name: 'Good one', sku: 'GOOD-1', price: '1.00' },
+      { product_name: 'Bad price', sku: 'BAD-1', price: 'one dollar' },
+      { product_name: 'Good two', sku: 'GOOD-2', price: '2.00', tax_class: 'No such tax' },
+      { product_name: 'Duplicate', sku: 'GOOD-1', price: '3.00' },
+    ];
+    const outcome = await importProductsCsv(ownerActor(t), 'USD', csv(rows));
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.errors).toEqual([
+      { line: 3, column: 'price', message: 'Not a price in USD: "one dollar"' },
+      { line: 4, column: 'tax_class', message: 'No tax class named "No such tax"' },
+      { line: 5, column: 'sku', message: 'SKU GOOD-1 is also on line 2' },
+    ]);
+    expect((await listProducts(t.tenant.id, { status: 'all', skip: 0, limit: 1 })).total).toBe(before);
+  });
+
+  it('refuses a file whose columns are wrong', async () => {
+    const outcome = await importProductsCsv(ownerActor(t), 'USD', 'name,cost\nTea,1');
+    expect(outcome).toMatchObject({ ok: false, errors: [{ line: 1, message: expect.stringContaining('Missing column(s): product_name, sku, price') }] });
+  });
+
+  it('round-trips: export, edit, import updates the same products', async () => {
+    const small = await createTenant();
+    await importProductsCsv(
+      ownerActor(small),
+      'USD',
+      `${header}\nlatte,Latte,Coffee,,,active,false,false,,,"{""caffeine"":true}",Regular,LAT-R,123456789012,3.50\nlatte,Latte,,,,,,,,,,Large,LAT-L,,4.25`,
+    );
+    const exported = await exportProductsCsv(small.tenant.id, 'USD');
+    const parsed = Papa.parse<Record<string, string>>(exported, { header: true, skipEmptyLines: true });
+    expect(parsed.data.map((r) => [r.sku, r.price, r.category, r.track_stock])).toEqual([
+      ['LAT-R', '3.50', 'Coffee', 'false'],
+      ['LAT-L', '4.25', '', ''],
+    ]);
+    const edited = exported.replace('4.25', '4.75');
+    const outcome = await importProductsCsv(ownerActor(small), 'USD', edited);
+    expect(outcome).toMatchObject({ ok: true, created: 0, updated: 1 });
+    const [product] = (await listProducts(small.tenant.id, { status: 'all', skip: 0, limit: 5 })).data;
+    expect(product!.variants.map((v) => [v.sku, v.price])).toEqual([
+      ['LAT-R', 350],
+      ['LAT-L', 475],
+    ]);
+    expect(product!.attributes).toEqual({ caffeine: true });
+  });
+
+  it('streams progress over the API and refuses cashiers', async () => {
+    const body = csv([{ product_name: 'Streamed', sku: 'STREAM-1', price: '9.99' }]);
+    const res = await importRoute.POST(
+      await apiRequest('POST', '/api/v1/products/import', { host: t.tenant, as: t.manager, body, headers: { accept: 'application/x-ndjson', 'content-type': 'text/csv' } }),
+      noParams,
+    );
+    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.at(-1)).toEqual({ type: 'result', ok: true, created: 1, updated: 0, categoriesCreated: [] });
+    expect(lines.some((l) => l.type === 'progress')).toBe(true);
+
+    const json = await importRoute.POST(await apiRequest('POST', '/api/v1/products/import', { host: t.tenant, as: t.manager, body: 'product_name,sku,price\nX,,1' }), noParams);
+    expect(json.status).toBe(422);
+    const cashier = await importRoute.POST(await apiRequest('POST', '/api/v1/products/import', { host: t.tenant, as: t.cashier, body }), noParams);
+    expect(cashier.status).toBe(403);
+  });
+});
