@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { setTableStatusAction } from '@/app/t/[tenant]/floor/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -26,6 +26,7 @@ export function FloorView({ tables, canOperate, areaHeading = 'h2' }: { tables: 
   const [opened, setOpened] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const H = areaHeading;
+  const idPrefix = useId();
 
   useEffect(() => {
     const timer = setInterval(() => {
@@ -76,9 +77,9 @@ export function FloorView({ tables, canOperate, areaHeading = 'h2' }: { tables: 
       </div>
       {announcement && <Alert tone="success">{announcement}</Alert>}
 
-      {areas.map((area) => (
-        <section key={area} aria-labelledby={`area-${area}`} className="space-y-2">
-          <H id={`area-${area}`} className="text-base font-semibold text-slate-800">
+      {areas.map((area, i) => (
+        <section key={area} aria-labelledby={`${idPrefix}-area-${i}`} className="space-y-2">
+          <H id={`${idPrefix}-area-${i}`} className="text-base font-semibold text-slate-800">
             {area}
           </H>
           <ul className="grid grid-cols-[repeat(auto-fill,minmax(8.5rem,1fr))] gap-3">

@@ -571,6 +571,15 @@ export function mongoCatalogRepository(uri: string): CatalogRepository {
       return doc ? toProduct(doc) : null;
     },
 
+    async getProducts(tenantId, ids) {
+      const t = tenant(tenantId);
+      if (!Array.isArray(ids)) throw badInput('ids', 'must be a list');
+      const keys = [...new Set(ids.map((id, i) => str(id, `ids.${i}`)))];
+      if (keys.length === 0) return [];
+      const docs = await (await products()).find(scoped<ProductDoc>(t, { _id: { $in: keys } })).toArray();
+      return docs.map(toProduct);
+    },
+
     async createProduct(tenantId, input) {
       const t = tenant(tenantId);
       checkProduct(input);

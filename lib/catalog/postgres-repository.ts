@@ -248,6 +248,9 @@ export function postgresCatalogRepository(): CatalogRepository {
         return (await hydrate(tx, rows))[0] ?? null;
       }),
 
+    getProducts: async (tenantId, ids) =>
+      ids.length === 0 ? [] : withTenant(tenantId, async (tx) => hydrate(tx, await tx.select().from(products).where(inArray(products.id, ids)))),
+
     createProduct: (tenantId, input) =>
       withClashBackstop(() =>
         withTenant(tenantId, async (tx) => {

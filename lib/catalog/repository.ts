@@ -72,6 +72,8 @@ export interface CatalogRepository {
 
   listProducts(tenantId: string, query: ProductListQuery): Promise<Page<Product>>;
   getProduct(tenantId: string, id: string): Promise<Product | null>;
+  /** The products of `ids` that exist in this tenant (any order; missing ids are left out). */
+  getProducts(tenantId: string, ids: string[]): Promise<Product[]>;
   createProduct(tenantId: string, input: ProductInput): Promise<Product>;
   /** Replaces the product; variants matched by id keep their ids, others are new. */
   updateProduct(tenantId: string, id: string, input: ProductInput): Promise<Product | null>;

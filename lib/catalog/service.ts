@@ -65,6 +65,13 @@ export async function getProduct(tenantId: string, id: string): Promise<Product>
   return product;
 }
 
+/** Products by id, in the order asked; ids of no product (or of another tenant) are left out. */
+export async function getProducts(tenantId: string, ids: string[]): Promise<Product[]> {
+  const unique = [...new Set(ids)];
+  const found = new Map((await (await catalogRepository()).getProducts(tenantId, unique)).map((p) => [p.id, p]));
+  return unique.flatMap((id) => found.get(id) ?? []);
+}
+
 export async function createProduct(actor: Actor, input: ProductInput): Promise<Product> {
   await assertReferencesExist(actor.tenantId, [input]);
   const product = await (await catalogRepository()).createProduct(actor.tenantId, input);

@@ -14,11 +14,16 @@ export type ShortItem = { variantId: string; requested: number; available: numbe
  */
 export class InsufficientStockError extends AppError {
   readonly items: ShortItem[];
-  constructor(items: ShortItem[], describe: (variantId: string) => string = (id) => id) {
+  /**
+   * @param describe names an item for people (product, variant, SKU)
+   * @param pathOf the input field of an item's line (e.g. `lines.2.quantity`), so a form can
+   *   mark that line
+   */
+  constructor(items: ShortItem[], describe: (variantId: string) => string = (id) => id, pathOf: (variantId: string) => string = () => 'lines') {
     super(
       'conflict',
       `Not enough stock: ${items.map((i) => `${describe(i.variantId)} (${i.available} left, ${i.requested} needed)`).join(', ')}`,
-      items.map((i) => ({ ...i, path: 'lines', message: `${describe(i.variantId)}: ${i.available} left` })),
+      items.map((i) => ({ ...i, path: pathOf(i.variantId), message: `Only ${i.available} in stock` })),
     );
     this.name = 'InsufficientStockError';
     this.items = items;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 const id = z.uuid();
 const note = z.string().trim().max(500).nullable().default(null);
-const quantity = z.number().int('Use whole units').min(1, 'Use 1 or more').max(1_000_000);
+const wholeNumber = () => z.number({ message: 'Enter a whole number' });
+const quantity = wholeNumber().int('Use whole units').min(1, 'Use 1 or more').max(1_000_000);
 
 export const locationInputSchema = z.object({
   name: z.string().trim().min(1, 'Enter a name').max(80),
@@ -41,7 +42,7 @@ export const adjustmentInputSchema = z
         z.object({
           variantId: id,
           /** Signed change: -3 for three broken cups, +1 for one found. */
-          delta: z.number().int('Use whole units').min(-1_000_000).max(1_000_000).refine((d) => d !== 0, 'A change of 0 changes nothing'),
+          delta: wholeNumber().int('Use whole units').min(-1_000_000).max(1_000_000).refine((d) => d !== 0, 'A change of 0 changes nothing'),
         }),
       )
       .min(1, 'Add at least one item')
@@ -60,7 +61,7 @@ export const countInputSchema = z
     /** true: only report the differences (preview before applying). */
     dryRun: z.boolean().default(false),
     lines: z
-      .array(z.object({ variantId: id, counted: z.number().int('Use whole units').min(0, 'A count cannot be negative').max(1_000_000) }))
+      .array(z.object({ variantId: id, counted: wholeNumber().int('Use whole units').min(0, 'A count cannot be negative').max(1_000_000) }))
       .min(1, 'Count at least one item')
       .max(5000),
   })
@@ -83,7 +84,7 @@ export type TransferInput = z.output<typeof transferInputSchema>;
 export const thresholdInputSchema = z.object({
   locationId: id,
   variantId: id,
-  lowStockThreshold: z.number().int().min(0).max(1_000_000).nullable(),
+  lowStockThreshold: wholeNumber().int('Use whole units').min(0, 'Use 0 or more').max(1_000_000).nullable(),
 });
 export type ThresholdInput = z.output<typeof thresholdInputSchema>;
 

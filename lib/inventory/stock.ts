@@ -88,10 +88,14 @@ export async function adjustStock(actor: Actor, input: AdjustmentInput): Promise
       if (isShort(applied)) short.push(applied);
       else lines.push({ variantId: line.variantId, delta: line.delta, quantityAfter: applied.after });
     }
-    if (short.length) throw new InsufficientStockError(short, (id) => describe(items.get(id)));
+    if (short.length) throw new InsufficientStockError(short, (id) => describe(items.get(id)), lineField(input.lines, 'delta'));
     return { documentId, lines };
   });
 }
+
+/** The form path of the line for `variantId`, e.g. `lines.2.quantity`. */
+const lineField = (lines: { variantId: string }[], field: string) => (variantId: string) =>
+  `lines.${lines.findIndex((l) => l.variantId === variantId)}.${field}`;
 
 export type CountResult = {
   documentId: string | null;
@@ -147,7 +151,7 @@ export async function transferStock(actor: Actor, input: TransferInput): Promise
       await applyMovement(tx, actor.tenantId, { ...common, locationId: input.toLocationId, variantId: line.variantId, delta: line.quantity, kind: 'transfer_in' }, false);
       lines.push({ variantId: line.variantId, delta: -line.quantity, quantityAfter: out.after });
     }
-    if (short.length) throw new InsufficientStockError(short, (id) => describe(items.get(id)));
+    if (short.length) throw new InsufficientStockError(short, (id) => describe(items.get(id)), lineField(input.lines, 'quantity'));
     return { documentId, lines };
   });
 }
@@ -169,6 +173,8 @@ export async function setLowStockThreshold(actor: Actor, input: ThresholdInput):
 export type SaleLine = {
   variantId: string;
   quantity: number;
+  /** How the error names the item: from the order's catalog snapshot (no lookup mid-checkout). */
+  label: string;
   /** From the catalog snapshot the order took: untracked items are not decremented. */
   trackStock: boolean;
   allowNegativeStock: boolean;
@@ -195,7 +201,13 @@ export async function reserveStock(
     );
     if (isShort(applied)) short.push(applied);
   }
-  if (short.length) throw new InsufficientStockError(short);
+  if (short.length) {
+    throw new InsufficientStockError(
+      short,
+      (id) => tracked.find((l) => l.variantId === id)?.label ?? id,
+      (id) => `lines.${sale.lines.findIndex((l) => l.variantId === id)}.quantity`,
+    );
+  }
 }
 
 export type StockLevel = {
@@ -216,7 +228,8 @@ const levelColumns = {
   updatedAt: stockLevels.updatedAt,
 };
 
-const isLowSql = sql`(${stockLevels.lowStockThreshold} is not null and ${stockLevels.quantity} <= ${stockLevels.lowStockThreshold})`;
+/** Low: at or below its threshold — or out of stock, threshold or not. */
+const isLowSql = sql`(${stockLevels.quantity} <= 0 or (${stockLevels.lowStockThreshold} is not null and ${stockLevels.quantity} <= ${stockLevels.lowStockThreshold}))`;
 
 /** Levels as the stock API lists them, with each item's name and SKU from the catalog. */
 export async function listLevels(tenantId: string, query: LevelsQuery): Promise<{ data: StockLevel[]; total: number; skip: number; limit: number }> {
@@ -231,7 +244,7 @@ export async function listLevels(tenantId: string, query: LevelsQuery): Promise<
       .select(levelColumns)
       .from(stockLevels)
       .where(where)
-      .orderBy(query.lowStock ? asc(sql`${stockLevels.quantity} - ${stockLevels.lowStockThreshold}`) : asc(stockLevels.variantId), asc(stockLevels.locationId))
+      .orderBy(query.lowStock ? asc(sql`${stockLevels.quantity} - coalesce(${stockLevels.lowStockThreshold}, 0)`) : asc(stockLevels.variantId), asc(stockLevels.locationId))
       .offset(query.skip)
       .limit(query.limit);
     return { rows, total };
@@ -257,7 +270,7 @@ async function withItems(tenantId: string, rows: Omit<StockLevel, 'isLow' | 'ite
     const ref = refs.get(r.variantId);
     return {
       ...r,
-      isLow: r.lowStockThreshold !== null && r.quantity <= r.lowStockThreshold,
+      isLow: r.quantity <= 0 || (r.lowStockThreshold !== null && r.quantity <= r.lowStockThreshold),
       item: ref ? { productId: ref.productId, productName: ref.productName, variantName: ref.variantName, sku: ref.sku } : null,
     };
   });

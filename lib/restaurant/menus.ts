@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { menus, type AvailabilityWindow } from '@/db/schema/restaurant';
 import type { Actor } from '@/lib/auth/staff';
-import { catalogRepository } from '@/lib/catalog/service';
+import { getProducts } from '@/lib/catalog/service';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant } from '@/lib/platform/db';
 import { definedFields } from '@/lib/platform/validation';
@@ -38,9 +38,8 @@ const duplicate = (err: unknown): never => {
 /** Sections keep their ids; new ones get one. Every listed product must be this tenant's. */
 async function prepare(tenantId: string, input: MenuInput) {
   const productIds = [...new Set(input.sections.flatMap((s) => s.productIds))];
-  const repo = await catalogRepository();
-  const found = await Promise.all(productIds.map((id) => repo.getProduct(tenantId, id)));
-  const missing = productIds.filter((_, i) => !found[i]);
+  const found = new Set((await getProducts(tenantId, productIds)).map((p) => p.id));
+  const missing = productIds.filter((id) => !found.has(id));
   if (missing.length) {
     throw new AppError('unprocessable', `${missing.length} product(s) on this menu do not exist`, missing.map((id) => ({ path: 'sections', message: `No such product ${id}` })));
   }

@@ -49,16 +49,16 @@ export const menuListQuerySchema = z.object({
 
 export const tableInputSchema = z.object({
   name: z.string().trim().min(1, 'Enter a name').max(40),
-  seats: z.number().int().min(1, 'At least 1 seat').max(100),
+  seats: z.number({ message: 'Enter the number of seats' }).int('Use a whole number').min(1, 'At least 1 seat').max(100, 'At most 100 seats'),
   area: z.string().trim().min(1).max(40).default('Main'),
-  position: z.number().int().min(0).max(10_000).default(0),
+  position: z.number({ message: 'Enter a whole number' }).int().min(0).max(10_000).default(0),
 });
 export type TableInput = z.output<typeof tableInputSchema>;
 
 export const tablePatchSchema = patchSchema(
   tableInputSchema.extend({
     status: z.enum(tableStatuses, { message: 'Choose free, occupied or needs_cleaning' }),
-    covers: z.number().int().min(0).max(200),
+    covers: z.number({ message: 'Enter the number of guests' }).int('Use a whole number').min(0).max(200, 'At most 200 guests'),
   }),
 );
 export type TablePatch = z.output<typeof tablePatchSchema>;

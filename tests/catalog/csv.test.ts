@@ -6,7 +6,7 @@ import { listProducts, modifierGroupService, taxClassService } from '@/lib/catal
 import { apiRequest, createTenant, noParams, ownerActor, type TestTenant } from '../helpers';
 
 const header = CSV_COLUMNS.join(',');
-const csv = (rows: Record<string, string>[]) => Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c] ?? '')) });
+const csv = (rows: Record<string, string | undefined>[]) => Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c] ?? '')) });
 
 describe('product CSV import and export', () => {
   let t: TestTenant;

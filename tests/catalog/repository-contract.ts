@@ -449,6 +449,8 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
 
       it("does not show tenant A's products to tenant B", async () => {
         expect(await repo.getProduct(b, product.id)).toBeNull();
+        expect(await repo.getProducts(b, [product.id])).toEqual([]);
+        expect(await repo.getProducts(a, [product.id, crypto.randomUUID()])).toEqual([product]);
         expect(await repo.findVariantBySku(b, 'ISO-1')).toBeNull();
         expect(await repo.findVariantByBarcode(b, '88880001')).toBeNull();
         expect(await repo.getVariants(b, [product.variants[0]!.id])).toEqual([]);

@@ -129,7 +129,7 @@ describe('stock operations', () => {
       withTenant(t.tenant.id, (tx) =>
         reserveStock(tx, t.tenant.id, {
           locationId: location,
-          lines: [{ variantId: v, quantity: n, trackStock: true, allowNegativeStock: false }],
+          lines: [{ variantId: v, quantity: n, label: 'Test item', trackStock: true, allowNegativeStock: false }],
           referenceType: 'order',
           referenceId: crypto.randomUUID(),
           actorUserId: t.cashier.id,
@@ -159,7 +159,7 @@ describe('reserveStock', () => {
     withTenant(t.tenant.id, (tx) =>
       reserveStock(tx, t.tenant.id, {
         locationId: location,
-        lines: lines.map((l) => ({ trackStock: true, allowNegativeStock: false, ...l })),
+        lines: lines.map((l) => ({ trackStock: true, allowNegativeStock: false, label: `Item ${l.variantId.slice(0, 4)}`, ...l })),
         referenceType: 'order',
         referenceId: crypto.randomUUID(),
         actorUserId: null,
@@ -172,6 +172,10 @@ describe('reserveStock', () => {
     await receiveStock(ownerActor(t), { locationId: location, supplier: null, note: null, lines: [{ variantId: a, quantity: 5 }, { variantId: b, quantity: 1 }] });
     const failure = await sale([{ variantId: a, quantity: 2 }, { variantId: b, quantity: 2 }, { variantId: c, quantity: 1 }]).catch((e) => e);
     expect(failure).toBeInstanceOf(InsufficientStockError);
+    expect((failure as Error).message).toContain(`Item ${c.slice(0, 4)} (0 left, 1 needed)`);
+    expect((failure as InsufficientStockError).details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'lines.2.quantity', message: 'Only 0 in stock' })]),
+    );
     expect((failure as InsufficientStockError).items.sort((x, y) => x.available - y.available)).toEqual(
       [
         { variantId: c, requested: 1, available: 0 },

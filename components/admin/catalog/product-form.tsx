@@ -108,7 +108,7 @@ export function ProductForm({ productId, initial, version, currency, categories,
         <Section title="Details">
           <div className="grid gap-4 sm:grid-cols-2">
             <div className="sm:col-span-2">
-              <TextField label="Name" value={draft.name} onChange={(e) => set('name', e.target.value)} required maxLength={120} error={fe.name} />
+              <TextField label="Product name" value={draft.name} onChange={(e) => set('name', e.target.value)} required maxLength={120} error={fe.name} />
             </div>
             <div className="sm:col-span-2">
               <TextAreaField

@@ -36,7 +36,9 @@ export function SearchPicker<T>({
   const pickOnArrival = useRef(false);
   const input = useRef<HTMLInputElement>(null);
 
-  const options = (results?.items ?? []).map(toOption);
+  // Matches for what is in the box now; older ones are not shown (nor picked by Enter).
+  const fresh = results && results.query === query.trim() ? results : null;
+  const options = (fresh?.items ?? []).map(toOption);
   const enabled = (i: number) => i >= 0 && i < options.length && !options[i]!.disabledReason;
 
   const pick = (item: T) => {
@@ -77,6 +79,7 @@ export function SearchPicker<T>({
       setSearching(false);
       return;
     }
+    setSearching(true);
     const timer = setTimeout(() => void run(q), 250);
     return () => clearTimeout(timer);
   }, [query]); // run() reads the latest props on purpose
@@ -106,8 +109,8 @@ export function SearchPicker<T>({
       e.preventDefault(); // never submit the surrounding form from here
       const q = query.trim();
       if (!q) return;
-      if (results?.query === q && !searching) {
-        if (enabled(active)) pick(results.items[active]!);
+      if (fresh && !searching) {
+        if (enabled(active)) pick(fresh.items[active]!);
       } else {
         pickOnArrival.current = true;
         void run(q);
@@ -119,12 +122,12 @@ export function SearchPicker<T>({
     ? ''
     : searching
       ? 'Searching…'
-      : results?.error
-        ? results.error
-        : results
-          ? results.items.length === 0
+      : fresh?.error
+        ? fresh.error
+        : fresh
+          ? fresh.items.length === 0
             ? 'No matches.'
-            : `${results.items.length} ${results.items.length === 1 ? 'match' : 'matches'}. Use the arrow keys and Enter to add.`
+            : `${fresh.items.length} ${fresh.items.length === 1 ? 'match' : 'matches'}. Use the arrow keys and Enter to add.`
           : '';
 
   return (
@@ -151,20 +154,20 @@ export function SearchPicker<T>({
             setOpen(true);
           }}
           onKeyDown={onKeyDown}
-          onFocus={() => results && setOpen(true)}
+          onFocus={() => fresh && setOpen(true)}
           onBlur={() => setOpen(false)}
           className="block w-full min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
         />
-        {open && query.trim() !== '' && results && !searching && (
+        {open && fresh && !searching && (
           <ul
             id={listId}
             role="listbox"
-            aria-label={`Matches for ${results.query}`}
+            aria-label={`Matches for ${fresh.query}`}
             className="absolute top-full z-20 mt-1 max-h-80 w-full overflow-y-auto rounded-lg border border-slate-200 bg-white py-1 shadow-lg"
           >
             {options.length === 0 && (
               <li className="px-3 py-3 text-sm text-slate-600" role="presentation">
-                {results.error ?? `Nothing matches “${results.query}”.`}
+                {fresh.error ?? `Nothing matches “${fresh.query}”.`}
               </li>
             )}
             {options.map((option, i) => (
@@ -175,7 +178,7 @@ export function SearchPicker<T>({
                 aria-selected={i === active}
                 aria-disabled={option.disabledReason ? true : undefined}
                 onMouseDown={(e) => e.preventDefault()} // keep focus in the box
-                onClick={() => enabled(i) && pick(results.items[i]!)}
+                onClick={() => enabled(i) && pick(fresh.items[i]!)}
                 onMouseEnter={() => enabled(i) && setActive(i)}
                 className={`flex min-h-11 cursor-pointer items-center justify-between gap-3 px-3 py-2 text-sm ${
                   option.disabledReason ? 'cursor-not-allowed text-slate-500' : i === active ? 'bg-brand-50 text-brand-900' : 'text-slate-900'

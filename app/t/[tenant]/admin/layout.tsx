@@ -6,7 +6,7 @@ import { requireStaff } from '@/lib/auth/current';
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const { tenant, user } = await requireStaff('admin:access');
   return (
-    <div className="min-h-dvh md:grid md:grid-cols-[15rem_1fr]">
+    <div className="min-h-dvh md:grid md:grid-cols-[15rem_minmax(0,1fr)]">
       <aside className="border-b border-slate-200 bg-white md:min-h-dvh md:border-r md:border-b-0">
         <div className="flex items-center justify-between px-5 py-4 md:block">
           <div>

@@ -28,6 +28,11 @@ export default async function RegisterPage() {
             <span className="font-semibold">{user.name}</span> <span className="text-slate-500 capitalize">· {user.role}</span>
           </p>
           <SwitchStaff staff={staff.filter((s) => s.id !== user.userId)} />
+          {can(user.role, 'tables:read') && (
+            <Link href="/floor" className="rounded-lg px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-slate-100">
+              Floor
+            </Link>
+          )}
           {can(user.role, 'admin:access') && (
             <Link href="/admin" className="rounded-lg px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-slate-100">
               Admin

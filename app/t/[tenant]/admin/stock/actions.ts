@@ -32,34 +32,6 @@ const texts = (formData: FormData, name: string) => formData.getAll(name).map((v
 /** Blank or not a number → undefined/NaN, which the module's schema refuses with a field error. */
 const numberOf = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : Number(value));
 
-/** zod's type message ("Invalid input: expected number, received NaN") in words a person uses. */
-function tidy<S extends FormState>(state: S): S {
-  if (!state?.fieldErrors) return state;
-  const fieldErrors = Object.fromEntries(
-    Object.entries(state.fieldErrors).map(([k, m]) => [k, m.startsWith('Invalid input: expected number') ? 'Enter a whole number' : m]),
-  );
-  return { ...state, fieldErrors };
-}
-
-/**
- * Short items of a guarded decrement as field errors on their own lines (the module's
- * details all carry the path "lines", so they would collapse into one message).
- */
-async function shortLinesOnFields<T>(lines: { variantId: string }[], field: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof InsufficientStockError) {
-      throw new AppError(
-        'conflict',
-        err.message,
-        err.items.map((item) => ({ path: `lines.${lines.findIndex((l) => l.variantId === item.variantId)}.${field}`, message: `Only ${item.available} in stock` })),
-      );
-    }
-    throw err;
-  }
-}
-
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** One catalog variant as the item pickers show it. */
@@ -123,13 +95,11 @@ export async function receiveStockAction(_prev: FormState, formData: FormData): 
     note: text(formData, 'note'),
     lines: texts(formData, 'variantId').map((variantId, i) => ({ variantId, quantity: numberOf(quantities[i]) })),
   };
-  return tidy(
-    await staffAction('stock:write', receiptInputSchema, input, async ({ user }, data) => {
+  return staffAction('stock:write', receiptInputSchema, input, async ({ user }, data) => {
       const result = await receiveStock(user, data);
       const units = data.lines.reduce((sum, l) => sum + l.quantity, 0);
       return `Received ${plural(units, 'unit')} of ${plural(result.lines.length, 'item')}.`;
-    }),
-  );
+  });
 }
 
 export async function adjustStockAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -144,12 +114,10 @@ export async function adjustStockAction(_prev: FormState, formData: FormData): P
       return { variantId, delta: quantity === undefined ? undefined : directions[i] === 'add' ? quantity : -quantity };
     }),
   };
-  return tidy(
-    await staffAction('stock:write', adjustmentInputSchema, input, async ({ user }, data) => {
-      const result = await shortLinesOnFields(data.lines, 'delta', () => adjustStock(user, data));
+  return staffAction('stock:write', adjustmentInputSchema, input, async ({ user }, data) => {
+      const result = await adjustStock(user, data);
       return `Adjusted ${plural(result.lines.length, 'item')} (${data.reason}).`;
-    }),
-  );
+  });
 }
 
 export type CountPreviewLine = { variantId: string; expected: number; counted: number; difference: number };
@@ -166,8 +134,7 @@ export async function countStockAction(_prev: CountState, formData: FormData): P
     lines: texts(formData, 'variantId').map((variantId, i) => ({ variantId, counted: numberOf(counted[i]) })),
   };
   let preview: CountPreviewLine[] | undefined;
-  const state = tidy(
-    await staffAction('stock:write', countInputSchema, input, async ({ user }, data) => {
+  const state = await staffAction('stock:write', countInputSchema, input, async ({ user }, data) => {
       const result = await countStock(user, data);
       preview = result.lines;
       const changed = result.lines.filter((l) => l.difference !== 0).length;
@@ -177,8 +144,7 @@ export async function countStockAction(_prev: CountState, formData: FormData): P
           : `${plural(changed, 'item')} differ from what was expected. Check them, then apply the count.`;
       }
       return changed === 0 ? `Count recorded: all ${plural(result.lines.length, 'item')} matched.` : `Count applied: ${plural(changed, 'item')} corrected.`;
-    }),
-  );
+  });
   return state && { ...state, preview, applied: apply && Boolean(state.ok) };
 }
 
@@ -190,13 +156,11 @@ export async function transferStockAction(_prev: FormState, formData: FormData):
     note: text(formData, 'note'),
     lines: texts(formData, 'variantId').map((variantId, i) => ({ variantId, quantity: numberOf(quantities[i]) })),
   };
-  return tidy(
-    await staffAction('stock:write', transferInputSchema, input, async ({ user }, data) => {
-      const result = await shortLinesOnFields(data.lines, 'quantity', () => transferStock(user, data));
+  return staffAction('stock:write', transferInputSchema, input, async ({ user }, data) => {
+      const result = await transferStock(user, data);
       const units = data.lines.reduce((sum, l) => sum + l.quantity, 0);
       return `Transferred ${plural(units, 'unit')} of ${plural(result.lines.length, 'item')}.`;
-    }),
-  );
+  });
 }
 
 export async function setThresholdAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -205,12 +169,10 @@ export async function setThresholdAction(_prev: FormState, formData: FormData): 
     variantId: text(formData, 'variantId'),
     lowStockThreshold: numberOf(text(formData, 'threshold')) ?? null,
   };
-  return tidy(
-    await staffAction('stock:write', thresholdInputSchema, input, async ({ user }, data) => {
+  return staffAction('stock:write', thresholdInputSchema, input, async ({ user }, data) => {
       await setLowStockThreshold(user, data);
       return data.lowStockThreshold === null ? 'Threshold removed.' : `Low at ${data.lowStockThreshold} or fewer.`;
-    }),
-  );
+  });
 }
 
 export async function addLocationAction(_prev: FormState, formData: FormData): Promise<FormState> {

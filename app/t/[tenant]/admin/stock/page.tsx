@@ -213,7 +213,7 @@ export default async function StockPage({ searchParams }: { searchParams: Promis
               {rows.map((row) => {
                 const name = itemLabel(row);
                 return (
-                  <tr key={row.variantId} data-testid="stock-row">
+                  <tr key={`${view}-${row.variantId}`} data-testid="stock-row">
                     <td className="px-4 py-3 align-top">
                       <Link href={`/admin/stock/items/${row.variantId}${query(here)}`} className="font-medium text-slate-900 underline decoration-slate-300 underline-offset-2 hover:decoration-brand-600">
                         {name}

@@ -19,33 +19,20 @@ const tableId = (formData: FormData) => {
   return id.data;
 };
 
-/** zod's type message ("Invalid input: expected number…") in words a person uses. */
-function tidy(state: FormState): FormState {
-  if (!state?.fieldErrors) return state;
-  const fieldErrors = Object.fromEntries(
-    Object.entries(state.fieldErrors).map(([k, m]) => [k, m.startsWith('Invalid input: expected number') ? 'Enter a whole number' : m]),
-  );
-  return { ...state, fieldErrors };
-}
-
 export async function addTableAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const input = { name: text(formData, 'name'), seats: int(formData, 'seats'), area: text(formData, 'area'), position: int(formData, 'position') };
-  return tidy(
-    await staffAction('tables:write', tableInputSchema, input, async ({ user }, data) => {
+  return staffAction('tables:write', tableInputSchema, input, async ({ user }, data) => {
       const table = await createTable(user, data);
       return `${table.name} (${table.seats} seats) was added to ${table.area}.`;
-    }),
-  );
+  });
 }
 
 export async function updateTableLayoutAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const patch = { name: text(formData, 'name'), seats: int(formData, 'seats'), area: text(formData, 'area'), position: int(formData, 'position') };
-  return tidy(
-    await staffAction('tables:write', tablePatchSchema, patch, async ({ user }, data) => {
+  return staffAction('tables:write', tablePatchSchema, patch, async ({ user }, data) => {
       const table = await updateTable(user, tableId(formData), data);
       return `Saved ${table.name}.`;
-    }),
-  );
+  });
 }
 
 export async function deleteTableAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -7,7 +7,7 @@ import { DeleteMenuButton } from '@/components/admin/menus/delete-menu-button';
 import { MenuEditor } from '@/components/admin/menus/menu-editor';
 import { Alert } from '@/components/ui/alert';
 import { requireStaff } from '@/lib/auth/current';
-import { getProduct } from '@/lib/catalog/service';
+import { getProducts } from '@/lib/catalog/service';
 import { AppError } from '@/lib/platform/errors';
 import { getMenu, isMenuAvailable, type Menu } from '@/lib/restaurant';
 
@@ -34,8 +34,13 @@ export default async function EditMenuPage({
 
   // Product names for the sections (a product missing from the catalog still shows, by id).
   const productIds = [...new Set(menu.sections.flatMap((s) => s.productIds))];
-  const products = await Promise.all(productIds.map((pid) => getProduct(tenant.id, pid).catch(() => null)));
-  const names = new Map(productIds.map((pid, i) => [pid, products[i] ? `${products[i]!.name}${products[i]!.status === 'archived' ? ' (archived)' : ''}` : 'Unknown product']));
+  const found = new Map((await getProducts(tenant.id, productIds)).map((p) => [p.id, p]));
+  const names = new Map(
+    productIds.map((pid) => {
+      const product = found.get(pid);
+      return [pid, product ? `${product.name}${product.status === 'archived' ? ' (archived)' : ''}` : 'Unknown product'];
+    }),
+  );
 
   return (
     <div className="max-w-4xl space-y-6">

@@ -146,7 +146,7 @@ export default async function StockItemPage({
                         {m.note}
                         {!reason && !m.note && <span className="text-slate-400" aria-label="none">—</span>}
                       </td>
-                      <td className="px-3 py-3">{m.actorUserId ? (staffName.get(m.actorUserId) ?? 'Former staff') : 'System'}</td>
+                      <td className="min-w-28 px-3 py-3">{m.actorUserId ? (staffName.get(m.actorUserId) ?? 'Former staff') : 'System'}</td>
                     </tr>
                   );
                 })}
