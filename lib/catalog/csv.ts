@@ -5,6 +5,7 @@ import { decimalToMinor, minorToDecimal } from '@/lib/platform/money';
 import type { ImportedProduct, Product } from './repository';
 import { productInputSchema } from './schemas';
 import { catalogRepository } from './service';
+import { yieldToEventLoop } from './shared';
 
 /**
  * Products as CSV, one row per variant. Rows sharing a `handle` are one product; its
@@ -229,7 +230,10 @@ export async function importProductsCsv(
       planned.push({ product: { ...result.data, ...(target && { id: target.id }) }, category: categoryName || null });
     }
     done += rows.length;
-    if (done % 500 < rows.length || done === total) onProgress({ phase: 'validating', done, total });
+    if (done % 500 < rows.length || done === total) {
+      onProgress({ phase: 'validating', done, total });
+      await yieldToEventLoop(); // lets a streamed response send the progress line now
+    }
   }
 
   if (errors.length) return invalid(errors);

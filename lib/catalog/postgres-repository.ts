@@ -14,7 +14,7 @@ import type {
   VariantRef,
 } from './repository';
 import type { CategoryInput, ModifierGroupInput, ProductInput, TaxClassInput } from './schemas';
-import { clashError, escapeLike, withModifierOptionIds, type Clash } from './shared';
+import { clashError, escapeLike, withModifierOptionIds, yieldToEventLoop, type Clash } from './shared';
 
 type ProductRow = typeof products.$inferSelect;
 
@@ -299,6 +299,7 @@ export function postgresCatalogRepository(): CatalogRepository {
           for (const p of updates) {
             if (!(await replaceProduct(tx, tenantId, p.id!, p))) throw new AppError('not_found', `Product ${p.id} no longer exists`);
             onProgress?.(++done);
+            if (done % 200 === 0) await yieldToEventLoop();
           }
           for (const chunk of chunks(creates, 1000)) {
             const ids = chunk.map(() => crypto.randomUUID());
@@ -306,6 +307,7 @@ export function postgresCatalogRepository(): CatalogRepository {
             await insertVariants(tx, tenantId, chunk.map((p, i) => ({ productId: ids[i]!, variants: p.variants.map(({ id: _id, ...v }) => v) })));
             done += chunk.length;
             onProgress?.(done);
+            await yieldToEventLoop();
           }
           return { created: creates.length, updated: updates.length };
         }),

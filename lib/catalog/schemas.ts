@@ -8,7 +8,11 @@ import { patchSchema } from '@/lib/platform/validation';
  */
 export const MAX_PRICE = 1_000_000_000; // minor units; fits an int4 column with room to add
 
-export const moneySchema = z.number({ message: 'Enter an amount in minor units' }).int('Use whole minor units').min(0).max(MAX_PRICE);
+export const moneySchema = z
+  .number({ message: 'Enter an amount in minor units' })
+  .int('Use whole minor units')
+  .min(0, 'A price cannot be negative')
+  .max(MAX_PRICE, 'That amount is too large');
 export const skuSchema = z
   .string()
   .trim()
@@ -34,9 +38,15 @@ export const attributeValueSchema = z.union([
   z.boolean(),
   z.array(z.string().max(100)).max(50),
 ]);
-export const attributesSchema = z
-  .record(attributeKeySchema, attributeValueSchema)
-  .refine((a) => Object.keys(a).length <= 50, 'Use at most 50 attributes');
+/** Keys are checked one by one so each bad name keeps its own message (zod's record says only "Invalid key"). */
+export const attributesSchema = z.record(z.string(), attributeValueSchema).superRefine((attributes, ctx) => {
+  const keys = Object.keys(attributes);
+  if (keys.length > 50) ctx.addIssue({ code: 'custom', message: 'Use at most 50 attributes' });
+  for (const key of keys) {
+    const checked = attributeKeySchema.safeParse(key);
+    if (!checked.success) ctx.addIssue({ code: 'custom', path: [key], message: checked.error.issues[0]!.message });
+  }
+});
 
 export const variantInputSchema = z.object({
   /** Present when updating an existing variant (keeps its id, and so its stock). */

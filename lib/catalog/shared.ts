@@ -28,3 +28,9 @@ export function escapeLike(term: string): string {
 export function withModifierOptionIds(input: ModifierGroupInput): ModifierGroupInput & { options: { id: string }[] } {
   return { ...input, options: input.options.map((o) => ({ ...o, id: o.id ?? crypto.randomUUID() })) };
 }
+
+/**
+ * Lets other work run (e.g. a streamed response send a progress line). PGlite runs in this
+ * process, so a long import would otherwise hold the event loop until it ends.
+ */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -128,9 +128,11 @@ export function CategoryRow({ category, canWrite }: { category: CategoryRowData;
               id={category.id}
               name={category.name}
               consequence={
-                category.productCount > 0
-                  ? `Its ${plural(category.productCount, 'product')} stay in the catalog and keep selling, but without a category.`
-                  : 'No products are in it.'
+                category.productCount === 0
+                  ? 'No products are in it.'
+                  : category.productCount === 1
+                    ? 'Its one product stays in the catalog and keeps selling, but without a category.'
+                    : `Its ${plural(category.productCount, 'product')} stay in the catalog and keep selling, but without a category.`
               }
             />
           </>

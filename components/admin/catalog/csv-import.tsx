@@ -27,6 +27,9 @@ const MAX_BYTES = 10 * 1024 * 1024;
 const SHOWN_ERRORS = 500;
 const PHASE_LABEL = { validating: 'Checking rows', importing: 'Saving products' } as const;
 
+const fileSize = (bytes: number) =>
+  bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
 function csvCell(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
@@ -155,7 +158,7 @@ export function CsvImport({ columns, exampleRows }: { columns: string[]; example
           <p id={`${inputId}-message`} className={`text-sm ${fileError ? 'text-red-700' : 'text-slate-500'}`}>
             {fileError ??
               (file
-                ? `${file.name} · ${(file.size / 1024).toLocaleString('en', { maximumFractionDigits: 0 })} KB`
+                ? `${file.name} · ${fileSize(file.size)}`
                 : 'One row per variant, with the columns described below. Up to 50,000 rows.')}
           </p>
         </div>

@@ -10,7 +10,7 @@ export const ATTRIBUTE_TYPES = [
   { value: 'text', label: 'Text' },
   { value: 'number', label: 'Number' },
   { value: 'boolean', label: 'Yes / no' },
-  { value: 'list', label: 'List (commas)' },
+  { value: 'list', label: 'List' },
 ] as const;
 export type AttributeType = (typeof ATTRIBUTE_TYPES)[number]['value'];
 export type AttributeDraft = { key: string; name: string; type: AttributeType; value: string };

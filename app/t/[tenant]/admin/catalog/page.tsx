@@ -110,8 +110,8 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
         </section>
       ) : (
         <>
-          <form method="get" action="/admin/catalog" role="search" aria-label="Products" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_12rem_10rem_auto] sm:items-end">
-            <div className="space-y-1">
+          <form method="get" action="/admin/catalog" role="search" aria-label="Products" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end xl:grid-cols-[1fr_12rem_10rem_auto]">
+            <div className="space-y-1 sm:col-span-3 xl:col-span-1">
               <label htmlFor="product-search" className="block text-sm font-medium text-slate-700">
                 Search
               </label>
@@ -230,7 +230,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
                       </td>
                       <td className="px-4 py-3 text-right align-top whitespace-nowrap tabular-nums">{priceText(p, tenant.currency)}</td>
                       <td className="hidden px-4 py-3 align-top md:table-cell">
-                        <span className="block max-w-[10rem] truncate font-mono text-xs" title={p.variants[0]?.sku}>
+                        <span className="block max-w-[10rem] truncate font-mono text-xs leading-5" title={p.variants[0]?.sku}>
                           {p.variants[0]?.sku ?? '—'}
                         </span>
                         {p.variants.length > 1 && <span className="text-xs text-slate-500">+{p.variants.length - 1} more</span>}
