@@ -1,11 +1,12 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { addCategoryAction, deleteCategoryAction, updateCategoryAction } from '@/app/t/[tenant]/admin/catalog/categories/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
+import { useInlineEdit } from '../use-inline-edit';
 import { ConfirmDelete } from './confirm-delete';
 import { plural } from './format';
 
@@ -93,20 +94,12 @@ export function CategoryAddForm({ nextPosition }: { nextPosition: number }) {
 /** One category: read-only, or its edit form, plus delete with a confirm step. */
 export function CategoryRow({ category, canWrite }: { category: CategoryRowData; canWrite: boolean }) {
   const { state, pending, onSubmit } = useFormAction(updateCategoryAction, null);
-  const [editing, setEditing] = useState(false);
+  const { editing, setEditing, fields: firstField, editButton } = useInlineEdit();
   const fe = state?.fieldErrors ?? {};
-  const firstField = useRef<HTMLDivElement>(null);
-  const editButton = useRef<HTMLButtonElement>(null);
-  const wasEditing = useRef(false);
 
   useEffect(() => {
     if (state?.ok) setEditing(false);
-  }, [state]);
-  useEffect(() => {
-    if (editing) firstField.current?.querySelector('input')?.focus();
-    else if (wasEditing.current) editButton.current?.focus();
-    wasEditing.current = editing;
-  }, [editing]);
+  }, [state, setEditing]);
 
   return (
     <li className="px-4 py-3" data-testid="category-row">

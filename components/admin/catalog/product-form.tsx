@@ -5,9 +5,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { saveProductAction } from '@/app/t/[tenant]/admin/catalog/products/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
-import { SelectField, TextField } from '@/components/ui/field';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
-import { CheckboxField, TextAreaField } from './fields';
 import {
   ATTRIBUTE_TYPES,
   emptyAttribute,

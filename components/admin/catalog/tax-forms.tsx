@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import {
   addTaxClassAction,
   deleteTaxClassAction,
@@ -11,6 +11,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
+import { useInlineEdit } from '../use-inline-edit';
 import { ConfirmDelete } from './confirm-delete';
 import { formatRate, percentText } from './format';
 
@@ -54,20 +55,12 @@ export function TaxClassAddForm() {
 
 export function TaxClassRow({ tax, canWrite }: { tax: TaxClassRowData; canWrite: boolean }) {
   const { state, pending, onSubmit } = useFormAction(updateTaxClassAction, null);
-  const [editing, setEditing] = useState(false);
+  const { editing, setEditing, fields, editButton } = useInlineEdit();
   const fe = state?.fieldErrors ?? {};
-  const fields = useRef<HTMLDivElement>(null);
-  const editButton = useRef<HTMLButtonElement>(null);
-  const wasEditing = useRef(false);
 
   useEffect(() => {
     if (state?.ok) setEditing(false);
-  }, [state]);
-  useEffect(() => {
-    if (editing) fields.current?.querySelector('input')?.focus();
-    else if (wasEditing.current) editButton.current?.focus();
-    wasEditing.current = editing;
-  }, [editing]);
+  }, [state, setEditing]);
 
   return (
     <li className="px-4 py-3" data-testid="tax-row">

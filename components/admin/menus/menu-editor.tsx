@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRef, useState } from 'react';
 import { saveMenuAction, searchMenuProductsAction, type MenuProductOption } from '@/app/t/[tenant]/admin/menus/actions';
-import { SearchPicker } from '@/components/admin/stock/search-picker';
+import { SearchPicker } from '@/components/admin/search-picker';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';

@@ -8,7 +8,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { itemLabel } from './item-label';
-import { SearchPicker } from './search-picker';
+import { SearchPicker } from '@/components/admin/search-picker';
 
 type Line = { item: PickableItem; counted: string };
 

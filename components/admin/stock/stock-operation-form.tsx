@@ -15,7 +15,7 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { adjustmentReasons } from '@/lib/inventory/schemas';
 import { adjustmentReasonLabels, itemLabel } from './item-label';
-import { SearchPicker } from './search-picker';
+import { SearchPicker } from '@/components/admin/search-picker';
 
 type Mode = 'receive' | 'adjust' | 'transfer';
 type Line = { item: PickableItem; quantity: string; direction: 'remove' | 'add' };

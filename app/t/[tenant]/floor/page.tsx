@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { SignOutButton } from '@/components/auth/sign-out-button';
+import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
 import { FloorView } from '@/components/restaurant/floor-view';
 import { requireStaff } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
@@ -15,28 +15,10 @@ export default async function FloorPage() {
 
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3">
-        <div>
-          <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">Floor</p>
-          <p className="text-lg font-bold leading-tight">{tenant.name}</p>
-        </div>
-        <div className="flex flex-wrap items-center gap-2">
-          <p className="mr-2 text-sm" data-testid="current-staff">
-            <span className="font-semibold">{user.name}</span> <span className="text-slate-500 capitalize">· {user.role}</span>
-          </p>
-          {can(user.role, 'register:use') && (
-            <Link href="/register" className="rounded-lg px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-slate-100">
-              Register
-            </Link>
-          )}
-          {can(user.role, 'tables:write') && (
-            <Link href="/admin/tables" className="rounded-lg px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-slate-100">
-              Edit tables
-            </Link>
-          )}
-          <SignOutButton />
-        </div>
-      </header>
+      <StaffHeader title="Floor" tenantName={tenant.name} user={user}>
+        {can(user.role, 'register:use') && <HeaderLink href="/register">Register</HeaderLink>}
+        {can(user.role, 'tables:write') && <HeaderLink href="/admin/tables">Edit tables</HeaderLink>}
+      </StaffHeader>
       <main className="flex-1 px-4 py-5 md:px-8">
         <h1 className="mb-4 text-2xl font-bold">Tables</h1>
         {tables.length === 0 ? (

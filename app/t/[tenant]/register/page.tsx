@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { SignOutButton } from '@/components/auth/sign-out-button';
+import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
 import { SwitchStaff } from '@/components/register/switch-staff';
 import { listPinStaff } from '@/lib/auth';
 import { requireStaff } from '@/lib/auth/current';
@@ -18,29 +17,11 @@ export default async function RegisterPage() {
 
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3">
-        <div>
-          <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">Register</p>
-          <p className="text-lg font-bold leading-tight">{tenant.name}</p>
-        </div>
-        <div className="flex flex-wrap items-center gap-2">
-          <p className="mr-2 text-sm" data-testid="current-staff">
-            <span className="font-semibold">{user.name}</span> <span className="text-slate-500 capitalize">· {user.role}</span>
-          </p>
-          <SwitchStaff staff={staff.filter((s) => s.id !== user.userId)} />
-          {can(user.role, 'tables:read') && (
-            <Link href="/floor" className="rounded-lg px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-slate-100">
-              Floor
-            </Link>
-          )}
-          {can(user.role, 'admin:access') && (
-            <Link href="/admin" className="rounded-lg px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-slate-100">
-              Admin
-            </Link>
-          )}
-          <SignOutButton />
-        </div>
-      </header>
+      <StaffHeader title="Register" tenantName={tenant.name} user={user}>
+        <SwitchStaff staff={staff.filter((s) => s.id !== user.userId)} />
+        {can(user.role, 'tables:read') && <HeaderLink href="/floor">Floor</HeaderLink>}
+        {can(user.role, 'admin:access') && <HeaderLink href="/admin">Admin</HeaderLink>}
+      </StaffHeader>
       <main className="flex flex-1 items-center justify-center p-6">
         <div className="max-w-md text-center">
           <h1 className="text-2xl font-bold">Ready to sell</h1>

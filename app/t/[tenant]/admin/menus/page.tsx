@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { availabilitySummary } from '@/components/admin/menus/availability';
-import { Pager, pageParam, query } from '@/components/admin/stock/pager';
+import { Pager, pageParam, query } from '@/components/ui/pager';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { requireStaff } from '@/lib/auth/current';

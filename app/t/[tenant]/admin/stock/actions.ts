@@ -10,7 +10,6 @@ import {
   countInputSchema,
   countStock,
   createLocation,
-  InsufficientStockError,
   levelsOf,
   locationInputSchema,
   receiptInputSchema,

@@ -3,7 +3,7 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { itemLabel } from '@/components/admin/stock/item-label';
 import { LocationSwitcher } from '@/components/admin/stock/location-switcher';
-import { Pager, pageParam, query } from '@/components/admin/stock/pager';
+import { Pager, pageParam, query } from '@/components/ui/pager';
 import { StockBadge } from '@/components/admin/stock/stock-badge';
 import { ThresholdEditor } from '@/components/admin/stock/threshold-editor';
 import { buttonClass } from '@/components/ui/button';

@@ -1,5 +1,5 @@
-import { LoadingPanel } from '@/components/admin/catalog/loading-panel';
+import { PageSkeleton } from '@/components/ui/page-skeleton';
 
 export default function Loading() {
-  return <LoadingPanel label="Loading categories…" rows={4} />;
+  return <PageSkeleton title="Categories" rows={4} />;
 }

@@ -1,5 +1,5 @@
-import { LoadingPanel } from '@/components/admin/catalog/loading-panel';
+import { PageSkeleton } from '@/components/ui/page-skeleton';
 
 export default function Loading() {
-  return <LoadingPanel label="Loading modifier groups…" rows={4} />;
+  return <PageSkeleton title="Modifier groups" rows={4} />;
 }

@@ -1,5 +1,5 @@
-import { LoadingPanel } from '@/components/admin/catalog/loading-panel';
+import { PageSkeleton } from '@/components/ui/page-skeleton';
 
 export default function Loading() {
-  return <LoadingPanel label="Loading product…" rows={4} />;
+  return <PageSkeleton title="Product" rows={4} />;
 }

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { adjustmentReasonLabels, itemLabel, movementLabels } from '@/components/admin/stock/item-label';
-import { Pager, pageParam, query } from '@/components/admin/stock/pager';
+import { Pager, pageParam, query } from '@/components/ui/pager';
 import { StockBadge } from '@/components/admin/stock/stock-badge';
 import { listStaff } from '@/lib/auth';
 import { requireStaff } from '@/lib/auth/current';

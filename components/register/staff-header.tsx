@@ -1,0 +1,40 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+
+/** The top bar of the staff screens (register, floor): where, who, what else they may open. */
+export function StaffHeader({
+  title,
+  tenantName,
+  user,
+  children,
+}: {
+  title: string;
+  tenantName: string;
+  user: { name: string; role: string };
+  children?: ReactNode;
+}) {
+  return (
+    <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3">
+      <div>
+        <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{title}</p>
+        <p className="text-lg font-bold leading-tight">{tenantName}</p>
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <p className="mr-2 text-sm" data-testid="current-staff">
+          <span className="font-semibold">{user.name}</span> <span className="text-slate-500 capitalize">· {user.role}</span>
+        </p>
+        {children}
+        <SignOutButton />
+      </div>
+    </header>
+  );
+}
+
+export function HeaderLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Link href={href} className="rounded-lg px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-slate-100">
+      {children}
+    </Link>
+  );
+}
