@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, escapeRegExp, expectSignInPage, hydrated, signIn, submitSignIn, tenantUrl } from './support';
+import { browserFetch, DEMO, escapeRegExp, expectSignInPage, hydrated, signIn, submitSignIn, tenantUrl } from './support';
 
 // One worker runs the tests in file order (playwright.config.ts). The main flow is a single
 // test whose steps depend on each other; it adds to the seeded demo tenant (MMK, one stock
@@ -229,34 +229,37 @@ test('the owner builds a product and receives stock; a cashier cannot change the
   });
 
   await test.step("the cashier's session reads the catalog over the API but cannot write to it", async () => {
-    const list = await page.request.get(tenantUrl(DEMO.slug, `/api/v1/products?search=${encodeURIComponent(product)}`));
-    expect(list.status()).toBe(200);
-    const listed = (await list.json()) as { total: number; data: { name: string; variants: { sku: string }[] }[] };
+    const list = await browserFetch(page, `/api/v1/products?search=${encodeURIComponent(product)}`);
+    expect(list.status).toBe(200);
+    const listed = list.body as { total: number; data: { name: string; variants: { sku: string }[] }[] };
     expect(listed.total).toBe(1);
     expect(listed.data[0]?.name).toBe(product);
     expect(listed.data[0]?.variants.map((v) => v.sku).sort()).toEqual(variants.map((v) => v.sku).sort());
 
-    const write = await page.request.post(tenantUrl(DEMO.slug, '/api/v1/products'), {
-      data: { name: `E2E Cashier product ${run}`, variants: [{ sku: sku('C'), price: 1000 }] },
+    const write = await browserFetch(page, '/api/v1/products', {
+      method: 'POST',
+      json: { name: `E2E Cashier product ${run}`, variants: [{ sku: sku('C'), price: 1000 }] },
     });
-    expect(write.status()).toBe(403);
-    expect(await write.json()).toEqual({ error: expect.objectContaining({ code: 'forbidden', message: expect.any(String) }) });
+    expect(write.status).toBe(403);
+    expect(write.body).toEqual({ error: expect.objectContaining({ code: 'forbidden', message: expect.any(String) }) });
 
     // Nothing was created.
-    const after = await page.request.get(tenantUrl(DEMO.slug, `/api/v1/products?search=${encodeURIComponent(sku('C'))}&status=all`));
-    expect(after.status()).toBe(200);
-    expect(((await after.json()) as { total: number }).total).toBe(0);
+    const after = await browserFetch(page, `/api/v1/products?search=${encodeURIComponent(sku('C'))}&status=all`);
+    expect(after.status).toBe(200);
+    expect((after.body as { total: number }).total).toBe(0);
   });
 });
 
 test('the product API refuses a visitor who is not signed in', async ({ page }) => {
-  const read = await page.request.get(tenantUrl(DEMO.slug, '/api/v1/products'));
-  expect(read.status()).toBe(401);
-  expect(await read.json()).toEqual({ error: expect.objectContaining({ code: 'unauthorized' }) });
+  await page.goto(tenantUrl(DEMO.slug, '/signin'));
+  const read = await browserFetch(page, '/api/v1/products');
+  expect(read.status).toBe(401);
+  expect(read.body).toEqual({ error: expect.objectContaining({ code: 'unauthorized' }) });
 
-  const write = await page.request.post(tenantUrl(DEMO.slug, '/api/v1/products'), {
-    data: { name: 'E2E anonymous product', variants: [{ sku: `E2E-ANON-${Date.now().toString(36)}`, price: 1000 }] },
+  const write = await browserFetch(page, '/api/v1/products', {
+    method: 'POST',
+    json: { name: 'E2E anonymous product', variants: [{ sku: `E2E-ANON-${Date.now().toString(36)}`, price: 1000 }] },
   });
-  expect(write.status()).toBe(401);
-  expect(await write.json()).toEqual({ error: expect.objectContaining({ code: 'unauthorized' }) });
+  expect(write.status).toBe(401);
+  expect(write.body).toEqual({ error: expect.objectContaining({ code: 'unauthorized' }) });
 });

@@ -57,3 +57,21 @@ export async function expectSignInPage(page: Page, slug: string, businessName: s
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Calls the API from inside the page (same origin, the browser's own cookies), as the app's
+ * scripts would. Node-side requests cannot resolve `*.localhost` names; the browser can.
+ */
+export async function browserFetch(page: Page, path: string, init?: { method?: string; json?: unknown }): Promise<{ status: number; body: any }> {
+  return page.evaluate(
+    async ({ path, init }) => {
+      const res = await fetch(path, {
+        method: init?.method ?? 'GET',
+        headers: init?.json === undefined ? undefined : { 'content-type': 'application/json' },
+        body: init?.json === undefined ? undefined : JSON.stringify(init.json),
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    { path, init },
+  );
+}

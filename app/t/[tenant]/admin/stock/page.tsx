@@ -136,7 +136,7 @@ export default async function StockPage({ searchParams }: { searchParams: Promis
       <div className="flex flex-wrap items-end gap-4 rounded-xl border border-slate-200 bg-white p-4">
         {locations.length > 1 && <LocationSwitcher action="/admin/stock" locations={locations} current={location.id} keep={{ q, view: view === 'low' ? 'low' : undefined }} />}
         {view === 'all' && (
-          <Form action="/admin/stock" className="flex flex-1 items-end gap-2" role="search">
+          <Form action="/admin/stock" className="flex flex-1 items-end gap-2" role="search" aria-label="Stock items">
             <input type="hidden" name="location" value={location.id} />
             <div className="flex-1 space-y-1">
               <label htmlFor="stock-search" className="block text-sm font-medium text-slate-700">
