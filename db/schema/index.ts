@@ -5,3 +5,5 @@ export * from './catalog';
 export * from './inventory';
 export * from './restaurant';
 export * from './events';
+export * from './orders';
+export * from './payments';

@@ -1,4 +1,4 @@
-import { boolean, char, foreignKey, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, char, foreignKey, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Platform table: one row per business. It has no tenant_id and no RLS; the app role may
@@ -25,6 +25,13 @@ export const tenantSettings = pgTable(
     tenantId: uuid('tenant_id').notNull().primaryKey(),
     /** true: shelf prices include tax (common in Myanmar and Europe); false: tax is added at checkout (US). */
     pricesIncludeTax: boolean('prices_include_tax').notNull().default(true),
+    /** Printed on receipts. */
+    address: text('address'),
+    phone: text('phone'),
+    taxId: text('tax_id'),
+    receiptFooter: text('receipt_footer'),
+    /** Discounts above this (basis points of what they discount) need a manager's approval. */
+    discountLimitBasisPoints: integer('discount_limit_basis_points').notNull().default(1000),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'tenant_settings_tenant_fk' })],

@@ -4,16 +4,50 @@ import { recordAudit } from '@/lib/platform/audit';
 import { withTenant } from '@/lib/platform/db';
 import { patchSchema } from '@/lib/platform/validation';
 
-export type TenantSettings = { pricesIncludeTax: boolean };
+export type TenantSettings = {
+  pricesIncludeTax: boolean;
+  address: string | null;
+  phone: string | null;
+  taxId: string | null;
+  receiptFooter: string | null;
+  discountLimitBasisPoints: number;
+};
 
-export const DEFAULT_SETTINGS: TenantSettings = { pricesIncludeTax: true };
+export const DEFAULT_SETTINGS: TenantSettings = {
+  pricesIncludeTax: true,
+  address: null,
+  phone: null,
+  taxId: null,
+  receiptFooter: null,
+  discountLimitBasisPoints: 1000,
+};
 
-export const settingsPatchSchema = patchSchema(z.object({ pricesIncludeTax: z.boolean() }));
+const optionalText = (max: number) => z.string().trim().max(max).nullable().transform((v) => v || null);
+
+export const settingsPatchSchema = patchSchema(
+  z.object({
+    pricesIncludeTax: z.boolean(),
+    address: optionalText(300),
+    phone: optionalText(40),
+    taxId: optionalText(40),
+    receiptFooter: optionalText(300),
+    discountLimitBasisPoints: z.number({ message: 'Enter a percentage' }).int().min(0).max(10_000),
+  }),
+);
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
 
+const columns = {
+  pricesIncludeTax: tenantSettings.pricesIncludeTax,
+  address: tenantSettings.address,
+  phone: tenantSettings.phone,
+  taxId: tenantSettings.taxId,
+  receiptFooter: tenantSettings.receiptFooter,
+  discountLimitBasisPoints: tenantSettings.discountLimitBasisPoints,
+};
+
 export async function getTenantSettings(tenantId: string): Promise<TenantSettings> {
-  const [row] = await withTenant(tenantId, (tx) => tx.select({ pricesIncludeTax: tenantSettings.pricesIncludeTax }).from(tenantSettings));
-  return { ...DEFAULT_SETTINGS, ...row };
+  const [row] = await withTenant(tenantId, (tx) => tx.select(columns).from(tenantSettings));
+  return row ?? DEFAULT_SETTINGS;
 }
 
 export async function updateTenantSettings(actor: { tenantId: string; userId: string }, patch: SettingsPatch): Promise<TenantSettings> {
@@ -22,7 +56,7 @@ export async function updateTenantSettings(actor: { tenantId: string; userId: st
       .insert(tenantSettings)
       .values({ tenantId: actor.tenantId, ...DEFAULT_SETTINGS, ...patch })
       .onConflictDoUpdate({ target: tenantSettings.tenantId, set: { ...patch, updatedAt: new Date() } })
-      .returning({ pricesIncludeTax: tenantSettings.pricesIncludeTax });
+      .returning(columns);
     await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'settings.updated', entityType: 'tenant', entityId: actor.tenantId, details: patch });
     return row!;
   });

@@ -1,0 +1,185 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { tenants } from './tenancy';
+
+export const orderStatuses = ['open', 'placed', 'partially_paid', 'paid', 'completed', 'voided', 'partially_refunded', 'refunded'] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+export const orderTypes = ['dine_in', 'takeaway', 'retail'] as const;
+export type OrderType = (typeof orderTypes)[number];
+
+export type AppliedDiscount = { kind: 'percent'; basisPoints: number } | { kind: 'amount'; amount: number };
+export type DiscountRecord = AppliedDiscount & { approvedBy?: string | null };
+export type LineModifier = { groupId: string; groupName: string; optionId: string; optionName: string; priceDelta: number };
+
+/**
+ * An order: its totals are computed on the server (lib/orders/pricing.ts) and stored, with
+ * the tax mode and currency it was priced in. Numbered per location per business day.
+ */
+export const orders = pgTable(
+  'orders',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    number: integer('number').notNull(),
+    businessDate: date('business_date').notNull(),
+    locationId: uuid('location_id').notNull(),
+    shiftId: uuid('shift_id'),
+    registerName: text('register_name'),
+    status: text('status', { enum: orderStatuses }).notNull(),
+    type: text('type', { enum: orderTypes }).notNull(),
+    tableId: uuid('table_id'),
+    covers: integer('covers'),
+    customerName: text('customer_name'),
+    note: text('note'),
+    currency: text('currency').notNull(),
+    pricesIncludeTax: boolean('prices_include_tax').notNull(),
+    orderDiscount: jsonb('order_discount').$type<DiscountRecord | null>(),
+    subtotal: integer('subtotal').notNull(),
+    discountTotal: integer('discount_total').notNull(),
+    taxTotal: integer('tax_total').notNull(),
+    total: integer('total').notNull(),
+    paidTotal: integer('paid_total').notNull().default(0),
+    refundedTotal: integer('refunded_total').notNull().default(0),
+    /** Whether the order's items were taken out of stock (placed orders; released on void). */
+    stockReserved: boolean('stock_reserved').notNull().default(false),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    placedAt: timestamp('placed_at', { withTimezone: true }),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
+    voidReason: text('void_reason'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('orders_number_key').on(t.tenantId, t.locationId, t.businessDate, t.number),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'orders_tenant_fk' }),
+    index('orders_created_idx').on(t.tenantId, t.createdAt),
+    index('orders_status_idx').on(t.tenantId, t.status),
+    index('orders_shift_idx').on(t.tenantId, t.shiftId),
+    check('orders_amounts_check', sql`${t.total} >= 0 and ${t.paidTotal} >= 0 and ${t.refundedTotal} >= 0 and ${t.refundedTotal} <= ${t.paidTotal}`),
+  ],
+);
+
+/** A line keeps a snapshot of what was sold, at what price and tax rate, whatever the catalog says later. */
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    orderId: uuid('order_id').notNull(),
+    position: integer('position').notNull(),
+    variantId: uuid('variant_id').notNull(),
+    productId: uuid('product_id').notNull(),
+    productName: text('product_name').notNull(),
+    variantName: text('variant_name').notNull(),
+    sku: text('sku').notNull(),
+    unitPrice: integer('unit_price').notNull(),
+    modifiers: jsonb('modifiers').$type<LineModifier[]>().notNull().default([]),
+    modifiersTotal: integer('modifiers_total').notNull().default(0),
+    quantity: integer('quantity').notNull(),
+    note: text('note'),
+    discount: jsonb('discount').$type<DiscountRecord | null>(),
+    taxRateBasisPoints: integer('tax_rate_basis_points').notNull(),
+    gross: integer('gross').notNull(),
+    lineDiscount: integer('line_discount').notNull(),
+    orderDiscount: integer('order_discount').notNull(),
+    net: integer('net').notNull(),
+    tax: integer('tax').notNull(),
+    total: integer('total').notNull(),
+    trackStock: boolean('track_stock').notNull(),
+    allowNegativeStock: boolean('allow_negative_stock').notNull(),
+    refundedQuantity: integer('refunded_quantity').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id], name: 'order_lines_order_fk' }).onDelete('cascade'),
+    index('order_lines_order_idx').on(t.tenantId, t.orderId),
+    index('order_lines_variant_idx').on(t.tenantId, t.variantId),
+    check('order_lines_quantity_check', sql`${t.quantity} > 0 and ${t.refundedQuantity} between 0 and ${t.quantity}`),
+  ],
+);
+
+/** Order numbers: sequential per tenant, location and business day (a row per day, locked to take the next). */
+export const orderCounters = pgTable(
+  'order_counters',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    locationId: uuid('location_id').notNull(),
+    businessDate: date('business_date').notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.locationId, t.businessDate] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'order_counters_tenant_fk' }),
+  ],
+);
+
+/** A refund of an order: which lines, how many, how much, why; the money goes back per tender (payments). */
+export const orderRefunds = pgTable(
+  'order_refunds',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    orderId: uuid('order_id').notNull(),
+    reason: text('reason').notNull(),
+    restock: boolean('restock').notNull(),
+    lines: jsonb('lines').$type<{ lineId: string; quantity: number; amount: number }[]>().notNull(),
+    amount: integer('amount').notNull(),
+    approvedBy: uuid('approved_by'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id], name: 'order_refunds_order_fk' }),
+    index('order_refunds_order_idx').on(t.tenantId, t.orderId),
+  ],
+);
+
+/** A register's shift: the cash drawer from opening float to the counted close (one open shift per register). */
+export const shifts = pgTable(
+  'shifts',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    locationId: uuid('location_id').notNull(),
+    registerName: text('register_name').notNull(),
+    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    openingFloat: integer('opening_float').notNull(),
+    openedBy: uuid('opened_by').notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+    closedBy: uuid('closed_by'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    countedCash: integer('counted_cash'),
+    expectedCash: integer('expected_cash'),
+    /** The Z report as it was at closing. */
+    report: jsonb('report').$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'shifts_tenant_fk' }),
+    uniqueIndex('shifts_one_open_per_register').on(t.tenantId, t.locationId, t.registerName).where(sql`status = 'open'`),
+    check('shifts_float_check', sql`${t.openingFloat} >= 0`),
+  ],
+);
+
+export const cashMovements = pgTable(
+  'cash_movements',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    shiftId: uuid('shift_id').notNull(),
+    kind: text('kind', { enum: ['in', 'out'] }).notNull(),
+    amount: integer('amount').notNull(),
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.shiftId], foreignColumns: [shifts.tenantId, shifts.id], name: 'cash_movements_shift_fk' }),
+    check('cash_movements_amount_check', sql`${t.amount} > 0`),
+  ],
+);
