@@ -13,4 +13,7 @@ export async function register(): Promise<void> {
   await import('./lib/inventory'); // subscribes to TenantCreated
   const { startDispatcher } = await import('./lib/events');
   startDispatcher();
+  // Card payments and refunds a crash left half-done: settle them with the gateway's answer.
+  const [{ every }, { recoverAll }] = await Promise.all([import('./lib/platform/jobs'), import('./lib/orders')]);
+  every(60_000, 'recover interrupted payments', recoverAll, true);
 }

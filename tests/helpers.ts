@@ -111,3 +111,19 @@ export async function mainLocation(t: TestTenant): Promise<string> {
   const [first] = await listLocations(t.tenant.id);
   return first?.id ?? (await createLocation(ownerActor(t), { name: 'Main store', address: null })).id;
 }
+
+/**
+ * Starts the payment gateway simulator in this process and points the app at it, with the
+ * resilience settings given (short windows for tests). Returns the gateway to inspect and steer.
+ */
+export async function startGateway(settings: Record<string, string> = {}) {
+  const { createGateway } = await import('@/gateway/server');
+  const { resetConfigForTests } = await import('@/lib/platform/config');
+  const { resetGatewayPolicies } = await import('@/lib/payments/gateway');
+  const gateway = createGateway();
+  process.env.PAYMENT_GATEWAY_URL = await gateway.listen(0);
+  Object.assign(process.env, { GATEWAY_TIMEOUT_MS: '1000', GATEWAY_RETRIES: '2', BREAKER_HALF_OPEN_MS: '60000', ...settings });
+  resetConfigForTests();
+  resetGatewayPolicies();
+  return gateway;
+}

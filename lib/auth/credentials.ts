@@ -5,7 +5,7 @@ import { withTenant } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import { platformKey, redis } from '@/lib/platform/redis';
 import { clearFailures, lockedForSeconds, recordFailure, type LockSubject } from './lockout';
-import type { Role } from './permissions';
+import { can, type Permission, type Role } from './permissions';
 import { decoyHash, verifySecret } from './secrets';
 
 /** The identity a successful sign-in yields; next-auth turns it into session claims. */
@@ -37,6 +37,7 @@ async function verifyAgainst(
   find: () => Promise<(SignedInUser & { active: boolean; hash: string | null }) | undefined>,
   secret: string,
   wrongMessage: string,
+  signsIn = true,
 ): Promise<SignedInUser> {
   const locked = await lockedForSeconds(tenantId, subject);
   if (locked) throw lockedError(locked);
@@ -48,7 +49,7 @@ async function verifyAgainst(
   }
   if (!user.active) throw new AppError('forbidden', 'This account is deactivated. Ask an owner or manager.');
   await clearFailures(tenantId, subject);
-  await withTenant(tenantId, (tx) => tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id)));
+  if (signsIn) await withTenant(tenantId, (tx) => tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id)));
   return { id: user.id, tenantId: user.tenantId, role: user.role, name: user.name, email: user.email };
 }
 
@@ -66,17 +67,30 @@ export function verifyPasswordSignIn(tenantId: string, email: string, password: 
 }
 
 export function verifyPinSignIn(tenantId: string, userId: string, pin: string): Promise<SignedInUser> {
+  return verifyPin(tenantId, userId, pin, true);
+}
+
+/**
+ * A manager's approval at the register (a discount above the limit, a void, a refund): the
+ * manager's PIN, with the same lockout, and a role that `can(permission)`. Not a sign-in.
+ */
+export async function verifyApproval(tenantId: string, approval: { userId: string; pin: string }, permission: Permission): Promise<SignedInUser> {
+  const approver = await verifyPin(tenantId, approval.userId, approval.pin, false);
+  if (!can(approver.role, permission)) throw new AppError('forbidden', `${approver.name} cannot approve this; ask a manager or owner.`);
+  return approver;
+}
+
+function verifyPin(tenantId: string, userId: string, pin: string, signsIn: boolean): Promise<SignedInUser> {
   return verifyAgainst(
     tenantId,
     { kind: 'pin', userId },
     async () => {
-      const [u] = await withTenant(tenantId, (tx) =>
-        tx.select(userColumns).from(users).where(eq(users.id, userId)),
-      );
+      const [u] = await withTenant(tenantId, (tx) => tx.select(userColumns).from(users).where(eq(users.id, userId)));
       return u && { ...u, hash: u.pinHash };
     },
     pin,
     'Wrong PIN.',
+    signsIn,
   );
 }
 

@@ -11,6 +11,18 @@ export type EventPayloads = {
   LowStock: { locationId: string; variantId: string; quantity: number; threshold: number };
   /** A level reached zero or less (emitted on the crossing only). */
   ProductOutOfStock: { locationId: string; variantId: string; quantity: number };
+  /** An order was checked out: its items left stock. */
+  OrderPlaced: { orderId: string; number: number; locationId: string; total: number; lines: { variantId: string; quantity: number }[] };
+  /** A tender was taken (cash at once, card once the gateway captured it). */
+  PaymentCaptured: { orderId: string; paymentId: string; tender: 'cash' | 'card'; amount: number };
+  /** A card payment was declined or could not be made. */
+  PaymentFailed: { orderId: string; paymentId: string; code: string };
+  /** The order is fully paid. */
+  OrderPaid: { orderId: string; number: number; total: number };
+  /** An unpaid order was voided; its stock was released. */
+  OrderVoided: { orderId: string; number: number; reason: string };
+  /** Money went back to the customer for some or all lines. */
+  OrderRefunded: { orderId: string; refundId: string; amount: number; restocked: boolean };
 };
 
 export type EventType = keyof EventPayloads;

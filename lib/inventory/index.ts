@@ -7,6 +7,7 @@ export {
   transferStock,
   setLowStockThreshold,
   reserveStock,
+  releaseStock,
   listLevels,
   levelsOf,
   listLedger,

@@ -210,6 +210,25 @@ export async function reserveStock(
   }
 }
 
+/**
+ * Puts items back into stock inside the caller's transaction (a voided order, a refund with
+ * restock). Untracked items are skipped, as they were when sold.
+ */
+export async function releaseStock(
+  tx: Tx,
+  tenantId: string,
+  release: { locationId: string; lines: Omit<SaleLine, 'label' | 'allowNegativeStock'>[]; reason: string; referenceType: string; referenceId: string; actorUserId: string | null },
+): Promise<void> {
+  for (const line of byVariant(release.lines.filter((l) => l.trackStock && l.quantity > 0))) {
+    await applyMovement(
+      tx,
+      tenantId,
+      { locationId: release.locationId, variantId: line.variantId, delta: line.quantity, kind: 'return', reason: release.reason, referenceType: release.referenceType, referenceId: release.referenceId, actorUserId: release.actorUserId },
+      false,
+    );
+  }
+}
+
 export type StockLevel = {
   locationId: string;
   variantId: string;

@@ -42,6 +42,15 @@ const envSchema = z
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional(),
     /** Absolute session life in hours; the product promise is at most 12. */
     SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(12).default(12),
+    /** The card payment gateway (the bundled simulator: `npm run gateway`). */
+    PAYMENT_GATEWAY_URL: z.url().default('http://127.0.0.1:4010'),
+    PAYMENT_GATEWAY_KEY: z.string().min(1).default('sk_test_tillwise'),
+    /** Resilience of gateway calls: per-attempt timeout, retries, breaker. */
+    GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    GATEWAY_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+    BREAKER_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    BREAKER_HALF_OPEN_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+    BREAKER_SUCCESSES: z.coerce.number().int().min(1).max(20).default(2),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Must stay unset (see crossFieldIssues); listed so the rule is visible here. */
     NEXTAUTH_URL: z.string().optional(),

@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 export const errorStatus = {
   bad_request: 400,
   unauthorized: 401,
+  payment_declined: 402,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

@@ -2,6 +2,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { listTenantIds } from '@/lib/tenancy/registry';
 import { config } from './config';
 import { purgeExpiredIdempotencyKeys } from './idempotency';
+import { every } from './jobs';
 import { logger } from './logger';
 
 const HOUR = 3600_000;
@@ -16,11 +17,4 @@ export async function startServer(): Promise<void> {
     for (const tenantId of await listTenantIds()) purged += await purgeExpiredIdempotencyKeys(tenantId);
     if (purged > 0) logger.info({ purged }, 'purged expired idempotency keys');
   });
-}
-
-function every(ms: number, name: string, job: () => Promise<void>): void {
-  const timer = setInterval(() => {
-    job().catch((err) => logger.error({ err, job: name }, 'background job failed'));
-  }, ms);
-  timer.unref();
 }

@@ -1,3 +1,3 @@
 export * from './schemas';
 export { listMenus, getMenu, createMenu, replaceMenu, patchMenu, deleteMenu, isMenuAvailable, type Menu } from './menus';
-export { listTables, createTable, updateTable, deleteTable, type DiningTable } from './tables';
+export { listTables, createTable, updateTable, deleteTable, setTableOccupancy, type DiningTable } from './tables';

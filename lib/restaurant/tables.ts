@@ -3,7 +3,7 @@ import { diningTables, type TableStatus } from '@/db/schema/restaurant';
 import { can } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/staff';
 import { recordAudit } from '@/lib/platform/audit';
-import { withTenant } from '@/lib/platform/db';
+import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound, pgErrorCode } from '@/lib/platform/errors';
 import type { TableInput, TablePatch } from './schemas';
 
@@ -80,4 +80,17 @@ export async function deleteTable(actor: Actor, id: string): Promise<void> {
     await tx.delete(diningTables).where(eq(diningTables.id, id));
     await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'table.deleted', entityType: 'table', entityId: id, details: { name: current.name } });
   });
+}
+
+/**
+ * Seats guests at, or clears, a table inside the caller's transaction (the orders module: a
+ * dine-in order opened, paid or voided). The table must exist in this tenant.
+ */
+export async function setTableOccupancy(tx: Tx, tableId: string, state: { status: TableStatus; covers: number }): Promise<void> {
+  const rows = await tx
+    .update(diningTables)
+    .set({ status: state.status, covers: state.status === 'occupied' ? Math.max(1, state.covers) : 0, updatedAt: new Date() })
+    .where(eq(diningTables.id, tableId))
+    .returning({ id: diningTables.id });
+  if (rows.length === 0) throw new AppError('unprocessable', 'No such table', [{ path: 'tableId', message: 'No such table' }]);
 }

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { tenantRoute } from '@/lib/auth/tenant-route';
+import { getOrder, refundOrder, refundOrderSchema } from '@/lib/orders';
+import { orderIdSchema } from '@/lib/orders/routes';
+
+const bodySchema = z.intersection(refundOrderSchema, z.object({ shiftId: z.uuid().nullable().default(null) }));
+
+/** Managers refund; a cashier's request needs `approval` (a manager's id and PIN). */
+export const POST = tenantRoute<{ id: string }>(
+  async ({ tenant, user, params, json }) => {
+    const id = orderIdSchema.parse(params.id);
+    const { shiftId, ...input } = bodySchema.parse(json());
+    const refund = await refundOrder({ tenant, user }, id, input, shiftId);
+    return Response.json({ refund, order: await getOrder(tenant.id, id) }, { status: 201 });
+  },
+  { permission: 'order:create' },
+);

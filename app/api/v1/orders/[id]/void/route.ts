@@ -1,0 +1,13 @@
+import { tenantRoute } from '@/lib/auth/tenant-route';
+import { getOrder, voidOrder, voidOrderSchema } from '@/lib/orders';
+import { orderIdSchema } from '@/lib/orders/routes';
+
+/** Voids an unpaid order (stock goes back). Managers may; a cashier needs a manager's `approval`. */
+export const POST = tenantRoute<{ id: string }>(
+  async ({ tenant, user, params, json }) => {
+    const id = orderIdSchema.parse(params.id);
+    await voidOrder({ tenant, user }, id, voidOrderSchema.parse(json()));
+    return Response.json(await getOrder(tenant.id, id));
+  },
+  { permission: 'order:create' },
+);

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { tenantRoute } from '@/lib/auth/tenant-route';
+import { currentShift, openShift, openShiftSchema } from '@/lib/orders';
+
+/** The open shift of a register (`?register=Register 1`), or 404. */
+export const GET = tenantRoute(
+  async ({ tenant, searchParams }) => {
+    const { register, location } = z
+      .object({ register: z.string().trim().min(1).max(40).default('Register 1'), location: z.uuid().optional() })
+      .parse(Object.fromEntries(searchParams));
+    const shift = await currentShift(tenant.id, register, location);
+    return shift ? Response.json(shift) : Response.json({ error: { code: 'not_found', message: `${register} has no open shift` } }, { status: 404 });
+  },
+  { permission: 'shift:operate' },
+);
+
+export const POST = tenantRoute(
+  async ({ tenant, user, json }) => {
+    const shift = await openShift({ tenant, user }, openShiftSchema.parse(json()));
+    return Response.json(shift, { status: 201, headers: { Location: `/api/v1/shifts/${shift.id}` } });
+  },
+  { permission: 'shift:operate' },
+);

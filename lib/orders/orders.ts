@@ -1,0 +1,306 @@
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { orderCounters, orderLines, orders, shifts, type OrderStatus } from '@/db/schema/orders';
+import type { StaffSession } from '@/lib/auth/session';
+import { appendEvents } from '@/lib/events';
+import { defaultLocation, releaseStock, reserveStock } from '@/lib/inventory';
+import { paymentsOfOrder, refundsOfOrder, type PaymentView } from '@/lib/payments';
+import { withTenant, type Tx } from '@/lib/platform/db';
+import { AppError, notFound } from '@/lib/platform/errors';
+import { setTableOccupancy } from '@/lib/restaurant';
+import type { TenantInfo } from '@/lib/tenancy/registry';
+import { getTenantSettings } from '@/lib/tenancy/settings';
+import { quoteOrder, type Quote } from './quote';
+import type { CreateOrderInput, ListOrdersQuery, UpdateOrderInput } from './schemas';
+
+/** Who sells, where: the route's tenant and session. */
+export type SaleContext = { tenant: TenantInfo; user: StaffSession };
+export const actorOf = (ctx: SaleContext) => ({ tenantId: ctx.tenant.id, userId: ctx.user.userId, role: ctx.user.role });
+
+export type OrderRow = typeof orders.$inferSelect;
+type LineRow = typeof orderLines.$inferSelect;
+
+export type OrderView = Omit<OrderRow, 'tenantId'> & {
+  lines: Omit<LineRow, 'tenantId' | 'orderId'>[];
+  payments: PaymentView[];
+  refunds: Awaited<ReturnType<typeof refundsOfOrder>>;
+  balanceDue: number;
+  /** Cash handed back over all cash tenders. */
+  changeGiven: number;
+};
+
+/**
+ * The order state machine. `open` is a parked order or a dine-in tab (editable, no stock
+ * taken); `placed` has taken its items out of stock and waits for money.
+ */
+const TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
+  open: ['placed', 'voided'],
+  placed: ['partially_paid', 'paid', 'voided'],
+  partially_paid: ['partially_paid', 'paid'],
+  paid: ['completed'],
+  completed: ['partially_refunded', 'refunded'],
+  partially_refunded: ['partially_refunded', 'refunded'],
+  refunded: [],
+  voided: [],
+};
+
+const STATUS_WORDS: Record<OrderStatus, string> = {
+  open: 'open',
+  placed: 'waiting for payment',
+  partially_paid: 'partly paid',
+  paid: 'paid',
+  completed: 'completed',
+  voided: 'voided',
+  partially_refunded: 'partly refunded',
+  refunded: 'refunded',
+};
+
+export function assertTransition(from: OrderStatus, to: OrderStatus): void {
+  if (!TRANSITIONS[from].includes(to)) {
+    throw new AppError('conflict', `This order is ${STATUS_WORDS[from]}; it cannot become ${STATUS_WORDS[to]}`);
+  }
+}
+
+/** The business day (YYYY-MM-DD) of `at` in the tenant's time zone: order numbers restart each day. */
+export function businessDate(timeZone: string, at = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/** The next order number for a location and day. The counter row is locked until commit. */
+async function nextOrderNumber(tx: Tx, tenantId: string, locationId: string, day: string): Promise<number> {
+  const [row] = await tx
+    .insert(orderCounters)
+    .values({ tenantId, locationId, businessDate: day, lastNumber: 1 })
+    .onConflictDoUpdate({
+      target: [orderCounters.tenantId, orderCounters.locationId, orderCounters.businessDate],
+      set: { lastNumber: sql`${orderCounters.lastNumber} + 1` },
+    })
+    .returning({ number: orderCounters.lastNumber });
+  return row!.number;
+}
+
+export const lineLabel = (l: { productName: string; variantName: string }) =>
+  l.variantName === 'Default' ? l.productName : `${l.productName} (${l.variantName})`;
+
+const saleLines = (lines: Pick<LineRow, 'variantId' | 'quantity' | 'trackStock' | 'allowNegativeStock' | 'productName' | 'variantName'>[]) =>
+  lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, trackStock: l.trackStock, allowNegativeStock: l.allowNegativeStock, label: lineLabel(l) }));
+
+/** Takes the order's items out of stock and emits OrderPlaced (in the caller's transaction). */
+async function place(tx: Tx, order: OrderRow, lines: Pick<LineRow, 'variantId' | 'quantity' | 'trackStock' | 'allowNegativeStock' | 'productName' | 'variantName'>[]): Promise<void> {
+  assertTransition(order.status, 'placed');
+  await reserveStock(tx, order.tenantId, {
+    locationId: order.locationId,
+    lines: saleLines(lines),
+    referenceType: 'order',
+    referenceId: order.id,
+    actorUserId: order.createdBy,
+  });
+  await tx
+    .update(orders)
+    .set({ status: 'placed', stockReserved: true, placedAt: new Date(), updatedAt: new Date() })
+    .where(eq(orders.id, order.id));
+  await appendEvents(tx, order.tenantId, [
+    {
+      type: 'OrderPlaced',
+      payload: { orderId: order.id, number: order.number, locationId: order.locationId, total: order.total, lines: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })) },
+    },
+  ]);
+}
+
+export async function lockOrder(tx: Tx, orderId: string): Promise<OrderRow> {
+  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
+  if (!order) throw notFound('Order');
+  return order;
+}
+
+async function assertOpenShift(tx: Tx, shiftId: string | null, locationId: string): Promise<void> {
+  if (!shiftId) return;
+  const [shift] = await tx.select({ status: shifts.status, locationId: shifts.locationId }).from(shifts).where(eq(shifts.id, shiftId));
+  if (!shift) throw new AppError('unprocessable', 'No such shift', [{ path: 'shiftId', message: 'No such shift' }]);
+  if (shift.status !== 'open') throw new AppError('conflict', 'This shift is closed; open a new one');
+  if (shift.locationId !== locationId) throw new AppError('unprocessable', 'The shift belongs to another location');
+}
+
+const lineValues = (tenantId: string, orderId: string, quote: Quote) =>
+  quote.lines.map((l, position) => ({
+    tenantId,
+    orderId,
+    position,
+    variantId: l.variantId,
+    productId: l.productId,
+    productName: l.productName,
+    variantName: l.variantName,
+    sku: l.sku,
+    unitPrice: l.unitPrice,
+    modifiers: l.modifiers,
+    modifiersTotal: l.modifiersTotal,
+    quantity: l.quantity,
+    note: l.note,
+    discount: l.discount,
+    taxRateBasisPoints: l.taxRateBasisPoints,
+    gross: l.gross,
+    lineDiscount: l.lineDiscount,
+    orderDiscount: l.orderDiscount,
+    net: l.net,
+    tax: l.tax,
+    total: l.total,
+    trackStock: l.trackStock,
+    allowNegativeStock: l.allowNegativeStock,
+  }));
+
+const totalsOf = (quote: Quote) => ({
+  orderDiscount: quote.orderDiscount,
+  subtotal: quote.subtotal,
+  discountTotal: quote.discountTotal,
+  taxTotal: quote.taxTotal,
+  total: quote.total,
+});
+
+/**
+ * Checkout (or park): one transaction writes the order and its lines, takes the items out of
+ * stock (a guarded update per line — short items fail the whole order), seats the table and
+ * appends OrderPlaced. Payments come after, each on its own (see payments.ts).
+ */
+export async function createOrder(ctx: SaleContext, input: CreateOrderInput): Promise<string> {
+  const tenantId = ctx.tenant.id;
+  const locationId = input.locationId ?? (await defaultLocation(tenantId))?.id;
+  if (!locationId) throw new AppError('unprocessable', 'This business has no location yet; add one under Stock → Locations');
+  const settings = await getTenantSettings(tenantId);
+  const quote = await quoteOrder(actorOf(ctx), input, settings);
+  const orderId = crypto.randomUUID();
+  await withTenant(tenantId, async (tx) => {
+    await assertOpenShift(tx, input.shiftId, locationId);
+    const number = await nextOrderNumber(tx, tenantId, locationId, businessDate(ctx.tenant.timeZone));
+    const [order] = await tx
+      .insert(orders)
+      .values({
+        tenantId,
+        id: orderId,
+        number,
+        businessDate: businessDate(ctx.tenant.timeZone),
+        locationId,
+        shiftId: input.shiftId,
+        status: 'open',
+        type: input.type,
+        tableId: input.tableId,
+        covers: input.type === 'dine_in' ? (input.covers ?? 1) : null,
+        customerName: input.customerName,
+        note: input.note,
+        currency: ctx.tenant.currency,
+        pricesIncludeTax: settings.pricesIncludeTax,
+        ...totalsOf(quote),
+        createdBy: ctx.user.userId,
+      })
+      .returning();
+    const lines = await tx.insert(orderLines).values(lineValues(tenantId, orderId, quote)).returning();
+    if (input.tableId) await setTableOccupancy(tx, input.tableId, { status: 'occupied', covers: input.covers ?? 1 });
+    if (!input.park) await place(tx, order!, lines);
+  });
+  return orderId;
+}
+
+/** Replaces what is on an open order (a parked order or a tab), re-priced now. */
+export async function updateOpenOrder(ctx: SaleContext, orderId: string, input: UpdateOrderInput): Promise<void> {
+  const tenantId = ctx.tenant.id;
+  const settings = await getTenantSettings(tenantId);
+  const quote = await quoteOrder(actorOf(ctx), input, settings);
+  await withTenant(tenantId, async (tx) => {
+    const order = await lockOrder(tx, orderId);
+    if (order.status !== 'open') throw new AppError('conflict', `This order is ${STATUS_WORDS[order.status]}; only open orders can be changed`);
+    await assertOpenShift(tx, input.shiftId, order.locationId);
+    await tx.delete(orderLines).where(eq(orderLines.orderId, orderId));
+    await tx.insert(orderLines).values(lineValues(tenantId, orderId, quote));
+    await tx
+      .update(orders)
+      .set({
+        type: input.type,
+        shiftId: input.shiftId ?? order.shiftId,
+        tableId: input.tableId,
+        covers: input.type === 'dine_in' ? (input.covers ?? order.covers ?? 1) : null,
+        customerName: input.customerName,
+        note: input.note,
+        pricesIncludeTax: settings.pricesIncludeTax,
+        ...totalsOf(quote),
+        updatedAt: new Date(),
+      })
+      .where(eq(orders.id, orderId));
+    if (order.tableId && order.tableId !== input.tableId) await setTableOccupancy(tx, order.tableId, { status: 'free', covers: 0 });
+    if (input.tableId) await setTableOccupancy(tx, input.tableId, { status: 'occupied', covers: input.covers ?? order.covers ?? 1 });
+  });
+}
+
+/** Checks out an open order (a resumed parked order or a tab being paid). */
+export async function placeOrder(ctx: SaleContext, orderId: string): Promise<void> {
+  await withTenant(ctx.tenant.id, async (tx) => {
+    const order = await lockOrder(tx, orderId);
+    await place(tx, order, await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)));
+  });
+}
+
+/** Places an open order inside a payment's transaction; returns the order as it now is. */
+export async function placeIfOpen(tx: Tx, order: OrderRow): Promise<OrderRow> {
+  if (order.status !== 'open') return order;
+  await place(tx, order, await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)));
+  return { ...order, status: 'placed', stockReserved: true };
+}
+
+/**
+ * Voids an unpaid order: its stock goes back, its table is freed. Needs `order:void`, or a
+ * manager's approval (checked by the caller).
+ */
+export async function voidOrderInTx(tx: Tx, ctx: SaleContext, orderId: string, reason: string): Promise<void> {
+  const order = await lockOrder(tx, orderId);
+  assertTransition(order.status, 'voided');
+  const pending = (await paymentsOfOrder(tx, orderId)).filter((p) => p.status === 'pending');
+  if (pending.length) throw new AppError('conflict', 'A card payment for this order is still being confirmed; wait a moment');
+  if (order.stockReserved) {
+    const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId));
+    await releaseStock(tx, order.tenantId, {
+      locationId: order.locationId,
+      lines: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, trackStock: l.trackStock })),
+      reason: 'Order voided',
+      referenceType: 'order',
+      referenceId: orderId,
+      actorUserId: ctx.user.userId,
+    });
+  }
+  await tx
+    .update(orders)
+    .set({ status: 'voided', stockReserved: false, voidedAt: new Date(), voidReason: reason, updatedAt: new Date() })
+    .where(eq(orders.id, orderId));
+  if (order.tableId) await setTableOccupancy(tx, order.tableId, { status: 'free', covers: 0 });
+  await appendEvents(tx, order.tenantId, [{ type: 'OrderVoided', payload: { orderId, number: order.number, reason } }]);
+}
+
+export async function getOrder(tenantId: string, orderId: string): Promise<OrderView> {
+  const order = await withTenant(tenantId, async (tx) => {
+    const [row] = await tx.select().from(orders).where(eq(orders.id, orderId));
+    if (!row) return null;
+    const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position));
+    return { row, lines, payments: await paymentsOfOrder(tx, orderId), refunds: await refundsOfOrder(tx, orderId) };
+  });
+  if (!order) throw notFound('Order');
+  const { tenantId: _t, ...rest } = order.row;
+  return {
+    ...rest,
+    lines: order.lines.map(({ tenantId: _tl, orderId: _o, ...l }) => l),
+    payments: order.payments,
+    refunds: order.refunds,
+    balanceDue: Math.max(0, order.row.total - order.row.paidTotal),
+    changeGiven: order.payments.reduce((sum, p) => sum + (p.status === 'captured' ? (p.changeGiven ?? 0) : 0), 0),
+  };
+}
+
+export async function listOrders(tenantId: string, query: ListOrdersQuery) {
+  const filters: SQL[] = [];
+  const statuses = query.status?.split(',').filter(Boolean) as OrderStatus[] | undefined;
+  if (statuses?.length) filters.push(inArray(orders.status, statuses));
+  if (query.from) filters.push(gte(orders.createdAt, new Date(query.from)));
+  if (query.to) filters.push(lte(orders.createdAt, new Date(query.to)));
+  if (query.shift) filters.push(eq(orders.shiftId, query.shift));
+  const where = filters.length ? and(...filters) : undefined;
+  return withTenant(tenantId, async (tx) => {
+    const [{ total }] = (await tx.select({ total: sql<number>`count(*)::int` }).from(orders).where(where)) as [{ total: number }];
+    const rows = await tx.select().from(orders).where(where).orderBy(desc(orders.createdAt), desc(orders.id)).offset(query.skip).limit(query.limit);
+    return { data: rows.map(({ tenantId: _t, ...o }) => o), total, skip: query.skip, limit: query.limit };
+  });
+}

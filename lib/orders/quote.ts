@@ -1,0 +1,149 @@
+import type { DiscountRecord, LineModifier } from '@/db/schema/orders';
+import { verifyApproval } from '@/lib/auth/credentials';
+import { can } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/staff';
+import { getProducts, getVariants, modifierGroupService, taxClassService } from '@/lib/catalog/service';
+import { AppError } from '@/lib/platform/errors';
+import type { TenantSettings } from '@/lib/tenancy/settings';
+import { priceOrder, type PricedLine } from './pricing';
+import type { UpdateOrderInput } from './schemas';
+
+/**
+ * Turns what the register sent (variant ids, chosen options, quantities, discounts) into
+ * order lines: a snapshot of the catalog as it is now, priced on the server. Every problem is
+ * reported with the path of the line it belongs to.
+ */
+export type QuotedLine = PricedLine & {
+  variantId: string;
+  productId: string;
+  productName: string;
+  variantName: string;
+  sku: string;
+  unitPrice: number;
+  modifiers: LineModifier[];
+  modifiersTotal: number;
+  quantity: number;
+  note: string | null;
+  discount: DiscountRecord | null;
+  taxRateBasisPoints: number;
+  trackStock: boolean;
+  allowNegativeStock: boolean;
+};
+
+export type Quote = {
+  lines: QuotedLine[];
+  orderDiscount: DiscountRecord | null;
+  subtotal: number;
+  discountTotal: number;
+  taxTotal: number;
+  total: number;
+};
+
+type Problem = { path: string; message: string };
+
+export async function quoteOrder(
+  actor: Actor,
+  input: Pick<UpdateOrderInput, 'lines' | 'orderDiscount' | 'approval' | 'expectedTotal'>,
+  settings: TenantSettings,
+): Promise<Quote> {
+  const tenantId = actor.tenantId;
+  const variants = new Map((await getVariants(tenantId, input.lines.map((l) => l.variantId))).map((v) => [v.variantId, v]));
+  const [products, groups, taxes] = await Promise.all([
+    getProducts(tenantId, [...new Set([...variants.values()].map((v) => v.productId))]),
+    modifierGroupService.list(tenantId),
+    taxClassService.list(tenantId),
+  ]);
+  const productById = new Map(products.map((p) => [p.id, p]));
+  const groupById = new Map(groups.map((g) => [g.id, g]));
+  const rateOf = new Map(taxes.map((t) => [t.id, t.rateBasisPoints]));
+  const problems: Problem[] = [];
+
+  const drafts = input.lines.map((line, i) => {
+    const variant = variants.get(line.variantId);
+    if (!variant) {
+      problems.push({ path: `lines.${i}.variantId`, message: 'No such item' });
+      return null;
+    }
+    const label = variant.variantName === 'Default' ? variant.productName : `${variant.productName} (${variant.variantName})`;
+    if (variant.status === 'archived') problems.push({ path: `lines.${i}.variantId`, message: `${label} is no longer sold` });
+    const product = productById.get(variant.productId);
+    const modifiers: LineModifier[] = [];
+    for (const groupId of product?.modifierGroupIds ?? []) {
+      const group = groupById.get(groupId);
+      if (!group) continue;
+      const chosen = group.options.filter((o) => line.modifierOptionIds.includes(o.id));
+      if (chosen.length < group.minSelect) problems.push({ path: `lines.${i}.modifierOptionIds`, message: `${label}: choose ${group.name}` });
+      if (chosen.length > group.maxSelect) {
+        problems.push({ path: `lines.${i}.modifierOptionIds`, message: `${label}: at most ${group.maxSelect} ${group.name}` });
+      }
+      modifiers.push(...chosen.map((o) => ({ groupId, groupName: group.name, optionId: o.id, optionName: o.name, priceDelta: o.priceDelta })));
+    }
+    const unknown = line.modifierOptionIds.filter((id) => !modifiers.some((m) => m.optionId === id));
+    if (unknown.length) problems.push({ path: `lines.${i}.modifierOptionIds`, message: `${label} has no such option` });
+    return {
+      variantId: variant.variantId,
+      productId: variant.productId,
+      productName: variant.productName,
+      variantName: variant.variantName,
+      sku: variant.sku,
+      unitPrice: variant.price,
+      modifiers,
+      modifiersTotal: modifiers.reduce((sum, m) => sum + m.priceDelta, 0),
+      quantity: line.quantity,
+      note: line.note,
+      discount: line.discount as DiscountRecord | null,
+      taxRateBasisPoints: variant.taxClassId ? (rateOf.get(variant.taxClassId) ?? 0) : 0,
+      trackStock: variant.trackStock,
+      allowNegativeStock: variant.allowNegativeStock,
+    };
+  });
+  if (problems.length) throw new AppError('unprocessable', problems.map((p) => p.message).join('; '), problems);
+  const lines = drafts as NonNullable<(typeof drafts)[number]>[];
+
+  // Modifiers can make a unit price negative ("no cheese" on a cheap item): never below zero.
+  const priced = priceOrder(
+    lines.map((l) => ({ unitPrice: l.unitPrice, modifiersTotal: Math.max(l.modifiersTotal, -l.unitPrice), quantity: l.quantity, taxRateBasisPoints: l.taxRateBasisPoints, discount: l.discount })),
+    { pricesIncludeTax: settings.pricesIncludeTax, orderDiscount: input.orderDiscount },
+  );
+  if (input.expectedTotal !== undefined && input.expectedTotal !== priced.total) {
+    throw new AppError('unprocessable', 'The total has changed (prices were updated). Check the order and try again.', [
+      { path: 'expectedTotal', message: `The total is ${priced.total}, not ${input.expectedTotal}` },
+    ]);
+  }
+
+  const approvedBy = await approveDiscounts(actor, input, priced, settings.discountLimitBasisPoints);
+  const stamp = (d: DiscountRecord | null) => (d ? { ...d, approvedBy } : null);
+  return {
+    lines: lines.map((l, i) => ({ ...l, ...priced.lines[i]!, discount: stamp(l.discount) })),
+    orderDiscount: stamp(input.orderDiscount as DiscountRecord | null),
+    subtotal: priced.subtotal,
+    discountTotal: priced.discountTotal,
+    taxTotal: priced.taxTotal,
+    total: priced.total,
+  };
+}
+
+/**
+ * Discounts larger than the tenant's limit (share of what they discount) need someone with
+ * `discount:override`: the cashier themself if their role allows, else a manager's PIN.
+ * Returns who approved (null when no approval was needed).
+ */
+async function approveDiscounts(
+  actor: Actor,
+  input: Pick<UpdateOrderInput, 'approval'>,
+  priced: ReturnType<typeof priceOrder>,
+  limitBasisPoints: number,
+): Promise<string | null> {
+  const overLimit = (discount: number, base: number) => base > 0 && discount * 10_000 > base * limitBasisPoints;
+  const afterLine = priced.lines.reduce((sum, l) => sum + l.gross - l.lineDiscount, 0);
+  const orderDiscount = priced.lines.reduce((sum, l) => sum + l.orderDiscount, 0);
+  const needs = priced.lines.some((l) => overLimit(l.lineDiscount, l.gross)) || overLimit(orderDiscount, afterLine);
+  if (!needs) return null;
+  if (can(actor.role, 'discount:override')) return actor.userId;
+  if (!input.approval) {
+    throw new AppError('forbidden', `Discounts over ${limitBasisPoints / 100} % need a manager's approval`, [
+      { path: 'approval', message: 'A manager enters their PIN' },
+    ]);
+  }
+  return (await verifyApproval(actor.tenantId, input.approval, 'discount:override')).id;
+}

@@ -1,0 +1,95 @@
+import { formatMoney } from '@/lib/platform/money';
+import type { TenantInfo } from '@/lib/tenancy/registry';
+import type { TenantSettings } from '@/lib/tenancy/settings';
+import { lineLabel, type OrderView } from './orders';
+
+/**
+ * The customer receipt as a standalone HTML page laid out for 80 mm thermal paper (72 mm of
+ * print width); the register opens it after payment and prints it. Everything shown comes
+ * from the order's own snapshot, never from today's catalog.
+ */
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export function renderReceipt(order: OrderView, tenant: TenantInfo, settings: TenantSettings, cashierName: string | null): string {
+  const money = (minor: number) => escape(formatMoney(minor, order.currency));
+  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: tenant.timeZone }).format(order.placedAt ?? order.createdAt);
+  const row = (left: string, right: string, cls = '') => `<div class="row ${cls}"><span>${left}</span><span>${right}</span></div>`;
+
+  const lines = order.lines
+    .map((l) => {
+      const extras = [
+        ...l.modifiers.map((m) => `+ ${escape(m.optionName)}${m.priceDelta ? ` ${money(m.priceDelta)}` : ''}`),
+        ...(l.note ? [`“${escape(l.note)}”`] : []),
+        ...(l.lineDiscount ? [`Discount −${money(l.lineDiscount)}`] : []),
+        ...(l.refundedQuantity ? [`Refunded ${l.refundedQuantity} of ${l.quantity}`] : []),
+      ];
+      return `${row(`${l.quantity} × ${escape(lineLabel(l))}`, money(l.gross))}${extras.map((e) => `<div class="sub">${e}</div>`).join('')}`;
+    })
+    .join('');
+
+  const taxByRate = new Map<number, number>();
+  for (const l of order.lines) if (l.tax) taxByRate.set(l.taxRateBasisPoints, (taxByRate.get(l.taxRateBasisPoints) ?? 0) + l.tax);
+  const taxes = [...taxByRate.entries()]
+    .map(([rate, tax]) => row(`${order.pricesIncludeTax ? 'incl. ' : ''}Tax ${rate / 100}%`, money(tax)))
+    .join('');
+  const orderDiscount = order.lines.reduce((s, l) => s + l.orderDiscount, 0);
+  const tenders = order.payments
+    .filter((p) => p.status === 'captured')
+    .map((p) => row(p.tender === 'cash' ? `Cash${p.cashTendered ? ` (${money(p.cashTendered)})` : ''}` : 'Card', money(p.amount)))
+    .join('');
+  const refunds = order.refunds
+    .filter((r) => r.status !== 'failed')
+    .map((r) => row(`Refund to ${r.tender}${r.status === 'pending' ? ' (pending)' : ''}`, `−${money(r.amount)}`))
+    .join('');
+
+  const header = [
+    settings.address && `<div>${escape(settings.address)}</div>`,
+    settings.phone && `<div>${escape(settings.phone)}</div>`,
+    settings.taxId && `<div>Tax ID ${escape(settings.taxId)}</div>`,
+  ]
+    .filter(Boolean)
+    .join('');
+
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Receipt #${order.number} · ${escape(tenant.name)}</title>
+<style>
+  @page { size: 80mm auto; margin: 4mm; }
+  * { box-sizing: border-box; }
+  body { font: 12px/1.35 ui-monospace, 'DejaVu Sans Mono', Menlo, monospace; color: #000; margin: 0 auto; width: 72mm; padding: 4mm 0; }
+  h1 { font-size: 15px; text-align: center; margin: 0 0 2px; }
+  .center { text-align: center; }
+  .row { display: flex; justify-content: space-between; gap: 8px; }
+  .row span:last-child { white-space: nowrap; }
+  .sub { padding-left: 12px; color: #333; }
+  .total { font-weight: 700; font-size: 14px; }
+  hr { border: 0; border-top: 1px dashed #000; margin: 6px 0; }
+  .void { text-align: center; font-weight: 700; font-size: 16px; border: 2px solid #000; margin: 6px 0; }
+  @media screen { body { box-shadow: 0 0 0 1px #ddd; padding: 6mm 4mm; margin-top: 12px; } }
+</style></head>
+<body>
+  <h1>${escape(tenant.name)}</h1>
+  <div class="center">${header}</div>
+  <hr>
+  ${row(`Order #${order.number}`, escape(when))}
+  ${row(escape(order.type === 'dine_in' ? `Dine-in${order.covers ? ` · ${order.covers} guests` : ''}` : order.type === 'takeaway' ? 'Takeaway' : 'Sale'), cashierName ? escape(cashierName) : '')}
+  ${order.customerName ? `<div>For ${escape(order.customerName)}</div>` : ''}
+  ${order.status === 'voided' ? '<div class="void">VOID</div>' : ''}
+  <hr>
+  ${lines}
+  <hr>
+  ${row('Subtotal', money(order.subtotal))}
+  ${orderDiscount ? row('Order discount', `−${money(orderDiscount)}`) : ''}
+  ${order.pricesIncludeTax ? '' : taxes}
+  ${row('Total', money(order.total), 'total')}
+  ${order.pricesIncludeTax ? taxes : ''}
+  <hr>
+  ${tenders || '<div>Not paid</div>'}
+  ${order.changeGiven ? row('Change', money(order.changeGiven)) : ''}
+  ${order.balanceDue ? row('Balance due', money(order.balanceDue), 'total') : ''}
+  ${refunds ? `<hr>${refunds}` : ''}
+  <hr>
+  <div class="center">${escape(settings.receiptFooter ?? 'Thank you!')}</div>
+</body></html>`;
+}

@@ -1,0 +1,155 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { cashMovements, orders, shifts } from '@/db/schema/orders';
+import { paymentRefunds, payments } from '@/db/schema/payments';
+import { defaultLocation } from '@/lib/inventory';
+import { recordAudit } from '@/lib/platform/audit';
+import { withTenant, type Tx } from '@/lib/platform/db';
+import { AppError, notFound, pgErrorCode } from '@/lib/platform/errors';
+import type { SaleContext } from './orders';
+
+/**
+ * Shifts and the cash drawer. One open shift per register (a unique index on open shifts);
+ * cash in/out with a reason; the X report any time, the Z report when closing:
+ * expected cash = opening float + cash taken − cash refunded + cash in − cash out.
+ */
+export type Shift = Omit<typeof shifts.$inferSelect, 'tenantId'>;
+
+export type ShiftReport = {
+  shiftId: string;
+  registerName: string;
+  openedAt: Date;
+  closedAt: Date | null;
+  openingFloat: number;
+  orders: { count: number; total: number; voided: number };
+  byTender: { tender: 'cash' | 'card'; taken: number; refunded: number; net: number; count: number }[];
+  cashIn: number;
+  cashOut: number;
+  movements: { kind: 'in' | 'out'; amount: number; reason: string; at: Date }[];
+  expectedCash: number;
+  countedCash: number | null;
+  /** counted − expected: negative is a shortage. */
+  difference: number | null;
+};
+
+const publicShift = ({ tenantId: _t, ...s }: typeof shifts.$inferSelect): Shift => s;
+
+async function lockShift(tx: Tx, shiftId: string) {
+  const [shift] = await tx.select().from(shifts).where(eq(shifts.id, shiftId)).for('update');
+  if (!shift) throw notFound('Shift');
+  return shift;
+}
+
+export async function openShift(ctx: SaleContext, input: { registerName: string; locationId?: string; openingFloat: number }): Promise<Shift> {
+  const locationId = input.locationId ?? (await defaultLocation(ctx.tenant.id))?.id;
+  if (!locationId) throw new AppError('unprocessable', 'This business has no location yet');
+  return withTenant(ctx.tenant.id, async (tx) => {
+    const [row] = await tx
+      .insert(shifts)
+      .values({ tenantId: ctx.tenant.id, locationId, registerName: input.registerName, openingFloat: input.openingFloat, openedBy: ctx.user.userId })
+      .returning()
+      .catch((err: unknown) => {
+        if (pgErrorCode(err) === '23505') throw new AppError('conflict', `${input.registerName} already has an open shift; close it first`);
+        if (pgErrorCode(err) === '23503') throw new AppError('unprocessable', 'No such location');
+        throw err;
+      });
+    await recordAudit(tx, ctx.tenant.id, { actorUserId: ctx.user.userId, action: 'shift.opened', entityType: 'shift', entityId: row!.id, details: { registerName: input.registerName, openingFloat: input.openingFloat } });
+    return publicShift(row!);
+  });
+}
+
+export async function currentShift(tenantId: string, registerName: string, locationId?: string): Promise<Shift | null> {
+  const [row] = await withTenant(tenantId, (tx) =>
+    tx
+      .select()
+      .from(shifts)
+      .where(and(eq(shifts.status, 'open'), eq(shifts.registerName, registerName), locationId ? eq(shifts.locationId, locationId) : undefined)),
+  );
+  return row ? publicShift(row) : null;
+}
+
+export async function addCashMovement(ctx: SaleContext, shiftId: string, input: { kind: 'in' | 'out'; amount: number; reason: string }) {
+  return withTenant(ctx.tenant.id, async (tx) => {
+    const shift = await lockShift(tx, shiftId);
+    if (shift.status !== 'open') throw new AppError('conflict', 'This shift is closed');
+    const [row] = await tx.insert(cashMovements).values({ tenantId: ctx.tenant.id, shiftId, ...input, createdBy: ctx.user.userId }).returning();
+    const { tenantId: _t, ...movement } = row!;
+    return movement;
+  });
+}
+
+async function buildReport(tx: Tx, shift: typeof shifts.$inferSelect): Promise<ShiftReport> {
+  const orderRows = await tx
+    .select({ status: orders.status, total: orders.total })
+    .from(orders)
+    .where(eq(orders.shiftId, shift.id));
+  const taken = await tx
+    .select({ tender: payments.tender, amount: sql<number>`coalesce(sum(${payments.amount}), 0)::int`, count: sql<number>`count(*)::int` })
+    .from(payments)
+    .where(and(eq(payments.shiftId, shift.id), eq(payments.status, 'captured')))
+    .groupBy(payments.tender);
+  const refunded = await tx
+    .select({ tender: paymentRefunds.tender, amount: sql<number>`coalesce(sum(${paymentRefunds.amount}), 0)::int` })
+    .from(paymentRefunds)
+    .where(and(eq(paymentRefunds.shiftId, shift.id), inArray(paymentRefunds.status, ['succeeded', 'pending'])))
+    .groupBy(paymentRefunds.tender);
+  const movements = await tx
+    .select({ kind: cashMovements.kind, amount: cashMovements.amount, reason: cashMovements.reason, at: cashMovements.createdAt })
+    .from(cashMovements)
+    .where(eq(cashMovements.shiftId, shift.id))
+    .orderBy(asc(cashMovements.createdAt));
+
+  const byTender = (['cash', 'card'] as const).map((tender) => {
+    const t = taken.find((r) => r.tender === tender);
+    const r = refunded.find((x) => x.tender === tender)?.amount ?? 0;
+    return { tender, taken: t?.amount ?? 0, refunded: r, net: (t?.amount ?? 0) - r, count: t?.count ?? 0 };
+  });
+  const cashIn = movements.filter((m) => m.kind === 'in').reduce((s, m) => s + m.amount, 0);
+  const cashOut = movements.filter((m) => m.kind === 'out').reduce((s, m) => s + m.amount, 0);
+  const expectedCash = shift.openingFloat + byTender[0]!.net + cashIn - cashOut;
+  const sold = orderRows.filter((o) => o.status !== 'voided' && o.status !== 'open');
+  return {
+    shiftId: shift.id,
+    registerName: shift.registerName,
+    openedAt: shift.openedAt,
+    closedAt: shift.closedAt,
+    openingFloat: shift.openingFloat,
+    orders: { count: sold.length, total: sold.reduce((s, o) => s + o.total, 0), voided: orderRows.filter((o) => o.status === 'voided').length },
+    byTender,
+    cashIn,
+    cashOut,
+    movements,
+    expectedCash,
+    countedCash: shift.countedCash,
+    difference: shift.countedCash === null ? null : shift.countedCash - expectedCash,
+  };
+}
+
+/** The X report: the shift so far (nothing changes). */
+export async function shiftReport(tenantId: string, shiftId: string): Promise<ShiftReport> {
+  return withTenant(tenantId, async (tx) => {
+    const [shift] = await tx.select().from(shifts).where(eq(shifts.id, shiftId));
+    if (!shift) throw notFound('Shift');
+    return shift.status === 'closed' && shift.report ? (shift.report as unknown as ShiftReport) : buildReport(tx, shift);
+  });
+}
+
+/** Closes the shift with the cash counted and keeps the Z report as it was at that moment. */
+export async function closeShift(ctx: SaleContext, shiftId: string, countedCash: number): Promise<ShiftReport> {
+  return withTenant(ctx.tenant.id, async (tx) => {
+    const shift = await lockShift(tx, shiftId);
+    if (shift.status !== 'open') throw new AppError('conflict', 'This shift is already closed');
+    const [unpaid] = (await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(orders)
+      .where(and(eq(orders.shiftId, shiftId), inArray(orders.status, ['placed', 'partially_paid'])))) as [{ n: number }];
+    if (unpaid.n > 0) throw new AppError('conflict', `${unpaid.n} order(s) of this shift still wait for payment; take payment or void them first`);
+    const closedAt = new Date();
+    const report = await buildReport(tx, { ...shift, countedCash, closedAt });
+    await tx
+      .update(shifts)
+      .set({ status: 'closed', closedAt, closedBy: ctx.user.userId, countedCash, expectedCash: report.expectedCash, report: report as unknown as Record<string, unknown> })
+      .where(eq(shifts.id, shiftId));
+    await recordAudit(tx, ctx.tenant.id, { actorUserId: ctx.user.userId, action: 'shift.closed', entityType: 'shift', entityId: shiftId, details: { countedCash, expectedCash: report.expectedCash, difference: report.difference } });
+    return report;
+  });
+}

@@ -1,0 +1,153 @@
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { paymentRefunds, payments, type Tender } from '@/db/schema/payments';
+import type { Tx } from '@/lib/platform/db';
+import { withTenant } from '@/lib/platform/db';
+
+/**
+ * The payments module's records. Functions taking `tx` run inside the caller's (the orders
+ * module's) transaction, so a payment and the order's totals always change together.
+ */
+export type Payment = typeof payments.$inferSelect;
+export type PaymentRefund = typeof paymentRefunds.$inferSelect;
+
+const publicPayment = ({ tenantId: _t, ...p }: Payment) => p;
+export type PaymentView = ReturnType<typeof publicPayment>;
+
+/** A cash tender: captured at once; change is what was handed over beyond the amount. */
+export async function recordCashPayment(
+  tx: Tx,
+  tenantId: string,
+  input: { orderId: string; shiftId: string | null; amount: number; cashTendered: number; actorUserId: string },
+): Promise<PaymentView> {
+  const [row] = await tx
+    .insert(payments)
+    .values({
+      tenantId,
+      orderId: input.orderId,
+      shiftId: input.shiftId,
+      tender: 'cash',
+      amount: input.amount,
+      status: 'captured',
+      cashTendered: input.cashTendered,
+      changeGiven: input.cashTendered - input.amount,
+      createdBy: input.actorUserId,
+    })
+    .returning();
+  return publicPayment(row!);
+}
+
+/** A card tender about to go to the gateway; its id is the gateway idempotency key. */
+export async function startCardPayment(
+  tx: Tx,
+  tenantId: string,
+  input: { orderId: string; shiftId: string | null; amount: number; source: string; actorUserId: string },
+): Promise<PaymentView> {
+  const [row] = await tx
+    .insert(payments)
+    .values({ tenantId, orderId: input.orderId, shiftId: input.shiftId, tender: 'card', amount: input.amount, status: 'pending', source: input.source, createdBy: input.actorUserId })
+    .returning();
+  return publicPayment(row!);
+}
+
+/**
+ * Settles a pending card payment with the gateway's answer, once: a payment that is no longer
+ * pending is left alone and returned as it is (`changed: false`) — the recovery job and a slow
+ * request may both try.
+ */
+export async function settleCardPayment(
+  tx: Tx,
+  paymentId: string,
+  outcome: { captured: true; gatewayPaymentId: string } | { captured: false; code: string; message: string },
+): Promise<{ payment: PaymentView; changed: boolean }> {
+  const [current] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for('update');
+  if (!current) throw new Error(`payment ${paymentId} not found`);
+  if (current.status !== 'pending') return { payment: publicPayment(current), changed: false };
+  const [row] = await tx
+    .update(payments)
+    .set(
+      outcome.captured
+        ? { status: 'captured', gatewayPaymentId: outcome.gatewayPaymentId, updatedAt: new Date() }
+        : { status: 'failed', failureCode: outcome.code, failureMessage: outcome.message, updatedAt: new Date() },
+    )
+    .where(eq(payments.id, paymentId))
+    .returning();
+  return { payment: publicPayment(row!), changed: true };
+}
+
+export async function paymentsOfOrder(tx: Tx, orderId: string): Promise<PaymentView[]> {
+  const rows = await tx.select().from(payments).where(eq(payments.orderId, orderId)).orderBy(asc(payments.createdAt));
+  return rows.map(publicPayment);
+}
+
+export async function refundsOfOrder(tx: Tx, orderId: string): Promise<Omit<PaymentRefund, 'tenantId'>[]> {
+  const rows = await tx.select().from(paymentRefunds).where(eq(paymentRefunds.orderId, orderId)).orderBy(asc(paymentRefunds.createdAt));
+  return rows.map(({ tenantId: _t, ...r }) => r);
+}
+
+/** Card payments still pending after `olderThanMs`: a crash interrupted them (recovery job). */
+export async function stalePendingPayments(tenantId: string, olderThanMs: number): Promise<PaymentView[]> {
+  const rows = await withTenant(tenantId, (tx) =>
+    tx
+      .select()
+      .from(payments)
+      .where(and(eq(payments.status, 'pending'), lt(payments.createdAt, sql`now() - make_interval(secs => ${olderThanMs / 1000})`)))
+      .orderBy(asc(payments.createdAt))
+      .limit(100),
+  );
+  return rows.map(publicPayment);
+}
+
+/**
+ * Money going back on one payment. Cash is done at once; a card refund is `pending` until the
+ * gateway confirms (its id is the gateway idempotency key). The payment's refunded amount is
+ * taken at once, so two refunds can never return more than was paid.
+ */
+export async function startRefund(
+  tx: Tx,
+  tenantId: string,
+  input: { paymentId: string; orderId: string; orderRefundId: string; shiftId: string | null; tender: Tender; amount: number; actorUserId: string },
+): Promise<Omit<PaymentRefund, 'tenantId'>> {
+  const { actorUserId, ...values } = input;
+  const [row] = await tx
+    .insert(paymentRefunds)
+    .values({ tenantId, ...values, status: input.tender === 'cash' ? 'succeeded' : 'pending', createdBy: actorUserId })
+    .returning();
+  await tx
+    .update(payments)
+    .set({ refundedAmount: sql`${payments.refundedAmount} + ${input.amount}`, updatedAt: new Date() })
+    .where(eq(payments.id, input.paymentId));
+  const { tenantId: _t, ...refund } = row!;
+  return refund;
+}
+
+/** Records the gateway's answer to a pending card refund (once). A failure gives the amount back to the payment. */
+export async function settleRefund(
+  tx: Tx,
+  refundId: string,
+  outcome: { succeeded: true; gatewayRefundId: string } | { succeeded: false; message: string },
+): Promise<boolean> {
+  const [current] = await tx.select().from(paymentRefunds).where(eq(paymentRefunds.id, refundId)).for('update');
+  if (!current || current.status !== 'pending') return false;
+  if (outcome.succeeded) {
+    await tx.update(paymentRefunds).set({ status: 'succeeded', gatewayRefundId: outcome.gatewayRefundId }).where(eq(paymentRefunds.id, refundId));
+  } else {
+    await tx.update(paymentRefunds).set({ status: 'failed', failureMessage: outcome.message }).where(eq(paymentRefunds.id, refundId));
+    await tx
+      .update(payments)
+      .set({ refundedAmount: sql`${payments.refundedAmount} - ${current.amount}`, updatedAt: new Date() })
+      .where(eq(payments.id, current.paymentId));
+  }
+  return true;
+}
+
+/** Card refunds still waiting for the gateway (the recovery job retries them, same key). */
+export async function pendingRefunds(tenantId: string, olderThanMs: number): Promise<Omit<PaymentRefund, 'tenantId'>[]> {
+  const rows = await withTenant(tenantId, (tx) =>
+    tx
+      .select()
+      .from(paymentRefunds)
+      .where(and(eq(paymentRefunds.status, 'pending'), lt(paymentRefunds.createdAt, sql`now() - make_interval(secs => ${olderThanMs / 1000})`)))
+      .limit(100),
+  );
+  return rows.map(({ tenantId: _t, ...r }) => r);
+}
