@@ -201,6 +201,8 @@ export async function createOrder(ctx: SaleContext, input: CreateOrderInput): Pr
 /** Replaces what is on an open order (a parked order or a tab), re-priced now. */
 export async function updateOpenOrder(ctx: SaleContext, orderId: string, input: UpdateOrderInput): Promise<void> {
   const tenantId = ctx.tenant.id;
+  const [exists] = await withTenant(tenantId, (tx) => tx.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId)));
+  if (!exists) throw notFound('Order');
   const settings = await getTenantSettings(tenantId);
   const quote = await quoteOrder(actorOf(ctx), input, settings);
   await withTenant(tenantId, async (tx) => {

@@ -8,6 +8,7 @@ import {
   recordCashPayment,
   settleCardPayment,
   startCardPayment,
+  paymentsOfOrder,
   type GatewayPayment,
   type PaymentView,
 } from '@/lib/payments';
@@ -57,6 +58,12 @@ async function applyCapturedAmount(tx: Tx, order: OrderRow, payment: PaymentView
   await appendEvents(tx, order.tenantId, events as Parameters<typeof appendEvents>[2]);
 }
 
+async function assertNoPendingCard(tx: Tx, orderId: string): Promise<void> {
+  if ((await paymentsOfOrder(tx, orderId)).some((p) => p.status === 'pending')) {
+    throw new AppError('conflict', 'A card payment for this order is still being confirmed; wait a moment before taking another payment');
+  }
+}
+
 function amountToTake(order: OrderRow, requested: number | undefined): number {
   const balance = order.total - order.paidTotal;
   if (balance <= 0) throw new AppError('conflict', 'This order is already paid');
@@ -72,6 +79,7 @@ export async function payOrder(ctx: SaleContext, orderId: string, input: Payment
 async function payCash(ctx: SaleContext, orderId: string, input: Extract<PaymentInput, { tender: 'cash' }>, shiftId: string | null): Promise<PaymentResult> {
   return withTenant(ctx.tenant.id, async (tx) => {
     const order = await placeIfOpen(tx, await lockOrder(tx, orderId));
+    await assertNoPendingCard(tx, orderId);
     const amount = amountToTake(order, input.amount ?? Math.min(input.tendered, order.total - order.paidTotal));
     if (input.tendered < amount) {
       throw new AppError('unprocessable', `Not enough cash: ${input.tendered} handed over for ${amount}`, [{ path: 'tendered', message: 'Less than the amount' }]);
@@ -92,6 +100,7 @@ async function payCard(ctx: SaleContext, orderId: string, input: Extract<Payment
   const tenantId = ctx.tenant.id;
   const pending = await withTenant(tenantId, async (tx) => {
     const order = await placeIfOpen(tx, await lockOrder(tx, orderId));
+    await assertNoPendingCard(tx, orderId);
     return startCardPayment(tx, tenantId, {
       orderId,
       shiftId: shiftId ?? order.shiftId,
@@ -106,8 +115,8 @@ async function payCard(ctx: SaleContext, orderId: string, input: Extract<Payment
     outcome = await chargeCard({ merchant: tenantId, amount: pending.amount, currency: ctx.tenant.currency, source: input.source, reference: orderId, idempotencyKey: pending.id });
   } catch (err) {
     if (!(err instanceof GatewayUnavailableError)) throw err;
-    if (err.breakerOpen) {
-      // Nothing was sent: the payment certainly did not happen.
+    if (err.notProcessed) {
+      // The breaker stopped it, or the gateway said it processed nothing: it certainly did not happen.
       await settleCard(tenantId, pending.id, null, 'gateway_unavailable', err.message);
       throw err;
     }

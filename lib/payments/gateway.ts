@@ -26,9 +26,17 @@ import { logger } from '@/lib/platform/logger';
  * Declines are answers, not failures: they neither retry nor count toward the breaker.
  */
 
-/** The gateway could not be reached or failed (5xx, timeout, network, breaker open). */
+/**
+ * The gateway could not be reached or failed (5xx, timeout, network, breaker open).
+ * `notProcessed`: certainly nothing happened (the breaker stopped the call, or the gateway
+ * answered 503); otherwise the outcome is unknown and must be asked for by idempotency key.
+ */
 export class GatewayUnavailableError extends AppError {
-  constructor(message: string, readonly breakerOpen = false) {
+  constructor(
+    message: string,
+    readonly breakerOpen = false,
+    readonly notProcessed = breakerOpen,
+  ) {
     super('unavailable', breakerOpen ? 'Card payments are unavailable right now — take cash.' : message);
     this.name = 'GatewayUnavailableError';
   }
@@ -142,8 +150,11 @@ async function call<T>(method: string, path: string, body: unknown, idempotencyK
       if (signal.aborted) throw err; // the timeout policy's cancellation
       throw new GatewayUnavailableError('The card gateway could not be reached');
     }
-    // 409: a duplicate of a request still in flight at the gateway — try again shortly, same key.
-    if (res.status >= 500 || res.status === 409) throw new GatewayUnavailableError(`The card gateway answered ${res.status}`);
+    // 503: the gateway refused to process anything. 409: a duplicate of a request still in
+    // flight there. Both are retried with the same key; other 5xx may or may not have happened.
+    if (res.status >= 500 || res.status === 409) {
+      throw new GatewayUnavailableError(`The card gateway answered ${res.status}`, false, res.status === 503);
+    }
     return { status: res.status, body: (await res.json()) as T };
   });
 }
