@@ -1,5 +1,6 @@
 import { outboxEvents } from '@/db/schema/events';
 import { afterCommit, type Tx } from '@/lib/platform/db';
+import { announceEvents } from './live';
 import type { EventPayloads, EventType } from './types';
 
 type Listener = () => void;
@@ -7,8 +8,9 @@ const listeners = new Set<Listener>();
 
 /**
  * Appends events to the outbox inside the caller's transaction: they exist if and only if the
- * change they describe committed. After the commit the dispatcher is woken up at once (it
- * also polls, so a crash between commit and wake-up only delays delivery).
+ * change they describe committed. After the commit the dispatcher and the tenant's live
+ * streams are woken up at once (both also catch up on their own, so a crash between commit
+ * and wake-up only delays delivery).
  */
 export async function appendEvents(
   tx: Tx,
@@ -17,7 +19,10 @@ export async function appendEvents(
 ): Promise<void> {
   if (events.length === 0) return;
   await tx.insert(outboxEvents).values(events.map((e) => ({ tenantId, type: e.type, payload: e.payload })));
-  afterCommit(tx, () => listeners.forEach((listener) => listener()));
+  afterCommit(tx, () => {
+    listeners.forEach((listener) => listener());
+    announceEvents(tenantId);
+  });
 }
 
 /** The dispatcher subscribes here to hear about new events without waiting for its poll. */
