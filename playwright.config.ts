@@ -10,6 +10,7 @@ import { defineConfig } from '@playwright/test';
  * dropped before each run; the app's migrate step creates it again.
  */
 const PORT = 3100;
+const GATEWAY_PORT = 4100;
 const ROOT_DOMAIN = `localhost:${PORT}`;
 
 /** Single-quotes a value for the shell. */
@@ -59,23 +60,34 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `${resetDatabase} && npx next build && npx tsx scripts/seed.ts && npx next start -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 240_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      PGLITE_DIR: '.data/e2e',
-      ROOT_DOMAIN,
-      PORT: String(PORT),
-      NEXTAUTH_SECRET: 'tillwise-e2e-secret-0123456789-abcdefghijklmnop',
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      LOG_LEVEL: 'warn',
-      ...databaseEnv,
-      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+  webServer: [
+    {
+      // The card gateway simulator the register pays through.
+      command: `npx tsx gateway/main.ts`,
+      url: `http://127.0.0.1:${GATEWAY_PORT}/v1/ledger`, // 401 without a key: up and answering
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { GATEWAY_PORT: String(GATEWAY_PORT) },
     },
-  },
+    {
+      command: `${resetDatabase} && npx next build && npx tsx scripts/seed.ts && npx next start -p ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        PGLITE_DIR: '.data/e2e',
+        ROOT_DOMAIN,
+        PORT: String(PORT),
+        NEXTAUTH_SECRET: 'tillwise-e2e-secret-0123456789-abcdefghijklmnop',
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        LOG_LEVEL: 'warn',
+        ...databaseEnv,
+        PAYMENT_GATEWAY_URL: `http://127.0.0.1:${GATEWAY_PORT}`,
+        ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+      },
+    },
+  ],
 });

@@ -8,6 +8,7 @@ import path from 'node:path';
 const root = process.cwd();
 const dataDir = path.join(root, '.data');
 const port = Number(process.env.PORT ?? 3000);
+const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4010);
 const rootDomain = process.env.ROOT_DOMAIN ?? `localhost:${port}`;
 
 /** A session secret generated once per checkout, so demo sign-ins survive restarts. */
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
     NEXTAUTH_SECRET: demoSecret(),
     ROOT_DOMAIN: rootDomain,
     PORT: String(port),
+    PAYMENT_GATEWAY_URL: process.env.PAYMENT_GATEWAY_URL ?? `http://127.0.0.1:${gatewayPort}`,
     NEXT_TELEMETRY_DISABLED: '1',
   };
 
@@ -57,9 +59,17 @@ async function main(): Promise<void> {
   console.log('\n▸ Building the app…');
   await finished(run('npx', ['next', 'build'], { ...env, NODE_ENV: 'production' }), 'next build');
 
-  console.log('\n▸ Starting…');
+  console.log('\n▸ Starting the card gateway simulator and the app…');
+  // The bundled card gateway (gateway/): card payments at the register go through it.
+  const gateway = process.env.PAYMENT_GATEWAY_URL ? null : run('npx', ['tsx', 'gateway/main.ts'], { ...env, GATEWAY_PORT: String(gatewayPort) });
   const server = run('npx', ['next', 'start', '-p', String(port)], { ...env, NODE_ENV: 'production' });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      server.kill(signal);
+      gateway?.kill(signal);
+    });
+  }
+  server.on('exit', () => gateway?.kill('SIGTERM'));
   await waitForHealth(`http://127.0.0.1:${port}/api/health`, server);
 
   const { DEMO_PASSWORD, DEMO_STAFF, DEMO_TENANTS } = await import('../db/seed');
@@ -68,6 +78,7 @@ async function main(): Promise<void> {
     'Tillwise is running.',
     '',
     `  Landing and sign-up   http://${rootDomain}`,
+    `  Card gateway          ${env.PAYMENT_GATEWAY_URL} (simulator; test cards in gateway/README.md)`,
     ...DEMO_TENANTS.flatMap((t) => [
       '',
       `  ${t.businessName} (${t.kind}, ${t.currency})   http://${t.slug}.${rootDomain}`,
