@@ -5,6 +5,7 @@ import { usePathname } from 'next/navigation';
 
 const links = [
   { href: '/admin', label: 'Overview' },
+  { href: '/admin/orders', label: 'Orders' },
   { href: '/admin/catalog', label: 'Catalog' },
   { href: '/admin/stock', label: 'Stock' },
   { href: '/admin/menus', label: 'Menus' },

@@ -2,13 +2,13 @@
 
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
-import { countStockAction, searchStockItemsAction, type PickableItem } from '@/app/t/[tenant]/admin/stock/actions';
+import { countStockAction, type PickableItem } from '@/app/t/[tenant]/admin/stock/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { itemLabel } from './item-label';
-import { SearchPicker } from '@/components/admin/search-picker';
+import { StockItemPicker } from './stock-item-picker';
 
 type Line = { item: PickableItem; counted: string };
 
@@ -108,19 +108,7 @@ export function StockCountForm({ location, stockedHere }: { location: { id: stri
           )}
         </div>
         <div className="mt-4">
-          <SearchPicker<PickableItem>
-            label="Add an item"
-            placeholder="Name, SKU or scan a barcode"
-            hint="Scanning an item again adds one to its count."
-            search={(q) => searchStockItemsAction(q, location.id)}
-            toOption={(item) => ({
-              id: item.variantId,
-              label: itemLabel(item),
-              detail: `SKU ${item.sku}`,
-              disabledReason: item.trackStock ? undefined : 'Stock not tracked',
-            })}
-            onPick={add}
-          />
+          <StockItemPicker location={location} hint="Scanning an item again adds one to its count." showQuantity={false} onPick={add} />
         </div>
         <p role="status" aria-live="polite" className="sr-only">
           {announcement}

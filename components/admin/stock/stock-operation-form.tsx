@@ -5,7 +5,6 @@ import { useEffect, useRef, useState } from 'react';
 import {
   adjustStockAction,
   receiveStockAction,
-  searchStockItemsAction,
   transferStockAction,
   type PickableItem,
 } from '@/app/t/[tenant]/admin/stock/actions';
@@ -15,7 +14,7 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { adjustmentReasons } from '@/lib/inventory/schemas';
 import { adjustmentReasonLabels, itemLabel } from './item-label';
-import { SearchPicker } from '@/components/admin/search-picker';
+import { StockItemPicker } from './stock-item-picker';
 
 type Mode = 'receive' | 'adjust' | 'transfer';
 type Line = { item: PickableItem; quantity: string; direction: 'remove' | 'add' };
@@ -141,19 +140,7 @@ export function StockOperationForm({
           Items
         </h2>
         <div className="mt-4">
-          <SearchPicker<PickableItem>
-            label="Add an item"
-            placeholder="Name, SKU or scan a barcode"
-            hint="Type to search, or scan: the item is added with quantity 1; scanning it again adds one more."
-            search={(q) => searchStockItemsAction(q, location.id)}
-            toOption={(item) => ({
-              id: item.variantId,
-              label: itemLabel(item),
-              detail: `SKU ${item.sku}${item.quantity !== null ? ` · ${item.quantity} at ${location.name}` : ''}`,
-              disabledReason: item.trackStock ? undefined : 'Stock not tracked',
-            })}
-            onPick={add}
-          />
+          <StockItemPicker location={location} hint="Type to search, or scan: the item is added with quantity 1; scanning it again adds one more." showQuantity={true} onPick={add} />
         </div>
         <p role="status" aria-live="polite" className="sr-only">
           {announcement}
