@@ -1,0 +1,95 @@
+// npm run bench — how fast the money path is, as ratios against a baseline measured in the
+// same run on the same machine (absolute numbers vary between machines; ratios much less).
+//
+// Baseline: an empty tenant transaction (withTenant + set_config). Measured: pricing a cart
+// (pure), quoting it (catalog reads), a checkout (order + lines + stock + outbox), and a
+// checkout with a cash payment. Memory: heap growth over the checkout run.
+// Runs on a throw-away in-memory PGlite unless DATABASE_URL is set (then a scratch database).
+import { performance } from 'node:perf_hooks';
+
+process.env.LOG_LEVEL ??= 'silent';
+if (!process.env.DATABASE_URL) process.env.PGLITE_DIR = 'memory://';
+else process.env.DATABASE_URL = Object.assign(new URL(process.env.DATABASE_URL), { pathname: '/tillwise_bench' }).toString();
+
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
+
+async function measure(name: string, iterations: number, fn: (i: number) => Promise<unknown> | unknown) {
+  for (let i = 0; i < Math.min(20, iterations); i++) await fn(i); // warm-up
+  const started = performance.now();
+  for (let i = 0; i < iterations; i++) await fn(i);
+  const ms = (performance.now() - started) / iterations;
+  return { name, msPerOp: ms };
+}
+
+async function main(): Promise<void> {
+  const { migrateDatabase } = await import('../db/migrate');
+  const { closeDatabase } = await import('../db/client');
+  const { signUpBusiness, addStaff } = await import('../lib/auth');
+  const { verifySessionToken } = await import('../lib/auth/session');
+  const { withTenant } = await import('../lib/platform/db');
+  const { createProduct, taxClassService } = await import('../lib/catalog/service');
+  const { productInputSchema } = await import('../lib/catalog/schemas');
+  const { createLocation, receiveStock } = await import('../lib/inventory');
+  const { createOrder, createOrderSchema, payOrder, priceOrder } = await import('../lib/orders');
+  const { quoteOrder } = await import('../lib/orders/quote');
+  const { getTenantSettings } = await import('../lib/tenancy/settings');
+  const { encode } = await import('next-auth/jwt');
+  const { config } = await import('../lib/platform/config');
+  const { newSessionClaims } = await import('../lib/auth/session');
+
+  await migrateDatabase();
+  const slug = `bench-${Date.now().toString(36)}`;
+  const { tenant, owner } = await signUpBusiness({ businessName: 'Bench', slug, currency: 'USD', timeZone: 'UTC', ownerName: 'B', email: `o@${slug}.test`, password: 'bench-password' });
+  const actor = { tenantId: tenant.id, userId: owner.id, role: 'owner' as const };
+  const cashier = await addStaff(actor, { name: 'C', email: `c@${slug}.test`, role: 'cashier', password: 'bench-password' });
+  const token = await encode({ token: { ...newSessionClaims({ id: cashier.id, tenantId: tenant.id, role: 'cashier', name: 'C', email: cashier.email }) }, secret: config().authSecret });
+  const ctx = { tenant, user: (await verifySessionToken(token, tenant.id))! };
+  const location = await createLocation(actor, { name: 'Main', address: null });
+  const tax = await taxClassService.create(actor, { name: 'VAT', rateBasisPoints: 700 });
+  const products = [];
+  for (let i = 0; i < 20; i++) {
+    products.push(await createProduct(actor, productInputSchema.parse({ name: `Item ${i}`, taxClassId: tax.id, variants: [{ sku: `B-${i}`, price: 100 + i }] })));
+  }
+  await receiveStock(actor, { locationId: location.id, supplier: null, note: null, lines: products.map((p) => ({ variantId: p.variants[0]!.id, quantity: 1_000_000 })) });
+  const cart = (i: number) =>
+    createOrderSchema.parse({
+      type: 'retail',
+      locationId: location.id,
+      lines: [0, 1, 2].map((k) => ({ variantId: products[(i + k) % products.length]!.variants[0]!.id, quantity: 1 + k })),
+    });
+  const settings = await getTenantSettings(tenant.id);
+
+  const baseline = await measure('empty tenant transaction (baseline)', ITERATIONS, () => withTenant(tenant.id, async () => undefined));
+  const results = [
+    await measure('price a 3-line cart (pure)', ITERATIONS * 10, () =>
+      priceOrder([{ unitPrice: 120, modifiersTotal: 0, quantity: 2, taxRateBasisPoints: 700 }, { unitPrice: 99, modifiersTotal: 30, quantity: 1, taxRateBasisPoints: 0 }], { pricesIncludeTax: false }),
+    ),
+    await measure('quote a 3-line cart', ITERATIONS, (i) => quoteOrder(actor, cart(i), settings)),
+  ];
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  results.push(await measure('checkout (order + stock + outbox)', ITERATIONS, (i) => createOrder(ctx, cart(i))));
+  results.push(
+    await measure('checkout + cash payment', ITERATIONS, async (i) => {
+      const id = await createOrder(ctx, cart(i));
+      await payOrder(ctx, id, { tender: 'cash', tendered: 10_000 });
+    }),
+  );
+  global.gc?.();
+  const heapGrowthMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+
+  console.log(`\nTillwise bench — ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, ${ITERATIONS} iterations\n`);
+  console.log(`${'operation'.padEnd(40)} ${'ms/op'.padStart(9)} ${'× baseline'.padStart(11)}`);
+  for (const r of [baseline, ...results]) {
+    console.log(`${r.name.padEnd(40)} ${r.msPerOp.toFixed(3).padStart(9)} ${(r.msPerOp / baseline.msPerOp).toFixed(2).padStart(11)}`);
+  }
+  console.log(`\nheap growth over the checkout runs: ${heapGrowthMb.toFixed(1)} MB (${((heapGrowthMb * 1024) / (ITERATIONS * 2)).toFixed(1)} KB per order)`);
+  await closeDatabase();
+  const { closeRedis } = await import('../lib/platform/redis');
+  await closeRedis();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
