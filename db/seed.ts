@@ -9,6 +9,7 @@ import { menuInputSchema, tableInputSchema } from '@/lib/restaurant/schemas';
 import { findTenantBySlug } from '@/lib/tenancy/registry';
 import { updateTenantSettings } from '@/lib/tenancy/settings';
 import { cafe, shop, type SeedProduct } from './seed-data';
+import { describeOrderHistory, seedOrderHistory } from './seed-history';
 
 export const DEMO_PASSWORD = 'tillwise-demo';
 
@@ -46,7 +47,10 @@ export async function seedDemo(): Promise<void> {
     await dispatchPending(); // TenantCreated → the inventory module creates "Main store"
     if (t.slug === 'demo') await seedCafe(actor);
     else await seedShop(actor);
-    logger.info({ tenant: t.slug }, 'seeded demo tenant');
+    // 60 days of past orders for dashboards and the assistant (today stays empty; stock untouched).
+    const profile = t.slug === 'demo' ? 'cafe' : 'shop';
+    const history = await seedOrderHistory(tenant.id, { days: 60, profile, timeZone: tenant.timeZone, currency: tenant.currency });
+    logger.info({ tenant: t.slug, ...history }, describeOrderHistory(profile, 60));
   }
 }
 

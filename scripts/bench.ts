@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   const ctx = { tenant, user: (await verifySessionToken(token, tenant.id))! };
   const location = await createLocation(actor, { name: 'Main', address: null });
   const tax = await taxClassService.create(actor, { name: 'VAT', rateBasisPoints: 700 });
-  const products = [];
+  const products: Awaited<ReturnType<typeof createProduct>>[] = [];
   for (let i = 0; i < 20; i++) {
     products.push(await createProduct(actor, productInputSchema.parse({ name: `Item ${i}`, taxClassId: tax.id, variants: [{ sku: `B-${i}`, price: 100 + i }] })));
   }
