@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import { orderCounters, orderLines, orders, shifts, type OrderStatus } from '@/db/schema/orders';
+import { orderCounters, orderLines, orderRefunds, orders, shifts, type OrderStatus } from '@/db/schema/orders';
 import type { StaffSession } from '@/lib/auth/session';
 import { appendEvents } from '@/lib/events';
 import { defaultLocation, releaseStock, reserveStock } from '@/lib/inventory';
@@ -22,7 +22,10 @@ type LineRow = typeof orderLines.$inferSelect;
 export type OrderView = Omit<OrderRow, 'tenantId'> & {
   lines: Omit<LineRow, 'tenantId' | 'orderId'>[];
   payments: PaymentView[];
+  /** Money back per tender. */
   refunds: Awaited<ReturnType<typeof refundsOfOrder>>;
+  /** Each refund as decided: why, which lines, restocked or not, who approved. */
+  refundDocuments: Omit<typeof orderRefunds.$inferSelect, 'tenantId'>[];
   balanceDue: number;
   /** Cash handed back over all cash tenders. */
   changeGiven: number;
@@ -112,12 +115,17 @@ export async function lockOrder(tx: Tx, orderId: string): Promise<OrderRow> {
   return order;
 }
 
-async function assertOpenShift(tx: Tx, shiftId: string | null, locationId: string): Promise<void> {
-  if (!shiftId) return;
-  const [shift] = await tx.select({ status: shifts.status, locationId: shifts.locationId }).from(shifts).where(eq(shifts.id, shiftId));
+/** The open shift an order is rung up in (its register and location), checked. */
+async function openShiftOf(tx: Tx, shiftId: string | null, locationId: string | undefined): Promise<{ registerName: string; locationId: string } | null> {
+  if (!shiftId) return null;
+  const [shift] = await tx
+    .select({ status: shifts.status, locationId: shifts.locationId, registerName: shifts.registerName })
+    .from(shifts)
+    .where(eq(shifts.id, shiftId));
   if (!shift) throw new AppError('unprocessable', 'No such shift', [{ path: 'shiftId', message: 'No such shift' }]);
   if (shift.status !== 'open') throw new AppError('conflict', 'This shift is closed; open a new one');
-  if (shift.locationId !== locationId) throw new AppError('unprocessable', 'The shift belongs to another location');
+  if (locationId && shift.locationId !== locationId) throw new AppError('unprocessable', 'The shift belongs to another location');
+  return shift;
 }
 
 const lineValues = (tenantId: string, orderId: string, quote: Quote) =>
@@ -162,13 +170,15 @@ const totalsOf = (quote: Quote) => ({
  */
 export async function createOrder(ctx: SaleContext, input: CreateOrderInput): Promise<string> {
   const tenantId = ctx.tenant.id;
-  const locationId = input.locationId ?? (await defaultLocation(tenantId))?.id;
-  if (!locationId) throw new AppError('unprocessable', 'This business has no location yet; add one under Stock → Locations');
   const settings = await getTenantSettings(tenantId);
   const quote = await quoteOrder(actorOf(ctx), input, settings);
   const orderId = crypto.randomUUID();
+  const fallbackLocation = input.locationId ?? (input.shiftId ? undefined : (await defaultLocation(tenantId))?.id);
   await withTenant(tenantId, async (tx) => {
-    await assertOpenShift(tx, input.shiftId, locationId);
+    // An order rung up in a shift belongs to that shift's register and location.
+    const shift = await openShiftOf(tx, input.shiftId, input.locationId);
+    const locationId = shift?.locationId ?? fallbackLocation;
+    if (!locationId) throw new AppError('unprocessable', 'This business has no location yet; add one under Stock → Locations');
     const number = await nextOrderNumber(tx, tenantId, locationId, businessDate(ctx.tenant.timeZone));
     const [order] = await tx
       .insert(orders)
@@ -179,6 +189,7 @@ export async function createOrder(ctx: SaleContext, input: CreateOrderInput): Pr
         businessDate: businessDate(ctx.tenant.timeZone),
         locationId,
         shiftId: input.shiftId,
+        registerName: shift?.registerName ?? null,
         status: 'open',
         type: input.type,
         tableId: input.tableId,
@@ -208,7 +219,7 @@ export async function updateOpenOrder(ctx: SaleContext, orderId: string, input: 
   await withTenant(tenantId, async (tx) => {
     const order = await lockOrder(tx, orderId);
     if (order.status !== 'open') throw new AppError('conflict', `This order is ${STATUS_WORDS[order.status]}; only open orders can be changed`);
-    await assertOpenShift(tx, input.shiftId, order.locationId);
+    const shift = await openShiftOf(tx, input.shiftId, order.locationId);
     await tx.delete(orderLines).where(eq(orderLines.orderId, orderId));
     await tx.insert(orderLines).values(lineValues(tenantId, orderId, quote));
     await tx
@@ -216,6 +227,7 @@ export async function updateOpenOrder(ctx: SaleContext, orderId: string, input: 
       .set({
         type: input.type,
         shiftId: input.shiftId ?? order.shiftId,
+        registerName: shift?.registerName ?? order.registerName,
         tableId: input.tableId,
         covers: input.type === 'dine_in' ? (input.covers ?? order.covers ?? 1) : null,
         customerName: input.customerName,
@@ -278,7 +290,8 @@ export async function getOrder(tenantId: string, orderId: string): Promise<Order
     const [row] = await tx.select().from(orders).where(eq(orders.id, orderId));
     if (!row) return null;
     const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position));
-    return { row, lines, payments: await paymentsOfOrder(tx, orderId), refunds: await refundsOfOrder(tx, orderId) };
+    const documents = await tx.select().from(orderRefunds).where(eq(orderRefunds.orderId, orderId)).orderBy(asc(orderRefunds.createdAt));
+    return { row, lines, payments: await paymentsOfOrder(tx, orderId), refunds: await refundsOfOrder(tx, orderId), documents };
   });
   if (!order) throw notFound('Order');
   const { tenantId: _t, ...rest } = order.row;
@@ -287,6 +300,7 @@ export async function getOrder(tenantId: string, orderId: string): Promise<Order
     lines: order.lines.map(({ tenantId: _tl, orderId: _o, ...l }) => l),
     payments: order.payments,
     refunds: order.refunds,
+    refundDocuments: order.documents.map(({ tenantId: _td, ...d }) => d),
     balanceDue: Math.max(0, order.row.total - order.row.paidTotal),
     changeGiven: order.payments.reduce((sum, p) => sum + (p.status === 'captured' ? (p.changeGiven ?? 0) : 0), 0),
   };
@@ -299,6 +313,8 @@ export async function listOrders(tenantId: string, query: ListOrdersQuery) {
   if (query.from) filters.push(gte(orders.createdAt, new Date(query.from)));
   if (query.to) filters.push(lte(orders.createdAt, new Date(query.to)));
   if (query.shift) filters.push(eq(orders.shiftId, query.shift));
+  if (query.location) filters.push(eq(orders.locationId, query.location));
+  if (query.number) filters.push(eq(orders.number, query.number));
   const where = filters.length ? and(...filters) : undefined;
   return withTenant(tenantId, async (tx) => {
     const [{ total }] = (await tx.select({ total: sql<number>`count(*)::int` }).from(orders).where(where)) as [{ total: number }];

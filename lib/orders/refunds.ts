@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import { orderLines, orderRefunds, orders } from '@/db/schema/orders';
+import { orderLines, orderRefunds, orders, shifts } from '@/db/schema/orders';
 import { verifyApproval } from '@/lib/auth/credentials';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { appendEvents } from '@/lib/events';
 import { releaseStock } from '@/lib/inventory';
 import { paymentsOfOrder, refundCard, settleRefund, startRefund } from '@/lib/payments';
-import { withTenant } from '@/lib/platform/db';
+import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import { logger } from '@/lib/platform/logger';
 import { divideRounded } from './pricing';
@@ -25,6 +25,11 @@ export async function authorise(ctx: SaleContext, permission: Permission, approv
 export async function voidOrder(ctx: SaleContext, orderId: string, input: { reason: string; approval: { userId: string; pin: string } | null }): Promise<void> {
   await authorise(ctx, 'order:void', input.approval);
   await withTenant(ctx.tenant.id, (tx) => voidOrderInTx(tx, ctx, orderId, input.reason));
+}
+
+async function isShiftOpen(tx: Tx, shiftId: string): Promise<boolean> {
+  const [shift] = await tx.select({ status: shifts.status }).from(shifts).where(eq(shifts.id, shiftId));
+  return shift?.status === 'open';
 }
 
 /**
@@ -48,6 +53,8 @@ export async function refundOrder(ctx: SaleContext, orderId: string, input: Refu
   const tenantId = ctx.tenant.id;
   const { refundId, amount, cardRefunds } = await withTenant(tenantId, async (tx) => {
     const order = await lockOrder(tx, orderId);
+    // Cash comes out of the refunding register's drawer: its open shift, else the order's if still open.
+    const drawerShift = shiftId ?? (order.shiftId && (await isShiftOpen(tx, order.shiftId)) ? order.shiftId : null);
     if (!['completed', 'partially_refunded'].includes(order.status)) {
       throw new AppError('conflict', 'Only a paid order can be refunded; void an unpaid one instead');
     }
@@ -112,7 +119,7 @@ export async function refundOrder(ctx: SaleContext, orderId: string, input: Refu
         paymentId: payment.id,
         orderId,
         orderRefundId: document!.id,
-        shiftId: shiftId ?? order.shiftId,
+        shiftId: drawerShift,
         tender: payment.tender,
         amount: share,
         actorUserId: ctx.user.userId,

@@ -98,6 +98,8 @@ export const listOrdersQuerySchema = z.object({
   from: z.iso.datetime({ offset: true, message: 'Use an ISO date-time like 2026-11-25T00:00:00Z' }).optional(),
   to: z.iso.datetime({ offset: true, message: 'Use an ISO date-time like 2026-11-25T00:00:00Z' }).optional(),
   shift: id.optional(),
+  location: id.optional(),
+  number: z.coerce.number().int().min(1).optional(),
   skip: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

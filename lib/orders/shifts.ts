@@ -124,12 +124,23 @@ async function buildReport(tx: Tx, shift: typeof shifts.$inferSelect): Promise<S
   };
 }
 
+/** A Z report as stored (JSON): its times come back as Dates. */
+function storedReport(json: Record<string, unknown>): ShiftReport {
+  const report = json as unknown as ShiftReport & { openedAt: string; closedAt: string | null };
+  return {
+    ...report,
+    openedAt: new Date(report.openedAt),
+    closedAt: report.closedAt ? new Date(report.closedAt) : null,
+    movements: report.movements.map((m) => ({ ...m, at: new Date(m.at) })),
+  };
+}
+
 /** The X report: the shift so far (nothing changes). */
 export async function shiftReport(tenantId: string, shiftId: string): Promise<ShiftReport> {
   return withTenant(tenantId, async (tx) => {
     const [shift] = await tx.select().from(shifts).where(eq(shifts.id, shiftId));
     if (!shift) throw notFound('Shift');
-    return shift.status === 'closed' && shift.report ? (shift.report as unknown as ShiftReport) : buildReport(tx, shift);
+    return shift.status === 'closed' && shift.report ? storedReport(shift.report) : buildReport(tx, shift);
   });
 }
 

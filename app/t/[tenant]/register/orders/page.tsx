@@ -1,0 +1,131 @@
+import type { Metadata } from 'next';
+import Form from 'next/form';
+import Link from 'next/link';
+import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
+import { SwitchStaff } from '@/components/register/switch-staff';
+import { dayStart, STATUS_FILTERS, statusFilter, type StatusFilterKey } from '@/components/register/orders/format';
+import { loadOrderDetail, ordersSince, staffNames } from '@/components/register/orders/order-data';
+import { OrderDetail, OrderList, StatusChips } from '@/components/register/orders/order-views';
+import { Alert } from '@/components/ui/alert';
+import { buttonClass } from '@/components/ui/button';
+import { controlClass } from '@/components/ui/field';
+import { Pager, pageParam, query } from '@/components/ui/pager';
+import { listPinStaff } from '@/lib/auth';
+import { requireStaff } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
+import { defaultLocation } from '@/lib/inventory';
+import { businessDate } from '@/lib/orders';
+
+export const metadata: Metadata = { title: 'Orders' };
+
+const PAGE_SIZE = 20;
+
+/**
+ * Today's orders at this location (the tenant's business day, newest first): filter by
+ * status, find by number, open one for its receipt, a refund or a void.
+ */
+export default async function RegisterOrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { tenant, user } = await requireStaff('order:read');
+  const params = await searchParams;
+  const one = (name: string) => (typeof params[name] === 'string' ? (params[name] as string) : undefined);
+
+  const filter = statusFilter(one('status'));
+  const q = one('q')?.trim().replace(/^#/, '').slice(0, 10) || undefined;
+  const number = q && /^\d+$/.test(q) ? Number(q) : undefined;
+  const page = pageParam(params.page);
+  const selectedId = one('order');
+
+  const today = businessDate(tenant.timeZone);
+  const location = await defaultLocation(tenant.id);
+  const [since, names, pinStaff] = await Promise.all([
+    ordersSince(tenant.id, dayStart(today, tenant.timeZone), location?.id),
+    staffNames(tenant.id),
+    listPinStaff(tenant.id),
+  ]);
+  const detail = await loadOrderDetail(tenant.id, selectedId, names);
+
+  const found = number === undefined ? since.orders : since.orders.filter((o) => o.number === number);
+  const counts = Object.fromEntries(
+    STATUS_FILTERS.map((f) => [f.key, f.key === 'all' ? found.length : found.filter((o) => (f.statuses as readonly string[]).includes(o.status)).length]),
+  ) as Record<StatusFilterKey, number>;
+  const matching = filter.key === 'all' ? found : found.filter((o) => (filter.statuses as readonly string[]).includes(o.status));
+  const shown = matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+
+  const base = { status: filter.key === 'all' ? undefined : filter.key, q };
+  const href = (extra: Record<string, string | number | undefined>) => `/register/orders${query({ ...base, ...extra })}`;
+  const dayLabel = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: tenant.timeZone }).format(new Date());
+
+  const empty =
+    q !== undefined
+      ? number === undefined
+        ? 'Search by the order number, like 12.'
+        : `No order #${number} today${filter.key === 'all' ? '' : ` among “${filter.label}”`}.`
+      : filter.key === 'all'
+        ? 'No orders yet today.'
+        : `No orders today are “${filter.label.toLowerCase()}”.`;
+
+  return (
+    <div className="flex min-h-dvh flex-col lg:h-dvh">
+      <StaffHeader title="Orders" tenantName={tenant.name} user={user}>
+        <SwitchStaff staff={pinStaff.filter((s) => s.id !== user.userId)} />
+        {can(user.role, 'register:use') && <HeaderLink href="/register">Register</HeaderLink>}
+        {can(user.role, 'shift:operate') && <HeaderLink href="/register/shift">Shift</HeaderLink>}
+        {can(user.role, 'admin:access') && <HeaderLink href="/admin/orders">All orders</HeaderLink>}
+      </StaffHeader>
+      <main className="grid flex-1 gap-0 lg:min-h-0 lg:grid-cols-[minmax(0,25rem)_minmax(0,1fr)]">
+        <section aria-labelledby="orders-title" className="space-y-4 border-slate-200 px-4 py-5 lg:overflow-y-auto lg:border-r">
+          <div>
+            <h1 id="orders-title" className="text-2xl font-bold">
+              Today&apos;s orders
+            </h1>
+            <p className="text-sm text-slate-600">
+              {dayLabel}
+              {location && ` · ${location.name}`}
+            </p>
+          </div>
+          <Form action="/register/orders" className="flex items-end gap-2" role="search" aria-label="Find an order">
+            {base.status && <input type="hidden" name="status" value={base.status} />}
+            <div className="flex-1 space-y-1">
+              <label htmlFor="order-number" className="block text-sm font-medium text-slate-700">
+                Order number
+              </label>
+              <input id="order-number" name="q" type="search" inputMode="numeric" defaultValue={q ?? ''} placeholder="e.g. 12" autoComplete="off" className={controlClass} />
+            </div>
+            <button type="submit" className={buttonClass('secondary')}>
+              Find
+            </button>
+            {q && (
+              <Link href={`/register/orders${query({ status: base.status })}`} className={buttonClass('ghost')}>
+                Clear
+              </Link>
+            )}
+          </Form>
+          <StatusChips active={filter.key} counts={counts} href={(key) => `/register/orders${query({ status: key === 'all' ? undefined : key, q })}`} />
+          {since.capped && <Alert tone="info">Showing the latest {since.orders.length} orders of today.</Alert>}
+          <OrderList
+            orders={shown}
+            selectedId={detail?.order.id}
+            href={(id) => href({ page: page > 1 ? page : undefined, order: id })}
+            timeZone={tenant.timeZone}
+            showDate={false}
+            staffNames={names}
+            empty={empty}
+          />
+          <Pager page={page} pageSize={PAGE_SIZE} total={matching.length} href={(p) => href({ page: p > 1 ? p : undefined })} label="Order pages" />
+        </section>
+        <section aria-label="Order detail" className="bg-slate-50 px-4 py-5 lg:overflow-y-auto">
+          {selectedId && !detail && <Alert tone="error">That order was not found. It may belong to another business.</Alert>}
+          {detail ? (
+            <OrderDetail data={detail} timeZone={tenant.timeZone} role={user.role} closeHref={href({ page: page > 1 ? page : undefined })} atRegister />
+          ) : (
+            !selectedId && (
+              <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-16 text-center text-slate-600">
+                Choose an order to see its items, payments and refunds — and to print its receipt, refund or void it.
+              </p>
+            )
+          )}
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+'use server';
+
+import { z } from 'zod';
+import { listStaff } from '@/lib/auth';
+import { currentStaff, formError, staffAction, type FormMessage, type FormState } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
+import {
+  addCashMovement,
+  cashMovementSchema,
+  closeShift,
+  closeShiftSchema,
+  currentShift,
+  openShift,
+  openShiftSchema,
+  shiftReport,
+  type ShiftReport,
+} from '@/lib/orders';
+import { AppError } from '@/lib/platform/errors';
+import { decimalToMinor, formatMoney, minorToDecimal } from '@/lib/platform/money';
+import { currentTenant } from '@/lib/tenancy/current';
+
+/** A shift report as the browser gets it: dates as ISO text (a closed shift's stored Z report has them as text already). */
+export type ReportData = Omit<ShiftReport, 'openedAt' | 'closedAt' | 'movements'> & {
+  openedAt: string;
+  closedAt: string | null;
+  movements: { kind: 'in' | 'out'; amount: number; reason: string; at: string }[];
+};
+
+export type OpenShiftData = { id: string; registerName: string; openedAt: string; openedByName: string; openingFloat: number };
+
+/** What the shift screen loads for its register: the open shift and its X report, or neither. */
+export type ShiftLookup = { shift: OpenShiftData | null; report: ReportData | null; error?: string };
+
+/** The close form's state: the usual message, plus the Z report once the shift is closed. */
+export type CloseShiftState = (FormMessage & { report?: ReportData }) | null;
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+function toReportData(report: ShiftReport): ReportData {
+  return {
+    ...report,
+    openedAt: iso(report.openedAt),
+    closedAt: report.closedAt ? iso(report.closedAt) : null,
+    movements: report.movements.map((m) => ({ ...m, at: iso(m.at) })),
+  };
+}
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value.trim() : '';
+};
+
+const registerNameSchema = z.string().trim().min(1).max(40);
+
+/**
+ * Money typed as a decimal in the store's currency → minor units. Blank or not an amount →
+ * NaN, which the module's schema refuses with its own "Enter …" message.
+ */
+function minorOf(value: string, currency: string): number {
+  if (value === '') return Number.NaN;
+  return decimalToMinor(value, currency) ?? Number.NaN;
+}
+
+/** A friendlier message when something was typed that is not an amount (e.g. "12.345" in MMK). */
+function amountHint(state: FormState, field: string, typed: string, currency: string): FormState {
+  if (state?.fieldErrors?.[field] && typed !== '' && decimalToMinor(typed, currency) === null) {
+    state.fieldErrors[field] = `Enter an amount in ${currency}, like ${minorToDecimal(150000, currency)}`;
+  }
+  return state;
+}
+
+/** The open shift of `registerName` with its X report (reads only; never refreshes the page). */
+export async function loadShiftAction(registerName: string): Promise<ShiftLookup> {
+  const current = await currentStaff();
+  if (!current?.user) return { shift: null, report: null, error: 'Your session has ended. Sign in again.' };
+  if (!can(current.user.role, 'shift:operate')) return { shift: null, report: null, error: 'Your role does not allow this.' };
+  const name = registerNameSchema.safeParse(registerName);
+  if (!name.success) return { shift: null, report: null, error: 'Name the register (at most 40 characters).' };
+  const tenantId = current.tenant.id;
+  try {
+    const shift = await currentShift(tenantId, name.data);
+    if (!shift) return { shift: null, report: null };
+    const [report, staff] = await Promise.all([shiftReport(tenantId, shift.id), listStaff(tenantId)]);
+    return {
+      shift: {
+        id: shift.id,
+        registerName: shift.registerName,
+        openedAt: iso(shift.openedAt),
+        openedByName: staff.find((s) => s.id === shift.openedBy)?.name ?? 'Unknown',
+        openingFloat: shift.openingFloat,
+      },
+      report: toReportData(report),
+    };
+  } catch (err) {
+    return { shift: null, report: null, error: formError(err).error ?? 'Could not load the shift.' };
+  }
+}
+
+export async function openShiftAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const currency = (await currentTenant())?.currency ?? 'USD';
+  const typed = text(formData, 'openingFloat');
+  const state = await staffAction(
+    'shift:operate',
+    openShiftSchema,
+    { registerName: text(formData, 'registerName'), openingFloat: minorOf(typed, currency) },
+    async (ctx, data) => {
+      const shift = await openShift(ctx, data);
+      return `${shift.registerName} is open with ${formatMoney(shift.openingFloat, ctx.tenant.currency)} in the drawer.`;
+    },
+  );
+  return amountHint(state, 'openingFloat', typed, currency);
+}
+
+export async function cashMovementAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const currency = (await currentTenant())?.currency ?? 'USD';
+  const typed = text(formData, 'amount');
+  const kind = text(formData, 'kind');
+  const state = await staffAction(
+    'shift:operate',
+    cashMovementSchema,
+    { kind: kind || undefined, amount: minorOf(typed, currency), reason: text(formData, 'reason') },
+    async (ctx, data) => {
+      const shiftId = z.uuid().safeParse(text(formData, 'shiftId'));
+      if (!shiftId.success) throw new AppError('not_found', 'Shift not found');
+      await addCashMovement(ctx, shiftId.data, data);
+      const amount = formatMoney(data.amount, ctx.tenant.currency);
+      return data.kind === 'in' ? `${amount} put into the drawer.` : `${amount} taken out of the drawer.`;
+    },
+  );
+  return amountHint(state, 'amount', typed, currency);
+}
+
+/** Closes the shift with the cash counted; answers the Z report beside the message. */
+export async function closeShiftAction(_prev: CloseShiftState, formData: FormData): Promise<CloseShiftState> {
+  const currency = (await currentTenant())?.currency ?? 'USD';
+  const typed = text(formData, 'countedCash');
+  let report: ReportData | undefined;
+  const state = await staffAction('shift:operate', closeShiftSchema, { countedCash: minorOf(typed, currency) }, async (ctx, data) => {
+    const shiftId = z.uuid().safeParse(text(formData, 'shiftId'));
+    if (!shiftId.success) throw new AppError('not_found', 'Shift not found');
+    report = toReportData(await closeShift(ctx, shiftId.data, data.countedCash));
+    return `${report.registerName} is closed.`;
+  });
+  const hinted = amountHint(state, 'countedCash', typed, currency);
+  return hinted ? { ...hinted, ...(report && { report }) } : hinted;
+}

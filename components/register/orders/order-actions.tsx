@@ -1,0 +1,318 @@
+'use client';
+
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { refundOrderAction, voidOrderAction } from '@/app/t/[tenant]/register/orders/actions';
+import { readRegisterName } from '@/components/register/shift/register-name';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { useFormAction } from '@/components/ui/use-form-action';
+import { formatMoney } from '@/lib/platform/money';
+import type { Approver, RefundableLine } from './order-data';
+
+type Props = {
+  orderId: string;
+  orderNumber: number;
+  currency: string;
+  canRefund: boolean;
+  canVoid: boolean;
+  refundable: RefundableLine[];
+  approvers: Approver[];
+  /** The signed-in role cannot refund / void alone: a manager's or owner's PIN comes with the request. */
+  refundNeedsApproval: boolean;
+  voidNeedsApproval: boolean;
+  /** On the register: cash refunds leave this register's open shift (its name is in localStorage). */
+  atRegister: boolean;
+};
+
+/** Receipt, Refund and Void for one order; each opens a dialog. Results are announced here. */
+export function OrderActions(props: Props) {
+  const { orderId, orderNumber, canRefund, canVoid } = props;
+  const receipt = useRef<HTMLDialogElement>(null);
+  const refund = useRef<HTMLDialogElement>(null);
+  const voiding = useRef<HTMLDialogElement>(null);
+  const [opened, setOpened] = useState({ receipt: 0, refund: 0, void: 0 });
+  const [done, setDone] = useState('');
+
+  const finished = (dialog: RefObject<HTMLDialogElement | null>) => (message: string) => {
+    dialog.current?.close();
+    setDone(message);
+  };
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap gap-2">
+        <Button
+          variant="secondary"
+          onClick={() => {
+            setOpened((o) => ({ ...o, receipt: o.receipt + 1 }));
+            receipt.current?.showModal();
+          }}
+        >
+          Receipt
+        </Button>
+        {canRefund && (
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setDone('');
+              setOpened((o) => ({ ...o, refund: o.refund + 1 }));
+              refund.current?.showModal();
+            }}
+          >
+            Refund…
+          </Button>
+        )}
+        {canVoid && (
+          <Button
+            variant="danger"
+            onClick={() => {
+              setDone('');
+              setOpened((o) => ({ ...o, void: o.void + 1 }));
+              voiding.current?.showModal();
+            }}
+          >
+            Void…
+          </Button>
+        )}
+      </div>
+      <div aria-live="polite">{done && <Alert tone="success">{done}</Alert>}</div>
+
+      <Dialog dialog={receipt} title={`Receipt · order #${orderNumber}`} wide>
+        {opened.receipt > 0 && <ReceiptBody key={opened.receipt} orderId={orderId} onClose={() => receipt.current?.close()} />}
+      </Dialog>
+      <Dialog dialog={refund} title={`Refund order #${orderNumber}`} wide>
+        {opened.refund > 0 && <RefundForm key={opened.refund} {...props} onDone={finished(refund)} onCancel={() => refund.current?.close()} />}
+      </Dialog>
+      <Dialog dialog={voiding} title={`Void order #${orderNumber}`}>
+        {opened.void > 0 && <VoidForm key={opened.void} {...props} onDone={finished(voiding)} onCancel={() => voiding.current?.close()} />}
+      </Dialog>
+    </div>
+  );
+}
+
+function Dialog({ dialog, title, wide = false, children }: { dialog: RefObject<HTMLDialogElement | null>; title: string; wide?: boolean; children: ReactNode }) {
+  const id = useId();
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby={id}
+      className={`m-auto max-h-[92dvh] rounded-2xl p-0 shadow-xl backdrop:bg-slate-900/40 ${wide ? 'w-[min(44rem,94vw)]' : 'w-[min(28rem,94vw)]'}`}
+    >
+      <div className="space-y-4 p-6">
+        <h2 id={id} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {children}
+      </div>
+    </dialog>
+  );
+}
+
+/** The server's 80 mm receipt page in a frame (fresh each time the dialog opens), printed from the frame. */
+function ReceiptBody({ orderId, onClose }: { orderId: string; onClose: () => void }) {
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [loaded, setLoaded] = useState(false);
+  return (
+    <>
+      <div className="relative h-[60dvh] overflow-hidden rounded-lg bg-slate-100 ring-1 ring-slate-200">
+        {!loaded && (
+          <p role="status" className="absolute inset-0 flex items-center justify-center text-slate-600">
+            Loading the receipt…
+          </p>
+        )}
+        <iframe
+          ref={frame}
+          title="Receipt"
+          src={`/api/v1/orders/${orderId}/receipt`}
+          onLoad={() => setLoaded(true)}
+          className="relative size-full bg-white"
+        />
+      </div>
+      <div className="flex justify-end gap-2">
+        <Button variant="ghost" onClick={onClose}>
+          Close
+        </Button>
+        <Button onClick={() => frame.current?.contentWindow?.print()} disabled={!loaded}>
+          Print
+        </Button>
+      </div>
+    </>
+  );
+}
+
+/** Who approves (managers and owners with a register PIN) and their PIN. */
+function ApprovalFields({ approvers, errors, what }: { approvers: Approver[]; errors: Record<string, string>; what: string }) {
+  if (approvers.length === 0) {
+    return (
+      <Alert tone="info">
+        A manager or owner must approve {what}, and none has a register PIN yet. One of them can set a PIN in Admin → Staff, or do
+        this themselves.
+      </Alert>
+    );
+  }
+  return (
+    <fieldset className="space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-4">
+      <legend className="px-1 text-sm font-semibold text-amber-900">Manager approval</legend>
+      <p className="text-sm text-amber-900">A manager or owner approves {what} with their PIN.</p>
+      <div className="@container">
+        <div className="grid gap-3 @md:grid-cols-2">
+          <SelectField label="Approved by" name="approverId" required error={errors.approverId}>
+            {approvers.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name} ({a.role})
+              </option>
+            ))}
+          </SelectField>
+          <TextField label="Their PIN" name="pin" type="password" inputMode="numeric" autoComplete="off" maxLength={6} required error={errors.pin} />
+        </div>
+      </div>
+    </fieldset>
+  );
+}
+
+type FormProps = Props & { onDone: (message: string) => void; onCancel: () => void };
+
+function useRegisterName(atRegister: boolean): string {
+  const [name, setName] = useState('');
+  useEffect(() => {
+    if (atRegister) setName(readRegisterName());
+  }, [atRegister]);
+  return name;
+}
+
+function RefundForm({ orderId, currency, refundable, approvers, refundNeedsApproval, atRegister, onDone, onCancel }: FormProps) {
+  const { state, pending, onSubmit } = useFormAction(refundOrderAction, null);
+  const [quantities, setQuantities] = useState<Record<string, number>>({});
+  const registerName = useRegisterName(atRegister);
+  const fe = state?.fieldErrors ?? {};
+  const money = (minor: number) => formatMoney(minor, currency);
+  const set = (line: RefundableLine, q: number) => setQuantities((all) => ({ ...all, [line.id]: Math.max(0, Math.min(line.left, q)) }));
+  const qty = (line: RefundableLine) => quantities[line.id] ?? 0;
+  const amountFor = (line: RefundableLine) => (qty(line) > 0 ? (line.amounts[qty(line) - 1] ?? 0) : 0);
+  const units = refundable.reduce((n, l) => n + qty(l), 0);
+  const total = refundable.reduce((sum, l) => sum + amountFor(l), 0);
+
+  useEffect(() => {
+    if (state?.ok) onDone(state.ok);
+  }, [state]); // only a new answer from the server matters here
+
+  if (refundable.length === 0) {
+    return (
+      <>
+        <p className="text-slate-600">Everything on this order has been refunded.</p>
+        <div className="flex justify-end">
+          <Button variant="secondary" onClick={onCancel}>
+            Close
+          </Button>
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <input type="hidden" name="orderId" value={orderId} />
+      <input type="hidden" name="registerName" value={registerName} />
+      {state?.error && <Alert tone="error">{state.error}</Alert>}
+      <div className="flex items-center justify-between gap-3">
+        <p className="text-sm text-slate-600">Choose what comes back and how many.</p>
+        <Button variant="ghost" onClick={() => setQuantities(Object.fromEntries(refundable.map((l) => [l.id, l.left])))}>
+          Everything left
+        </Button>
+      </div>
+      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200" aria-label="Lines to refund">
+        {refundable.map((line) => {
+          const inputId = `refund-qty-${line.id}`;
+          const error = fe[`qty.${line.id}`];
+          return (
+            <li key={line.id} className="flex flex-wrap items-center gap-3 px-3 py-2" data-testid="refund-line">
+              <div className="min-w-0 flex-1">
+                <label htmlFor={inputId} className="block font-medium">
+                  {line.label}
+                </label>
+                <p className="text-xs text-slate-500">
+                  Sold {line.quantity}
+                  {line.refundedQuantity > 0 && ` · refunded ${line.refundedQuantity}`} · {line.left} left to refund
+                </p>
+                {error && (
+                  <p id={`${inputId}-error`} className="text-sm text-red-700">
+                    {error}
+                  </p>
+                )}
+              </div>
+              <div className="flex items-center gap-1">
+                <Button variant="secondary" className="w-11 px-0" onClick={() => set(line, qty(line) - 1)} disabled={qty(line) === 0} aria-label={`One less ${line.label}`}>
+                  −
+                </Button>
+                <input
+                  id={inputId}
+                  name={`qty.${line.id}`}
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  max={line.left}
+                  value={qty(line)}
+                  onChange={(e) => set(line, Number.parseInt(e.target.value || '0', 10) || 0)}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? `${inputId}-error` : undefined}
+                  className="min-h-11 w-16 rounded-lg border border-slate-300 px-2 text-center text-base tabular-nums"
+                />
+                <Button
+                  variant="secondary"
+                  className="w-11 px-0"
+                  onClick={() => set(line, qty(line) + 1)}
+                  disabled={qty(line) >= line.left}
+                  aria-label={`One more ${line.label}`}
+                >
+                  +
+                </Button>
+              </div>
+              <span className="w-28 text-right tabular-nums">{qty(line) > 0 ? money(amountFor(line)) : '—'}</span>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="flex justify-between rounded-lg bg-slate-50 px-3 py-2 text-base font-semibold" aria-live="polite" data-testid="refund-total">
+        <span>Goes back to the customer</span>
+        <span className="tabular-nums">{money(total)}</span>
+      </p>
+      <TextAreaField label="Reason" name="reason" required maxLength={300} rows={2} error={fe.reason} placeholder="e.g. Customer changed their mind" />
+      <CheckboxField label="Put the items back in stock" name="restock" defaultChecked hint="Leave on unless the items are damaged or were eaten." />
+      {refundNeedsApproval && <ApprovalFields approvers={approvers} errors={fe} what="a refund" />}
+      <div className="flex justify-end gap-2">
+        <Button variant="ghost" onClick={onCancel} disabled={pending}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={pending || units === 0 || (refundNeedsApproval && approvers.length === 0)}>
+          {pending ? 'Refunding…' : units === 0 ? 'Choose what to refund' : `Refund ${money(total)}`}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function VoidForm({ orderId, approvers, voidNeedsApproval, onDone, onCancel }: FormProps) {
+  const { state, pending, onSubmit } = useFormAction(voidOrderAction, null);
+  const fe = state?.fieldErrors ?? {};
+  useEffect(() => {
+    if (state?.ok) onDone(state.ok);
+  }, [state]); // only a new answer from the server matters here
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <input type="hidden" name="orderId" value={orderId} />
+      <p className="text-sm text-slate-600">The order is cancelled without payment and anything it took from stock goes back.</p>
+      {state?.error && <Alert tone="error">{state.error}</Alert>}
+      <TextAreaField label="Reason" name="reason" required maxLength={300} rows={2} error={fe.reason} placeholder="e.g. Customer left before paying" />
+      {voidNeedsApproval && <ApprovalFields approvers={approvers} errors={fe} what="a void" />}
+      <div className="flex justify-end gap-2">
+        <Button variant="ghost" onClick={onCancel} disabled={pending}>
+          Cancel
+        </Button>
+        <Button type="submit" variant="danger" disabled={pending || (voidNeedsApproval && approvers.length === 0)}>
+          {pending ? 'Voiding…' : 'Void order'}
+        </Button>
+      </div>
+    </form>
+  );
+}

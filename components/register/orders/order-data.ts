@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { listPinStaff, listStaff } from '@/lib/auth';
+import { getOrder, listOrders, refundAmount, type OrderView } from '@/lib/orders';
+import { AppError } from '@/lib/platform/errors';
+import { listTables } from '@/lib/restaurant';
+
+/**
+ * Server-side loading for the order screens (register and admin). No SQL: module functions
+ * only. Everything returned is plain data a client component may receive.
+ */
+export type OrderSummary = Awaited<ReturnType<typeof listOrders>>['data'][number];
+
+/** A line that can still be refunded, with what each quantity would give back (refundAmount, on the server). */
+export type RefundableLine = { id: string; label: string; quantity: number; refundedQuantity: number; left: number; amounts: number[] };
+export type Approver = { id: string; name: string; role: string };
+
+export type OrderDetailData = {
+  order: OrderView;
+  staffNames: Record<string, string>;
+  tableName: string | null;
+  refundable: RefundableLine[];
+  approvers: Approver[];
+};
+
+export const lineLabel = (l: { productName: string; variantName: string }) =>
+  l.variantName === 'Default' ? l.productName : `${l.productName} (${l.variantName})`;
+
+export async function staffNames(tenantId: string): Promise<Record<string, string>> {
+  return Object.fromEntries((await listStaff(tenantId)).map((s) => [s.id, s.name]));
+}
+
+/** The order with what its detail panel needs, or null when the id names no order of this business. */
+export async function loadOrderDetail(tenantId: string, orderId: string | undefined, names?: Record<string, string>): Promise<OrderDetailData | null> {
+  const id = z.uuid().safeParse(orderId);
+  if (!id.success) return null;
+  let order: OrderView;
+  try {
+    order = await getOrder(tenantId, id.data);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'not_found') return null;
+    throw err;
+  }
+  const [staff, pinStaff, tables] = await Promise.all([
+    names ?? staffNames(tenantId),
+    listPinStaff(tenantId),
+    order.tableId ? listTables(tenantId) : Promise.resolve([]),
+  ]);
+  return {
+    order,
+    staffNames: staff,
+    tableName: tables.find((t) => t.id === order.tableId)?.name ?? null,
+    refundable: order.lines
+      .filter((l) => l.quantity > l.refundedQuantity)
+      .map((l) => {
+        const left = l.quantity - l.refundedQuantity;
+        return {
+          id: l.id,
+          label: lineLabel(l),
+          quantity: l.quantity,
+          refundedQuantity: l.refundedQuantity,
+          left,
+          amounts: Array.from({ length: left }, (_, i) => refundAmount(l, i + 1)),
+        };
+      }),
+    approvers: pinStaff.filter((s) => s.role === 'manager' || s.role === 'owner'),
+  };
+}
+
+/**
+ * Every order of a location created from `from` on (newest first), fetched in pages of 200:
+ * the register's "today" list counts them per status. Capped as a safeguard.
+ */
+export async function ordersSince(tenantId: string, from: Date, locationId: string | undefined, cap = 2000): Promise<{ orders: OrderSummary[]; capped: boolean }> {
+  const orders = new Map<string, OrderSummary>(); // by id: an order created meanwhile shifts the pages by one
+  for (let skip = 0; skip < cap; skip += 200) {
+    const page = await listOrders(tenantId, { from: from.toISOString(), location: locationId, skip, limit: 200 });
+    for (const o of page.data) if (!orders.has(o.id)) orders.set(o.id, o);
+    if (skip + page.data.length >= page.total || page.data.length === 0) return { orders: [...orders.values()], capped: false };
+  }
+  return { orders: [...orders.values()], capped: true };
+}

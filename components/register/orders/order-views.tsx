@@ -1,0 +1,343 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { can, type Role } from '@/lib/auth/permissions';
+import { formatMoney } from '@/lib/platform/money';
+import { STATUS_FILTERS, STATUS_LABEL, STATUS_TONE, TYPE_LABEL, type OrderStatus, type StatusFilterKey } from './format';
+import { OrderActions } from './order-actions';
+import { lineLabel, type OrderDetailData, type OrderSummary } from './order-data';
+
+/**
+ * The order list and detail shared by the register (/register/orders) and the admin
+ * (/admin/orders). Server components: selecting an order or a filter is a link, so the
+ * browser's back button and a reload keep the view.
+ */
+export function StatusBadge({ status }: { status: OrderStatus }) {
+  return <span className={`inline-flex shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${STATUS_TONE[status]}`}>{STATUS_LABEL[status]}</span>;
+}
+
+export function StatusChips({ active, href, counts }: { active: StatusFilterKey; href: (key: StatusFilterKey) => string; counts?: Partial<Record<StatusFilterKey, number>> }) {
+  return (
+    <nav aria-label="Filter by status" className="flex flex-wrap gap-2">
+      {STATUS_FILTERS.map((f) => {
+        const current = f.key === active;
+        return (
+          <Link
+            key={f.key}
+            href={href(f.key)}
+            aria-current={current ? 'true' : undefined}
+            className={`inline-flex min-h-11 items-center gap-1 rounded-full px-4 text-sm font-semibold ring-1 ${
+              current ? 'bg-brand-600 text-white ring-brand-600' : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-50'
+            }`}
+          >
+            {f.label}
+            {counts?.[f.key] !== undefined && <span className={current ? 'text-white/80' : 'text-slate-500'}>({counts[f.key]})</span>}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
+
+export function OrderList({
+  orders,
+  selectedId,
+  href,
+  timeZone,
+  showDate,
+  staffNames,
+  locationNames,
+  empty,
+}: {
+  orders: OrderSummary[];
+  selectedId?: string;
+  href: (orderId: string) => string;
+  timeZone: string;
+  showDate: boolean;
+  staffNames: Record<string, string>;
+  /** Given when the business has more than one location. */
+  locationNames?: Record<string, string>;
+  empty: ReactNode;
+}) {
+  if (orders.length === 0) {
+    return (
+      <div className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-10 text-center text-slate-600" data-testid="orders-empty">
+        {empty}
+      </div>
+    );
+  }
+  const when = new Intl.DateTimeFormat('en-GB', showDate ? { dateStyle: 'medium', timeStyle: 'short', timeZone } : { timeStyle: 'short', timeZone });
+  return (
+    <ul className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white" aria-label="Orders">
+      {orders.map((o) => {
+        const selected = o.id === selectedId;
+        return (
+          <li key={o.id}>
+            <Link
+              href={href(o.id)}
+              scroll={false}
+              aria-current={selected ? 'true' : undefined}
+              data-testid="order-row"
+              className={`flex items-center gap-3 px-4 py-3 hover:bg-slate-50 ${selected ? 'bg-brand-50 shadow-[inset_4px_0_0] shadow-brand-600' : ''}`}
+            >
+              <span className="w-14 shrink-0 text-lg font-bold tabular-nums">#{o.number}</span>
+              <span className="min-w-0 flex-1">
+                <span className="block truncate text-sm font-medium">
+                  {TYPE_LABEL[o.type]}
+                  {o.customerName && ` · ${o.customerName}`}
+                </span>
+                <span className="block truncate text-xs text-slate-500">
+                  {when.format(o.createdAt)} · {staffNames[o.createdBy] ?? 'Unknown'}
+                  {locationNames && ` · ${locationNames[o.locationId] ?? ''}`}
+                </span>
+              </span>
+              <span className="flex flex-col items-end gap-1">
+                <span className="font-semibold tabular-nums">{formatMoney(o.total, o.currency)}</span>
+                <StatusBadge status={o.status} />
+              </span>
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+const discountWords = (d: { kind: 'percent'; basisPoints: number } | { kind: 'amount'; amount: number }, currency: string) =>
+  d.kind === 'percent' ? `${d.basisPoints / 100} % off` : `${formatMoney(d.amount, currency)} off`;
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="space-y-2">
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function Total({ label, value, strong = false }: { label: string; value: string; strong?: boolean }) {
+  return (
+    <div className={`flex justify-between gap-3 ${strong ? 'text-base font-bold' : ''}`}>
+      <dt>{label}</dt>
+      <dd className="tabular-nums">{value}</dd>
+    </div>
+  );
+}
+
+const PAYMENT_STATUS = { captured: 'Taken', pending: 'Being confirmed', failed: 'Failed' } as const;
+const REFUND_STATUS = { succeeded: 'Done', pending: 'Waiting for the card processor', failed: 'Failed' } as const;
+
+export function OrderDetail({
+  data,
+  timeZone,
+  role,
+  closeHref,
+  atRegister,
+}: {
+  data: OrderDetailData;
+  timeZone: string;
+  role: Role;
+  closeHref: string;
+  atRegister: boolean;
+}) {
+  const { order, staffNames, tableName } = data;
+  const money = (minor: number) => formatMoney(minor, order.currency);
+  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const mayAct = can(role, 'order:create');
+  const where = [
+    TYPE_LABEL[order.type],
+    order.type === 'dine_in' && (tableName ? `Table ${tableName}` : 'Table'),
+    order.covers && `${order.covers} ${order.covers === 1 ? 'guest' : 'guests'}`,
+  ].filter(Boolean);
+
+  return (
+    <article aria-labelledby="order-title" className="space-y-5 rounded-xl border border-slate-200 bg-white p-5" data-testid="order-detail">
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <div className="flex items-center gap-2">
+            <h2 id="order-title" className="text-2xl font-bold">
+              Order #{order.number}
+            </h2>
+            <StatusBadge status={order.status} />
+          </div>
+          <p className="text-sm text-slate-600">
+            {where.join(' · ')} · {when.format(order.placedAt ?? order.createdAt)} · by {staffNames[order.createdBy] ?? 'Unknown'}
+          </p>
+          {order.customerName && <p className="text-sm">For {order.customerName}</p>}
+          {order.note && <p className="text-sm text-slate-700">Note: “{order.note}”</p>}
+        </div>
+        <Link href={closeHref} scroll={false} className="text-sm font-semibold text-brand-700 underline">
+          Close<span className="sr-only"> order #{order.number}</span>
+        </Link>
+      </header>
+
+      {order.status === 'voided' && (
+        <p className="rounded-lg bg-slate-100 px-3 py-2 text-sm">
+          Voided{order.voidedAt && ` at ${when.format(order.voidedAt)}`}
+          {order.voidReason && `: “${order.voidReason}”`}
+        </p>
+      )}
+
+      {mayAct && (
+        <OrderActions
+          key={order.id}
+          orderId={order.id}
+          orderNumber={order.number}
+          currency={order.currency}
+          canRefund={(order.status === 'completed' || order.status === 'partially_refunded') && data.refundable.length > 0}
+          canVoid={order.status === 'open' || order.status === 'placed'}
+          refundable={data.refundable}
+          approvers={data.approvers}
+          refundNeedsApproval={!can(role, 'refund:create')}
+          voidNeedsApproval={!can(role, 'order:void')}
+          atRegister={atRegister}
+        />
+      )}
+      {order.status === 'partially_paid' && (
+        <p className="text-sm text-amber-900">Part of this order is paid: take the rest at the register before it can be refunded.</p>
+      )}
+
+      <Section title="Items">
+        <table className="w-full text-sm">
+          <caption className="sr-only">Items of order #{order.number}</caption>
+          <thead className="sr-only">
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col">Amount</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {order.lines.map((l) => (
+              <tr key={l.id} className="align-top">
+                <td className="py-2 pr-3">
+                  <span className="font-medium">
+                    {l.quantity} × {lineLabel(l)}
+                  </span>
+                  <span className="text-slate-500"> at {money(l.unitPrice)}</span>
+                  <ul className="text-slate-600">
+                    {l.modifiers.map((m) => (
+                      <li key={m.optionId}>
+                        + {m.optionName}
+                        {m.priceDelta !== 0 && ` (${m.priceDelta > 0 ? '+' : '−'}${money(Math.abs(m.priceDelta))})`}
+                      </li>
+                    ))}
+                    {l.note && <li>“{l.note}”</li>}
+                    {l.discount && (
+                      <li>
+                        Discount {discountWords(l.discount, order.currency)}: −{money(l.lineDiscount)}
+                      </li>
+                    )}
+                    {l.refundedQuantity > 0 && (
+                      <li className="font-medium text-sky-800">
+                        Refunded {l.refundedQuantity} of {l.quantity}
+                      </li>
+                    )}
+                  </ul>
+                </td>
+                <td className="py-2 text-right tabular-nums">{money(l.gross)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+
+      <Section title="Totals">
+        <dl className="space-y-1 text-sm">
+          <Total label="Subtotal" value={money(order.subtotal)} />
+          {order.discountTotal > 0 && (
+            <Total label={`Discounts${order.orderDiscount ? ` (order: ${discountWords(order.orderDiscount, order.currency)})` : ''}`} value={`−${money(order.discountTotal)}`} />
+          )}
+          <Total label={order.pricesIncludeTax ? 'Tax (included)' : 'Tax'} value={money(order.taxTotal)} />
+          <Total label="Total" value={money(order.total)} strong />
+          <Total label="Paid" value={money(order.paidTotal)} />
+          {order.changeGiven > 0 && <Total label="Change given" value={money(order.changeGiven)} />}
+          {order.refundedTotal > 0 && <Total label="Refunded" value={`−${money(order.refundedTotal)}`} />}
+          {order.balanceDue > 0 && order.status !== 'voided' && <Total label="Balance due" value={money(order.balanceDue)} strong />}
+        </dl>
+      </Section>
+
+      <Section title="Payments">
+        {order.payments.length === 0 ? (
+          <p className="text-sm text-slate-600">No payments.</p>
+        ) : (
+          <table className="w-full text-sm">
+            <caption className="sr-only">Payments of order #{order.number}</caption>
+            <thead className="text-left text-xs text-slate-500">
+              <tr>
+                <th scope="col" className="py-1 font-medium">
+                  Tender
+                </th>
+                <th scope="col" className="py-1 text-right font-medium">
+                  Amount
+                </th>
+                <th scope="col" className="py-1 pl-3 font-medium">
+                  Details
+                </th>
+                <th scope="col" className="py-1 font-medium">
+                  Status
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {order.payments.map((p) => (
+                <tr key={p.id} className="align-top">
+                  <td className="py-1.5 capitalize">{p.tender}</td>
+                  <td className="py-1.5 text-right tabular-nums">{money(p.amount)}</td>
+                  <td className="py-1.5 pl-3 text-slate-600">
+                    {p.tender === 'cash' && p.cashTendered !== null && `Given ${money(p.cashTendered)} · change ${money(p.changeGiven ?? 0)}`}
+                    {p.refundedAmount > 0 && <span className="block">Refunded {money(p.refundedAmount)}</span>}
+                    <span className="block text-xs">{when.format(p.createdAt)}</span>
+                  </td>
+                  <td className="py-1.5">
+                    <span className={p.status === 'failed' ? 'font-medium text-red-700' : p.status === 'pending' ? 'text-amber-800' : ''}>{PAYMENT_STATUS[p.status]}</span>
+                    {p.status === 'failed' && (p.failureMessage || p.failureCode) && (
+                      <span className="block text-xs text-red-700">{p.failureMessage ?? p.failureCode}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+
+      {order.refunds.length > 0 && (
+        <Section title="Refunds">
+          <table className="w-full text-sm">
+            <caption className="sr-only">Refunds of order #{order.number}</caption>
+            <thead className="text-left text-xs text-slate-500">
+              <tr>
+                <th scope="col" className="py-1 font-medium">
+                  To
+                </th>
+                <th scope="col" className="py-1 text-right font-medium">
+                  Amount
+                </th>
+                <th scope="col" className="py-1 pl-3 font-medium">
+                  When
+                </th>
+                <th scope="col" className="py-1 font-medium">
+                  Status
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {order.refunds.map((r) => (
+                <tr key={r.id} className="align-top">
+                  <td className="py-1.5 capitalize">{r.tender}</td>
+                  <td className="py-1.5 text-right tabular-nums">−{money(r.amount)}</td>
+                  <td className="py-1.5 pl-3 text-slate-600">
+                    {when.format(r.createdAt)} · {staffNames[r.createdBy] ?? 'Unknown'}
+                  </td>
+                  <td className="py-1.5">
+                    <span className={r.status === 'failed' ? 'font-medium text-red-700' : r.status === 'pending' ? 'text-amber-800' : ''}>{REFUND_STATUS[r.status]}</span>
+                    {r.status === 'failed' && r.failureMessage && <span className="block text-xs text-red-700">{r.failureMessage}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,74 @@
+'use client';
+
+import { useEffect, useId, useRef } from 'react';
+import { cashMovementAction } from '@/app/t/[tenant]/register/shift/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { useFormAction } from '@/components/ui/use-form-action';
+import { minorDigits } from '@/lib/platform/money';
+
+/** Cash put into or taken out of the drawer during the shift, with the reason (it shows on the X and Z reports). */
+export function CashMovementForm({ shiftId, currency, onRecorded }: { shiftId: string; currency: string; onRecorded: () => void }) {
+  const { state, pending, onSubmit } = useFormAction(cashMovementAction, null);
+  const form = useRef<HTMLFormElement>(null);
+  const id = useId();
+  const fe = state?.fieldErrors ?? {};
+
+  useEffect(() => {
+    if (state?.ok) {
+      form.current?.reset();
+      onRecorded();
+    } else if (state?.fieldErrors) {
+      const first = ['kind', 'amount', 'reason'].find((f) => state.fieldErrors?.[f]);
+      if (first) (form.current?.querySelector(`[name="${first}"]`) as HTMLElement | null)?.focus();
+    }
+  }, [state]); // only a new answer from the server matters here
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="rounded-xl border border-slate-200 bg-white p-5">
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        Cash in or out
+      </h2>
+      <form ref={form} onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
+        <input type="hidden" name="shiftId" value={shiftId} />
+        {state?.error && <Alert tone="error">{state.error}</Alert>}
+        {state?.ok && <Alert tone="success">{state.ok}</Alert>}
+        <fieldset aria-describedby={fe.kind ? `${id}-kind-error` : undefined}>
+          <legend className="text-sm font-medium text-slate-700">Kind</legend>
+          <div className="mt-1 grid grid-cols-2 gap-2">
+            {[
+              { value: 'in', label: 'Cash in' },
+              { value: 'out', label: 'Cash out' },
+            ].map((k) => (
+              <label
+                key={k.value}
+                className="flex min-h-11 cursor-pointer items-center justify-center gap-2 rounded-lg px-3 py-2 text-sm font-semibold ring-1 ring-slate-300 has-checked:bg-brand-50 has-checked:text-brand-900 has-checked:ring-2 has-checked:ring-brand-600 has-focus-visible:outline-2 has-focus-visible:outline-brand-600"
+              >
+                <input type="radio" name="kind" value={k.value} className="sr-only" aria-invalid={fe.kind ? true : undefined} />
+                {k.label}
+              </label>
+            ))}
+          </div>
+          {fe.kind && (
+            <p id={`${id}-kind-error`} className="mt-1 text-sm text-red-700">
+              {fe.kind}
+            </p>
+          )}
+        </fieldset>
+        <TextField
+          label={`Amount (${currency})`}
+          name="amount"
+          inputMode={minorDigits(currency) === 0 ? 'numeric' : 'decimal'}
+          autoComplete="off"
+          required
+          error={fe.amount}
+        />
+        <TextField label="Reason" name="reason" required maxLength={200} autoComplete="off" placeholder="e.g. Paid the ice delivery" error={fe.reason} />
+        <Button type="submit" disabled={pending} className="w-full">
+          {pending ? 'Recording…' : 'Record'}
+        </Button>
+      </form>
+    </section>
+  );
+}

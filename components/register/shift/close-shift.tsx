@@ -1,0 +1,164 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useId, useRef, useState } from 'react';
+import { closeShiftAction, type ReportData } from '@/app/t/[tenant]/register/shift/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { useFormAction } from '@/components/ui/use-form-action';
+import { decimalToMinor, formatMoney, minorDigits } from '@/lib/platform/money';
+import { differenceWords } from './report-sections';
+
+/**
+ * Closing in two steps: count the cash and see expected vs counted (and the shortage or
+ * overage) first; only then confirm. The server refuses while orders of the shift still wait
+ * for payment, and answers the Z report.
+ */
+export function CloseShift({
+  shiftId,
+  expectedCash,
+  currency,
+  canSeeOrders,
+  onReview,
+  onClosed,
+}: {
+  shiftId: string;
+  expectedCash: number;
+  currency: string;
+  canSeeOrders: boolean;
+  /** Brings the X report (and so the expected cash) up to date before the confirmation. */
+  onReview: () => Promise<void>;
+  onClosed: (report: ReportData) => void;
+}) {
+  const { state, pending, onSubmit } = useFormAction(closeShiftAction, null);
+  const [typed, setTyped] = useState('');
+  const [step, setStep] = useState<'count' | 'confirm'>('count');
+  const [checking, setChecking] = useState(false);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const id = useId();
+  const confirmHeading = useRef<HTMLHeadingElement>(null);
+  const countInput = useRef<HTMLDivElement>(null);
+  const counted = typed.trim() === '' ? null : decimalToMinor(typed, currency);
+  const money = (minor: number) => formatMoney(minor, currency);
+
+  useEffect(() => {
+    if (state?.report) onClosed(state.report);
+    else if (state?.fieldErrors?.countedCash) setStep('count');
+  }, [state]); // only a new answer from the server matters here
+
+  const shownStep = useRef(step);
+  useEffect(() => {
+    if (shownStep.current === step) return; // focus moves only when the step changes
+    shownStep.current = step;
+    if (step === 'confirm') confirmHeading.current?.focus();
+    else countInput.current?.querySelector('input')?.focus();
+  }, [step]);
+
+  const review = async () => {
+    if (counted === null || counted < 0) {
+      setLocalError(typed.trim() === '' ? 'Enter the cash counted in the drawer' : `Enter an amount in ${currency}`);
+      return;
+    }
+    setLocalError(null);
+    setChecking(true);
+    await onReview();
+    setChecking(false);
+    setStep('confirm');
+  };
+
+  const difference = counted === null ? null : counted - expectedCash;
+  const words = difference === null ? null : differenceWords(difference, currency);
+  const comparison = counted !== null && words && (
+    <dl className="space-y-1 rounded-lg bg-slate-50 p-3 text-base" data-testid="count-comparison">
+      <div className="flex justify-between gap-3">
+        <dt className="text-slate-600">Expected</dt>
+        <dd className="font-semibold tabular-nums">{money(expectedCash)}</dd>
+      </div>
+      <div className="flex justify-between gap-3">
+        <dt className="text-slate-600">Counted</dt>
+        <dd className="font-semibold tabular-nums">{money(counted)}</dd>
+      </div>
+      <div
+        className={`flex justify-between gap-3 border-t border-slate-200 pt-1 font-bold ${words.tone === 'short' ? 'text-red-700' : words.tone === 'over' ? 'text-amber-800' : 'text-brand-700'}`}
+      >
+        <dt>{words.label}</dt>
+        <dd className="tabular-nums">{words.value}</dd>
+      </div>
+    </dl>
+  );
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="rounded-xl border border-slate-200 bg-white p-5">
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        Close shift
+      </h2>
+      {step === 'count' ? (
+        <div className="mt-3 space-y-3">
+          <p className="text-sm text-slate-600">Count the cash in the drawer, then check it against what the shift expects.</p>
+          <div ref={countInput}>
+            <TextField
+              label={`Cash counted (${currency})`}
+              name="countedCashInput"
+              value={typed}
+              onChange={(e) => {
+                setTyped(e.target.value);
+                setLocalError(null);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  void review();
+                }
+              }}
+              inputMode={minorDigits(currency) === 0 ? 'numeric' : 'decimal'}
+              autoComplete="off"
+              error={localError ?? state?.fieldErrors?.countedCash}
+            />
+          </div>
+          <div aria-live="polite">{comparison}</div>
+          <Button onClick={() => void review()} disabled={checking} className="w-full">
+            {checking ? 'Checking…' : 'Check count'}
+          </Button>
+        </div>
+      ) : (
+        <form onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
+          <input type="hidden" name="shiftId" value={shiftId} />
+          <input type="hidden" name="countedCash" value={typed} />
+          <h3 ref={confirmHeading} tabIndex={-1} className="font-semibold outline-none">
+            Close the shift with {counted !== null ? money(counted) : '—'} counted?
+          </h3>
+          {comparison}
+          <p className="text-sm text-slate-600">
+            {difference === 0
+              ? 'The drawer balances.'
+              : difference !== null && difference < 0
+                ? 'The drawer is short. Count again if you are unsure; the difference is recorded on the Z report.'
+                : 'There is more cash than expected. Count again if you are unsure; the difference is recorded on the Z report.'}
+          </p>
+          {state?.error && (
+            <Alert tone="error">
+              {state.error}
+              {canSeeOrders && state.error.includes('wait for payment') && (
+                <>
+                  {' '}
+                  <Link href="/register/orders?status=unpaid" className="font-semibold underline">
+                    See orders waiting for payment
+                  </Link>
+                </>
+              )}
+            </Alert>
+          )}
+          <div className="flex gap-2">
+            <Button variant="secondary" onClick={() => setStep('count')} disabled={pending}>
+              Count again
+            </Button>
+            <Button type="submit" variant="danger" disabled={pending} className="flex-1">
+              {pending ? 'Closing…' : 'Close shift'}
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

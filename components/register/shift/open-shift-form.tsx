@@ -1,0 +1,92 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import { openShiftAction } from '@/app/t/[tenant]/register/shift/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { useFormAction } from '@/components/ui/use-form-action';
+import { minorDigits } from '@/lib/platform/money';
+import { saveRegisterName } from './register-name';
+
+/**
+ * No open shift on this register: name the register (remembered in this browser) and count
+ * the starting cash into the drawer. Once open, the caller goes back to the sale screen.
+ */
+export function OpenShiftForm({
+  registerName,
+  currency,
+  onOpened,
+  onShowRegister,
+}: {
+  registerName: string;
+  currency: string;
+  onOpened: (registerName: string) => void;
+  onShowRegister: (registerName: string) => void;
+}) {
+  const { state, pending, onSubmit } = useFormAction(openShiftAction, null);
+  const form = useRef<HTMLFormElement>(null);
+  const fe = state?.fieldErrors ?? {};
+  const input = (name: string) => form.current?.elements.namedItem(name) as HTMLInputElement | null | undefined;
+  const typedName = () => input('registerName')?.value.trim() || registerName;
+
+  useEffect(() => {
+    if (state?.ok) {
+      saveRegisterName(typedName());
+      onOpened(typedName());
+    } else if (state?.error) {
+      input(fe.registerName ? 'registerName' : 'openingFloat')?.focus();
+    }
+  }, [state]); // only a new answer from the server matters here
+
+  const taken = state?.error?.includes('already has an open shift');
+
+  return (
+    <section aria-labelledby="open-shift" className="mx-auto max-w-lg rounded-xl border border-slate-200 bg-white p-6">
+      <h1 id="open-shift" className="text-2xl font-bold">
+        Open a shift
+      </h1>
+      <p className="mt-1 text-slate-600">
+        <strong>{registerName}</strong> has no open shift. Count the cash in the drawer to start selling.
+      </p>
+      <form ref={form} onSubmit={onSubmit} className="mt-5 space-y-4" noValidate>
+        {state?.error && (
+          <Alert tone="error">
+            {state.error}
+            {taken && (
+              <span className="mt-2 block">
+                <Button variant="secondary" onClick={() => onShowRegister(typedName())}>
+                  Show the open shift of {typedName()}
+                </Button>
+              </span>
+            )}
+          </Alert>
+        )}
+        {state?.ok && <Alert tone="success">{state.ok} Going to the register…</Alert>}
+        <TextField
+          label="Register name"
+          name="registerName"
+          defaultValue={registerName}
+          maxLength={40}
+          required
+          autoComplete="off"
+          error={fe.registerName}
+          hint="Remembered on this device; the sale screen uses the same name."
+        />
+        <TextField
+          label={`Starting cash (${currency})`}
+          name="openingFloat"
+          inputMode={minorDigits(currency) === 0 ? 'numeric' : 'decimal'}
+          autoComplete="off"
+          required
+          autoFocus
+          placeholder={minorDigits(currency) === 0 ? 'e.g. 50000' : 'e.g. 150.00'}
+          error={fe.openingFloat}
+        />
+        <Button type="submit" disabled={pending || Boolean(state?.ok)} className="w-full">
+          {pending ? 'Opening…' : 'Open shift'}
+        </Button>
+      </form>
+    </section>
+  );
+}

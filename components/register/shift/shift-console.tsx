@@ -1,0 +1,241 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { loadShiftAction, type ReportData, type ShiftLookup } from '@/app/t/[tenant]/register/shift/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button, buttonClass } from '@/components/ui/button';
+import { controlClass } from '@/components/ui/field';
+import { formatMoney } from '@/lib/platform/money';
+import { CashMovementForm } from './cash-movement-form';
+import { CloseShift } from './close-shift';
+import { OpenShiftForm } from './open-shift-form';
+import { readRegisterName, REGISTER_NAME_KEY, saveRegisterName } from './register-name';
+import { ShiftReportView } from './shift-report-view';
+
+type Props = { currency: string; timeZone: string; businessName: string; canSeeOrders: boolean };
+
+/**
+ * The shift of this browser's register. The register's name lives in localStorage, so this
+ * part runs in the browser: it reads the name, asks the server for that register's open
+ * shift, and shows the open form, the open shift (cash in/out, X report, close) or, right
+ * after closing, the Z report.
+ */
+export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders }: Props) {
+  const router = useRouter();
+  const [registerName, setRegisterName] = useState<string | null>(null);
+  const [lookup, setLookup] = useState<ShiftLookup | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [zReport, setZReport] = useState<ReportData | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const request = useRef(0);
+  const closedHeading = useRef<HTMLHeadingElement>(null);
+
+  const load = useCallback(async (name: string) => {
+    const mine = ++request.current;
+    setLoading(true);
+    let result: ShiftLookup;
+    try {
+      result = await loadShiftAction(name);
+    } catch {
+      result = { shift: null, report: null, error: 'Could not reach the server. Check the connection and try again.' };
+    }
+    if (mine !== request.current) return; // a newer request superseded this one
+    setLookup(result);
+    setLoading(false);
+  }, []);
+
+  useEffect(() => {
+    const name = readRegisterName();
+    setRegisterName(name);
+    void load(name);
+    // The sale screen in another tab may rename this device's register.
+    const onStorage = (event: StorageEvent) => {
+      if (event.key !== REGISTER_NAME_KEY) return;
+      const next = readRegisterName();
+      setRegisterName(next);
+      void load(next);
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [load]);
+
+  useEffect(() => {
+    if (zReport) closedHeading.current?.focus(); // the Close button is gone: put focus on what replaced it
+  }, [zReport]);
+
+  const switchRegister = (name: string) => {
+    saveRegisterName(name);
+    setRegisterName(name);
+    setZReport(null);
+    setLookup(null);
+    void load(name);
+  };
+
+  if (registerName === null || (lookup === null && loading)) {
+    return (
+      <div className="mx-auto max-w-lg space-y-4" aria-busy="true">
+        <p role="status" className="text-slate-600">
+          Loading the shift{registerName ? ` of ${registerName}` : ''}…
+        </p>
+        <div className="h-40 animate-pulse rounded-xl bg-slate-200 motion-reduce:animate-none" />
+      </div>
+    );
+  }
+
+  if (zReport) {
+    return (
+      <div className="mx-auto max-w-3xl space-y-4">
+        <h1 ref={closedHeading} tabIndex={-1} className="text-2xl font-bold outline-none">
+          {zReport.registerName} is closed
+        </h1>
+        <Alert tone="success">
+          {zReport.difference === 0 ? 'The drawer balanced.' : 'The difference between expected and counted cash is recorded on the Z report.'} Print
+          the Z report for the records.
+        </Alert>
+        <ShiftReportView report={zReport} currency={currency} timeZone={timeZone} businessName={businessName} />
+        <div className="flex flex-wrap gap-2">
+          <Button
+            onClick={() => {
+              setZReport(null);
+              setLookup(null);
+              void load(registerName);
+            }}
+          >
+            Open a new shift
+          </Button>
+          {canSeeOrders && (
+            <Link href="/register/orders" className={buttonClass('secondary')}>
+              Today&apos;s orders
+            </Link>
+          )}
+        </div>
+      </div>
+    );
+  }
+
+  if (!lookup || lookup.error) {
+    return (
+      <div className="mx-auto max-w-lg space-y-4">
+        <Alert tone="error">{lookup?.error ?? 'Could not load the shift.'}</Alert>
+        <Button variant="secondary" onClick={() => void load(registerName)} disabled={loading}>
+          {loading ? 'Trying…' : 'Try again'}
+        </Button>
+      </div>
+    );
+  }
+
+  const { shift, report } = lookup;
+  if (!shift || !report) {
+    return (
+      <OpenShiftForm
+        key={registerName}
+        registerName={registerName}
+        currency={currency}
+        onOpened={() => router.push('/register')}
+        onShowRegister={switchRegister}
+      />
+    );
+  }
+
+  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  return (
+    <div className="grid gap-5 lg:grid-cols-[minmax(0,21rem)_minmax(0,1fr)]">
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+      <div className="space-y-5">
+        <section aria-labelledby="shift-title" className="rounded-xl border border-slate-200 bg-white p-5">
+          <div className="flex items-start justify-between gap-2">
+            <h1 id="shift-title" className="text-2xl font-bold">
+              {shift.registerName}
+            </h1>
+            <span className="rounded-full bg-brand-50 px-3 py-1 text-xs font-semibold text-brand-900 ring-1 ring-brand-100">Shift open</span>
+          </div>
+          <dl className="mt-3 space-y-1 text-sm">
+            <div className="flex justify-between gap-3">
+              <dt className="text-slate-600">Opened by</dt>
+              <dd className="font-medium">{shift.openedByName}</dd>
+            </div>
+            <div className="flex justify-between gap-3">
+              <dt className="text-slate-600">Opened at</dt>
+              <dd className="font-medium">{when.format(new Date(shift.openedAt))}</dd>
+            </div>
+            <div className="flex justify-between gap-3">
+              <dt className="text-slate-600">Starting float</dt>
+              <dd className="font-medium tabular-nums">{formatMoney(shift.openingFloat, currency)}</dd>
+            </div>
+          </dl>
+          <RegisterSwitch current={shift.registerName} onSwitch={switchRegister} />
+        </section>
+        <CashMovementForm
+          shiftId={shift.id}
+          currency={currency}
+          onRecorded={() => {
+            setAnnouncement('The X report is updated.');
+            void load(registerName);
+          }}
+        />
+        <CloseShift
+          shiftId={shift.id}
+          expectedCash={report.expectedCash}
+          currency={currency}
+          canSeeOrders={canSeeOrders}
+          onReview={() => load(registerName)}
+          onClosed={(z) => {
+            setZReport(z);
+            setAnnouncement(`${z.registerName} is closed; the Z report is shown.`);
+          }}
+        />
+      </div>
+      <ShiftReportView
+        report={report}
+        currency={currency}
+        timeZone={timeZone}
+        businessName={businessName}
+        refreshing={loading}
+        onRefresh={() => {
+          setAnnouncement('');
+          void load(registerName).then(() => setAnnouncement('The X report is up to date.'));
+        }}
+      />
+    </div>
+  );
+}
+
+/** Look at another register's shift from this device (the name is remembered here). */
+function RegisterSwitch({ current, onSwitch }: { current: string; onSwitch: (name: string) => void }) {
+  const [editing, setEditing] = useState(false);
+  if (!editing) {
+    return (
+      <button type="button" className="mt-3 text-sm font-semibold text-brand-700 underline" onClick={() => setEditing(true)}>
+        This device is another register?
+      </button>
+    );
+  }
+  return (
+    <form
+      className="mt-3 flex items-end gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const name = String(new FormData(e.currentTarget).get('register') ?? '').trim();
+        if (name) onSwitch(name);
+        setEditing(false);
+      }}
+    >
+      <div className="flex-1 space-y-1">
+        <label htmlFor="register-switch" className="block text-sm font-medium text-slate-700">
+          Register name
+        </label>
+        <input id="register-switch" name="register" defaultValue={current} maxLength={40} required autoFocus className={controlClass} />
+      </div>
+      <Button type="submit" variant="secondary">
+        Use
+      </Button>
+      <Button variant="ghost" onClick={() => setEditing(false)}>
+        Cancel
+      </Button>
+    </form>
+  );
+}
