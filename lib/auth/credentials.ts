@@ -75,7 +75,13 @@ export function verifyPinSignIn(tenantId: string, userId: string, pin: string): 
  * manager's PIN, with the same lockout, and a role that `can(permission)`. Not a sign-in.
  */
 export async function verifyApproval(tenantId: string, approval: { userId: string; pin: string }, permission: Permission): Promise<SignedInUser> {
-  const approver = await verifyPin(tenantId, approval.userId, approval.pin, false);
+  // A wrong approval PIN is not the session's problem: 403 on the PIN field, not 401.
+  const approver = await verifyPin(tenantId, approval.userId, approval.pin, false).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'unauthorized') {
+      throw new AppError('forbidden', err.message, [{ path: 'approval.pin', message: err.message }]);
+    }
+    throw err;
+  });
   if (!can(approver.role, permission)) throw new AppError('forbidden', `${approver.name} cannot approve this; ask a manager or owner.`);
   return approver;
 }

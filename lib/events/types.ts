@@ -6,7 +6,16 @@ export type EventPayloads = {
   /** A business signed up (inventory creates its first location). */
   TenantCreated: { slug: string; name: string };
   /** A stock level changed: receipt, adjustment, count, transfer or sale. */
-  StockChanged: { locationId: string; variantId: string; delta: number; quantity: number; kind: string; referenceId: string | null };
+  StockChanged: {
+    locationId: string;
+    variantId: string;
+    delta: number;
+    quantity: number;
+    /** The item's low-stock threshold at this location (null: none), so live views can flag it. */
+    threshold?: number | null;
+    kind: string;
+    referenceId: string | null;
+  };
   /** A level fell to or below its low-stock threshold (emitted on the crossing only). */
   LowStock: { locationId: string; variantId: string; quantity: number; threshold: number };
   /** A level reached zero or less (emitted on the crossing only). */

@@ -105,7 +105,7 @@ export async function applyMovement(tx: Tx, tenantId: string, m: Movement, guard
 
   const item = { locationId: m.locationId, variantId: m.variantId };
   const events: { type: keyof EventPayloads; payload: EventPayloads[keyof EventPayloads] }[] = [
-    { type: 'StockChanged', payload: { ...item, delta: m.delta, quantity: after, kind: m.kind, referenceId: m.referenceId ?? null } },
+    { type: 'StockChanged', payload: { ...item, delta: m.delta, quantity: after, threshold, kind: m.kind, referenceId: m.referenceId ?? null } },
   ];
   if (threshold !== null && before > threshold && after <= threshold) {
     events.push({ type: 'LowStock', payload: { ...item, quantity: after, threshold } });

@@ -137,7 +137,8 @@ async function payCard(ctx: SaleContext, orderId: string, input: Extract<Payment
   }
   const payment = await settleCard(tenantId, pending.id, outcome);
   if (payment.status === 'failed') {
-    throw new AppError('payment_declined', DECLINE_WORDS[payment.failureCode ?? ''] ?? 'The card was declined.', { paymentId: payment.id, code: payment.failureCode });
+    const message = DECLINE_WORDS[payment.failureCode ?? ''] ?? 'The card was declined.';
+    throw new AppError('payment_declined', message, [{ path: 'payment', message, paymentId: payment.id, code: payment.failureCode }]);
   }
   return { payment };
 }

@@ -106,12 +106,14 @@ function resilience(): Resilience {
 export function breakerStatus(): { state: BreakerState; openedAt: string | null } {
   const r = resilience();
   const cockatielState = r.breaker.state;
+  // cockatiel half-opens only when the next call comes; past the window, that call is allowed.
+  const windowOver = r.openedAt !== null && Date.now() - r.openedAt >= config().BREAKER_HALF_OPEN_MS;
   const state: BreakerState =
-    cockatielState === CircuitState.Open || cockatielState === CircuitState.Isolated
+    cockatielState === CircuitState.Isolated || (cockatielState === CircuitState.Open && !windowOver)
       ? 'open'
-      : cockatielState === CircuitState.HalfOpen || r.probation.state.probation > 0
-        ? 'half_open'
-        : 'closed';
+      : cockatielState === CircuitState.Closed && r.probation.state.probation === 0
+        ? 'closed'
+        : 'half_open';
   return { state, openedAt: state === 'open' && r.openedAt ? new Date(r.openedAt).toISOString() : null };
 }
 

@@ -111,7 +111,10 @@ describe('checkout', () => {
   it('needs a manager for discounts over the limit', async () => {
     const discounted = { lines: [{ variantId: cake.variantId, quantity: 2, discount: { kind: 'percent', basisPoints: 5000 } }] };
     await expect(createOrder(cashier, order(discounted))).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(createOrder(cashier, order({ ...discounted, approval: { userId: t.manager.id, pin: '0000' } }))).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(createOrder(cashier, order({ ...discounted, approval: { userId: t.manager.id, pin: '0000' } }))).rejects.toMatchObject({
+      code: 'forbidden',
+      details: [{ path: 'approval.pin', message: 'Wrong PIN.' }],
+    });
     await expect(createOrder(cashier, order({ ...discounted, approval: { userId: t.cashier.id, pin: '3333' } }))).rejects.toMatchObject({ code: 'forbidden' });
     const id = await createOrder(cashier, order({ ...discounted, approval: { userId: t.manager.id, pin: '2222' } }));
     expect((await getOrder(t.tenant.id, id)).lines[0]).toMatchObject({ lineDiscount: 100, discount: { kind: 'percent', approvedBy: t.manager.id } });

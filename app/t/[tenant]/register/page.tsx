@@ -1,35 +1,44 @@
 import type { Metadata } from 'next';
 import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
+import { SaleScreen } from '@/components/register/sale-screen';
 import { SwitchStaff } from '@/components/register/switch-staff';
 import { listPinStaff } from '@/lib/auth';
 import { requireStaff } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
+import { registerData } from '@/lib/orders/register-data';
 
 export const metadata: Metadata = { title: 'Register' };
 
 /**
- * The register's frame: who is selling, switching staff by PIN, sign-out. The sale screen
- * (cart, tenders, receipts) lands here with the checkout issue.
+ * The register: who is selling (switch staff by PIN), and the sale screen. Everything the
+ * screen needs — catalog, stock here, settings, tables, approvers — comes in one server call;
+ * prices, checkout and payments then go through the orders API from the browser.
  */
 export default async function RegisterPage() {
   const { tenant, user } = await requireStaff('register:use');
-  const staff = await listPinStaff(tenant.id);
+  const [staff, data] = await Promise.all([listPinStaff(tenant.id), registerData(tenant.id)]);
 
   return (
-    <div className="flex min-h-dvh flex-col">
+    <div className="flex h-dvh flex-col overflow-hidden">
       <StaffHeader title="Register" tenantName={tenant.name} user={user}>
         <SwitchStaff staff={staff.filter((s) => s.id !== user.userId)} />
+        <HeaderLink href="/register/orders">Orders</HeaderLink>
+        <HeaderLink href="/register/shift">Shift</HeaderLink>
         {can(user.role, 'tables:read') && <HeaderLink href="/floor">Floor</HeaderLink>}
         {can(user.role, 'admin:access') && <HeaderLink href="/admin">Admin</HeaderLink>}
       </StaffHeader>
-      <main className="flex flex-1 items-center justify-center p-6">
-        <div className="max-w-md text-center">
-          <h1 className="text-2xl font-bold">Ready to sell</h1>
-          <p className="mt-2 text-slate-600">
-            You are signed in as {user.name}. Hand over the register with <strong>Switch staff</strong> — each person
-            enters their own PIN, so every sale carries the right name.
-          </p>
-        </div>
+      <main className="flex min-h-0 flex-1 flex-col">
+        <h1 className="sr-only">Sale</h1>
+        <SaleScreen
+          data={data}
+          currency={tenant.currency}
+          user={{
+            userId: user.userId,
+            name: user.name,
+            canVoid: can(user.role, 'order:void'),
+            canOverrideDiscounts: can(user.role, 'discount:override'),
+          }}
+        />
       </main>
     </div>
   );

@@ -1,0 +1,119 @@
+'use client';
+
+import { discountLabel, formatMoney } from './format';
+import { QuantityStepper } from './quantity-stepper';
+import type { CartLine } from './use-cart';
+import type { QuoteLine } from './types';
+
+/**
+ * One cart line: what it is (variant, options, note, discount), how many, what it costs (the
+ * server's figure once quoted). Tapping selects it — the selected line shows its controls and
+ * is the one +, − and Delete act on. Problems the server found with the line show beside it.
+ */
+export function CartLineItem({
+  line,
+  index,
+  priced,
+  selected,
+  locked,
+  currency,
+  errors,
+  warning,
+  onSelect,
+  onQuantity,
+  onRemove,
+  onDiscount,
+  onEdit,
+}: {
+  line: CartLine;
+  index: number;
+  priced: QuoteLine | null;
+  selected: boolean;
+  locked: boolean;
+  currency: string;
+  errors: string[];
+  warning: string | null;
+  onSelect: () => void;
+  onQuantity: (n: number) => void;
+  onRemove: () => void;
+  onDiscount: () => void;
+  onEdit: (() => void) | null;
+}) {
+  const name = line.variantName === 'Default' ? line.productName : `${line.productName} (${line.variantName})`;
+  const errorId = `line-${line.key}-errors`;
+  return (
+    <li
+      data-testid="cart-line"
+      data-selected={selected || undefined}
+      className={`border-b border-slate-200 px-3 py-2 ${selected && !locked ? 'bg-brand-50 shadow-[inset_4px_0_0_var(--color-brand-600)]' : ''} ${errors.length ? 'bg-red-50' : ''}`}
+    >
+      <button
+        type="button"
+        onClick={onSelect}
+        aria-pressed={selected}
+        aria-describedby={errors.length ? errorId : undefined}
+        disabled={locked}
+        className="flex w-full items-start justify-between gap-2 rounded text-left disabled:cursor-default"
+      >
+        <span className="min-w-0">
+          <span className="block font-semibold leading-snug">
+            <span className="tabular-nums">{line.quantity} ×</span> {name}
+            <span className="sr-only">, line {index + 1}</span>
+          </span>
+          {line.modifierNames.length > 0 && <span className="block text-sm text-slate-600">{line.modifierNames.join(' · ')}</span>}
+          {line.note && <span className="block text-sm italic text-slate-600">“{line.note}”</span>}
+          {line.discount && (
+            <span className="block text-sm font-medium text-brand-700">
+              {discountLabel(line.discount, currency)}
+              {priced && priced.lineDiscount > 0 && ` (−${formatMoney(priced.lineDiscount, currency)})`}
+            </span>
+          )}
+        </span>
+        <span className="shrink-0 text-right tabular-nums">
+          {priced ? (
+            <>
+              <span className="block font-semibold">{formatMoney(priced.gross - priced.lineDiscount, currency)}</span>
+              {priced.lineDiscount > 0 && <span className="block text-xs text-slate-500 line-through">{formatMoney(priced.gross, currency)}</span>}
+            </>
+          ) : (
+            <span className="block text-slate-400" aria-label="Price updating">
+              …
+            </span>
+          )}
+        </span>
+      </button>
+
+      {errors.length > 0 && (
+        <ul id={errorId} className="mt-1 space-y-0.5 text-sm font-semibold text-red-800" data-testid="line-error">
+          {errors.map((e) => (
+            <li key={e}>⚠ {e}</li>
+          ))}
+        </ul>
+      )}
+      {warning && errors.length === 0 && <p className="mt-1 text-sm font-semibold text-amber-900">⚠ {warning}</p>}
+
+      {selected && !locked && (
+        <div className="mt-2 flex flex-wrap items-center gap-1.5">
+          <QuantityStepper value={line.quantity} onChange={onQuantity} size="sm" itemName={name} />
+          <button type="button" onClick={onDiscount} className="min-h-10 rounded-lg px-2.5 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-white">
+            Discount
+          </button>
+          {onEdit && (
+            <button type="button" onClick={onEdit} className="min-h-10 rounded-lg px-2.5 text-sm font-semibold text-slate-800 ring-1 ring-slate-300 hover:bg-white">
+              Edit
+            </button>
+          )}
+          <button
+            type="button"
+            onClick={onRemove}
+            className="ml-auto inline-flex size-10 items-center justify-center rounded-lg text-lg font-bold text-red-700 ring-1 ring-red-300 hover:bg-red-50"
+            aria-label={`Remove ${name}`}
+            title="Remove (Delete)"
+          >
+            ✕
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

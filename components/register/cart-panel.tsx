@@ -1,0 +1,205 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { detailsAt, lineErrors, needsApproval, type ApiError } from './api';
+import { CartLineItem } from './cart-line-item';
+import { CartTotals } from './cart-totals';
+import { formatMoney } from './format';
+import { OrderOptions } from './order-options';
+import type { CartApi } from './use-cart';
+import type { Order, Quote, RegisterTable } from './types';
+
+/**
+ * The right-hand side: the sale being rung up. Order type and table, the lines, the server's
+ * totals, and Park / Pay. While an order is being paid the cart is locked to it (its items
+ * already left stock) and offers to continue the payment or void it.
+ */
+export function CartPanel({
+  cart,
+  quote,
+  quotePending,
+  quoteError,
+  saleError,
+  currency,
+  pricesIncludeTax,
+  tables,
+  order,
+  locked,
+  canPay,
+  busy,
+  stockWarning,
+  tableHint,
+  onEditLine,
+  onDiscountLine,
+  onOrderDiscount,
+  onAskApproval,
+  onRefreshTables,
+  onPark,
+  onPay,
+  onVoid,
+}: {
+  cart: CartApi;
+  quote: Quote | null;
+  quotePending: boolean;
+  quoteError: ApiError | null;
+  saleError: ApiError | null;
+  currency: string;
+  pricesIncludeTax: boolean;
+  tables: RegisterTable[];
+  order: Order | null;
+  locked: boolean;
+  canPay: boolean;
+  busy: null | 'park' | 'pay' | 'void';
+  stockWarning: (variantId: string, quantity: number, productId: string) => string | null;
+  /** A problem with the table found before asking the server (dine-in without one). */
+  tableHint: string | null;
+  onEditLine: ((key: string) => void) | null;
+  onDiscountLine: (key: string) => void;
+  onOrderDiscount: () => void;
+  onAskApproval: () => void;
+  onRefreshTables: () => void;
+  onPark: () => void;
+  onPay: () => void;
+  onVoid: () => void;
+}) {
+  const { lines, selectedKey, resumed } = cart.cart;
+  const listRef = useRef<HTMLUListElement>(null);
+  const [confirmClear, setConfirmClear] = useState(false);
+  const money = (n: number) => formatMoney(n, currency);
+
+  // Keep the selected line in view (new lines are selected).
+  useEffect(() => {
+    listRef.current?.querySelector('[data-selected]')?.scrollIntoView({ block: 'nearest' });
+  }, [selectedKey, lines.length]);
+  useEffect(() => setConfirmClear(false), [lines.length]);
+
+  const problems = quoteError ?? saleError;
+  const byLine = lineErrors(problems);
+  const approval = needsApproval(quoteError) || needsApproval(saleError);
+  const tableError = tableHint ?? detailsAt(saleError, 'tableId')[0]?.message ?? null;
+  const general = problems && !approval ? problems.details.filter((d) => !/^lines\.\d+/.test(d.path) && d.path !== 'tableId') : [];
+  const generalMessage = problems && !approval && byLine.size === 0 && general.length === 0 && !tableError ? problems.message : null;
+  // A quote that failed for this cart leaves no prices to show: the last ones would be wrong.
+  const shownQuote = quoteError ? null : quote;
+  const lineOf = (i: number) =>
+    shownQuote && shownQuote.lines.length === lines.length && shownQuote.lines[i]?.variantId === lines[i]?.variantId ? shownQuote.lines[i]! : null;
+
+  return (
+    <section aria-label="Current sale" className="flex min-h-0 flex-col border-l border-slate-200 bg-white" data-testid="cart">
+      <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-3 py-2">
+        <h2 className="font-bold">
+          {order ? `Order #${order.number}` : resumed ? `Parked order #${resumed.number}` : 'Current sale'}
+          {lines.length > 0 && (
+            <span className="ml-1 font-normal text-slate-600">
+              · {cart.itemCount} item{cart.itemCount === 1 ? '' : 's'}
+            </span>
+          )}
+        </h2>
+        {!locked && lines.length > 0 && (
+          <Button
+            variant={confirmClear ? 'danger' : 'ghost'}
+            className="min-h-9 px-2 py-1"
+            onClick={() => {
+              if (!confirmClear) return setConfirmClear(true);
+              setConfirmClear(false);
+              cart.clear();
+            }}
+          >
+            {confirmClear ? 'Tap again to clear' : resumed ? 'Close' : 'Clear'}
+          </Button>
+        )}
+      </div>
+
+      {locked && order && (
+        <div role="status" className="border-b border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          <p className="font-bold">Waiting for payment — {money(order.balanceDue)} due</p>
+          <p>The items have left stock. Take the rest of the payment{order.paidTotal === 0 ? ', or void the order' : ''}.</p>
+        </div>
+      )}
+
+      <OrderOptions cart={cart} tables={tables} locked={locked} tableError={tableError} onDineIn={onRefreshTables} />
+
+      <div className="min-h-0 flex-1 overflow-y-auto">
+        {lines.length === 0 ? (
+          <div className="flex h-full flex-col items-center justify-center gap-1 p-6 text-center text-slate-600" data-testid="cart-empty">
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="size-12 text-slate-300" fill="none" stroke="currentColor" strokeWidth="1.5">
+              <path d="M6 3h12v18l-3-2-3 2-3-2-3 2V3z" />
+              <path d="M9 8h6M9 12h6M9 16h3" />
+            </svg>
+            <p className="font-semibold text-slate-800">No items yet</p>
+            <p className="text-sm">Tap a product, search, or scan a barcode.</p>
+          </div>
+        ) : (
+          <ul ref={listRef} aria-label="Items in the sale">
+            {lines.map((line, i) => (
+              <CartLineItem
+                key={line.key}
+                line={line}
+                index={i}
+                priced={lineOf(i)}
+                selected={line.key === selectedKey}
+                locked={locked}
+                currency={currency}
+                errors={byLine.get(i) ?? []}
+                warning={stockWarning(line.variantId, lines.filter((l) => l.variantId === line.variantId).reduce((s, l) => s + l.quantity, 0), line.productId)}
+                onSelect={() => cart.select(line.key)}
+                onQuantity={(n) => cart.setQuantity(line.key, n)}
+                onRemove={() => cart.remove(line.key)}
+                onDiscount={() => onDiscountLine(line.key)}
+                onEdit={onEditLine ? () => onEditLine(line.key) : null}
+              />
+            ))}
+          </ul>
+        )}
+      </div>
+
+      {(approval || general.length > 0 || generalMessage) && (
+        <div className="border-t border-slate-200 px-3 py-2" role="alert" data-testid="cart-error">
+          {approval ? (
+            <div className="flex items-center justify-between gap-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-amber-300">
+              <span className="font-semibold">{(quoteError ?? saleError)?.message}</span>
+              <Button className="min-h-10 shrink-0" onClick={onAskApproval}>
+                Manager PIN
+              </Button>
+            </div>
+          ) : (
+            <ul className="space-y-0.5 text-sm font-semibold text-red-800">
+              {generalMessage && <li>⚠ {generalMessage}</li>}
+              {general.map((d) => (
+                <li key={`${d.path}-${d.message}`}>⚠ {d.message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+
+      <CartTotals
+        quote={locked && order ? { lines: [], subtotal: order.subtotal, discountTotal: order.discountTotal, taxTotal: order.taxTotal, total: order.total } : shownQuote}
+        blocked={!locked && quoteError !== null}
+        pending={!locked && quotePending && lines.length > 0}
+        currency={currency}
+        pricesIncludeTax={pricesIncludeTax}
+        orderDiscount={cart.cart.orderDiscount}
+        locked={locked || lines.length === 0}
+        onOrderDiscount={onOrderDiscount}
+      />
+
+      <div className="grid grid-cols-[auto_1fr] gap-2 border-t border-slate-200 p-3">
+        {locked ? (
+          <Button variant="danger" className="min-h-14" onClick={onVoid} disabled={!order || order.paidTotal > 0 || busy !== null}>
+            Void
+          </Button>
+        ) : (
+          <Button variant="secondary" className="min-h-14 px-5" onClick={onPark} disabled={lines.length === 0 || busy !== null} data-testid="park">
+            {busy === 'park' ? 'Parking…' : 'Park'}
+          </Button>
+        )}
+        <Button className="min-h-14 text-lg" onClick={onPay} disabled={!canPay} data-testid="pay" aria-keyshortcuts="F2 Control+Enter">
+          {locked && order ? `Take payment ${money(order.balanceDue)}` : `Pay ${shownQuote && !quotePending ? money(shownQuote.total) : ''}`}
+          <kbd className="ml-1 hidden rounded bg-white/20 px-1 text-xs font-normal lg:inline">F2</kbd>
+        </Button>
+      </div>
+    </section>
+  );
+}

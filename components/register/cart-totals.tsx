@@ -1,0 +1,66 @@
+'use client';
+
+import { discountLabel, formatMoney } from './format';
+import type { Discount, Quote } from './types';
+
+/**
+ * The server's totals for the cart. Nothing here is computed on the client: while a new quote
+ * is on its way the last one stays, dimmed, with "Updating…".
+ */
+export function CartTotals({
+  quote,
+  pending,
+  currency,
+  pricesIncludeTax,
+  orderDiscount,
+  locked,
+  blocked = false,
+  onOrderDiscount,
+}: {
+  quote: Quote | null;
+  pending: boolean;
+  currency: string;
+  pricesIncludeTax: boolean;
+  orderDiscount: Discount | null;
+  locked: boolean;
+  /** The cart has a problem the server refused to price: no totals until it is fixed. */
+  blocked?: boolean;
+  onOrderDiscount: () => void;
+}) {
+  const money = (n: number) => formatMoney(n, currency);
+  return (
+    <div className="border-t border-slate-200 px-3 py-2 text-sm" data-testid="cart-totals" aria-busy={pending}>
+      <div className="mb-1 flex items-center justify-between">
+        <button
+          type="button"
+          onClick={onOrderDiscount}
+          disabled={locked}
+          className="min-h-9 rounded-lg px-2 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50 disabled:text-slate-400"
+        >
+          {orderDiscount ? `Order discount: ${discountLabel(orderDiscount, currency)} ✎` : '+ Order discount'}
+        </button>
+        <span aria-live="polite" className="text-xs text-slate-500">
+          {pending ? 'Updating…' : blocked ? 'Not priced — see above' : ''}
+        </span>
+      </div>
+      <dl className={`space-y-0.5 tabular-nums transition-opacity ${pending ? 'opacity-60' : ''}`}>
+        <Row label="Subtotal" value={quote ? money(quote.subtotal) : '—'} />
+        {quote && quote.discountTotal > 0 && <Row label="Discounts" value={`−${money(quote.discountTotal)}`} />}
+        <Row label={pricesIncludeTax ? 'Tax (incl.)' : 'Tax'} value={quote ? money(quote.taxTotal) : '—'} muted={pricesIncludeTax} />
+        <div className="flex items-baseline justify-between pt-1 text-xl font-bold" data-testid="cart-total">
+          <dt>Total</dt>
+          <dd>{quote ? money(quote.total) : '—'}</dd>
+        </div>
+      </dl>
+    </div>
+  );
+}
+
+function Row({ label, value, muted = false }: { label: string; value: string; muted?: boolean }) {
+  return (
+    <div className={`flex justify-between ${muted ? 'text-slate-600' : ''}`}>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}

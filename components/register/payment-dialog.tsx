@@ -1,0 +1,385 @@
+'use client';
+
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
+import { decimalToMinor, formatMoney, minorToDecimal, quickCashAmounts } from './format';
+import { Modal } from './modal';
+import type { CardState } from './use-card-status';
+import type { PayOutcome } from './use-sale';
+import type { Order, Tender } from './types';
+
+const CARDS = [
+  { source: 'tok_visa', label: 'Approved card', hint: 'Visa •••• 4242' },
+  { source: 'tok_declined', label: 'Declined card', hint: 'Visa •••• 0002' },
+  { source: 'tok_insufficient_funds', label: 'Insufficient funds', hint: 'Visa •••• 9995' },
+] as const;
+
+/** Server messages end without a full stop now and then: make each a sentence. */
+const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
+type Result = { tone: 'error' | 'ok'; text: string; offerCash?: boolean; retry?: Tender } | null;
+
+/**
+ * Taking money: the balance due, then cash (what was handed over, quick note buttons, the
+ * change in big type) or card (the simulated terminal: approved, declined, insufficient
+ * funds). Paying less than the balance is a split: the dialog stays with what is left. A
+ * declined card leaves the order unpaid and offers cash. Card is off while the card gateway
+ * is unavailable.
+ */
+export function PaymentDialog({
+  open,
+  currency,
+  total,
+  order,
+  cardState,
+  busy,
+  onPay,
+  onCardUnavailable,
+  onPaid,
+  onClose,
+}: {
+  open: boolean;
+  currency: string;
+  /** The total to pay before anything was taken (from the quote). */
+  total: number;
+  order: Order | null;
+  cardState: CardState;
+  busy: boolean;
+  onPay: (tender: Tender) => Promise<PayOutcome>;
+  onCardUnavailable: (message: string) => void;
+  onPaid: (order: Order) => void;
+  onClose: () => void;
+}) {
+  return (
+    <Modal open={open} onClose={onClose} size="lg" busy={busy} testId="payment-dialog" title={order ? `Payment · order #${order.number}` : 'Payment'}>
+      <PaymentForm
+        currency={currency}
+        total={total}
+        order={order}
+        cardState={cardState}
+        busy={busy}
+        onPay={onPay}
+        onCardUnavailable={onCardUnavailable}
+        onPaid={onPaid}
+      />
+    </Modal>
+  );
+}
+
+function PaymentForm({
+  currency,
+  total,
+  order,
+  cardState,
+  busy,
+  onPay,
+  onCardUnavailable,
+  onPaid,
+}: {
+  currency: string;
+  total: number;
+  order: Order | null;
+  cardState: CardState;
+  busy: boolean;
+  onPay: (tender: Tender) => Promise<PayOutcome>;
+  onCardUnavailable: (message: string) => void;
+  onPaid: (order: Order) => void;
+}) {
+  const id = useId();
+  const balance = order ? order.balanceDue : total;
+  // While the breaker is open the card option is off; a person may still ask for one trial
+  // (the server refuses at once, charging nothing, if cards are still down).
+  const [tryCard, setTryCard] = useState(false);
+  const cardOff = cardState === 'open' && !tryCard;
+  const [tab, setTab] = useState<'cash' | 'card'>('cash');
+  const [amountText, setAmountText] = useState(minorToDecimal(balance, currency));
+  const [tenderedText, setTenderedText] = useState('');
+  const [card, setCard] = useState<(typeof CARDS)[number]['source']>('tok_visa');
+  const [processing, setProcessing] = useState<null | 'cash' | 'card'>(null);
+  const [result, setResult] = useState<Result>(null);
+  const tenderedRef = useRef<HTMLInputElement>(null);
+  const money = (n: number) => formatMoney(n, currency);
+
+  const amount = decimalToMinor(amountText, currency);
+  const amountError =
+    amount === null || amount < 1 ? `Enter an amount in ${currency}` : amount > balance ? `At most the balance due, ${money(balance)}` : null;
+  const tendered = tenderedText.trim() ? decimalToMinor(tenderedText, currency) : null;
+  const activeTab = cardOff ? 'cash' : tab;
+  const cashAmount = amount !== null && tendered !== null && tendered > 0 ? Math.min(amount, tendered) : amount;
+  const change = amount !== null && tendered !== null && tendered > amount ? tendered - amount : 0;
+  const partCash = amount !== null && tendered !== null && tendered > 0 && tendered < amount;
+
+  const resetAmounts = (next: Order) => {
+    setAmountText(minorToDecimal(next.balanceDue, currency));
+    setTenderedText('');
+  };
+
+  const run = async (tender: Tender) => {
+    setProcessing(tender.tender);
+    setResult(null);
+    const outcome = await onPay(tender);
+    setProcessing(null);
+    switch (outcome.kind) {
+      case 'paid':
+        onPaid(outcome.order);
+        return;
+      case 'partial': {
+        const taken = tender.tender === 'cash' ? `Cash ${money(tender.amount)} taken${tender.tendered > tender.amount ? ` — change ${money(tender.tendered - tender.amount)}` : ''}` : `Card ${money(tender.amount)} approved`;
+        setResult({ tone: 'ok', text: `${taken}. ${money(outcome.order.balanceDue)} left to pay.` });
+        resetAmounts(outcome.order);
+        return;
+      }
+      case 'declined':
+        setResult({ tone: 'error', text: `${sentence(outcome.message)} Nothing was taken — the order is not paid. Take cash or try another card.`, offerCash: true });
+        if (outcome.order) resetAmounts(outcome.order);
+        return;
+      case 'unavailable':
+        onCardUnavailable(outcome.message);
+        setTryCard(false);
+        setResult({ tone: 'error', text: `${sentence(outcome.message)} Nothing was taken.`, offerCash: true });
+        if (outcome.order) resetAmounts(outcome.order);
+        if (tender.tender === 'card') setTab('cash');
+        return;
+      case 'approval':
+        setResult({ tone: 'error', text: `${sentence(outcome.error.message)} Close this and approve the discount first.` });
+        return;
+      case 'error':
+        setResult({ tone: 'error', text: sentence(outcome.error.message), retry: outcome.error.status === 0 ? tender : undefined });
+    }
+  };
+
+  const takeCash = () => {
+    if (amountError || amount === null) return;
+    if (tendered === null || tendered < 1) {
+      setResult({ tone: 'error', text: 'Enter the cash received (or tap Exact).' });
+      tenderedRef.current?.focus();
+      return;
+    }
+    const pays = Math.min(amount, tendered);
+    void run({ tender: 'cash', amount: pays, tendered });
+  };
+  const chargeCard = () => {
+    if (amountError || amount === null || cardOff) return;
+    void run({ tender: 'card', amount, source: card });
+  };
+
+  const paidTenders = order?.payments.filter((p) => p.status === 'captured') ?? [];
+  const locked = busy || processing !== null || result?.retry !== undefined;
+
+  return (
+    <div className="grid gap-0 md:grid-cols-[15rem_1fr]">
+      <aside className="space-y-3 border-b border-slate-200 bg-slate-50 p-5 md:border-b-0 md:border-r">
+        <div>
+          <p className="text-sm font-semibold text-slate-600">Balance due</p>
+          <p className="text-3xl font-bold tabular-nums" data-testid="balance-due">
+            {money(balance)}
+          </p>
+          {order && order.paidTotal > 0 && <p className="text-sm text-slate-600">of {money(order.total)}</p>}
+        </div>
+        {paidTenders.length > 0 && (
+          <div>
+            <p className="text-sm font-semibold text-slate-600">Paid so far</p>
+            <ul className="text-sm tabular-nums">
+              {paidTenders.map((p) => (
+                <li key={p.id} className="flex justify-between">
+                  <span>✓ {p.tender === 'cash' ? 'Cash' : 'Card'}</span>
+                  <span>{money(p.amount)}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div className="space-y-1">
+          <label htmlFor={`${id}-amount`} className="block text-sm font-semibold text-slate-700">
+            Amount to pay now
+          </label>
+          <input
+            id={`${id}-amount`}
+            inputMode="decimal"
+            autoComplete="off"
+            value={amountText}
+            disabled={locked}
+            onChange={(e) => setAmountText(e.target.value)}
+            aria-invalid={amountError ? true : undefined}
+            aria-describedby={`${id}-amount-hint`}
+            className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-lg tabular-nums focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-600"
+            data-testid="pay-amount"
+          />
+          <p id={`${id}-amount-hint`} className={`text-xs ${amountError && amountText ? 'font-semibold text-red-700' : 'text-slate-600'}`}>
+            {amountError && amountText ? amountError : 'Less than the balance splits the bill.'}
+          </p>
+        </div>
+      </aside>
+
+      <div className="space-y-4 p-5">
+        <div role="tablist" aria-label="Tender" className="grid grid-cols-2 gap-2">
+          {(['cash', 'card'] as const).map((t) => {
+            const off = t === 'card' && cardOff;
+            return (
+              <button
+                key={t}
+                type="button"
+                role="tab"
+                id={`${id}-tab-${t}`}
+                aria-selected={activeTab === t}
+                aria-controls={`${id}-panel`}
+                disabled={off || locked}
+                onClick={() => setTab(t)}
+                className={`min-h-14 rounded-xl border-2 text-base font-bold ${
+                  activeTab === t ? 'border-brand-600 bg-brand-50 text-brand-900' : 'border-slate-200 bg-white text-slate-800 hover:bg-slate-50'
+                } disabled:cursor-not-allowed disabled:border-dashed disabled:bg-slate-100 disabled:text-slate-500`}
+              >
+                {activeTab === t && <span aria-hidden="true">✓ </span>}
+                {t === 'cash' ? 'Cash' : 'Card'}
+                {off && <span className="block text-xs font-semibold">unavailable — take cash</span>}
+              </button>
+            );
+          })}
+        </div>
+
+        {cardOff && (
+          <p className="-mt-2 text-right text-sm">
+            <button type="button" className="font-semibold text-slate-700 underline underline-offset-2 hover:text-slate-900" onClick={() => setTryCard(true)} disabled={locked}>
+              Card back? Try a card anyway
+            </button>
+          </p>
+        )}
+        <div id={`${id}-panel`} role="tabpanel" aria-labelledby={`${id}-tab-${activeTab}`}>
+          {activeTab === 'cash' ? (
+            <form
+              className="space-y-3"
+              onSubmit={(e) => {
+                e.preventDefault();
+                takeCash();
+              }}
+            >
+              <div className="space-y-1">
+                <label htmlFor={`${id}-tendered`} className="block text-sm font-bold">
+                  Cash received
+                </label>
+                <input
+                  id={`${id}-tendered`}
+                  ref={tenderedRef}
+                  data-autofocus
+                  inputMode="decimal"
+                  autoComplete="off"
+                  value={tenderedText}
+                  disabled={locked}
+                  placeholder={amount !== null ? minorToDecimal(amount, currency) : ''}
+                  onChange={(e) => setTenderedText(e.target.value)}
+                  className="block min-h-14 w-full rounded-lg border border-slate-300 px-3 text-2xl font-semibold tabular-nums focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
+                  data-testid="cash-tendered"
+                />
+              </div>
+              {amount !== null && !amountError && (
+                <div className="flex flex-wrap gap-2" role="group" aria-label="Quick amounts">
+                  <QuickButton disabled={locked} onClick={() => setTenderedText(minorToDecimal(amount, currency))}>
+                    Exact {money(amount)}
+                  </QuickButton>
+                  {quickCashAmounts(amount, currency).map((n) => (
+                    <QuickButton key={n} disabled={locked} onClick={() => setTenderedText(minorToDecimal(n, currency))}>
+                      {money(n)}
+                    </QuickButton>
+                  ))}
+                </div>
+              )}
+              <div className="flex items-end justify-between gap-3 rounded-xl bg-slate-900 px-4 py-3 text-white" aria-live="polite">
+                <span className="text-sm font-semibold uppercase tracking-wide text-slate-300">{partCash ? 'Part payment' : 'Change due'}</span>
+                <span className="text-3xl font-bold tabular-nums" data-testid="change-due">
+                  {partCash && cashAmount !== null ? `${money(balance - cashAmount)} left` : money(change)}
+                </span>
+              </div>
+              <Button type="submit" className="w-full min-h-14 text-lg" disabled={locked || amountError !== null} data-testid="take-cash">
+                {processing === 'cash'
+                  ? 'Recording cash…'
+                  : partCash && cashAmount !== null
+                    ? `Take ${money(cashAmount)} cash (part)`
+                    : `Take cash ${amount !== null && !amountError ? money(amount) : ''}`}
+              </Button>
+            </form>
+          ) : (
+            <form
+              className="space-y-3"
+              onSubmit={(e) => {
+                e.preventDefault();
+                chargeCard();
+              }}
+            >
+              <fieldset>
+                <legend className="mb-2 text-sm font-bold">Card terminal (simulator)</legend>
+                <div className="grid gap-2 sm:grid-cols-3">
+                  {CARDS.map((c) => (
+                    <label
+                      key={c.source}
+                      className="flex min-h-16 cursor-pointer flex-col justify-center rounded-xl border-2 border-slate-200 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600"
+                    >
+                      <input type="radio" name="card" className="sr-only" checked={card === c.source} disabled={locked} onChange={() => setCard(c.source)} data-autofocus={c.source === 'tok_visa' || undefined} />
+                      <span className="font-bold">
+                        {card === c.source && <span aria-hidden="true">✓ </span>}
+                        {c.label}
+                      </span>
+                      <span className="text-slate-600">{c.hint}</span>
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+              {cardState === 'half_open' && <p className="text-sm text-amber-900">Card payments are coming back — a card may work again.</p>}
+              <Button type="submit" className="w-full min-h-14 text-lg" disabled={locked || amountError !== null || cardOff} data-testid="charge-card">
+                {processing === 'card' ? 'Waiting for the card terminal…' : `Charge card ${amount !== null && !amountError ? money(amount) : ''}`}
+              </Button>
+            </form>
+          )}
+        </div>
+
+        <div aria-live="polite" className="min-h-6" data-testid="payment-status">
+          {processing && (
+            <p className="flex items-center gap-2 text-sm font-semibold text-slate-700">
+              <span className="inline-block size-4 animate-spin rounded-full border-2 border-slate-300 border-t-brand-600 motion-reduce:animate-none" aria-hidden="true" />
+              {processing === 'card' ? 'Processing the card — keep it in the terminal…' : 'Recording the cash payment…'}
+            </p>
+          )}
+          {result && !processing && (
+            <div
+              role={result.tone === 'error' ? 'alert' : 'status'}
+              className={`rounded-lg border px-3 py-2 text-sm font-semibold ${result.tone === 'error' ? 'border-red-300 bg-red-50 text-red-900' : 'border-brand-100 bg-brand-50 text-brand-900'}`}
+            >
+              <p>{result.text}</p>
+              <div className="mt-2 flex flex-wrap gap-2">
+                {result.retry && (
+                  <Button onClick={() => void run(result.retry!)} data-testid="retry-payment">
+                    Try again (safe — it will not charge twice)
+                  </Button>
+                )}
+                {result.offerCash && activeTab === 'card' && (
+                  <Button
+                    variant="secondary"
+                    onClick={() => {
+                      setTab('cash');
+                      setResult(null);
+                      setTimeout(() => tenderedRef.current?.focus(), 0);
+                    }}
+                  >
+                    Take cash instead
+                  </Button>
+                )}
+              </div>
+            </div>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function QuickButton({ children, onClick, disabled }: { children: ReactNode; onClick: () => void; disabled?: boolean }) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      disabled={disabled}
+      className="min-h-12 rounded-lg bg-white px-3 text-sm font-bold tabular-nums ring-1 ring-slate-300 hover:bg-slate-50 disabled:text-slate-400"
+    >
+      {children}
+    </button>
+  );
+}

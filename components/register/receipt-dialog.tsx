@@ -1,0 +1,73 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { formatMoney } from './format';
+import { Modal } from './modal';
+import type { Order } from './types';
+
+/**
+ * The sale is done: "Paid — change X" in big type, the printable receipt (the server's
+ * GET /api/v1/orders/{id}/receipt, embedded), Print (prints just the receipt) and New sale.
+ */
+export function ReceiptDialog({ order, onNewSale }: { order: Order | null; onNewSale: () => void }) {
+  return (
+    <Modal open={order !== null} onClose={onNewSale} size="lg" testId="receipt-dialog" title={order ? `Order #${order.number} paid` : 'Receipt'}>
+      {order && <ReceiptBody order={order} onNewSale={onNewSale} />}
+    </Modal>
+  );
+}
+
+function ReceiptBody({ order, onNewSale }: { order: Order; onNewSale: () => void }) {
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [loaded, setLoaded] = useState(false);
+  const money = (n: number) => formatMoney(n, order.currency);
+  return (
+    <div className="grid gap-0 md:grid-cols-[1fr_20rem]">
+      <div className="space-y-4 p-5">
+        <div role="status" className="rounded-2xl bg-brand-600 px-5 py-4 text-white" data-testid="paid-banner">
+          <p className="text-sm font-semibold uppercase tracking-wide text-brand-50">Paid {money(order.total)}</p>
+          <p className="text-3xl font-bold tabular-nums">{order.changeGiven > 0 ? `Change ${money(order.changeGiven)}` : 'No change due'}</p>
+        </div>
+        <ul className="space-y-1 text-sm tabular-nums">
+          {order.payments
+            .filter((p) => p.status === 'captured')
+            .map((p) => (
+              <li key={p.id} className="flex justify-between">
+                <span>✓ {p.tender === 'cash' ? `Cash${p.cashTendered ? ` (received ${money(p.cashTendered)})` : ''}` : 'Card'}</span>
+                <span>{money(p.amount)}</span>
+              </li>
+            ))}
+        </ul>
+        <div className="flex flex-wrap gap-2">
+          <Button
+            variant="secondary"
+            className="min-h-12"
+            disabled={!loaded}
+            onClick={() => {
+              const win = frame.current?.contentWindow;
+              win?.focus();
+              win?.print();
+            }}
+            data-testid="print-receipt"
+          >
+            Print receipt
+          </Button>
+          <Button className="min-h-12 flex-1 text-base" data-autofocus onClick={onNewSale} data-testid="new-sale">
+            New sale
+          </Button>
+        </div>
+      </div>
+      <div className="border-t border-slate-200 bg-slate-100 p-3 md:border-l md:border-t-0">
+        <iframe
+          ref={frame}
+          title={`Receipt for order ${order.number}`}
+          src={`/api/v1/orders/${order.id}/receipt`}
+          onLoad={() => setLoaded(true)}
+          className="h-[55dvh] w-full rounded-lg bg-white"
+          data-testid="receipt-frame"
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+'use client';
+
+import { useEffect, useId, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { formatMoney } from './format';
+import { Popover, usePopover } from './popover';
+import type { Shift } from './types';
+
+export const SHORTCUTS: [string, string][] = [
+  ['/', 'Search or scan'],
+  ['F2 or Ctrl+Enter', 'Pay'],
+  ['Esc', 'Close a dialog; clear the search'],
+  ['+ / −', 'More / fewer of the selected line'],
+  ['Delete', 'Remove the selected line'],
+  ['?', 'Show these shortcuts'],
+];
+
+/**
+ * The strip above the sale: which register this is (its name is kept on this device; change
+ * it here), the shift, whether stock is live, parked orders, and the keyboard shortcuts.
+ */
+export function RegisterToolbar({
+  registerName,
+  locationName,
+  shift,
+  currency,
+  liveStock,
+  parkedCount,
+  help,
+  settings,
+  onRename,
+  onOpenParked,
+}: {
+  registerName: string;
+  locationName: string | null;
+  shift: Shift | null;
+  currency: string;
+  liveStock: boolean;
+  parkedCount: number | null;
+  help: ReturnType<typeof usePopover>;
+  settings: ReturnType<typeof usePopover>;
+  onRename: (name: string) => void;
+  onOpenParked: () => void;
+}) {
+  const id = useId();
+  const [draft, setDraft] = useState(registerName);
+  useEffect(() => {
+    if (settings.open) setDraft(registerName);
+  }, [settings.open, registerName]);
+  const opened = shift ? new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(new Date(shift.openedAt)) : null;
+
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-3 py-1.5 text-sm">
+      <button
+        type="button"
+        onClick={settings.toggle}
+        aria-expanded={settings.open}
+        aria-controls={`${id}-settings`}
+        className="inline-flex min-h-10 items-center gap-1 rounded-lg px-2 font-semibold ring-1 ring-slate-300 hover:bg-slate-50"
+        data-testid="register-name"
+      >
+        <span aria-hidden="true">⚙</span> {registerName}
+        <span className="sr-only">— register settings</span>
+      </button>
+      <Popover popoverRef={settings.ref} id={`${id}-settings`} label="Register settings">
+        <form
+          className="space-y-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            onRename(draft);
+            settings.hide();
+          }}
+        >
+          <h2 className="font-bold">This register</h2>
+          <div className="space-y-1">
+            <label htmlFor={`${id}-name`} className="block text-sm font-semibold">
+              Register name
+            </label>
+            <input
+              id={`${id}-name`}
+              data-autofocus
+              value={draft}
+              maxLength={40}
+              onChange={(e) => setDraft(e.target.value)}
+              className="block min-h-11 w-full rounded-lg border border-slate-300 px-3 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
+            />
+            <p className="text-xs text-slate-600">Kept on this device. Each register has its own shift and cash drawer.</p>
+          </div>
+          {locationName && <p className="text-xs text-slate-600">Stock shown for {locationName}.</p>}
+          <div className="flex justify-end gap-2">
+            <Button variant="ghost" onClick={settings.hide}>
+              Cancel
+            </Button>
+            <Button type="submit">Save</Button>
+          </div>
+        </form>
+      </Popover>
+
+      {shift && (
+        <span className="text-slate-600" data-testid="shift-info">
+          Shift open since {opened} · float {formatMoney(shift.openingFloat, currency)}
+        </span>
+      )}
+      <span className={`inline-flex items-center gap-1 ${liveStock ? 'text-brand-700' : 'text-slate-500'}`} title="Stock levels update live">
+        <span aria-hidden="true">{liveStock ? '●' : '○'}</span>
+        {liveStock ? 'Stock live' : 'Stock: reconnecting…'}
+      </span>
+
+      <span className="ml-auto" />
+      <Button variant="secondary" className="min-h-10" onClick={onOpenParked} data-testid="parked-button">
+        Parked{parkedCount !== null ? ` (${parkedCount})` : ''}
+      </Button>
+      <button
+        type="button"
+        onClick={help.toggle}
+        aria-expanded={help.open}
+        aria-controls={`${id}-help`}
+        className="inline-flex size-10 items-center justify-center rounded-full font-bold ring-1 ring-slate-300 hover:bg-slate-50"
+        aria-label="Keyboard shortcuts"
+        data-testid="shortcuts-button"
+      >
+        ?
+      </button>
+      <Popover popoverRef={help.ref} id={`${id}-help`} label="Keyboard shortcuts">
+        <h2 className="mb-2 font-bold">Keyboard shortcuts</h2>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
+          {SHORTCUTS.map(([keys, what]) => (
+            <div key={keys} className="contents">
+              <dt>
+                {keys.split(' ').map((k, i) =>
+                  ['or', '/'].includes(k) && i > 0 ? (
+                    <span key={i} className="px-1 text-slate-500">
+                      {k}
+                    </span>
+                  ) : (
+                    <kbd key={i} className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs">
+                      {k}
+                    </kbd>
+                  ),
+                )}
+              </dt>
+              <dd>{what}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="mt-3 text-xs text-slate-600">A barcode scanner works anywhere the search box has focus: scan, and the item is added.</p>
+      </Popover>
+    </div>
+  );
+}

@@ -1,0 +1,347 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api, type ApiError } from './api';
+import { ApprovalDialog } from './approval-dialog';
+import { CardStatusBanner } from './card-status-banner';
+import { CartPanel } from './cart-panel';
+import { DiscountDialog, type DiscountTarget } from './discount-dialog';
+import { ItemPickerDialog, type PickerRequest } from './item-picker-dialog';
+import { NoShift } from './no-shift';
+import { ParkedOrdersDialog, useParkedOrders } from './parked-orders';
+import { PaymentDialog } from './payment-dialog';
+import { usePopover } from './popover';
+import { ProductGrid } from './product-grid';
+import { ReceiptDialog } from './receipt-dialog';
+import { RegisterToolbar } from './register-toolbar';
+import { canSell, hasRequiredChoices, needsPicker, variantStock } from './stock';
+import { cartFromOrder, useCart, type NewLine } from './use-cart';
+import { useCardStatus } from './use-card-status';
+import { useLiveStock } from './use-live-stock';
+import { useQuote } from './use-quote';
+import { useRegisterShift } from './use-register-shift';
+import { useSale } from './use-sale';
+import { useShortcuts } from './use-shortcuts';
+import { VoidDialog } from './void-dialog';
+import type { Order, RegisterData, RegisterProduct, RegisterTable, RegisterUser } from './types';
+
+/**
+ * The register's sale screen: products on the left, the sale on the right, dialogs for
+ * choices, discounts, approval, payment and the receipt. This component only wires the
+ * pieces together; each concern lives in its own hook or component.
+ */
+export function SaleScreen({ data, currency, user }: { data: RegisterData; currency: string; user: RegisterUser }) {
+  const register = useRegisterShift();
+  const shift = register.shift.status === 'open' ? register.shift.shift : null;
+  const cart = useCart(data.tables.length ? 'takeaway' : 'retail');
+  const { stock, connected } = useLiveStock(data.stock, data.location?.id ?? null);
+  const card = useCardStatus();
+  const parked = useParkedOrders();
+  const help = usePopover();
+  const settings = usePopover();
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const [tables, setTables] = useState<RegisterTable[]>(data.tables);
+  const [picker, setPicker] = useState<PickerRequest | null>(null);
+  const [discount, setDiscount] = useState<DiscountTarget | null>(null);
+  const [approvalOpen, setApprovalOpen] = useState(false);
+  const [approvalError, setApprovalError] = useState<string | null>(null);
+  const [paying, setPaying] = useState(false);
+  const [receipt, setReceipt] = useState<Order | null>(null);
+  const [parkedOpen, setParkedOpen] = useState(false);
+  const [voidOpen, setVoidOpen] = useState(false);
+  const [tableHint, setTableHint] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+
+  // An emptied cart (parked, paid, cleared) starts without old hints.
+  const empty = cart.cart.lines.length === 0;
+  useEffect(() => {
+    if (empty) setTableHint(null);
+  }, [empty]);
+
+  const announce = (text: string) => setAnnouncement((prev) => (prev === text ? `${text}\u00a0` : text));
+  const productById = useMemo(() => new Map(data.products.map((p) => [p.id, p])), [data.products]);
+
+  const onApprovalRejected = useCallback(
+    (error: ApiError) => {
+      cart.setApproval(null);
+      setApprovalError(error.message);
+      setApprovalOpen(true);
+    },
+    [cart],
+  );
+  const quote = useQuote(cart.cart, onApprovalRejected);
+  const sale = useSale({
+    cart: cart.cart,
+    shift,
+    registerName: register.registerName,
+    expectedTotal: quote.ready && quote.quote ? quote.quote.total : null,
+    onShiftProblem: () => void register.reloadShift(true),
+    onTotalChanged: quote.refresh,
+    onRestore: (order) => {
+      cart.load({ ...cartFromOrder(order), resumed: null });
+      announce(`Order #${order.number} is still waiting for payment.`);
+    },
+  });
+  const locked = sale.locked;
+
+  const refreshTables = useCallback(async () => {
+    const result = await api<{ data: RegisterTable[] }>('/api/v1/restaurant/tables', { retries: 1 });
+    if (result.ok) setTables(result.data.data.map(({ id, name, seats, area, status, covers }) => ({ id, name, seats, area, status, covers })));
+  }, []);
+
+  // ——— adding items ———
+  const addLine = (line: NewLine, replaceKey?: string) => {
+    if (replaceKey) cart.replace(replaceKey, line);
+    else cart.add(line);
+    setTableHint(null);
+    sale.clearError();
+    const name = line.variantName === 'Default' ? line.productName : `${line.productName} (${line.variantName})`;
+    announce(`${replaceKey ? 'Changed' : 'Added'} ${line.quantity} ${name}`);
+  };
+  const plainLine = (product: RegisterProduct, variantId: string): NewLine => {
+    const v = product.variants.find((x) => x.id === variantId)!;
+    return { productId: product.id, variantId, quantity: 1, modifierOptionIds: [], note: null, discount: null, productName: product.name, variantName: v.name, modifierNames: [] };
+  };
+  /** A tile was tapped: add at once when there is nothing to choose, else open the picker. */
+  const pick = (product: RegisterProduct, variantId?: string): string | null => {
+    if (locked) return 'Finish the payment first.';
+    if (!needsPicker(product)) {
+      const v = product.variants[0]!;
+      if (!canSell(product, variantStock(product, v.id, stock))) return `${product.name} is out of stock`;
+      addLine(plainLine(product, v.id));
+      return null;
+    }
+    setPicker({ product, variantId });
+    return null;
+  };
+  /** A scanned or typed code: 1 unit at once, unless the product has required choices. */
+  const scan = (product: RegisterProduct, variantId: string): string | null => {
+    if (locked) return 'Finish the payment first.';
+    if (!canSell(product, variantStock(product, variantId, stock))) return `${product.name} is out of stock`;
+    if (hasRequiredChoices(product)) {
+      setPicker({ product, variantId });
+      return null;
+    }
+    addLine(plainLine(product, variantId));
+    return null;
+  };
+
+  const stockWarning = (variantId: string, quantity: number, productId: string) => {
+    const product = productById.get(productId);
+    if (!product?.trackStock || product.allowNegativeStock) return null;
+    const have = stock[variantId]?.quantity ?? 0;
+    return quantity > have ? `Only ${Math.max(0, have)} in stock` : null;
+  };
+
+  // ——— park / pay / void ———
+  const dineInWithoutTable = cart.cart.type === 'dine_in' && !cart.cart.tableId;
+  const park = async () => {
+    if (dineInWithoutTable) return setTableHint('Choose a table for the dine-in tab.');
+    const result = await sale.park();
+    if (!result.ok) return;
+    const table = result.order.tableId ? tables.find((t) => t.id === result.order.tableId)?.name : null;
+    cart.clear();
+    announce(`Order #${result.order.number} parked${table ? ` on table ${table}` : ''}.`);
+    void parked.refresh();
+    if (result.order.tableId) void refreshTables();
+    searchRef.current?.focus();
+  };
+  const canPay = shift !== null && sale.busy === null && (locked || (cart.cart.lines.length > 0 && quote.ready));
+  const openPayment = () => {
+    if (!canPay) return;
+    if (!locked && dineInWithoutTable) return setTableHint('Choose a table for dine-in, or switch to takeaway.');
+    setPaying(true);
+  };
+  const paid = (order: Order) => {
+    setPaying(false);
+    setReceipt(order);
+    announce(`Order #${order.number} paid.`);
+    void parked.refresh();
+    if (order.tableId) void refreshTables();
+  };
+  const newSale = () => {
+    setReceipt(null);
+    sale.reset();
+    cart.clear();
+    setTimeout(() => searchRef.current?.focus(), 0);
+  };
+  const resume = (order: Order) => {
+    cart.load(cartFromOrder(order));
+    sale.reset();
+    setParkedOpen(false);
+    announce(`Order #${order.number} resumed.`);
+  };
+
+  useShortcuts({
+    focusSearch: () => searchRef.current?.focus(),
+    pay: openPayment,
+    step: (by) => !locked && cart.stepSelected(by),
+    removeSelected: () => !locked && cart.selected && cart.remove(cart.selected.key),
+    toggleHelp: help.toggle,
+  });
+
+  const editLine = (key: string) => {
+    const line = cart.cart.lines.find((l) => l.key === key);
+    const product = line && productById.get(line.productId);
+    if (line && product) setPicker({ product, variantId: line.variantId, line: { key, modifierOptionIds: line.modifierOptionIds, quantity: line.quantity, note: line.note } });
+  };
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <CardStatusBanner state={card.state} />
+      <RegisterToolbar
+        registerName={register.registerName ?? '…'}
+        locationName={data.location?.name ?? null}
+        shift={shift}
+        currency={currency}
+        liveStock={connected}
+        parkedCount={parked.orders?.length ?? null}
+        help={help}
+        settings={settings}
+        onRename={register.setRegisterName}
+        onOpenParked={() => {
+          void parked.refresh();
+          setParkedOpen(true);
+        }}
+      />
+      <p aria-live="polite" className="sr-only" data-testid="announcer">
+        {announcement}
+      </p>
+
+      {register.shift.status === 'loading' || !register.registerName ? (
+        <div className="flex flex-1 items-center justify-center" aria-busy="true">
+          <p role="status" className="text-slate-600">
+            Checking the shift…
+          </p>
+        </div>
+      ) : register.shift.status !== 'open' ? (
+        <NoShift
+          registerName={register.registerName}
+          error={register.shift.status === 'error' ? register.shift.error : null}
+          onRetry={() => void register.reloadShift()}
+          onChangeRegister={settings.toggle}
+        />
+      ) : (
+        <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_minmax(20rem,24rem)]">
+          <ProductGrid
+            products={data.products}
+            categories={data.categories}
+            stock={stock}
+            currency={currency}
+            searchRef={searchRef}
+            locked={locked}
+            onPick={pick}
+            onScan={scan}
+          />
+          <CartPanel
+            cart={cart}
+            quote={quote.quote}
+            quotePending={quote.pending}
+            quoteError={quote.error}
+            saleError={sale.error}
+            currency={currency}
+            pricesIncludeTax={data.settings.pricesIncludeTax}
+            tables={tables}
+            order={sale.order}
+            locked={locked}
+            canPay={canPay}
+            busy={sale.busy}
+            stockWarning={stockWarning}
+            tableHint={dineInWithoutTable ? tableHint : null}
+            onEditLine={editLine}
+            onDiscountLine={(key) => {
+              const line = cart.cart.lines.find((l) => l.key === key);
+              if (line) setDiscount({ scope: 'line', key, name: line.productName, current: line.discount });
+            }}
+            onOrderDiscount={() => setDiscount({ scope: 'order', current: cart.cart.orderDiscount })}
+            onAskApproval={() => {
+              setApprovalError(null);
+              setApprovalOpen(true);
+            }}
+            onRefreshTables={() => void refreshTables()}
+            onPark={() => void park()}
+            onPay={openPayment}
+            onVoid={() => setVoidOpen(true)}
+          />
+        </div>
+      )}
+
+      <ItemPickerDialog
+        request={picker}
+        stock={stock}
+        currency={currency}
+        onClose={() => setPicker(null)}
+        onSubmit={(line, replaceKey) => {
+          addLine(line, replaceKey);
+          setPicker(null);
+        }}
+      />
+      <DiscountDialog
+        target={discount}
+        currency={currency}
+        limitBasisPoints={user.canOverrideDiscounts ? 10_000 : data.settings.discountLimitBasisPoints}
+        onClose={() => setDiscount(null)}
+        onApply={(target, d) => {
+          if (target.scope === 'line') cart.setLineDiscount(target.key, d);
+          else cart.setOrderDiscount(d);
+          setDiscount(null);
+        }}
+      />
+      <ApprovalDialog
+        open={approvalOpen}
+        reason={`Discounts over ${data.settings.discountLimitBasisPoints / 100} % need a manager's PIN.`}
+        error={approvalError}
+        approvers={data.approvers}
+        onClose={() => setApprovalOpen(false)}
+        onApprove={(approval) => {
+          cart.setApproval(approval);
+          setApprovalError(null);
+          setApprovalOpen(false);
+          announce('Approval sent — checking the PIN.');
+        }}
+      />
+      <PaymentDialog
+        open={paying}
+        currency={currency}
+        total={quote.quote?.total ?? 0}
+        order={sale.order}
+        cardState={card.state}
+        busy={sale.busy === 'pay'}
+        onPay={(tender) => sale.pay(tender)}
+        onCardUnavailable={card.reportUnavailable}
+        onPaid={paid}
+        onClose={() => setPaying(false)}
+      />
+      <ReceiptDialog order={receipt} onNewSale={newSale} />
+      <ParkedOrdersDialog
+        open={parkedOpen}
+        orders={parked.orders}
+        error={parked.error}
+        tables={tables}
+        currency={currency}
+        cartEmpty={cart.cart.lines.length === 0 && !locked}
+        onClose={() => setParkedOpen(false)}
+        onResume={resume}
+      />
+      <VoidDialog
+        open={voidOpen}
+        orderNumber={sale.order?.number ?? null}
+        canVoid={user.canVoid}
+        approvers={data.approvers}
+        onClose={() => setVoidOpen(false)}
+        onVoid={async (reason, approval) => {
+          const number = sale.order?.number;
+          const result = await sale.voidOrder(reason, approval);
+          if (result.ok) {
+            setVoidOpen(false);
+            cart.clear();
+            announce(`Order #${number} voided; its items are back in stock.`);
+            void refreshTables();
+          }
+          return result;
+        }}
+      />
+    </div>
+  );
+}

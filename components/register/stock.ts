@@ -1,0 +1,31 @@
+import type { RegisterProduct, RegisterStockLevel } from './types';
+
+/** What the register shows about stock for a variant or a whole product tile. */
+export type VariantStock = { tracked: false } | { tracked: true; quantity: number; low: boolean; out: boolean };
+
+export function variantStock(product: RegisterProduct, variantId: string, stock: Record<string, RegisterStockLevel>): VariantStock {
+  if (!product.trackStock) return { tracked: false };
+  const level = stock[variantId];
+  const quantity = level?.quantity ?? 0;
+  return { tracked: true, quantity, low: level?.low ?? true, out: quantity <= 0 };
+}
+
+/** May this variant be added? Untracked, in stock, or the product allows selling below zero. */
+export const canSell = (product: RegisterProduct, s: VariantStock) => !s.tracked || !s.out || product.allowNegativeStock;
+
+/** The tile's badge: Out when every variant is out, Low when any is low or out. */
+export function productStock(product: RegisterProduct, stock: Record<string, RegisterStockLevel>) {
+  if (!product.trackStock) return { badge: null as null | 'Low' | 'Out', sellable: true, quantity: null as number | null };
+  const states = product.variants.map((v) => variantStock(product, v.id, stock) as Extract<VariantStock, { tracked: true }>);
+  const allOut = states.every((s) => s.out);
+  const anyLow = states.some((s) => s.low || s.out);
+  return {
+    badge: allOut ? 'Out' : anyLow ? 'Low' : null,
+    sellable: !allOut || product.allowNegativeStock,
+    quantity: states.length === 1 ? states[0]!.quantity : null,
+  };
+}
+
+/** Does choosing this product need the picker (several variants, or options to choose)? */
+export const needsPicker = (product: RegisterProduct) => product.variants.length > 1 || product.modifierGroups.length > 0;
+export const hasRequiredChoices = (product: RegisterProduct) => product.modifierGroups.some((g) => g.minSelect > 0);

@@ -1,0 +1,86 @@
+import type { RegisterData, RegisterModifierGroup, RegisterProduct, RegisterStockLevel, RegisterTable } from '@/lib/orders/register-data';
+
+/**
+ * The register's client-side view of the API: what the route handlers answer, as JSON (dates
+ * are strings). Money is always integer minor units of the tenant's currency.
+ */
+export type { RegisterData, RegisterModifierGroup, RegisterProduct, RegisterStockLevel, RegisterTable };
+
+export type OrderType = 'dine_in' | 'takeaway' | 'retail';
+export type Discount = { kind: 'percent'; basisPoints: number } | { kind: 'amount'; amount: number };
+export type Approval = { userId: string; pin: string };
+export type LineModifier = { groupId: string; groupName: string; optionId: string; optionName: string; priceDelta: number };
+
+/** What POST /api/v1/orders/quote answers: the server's prices for the cart. */
+export type QuoteLine = {
+  variantId: string;
+  productName: string;
+  variantName: string;
+  unitPrice: number;
+  modifiers: LineModifier[];
+  modifiersTotal: number;
+  quantity: number;
+  gross: number;
+  lineDiscount: number;
+  orderDiscount: number;
+  net: number;
+  tax: number;
+  total: number;
+};
+export type Quote = { lines: QuoteLine[]; subtotal: number; discountTotal: number; taxTotal: number; total: number };
+
+export type OrderStatus = 'open' | 'placed' | 'partially_paid' | 'paid' | 'completed' | 'voided' | 'partially_refunded' | 'refunded';
+
+export type OrderLine = QuoteLine & {
+  id: string;
+  productId: string;
+  sku: string;
+  note: string | null;
+  discount: (Discount & { approvedBy?: string | null }) | null;
+};
+
+export type Payment = {
+  id: string;
+  tender: 'cash' | 'card';
+  amount: number;
+  status: 'pending' | 'captured' | 'failed';
+  cashTendered: number | null;
+  changeGiven: number | null;
+  failureCode: string | null;
+  failureMessage: string | null;
+};
+
+/** An order as GET /api/v1/orders/{id} answers it. */
+export type Order = {
+  id: string;
+  number: number;
+  status: OrderStatus;
+  type: OrderType;
+  tableId: string | null;
+  covers: number | null;
+  customerName: string | null;
+  shiftId: string | null;
+  locationId: string;
+  currency: string;
+  orderDiscount: (Discount & { approvedBy?: string | null }) | null;
+  subtotal: number;
+  discountTotal: number;
+  taxTotal: number;
+  total: number;
+  paidTotal: number;
+  createdAt: string;
+  lines: OrderLine[];
+  payments: Payment[];
+  balanceDue: number;
+  changeGiven: number;
+};
+
+/** A row of GET /api/v1/orders (no lines). */
+export type OrderSummary = Pick<Order, 'id' | 'number' | 'status' | 'type' | 'tableId' | 'covers' | 'customerName' | 'total' | 'createdAt'>;
+
+export type Shift = { id: string; registerName: string; locationId: string; status: 'open' | 'closed'; openedAt: string; openingFloat: number };
+
+export type Tender = { tender: 'cash'; amount: number; tendered: number } | { tender: 'card'; amount: number; source: string };
+
+/** Who is selling, as the server page knows it. */
+export type RegisterUser = { userId: string; name: string; canVoid: boolean; canOverrideDiscounts: boolean };

@@ -1,0 +1,64 @@
+'use client';
+
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { api, type ApiError } from './api';
+import { pricingInput, type CartState } from './use-cart';
+import type { Quote } from './types';
+
+const DEBOUNCE_MS = 250;
+
+/**
+ * Server prices for the cart: POST /api/v1/orders/quote ~250 ms after the last change (the
+ * older request is cancelled). `fresh` says the quote is for exactly what the cart holds now —
+ * only then may the register take money with `expectedTotal: quote.total`.
+ */
+export function useQuote(cart: CartState, onApprovalRejected: (error: ApiError) => void) {
+  const input = useMemo(() => pricingInput(cart), [cart]);
+  const signature = useMemo(() => JSON.stringify(input), [input]);
+  const [state, setState] = useState<{ signature: string; quote: Quote | null; error: ApiError | null }>({ signature: '', quote: null, error: null });
+  const [pending, setPending] = useState(false);
+  const [nonce, setNonce] = useState(0);
+  const rejected = useRef(onApprovalRejected);
+  useEffect(() => {
+    rejected.current = onApprovalRejected;
+  });
+
+  useEffect(() => {
+    if (input.lines.length === 0) {
+      setState({ signature, quote: null, error: null });
+      setPending(false);
+      return;
+    }
+    setPending(true);
+    // A newer cart makes this request stale: its answer is ignored. (It is not aborted: a
+    // request cut off mid-body only produces noise on the server.)
+    let stale = false;
+    const timer = setTimeout(async () => {
+      // Type does not change prices; a neutral one keeps "dine-in needs a table" out of the quote.
+      const result = await api<Quote>('/api/v1/orders/quote', { method: 'POST', body: { ...input, type: 'takeaway' }, key: null, retries: 1, timeoutMs: 15_000 });
+      if (stale) return;
+      if (result.ok) setState({ signature, quote: result.data, error: null });
+      else {
+        // A wrong or locked manager PIN must not be re-sent with every change (it counts toward lockout).
+        if (input.approval && (result.error.status === 401 || result.error.status === 423 || result.error.status === 403)) rejected.current(result.error);
+        setState((prev) => ({ signature, quote: prev.quote, error: result.error }));
+      }
+      setPending(false);
+    }, DEBOUNCE_MS);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+    // `signature` stands for everything in `input`.
+  }, [signature, nonce]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const fresh = state.signature === signature && !pending;
+  return {
+    quote: input.lines.length ? state.quote : null,
+    /** The quote matches the cart and had no error: safe to check out with its total. */
+    ready: fresh && !state.error && state.quote !== null,
+    pending: pending || state.signature !== signature,
+    error: state.signature === signature ? state.error : null,
+    refresh: () => setNonce((n) => n + 1),
+  };
+}

@@ -1,0 +1,228 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, detailsAt, needsApproval, newActionKey, type ApiError } from './api';
+import { orderInput, type CartState } from './use-cart';
+import type { Approval, Order, Shift, Tender } from './types';
+
+/**
+ * Turning the cart into money, with the API's guarantees:
+ * - checkout = POST /api/v1/orders with the first tender (a parked order being resumed is
+ *   first replaced with PUT /api/v1/orders/{id}); later tenders = POST …/{id}/payments;
+ * - one Idempotency-Key per user action; if the answer was lost (network, time-out) the
+ *   SAME key is used when the person tries the identical action again, so nothing is charged
+ *   or created twice;
+ * - once checked out, the order is "placed" (its items left stock): the cart is locked to it
+ *   until it is paid (or voided).
+ */
+export type PayOutcome =
+  | { kind: 'paid'; order: Order }
+  | { kind: 'partial'; order: Order }
+  | { kind: 'declined'; order: Order | null; message: string }
+  | { kind: 'unavailable'; order: Order | null; message: string }
+  | { kind: 'approval'; error: ApiError }
+  | { kind: 'error'; error: ApiError };
+
+const UNPAID = new Set(['placed', 'partially_paid']);
+const SALE_IN_PROGRESS_KEY = 'tillwise.saleInProgress';
+
+export function useSale({
+  cart,
+  shift,
+  registerName,
+  expectedTotal,
+  onShiftProblem,
+  onTotalChanged,
+  onRestore,
+}: {
+  cart: CartState;
+  shift: Shift | null;
+  registerName: string | null;
+  expectedTotal: number | null;
+  onShiftProblem: () => void;
+  onTotalChanged: () => void;
+  /** An unpaid order this register was taking money for before a reload: back on screen. */
+  onRestore: (order: Order) => void;
+}) {
+  const [order, setOrder] = useState<Order | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState<null | 'park' | 'pay' | 'void'>(null);
+  /** Keys of actions whose answer never came: the same action again reuses its key. */
+  const unanswered = useRef(new Map<string, string>());
+
+  // The order being paid survives a reload (its items already left stock): remember its id
+  // per register, and bring it back on load while it still waits for money.
+  const storageKey = registerName ? `${SALE_IN_PROGRESS_KEY}.${registerName}` : null;
+  const [restoring, setRestoring] = useState(true);
+  const restore = useRef(onRestore);
+  useEffect(() => {
+    restore.current = onRestore;
+  });
+  useEffect(() => {
+    if (!storageKey) return;
+    let id: string | null = null;
+    try {
+      id = window.localStorage.getItem(storageKey);
+    } catch {
+      id = null;
+    }
+    if (!id) return setRestoring(false);
+    let cancelled = false;
+    void api<Order>(`/api/v1/orders/${encodeURIComponent(id)}`, { retries: 2 }).then((result) => {
+      if (cancelled) return;
+      if (result.ok && UNPAID.has(result.data.status)) {
+        setOrder(result.data);
+        restore.current(result.data);
+      }
+      setRestoring(false);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [storageKey]);
+  useEffect(() => {
+    if (!storageKey || restoring) return;
+    try {
+      if (order && UNPAID.has(order.status)) window.localStorage.setItem(storageKey, order.id);
+      else window.localStorage.removeItem(storageKey);
+    } catch {
+      // Private mode: nothing to remember with.
+    }
+  }, [order, storageKey, restoring]);
+
+  const send = useCallback(async <T>(method: 'POST' | 'PUT', path: string, body: unknown, timeoutMs = 30_000) => {
+    const fingerprint = `${method} ${path} ${JSON.stringify(body)}`;
+    const key = unanswered.current.get(fingerprint) ?? newActionKey();
+    const result = await api<T>(path, { method, body, key, timeoutMs });
+    if (!result.ok && result.error.status === 0) unanswered.current.set(fingerprint, key);
+    else unanswered.current.delete(fingerprint);
+    return result;
+  }, []);
+
+  const noteProblem = useCallback(
+    (e: ApiError) => {
+      setError(e);
+      if (/shift is closed|no such shift|shift belongs/i.test(e.message) || detailsAt(e, 'shiftId').length) onShiftProblem();
+      if (detailsAt(e, 'expectedTotal').length) onTotalChanged();
+    },
+    [onShiftProblem, onTotalChanged],
+  );
+
+  const syncOrder = useCallback(async (id: string) => {
+    const result = await api<Order>(`/api/v1/orders/${id}`, { retries: 2 });
+    if (result.ok) {
+      setOrder(UNPAID.has(result.data.status) || result.data.status === 'completed' ? result.data : null);
+      return result.data;
+    }
+    return null;
+  }, []);
+
+  /** Park the cart as an open order (a dine-in tab stays on its table). */
+  const park = useCallback(async (): Promise<{ ok: true; order: Order } | { ok: false; error: ApiError }> => {
+    if (!shift) return { ok: false, error: { status: 0, code: 'shift', message: 'Open a shift first.', details: [] } };
+    setBusy('park');
+    setError(null);
+    try {
+      const body = orderInput(cart, shift);
+      const result = cart.resumed
+        ? await send<Order>('PUT', `/api/v1/orders/${cart.resumed.id}`, body)
+        : await send<Order>('POST', '/api/v1/orders', { ...body, park: true });
+      if (!result.ok) {
+        noteProblem(result.error);
+        return result;
+      }
+      return { ok: true, order: result.data };
+    } finally {
+      setBusy(null);
+    }
+  }, [cart, shift, send, noteProblem]);
+
+  const classifyPaymentError = useCallback(
+    (e: ApiError, current: Order | null): PayOutcome => {
+      if (e.code === 'payment_declined' || e.status === 402) return { kind: 'declined', order: current, message: e.message };
+      if (e.code === 'unavailable' || e.status === 503) return { kind: 'unavailable', order: current, message: e.message };
+      if (needsApproval(e)) return { kind: 'approval', error: e };
+      noteProblem(e);
+      return { kind: 'error', error: e };
+    },
+    [noteProblem],
+  );
+
+  /** One tender toward the sale: checks out first if the cart is not an order yet. */
+  const pay = useCallback(
+    async (tender: Tender, approval: Approval | null = null): Promise<PayOutcome> => {
+      if (!shift) return { kind: 'error', error: { status: 0, code: 'shift', message: 'Open a shift first.', details: [] } };
+      setBusy('pay');
+      setError(null);
+      try {
+        let target = order;
+        if (!target) {
+          if (expectedTotal === null) return { kind: 'error', error: { status: 0, code: 'quote', message: 'Wait for the total to update.', details: [] } };
+          const body = { ...orderInput({ ...cart, approval: approval ?? cart.approval }, shift), expectedTotal };
+          if (cart.resumed) {
+            const updated = await send<Order>('PUT', `/api/v1/orders/${cart.resumed.id}`, body);
+            if (!updated.ok) return needsApproval(updated.error) ? { kind: 'approval', error: updated.error } : (noteProblem(updated.error), { kind: 'error', error: updated.error });
+            target = updated.data;
+          } else {
+            const created = await send<Order & { paymentError: { code: string; message: string } | null }>('POST', '/api/v1/orders', { ...body, payments: [tender] });
+            if (!created.ok) return needsApproval(created.error) ? { kind: 'approval', error: created.error } : (noteProblem(created.error), { kind: 'error', error: created.error });
+            const { paymentError, ...placed } = created.data;
+            setOrder(placed);
+            if (paymentError) {
+              const status = { payment_declined: 402, unavailable: 503, conflict: 409 }[paymentError.code] ?? 422;
+              return classifyPaymentError({ status, code: paymentError.code, message: paymentError.message, details: [] }, placed);
+            }
+            return placed.balanceDue === 0 ? { kind: 'paid', order: placed } : { kind: 'partial', order: placed };
+          }
+        }
+        const paid = await send<{ order: Order }>('POST', `/api/v1/orders/${target.id}/payments`, { ...tender, shiftId: shift.id });
+        if (!paid.ok) {
+          // The order may have been placed by this attempt (a declined card still checks it out).
+          const now = await syncOrder(target.id);
+          return classifyPaymentError(paid.error, now);
+        }
+        setOrder(paid.data.order);
+        return paid.data.order.balanceDue === 0 ? { kind: 'paid', order: paid.data.order } : { kind: 'partial', order: paid.data.order };
+      } finally {
+        setBusy(null);
+      }
+    },
+    [cart, shift, order, expectedTotal, send, noteProblem, classifyPaymentError, syncOrder],
+  );
+
+  /** Voids the unpaid order being paid (stock goes back); a cashier needs a manager's approval. */
+  const voidOrder = useCallback(
+    async (reason: string, approval: Approval | null): Promise<{ ok: true } | { ok: false; error: ApiError }> => {
+      if (!order) return { ok: true };
+      setBusy('void');
+      try {
+        const result = await send<Order>('POST', `/api/v1/orders/${order.id}/void`, { reason, approval });
+        if (!result.ok) return result;
+        setOrder(null);
+        return { ok: true };
+      } finally {
+        setBusy(null);
+      }
+    },
+    [order, send],
+  );
+
+  const reset = useCallback(() => {
+    setOrder(null);
+    setError(null);
+  }, []);
+
+  return {
+    /** The checked-out order being paid (placed / partly paid), or the paid one until "New sale". */
+    order,
+    locked: order !== null && UNPAID.has(order.status),
+    error,
+    clearError: () => setError(null),
+    busy,
+    park,
+    pay,
+    voidOrder,
+    reset,
+    syncOrder,
+  };
+}

@@ -1,0 +1,130 @@
+import { listPinStaff } from '@/lib/auth/staff';
+import { categoryService, listProducts, modifierGroupService, taxClassService } from '@/lib/catalog/service';
+import type { Product } from '@/lib/catalog/repository';
+import { levelsOf, listLocations } from '@/lib/inventory';
+import { AppError } from '@/lib/platform/errors';
+import { listTables } from '@/lib/restaurant';
+import { getTenantSettings } from '@/lib/tenancy/settings';
+
+/**
+ * Everything the register's sale screen needs, in one server call: the sellable catalog
+ * (active products with their variants, modifier groups resolved with their options and the
+ * tax rate), stock at the register's location, the pricing settings it explains, the tables
+ * for dine-in, and who may approve a large discount. Plain JSON-safe values only: it is handed
+ * to a client component as is.
+ */
+export type RegisterModifierGroup = {
+  id: string;
+  name: string;
+  minSelect: number;
+  maxSelect: number;
+  options: { id: string; name: string; priceDelta: number }[];
+};
+
+export type RegisterProduct = {
+  id: string;
+  name: string;
+  categoryId: string | null;
+  photoUrl: string | null;
+  trackStock: boolean;
+  allowNegativeStock: boolean;
+  taxRateBasisPoints: number;
+  modifierGroups: RegisterModifierGroup[];
+  variants: { id: string; name: string; sku: string; barcodes: string[]; price: number }[];
+};
+
+/** A tracked variant's level at the location; `low` is at/below its threshold or out. */
+export type RegisterStockLevel = { quantity: number; threshold: number | null; low: boolean };
+
+export type RegisterTable = { id: string; name: string; seats: number; area: string; status: 'free' | 'occupied' | 'needs_cleaning'; covers: number };
+
+export type RegisterData = {
+  location: { id: string; name: string } | null;
+  categories: { id: string; name: string; color: string | null }[];
+  products: RegisterProduct[];
+  /** variantId → level, for every variant of a product that tracks stock (no row yet = 0). */
+  stock: Record<string, RegisterStockLevel>;
+  settings: { pricesIncludeTax: boolean; discountLimitBasisPoints: number };
+  tables: RegisterTable[];
+  /** Active managers and owners with a register PIN: who can approve a discount or a void. */
+  approvers: { id: string; name: string }[];
+};
+
+const PAGE = 200;
+
+/** Every active product, page by page (the catalog caps a page at 200). */
+async function activeProducts(tenantId: string): Promise<Product[]> {
+  const all: Product[] = [];
+  for (let skip = 0; ; skip += PAGE) {
+    const page = await listProducts(tenantId, { status: 'active', skip, limit: PAGE });
+    all.push(...page.data);
+    if (page.data.length < PAGE || all.length >= page.total) return all;
+  }
+}
+
+const isLowLevel = (quantity: number, threshold: number | null) => quantity <= 0 || (threshold !== null && quantity <= threshold);
+
+/**
+ * @param locationId the register's location; the tenant's default location when omitted. A
+ *   location of another tenant (or none) is "not found".
+ */
+export async function registerData(tenantId: string, locationId?: string): Promise<RegisterData> {
+  const [locations, products, categories, groups, taxes, settings, tables, pinStaff] = await Promise.all([
+    listLocations(tenantId),
+    activeProducts(tenantId),
+    categoryService.list(tenantId),
+    modifierGroupService.list(tenantId),
+    taxClassService.list(tenantId),
+    getTenantSettings(tenantId),
+    listTables(tenantId),
+    listPinStaff(tenantId),
+  ]);
+
+  const location = locationId ? locations.find((l) => l.id === locationId) : (locations.find((l) => l.isDefault) ?? locations[0]);
+  if (locationId && !location) throw new AppError('not_found', 'Location not found');
+
+  const groupById = new Map(groups.map((g) => [g.id, g]));
+  const rateOf = new Map(taxes.map((t) => [t.id, t.rateBasisPoints]));
+  const registerProducts: RegisterProduct[] = products
+    .filter((p) => p.status === 'active' && p.variants.length > 0)
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      categoryId: p.categoryId,
+      photoUrl: p.photoUrl,
+      trackStock: p.trackStock,
+      allowNegativeStock: p.allowNegativeStock,
+      taxRateBasisPoints: p.taxClassId ? (rateOf.get(p.taxClassId) ?? 0) : 0,
+      modifierGroups: p.modifierGroupIds.flatMap((id) => {
+        const g = groupById.get(id);
+        return g ? [{ id: g.id, name: g.name, minSelect: g.minSelect, maxSelect: g.maxSelect, options: g.options.map((o) => ({ id: o.id, name: o.name, priceDelta: o.priceDelta })) }] : [];
+      }),
+      variants: p.variants.map((v) => ({ id: v.id, name: v.name, sku: v.sku, barcodes: [...v.barcodes], price: v.price })),
+    }));
+
+  const tracked = registerProducts.filter((p) => p.trackStock).flatMap((p) => p.variants.map((v) => v.id));
+  const stock: Record<string, RegisterStockLevel> = {};
+  if (location && tracked.length) {
+    const levels = new Map((await levelsOf(tenantId, tracked, location.id)).map((l) => [l.variantId, l]));
+    for (const variantId of tracked) {
+      const level = levels.get(variantId);
+      const quantity = level?.quantity ?? 0;
+      const threshold = level?.lowStockThreshold ?? null;
+      stock[variantId] = { quantity, threshold, low: isLowLevel(quantity, threshold) };
+    }
+  }
+
+  const usedCategories = new Set(registerProducts.map((p) => p.categoryId));
+  return {
+    location: location ? { id: location.id, name: location.name } : null,
+    categories: [...categories]
+      .filter((c) => usedCategories.has(c.id))
+      .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
+      .map((c) => ({ id: c.id, name: c.name, color: c.color })),
+    products: registerProducts,
+    stock,
+    settings: { pricesIncludeTax: settings.pricesIncludeTax, discountLimitBasisPoints: settings.discountLimitBasisPoints },
+    tables: tables.map((t) => ({ id: t.id, name: t.name, seats: t.seats, area: t.area, status: t.status, covers: t.covers })),
+    approvers: pinStaff.filter((s) => s.role === 'manager' || s.role === 'owner').map((s) => ({ id: s.id, name: s.name })),
+  };
+}

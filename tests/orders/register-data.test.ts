@@ -1,0 +1,176 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { categoryService, createProduct, modifierGroupService, patchProduct, taxClassService } from '@/lib/catalog/service';
+import { productInputSchema } from '@/lib/catalog/schemas';
+import { createLocation, receiveStock, setLowStockThreshold } from '@/lib/inventory';
+import { registerData } from '@/lib/orders/register-data';
+import { createTable } from '@/lib/restaurant';
+import { updateTenantSettings } from '@/lib/tenancy/settings';
+import { createTenant, mainLocation, ownerActor, uniqueSlug, type TestTenant } from '../helpers';
+
+/**
+ * The register's one server call: the sellable catalog, stock where the register stands,
+ * pricing settings, tables and approvers — and nothing of another business.
+ */
+let a: TestTenant;
+let b: TestTenant;
+let mainA: string;
+let warehouseA: string;
+let tea: { productId: string; variantId: string; groupId: string; options: string[] };
+let water: { productId: string; variantIds: string[] };
+let archivedId: string;
+let untracked: { productId: string; variantId: string };
+let bProductId: string;
+let bVariantId: string;
+let bCategoryId: string;
+let bTableId: string;
+
+const sku = (prefix: string) => `${prefix}-${uniqueSlug('x').toUpperCase()}`;
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([createTenant(), createTenant()]);
+  mainA = await mainLocation(a);
+  warehouseA = (await createLocation(ownerActor(a), { name: 'Warehouse', address: null })).id;
+  const owner = ownerActor(a);
+
+  const drinks = await categoryService.create(owner, { name: 'Drinks', position: 1, color: '#1f9d5c' });
+  await categoryService.create(owner, { name: 'Empty category', position: 0, color: null });
+  const vat = await taxClassService.create(owner, { name: 'VAT 5%', rateBasisPoints: 500 });
+  const sweetness = await modifierGroupService.create(owner, {
+    name: 'Sweetness',
+    minSelect: 1,
+    maxSelect: 1,
+    options: [
+      { name: 'Normal', priceDelta: 0 },
+      { name: 'Extra', priceDelta: 100 },
+    ],
+  });
+
+  const teaProduct = await createProduct(
+    owner,
+    productInputSchema.parse({
+      name: 'Milk tea',
+      categoryId: drinks.id,
+      taxClassId: vat.id,
+      modifierGroupIds: [sweetness.id],
+      trackStock: false,
+      variants: [{ sku: sku('TEA'), price: 1200 }],
+    }),
+  );
+  tea = { productId: teaProduct.id, variantId: teaProduct.variants[0]!.id, groupId: sweetness.id, options: sweetness.options.map((o) => o.id) };
+
+  const waterProduct = await createProduct(
+    owner,
+    productInputSchema.parse({
+      name: 'Water',
+      categoryId: drinks.id,
+      variants: [
+        { name: '1 L', sku: sku('W1'), price: 500, barcodes: ['8836001000112'] },
+        { name: '2 L', sku: sku('W2'), price: 800 },
+        { name: '5 L', sku: sku('W5'), price: 1500 },
+      ],
+    }),
+  );
+  water = { productId: waterProduct.id, variantIds: waterProduct.variants.map((v) => v.id) };
+  const [oneL, twoL] = water.variantIds;
+  await receiveStock(owner, { locationId: mainA, supplier: null, note: null, lines: [{ variantId: oneL!, quantity: 30 }, { variantId: twoL!, quantity: 4 }] });
+  await receiveStock(owner, { locationId: warehouseA, supplier: null, note: null, lines: [{ variantId: oneL!, quantity: 500 }] });
+  await setLowStockThreshold(owner, { locationId: mainA, variantId: twoL!, lowStockThreshold: 5 });
+
+  const archived = await createProduct(owner, productInputSchema.parse({ name: 'Old biscuit', trackStock: false, variants: [{ sku: sku('OLD'), price: 100 }] }));
+  await patchProduct(owner, archived.id, { status: 'archived' });
+  archivedId = archived.id;
+
+  const plain = await createProduct(owner, productInputSchema.parse({ name: 'Samosa', trackStock: false, variants: [{ sku: sku('SAM'), price: 300 }] }));
+  untracked = { productId: plain.id, variantId: plain.variants[0]!.id };
+
+  await createTable(owner, { name: 'T1', seats: 4, area: 'Hall', position: 0 });
+  await updateTenantSettings(owner, { pricesIncludeTax: true, discountLimitBasisPoints: 1500 });
+
+  // Tenant B: a product, stock, a category and a table that must never show up for A.
+  const ownerB = ownerActor(b);
+  const catB = await categoryService.create(ownerB, { name: 'B only', position: 0, color: null });
+  bCategoryId = catB.id;
+  const productB = await createProduct(ownerB, productInputSchema.parse({ name: 'B secret', categoryId: catB.id, variants: [{ sku: sku('B'), price: 999 }] }));
+  bProductId = productB.id;
+  bVariantId = productB.variants[0]!.id;
+  await receiveStock(ownerB, { locationId: await mainLocation(b), supplier: null, note: null, lines: [{ variantId: bVariantId, quantity: 7 }] });
+  bTableId = (await createTable(ownerB, { name: 'B1', seats: 2, area: 'Patio', position: 0 })).id;
+});
+
+describe('registerData', () => {
+  it('has the expected shape, with modifier groups resolved and the tax rate of each product', async () => {
+    const data = await registerData(a.tenant.id);
+    expect(Object.keys(data).sort()).toEqual(['approvers', 'categories', 'location', 'products', 'settings', 'stock', 'tables']);
+    expect(data.location).toEqual({ id: mainA, name: expect.any(String) });
+    expect(data.settings).toEqual({ pricesIncludeTax: true, discountLimitBasisPoints: 1500 });
+
+    const milkTea = data.products.find((p) => p.id === tea.productId)!;
+    expect(milkTea).toMatchObject({ name: 'Milk tea', trackStock: false, allowNegativeStock: false, taxRateBasisPoints: 500 });
+    expect(milkTea.modifierGroups).toEqual([
+      {
+        id: tea.groupId,
+        name: 'Sweetness',
+        minSelect: 1,
+        maxSelect: 1,
+        options: [
+          { id: tea.options[0], name: 'Normal', priceDelta: 0 },
+          { id: tea.options[1], name: 'Extra', priceDelta: 100 },
+        ],
+      },
+    ]);
+    const waterProduct = data.products.find((p) => p.id === water.productId)!;
+    expect(waterProduct.taxRateBasisPoints).toBe(0);
+    expect(waterProduct.variants.map((v) => v.name)).toEqual(['1 L', '2 L', '5 L']);
+    expect(waterProduct.variants[0]!.barcodes).toEqual(['8836001000112']);
+
+    // Only categories that have something to sell, in their position order.
+    expect(data.categories.map((c) => c.name)).toEqual(['Drinks']);
+    expect(data.tables).toEqual([{ id: expect.any(String), name: 'T1', seats: 4, area: 'Hall', status: 'free', covers: 0 }]);
+    // JSON-safe: it is handed to a client component.
+    expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+  });
+
+  it('lists only active products', async () => {
+    const data = await registerData(a.tenant.id);
+    const ids = data.products.map((p) => p.id);
+    expect(ids).toEqual(expect.arrayContaining([tea.productId, water.productId, untracked.productId]));
+    expect(ids).not.toContain(archivedId);
+  });
+
+  it('gives stock levels of the register location only, for tracked variants, with the low flag', async () => {
+    const [oneL, twoL, fiveL] = water.variantIds;
+    const main = await registerData(a.tenant.id);
+    expect(main.stock[oneL!]).toEqual({ quantity: 30, threshold: null, low: false });
+    expect(main.stock[twoL!]).toEqual({ quantity: 4, threshold: 5, low: true });
+    expect(main.stock[fiveL!]).toEqual({ quantity: 0, threshold: null, low: true }); // never received: out
+    expect(main.stock[untracked.variantId]).toBeUndefined();
+    expect(main.stock[tea.variantId]).toBeUndefined();
+
+    const warehouse = await registerData(a.tenant.id, warehouseA);
+    expect(warehouse.location).toEqual({ id: warehouseA, name: 'Warehouse' });
+    expect(warehouse.stock[oneL!]).toEqual({ quantity: 500, threshold: null, low: false });
+    expect(warehouse.stock[twoL!]).toEqual({ quantity: 0, threshold: null, low: true });
+  });
+
+  it('lists managers and owners with a PIN as approvers, never cashiers', async () => {
+    const data = await registerData(a.tenant.id);
+    const ids = data.approvers.map((s) => s.id);
+    expect(ids).toContain(a.manager.id);
+    expect(ids).not.toContain(a.cashier.id);
+    expect(ids).not.toContain(a.owner.id); // the sign-up owner has no PIN yet
+    expect(data.approvers.find((s) => s.id === a.manager.id)).toEqual({ id: a.manager.id, name: a.manager.name });
+  });
+
+  it("never shows another tenant's products, stock, categories, tables, staff or location", async () => {
+    const data = await registerData(a.tenant.id);
+    const text = JSON.stringify(data);
+    for (const id of [bProductId, bVariantId, bCategoryId, bTableId, b.manager.id, b.owner.id, await mainLocation(b)]) expect(text).not.toContain(id);
+    expect(text).not.toContain('B secret');
+    await expect(registerData(a.tenant.id, await mainLocation(b))).rejects.toMatchObject({ code: 'not_found' });
+
+    const other = await registerData(b.tenant.id);
+    expect(other.products.map((p) => p.id)).toEqual([bProductId]);
+    expect(other.stock).toEqual({ [bVariantId]: { quantity: 7, threshold: null, low: false } });
+    expect(other.approvers.map((s) => s.id)).toEqual([b.manager.id]);
+  });
+});
