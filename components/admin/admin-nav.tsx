@@ -11,6 +11,7 @@ const links = [
   { href: '/admin/menus', label: 'Menus' },
   { href: '/admin/tables', label: 'Tables' },
   { href: '/admin/staff', label: 'Staff' },
+  { href: '/admin/settings', label: 'Settings' },
 ];
 
 export function AdminNav() {

@@ -1,0 +1,31 @@
+'use server';
+
+import { staffAction, type FormState } from '@/lib/auth/current';
+import { settingsPatchSchema, updateTenantSettings } from '@/lib/tenancy/settings';
+
+const field = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value : undefined;
+};
+
+/** "10" or "12.5" (%) → basis points; anything else is left for the schema to refuse. */
+function percentToBasisPoints(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^\s*(\d{1,3})(?:[.,](\d{1,2}))?\s*%?\s*$/.exec(value);
+  return match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : Number.NaN;
+}
+
+/** Owners only: what the receipt shows, and how big a discount a cashier may give alone. */
+export async function saveSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const input = {
+    address: field(formData, 'address'),
+    phone: field(formData, 'phone'),
+    taxId: field(formData, 'taxId'),
+    receiptFooter: field(formData, 'receiptFooter'),
+    discountLimitBasisPoints: percentToBasisPoints(field(formData, 'discountLimit')),
+  };
+  return staffAction('settings:write', settingsPatchSchema, input, async ({ user }, data) => {
+    await updateTenantSettings(user, data);
+    return 'Settings saved.';
+  });
+}

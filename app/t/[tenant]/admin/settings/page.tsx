@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+import { SettingsForm } from '@/components/admin/settings-form';
+import { requireStaff } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
+import { getTenantSettings } from '@/lib/tenancy/settings';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+export default async function SettingsPage() {
+  const { tenant, user } = await requireStaff('admin:access');
+  const settings = await getTenantSettings(tenant.id);
+  return (
+    <div className="max-w-2xl space-y-6">
+      <header>
+        <h1 className="text-2xl font-bold">Settings</h1>
+        <p className="text-slate-600">
+          {tenant.name} · <span className="font-mono">{tenant.slug}</span> · {tenant.currency} · {tenant.timeZone}
+        </p>
+      </header>
+      <SettingsForm settings={settings} canWrite={can(user.role, 'settings:write')} />
+    </div>
+  );
+}
