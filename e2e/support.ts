@@ -75,3 +75,38 @@ export async function browserFetch(page: Page, path: string, init?: { method?: s
     { path, init },
   );
 }
+
+/** The card gateway simulator playwright.config.ts starts (gateway/README.md), reached from Node. */
+export const GATEWAY_URL = 'http://127.0.0.1:4100';
+const GATEWAY_KEY = 'sk_test_tillwise';
+
+/**
+ * Sets the gateway simulator's faults (`{ down: true }`, `{ failNext: 2 }`, `{ reset: true }`…)
+ * through its control endpoint and answers the faults now in force.
+ */
+export async function gatewayControl(faults: {
+  down?: boolean;
+  failNext?: number;
+  errorRate?: number;
+  latencyMs?: number;
+  failAfterCaptureNext?: number;
+  reset?: boolean;
+}): Promise<Record<string, unknown>> {
+  const res = await fetch(`${GATEWAY_URL}/__control`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${GATEWAY_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify(faults),
+  });
+  expect(res.status, 'the gateway control endpoint answers').toBe(200);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+/**
+ * Checks a visually hidden radio or checkbox (an `sr-only` input inside the card-like label
+ * a person taps) by tapping its label, then asserts it is checked. Playwright's own check()
+ * refuses such an input: the label's content covers it.
+ */
+export async function choose(control: Locator): Promise<void> {
+  await control.locator('xpath=ancestor::label[1]').click();
+  await expect(control).toBeChecked();
+}

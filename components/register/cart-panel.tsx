@@ -91,7 +91,8 @@ export function CartPanel({
         <h2 className="font-bold">
           {order ? `Order #${order.number}` : resumed ? `Parked order #${resumed.number}` : 'Current sale'}
           {lines.length > 0 && (
-            <span className="ml-1 font-normal text-slate-600">
+            <span className="font-normal text-slate-600">
+              {' '}
               · {cart.itemCount} item{cart.itemCount === 1 ? '' : 's'}
             </span>
           )}

@@ -136,7 +136,8 @@ function PaymentForm({
       case 'unavailable':
         onCardUnavailable(outcome.message);
         setTryCard(false);
-        setResult({ tone: 'error', text: `${sentence(outcome.message)} Nothing was taken.`, offerCash: true });
+        // The server says whether money moved ("nothing was charged") or is still being confirmed.
+        setResult({ tone: 'error', text: sentence(outcome.message), offerCash: true });
         if (outcome.order) resetAmounts(outcome.order);
         if (tender.tender === 'card') setTab('cash');
         return;

@@ -30,6 +30,9 @@ import type { PaymentInput } from './schemas';
  */
 export type PaymentResult = { payment: PaymentView };
 
+/** What the cashier reads when the gateway failed and certainly took nothing (details go to the log). */
+const NOT_CHARGED = 'The card service is not answering — nothing was charged. Take cash or try again.';
+
 const DECLINE_WORDS: Record<string, string> = {
   card_declined: 'The card was declined.',
   insufficient_funds: 'The card was declined: insufficient funds.',
@@ -117,8 +120,9 @@ async function payCard(ctx: SaleContext, orderId: string, input: Extract<Payment
     if (!(err instanceof GatewayUnavailableError)) throw err;
     if (err.notProcessed) {
       // The breaker stopped it, or the gateway said it processed nothing: it certainly did not happen.
-      await settleCard(tenantId, pending.id, null, 'gateway_unavailable', err.message);
-      throw err;
+      logger.warn({ paymentId: pending.id, reason: err.message }, 'card payment not processed');
+      await settleCard(tenantId, pending.id, null, 'gateway_unavailable', NOT_CHARGED);
+      throw err.breakerOpen ? err : new AppError('unavailable', NOT_CHARGED);
     }
     // Every attempt failed without an answer: the gateway may or may not have charged. Ask it.
     const known = await findPaymentByKey(tenantId, pending.id).then(
@@ -130,8 +134,8 @@ async function payCard(ctx: SaleContext, orderId: string, input: Extract<Payment
       throw new AppError('unavailable', 'The card payment could not be confirmed. It is checked automatically in a moment — do not charge the card again.');
     }
     if (!known.found) {
-      await settleCard(tenantId, pending.id, null, 'gateway_unavailable', err.message);
-      throw err;
+      await settleCard(tenantId, pending.id, null, 'gateway_unavailable', NOT_CHARGED);
+      throw new AppError('unavailable', NOT_CHARGED);
     }
     outcome = known.found;
   }

@@ -37,7 +37,7 @@ export class GatewayUnavailableError extends AppError {
     readonly breakerOpen = false,
     readonly notProcessed = breakerOpen,
   ) {
-    super('unavailable', breakerOpen ? 'Card payments are unavailable right now — take cash.' : message);
+    super('unavailable', breakerOpen ? 'Card payments are unavailable right now — nothing was charged. Take cash.' : message);
     this.name = 'GatewayUnavailableError';
   }
 }

@@ -44,7 +44,7 @@ describe('card gateway circuit breaker', () => {
     // While open, calls fail fast without reaching the gateway — even a healthy one.
     gateway.control.down = false;
     const fast = await charge('k-while-open').catch((e: unknown) => e);
-    expect(fast).toMatchObject({ breakerOpen: true, message: 'Card payments are unavailable right now — take cash.' });
+    expect(fast).toMatchObject({ breakerOpen: true, message: 'Card payments are unavailable right now — nothing was charged. Take cash.' });
     expect(captures().some((c) => c.idempotencyKey === 'k-while-open')).toBe(false);
 
     await new Promise((r) => setTimeout(r, HALF_OPEN_MS + 50));
@@ -89,7 +89,7 @@ describe('card payments when the gateway misbehaves', () => {
     gateway.control.down = true;
     const id = await newOrder();
     for (let i = 0; i < 5; i++) await payOrder(ctx, id, { tender: 'card', source: 'tok_visa' }).catch(() => undefined);
-    await expect(payOrder(ctx, id, { tender: 'card', source: 'tok_visa' })).rejects.toMatchObject({ code: 'unavailable', message: 'Card payments are unavailable right now — take cash.' });
+    await expect(payOrder(ctx, id, { tender: 'card', source: 'tok_visa' })).rejects.toMatchObject({ code: 'unavailable', message: 'Card payments are unavailable right now — nothing was charged. Take cash.' });
     gateway.control.down = false;
     await payOrder(ctx, id, { tender: 'cash', tendered: 100 });
     const order = await getOrder(t.tenant.id, id);
