@@ -99,7 +99,9 @@ export function tenantRoute<Params = Record<string, never>>(
 /** A thrown error as the JSON error response; unknown errors are logged, never shown. */
 function toErrorResponse(err: unknown): Response {
   const appError = toAppError(err);
-  if (appError.status >= 500) logger.error({ err }, 'request failed');
+  // Unexpected errors are bugs; a deliberate 503 (e.g. card payments down) is an operating condition.
+  if (!(err instanceof AppError)) logger.error({ err }, 'request failed');
+  else if (appError.status >= 500) logger.warn({ code: appError.code, message: appError.message }, 'request refused');
   return errorResponse(appError);
 }
 
