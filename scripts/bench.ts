@@ -84,6 +84,8 @@ async function main(): Promise<void> {
     console.log(`${r.name.padEnd(40)} ${r.msPerOp.toFixed(3).padStart(9)} ${(r.msPerOp / baseline.msPerOp).toFixed(2).padStart(11)}`);
   }
   console.log(`\nheap growth over the checkout runs: ${heapGrowthMb.toFixed(1)} MB (${((heapGrowthMb * 1024) / (ITERATIONS * 2)).toFixed(1)} KB per order)`);
+  const { closeLiveEvents } = await import('../lib/events/live');
+  await closeLiveEvents();
   await closeDatabase();
   const { closeRedis } = await import('../lib/platform/redis');
   await closeRedis();

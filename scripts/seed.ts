@@ -2,6 +2,7 @@
 import { closeDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemo } from '@/db/seed';
+import { closeLiveEvents } from '@/lib/events/live';
 import { closeRedis } from '@/lib/platform/redis';
 
 migrateDatabase()
@@ -12,6 +13,7 @@ migrateDatabase()
     process.exitCode = 1;
   })
   .finally(async () => {
+    await closeLiveEvents(); // seeding appends events: their Redis wake-up connections must close too
     await closeDatabase();
     await closeRedis();
   });

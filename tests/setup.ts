@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { closeDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
+import { closeLiveEvents } from '@/lib/events/live';
 import { resetConfigForTests } from '@/lib/platform/config';
 import { closeRedis } from '@/lib/platform/redis';
 import { testDatabaseUrl } from './test-database';
@@ -17,6 +18,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await closeLiveEvents();
   await closeDatabase();
   await closeRedis();
 });

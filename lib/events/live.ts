@@ -19,13 +19,20 @@ import type { DomainEvent } from './types';
 const channel = (tenantId: string) => `t:${tenantId}:events`;
 const CHANNEL_PATTERN = 't:*:events';
 
-type Hub = { local: EventEmitter; publish(tenantId: string): void; ready: Promise<'push' | 'poll'>; pending: Set<Promise<unknown>> };
+type Hub = {
+  local: EventEmitter;
+  publish(tenantId: string): void;
+  ready: Promise<'push' | 'poll'>;
+  pending: Set<Promise<unknown>>;
+  close(): Promise<void>;
+};
 const g = globalThis as typeof globalThis & { __tillwiseLiveHub?: Hub };
 
 function hub(): Hub {
   if (g.__tillwiseLiveHub) return g.__tillwiseLiveHub;
   const local = new EventEmitter().setMaxListeners(0);
   let publisher: { publish(channel: string, message: string): Promise<unknown> } | null = null;
+  const connections: { quit(): Promise<unknown> }[] = [];
   const ready = (async (): Promise<'push' | 'poll'> => {
     const transport = await redisTransport();
     if (transport === 'memory') return 'push';
@@ -36,6 +43,7 @@ function hub(): Hub {
     const pub = createClient({ url });
     const sub = createClient({ url });
     for (const c of [pub, sub]) c.on('error', (err) => logger.warn({ err }, 'live events redis connection error'));
+    connections.push(pub, sub);
     await Promise.all([pub.connect(), sub.connect()]);
     await sub.pSubscribe(CHANNEL_PATTERN, (_message, ch) => local.emit(ch));
     publisher = pub;
@@ -49,6 +57,11 @@ function hub(): Hub {
     local,
     ready,
     pending,
+    async close() {
+      await ready;
+      await Promise.all(pending);
+      await Promise.all(connections.map((c) => c.quit().catch(() => undefined)));
+    },
     publish(tenantId) {
       local.emit(channel(tenantId)); // this instance's streams at once
       const sent = ready
@@ -67,9 +80,11 @@ export function announceEvents(tenantId: string): void {
   hub().publish(tenantId);
 }
 
-/** Waits until the wake-ups announced so far have gone out (before a short-lived process exits). */
-export async function flushAnnouncements(): Promise<void> {
-  await Promise.all([...(g.__tillwiseLiveHub?.pending ?? [])]);
+/** Sends the wake-ups announced so far and closes the Redis connections (scripts, before exiting). */
+export async function closeLiveEvents(): Promise<void> {
+  const h = g.__tillwiseLiveHub;
+  g.__tillwiseLiveHub = undefined;
+  await h?.close();
 }
 
 /**

@@ -1,7 +1,7 @@
 // Run as a separate process by live.test.ts: another "app instance" appends an event.
 import { closeDatabase } from '@/db/client';
 import { appendEvents } from '@/lib/events';
-import { flushAnnouncements } from '@/lib/events/live';
+import { closeLiveEvents } from '@/lib/events/live';
 import { withTenant } from '@/lib/platform/db';
 import { closeRedis } from '@/lib/platform/redis';
 
@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   await withTenant(tenantId, (tx) =>
     appendEvents(tx, tenantId, [{ type: 'StockChanged', payload: { locationId: crypto.randomUUID(), variantId: crypto.randomUUID(), delta: 1, quantity: 1, kind, referenceId: null } }]),
   );
-  await flushAnnouncements(); // let the Redis wake-up go out before this process ends
+  await closeLiveEvents(); // sends the Redis wake-up before this process ends
   await closeDatabase();
   await closeRedis();
 }
