@@ -6,8 +6,6 @@ export { decimalToMinor, formatMoney, minorDigits, minorToDecimal };
 
 export const ORDER_TYPE_LABEL: Record<OrderType, string> = { dine_in: 'Dine-in', takeaway: 'Takeaway', retail: 'Retail' };
 
-export const variantLabel = (productName: string, variantName: string) => (variantName === 'Default' ? productName : `${productName} (${variantName})`);
-
 /** "+MMK 500", "−$0.50", or "" for a zero delta. */
 export function deltaLabel(delta: number, currency: string): string {
   if (delta === 0) return '';

@@ -6,7 +6,7 @@ import { formatMoney } from './format';
 import { Popover, usePopover } from './popover';
 import type { Shift } from './types';
 
-export const SHORTCUTS: [string, string][] = [
+const SHORTCUTS: [string, string][] = [
   ['/', 'Search or scan'],
   ['F2 or Ctrl+Enter', 'Pay'],
   ['Esc', 'Close a dialog; clear the search'],

@@ -66,7 +66,7 @@ const sameItem = (a: NewLine, b: CartLine) =>
 export const MAX_QUANTITY = 10_000;
 const clampQuantity = (n: number) => Math.max(1, Math.min(MAX_QUANTITY, Math.round(n)));
 
-export function emptyCart(type: OrderType): CartState {
+function emptyCart(type: OrderType): CartState {
   return { lines: [], selectedKey: null, orderDiscount: null, type, tableId: null, covers: null, customerName: '', approval: null, resumed: null };
 }
 

@@ -6,7 +6,7 @@ import { redis, tenantKey } from '@/lib/platform/redis';
  * instance sees them; a success clears the count.
  */
 export const MAX_FAILED_ATTEMPTS = 10;
-export const LOCK_SECONDS = 15 * 60;
+const LOCK_SECONDS = 15 * 60;
 
 export type LockSubject = { kind: 'email'; email: string } | { kind: 'pin'; userId: string };
 

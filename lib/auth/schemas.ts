@@ -3,13 +3,13 @@ import { patchSchema } from '@/lib/platform/validation';
 import { slugSchema } from '@/lib/tenancy/slug';
 import { ROLES } from './permissions';
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address').max(254));
-export const passwordSchema = z
+const emailSchema = z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address').max(254));
+const passwordSchema = z
   .string()
   .min(8, 'Use at least 8 characters')
   .max(200, 'Use at most 200 characters');
 export const pinSchema = z.string().regex(/^\d{4,6}$/, 'A PIN is 4 to 6 digits');
-export const personNameSchema = z.string().trim().min(1, 'Enter a name').max(80, 'Use at most 80 characters');
+const personNameSchema = z.string().trim().min(1, 'Enter a name').max(80, 'Use at most 80 characters');
 
 const currencies = new Set(Intl.supportedValuesOf('currency'));
 /** Any IANA zone name the runtime knows, aliases included (ICU lists Asia/Rangoon, not Asia/Yangon). */

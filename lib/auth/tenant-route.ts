@@ -35,7 +35,7 @@ export async function tenantFromRequest(req: Request): Promise<TenantInfo> {
 }
 
 /** The signed-in staff member of this tenant host, or a 401. */
-export async function sessionFromRequest(req: NextRequest, tenant: TenantInfo): Promise<StaffSession> {
+async function sessionFromRequest(req: NextRequest, tenant: TenantInfo): Promise<StaffSession> {
   const session = await verifySessionToken(sessionTokenFrom(req.cookies), tenant.id);
   if (!session) throw new AppError('unauthorized', 'Sign in to continue');
   return session;

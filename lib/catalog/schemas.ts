@@ -8,18 +8,18 @@ import { patchSchema } from '@/lib/platform/validation';
  */
 export const MAX_PRICE = 1_000_000_000; // minor units; fits an int4 column with room to add
 
-export const moneySchema = z
+const moneySchema = z
   .number({ message: 'Enter an amount in minor units' })
   .int('Use whole minor units')
   .min(0, 'A price cannot be negative')
   .max(MAX_PRICE, 'That amount is too large');
-export const skuSchema = z
+const skuSchema = z
   .string()
   .trim()
   .min(1, 'Enter a SKU')
   .max(64, 'Use at most 64 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'Use letters, digits, ".", "_", "-" or "/"');
-export const barcodeSchema = z
+const barcodeSchema = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9-]{4,64}$/, 'A barcode is 4–64 letters, digits or "-"');
@@ -32,14 +32,14 @@ export const attributeKeySchema = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z][A-Za-z0-9 _-]*$/, 'Attribute names start with a letter and use letters, digits, spaces, "_" or "-"');
-export const attributeValueSchema = z.union([
+const attributeValueSchema = z.union([
   z.string().max(500),
   z.number().finite(),
   z.boolean(),
   z.array(z.string().max(100)).max(50),
 ]);
 /** Keys are checked one by one so each bad name keeps its own message (zod's record says only "Invalid key"). */
-export const attributesSchema = z.record(z.string(), attributeValueSchema).superRefine((attributes, ctx) => {
+const attributesSchema = z.record(z.string(), attributeValueSchema).superRefine((attributes, ctx) => {
   const keys = Object.keys(attributes);
   if (keys.length > 50) ctx.addIssue({ code: 'custom', message: 'Use at most 50 attributes' });
   for (const key of keys) {
@@ -48,7 +48,7 @@ export const attributesSchema = z.record(z.string(), attributeValueSchema).super
   }
 });
 
-export const variantInputSchema = z.object({
+const variantInputSchema = z.object({
   /** Present when updating an existing variant (keeps its id, and so its stock). */
   id: id.optional(),
   name: nameSchema(80).default('Default'),
@@ -129,7 +129,7 @@ export const taxClassInputSchema = z.object({
 });
 export type TaxClassInput = z.output<typeof taxClassInputSchema>;
 
-export const modifierOptionSchema = z.object({
+const modifierOptionSchema = z.object({
   id: id.optional(),
   name: nameSchema(60),
   /** Added to the line price, in minor units (negative for "no cheese"). */

@@ -35,7 +35,7 @@ const audit = (actor: Actor, action: string, entityType: string, entityId: strin
   recordAuditAfter(actor.tenantId, { actorUserId: actor.userId, action, entityType, entityId, details });
 
 /** Category, tax class and modifier groups a product points to must exist in its tenant. */
-export async function assertReferencesExist(
+async function assertReferencesExist(
   tenantId: string,
   items: Pick<ProductInput, 'categoryId' | 'taxClassId' | 'modifierGroupIds'>[],
 ): Promise<void> {

@@ -110,7 +110,7 @@ export function onTenantEvents(tenantId: string, onWake: () => void): () => void
  * started, so an event can appear with a time just before one already sent: reading a few
  * seconds back and skipping ids already sent (`seen`) catches those.
  */
-export const LOOKBACK_SECONDS = 10;
+const LOOKBACK_SECONDS = 10;
 
 export async function eventsAfter(tenantId: string, since: Date, seen: Set<string>, limit = 200): Promise<DomainEvent[]> {
   const rows = await withTenant(tenantId, (tx) =>

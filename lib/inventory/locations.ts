@@ -49,7 +49,7 @@ export async function defaultLocation(tenantId: string): Promise<Location | null
 }
 
 /** Every business starts with one location, "Main store" (idempotent: only if it has none). */
-export async function ensureDefaultLocation(tx: Tx, tenantId: string): Promise<void> {
+async function ensureDefaultLocation(tx: Tx, tenantId: string): Promise<void> {
   const [any] = await tx.select({ id: locations.id }).from(locations).limit(1);
   if (!any) await tx.insert(locations).values({ tenantId, name: 'Main store', isDefault: true });
 }

@@ -12,7 +12,7 @@ import { sendCardRefund } from './refunds';
  * - a card refund still `pending`: send it again with the same key (the gateway refunds once).
  * Anything still unreachable is left for the next run.
  */
-export const RECOVERY_GRACE_MS = 30_000;
+const RECOVERY_GRACE_MS = 30_000;
 
 export async function recoverTenant(tenantId: string, graceMs = RECOVERY_GRACE_MS): Promise<{ payments: number; refunds: number }> {
   let settled = 0;

@@ -16,7 +16,7 @@ import type { RefundOrderInput } from './schemas';
  * Who may do something a cashier usually may not (void, refund): the user, if their role
  * can; otherwise the manager whose PIN came with the request. Returns the approver's id.
  */
-export async function authorise(ctx: SaleContext, permission: Permission, approval: { userId: string; pin: string } | null): Promise<string> {
+async function authorise(ctx: SaleContext, permission: Permission, approval: { userId: string; pin: string } | null): Promise<string> {
   if (can(ctx.user.role, permission)) return ctx.user.userId;
   if (!approval) throw new AppError('forbidden', 'A manager must approve this', [{ path: 'approval', message: 'A manager enters their PIN' }]);
   return (await verifyApproval(ctx.tenant.id, approval, permission)).id;

@@ -5,15 +5,15 @@ import { pinSchema } from '@/lib/auth/schemas';
 const id = z.uuid();
 const money = (what: string) => z.number({ message: `Enter ${what}` }).int('Use whole minor units').min(0, 'Cannot be negative').max(1_000_000_000);
 
-export const discountSchema = z.discriminatedUnion('kind', [
+const discountSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('percent'), basisPoints: z.number().int().min(1, 'Enter a percentage').max(10_000, 'At most 100 %') }),
   z.object({ kind: z.literal('amount'), amount: money('an amount').min(1, 'Enter an amount') }),
 ]);
 
 /** A manager (or owner) standing in for the cashier: picked by name, proven by PIN. */
-export const approvalSchema = z.object({ userId: id, pin: pinSchema });
+const approvalSchema = z.object({ userId: id, pin: pinSchema });
 
-export const orderLineInputSchema = z.object({
+const orderLineInputSchema = z.object({
   variantId: id,
   quantity: z.number({ message: 'Enter a quantity' }).int('Use whole units').min(1, 'At least 1').max(10_000),
   /** Chosen modifier options (e.g. "Oat milk"); validated against the product's groups. */
@@ -43,14 +43,14 @@ const dineIn = (v: { type: string; tableId: string | null; covers: number | null
   if (v.type !== 'dine_in' && v.tableId) ctx.addIssue({ code: 'custom', path: ['tableId'], message: 'Only dine-in orders have a table' });
 };
 
-export const cashPaymentSchema = z.object({
+const cashPaymentSchema = z.object({
   tender: z.literal('cash'),
   /** What is put toward the order; defaults to the balance due. */
   amount: money('an amount').min(1).optional(),
   /** Cash handed over (at least the amount); the difference is change. */
   tendered: money('the cash received').min(1),
 });
-export const cardPaymentSchema = z.object({
+const cardPaymentSchema = z.object({
   tender: z.literal('card'),
   amount: money('an amount').min(1).optional(),
   /** The card token the terminal produced (simulator: tok_visa, tok_declined, ...). */

@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 
 /** The only error type the domain throws on purpose; `toErrorResponse` maps it to HTTP. */
-export const errorStatus = {
+const errorStatus = {
   bad_request: 400,
   unauthorized: 401,
   payment_declined: 402,
@@ -72,7 +72,7 @@ export function toAppError(err: unknown): AppError {
   return new AppError('internal', 'Something went wrong on our side');
 }
 
-export function errorBody(err: AppError): ErrorBody {
+function errorBody(err: AppError): ErrorBody {
   return { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
 }
 

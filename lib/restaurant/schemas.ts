@@ -4,7 +4,7 @@ import { tableStatuses } from '@/db/schema/restaurant';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 07:00');
 
-export const availabilityWindowSchema = z
+const availabilityWindowSchema = z
   .object({
     /** ISO weekdays: 1 = Monday … 7 = Sunday. */
     days: z
@@ -17,7 +17,7 @@ export const availabilityWindowSchema = z
   })
   .refine((w) => w.start !== w.end, { path: ['end'], message: 'End must differ from start (a window past midnight is fine)' });
 
-export const menuSectionSchema = z.object({
+const menuSectionSchema = z.object({
   id: z.uuid().optional(),
   name: z.string().trim().min(1, 'Name the section').max(80),
   productIds: z.array(z.uuid()).max(500).default([]),

@@ -13,7 +13,7 @@ export type TenantSettings = {
   discountLimitBasisPoints: number;
 };
 
-export const DEFAULT_SETTINGS: TenantSettings = {
+const DEFAULT_SETTINGS: TenantSettings = {
   pricesIncludeTax: true,
   address: null,
   phone: null,

@@ -41,7 +41,7 @@ function ColourSelect({ value, error }: { value: string | null; error?: string }
   );
 }
 
-export function Swatch({ color }: { color: string | null }) {
+function Swatch({ color }: { color: string | null }) {
   return (
     <span
       aria-hidden="true"

@@ -5,7 +5,7 @@ export const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as co
 export const DAY_FULL_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 /** 1..7 (Monday first) → "Every day", "Mon–Fri", "Sat, Sun", "Mon, Wed–Fri". */
-export function daysSummary(days: number[]): string {
+function daysSummary(days: number[]): string {
   const sorted = [...new Set(days)].filter((d) => d >= 1 && d <= 7).sort((a, b) => a - b);
   if (sorted.length === 7) return 'Every day';
   const runs: number[][] = [];
@@ -22,7 +22,7 @@ export function daysSummary(days: number[]): string {
 /** A window whose end is before its start runs past midnight. */
 export const endsNextDay = (w: Pick<Window, 'start' | 'end'>) => w.end < w.start;
 
-export function windowSummary(w: Window): string {
+function windowSummary(w: Window): string {
   return `${daysSummary(w.days)} ${w.start}–${w.end}${endsNextDay(w) ? ' (next day)' : ''}`;
 }
 
