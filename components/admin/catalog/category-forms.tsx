@@ -6,6 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
+import { InlineEditForm } from '../inline-edit-form';
 import { useInlineEdit } from '../use-inline-edit';
 import { ConfirmDelete } from './confirm-delete';
 import { plural } from './format';
@@ -137,23 +138,11 @@ export function CategoryRow({ category, canWrite }: { category: CategoryRowData;
         </p>
       )}
       {editing && (
-        <form onSubmit={onSubmit} className="mt-3 space-y-3 rounded-lg bg-slate-50 p-4" noValidate onKeyDown={(e) => e.key === 'Escape' && setEditing(false)}>
-          {state?.error && <Alert tone="error">{state.error}</Alert>}
-          <input type="hidden" name="id" value={category.id} />
-          <div ref={firstField} className="grid gap-4 sm:grid-cols-[1fr_8rem_10rem]">
-            <TextField label="Name" name="name" defaultValue={category.name} required maxLength={60} autoComplete="off" error={fe.name} />
-            <TextField label="Position" name="position" inputMode="numeric" defaultValue={String(category.position)} error={fe.position} hint="Lower comes first." />
-            <ColourSelect value={category.color} error={fe.color} />
-          </div>
-          <div className="flex gap-2">
-            <Button type="submit" disabled={pending}>
-              {pending ? 'Saving…' : 'Save'}
-            </Button>
-            <Button variant="secondary" onClick={() => setEditing(false)}>
-              Cancel
-            </Button>
-          </div>
-        </form>
+        <InlineEditForm id={category.id} onSubmit={onSubmit} onCancel={() => setEditing(false)} pending={pending} error={state?.error} fields={firstField} gridClassName="sm:grid-cols-[1fr_8rem_10rem]">
+          <TextField label="Name" name="name" defaultValue={category.name} required maxLength={60} autoComplete="off" error={fe.name} />
+          <TextField label="Position" name="position" inputMode="numeric" defaultValue={String(category.position)} error={fe.position} hint="Lower comes first." />
+          <ColourSelect value={category.color} error={fe.color} />
+        </InlineEditForm>
       )}
     </li>
   );

@@ -11,6 +11,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
+import { InlineEditForm } from '../inline-edit-form';
 import { useInlineEdit } from '../use-inline-edit';
 import { ConfirmDelete } from './confirm-delete';
 import { formatRate, percentText } from './format';
@@ -89,22 +90,10 @@ export function TaxClassRow({ tax, canWrite }: { tax: TaxClassRowData; canWrite:
         </p>
       )}
       {editing && (
-        <form onSubmit={onSubmit} className="mt-3 space-y-3 rounded-lg bg-slate-50 p-4" noValidate onKeyDown={(e) => e.key === 'Escape' && setEditing(false)}>
-          {state?.error && <Alert tone="error">{state.error}</Alert>}
-          <input type="hidden" name="id" value={tax.id} />
-          <div ref={fields} className="grid gap-4 sm:grid-cols-[1fr_9rem]">
-            <TextField label="Name" name="name" defaultValue={tax.name} required maxLength={60} autoComplete="off" error={fe.name} />
-            <RateField defaultValue={percentText(tax.rateBasisPoints)} error={fe.rate} />
-          </div>
-          <div className="flex gap-2">
-            <Button type="submit" disabled={pending}>
-              {pending ? 'Saving…' : 'Save'}
-            </Button>
-            <Button variant="secondary" onClick={() => setEditing(false)}>
-              Cancel
-            </Button>
-          </div>
-        </form>
+        <InlineEditForm id={tax.id} onSubmit={onSubmit} onCancel={() => setEditing(false)} pending={pending} error={state?.error} fields={fields} gridClassName="sm:grid-cols-[1fr_9rem]">
+          <TextField label="Name" name="name" defaultValue={tax.name} required maxLength={60} autoComplete="off" error={fe.name} />
+          <RateField defaultValue={percentText(tax.rateBasisPoints)} error={fe.rate} />
+        </InlineEditForm>
       )}
     </li>
   );
