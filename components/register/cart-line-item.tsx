@@ -1,5 +1,6 @@
 'use client';
 
+import { variantLabel } from '@/lib/catalog/labels';
 import { discountLabel, formatMoney } from './format';
 import { QuantityStepper } from './quantity-stepper';
 import type { CartLine } from './use-cart';
@@ -39,7 +40,7 @@ export function CartLineItem({
   onDiscount: () => void;
   onEdit: (() => void) | null;
 }) {
-  const name = line.variantName === 'Default' ? line.productName : `${line.productName} (${line.variantName})`;
+  const name = variantLabel(line);
   const errorId = `line-${line.key}-errors`;
   return (
     <li

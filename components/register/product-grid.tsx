@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { variantLabel } from '@/lib/catalog/labels';
 import { priceLabel } from './format';
 import { productStock } from './stock';
 import type { RegisterData, RegisterProduct, RegisterStockLevel } from './types';
@@ -84,7 +85,7 @@ export function ProductGrid({
     if (hit) {
       setQuery('');
       const v = hit.product.variants.find((x) => x.id === hit.variantId)!;
-      report(onScan(hit.product, hit.variantId), `Added ${hit.product.name}${v.name === 'Default' ? '' : ` (${v.name})`}`);
+      report(onScan(hit.product, hit.variantId), `Added ${variantLabel({ productName: hit.product.name, variantName: v.name })}`);
       return;
     }
     if (shown.length === 1) {

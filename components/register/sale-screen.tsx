@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { variantLabel } from '@/lib/catalog/labels';
 import { api, type ApiError } from './api';
 import { ApprovalDialog } from './approval-dialog';
 import { CardStatusBanner } from './card-status-banner';
@@ -96,7 +97,7 @@ export function SaleScreen({ data, currency, user }: { data: RegisterData; curre
     else cart.add(line);
     setTableHint(null);
     sale.clearError();
-    const name = line.variantName === 'Default' ? line.productName : `${line.productName} (${line.variantName})`;
+    const name = variantLabel(line);
     announce(`${replaceKey ? 'Changed' : 'Added'} ${line.quantity} ${name}`);
   };
   const plainLine = (product: RegisterProduct, variantId: string): NewLine => {

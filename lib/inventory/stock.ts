@@ -5,6 +5,7 @@ import { getVariants } from '@/lib/catalog/service';
 import type { VariantRef } from '@/lib/catalog/repository';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
+import { variantLabel } from '@/lib/catalog/labels';
 import { applyMovement, InsufficientStockError, isShort, type ShortItem } from './movements';
 import type { AdjustmentInput, CountInput, LedgerQuery, LevelsQuery, ReceiptInput, ThresholdInput, TransferInput } from './schemas';
 
@@ -28,7 +29,7 @@ async function stockedItems(tenantId: string, variantIds: string[]): Promise<Map
 }
 
 const describe = (ref: VariantRef | undefined) =>
-  ref ? `${ref.productName}${ref.variantName === 'Default' ? '' : ` (${ref.variantName})`} [${ref.sku}]` : 'Unknown item';
+  ref ? `${variantLabel(ref)} [${ref.sku}]` : 'Unknown item';
 
 async function assertLocations(tx: Tx, ids: string[]): Promise<void> {
   const found = await tx.select({ id: locations.id }).from(locations).where(inArray(locations.id, ids));

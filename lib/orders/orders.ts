@@ -9,6 +9,7 @@ import { AppError, notFound } from '@/lib/platform/errors';
 import { setTableOccupancy } from '@/lib/restaurant';
 import type { TenantInfo } from '@/lib/tenancy/registry';
 import { getTenantSettings } from '@/lib/tenancy/settings';
+import { variantLabel } from '@/lib/catalog/labels';
 import { quoteOrder, type Quote } from './quote';
 import type { CreateOrderInput, ListOrdersQuery, UpdateOrderInput } from './schemas';
 
@@ -81,11 +82,8 @@ async function nextOrderNumber(tx: Tx, tenantId: string, locationId: string, day
   return row!.number;
 }
 
-export const lineLabel = (l: { productName: string; variantName: string }) =>
-  l.variantName === 'Default' ? l.productName : `${l.productName} (${l.variantName})`;
-
 const saleLines = (lines: Pick<LineRow, 'variantId' | 'quantity' | 'trackStock' | 'allowNegativeStock' | 'productName' | 'variantName'>[]) =>
-  lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, trackStock: l.trackStock, allowNegativeStock: l.allowNegativeStock, label: lineLabel(l) }));
+  lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, trackStock: l.trackStock, allowNegativeStock: l.allowNegativeStock, label: variantLabel(l) }));
 
 /** Takes the order's items out of stock and emits OrderPlaced (in the caller's transaction). */
 async function place(tx: Tx, order: OrderRow, lines: Pick<LineRow, 'variantId' | 'quantity' | 'trackStock' | 'allowNegativeStock' | 'productName' | 'variantName'>[]): Promise<void> {

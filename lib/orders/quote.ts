@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/auth/staff';
 import { getProducts, getVariants, modifierGroupService, taxClassService } from '@/lib/catalog/service';
 import { AppError } from '@/lib/platform/errors';
 import type { TenantSettings } from '@/lib/tenancy/settings';
+import { variantLabel } from '@/lib/catalog/labels';
 import { priceOrder, type PricedLine } from './pricing';
 import type { UpdateOrderInput } from './schemas';
 
@@ -64,7 +65,7 @@ export async function quoteOrder(
       problems.push({ path: `lines.${i}.variantId`, message: 'No such item' });
       return null;
     }
-    const label = variant.variantName === 'Default' ? variant.productName : `${variant.productName} (${variant.variantName})`;
+    const label = variantLabel(variant);
     if (variant.status === 'archived') problems.push({ path: `lines.${i}.variantId`, message: `${label} is no longer sold` });
     const product = productById.get(variant.productId);
     const modifiers: LineModifier[] = [];

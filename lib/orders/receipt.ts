@@ -1,7 +1,8 @@
 import { formatMoney } from '@/lib/platform/money';
 import type { TenantInfo } from '@/lib/tenancy/registry';
 import type { TenantSettings } from '@/lib/tenancy/settings';
-import { lineLabel, type OrderView } from './orders';
+import { variantLabel } from '@/lib/catalog/labels';
+import type { OrderView } from './orders';
 
 /**
  * The customer receipt as a standalone HTML page laid out for 80 mm thermal paper (72 mm of
@@ -24,7 +25,7 @@ export function renderReceipt(order: OrderView, tenant: TenantInfo, settings: Te
         ...(l.lineDiscount ? [`Discount −${money(l.lineDiscount)}`] : []),
         ...(l.refundedQuantity ? [`Refunded ${l.refundedQuantity} of ${l.quantity}`] : []),
       ];
-      return `${row(`${l.quantity} × ${escape(lineLabel(l))}`, money(l.gross))}${extras.map((e) => `<div class="sub">${e}</div>`).join('')}`;
+      return `${row(`${l.quantity} × ${escape(variantLabel(l))}`, money(l.gross))}${extras.map((e) => `<div class="sub">${e}</div>`).join('')}`;
     })
     .join('');
 

@@ -7,7 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
-import { itemLabel } from './item-label';
+import { variantLabel } from '@/lib/catalog/labels';
 import { StockItemPicker } from './stock-item-picker';
 
 type Line = { item: PickableItem; counted: string };
@@ -49,7 +49,7 @@ export function StockCountForm({ location, stockedHere }: { location: { id: stri
       : null;
 
   const add = (item: PickableItem) => {
-    const label = itemLabel(item);
+    const label = variantLabel(item);
     const existing = current.current.find((l) => l.item.variantId === item.variantId);
     if (existing) {
       const next = String((Number(existing.counted) || 0) + 1);
@@ -121,7 +121,7 @@ export function StockCountForm({ location, stockedHere }: { location: { id: stri
         ) : (
           <ul className="mt-4 divide-y divide-slate-100">
             {lines.map((line, i) => {
-              const label = itemLabel(line.item);
+              const label = variantLabel(line.item);
               const error = fe[`lines.${i}.counted`] ?? fe[`lines.${i}.variantId`];
               const inputId = `count-${line.item.variantId}`;
               return (
@@ -190,7 +190,7 @@ export function StockCountForm({ location, stockedHere }: { location: { id: stri
                 return (
                   <tr key={l.variantId} className={l.difference === 0 ? 'text-slate-500' : ''}>
                     <th scope="row" className="px-3 py-2 font-medium text-slate-900">
-                      {item ? itemLabel(item) : 'Item'}
+                      {item ? variantLabel(item) : 'Item'}
                     </th>
                     <td className="px-3 py-2 text-right tabular-nums">{l.expected}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{l.counted}</td>

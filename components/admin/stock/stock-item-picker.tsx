@@ -2,7 +2,7 @@
 
 import { searchStockItemsAction, type PickableItem } from '@/app/t/[tenant]/admin/stock/actions';
 import { SearchPicker } from '@/components/admin/search-picker';
-import { itemLabel } from './item-label';
+import { variantLabel } from '@/lib/catalog/labels';
 
 /** Finds stock items by name, SKU or scanned barcode; untracked items show but cannot be picked. */
 export function StockItemPicker({
@@ -25,7 +25,7 @@ export function StockItemPicker({
       search={(q) => searchStockItemsAction(q, location.id)}
       toOption={(item) => ({
         id: item.variantId,
-        label: itemLabel(item),
+        label: variantLabel(item),
         detail: `SKU ${item.sku}${showQuantity && item.quantity !== null ? ` · ${item.quantity} at ${location.name}` : ''}`,
         disabledReason: item.trackStock ? undefined : 'Stock not tracked',
       })}

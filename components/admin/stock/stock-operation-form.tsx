@@ -13,7 +13,8 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { adjustmentReasons } from '@/lib/inventory/schemas';
-import { adjustmentReasonLabels, itemLabel } from './item-label';
+import { variantLabel } from '@/lib/catalog/labels';
+import { adjustmentReasonLabels } from './item-label';
 import { StockItemPicker } from './stock-item-picker';
 
 type Mode = 'receive' | 'adjust' | 'transfer';
@@ -56,7 +57,7 @@ export function StockOperationForm({
   }, [lines]);
 
   const add = (item: PickableItem) => {
-    const label = itemLabel(item);
+    const label = variantLabel(item);
     const existing = current.current.find((l) => l.item.variantId === item.variantId);
     if (existing) {
       // Scanning the same item again adds one more.
@@ -72,7 +73,7 @@ export function StockOperationForm({
     setLines((current) => current.map((l) => (l.item.variantId === variantId ? { ...l, ...change } : l)));
   const remove = (line: Line) => {
     setLines((current) => current.filter((l) => l !== line));
-    setAnnouncement(`Removed ${itemLabel(line.item)}`);
+    setAnnouncement(`Removed ${variantLabel(line.item)}`);
   };
 
   const quantityField = mode === 'adjust' ? 'delta' : 'quantity';
@@ -165,7 +166,7 @@ export function StockOperationForm({
             </thead>
             <tbody className="divide-y divide-slate-100">
               {lines.map((line, i) => {
-                const label = itemLabel(line.item);
+                const label = variantLabel(line.item);
                 const error = fe[`lines.${i}.${quantityField}`] ?? fe[`lines.${i}.variantId`];
                 const errorId = `line-${line.item.variantId}-error`;
                 return (

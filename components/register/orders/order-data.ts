@@ -3,6 +3,7 @@ import { listPinStaff, listStaff } from '@/lib/auth';
 import { getOrder, listOrders, refundAmount, type OrderView } from '@/lib/orders';
 import { AppError } from '@/lib/platform/errors';
 import { listTables } from '@/lib/restaurant';
+import { variantLabel } from '@/lib/catalog/labels';
 
 /**
  * Server-side loading for the order screens (register and admin). No SQL: module functions
@@ -21,9 +22,6 @@ export type OrderDetailData = {
   refundable: RefundableLine[];
   approvers: Approver[];
 };
-
-export const lineLabel = (l: { productName: string; variantName: string }) =>
-  l.variantName === 'Default' ? l.productName : `${l.productName} (${l.variantName})`;
 
 export async function staffNames(tenantId: string): Promise<Record<string, string>> {
   return Object.fromEntries((await listStaff(tenantId)).map((s) => [s.id, s.name]));
@@ -55,7 +53,7 @@ export async function loadOrderDetail(tenantId: string, orderId: string | undefi
         const left = l.quantity - l.refundedQuantity;
         return {
           id: l.id,
-          label: lineLabel(l),
+          label: variantLabel(l),
           quantity: l.quantity,
           refundedQuantity: l.refundedQuantity,
           left,

@@ -2,9 +2,10 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { can, type Role } from '@/lib/auth/permissions';
 import { formatMoney } from '@/lib/platform/money';
+import { variantLabel } from '@/lib/catalog/labels';
 import { STATUS_FILTERS, STATUS_LABEL, STATUS_TONE, TYPE_LABEL, type OrderStatus, type StatusFilterKey } from './format';
 import { OrderActions } from './order-actions';
-import { lineLabel, type OrderDetailData, type OrderSummary } from './order-data';
+import type { OrderDetailData, OrderSummary } from './order-data';
 
 /**
  * The order list and detail shared by the register (/register/orders) and the admin
@@ -210,7 +211,7 @@ export function OrderDetail({
               <tr key={l.id} className="align-top">
                 <td className="py-2 pr-3">
                   <span className="font-medium">
-                    {l.quantity} × {lineLabel(l)}
+                    {l.quantity} × {variantLabel(l)}
                   </span>
                   <span className="text-slate-500"> at {money(l.unitPrice)}</span>
                   <ul className="text-slate-600">

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
-import { itemLabel } from '@/components/admin/stock/item-label';
 import { LocationSwitcher } from '@/components/admin/stock/location-switcher';
 import { Pager, pageParam, query } from '@/components/ui/pager';
 import { StockBadge } from '@/components/admin/stock/stock-badge';
@@ -11,6 +10,7 @@ import { requireStaff } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
 import { listProducts } from '@/lib/catalog/service';
 import { levelsOf, listLevels, listLocations } from '@/lib/inventory';
+import { variantLabel } from '@/lib/catalog/labels';
 
 export const metadata: Metadata = { title: 'Stock' };
 
@@ -211,7 +211,7 @@ export default async function StockPage({ searchParams }: { searchParams: Promis
             </thead>
             <tbody className="divide-y divide-slate-100">
               {rows.map((row) => {
-                const name = itemLabel(row);
+                const name = variantLabel(row);
                 return (
                   <tr key={`${view}-${row.variantId}`} data-testid="stock-row">
                     <td className="px-4 py-3 align-top">

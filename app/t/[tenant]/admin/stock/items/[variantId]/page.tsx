@@ -2,13 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { adjustmentReasonLabels, itemLabel, movementLabels } from '@/components/admin/stock/item-label';
+import { adjustmentReasonLabels, movementLabels } from '@/components/admin/stock/item-label';
 import { Pager, pageParam, query } from '@/components/ui/pager';
 import { StockBadge } from '@/components/admin/stock/stock-badge';
 import { listStaff } from '@/lib/auth';
 import { requireStaff } from '@/lib/auth/current';
 import { getVariants } from '@/lib/catalog/service';
 import { levelsOf, listLedger, listLocations } from '@/lib/inventory';
+import { variantLabel } from '@/lib/catalog/labels';
 
 export const metadata: Metadata = { title: 'Item history' };
 
@@ -46,7 +47,7 @@ export default async function StockItemPage({
   const total = levels.reduce((sum, l) => sum + l.quantity, 0);
   const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: tenant.timeZone });
   const time = new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: tenant.timeZone });
-  const name = itemLabel(item);
+  const name = variantLabel(item);
 
   return (
     <div className="max-w-6xl space-y-6">
