@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { categories, modifierGroups, products, productVariants, taxClasses, variantBarcodes } from '@/db/schema/catalog';
 import { withTenant, type Tx } from '@/lib/platform/db';
-import { AppError, pgErrorCode } from '@/lib/platform/errors';
+import { AppError, duplicateName, pgErrorCode } from '@/lib/platform/errors';
 import type {
   CatalogRepository,
   Category,
@@ -185,10 +185,7 @@ function referenceStore<T extends { id: string }, Input>(
 ): ReferenceStore<T, Input> {
   const t = table as typeof categories;
   const select = (tx: Tx) => tx.select(columns as never).from(t);
-  const duplicate = (err: unknown) => {
-    if (pgErrorCode(err) === '23505') throw new AppError('conflict', `A ${what} with this name already exists`, [{ path: 'name', message: 'Already in use' }]);
-    throw err;
-  };
+  const duplicate = duplicateName(what);
   return {
     list: (tenantId) => withTenant(tenantId, (tx) => select(tx).orderBy(...orderBy) as unknown as Promise<T[]>),
     async get(tenantId, id) {

@@ -4,16 +4,13 @@ import type { Actor } from '@/lib/auth/staff';
 import { onEvent } from '@/lib/events';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant, type Tx } from '@/lib/platform/db';
-import { AppError, notFound, pgErrorCode } from '@/lib/platform/errors';
+import { duplicateName, notFound } from '@/lib/platform/errors';
 import type { LocationInput } from './schemas';
 
 export type Location = { id: string; name: string; address: string | null; isDefault: boolean };
 
 const columns = { id: locations.id, name: locations.name, address: locations.address, isDefault: locations.isDefault };
-const duplicate = (err: unknown): never => {
-  if (pgErrorCode(err) === '23505') throw new AppError('conflict', 'A location with this name already exists', [{ path: 'name', message: 'Already in use' }]);
-  throw err;
-};
+const duplicate = duplicateName('location');
 
 export function listLocations(tenantId: string): Promise<Location[]> {
   return withTenant(tenantId, (tx) => tx.select(columns).from(locations).orderBy(asc(locations.name)));

@@ -48,6 +48,17 @@ export function pgErrorCode(err: unknown): string | undefined {
 }
 
 /**
+ * For `.catch()` on a write to a table with a unique name per tenant: the clash becomes a 409
+ * on the `name` field; anything else is rethrown.
+ */
+export const duplicateName =
+  (what: string) =>
+  (err: unknown): never => {
+    if (pgErrorCode(err) === '23505') throw new AppError('conflict', `A ${what} with this name already exists`, [{ path: 'name', message: 'Already in use' }]);
+    throw err;
+  };
+
+/**
  * Maps any thrown value to the public error shape. Unknown errors become a generic 500: their
  * message may carry SQL or secrets, so it is logged by the caller and never sent.
  */

@@ -5,7 +5,7 @@ import { getProducts } from '@/lib/catalog/service';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant } from '@/lib/platform/db';
 import { definedFields } from '@/lib/platform/validation';
-import { AppError, notFound, pgErrorCode } from '@/lib/platform/errors';
+import { AppError, duplicateName, notFound } from '@/lib/platform/errors';
 import { menuInputSchema, type MenuInput, type MenuPatch } from './schemas';
 
 export type Menu = {
@@ -30,10 +30,7 @@ const columns = {
   updatedAt: menus.updatedAt,
 };
 
-const duplicate = (err: unknown): never => {
-  if (pgErrorCode(err) === '23505') throw new AppError('conflict', 'A menu with this name already exists', [{ path: 'name', message: 'Already in use' }]);
-  throw err;
-};
+const duplicate = duplicateName('menu');
 
 /** Sections keep their ids; new ones get one. Every listed product must be this tenant's. */
 async function prepare(tenantId: string, input: MenuInput) {

@@ -4,7 +4,7 @@ import { can } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/staff';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant, type Tx } from '@/lib/platform/db';
-import { AppError, notFound, pgErrorCode } from '@/lib/platform/errors';
+import { AppError, duplicateName, notFound } from '@/lib/platform/errors';
 import type { TableInput, TablePatch } from './schemas';
 
 export type DiningTable = { id: string; name: string; seats: number; area: string; status: TableStatus; covers: number; position: number; updatedAt: Date };
@@ -20,10 +20,7 @@ const columns = {
   updatedAt: diningTables.updatedAt,
 };
 
-const duplicate = (err: unknown): never => {
-  if (pgErrorCode(err) === '23505') throw new AppError('conflict', 'A table with this name already exists', [{ path: 'name', message: 'Already in use' }]);
-  throw err;
-};
+const duplicate = duplicateName('table');
 
 export function listTables(tenantId: string, filter: { area?: string; status?: TableStatus } = {}): Promise<DiningTable[]> {
   const where: SQL[] = [];
