@@ -26,19 +26,7 @@ type Result = { tone: 'error' | 'ok'; text: string; offerCash?: boolean; retry?:
  * declined card leaves the order unpaid and offers cash. Card is off while the card gateway
  * is unavailable.
  */
-export function PaymentDialog({
-  open,
-  currency,
-  total,
-  order,
-  cardState,
-  busy,
-  onPay,
-  onCardUnavailable,
-  onPaid,
-  onClose,
-}: {
-  open: boolean;
+type PaymentFormProps = {
   currency: string;
   /** The total to pay before anything was taken (from the quote). */
   total: number;
@@ -48,43 +36,17 @@ export function PaymentDialog({
   onPay: (tender: Tender) => Promise<PayOutcome>;
   onCardUnavailable: (message: string) => void;
   onPaid: (order: Order) => void;
-  onClose: () => void;
-}) {
+};
+
+export function PaymentDialog({ open, onClose, ...form }: PaymentFormProps & { open: boolean; onClose: () => void }) {
   return (
-    <Modal open={open} onClose={onClose} size="lg" busy={busy} testId="payment-dialog" title={order ? `Payment · order #${order.number}` : 'Payment'}>
-      <PaymentForm
-        currency={currency}
-        total={total}
-        order={order}
-        cardState={cardState}
-        busy={busy}
-        onPay={onPay}
-        onCardUnavailable={onCardUnavailable}
-        onPaid={onPaid}
-      />
+    <Modal open={open} onClose={onClose} size="lg" busy={form.busy} testId="payment-dialog" title={form.order ? `Payment · order #${form.order.number}` : 'Payment'}>
+      <PaymentForm {...form} />
     </Modal>
   );
 }
 
-function PaymentForm({
-  currency,
-  total,
-  order,
-  cardState,
-  busy,
-  onPay,
-  onCardUnavailable,
-  onPaid,
-}: {
-  currency: string;
-  total: number;
-  order: Order | null;
-  cardState: CardState;
-  busy: boolean;
-  onPay: (tender: Tender) => Promise<PayOutcome>;
-  onCardUnavailable: (message: string) => void;
-  onPaid: (order: Order) => void;
-}) {
+function PaymentForm({ currency, total, order, cardState, busy, onPay, onCardUnavailable, onPaid }: PaymentFormProps) {
   const id = useId();
   const balance = order ? order.balanceDue : total;
   // While the breaker is open the card option is off; a person may still ask for one trial
