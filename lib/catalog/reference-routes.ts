@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tenantRoute } from '@/lib/auth/tenant-route';
-import { definedFields, patchSchema } from '@/lib/platform/validation';
+import { definedFields, idParam, patchSchema } from '@/lib/platform/validation';
 import { listQuerySchema } from './schemas';
 import type { referenceService } from './service';
 
@@ -9,7 +9,6 @@ import type { referenceService } from './service';
  * groups): the same REST shape for each, so the three route files stay two lines long.
  */
 type Service = ReturnType<typeof referenceService<'categories' | 'taxClasses' | 'modifierGroups'>>;
-const idSchema = z.uuid('The id must be a UUID');
 
 export function referenceCollectionRoutes(service: Service, input: z.ZodType, path: string) {
   return {
@@ -34,16 +33,16 @@ export function referenceCollectionRoutes(service: Service, input: z.ZodType, pa
 export function referenceItemRoutes(service: Service, input: z.ZodObject) {
   type P = { id: string };
   return {
-    GET: tenantRoute<P>(async ({ tenant, params }) => Response.json(await service.get(tenant.id, idSchema.parse(params.id))), {
+    GET: tenantRoute<P>(async ({ tenant, params }) => Response.json(await service.get(tenant.id, idParam.parse(params.id))), {
       permission: 'catalog:read',
     }),
     PUT: tenantRoute<P>(
-      async ({ user, params, json }) => Response.json(await service.replace(user, idSchema.parse(params.id), input.parse(json()) as never)),
+      async ({ user, params, json }) => Response.json(await service.replace(user, idParam.parse(params.id), input.parse(json()) as never)),
       { permission: 'catalog:write' },
     ),
     PATCH: tenantRoute<P>(
       async ({ tenant, user, params, json }) => {
-        const id = idSchema.parse(params.id);
+        const id = idParam.parse(params.id);
         const current = await service.get(tenant.id, id);
         // The patch is checked field by field, the merged result as a whole (with its rules).
         const patch = patchSchema(z.object(input.shape)).parse(json());
@@ -53,7 +52,7 @@ export function referenceItemRoutes(service: Service, input: z.ZodObject) {
     ),
     DELETE: tenantRoute<P>(
       async ({ user, params }) => {
-        await service.remove(user, idSchema.parse(params.id));
+        await service.remove(user, idParam.parse(params.id));
         return new Response(null, { status: 204 });
       },
       { permission: 'catalog:write' },

@@ -19,3 +19,6 @@ export function patchSchema<S extends z.ZodRawShape>(input: z.ZodObject<S>) {
 export function definedFields<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/** The `[id]` segment of an API route: a UUID, or 422 saying so. */
+export const idParam = z.uuid('The id must be a UUID');

@@ -1,19 +1,18 @@
-import { z } from 'zod';
 import { tenantRoute } from '@/lib/auth/tenant-route';
 import { deleteTable, tablePatchSchema, updateTable } from '@/lib/restaurant';
+import { idParam } from '@/lib/platform/validation';
 
 type P = { id: string };
-const id = z.uuid('The id must be a UUID');
 
 /** Status and covers: any staff member; name, seats, area, position: tables:write (checked inside). */
 export const PATCH = tenantRoute<P>(
-  async ({ user, params, json }) => Response.json(await updateTable(user, id.parse(params.id), tablePatchSchema.parse(json()))),
+  async ({ user, params, json }) => Response.json(await updateTable(user, idParam.parse(params.id), tablePatchSchema.parse(json()))),
   { permission: 'tables:operate' },
 );
 
 export const DELETE = tenantRoute<P>(
   async ({ user, params }) => {
-    await deleteTable(user, id.parse(params.id));
+    await deleteTable(user, idParam.parse(params.id));
     return new Response(null, { status: 204 });
   },
   { permission: 'tables:write' },

@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import { tenantRoute } from '@/lib/auth/tenant-route';
 import { closeShift, closeShiftSchema } from '@/lib/orders';
+import { idParam } from '@/lib/platform/validation';
 
 /** Closes the shift with the counted cash; answers the Z report. */
 export const POST = tenantRoute<{ id: string }>(
   async ({ tenant, user, params, json }) =>
-    Response.json(await closeShift({ tenant, user }, z.uuid().parse(params.id), closeShiftSchema.parse(json()).countedCash)),
+    Response.json(await closeShift({ tenant, user }, idParam.parse(params.id), closeShiftSchema.parse(json()).countedCash)),
   { permission: 'shift:operate' },
 );
