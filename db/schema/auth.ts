@@ -18,6 +18,11 @@ export const users = pgTable(
     /** argon2id hash of the optional 4–6 digit register PIN. */
     pinHash: text('pin_hash'),
     active: boolean('active').notNull().default(true),
+    /**
+     * Sessions signed in at or before this time are void (deactivation, role or password
+     * change). Redis holds the same for speed; this copy survives a Redis that lost it.
+     */
+    sessionsValidAfter: timestamp('sessions_valid_after', { withTimezone: true }),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -127,6 +127,13 @@ export const orderRefunds = pgTable(
     restock: boolean('restock').notNull(),
     lines: jsonb('lines').$type<{ lineId: string; quantity: number; amount: number }[]>().notNull(),
     amount: integer('amount').notNull(),
+    /**
+     * Two-phase: `pending` while card parts wait for the gateway (nothing about the order has
+     * changed yet), `settled` once every part went through, `failed` when the gateway refused.
+     */
+    status: text('status', { enum: ['pending', 'settled', 'failed'] }).notNull().default('settled'),
+    failureMessage: text('failure_message'),
+    settledAt: timestamp('settled_at', { withTimezone: true }),
     approvedBy: uuid('approved_by'),
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -134,6 +141,7 @@ export const orderRefunds = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id], name: 'order_refunds_order_fk' }),
+    index('order_refunds_pending_idx').on(t.tenantId, t.createdAt).where(sql`status = 'pending'`),
     index('order_refunds_order_idx').on(t.tenantId, t.orderId),
   ],
 );
@@ -174,6 +182,8 @@ export const cashMovements = pgTable(
     kind: text('kind', { enum: ['in', 'out'] }).notNull(),
     amount: integer('amount').notNull(),
     reason: text('reason').notNull(),
+    /** The manager who approved a cash-out above the tenant's limit (null: none was needed). */
+    approvedBy: uuid('approved_by'),
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

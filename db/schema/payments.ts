@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { shifts } from './orders';
 import { tenants } from './tenancy';
 
 export const tenders = ['cash', 'card'] as const;
@@ -36,6 +37,8 @@ export const payments = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'payments_tenant_fk' }),
+    // Money is booked to a real drawer of this tenant (the app also checks it is open and at the order's location).
+    foreignKey({ columns: [t.tenantId, t.shiftId], foreignColumns: [shifts.tenantId, shifts.id], name: 'payments_shift_fk' }),
     index('payments_order_idx').on(t.tenantId, t.orderId),
     index('payments_shift_idx').on(t.tenantId, t.shiftId),
     index('payments_pending_idx').on(t.tenantId, t.createdAt).where(sql`status = 'pending'`),
@@ -64,6 +67,7 @@ export const paymentRefunds = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.paymentId], foreignColumns: [payments.tenantId, payments.id], name: 'payment_refunds_payment_fk' }),
+    foreignKey({ columns: [t.tenantId, t.shiftId], foreignColumns: [shifts.tenantId, shifts.id], name: 'payment_refunds_shift_fk' }),
     index('payment_refunds_order_idx').on(t.tenantId, t.orderId),
     check('payment_refunds_amount_check', sql`${t.amount} > 0`),
   ],

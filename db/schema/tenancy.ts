@@ -1,4 +1,5 @@
-import { boolean, char, foreignKey, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, char, check, foreignKey, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Platform table: one row per business. It has no tenant_id and no RLS; the app role may
@@ -32,9 +33,19 @@ export const tenantSettings = pgTable(
     receiptFooter: text('receipt_footer'),
     /** Discounts above this (basis points of what they discount) need a manager's approval. */
     discountLimitBasisPoints: integer('discount_limit_basis_points').notNull().default(1000),
+    /** Register PINs must have at least this many digits (4 or 6). */
+    minPinLength: integer('min_pin_length').notNull().default(4),
+    /** Whether "Switch staff" by PIN may sign in as an owner (off: owners sign in with their password). */
+    pinSwitchToOwner: boolean('pin_switch_to_owner').notNull().default(false),
+    /** Cash a cashier may take out of a drawer alone (minor units); more needs a manager. */
+    cashOutLimit: integer('cash_out_limit').notNull().default(0),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'tenant_settings_tenant_fk' })],
+  (t) => [
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'tenant_settings_tenant_fk' }),
+    check('tenant_settings_min_pin_length_check', sql`${t.minPinLength} in (4, 6)`),
+    check('tenant_settings_cash_out_limit_check', sql`${t.cashOutLimit} >= 0`),
+  ],
 );
 
 export type TenantSettingsRow = typeof tenantSettings.$inferSelect;

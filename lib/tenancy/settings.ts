@@ -11,6 +11,12 @@ export type TenantSettings = {
   taxId: string | null;
   receiptFooter: string | null;
   discountLimitBasisPoints: number;
+  /** Register PINs need at least this many digits (4 or 6). */
+  minPinLength: 4 | 6;
+  /** Whether "Switch staff" by PIN may sign in as an owner. */
+  pinSwitchToOwner: boolean;
+  /** Cash (minor units) a cashier may take out of a drawer without a manager. */
+  cashOutLimit: number;
 };
 
 const DEFAULT_SETTINGS: TenantSettings = {
@@ -20,6 +26,9 @@ const DEFAULT_SETTINGS: TenantSettings = {
   taxId: null,
   receiptFooter: null,
   discountLimitBasisPoints: 1000,
+  minPinLength: 4,
+  pinSwitchToOwner: false,
+  cashOutLimit: 0,
 };
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().transform((v) => v || null);
@@ -32,6 +41,9 @@ export const settingsPatchSchema = patchSchema(
     taxId: optionalText(40),
     receiptFooter: optionalText(300),
     discountLimitBasisPoints: z.number({ message: 'Enter a percentage' }).int().min(0).max(10_000),
+    minPinLength: z.union([z.literal(4), z.literal(6)], { message: 'PINs are at least 4 or at least 6 digits' }),
+    pinSwitchToOwner: z.boolean(),
+    cashOutLimit: z.number({ message: 'Enter an amount' }).int('Use whole minor units').min(0).max(1_000_000_000),
   }),
 );
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
@@ -43,11 +55,14 @@ const columns = {
   taxId: tenantSettings.taxId,
   receiptFooter: tenantSettings.receiptFooter,
   discountLimitBasisPoints: tenantSettings.discountLimitBasisPoints,
+  minPinLength: tenantSettings.minPinLength,
+  pinSwitchToOwner: tenantSettings.pinSwitchToOwner,
+  cashOutLimit: tenantSettings.cashOutLimit,
 };
 
 export async function getTenantSettings(tenantId: string): Promise<TenantSettings> {
   const [row] = await withTenant(tenantId, (tx) => tx.select(columns).from(tenantSettings));
-  return row ?? DEFAULT_SETTINGS;
+  return row ? asSettings(row) : DEFAULT_SETTINGS;
 }
 
 export async function updateTenantSettings(actor: { tenantId: string; userId: string }, patch: SettingsPatch): Promise<TenantSettings> {
@@ -58,6 +73,12 @@ export async function updateTenantSettings(actor: { tenantId: string; userId: st
       .onConflictDoUpdate({ target: tenantSettings.tenantId, set: { ...patch, updatedAt: new Date() } })
       .returning(columns);
     await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'settings.updated', entityType: 'tenant', entityId: actor.tenantId, details: patch });
-    return row!;
+    return asSettings(row!);
   });
 }
+
+/** The database says `integer`; the check constraint says 4 or 6. */
+const asSettings = (row: Omit<TenantSettings, 'minPinLength'> & { minPinLength: number }): TenantSettings => ({
+  ...row,
+  minPinLength: row.minPinLength === 6 ? 6 : 4,
+});
