@@ -14,25 +14,58 @@ END $$;
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tillwise_dispatcher') THEN
-    -- The outbox dispatcher's role: it must find pending events of every tenant, so it
-    -- bypasses RLS — and may touch nothing but the outbox (grants below). The app switches
-    -- to it only inside lib/events/dispatcher.ts.
+    -- Owns claim_outbox_batch (below) and nothing else: it must find due events of every
+    -- tenant, so it bypasses RLS, and may touch nothing but the outbox. Nobody logs in as it
+    -- or may become it; the function is the only thing that runs as it.
     CREATE ROLE tillwise_dispatcher NOLOGIN NOSUPERUSER BYPASSRLS NOINHERIT;
   END IF;
+  -- Earlier versions let the app SET ROLE to it: a web request's SQL could then read or
+  -- rewrite every tenant's outbox.
+  IF pg_has_role('tillwise_app', 'tillwise_dispatcher', 'MEMBER') THEN
+    REVOKE tillwise_dispatcher FROM tillwise_app;
+  END IF;
 END $$;
-GRANT tillwise_dispatcher TO tillwise_app;
 
 GRANT USAGE ON SCHEMA public TO tillwise_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO tillwise_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO tillwise_app;
 
--- Platform table: businesses are created and renamed, never deleted by the app.
-REVOKE DELETE ON tenants FROM tillwise_app;
+-- Platform table: the registry reads and inserts businesses; the app never changes one.
+REVOKE UPDATE, DELETE ON tenants FROM tillwise_app;
 -- Append-only records.
 REVOKE UPDATE, DELETE ON audit_events, stock_movements FROM tillwise_app;
 
 GRANT USAGE ON SCHEMA public TO tillwise_dispatcher;
 GRANT SELECT, UPDATE ON outbox_events TO tillwise_dispatcher;
+
+-- Leases up to `batch_size` due events of any tenant for `lease_seconds` (several instances
+-- never work on the same event) and returns only their keys: the dispatcher then reads and
+-- marks each event inside withTenant, under RLS. Both arguments are clamped, so a caller
+-- cannot park every tenant's outbox for a day.
+CREATE OR REPLACE FUNCTION claim_outbox_batch(batch_size integer, lease_seconds integer)
+RETURNS TABLE (tenant_id uuid, id uuid)
+LANGUAGE sql
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+  WITH due AS MATERIALIZED (
+    SELECT e.tenant_id, e.id, e.next_attempt_at, e.occurred_at
+    FROM outbox_events e
+    WHERE e.dispatched_at IS NULL AND e.next_attempt_at <= now()
+    ORDER BY e.next_attempt_at, e.occurred_at
+    LIMIT least(greatest(batch_size, 1), 1000)
+    FOR UPDATE SKIP LOCKED
+  ), leased AS (
+    UPDATE outbox_events e
+    SET next_attempt_at = now() + make_interval(secs => least(greatest(lease_seconds, 1), 300))
+    FROM due
+    WHERE e.tenant_id = due.tenant_id AND e.id = due.id
+  )
+  SELECT due.tenant_id, due.id FROM due ORDER BY due.next_attempt_at, due.occurred_at
+$$;
+ALTER FUNCTION claim_outbox_batch(integer, integer) OWNER TO tillwise_dispatcher;
+REVOKE ALL ON FUNCTION claim_outbox_batch(integer, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION claim_outbox_batch(integer, integer) TO tillwise_app;
 
 DO $$
 DECLARE

@@ -1,6 +1,6 @@
-import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { outboxDeliveries, outboxEvents } from '@/db/schema/events';
-import { withDispatcher, withTenant, type Tx } from '@/lib/platform/db';
+import { claimOutboxBatch, withTenant, type Tx } from '@/lib/platform/db';
 import { logger } from '@/lib/platform/logger';
 import { onEventsAppended } from './outbox';
 import type { DomainEvent, EventType } from './types';
@@ -8,8 +8,10 @@ import type { DomainEvent, EventType } from './types';
 /**
  * Delivers outbox events at least once to in-process handlers.
  *
- * - A batch of due events is leased (`FOR UPDATE SKIP LOCKED`, then `next_attempt_at` pushed
- *   past the lease), so several app instances never work on the same event at once.
+ * - A batch of due events of all tenants is leased (`FOR UPDATE SKIP LOCKED`, then
+ *   `next_attempt_at` pushed past the lease), so several app instances never work on the same
+ *   event at once. The lease returns only keys; the events are read and marked per tenant,
+ *   under RLS like any other tenant data.
  * - Each handler runs in its own tenant transaction that also records the delivery
  *   (event id, handler name): a handler's changes and "handled" commit together, so a
  *   retry or a second delivery of the event skips it — handlers see each event once in effect.
@@ -35,35 +37,37 @@ const MAX_BACKOFF_SECONDS = 15 * 60;
 export async function dispatchPending(): Promise<number> {
   let delivered = 0;
   for (;;) {
-    const batch = await leaseBatch();
-    for (const event of batch) if (await deliver(event)) delivered++;
+    const batch = await claimOutboxBatch(BATCH, LEASE_SECONDS);
+    for (const event of await readEvents(batch)) if (await deliver(event)) delivered++;
     if (batch.length < BATCH) return delivered;
   }
 }
 
-async function leaseBatch(): Promise<DomainEvent[]> {
-  return withDispatcher(async (tx) => {
-    const rows = await tx
-      .select({
-        id: outboxEvents.id,
-        tenantId: outboxEvents.tenantId,
-        type: outboxEvents.type,
-        payload: outboxEvents.payload,
-        occurredAt: outboxEvents.occurredAt,
-      })
-      .from(outboxEvents)
-      .where(and(isNull(outboxEvents.dispatchedAt), lte(outboxEvents.nextAttemptAt, sql`now()`)))
-      .orderBy(asc(outboxEvents.nextAttemptAt), asc(outboxEvents.occurredAt))
-      .limit(BATCH)
-      .for('update', { skipLocked: true });
-    for (const row of rows) {
-      await tx
-        .update(outboxEvents)
-        .set({ nextAttemptAt: sql`now() + make_interval(secs => ${LEASE_SECONDS})` })
-        .where(and(eq(outboxEvents.tenantId, row.tenantId), eq(outboxEvents.id, row.id)));
-    }
-    return rows as DomainEvent[];
-  });
+/** The leased events, one read per tenant, in the order they were leased (oldest due first). */
+async function readEvents(keys: { tenantId: string; id: string }[]): Promise<DomainEvent[]> {
+  const idsByTenant = new Map<string, string[]>();
+  for (const { tenantId, id } of keys) {
+    const ids = idsByTenant.get(tenantId);
+    if (ids) ids.push(id);
+    else idsByTenant.set(tenantId, [id]);
+  }
+  const byId = new Map<string, DomainEvent>();
+  for (const [tenantId, ids] of idsByTenant) {
+    const rows = await withTenant(tenantId, (tx) =>
+      tx
+        .select({
+          id: outboxEvents.id,
+          tenantId: outboxEvents.tenantId,
+          type: outboxEvents.type,
+          payload: outboxEvents.payload,
+          occurredAt: outboxEvents.occurredAt,
+        })
+        .from(outboxEvents)
+        .where(inArray(outboxEvents.id, ids)),
+    );
+    for (const row of rows) byId.set(row.id, row as DomainEvent);
+  }
+  return keys.flatMap(({ id }) => byId.get(id) ?? []);
 }
 
 async function deliver(event: DomainEvent): Promise<boolean> {
@@ -83,7 +87,7 @@ async function deliver(event: DomainEvent): Promise<boolean> {
       errors.push(`${name}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
-  await withDispatcher((tx) =>
+  await withTenant(event.tenantId, (tx) =>
     tx
       .update(outboxEvents)
       .set(

@@ -45,18 +45,24 @@ async function transaction<T>(setup: SQL, fn: (tx: Tx) => Promise<T>): Promise<T
 
 /**
  * A transaction with no tenant set: tenant tables show no rows and reject writes. Only the
- * platform registry (lib/tenancy/registry.ts) uses it, to read and create tenants.
+ * platform registry (lib/tenancy/registry.ts) uses it, to read and create tenants, and
+ * claimOutboxBatch below.
  */
 export async function withPlatform<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   return transaction(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', '', true)`, fn);
 }
 
 /**
- * The outbox dispatcher's transaction: role `tillwise_dispatcher`, which sees pending events
- * of every tenant and may touch nothing but `outbox_events` (db/policies.sql).
+ * Leases up to `batch` due outbox events of every tenant for `leaseSeconds` and returns only
+ * their keys. Finding them needs to see past RLS, which only the definer function
+ * `claim_outbox_batch` (db/policies.sql) may; reading and marking each event is withTenant's.
  */
-export async function withDispatcher<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return transaction(sql`select set_config('role', 'tillwise_dispatcher', true), set_config('app.tenant_id', '', true)`, fn);
+export async function claimOutboxBatch(batch: number, leaseSeconds: number): Promise<{ tenantId: string; id: string }[]> {
+  const result = await withPlatform((tx) =>
+    tx.execute(sql`select tenant_id as "tenantId", id from claim_outbox_batch(${batch}, ${leaseSeconds})`),
+  );
+  // postgres.js returns the rows, PGlite `{ rows }`.
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { tenantId: string; id: string }[];
 }
 
 /** Inside a platform transaction that just created a tenant, act as that tenant (sign-up). */

@@ -103,10 +103,22 @@ describe('outbox', () => {
     expect(await listLocations(fresh.tenant.id)).toHaveLength(1);
   });
 
-  it('lets the dispatcher role see only the outbox', async () => {
-    const { withDispatcher } = await import('@/lib/platform/db');
-    const { pgErrorCode } = await import('@/lib/platform/errors');
-    const failure = await withDispatcher((tx) => tx.execute(sql`select count(*) from users`)).catch((e: unknown) => e);
-    expect(pgErrorCode(failure)).toBe('42501'); // insufficient_privilege
+  it('gives the dispatcher’s role nothing but reading and leasing the outbox', async () => {
+    const { database } = await import('@/db/client');
+    const { rowsOf } = await import('../helpers');
+    const { db } = await database();
+    const granted = rowsOf(
+      await db.execute(sql`
+        select c.relname as "table", p.privilege
+        from pg_class c
+        join pg_namespace n on n.oid = c.relnamespace
+        cross join unnest(array['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) as p(privilege)
+        where n.nspname = 'public' and c.relkind in ('r', 'p') and has_table_privilege('tillwise_dispatcher', c.oid, p.privilege)
+        order by 1, 2`),
+    );
+    expect(granted).toEqual([
+      { table: 'outbox_events', privilege: 'SELECT' },
+      { table: 'outbox_events', privilege: 'UPDATE' },
+    ]);
   });
 });

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { database } from '@/db/client';
-import { withPlatform, withTenant } from '@/lib/platform/db';
+import { outboxEvents } from '@/db/schema/events';
+import { enterTenant, withPlatform, withTenant } from '@/lib/platform/db';
+import { pgErrorCode } from '@/lib/platform/errors';
 import { createTenant, rowsOf, type TestTenant } from '../helpers';
 
 /** A query on the raw connection, outside withTenant: reads the system catalog only. */
@@ -107,6 +109,85 @@ describe('row-level security', () => {
       );
       expect({ table, n: row!.n }).toEqual({ table, n: 0 });
     }
+  });
+
+  it('gives the app role no way to a role that bypasses RLS', async () => {
+    // Every role tillwise_app is, or could SET ROLE to through memberships of memberships.
+    const reachable = await rawQuery<{ name: string; super: boolean; bypass: boolean }>(sql`
+      with recursive reachable(oid) as (
+        select oid from pg_roles where rolname = 'tillwise_app'
+        union
+        select m.roleid from pg_auth_members m join reachable r on m.member = r.oid
+      )
+      select r.rolname as name, r.rolsuper as super, r.rolbypassrls as bypass
+      from pg_roles r join reachable using (oid) order by 1`);
+    expect(reachable.map((r) => r.name)).toContain('tillwise_app');
+    expect(reachable.filter((r) => r.super || r.bypass)).toEqual([]);
+  });
+
+  it('refuses SET ROLE tillwise_dispatcher to a session of tillwise_app', async () => {
+    const { db } = await database();
+    // On Postgres the pool already logs in as tillwise_app; on PGlite (a superuser session)
+    // this makes it the session user, which is what SET ROLE is checked against.
+    const failure = await db
+      .transaction(async (tx) => {
+        await tx.execute(sql`set local session authorization tillwise_app`);
+        await tx.execute(sql`set local role tillwise_dispatcher`);
+      })
+      .catch((e: unknown) => e);
+    expect(pgErrorCode(failure)).toBe('42501'); // insufficient_privilege
+  });
+
+  it('lets the app role neither change nor delete tenants', async () => {
+    for (const statement of [
+      sql`update tenants set name = 'Hacked' where id = ${a.tenant.id}`,
+      sql`delete from tenants where id = ${a.tenant.id}`,
+    ]) {
+      const failure = await withPlatform((tx) => tx.execute(statement)).catch((e: unknown) => e);
+      expect(pgErrorCode(failure)).toBe('42501');
+    }
+  });
+
+  it('claims outbox events through a definer function that returns only tenant ids and event ids', async () => {
+    const [fn] = await rawQuery<{ owner: string; definer: boolean; config: string[]; result: string; publicExecute: boolean }>(sql`
+      select pg_get_userbyid(p.proowner) as owner, p.prosecdef as definer, p.proconfig as config,
+             pg_get_function_result(p.oid) as result,
+             exists (select 1 from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) acl
+                     where acl.grantee = 0 and acl.privilege_type = 'EXECUTE') as "publicExecute"
+      from pg_proc p where p.proname = 'claim_outbox_batch'`);
+    expect(fn).toEqual({
+      owner: 'tillwise_dispatcher',
+      definer: true,
+      config: ['search_path=public, pg_temp'],
+      result: 'TABLE(tenant_id uuid, id uuid)',
+      publicExecute: false,
+    });
+
+    // Called as the app role, it leases due events of every tenant, but hands back nothing
+    // to read: the rows themselves stay behind RLS. Two events of two tenants, due before any
+    // other (so the claim takes exactly these), in a transaction that is rolled back.
+    const rolledBack = new Error('roll back');
+    let claimed: Record<string, string>[] = [];
+    let leasedFor: { seconds: number }[] = [];
+    const failure = await withTenant(a.tenant.id, async (tx) => {
+      for (const t of [a, b]) {
+        await enterTenant(tx, t.tenant.id);
+        await tx.insert(outboxEvents).values({ tenantId: t.tenant.id, type: 'TenantCreated', payload: {}, nextAttemptAt: sql`'-infinity'` });
+      }
+      await enterTenant(tx, a.tenant.id);
+      // A day's lease is asked for; the function grants at most 300 s.
+      claimed = rowsOf(await tx.execute(sql`select * from claim_outbox_batch(2, 86400)`));
+      leasedFor = rowsOf(
+        await tx.execute(sql`
+          select extract(epoch from next_attempt_at - now())::int as seconds from outbox_events
+          where id in (${sql.join(claimed.map((row) => sql`${row.id}::uuid`), sql`, `)})`),
+      );
+      throw rolledBack;
+    }).catch((e: unknown) => e);
+    expect(failure).toBe(rolledBack);
+    expect(claimed.map((row) => row.tenant_id).sort()).toEqual([a.tenant.id, b.tenant.id].sort());
+    for (const row of claimed) expect(Object.keys(row).sort()).toEqual(['id', 'tenant_id']);
+    expect(leasedFor).toEqual([{ seconds: 300 }]); // tenant A's own event: the only one it can read
   });
 
   it('keeps settings transaction-local (nothing leaks to the next transaction)', async () => {
