@@ -12,6 +12,8 @@ import { defineConfig } from '@playwright/test';
 const PORT = 3100;
 const GATEWAY_PORT = 4100;
 const ROOT_DOMAIN = `localhost:${PORT}`;
+/** A production start refuses the simulator's public test key, so this run has its own. */
+const GATEWAY_KEY = 'sk_test_e2e_tillwise';
 
 /** Single-quotes a value for the shell. */
 const sh = (value: string) => `'${value.replaceAll("'", `'"'"'`)}'`;
@@ -67,7 +69,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${GATEWAY_PORT}/v1/ledger`, // 401 without a key: up and answering
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { GATEWAY_PORT: String(GATEWAY_PORT) },
+      env: { GATEWAY_PORT: String(GATEWAY_PORT), GATEWAY_API_KEY: GATEWAY_KEY },
     },
     {
       command: `${resetDatabase} && npx next build && npx tsx scripts/seed.ts && npx next start -p ${PORT}`,
@@ -86,7 +88,9 @@ export default defineConfig({
         LOG_LEVEL: 'warn',
         ...databaseEnv,
         PAYMENT_GATEWAY_URL: `http://127.0.0.1:${GATEWAY_PORT}`,
-        ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+        PAYMENT_GATEWAY_KEY: GATEWAY_KEY,
+        // One server: without Redis (the embedded run) its in-process store is enough.
+        ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : { TILLWISE_SINGLE_INSTANCE: 'true' }),
       },
     },
   ],

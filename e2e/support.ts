@@ -78,7 +78,7 @@ export async function browserFetch(page: Page, path: string, init?: { method?: s
 
 /** The card gateway simulator playwright.config.ts starts (gateway/README.md), reached from Node. */
 export const GATEWAY_URL = 'http://127.0.0.1:4100';
-const GATEWAY_KEY = 'sk_test_tillwise';
+const GATEWAY_KEY = 'sk_test_e2e_tillwise'; // playwright.config.ts gives it to the simulator and the app
 
 /**
  * Sets the gateway simulator's faults (`{ down: true }`, `{ failNext: 2 }`, `{ reset: true }`…)
@@ -109,4 +109,17 @@ export async function gatewayControl(faults: {
 export async function choose(control: Locator): Promise<void> {
   await control.locator('xpath=ancestor::label[1]').click();
   await expect(control).toBeChecked();
+}
+
+/**
+ * Collects what the browser refuses under the page's Content-Security-Policy (Chromium logs
+ * every refused script, style, frame or connection as a console error) for the test to assert
+ * on at the end.
+ */
+export function cspViolations(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) seen.push(message.text());
+  });
+  return seen;
 }

@@ -47,6 +47,8 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NEXTAUTH_SECRET: demoSecret(),
+    // A production build, but the demo: one process, no Redis needed, the simulator's test key.
+    TILLWISE_DEMO: 'true',
     ROOT_DOMAIN: rootDomain,
     PORT: String(port),
     PAYMENT_GATEWAY_URL: process.env.PAYMENT_GATEWAY_URL ?? `http://127.0.0.1:${gatewayPort}`,

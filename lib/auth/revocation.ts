@@ -1,10 +1,15 @@
+import { eq } from 'drizzle-orm';
+import { users } from '@/db/schema/auth';
+import { withTenant, type Tx } from '@/lib/platform/db';
 import { redis, tenantKey } from '@/lib/platform/redis';
 
 /**
  * Sessions are stateless JWTs, so "sign out everywhere this cookie was copied" needs a
  * deny-list: a revoked session id is kept until the token would have expired anyway.
  * A per-user "valid after" time revokes every session of a user at once (deactivation,
- * role or password change).
+ * role or password change). Redis answers that on every request; the user's row holds it
+ * too (with `active`), so a Redis that lost it (restart without persistence, eviction,
+ * failover) cannot bring such sessions back.
  */
 const revokedKey = (tenantId: string, sessionId: string) => tenantKey(tenantId, 'session', 'revoked', sessionId);
 const validAfterKey = (tenantId: string, userId: string) => tenantKey(tenantId, 'user', userId, 'sessions-valid-after');
@@ -14,8 +19,22 @@ export async function revokeSession(tenantId: string, sessionId: string, expires
   if (ttl > 0) await (await redis()).set(revokedKey(tenantId, sessionId), 1, { ex: ttl });
 }
 
-export async function revokeUserSessions(tenantId: string, userId: string, maxSessionSeconds: number): Promise<void> {
-  await (await redis()).set(validAfterKey(tenantId, userId), Date.now(), { ex: maxSessionSeconds });
+/**
+ * Ends every session of `userId` signed in until now, in the transaction of the change that
+ * warrants it. Returns what to run after commit: the same in Redis, for the other instances.
+ */
+export async function revokeUserSessions(
+  tx: Tx,
+  tenantId: string,
+  userId: string,
+  maxSessionSeconds: number,
+): Promise<() => Promise<void>> {
+  const now = Date.now();
+  await tx.update(users).set({ sessionsValidAfter: new Date(now) }).where(eq(users.id, userId));
+  return async () => {
+    userStates.delete(stateKey(tenantId, userId)); // this instance knows at once
+    await (await redis()).set(validAfterKey(tenantId, userId), now, { ex: maxSessionSeconds });
+  };
 }
 
 /** Whether the session `sessionId` of `userId`, signed in at `authTimeMs`, was revoked. */
@@ -29,5 +48,31 @@ export async function isSessionRevoked(
     revokedKey(tenantId, sessionId),
     validAfterKey(tenantId, userId),
   );
-  return revoked !== null || (validAfter !== null && authTimeMs <= validAfter);
+  if (revoked !== null || (validAfter !== null && authTimeMs <= validAfter)) return true;
+  const user = await userState(tenantId, userId);
+  return !user || !user.active || (user.validAfter !== null && authTimeMs <= user.validAfter);
+}
+
+/**
+ * The row's copy, cached per process for a few seconds so that most requests cost no query:
+ * it only matters when Redis lost a revocation, and then a session survives at most
+ * STATE_TTL_MS on another instance (this one forgets its entry at the revocation).
+ */
+const STATE_TTL_MS = 5000;
+const MAX_STATES = 10_000;
+type UserState = { active: boolean; validAfter: number | null } | null;
+const userStates = new Map<string, { state: UserState; until: number }>();
+const stateKey = (tenantId: string, userId: string) => `${tenantId}:${userId}`;
+
+async function userState(tenantId: string, userId: string): Promise<UserState> {
+  const key = stateKey(tenantId, userId);
+  const cached = userStates.get(key);
+  if (cached && cached.until > Date.now()) return cached.state;
+  const [row] = await withTenant(tenantId, (tx) =>
+    tx.select({ active: users.active, validAfter: users.sessionsValidAfter }).from(users).where(eq(users.id, userId)),
+  );
+  const state = row ? { active: row.active, validAfter: row.validAfter?.getTime() ?? null } : null;
+  if (userStates.size >= MAX_STATES) userStates.clear(); // staff of every tenant seen lately; a bound, not a policy
+  userStates.set(key, { state, until: Date.now() + STATE_TTL_MS });
+  return state;
 }

@@ -60,7 +60,9 @@ export function sessionTokenFrom(cookies: { get(name: string): { value: string }
 
 /**
  * Verifies a session token for the host's tenant. Returns null for anything not acceptable:
- * undecryptable or tampered, expired, past its absolute life, another tenant's, or revoked.
+ * undecryptable or tampered, expired, past its absolute life, another tenant's, revoked, or of
+ * a user who is gone, deactivated or had every session ended (revocation.ts; the database's
+ * copy holds even when Redis lost it).
  */
 export async function verifySessionToken(token: string | undefined, hostTenantId: string): Promise<StaffSession | null> {
   if (!token) return null;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The bundled gateway simulator's well-known key (gateway/README.md): fine for the demo only. */
+const SIMULATOR_TEST_KEY = 'sk_test_tillwise';
+
 /**
  * Every environment variable the app reads, validated in one place. Parsed lazily (first call),
  * so `next build` can import modules without a runtime environment, and memoised after that.
@@ -10,6 +13,9 @@ const optionalUrl = z
   .optional()
   .transform((v) => v || undefined) // an empty variable means "not set"
   .pipe(z.url().optional());
+
+/** An on/off switch: `true` or `false` (unset: false). */
+const flag = z.enum(['true', 'false'], 'must be true or false').default('false').transform((v) => v === 'true');
 
 const envSchema = z
   .object({
@@ -42,15 +48,25 @@ const envSchema = z
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional(),
     /** Absolute session life in hours; the product promise is at most 12. */
     SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(12).default(12),
+    /** Delay before answering a sign-in on an account past its failure limit (the slow path). */
+    SIGN_IN_SLOW_PATH_MS: z.coerce.number().int().min(0).max(30_000).default(3000),
     /** The card payment gateway (the bundled simulator: `npm run gateway`). */
     PAYMENT_GATEWAY_URL: z.url().default('http://127.0.0.1:4010'),
-    PAYMENT_GATEWAY_KEY: z.string().min(1).default('sk_test_tillwise'),
+    PAYMENT_GATEWAY_KEY: z.string().min(1).default(SIMULATOR_TEST_KEY),
     /** Resilience of gateway calls: per-attempt timeout, retries, breaker. */
     GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     GATEWAY_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
     BREAKER_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     BREAKER_HALF_OPEN_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
     BREAKER_SUCCESSES: z.coerce.number().int().min(1).max(20).default(2),
+    /** How long after a card payment started the gateway may still be processing it ("not found" means nothing before that). */
+    GATEWAY_PROCESSING_WINDOW_MS: z.coerce.number().int().min(0).max(86_400_000).default(120_000),
+    /** Bearer token for /api/metrics and the details of /api/ready; without it metrics are off. */
+    METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional(),
+    /** Set by `npm run demo` only: a production build on this machine with the demo's defaults. */
+    TILLWISE_DEMO: flag,
+    /** The operator's promise that one app process serves all traffic, so Redis may be left out. */
+    TILLWISE_SINGLE_INSTANCE: flag,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Must stay unset (see crossFieldIssues); listed so the rule is visible here. */
     NEXTAUTH_URL: z.string().optional(),
@@ -60,6 +76,15 @@ export type Config = z.infer<typeof envSchema> & { authSecret: string };
 
 /** Development/test only: a fixed secret keeps sessions valid across restarts of `next dev`. */
 const DEV_ONLY_SECRET = 'tillwise-development-secret-not-for-production-use';
+
+const LOOPBACK_HOST = /^(localhost|[a-z0-9.-]+\.localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+
+/** Whether the development secret may sign sessions here: a developer's own machine. */
+function devSecretAllowed(env: Record<string, string | undefined>): boolean {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const host = (env.ROOT_DOMAIN ?? 'localhost').trim().toLowerCase();
+  return (nodeEnv === 'development' || nodeEnv === 'test') && LOOPBACK_HOST.test(host);
+}
 
 let cached: Config | undefined;
 
@@ -76,6 +101,7 @@ export class ConfigError extends Error {
 /** Rules across variables, checked on the raw values so they are reported with the rest. */
 function crossFieldIssues(env: Record<string, string | undefined>): z.core.$ZodIssue[] {
   const issue = (name: string, message: string) => ({ code: 'custom' as const, path: [name], message, input: env[name] });
+  const production = env.NODE_ENV === 'production' && env.TILLWISE_DEMO !== 'true';
   return [
     ...(env.UPSTASH_REDIS_REST_URL && !env.UPSTASH_REDIS_REST_TOKEN
       ? [issue('UPSTASH_REDIS_REST_TOKEN', 'is required with UPSTASH_REDIS_REST_URL')]
@@ -83,8 +109,18 @@ function crossFieldIssues(env: Record<string, string | undefined>): z.core.$ZodI
     ...(env.NEXTAUTH_URL
       ? [issue('NEXTAUTH_URL', 'must not be set: every tenant has its own host, and next-auth takes it from each request')]
       : []),
-    ...(env.NODE_ENV === 'production' && !env.NEXTAUTH_SECRET && !env.AUTH_SECRET
-      ? [issue('NEXTAUTH_SECRET', 'is required in production')]
+    ...(!env.NEXTAUTH_SECRET && !env.AUTH_SECRET && !devSecretAllowed(env)
+      ? [issue('NEXTAUTH_SECRET', 'is required outside development on localhost (openssl rand -base64 32)')]
+      : []),
+    ...(['NEXTAUTH_SECRET', 'AUTH_SECRET'] as const)
+      .filter((name) => env[name] === DEV_ONLY_SECRET && !devSecretAllowed(env))
+      .map((name) => issue(name, 'must not be the development secret outside development on localhost')),
+    // The demo is a production build on one machine with the simulator: it may keep its defaults.
+    ...(production && (env.PAYMENT_GATEWAY_KEY ?? SIMULATOR_TEST_KEY) === SIMULATOR_TEST_KEY
+      ? [issue('PAYMENT_GATEWAY_KEY', `must be your gateway’s own key in production (${SIMULATOR_TEST_KEY} is the simulator’s public test key)`)]
+      : []),
+    ...(production && !env.REDIS_URL && !env.UPSTASH_REDIS_REST_URL && env.TILLWISE_SINGLE_INSTANCE !== 'true'
+      ? [issue('REDIS_URL', 'is required in production (or UPSTASH_REDIS_REST_URL), so that every instance shares revocations, lockouts and rate limits; if only one instance ever runs, set TILLWISE_SINGLE_INSTANCE=true')]
       : []),
   ];
 }

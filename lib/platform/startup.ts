@@ -4,14 +4,18 @@ import { config } from './config';
 import { purgeExpiredIdempotencyKeys } from './idempotency';
 import { every } from './jobs';
 import { logger } from './logger';
+import { perProcessStateWarning } from './readiness';
 
 const HOUR = 3600_000;
 
 /** Fails fast on bad configuration, brings the schema up to date, starts periodic jobs. */
 export async function startServer(): Promise<void> {
-  const { ROOT_DOMAIN, DATABASE_URL } = config();
+  const { ROOT_DOMAIN, DATABASE_URL, NODE_ENV } = config();
   await migrateDatabase();
   logger.info({ rootDomain: ROOT_DOMAIN, database: DATABASE_URL ? 'postgres' : 'pglite' }, 'tillwise ready');
+  // Config refuses production without Redis unless one instance (or the demo) was declared.
+  const warning = NODE_ENV === 'production' ? perProcessStateWarning() : undefined;
+  if (warning) logger.warn(`${warning}. Run exactly one instance, or set REDIS_URL.`);
   every(HOUR, 'purge expired idempotency keys', async () => {
     let purged = 0;
     for (const tenantId of await listTenantIds()) purged += await purgeExpiredIdempotencyKeys(tenantId);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as meRoute from '@/app/api/v1/me/route';
 import * as staffItem from '@/app/api/v1/staff/[id]/route';
 import * as staffList from '@/app/api/v1/staff/route';
+import { redis, tenantKey } from '@/lib/platform/redis';
 import { apiRequest, createTenant, json, noParams, PASSWORD, segment, sessionTokenFor, type TestTenant } from '../helpers';
 
 const newCashier = (email: string) => ({ name: 'Api Cashier', email, role: 'cashier', password: PASSWORD, pin: '1234' });
@@ -168,6 +169,38 @@ describe('/api/v1/staff', () => {
       );
       expect(res.status).toBe(400);
     });
+  });
+});
+
+describe('ending a staff member’s sessions', () => {
+  it('holds at the next request even when Redis lost the revocation', async () => {
+    const t = await createTenant();
+    const changes = [
+      { who: t.cashier, patch: { active: false } },
+      { who: t.manager, patch: { role: 'cashier' } },
+      { who: t.owner, patch: { password: 'a-brand-new-password' } },
+    ];
+    // A second owner makes the changes (the first one's own password changes too).
+    const boss = await staffList.POST(
+      await apiRequest('POST', '/api/v1/staff', { host: t.tenant, as: t.owner, body: { ...newCashier(`boss@${t.tenant.slug}.test`), role: 'owner' } }),
+      noParams,
+    );
+    const bossStaff = { ...t.owner, id: (await boss.json()).id as string };
+    for (const { who, patch } of changes) {
+      const token = await sessionTokenFor(who, { authTime: Date.now() - 5 });
+      const me = async () => (await meRoute.GET(await apiRequest('GET', '/api/v1/me', { host: t.tenant, as: token }), noParams)).status;
+      expect(await me()).toBe(200);
+
+      const changed = await staffItem.PATCH(
+        await apiRequest('PATCH', `/api/v1/staff/${who.id}`, { host: t.tenant, as: bossStaff, body: patch }),
+        segment({ id: who.id }),
+      );
+      expect(changed.status).toBe(200);
+      // Redis restarted without persistence, evicted the key or failed over.
+      expect(await (await redis()).del(tenantKey(t.tenant.id, 'user', who.id, 'sessions-valid-after'))).toBe(1);
+
+      expect({ patch, status: await me() }).toEqual({ patch, status: 401 });
+    }
   });
 });
 

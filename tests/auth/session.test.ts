@@ -1,7 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { EncryptJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { updateStaff } from '@/lib/auth';
+import { users } from '@/db/schema/auth';
 import { endSession, verifySessionToken } from '@/lib/auth/session';
+import { withTenant } from '@/lib/platform/db';
 import { createTenant, sessionTokenFor, type TestTenant } from '../helpers';
 
 /** An unsigned ("alg": "none") JWT with well-formed claims. */
@@ -69,6 +72,19 @@ describe('sessions', () => {
     expect(await verifySessionToken(after, b.tenant.id)).toMatchObject({ role: 'manager' });
     await updateStaff(owner, b.cashier.id, { active: false });
     expect(await verifySessionToken(after, b.tenant.id)).toBeNull();
+  });
+
+  it('ends the sessions of someone deactivated where Redis never heard of it', async () => {
+    // As if another instance deactivated them and its Redis write was lost: only the row says so.
+    const t = await createTenant();
+    const token = await sessionTokenFor(t.cashier);
+    await withTenant(t.tenant.id, (tx) => tx.update(users).set({ active: false }).where(eq(users.id, t.cashier.id)));
+    expect(await verifySessionToken(token, t.tenant.id)).toBeNull();
+
+    const other = await sessionTokenFor(t.manager, { authTime: Date.now() - 5 });
+    await withTenant(t.tenant.id, (tx) => tx.update(users).set({ sessionsValidAfter: new Date() }).where(eq(users.id, t.manager.id)));
+    expect(await verifySessionToken(other, t.tenant.id)).toBeNull();
+    expect(await verifySessionToken(await sessionTokenFor(t.manager, { authTime: Date.now() + 5 }), t.tenant.id)).not.toBeNull();
   });
 
   it('keeps a session when only the name changes', async () => {
