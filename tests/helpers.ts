@@ -50,7 +50,8 @@ export function sessionTokenFor(user: TestStaff, overrides: Partial<SessionClaim
 
 /**
  * A request as a route handler receives it after proxy.ts: the host's tenant slug in the
- * trusted header, the session cookie of `as` (if any).
+ * trusted header, the session cookie of `as` (if any), a body sent as JSON unless `headers`
+ * give another content type.
  */
 export async function apiRequest(
   method: string,
@@ -66,7 +67,7 @@ export async function apiRequest(
   let body: string | undefined;
   if (options.body !== undefined) {
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-    headers.set('content-type', 'application/json');
+    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   }
   return new NextRequest(`http://app.test${path}`, { method, headers, body });
 }

@@ -7,6 +7,7 @@ import { metrics, routeLabel } from '@/lib/platform/metrics';
 import { annotateContext, runWithContext } from '@/lib/platform/request-context';
 import { TENANT_HEADER } from '@/lib/tenancy/host';
 import { findTenantBySlug, type TenantInfo } from '@/lib/tenancy/registry';
+import { sameOriginBody } from './csrf';
 import { can, type Permission } from './permissions';
 import { sessionTokenFrom, verifySessionToken, type StaffSession } from './session';
 
@@ -43,12 +44,13 @@ async function sessionFromRequest(req: NextRequest, tenant: TenantInfo): Promise
 
 /**
  * Wraps a tenant API route handler: request id and log context, host tenant, session of that
- * same tenant, permission, Idempotency-Key on mutations, one error shape, metrics. Handlers
- * only parse input, call one module function and shape the response.
+ * same tenant, permission, same-origin mutations with the declared body type (`bodyType`,
+ * default JSON), Idempotency-Key on mutations, one error shape, metrics. Handlers only parse
+ * input, call one module function and shape the response.
  */
 export function tenantRoute<Params = Record<string, never>>(
   handler: (ctx: RouteContext<Params>) => Promise<Response>,
-  options: { permission: Permission },
+  options: { permission: Permission; bodyType?: string },
 ) {
   return async (req: NextRequest, segment: Segment<Params>): Promise<Response> => {
     const requestId = req.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID();
@@ -63,7 +65,7 @@ export function tenantRoute<Params = Record<string, never>>(
         if (!can(user.role, options.permission)) {
           throw new AppError('forbidden', 'Your role does not allow this');
         }
-        const body = MUTATIONS.has(req.method) ? await req.text() : '';
+        const body = MUTATIONS.has(req.method) ? await sameOriginBody(req, options.bodyType ?? 'application/json') : '';
         const run = () =>
           handleErrors(async () =>
             handler({

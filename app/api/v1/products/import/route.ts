@@ -3,9 +3,10 @@ import { importProductsCsv } from '@/lib/catalog/csv';
 import { AppError } from '@/lib/platform/errors';
 
 /**
- * POST a CSV file as the body. With `Accept: application/x-ndjson` the answer streams one
- * JSON line per progress step and a last line with the outcome (the admin's progress bar);
- * otherwise it is one JSON document: 201 when imported, 422 with every error and its line.
+ * POST a CSV file as the body (`Content-Type: text/csv`). With `Accept: application/x-ndjson`
+ * the answer streams one JSON line per progress step and a last line with the outcome (the
+ * admin's progress bar); otherwise it is one JSON document: 201 when imported, 422 with every
+ * error and its line.
  */
 export const POST = tenantRoute(
   async ({ req, user, tenant, text }) => {
@@ -31,5 +32,5 @@ export const POST = tenantRoute(
     });
     return new Response(stream, { headers: { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' } });
   },
-  { permission: 'catalog:write' },
+  { permission: 'catalog:write', bodyType: 'text/csv' },
 );
