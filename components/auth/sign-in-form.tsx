@@ -11,6 +11,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   return (
     <form
       className="mt-8 space-y-4"
+      // Submitted before hydration, the default GET would put the password in the URL.
+      method="post"
       onSubmit={(e) => {
         e.preventDefault();
         const form = new FormData(e.currentTarget);

@@ -2,6 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
+import { signInResultMessage } from './sign-in-errors';
 
 /**
  * Signs in through one of next-auth's credentials providers without a redirect, exposing
@@ -16,12 +17,14 @@ export function useCredentialsSignIn(provider: 'credentials' | 'pin', onSuccess:
     setPending(true);
     setError(undefined);
     const result = await signIn(provider, { ...credentials, redirect: false });
-    if (result?.ok && !result.error) {
+    // `ok` alone decides: on success next-auth reads `error` from the callback URL, which
+    // defaults to this page's own address — and so to whatever `?error=` a link put there.
+    if (result?.ok) {
       onSuccess();
       return;
     }
     setPending(false);
-    setError(result?.error === 'CredentialsSignin' || !result?.error ? 'Sign-in failed. Check what you entered.' : result.error);
+    setError(signInResultMessage(result?.error));
   }
 
   return { error, pending, submit };

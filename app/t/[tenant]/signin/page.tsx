@@ -1,28 +1,25 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { signInErrorMessage } from '@/components/auth/sign-in-errors';
 import { currentStaff } from '@/lib/auth/current';
+import { safeCallbackPath } from '@/lib/auth/redirects';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-/** Only same-host paths are allowed as a destination after sign-in (no open redirect). */
-function safePath(value: string | string[] | undefined): string {
-  const path = Array.isArray(value) ? value[0] : value;
-  return path && path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/';
-}
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const current = await currentStaff();
   const params = await searchParams;
-  const next = safePath(params.callbackUrl);
+  const next = safeCallbackPath(first(params.callbackUrl));
   if (current?.user) redirect(next);
-  const error = typeof params.error === 'string' ? params.error : undefined;
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-6 py-12">
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Tillwise</p>
       <h1 className="mt-1 text-3xl font-bold tracking-tight">{current?.tenant.name}</h1>
       <p className="mt-2 text-slate-600">Sign in with the email and password your manager gave you.</p>
-      <SignInForm callbackUrl={next} initialError={error === 'CredentialsSignin' ? 'Wrong email or password.' : error} />
+      <SignInForm callbackUrl={next} initialError={signInErrorMessage(first(params.error))} />
     </main>
   );
 }
