@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, ROOT_URL, escapeRegExp, expectSignInPage, hydrated, signIn, submitSignIn, tenantUrl } from './support';
+import { DEMO, ROOT_URL, browserFetch, cspViolations, escapeRegExp, expectSignInPage, hydrated, signIn, submitSignIn, tenantUrl } from './support';
 
 // One worker runs the tests in file order (playwright.config.ts). The sign-up flow is a single
 // test whose steps depend on each other; the other tests stand alone on the seeded demo tenant.
@@ -204,4 +204,54 @@ test('sign-up offers Asia/Yangon, the time zone its own error message names', as
   await page.getByRole('button', { name: 'Create business' }).click();
   await expect(page).toHaveURL(tenantUrl(slug, '/admin'));
   await expect(page.getByRole('main').getByText('Asia/Yangon', { exact: true })).toBeVisible();
+});
+
+test('sign-in goes only to paths on the same host and shows no text a link brings', async ({ page }) => {
+  const planted = 'Your account is suspended. Call 555-0100';
+  await page.goto(tenantUrl(DEMO.slug, `/signin?callbackUrl=/%09/evil.example&error=${encodeURIComponent(planted)}`));
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('Sign-in failed. Check what you entered and try again.');
+  await expect(page.getByText(planted)).toHaveCount(0);
+
+  // The planted ?error= must not make a good sign-in look failed, nor the tab lead off the host.
+  await submitSignIn(page, DEMO.manager.email, DEMO.password);
+  await expect(page).toHaveURL(tenantUrl(DEMO.slug, '/admin'));
+});
+
+test('pages run under a nonce-based Content-Security-Policy with nothing refused', async ({ page }) => {
+  const refused = cspViolations(page);
+  /**
+   * Loads `url`, checks its policy and that every script tag the server sent carries the
+   * policy's nonce (a page prerendered at build time would have none); answers the policy.
+   * Chunks loaded later need no nonce: 'strict-dynamic' trusts what nonced scripts load.
+   */
+  async function visit(url: string, ready: string): Promise<string> {
+    const response = (await page.goto(url))!;
+    const policy = response.headers()['content-security-policy'] ?? '';
+    const nonce = /script-src [^;]*'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1];
+    expect(nonce, `${url} has a script nonce`).toBeTruthy();
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(response.headers()['x-content-type-options']).toBe('nosniff');
+    const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`)), `scripts on ${url} without the nonce`).toEqual([]);
+    await hydrated(page.getByRole('button', { name: ready }).first()); // its scripts ran
+    return policy;
+  }
+
+  const landing = await visit(ROOT_URL, 'Go');
+  const signin = await visit(tenantUrl(DEMO.slug, '/signin'), 'Sign in');
+  expect(signin).not.toBe(landing); // a fresh nonce per response
+  await submitSignIn(page, DEMO.manager.email, DEMO.password);
+  await expect(page).toHaveURL(tenantUrl(DEMO.slug, '/admin'));
+  await visit(tenantUrl(DEMO.slug, '/admin'), 'Sign out');
+  await visit(tenantUrl(DEMO.slug, '/register'), 'Sign out');
+
+  // The receipt: framable by its own origin only, its inline styles applied.
+  const orders = await browserFetch(page, '/api/v1/orders?limit=1');
+  const receipt = await page.goto(tenantUrl(DEMO.slug, `/api/v1/orders/${orders.body.data[0].id}/receipt`));
+  expect(receipt?.headers()['content-security-policy']).toContain("frame-ancestors 'self'");
+  expect(receipt?.headers()['x-frame-options']).toBe('SAMEORIGIN');
+  expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('monospace');
+
+  expect(refused).toEqual([]);
 });
