@@ -33,6 +33,15 @@ export const CSV_COLUMNS = [
 type Column = (typeof CSV_COLUMNS)[number];
 type Row = Partial<Record<Column, string>> & { __line: number };
 
+/**
+ * A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) is written
+ * with one `'` in front, which makes it text (OWASP's advice for CSV injection). Apostrophes
+ * already in front count too, so import can take exactly one off again: a value that really
+ * begins with `'=` comes back as it was.
+ */
+const FORMULA = /^'*[=+\-@\t\r]/;
+const unescapeFormula = (cell: string) => (cell.startsWith("'") && FORMULA.test(cell.slice(1)) ? cell.slice(1) : cell);
+
 const PRODUCT_COLUMNS: Column[] = ['product_name', 'category', 'tax_class', 'description', 'status', 'track_stock', 'allow_negative_stock', 'photo_url', 'modifier_groups', 'attributes'];
 const REQUIRED: Column[] = ['product_name', 'sku', 'price'];
 const MAX_ROWS = 50_000;
@@ -81,7 +90,7 @@ export async function exportProductsCsv(tenantId: string, currency: string): Pro
       price: minorToDecimal(v.price, currency),
     })),
   );
-  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) });
+  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) }, { escapeFormulae: FORMULA });
 }
 
 /**
@@ -100,6 +109,7 @@ export async function importProductsCsv(
     header: true,
     skipEmptyLines: 'greedy',
     transformHeader: (h) => h.trim().toLowerCase().replace(/\s+/g, '_'),
+    transform: unescapeFormula,
   });
   const errors: CsvError[] = parsed.errors.map((e) => ({ line: (e.row ?? 0) + 2, message: e.message }));
   const headers = parsed.meta.fields ?? [];

@@ -2,7 +2,8 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as importRoute from '@/app/api/v1/products/import/route';
 import { CSV_COLUMNS, exportProductsCsv, importProductsCsv } from '@/lib/catalog/csv';
-import { listProducts, modifierGroupService, taxClassService } from '@/lib/catalog/service';
+import { productInputSchema } from '@/lib/catalog/schemas';
+import { createProduct, listProducts, modifierGroupService, taxClassService } from '@/lib/catalog/service';
 import { apiRequest, createTenant, noParams, ownerActor, type TestTenant } from '../helpers';
 
 const header = CSV_COLUMNS.join(',');
@@ -82,6 +83,42 @@ describe('product CSV import and export', () => {
     expect(product!.attributes).toEqual({ caffeine: true });
   });
 
+  it('exports a cell a spreadsheet would run as a formula with a leading apostrophe', async () => {
+    const shop = await createTenant();
+    await modifierGroupService.create(ownerActor(shop), { name: '=Milk', minSelect: 0, maxSelect: 1, options: [{ name: 'Oat', priceDelta: 50 }] });
+    const rows = [
+      { handle: 'h', product_name: '=HYPERLINK("http://evil.example","Click")', description: '@SUM(1+1)*cmd|/c calc', category: '+Deals', modifier_groups: '=Milk', variant_name: '-1 size', sku: 'FX-1', barcodes: '-12345|67890', price: '1.00' },
+    ];
+    expect(await importProductsCsv(ownerActor(shop), 'USD', csv(rows))).toMatchObject({ ok: true, created: 1 });
+    const [exported] = Papa.parse<Record<string, string>>(await exportProductsCsv(shop.tenant.id, 'USD'), { header: true, skipEmptyLines: true }).data;
+    expect(exported).toMatchObject({
+      product_name: `'=HYPERLINK("http://evil.example","Click")`,
+      description: "'@SUM(1+1)*cmd|/c calc",
+      category: "'+Deals",
+      modifier_groups: "'=Milk",
+      variant_name: "'-1 size",
+      barcodes: "'-12345|67890",
+      sku: 'FX-1',
+    });
+    for (const value of Object.values(exported!)) expect(value).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('round-trips exactly: export then import gives back every value, apostrophes included', async () => {
+    const shop = await createTenant();
+    const names = ['=1+2', "'=already text", "''+two apostrophes", "'plain apostrophe", 'Tea - hot', '@home', "it's fine"];
+    for (const [i, name] of names.entries()) {
+      await createProduct(ownerActor(shop), productInputSchema.parse({ name, description: `-${name}`, variants: [{ name, sku: `RT-${i}`, price: 100 }] }));
+    }
+    const before = (await listProducts(shop.tenant.id, { status: 'all', skip: 0, limit: 50 })).data;
+    expect(before.map((p) => p.name).sort()).toEqual([...names].sort());
+
+    const outcome = await importProductsCsv(ownerActor(shop), 'USD', await exportProductsCsv(shop.tenant.id, 'USD'));
+    expect(outcome).toMatchObject({ ok: true, created: 0, updated: names.length });
+    const after = (await listProducts(shop.tenant.id, { status: 'all', skip: 0, limit: 50 })).data;
+    const shape = (ps: typeof before) => ps.map((p) => [p.name, p.description, p.variants.map((v) => v.name)]).sort();
+    expect(shape(after)).toEqual(shape(before));
+  });
+
   it('streams progress over the API and refuses cashiers', async () => {
     const body = csv([{ product_name: 'Streamed', sku: 'STREAM-1', price: '9.99' }]);
     const res = await importRoute.POST(
@@ -92,9 +129,13 @@ describe('product CSV import and export', () => {
     expect(lines.at(-1)).toEqual({ type: 'result', ok: true, created: 1, updated: 0, categoriesCreated: [] });
     expect(lines.some((l) => l.type === 'progress')).toBe(true);
 
-    const json = await importRoute.POST(await apiRequest('POST', '/api/v1/products/import', { host: t.tenant, as: t.manager, body: 'product_name,sku,price\nX,,1' }), noParams);
+    const csvType = { 'content-type': 'text/csv' };
+    const json = await importRoute.POST(
+      await apiRequest('POST', '/api/v1/products/import', { host: t.tenant, as: t.manager, body: 'product_name,sku,price\nX,,1', headers: csvType }),
+      noParams,
+    );
     expect(json.status).toBe(422);
-    const cashier = await importRoute.POST(await apiRequest('POST', '/api/v1/products/import', { host: t.tenant, as: t.cashier, body }), noParams);
+    const cashier = await importRoute.POST(await apiRequest('POST', '/api/v1/products/import', { host: t.tenant, as: t.cashier, body, headers: csvType }), noParams);
     expect(cashier.status).toBe(403);
   });
 });
