@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     await measure('price a 3-line cart (pure)', ITERATIONS * 10, () =>
       priceOrder([{ unitPrice: 120, modifiersTotal: 0, quantity: 2, taxRateBasisPoints: 700 }, { unitPrice: 99, modifiersTotal: 30, quantity: 1, taxRateBasisPoints: 0 }], { pricesIncludeTax: false }),
     ),
-    await measure('quote a 3-line cart', ITERATIONS, (i) => quoteOrder(actor, cart(i), settings)),
+    await measure('quote a 3-line cart', ITERATIONS, (i) => quoteOrder(ctx.user, cart(i), settings)),
   ];
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;

@@ -3,12 +3,13 @@
 import { saveSettingsAction } from '@/app/t/[tenant]/admin/settings/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { TextAreaField, TextField } from '@/components/ui/field';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
+import { minorToDecimal } from '@/lib/platform/money';
 import type { TenantSettings } from '@/lib/tenancy/settings';
 
-/** The business details printed on receipts, and the discount cashiers may give without a manager. */
-export function SettingsForm({ settings, canWrite }: { settings: TenantSettings; canWrite: boolean }) {
+/** The business details printed on receipts, and what cashiers may do without a manager. */
+export function SettingsForm({ settings, currency, canWrite }: { settings: TenantSettings; currency: string; canWrite: boolean }) {
   const { state, pending, onSubmit } = useFormAction(saveSettingsAction, null);
   const fe = state?.fieldErrors ?? {};
   return (
@@ -33,7 +34,32 @@ export function SettingsForm({ settings, canWrite }: { settings: TenantSettings;
           inputMode="decimal"
           defaultValue={String(settings.discountLimitBasisPoints / 100)}
           error={fe.discountLimitBasisPoints}
-          hint="A larger line or order discount needs a manager's or owner's PIN. Prices including tax or not is set under Catalog → Taxes."
+          hint="Line and order discounts count together (10 % off a line and 10 % off the order is 19 %); beyond this a manager's or owner's PIN is needed. Prices including tax or not is set under Catalog → Taxes."
+        />
+        <TextField
+          label={`Cash a cashier may take out of a drawer without a manager (${currency})`}
+          name="cashOutLimit"
+          inputMode="decimal"
+          defaultValue={minorToDecimal(settings.cashOutLimit, currency)}
+          error={fe.cashOutLimit}
+          hint="Per cash-out. More needs a manager's or owner's PIN; 0 means every cash-out does."
+        />
+        <SelectField
+          label="Register PINs"
+          name="minPinLength"
+          defaultValue={String(settings.minPinLength)}
+          error={fe.minPinLength}
+          hint="With 6 digits, a PIN shorter than that stops working until it is set again under Staff."
+        >
+          <option value="4">At least 4 digits</option>
+          <option value="6">At least 6 digits</option>
+        </SelectField>
+        <CheckboxField
+          label="Switch staff by PIN may sign in as an owner"
+          name="pinSwitchToOwner"
+          defaultChecked={settings.pinSwitchToOwner}
+          error={fe.pinSwitchToOwner}
+          hint="Off: owners sign in at the register with their email and password (their PIN still approves discounts, voids and refunds)."
         />
       </fieldset>
       {canWrite && (

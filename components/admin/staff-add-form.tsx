@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
 
-export function StaffAddForm({ canManageOwners }: { canManageOwners: boolean }) {
+export function StaffAddForm({ canManageOwners, minPinLength }: { canManageOwners: boolean; minPinLength: 4 | 6 }) {
   const { state, pending, onSubmit } = useFormAction(addStaffAction, null);
   const form = useRef<HTMLFormElement>(null);
   const fe = state?.fieldErrors ?? {};
@@ -45,11 +45,11 @@ export function StaffAddForm({ canManageOwners }: { canManageOwners: boolean }) 
             label="Register PIN (optional)"
             name="pin"
             inputMode="numeric"
-            pattern="\d{4,6}"
+            pattern={`\\d{${minPinLength},6}`}
             maxLength={6}
             autoComplete="off"
             error={fe.pin}
-            hint="4 to 6 digits, to switch to this person at the register."
+            hint={`${minPinLength === 6 ? '6' : '4 to 6'} digits, to switch to this person at the register (a manager's also approves).`}
           />
         </div>
         <Button type="submit" disabled={pending}>

@@ -12,7 +12,7 @@ import type { StaffMember } from '@/lib/auth/staff';
  * Per-person changes in a disclosure: role, PIN, password, deactivate. Each form posts one
  * `intent` to the same server action; the outcome shows above the forms.
  */
-export function StaffRowEditor({ member, canManageOwners, isSelf }: { member: StaffMember; canManageOwners: boolean; isSelf: boolean }) {
+export function StaffRowEditor({ member, canManageOwners, isSelf, minPinLength }: { member: StaffMember; canManageOwners: boolean; isSelf: boolean; minPinLength: 4 | 6 }) {
   const { state, pending, onSubmit } = useFormAction(updateStaffAction, null);
   const fe = state?.fieldErrors ?? {};
   const form = { memberId: member.id, pending, onSubmit };
@@ -34,7 +34,15 @@ export function StaffRowEditor({ member, canManageOwners, isSelf }: { member: St
           </SelectField>
         </IntentForm>
         <IntentForm {...form} intent="pin" submit="Set">
-          <TextField label={member.hasPin ? 'New PIN' : 'Set a PIN'} name="pin" inputMode="numeric" maxLength={6} autoComplete="off" error={fe.pin} />
+          <TextField
+            label={member.hasPin ? 'New PIN' : 'Set a PIN'}
+            name="pin"
+            inputMode="numeric"
+            maxLength={6}
+            autoComplete="off"
+            error={fe.pin}
+            hint={minPinLength === 6 ? '6 digits' : '4 to 6 digits'}
+          />
         </IntentForm>
         {member.hasPin && <IntentForm {...form} intent="clear-pin" submit="Remove PIN" variant="ghost" />}
         <IntentForm {...form} intent="password" submit="Reset">

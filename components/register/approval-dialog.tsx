@@ -2,16 +2,21 @@
 
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { api } from './api';
 import { Modal } from './modal';
-import type { Approval } from './types';
+import type { Approval, ApprovablePermission } from './types';
+
+type Approver = { id: string; name: string };
 
 /**
  * A manager (or owner) approves at the register: picks their name, types their PIN. The PIN
- * is only sent with the request that needs it; the server checks it (10 wrong tries lock it).
+ * goes to the server once (POST /api/v1/approvals) and is forgotten; what comes back is a
+ * short-lived token for this one kind of action, which the register sends instead.
  */
 export function ApprovalDialog({
   open,
   reason,
+  permission,
   approvers,
   error,
   onClose,
@@ -19,34 +24,51 @@ export function ApprovalDialog({
 }: {
   open: boolean;
   reason: string;
-  approvers: { id: string; name: string }[];
+  permission: ApprovablePermission;
+  approvers: Approver[];
   error?: string | null;
   onClose: () => void;
-  onApprove: (approval: Approval) => void;
+  onApprove: (approval: Approval, approver: Approver) => void;
 }) {
   return (
     <Modal open={open} onClose={onClose} size="sm" title="Manager approval" description={reason} testId="approval-dialog">
-      <ApprovalFields approvers={approvers} error={error} onApprove={onApprove} onCancel={onClose} />
+      <ApprovalFields permission={permission} approvers={approvers} error={error} onApprove={onApprove} onCancel={onClose} />
     </Modal>
   );
 }
 
 export function ApprovalFields({
+  permission,
   approvers,
   error,
   onApprove,
   onCancel,
   submitLabel = 'Approve',
 }: {
-  approvers: { id: string; name: string }[];
+  permission: ApprovablePermission;
+  approvers: Approver[];
   error?: string | null;
-  onApprove: (approval: Approval) => void;
+  onApprove: (approval: Approval, approver: Approver) => void;
   onCancel?: () => void;
   submitLabel?: string;
 }) {
   const id = useId();
   const [userId, setUserId] = useState(approvers[0]?.id ?? '');
   const [pin, setPin] = useState('');
+  const [checking, setChecking] = useState(false);
+  const [refused, setRefused] = useState<string | null>(null);
+
+  const exchange = async () => {
+    setChecking(true);
+    // No Idempotency-Key: a retried exchange just checks the PIN again (the answer holds a token).
+    const result = await api<{ token: string; approver: Approver }>('/api/v1/approvals', { method: 'POST', body: { userId, pin, permission }, key: null, retries: 1 });
+    setPin(''); // typed once: never kept
+    setChecking(false);
+    if (!result.ok) return setRefused(result.error.message);
+    setRefused(null);
+    onApprove({ token: result.data.token }, result.data.approver);
+  };
+
   if (approvers.length === 0) {
     return (
       <div className="space-y-4 p-5">
@@ -66,12 +88,12 @@ export function ApprovalFields({
       className="space-y-4 p-5"
       onSubmit={(e) => {
         e.preventDefault();
-        if (userId && /^\d{4,6}$/.test(pin)) onApprove({ userId, pin });
+        if (userId && /^\d{4,6}$/.test(pin) && !checking) void exchange();
       }}
     >
-      {error && (
+      {(refused ?? error) && (
         <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
+          {refused ?? error}
         </p>
       )}
       <div className="space-y-1">
@@ -103,7 +125,10 @@ export function ApprovalFields({
           autoComplete="off"
           maxLength={6}
           value={pin}
-          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+          onChange={(e) => {
+            setPin(e.target.value.replace(/\D/g, ''));
+            setRefused(null);
+          }}
           className="block min-h-11 w-full rounded-lg border border-slate-300 px-3 text-lg tracking-widest focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
         />
         <p className="text-xs text-slate-600">4–6 digits</p>
@@ -114,8 +139,8 @@ export function ApprovalFields({
             Cancel
           </Button>
         )}
-        <Button type="submit" disabled={!/^\d{4,6}$/.test(pin)}>
-          {submitLabel}
+        <Button type="submit" disabled={checking || !/^\d{4,6}$/.test(pin)}>
+          {checking ? 'Checking…' : submitLabel}
         </Button>
       </div>
     </form>

@@ -8,7 +8,9 @@ export type { RegisterData, RegisterModifierGroup, RegisterProduct, RegisterStoc
 
 export type OrderType = 'dine_in' | 'takeaway' | 'retail';
 export type Discount = { kind: 'percent'; basisPoints: number } | { kind: 'amount'; amount: number };
-export type Approval = { userId: string; pin: string };
+/** A manager's approval as requests carry it: the token POST /api/v1/approvals gave for their PIN. */
+export type Approval = { token: string };
+export type { ApprovablePermission } from '@/lib/auth/schemas';
 export type LineModifier = { groupId: string; groupName: string; optionId: string; optionName: string; priceDelta: number };
 
 /** What POST /api/v1/orders/quote answers: the server's prices for the cart. */

@@ -30,6 +30,7 @@ export type CartState = {
   tableId: string | null;
   covers: number | null;
   customerName: string;
+  /** A manager's discount approval for this sale: their token, never their PIN. */
   approval: Approval | null;
   resumed: { id: string; number: number } | null;
 };

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { api, type ApiError } from './api';
+import { api, needsApproval, type ApiError } from './api';
 import { pricingInput, type CartState } from './use-cart';
 import type { Quote } from './types';
 
@@ -39,8 +39,8 @@ export function useQuote(cart: CartState, onApprovalRejected: (error: ApiError) 
       if (stale) return;
       if (result.ok) setState({ signature, quote: result.data, error: null });
       else {
-        // A wrong or locked manager PIN must not be re-sent with every change (it counts toward lockout).
-        if (input.approval && (result.error.status === 401 || result.error.status === 423 || result.error.status === 403)) rejected.current(result.error);
+        // An approval token that expired (or whose manager was signed out) is dropped: ask again.
+        if (input.approval && needsApproval(result.error)) rejected.current(result.error);
         setState((prev) => ({ signature, quote: prev.quote, error: result.error }));
       }
       setPending(false);

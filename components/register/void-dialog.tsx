@@ -93,7 +93,7 @@ function VoidForm({
       ) : (
         <div className="-mx-5 -mb-5 border-t border-slate-200">
           <p className="px-5 pt-3 text-sm text-slate-700">A manager approves voids.</p>
-          <ApprovalFields approvers={approvers} error={error} onApprove={(a) => void submit(a)} onCancel={onCancel} submitLabel={pending ? 'Voiding…' : 'Approve and void'} />
+          <ApprovalFields permission="order:void" approvers={approvers} error={error} onApprove={(a) => void submit(a)} onCancel={onCancel} submitLabel={pending ? 'Voiding…' : 'Approve and void'} />
         </div>
       )}
     </div>

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
 import { users } from '@/db/schema/auth';
 import { withTenant } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import { platformKey, redis } from '@/lib/platform/redis';
-import { clearFailures, lockedForSeconds, recordFailure, type LockSubject } from './lockout';
-import { can, type Permission, type Role } from './permissions';
+import { getTenantSettings } from '@/lib/tenancy/settings';
+import type { Role } from './permissions';
+import { takePasswordAttempt, takePinAttempt, type AttemptSource } from './rate-limits';
 import { decoyHash, verifySecret } from './secrets';
 
 /** The identity a successful sign-in yields; next-auth turns it into session claims. */
@@ -22,82 +23,66 @@ const userColumns = {
   pinHash: users.pinHash,
 };
 
-function lockedError(seconds: number): AppError {
-  const minutes = Math.max(1, Math.ceil(seconds / 60));
-  return new AppError('locked', `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+type Candidate = SignedInUser & { active: boolean; hash: string | null };
+
+async function findUser(tenantId: string, where: SQL, secret: 'passwordHash' | 'pinHash'): Promise<Candidate | undefined> {
+  const [u] = await withTenant(tenantId, (tx) => tx.select(userColumns).from(users).where(where));
+  return u && { id: u.id, tenantId: u.tenantId, role: u.role, name: u.name, email: u.email, active: u.active, hash: u[secret] };
 }
 
-/**
- * Shared shape of password and PIN checks: refuse while locked, compare against the stored
- * hash (or a decoy, so unknown accounts take as long), count failures, clear them on success.
- */
-async function verifyAgainst(
-  tenantId: string,
-  subject: LockSubject,
-  find: () => Promise<(SignedInUser & { active: boolean; hash: string | null }) | undefined>,
-  secret: string,
-  wrongMessage: string,
-  signsIn = true,
-): Promise<SignedInUser> {
-  const locked = await lockedForSeconds(tenantId, subject);
-  if (locked) throw lockedError(locked);
-  const user = await find();
+/** Always one argon2 verify: against a decoy when there is no such user or no secret, so timing tells nothing. */
+async function secretMatches(user: Candidate | undefined, secret: string): Promise<boolean> {
   const matches = await verifySecret(user?.hash ?? (await decoyHash()), secret);
-  if (!user || !user.hash || !matches) {
-    if (await recordFailure(tenantId, subject)) throw lockedError(await lockedForSeconds(tenantId, subject));
-    throw new AppError('unauthorized', wrongMessage);
-  }
+  return matches && Boolean(user?.hash);
+}
+
+const signedIn = (user: Candidate): SignedInUser => ({ id: user.id, tenantId: user.tenantId, role: user.role, name: user.name, email: user.email });
+
+async function recordSignIn(user: Candidate): Promise<SignedInUser> {
   if (!user.active) throw new AppError('forbidden', 'This account is deactivated. Ask an owner or manager.');
-  await clearFailures(tenantId, subject);
-  if (signsIn) await withTenant(tenantId, (tx) => tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id)));
-  return { id: user.id, tenantId: user.tenantId, role: user.role, name: user.name, email: user.email };
+  await withTenant(user.tenantId, (tx) => tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id)));
+  return signedIn(user);
 }
 
-export function verifyPasswordSignIn(tenantId: string, email: string, password: string): Promise<SignedInUser> {
-  return verifyAgainst(
-    tenantId,
-    { kind: 'email', email },
-    async () => {
-      const [u] = await withTenant(tenantId, (tx) => tx.select(userColumns).from(users).where(eq(users.email, email)));
-      return u && { ...u, hash: u.passwordHash };
-    },
-    password,
-    'Wrong email or password.',
-  );
-}
-
-export function verifyPinSignIn(tenantId: string, userId: string, pin: string): Promise<SignedInUser> {
-  return verifyPin(tenantId, userId, pin, true);
+/** Email and password. Attempts are counted before the verify (see rate-limits.ts). */
+export async function verifyPasswordSignIn(tenantId: string, email: string, password: string, ip: string | null = null): Promise<SignedInUser> {
+  const attempt = await takePasswordAttempt(tenantId, email, ip);
+  const user = await findUser(tenantId, eq(users.email, email), 'passwordHash');
+  if (!user || !(await secretMatches(user, password))) throw new AppError('unauthorized', 'Wrong email or password.');
+  await attempt.succeeded();
+  return recordSignIn(user);
 }
 
 /**
- * A manager's approval at the register (a discount above the limit, a void, a refund): the
- * manager's PIN, with the same lockout, and a role that `can(permission)`. Not a sign-in.
+ * The shared start of every PIN check: the tenant's minimum length, one attempt taken from the
+ * source's and the target's buckets, one argon2 verify. The caller decides what a match is
+ * worth and hands the attempt back (`attempt.succeeded()`) only when it accepts it.
  */
-export async function verifyApproval(tenantId: string, approval: { userId: string; pin: string }, permission: Permission): Promise<SignedInUser> {
-  // A wrong approval PIN is not the session's problem: 403 on the PIN field, not 401.
-  const approver = await verifyPin(tenantId, approval.userId, approval.pin, false).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === 'unauthorized') {
-      throw new AppError('forbidden', err.message, [{ path: 'approval.pin', message: err.message }]);
-    }
-    throw err;
-  });
-  if (!can(approver.role, permission)) throw new AppError('forbidden', `${approver.name} cannot approve this; ask a manager or owner.`);
-  return approver;
+export async function checkPin(tenantId: string, userId: string, pin: string, source: AttemptSource, user?: Candidate) {
+  const { minPinLength } = await getTenantSettings(tenantId);
+  if (pin.length < minPinLength) {
+    const message = `PINs here have at least ${minPinLength} digits; ask a manager to set you a new one.`;
+    throw new AppError('unprocessable', message, [{ path: 'pin', message }]);
+  }
+  const attempt = await takePinAttempt(tenantId, userId, source);
+  const target = user ?? (await findUser(tenantId, eq(users.id, userId), 'pinHash'));
+  return { user: target, matches: await secretMatches(target, pin), attempt };
 }
 
-function verifyPin(tenantId: string, userId: string, pin: string, signsIn: boolean): Promise<SignedInUser> {
-  return verifyAgainst(
-    tenantId,
-    { kind: 'pin', userId },
-    async () => {
-      const [u] = await withTenant(tenantId, (tx) => tx.select(userColumns).from(users).where(eq(users.id, userId)));
-      return u && { ...u, hash: u.pinHash };
-    },
-    pin,
-    'Wrong PIN.',
-    signsIn,
-  );
+/**
+ * "Switch staff" at the register. Owners may be switched to only where the tenant allows it:
+ * refused before the PIN is checked, so it costs none of the owner's attempts and says
+ * nothing about the PIN (that someone is an owner is no secret: the staff list shows roles).
+ */
+export async function verifyPinSignIn(tenantId: string, userId: string, pin: string, source: AttemptSource = {}): Promise<SignedInUser> {
+  const user = await findUser(tenantId, eq(users.id, userId), 'pinHash');
+  if (user?.role === 'owner' && !(await getTenantSettings(tenantId)).pinSwitchToOwner) {
+    throw new AppError('forbidden', 'Owners sign in with their email and password here.');
+  }
+  const check = await checkPin(tenantId, userId, pin, source, user);
+  if (!check.user || !check.matches) throw new AppError('unauthorized', 'Wrong PIN.');
+  await check.attempt.succeeded();
+  return recordSignIn(check.user);
 }
 
 /**
@@ -117,7 +102,7 @@ export async function createSignInHandoff(tenantId: string, userId: string): Pro
 export async function redeemSignInHandoff(tenantId: string, token: string): Promise<SignedInUser> {
   const grant = await (await redis()).getdel<{ tenantId: string; userId: string }>(handoffKey(token));
   if (!grant || grant.tenantId !== tenantId) throw new AppError('unauthorized', 'This sign-in link has expired. Sign in with your email and password.');
-  const [u] = await withTenant(tenantId, (tx) => tx.select(userColumns).from(users).where(eq(users.id, grant.userId)));
-  if (!u || !u.active) throw new AppError('unauthorized', 'This sign-in link is no longer valid.');
-  return { id: u.id, tenantId: u.tenantId, role: u.role, name: u.name, email: u.email };
+  const user = await findUser(tenantId, eq(users.id, grant.userId), 'passwordHash');
+  if (!user || !user.active) throw new AppError('unauthorized', 'This sign-in link is no longer valid.');
+  return signedIn(user);
 }

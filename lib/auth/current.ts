@@ -9,7 +9,10 @@ import { runWithContext } from '@/lib/platform/request-context';
 import { logger } from '@/lib/platform/logger';
 import { currentTenant } from '@/lib/tenancy/current';
 import type { TenantInfo } from '@/lib/tenancy/registry';
+import { grantApproval } from './approvals';
 import { can, type Permission } from './permissions';
+import { clientIp } from './rate-limits';
+import { grantApprovalSchema, type ApprovablePermission } from './schemas';
 import { sessionTokenFrom, verifySessionToken, type StaffSession } from './session';
 
 
@@ -86,3 +89,17 @@ export function formError(err: unknown): FormMessage {
   return { error: appError.message, ...(fields && Object.keys(fields).length > 0 && { fieldErrors: fields }) };
 }
 
+/**
+ * The approver and PIN a form carried (a manager stepped in at the register), exchanged at
+ * once for a one-action approval token; null when the form carried none.
+ */
+export async function approvalFromForm(user: StaffSession, formData: FormData, permission: ApprovablePermission): Promise<{ token: string } | null> {
+  const field = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === 'string' ? value.trim() : '';
+  };
+  const [userId, pin] = [field('approverId'), field('pin')];
+  if (!userId && !pin) return null;
+  const approval = await grantApproval(user, grantApprovalSchema.parse({ userId, pin, permission }), clientIp(await headers()));
+  return { token: approval.token };
+}

@@ -6,7 +6,9 @@ import { AppError } from '@/lib/platform/errors';
 import { logger } from '@/lib/platform/logger';
 import type { TenantInfo } from '@/lib/tenancy/registry';
 import { redeemSignInHandoff, verifyPasswordSignIn, verifyPinSignIn, type SignedInUser } from './credentials';
+import { clientIp } from './rate-limits';
 import { handoffSchema, pinSignInSchema, signInSchema } from './schemas';
+import { safeRedirectUrl } from './redirects';
 import {
   claimsSchema,
   endSession,
@@ -17,7 +19,8 @@ import {
   verifySessionToken,
 } from './session';
 
-type Authorize = (credentials: Record<string, string> | undefined, cookieHeader: string | undefined) => Promise<SignedInUser>;
+/** What authorize knows of the request: its cookie header and the client's address. */
+type Authorize = (credentials: Record<string, string> | undefined, request: { cookie: string | undefined; ip: string | null }) => Promise<SignedInUser>;
 
 /**
  * next-auth shows a thrown error's message to the user: let ours through, hide anything else
@@ -28,7 +31,7 @@ function guarded(tenant: TenantInfo | null, authorize: (tenant: TenantInfo, ...a
     try {
       if (!tenant) throw new AppError('not_found', "Sign in at your store's own address.");
       const cookie = req.headers?.cookie;
-      return (await authorize(tenant, credentials, typeof cookie === 'string' ? cookie : undefined)) as User;
+      return (await authorize(tenant, credentials, { cookie: typeof cookie === 'string' ? cookie : undefined, ip: clientIp(req.headers) })) as User;
     } catch (err) {
       if (err instanceof AppError) throw new Error(err.message);
       if (err instanceof Error && err.name === 'ZodError') throw new Error('Fill in every field correctly.');
@@ -54,9 +57,9 @@ export function authOptionsFor(tenant: TenantInfo | null): AuthOptions {
         id: 'credentials',
         name: 'Email and password',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        authorize: guarded(tenant, (t, creds) => {
+        authorize: guarded(tenant, (t, creds, { ip }) => {
           const { email, password } = signInSchema.parse(creds);
-          return verifyPasswordSignIn(t.id, email, password);
+          return verifyPasswordSignIn(t.id, email, password, ip);
         }),
       }),
       Credentials({
@@ -64,12 +67,12 @@ export function authOptionsFor(tenant: TenantInfo | null): AuthOptions {
         id: 'pin',
         name: 'Register PIN',
         credentials: { userId: { label: 'Staff member', type: 'text' }, pin: { label: 'PIN', type: 'password' } },
-        authorize: guarded(tenant, async (t, creds, cookieHeader) => {
-          const cookies = new NextRequest('http://tenant.invalid', { headers: { cookie: cookieHeader ?? '' } }).cookies;
+        authorize: guarded(tenant, async (t, creds, { cookie, ip }) => {
+          const cookies = new NextRequest('http://tenant.invalid', { headers: { cookie: cookie ?? '' } }).cookies;
           const current = await verifySessionToken(sessionTokenFrom(cookies), t.id);
           if (!current) throw new AppError('unauthorized', 'Sign in first; then switch staff by PIN.');
           const { userId, pin } = pinSignInSchema.parse(creds);
-          const user = await verifyPinSignIn(t.id, userId, pin);
+          const user = await verifyPinSignIn(t.id, userId, pin, { sessionId: current.sessionId, ip });
           await endSession(current); // the browser's old cookie is replaced; make copies useless too
           return user;
         }),
@@ -83,6 +86,8 @@ export function authOptionsFor(tenant: TenantInfo | null): AuthOptions {
       }),
     ],
     callbacks: {
+      // Every redirect next-auth makes (after sign-in, sign-out) follows the sign-in page's rule.
+      redirect: safeRedirectUrl,
       // On sign-in `user` is what authorize returned: replace next-auth's default claims with ours.
       // Later (GET /api/auth/session) a revoked or foreign token is emptied rather than renewed.
       async jwt({ token, user }) {

@@ -33,6 +33,8 @@ const matrix = {
   'refund:create': ['owner', 'manager'],
   'discount:override': ['owner', 'manager'],
   'shift:operate': ['owner', 'manager', 'cashier'],
+  /** Cash out of a drawer above the tenant's limit, and closing a shift someone else opened. */
+  'shift:manage': ['owner', 'manager'],
   'reports:read': ['owner', 'manager'],
   'assistant:use': ['owner', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { patchSchema } from '@/lib/platform/validation';
 import { slugSchema } from '@/lib/tenancy/slug';
-import { ROLES } from './permissions';
+import { ROLES, type Permission } from './permissions';
 
 const emailSchema = z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address').max(254));
 const passwordSchema = z
@@ -62,4 +62,19 @@ export type UpdateStaffInput = z.infer<typeof updateStaffSchema>;
 
 export const signInSchema = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
 export const pinSignInSchema = z.object({ userId: z.uuid(), pin: pinSchema });
+
+/** What a manager can approve at the register by PIN, standing in for the cashier. */
+export const APPROVABLE_PERMISSIONS = ['discount:override', 'order:void', 'refund:create', 'shift:manage'] as const satisfies readonly Permission[];
+export type ApprovablePermission = (typeof APPROVABLE_PERMISSIONS)[number];
+
+/** A manager (or owner) picked by name, proven by PIN, for one kind of action. */
+export const grantApprovalSchema = z.object({
+  userId: z.uuid('Choose who approves'),
+  pin: pinSchema,
+  permission: z.enum(APPROVABLE_PERMISSIONS, { message: 'Choose what is approved' }),
+});
+export type GrantApprovalInput = z.infer<typeof grantApprovalSchema>;
+
+/** What a request that needs a manager carries: the token POST /api/v1/approvals gave out. */
+export const approvalTokenSchema = z.object({ token: z.string().min(20).max(100) }, { message: 'Send the approval token from POST /api/v1/approvals' }).strict();
 export const handoffSchema = z.object({ token: z.string().min(20).max(200) });

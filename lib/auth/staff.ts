@@ -3,6 +3,7 @@ import { users } from '@/db/schema/auth';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound, pgErrorCode } from '@/lib/platform/errors';
+import { getTenantSettings } from '@/lib/tenancy/settings';
 import { can, type Role } from './permissions';
 import { revokeUserSessions } from './revocation';
 import type { AddStaffInput, UpdateStaffInput } from './schemas';
@@ -83,11 +84,20 @@ export async function insertStaff(
   return row!;
 }
 
+/** A new register PIN: at least the tenant's minimum length (4, or 6 where the owner asks for it). */
+async function hashPin(tenantId: string, pin: string): Promise<string> {
+  const { minPinLength } = await getTenantSettings(tenantId);
+  if (pin.length < minPinLength) {
+    throw new AppError('unprocessable', `PINs here have at least ${minPinLength} digits`, [{ path: 'pin', message: `Use ${minPinLength} digits or more` }]);
+  }
+  return hashSecret(pin);
+}
+
 export async function addStaff(actor: Actor, input: AddStaffInput): Promise<StaffMember> {
   assertMayManage(actor, input.role);
   const [passwordHash, pinHash] = await Promise.all([
     hashSecret(input.password),
-    input.pin ? hashSecret(input.pin) : Promise.resolve(null),
+    input.pin ? hashPin(actor.tenantId, input.pin) : Promise.resolve(null),
   ]);
   return withTenant(actor.tenantId, async (tx) => {
     const member = await insertStaff(tx, actor.tenantId, { name: input.name, email: input.email, role: input.role, passwordHash, pinHash });
@@ -110,7 +120,7 @@ export async function addStaff(actor: Actor, input: AddStaffInput): Promise<Staf
 export async function updateStaff(actor: Actor, id: string, patch: UpdateStaffInput): Promise<StaffMember> {
   const [passwordHash, pinHash] = await Promise.all([
     patch.password ? hashSecret(patch.password) : Promise.resolve(undefined),
-    patch.pin ? hashSecret(patch.pin) : Promise.resolve(patch.pin), // null clears, undefined keeps
+    patch.pin ? hashPin(actor.tenantId, patch.pin) : Promise.resolve(patch.pin), // null clears, undefined keeps
   ]);
   const { member, signOut } = await withTenant(actor.tenantId, async (tx) => {
     const [current] = await tx.select(staffColumns).from(users).where(eq(users.id, id)).for('update');
@@ -149,8 +159,9 @@ export async function updateStaff(actor: Actor, id: string, patch: UpdateStaffIn
     const details = { ...changed, ...(patch.pin !== undefined && { pin: patch.pin ? 'changed' : 'removed' }), ...(patch.password && { password: 'changed' }) };
     await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'staff.updated', entityType: 'user', entityId: id, details });
     const signOut = 'role' in changed || changed.active === false || passwordHash !== undefined;
-    return { member: member!, signOut };
+    // In this transaction: the row's copy commits with the change, Redis's follows the commit.
+    return { member: member!, signOut: signOut ? await revokeUserSessions(tx, actor.tenantId, id, sessionMaxAgeSeconds()) : undefined };
   });
-  if (signOut) await revokeUserSessions(actor.tenantId, id, sessionMaxAgeSeconds());
+  await signOut?.();
   return member;
 }

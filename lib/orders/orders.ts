@@ -15,7 +15,6 @@ import type { CreateOrderInput, ListOrdersQuery, UpdateOrderInput } from './sche
 
 /** Who sells, where: the route's tenant and session. */
 export type SaleContext = { tenant: TenantInfo; user: StaffSession };
-export const actorOf = (ctx: SaleContext) => ({ tenantId: ctx.tenant.id, userId: ctx.user.userId, role: ctx.user.role });
 
 export type OrderRow = typeof orders.$inferSelect;
 type LineRow = typeof orderLines.$inferSelect;
@@ -114,7 +113,7 @@ export async function lockOrder(tx: Tx, orderId: string): Promise<OrderRow> {
 }
 
 /** The open shift an order is rung up in (its register and location), checked. */
-async function openShiftOf(tx: Tx, shiftId: string | null, locationId: string | undefined): Promise<{ registerName: string; locationId: string } | null> {
+export async function openShiftOf(tx: Tx, shiftId: string | null, locationId: string | undefined): Promise<{ registerName: string; locationId: string } | null> {
   if (!shiftId) return null;
   const [shift] = await tx
     .select({ status: shifts.status, locationId: shifts.locationId, registerName: shifts.registerName })
@@ -169,7 +168,7 @@ const totalsOf = (quote: Quote) => ({
 export async function createOrder(ctx: SaleContext, input: CreateOrderInput): Promise<string> {
   const tenantId = ctx.tenant.id;
   const settings = await getTenantSettings(tenantId);
-  const quote = await quoteOrder(actorOf(ctx), input, settings);
+  const quote = await quoteOrder(ctx.user, input, settings);
   const orderId = crypto.randomUUID();
   const fallbackLocation = input.locationId ?? (input.shiftId ? undefined : (await defaultLocation(tenantId))?.id);
   await withTenant(tenantId, async (tx) => {
@@ -213,7 +212,7 @@ export async function updateOpenOrder(ctx: SaleContext, orderId: string, input: 
   const [exists] = await withTenant(tenantId, (tx) => tx.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId)));
   if (!exists) throw notFound('Order');
   const settings = await getTenantSettings(tenantId);
-  const quote = await quoteOrder(actorOf(ctx), input, settings);
+  const quote = await quoteOrder(ctx.user, input, settings);
   await withTenant(tenantId, async (tx) => {
     const order = await lockOrder(tx, orderId);
     if (order.status !== 'open') throw new AppError('conflict', `This order is ${STATUS_WORDS[order.status]}; only open orders can be changed`);

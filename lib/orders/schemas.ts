@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { orderTypes } from '@/db/schema/orders';
-import { pinSchema } from '@/lib/auth/schemas';
+import { approvalTokenSchema } from '@/lib/auth/schemas';
 
 const id = z.uuid();
 const money = (what: string) => z.number({ message: `Enter ${what}` }).int('Use whole minor units').min(0, 'Cannot be negative').max(1_000_000_000);
@@ -10,8 +10,8 @@ const discountSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('amount'), amount: money('an amount').min(1, 'Enter an amount') }),
 ]);
 
-/** A manager (or owner) standing in for the cashier: picked by name, proven by PIN. */
-const approvalSchema = z.object({ userId: id, pin: pinSchema });
+/** A manager (or owner) standing in for the cashier: the token POST /api/v1/approvals gave for their PIN. */
+const approvalSchema = approvalTokenSchema;
 
 const orderLineInputSchema = z.object({
   variantId: id,

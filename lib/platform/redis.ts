@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Redis, type Requester, type UpstashRequest, type UpstashResponse } from '@upstash/redis';
 import { config } from './config';
 
@@ -19,11 +20,40 @@ type Executor = {
   transaction(commands: Command[]): Promise<unknown[]>;
 };
 
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+
+/**
+ * Lua scripts for our own servers. @upstash/ratelimit starts its scripts with
+ * `#!lua flags=allow-key-locking`, a flag only Upstash knows: Redis 7 refuses the script and
+ * ioredis-mock cannot parse a shebang at all. The line is blanked (line numbers in errors
+ * stay right). The client calls EVALSHA with the hash of its own text first, so that hash is
+ * mapped to the hash of the text the server actually cached.
+ */
+function scriptAdapter() {
+  const served = new Map<string, string>();
+  return (command: Command): Command => {
+    const name = String(command[0]).toLowerCase();
+    if (name === 'eval') {
+      const script = String(command[1] ?? '');
+      if (!script.startsWith('#!')) return command;
+      const plain = script.replace(/^#![^\n]*/, '');
+      served.set(sha1(script), sha1(plain));
+      return command.map((arg, i) => (i === 1 ? plain : arg));
+    }
+    if (name === 'evalsha') {
+      const sha = served.get(String(command[1]));
+      return sha ? command.map((arg, i) => (i === 1 ? sha : arg)) : command;
+    }
+    return command;
+  };
+}
+
 /** Adapts an executor to the Requester the Upstash client speaks (path + JSON body). */
 function requesterFor(executor: Executor): Requester {
+  const adapt = scriptAdapter();
   const run = async (command: Command): Promise<UpstashResponse<unknown>> => {
     try {
-      return { result: await executor.exec(command) };
+      return { result: await executor.exec(adapt(command)) };
     } catch (err) {
       return { error: err instanceof Error ? err.message : String(err) };
     }
@@ -38,7 +68,7 @@ function requesterFor(executor: Executor): Requester {
       }
       if (kind === 'multi-exec') {
         try {
-          const results = await executor.transaction(req.body as Command[]);
+          const results = await executor.transaction((req.body as Command[]).map(adapt));
           return results.map((result) => ({ result })) as UpstashResponse<TResult>;
         } catch (err) {
           return { error: err instanceof Error ? err.message : String(err) };

@@ -25,6 +25,7 @@ const expected: Record<Permission, Role[]> = {
   'refund:create': ['owner', 'manager'],
   'discount:override': ['owner', 'manager'],
   'shift:operate': ['owner', 'manager', 'cashier'],
+  'shift:manage': ['owner', 'manager'],
   'reports:read': ['owner', 'manager'],
   'assistant:use': ['owner', 'manager'],
 };

@@ -1,3 +1,4 @@
+import { Ratelimit } from '@upstash/ratelimit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { platformKey, redis, redisTransport, tenantKey } from '@/lib/platform/redis';
 
@@ -49,5 +50,16 @@ describe(`redis (${process.env.REDIS_URL ? 'tcp' : 'memory'})`, () => {
     await client.set(k('getdel'), 'once');
     expect(await client.getdel(k('getdel'))).toBe('once');
     expect(await client.getdel(k('getdel'))).toBeNull();
+  });
+
+  it('runs @upstash/ratelimit scripts (EVALSHA, falling back to EVAL): atomic counts and refunds', async () => {
+    const limiter = new Ratelimit({ redis: await redis(), limiter: Ratelimit.slidingWindow(3, '1 m'), prefix: k('ratelimit'), ephemeralCache: false, timeout: 0 });
+    const id = crypto.randomUUID();
+    const results = await Promise.all(Array.from({ length: 10 }, () => limiter.limit(id)));
+    expect(results.filter((r) => r.success)).toHaveLength(3);
+    expect(results[0]).toMatchObject({ limit: 3, reset: expect.any(Number) });
+    expect((await limiter.limit(id, { rate: -1 })).success).toBe(true); // a refund gives one back
+    expect((await limiter.limit(id)).success).toBe(true);
+    expect((await limiter.limit(id)).success).toBe(false);
   });
 });

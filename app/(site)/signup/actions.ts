@@ -1,14 +1,17 @@
 'use server';
 
 import { headers } from 'next/headers';
-import { createSignInHandoff, signUpBusiness, signUpSchema } from '@/lib/auth';
+import { clientIp, createSignInHandoff, signUpBusiness, signUpSchema, takeSignUpAttempt } from '@/lib/auth';
 import { formError, type FormMessage } from '@/lib/auth/current';
 import { config } from '@/lib/platform/config';
 import { tenantHost } from '@/lib/tenancy/host';
 
 export type SignUpState = (FormMessage & { redirectTo?: string }) | null;
 
-/** Creates the business and its owner, then hands the browser to the new store's own host. */
+/**
+ * Creates the business and its owner, then hands the browser to the new store's own host.
+ * A few sign-ups per network and hour (each costs a password hash and a tenant).
+ */
 export async function signUpAction(_prev: SignUpState, formData: FormData): Promise<SignUpState> {
   const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
@@ -18,9 +21,10 @@ export async function signUpAction(_prev: SignUpState, formData: FormData): Prom
     };
   }
   try {
+    const h = await headers();
+    await takeSignUpAttempt(clientIp(h));
     const { tenant, owner } = await signUpBusiness(parsed.data);
     const token = await createSignInHandoff(tenant.id, owner.id);
-    const h = await headers();
     const protocol = h.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
     const host = tenantHost(tenant.slug, config().ROOT_DOMAIN, h.get('host'));
     return { ok: 'Your business is ready.', redirectTo: `${protocol}://${host}/welcome#token=${token}` };

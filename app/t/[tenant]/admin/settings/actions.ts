@@ -1,6 +1,8 @@
 'use server';
 
 import { staffAction, type FormState } from '@/lib/auth/current';
+import { decimalToMinor } from '@/lib/platform/money';
+import { currentTenant } from '@/lib/tenancy/current';
 import { settingsPatchSchema, updateTenantSettings } from '@/lib/tenancy/settings';
 
 const field = (formData: FormData, name: string) => {
@@ -15,14 +17,19 @@ function percentToBasisPoints(value: string | undefined): number | undefined {
   return match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : Number.NaN;
 }
 
-/** Owners only: what the receipt shows, and how big a discount a cashier may give alone. */
+/** Owners only: what the receipt shows, and what a cashier may do alone (discounts, cash out, PINs). */
 export async function saveSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const currency = (await currentTenant())?.currency ?? 'USD';
+  const cashOut = field(formData, 'cashOutLimit');
   const input = {
     address: field(formData, 'address'),
     phone: field(formData, 'phone'),
     taxId: field(formData, 'taxId'),
     receiptFooter: field(formData, 'receiptFooter'),
     discountLimitBasisPoints: percentToBasisPoints(field(formData, 'discountLimit')),
+    minPinLength: Number(field(formData, 'minPinLength')),
+    pinSwitchToOwner: formData.get('pinSwitchToOwner') === 'on',
+    cashOutLimit: cashOut === undefined ? undefined : (decimalToMinor(cashOut, currency) ?? Number.NaN),
   };
   return staffAction('settings:write', settingsPatchSchema, input, async ({ user }, data) => {
     await updateTenantSettings(user, data);

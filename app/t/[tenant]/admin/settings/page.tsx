@@ -17,7 +17,7 @@ export default async function SettingsPage() {
           {tenant.name} · <span className="font-mono">{tenant.slug}</span> · {tenant.currency} · {tenant.timeZone}
         </p>
       </header>
-      <SettingsForm settings={settings} canWrite={can(user.role, 'settings:write')} />
+      <SettingsForm settings={settings} currency={tenant.currency} canWrite={can(user.role, 'settings:write')} />
     </div>
   );
 }

@@ -4,12 +4,13 @@ import { StaffRowEditor } from '@/components/admin/staff-row-editor';
 import { listStaff } from '@/lib/auth';
 import { requireStaff } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
+import { getTenantSettings } from '@/lib/tenancy/settings';
 
 export const metadata: Metadata = { title: 'Staff' };
 
 export default async function StaffPage() {
   const { tenant, user } = await requireStaff('staff:read');
-  const staff = await listStaff(tenant.id);
+  const [staff, { minPinLength }] = await Promise.all([listStaff(tenant.id), getTenantSettings(tenant.id)]);
   const canWrite = can(user.role, 'staff:write');
   const canManageOwners = can(user.role, 'staff:manage-owners');
   const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: tenant.timeZone });
@@ -24,7 +25,7 @@ export default async function StaffPage() {
         </p>
       </header>
 
-      {canWrite && <StaffAddForm canManageOwners={canManageOwners} />}
+      {canWrite && <StaffAddForm canManageOwners={canManageOwners} minPinLength={minPinLength} />}
 
       <section aria-labelledby="staff-list" className="overflow-hidden rounded-xl border border-slate-200 bg-white">
         <h2 id="staff-list" className="sr-only">
@@ -61,7 +62,7 @@ export default async function StaffPage() {
                     {member.lastSignInAt ? dateFormat.format(member.lastSignInAt) : 'Never'}
                   </td>
                   <td className="px-4 py-3 text-right align-top">
-                    {editable && <StaffRowEditor member={member} canManageOwners={canManageOwners} isSelf={member.id === user.userId} />}
+                    {editable && <StaffRowEditor member={member} canManageOwners={canManageOwners} isSelf={member.id === user.userId} minPinLength={minPinLength} />}
                   </td>
                 </tr>
               );

@@ -1,0 +1,15 @@
+import { clientIp, grantApproval, grantApprovalSchema } from '@/lib/auth';
+import { tenantRoute } from '@/lib/auth/tenant-route';
+
+/**
+ * A manager's PIN, typed at the register, exchanged once for a short-lived approval token for
+ * one permission and this session. A wrong PIN, an unknown person and someone who cannot
+ * approve it get the same 403.
+ */
+export const POST = tenantRoute(
+  async ({ req, user, json }) => {
+    const approval = await grantApproval(user, grantApprovalSchema.parse(json()), clientIp(req.headers));
+    return Response.json(approval, { status: 201 });
+  },
+  { permission: 'register:use' },
+);
