@@ -21,7 +21,7 @@ import { z } from 'zod';
 export const DEFAULT_API_KEY = 'sk_test_tillwise';
 export const REPLAY_HEADER = 'Idempotent-Replayed';
 
-export type PaymentStatus = 'authorized' | 'captured' | 'declined';
+export type PaymentStatus = 'authorized' | 'captured' | 'declined' | 'voided';
 export type DeclineCode = 'card_declined' | 'insufficient_funds' | 'expired_card';
 export type CardBrand = 'visa' | 'mastercard';
 
@@ -166,7 +166,7 @@ const createPaymentBody = z.strictObject({
   reference: z.string().max(255).optional(),
   description: z.string().max(1000).optional(),
 });
-const captureBody = z.strictObject({});
+const emptyBody = z.strictObject({});
 const refundBody = z.strictObject({ amount, reason: z.string().max(500).optional() });
 const controlBody = z.strictObject({
   down: z.boolean().optional(),
@@ -289,11 +289,26 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     if (payment.status === 'declined') {
       throw new GatewayError(409, 'payment_declined', `Payment ${payment.id} was declined and cannot be captured`);
     }
+    if (payment.status === 'voided') {
+      throw new GatewayError(409, 'payment_voided', `Payment ${payment.id} was voided and cannot be captured`);
+    }
     if (payment.status === 'authorized') {
       payment.status = 'captured';
       payment.capturedAt = now();
       recordCapture(payment, key, payment.capturedAt);
     }
+    return { status: 200, body: view(payment) };
+  }
+
+  /** Releases an authorization: no money ever moves for a voided payment. */
+  function voidPayment(payment: StoredPayment): Answer {
+    if (payment.status === 'captured') {
+      throw new GatewayError(409, 'payment_captured', `Payment ${payment.id} is captured; refund it instead`);
+    }
+    if (payment.status === 'declined') {
+      throw new GatewayError(409, 'payment_declined', `Payment ${payment.id} was declined; there is nothing to void`);
+    }
+    payment.status = 'voided';
     return { status: 200, body: view(payment) };
   }
 
@@ -397,7 +412,7 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
       return { status: 200, body: { data: ledgerEntries.filter((e) => merchant === null || e.merchant === merchant).map((e) => ({ ...e })) } };
     }
 
-    const match = /^\/v1\/payments\/([^/]+)(?:\/(capture|refunds))?$/.exec(path);
+    const match = /^\/v1\/payments\/([^/]+)(?:\/(capture|void|refunds))?$/.exec(path);
     if (match) {
       const id = decodeURIComponent(match[1]!);
       const action = match[2];
@@ -407,10 +422,10 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
       }
       if (method !== 'POST') throw methodNotAllowed('POST');
       const key = idempotencyKeyOf(req);
-      if (action === 'capture') {
-        parseWith(captureBody, body);
+      if (action === 'capture' || action === 'void') {
+        parseWith(emptyBody, body);
         const payment = findPayment(id);
-        return claim(payment.merchant, key, fingerprint, () => capturePayment(payment, key));
+        return claim(payment.merchant, key, fingerprint, () => (action === 'capture' ? capturePayment(payment, key) : voidPayment(payment)));
       }
       const input = parseWith(refundBody, body);
       const payment = findPayment(id);

@@ -1,11 +1,11 @@
 'use client';
 
-import { useId, useRef, useState, type ReactNode } from 'react';
-import { Button } from '@/components/ui/button';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { Button, buttonClass } from '@/components/ui/button';
 import { decimalToMinor, formatMoney, minorToDecimal, quickCashAmounts } from './format';
 import { Modal } from './modal';
 import type { CardState } from './use-card-status';
-import type { PayOutcome } from './use-sale';
+import { hasPendingCard, type PayOutcome } from './use-sale';
 import type { Order, Tender } from './types';
 
 const CARDS = [
@@ -24,7 +24,8 @@ type Result = { tone: 'error' | 'ok'; text: string; offerCash?: boolean; retry?:
  * change in big type) or card (the simulated terminal: approved, declined, insufficient
  * funds). Paying less than the balance is a split: the dialog stays with what is left. A
  * declined card leaves the order unpaid and offers cash. Card is off while the card gateway
- * is unavailable.
+ * is unavailable. A card the card service has not confirmed yet locks the dialog on
+ * "Checking the card — do not charge it again" until "Check again" finds it settled.
  */
 type PaymentFormProps = {
   currency: string;
@@ -34,6 +35,8 @@ type PaymentFormProps = {
   cardState: CardState;
   busy: boolean;
   onPay: (tender: Tender) => Promise<PayOutcome>;
+  /** Re-reads the order (null: no answer): has the pending card been settled? */
+  onCheckCard: () => Promise<Order | null>;
   onCardUnavailable: (message: string) => void;
   onPaid: (order: Order) => void;
 };
@@ -46,7 +49,7 @@ export function PaymentDialog({ open, onClose, ...form }: PaymentFormProps & { o
   );
 }
 
-function PaymentForm({ currency, total, order, cardState, busy, onPay, onCardUnavailable, onPaid }: PaymentFormProps) {
+function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCard, onCardUnavailable, onPaid }: PaymentFormProps) {
   const id = useId();
   const balance = order ? order.balanceDue : total;
   // While the breaker is open the card option is off; a person may still ask for one trial
@@ -60,7 +63,14 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCardUna
   const [processing, setProcessing] = useState<null | 'cash' | 'card'>(null);
   const [result, setResult] = useState<Result>(null);
   const tenderedRef = useRef<HTMLInputElement>(null);
+  const checkRef = useRef<HTMLButtonElement>(null);
+  const [checking, setChecking] = useState(false);
   const money = (n: number) => formatMoney(n, currency);
+  const pendingCard = order?.payments.find((p) => p.status === 'pending') ?? null;
+  // A card being checked takes the focus to "Check again" (also when the dialog reopens on it).
+  useEffect(() => {
+    if (pendingCard) checkRef.current?.focus();
+  }, [pendingCard?.id]); // only a new pending card moves the focus
 
   const amount = decimalToMinor(amountText, currency);
   const amountError =
@@ -103,12 +113,35 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCardUna
         if (outcome.order) resetAmounts(outcome.order);
         if (tender.tender === 'card') setTab('cash');
         return;
+      case 'pending':
+        return; // locked on "Checking the card" until it is settled: taking cash now is how a customer pays twice
       case 'approval':
         setResult({ tone: 'error', text: `${sentence(outcome.error.message)} Close this and approve the discount first.` });
         return;
       case 'error':
         setResult({ tone: 'error', text: sentence(outcome.error.message), retry: outcome.error.status === 0 ? tender : undefined });
     }
+  };
+
+  const checkAgain = async () => {
+    const checkedId = pendingCard?.id;
+    setChecking(true);
+    setResult(null);
+    const now = await onCheckCard();
+    setChecking(false);
+    if (!now) return setResult({ tone: 'error', text: 'No answer from the server. Check the connection, then check again.' });
+    if (hasPendingCard(now)) {
+      setResult({ tone: 'ok', text: 'Still checking — the card service has not answered yet. Do not charge the card again; check again in a minute.' });
+      return;
+    }
+    const settled = now.payments.find((p) => p.id === checkedId);
+    if (settled?.status === 'captured') {
+      if (now.balanceDue === 0) return onPaid(now);
+      setResult({ tone: 'ok', text: `Card ${money(settled.amount)} approved. ${money(now.balanceDue)} left to pay.` });
+    } else {
+      setResult({ tone: 'error', text: 'The card was not charged. Take cash or try the card again.', offerCash: true });
+    }
+    resetAmounts(now);
   };
 
   const takeCash = () => {
@@ -127,7 +160,7 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCardUna
   };
 
   const paidTenders = order?.payments.filter((p) => p.status === 'captured') ?? [];
-  const locked = busy || processing !== null || result?.retry !== undefined;
+  const locked = busy || processing !== null || result?.retry !== undefined || pendingCard !== null;
 
   return (
     <div className="grid gap-0 md:grid-cols-[15rem_1fr]">
@@ -175,6 +208,18 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCardUna
       </aside>
 
       <div className="space-y-4 p-5">
+        {pendingCard && (
+          <div role="status" className="rounded-xl border-2 border-amber-400 bg-amber-50 p-4 text-amber-950" data-testid="card-pending">
+            <p className="text-lg font-bold">Checking the card — do not charge it again</p>
+            <p className="mt-1 text-sm">
+              The card service has not said yet whether {money(pendingCard.amount)} was charged. No other payment can be taken for this order until it does
+              (usually within two minutes).
+            </p>
+            <button ref={checkRef} type="button" className={buttonClass('primary', 'mt-3 min-h-12 w-full sm:w-auto')} onClick={() => void checkAgain()} disabled={checking} data-testid="check-card">
+              {checking ? 'Checking…' : 'Check again'}
+            </button>
+          </div>
+        )}
         <div role="tablist" aria-label="Tender" className="grid grid-cols-2 gap-2">
           {(['cash', 'card'] as const).map((t) => {
             const off = t === 'card' && cardOff;

@@ -292,14 +292,15 @@ export function SaleScreen({ data, currency, user }: { data: RegisterData; curre
       <ApprovalDialog
         open={approvalOpen}
         reason={`Discounts over ${data.settings.discountLimitBasisPoints / 100} % need a manager's PIN.`}
+        permission="discount:override"
         error={approvalError}
         approvers={data.approvers}
         onClose={() => setApprovalOpen(false)}
-        onApprove={(approval) => {
+        onApprove={(approval, approver) => {
           cart.setApproval(approval);
           setApprovalError(null);
           setApprovalOpen(false);
-          announce('Approval sent — checking the PIN.');
+          announce(`Discount approved by ${approver.name}.`);
         }}
       />
       <PaymentDialog
@@ -310,6 +311,7 @@ export function SaleScreen({ data, currency, user }: { data: RegisterData; curre
         cardState={card.state}
         busy={sale.busy === 'pay'}
         onPay={(tender) => sale.pay(tender)}
+        onCheckCard={sale.checkCard}
         onCardUnavailable={card.reportUnavailable}
         onPaid={paid}
         onClose={() => setPaying(false)}

@@ -13,17 +13,24 @@ import type { Approval, Order, Shift, Tender } from './types';
  *   SAME key is used when the person tries the identical action again, so nothing is charged
  *   or created twice;
  * - once checked out, the order is "placed" (its items left stock): the cart is locked to it
- *   until it is paid (or voided).
+ *   until it is paid (or voided);
+ * - a card the card service has not confirmed yet (202, or `payment_pending` beside a
+ *   checkout) is `pending`: the order takes no other tender until the server settles it, and
+ *   `checkCard` re-reads the order to see whether it has.
  */
 export type PayOutcome =
   | { kind: 'paid'; order: Order }
   | { kind: 'partial'; order: Order }
   | { kind: 'declined'; order: Order | null; message: string }
   | { kind: 'unavailable'; order: Order | null; message: string }
+  | { kind: 'pending'; order: Order }
   | { kind: 'approval'; error: ApiError }
   | { kind: 'error'; error: ApiError };
 
 const UNPAID = new Set(['placed', 'partially_paid']);
+
+/** A card payment of this order that the card service has not settled yet. */
+export const hasPendingCard = (order: Order | null) => order?.payments.some((p) => p.status === 'pending') ?? false;
 const SALE_IN_PROGRESS_KEY = 'tillwise.saleInProgress';
 
 export function useSale({
@@ -168,6 +175,7 @@ export function useSale({
             if (!created.ok) return needsApproval(created.error) ? { kind: 'approval', error: created.error } : (noteProblem(created.error), { kind: 'error', error: created.error });
             const { paymentError, ...placed } = created.data;
             setOrder(placed);
+            if (paymentError?.code === 'payment_pending') return { kind: 'pending', order: placed };
             if (paymentError) {
               const status = { payment_declined: 402, unavailable: 503, conflict: 409 }[paymentError.code] ?? 422;
               return classifyPaymentError({ status, code: paymentError.code, message: paymentError.message, details: [] }, placed);
@@ -179,9 +187,11 @@ export function useSale({
         if (!paid.ok) {
           // The order may have been placed by this attempt (a declined card still checks it out).
           const now = await syncOrder(target.id);
+          if (hasPendingCard(now)) return { kind: 'pending', order: now! };
           return classifyPaymentError(paid.error, now);
         }
         setOrder(paid.data.order);
+        if (paid.status === 202) return { kind: 'pending', order: paid.data.order };
         return paid.data.order.balanceDue === 0 ? { kind: 'paid', order: paid.data.order } : { kind: 'partial', order: paid.data.order };
       } finally {
         setBusy(null);
@@ -207,6 +217,9 @@ export function useSale({
     [order, send],
   );
 
+  /** "Check again" for a pending card: the order as the server has it now (null: no answer). */
+  const checkCard = useCallback(async () => (order ? syncOrder(order.id) : null), [order, syncOrder]);
+
   const reset = useCallback(() => {
     setOrder(null);
     setError(null);
@@ -224,5 +237,6 @@ export function useSale({
     voidOrder,
     reset,
     syncOrder,
+    checkCard,
   };
 }

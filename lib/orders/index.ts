@@ -10,7 +10,7 @@ export {
   type OrderView,
   type SaleContext,
 } from './orders';
-export { payOrder, settleCard } from './payments';
+export { payOrder, settleCard, PAYMENT_PENDING } from './payments';
 export { refundOrder, voidOrder, refundAmount } from './refunds';
 export { openShift, currentShift, addCashMovement, shiftReport, closeShift, type Shift, type ShiftReport } from './shifts';
 export { recoverAll, recoverTenant } from './recovery';

@@ -2,13 +2,16 @@ import { eq } from 'drizzle-orm';
 import { orders } from '@/db/schema/orders';
 import { appendEvents, type EventPayloads } from '@/lib/events';
 import {
+  capturePayment,
   chargeCard,
   findPaymentByKey,
+  GatewayRefusedError,
   GatewayUnavailableError,
   recordCashPayment,
   settleCardPayment,
   startCardPayment,
   paymentsOfOrder,
+  voidPayment,
   type GatewayPayment,
   type PaymentView,
 } from '@/lib/payments';
@@ -18,6 +21,7 @@ import { logger } from '@/lib/platform/logger';
 import { setTableOccupancy } from '@/lib/restaurant';
 import { assertTransition, lockOrder, placeIfOpen, type OrderRow, type SaleContext } from './orders';
 import type { PaymentInput } from './schemas';
+import { drawerFor } from './shifts';
 
 /**
  * Taking money for an order. Cash is one transaction. A card payment is three steps, so the
@@ -25,13 +29,19 @@ import type { PaymentInput } from './schemas';
  *   1. write a `pending` payment (its id is the gateway idempotency key);
  *   2. call the gateway (timeout, retries with the same key, circuit breaker);
  *   3. settle the payment and the order's totals.
- * A crash between 2 and 3 leaves the payment pending; recovery.ts asks the gateway what
- * happened to that key and finishes step 3 exactly once.
+ * The payment is settled as not charged only when no attempt can have reached the gateway.
+ * When that is unknown (and asking by key finds nothing yet, or fails) the payment stays
+ * `pending`: the order takes no other tender, and recovery.ts keeps asking the gateway until
+ * it answers definitively, then finishes step 3 exactly once. A crash between 2 and 3 ends
+ * the same way.
  */
 export type PaymentResult = { payment: PaymentView };
 
-/** What the cashier reads when the gateway failed and certainly took nothing (details go to the log). */
-const NOT_CHARGED = 'The card service is not answering — nothing was charged. Take cash or try again.';
+/** What the register shows for a card still being confirmed (HTTP 202, or `paymentError` beside a checkout). */
+export const PAYMENT_PENDING = {
+  code: 'payment_pending',
+  message: 'Checking the card with the card service — do not charge it again. The order can take another payment once the card is settled.',
+} as const;
 
 const DECLINE_WORDS: Record<string, string> = {
   card_declined: 'The card was declined.',
@@ -89,7 +99,7 @@ async function payCash(ctx: SaleContext, orderId: string, input: Extract<Payment
     }
     const payment = await recordCashPayment(tx, ctx.tenant.id, {
       orderId,
-      shiftId: shiftId ?? order.shiftId,
+      shiftId: await drawerFor(tx, order, shiftId),
       amount,
       cashTendered: input.tendered,
       actorUserId: ctx.user.userId,
@@ -106,46 +116,61 @@ async function payCard(ctx: SaleContext, orderId: string, input: Extract<Payment
     await assertNoPendingCard(tx, orderId);
     return startCardPayment(tx, tenantId, {
       orderId,
-      shiftId: shiftId ?? order.shiftId,
+      shiftId: await drawerFor(tx, order, shiftId),
       amount: amountToTake(order, input.amount),
       source: input.source,
       actorUserId: ctx.user.userId,
     });
   });
 
-  let outcome: GatewayPayment;
+  let outcome: GatewayPayment | null;
   try {
     outcome = await chargeCard({ merchant: tenantId, amount: pending.amount, currency: ctx.tenant.currency, source: input.source, reference: orderId, idempotencyKey: pending.id });
   } catch (err) {
-    if (!(err instanceof GatewayUnavailableError)) throw err;
-    if (err.notProcessed) {
-      // The breaker stopped it, or the gateway said it processed nothing: it certainly did not happen.
-      logger.warn({ paymentId: pending.id, reason: err.message }, 'card payment not processed');
-      await settleCard(tenantId, pending.id, null, 'gateway_unavailable', NOT_CHARGED);
-      throw err.breakerOpen ? err : new AppError('unavailable', NOT_CHARGED);
+    if (err instanceof GatewayUnavailableError && err.notProcessed) {
+      // No attempt reached the gateway (breaker open, connection refused, 503): nothing happened.
+      await settleCard(tenantId, pending.id, null, 'gateway_unavailable', err.message);
+      throw err;
     }
-    // Every attempt failed without an answer: the gateway may or may not have charged. Ask it.
-    const known = await findPaymentByKey(tenantId, pending.id).then(
-      (found) => ({ found }),
-      () => null,
-    );
-    if (!known) {
-      logger.warn({ paymentId: pending.id, orderId }, 'card payment outcome unknown; left for recovery');
-      throw new AppError('unavailable', 'The card payment could not be confirmed. It is checked automatically in a moment — do not charge the card again.');
+    if (err instanceof GatewayRefusedError && err.gatewayStatus === 400) {
+      // Refused as invalid: the gateway claimed nothing and charged nothing.
+      await settleCard(tenantId, pending.id, null, err.gatewayCode, err.message);
+      throw err;
     }
-    if (!known.found) {
-      await settleCard(tenantId, pending.id, null, 'gateway_unavailable', NOT_CHARGED);
-      throw new AppError('unavailable', NOT_CHARGED);
+    if (!(err instanceof GatewayUnavailableError || err instanceof GatewayRefusedError)) throw err;
+    // Some attempt may have reached the gateway: ask it. "Not found" proves nothing yet (the
+    // first request may still be processing there), so the payment stays pending.
+    outcome = await findPaymentByKey(tenantId, pending.id).catch(() => null);
+    if (!outcome) {
+      logger.warn({ paymentId: pending.id, orderId, reason: err.message }, 'card payment outcome unknown; left pending for recovery');
+      return { payment: pending };
     }
-    outcome = known.found;
   }
-  const payment = await settleCard(tenantId, pending.id, outcome);
+  const payment = await finishCardPayment(tenantId, pending, outcome).catch((err: unknown) => {
+    if (err instanceof GatewayUnavailableError || err instanceof GatewayRefusedError) return pending; // capture of an authorization: recovery retries
+    throw err;
+  });
   if (payment.status === 'failed') {
     const message = DECLINE_WORDS[payment.failureCode ?? ''] ?? 'The card was declined.';
     throw new AppError('payment_declined', message, [{ path: 'payment', message, paymentId: payment.id, code: payment.failureCode }]);
   }
   return { payment };
 }
+
+/**
+ * Settles a pending card payment from what the gateway knows of its key: captured → paid;
+ * declined or voided → failed; authorized (never captured) → captured now if the order can
+ * still take it, else voided, each with its own idempotency key. Used by payCard and recovery.
+ */
+export async function finishCardPayment(tenantId: string, payment: PaymentView, found: GatewayPayment): Promise<PaymentView> {
+  if (found.status !== 'authorized') return settleCard(tenantId, payment.id, found, 'voided', found.status === 'declined' ? 'Declined' : 'Voided by the card service');
+  const order = await withTenant(tenantId, (tx) => lockOrder(tx, payment.orderId));
+  if (canTake(order, payment.amount)) return settleCard(tenantId, payment.id, await capturePayment(found.id, `${payment.id}:capture`));
+  logger.warn({ orderId: order.id, paymentId: payment.id }, 'authorized card the order can no longer take; voiding it');
+  return settleCard(tenantId, payment.id, await voidPayment(found.id, `${payment.id}:void`), 'voided', 'The order no longer needed this card payment');
+}
+
+const canTake = (order: OrderRow, amount: number) => ['placed', 'partially_paid'].includes(order.status) && order.paidTotal + amount <= order.total;
 
 /**
  * Step 3: records the gateway's outcome for a pending card payment and updates the order, once.
@@ -169,7 +194,7 @@ export async function settleCard(
     if (!changed) return payment;
     const order = await lockOrder(tx, payment.orderId);
     if (captured) {
-      if (order.paidTotal + payment.amount > order.total || !['placed', 'partially_paid'].includes(order.status)) {
+      if (!canTake(order, payment.amount)) {
         logger.error({ orderId: order.id, paymentId }, 'card captured for an order that cannot take it; refund it from the order');
         return payment;
       }

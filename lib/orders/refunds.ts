@@ -1,35 +1,20 @@
-import { eq, sql } from 'drizzle-orm';
-import { orderLines, orderRefunds, orders, shifts } from '@/db/schema/orders';
-import { verifyApproval } from '@/lib/auth/credentials';
-import { can, type Permission } from '@/lib/auth/permissions';
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { orderLines, orderRefunds, orders } from '@/db/schema/orders';
+import { authorise } from '@/lib/auth/approvals';
 import { appendEvents } from '@/lib/events';
 import { releaseStock } from '@/lib/inventory';
-import { paymentsOfOrder, refundCard, settleRefund, startRefund } from '@/lib/payments';
+import { GatewayRefusedError, GatewayUnavailableError, paymentsOfOrder, refundCard, refundsOfDocument, settleRefund, startRefund, type PaymentView } from '@/lib/payments';
 import { withTenant, type Tx } from '@/lib/platform/db';
-import { AppError } from '@/lib/platform/errors';
+import { AppError, notFound } from '@/lib/platform/errors';
 import { logger } from '@/lib/platform/logger';
 import { divideRounded } from './pricing';
 import { assertTransition, lockOrder, voidOrderInTx, type SaleContext } from './orders';
 import type { RefundOrderInput } from './schemas';
+import { drawerFor } from './shifts';
 
-/**
- * Who may do something a cashier usually may not (void, refund): the user, if their role
- * can; otherwise the manager whose PIN came with the request. Returns the approver's id.
- */
-async function authorise(ctx: SaleContext, permission: Permission, approval: { userId: string; pin: string } | null): Promise<string> {
-  if (can(ctx.user.role, permission)) return ctx.user.userId;
-  if (!approval) throw new AppError('forbidden', 'A manager must approve this', [{ path: 'approval', message: 'A manager enters their PIN' }]);
-  return (await verifyApproval(ctx.tenant.id, approval, permission)).id;
-}
-
-export async function voidOrder(ctx: SaleContext, orderId: string, input: { reason: string; approval: { userId: string; pin: string } | null }): Promise<void> {
-  await authorise(ctx, 'order:void', input.approval);
+export async function voidOrder(ctx: SaleContext, orderId: string, input: { reason: string; approval: { token: string } | null }): Promise<void> {
+  await authorise(ctx.user, 'order:void', input.approval);
   await withTenant(ctx.tenant.id, (tx) => voidOrderInTx(tx, ctx, orderId, input.reason));
-}
-
-async function isShiftOpen(tx: Tx, shiftId: string): Promise<boolean> {
-  const [shift] = await tx.select({ status: shifts.status }).from(shifts).where(eq(shifts.id, shiftId));
-  return shift?.status === 'open';
 }
 
 /**
@@ -41,24 +26,48 @@ export function refundAmount(line: { total: number; quantity: number; refundedQu
   return upTo(line.refundedQuantity + quantity) - upTo(line.refundedQuantity);
 }
 
+type RefundDocument = typeof orderRefunds.$inferSelect;
+export type RefundStatus = 'settled' | 'pending' | 'failed';
+
+/** Units of each line already spoken for by refunds still waiting for the card service. */
+async function reservedQuantities(tx: Tx, orderId: string): Promise<Map<string, number>> {
+  const pending = await tx
+    .select({ lines: orderRefunds.lines })
+    .from(orderRefunds)
+    .where(and(eq(orderRefunds.orderId, orderId), eq(orderRefunds.status, 'pending')));
+  const reserved = new Map<string, number>();
+  for (const l of pending.flatMap((d) => d.lines)) reserved.set(l.lineId, (reserved.get(l.lineId) ?? 0) + l.quantity);
+  return reserved;
+}
+
 /**
  * Refunds lines of a paid order, back to the tenders it was paid with (the latest tender
- * first: a card refund goes through the gateway with its own idempotency key). Optionally
- * puts the items back into stock. The refund document, line quantities, order totals, stock
- * and cash refunds commit together; card refunds then go to the gateway and are settled, or
- * stay pending for the recovery job to retry with the same key.
+ * first, each up to what is still refundable on it), in two phases:
+ *   1. one transaction writes the refund document and its parts `pending` and reserves the
+ *      amounts on the payments; nothing about the order, its lines or stock changes yet. A
+ *      refund with no card part settles in that same transaction;
+ *   2. card parts go to the gateway (each part's id is its idempotency key). When every card
+ *      part went through, the document settles (see settleDocument); a definitive refusal
+ *      fails it and releases the reservations, so the order is exactly as before. No answer
+ *      leaves it pending for the recovery job, which retries with the same keys.
  */
-export async function refundOrder(ctx: SaleContext, orderId: string, input: RefundOrderInput, shiftId: string | null = null): Promise<{ refundId: string; amount: number; pendingCard: number }> {
-  const approvedBy = await authorise(ctx, 'refund:create', input.approval);
+export async function refundOrder(
+  ctx: SaleContext,
+  orderId: string,
+  input: RefundOrderInput,
+  shiftId: string | null = null,
+): Promise<{ refundId: string; amount: number; status: Exclude<RefundStatus, 'failed'> }> {
+  const approvedBy = await authorise(ctx.user, 'refund:create', input.approval);
   const tenantId = ctx.tenant.id;
-  const { refundId, amount, cardRefunds } = await withTenant(tenantId, async (tx) => {
+  const { refundId, amount, settled } = await withTenant(tenantId, async (tx) => {
     const order = await lockOrder(tx, orderId);
     // Cash comes out of the refunding register's drawer: its open shift, else the order's if still open.
-    const drawerShift = shiftId ?? (order.shiftId && (await isShiftOpen(tx, order.shiftId)) ? order.shiftId : null);
+    const drawerShift = await drawerFor(tx, order, shiftId);
     if (!['completed', 'partially_refunded'].includes(order.status)) {
       throw new AppError('conflict', 'Only a paid order can be refunded; void an unpaid one instead');
     }
     const lines = new Map((await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId))).map((l) => [l.id, l]));
+    const reserved = await reservedQuantities(tx, orderId);
     const problems: { path: string; message: string }[] = [];
     const refundLines = input.lines.map((r, i) => {
       const line = lines.get(r.lineId);
@@ -66,19 +75,27 @@ export async function refundOrder(ctx: SaleContext, orderId: string, input: Refu
         problems.push({ path: `lines.${i}.lineId`, message: 'Not a line of this order' });
         return null;
       }
-      const left = line.quantity - line.refundedQuantity;
+      const taken = line.refundedQuantity + (reserved.get(line.id) ?? 0);
+      const left = line.quantity - taken;
       if (r.quantity > left) problems.push({ path: `lines.${i}.quantity`, message: `Only ${left} left to refund` });
-      return { line, quantity: r.quantity, amount: refundAmount(line, Math.min(r.quantity, left)) };
+      return { line, quantity: r.quantity, amount: refundAmount({ ...line, refundedQuantity: taken }, Math.min(r.quantity, left)) };
     });
     if (new Set(input.lines.map((l) => l.lineId)).size !== input.lines.length) problems.push({ path: 'lines', message: 'A line is listed twice' });
     if (problems.length) throw new AppError('unprocessable', problems.map((p) => p.message).join('; '), problems);
     const chosen = refundLines as NonNullable<(typeof refundLines)[number]>[];
     const amount = chosen.reduce((sum, r) => sum + r.amount, 0);
 
-    const refundedTotal = order.refundedTotal + amount;
-    const refundedAfter = (lineId: string) => chosen.find((r) => r.line.id === lineId)?.quantity ?? 0;
-    const status = [...lines.values()].every((l) => l.refundedQuantity + refundedAfter(l.id) === l.quantity) ? 'refunded' : 'partially_refunded';
-    assertTransition(order.status, status);
+    // Back to the tenders, latest first, each up to what is still refundable on it.
+    const parts: { payment: PaymentView; amount: number }[] = [];
+    let left = amount;
+    for (const payment of (await paymentsOfOrder(tx, orderId)).filter((p) => p.status === 'captured').reverse()) {
+      if (left === 0) break;
+      const share = Math.min(left, payment.amount - payment.refundedAmount);
+      if (share <= 0) continue;
+      parts.push({ payment, amount: share });
+      left -= share;
+    }
+    if (left > 0) throw new AppError('conflict', 'There is not enough paid on this order to refund that much');
 
     const [document] = await tx
       .insert(orderRefunds)
@@ -89,69 +106,136 @@ export async function refundOrder(ctx: SaleContext, orderId: string, input: Refu
         restock: input.restock,
         lines: chosen.map((r) => ({ lineId: r.line.id, quantity: r.quantity, amount: r.amount })),
         amount,
+        status: 'pending',
         approvedBy: approvedBy === ctx.user.userId ? null : approvedBy,
         createdBy: ctx.user.userId,
       })
-      .returning({ id: orderRefunds.id });
-    for (const r of chosen) {
-      await tx.update(orderLines).set({ refundedQuantity: sql`${orderLines.refundedQuantity} + ${r.quantity}` }).where(eq(orderLines.id, r.line.id));
-    }
-    await tx.update(orders).set({ refundedTotal, status, updatedAt: new Date() }).where(eq(orders.id, orderId));
-    if (input.restock) {
-      await releaseStock(tx, tenantId, {
-        locationId: order.locationId,
-        lines: chosen.map((r) => ({ variantId: r.line.variantId, quantity: r.quantity, trackStock: r.line.trackStock })),
-        reason: `Refund: ${input.reason}`,
-        referenceType: 'refund',
-        referenceId: document!.id,
-        actorUserId: ctx.user.userId,
-      });
-    }
-
-    // Back to the tenders, latest first, each up to what is still refundable on it.
-    let left = amount;
-    const cardRefunds: { id: string; gatewayPaymentId: string; amount: number }[] = [];
-    const captured = (await paymentsOfOrder(tx, orderId)).filter((p) => p.status === 'captured').reverse();
-    for (const payment of captured) {
-      const share = Math.min(left, payment.amount - payment.refundedAmount);
-      if (share <= 0) continue;
-      const refund = await startRefund(tx, tenantId, {
-        paymentId: payment.id,
+      .returning();
+    for (const part of parts) {
+      await startRefund(tx, tenantId, {
+        paymentId: part.payment.id,
         orderId,
         orderRefundId: document!.id,
         shiftId: drawerShift,
-        tender: payment.tender,
-        amount: share,
+        tender: part.payment.tender,
+        amount: part.amount,
         actorUserId: ctx.user.userId,
       });
-      if (payment.tender === 'card') cardRefunds.push({ id: refund.id, gatewayPaymentId: payment.gatewayPaymentId!, amount: share });
-      left -= share;
-      if (left === 0) break;
     }
-    if (left > 0) throw new AppError('conflict', 'There is not enough paid on this order to refund that much');
-    await appendEvents(tx, tenantId, [{ type: 'OrderRefunded', payload: { orderId, refundId: document!.id, amount, restocked: input.restock } }]);
-    return { refundId: document!.id, amount, cardRefunds };
+    const settled = !parts.some((p) => p.payment.tender === 'card');
+    if (settled) await settleDocument(tx, document!);
+    return { refundId: document!.id, amount, settled };
   });
+  if (settled) return { refundId, amount, status: 'settled' };
 
-  let pendingCard = 0;
-  for (const card of cardRefunds) {
-    if (!(await sendCardRefund(tenantId, card, input.reason))) pendingCard += card.amount;
+  const outcome = await completeRefund(tenantId, refundId);
+  if (outcome.status === 'failed') {
+    throw new AppError('unprocessable', `The card refund was refused: ${outcome.message} Nothing was refunded; the order is unchanged.`, [
+      { path: 'refund', message: outcome.message, refundId },
+    ]);
   }
-  return { refundId, amount, pendingCard };
+  return { refundId, amount, status: outcome.status };
 }
 
-/** Sends one pending card refund to the gateway; true when settled either way. Also used by recovery. */
-export async function sendCardRefund(tenantId: string, card: { id: string; gatewayPaymentId: string; amount: number }, reason: string): Promise<boolean> {
-  try {
-    const result = await refundCard({ paymentId: card.gatewayPaymentId, amount: card.amount, reason, idempotencyKey: card.id });
-    await withTenant(tenantId, (tx) => settleRefund(tx, card.id, { succeeded: true, gatewayRefundId: result.id }));
-    return true;
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'unprocessable') {
-      await withTenant(tenantId, (tx) => settleRefund(tx, card.id, { succeeded: false, message: err.message }));
-      return true;
+/**
+ * Phase 2 of a refund (also the recovery job's retry): sends its pending card parts to the
+ * gateway with their own ids as keys, then settles or fails the document, once.
+ */
+export async function completeRefund(tenantId: string, refundId: string): Promise<{ status: RefundStatus; message?: string }> {
+  const loaded = await withTenant(tenantId, async (tx) => {
+    const [document] = await tx.select().from(orderRefunds).where(eq(orderRefunds.id, refundId));
+    if (!document) return null;
+    const gatewayIds = new Map((await paymentsOfOrder(tx, document.orderId)).map((p) => [p.id, p.gatewayPaymentId]));
+    const cardParts = (await refundsOfDocument(tx, refundId)).filter((r) => r.tender === 'card' && r.status === 'pending');
+    return { document, cardParts: cardParts.map((r) => ({ ...r, gatewayPaymentId: gatewayIds.get(r.paymentId)! })) };
+  });
+  if (!loaded) throw notFound('Refund');
+  const { document, cardParts } = loaded;
+  if (document.status !== 'pending') return { status: document.status, message: document.failureMessage ?? undefined };
+
+  for (const part of cardParts) {
+    try {
+      const result = await refundCard({ paymentId: part.gatewayPaymentId, amount: part.amount, reason: document.reason, idempotencyKey: part.id });
+      await withTenant(tenantId, (tx) => settleRefund(tx, part.id, { succeeded: true, gatewayRefundId: result.id }));
+    } catch (err) {
+      if (err instanceof GatewayRefusedError) {
+        await withTenant(tenantId, (tx) => failDocument(tx, document, err.message));
+        return { status: 'failed', message: err.message };
+      }
+      if (!(err instanceof GatewayUnavailableError)) throw err;
+      logger.warn({ refundId, partId: part.id, reason: err.reason }, 'card refund left pending for recovery');
+      return { status: 'pending' };
     }
-    logger.warn({ err, refundId: card.id }, 'card refund left pending for recovery');
-    return false;
   }
+  return { status: await withTenant(tenantId, (tx) => settleDocument(tx, document)) };
+}
+
+/** The document as it is now, locked behind its order (phase 1, settling and failing all lock the order first). */
+async function lockDocument(tx: Tx, document: RefundDocument) {
+  const order = await lockOrder(tx, document.orderId);
+  const [current] = await tx.select().from(orderRefunds).where(eq(orderRefunds.id, document.id)).for('update');
+  return { order, document: current! };
+}
+
+/**
+ * Every part went through: the order's refunded quantities, total and status, the restock,
+ * the cash parts and OrderRefunded, in one transaction, once (a document already settled or
+ * failed by a concurrent run is left as it is).
+ */
+async function settleDocument(tx: Tx, pending: RefundDocument): Promise<RefundStatus> {
+  const { order, document } = await lockDocument(tx, pending);
+  if (document.status !== 'pending') return document.status;
+  const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id));
+  const refunding = new Map(document.lines.map((l) => [l.lineId, l.quantity]));
+  const status = lines.every((l) => l.refundedQuantity + (refunding.get(l.id) ?? 0) === l.quantity) ? 'refunded' : 'partially_refunded';
+  assertTransition(order.status, status);
+  for (const r of document.lines) {
+    await tx.update(orderLines).set({ refundedQuantity: sql`${orderLines.refundedQuantity} + ${r.quantity}` }).where(eq(orderLines.id, r.lineId));
+  }
+  await tx.update(orders).set({ refundedTotal: order.refundedTotal + document.amount, status, updatedAt: new Date() }).where(eq(orders.id, order.id));
+  if (document.restock) {
+    const byId = new Map(lines.map((l) => [l.id, l]));
+    await releaseStock(tx, order.tenantId, {
+      locationId: order.locationId,
+      lines: document.lines.map((r) => ({ variantId: byId.get(r.lineId)!.variantId, quantity: r.quantity, trackStock: byId.get(r.lineId)!.trackStock })),
+      reason: `Refund: ${document.reason}`,
+      referenceType: 'refund',
+      referenceId: document.id,
+      actorUserId: document.createdBy,
+    });
+  }
+  for (const part of await refundsOfDocument(tx, document.id)) {
+    if (part.status === 'pending') await settleRefund(tx, part.id, { succeeded: true, gatewayRefundId: null }); // the cash parts
+  }
+  await tx.update(orderRefunds).set({ status: 'settled', settledAt: new Date() }).where(eq(orderRefunds.id, document.id));
+  await appendEvents(tx, order.tenantId, [{ type: 'OrderRefunded', payload: { orderId: order.id, refundId: document.id, amount: document.amount, restocked: document.restock } }]);
+  return 'settled';
+}
+
+/** The gateway refused: the document and its unfinished parts fail and their reservations go back. The order was never changed. */
+async function failDocument(tx: Tx, pending: RefundDocument, message: string): Promise<void> {
+  const { document } = await lockDocument(tx, pending);
+  if (document.status !== 'pending') return;
+  const parts = await refundsOfDocument(tx, document.id);
+  for (const part of parts) {
+    if (part.status === 'pending') await settleRefund(tx, part.id, { succeeded: false, message });
+  }
+  if (parts.some((p) => p.status === 'succeeded')) {
+    // Another card part of this document did go back: that money is gone, the order does not show it.
+    logger.error({ refundId: document.id, orderId: document.orderId }, 'refund partly went through at the card service before a refusal; a manager must reconcile it');
+  }
+  await tx.update(orderRefunds).set({ status: 'failed', failureMessage: message }).where(eq(orderRefunds.id, document.id));
+}
+
+/** Refunds still waiting for the card service after `olderThanMs` (the recovery job retries them). */
+export async function pendingRefundIds(tenantId: string, olderThanMs: number): Promise<string[]> {
+  const rows = await withTenant(tenantId, (tx) =>
+    tx
+      .select({ id: orderRefunds.id })
+      .from(orderRefunds)
+      .where(and(eq(orderRefunds.status, 'pending'), lt(orderRefunds.createdAt, sql`now() - make_interval(secs => ${olderThanMs / 1000})`)))
+      .orderBy(asc(orderRefunds.createdAt))
+      .limit(100),
+  );
+  return rows.map((r) => r.id);
 }

@@ -1,16 +1,21 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { cashMovements, orders, shifts } from '@/db/schema/orders';
 import { paymentRefunds, payments } from '@/db/schema/payments';
+import { authorise } from '@/lib/auth/approvals';
 import { defaultLocation } from '@/lib/inventory';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound, pgErrorCode } from '@/lib/platform/errors';
-import type { SaleContext } from './orders';
+import { getTenantSettings } from '@/lib/tenancy/settings';
+import { openShiftOf, type OrderRow, type SaleContext } from './orders';
 
 /**
  * Shifts and the cash drawer. One open shift per register (a unique index on open shifts);
  * cash in/out with a reason; the X report any time, the Z report when closing:
  * expected cash = opening float + cash taken − cash refunded + cash in − cash out.
+ * Money is booked only to an open drawer of the order's location (drawerFor). Cash out above
+ * the tenant's `cashOutLimit`, and closing a shift someone else opened, need `shift:manage`
+ * or a manager's approval.
  */
 export type Shift = Omit<typeof shifts.$inferSelect, 'tenantId'>;
 
@@ -67,11 +72,37 @@ export async function currentShift(tenantId: string, registerName: string, locat
   return row ? publicShift(row) : null;
 }
 
-export async function addCashMovement(ctx: SaleContext, shiftId: string, input: { kind: 'in' | 'out'; amount: number; reason: string }) {
+/**
+ * The drawer a tender or cash refund goes to: the shift given, which must be open and at the
+ * order's location (else 422/409); without one, the order's own shift while it is still open.
+ */
+export async function drawerFor(tx: Tx, order: OrderRow, shiftId: string | null): Promise<string | null> {
+  if (shiftId) {
+    await openShiftOf(tx, shiftId, order.locationId);
+    return shiftId;
+  }
+  if (!order.shiftId) return null;
+  const [own] = await tx.select({ status: shifts.status }).from(shifts).where(eq(shifts.id, order.shiftId));
+  return own?.status === 'open' ? order.shiftId : null;
+}
+
+export async function addCashMovement(
+  ctx: SaleContext,
+  shiftId: string,
+  input: { kind: 'in' | 'out'; amount: number; reason: string },
+  approval: { token: string } | null = null,
+) {
+  const approvedBy =
+    input.kind === 'out' && input.amount > (await getTenantSettings(ctx.tenant.id)).cashOutLimit
+      ? await authorise(ctx.user, 'shift:manage', approval, 'A manager must approve taking this much cash out of the drawer')
+      : null;
   return withTenant(ctx.tenant.id, async (tx) => {
     const shift = await lockShift(tx, shiftId);
     if (shift.status !== 'open') throw new AppError('conflict', 'This shift is closed');
-    const [row] = await tx.insert(cashMovements).values({ tenantId: ctx.tenant.id, shiftId, ...input, createdBy: ctx.user.userId }).returning();
+    const [row] = await tx.insert(cashMovements).values({ tenantId: ctx.tenant.id, shiftId, ...input, approvedBy, createdBy: ctx.user.userId }).returning();
+    if (approvedBy) {
+      await recordAudit(tx, ctx.tenant.id, { actorUserId: ctx.user.userId, action: 'shift.cash_out', entityType: 'shift', entityId: shiftId, details: { amount: input.amount, reason: input.reason, approvedBy } });
+    }
     const { tenantId: _t, ...movement } = row!;
     return movement;
   });
@@ -90,7 +121,8 @@ async function buildReport(tx: Tx, shift: typeof shifts.$inferSelect): Promise<S
   const refunded = await tx
     .select({ tender: paymentRefunds.tender, amount: sql<number>`coalesce(sum(${paymentRefunds.amount}), 0)::int` })
     .from(paymentRefunds)
-    .where(and(eq(paymentRefunds.shiftId, shift.id), inArray(paymentRefunds.status, ['succeeded', 'pending'])))
+    // Only money that went back: a refund still waiting for the card service is not in the drawer's count.
+    .where(and(eq(paymentRefunds.shiftId, shift.id), eq(paymentRefunds.status, 'succeeded')))
     .groupBy(paymentRefunds.tender);
   const movements = await tx
     .select({ kind: cashMovements.kind, amount: cashMovements.amount, reason: cashMovements.reason, at: cashMovements.createdAt })
@@ -144,8 +176,15 @@ export async function shiftReport(tenantId: string, shiftId: string): Promise<Sh
   });
 }
 
-/** Closes the shift with the cash counted and keeps the Z report as it was at that moment. */
-export async function closeShift(ctx: SaleContext, shiftId: string, countedCash: number): Promise<ShiftReport> {
+/**
+ * Closes the shift with the cash counted and keeps the Z report as it was at that moment.
+ * Someone else's shift takes `shift:manage` or a manager's approval (recorded in the audit).
+ */
+export async function closeShift(ctx: SaleContext, shiftId: string, countedCash: number, approval: { token: string } | null = null): Promise<ShiftReport> {
+  const [opened] = await withTenant(ctx.tenant.id, (tx) => tx.select({ by: shifts.openedBy }).from(shifts).where(eq(shifts.id, shiftId)));
+  if (!opened) throw notFound('Shift');
+  const approvedBy =
+    opened.by === ctx.user.userId ? null : await authorise(ctx.user, 'shift:manage', approval, 'A manager must approve closing a shift someone else opened');
   return withTenant(ctx.tenant.id, async (tx) => {
     const shift = await lockShift(tx, shiftId);
     if (shift.status !== 'open') throw new AppError('conflict', 'This shift is already closed');
@@ -160,7 +199,13 @@ export async function closeShift(ctx: SaleContext, shiftId: string, countedCash:
       .update(shifts)
       .set({ status: 'closed', closedAt, closedBy: ctx.user.userId, countedCash, expectedCash: report.expectedCash, report: report as unknown as Record<string, unknown> })
       .where(eq(shifts.id, shiftId));
-    await recordAudit(tx, ctx.tenant.id, { actorUserId: ctx.user.userId, action: 'shift.closed', entityType: 'shift', entityId: shiftId, details: { countedCash, expectedCash: report.expectedCash, difference: report.difference } });
+    await recordAudit(tx, ctx.tenant.id, {
+      actorUserId: ctx.user.userId,
+      action: 'shift.closed',
+      entityType: 'shift',
+      entityId: shiftId,
+      details: { countedCash, expectedCash: report.expectedCash, difference: report.difference, ...(approvedBy && { approvedBy }) },
+    });
     return report;
   });
 }

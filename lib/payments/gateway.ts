@@ -23,22 +23,56 @@ import { logger } from '@/lib/platform/logger';
  *   idempotency key, so a retry after a lost answer can never charge twice;
  * - circuit breaker: opens after BREAKER_FAILURES consecutive failures, half-opens after
  *   BREAKER_HALF_OPEN_MS, closes after BREAKER_SUCCESSES successes in a row.
- * Declines are answers, not failures: they neither retry nor count toward the breaker.
+ * Declines are answers, not failures: they neither retry nor count toward the breaker; nor
+ * are other 4xx (refusals), except 409 `request_in_progress`.
+ * No gateway message ever reaches a client: errors carry our words, the gateway's are logged.
  */
+
+/** What the cashier reads when the gateway failed and certainly took nothing. */
+const NOT_CHARGED = 'The card service is not answering — nothing was charged. Take cash or try again.';
+const BREAKER_OPEN = 'Card payments are unavailable right now — nothing was charged. Take cash.';
+/** …and when it may have taken something: only the gateway can tell, later. */
+const MAYBE_CHARGED = 'The card service did not answer, so the card may have been charged. Checking the card — do not charge it again.';
 
 /**
  * The gateway could not be reached or failed (5xx, timeout, network, breaker open).
- * `notProcessed`: certainly nothing happened (the breaker stopped the call, or the gateway
- * answered 503); otherwise the outcome is unknown and must be asked for by idempotency key.
+ * `notProcessed`: EVERY attempt certainly did not reach it (never sent because the breaker
+ * was open, connection refused, or answered 503, which the gateway promises changes
+ * nothing); otherwise the outcome is unknown and must be asked for by idempotency key.
+ * The message is ours; the gateway's own reason is only logged.
  */
 export class GatewayUnavailableError extends AppError {
+  readonly breakerOpen: boolean;
+  readonly notProcessed: boolean;
   constructor(
-    message: string,
-    readonly breakerOpen = false,
-    readonly notProcessed = breakerOpen,
+    readonly reason: string,
+    { breakerOpen = false, notProcessed = breakerOpen }: { breakerOpen?: boolean; notProcessed?: boolean } = {},
   ) {
-    super('unavailable', breakerOpen ? 'Card payments are unavailable right now — nothing was charged. Take cash.' : message);
+    super('unavailable', !notProcessed ? MAYBE_CHARGED : breakerOpen ? BREAKER_OPEN : NOT_CHARGED);
     this.name = 'GatewayUnavailableError';
+    this.breakerOpen = breakerOpen;
+    this.notProcessed = notProcessed;
+  }
+}
+
+/** Our words for the gateway's refusal codes (its own messages may name internals). */
+const GATEWAY_WORDS: Record<string, string> = {
+  not_found: 'The card service has no record of this card payment.',
+  payment_not_captured: 'The card payment was never completed, so there is nothing to refund on the card.',
+  amount_exceeds_refundable: 'The card service says that is more than is left to refund on this card.',
+  payment_declined: 'The card was declined.',
+  invalid_source: 'The card could not be read. Try again or take cash.',
+  invalid_request: 'The card service could not process this request.',
+};
+
+/** A definitive answer from the gateway refusing the request (4xx): nothing moved. */
+export class GatewayRefusedError extends AppError {
+  constructor(
+    readonly gatewayStatus: number,
+    readonly gatewayCode: string,
+  ) {
+    super('unprocessable', GATEWAY_WORDS[gatewayCode] ?? 'The card service refused the request.');
+    this.name = 'GatewayRefusedError';
   }
 }
 
@@ -124,7 +158,7 @@ export function resetGatewayPolicies(): void {
 
 export type GatewayPayment = {
   id: string;
-  status: 'captured' | 'authorized' | 'declined';
+  status: 'captured' | 'authorized' | 'declined' | 'voided';
   amount: number;
   currency: string;
   declineCode?: string;
@@ -133,47 +167,70 @@ export type GatewayPayment = {
 
 export type GatewayRefund = { id: string; paymentId: string; amount: number; status: 'succeeded' };
 
-async function call<T>(method: string, path: string, body: unknown, idempotencyKey: string | null): Promise<{ status: number; body: T }> {
-  const { PAYMENT_GATEWAY_URL, PAYMENT_GATEWAY_KEY } = config();
-  return resilience().policy.execute(async ({ signal }): Promise<{ status: number; body: T }> => {
-    let res: Response;
-    try {
-      res = await fetch(new URL(path, PAYMENT_GATEWAY_URL), {
-        method,
-        signal,
-        headers: {
-          authorization: `Bearer ${PAYMENT_GATEWAY_KEY}`,
-          'content-type': 'application/json',
-          ...(idempotencyKey && { 'idempotency-key': idempotencyKey }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch (err) {
-      if (signal.aborted) throw err; // the timeout policy's cancellation
-      throw new GatewayUnavailableError('The card gateway could not be reached');
-    }
-    // 503: the gateway refused to process anything. 409: a duplicate of a request still in
-    // flight there. Both are retried with the same key; other 5xx may or may not have happened.
-    if (res.status >= 500 || res.status === 409) {
-      throw new GatewayUnavailableError(`The card gateway answered ${res.status}`, false, res.status === 503);
-    }
-    return { status: res.status, body: (await res.json()) as T };
-  });
-}
+type GatewayAnswer<T> = { status: number; body: T & { error?: { code: string; message: string } } };
 
-/** Maps what the policies throw to our errors (BrokenCircuitError: fail fast, breaker open). */
-async function guarded<T>(run: () => Promise<T>): Promise<T> {
+/** The connection was refused before any byte went out: that attempt certainly did not reach the gateway. */
+const refused = (err: unknown) => (err as { cause?: { code?: unknown } }).cause?.code === 'ECONNREFUSED';
+
+/**
+ * One request under the policies. Every attempt is tracked: the call counts as "not
+ * processed" only if no attempt may have reached the gateway — a timeout, a 5xx other than
+ * 503, a reset mid-request or a 409 `request_in_progress` may all have charged.
+ * Other 4xx are answers and come back to the caller.
+ */
+async function call<T>(method: string, path: string, body: unknown, idempotencyKey: string | null): Promise<GatewayAnswer<T>> {
+  const { PAYMENT_GATEWAY_URL, PAYMENT_GATEWAY_KEY } = config();
+  const attempts: { mayHaveReached: boolean }[] = [];
   try {
-    return await run();
+    return await resilience().policy.execute(async ({ signal }): Promise<GatewayAnswer<T>> => {
+      // Ambiguous until proven otherwise: a timed-out attempt never gets to say.
+      const attempt = { mayHaveReached: true };
+      attempts.push(attempt);
+      let res: Response;
+      try {
+        res = await fetch(new URL(path, PAYMENT_GATEWAY_URL), {
+          method,
+          signal,
+          headers: {
+            authorization: `Bearer ${PAYMENT_GATEWAY_KEY}`,
+            'content-type': 'application/json',
+            ...(idempotencyKey && { 'idempotency-key': idempotencyKey }),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      } catch (err) {
+        if (signal.aborted) throw err; // the timeout policy's cancellation
+        if (refused(err)) attempt.mayHaveReached = false;
+        throw new GatewayUnavailableError(`network: ${(err as Error).message}`);
+      }
+      const answer = { status: res.status, body: (await res.json().catch(() => ({}))) as GatewayAnswer<T>['body'] };
+      // 503: the gateway refused to process anything. 409 request_in_progress: a duplicate of
+      // a request still running there. Both are retried with the same key.
+      if (res.status === 503) attempt.mayHaveReached = false;
+      if (res.status >= 500 || (res.status === 409 && answer.body.error?.code === 'request_in_progress')) {
+        throw new GatewayUnavailableError(`answered ${res.status} ${answer.body.error?.code ?? ''}`.trim());
+      }
+      return answer;
+    });
   } catch (err) {
-    if (err instanceof BrokenCircuitError) throw new GatewayUnavailableError('breaker open', true);
-    if (err instanceof TaskCancelledError) throw new GatewayUnavailableError('The card gateway did not answer in time');
-    throw err;
+    const breakerOpen = err instanceof BrokenCircuitError;
+    if (!(breakerOpen || err instanceof TaskCancelledError || err instanceof GatewayUnavailableError)) throw err;
+    const notProcessed = attempts.every((a) => !a.mayHaveReached);
+    const reason = breakerOpen ? 'breaker open' : err instanceof TaskCancelledError ? 'no answer in time' : err.reason;
+    logger.warn({ method, path, attempts: attempts.length, notProcessed, reason }, 'card gateway call failed');
+    throw new GatewayUnavailableError(reason, { breakerOpen, notProcessed });
   }
 }
 
+/** A refusal from the gateway: its message is logged, the client gets ours. */
+function refusal(res: GatewayAnswer<unknown>, what: string): GatewayRefusedError {
+  const code = res.body.error?.code ?? `http_${res.status}`;
+  logger.warn({ status: res.status, gatewayCode: code, gatewayMessage: res.body.error?.message }, `card gateway refused the ${what}`);
+  return new GatewayRefusedError(res.status, code);
+}
+
 /** Charges a card (authorize + capture). The key makes any number of attempts charge at most once. */
-export function chargeCard(input: {
+export async function chargeCard(input: {
   merchant: string;
   amount: number;
   currency: string;
@@ -181,33 +238,42 @@ export function chargeCard(input: {
   reference: string;
   idempotencyKey: string;
 }): Promise<GatewayPayment> {
-  return guarded(async () => {
-    const { idempotencyKey, ...body } = input;
-    const res = await call<GatewayPayment & { error?: { code: string; message: string } }>('POST', '/v1/payments', body, idempotencyKey);
-    if (res.status === 201 || res.status === 402) return res.body;
-    throw new AppError('bad_request', res.body.error?.message ?? `The card gateway refused the request (${res.status})`);
-  });
+  const { idempotencyKey, ...body } = input;
+  const res = await call<GatewayPayment>('POST', '/v1/payments', body, idempotencyKey);
+  if (res.status === 201 || res.status === 402) return res.body;
+  throw refusal(res, 'payment');
 }
 
-/** What the gateway knows of a payment we started with this key (crash recovery). */
-export function findPaymentByKey(merchant: string, idempotencyKey: string): Promise<GatewayPayment | null> {
-  return guarded(async () => {
-    const query = new URLSearchParams({ merchant, idempotency_key: idempotencyKey });
-    const res = await call<{ data: GatewayPayment[] }>('GET', `/v1/payments?${query}`, undefined, null);
-    if (res.status !== 200) throw new GatewayUnavailableError(`The card gateway answered ${res.status}`);
-    return res.body.data[0] ?? null;
-  });
+/** What the gateway knows of a payment we started with this key (null: nothing, so far). */
+export async function findPaymentByKey(merchant: string, idempotencyKey: string): Promise<GatewayPayment | null> {
+  const query = new URLSearchParams({ merchant, idempotency_key: idempotencyKey });
+  const res = await call<{ data: GatewayPayment[] }>('GET', `/v1/payments?${query}`, undefined, null);
+  if (res.status !== 200) throw refusal(res, 'lookup');
+  return res.body.data[0] ?? null;
 }
 
-export function refundCard(input: { paymentId: string; amount: number; reason: string; idempotencyKey: string }): Promise<GatewayRefund> {
-  return guarded(async () => {
-    const res = await call<GatewayRefund & { error?: { code: string; message: string } }>(
-      'POST',
-      `/v1/payments/${encodeURIComponent(input.paymentId)}/refunds`,
-      { amount: input.amount, reason: input.reason },
-      input.idempotencyKey,
-    );
-    if (res.status === 201) return res.body;
-    throw new AppError('unprocessable', res.body.error?.message ?? `The card gateway refused the refund (${res.status})`);
-  });
+/** Captures an authorized payment (its own key: the capture is a money movement of its own). */
+export async function capturePayment(paymentId: string, idempotencyKey: string): Promise<GatewayPayment> {
+  const res = await call<GatewayPayment>('POST', `/v1/payments/${encodeURIComponent(paymentId)}/capture`, {}, idempotencyKey);
+  if (res.status === 200) return res.body;
+  throw refusal(res, 'capture');
+}
+
+/** Releases an authorized payment that will never be captured. */
+export async function voidPayment(paymentId: string, idempotencyKey: string): Promise<GatewayPayment> {
+  const res = await call<GatewayPayment>('POST', `/v1/payments/${encodeURIComponent(paymentId)}/void`, {}, idempotencyKey);
+  if (res.status === 200) return res.body;
+  throw refusal(res, 'void');
+}
+
+/** Refunds part of a captured payment. A 4xx is a definitive refusal (GatewayRefusedError). */
+export async function refundCard(input: { paymentId: string; amount: number; reason: string; idempotencyKey: string }): Promise<GatewayRefund> {
+  const res = await call<GatewayRefund>(
+    'POST',
+    `/v1/payments/${encodeURIComponent(input.paymentId)}/refunds`,
+    { amount: input.amount, reason: input.reason },
+    input.idempotencyKey,
+  );
+  if (res.status === 201) return res.body;
+  throw refusal(res, 'refund');
 }

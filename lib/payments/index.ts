@@ -1,4 +1,15 @@
-export { breakerStatus, chargeCard, findPaymentByKey, refundCard, GatewayUnavailableError, type BreakerState, type GatewayPayment } from './gateway';
+export {
+  breakerStatus,
+  capturePayment,
+  chargeCard,
+  findPaymentByKey,
+  refundCard,
+  voidPayment,
+  GatewayRefusedError,
+  GatewayUnavailableError,
+  type BreakerState,
+  type GatewayPayment,
+} from './gateway';
 export {
   recordCashPayment,
   startCardPayment,
@@ -8,6 +19,6 @@ export {
   stalePendingPayments,
   startRefund,
   settleRefund,
-  pendingRefunds,
+  refundsOfDocument,
   type PaymentView,
 } from './records';

@@ -98,9 +98,9 @@ export async function stalePendingPayments(tenantId: string, olderThanMs: number
 }
 
 /**
- * Money going back on one payment. Cash is done at once; a card refund is `pending` until the
- * gateway confirms (its id is the gateway idempotency key). The payment's refunded amount is
- * taken at once, so two refunds can never return more than was paid.
+ * Money going back on one payment, `pending` until its refund document settles (a card part's
+ * id is the gateway idempotency key). The payment's refunded amount is reserved at once, so
+ * two refunds can never return more than was paid; a failed part gives it back.
  */
 export async function startRefund(
   tx: Tx,
@@ -110,7 +110,7 @@ export async function startRefund(
   const { actorUserId, ...values } = input;
   const [row] = await tx
     .insert(paymentRefunds)
-    .values({ tenantId, ...values, status: input.tender === 'cash' ? 'succeeded' : 'pending', createdBy: actorUserId })
+    .values({ tenantId, ...values, status: 'pending', createdBy: actorUserId })
     .returning();
   await tx
     .update(payments)
@@ -120,11 +120,11 @@ export async function startRefund(
   return refund;
 }
 
-/** Records the gateway's answer to a pending card refund (once). A failure gives the amount back to the payment. */
+/** Settles a pending part (once): succeeded (a card part with the gateway's refund id), or failed, giving the amount back to the payment. */
 export async function settleRefund(
   tx: Tx,
   refundId: string,
-  outcome: { succeeded: true; gatewayRefundId: string } | { succeeded: false; message: string },
+  outcome: { succeeded: true; gatewayRefundId: string | null } | { succeeded: false; message: string },
 ): Promise<boolean> {
   const [current] = await tx.select().from(paymentRefunds).where(eq(paymentRefunds.id, refundId)).for('update');
   if (!current || current.status !== 'pending') return false;
@@ -140,14 +140,8 @@ export async function settleRefund(
   return true;
 }
 
-/** Card refunds still waiting for the gateway (the recovery job retries them, same key). */
-export async function pendingRefunds(tenantId: string, olderThanMs: number): Promise<Omit<PaymentRefund, 'tenantId'>[]> {
-  const rows = await withTenant(tenantId, (tx) =>
-    tx
-      .select()
-      .from(paymentRefunds)
-      .where(and(eq(paymentRefunds.status, 'pending'), lt(paymentRefunds.createdAt, sql`now() - make_interval(secs => ${olderThanMs / 1000})`)))
-      .limit(100),
-  );
+/** The parts of one refund document, one per tender it goes back to. */
+export async function refundsOfDocument(tx: Tx, orderRefundId: string): Promise<Omit<PaymentRefund, 'tenantId'>[]> {
+  const rows = await tx.select().from(paymentRefunds).where(eq(paymentRefunds.orderRefundId, orderRefundId)).orderBy(asc(paymentRefunds.createdAt));
   return rows.map(({ tenantId: _t, ...r }) => r);
 }

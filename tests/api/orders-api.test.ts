@@ -12,7 +12,9 @@ import * as shiftReport from '@/app/api/v1/shifts/[id]/report/route';
 import * as shifts from '@/app/api/v1/shifts/route';
 import type { Gateway } from '@/gateway/server';
 import { levelsOf, listLedger, receiveStock } from '@/lib/inventory';
-import { apiRequest, createStockedProduct, createTenant, json, mainLocation, noParams, ownerActor, segment, startGateway, type TestStaff, type TestTenant } from '../helpers';
+import { grantApproval } from '@/lib/auth/approvals';
+import { verifySessionToken } from '@/lib/auth/session';
+import { apiRequest, createStockedProduct, createTenant, json, mainLocation, noParams, ownerActor, segment, sessionTokenFor, startGateway, type TestStaff, type TestTenant } from '../helpers';
 
 let gateway: Gateway;
 let a: TestTenant;
@@ -60,6 +62,22 @@ describe('POST /api/v1/orders', () => {
     expect(paid).toMatchObject({ status: 201, body: { payment: { changeGiven: 400 }, order: { status: 'completed' } } });
   });
 
+  it('says "payment_pending" — never "nothing was charged" — for a card the gateway has not confirmed, and leaks none of its words', async () => {
+    const item = await stockedItem(a, 5);
+    gateway.control.failNext = 3; // every attempt answered 500: the card may have been charged
+    const res = await json(await post(a, a.cashier, { type: 'retail', lines: [{ variantId: item, quantity: 1 }], payments: [{ tender: 'card', source: 'tok_visa' }] }));
+    expect(res).toMatchObject({ status: 201, body: { status: 'placed', paymentError: { code: 'payment_pending' }, payments: [{ tender: 'card', status: 'pending' }] } });
+    expect(JSON.stringify(res.body)).not.toMatch(/Injected|nothing was charged/);
+    const p = segment({ id: res.body.id });
+    const cash = await json(await payments.POST(await apiRequest('POST', `/api/v1/orders/${res.body.id}/payments`, { host: a.tenant, as: a.cashier, body: { tender: 'cash', tendered: 100 } }), p));
+    expect(cash).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } });
+
+    const other = await json(await post(a, a.cashier, { type: 'retail', lines: [{ variantId: item, quantity: 1 }] }));
+    gateway.control.failNext = 3;
+    const card = await json(await payments.POST(await apiRequest('POST', `/api/v1/orders/${other.body.id}/payments`, { host: a.tenant, as: a.cashier, body: { tender: 'card', source: 'tok_visa' } }), segment({ id: other.body.id })));
+    expect(card).toMatchObject({ status: 202, body: { payment: { status: 'pending' }, order: { status: 'placed', paidTotal: 0 }, paymentError: { code: 'payment_pending' } } });
+  });
+
   it('answers 422 for bad input and a total that changed', async () => {
     const item = await stockedItem(a, 5);
     const bad = await json(await post(a, a.cashier, { type: 'delivery', lines: [] }));
@@ -96,6 +114,30 @@ describe('POST /api/v1/orders', () => {
     expect(refused.error.message).toContain('Not enough stock');
     expect((await levelsOf(a.tenant.id, [item], location))[0]!.quantity).toBe(0);
   }, 120_000);
+});
+
+describe('shift routes', () => {
+  it('ask for a manager (403, details on approval) for cash out and closing someone else’s shift, and pass with an approval token', async () => {
+    const shift = (await json(await shifts.POST(await apiRequest('POST', '/api/v1/shifts', { host: a.tenant, as: a.manager, body: { registerName: 'Approvals', openingFloat: 1_000 } }), noParams))).body;
+    const p = segment({ id: shift.id });
+    const cashOut = (approval?: { token: string }) =>
+      apiRequest('POST', `/api/v1/shifts/${shift.id}/cash-movements`, { host: a.tenant, as: a.cashier, body: { kind: 'out', amount: 100, reason: 'Milk', approval } });
+    const asked = await json(await shiftCash.POST(await cashOut(), p));
+    expect(asked).toMatchObject({ status: 403, body: { error: { code: 'forbidden', details: [{ path: 'approval' }] } } });
+
+    // The token is bound to the cashier's session: mint the request's cookie from that same session.
+    const token = await sessionTokenFor(a.cashier);
+    const session = (await verifySessionToken(token, a.tenant.id))!;
+    const approval = async () => ({ token: (await grantApproval(session, { userId: a.manager.id, pin: '2222', permission: 'shift:manage' })).token });
+    const withApproval = async (path: string, body: unknown) => apiRequest('POST', path, { host: a.tenant, as: token, body });
+    const out = await json(await shiftCash.POST(await withApproval(`/api/v1/shifts/${shift.id}/cash-movements`, { kind: 'out', amount: 100, reason: 'Milk', approval: await approval() }), p));
+    expect(out).toMatchObject({ status: 201, body: { kind: 'out', approvedBy: a.manager.id } });
+
+    const close = await json(await shiftClose.POST(await withApproval(`/api/v1/shifts/${shift.id}/close`, { countedCash: 900 }), p));
+    expect(close).toMatchObject({ status: 403, body: { error: { details: [{ path: 'approval' }] } } });
+    const closed = await json(await shiftClose.POST(await withApproval(`/api/v1/shifts/${shift.id}/close`, { countedCash: 900, approval: await approval() }), p));
+    expect(closed).toMatchObject({ status: 200, body: { expectedCash: 900, countedCash: 900 } });
+  });
 });
 
 describe('orders, shifts and receipts across tenants', () => {

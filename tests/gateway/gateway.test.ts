@@ -137,6 +137,32 @@ describe('payments', () => {
     expect(noKey.status).toBe(400);
   });
 
+  it('voids an authorized payment (no money moves, it can no longer be captured or refunded); a captured one is 409', async () => {
+    const created = await pay(payment({ capture: false }));
+    const id = created.json.id as string;
+    const voidKey = newKey();
+    const voided = await call('POST', `/v1/payments/${id}/void`, { key: voidKey });
+    expect(voided.status).toBe(200);
+    expect(voided.json).toMatchObject({ id, status: 'voided', capturedAt: null });
+    const replay = await call('POST', `/v1/payments/${id}/void`, { key: voidKey });
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.text).toBe(voided.text);
+
+    const capture = await call('POST', `/v1/payments/${id}/capture`, { key: newKey() });
+    expect(capture).toMatchObject({ status: 409, json: { error: { code: 'payment_voided' } } });
+    const refund = await call('POST', `/v1/payments/${id}/refunds`, { key: newKey(), body: { amount: 100 } });
+    expect(refund).toMatchObject({ status: 409, json: { error: { code: 'payment_not_captured' } } });
+    expect(gw.ledger()).toEqual([]);
+
+    const captured = await pay();
+    const tooLate = await call('POST', `/v1/payments/${captured.json.id}/void`, { key: newKey() });
+    expect(tooLate).toMatchObject({ status: 409, json: { error: { code: 'payment_captured' } } });
+    const declined = await pay(payment({ source: 'tok_declined' }));
+    expect(await call('POST', `/v1/payments/${declined.json.id}/void`, { key: newKey() })).toMatchObject({ status: 409, json: { error: { code: 'payment_declined' } } });
+    expect(await call('POST', '/v1/payments/pay_nope/void', { key: newKey() })).toMatchObject({ status: 404 });
+    expect((await call('POST', `/v1/payments/${id}/void`)).status).toBe(400);
+  });
+
   it('shows a payment by id, and 404 for an unknown one', async () => {
     const created = await pay();
     const res = await call('GET', `/v1/payments/${created.json.id}`);

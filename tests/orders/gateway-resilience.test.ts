@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { payments } from '@/db/schema/payments';
 import type { Gateway } from '@/gateway/server';
 import { verifySessionToken } from '@/lib/auth/session';
 import { createOrder, createOrderSchema, getOrder, payOrder, recoverTenant, type SaleContext } from '@/lib/orders';
@@ -132,10 +134,13 @@ describe('retries and crash recovery', () => {
     expect(gateway.ledger().filter((e) => e.idempotencyKey === pending.id)).toHaveLength(1);
   });
 
-  it('fails a payment the gateway never received', async () => {
+  it('fails a payment the gateway never received, once its processing window is over', async () => {
     resetGatewayPolicies();
     const id = await newOrder();
     const pending = await withTenant(t.tenant.id, (tx) => startCardPayment(tx, t.tenant.id, { orderId: id, shiftId: null, amount: 100, source: 'tok_visa', actorUserId: t.cashier.id }));
+    await recoverTenant(t.tenant.id, 0);
+    expect((await getOrder(t.tenant.id, id)).payments).toEqual([expect.objectContaining({ id: pending.id, status: 'pending' })]);
+    await withTenant(t.tenant.id, (tx) => tx.update(payments).set({ createdAt: new Date(Date.now() - 10 * 60_000) }).where(eq(payments.id, pending.id)));
     await recoverTenant(t.tenant.id, 0);
     expect((await getOrder(t.tenant.id, id)).payments).toEqual([expect.objectContaining({ id: pending.id, status: 'failed', failureCode: 'gateway_unavailable' })]);
   });

@@ -141,8 +141,8 @@ function ReceiptBody({ orderId, onClose }: { orderId: string; onClose: () => voi
   );
 }
 
-/** Who approves (managers and owners with a register PIN) and their PIN. */
-function ApprovalFields({ approvers, errors, what }: { approvers: Approver[]; errors: Record<string, string>; what: string }) {
+/** Who approves (managers and owners with a register PIN) and their PIN (also the shift forms'). */
+export function ApprovalFields({ approvers, errors, what }: { approvers: Approver[]; errors: Record<string, string>; what: string }) {
   if (approvers.length === 0) {
     return (
       <Alert tone="info">
@@ -233,7 +233,8 @@ function RefundForm({ orderId, currency, refundable, approvers, refundNeedsAppro
                 </label>
                 <p className="text-xs text-slate-500">
                   Sold {line.quantity}
-                  {line.refundedQuantity > 0 && ` · refunded ${line.refundedQuantity}`} · {line.left} left to refund
+                  {line.refundedQuantity > 0 && ` · refunded ${line.refundedQuantity}`}
+                  {line.pending > 0 && ` · ${line.pending} in a refund waiting for the card service`} · {line.left} left to refund
                 </p>
                 {error && (
                   <p id={`${inputId}-error`} className="text-sm text-red-700">

@@ -12,7 +12,7 @@ import { variantLabel } from '@/lib/catalog/labels';
 export type OrderSummary = Awaited<ReturnType<typeof listOrders>>['data'][number];
 
 /** A line that can still be refunded, with what each quantity would give back (refundAmount, on the server). */
-export type RefundableLine = { id: string; label: string; quantity: number; refundedQuantity: number; left: number; amounts: number[] };
+export type RefundableLine = { id: string; label: string; quantity: number; refundedQuantity: number; pending: number; left: number; amounts: number[] };
 export type Approver = { id: string; name: string; role: string };
 
 export type OrderDetailData = {
@@ -43,21 +43,26 @@ export async function loadOrderDetail(tenantId: string, orderId: string | undefi
     listPinStaff(tenantId),
     order.tableId ? listTables(tenantId) : Promise.resolve([]),
   ]);
+  // Units a refund still waiting for the card service holds are not refundable again (as on the server).
+  const reserved = new Map<string, number>();
+  for (const l of order.refundDocuments.filter((d) => d.status === 'pending').flatMap((d) => d.lines)) reserved.set(l.lineId, (reserved.get(l.lineId) ?? 0) + l.quantity);
   return {
     order,
     staffNames: staff,
     tableName: tables.find((t) => t.id === order.tableId)?.name ?? null,
     refundable: order.lines
-      .filter((l) => l.quantity > l.refundedQuantity)
-      .map((l) => {
-        const left = l.quantity - l.refundedQuantity;
+      .map((l) => ({ line: l, taken: l.refundedQuantity + (reserved.get(l.id) ?? 0) }))
+      .filter(({ line, taken }) => line.quantity > taken)
+      .map(({ line, taken }) => {
+        const left = line.quantity - taken;
         return {
-          id: l.id,
-          label: variantLabel(l),
-          quantity: l.quantity,
-          refundedQuantity: l.refundedQuantity,
+          id: line.id,
+          label: variantLabel(line),
+          quantity: line.quantity,
+          refundedQuantity: line.refundedQuantity,
+          pending: taken - line.refundedQuantity,
           left,
-          amounts: Array.from({ length: left }, (_, i) => refundAmount(l, i + 1)),
+          amounts: Array.from({ length: left }, (_, i) => refundAmount({ ...line, refundedQuantity: taken }, i + 1)),
         };
       }),
     approvers: pinStaff.filter((s) => s.role === 'manager' || s.role === 'owner'),

@@ -124,8 +124,8 @@ function Total({ label, value, strong = false }: { label: string; value: string;
   );
 }
 
-const PAYMENT_STATUS = { captured: 'Taken', pending: 'Being confirmed', failed: 'Failed' } as const;
-const REFUND_STATUS = { succeeded: 'Done', pending: 'Waiting for the card processor', failed: 'Failed' } as const;
+const PAYMENT_STATUS = { captured: 'Taken', pending: 'Checking the card — do not charge again', failed: 'Failed' } as const;
+const REFUND_STATUS = { succeeded: 'Done', pending: 'Waiting for the card service', failed: 'Failed — nothing was refunded' } as const;
 
 export function OrderDetail({
   data,
@@ -144,6 +144,9 @@ export function OrderDetail({
   const money = (minor: number) => formatMoney(minor, order.currency);
   const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const mayAct = can(role, 'order:create');
+  // Money actually back per payment (a pending refund only holds a reservation).
+  const refundedOn = (paymentId: string) => order.refunds.filter((r) => r.paymentId === paymentId && r.status === 'succeeded').reduce((sum, r) => sum + r.amount, 0);
+  const pendingRefund = order.refundDocuments.filter((d) => d.status === 'pending').reduce((sum, d) => sum + d.amount, 0);
   const where = [
     TYPE_LABEL[order.type],
     order.type === 'dine_in' && (tableName ? `Table ${tableName}` : 'Table'),
@@ -192,6 +195,11 @@ export function OrderDetail({
           voidNeedsApproval={!can(role, 'order:void')}
           atRegister={atRegister}
         />
+      )}
+      {pendingRefund > 0 && (
+        <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm font-semibold text-amber-950">
+          A refund of {money(pendingRefund)} is waiting for the card service to confirm it. Nothing on this order has changed yet; it is retried automatically.
+        </p>
       )}
       {order.status === 'partially_paid' && (
         <p className="text-sm text-amber-900">Part of this order is paid: take the rest at the register before it can be refunded.</p>
@@ -285,7 +293,7 @@ export function OrderDetail({
                   <td className="py-1.5 text-right tabular-nums">{money(p.amount)}</td>
                   <td className="py-1.5 pl-3 text-slate-600">
                     {p.tender === 'cash' && p.cashTendered !== null && `Given ${money(p.cashTendered)} · change ${money(p.changeGiven ?? 0)}`}
-                    {p.refundedAmount > 0 && <span className="block">Refunded {money(p.refundedAmount)}</span>}
+                    {refundedOn(p.id) > 0 && <span className="block">Refunded {money(refundedOn(p.id))}</span>}
                     <span className="block text-xs">{when.format(p.createdAt)}</span>
                   </td>
                   <td className="py-1.5">

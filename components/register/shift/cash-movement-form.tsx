@@ -1,26 +1,34 @@
 'use client';
 
-import { useEffect, useId, useRef } from 'react';
-import { cashMovementAction } from '@/app/t/[tenant]/register/shift/actions';
+import { useEffect, useId, useRef, useState } from 'react';
+import { cashMovementAction, type ShiftApprover } from '@/app/t/[tenant]/register/shift/actions';
+import { ApprovalFields } from '@/components/register/orders/order-actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { minorDigits } from '@/lib/platform/money';
 
-/** Cash put into or taken out of the drawer during the shift, with the reason (it shows on the X and Z reports). */
-export function CashMovementForm({ shiftId, currency, onRecorded }: { shiftId: string; currency: string; onRecorded: () => void }) {
+/**
+ * Cash put into or taken out of the drawer during the shift, with the reason (it shows on the
+ * X and Z reports). Cash out above the business's limit needs a manager: when the server asks,
+ * the form adds the manager's name and PIN and is sent again.
+ */
+export function CashMovementForm({ shiftId, currency, approvers, onRecorded }: { shiftId: string; currency: string; approvers: ShiftApprover[]; onRecorded: () => void }) {
   const { state, pending, onSubmit } = useFormAction(cashMovementAction, null);
   const form = useRef<HTMLFormElement>(null);
   const id = useId();
   const fe = state?.fieldErrors ?? {};
+  const [askApproval, setAskApproval] = useState(false);
 
   useEffect(() => {
     if (state?.ok) {
       form.current?.reset();
+      setAskApproval(false);
       onRecorded();
     } else if (state?.fieldErrors) {
-      const first = ['kind', 'amount', 'reason'].find((f) => state.fieldErrors?.[f]);
+      if (state.fieldErrors.pin || state.fieldErrors.approverId) setAskApproval(true);
+      const first = ['kind', 'amount', 'reason', 'approverId', 'pin'].find((f) => state.fieldErrors?.[f]);
       if (first) (form.current?.querySelector(`[name="${first}"]`) as HTMLElement | null)?.focus();
     }
   }, [state]); // only a new answer from the server matters here
@@ -65,6 +73,7 @@ export function CashMovementForm({ shiftId, currency, onRecorded }: { shiftId: s
           error={fe.amount}
         />
         <TextField label="Reason" name="reason" required maxLength={200} autoComplete="off" placeholder="e.g. Paid the ice delivery" error={fe.reason} />
+        {askApproval && <ApprovalFields approvers={approvers} errors={fe} what="this cash out" />}
         <Button type="submit" disabled={pending} className="w-full">
           {pending ? 'Recording…' : 'Record'}
         </Button>

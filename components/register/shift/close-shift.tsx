@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
-import { closeShiftAction, type ReportData } from '@/app/t/[tenant]/register/shift/actions';
+import { closeShiftAction, type ReportData, type ShiftApprover } from '@/app/t/[tenant]/register/shift/actions';
+import { ApprovalFields } from '@/components/register/orders/order-actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
@@ -13,10 +14,12 @@ import { differenceWords } from './report-sections';
 /**
  * Closing in two steps: count the cash and see expected vs counted (and the shortage or
  * overage) first; only then confirm. The server refuses while orders of the shift still wait
- * for payment, and answers the Z report.
+ * for payment, and answers the Z report. Closing a shift someone else opened needs a manager:
+ * when the server asks, the confirmation adds the manager's name and PIN.
  */
 export function CloseShift({
   shiftId,
+  approvers,
   expectedCash,
   currency,
   canSeeOrders,
@@ -24,6 +27,7 @@ export function CloseShift({
   onClosed,
 }: {
   shiftId: string;
+  approvers: ShiftApprover[];
   expectedCash: number;
   currency: string;
   canSeeOrders: boolean;
@@ -41,10 +45,16 @@ export function CloseShift({
   const countInput = useRef<HTMLDivElement>(null);
   const counted = typed.trim() === '' ? null : decimalToMinor(typed, currency);
   const money = (minor: number) => formatMoney(minor, currency);
+  const fe = state?.fieldErrors ?? {};
+  const askApproval = Boolean(fe.pin || fe.approverId);
+  const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
     if (state?.report) onClosed(state.report);
     else if (state?.fieldErrors?.countedCash) setStep('count');
+    else if (state?.fieldErrors?.approverId || state?.fieldErrors?.pin) {
+      (form.current?.querySelector(`[name="${state.fieldErrors.approverId ? 'approverId' : 'pin'}"]`) as HTMLElement | null)?.focus();
+    }
   }, [state]); // only a new answer from the server matters here
 
   const shownStep = useRef(step);
@@ -122,7 +132,7 @@ export function CloseShift({
           </Button>
         </div>
       ) : (
-        <form onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
+        <form ref={form} onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
           <input type="hidden" name="shiftId" value={shiftId} />
           <input type="hidden" name="countedCash" value={typed} />
           <h3 ref={confirmHeading} tabIndex={-1} className="font-semibold outline-none">
@@ -149,6 +159,7 @@ export function CloseShift({
               )}
             </Alert>
           )}
+          {askApproval && <ApprovalFields approvers={approvers} errors={fe} what="closing a shift someone else opened" />}
           <div className="flex gap-2">
             <Button variant="secondary" onClick={() => setStep('count')} disabled={pending}>
               Count again

@@ -172,6 +172,7 @@ export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders }:
         <CashMovementForm
           shiftId={shift.id}
           currency={currency}
+          approvers={lookup.approvers ?? []}
           onRecorded={() => {
             setAnnouncement('The X report is updated.');
             void load(registerName);
@@ -179,6 +180,7 @@ export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders }:
         />
         <CloseShift
           shiftId={shift.id}
+          approvers={lookup.approvers ?? []}
           expectedCash={report.expectedCash}
           currency={currency}
           canSeeOrders={canSeeOrders}

@@ -1,28 +1,20 @@
 'use server';
 
 import { z } from 'zod';
-import { staffAction, type FormState } from '@/lib/auth/current';
+import { approvalFromForm, staffAction, type FormState } from '@/lib/auth/current';
 import { currentShift, refundOrder, refundOrderSchema, voidOrder, voidOrderSchema } from '@/lib/orders';
 import { AppError } from '@/lib/platform/errors';
 import { formatMoney } from '@/lib/platform/money';
 
 /**
  * Refunds and voids from the order screens (register and admin). The permission is the API's
- * (`order:create`); refundOrder/voidOrder then require a manager or owner, or the PIN of one
- * sent as `approval`.
+ * (`order:create`); refundOrder/voidOrder then require a manager or owner, or an approval:
+ * the form carries the manager's PIN once, exchanged here for a one-action approval token.
  */
 const text = (formData: FormData, name: string) => {
   const value = formData.get(name);
   return typeof value === 'string' ? value.trim() : '';
 };
-
-/** A manager's approval when the form carried one (approver picked and PIN typed). */
-function approvalOf(formData: FormData) {
-  const userId = text(formData, 'approverId');
-  const pin = text(formData, 'pin');
-  if (!userId && !pin) return null;
-  return { userId, pin };
-}
 
 function orderIdOf(formData: FormData): string {
   const id = z.uuid().safeParse(text(formData, 'orderId'));
@@ -30,15 +22,15 @@ function orderIdOf(formData: FormData): string {
   return id.data;
 }
 
-/** Field errors named as the form names its fields (`approval.pin` → `pin`, `lines.0.quantity` → `qty.<lineId>`). */
+/** Field errors named as the form names its fields (`userId` → `approverId`, `lines.0.quantity` → `qty.<lineId>`). */
 function renameFields(state: FormState, lineIds: string[] = []): FormState {
   if (!state?.fieldErrors) return state;
   const renamed: Record<string, string> = {};
   for (const [path, message] of Object.entries(state.fieldErrors)) {
     const line = /^lines\.(\d+)\./.exec(path);
     if (line && lineIds[Number(line[1])]) renamed[`qty.${lineIds[Number(line[1])]}`] = message;
-    else if (path === 'approval.userId') renamed.approverId = message;
-    else if (path === 'approval' || path === 'approval.pin') renamed.pin = message;
+    else if (path === 'userId') renamed.approverId = message;
+    else if (path === 'approval' || path === 'pin') renamed.pin = message;
     else renamed[path] = message;
   }
   return { ...state, fieldErrors: renamed };
@@ -52,27 +44,29 @@ export async function refundOrderAction(_prev: FormState, formData: FormData): P
     reason: text(formData, 'reason'),
     restock: formData.get('restock') === 'on',
     lines,
-    approval: approvalOf(formData),
+    approval: null,
   };
   const state = await staffAction('order:create', refundOrderSchema, input, async (ctx, data) => {
     const orderId = orderIdOf(formData);
+    const approval = await approvalFromForm(ctx.user, formData, 'refund:create');
     // Cash goes back out of this register's drawer when it has an open shift (else the order's own shift).
     const registerName = text(formData, 'registerName');
     const shift = registerName ? await currentShift(ctx.tenant.id, registerName.slice(0, 40)) : null;
-    const refund = await refundOrder(ctx, orderId, data, shift?.id ?? null);
+    const refund = await refundOrder(ctx, orderId, { ...data, approval }, shift?.id ?? null);
     const money = (minor: number) => formatMoney(minor, ctx.tenant.currency);
-    const parts = [`Refunded ${money(refund.amount)}.`];
-    if (refund.pendingCard > 0) parts.push(`${money(refund.pendingCard)} back to the card is still waiting for the card processor; it is retried automatically.`);
-    if (data.restock) parts.push('The items are back in stock.');
-    return parts.join(' ');
+    if (refund.status === 'pending') {
+      // Nothing has changed on the order yet: it completes (or is refused) when the card service answers.
+      return `The refund of ${money(refund.amount)} is waiting for the card service to confirm it; it is retried automatically and the order shows it as pending until then. Hand back no cash for it yet.`;
+    }
+    return `Refunded ${money(refund.amount)}.${data.restock ? ' The items are back in stock.' : ''}`;
   });
   return renameFields(state, lines.map((l) => l.lineId));
 }
 
 export async function voidOrderAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const input = { reason: text(formData, 'reason'), approval: approvalOf(formData) };
+  const input = { reason: text(formData, 'reason'), approval: null };
   const state = await staffAction('order:create', voidOrderSchema, input, async (ctx, data) => {
-    await voidOrder(ctx, orderIdOf(formData), data);
+    await voidOrder(ctx, orderIdOf(formData), { ...data, approval: await approvalFromForm(ctx.user, formData, 'order:void') });
     return 'The order is voided. Anything it took from stock is back.';
   });
   return renameFields(state);

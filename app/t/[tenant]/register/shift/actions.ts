@@ -1,8 +1,8 @@
 'use server';
 
 import { z } from 'zod';
-import { listStaff } from '@/lib/auth';
-import { currentStaff, formError, staffAction, type FormMessage, type FormState } from '@/lib/auth/current';
+import { listPinStaff, listStaff } from '@/lib/auth';
+import { approvalFromForm, currentStaff, formError, staffAction, type FormMessage, type FormState } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
 import {
   addCashMovement,
@@ -28,8 +28,11 @@ export type ReportData = Omit<ShiftReport, 'openedAt' | 'closedAt' | 'movements'
 
 export type OpenShiftData = { id: string; registerName: string; openedAt: string; openedByName: string; openingFloat: number };
 
+/** Who can approve what a cashier may not do alone (managers and owners with a register PIN). */
+export type ShiftApprover = { id: string; name: string; role: string };
+
 /** What the shift screen loads for its register: the open shift and its X report, or neither. */
-export type ShiftLookup = { shift: OpenShiftData | null; report: ReportData | null; error?: string };
+export type ShiftLookup = { shift: OpenShiftData | null; report: ReportData | null; approvers?: ShiftApprover[]; error?: string };
 
 /** The close form's state: the usual message, plus the Z report once the shift is closed. */
 export type CloseShiftState = (FormMessage & { report?: ReportData }) | null;
@@ -51,6 +54,13 @@ const text = (formData: FormData, name: string) => {
 };
 
 const registerNameSchema = z.string().trim().min(1).max(40);
+
+/** Approval errors named as the form names its fields. */
+function approvalFields(state: FormState): FormState {
+  if (!state?.fieldErrors) return state;
+  const { approval, userId, ...rest } = state.fieldErrors;
+  return { ...state, fieldErrors: { ...rest, ...(userId && { approverId: userId }), ...(approval && { pin: approval }) } };
+}
 
 /**
  * Money typed as a decimal in the store's currency → minor units. Blank or not an amount →
@@ -80,7 +90,7 @@ export async function loadShiftAction(registerName: string): Promise<ShiftLookup
   try {
     const shift = await currentShift(tenantId, name.data);
     if (!shift) return { shift: null, report: null };
-    const [report, staff] = await Promise.all([shiftReport(tenantId, shift.id), listStaff(tenantId)]);
+    const [report, staff, pinStaff] = await Promise.all([shiftReport(tenantId, shift.id), listStaff(tenantId), listPinStaff(tenantId)]);
     return {
       shift: {
         id: shift.id,
@@ -90,6 +100,7 @@ export async function loadShiftAction(registerName: string): Promise<ShiftLookup
         openingFloat: shift.openingFloat,
       },
       report: toReportData(report),
+      approvers: pinStaff.filter((s) => s.role === 'manager' || s.role === 'owner'),
     };
   } catch (err) {
     return { shift: null, report: null, error: formError(err).error ?? 'Could not load the shift.' };
@@ -122,12 +133,13 @@ export async function cashMovementAction(_prev: FormState, formData: FormData): 
     async (ctx, data) => {
       const shiftId = z.uuid().safeParse(text(formData, 'shiftId'));
       if (!shiftId.success) throw new AppError('not_found', 'Shift not found');
-      await addCashMovement(ctx, shiftId.data, data);
+      const movement = await addCashMovement(ctx, shiftId.data, data, await approvalFromForm(ctx.user, formData, 'shift:manage'));
       const amount = formatMoney(data.amount, ctx.tenant.currency);
-      return data.kind === 'in' ? `${amount} put into the drawer.` : `${amount} taken out of the drawer.`;
+      if (data.kind === 'in') return `${amount} put into the drawer.`;
+      return `${amount} taken out of the drawer.${movement.approvedBy && movement.approvedBy !== ctx.user.userId ? ' Approved by a manager.' : ''}`;
     },
   );
-  return amountHint(state, 'amount', typed, currency);
+  return approvalFields(amountHint(state, 'amount', typed, currency));
 }
 
 /** Closes the shift with the cash counted; answers the Z report beside the message. */
@@ -138,9 +150,9 @@ export async function closeShiftAction(_prev: CloseShiftState, formData: FormDat
   const state = await staffAction('shift:operate', closeShiftSchema, { countedCash: minorOf(typed, currency) }, async (ctx, data) => {
     const shiftId = z.uuid().safeParse(text(formData, 'shiftId'));
     if (!shiftId.success) throw new AppError('not_found', 'Shift not found');
-    report = toReportData(await closeShift(ctx, shiftId.data, data.countedCash));
+    report = toReportData(await closeShift(ctx, shiftId.data, data.countedCash, await approvalFromForm(ctx.user, formData, 'shift:manage')));
     return `${report.registerName} is closed.`;
   });
-  const hinted = amountHint(state, 'countedCash', typed, currency);
+  const hinted = approvalFields(amountHint(state, 'countedCash', typed, currency));
   return hinted ? { ...hinted, ...(report && { report }) } : hinted;
 }

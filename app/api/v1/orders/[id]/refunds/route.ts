@@ -5,13 +5,17 @@ import { orderIdSchema } from '@/lib/orders/routes';
 
 const bodySchema = z.intersection(refundOrderSchema, z.object({ shiftId: z.uuid().nullable().default(null) }));
 
-/** Managers refund; a cashier's request needs `approval` (a manager's id and PIN). */
+/**
+ * Managers refund; a cashier's request needs `approval`. 201 when settled; 202 when a card
+ * part still waits for the card service (nothing on the order has changed yet); 422 when the
+ * card service refused it (nothing was refunded).
+ */
 export const POST = tenantRoute<{ id: string }>(
   async ({ tenant, user, params, json }) => {
     const id = orderIdSchema.parse(params.id);
     const { shiftId, ...input } = bodySchema.parse(json());
     const refund = await refundOrder({ tenant, user }, id, input, shiftId);
-    return Response.json({ refund, order: await getOrder(tenant.id, id) }, { status: 201 });
+    return Response.json({ refund, order: await getOrder(tenant.id, id) }, { status: refund.status === 'pending' ? 202 : 201 });
   },
   { permission: 'order:create' },
 );

@@ -1,9 +1,15 @@
 import { tenantRoute } from '@/lib/auth/tenant-route';
+import { approvalTokenSchema } from '@/lib/auth/schemas';
 import { addCashMovement, cashMovementSchema } from '@/lib/orders';
 import { idParam } from '@/lib/platform/validation';
 
+const bodySchema = cashMovementSchema.extend({ approval: approvalTokenSchema.nullable().default(null) });
+
+/** Cash in or out; cash out above the tenant's limit needs `shift:manage` or a manager's `approval` token (403 asks for it). */
 export const POST = tenantRoute<{ id: string }>(
-  async ({ tenant, user, params, json }) =>
-    Response.json(await addCashMovement({ tenant, user }, idParam.parse(params.id), cashMovementSchema.parse(json())), { status: 201 }),
+  async ({ tenant, user, params, json }) => {
+    const { approval, ...movement } = bodySchema.parse(json());
+    return Response.json(await addCashMovement({ tenant, user }, idParam.parse(params.id), movement, approval), { status: 201 });
+  },
   { permission: 'shift:operate' },
 );

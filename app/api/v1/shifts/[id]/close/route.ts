@@ -1,10 +1,15 @@
 import { tenantRoute } from '@/lib/auth/tenant-route';
+import { approvalTokenSchema } from '@/lib/auth/schemas';
 import { closeShift, closeShiftSchema } from '@/lib/orders';
 import { idParam } from '@/lib/platform/validation';
 
-/** Closes the shift with the counted cash; answers the Z report. */
+const bodySchema = closeShiftSchema.extend({ approval: approvalTokenSchema.nullable().default(null) });
+
+/** Closes the shift with the counted cash; answers the Z report. Someone else's shift needs `shift:manage` or a manager's `approval` token. */
 export const POST = tenantRoute<{ id: string }>(
-  async ({ tenant, user, params, json }) =>
-    Response.json(await closeShift({ tenant, user }, idParam.parse(params.id), closeShiftSchema.parse(json()).countedCash)),
+  async ({ tenant, user, params, json }) => {
+    const { countedCash, approval } = bodySchema.parse(json());
+    return Response.json(await closeShift({ tenant, user }, idParam.parse(params.id), countedCash, approval));
+  },
   { permission: 'shift:operate' },
 );
