@@ -14,7 +14,7 @@ import type {
   VariantRef,
 } from './repository';
 import type { CategoryInput, ModifierGroupInput, ProductInput, TaxClassInput } from './schemas';
-import { clashError, escapeLike, withModifierOptionIds, yieldToEventLoop, type Clash } from './shared';
+import { chunks, clashError, escapeLike, withModifierOptionIds, yieldToEventLoop, type Clash } from './shared';
 
 type ProductRow = typeof products.$inferSelect;
 
@@ -61,12 +61,6 @@ async function findClashes(tx: Tx, items: ProductInput[], ownProductIds: string[
     clashes.push(...rows.map((r) => ({ kind: 'barcode' as const, value: r.barcode })));
   }
   return clashes;
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 const productColumns = (tenantId: string, p: ProductInput) => ({
@@ -186,8 +180,16 @@ function referenceStore<T extends { id: string }, Input>(
   const t = table as typeof categories;
   const select = (tx: Tx) => tx.select(columns as never).from(t);
   const duplicate = duplicateName(what);
+  const write = (tx: Tx, id: string, input: Input) =>
+    tx.update(t).set({ ...(input as object), updatedAt: new Date() } as never).where(eq(t.id, id)).returning(columns as never) as unknown as Promise<T[]>;
   return {
     list: (tenantId) => withTenant(tenantId, (tx) => select(tx).orderBy(...orderBy) as unknown as Promise<T[]>),
+    page: (tenantId, { skip, limit }) =>
+      withTenant(tenantId, async (tx) => {
+        const [{ total }] = (await tx.select({ total: sql<number>`count(*)::int` }).from(t)) as [{ total: number }];
+        const data = (await select(tx).orderBy(...orderBy).offset(skip).limit(limit)) as unknown as T[];
+        return { data, total, skip, limit };
+      }),
     async get(tenantId, id) {
       const [row] = (await withTenant(tenantId, (tx) => select(tx).where(eq(t.id, id)))) as T[];
       return row ?? null;
@@ -199,11 +201,16 @@ function referenceStore<T extends { id: string }, Input>(
       return (rows as unknown as T[])[0]!;
     },
     async update(tenantId, id, input) {
-      const rows = await withTenant(tenantId, (tx) =>
-        tx.update(t).set({ ...(input as object), updatedAt: new Date() } as never).where(eq(t.id, id)).returning(columns as never),
-      ).catch(duplicate);
-      return (rows as unknown as T[])[0] ?? null;
+      const rows = await withTenant(tenantId, (tx) => write(tx, id, input)).catch(duplicate);
+      return rows[0] ?? null;
     },
+    patch: (tenantId, id, merge) =>
+      withTenant(tenantId, async (tx) => {
+        // Locked from the read to the write: a concurrent change waits instead of being lost.
+        const [current] = (await select(tx).where(eq(t.id, id)).for('update')) as T[];
+        if (!current) return null;
+        return (await write(tx, id, merge(current)))[0]!;
+      }).catch(duplicate),
     delete: (tenantId, id) =>
       withTenant(tenantId, async (tx) => {
         await unlink(tx, id);
@@ -351,5 +358,6 @@ function withOptionIds(store: ReferenceStore<ModifierGroup, ModifierGroupInput>)
     ...store,
     create: (tenantId, input) => store.create(tenantId, withModifierOptionIds(input)),
     update: (tenantId, id, input) => store.update(tenantId, id, withModifierOptionIds(input)),
+    patch: (tenantId, id, merge) => store.patch(tenantId, id, (current) => withModifierOptionIds(merge(current))),
   };
 }

@@ -1,15 +1,10 @@
 import fc from 'fast-check';
 import { MongoBulkWriteError, MongoClient, MongoServerError } from 'mongodb';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  assertSafeInput,
-  closeMongoCatalog,
-  databaseNameFromUri,
-  duplicateKey,
-  escapeRegex,
-  mongoCatalogRepository,
-  productWriteError,
-} from '@/lib/catalog/mongo-repository';
+import { assertSafeInput, escapeRegex } from '@/lib/catalog/mongo/checks';
+import { databaseNameFromUri } from '@/lib/catalog/mongo/connection';
+import { duplicateKey, productWriteError } from '@/lib/catalog/mongo/errors';
+import { closeMongoCatalog, mongoCatalogRepository } from '@/lib/catalog/mongo-repository';
 import { productInputSchema, productListQuerySchema } from '@/lib/catalog/schemas';
 import { AppError } from '@/lib/platform/errors';
 import { catalogRepositoryContract } from './repository-contract';
