@@ -99,3 +99,7 @@ export interface CatalogRepository {
   taxClasses: ReferenceStore<TaxClass, TaxClassInput>;
   modifierGroups: ReferenceStore<ModifierGroup, ModifierGroupInput>;
 }
+
+/** What each adapter's parts provide (products, reference data); the import is the rest. */
+export type ReferenceStores = Pick<CatalogRepository, 'categories' | 'taxClasses' | 'modifierGroups'>;
+export type ProductMethods = Omit<CatalogRepository, 'kind' | 'importProducts' | keyof ReferenceStores>;

@@ -1,13 +1,11 @@
 import type { Filter } from 'mongodb';
-import type { CatalogRepository, Page, Product, Variant, VariantRef } from '../repository';
+import type { Page, Product, ProductMethods, Variant, VariantRef } from '../repository';
 import type { ProductListQuery } from '../schemas';
 import { clashError } from '../shared';
 import { assertSafeInput, badInput, checkProduct, escapeRegex, pageOf, scoped, str, tenant } from './checks';
 import { ready, type MongoHandle, type ProductDoc } from './connection';
 import { productWriteError } from './errors';
 import { findClashes, hasBarcodes, newProductDoc, replaceProduct, toProduct, toVariantRef } from './product-docs';
-
-type ProductMethods = Omit<CatalogRepository, 'kind' | 'importProducts' | 'categories' | 'taxClasses' | 'modifierGroups'>;
 
 const refsOf = (docs: ProductDoc[], pick: (v: Variant) => boolean): VariantRef[] =>
   docs.flatMap((d) => (d.variants ?? []).filter(pick).map((v) => toVariantRef(d, v)));

@@ -1,6 +1,6 @@
 import type { Collection, Filter, UpdateFilter } from 'mongodb';
 import { AppError } from '@/lib/platform/errors';
-import type { CatalogRepository, Category, ModifierGroup, ReferenceStore, TaxClass } from '../repository';
+import type { Category, ModifierGroup, ReferenceStore, ReferenceStores, TaxClass } from '../repository';
 import type { CategoryInput, ModifierGroupInput, TaxClassInput } from '../schemas';
 import { withModifierOptionIds } from '../shared';
 import { assertSafeInput, pageOf, scoped, str, tenant } from './checks';
@@ -91,8 +91,6 @@ function referenceStore<T extends { id: string }, Input, D extends Doc>(
     },
   };
 }
-
-type ReferenceStores = Pick<CatalogRepository, 'categories' | 'taxClasses' | 'modifierGroups'>;
 
 /** Categories, tax classes and modifier groups: one collection each; deleting one unlinks it from products. */
 export function mongoReferenceData(h: MongoHandle): ReferenceStores {
