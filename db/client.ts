@@ -2,7 +2,6 @@ import { mkdir } from 'node:fs/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { config } from '@/lib/platform/config';
 import * as schema from './schema';
 
 /**
@@ -19,10 +18,23 @@ export type DatabaseHandle = {
   close(): Promise<void>;
 } & ({ kind: 'postgres' } | { kind: 'pglite'; client: PGlite });
 
+/**
+ * Where the database is, passed in by the caller (lib/platform/db.ts reads it from config):
+ * db/ is the ground floor and imports nothing from lib/.
+ */
+export type DatabaseSettings = {
+  /** The owner's Postgres URL; unset means the embedded PGlite in `pgliteDir`. */
+  url?: string;
+  /** The app's own login; defaults to `url` with the user `tillwise_app`. */
+  appUrl?: string;
+  pgliteDir: string;
+};
+
 const globalForDb = globalThis as typeof globalThis & { __tillwiseDb?: Promise<DatabaseHandle> };
 
-export function database(): Promise<DatabaseHandle> {
-  globalForDb.__tillwiseDb ??= open().catch((err) => {
+/** One handle per process: the first call opens it with its settings, later calls share it. */
+export function database(settings: DatabaseSettings): Promise<DatabaseHandle> {
+  globalForDb.__tillwiseDb ??= open(settings).catch((err) => {
     globalForDb.__tillwiseDb = undefined;
     throw err;
   });
@@ -36,22 +48,20 @@ export async function closeDatabase(): Promise<void> {
 }
 
 /** The app's own connection: the owner URL with the login role `tillwise_app` unless given. */
-export function appDatabaseUrl(): string {
-  const { DATABASE_URL, DATABASE_APP_URL } = config();
-  if (DATABASE_APP_URL) return DATABASE_APP_URL;
-  if (!DATABASE_URL) throw new Error('DATABASE_URL is not set');
-  const url = new URL(DATABASE_URL);
+export function appDatabaseUrl({ url: ownerUrl, appUrl }: DatabaseSettings): string {
+  if (appUrl) return appUrl;
+  if (!ownerUrl) throw new Error('DATABASE_URL is not set');
+  const url = new URL(ownerUrl);
   url.username = 'tillwise_app';
   url.password = '';
   return url.toString();
 }
 
-async function open(): Promise<DatabaseHandle> {
-  const { DATABASE_URL, PGLITE_DIR } = config();
-  if (DATABASE_URL) {
+async function open(settings: DatabaseSettings): Promise<DatabaseHandle> {
+  if (settings.url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const client = postgres(appDatabaseUrl(), { max: 10, onnotice: () => {} });
+    const client = postgres(appDatabaseUrl(settings), { max: 10, onnotice: () => {} });
     return {
       kind: 'postgres',
       db: drizzle(client, { schema }) as unknown as Db,
@@ -60,8 +70,9 @@ async function open(): Promise<DatabaseHandle> {
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  if (!PGLITE_DIR.startsWith('memory://')) await mkdir(PGLITE_DIR, { recursive: true });
-  const client = await PGlite.create(PGLITE_DIR);
+  const { pgliteDir } = settings;
+  if (!pgliteDir.startsWith('memory://')) await mkdir(pgliteDir, { recursive: true });
+  const client = await PGlite.create(pgliteDir);
   return {
     kind: 'pglite',
     client,

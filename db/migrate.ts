@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { config } from '@/lib/platform/config';
-import { database } from './client';
+import { database, type DatabaseSettings } from './client';
 
 const migrationsFolder = path.join(process.cwd(), 'db/migrations');
 /** Serialises migration runs of several app instances starting at once (any constant works). */
@@ -11,11 +10,11 @@ const MIGRATION_LOCK = 7_311_902_118;
  * Applies drizzle-kit's SQL migrations, then db/policies.sql (role, grants, forced RLS), as the
  * database owner. Safe to run at every start: both steps are idempotent.
  */
-export async function migrateDatabase(): Promise<void> {
+export async function migrateDatabase(settings: DatabaseSettings): Promise<void> {
   const policies = await readFile(path.join(process.cwd(), 'db/policies.sql'), 'utf8');
-  const { DATABASE_URL } = config();
-  if (!DATABASE_URL) {
-    const handle = await database();
+  const { url } = settings;
+  if (!url) {
+    const handle = await database(settings);
     if (handle.kind !== 'pglite') throw new Error('expected the embedded database');
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     const { drizzle } = await import('drizzle-orm/pglite');
@@ -23,11 +22,11 @@ export async function migrateDatabase(): Promise<void> {
     await handle.client.exec(policies);
     return;
   }
-  await ensureDatabaseExists(DATABASE_URL);
+  await ensureDatabaseExists(url);
   const { default: postgres } = await import('postgres');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const owner = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
+  const owner = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await owner`select pg_advisory_lock(${MIGRATION_LOCK})`;
     await migrate(drizzle(owner), { migrationsFolder });

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { cafe, ean13 } from '../db/seed-data';
+import { cafe, ean13 } from '../scripts/seed/seed-data';
 import { formatMoney } from '../lib/platform/money';
 import { browserFetch, choose, DEMO, escapeRegExp, expectSignInPage, gatewayControl, hydrated, signIn, submitSignIn, tenantUrl } from './support';
 
@@ -17,7 +17,7 @@ const FLOAT = 50_000;
 const CASH_PART = 2_000;
 const CASH_HANDED = 5_000;
 
-/** Seed prices (db/seed-data.ts), so the expected total follows the catalogue. */
+/** Seed prices (scripts/seed/seed-data.ts), so the expected total follows the catalogue. */
 function seedPrice(productName: string, variantName?: string): number {
   const product = cafe.products.find((p) => p.name === productName);
   const variants: { name?: string; price: number }[] = product?.variants ?? [];

@@ -9,7 +9,7 @@ export function tenantUrl(slug: string, path = '/'): string {
   return `http://${slug}.${ROOT_DOMAIN}${path}`;
 }
 
-/** The seeded demo tenant (db/seed.ts). */
+/** The seeded demo tenant (scripts/seed/seed.ts). */
 export const DEMO = {
   slug: 'demo',
   name: 'Golden Cup Tea House',

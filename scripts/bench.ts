@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const { closeDatabase } = await import('../db/client');
   const { signUpBusiness, addStaff } = await import('../lib/auth');
   const { verifySessionToken } = await import('../lib/auth/session');
-  const { withTenant } = await import('../lib/platform/db');
+  const { databaseSettings, withTenant } = await import('../lib/platform/db');
   const { createProduct, taxClassService } = await import('../lib/catalog/service');
   const { productInputSchema } = await import('../lib/catalog/schemas');
   const { createLocation, receiveStock } = await import('../lib/inventory');
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const { config } = await import('../lib/platform/config');
   const { newSessionClaims } = await import('../lib/auth/session');
 
-  await migrateDatabase();
+  await migrateDatabase(databaseSettings());
   const slug = `bench-${Date.now().toString(36)}`;
   const { tenant, owner } = await signUpBusiness({ businessName: 'Bench', slug, currency: 'USD', timeZone: 'UTC', ownerName: 'B', email: `o@${slug}.test`, password: 'bench-password' });
   const actor = { tenantId: tenant.id, userId: owner.id, role: 'owner' as const };

@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   server.on('exit', () => gateway?.kill('SIGTERM'));
   await waitForHealth(`http://127.0.0.1:${port}/api/health`, server);
 
-  const { DEMO_PASSWORD, DEMO_STAFF, DEMO_TENANTS } = await import('../db/seed');
+  const { DEMO_PASSWORD, DEMO_STAFF, DEMO_TENANTS } = await import('./seed/seed');
   const lines = [
     '',
     'Tillwise is running.',

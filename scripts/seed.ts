@@ -1,11 +1,12 @@
 // npm run db:seed — migrates, then adds the demo tenants (idempotent).
 import { closeDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { seedDemo } from '@/db/seed';
+import { databaseSettings } from '@/lib/platform/db';
 import { closeLiveEvents } from '@/lib/events/live';
 import { closeRedis } from '@/lib/platform/redis';
+import { seedDemo } from './seed/seed';
 
-migrateDatabase()
+migrateDatabase(databaseSettings())
   .then(seedDemo)
   .then(() => console.log('Demo data is in place.'))
   .catch((err) => {

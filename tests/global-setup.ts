@@ -14,7 +14,8 @@ export default async function globalSetup(): Promise<void> {
   }
   process.env.DATABASE_URL = testDatabaseUrl(given);
   const { migrateDatabase } = await import('@/db/migrate');
-  await migrateDatabase();
+  const { databaseSettings } = await import('@/lib/platform/db');
+  await migrateDatabase(databaseSettings());
   const { closeDatabase } = await import('@/db/client');
   await closeDatabase();
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { closeDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { closeLiveEvents } from '@/lib/events/live';
+import { databaseSettings } from '@/lib/platform/db';
 import { resetConfigForTests } from '@/lib/platform/config';
 import { closeRedis } from '@/lib/platform/redis';
 import { testDatabaseUrl } from './test-database';
@@ -14,7 +15,7 @@ resetConfigForTests();
 
 beforeAll(async () => {
   // On Postgres the global setup migrated already; on PGlite every file has a fresh database.
-  if (!process.env.DATABASE_URL) await migrateDatabase();
+  if (!process.env.DATABASE_URL) await migrateDatabase(databaseSettings());
 });
 
 afterAll(async () => {

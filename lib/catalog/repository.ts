@@ -1,4 +1,4 @@
-import type { CategoryInput, ModifierGroupInput, ProductInput, ProductListQuery, TaxClassInput } from './schemas';
+import type { CategoryInput, ListQuery, ModifierGroupInput, ProductInput, ProductListQuery, TaxClassInput } from './schemas';
 
 /**
  * The catalog's storage port. Two adapters implement it — Postgres (default, JSONB
@@ -60,9 +60,17 @@ export type ImportedProduct = ProductInput & { id?: string };
 /** CRUD for one kind of catalog reference data, keyed by tenant. */
 export type ReferenceStore<T, Input> = {
   list(tenantId: string): Promise<T[]>;
+  /** One page of `list`, in its order, with the total; paged by the database. */
+  page(tenantId: string, query: ListQuery): Promise<Page<T>>;
   get(tenantId: string, id: string): Promise<T | null>;
   create(tenantId: string, input: Input): Promise<T>;
   update(tenantId: string, id: string, input: Input): Promise<T | null>;
+  /**
+   * Read, merge and write as one step: `merge` turns the stored item into its new input (and
+   * may throw, e.g. a ZodError, leaving it unchanged); no other write can come in between.
+   * Null when there is no such item (`merge` is then not called).
+   */
+  patch(tenantId: string, id: string, merge: (current: T) => Input): Promise<T | null>;
   /** Deletes it and removes every product's reference to it. */
   delete(tenantId: string, id: string): Promise<boolean>;
 };
@@ -91,3 +99,7 @@ export interface CatalogRepository {
   taxClasses: ReferenceStore<TaxClass, TaxClassInput>;
   modifierGroups: ReferenceStore<ModifierGroup, ModifierGroupInput>;
 }
+
+/** What each adapter's parts provide (products, reference data); the import is the rest. */
+export type ReferenceStores = Pick<CatalogRepository, 'categories' | 'taxClasses' | 'modifierGroups'>;
+export type ProductMethods = Omit<CatalogRepository, 'kind' | 'importProducts' | keyof ReferenceStores>;

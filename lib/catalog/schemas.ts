@@ -111,6 +111,7 @@ export const productListQuerySchema = z.object({
 export type ProductListQuery = z.output<typeof productListQuerySchema>;
 
 export const listQuerySchema = z.object(pageFields);
+export type ListQuery = z.output<typeof listQuerySchema>;
 
 export const categoryInputSchema = z.object({
   name: nameSchema(60),

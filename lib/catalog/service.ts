@@ -1,13 +1,18 @@
+import { z } from 'zod';
 import type { Actor } from '@/lib/auth/staff';
 import { recordAuditAfter } from '@/lib/platform/audit';
-import { definedFields } from '@/lib/platform/validation';
+import { definedFields, patchSchema } from '@/lib/platform/validation';
 import { config } from '@/lib/platform/config';
 import { AppError, notFound } from '@/lib/platform/errors';
 import { postgresCatalogRepository } from './postgres-repository';
 import type { CatalogRepository, Category, ModifierGroup, Page, Product, ReferenceStore, TaxClass, VariantRef } from './repository';
 import {
+  categoryInputSchema,
+  modifierGroupInputSchema,
   productInputSchema,
+  taxClassInputSchema,
   type CategoryInput,
+  type ListQuery,
   type ModifierGroupInput,
   type ProductInput,
   type ProductListQuery,
@@ -121,16 +126,19 @@ type ItemOf<K extends StoreName> = Stores[K][0];
 type InputOf<K extends StoreName> = Stores[K][1];
 
 /** Public functions for one kind of reference data (categories, tax classes, modifier groups). */
-export function referenceService<K extends StoreName>(kind: K, label: string) {
+export function referenceService<K extends StoreName>(kind: K, label: string, schema: z.ZodObject) {
   const store = async () => (await catalogRepository())[kind] as unknown as ReferenceStore<ItemOf<K>, InputOf<K>>;
   const entity = label.replaceAll(' ', '_');
+  const Label = label[0]!.toUpperCase() + label.slice(1);
+  const patchFields = patchSchema(z.object(schema.shape));
   const get = async (tenantId: string, id: string) => {
     const item = await (await store()).get(tenantId, id);
-    if (!item) throw notFound(label[0]!.toUpperCase() + label.slice(1));
+    if (!item) throw notFound(Label);
     return item;
   };
   return {
     list: async (tenantId: string) => (await store()).list(tenantId),
+    page: async (tenantId: string, query: ListQuery) => (await store()).page(tenantId, query),
     get,
     async create(actor: Actor, input: InputOf<K>) {
       const item = await (await store()).create(actor.tenantId, input);
@@ -143,6 +151,21 @@ export function referenceService<K extends StoreName>(kind: K, label: string) {
       await audit(actor, `${entity}.updated`, entity, id, input as Record<string, unknown>);
       return item;
     },
+    /**
+     * PATCH: the stored item with the sent fields changed, in one step with the read. The body
+     * is read only once the item is found (a missing item is 404 whatever was sent); its fields
+     * are checked one by one, the merged result as a whole (with its rules).
+     */
+    async patch(actor: Actor, id: string, body: () => unknown) {
+      let merged: InputOf<K> | undefined;
+      const item = await (await store()).patch(actor.tenantId, id, (current) => {
+        merged = schema.parse({ ...current, ...definedFields(patchFields.parse(body())) }) as InputOf<K>;
+        return merged;
+      });
+      if (!item) throw notFound(Label);
+      await audit(actor, `${entity}.updated`, entity, id, merged as Record<string, unknown>);
+      return item;
+    },
     async remove(actor: Actor, id: string) {
       if (!(await (await store()).delete(actor.tenantId, id))) throw notFound(label);
       await audit(actor, `${entity}.deleted`, entity, id);
@@ -150,6 +173,6 @@ export function referenceService<K extends StoreName>(kind: K, label: string) {
   };
 }
 
-export const categoryService = referenceService('categories', 'category');
-export const taxClassService = referenceService('taxClasses', 'tax class');
-export const modifierGroupService = referenceService('modifierGroups', 'modifier group');
+export const categoryService = referenceService('categories', 'category', categoryInputSchema);
+export const taxClassService = referenceService('taxClasses', 'tax class', taxClassInputSchema);
+export const modifierGroupService = referenceService('modifierGroups', 'modifier group', modifierGroupInputSchema);

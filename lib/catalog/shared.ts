@@ -19,6 +19,13 @@ export function clashError(clashes: Clash[]): AppError {
   );
 }
 
+/** `items` in slices of at most `size` (batched queries and writes). */
+export function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
 export function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,8 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { database, type Tx } from '@/db/client';
+import { database, type DatabaseSettings, type Tx } from '@/db/client';
+import { config } from './config';
 import { AppError } from './errors';
 
 export type { Tx };
+
+/** Where the database is, from config: db/ takes it as an argument (migrations, the raw handle). */
+export function databaseSettings(): DatabaseSettings {
+  const { DATABASE_URL, DATABASE_APP_URL, PGLITE_DIR } = config();
+  return { url: DATABASE_URL, appUrl: DATABASE_APP_URL, pgliteDir: PGLITE_DIR };
+}
 
 /** The role every app query runs as: owns no table, no BYPASSRLS (see db/policies.sql). */
 const APP_ROLE = 'tillwise_app';
@@ -31,7 +38,7 @@ export function afterCommit(tx: Tx, fn: () => void): void {
 }
 
 async function transaction<T>(setup: SQL, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const { db } = await database();
+  const { db } = await database(databaseSettings());
   let committed: Tx | undefined;
   const result = await db.transaction(async (tx) => {
     await tx.execute(setup);

@@ -1,6 +1,7 @@
 import { migrateDatabase } from '@/db/migrate';
 import { listTenantIds } from '@/lib/tenancy/registry';
 import { config } from './config';
+import { databaseSettings } from './db';
 import { purgeExpiredIdempotencyKeys } from './idempotency';
 import { every } from './jobs';
 import { logger } from './logger';
@@ -11,7 +12,7 @@ const HOUR = 3600_000;
 /** Fails fast on bad configuration, brings the schema up to date, starts periodic jobs. */
 export async function startServer(): Promise<void> {
   const { ROOT_DOMAIN, DATABASE_URL, NODE_ENV } = config();
-  await migrateDatabase();
+  await migrateDatabase(databaseSettings());
   logger.info({ rootDomain: ROOT_DOMAIN, database: DATABASE_URL ? 'postgres' : 'pglite' }, 'tillwise ready');
   // Config refuses production without Redis unless one instance (or the demo) was declared.
   const warning = NODE_ENV === 'production' ? perProcessStateWarning() : undefined;

@@ -1,15 +1,10 @@
 import fc from 'fast-check';
 import { MongoBulkWriteError, MongoClient, MongoServerError } from 'mongodb';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  assertSafeInput,
-  closeMongoCatalog,
-  databaseNameFromUri,
-  duplicateKey,
-  escapeRegex,
-  mongoCatalogRepository,
-  productWriteError,
-} from '@/lib/catalog/mongo-repository';
+import { assertSafeInput, escapeRegex } from '@/lib/catalog/mongo/checks';
+import { databaseNameFromUri } from '@/lib/catalog/mongo/connection';
+import { duplicateKey, productWriteError } from '@/lib/catalog/mongo/errors';
+import { closeMongoCatalog, mongoCatalogRepository } from '@/lib/catalog/mongo-repository';
 import { productInputSchema, productListQuerySchema } from '@/lib/catalog/schemas';
 import { AppError } from '@/lib/platform/errors';
 import { catalogRepositoryContract } from './repository-contract';
@@ -271,7 +266,10 @@ if (MONGODB_URI) {
     }
   });
 } else {
-  describe('CatalogRepository contract: mongodb', () => {
-    it.skip('needs MONGODB_URI (a replica set, for importProducts); set it to run the contract against MongoDB', () => {});
+  // Said out loud, not only counted among the skipped: a green run here proved nothing about MongoDB.
+  const notRun = 'MongoDB contract suite did not run: MONGODB_URI is not set (no MongoDB server on this machine)';
+  console.info(notRun);
+  describe.skip(`CatalogRepository contract: mongodb — ${notRun}`, () => {
+    it('needs MONGODB_URI (a replica set, for importProducts)', () => {});
   });
 }

@@ -669,6 +669,74 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
         expect(await repo.modifierGroups.delete(t, milk.id)).toBe(false);
       });
 
+      it('pages each kind in list order, with the total of the tenant', async () => {
+        const u = await newTenant();
+        for (const [position, name] of ['E', 'D', 'C', 'B', 'A'].entries()) await repo.categories.create(u, categoryInputSchema.parse({ name, position }));
+        const listed = (await repo.categories.list(u)).map((c) => c.name);
+        const page = async (skip: number, limit: number) => {
+          const p = await repo.categories.page(u, { skip, limit });
+          return { names: p.data.map((c) => c.name), total: p.total, skip: p.skip, limit: p.limit };
+        };
+        expect(await page(0, 2)).toEqual({ names: listed.slice(0, 2), total: 5, skip: 0, limit: 2 });
+        expect(await page(2, 2)).toEqual({ names: listed.slice(2, 4), total: 5, skip: 2, limit: 2 });
+        expect(await page(4, 50)).toEqual({ names: listed.slice(4), total: 5, skip: 4, limit: 50 });
+        expect(await page(9, 2)).toEqual({ names: [], total: 5, skip: 9, limit: 2 });
+        const first = (await repo.categories.page(u, { skip: 0, limit: 1 })).data[0];
+        expect(first).toEqual((await repo.categories.list(u))[0]);
+
+        await repo.taxClasses.create(u, taxClassInputSchema.parse({ name: 'Zero', rateBasisPoints: 0 }));
+        await repo.taxClasses.create(u, taxClassInputSchema.parse({ name: 'Full', rateBasisPoints: 2000 }));
+        expect(await repo.taxClasses.page(u, { skip: 1, limit: 1 })).toMatchObject({ data: [{ name: 'Zero' }], total: 2 });
+        await repo.modifierGroups.create(u, modifierGroupInputSchema.parse({ name: 'Size', options: [{ name: 'L' }] }));
+        expect(await repo.modifierGroups.page(u, { skip: 0, limit: 5 })).toMatchObject({ data: [{ name: 'Size', options: [{ name: 'L' }] }], total: 1 });
+
+        const other = await newTenant();
+        expect(await repo.categories.page(other, { skip: 0, limit: 50 })).toEqual({ data: [], total: 0, skip: 0, limit: 50 });
+      });
+
+      it('patches in one step: reads, merges, writes; nothing when the item is missing or the merge throws', async () => {
+        const u = await newTenant();
+        const cat = await repo.categories.create(u, categoryInputSchema.parse({ name: 'Patched', position: 1 }));
+        const patched = await repo.categories.patch(u, cat.id, (current) => {
+          expect(current).toEqual(cat);
+          return categoryInputSchema.parse({ ...current, color: '#123456' });
+        });
+        expect(patched).toEqual({ ...cat, color: '#123456' });
+        expect(await repo.categories.get(u, cat.id)).toEqual(patched);
+
+        let called = false;
+        const merge = () => {
+          called = true;
+          return categoryInputSchema.parse({ name: 'Never' });
+        };
+        expect(await repo.categories.patch(u, crypto.randomUUID(), merge)).toBeNull();
+        expect(await repo.categories.patch(await newTenant(), cat.id, merge)).toBeNull();
+        expect(called).toBe(false);
+
+        const invalid = await rejection(repo.categories.patch(u, cat.id, (current) => categoryInputSchema.parse({ ...current, color: 'red' })));
+        expect(invalid).toBeInstanceOf(ZodError);
+        await repo.categories.create(u, categoryInputSchema.parse({ name: 'Taken' }));
+        const dup = await expectAppError(repo.categories.patch(u, cat.id, (current) => ({ ...current, name: 'Taken' })), 'conflict');
+        expect(dup.message).toBe('A category with this name already exists');
+        expect(await repo.categories.get(u, cat.id)).toEqual(patched);
+
+        const tax = await repo.taxClasses.create(u, taxClassInputSchema.parse({ name: 'Tax', rateBasisPoints: 100 }));
+        expect(await repo.taxClasses.patch(u, tax.id, (current) => ({ ...current, rateBasisPoints: 150 }))).toEqual({ ...tax, rateBasisPoints: 150 });
+        const group = await repo.modifierGroups.create(u, modifierGroupInputSchema.parse({ name: 'Milk', options: [{ name: 'Oat' }] }));
+        const regrouped = await repo.modifierGroups.patch(u, group.id, (current) =>
+          modifierGroupInputSchema.parse({ ...current, options: [...current.options, { name: 'Soy' }] }),
+        );
+        expect(regrouped?.options).toEqual([group.options[0], { id: expect.stringMatching(UUID), name: 'Soy', priceDelta: 0 }]);
+      });
+
+      it('loses no change when patches of one item run at the same time', async () => {
+        const u = await newTenant();
+        const cat = await repo.categories.create(u, categoryInputSchema.parse({ name: 'Counter', position: 0 }));
+        const bump = () => repo.categories.patch(u, cat.id, (current) => categoryInputSchema.parse({ ...current, position: current.position + 1 }));
+        await Promise.all([bump(), bump(), bump()]);
+        expect((await repo.categories.get(u, cat.id))?.position).toBe(3);
+      });
+
       it('rejects a duplicate name with a conflict naming the field, on create and on update', async () => {
         const details = [{ path: 'name', message: 'Already in use' }];
         const dup = async (run: () => Promise<unknown>, what: string) => {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cafe, type SeedProduct } from '@/db/seed-data';
-import { seedOrderHistory, describeOrderHistory, ORDER_HISTORY_TABLES } from '@/db/seed-history';
+import { cafe, type SeedProduct } from '@/scripts/seed/seed-data';
+import { seedOrderHistory, describeOrderHistory, ORDER_HISTORY_TABLES } from '@/scripts/seed/seed-history';
 import { orderCounters, orderLines, orderRefunds, orders } from '@/db/schema/orders';
 import { paymentRefunds, payments } from '@/db/schema/payments';
 import { addStaff, signUpBusiness } from '@/lib/auth';

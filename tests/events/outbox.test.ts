@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { outboxDeliveries, outboxEvents } from '@/db/schema/events';
 import { appendEvents, dispatchPending, onEvent } from '@/lib/events';
 import { listLocations } from '@/lib/inventory'; // registers inventory's TenantCreated handler
-import { withTenant } from '@/lib/platform/db';
+import { databaseSettings, withTenant } from '@/lib/platform/db';
 import { createTenant, type TestTenant } from '../helpers';
 
 const eventRows = (t: TestTenant, type: string) =>
@@ -106,7 +106,7 @@ describe('outbox', () => {
   it('gives the dispatcher’s role nothing but reading and leasing the outbox', async () => {
     const { database } = await import('@/db/client');
     const { rowsOf } = await import('../helpers');
-    const { db } = await database();
+    const { db } = await database(databaseSettings());
     const granted = rowsOf(
       await db.execute(sql`
         select c.relname as "table", p.privilege

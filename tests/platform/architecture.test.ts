@@ -15,13 +15,37 @@ function sourceFiles(dir: string): string[] {
 const imports = (file: string) =>
   [...readFileSync(path.join(root, file), 'utf8').matchAll(/from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g)].map((m) => m[1] ?? m[2]!);
 
+/**
+ * db/ is the ground floor (schema, migrations, policies, client): it imports nothing from the
+ * floors above, so the arrows only go down (app → components → lib → db).
+ */
+function groundFloorOffenders(files: string[], importsOf: (file: string) => string[]): string[] {
+  const above = /^(@\/|(\.\.\/)+)(lib|app|components)(\/|$)/;
+  return files.filter((f) => f.startsWith('db/') && importsOf(f).some((i) => above.test(i)));
+}
+
 const all = [...sourceFiles('app'), ...sourceFiles('lib'), ...sourceFiles('components'), ...sourceFiles('db'), 'proxy.ts'];
 
 describe('architecture rules', () => {
-  it('only the tenant/platform helpers, migrations and seed reach the raw database handle', () => {
+  it('only the tenant/platform helpers and migrations reach the raw database handle', () => {
     const allowed = new Set(['lib/platform/db.ts', 'db/migrate.ts']);
     const offenders = all.filter((f) => !allowed.has(f) && imports(f).some((i) => i === '@/db/client' || i === './client'));
     expect(offenders).toEqual([]);
+  });
+
+  it('keeps db/ free of imports from lib/, app/ and components/', () => {
+    expect(groundFloorOffenders(sourceFiles('db'), imports)).toEqual([]);
+  });
+
+  it('catches a db/ file that reaches up (planted violations)', () => {
+    const planted: Record<string, string[]> = {
+      'db/client.ts': ['@/lib/platform/config'],
+      'db/schema/orders.ts': ['../../app/api/v1/orders/route'],
+      'db/migrate.ts': ['@/components/ui/button', './client'],
+      'db/schema/catalog.ts': ['drizzle-orm/pg-core', './tenants', '@/db/schema/tenants'],
+      'lib/catalog/service.ts': ['@/lib/platform/config'],
+    };
+    expect(groundFloorOffenders(Object.keys(planted), (f) => planted[f]!)).toEqual(['db/client.ts', 'db/schema/orders.ts', 'db/migrate.ts']);
   });
 
   it('keeps SQL and tables out of app/ and components/ (they call module functions)', () => {

@@ -2,13 +2,13 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { database } from '@/db/client';
 import { outboxEvents } from '@/db/schema/events';
-import { enterTenant, withPlatform, withTenant } from '@/lib/platform/db';
+import { databaseSettings, enterTenant, withPlatform, withTenant } from '@/lib/platform/db';
 import { pgErrorCode } from '@/lib/platform/errors';
 import { createTenant, rowsOf, type TestTenant } from '../helpers';
 
 /** A query on the raw connection, outside withTenant: reads the system catalog only. */
 async function rawQuery<T>(query: ReturnType<typeof sql>): Promise<T[]> {
-  const { db } = await database();
+  const { db } = await database(databaseSettings());
   return rowsOf<T>(await db.execute(query));
 }
 
@@ -126,7 +126,7 @@ describe('row-level security', () => {
   });
 
   it('refuses SET ROLE tillwise_dispatcher to a session of tillwise_app', async () => {
-    const { db } = await database();
+    const { db } = await database(databaseSettings());
     // On Postgres the pool already logs in as tillwise_app; on PGlite (a superuser session)
     // this makes it the session user, which is what SET ROLE is checked against.
     const failure = await db

@@ -1,4 +1,4 @@
-import { referenceCollectionRoutes } from '@/lib/catalog/reference-routes';
+import { referenceCollectionRoutes } from '@/app/api/v1/reference-routes';
 import { categoryInputSchema } from '@/lib/catalog/schemas';
 import { categoryService } from '@/lib/catalog/service';
 

@@ -1,4 +1,4 @@
-import { referenceCollectionRoutes } from '@/lib/catalog/reference-routes';
+import { referenceCollectionRoutes } from '@/app/api/v1/reference-routes';
 import { modifierGroupInputSchema } from '@/lib/catalog/schemas';
 import { modifierGroupService } from '@/lib/catalog/service';
 

@@ -1,4 +1,4 @@
-import { referenceItemRoutes } from '@/lib/catalog/reference-routes';
+import { referenceItemRoutes } from '@/app/api/v1/reference-routes';
 import { modifierGroupInputSchema } from '@/lib/catalog/schemas';
 import { modifierGroupService } from '@/lib/catalog/service';
 

@@ -1,23 +1,20 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { tenantRoute } from '@/lib/auth/tenant-route';
-import { definedFields, idParam, patchSchema } from '@/lib/platform/validation';
-import { listQuerySchema } from './schemas';
-import type { referenceService } from './service';
+import { listQuerySchema } from '@/lib/catalog/schemas';
+import type { referenceService } from '@/lib/catalog/service';
+import { idParam } from '@/lib/platform/validation';
 
 /**
  * Route handlers for one kind of catalog reference data (categories, tax classes, modifier
- * groups): the same REST shape for each, so the three route files stay two lines long.
+ * groups): the same REST shape for each, so the three route files stay two lines long. Paging
+ * and the PATCH merge are the catalog's (lib/catalog/service.ts); here is only HTTP.
  */
 type Service = ReturnType<typeof referenceService<'categories' | 'taxClasses' | 'modifierGroups'>>;
 
 export function referenceCollectionRoutes(service: Service, input: z.ZodType, path: string) {
   return {
     GET: tenantRoute(
-      async ({ tenant, searchParams }) => {
-        const page = listQuerySchema.parse(Object.fromEntries(searchParams));
-        const all = await service.list(tenant.id);
-        return Response.json({ data: all.slice(page.skip, page.skip + page.limit), total: all.length, ...page });
-      },
+      async ({ tenant, searchParams }) => Response.json(await service.page(tenant.id, listQuerySchema.parse(Object.fromEntries(searchParams)))),
       { permission: 'catalog:read' },
     ),
     POST: tenantRoute(
@@ -30,7 +27,7 @@ export function referenceCollectionRoutes(service: Service, input: z.ZodType, pa
   };
 }
 
-export function referenceItemRoutes(service: Service, input: z.ZodObject) {
+export function referenceItemRoutes(service: Service, input: z.ZodType) {
   type P = { id: string };
   return {
     GET: tenantRoute<P>(async ({ tenant, params }) => Response.json(await service.get(tenant.id, idParam.parse(params.id))), {
@@ -40,16 +37,9 @@ export function referenceItemRoutes(service: Service, input: z.ZodObject) {
       async ({ user, params, json }) => Response.json(await service.replace(user, idParam.parse(params.id), input.parse(json()) as never)),
       { permission: 'catalog:write' },
     ),
-    PATCH: tenantRoute<P>(
-      async ({ tenant, user, params, json }) => {
-        const id = idParam.parse(params.id);
-        const current = await service.get(tenant.id, id);
-        // The patch is checked field by field, the merged result as a whole (with its rules).
-        const patch = patchSchema(z.object(input.shape)).parse(json());
-        return Response.json(await service.replace(user, id, input.parse({ ...current, ...definedFields(patch) }) as never));
-      },
-      { permission: 'catalog:write' },
-    ),
+    PATCH: tenantRoute<P>(async ({ user, params, json }) => Response.json(await service.patch(user, idParam.parse(params.id), json)), {
+      permission: 'catalog:write',
+    }),
     DELETE: tenantRoute<P>(
       async ({ user, params }) => {
         await service.remove(user, idParam.parse(params.id));

@@ -1,0 +1,79 @@
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { products, productVariants, variantBarcodes } from '@/db/schema/catalog';
+import { withTenant } from '@/lib/platform/db';
+import type { ProductMethods } from '../repository';
+import { clashError, escapeLike } from '../shared';
+import { findClashes, hydrate, insertVariants, productColumns, replaceProduct, variantRefs, withClashBackstop } from './product-rows';
+
+/** Reading and writing single products, and the variant lookups of stock and checkout. */
+export function postgresProducts(): ProductMethods {
+  return {
+    listProducts: (tenantId, q) =>
+      withTenant(tenantId, async (tx) => {
+        const filters: SQL[] = [];
+        if (q.status !== 'all') filters.push(eq(products.status, q.status));
+        if (q.categoryId) filters.push(eq(products.categoryId, q.categoryId));
+        if (q.search) {
+          const term = escapeLike(q.search);
+          filters.push(
+            or(
+              ilike(products.name, `%${term}%`),
+              sql`exists (select 1 from ${productVariants} v where v.tenant_id = ${products.tenantId} and v.product_id = ${products.id} and v.sku ilike ${`${term}%`})`,
+              sql`exists (select 1 from ${variantBarcodes} b join ${productVariants} v on v.tenant_id = b.tenant_id and v.id = b.variant_id
+                          where v.product_id = ${products.id} and b.barcode = ${q.search})`,
+            )!,
+          );
+        }
+        const where = filters.length ? and(...filters) : undefined;
+        const [{ total }] = (await tx.select({ total: sql<number>`count(*)::int` }).from(products).where(where)) as [{ total: number }];
+        const rows = await tx.select().from(products).where(where).orderBy(asc(products.name), asc(products.id)).offset(q.skip).limit(q.limit);
+        return { data: await hydrate(tx, rows), total, skip: q.skip, limit: q.limit };
+      }),
+
+    getProduct: (tenantId, id) =>
+      withTenant(tenantId, async (tx) => {
+        const rows = await tx.select().from(products).where(eq(products.id, id));
+        return (await hydrate(tx, rows))[0] ?? null;
+      }),
+
+    getProducts: async (tenantId, ids) =>
+      ids.length === 0 ? [] : withTenant(tenantId, async (tx) => hydrate(tx, await tx.select().from(products).where(inArray(products.id, ids)))),
+
+    createProduct: (tenantId, input) =>
+      withClashBackstop(() =>
+        withTenant(tenantId, async (tx) => {
+          const clashes = await findClashes(tx, [input], []);
+          if (clashes.length) throw clashError(clashes);
+          const id = crypto.randomUUID();
+          await tx.insert(products).values({ id, ...productColumns(tenantId, input) });
+          // A new product gets new variant ids: a client-sent id could adopt another variant's stock history.
+          await insertVariants(tx, tenantId, [{ productId: id, variants: input.variants.map(({ id: _id, ...v }) => v) }]);
+          return (await hydrate(tx, await tx.select().from(products).where(eq(products.id, id))))[0]!;
+        }),
+      ),
+
+    updateProduct: (tenantId, id, input) =>
+      withClashBackstop(() =>
+        withTenant(tenantId, async (tx) => {
+          const clashes = await findClashes(tx, [input], [id]);
+          if (clashes.length) throw clashError(clashes);
+          if (!(await replaceProduct(tx, tenantId, id, input))) return null;
+          return (await hydrate(tx, await tx.select().from(products).where(eq(products.id, id))))[0]!;
+        }),
+      ),
+
+    allProducts: (tenantId) =>
+      withTenant(tenantId, async (tx) => hydrate(tx, await tx.select().from(products).orderBy(asc(products.name), asc(products.id)))),
+
+    getVariants: async (tenantId, ids) =>
+      ids.length === 0 ? [] : withTenant(tenantId, (tx) => variantRefs(tx, inArray(productVariants.id, ids))),
+
+    findVariantBySku: async (tenantId, sku) =>
+      (await withTenant(tenantId, (tx) => variantRefs(tx, eq(productVariants.sku, sku))))[0] ?? null,
+
+    findVariantByBarcode: async (tenantId, barcode) =>
+      (await withTenant(tenantId, (tx) =>
+        variantRefs(tx, sql`${productVariants.id} = (select variant_id from ${variantBarcodes} where barcode = ${barcode})`),
+      ))[0] ?? null,
+  };
+}

@@ -1,0 +1,105 @@
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { categories, modifierGroups, products, taxClasses } from '@/db/schema/catalog';
+import { withTenant, type Tx } from '@/lib/platform/db';
+import { duplicateName } from '@/lib/platform/errors';
+import type { Category, ModifierGroup, ReferenceStore, ReferenceStores, TaxClass } from '../repository';
+import type { CategoryInput, ModifierGroupInput, TaxClassInput } from '../schemas';
+import { withModifierOptionIds } from '../shared';
+
+function referenceStore<T extends { id: string }, Input>(
+  table: typeof categories | typeof taxClasses | typeof modifierGroups,
+  columns: Record<string, unknown>,
+  orderBy: SQL[],
+  unlink: (tx: Tx, id: string) => Promise<void>,
+  what: string,
+): ReferenceStore<T, Input> {
+  const t = table as typeof categories;
+  const select = (tx: Tx) => tx.select(columns as never).from(t);
+  const duplicate = duplicateName(what);
+  const write = (tx: Tx, id: string, input: Input) =>
+    tx.update(t).set({ ...(input as object), updatedAt: new Date() } as never).where(eq(t.id, id)).returning(columns as never) as unknown as Promise<T[]>;
+  return {
+    list: (tenantId) => withTenant(tenantId, (tx) => select(tx).orderBy(...orderBy) as unknown as Promise<T[]>),
+    page: (tenantId, { skip, limit }) =>
+      withTenant(tenantId, async (tx) => {
+        const [{ total }] = (await tx.select({ total: sql<number>`count(*)::int` }).from(t)) as [{ total: number }];
+        const data = (await select(tx).orderBy(...orderBy).offset(skip).limit(limit)) as unknown as T[];
+        return { data, total, skip, limit };
+      }),
+    async get(tenantId, id) {
+      const [row] = (await withTenant(tenantId, (tx) => select(tx).where(eq(t.id, id)))) as T[];
+      return row ?? null;
+    },
+    async create(tenantId, input) {
+      const rows = await withTenant(tenantId, (tx) =>
+        tx.insert(t).values({ tenantId, ...(input as object) } as never).returning(columns as never),
+      ).catch(duplicate);
+      return (rows as unknown as T[])[0]!;
+    },
+    async update(tenantId, id, input) {
+      const rows = await withTenant(tenantId, (tx) => write(tx, id, input)).catch(duplicate);
+      return rows[0] ?? null;
+    },
+    patch: (tenantId, id, merge) =>
+      withTenant(tenantId, async (tx) => {
+        // Locked from the read to the write: a concurrent change waits instead of being lost.
+        const [current] = (await select(tx).where(eq(t.id, id)).for('update')) as T[];
+        if (!current) return null;
+        return (await write(tx, id, merge(current)))[0]!;
+      }).catch(duplicate),
+    delete: (tenantId, id) =>
+      withTenant(tenantId, async (tx) => {
+        await unlink(tx, id);
+        const rows = await tx.delete(t).where(eq(t.id, id)).returning({ id: t.id });
+        return rows.length > 0;
+      }),
+  };
+}
+
+/** Modifier options get stable ids on write (an order line refers to the option it chose). */
+function withOptionIds(store: ReferenceStore<ModifierGroup, ModifierGroupInput>): ReferenceStore<ModifierGroup, ModifierGroupInput> {
+  return {
+    ...store,
+    create: (tenantId, input) => store.create(tenantId, withModifierOptionIds(input)),
+    update: (tenantId, id, input) => store.update(tenantId, id, withModifierOptionIds(input)),
+    patch: (tenantId, id, merge) => store.patch(tenantId, id, (current) => withModifierOptionIds(merge(current))),
+  };
+}
+
+/** Categories, tax classes and modifier groups: one table each; deleting one unlinks it from products. */
+export function postgresReferenceData(): ReferenceStores {
+  return {
+    categories: referenceStore<Category, CategoryInput>(
+      categories,
+      { id: categories.id, name: categories.name, position: categories.position, color: categories.color },
+      [asc(categories.position), asc(categories.name)],
+      async (tx, id) => {
+        await tx.update(products).set({ categoryId: null }).where(eq(products.categoryId, id));
+      },
+      'category',
+    ),
+    taxClasses: referenceStore<TaxClass, TaxClassInput>(
+      taxClasses,
+      { id: taxClasses.id, name: taxClasses.name, rateBasisPoints: taxClasses.rateBasisPoints },
+      [asc(taxClasses.name)],
+      async (tx, id) => {
+        await tx.update(products).set({ taxClassId: null }).where(eq(products.taxClassId, id));
+      },
+      'tax class',
+    ),
+    modifierGroups: withOptionIds(
+      referenceStore<ModifierGroup, ModifierGroupInput>(
+        modifierGroups,
+        { id: modifierGroups.id, name: modifierGroups.name, minSelect: modifierGroups.minSelect, maxSelect: modifierGroups.maxSelect, options: modifierGroups.options },
+        [asc(modifierGroups.name)],
+        async (tx, id) => {
+          await tx
+            .update(products)
+            .set({ modifierGroupIds: sql`array_remove(${products.modifierGroupIds}, ${id}::uuid)` })
+            .where(sql`${id}::uuid = any(${products.modifierGroupIds})`);
+        },
+        'modifier group',
+      ),
+    ),
+  };
+}
