@@ -3,10 +3,9 @@ import { cookies, headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { z } from 'zod';
-import { toAppError } from '@/lib/platform/errors';
-import { PATH_HEADER_NAME, REQUEST_ID_HEADER } from '@/lib/platform/headers';
-import { runWithContext } from '@/lib/platform/request-context';
-import { logger } from '@/lib/platform/logger';
+import { toFormState, type FormMessage } from '@/lib/platform/errors';
+import { PATH_HEADER_NAME } from '@/lib/platform/headers';
+import { requestIdFrom, runWithContext } from '@/lib/platform/request-context';
 import { currentTenant } from '@/lib/tenancy/current';
 import type { TenantInfo } from '@/lib/tenancy/registry';
 import { grantApproval } from './approvals';
@@ -38,8 +37,7 @@ export async function requireStaff(permission?: Permission): Promise<{ tenant: T
   return { tenant: current.tenant, user: current.user };
 }
 
-/** What a form's server action returns to the form (useActionState). */
-export type FormMessage = { ok?: string; error?: string; fieldErrors?: Record<string, string> };
+export type { FormMessage };
 export type FormState = FormMessage | null;
 
 /**
@@ -50,11 +48,10 @@ export async function staffAction<S extends z.ZodType>(
   permission: Permission,
   schema: S,
   input: unknown,
-  run: (ctx: { tenant: TenantInfo; user: StaffSession }, data: z.output<S>) => Promise<string>,
+  run: (ctx: StaffContext, data: z.output<S>) => Promise<string>,
 ): Promise<FormState> {
-  const current = await currentStaff();
-  if (!current?.user) return { error: 'Your session has ended. Sign in again.' };
-  if (!can(current.user.role, permission)) return { error: 'Your role does not allow this.' };
+  const staff = await staffFor(permission);
+  if ('error' in staff) return staff;
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     return {
@@ -62,31 +59,46 @@ export async function staffAction<S extends z.ZodType>(
       fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || 'form', i.message])),
     };
   }
-  const { tenant, user } = current;
-  const requestId = (await headers()).get(REQUEST_ID_HEADER) ?? crypto.randomUUID();
-  return runWithContext({ requestId, tenantId: tenant.id, tenantSlug: tenant.slug, userId: user.userId }, async () => {
+  return asStaff(staff, async () => {
     try {
-      const ok = await run({ tenant, user }, parsed.data);
+      const ok = await run(staff, parsed.data);
       refresh(); // re-render the page the form is on with the change
       return { ok };
     } catch (err) {
-      return formError(err);
+      return toFormState(err);
     }
   });
 }
 
-/** An error as form state: field errors from AppError details, a generic message for the unknown. */
-export function formError(err: unknown): FormMessage {
-  const appError = toAppError(err);
-  if (appError.status >= 500) logger.error({ err }, 'server action failed');
-  const fields = Array.isArray(appError.details)
-    ? Object.fromEntries(
-        (appError.details as { path?: string; message?: string }[])
-          .filter((d) => d.path && d.message)
-          .map((d) => [d.path!, d.message!]),
-      )
-    : undefined;
-  return { error: appError.message, ...(fields && Object.keys(fields).length > 0 && { fieldErrors: fields }) };
+/**
+ * The same guard for a server action that only reads (a picker's search, a panel's load):
+ * its answer, or `empty` with the error to show. It never refreshes the page.
+ */
+export async function staffRead<T extends object>(permission: Permission, empty: T, run: (ctx: StaffContext) => Promise<T>): Promise<T & { error?: string }> {
+  const staff = await staffFor(permission);
+  if ('error' in staff) return { ...empty, error: staff.error };
+  return asStaff(staff, async () => {
+    try {
+      return await run(staff);
+    } catch (err) {
+      return { ...empty, error: toFormState(err).error };
+    }
+  });
+}
+
+type StaffContext = { tenant: TenantInfo; user: StaffSession };
+
+/** The host's tenant and signed-in staff member allowed `permission`, or the form message saying why not. */
+async function staffFor(permission: Permission): Promise<StaffContext | { error: string }> {
+  const current = await currentStaff();
+  if (!current?.user) return { error: 'Your session has ended. Sign in again.' };
+  if (!can(current.user.role, permission)) return { error: 'Your role does not allow this.' };
+  return { tenant: current.tenant, user: current.user };
+}
+
+/** Runs an action's work in its request's log context, as tenantRoute does for the API. */
+async function asStaff<T>({ tenant, user }: StaffContext, fn: () => Promise<T>): Promise<T> {
+  return runWithContext({ requestId: requestIdFrom(await headers()), tenantId: tenant.id, tenantSlug: tenant.slug, userId: user.userId }, fn);
 }
 
 /**

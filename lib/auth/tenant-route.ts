@@ -1,10 +1,10 @@
 import type { NextRequest } from 'next/server';
-import { AppError, errorResponse, toAppError } from '@/lib/platform/errors';
+import { AppError, toErrorResponse } from '@/lib/platform/errors';
 import { REQUEST_ID_HEADER } from '@/lib/platform/headers';
 import { requestFingerprint, withIdempotency } from '@/lib/platform/idempotency';
 import { logger } from '@/lib/platform/logger';
 import { metrics, routeLabel } from '@/lib/platform/metrics';
-import { annotateContext, runWithContext } from '@/lib/platform/request-context';
+import { annotateContext, requestIdFrom, runWithContext } from '@/lib/platform/request-context';
 import { TENANT_HEADER } from '@/lib/tenancy/host';
 import { findTenantBySlug, type TenantInfo } from '@/lib/tenancy/registry';
 import { sameOriginBody } from './csrf';
@@ -53,7 +53,7 @@ export function tenantRoute<Params = Record<string, never>>(
   options: { permission: Permission; bodyType?: string },
 ) {
   return async (req: NextRequest, segment: Segment<Params>): Promise<Response> => {
-    const requestId = req.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID();
+    const requestId = requestIdFrom(req.headers);
     const started = performance.now();
     return runWithContext({ requestId }, async () => {
       let response: Response;
@@ -96,15 +96,6 @@ export function tenantRoute<Params = Record<string, never>>(
       return response;
     });
   };
-}
-
-/** A thrown error as the JSON error response; unknown errors are logged, never shown. */
-function toErrorResponse(err: unknown): Response {
-  const appError = toAppError(err);
-  // Unexpected errors are bugs; a deliberate 503 (e.g. card payments down) is an operating condition.
-  if (!(err instanceof AppError)) logger.error({ err }, 'request failed');
-  else if (appError.status >= 500) logger.warn({ code: appError.code, message: appError.message }, 'request refused');
-  return errorResponse(appError);
 }
 
 /** Errors of the handler become responses inside the idempotency scope, so 4xx are replayed too. */

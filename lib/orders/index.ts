@@ -5,6 +5,7 @@ export {
   placeOrder,
   getOrder,
   listOrders,
+  countOrdersByStatus,
   businessDate,
   assertTransition,
   type OrderView,
@@ -14,5 +15,8 @@ export { payOrder, settleCard, PAYMENT_PENDING } from './payments';
 export { refundOrder, voidOrder, refundAmount } from './refunds';
 export { openShift, currentShift, addCashMovement, shiftReport, closeShift, type Shift, type ShiftReport } from './shifts';
 export { recoverAll, recoverTenant } from './recovery';
-export { renderReceipt } from './receipt';
+export { receiptOf, renderReceipt } from './receipt';
+export { loadOrderDetail, staffNames, type OrderDetailData, type OrderSummary, type RefundableLine, type Approver } from './order-detail';
+export { checkout, type CheckoutPaymentError } from './checkout';
+export { quoteOrder, type Quote } from './quote';
 export { priceOrder, type Discount } from './pricing';

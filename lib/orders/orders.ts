@@ -303,7 +303,8 @@ export async function getOrder(tenantId: string, orderId: string): Promise<Order
   };
 }
 
-export async function listOrders(tenantId: string, query: ListOrdersQuery) {
+/** The WHERE of an order list: every filter of `query` that is set. */
+function orderFilters(query: Omit<ListOrdersQuery, 'skip' | 'limit'>): SQL | undefined {
   const filters: SQL[] = [];
   const statuses = query.status?.split(',').filter(Boolean) as OrderStatus[] | undefined;
   if (statuses?.length) filters.push(inArray(orders.status, statuses));
@@ -312,10 +313,26 @@ export async function listOrders(tenantId: string, query: ListOrdersQuery) {
   if (query.shift) filters.push(eq(orders.shiftId, query.shift));
   if (query.location) filters.push(eq(orders.locationId, query.location));
   if (query.number) filters.push(eq(orders.number, query.number));
-  const where = filters.length ? and(...filters) : undefined;
+  return filters.length ? and(...filters) : undefined;
+}
+
+export async function listOrders(tenantId: string, query: ListOrdersQuery) {
+  const where = orderFilters(query);
   return withTenant(tenantId, async (tx) => {
     const [{ total }] = (await tx.select({ total: sql<number>`count(*)::int` }).from(orders).where(where)) as [{ total: number }];
     const rows = await tx.select().from(orders).where(where).orderBy(desc(orders.createdAt), desc(orders.id)).offset(query.skip).limit(query.limit);
     return { data: rows.map(({ tenantId: _t, ...o }) => o), total, skip: query.skip, limit: query.limit };
   });
+}
+
+/** How many orders of each status match `query` (status, skip and limit aside), in one GROUP BY: the status chips' counts. */
+export async function countOrdersByStatus(tenantId: string, query: Omit<ListOrdersQuery, 'status' | 'skip' | 'limit'>): Promise<Partial<Record<OrderStatus, number>>> {
+  const rows = await withTenant(tenantId, (tx) =>
+    tx
+      .select({ status: orders.status, count: sql<number>`count(*)::int` })
+      .from(orders)
+      .where(orderFilters(query))
+      .groupBy(orders.status),
+  );
+  return Object.fromEntries(rows.map((r) => [r.status, r.count]));
 }

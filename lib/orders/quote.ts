@@ -3,7 +3,7 @@ import { authorise } from '@/lib/auth/approvals';
 import type { StaffSession } from '@/lib/auth/session';
 import { getProducts, getVariants, modifierGroupService, taxClassService } from '@/lib/catalog/service';
 import { AppError } from '@/lib/platform/errors';
-import type { TenantSettings } from '@/lib/tenancy/settings';
+import { getTenantSettings, type TenantSettings } from '@/lib/tenancy/settings';
 import { variantLabel } from '@/lib/catalog/labels';
 import { divideRounded, priceOrder, type PricedLine, type PricedOrder } from './pricing';
 import type { UpdateOrderInput } from './schemas';
@@ -41,15 +41,19 @@ export type Quote = {
 
 type Problem = { path: string; message: string };
 
-/** `session`: who rings the sale up (their role, or an approval token of this session, may allow a larger discount). */
+/**
+ * @param session who rings the sale up (their role, or an approval token of this session, may allow a larger discount)
+ * @param known the tenant's settings when the caller has them already (checkout), else read here
+ */
 export async function quoteOrder(
   session: StaffSession,
   input: Pick<UpdateOrderInput, 'lines' | 'orderDiscount' | 'approval' | 'expectedTotal'>,
-  settings: TenantSettings,
+  known?: TenantSettings,
 ): Promise<Quote> {
   const tenantId = session.tenantId;
   const variants = new Map((await getVariants(tenantId, input.lines.map((l) => l.variantId))).map((v) => [v.variantId, v]));
-  const [products, groups, taxes] = await Promise.all([
+  const [settings, products, groups, taxes] = await Promise.all([
+    known ?? getTenantSettings(tenantId),
     getProducts(tenantId, [...new Set([...variants.values()].map((v) => v.productId))]),
     modifierGroupService.list(tenantId),
     taxClassService.list(tenantId),

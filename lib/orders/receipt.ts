@@ -1,8 +1,9 @@
+import { listStaff } from '@/lib/auth/staff';
 import { formatMoney } from '@/lib/platform/money';
 import type { TenantInfo } from '@/lib/tenancy/registry';
-import type { TenantSettings } from '@/lib/tenancy/settings';
+import { getTenantSettings, type TenantSettings } from '@/lib/tenancy/settings';
 import { variantLabel } from '@/lib/catalog/labels';
-import type { OrderView } from './orders';
+import { getOrder, type OrderView } from './orders';
 
 /**
  * The customer receipt as a standalone HTML page laid out for 80 mm thermal paper (72 mm of
@@ -11,6 +12,14 @@ import type { OrderView } from './orders';
  */
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The receipt of one of the tenant's orders, with its settings' header and footer and the cashier's name. */
+export async function receiptOf(tenant: TenantInfo, orderId: string): Promise<string> {
+  const order = await getOrder(tenant.id, orderId);
+  const [settings, staff] = await Promise.all([getTenantSettings(tenant.id), listStaff(tenant.id)]);
+  const cashier = staff.find((s) => s.id === order.createdBy)?.name ?? null;
+  return renderReceipt(order, tenant, settings, cashier);
+}
 
 export function renderReceipt(order: OrderView, tenant: TenantInfo, settings: TenantSettings, cashierName: string | null): string {
   const money = (minor: number) => escape(formatMoney(minor, order.currency));

@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
+import { logger } from './logger';
 
-/** The only error type the domain throws on purpose; `toErrorResponse` maps it to HTTP. */
+/** The only error type the domain throws on purpose; `toErrorResponse` and `toFormState` map it for the caller. */
 const errorStatus = {
   bad_request: 400,
   unauthorized: 401,
@@ -60,7 +61,7 @@ export const duplicateName =
 
 /**
  * Maps any thrown value to the public error shape. Unknown errors become a generic 500: their
- * message may carry SQL or secrets, so it is logged by the caller and never sent.
+ * message may carry SQL or secrets, so `reportError` logs it and it is never sent.
  */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
@@ -87,6 +88,37 @@ function errorBody(err: AppError): ErrorBody {
   return { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
 }
 
-export function errorResponse(err: AppError, headers?: HeadersInit): Response {
-  return Response.json(errorBody(err), { status: err.status, headers });
+/**
+ * `toAppError`, logging what a caller must see: an unexpected error (a bug) once, with its
+ * real message and stack; a deliberate 5xx (e.g. card payments down) as a warning. The log
+ * line carries the request id from the request context (logger.ts), so call sites never
+ * pass it. Every exit — route, stream, server action — goes through here exactly once.
+ */
+export function reportError(err: unknown): AppError {
+  const appError = toAppError(err);
+  if (appError.code === 'internal' && !(err instanceof AppError)) logger.error({ err }, 'request failed');
+  else if (appError.status >= 500) logger.warn({ code: appError.code, message: appError.message }, 'request refused');
+  return appError;
+}
+
+/** Any thrown error as the JSON error response (unknown ones logged, never shown). */
+export function toErrorResponse(err: unknown, headers?: HeadersInit): Response {
+  const appError = reportError(err);
+  return Response.json(errorBody(appError), { status: appError.status, headers });
+}
+
+/** What a form's server action returns to the form (useActionState). */
+export type FormMessage = { ok?: string; error?: string; fieldErrors?: Record<string, string> };
+
+/** Any thrown error as form state: field errors from AppError details, a generic message for the unknown. */
+export function toFormState(err: unknown): FormMessage {
+  const appError = reportError(err);
+  const fields = Array.isArray(appError.details)
+    ? Object.fromEntries(
+        (appError.details as { path?: string; message?: string }[])
+          .filter((d) => d.path && d.message)
+          .map((d) => [d.path!, d.message!]),
+      )
+    : undefined;
+  return { error: appError.message, ...(fields && Object.keys(fields).length > 0 && { fieldErrors: fields }) };
 }

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { REQUEST_ID_HEADER } from './headers';
 
 /** Who and what a piece of work is for; every log line carries it (see logger.ts). */
 export type RequestContext = {
@@ -22,4 +23,9 @@ export function currentContext(): RequestContext | undefined {
 export function annotateContext(fields: Partial<RequestContext>): void {
   const ctx = storage.getStore();
   if (ctx) Object.assign(ctx, fields);
+}
+
+/** The request id proxy.ts set on the request, or a new one where no proxy ran. */
+export function requestIdFrom(headers: Headers): string {
+  return headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID();
 }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { tenants } from '@/db/schema/tenancy';
-import { withPlatform, type Tx } from '@/lib/platform/db';
+import { afterCommit, withPlatform, type Tx } from '@/lib/platform/db';
 
 /**
  * The narrow platform path to the tenants table (no RLS: it is the list of tenants itself).
@@ -16,10 +16,32 @@ const publicColumns = {
   timeZone: tenants.timeZone,
 };
 
+/**
+ * Every request resolves its host's tenant, so found tenants are kept per process for a
+ * minute. Only hits are kept: a slug unknown here may have just signed up on another instance,
+ * and caching that miss would 404 the new store's first page. A hit cannot go stale, as
+ * tenants rows are never updated or deleted (db/policies.sql revokes both); the TTL bounds how
+ * long a change made behind the app's back (by an operator) can take to show.
+ */
+const TENANT_TTL_MS = 60_000;
+const bySlug = new Map<string, { tenant: TenantInfo; expires: number }>();
+
+function remember(tenant: TenantInfo): TenantInfo {
+  const frozen = Object.freeze({ ...tenant }); // shared by every request: nobody may change it
+  bySlug.set(tenant.slug, { tenant: frozen, expires: Date.now() + TENANT_TTL_MS });
+  return frozen;
+}
+
 export async function findTenantBySlug(slug: string): Promise<TenantInfo | null> {
   if (!/^[a-z0-9-]{1,63}$/.test(slug)) return null;
+  const cached = bySlug.get(slug);
+  if (cached && cached.expires > Date.now()) return cached.tenant;
   const [row] = await withPlatform((tx) => tx.select(publicColumns).from(tenants).where(eq(tenants.slug, slug)));
-  return row ?? null;
+  if (!row) {
+    bySlug.delete(slug);
+    return null;
+  }
+  return remember(row);
 }
 
 export async function isSlugTaken(slug: string): Promise<boolean> {
@@ -32,6 +54,7 @@ export async function insertTenant(
   input: { slug: string; name: string; currency: string; timeZone: string },
 ): Promise<TenantInfo> {
   const [row] = await tx.insert(tenants).values(input).returning(publicColumns);
+  afterCommit(tx, () => remember(row!)); // the new store's first request here is a hit (and never a stale miss)
   return row!;
 }
 

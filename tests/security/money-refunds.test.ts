@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { outboxEvents } from '@/db/schema/events';
-import { loadOrderDetail } from '@/components/register/orders/order-data';
+import { loadOrderDetail } from '@/lib/orders';
 import { DEFAULT_API_KEY, type Gateway } from '@/gateway/server';
 import { verifySessionToken } from '@/lib/auth/session';
 import { levelsOf, receiveStock } from '@/lib/inventory';

@@ -2,8 +2,9 @@
 
 import { headers } from 'next/headers';
 import { clientIp, createSignInHandoff, signUpBusiness, signUpSchema, takeSignUpAttempt } from '@/lib/auth';
-import { formError, type FormMessage } from '@/lib/auth/current';
 import { config } from '@/lib/platform/config';
+import { toFormState, type FormMessage } from '@/lib/platform/errors';
+import { requestIdFrom, runWithContext } from '@/lib/platform/request-context';
 import { tenantHost } from '@/lib/tenancy/host';
 
 export type SignUpState = (FormMessage & { redirectTo?: string }) | null;
@@ -20,15 +21,17 @@ export async function signUpAction(_prev: SignUpState, formData: FormData): Prom
       fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])),
     };
   }
-  try {
-    const h = await headers();
-    await takeSignUpAttempt(clientIp(h));
-    const { tenant, owner } = await signUpBusiness(parsed.data);
-    const token = await createSignInHandoff(tenant.id, owner.id);
-    const protocol = h.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
-    const host = tenantHost(tenant.slug, config().ROOT_DOMAIN, h.get('host'));
-    return { ok: 'Your business is ready.', redirectTo: `${protocol}://${host}/welcome#token=${token}` };
-  } catch (err) {
-    return formError(err);
-  }
+  const h = await headers();
+  return runWithContext({ requestId: requestIdFrom(h) }, async () => {
+    try {
+      await takeSignUpAttempt(clientIp(h));
+      const { tenant, owner } = await signUpBusiness(parsed.data);
+      const token = await createSignInHandoff(tenant.id, owner.id);
+      const protocol = h.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
+      const host = tenantHost(tenant.slug, config().ROOT_DOMAIN, h.get('host'));
+      return { ok: 'Your business is ready.', redirectTo: `${protocol}://${host}/welcome#token=${token}` };
+    } catch (err) {
+      return toFormState(err);
+    }
+  });
 }

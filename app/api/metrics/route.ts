@@ -1,15 +1,15 @@
 import { config } from '@/lib/platform/config';
-import { AppError, errorResponse } from '@/lib/platform/errors';
+import { AppError, toErrorResponse } from '@/lib/platform/errors';
 import { metrics } from '@/lib/platform/metrics';
 import { hasOpsToken } from '@/lib/platform/readiness';
 
 /** Prometheus scrape endpoint (no tenant data in any label), for the bearer of METRICS_TOKEN. */
 export async function GET(req: Request): Promise<Response> {
   if (!config().METRICS_TOKEN) {
-    return errorResponse(new AppError('not_found', 'Metrics are off: set METRICS_TOKEN and scrape with Authorization: Bearer <token>'));
+    return toErrorResponse(new AppError('not_found', 'Metrics are off: set METRICS_TOKEN and scrape with Authorization: Bearer <token>'));
   }
   if (!hasOpsToken(req)) {
-    return errorResponse(new AppError('unauthorized', 'Send Authorization: Bearer <METRICS_TOKEN>'), { 'www-authenticate': 'Bearer' });
+    return toErrorResponse(new AppError('unauthorized', 'Send Authorization: Bearer <METRICS_TOKEN>'), { 'www-authenticate': 'Bearer' });
   }
   const { registry } = metrics();
   return new Response(await registry.metrics(), { headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' } });

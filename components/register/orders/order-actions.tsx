@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { formatMoney } from '@/lib/platform/money';
-import type { Approver, RefundableLine } from './order-data';
+import type { Approver, RefundableLine } from '@/lib/orders';
 
 type Props = {
   orderId: string;

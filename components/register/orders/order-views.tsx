@@ -5,7 +5,7 @@ import { formatMoney } from '@/lib/platform/money';
 import { variantLabel } from '@/lib/catalog/labels';
 import { STATUS_FILTERS, STATUS_LABEL, STATUS_TONE, TYPE_LABEL, type OrderStatus, type StatusFilterKey } from './format';
 import { OrderActions } from './order-actions';
-import type { OrderDetailData, OrderSummary } from './order-data';
+import type { OrderDetailData, OrderSummary } from '@/lib/orders';
 
 /**
  * The order list and detail shared by the register (/register/orders) and the admin

@@ -1,6 +1,5 @@
 import { tenantRoute } from '@/lib/auth/tenant-route';
-import { createOrder, createOrderSchema, getOrder, listOrders, listOrdersQuerySchema } from '@/lib/orders';
-import { takePayments } from '@/lib/orders/routes';
+import { checkout, createOrderSchema, listOrders, listOrdersQuerySchema } from '@/lib/orders';
 
 export const GET = tenantRoute(
   async ({ tenant, searchParams }) => Response.json(await listOrders(tenant.id, listOrdersQuerySchema.parse(Object.fromEntries(searchParams)))),
@@ -10,12 +9,8 @@ export const GET = tenantRoute(
 /** Checkout (or park with `park: true`), then the tenders given, in order. */
 export const POST = tenantRoute(
   async ({ tenant, user, json }) => {
-    const input = createOrderSchema.parse(json());
-    const ctx = { tenant, user };
-    const orderId = await createOrder(ctx, input);
-    const { paymentError } = await takePayments(ctx, orderId, input.payments, input.shiftId);
-    const order = await getOrder(tenant.id, orderId);
-    return Response.json({ ...order, paymentError }, { status: 201, headers: { Location: `/api/v1/orders/${orderId}` } });
+    const { order, paymentError } = await checkout({ tenant, user }, createOrderSchema.parse(json()));
+    return Response.json({ ...order, paymentError }, { status: 201, headers: { Location: `/api/v1/orders/${order.id}` } });
   },
   { permission: 'order:create' },
 );

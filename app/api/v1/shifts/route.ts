@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { tenantRoute } from '@/lib/auth/tenant-route';
 import { currentShift, openShift, openShiftSchema } from '@/lib/orders';
+import { AppError } from '@/lib/platform/errors';
+import { idParam } from '@/lib/platform/validation';
 
 /** The open shift of a register (`?register=Register 1`), or 404. */
 export const GET = tenantRoute(
   async ({ tenant, searchParams }) => {
     const { register, location } = z
-      .object({ register: z.string().trim().min(1).max(40).default('Register 1'), location: z.uuid().optional() })
+      .object({ register: z.string().trim().min(1).max(40).default('Register 1'), location: idParam.optional() })
       .parse(Object.fromEntries(searchParams));
     const shift = await currentShift(tenant.id, register, location);
-    return shift ? Response.json(shift) : Response.json({ error: { code: 'not_found', message: `${register} has no open shift` } }, { status: 404 });
+    if (!shift) throw new AppError('not_found', `${register} has no open shift`);
+    return Response.json(shift);
   },
   { permission: 'shift:operate' },
 );

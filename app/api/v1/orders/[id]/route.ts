@@ -1,17 +1,17 @@
 import { tenantRoute } from '@/lib/auth/tenant-route';
 import { getOrder, updateOpenOrder, updateOrderSchema } from '@/lib/orders';
-import { orderIdSchema } from '@/lib/orders/routes';
+import { idParam } from '@/lib/platform/validation';
 
 type P = { id: string };
 
-export const GET = tenantRoute<P>(async ({ tenant, params }) => Response.json(await getOrder(tenant.id, orderIdSchema.parse(params.id))), {
+export const GET = tenantRoute<P>(async ({ tenant, params }) => Response.json(await getOrder(tenant.id, idParam.parse(params.id))), {
   permission: 'order:read',
 });
 
 /** Replaces the contents of an open (parked) order or tab. */
 export const PUT = tenantRoute<P>(
   async ({ tenant, user, params, json }) => {
-    const id = orderIdSchema.parse(params.id);
+    const id = idParam.parse(params.id);
     await updateOpenOrder({ tenant, user }, id, updateOrderSchema.parse(json()));
     return Response.json(await getOrder(tenant.id, id));
   },

@@ -1,17 +1,11 @@
 import { tenantRoute } from '@/lib/auth/tenant-route';
-import { quoteOrder } from '@/lib/orders/quote';
-import { updateOrderSchema } from '@/lib/orders';
-import { getTenantSettings } from '@/lib/tenancy/settings';
+import { quoteOrder, updateOrderSchema } from '@/lib/orders';
 
 /**
  * Prices a cart without saving anything: the register shows these server totals, then sends
  * `expectedTotal` with the checkout. Errors are the checkout's (items, options, discounts).
  * A discount over the limit takes an approval token (POST /api/v1/approvals), never a PIN.
  */
-export const POST = tenantRoute(
-  async ({ tenant, user, json }) => {
-    const input = updateOrderSchema.parse(json());
-    return Response.json(await quoteOrder(user, input, await getTenantSettings(tenant.id)));
-  },
-  { permission: 'order:create' },
-);
+export const POST = tenantRoute(async ({ user, json }) => Response.json(await quoteOrder(user, updateOrderSchema.parse(json()))), {
+  permission: 'order:create',
+});

@@ -1,6 +1,7 @@
 import { tenantRoute } from '@/lib/auth/tenant-route';
 import { importProductsCsv } from '@/lib/catalog/csv';
 import { AppError } from '@/lib/platform/errors';
+import { ndjsonResponse } from '@/lib/platform/ndjson';
 
 /**
  * POST a CSV file as the body (`Content-Type: text/csv`). With `Accept: application/x-ndjson`
@@ -16,21 +17,10 @@ export const POST = tenantRoute(
       const outcome = await importProductsCsv(user, tenant.currency, csv);
       return Response.json(outcome, { status: outcome.ok ? 201 : 422 });
     }
-    const encoder = new TextEncoder();
-    const stream = new ReadableStream({
-      async start(controller) {
-        const send = (value: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
-        try {
-          const outcome = await importProductsCsv(user, tenant.currency, csv, (p) => send({ type: 'progress', ...p }));
-          send({ type: 'result', ...outcome });
-        } catch (err) {
-          send({ type: 'error', message: err instanceof AppError ? err.message : 'The import failed; nothing was changed.' });
-        } finally {
-          controller.close();
-        }
-      },
-    });
-    return new Response(stream, { headers: { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' } });
+    return ndjsonResponse(async (send) => {
+      const outcome = await importProductsCsv(user, tenant.currency, csv, (p) => send({ type: 'progress', ...p }));
+      send({ type: 'result', ...outcome });
+    }, 'The import failed; nothing was changed.');
   },
   { permission: 'catalog:write', bodyType: 'text/csv' },
 );

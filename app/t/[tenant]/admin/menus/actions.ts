@@ -2,11 +2,9 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { currentStaff, staffAction, type FormState } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
+import { staffAction, staffRead, type FormState } from '@/lib/auth/current';
 import { listProducts } from '@/lib/catalog/service';
 import { formatMoney } from '@/lib/platform/money';
-import { logger } from '@/lib/platform/logger';
 import { createMenu, deleteMenu, menuInputSchema, replaceMenu } from '@/lib/restaurant';
 
 const text = (formData: FormData, name: string) => {
@@ -55,13 +53,9 @@ export type MenuProductOption = { id: string; name: string; detail: string };
 
 /** Catalog products (active, by name or SKU) for a menu section's picker. Reads only. */
 export async function searchMenuProductsAction(query: string): Promise<{ items: MenuProductOption[]; error?: string }> {
-  const current = await currentStaff();
-  if (!current?.user) return { items: [], error: 'Your session has ended. Sign in again.' };
-  if (!can(current.user.role, 'menu:write')) return { items: [], error: 'Your role does not allow this.' };
-  const q = String(query ?? '').trim().slice(0, 100);
-  if (!q) return { items: [] };
-  const { tenant } = current;
-  try {
+  return staffRead('menu:write', { items: [] as MenuProductOption[] }, async ({ tenant }) => {
+    const q = String(query ?? '').trim().slice(0, 100);
+    if (!q) return { items: [] };
     const page = await listProducts(tenant.id, { search: q, status: 'active', skip: 0, limit: 10 });
     return {
       items: page.data.map((p) => {
@@ -71,8 +65,5 @@ export async function searchMenuProductsAction(query: string): Promise<{ items: 
         return { id: p.id, name: p.name, detail: p.variants.length > 1 ? `${p.variants.length} variants, from ${price}` : price };
       }),
     };
-  } catch (err) {
-    logger.error({ err }, 'menu product search failed');
-    return { items: [], error: 'The search failed. Try again.' };
-  }
+  });
 }

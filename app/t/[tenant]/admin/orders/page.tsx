@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
 import { dayParam, dayStart, nextDay, statusFilter } from '@/components/register/orders/format';
-import { loadOrderDetail, staffNames } from '@/components/register/orders/order-data';
 import { OrderDetail, OrderList, StatusChips } from '@/components/register/orders/order-views';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
@@ -10,7 +9,7 @@ import { TextField } from '@/components/ui/field';
 import { Pager, pageParam, query } from '@/components/ui/pager';
 import { requireStaff } from '@/lib/auth/current';
 import { listLocations } from '@/lib/inventory';
-import { businessDate, listOrders } from '@/lib/orders';
+import { businessDate, listOrders, loadOrderDetail, staffNames } from '@/lib/orders';
 
 export const metadata: Metadata = { title: 'Orders' };
 

@@ -1,8 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { currentStaff, staffAction, type FormMessage, type FormState } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
+import { staffAction, staffRead, type FormMessage, type FormState } from '@/lib/auth/current';
 import { findVariantByCode, listProducts } from '@/lib/catalog/service';
 import {
   adjustmentInputSchema,
@@ -21,7 +20,6 @@ import {
   updateLocation,
 } from '@/lib/inventory';
 import { AppError } from '@/lib/platform/errors';
-import { logger } from '@/lib/platform/logger';
 
 const text = (formData: FormData, name: string) => {
   const value = formData.get(name);
@@ -50,13 +48,10 @@ export type PickableItem = {
  * products whose name or SKU matches. Reads only; it does not refresh the page.
  */
 export async function searchStockItemsAction(query: string, locationId: string | null): Promise<{ items: PickableItem[]; error?: string }> {
-  const current = await currentStaff();
-  if (!current?.user) return { items: [], error: 'Your session has ended. Sign in again.' };
-  if (!can(current.user.role, 'stock:read')) return { items: [], error: 'Your role does not allow this.' };
-  const q = String(query ?? '').trim().slice(0, 100);
-  if (!q) return { items: [] };
-  const tenantId = current.tenant.id;
-  try {
+  return staffRead('stock:read', { items: [] as PickableItem[] }, async ({ tenant }) => {
+    const q = String(query ?? '').trim().slice(0, 100);
+    if (!q) return { items: [] };
+    const tenantId = tenant.id;
     const [exact, page] = await Promise.all([
       findVariantByCode(tenantId, q),
       listProducts(tenantId, { search: q, status: 'active', skip: 0, limit: 8 }),
@@ -80,10 +75,7 @@ export async function searchStockItemsAction(query: string, locationId: string |
     return {
       items: shown.map(({ variantId, productName, variantName, sku, barcodes, trackStock, quantity }) => ({ variantId, productName, variantName, sku, barcodes, trackStock, quantity })),
     };
-  } catch (err) {
-    logger.error({ err }, 'stock item search failed');
-    return { items: [], error: 'The search failed. Try again.' };
-  }
+  });
 }
 
 export async function receiveStockAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -3,8 +3,7 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
 import { SwitchStaff } from '@/components/register/switch-staff';
-import { dayStart, STATUS_FILTERS, statusFilter, type StatusFilterKey } from '@/components/register/orders/format';
-import { loadOrderDetail, ordersSince, staffNames } from '@/components/register/orders/order-data';
+import { dayStart, STATUS_FILTERS, statusFilter, type OrderStatus, type StatusFilterKey } from '@/components/register/orders/format';
 import { OrderDetail, OrderList, StatusChips } from '@/components/register/orders/order-views';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
@@ -14,7 +13,7 @@ import { listPinStaff } from '@/lib/auth';
 import { requireStaff } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
 import { defaultLocation } from '@/lib/inventory';
-import { businessDate } from '@/lib/orders';
+import { businessDate, countOrdersByStatus, listOrders, loadOrderDetail, staffNames } from '@/lib/orders';
 
 export const metadata: Metadata = { title: 'Orders' };
 
@@ -37,19 +36,19 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
 
   const today = businessDate(tenant.timeZone);
   const location = await defaultLocation(tenant.id);
-  const [since, names, pinStaff] = await Promise.all([
-    ordersSince(tenant.id, dayStart(today, tenant.timeZone), location?.id),
+  const todays = { from: dayStart(today, tenant.timeZone).toISOString(), location: location?.id, number };
+  const [matching, byStatus, names, pinStaff] = await Promise.all([
+    listOrders(tenant.id, { ...todays, status: filter.statuses.join(',') || undefined, skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+    countOrdersByStatus(tenant.id, todays),
     staffNames(tenant.id),
     listPinStaff(tenant.id),
   ]);
   const detail = await loadOrderDetail(tenant.id, selectedId, names);
 
-  const found = number === undefined ? since.orders : since.orders.filter((o) => o.number === number);
+  const total = (statuses: readonly OrderStatus[]) => statuses.reduce((sum, status) => sum + (byStatus[status] ?? 0), 0);
   const counts = Object.fromEntries(
-    STATUS_FILTERS.map((f) => [f.key, f.key === 'all' ? found.length : found.filter((o) => (f.statuses as readonly string[]).includes(o.status)).length]),
+    STATUS_FILTERS.map((f) => [f.key, f.key === 'all' ? total(Object.keys(byStatus) as OrderStatus[]) : total(f.statuses)]),
   ) as Record<StatusFilterKey, number>;
-  const matching = filter.key === 'all' ? found : found.filter((o) => (filter.statuses as readonly string[]).includes(o.status));
-  const shown = matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
 
   const base = { status: filter.key === 'all' ? undefined : filter.key, q };
   const href = (extra: Record<string, string | number | undefined>) => `/register/orders${query({ ...base, ...extra })}`;
@@ -101,9 +100,8 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
             )}
           </Form>
           <StatusChips active={filter.key} counts={counts} href={(key) => `/register/orders${query({ status: key === 'all' ? undefined : key, q })}`} />
-          {since.capped && <Alert tone="info">Showing the latest {since.orders.length} orders of today.</Alert>}
           <OrderList
-            orders={shown}
+            orders={matching.data}
             selectedId={detail?.order.id}
             href={(id) => href({ page: page > 1 ? page : undefined, order: id })}
             timeZone={tenant.timeZone}
@@ -111,7 +109,7 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
             staffNames={names}
             empty={empty}
           />
-          <Pager page={page} pageSize={PAGE_SIZE} total={matching.length} href={(p) => href({ page: p > 1 ? p : undefined })} label="Order pages" />
+          <Pager page={page} pageSize={PAGE_SIZE} total={matching.total} href={(p) => href({ page: p > 1 ? p : undefined })} label="Order pages" />
         </section>
         <section aria-label="Order detail" className="bg-slate-50 px-4 py-5 lg:overflow-y-auto">
           {selectedId && !detail && <Alert tone="error">That order was not found. It may belong to another business.</Alert>}

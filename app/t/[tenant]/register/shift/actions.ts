@@ -2,8 +2,7 @@
 
 import { z } from 'zod';
 import { listPinStaff, listStaff } from '@/lib/auth';
-import { approvalFromForm, currentStaff, formError, staffAction, type FormMessage, type FormState } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
+import { approvalFromForm, staffAction, staffRead, type FormMessage, type FormState } from '@/lib/auth/current';
 import {
   addCashMovement,
   cashMovementSchema,
@@ -81,13 +80,10 @@ function amountHint(state: FormState, field: string, typed: string, currency: st
 
 /** The open shift of `registerName` with its X report (reads only; never refreshes the page). */
 export async function loadShiftAction(registerName: string): Promise<ShiftLookup> {
-  const current = await currentStaff();
-  if (!current?.user) return { shift: null, report: null, error: 'Your session has ended. Sign in again.' };
-  if (!can(current.user.role, 'shift:operate')) return { shift: null, report: null, error: 'Your role does not allow this.' };
-  const name = registerNameSchema.safeParse(registerName);
-  if (!name.success) return { shift: null, report: null, error: 'Name the register (at most 40 characters).' };
-  const tenantId = current.tenant.id;
-  try {
+  return staffRead('shift:operate', { shift: null, report: null } as ShiftLookup, async ({ tenant }) => {
+    const name = registerNameSchema.safeParse(registerName);
+    if (!name.success) return { shift: null, report: null, error: 'Name the register (at most 40 characters).' };
+    const tenantId = tenant.id;
     const shift = await currentShift(tenantId, name.data);
     if (!shift) return { shift: null, report: null };
     const [report, staff, pinStaff] = await Promise.all([shiftReport(tenantId, shift.id), listStaff(tenantId), listPinStaff(tenantId)]);
@@ -102,9 +98,7 @@ export async function loadShiftAction(registerName: string): Promise<ShiftLookup
       report: toReportData(report),
       approvers: pinStaff.filter((s) => s.role === 'manager' || s.role === 'owner'),
     };
-  } catch (err) {
-    return { shift: null, report: null, error: formError(err).error ?? 'Could not load the shift.' };
-  }
+  });
 }
 
 export async function openShiftAction(_prev: FormState, formData: FormData): Promise<FormState> {

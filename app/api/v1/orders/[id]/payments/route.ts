@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { tenantRoute } from '@/lib/auth/tenant-route';
 import { getOrder, PAYMENT_PENDING, payOrder, paymentInputSchema } from '@/lib/orders';
-import { orderIdSchema } from '@/lib/orders/routes';
+import { idParam } from '@/lib/platform/validation';
 
 const bodySchema = z.intersection(paymentInputSchema, z.object({ shiftId: z.uuid().nullable().default(null) }));
 
@@ -12,7 +12,7 @@ const bodySchema = z.intersection(paymentInputSchema, z.object({ shiftId: z.uuid
  */
 export const POST = tenantRoute<{ id: string }>(
   async ({ tenant, user, params, json }) => {
-    const id = orderIdSchema.parse(params.id);
+    const id = idParam.parse(params.id);
     const { shiftId, ...tender } = bodySchema.parse(json());
     const { payment } = await payOrder({ tenant, user }, id, tender, shiftId);
     const order = await getOrder(tenant.id, id);

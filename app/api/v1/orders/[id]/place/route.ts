@@ -1,11 +1,11 @@
 import { tenantRoute } from '@/lib/auth/tenant-route';
 import { getOrder, placeOrder } from '@/lib/orders';
-import { orderIdSchema } from '@/lib/orders/routes';
+import { idParam } from '@/lib/platform/validation';
 
 /** Checks out an open order: its items leave stock and it waits for payment. */
 export const POST = tenantRoute<{ id: string }>(
   async ({ tenant, user, params }) => {
-    const id = orderIdSchema.parse(params.id);
+    const id = idParam.parse(params.id);
     await placeOrder({ tenant, user }, id);
     return Response.json(await getOrder(tenant.id, id));
   },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { tenantRoute } from '@/lib/auth/tenant-route';
 import { getOrder, refundOrder, refundOrderSchema } from '@/lib/orders';
-import { orderIdSchema } from '@/lib/orders/routes';
+import { idParam } from '@/lib/platform/validation';
 
 const bodySchema = z.intersection(refundOrderSchema, z.object({ shiftId: z.uuid().nullable().default(null) }));
 
@@ -12,7 +12,7 @@ const bodySchema = z.intersection(refundOrderSchema, z.object({ shiftId: z.uuid(
  */
 export const POST = tenantRoute<{ id: string }>(
   async ({ tenant, user, params, json }) => {
-    const id = orderIdSchema.parse(params.id);
+    const id = idParam.parse(params.id);
     const { shiftId, ...input } = bodySchema.parse(json());
     const refund = await refundOrder({ tenant, user }, id, input, shiftId);
     return Response.json({ refund, order: await getOrder(tenant.id, id) }, { status: refund.status === 'pending' ? 202 : 201 });

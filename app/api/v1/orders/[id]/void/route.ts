@@ -1,11 +1,11 @@
 import { tenantRoute } from '@/lib/auth/tenant-route';
 import { getOrder, voidOrder, voidOrderSchema } from '@/lib/orders';
-import { orderIdSchema } from '@/lib/orders/routes';
+import { idParam } from '@/lib/platform/validation';
 
 /** Voids an unpaid order (stock goes back). Managers may; a cashier needs a manager's `approval`. */
 export const POST = tenantRoute<{ id: string }>(
   async ({ tenant, user, params, json }) => {
-    const id = orderIdSchema.parse(params.id);
+    const id = idParam.parse(params.id);
     await voidOrder({ tenant, user }, id, voidOrderSchema.parse(json()));
     return Response.json(await getOrder(tenant.id, id));
   },

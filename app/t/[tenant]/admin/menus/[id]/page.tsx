@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { z } from 'zod';
 import { availabilitySummary } from '@/components/admin/menus/availability';
 import { DeleteMenuButton } from '@/components/admin/menus/delete-menu-button';
 import { MenuEditor } from '@/components/admin/menus/menu-editor';
@@ -9,6 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { requireStaff } from '@/lib/auth/current';
 import { getProducts } from '@/lib/catalog/service';
 import { AppError } from '@/lib/platform/errors';
+import { idParam } from '@/lib/platform/validation';
 import { getMenu, isMenuAvailable, type Menu } from '@/lib/restaurant';
 
 export const metadata: Metadata = { title: 'Edit menu' };
@@ -21,7 +21,7 @@ export default async function EditMenuPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { tenant } = await requireStaff('menu:write');
-  const id = z.uuid().safeParse((await params).id);
+  const id = idParam.safeParse((await params).id);
   if (!id.success) notFound();
   let menu: Menu;
   try {

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { z } from 'zod';
 import { adjustmentReasonLabels, movementLabels } from '@/components/admin/stock/item-label';
 import { Pager, pageParam, query } from '@/components/ui/pager';
 import { StockBadge } from '@/components/admin/stock/stock-badge';
@@ -10,6 +9,7 @@ import { requireStaff } from '@/lib/auth/current';
 import { getVariants } from '@/lib/catalog/service';
 import { levelsOf, listLedger, listLocations } from '@/lib/inventory';
 import { variantLabel } from '@/lib/catalog/labels';
+import { idParam } from '@/lib/platform/validation';
 
 export const metadata: Metadata = { title: 'Item history' };
 
@@ -25,7 +25,7 @@ export default async function StockItemPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { tenant } = await requireStaff('stock:read');
-  const id = z.uuid().safeParse((await params).variantId);
+  const id = idParam.safeParse((await params).variantId);
   if (!id.success) notFound();
   const variantId = id.data;
   const sp = await searchParams;

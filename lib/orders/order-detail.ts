@@ -1,13 +1,14 @@
-import { z } from 'zod';
-import { listPinStaff, listStaff } from '@/lib/auth';
-import { getOrder, listOrders, refundAmount, type OrderView } from '@/lib/orders';
-import { AppError } from '@/lib/platform/errors';
-import { listTables } from '@/lib/restaurant';
+import { listPinStaff, listStaff } from '@/lib/auth/staff';
 import { variantLabel } from '@/lib/catalog/labels';
+import { AppError } from '@/lib/platform/errors';
+import { idParam } from '@/lib/platform/validation';
+import { listTables } from '@/lib/restaurant';
+import { getOrder, listOrders, type OrderView } from './orders';
+import { refundAmount } from './refunds';
 
 /**
- * Server-side loading for the order screens (register and admin). No SQL: module functions
- * only. Everything returned is plain data a client component may receive.
+ * What the order screens (register and admin) show of one order. Everything returned is
+ * plain data a client component may receive.
  */
 export type OrderSummary = Awaited<ReturnType<typeof listOrders>>['data'][number];
 
@@ -29,7 +30,7 @@ export async function staffNames(tenantId: string): Promise<Record<string, strin
 
 /** The order with what its detail panel needs, or null when the id names no order of this business. */
 export async function loadOrderDetail(tenantId: string, orderId: string | undefined, names?: Record<string, string>): Promise<OrderDetailData | null> {
-  const id = z.uuid().safeParse(orderId);
+  const id = idParam.safeParse(orderId);
   if (!id.success) return null;
   let order: OrderView;
   try {
@@ -67,18 +68,4 @@ export async function loadOrderDetail(tenantId: string, orderId: string | undefi
       }),
     approvers: pinStaff.filter((s) => s.role === 'manager' || s.role === 'owner'),
   };
-}
-
-/**
- * Every order of a location created from `from` on (newest first), fetched in pages of 200:
- * the register's "today" list counts them per status. Capped as a safeguard.
- */
-export async function ordersSince(tenantId: string, from: Date, locationId: string | undefined, cap = 2000): Promise<{ orders: OrderSummary[]; capped: boolean }> {
-  const orders = new Map<string, OrderSummary>(); // by id: an order created meanwhile shifts the pages by one
-  for (let skip = 0; skip < cap; skip += 200) {
-    const page = await listOrders(tenantId, { from: from.toISOString(), location: locationId, skip, limit: 200 });
-    for (const o of page.data) if (!orders.has(o.id)) orders.set(o.id, o);
-    if (skip + page.data.length >= page.total || page.data.length === 0) return { orders: [...orders.values()], capped: false };
-  }
-  return { orders: [...orders.values()], capped: true };
 }

@@ -1,0 +1,36 @@
+import { AppError } from '@/lib/platform/errors';
+import { createOrder, getOrder, type OrderView, type SaleContext } from './orders';
+import { PAYMENT_PENDING, payOrder } from './payments';
+import type { CreateOrderInput, PaymentInput } from './schemas';
+
+/** Why the tenders sent with a checkout stopped (the order stands beside it), or null when all were taken. */
+export type CheckoutPaymentError = { code: string; message: string } | null;
+
+/**
+ * A sale at the register: the order (placed, or parked with `park`), then the tenders given
+ * with it, in order. A tender that fails does not undo the sale: the order stays placed,
+ * unpaid or partly paid, and the failure is answered beside it, so the register can offer
+ * cash — or, for a card still being confirmed (`payment_pending`), tell the cashier not to
+ * charge again.
+ */
+export async function checkout(ctx: SaleContext, input: CreateOrderInput): Promise<{ order: OrderView; paymentError: CheckoutPaymentError }> {
+  const orderId = await createOrder(ctx, input);
+  const paymentError = await takePayments(ctx, orderId, input.payments, input.shiftId);
+  return { order: await getOrder(ctx.tenant.id, orderId), paymentError };
+}
+
+/** Takes the tenders in order, stopping at the first that is not captured. */
+async function takePayments(ctx: SaleContext, orderId: string, tenders: PaymentInput[], shiftId: string | null): Promise<CheckoutPaymentError> {
+  for (const tender of tenders) {
+    try {
+      const { payment } = await payOrder(ctx, orderId, tender, shiftId);
+      if (payment.status === 'pending') return PAYMENT_PENDING;
+    } catch (err) {
+      if (err instanceof AppError && ['payment_declined', 'unavailable', 'unprocessable', 'conflict'].includes(err.code)) {
+        return { code: err.code, message: err.message };
+      }
+      throw err;
+    }
+  }
+  return null;
+}
