@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { minorToDecimal } from '@/lib/platform/money';
-import type { TenantSettings } from '@/lib/tenancy/settings';
+import type { TenantSettings } from '@/lib/tenancy';
 
 /** The business details printed on receipts, and what cashiers may do without a manager. */
 export function SettingsForm({ settings, currency, canWrite }: { settings: TenantSettings; currency: string; canWrite: boolean }) {

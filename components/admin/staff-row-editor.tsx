@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button, type ButtonVariant } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
-import type { StaffMember } from '@/lib/auth/staff';
+import type { StaffMember } from '@/lib/auth';
 
 /**
  * Per-person changes in a disclosure: role, PIN, password, deactivate. Each form posts one

@@ -1,6 +1,6 @@
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import { orderLines, orderRefunds, orders } from '@/db/schema/orders';
-import { authorise } from '@/lib/auth/approvals';
+import { authorise } from '@/lib/auth';
 import { appendEvents } from '@/lib/events';
 import { releaseStock } from '@/lib/inventory';
 import { GatewayRefusedError, GatewayUnavailableError, paymentsOfOrder, refundCard, refundsOfDocument, settleRefund, startRefund, type PaymentView } from '@/lib/payments';

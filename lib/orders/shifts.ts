@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { cashMovements, orders, shifts } from '@/db/schema/orders';
-import { authorise } from '@/lib/auth/approvals';
+import { authorise } from '@/lib/auth';
 import { defaultLocation } from '@/lib/inventory';
 import { tenderTotalsOfShift } from '@/lib/payments';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound, pgErrorCode } from '@/lib/platform/errors';
-import { getTenantSettings } from '@/lib/tenancy/settings';
+import { getTenantSettings } from '@/lib/tenancy';
 import { openShiftOf, type OrderRow, type SaleContext } from './orders';
 
 /**

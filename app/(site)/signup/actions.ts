@@ -5,7 +5,7 @@ import { clientIp, createSignInHandoff, signUpBusiness, signUpSchema, takeSignUp
 import { config } from '@/lib/platform/config';
 import { toFormState, type FormMessage } from '@/lib/platform/errors';
 import { requestIdFrom, runWithContext } from '@/lib/platform/request-context';
-import { tenantHost } from '@/lib/tenancy/host';
+import { tenantHost } from '@/lib/tenancy';
 
 export type SignUpState = (FormMessage & { redirectTo?: string }) | null;
 

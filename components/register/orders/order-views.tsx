@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { can, type Role } from '@/lib/auth/permissions';
+import { can, type Role } from '@/lib/auth';
 import { formatMoney } from '@/lib/platform/money';
-import { variantLabel } from '@/lib/catalog/labels';
+import { variantLabel } from '@/lib/catalog';
 import { STATUS_FILTERS, STATUS_LABEL, STATUS_TONE, TYPE_LABEL, type OrderStatus, type StatusFilterKey } from './format';
 import { OrderActions } from './order-actions';
 import type { OrderDetailData, OrderSummary } from '@/lib/orders';

@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
 import { FloorView } from '@/components/restaurant/floor-view';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
+import { requireStaff, can } from '@/lib/auth';
 import { listTables } from '@/lib/restaurant';
 
 export const metadata: Metadata = { title: 'Floor' };

@@ -2,8 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { staffAction, staffRead, type FormState } from '@/lib/auth/current';
-import { listProducts } from '@/lib/catalog/service';
+import { staffAction, staffRead, type FormState } from '@/lib/auth';
+import { listProducts } from '@/lib/catalog';
 import { formatMoney } from '@/lib/platform/money';
 import { createMenu, deleteMenu, menuInputSchema, replaceMenu } from '@/lib/restaurant';
 

@@ -7,7 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { Pager, pageParam, query } from '@/components/ui/pager';
-import { requireStaff } from '@/lib/auth/current';
+import { requireStaff } from '@/lib/auth';
 import { listLocations } from '@/lib/inventory';
 import { businessDate, listOrders, loadOrderDetail, staffNames } from '@/lib/orders';
 

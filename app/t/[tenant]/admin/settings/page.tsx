@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { SettingsForm } from '@/components/admin/settings-form';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
-import { getTenantSettings } from '@/lib/tenancy/settings';
+import { requireStaff, can } from '@/lib/auth';
+import { getTenantSettings } from '@/lib/tenancy';
 
 export const metadata: Metadata = { title: 'Settings' };
 

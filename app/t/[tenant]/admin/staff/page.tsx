@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
 import { StaffAddForm } from '@/components/admin/staff-add-form';
 import { StaffRowEditor } from '@/components/admin/staff-row-editor';
-import { listStaff } from '@/lib/auth';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
-import { getTenantSettings } from '@/lib/tenancy/settings';
+import { listStaff, requireStaff, can } from '@/lib/auth';
+import { getTenantSettings } from '@/lib/tenancy';
 
 export const metadata: Metadata = { title: 'Staff' };
 

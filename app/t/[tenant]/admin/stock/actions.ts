@@ -1,24 +1,9 @@
 'use server';
 
 import { z } from 'zod';
-import { staffAction, staffRead, type FormMessage, type FormState } from '@/lib/auth/current';
-import { findVariantByCode, listProducts } from '@/lib/catalog/service';
-import {
-  adjustmentInputSchema,
-  adjustStock,
-  countInputSchema,
-  countStock,
-  createLocation,
-  levelsOf,
-  locationInputSchema,
-  receiptInputSchema,
-  receiveStock,
-  setLowStockThreshold,
-  thresholdInputSchema,
-  transferInputSchema,
-  transferStock,
-  updateLocation,
-} from '@/lib/inventory';
+import { staffAction, staffRead, type FormMessage, type FormState } from '@/lib/auth';
+import { findVariantByCode, listProducts } from '@/lib/catalog';
+import { adjustmentInputSchema, adjustStock, countInputSchema, countStock, createLocation, levelsOf, locationInputSchema, receiptInputSchema, receiveStock, setLowStockThreshold, thresholdInputSchema, transferInputSchema, transferStock, updateLocation } from '@/lib/inventory';
 import { AppError } from '@/lib/platform/errors';
 
 const text = (formData: FormData, name: string) => {

@@ -6,11 +6,9 @@ import { Pager, pageParam, query } from '@/components/ui/pager';
 import { StockBadge } from '@/components/admin/stock/stock-badge';
 import { ThresholdEditor } from '@/components/admin/stock/threshold-editor';
 import { buttonClass } from '@/components/ui/button';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
-import { listProducts } from '@/lib/catalog/service';
+import { requireStaff, can } from '@/lib/auth';
+import { listProducts, variantLabel } from '@/lib/catalog';
 import { levelsOf, listLevels, listLocations } from '@/lib/inventory';
-import { variantLabel } from '@/lib/catalog/labels';
 
 export const metadata: Metadata = { title: 'Stock' };
 

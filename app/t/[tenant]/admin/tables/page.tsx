@@ -4,8 +4,7 @@ import { FloorView } from '@/components/restaurant/floor-view';
 import { tableStatusLook } from '@/components/restaurant/table-status';
 import { TableAddForm } from '@/components/restaurant/table-add-form';
 import { TableRowEditor } from '@/components/restaurant/table-row-editor';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
+import { requireStaff, can } from '@/lib/auth';
 import { listTables } from '@/lib/restaurant';
 
 export const metadata: Metadata = { title: 'Tables' };

@@ -9,9 +9,7 @@ import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/field';
 import { Pager, pageParam, query } from '@/components/ui/pager';
-import { listPinStaff } from '@/lib/auth';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
+import { listPinStaff, requireStaff, can } from '@/lib/auth';
 import { defaultLocation } from '@/lib/inventory';
 import { businessDate, countOrdersByStatus, listOrders, loadOrderDetail, staffNames } from '@/lib/orders';
 

@@ -1,22 +1,11 @@
 'use server';
 
 import { z } from 'zod';
-import { listPinStaff, listStaff } from '@/lib/auth';
-import { approvalFromForm, staffAction, staffRead, type FormMessage, type FormState } from '@/lib/auth/current';
-import {
-  addCashMovement,
-  cashMovementSchema,
-  closeShift,
-  closeShiftSchema,
-  currentShift,
-  openShift,
-  openShiftSchema,
-  shiftReport,
-  type ShiftReport,
-} from '@/lib/orders';
+import { listPinStaff, listStaff, approvalFromForm, staffAction, staffRead, type FormMessage, type FormState } from '@/lib/auth';
+import { addCashMovement, cashMovementSchema, closeShift, closeShiftSchema, currentShift, openShift, openShiftSchema, shiftReport, type ShiftReport } from '@/lib/orders';
 import { AppError } from '@/lib/platform/errors';
 import { decimalToMinor, formatMoney, minorToDecimal } from '@/lib/platform/money';
-import { currentTenant } from '@/lib/tenancy/current';
+import { currentTenant } from '@/lib/tenancy';
 
 /** A shift report as the browser gets it: dates as ISO text (a closed shift's stored Z report has them as text already). */
 export type ReportData = Omit<ShiftReport, 'openedAt' | 'closedAt' | 'movements'> & {

@@ -2,9 +2,7 @@ import type { Metadata } from 'next';
 import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
 import { ShiftConsole } from '@/components/register/shift/shift-console';
 import { SwitchStaff } from '@/components/register/switch-staff';
-import { listPinStaff } from '@/lib/auth';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
+import { listPinStaff, requireStaff, can } from '@/lib/auth';
 
 export const metadata: Metadata = { title: 'Shift' };
 

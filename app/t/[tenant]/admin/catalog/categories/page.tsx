@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { CategoryAddForm, CategoryRow } from '@/components/admin/catalog/category-forms';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
-import { categoryService, listProducts } from '@/lib/catalog/service';
+import { requireStaff, can } from '@/lib/auth';
+import { categoryService, listProducts } from '@/lib/catalog';
 
 export const metadata: Metadata = { title: 'Categories' };
 

@@ -2,10 +2,8 @@ import type { Metadata } from 'next';
 import type { ModifierGroupDraft } from '@/components/admin/catalog/drafts';
 import { choiceRule } from '@/components/admin/catalog/format';
 import { ModifierGroupForm, ModifierGroupItem, NEW_GROUP, type ModifierGroupCard } from '@/components/admin/catalog/modifier-group-form';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
-import type { ModifierGroup } from '@/lib/catalog/repository';
-import { modifierGroupService } from '@/lib/catalog/service';
+import { requireStaff, can } from '@/lib/auth';
+import { type ModifierGroup, modifierGroupService } from '@/lib/catalog';
 import { formatMoney, minorToDecimal } from '@/lib/platform/money';
 
 export const metadata: Metadata = { title: 'Modifier groups' };

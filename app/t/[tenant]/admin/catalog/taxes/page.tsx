@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { PricesIncludeTaxSwitch, TaxClassAddForm, TaxClassRow } from '@/components/admin/catalog/tax-forms';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
-import { taxClassService } from '@/lib/catalog/service';
-import { getTenantSettings } from '@/lib/tenancy/settings';
+import { requireStaff, can } from '@/lib/auth';
+import { taxClassService } from '@/lib/catalog';
+import { getTenantSettings } from '@/lib/tenancy';
 
 export const metadata: Metadata = { title: 'Taxes' };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { MenuEditor } from '@/components/admin/menus/menu-editor';
-import { requireStaff } from '@/lib/auth/current';
+import { requireStaff } from '@/lib/auth';
 
 export const metadata: Metadata = { title: 'New menu' };
 

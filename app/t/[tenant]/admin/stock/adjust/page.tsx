@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { OperationShell } from '@/components/admin/stock/operation-shell';
 import { StockOperationForm } from '@/components/admin/stock/stock-operation-form';
-import { requireStaff } from '@/lib/auth/current';
+import { requireStaff } from '@/lib/auth';
 import { locationFromParam } from '../location-param';
 
 export const metadata: Metadata = { title: 'Adjust stock' };

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { OperationShell } from '@/components/admin/stock/operation-shell';
 import { StockCountForm } from '@/components/admin/stock/stock-count-form';
-import { requireStaff } from '@/lib/auth/current';
+import { requireStaff } from '@/lib/auth';
 import { listLevels } from '@/lib/inventory';
 import { locationFromParam } from '../location-param';
 

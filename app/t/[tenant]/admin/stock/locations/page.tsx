@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LocationAddForm } from '@/components/admin/stock/location-add-form';
 import { LocationRowEditor } from '@/components/admin/stock/location-row-editor';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
+import { requireStaff, can } from '@/lib/auth';
 import { listLocations } from '@/lib/inventory';
 
 export const metadata: Metadata = { title: 'Locations' };

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { OperationShell } from '@/components/admin/stock/operation-shell';
 import { StockOperationForm } from '@/components/admin/stock/stock-operation-form';
-import { requireStaff } from '@/lib/auth/current';
+import { requireStaff } from '@/lib/auth';
 import { locationFromParam } from '../location-param';
 
 export const metadata: Metadata = { title: 'Transfer stock' };

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NEW_PRODUCT } from '@/components/admin/catalog/drafts';
 import { ProductForm } from '@/components/admin/catalog/product-form';
-import { requireStaff } from '@/lib/auth/current';
+import { requireStaff } from '@/lib/auth';
 import { editorChoices } from '../editor-data';
 
 export const metadata: Metadata = { title: 'New product' };
