@@ -101,6 +101,20 @@ function tableOwnershipOffenders(files: string[], importsOf: (file: string) => s
   });
 }
 
+/**
+ * The floors above db/ read top-down: app → components → lib. A component gets the server
+ * actions it calls as props from its page, so no arrow runs back up into app/.
+ */
+function upwardOffenders(files: string[], importsOf: (file: string) => string[]): string[] {
+  const floor = (p: string) => ['lib', 'components', 'app'].indexOf(p.split('/')[0]!);
+  return files.flatMap((f) =>
+    importsOf(f)
+      .map((i) => target(f, i))
+      .filter((t): t is string => !!t && floor(f) >= 0 && floor(t) > floor(f))
+      .map((t) => `${f} → ${t}`),
+  );
+}
+
 const isClient = (f: string) => f === 'proxy.ts' || /^['"]use client['"]/.test(readFileSync(path.join(root, f), 'utf8'));
 /** Value imports only: `import type` is erased, so a client component may take types from any door. */
 const valueImports = (file: string) =>
@@ -197,6 +211,24 @@ describe('architecture rules', () => {
       'components/admin/orders-table.tsx → lib/catalog/labels',
       'lib/orders/shifts.ts → lib/payments/records',
       'lib/orders/shifts.ts → lib/inventory/stock',
+    ]);
+  });
+
+  it('keeps components below app/ and lib/ below both', () => {
+    expect(upwardOffenders(house, imports)).toEqual([]);
+  });
+
+  it('catches an arrow that runs back up a floor (planted violations)', () => {
+    const planted: Record<string, string[]> = {
+      'components/admin/settings-form.tsx': ['@/app/t/[tenant]/admin/settings/actions', '@/components/ui/button', '@/lib/auth'],
+      'components/register/shift/types.ts': ['../../../app/t/[tenant]/register/shift/actions'],
+      'lib/orders/receipt.ts': ['@/components/register/orders/format'],
+      'app/t/[tenant]/admin/settings/page.tsx': ['./actions', '@/components/admin/settings-form', '@/lib/tenancy'],
+    };
+    expect(upwardOffenders(Object.keys(planted), (f) => planted[f]!)).toEqual([
+      'components/admin/settings-form.tsx → app/t/[tenant]/admin/settings/actions',
+      'components/register/shift/types.ts → app/t/[tenant]/register/shift/actions',
+      'lib/orders/receipt.ts → components/register/orders/format',
     ]);
   });
 

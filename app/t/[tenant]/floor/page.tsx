@@ -4,6 +4,7 @@ import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
 import { FloorView } from '@/components/restaurant/floor-view';
 import { requireStaff, can } from '@/lib/auth';
 import { listTables } from '@/lib/restaurant';
+import { setTableStatusAction } from './actions';
 
 export const metadata: Metadata = { title: 'Floor' };
 
@@ -32,7 +33,7 @@ export default async function FloorPage() {
             )}
           </p>
         ) : (
-          <FloorView tables={tables} canOperate={can(user.role, 'tables:operate')} />
+          <FloorView tables={tables} canOperate={can(user.role, 'tables:operate')} setTableStatusAction={setTableStatusAction} />
         )}
       </main>
     </div>

@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import type { MenuProductOption } from '@/components/admin/menus/menu-editor';
 import { staffAction, staffRead, type FormState } from '@/lib/auth';
 import { listProducts } from '@/lib/catalog';
 import { formatMoney } from '@/lib/platform/money';
@@ -48,8 +49,6 @@ export async function deleteMenuAction(_prev: FormState, formData: FormData): Pr
   if (state?.ok) redirect('/admin/menus?deleted=1');
   return state;
 }
-
-export type MenuProductOption = { id: string; name: string; detail: string };
 
 /** Catalog products (active, by name or SKU) for a menu section's picker. Reads only. */
 export async function searchMenuProductsAction(query: string): Promise<{ items: MenuProductOption[]; error?: string }> {

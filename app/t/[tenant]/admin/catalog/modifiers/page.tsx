@@ -5,6 +5,7 @@ import { ModifierGroupForm, ModifierGroupItem, NEW_GROUP, type ModifierGroupCard
 import { requireStaff, can } from '@/lib/auth';
 import { type ModifierGroup, modifierGroupService } from '@/lib/catalog';
 import { formatMoney, minorToDecimal } from '@/lib/platform/money';
+import { deleteModifierGroupAction, saveModifierGroupAction } from './actions';
 
 export const metadata: Metadata = { title: 'Modifier groups' };
 
@@ -48,7 +49,7 @@ export default async function ModifiersPage() {
           <h2 id="add-group" className="mb-4 text-lg font-semibold">
             Add a modifier group
           </h2>
-          <ModifierGroupForm initial={NEW_GROUP} currency={tenant.currency} />
+          <ModifierGroupForm initial={NEW_GROUP} currency={tenant.currency} saveModifierGroupAction={saveModifierGroupAction} />
         </section>
       )}
 
@@ -61,7 +62,14 @@ export default async function ModifiersPage() {
         ) : (
           <ul className="divide-y divide-slate-100">
             {groups.map((g) => (
-              <ModifierGroupItem key={g.id} group={card(g, tenant.currency)} currency={tenant.currency} canWrite={canWrite} />
+              <ModifierGroupItem
+                key={g.id}
+                group={card(g, tenant.currency)}
+                currency={tenant.currency}
+                canWrite={canWrite}
+                saveModifierGroupAction={saveModifierGroupAction}
+                deleteModifierGroupAction={deleteModifierGroupAction}
+              />
             ))}
           </ul>
         )}

@@ -10,6 +10,7 @@ import { AppError } from '@/lib/platform/errors';
 import { minorToDecimal } from '@/lib/platform/money';
 import { isUuid } from '../../form-input';
 import { editorChoices } from '../editor-data';
+import { saveProductAction, setProductStatusAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Edit product' };
 
@@ -73,8 +74,9 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
         currency={tenant.currency}
         {...choices}
         canWrite={canWrite}
+        saveProductAction={saveProductAction}
       />
-      {canWrite && <ProductStatusForm productId={product.id} status={product.status} />}
+      {canWrite && <ProductStatusForm productId={product.id} status={product.status} setProductStatusAction={setProductStatusAction} />}
     </div>
   );
 }
