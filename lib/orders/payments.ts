@@ -1,7 +1,20 @@
 import { eq } from 'drizzle-orm';
 import { orders } from '@/db/schema/orders';
 import { appendEvents, type EventPayloads } from '@/lib/events';
-import { capturePayment, chargeCard, findPaymentByKey, GatewayRefusedError, GatewayUnavailableError, recordCashPayment, settleCardPayment, startCardPayment, paymentsOfOrder, voidPayment, type GatewayPayment, type PaymentView } from '@/lib/payments';
+import {
+  capturePayment,
+  chargeCard,
+  findPaymentByKey,
+  GatewayRefusedError,
+  GatewayUnavailableError,
+  recordCashPayment,
+  settleCardPayment,
+  startCardPayment,
+  paymentsOfOrder,
+  voidPayment,
+  type GatewayPayment,
+  type PaymentView,
+} from '@/lib/payments';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import { logger } from '@/lib/platform/logger';
