@@ -8,7 +8,7 @@ import { registerOTel } from '@vercel/otel';
 export async function register(): Promise<void> {
   registerOTel({ serviceName: 'tillwise' });
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { startServer } = await import('./lib/platform/startup');
+  const { startServer } = await import('./lib/server/startup');
   await startServer();
   await import('./lib/inventory'); // subscribes to TenantCreated
   const { startDispatcher } = await import('./lib/events');

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { headers } from 'next/headers';
-import { TENANT_HEADER } from '@/lib/tenancy/host';
+import { TENANT_HEADER } from '@/lib/tenancy';
 
 /**
  * 404 for every host. On a tenant subdomain that names no business (the tenant layout calls

@@ -1,15 +1,24 @@
 'use client';
 
-import { saveSettingsAction } from '@/app/t/[tenant]/admin/settings/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { minorToDecimal } from '@/lib/platform/money';
-import type { TenantSettings } from '@/lib/tenancy/settings';
+import type { TenantSettings } from '@/lib/tenancy';
 
 /** The business details printed on receipts, and what cashiers may do without a manager. */
-export function SettingsForm({ settings, currency, canWrite }: { settings: TenantSettings; currency: string; canWrite: boolean }) {
+export function SettingsForm({
+  settings,
+  currency,
+  canWrite,
+  saveSettingsAction,
+}: {
+  settings: TenantSettings;
+  currency: string;
+  canWrite: boolean;
+  saveSettingsAction: FormAction;
+}) {
   const { state, pending, onSubmit } = useFormAction(saveSettingsAction, null);
   const fe = state?.fieldErrors ?? {};
   return (

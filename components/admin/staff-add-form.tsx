@@ -1,13 +1,12 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { addStaffAction } from '@/app/t/[tenant]/admin/staff/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 
-export function StaffAddForm({ canManageOwners, minPinLength }: { canManageOwners: boolean; minPinLength: 4 | 6 }) {
+export function StaffAddForm({ canManageOwners, minPinLength, addStaffAction }: { canManageOwners: boolean; minPinLength: 4 | 6; addStaffAction: FormAction }) {
   const { state, pending, onSubmit } = useFormAction(addStaffAction, null);
   const form = useRef<HTMLFormElement>(null);
   const fe = state?.fieldErrors ?? {};

@@ -1,18 +1,29 @@
 'use client';
 
 import type { FormEvent, ReactNode } from 'react';
-import { updateStaffAction } from '@/app/t/[tenant]/admin/staff/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button, type ButtonVariant } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
-import type { StaffMember } from '@/lib/auth/staff';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+import type { StaffMember } from '@/lib/auth';
 
 /**
  * Per-person changes in a disclosure: role, PIN, password, deactivate. Each form posts one
  * `intent` to the same server action; the outcome shows above the forms.
  */
-export function StaffRowEditor({ member, canManageOwners, isSelf, minPinLength }: { member: StaffMember; canManageOwners: boolean; isSelf: boolean; minPinLength: 4 | 6 }) {
+export function StaffRowEditor({
+  member,
+  canManageOwners,
+  isSelf,
+  minPinLength,
+  updateStaffAction,
+}: {
+  member: StaffMember;
+  canManageOwners: boolean;
+  isSelf: boolean;
+  minPinLength: 4 | 6;
+  updateStaffAction: FormAction;
+}) {
   const { state, pending, onSubmit } = useFormAction(updateStaffAction, null);
   const fe = state?.fieldErrors ?? {};
   const form = { memberId: member.id, pending, onSubmit };

@@ -1,4 +1,4 @@
-import type { RegisterData, RegisterModifierGroup, RegisterProduct, RegisterStockLevel, RegisterTable } from '@/lib/orders/register-data';
+import type { RegisterData, RegisterModifierGroup, RegisterProduct, RegisterStockLevel, RegisterTable } from '@/lib/orders';
 
 /**
  * The register's client-side view of the API: what the route handlers answer, as JSON (dates
@@ -10,7 +10,7 @@ export type OrderType = 'dine_in' | 'takeaway' | 'retail';
 export type Discount = { kind: 'percent'; basisPoints: number } | { kind: 'amount'; amount: number };
 /** A manager's approval as requests carry it: the token POST /api/v1/approvals gave for their PIN. */
 export type Approval = { token: string };
-export type { ApprovablePermission } from '@/lib/auth/schemas';
+export type { ApprovablePermission } from '@/lib/auth';
 export type LineModifier = { groupId: string; groupName: string; optionId: string; optionName: string; priceDelta: number };
 
 /** What POST /api/v1/orders/quote answers: the server's prices for the cart. */

@@ -2,10 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
-import { setTableStatusAction } from '@/app/t/[tenant]/floor/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import type { DiningTable } from '@/lib/restaurant';
 import { tableStatusLook } from './table-status';
 
@@ -19,7 +18,17 @@ const REFRESH_MS = 20_000;
  * it for cleaning or free it. Other devices' changes appear within ~20 s (the page refreshes
  * itself while visible and no dialog is open).
  */
-export function FloorView({ tables, canOperate, areaHeading = 'h2' }: { tables: FloorTable[]; canOperate: boolean; areaHeading?: 'h2' | 'h3' }) {
+export function FloorView({
+  tables,
+  canOperate,
+  areaHeading = 'h2',
+  setTableStatusAction,
+}: {
+  tables: FloorTable[];
+  canOperate: boolean;
+  areaHeading?: 'h2' | 'h3';
+  setTableStatusAction: FormAction;
+}) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const [selected, setSelected] = useState<FloorTable | null>(null);
@@ -122,13 +131,31 @@ export function FloorView({ tables, canOperate, areaHeading = 'h2' }: { tables: 
         onClose={() => setSelected(null)}
         className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-2xl bg-white p-0 shadow-xl backdrop:bg-slate-900/50"
       >
-        {current && <TableStatusPanel key={`${current.id}-${opened}`} table={current} onDone={close} onCancel={() => close()} />}
+        {current && (
+          <TableStatusPanel
+            key={`${current.id}-${opened}`}
+            table={current}
+            setTableStatusAction={setTableStatusAction}
+            onDone={close}
+            onCancel={() => close()}
+          />
+        )}
       </dialog>
     </div>
   );
 }
 
-function TableStatusPanel({ table, onDone, onCancel }: { table: FloorTable; onDone: (message: string) => void; onCancel: () => void }) {
+function TableStatusPanel({
+  table,
+  setTableStatusAction,
+  onDone,
+  onCancel,
+}: {
+  table: FloorTable;
+  setTableStatusAction: FormAction;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
   const { state, pending, onSubmit } = useFormAction(setTableStatusAction, null);
   const [covers, setCovers] = useState(table.status === 'occupied' ? String(table.covers) : '');
   const suggested = Math.max(1, table.seats * 2);

@@ -1,13 +1,12 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { addTableAction } from '@/app/t/[tenant]/admin/tables/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 
-export function TableAddForm({ areas }: { areas: string[] }) {
+export function TableAddForm({ areas, addTableAction }: { areas: string[]; addTableAction: FormAction }) {
   const { state, pending, onSubmit } = useFormAction(addTableAction, null);
   const form = useRef<HTMLFormElement>(null);
   const fe = state?.fieldErrors ?? {};

@@ -1,14 +1,21 @@
 'use client';
 
-import { deleteTableAction, updateTableLayoutAction } from '@/app/t/[tenant]/admin/tables/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import type { FloorTable } from './floor-view';
 
 /** Edit a table's place on the floor plan, or remove it (refused while guests are seated). */
-export function TableRowEditor({ table }: { table: FloorTable & { position: number } }) {
+export function TableRowEditor({
+  table,
+  updateTableLayoutAction,
+  deleteTableAction,
+}: {
+  table: FloorTable & { position: number };
+  updateTableLayoutAction: FormAction;
+  deleteTableAction: FormAction;
+}) {
   const edit = useFormAction(updateTableLayoutAction, null);
   const remove = useFormAction(deleteTableAction, null);
   const fe = edit.state?.fieldErrors ?? {};

@@ -1,16 +1,19 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { signUpAction, type SignUpState } from '@/app/(site)/signup/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+import type { FormMessage } from '@/lib/platform/errors';
 import { currentZoneName, timeZoneOptions } from './time-zones';
 
 const COMMON_CURRENCIES = ['MMK', 'USD', 'EUR', 'GBP', 'THB', 'SGD', 'MYR', 'INR', 'JPY', 'AUD'];
 
-export function SignUpForm() {
+/** The sign-up form's state: the usual message, plus the new store's address once it exists. */
+export type SignUpState = (FormMessage & { redirectTo?: string }) | null;
+
+export function SignUpForm({ signUpAction }: { signUpAction: FormAction<SignUpState> }) {
   const { state, pending, onSubmit } = useFormAction<SignUpState>(signUpAction, null);
   const [slug, setSlug] = useState('');
   const [host, setHost] = useState('localhost:3000');

@@ -1,6 +1,10 @@
 'use client';
 
 import { startTransition, useActionState, type FormEvent } from 'react';
+import type { FormState } from '@/lib/auth';
+
+/** A server action as a form calls it. Pages hand it down as a prop: components sit below app/. */
+export type FormAction<S = FormState> = (prev: S, formData: FormData) => Promise<S>;
 
 /**
  * useActionState without React's automatic form reset: a form that comes back with an error

@@ -4,7 +4,7 @@ import { users } from '@/db/schema/auth';
 import { withTenant } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import { platformKey, redis } from '@/lib/platform/redis';
-import { getTenantSettings } from '@/lib/tenancy/settings';
+import { getTenantSettings } from '@/lib/tenancy';
 import type { Role } from './permissions';
 import { takePasswordAttempt, takePinAttempt, type AttemptSource } from './rate-limits';
 import { decoyHash, verifySecret } from './secrets';

@@ -7,3 +7,6 @@ export { clientIp, takeSignUpAttempt } from './rate-limits';
 export { verifySessionToken, sessionTokenFrom, endSession, type StaffSession } from './session';
 export { tenantRoute, tenantFromRequest, type RouteContext } from './tenant-route';
 export * from './schemas';
+export { currentStaff, requireStaff, staffAction, staffRead, approvalFromForm, type FormMessage, type FormState } from './current';
+export { authOptionsFor } from './next-auth-options';
+export { safeCallbackPath } from './redirects';

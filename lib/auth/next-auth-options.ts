@@ -4,7 +4,7 @@ import { NextRequest } from 'next/server';
 import { config } from '@/lib/platform/config';
 import { AppError } from '@/lib/platform/errors';
 import { logger } from '@/lib/platform/logger';
-import type { TenantInfo } from '@/lib/tenancy/registry';
+import type { TenantInfo } from '@/lib/tenancy';
 import { redeemSignInHandoff, verifyPasswordSignIn, verifyPinSignIn, type SignedInUser } from './credentials';
 import { clientIp } from './rate-limits';
 import { handoffSchema, pinSignInSchema, signInSchema } from './schemas';

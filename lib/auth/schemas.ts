@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { patchSchema } from '@/lib/platform/validation';
-import { slugSchema } from '@/lib/tenancy/slug';
+import { slugSchema } from '@/lib/tenancy';
 import { ROLES, type Permission } from './permissions';
 
 const emailSchema = z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address').max(254));

@@ -2,7 +2,7 @@ import { appendEvents } from '@/lib/events';
 import { recordAudit } from '@/lib/platform/audit';
 import { enterTenant, withPlatform } from '@/lib/platform/db';
 import { AppError, pgErrorCode } from '@/lib/platform/errors';
-import { insertTenant, type TenantInfo } from '@/lib/tenancy/registry';
+import { insertTenant, type TenantInfo } from '@/lib/tenancy';
 import type { SignUpInput } from './schemas';
 import { hashSecret } from './secrets';
 import { insertStaff, type StaffMember } from './staff';

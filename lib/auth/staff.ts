@@ -3,7 +3,7 @@ import { users } from '@/db/schema/auth';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound, pgErrorCode } from '@/lib/platform/errors';
-import { getTenantSettings } from '@/lib/tenancy/settings';
+import { getTenantSettings } from '@/lib/tenancy';
 import { can, type Role } from './permissions';
 import { revokeUserSessions } from './revocation';
 import type { AddStaffInput, UpdateStaffInput } from './schemas';

@@ -5,8 +5,7 @@ import { requestFingerprint, withIdempotency } from '@/lib/platform/idempotency'
 import { logger } from '@/lib/platform/logger';
 import { metrics, routeLabel } from '@/lib/platform/metrics';
 import { annotateContext, requestIdFrom, runWithContext } from '@/lib/platform/request-context';
-import { TENANT_HEADER } from '@/lib/tenancy/host';
-import { findTenantBySlug, type TenantInfo } from '@/lib/tenancy/registry';
+import { TENANT_HEADER, findTenantBySlug, type TenantInfo } from '@/lib/tenancy';
 import { sameOriginBody } from './csrf';
 import { can, type Permission } from './permissions';
 import { sessionTokenFrom, verifySessionToken, type StaffSession } from './session';

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Actor } from '@/lib/auth/staff';
+import type { Actor } from '@/lib/auth';
 import { recordAuditAfter } from '@/lib/platform/audit';
 import { decimalToMinor, minorToDecimal } from '@/lib/platform/money';
 import type { ImportedProduct, Product } from './repository';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Actor } from '@/lib/auth/staff';
+import type { Actor } from '@/lib/auth';
 import { recordAuditAfter } from '@/lib/platform/audit';
 import { definedFields, patchSchema } from '@/lib/platform/validation';
 import { config } from '@/lib/platform/config';
@@ -172,6 +172,9 @@ export function referenceService<K extends StoreName>(kind: K, label: string, sc
     },
   };
 }
+
+/** What a reference-data route handler is given: any one of the three services below. */
+export type ReferenceService = ReturnType<typeof referenceService<StoreName>>;
 
 export const categoryService = referenceService('categories', 'category', categoryInputSchema);
 export const taxClassService = referenceService('taxClasses', 'tax class', taxClassInputSchema);

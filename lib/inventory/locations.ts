@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { locations } from '@/db/schema/inventory';
-import type { Actor } from '@/lib/auth/staff';
+import type { Actor } from '@/lib/auth';
 import { onEvent } from '@/lib/events';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant, type Tx } from '@/lib/platform/db';

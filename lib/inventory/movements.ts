@@ -1,7 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { stockLevels, stockMovements, type MovementKind } from '@/db/schema/inventory';
-import { appendEvents } from '@/lib/events';
-import type { EventPayloads } from '@/lib/events/types';
+import { appendEvents, type EventPayloads } from '@/lib/events';
 import type { Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 

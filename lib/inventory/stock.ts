@@ -1,11 +1,9 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { locations, stockDocuments, stockLevels, stockMovements } from '@/db/schema/inventory';
-import type { Actor } from '@/lib/auth/staff';
-import { getVariants } from '@/lib/catalog/service';
-import type { VariantRef } from '@/lib/catalog/repository';
+import type { Actor } from '@/lib/auth';
+import { getVariants, type VariantRef, variantLabel } from '@/lib/catalog';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
-import { variantLabel } from '@/lib/catalog/labels';
 import { applyMovement, InsufficientStockError, isShort, type ShortItem } from './movements';
 import type { AdjustmentInput, CountInput, LedgerQuery, LevelsQuery, ReceiptInput, ThresholdInput, TransferInput } from './schemas';
 

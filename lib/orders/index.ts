@@ -20,3 +20,4 @@ export { loadOrderDetail, staffNames, type OrderDetailData, type OrderSummary, t
 export { checkout, type CheckoutPaymentError } from './checkout';
 export { quoteOrder, type Quote } from './quote';
 export { priceOrder, type Discount } from './pricing';
+export { registerData, type RegisterData, type RegisterModifierGroup, type RegisterProduct, type RegisterStockLevel, type RegisterTable } from './register-data';

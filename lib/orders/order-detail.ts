@@ -1,5 +1,5 @@
-import { listPinStaff, listStaff } from '@/lib/auth/staff';
-import { variantLabel } from '@/lib/catalog/labels';
+import { listPinStaff, listStaff } from '@/lib/auth';
+import { variantLabel } from '@/lib/catalog';
 import { AppError } from '@/lib/platform/errors';
 import { idParam } from '@/lib/platform/validation';
 import { listTables } from '@/lib/restaurant';

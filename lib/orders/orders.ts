@@ -1,15 +1,14 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { orderCounters, orderLines, orderRefunds, orders, shifts, type OrderStatus } from '@/db/schema/orders';
-import type { StaffSession } from '@/lib/auth/session';
+import type { StaffSession } from '@/lib/auth';
 import { appendEvents } from '@/lib/events';
 import { defaultLocation, releaseStock, reserveStock } from '@/lib/inventory';
 import { paymentsOfOrder, refundsOfOrder, type PaymentView } from '@/lib/payments';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound } from '@/lib/platform/errors';
 import { setTableOccupancy } from '@/lib/restaurant';
-import type { TenantInfo } from '@/lib/tenancy/registry';
-import { getTenantSettings } from '@/lib/tenancy/settings';
-import { variantLabel } from '@/lib/catalog/labels';
+import { type TenantInfo, getTenantSettings } from '@/lib/tenancy';
+import { variantLabel } from '@/lib/catalog';
 import { quoteOrder, type Quote } from './quote';
 import type { CreateOrderInput, ListOrdersQuery, UpdateOrderInput } from './schemas';
 

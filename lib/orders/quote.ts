@@ -1,10 +1,8 @@
 import type { DiscountRecord, LineModifier } from '@/db/schema/orders';
-import { authorise } from '@/lib/auth/approvals';
-import type { StaffSession } from '@/lib/auth/session';
-import { getProducts, getVariants, modifierGroupService, taxClassService } from '@/lib/catalog/service';
+import { authorise, type StaffSession } from '@/lib/auth';
+import { getProducts, getVariants, modifierGroupService, taxClassService, variantLabel } from '@/lib/catalog';
 import { AppError } from '@/lib/platform/errors';
-import { getTenantSettings, type TenantSettings } from '@/lib/tenancy/settings';
-import { variantLabel } from '@/lib/catalog/labels';
+import { getTenantSettings, type TenantSettings } from '@/lib/tenancy';
 import { divideRounded, priceOrder, type PricedLine, type PricedOrder } from './pricing';
 import type { UpdateOrderInput } from './schemas';
 

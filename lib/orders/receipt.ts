@@ -1,8 +1,7 @@
-import { listStaff } from '@/lib/auth/staff';
+import { listStaff } from '@/lib/auth';
 import { formatMoney } from '@/lib/platform/money';
-import type { TenantInfo } from '@/lib/tenancy/registry';
-import { getTenantSettings, type TenantSettings } from '@/lib/tenancy/settings';
-import { variantLabel } from '@/lib/catalog/labels';
+import { type TenantInfo, getTenantSettings, type TenantSettings } from '@/lib/tenancy';
+import { variantLabel } from '@/lib/catalog';
 import { getOrder, type OrderView } from './orders';
 
 /**

@@ -1,7 +1,7 @@
 import { findPaymentByKey, stalePendingPayments } from '@/lib/payments';
 import { config } from '@/lib/platform/config';
 import { logger } from '@/lib/platform/logger';
-import { listTenantIds } from '@/lib/tenancy/registry';
+import { listTenantIds } from '@/lib/tenancy';
 import { finishCardPayment, settleCard } from './payments';
 import { completeRefund, pendingRefundIds } from './refunds';
 

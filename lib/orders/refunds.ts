@@ -1,9 +1,18 @@
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import { orderLines, orderRefunds, orders } from '@/db/schema/orders';
-import { authorise } from '@/lib/auth/approvals';
+import { authorise } from '@/lib/auth';
 import { appendEvents } from '@/lib/events';
 import { releaseStock } from '@/lib/inventory';
-import { GatewayRefusedError, GatewayUnavailableError, paymentsOfOrder, refundCard, refundsOfDocument, settleRefund, startRefund, type PaymentView } from '@/lib/payments';
+import {
+  GatewayRefusedError,
+  GatewayUnavailableError,
+  paymentsOfOrder,
+  refundCard,
+  refundsOfDocument,
+  settleRefund,
+  startRefund,
+  type PaymentView,
+} from '@/lib/payments';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound } from '@/lib/platform/errors';
 import { logger } from '@/lib/platform/logger';

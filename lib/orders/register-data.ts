@@ -1,10 +1,9 @@
-import { listPinStaff } from '@/lib/auth/staff';
-import { categoryService, listProducts, modifierGroupService, taxClassService } from '@/lib/catalog/service';
-import type { Product } from '@/lib/catalog/repository';
+import { listPinStaff } from '@/lib/auth';
+import { categoryService, listProducts, modifierGroupService, taxClassService, type Product } from '@/lib/catalog';
 import { levelsOf, listLocations } from '@/lib/inventory';
 import { AppError } from '@/lib/platform/errors';
 import { listTables } from '@/lib/restaurant';
-import { getTenantSettings } from '@/lib/tenancy/settings';
+import { getTenantSettings } from '@/lib/tenancy';
 
 /**
  * Everything the register's sale screen needs, in one server call: the sellable catalog

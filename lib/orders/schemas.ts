@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { orderTypes } from '@/db/schema/orders';
-import { approvalTokenSchema } from '@/lib/auth/schemas';
+import { approvalTokenSchema } from '@/lib/auth';
 
 const id = z.uuid();
 const money = (what: string) => z.number({ message: `Enter ${what}` }).int('Use whole minor units').min(0, 'Cannot be negative').max(1_000_000_000);

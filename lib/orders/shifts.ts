@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { cashMovements, orders, shifts } from '@/db/schema/orders';
-import { paymentRefunds, payments } from '@/db/schema/payments';
-import { authorise } from '@/lib/auth/approvals';
+import { authorise } from '@/lib/auth';
 import { defaultLocation } from '@/lib/inventory';
+import { tenderTotalsOfShift } from '@/lib/payments';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound, pgErrorCode } from '@/lib/platform/errors';
-import { getTenantSettings } from '@/lib/tenancy/settings';
+import { getTenantSettings } from '@/lib/tenancy';
 import { openShiftOf, type OrderRow, type SaleContext } from './orders';
 
 /**
@@ -113,17 +113,7 @@ async function buildReport(tx: Tx, shift: typeof shifts.$inferSelect): Promise<S
     .select({ status: orders.status, total: orders.total })
     .from(orders)
     .where(eq(orders.shiftId, shift.id));
-  const taken = await tx
-    .select({ tender: payments.tender, amount: sql<number>`coalesce(sum(${payments.amount}), 0)::int`, count: sql<number>`count(*)::int` })
-    .from(payments)
-    .where(and(eq(payments.shiftId, shift.id), eq(payments.status, 'captured')))
-    .groupBy(payments.tender);
-  const refunded = await tx
-    .select({ tender: paymentRefunds.tender, amount: sql<number>`coalesce(sum(${paymentRefunds.amount}), 0)::int` })
-    .from(paymentRefunds)
-    // Only money that went back: a refund still waiting for the card service is not in the drawer's count.
-    .where(and(eq(paymentRefunds.shiftId, shift.id), eq(paymentRefunds.status, 'succeeded')))
-    .groupBy(paymentRefunds.tender);
+  const tenders = await tenderTotalsOfShift(tx, shift.id);
   const movements = await tx
     .select({ kind: cashMovements.kind, amount: cashMovements.amount, reason: cashMovements.reason, at: cashMovements.createdAt })
     .from(cashMovements)
@@ -131,9 +121,8 @@ async function buildReport(tx: Tx, shift: typeof shifts.$inferSelect): Promise<S
     .orderBy(asc(cashMovements.createdAt));
 
   const byTender = (['cash', 'card'] as const).map((tender) => {
-    const t = taken.find((r) => r.tender === tender);
-    const r = refunded.find((x) => x.tender === tender)?.amount ?? 0;
-    return { tender, taken: t?.amount ?? 0, refunded: r, net: (t?.amount ?? 0) - r, count: t?.count ?? 0 };
+    const { taken, refunded, count } = tenders[tender];
+    return { tender, taken, refunded, net: taken - refunded, count };
   });
   const cashIn = movements.filter((m) => m.kind === 'in').reduce((s, m) => s + m.amount, 0);
   const cashOut = movements.filter((m) => m.kind === 'out').reduce((s, m) => s + m.amount, 0);

@@ -20,5 +20,6 @@ export {
   startRefund,
   settleRefund,
   refundsOfDocument,
+  tenderTotalsOfShift,
   type PaymentView,
 } from './records';

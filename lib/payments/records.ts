@@ -145,3 +145,26 @@ export async function refundsOfDocument(tx: Tx, orderRefundId: string): Promise<
   const rows = await tx.select().from(paymentRefunds).where(eq(paymentRefunds.orderRefundId, orderRefundId)).orderBy(asc(paymentRefunds.createdAt));
   return rows.map(({ tenantId: _t, ...r }) => r);
 }
+
+/** What each tender took and gave back on one shift: the Z report's drawer figures. */
+export async function tenderTotalsOfShift(
+  tx: Tx,
+  shiftId: string,
+): Promise<Record<Tender, { taken: number; refunded: number; count: number }>> {
+  const taken = await tx
+    .select({ tender: payments.tender, amount: sql<number>`coalesce(sum(${payments.amount}), 0)::int`, count: sql<number>`count(*)::int` })
+    .from(payments)
+    .where(and(eq(payments.shiftId, shiftId), eq(payments.status, 'captured')))
+    .groupBy(payments.tender);
+  const refunded = await tx
+    .select({ tender: paymentRefunds.tender, amount: sql<number>`coalesce(sum(${paymentRefunds.amount}), 0)::int` })
+    .from(paymentRefunds)
+    // Only money that went back: a refund still waiting for the card service is not in the drawer's count.
+    .where(and(eq(paymentRefunds.shiftId, shiftId), eq(paymentRefunds.status, 'succeeded')))
+    .groupBy(paymentRefunds.tender);
+  const totals = (tender: Tender) => {
+    const t = taken.find((r) => r.tender === tender);
+    return { taken: t?.amount ?? 0, refunded: refunded.find((r) => r.tender === tender)?.amount ?? 0, count: t?.count ?? 0 };
+  };
+  return { cash: totals('cash'), card: totals('card') };
+}

@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { menus, type AvailabilityWindow } from '@/db/schema/restaurant';
-import type { Actor } from '@/lib/auth/staff';
-import { getProducts } from '@/lib/catalog/service';
+import type { Actor } from '@/lib/auth';
+import { getProducts } from '@/lib/catalog';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant } from '@/lib/platform/db';
 import { definedFields } from '@/lib/platform/validation';

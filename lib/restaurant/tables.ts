@@ -1,7 +1,6 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { diningTables, type TableStatus } from '@/db/schema/restaurant';
-import { can } from '@/lib/auth/permissions';
-import type { Actor } from '@/lib/auth/staff';
+import { can, type Actor } from '@/lib/auth';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, duplicateName, notFound } from '@/lib/platform/errors';

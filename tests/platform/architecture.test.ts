@@ -26,6 +26,101 @@ function groundFloorOffenders(files: string[], importsOf: (file: string) => stri
 
 const all = [...sourceFiles('app'), ...sourceFiles('lib'), ...sourceFiles('components'), ...sourceFiles('db'), 'proxy.ts'];
 
+/** The repository path an import names ('lib/auth/current'), or null for a package. */
+function target(file: string, spec: string): string | null {
+  if (spec.startsWith('@/')) return spec.slice(2);
+  if (spec.startsWith('.')) return path.posix.join(path.posix.dirname(file), spec);
+  return null;
+}
+const moduleOf = (p: string) => /^lib\/([^/]+)(\/|$)/.exec(p)?.[1] ?? null;
+
+/**
+ * Who may import whom inside lib/. Every module may import the floor, lib/platform, which imports
+ * no module; lib/server is the composition root (start-up, jobs) and may import any module. Nothing
+ * imports orders but app/ and the composition root: it sits on top. Keep docs/architecture.md in step.
+ */
+const MODULE_GRAPH: Record<string, string[]> = {
+  platform: [],
+  tenancy: [],
+  events: [],
+  payments: [],
+  auth: ['tenancy', 'events'],
+  catalog: ['auth'],
+  inventory: ['auth', 'catalog', 'events'],
+  restaurant: ['auth', 'catalog'],
+  orders: ['auth', 'catalog', 'events', 'inventory', 'payments', 'restaurant', 'tenancy'],
+};
+const COMPOSITION_ROOT = 'server';
+
+function moduleGraphOffenders(files: string[], importsOf: (file: string) => string[]): string[] {
+  return files.flatMap((f) => {
+    const from = moduleOf(f);
+    if (!from || from === COMPOSITION_ROOT) return [];
+    const allowed = MODULE_GRAPH[from];
+    return importsOf(f)
+      .map((i) => moduleOf(target(f, i) ?? ''))
+      .filter((to): to is string => !!to && to !== from && to !== 'platform' && !allowed?.includes(to))
+      .map((to) => `${f} → ${to}`);
+  });
+}
+
+/**
+ * Files a client component (or the proxy, which must stay light) may import from a module
+ * directly: they import nothing that touches the database, Redis or secrets. Everything else
+ * goes through the module's front door, lib/<m>/index.ts, which client code may only `import type`.
+ */
+const CLIENT_SAFE = new Set(['lib/catalog/labels', 'lib/inventory/schemas', 'lib/tenancy/host']);
+
+/**
+ * Outside lib/<m>/, import only `@/lib/<m>` (its index.ts). Exceptions on purpose: lib/platform
+ * is the floor and its files are imported directly, lib/server (the composition root) is no module;
+ * client components and the proxy may import the CLIENT_SAFE files. Tests are not part of the house and may reach deep paths.
+ */
+function frontDoorOffenders(files: string[], importsOf: (file: string) => string[], isClient: (file: string) => boolean): string[] {
+  return files.flatMap((f) =>
+    importsOf(f)
+      .map((i) => target(f, i))
+      .filter((t): t is string => {
+        const m = t && moduleOf(t);
+        if (!t || !m || m === 'platform' || m === COMPOSITION_ROOT || m === moduleOf(f) || t === `lib/${m}` || t === `lib/${m}/index`) return false;
+        return !(isClient(f) && CLIENT_SAFE.has(t));
+      })
+      .map((t) => `${f} → ${t}`),
+  );
+}
+
+/** A module reads and writes only its own tables, db/schema/<m>.ts; another module's data comes through that module's functions. */
+function tableOwnershipOffenders(files: string[], importsOf: (file: string) => string[]): string[] {
+  return files.flatMap((f) => {
+    const m = moduleOf(f);
+    if (!m || m === COMPOSITION_ROOT) return [];
+    return importsOf(f)
+      .map((i) => target(f, i))
+      .filter((t): t is string => !!t && t.startsWith('db/schema') && t !== `db/schema/${m}`)
+      .map((t) => `${f} → ${t}`);
+  });
+}
+
+/**
+ * The floors above db/ read top-down: app → components → lib. A component gets the server
+ * actions it calls as props from its page, so no arrow runs back up into app/.
+ */
+function upwardOffenders(files: string[], importsOf: (file: string) => string[]): string[] {
+  const floor = (p: string) => ['lib', 'components', 'app'].indexOf(p.split('/')[0]!);
+  return files.flatMap((f) =>
+    importsOf(f)
+      .map((i) => target(f, i))
+      .filter((t): t is string => !!t && floor(f) >= 0 && floor(t) > floor(f))
+      .map((t) => `${f} → ${t}`),
+  );
+}
+
+const isClient = (f: string) => f === 'proxy.ts' || /^['"]use client['"]/.test(readFileSync(path.join(root, f), 'utf8'));
+/** Value imports only: `import type` is erased, so a client component may take types from any door. */
+const valueImports = (file: string) =>
+  [...readFileSync(path.join(root, file), 'utf8').matchAll(/^import\s+(?!type\s)[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1]!);
+const house = [...sourceFiles('app'), ...sourceFiles('lib'), ...sourceFiles('components'), 'proxy.ts', 'instrumentation.ts'];
+
 describe('architecture rules', () => {
   it('only the tenant/platform helpers and migrations reach the raw database handle', () => {
     const allowed = new Set(['lib/platform/db.ts', 'db/migrate.ts']);
@@ -56,9 +151,101 @@ describe('architecture rules', () => {
   });
 
   it('never lets platform code depend on a domain module', () => {
-    const offenders = sourceFiles('lib/platform').filter((f) =>
-      imports(f).some((i) => /^@\/lib\/(?!platform\/)/.test(i) && !(f === 'lib/platform/startup.ts' && i === '@/lib/tenancy/registry')),
+    const offenders = sourceFiles('lib/platform').filter((f) => imports(f).some((i) => /^@\/lib\/(?!platform\/)/.test(i)));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps every lib/ module to its place in the module graph', () => {
+    expect(sourceFiles('lib').map(moduleOf).filter((m) => m !== COMPOSITION_ROOT && !(m! in MODULE_GRAPH))).toEqual([]);
+    expect(moduleGraphOffenders(house, imports)).toEqual([]);
+  });
+
+  it('catches an arrow that runs back up the module graph (planted violations)', () => {
+    const planted: Record<string, string[]> = {
+      'lib/payments/records.ts': ['@/lib/orders'],
+      'lib/inventory/stock.ts': ['../orders/orders', '@/lib/catalog', '@/lib/platform/db'],
+      'lib/platform/jobs.ts': ['@/lib/tenancy'],
+      'lib/orders/shifts.ts': ['@/lib/payments', '@/lib/inventory', './orders'],
+      'lib/server/startup.ts': ['@/lib/orders', '@/lib/tenancy'],
+      'app/page.tsx': ['@/lib/orders'],
+    };
+    expect(moduleGraphOffenders(Object.keys(planted), (f) => planted[f]!)).toEqual([
+      'lib/payments/records.ts → orders',
+      'lib/inventory/stock.ts → orders',
+      'lib/platform/jobs.ts → tenancy',
+    ]);
+  });
+
+  it('enters a module only through its front door (index.ts), but for the named client-safe files', () => {
+    expect(frontDoorOffenders(house, imports, isClient)).toEqual([]);
+  });
+
+  it('lets client code take values only from client-safe files and the platform floor', () => {
+    const offenders = house.filter(isClient).flatMap((f) =>
+      valueImports(f)
+        .map((i) => target(f, i))
+        .filter((t): t is string => !!t && !!moduleOf(t) && moduleOf(t) !== 'platform' && !CLIENT_SAFE.has(t))
+        .map((t) => `${f} → ${t}`),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it('keeps the client-safe files free of server code', () => {
+    const server = /^(@\/db\/|drizzle-orm|postgres$|@electric-sql|@upstash|next\/headers|next-auth|node:)|^@\/lib\/(?!platform\/money)/;
+    const offenders = [...CLIENT_SAFE, 'lib/platform/money'].filter((f) => imports(`${f}.ts`).some((i) => server.test(i)));
+    expect(offenders).toEqual([]);
+  });
+
+  it('catches a deep import past a front door (planted violations)', () => {
+    const planted: Record<string, string[]> = {
+      'app/admin/page.tsx': ['@/lib/auth/current', '@/lib/auth', '@/lib/platform/money'],
+      'components/register/product-grid.tsx': ['@/lib/catalog/labels', '@/lib/catalog/service'],
+      'components/admin/orders-table.tsx': ['@/lib/catalog/labels'],
+      'lib/orders/shifts.ts': ['@/lib/payments/records', '../inventory/stock', './orders', '@/lib/inventory/index'],
+      'proxy.ts': ['@/lib/tenancy/host'],
+    };
+    const client = new Set(['components/register/product-grid.tsx', 'proxy.ts']);
+    expect(frontDoorOffenders(Object.keys(planted), (f) => planted[f]!, (f) => client.has(f))).toEqual([
+      'app/admin/page.tsx → lib/auth/current',
+      'components/register/product-grid.tsx → lib/catalog/service',
+      'components/admin/orders-table.tsx → lib/catalog/labels',
+      'lib/orders/shifts.ts → lib/payments/records',
+      'lib/orders/shifts.ts → lib/inventory/stock',
+    ]);
+  });
+
+  it('keeps components below app/ and lib/ below both', () => {
+    expect(upwardOffenders(house, imports)).toEqual([]);
+  });
+
+  it('catches an arrow that runs back up a floor (planted violations)', () => {
+    const planted: Record<string, string[]> = {
+      'components/admin/settings-form.tsx': ['@/app/t/[tenant]/admin/settings/actions', '@/components/ui/button', '@/lib/auth'],
+      'components/register/shift/types.ts': ['../../../app/t/[tenant]/register/shift/actions'],
+      'lib/orders/receipt.ts': ['@/components/register/orders/format'],
+      'app/t/[tenant]/admin/settings/page.tsx': ['./actions', '@/components/admin/settings-form', '@/lib/tenancy'],
+    };
+    expect(upwardOffenders(Object.keys(planted), (f) => planted[f]!)).toEqual([
+      'components/admin/settings-form.tsx → app/t/[tenant]/admin/settings/actions',
+      'components/register/shift/types.ts → app/t/[tenant]/register/shift/actions',
+      'lib/orders/receipt.ts → components/register/orders/format',
+    ]);
+  });
+
+  it('keeps each module to its own tables', () => {
+    expect(tableOwnershipOffenders(house, imports)).toEqual([]);
+  });
+
+  it('catches a module reading another module\'s tables (planted violations)', () => {
+    const planted: Record<string, string[]> = {
+      'lib/orders/shifts.ts': ['@/db/schema/orders', '@/db/schema/payments'],
+      'lib/catalog/postgres/products.ts': ['../../../db/schema/catalog'],
+      'lib/inventory/stock.ts': ['@/db/schema'],
+      'lib/payments/records.ts': ['@/db/schema/payments'],
+    };
+    expect(tableOwnershipOffenders(Object.keys(planted), (f) => planted[f]!)).toEqual([
+      'lib/orders/shifts.ts → db/schema/payments',
+      'lib/inventory/stock.ts → db/schema',
+    ]);
   });
 });

@@ -1,13 +1,12 @@
 'use server';
 
 import { headers } from 'next/headers';
+import type { SignUpState } from '@/components/site/sign-up-form';
 import { clientIp, createSignInHandoff, signUpBusiness, signUpSchema, takeSignUpAttempt } from '@/lib/auth';
 import { config } from '@/lib/platform/config';
-import { toFormState, type FormMessage } from '@/lib/platform/errors';
+import { toFormState } from '@/lib/platform/errors';
 import { requestIdFrom, runWithContext } from '@/lib/platform/request-context';
-import { tenantHost } from '@/lib/tenancy/host';
-
-export type SignUpState = (FormMessage & { redirectTo?: string }) | null;
+import { tenantHost } from '@/lib/tenancy';
 
 /**
  * Creates the business and its owner, then hands the browser to the new store's own host.

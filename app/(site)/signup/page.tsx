@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SignUpForm } from '@/components/site/sign-up-form';
+import { signUpAction } from './actions';
 
 export const metadata: Metadata = { title: 'Create your business' };
 
@@ -14,7 +15,7 @@ export default function SignUpPage() {
       <p className="mt-2 text-slate-600">
         You get your own store address, an owner account, and a register you can open on any tablet.
       </p>
-      <SignUpForm />
+      <SignUpForm signUpAction={signUpAction} />
     </main>
   );
 }

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
-import { tenantRoute } from '@/lib/auth/tenant-route';
-import { listQuerySchema } from '@/lib/catalog/schemas';
-import type { referenceService } from '@/lib/catalog/service';
+import { tenantRoute } from '@/lib/auth';
+import { listQuerySchema, type ReferenceService } from '@/lib/catalog';
 import { idParam } from '@/lib/platform/validation';
 
 /**
@@ -9,9 +8,7 @@ import { idParam } from '@/lib/platform/validation';
  * groups): the same REST shape for each, so the three route files stay two lines long. Paging
  * and the PATCH merge are the catalog's (lib/catalog/service.ts); here is only HTTP.
  */
-type Service = ReturnType<typeof referenceService<'categories' | 'taxClasses' | 'modifierGroups'>>;
-
-export function referenceCollectionRoutes(service: Service, input: z.ZodType, path: string) {
+export function referenceCollectionRoutes(service: ReferenceService, input: z.ZodType, path: string) {
   return {
     GET: tenantRoute(
       async ({ tenant, searchParams }) => Response.json(await service.page(tenant.id, listQuerySchema.parse(Object.fromEntries(searchParams)))),
@@ -27,7 +24,7 @@ export function referenceCollectionRoutes(service: Service, input: z.ZodType, pa
   };
 }
 
-export function referenceItemRoutes(service: Service, input: z.ZodType) {
+export function referenceItemRoutes(service: ReferenceService, input: z.ZodType) {
   type P = { id: string };
   return {
     GET: tenantRoute<P>(async ({ tenant, params }) => Response.json(await service.get(tenant.id, idParam.parse(params.id))), {

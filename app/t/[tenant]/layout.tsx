@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { currentTenant } from '@/lib/tenancy/current';
+import { currentTenant } from '@/lib/tenancy';
 
 /**
  * Every tenant page passes here. proxy.ts put the host's slug in a header and rewrote the

@@ -1,6 +1,5 @@
 import { redirect } from 'next/navigation';
-import { can } from '@/lib/auth/permissions';
-import { currentStaff } from '@/lib/auth/current';
+import { can, currentStaff } from '@/lib/auth';
 
 /** The store's root: straight to where this person works. */
 export default async function TenantHome() {

@@ -1,11 +1,10 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { addCategoryAction, deleteCategoryAction, updateCategoryAction } from '@/app/t/[tenant]/admin/catalog/categories/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { InlineEditForm } from '../inline-edit-form';
 import { useInlineEdit } from '../use-inline-edit';
 import { ConfirmDelete } from './confirm-delete';
@@ -52,7 +51,7 @@ function Swatch({ color }: { color: string | null }) {
   );
 }
 
-export function CategoryAddForm({ nextPosition }: { nextPosition: number }) {
+export function CategoryAddForm({ nextPosition, addCategoryAction }: { nextPosition: number; addCategoryAction: FormAction }) {
   const { state, pending, onSubmit } = useFormAction(addCategoryAction, null);
   const form = useRef<HTMLFormElement>(null);
   const fe = state?.fieldErrors ?? {};
@@ -93,7 +92,17 @@ export function CategoryAddForm({ nextPosition }: { nextPosition: number }) {
 }
 
 /** One category: read-only, or its edit form, plus delete with a confirm step. */
-export function CategoryRow({ category, canWrite }: { category: CategoryRowData; canWrite: boolean }) {
+export function CategoryRow({
+  category,
+  canWrite,
+  updateCategoryAction,
+  deleteCategoryAction,
+}: {
+  category: CategoryRowData;
+  canWrite: boolean;
+  updateCategoryAction: FormAction;
+  deleteCategoryAction: FormAction;
+}) {
   const { state, pending, onSubmit } = useFormAction(updateCategoryAction, null);
   const { editing, setEditing, fields: firstField, editButton } = useInlineEdit();
   const fe = state?.fieldErrors ?? {};

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import { useFormAction } from '@/components/ui/use-form-action';
-import type { FormState } from '@/lib/auth/current';
+import type { FormState } from '@/lib/auth';
 
 /**
  * "Delete" in two steps: the first press explains what happens and asks again. Focus moves

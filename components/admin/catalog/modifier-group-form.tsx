@@ -1,11 +1,10 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { deleteModifierGroupAction, saveModifierGroupAction } from '@/app/t/[tenant]/admin/catalog/modifiers/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { ConfirmDelete } from './confirm-delete';
 import { emptyOption, type ModifierGroupDraft, type OptionDraft } from './drafts';
 import { choiceRule } from './format';
@@ -19,12 +18,14 @@ export function ModifierGroupForm({
   currency,
   onSaved,
   onCancel,
+  saveModifierGroupAction,
 }: {
   groupId?: string;
   initial: ModifierGroupDraft;
   currency: string;
   onSaved?: () => void;
   onCancel?: () => void;
+  saveModifierGroupAction: FormAction;
 }) {
   const { state, pending, onSubmit } = useFormAction(saveModifierGroupAction, null);
   const [draft, setDraft] = useState(initial);
@@ -163,7 +164,19 @@ export type ModifierGroupCard = {
 };
 
 /** A group as shown in the list, with Edit (the form in place) and Delete. */
-export function ModifierGroupItem({ group, currency, canWrite }: { group: ModifierGroupCard; currency: string; canWrite: boolean }) {
+export function ModifierGroupItem({
+  group,
+  currency,
+  canWrite,
+  saveModifierGroupAction,
+  deleteModifierGroupAction,
+}: {
+  group: ModifierGroupCard;
+  currency: string;
+  canWrite: boolean;
+  saveModifierGroupAction: FormAction;
+  deleteModifierGroupAction: FormAction;
+}) {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -219,6 +232,7 @@ export function ModifierGroupItem({ group, currency, canWrite }: { group: Modifi
               setEditing(false);
             }}
             onCancel={() => setEditing(false)}
+            saveModifierGroupAction={saveModifierGroupAction}
           />
         </div>
       ) : (

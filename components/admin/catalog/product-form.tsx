@@ -2,11 +2,10 @@
 
 import Link from 'next/link';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { saveProductAction } from '@/app/t/[tenant]/admin/catalog/products/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import {
   ATTRIBUTE_TYPES,
   emptyAttribute,
@@ -30,6 +29,7 @@ type Props = {
   taxClasses: (NamedItem & { rate: string })[];
   modifierGroups: ModifierGroupChoice[];
   canWrite: boolean;
+  saveProductAction: FormAction;
 };
 
 /**
@@ -37,7 +37,7 @@ type Props = {
  * server action converts prices and validates with the catalog's schema, and its field
  * errors come back keyed like `variants.0.sku`.
  */
-export function ProductForm({ productId, initial, version, currency, categories, taxClasses, modifierGroups, canWrite }: Props) {
+export function ProductForm({ productId, initial, version, currency, categories, taxClasses, modifierGroups, canWrite, saveProductAction }: Props) {
   const { state, pending, onSubmit } = useFormAction(saveProductAction, null);
   const [draft, setDraft] = useState(initial);
   const [seenVersion, setSeenVersion] = useState(version);

@@ -1,12 +1,19 @@
 'use client';
 
-import { setProductStatusAction } from '@/app/t/[tenant]/admin/catalog/products/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 
 /** Archive or restore an existing product (products are never deleted: history names them). */
-export function ProductStatusForm({ productId, status }: { productId: string; status: 'active' | 'archived' }) {
+export function ProductStatusForm({
+  productId,
+  status,
+  setProductStatusAction,
+}: {
+  productId: string;
+  status: 'active' | 'archived';
+  setProductStatusAction: FormAction;
+}) {
   const { state, pending, onSubmit } = useFormAction(setProductStatusAction, null);
   const archiving = status === 'active';
   return (

@@ -1,16 +1,10 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import {
-  addTaxClassAction,
-  deleteTaxClassAction,
-  setPricesIncludeTaxAction,
-  updateTaxClassAction,
-} from '@/app/t/[tenant]/admin/catalog/taxes/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { InlineEditForm } from '../inline-edit-form';
 import { useInlineEdit } from '../use-inline-edit';
 import { ConfirmDelete } from './confirm-delete';
@@ -22,7 +16,7 @@ const RateField = ({ defaultValue, error }: { defaultValue?: string; error?: str
   <TextField label="Rate (%)" name="rate" inputMode="decimal" placeholder="7.5" defaultValue={defaultValue} error={error} autoComplete="off" />
 );
 
-export function TaxClassAddForm() {
+export function TaxClassAddForm({ addTaxClassAction }: { addTaxClassAction: FormAction }) {
   const { state, pending, onSubmit } = useFormAction(addTaxClassAction, null);
   const form = useRef<HTMLFormElement>(null);
   const fe = state?.fieldErrors ?? {};
@@ -54,7 +48,17 @@ export function TaxClassAddForm() {
   );
 }
 
-export function TaxClassRow({ tax, canWrite }: { tax: TaxClassRowData; canWrite: boolean }) {
+export function TaxClassRow({
+  tax,
+  canWrite,
+  updateTaxClassAction,
+  deleteTaxClassAction,
+}: {
+  tax: TaxClassRowData;
+  canWrite: boolean;
+  updateTaxClassAction: FormAction;
+  deleteTaxClassAction: FormAction;
+}) {
   const { state, pending, onSubmit } = useFormAction(updateTaxClassAction, null);
   const { editing, setEditing, fields, editButton } = useInlineEdit();
   const fe = state?.fieldErrors ?? {};
@@ -100,7 +104,7 @@ export function TaxClassRow({ tax, canWrite }: { tax: TaxClassRowData; canWrite:
 }
 
 /** A switch that saves at once (owners); the state is announced after the change. */
-export function PricesIncludeTaxSwitch({ value }: { value: boolean }) {
+export function PricesIncludeTaxSwitch({ value, setPricesIncludeTaxAction }: { value: boolean; setPricesIncludeTaxAction: FormAction }) {
   const { state, pending, onSubmit } = useFormAction(setPricesIncludeTaxAction, null);
   return (
     <form onSubmit={onSubmit} className="space-y-3">

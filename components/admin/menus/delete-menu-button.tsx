@@ -1,13 +1,12 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { deleteMenuAction } from '@/app/t/[tenant]/admin/menus/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 
 /** Delete with a confirmation step in the page (no browser pop-up); Cancel returns focus. */
-export function DeleteMenuButton({ id, name }: { id: string; name: string }) {
+export function DeleteMenuButton({ id, name, deleteMenuAction }: { id: string; name: string; deleteMenuAction: FormAction }) {
   const { state, pending, onSubmit } = useFormAction(deleteMenuAction, null);
   const [confirming, setConfirming] = useState(false);
   const confirmButton = useRef<HTMLButtonElement>(null);

@@ -2,12 +2,11 @@
 
 import Link from 'next/link';
 import { useRef, useState } from 'react';
-import { saveMenuAction, searchMenuProductsAction, type MenuProductOption } from '@/app/t/[tenant]/admin/menus/actions';
 import { SearchPicker } from '@/components/admin/search-picker';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { DAY_FULL_NAMES, DAY_NAMES, endsNextDay } from './availability';
 
 type ProductRef = { id: string; name: string };
@@ -42,11 +41,22 @@ const draftsOf = (menu: EditableMenu | null) => ({
   sections: (menu?.sections ?? []).map((s) => ({ key: nextKey(), ...s })),
 });
 
+/** A catalog product as a menu section's picker offers it. */
+export type MenuProductOption = { id: string; name: string; detail: string };
+
 /**
  * Create or edit a menu: details, availability windows and sections of catalog products.
  * Everything is edited locally and saved at once (one server action, the module's schema).
  */
-export function MenuEditor({ menu }: { menu: EditableMenu | null }) {
+export function MenuEditor({
+  menu,
+  saveMenuAction,
+  searchMenuProductsAction,
+}: {
+  menu: EditableMenu | null;
+  saveMenuAction: FormAction;
+  searchMenuProductsAction: (query: string) => Promise<{ items: MenuProductOption[]; error?: string }>;
+}) {
   const { state, pending, onSubmit } = useFormAction(saveMenuAction, null);
   const initial = draftsOf(menu);
   const [name, setName] = useState(initial.name);

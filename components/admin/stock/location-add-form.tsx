@@ -1,13 +1,12 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { addLocationAction } from '@/app/t/[tenant]/admin/stock/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 
-export function LocationAddForm() {
+export function LocationAddForm({ addLocationAction }: { addLocationAction: FormAction }) {
   const { state, pending, onSubmit } = useFormAction(addLocationAction, null);
   const form = useRef<HTMLFormElement>(null);
   const fe = state?.fieldErrors ?? {};

@@ -1,13 +1,18 @@
 'use client';
 
-import { updateLocationAction } from '@/app/t/[tenant]/admin/stock/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 
 /** Rename a location (and change its address) in a disclosure, like the staff row editor. */
-export function LocationRowEditor({ location }: { location: { id: string; name: string; address: string | null } }) {
+export function LocationRowEditor({
+  location,
+  updateLocationAction,
+}: {
+  location: { id: string; name: string; address: string | null };
+  updateLocationAction: FormAction;
+}) {
   const { state, pending, onSubmit } = useFormAction(updateLocationAction, null);
   const fe = state?.fieldErrors ?? {};
   return (

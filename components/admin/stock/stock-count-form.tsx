@@ -2,24 +2,38 @@
 
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
-import { countStockAction, type PickableItem } from '@/app/t/[tenant]/admin/stock/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { variantLabel } from '@/lib/catalog/labels';
-import { StockItemPicker } from './stock-item-picker';
+import type { FormMessage } from '@/lib/platform/errors';
+import { StockItemPicker, type PickableItem, type SearchStockItems } from './stock-item-picker';
 
 type Line = { item: PickableItem; counted: string };
 
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0');
+
+export type CountPreviewLine = { variantId: string; expected: number; counted: number; difference: number };
+/** The count form's state: the usual message, plus the differences of a preview, or that the count was applied. */
+export type CountState = (FormMessage & { preview?: CountPreviewLine[]; applied?: boolean }) | null;
 
 /**
  * A stock count in two steps: enter what is on the shelf, "Review differences" (a dry run
  * that changes nothing) shows expected / counted / difference, then "Apply count" records
  * it. Changing any count after the review asks for a new review first.
  */
-export function StockCountForm({ location, stockedHere }: { location: { id: string; name: string }; stockedHere: PickableItem[] }) {
+export function StockCountForm({
+  location,
+  stockedHere,
+  countStockAction,
+  searchStockItemsAction,
+}: {
+  location: { id: string; name: string };
+  stockedHere: PickableItem[];
+  countStockAction: FormAction<CountState>;
+  searchStockItemsAction: SearchStockItems;
+}) {
   const { state, pending, onSubmit } = useFormAction(countStockAction, null);
   const [lines, setLines] = useState<Line[]>([]);
   const [reviewed, setReviewed] = useState<string | null>(null);
@@ -108,7 +122,13 @@ export function StockCountForm({ location, stockedHere }: { location: { id: stri
           )}
         </div>
         <div className="mt-4">
-          <StockItemPicker location={location} hint="Scanning an item again adds one to its count." showQuantity={false} onPick={add} />
+          <StockItemPicker
+            location={location}
+            hint="Scanning an item again adds one to its count."
+            showQuantity={false}
+            onPick={add}
+            searchStockItemsAction={searchStockItemsAction}
+          />
         </div>
         <p role="status" aria-live="polite" className="sr-only">
           {announcement}

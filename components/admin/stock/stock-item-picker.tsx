@@ -1,8 +1,22 @@
 'use client';
 
-import { searchStockItemsAction, type PickableItem } from '@/app/t/[tenant]/admin/stock/actions';
 import { SearchPicker } from '@/components/admin/search-picker';
 import { variantLabel } from '@/lib/catalog/labels';
+
+/** One catalog variant as the item pickers show it. */
+export type PickableItem = {
+  variantId: string;
+  productName: string;
+  variantName: string;
+  sku: string;
+  barcodes: string[];
+  trackStock: boolean;
+  /** On hand at the location the search was for (null: no location given). */
+  quantity: number | null;
+};
+
+/** The picker's search (a server action): items matching the query, with quantities at the location. */
+export type SearchStockItems = (query: string, locationId: string | null) => Promise<{ items: PickableItem[]; error?: string }>;
 
 /** Finds stock items by name, SKU or scanned barcode; untracked items show but cannot be picked. */
 export function StockItemPicker({
@@ -10,12 +24,14 @@ export function StockItemPicker({
   hint,
   showQuantity,
   onPick,
+  searchStockItemsAction,
 }: {
   location: { id: string; name: string };
   hint: string;
   /** Show how many are at the location (not while counting: the count must be blind). */
   showQuantity: boolean;
   onPick: (item: PickableItem) => void;
+  searchStockItemsAction: SearchStockItems;
 }) {
   return (
     <SearchPicker<PickableItem>

@@ -2,25 +2,18 @@
 
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
-import {
-  adjustStockAction,
-  receiveStockAction,
-  transferStockAction,
-  type PickableItem,
-} from '@/app/t/[tenant]/admin/stock/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { adjustmentReasons } from '@/lib/inventory/schemas';
 import { variantLabel } from '@/lib/catalog/labels';
 import { adjustmentReasonLabels } from './item-label';
-import { StockItemPicker } from './stock-item-picker';
+import { StockItemPicker, type PickableItem, type SearchStockItems } from './stock-item-picker';
 
 type Mode = 'receive' | 'adjust' | 'transfer';
 type Line = { item: PickableItem; quantity: string; direction: 'remove' | 'add' };
 
-const actions = { receive: receiveStockAction, adjust: adjustStockAction, transfer: transferStockAction };
 const submitLabels = { receive: ['Receive stock', 'Receiving…'], adjust: ['Save adjustment', 'Saving…'], transfer: ['Transfer stock', 'Transferring…'] };
 
 /**
@@ -32,13 +25,18 @@ export function StockOperationForm({
   mode,
   location,
   otherLocations,
+  action,
+  searchStockItemsAction,
 }: {
   mode: Mode;
   location: { id: string; name: string };
   /** Transfer destinations. */
   otherLocations?: { id: string; name: string }[];
+  /** The server action of this mode (receive, adjust or transfer). */
+  action: FormAction;
+  searchStockItemsAction: SearchStockItems;
 }) {
-  const { state, pending, onSubmit } = useFormAction(actions[mode], null);
+  const { state, pending, onSubmit } = useFormAction(action, null);
   const [lines, setLines] = useState<Line[]>([]);
   const [announcement, setAnnouncement] = useState('');
   const form = useRef<HTMLFormElement>(null);
@@ -141,7 +139,13 @@ export function StockOperationForm({
           Items
         </h2>
         <div className="mt-4">
-          <StockItemPicker location={location} hint="Type to search, or scan: the item is added with quantity 1; scanning it again adds one more." showQuantity={true} onPick={add} />
+          <StockItemPicker
+            location={location}
+            hint="Type to search, or scan: the item is added with quantity 1; scanning it again adds one more."
+            showQuantity={true}
+            onPick={add}
+            searchStockItemsAction={searchStockItemsAction}
+          />
         </div>
         <p role="status" aria-live="polite" className="sr-only">
           {announcement}

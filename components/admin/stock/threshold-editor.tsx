@@ -1,7 +1,6 @@
 'use client';
 
-import { setThresholdAction } from '@/app/t/[tenant]/admin/stock/actions';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 
 /**
  * The low-stock threshold of one item at one location, edited in place: blank means "never
@@ -12,11 +11,13 @@ export function ThresholdEditor({
   variantId,
   itemName,
   threshold,
+  setThresholdAction,
 }: {
   locationId: string;
   variantId: string;
   itemName: string;
   threshold: number | null;
+  setThresholdAction: FormAction;
 }) {
   const { state, pending, onSubmit } = useFormAction(setThresholdAction, null);
   const inputId = `threshold-${variantId}`;

@@ -1,12 +1,11 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
-import { refundOrderAction, voidOrderAction } from '@/app/t/[tenant]/register/orders/actions';
 import { readRegisterName } from '@/components/register/shift/register-name';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { formatMoney } from '@/lib/platform/money';
 import type { Approver, RefundableLine } from '@/lib/orders';
 
@@ -23,6 +22,8 @@ type Props = {
   voidNeedsApproval: boolean;
   /** On the register: cash refunds leave this register's open shift (its name is in localStorage). */
   atRegister: boolean;
+  refundOrderAction: FormAction;
+  voidOrderAction: FormAction;
 };
 
 /** Receipt, Refund and Void for one order; each opens a dialog. Results are announced here. */
@@ -181,7 +182,7 @@ function useRegisterName(atRegister: boolean): string {
   return name;
 }
 
-function RefundForm({ orderId, currency, refundable, approvers, refundNeedsApproval, atRegister, onDone, onCancel }: FormProps) {
+function RefundForm({ orderId, currency, refundable, approvers, refundNeedsApproval, atRegister, refundOrderAction, onDone, onCancel }: FormProps) {
   const { state, pending, onSubmit } = useFormAction(refundOrderAction, null);
   const [quantities, setQuantities] = useState<Record<string, number>>({});
   const registerName = useRegisterName(atRegister);
@@ -293,7 +294,7 @@ function RefundForm({ orderId, currency, refundable, approvers, refundNeedsAppro
   );
 }
 
-function VoidForm({ orderId, approvers, voidNeedsApproval, onDone, onCancel }: FormProps) {
+function VoidForm({ orderId, approvers, voidNeedsApproval, voidOrderAction, onDone, onCancel }: FormProps) {
   const { state, pending, onSubmit } = useFormAction(voidOrderAction, null);
   const fe = state?.fieldErrors ?? {};
   useEffect(() => {

@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { can, type Role } from '@/lib/auth/permissions';
+import type { FormAction } from '@/components/ui/use-form-action';
+import { can, type Role } from '@/lib/auth';
 import { formatMoney } from '@/lib/platform/money';
-import { variantLabel } from '@/lib/catalog/labels';
+import { variantLabel } from '@/lib/catalog';
 import { STATUS_FILTERS, STATUS_LABEL, STATUS_TONE, TYPE_LABEL, type OrderStatus, type StatusFilterKey } from './format';
 import { OrderActions } from './order-actions';
 import type { OrderDetailData, OrderSummary } from '@/lib/orders';
@@ -133,12 +134,16 @@ export function OrderDetail({
   role,
   closeHref,
   atRegister,
+  refundOrderAction,
+  voidOrderAction,
 }: {
   data: OrderDetailData;
   timeZone: string;
   role: Role;
   closeHref: string;
   atRegister: boolean;
+  refundOrderAction: FormAction;
+  voidOrderAction: FormAction;
 }) {
   const { order, staffNames, tableName } = data;
   const money = (minor: number) => formatMoney(minor, order.currency);
@@ -194,6 +199,8 @@ export function OrderDetail({
           refundNeedsApproval={!can(role, 'refund:create')}
           voidNeedsApproval={!can(role, 'order:void')}
           atRegister={atRegister}
+          refundOrderAction={refundOrderAction}
+          voidOrderAction={voidOrderAction}
         />
       )}
       {pendingRefund > 0 && (

@@ -1,20 +1,32 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
-import { cashMovementAction, type ShiftApprover } from '@/app/t/[tenant]/register/shift/actions';
 import { ApprovalFields } from '@/components/register/orders/order-actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { minorDigits } from '@/lib/platform/money';
+import type { ShiftApprover } from './types';
 
 /**
  * Cash put into or taken out of the drawer during the shift, with the reason (it shows on the
  * X and Z reports). Cash out above the business's limit needs a manager: when the server asks,
  * the form adds the manager's name and PIN and is sent again.
  */
-export function CashMovementForm({ shiftId, currency, approvers, onRecorded }: { shiftId: string; currency: string; approvers: ShiftApprover[]; onRecorded: () => void }) {
+export function CashMovementForm({
+  shiftId,
+  currency,
+  approvers,
+  onRecorded,
+  cashMovementAction,
+}: {
+  shiftId: string;
+  currency: string;
+  approvers: ShiftApprover[];
+  onRecorded: () => void;
+  cashMovementAction: FormAction;
+}) {
   const { state, pending, onSubmit } = useFormAction(cashMovementAction, null);
   const form = useRef<HTMLFormElement>(null);
   const id = useId();

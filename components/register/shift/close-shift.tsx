@@ -2,14 +2,14 @@
 
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
-import { closeShiftAction, type ReportData, type ShiftApprover } from '@/app/t/[tenant]/register/shift/actions';
 import { ApprovalFields } from '@/components/register/orders/order-actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { decimalToMinor, formatMoney, minorDigits } from '@/lib/platform/money';
 import { differenceWords } from './report-sections';
+import type { CloseShiftState, ReportData, ShiftApprover } from './types';
 
 /**
  * Closing in two steps: count the cash and see expected vs counted (and the shortage or
@@ -25,6 +25,7 @@ export function CloseShift({
   canSeeOrders,
   onReview,
   onClosed,
+  closeShiftAction,
 }: {
   shiftId: string;
   approvers: ShiftApprover[];
@@ -34,6 +35,7 @@ export function CloseShift({
   /** Brings the X report (and so the expected cash) up to date before the confirmation. */
   onReview: () => Promise<void>;
   onClosed: (report: ReportData) => void;
+  closeShiftAction: FormAction<CloseShiftState>;
 }) {
   const { state, pending, onSubmit } = useFormAction(closeShiftAction, null);
   const [typed, setTyped] = useState('');

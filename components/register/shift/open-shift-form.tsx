@@ -1,11 +1,10 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { openShiftAction } from '@/app/t/[tenant]/register/shift/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { minorDigits } from '@/lib/platform/money';
 import { saveRegisterName } from './register-name';
 
@@ -18,11 +17,13 @@ export function OpenShiftForm({
   currency,
   onOpened,
   onShowRegister,
+  openShiftAction,
 }: {
   registerName: string;
   currency: string;
   onOpened: (registerName: string) => void;
   onShowRegister: (registerName: string) => void;
+  openShiftAction: FormAction;
 }) {
   const { state, pending, onSubmit } = useFormAction(openShiftAction, null);
   const form = useRef<HTMLFormElement>(null);

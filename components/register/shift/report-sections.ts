@@ -1,5 +1,5 @@
-import type { ReportData } from '@/app/t/[tenant]/register/shift/actions';
 import { formatMoney } from '@/lib/platform/money';
+import type { ReportData } from './types';
 
 /**
  * The X/Z report as labelled rows, computed once for both the screen (ShiftReportView) and

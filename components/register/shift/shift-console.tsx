@@ -3,7 +3,6 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { loadShiftAction, type ReportData, type ShiftLookup } from '@/app/t/[tenant]/register/shift/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/field';
@@ -13,8 +12,9 @@ import { CloseShift } from './close-shift';
 import { OpenShiftForm } from './open-shift-form';
 import { readRegisterName, REGISTER_NAME_KEY, saveRegisterName } from './register-name';
 import { ShiftReportView } from './shift-report-view';
+import type { ReportData, ShiftActions, ShiftLookup } from './types';
 
-type Props = { currency: string; timeZone: string; businessName: string; canSeeOrders: boolean };
+type Props = { currency: string; timeZone: string; businessName: string; canSeeOrders: boolean; actions: ShiftActions };
 
 /**
  * The shift of this browser's register. The register's name lives in localStorage, so this
@@ -22,7 +22,7 @@ type Props = { currency: string; timeZone: string; businessName: string; canSeeO
  * shift, and shows the open form, the open shift (cash in/out, X report, close) or, right
  * after closing, the Z report.
  */
-export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders }: Props) {
+export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders, actions }: Props) {
   const router = useRouter();
   const [registerName, setRegisterName] = useState<string | null>(null);
   const [lookup, setLookup] = useState<ShiftLookup | null>(null);
@@ -31,13 +31,15 @@ export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders }:
   const [announcement, setAnnouncement] = useState('');
   const request = useRef(0);
   const closedHeading = useRef<HTMLHeadingElement>(null);
+  // The page hands a new props object on every refresh; loading must not restart with it.
+  const loadShift = useRef(actions.loadShiftAction);
 
   const load = useCallback(async (name: string) => {
     const mine = ++request.current;
     setLoading(true);
     let result: ShiftLookup;
     try {
-      result = await loadShiftAction(name);
+      result = await loadShift.current(name);
     } catch {
       result = { shift: null, report: null, error: 'Could not reach the server. Check the connection and try again.' };
     }
@@ -135,6 +137,7 @@ export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders }:
         currency={currency}
         onOpened={() => router.push('/register')}
         onShowRegister={switchRegister}
+        openShiftAction={actions.openShiftAction}
       />
     );
   }
@@ -177,6 +180,7 @@ export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders }:
             setAnnouncement('The X report is updated.');
             void load(registerName);
           }}
+          cashMovementAction={actions.cashMovementAction}
         />
         <CloseShift
           shiftId={shift.id}
@@ -189,6 +193,7 @@ export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders }:
             setZReport(z);
             setAnnouncement(`${z.registerName} is closed; the Z report is shown.`);
           }}
+          closeShiftAction={actions.closeShiftAction}
         />
       </div>
       <ShiftReportView

@@ -1,9 +1,9 @@
 'use client';
 
 import { useId, type ReactNode } from 'react';
-import type { ReportData } from '@/app/t/[tenant]/register/shift/actions';
 import { Button } from '@/components/ui/button';
 import { printHtml, reportLayout, shiftReportHtml, type ReportRow } from './report-sections';
+import type { ReportData } from './types';
 
 function Row({ row }: { row: ReportRow }) {
   const tone = row.tone === 'short' ? 'text-red-700' : row.tone === 'over' ? 'text-amber-800' : '';

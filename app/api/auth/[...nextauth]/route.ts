@@ -1,7 +1,6 @@
 import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
-import { tenantFromRequest } from '@/lib/auth';
-import { authOptionsFor } from '@/lib/auth/next-auth-options';
+import { tenantFromRequest, authOptionsFor } from '@/lib/auth';
 import { toErrorResponse } from '@/lib/platform/errors';
 import { requestIdFrom, runWithContext } from '@/lib/platform/request-context';
 

@@ -1,5 +1,4 @@
-import { clientIp, grantApproval, grantApprovalSchema } from '@/lib/auth';
-import { tenantRoute } from '@/lib/auth/tenant-route';
+import { clientIp, grantApproval, grantApprovalSchema, tenantRoute } from '@/lib/auth';
 
 /**
  * A manager's PIN, typed at the register, exchanged once for a short-lived approval token for

@@ -1,6 +1,5 @@
-import { verifySessionToken, sessionTokenFrom } from '@/lib/auth/session';
-import { tenantRoute } from '@/lib/auth/tenant-route';
-import { eventStream } from '@/lib/events/stream';
+import { verifySessionToken, sessionTokenFrom, tenantRoute } from '@/lib/auth';
+import { eventStream } from '@/lib/events';
 
 /** Server-sent events: this tenant's domain events, live (reconnect with Last-Event-ID). */
 export const GET = tenantRoute(

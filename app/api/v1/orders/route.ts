@@ -1,4 +1,4 @@
-import { tenantRoute } from '@/lib/auth/tenant-route';
+import { tenantRoute } from '@/lib/auth';
 import { checkout, createOrderSchema, listOrders, listOrdersQuerySchema } from '@/lib/orders';
 
 export const GET = tenantRoute(

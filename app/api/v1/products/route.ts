@@ -1,6 +1,5 @@
-import { tenantRoute } from '@/lib/auth/tenant-route';
-import { productInputSchema, productListQuerySchema } from '@/lib/catalog/schemas';
-import { createProduct, listProducts } from '@/lib/catalog/service';
+import { tenantRoute } from '@/lib/auth';
+import { productInputSchema, productListQuerySchema, createProduct, listProducts } from '@/lib/catalog';
 
 export const GET = tenantRoute(
   async ({ tenant, searchParams }) => Response.json(await listProducts(tenant.id, productListQuerySchema.parse(Object.fromEntries(searchParams)))),

@@ -1,5 +1,5 @@
-import { tenantRoute } from '@/lib/auth/tenant-route';
-import { getTenantSettings, settingsPatchSchema, updateTenantSettings } from '@/lib/tenancy/settings';
+import { tenantRoute } from '@/lib/auth';
+import { getTenantSettings, settingsPatchSchema, updateTenantSettings } from '@/lib/tenancy';
 
 export const GET = tenantRoute(async ({ tenant }) => Response.json(await getTenantSettings(tenant.id)), { permission: 'catalog:read' });
 

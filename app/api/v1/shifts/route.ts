@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tenantRoute } from '@/lib/auth/tenant-route';
+import { tenantRoute } from '@/lib/auth';
 import { currentShift, openShift, openShiftSchema } from '@/lib/orders';
 import { AppError } from '@/lib/platform/errors';
 import { idParam } from '@/lib/platform/validation';

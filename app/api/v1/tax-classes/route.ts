@@ -1,5 +1,4 @@
 import { referenceCollectionRoutes } from '@/app/api/v1/reference-routes';
-import { taxClassInputSchema } from '@/lib/catalog/schemas';
-import { taxClassService } from '@/lib/catalog/service';
+import { taxClassInputSchema, taxClassService } from '@/lib/catalog';
 
 export const { GET, POST } = referenceCollectionRoutes(taxClassService, taxClassInputSchema, '/api/v1/tax-classes');

@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listStaff } from '@/lib/auth';
-import { requireStaff } from '@/lib/auth/current';
-import { ROLES } from '@/lib/auth/permissions';
+import { listStaff, requireStaff, ROLES } from '@/lib/auth';
 
 export const metadata: Metadata = { title: 'Admin' };
 

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
 import { FloorView } from '@/components/restaurant/floor-view';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
+import { requireStaff, can } from '@/lib/auth';
 import { listTables } from '@/lib/restaurant';
+import { setTableStatusAction } from './actions';
 
 export const metadata: Metadata = { title: 'Floor' };
 
@@ -33,7 +33,7 @@ export default async function FloorPage() {
             )}
           </p>
         ) : (
-          <FloorView tables={tables} canOperate={can(user.role, 'tables:operate')} />
+          <FloorView tables={tables} canOperate={can(user.role, 'tables:operate')} setTableStatusAction={setTableStatusAction} />
         )}
       </main>
     </div>

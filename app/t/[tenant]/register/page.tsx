@@ -2,10 +2,8 @@ import type { Metadata } from 'next';
 import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
 import { SaleScreen } from '@/components/register/sale-screen';
 import { SwitchStaff } from '@/components/register/switch-staff';
-import { listPinStaff } from '@/lib/auth';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
-import { registerData } from '@/lib/orders/register-data';
+import { listPinStaff, requireStaff, can } from '@/lib/auth';
+import { registerData } from '@/lib/orders';
 
 export const metadata: Metadata = { title: 'Register' };
 

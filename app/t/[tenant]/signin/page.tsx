@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { signInErrorMessage } from '@/components/auth/sign-in-errors';
-import { currentStaff } from '@/lib/auth/current';
-import { safeCallbackPath } from '@/lib/auth/redirects';
+import { currentStaff, safeCallbackPath } from '@/lib/auth';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

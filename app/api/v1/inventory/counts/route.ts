@@ -1,4 +1,4 @@
-import { tenantRoute } from '@/lib/auth/tenant-route';
+import { tenantRoute } from '@/lib/auth';
 import { countInputSchema, countStock } from '@/lib/inventory';
 
 /** With dryRun the differences are only reported (200); otherwise they are applied (201). */

@@ -1,4 +1,4 @@
-import { tenantRoute } from '@/lib/auth/tenant-route';
+import { tenantRoute } from '@/lib/auth';
 import { ledgerQuerySchema, listLedger } from '@/lib/inventory';
 
 export const GET = tenantRoute(

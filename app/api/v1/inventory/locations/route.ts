@@ -1,4 +1,4 @@
-import { tenantRoute } from '@/lib/auth/tenant-route';
+import { tenantRoute } from '@/lib/auth';
 import { createLocation, listLocations, locationInputSchema } from '@/lib/inventory';
 
 export const GET = tenantRoute(async ({ tenant }) => Response.json({ data: await listLocations(tenant.id) }), { permission: 'stock:read' });

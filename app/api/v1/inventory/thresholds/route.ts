@@ -1,4 +1,4 @@
-import { tenantRoute } from '@/lib/auth/tenant-route';
+import { tenantRoute } from '@/lib/auth';
 import { setLowStockThreshold, thresholdInputSchema } from '@/lib/inventory';
 
 /** Sets (or clears, with null) the low-stock threshold of one item at one location. */

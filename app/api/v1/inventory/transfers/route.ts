@@ -1,4 +1,4 @@
-import { tenantRoute } from '@/lib/auth/tenant-route';
+import { tenantRoute } from '@/lib/auth';
 import { transferStock, transferInputSchema } from '@/lib/inventory';
 
 export const POST = tenantRoute(

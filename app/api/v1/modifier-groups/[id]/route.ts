@@ -1,5 +1,4 @@
 import { referenceItemRoutes } from '@/app/api/v1/reference-routes';
-import { modifierGroupInputSchema } from '@/lib/catalog/schemas';
-import { modifierGroupService } from '@/lib/catalog/service';
+import { modifierGroupInputSchema, modifierGroupService } from '@/lib/catalog';
 
 export const { GET, PUT, PATCH, DELETE } = referenceItemRoutes(modifierGroupService, modifierGroupInputSchema);

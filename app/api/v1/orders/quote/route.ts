@@ -1,4 +1,4 @@
-import { tenantRoute } from '@/lib/auth/tenant-route';
+import { tenantRoute } from '@/lib/auth';
 import { quoteOrder, updateOrderSchema } from '@/lib/orders';
 
 /**

@@ -1,4 +1,4 @@
-import { tenantRoute } from '@/lib/auth/tenant-route';
+import { tenantRoute } from '@/lib/auth';
 import { breakerStatus } from '@/lib/payments';
 
 /** Whether card payments work right now (the register shows "take cash" while the circuit is open). */

@@ -1,6 +1,5 @@
-import { tenantRoute } from '@/lib/auth/tenant-route';
-import { productInputSchema, productPatchSchema } from '@/lib/catalog/schemas';
-import { archiveProduct, getProduct, patchProduct, replaceProduct } from '@/lib/catalog/service';
+import { tenantRoute } from '@/lib/auth';
+import { productInputSchema, productPatchSchema, archiveProduct, getProduct, patchProduct, replaceProduct } from '@/lib/catalog';
 import { idParam } from '@/lib/platform/validation';
 
 type P = { id: string };

@@ -1,5 +1,5 @@
-import { tenantRoute } from '@/lib/auth/tenant-route';
-import { exportProductsCsv } from '@/lib/catalog/csv';
+import { tenantRoute } from '@/lib/auth';
+import { exportProductsCsv } from '@/lib/catalog';
 
 export const GET = tenantRoute(
   async ({ tenant }) => {

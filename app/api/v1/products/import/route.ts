@@ -1,5 +1,5 @@
-import { tenantRoute } from '@/lib/auth/tenant-route';
-import { importProductsCsv } from '@/lib/catalog/csv';
+import { tenantRoute } from '@/lib/auth';
+import { importProductsCsv } from '@/lib/catalog';
 import { AppError } from '@/lib/platform/errors';
 import { ndjsonResponse } from '@/lib/platform/ndjson';
 

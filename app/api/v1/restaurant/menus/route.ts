@@ -1,4 +1,4 @@
-import { tenantRoute } from '@/lib/auth/tenant-route';
+import { tenantRoute } from '@/lib/auth';
 import { createMenu, listMenus, menuInputSchema, menuListQuerySchema } from '@/lib/restaurant';
 
 /** A JSON array, paged by skip/limit, as the original Restaurant service answered (total in X-Total-Count). */

@@ -1,4 +1,4 @@
-import { tenantRoute } from '@/lib/auth/tenant-route';
+import { tenantRoute } from '@/lib/auth';
 import { createTable, listTables, tableInputSchema, tableListQuerySchema } from '@/lib/restaurant';
 
 export const GET = tenantRoute(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_PRICE } from '@/lib/catalog/schemas';
+import { MAX_PRICE } from '@/lib/catalog';
 import { decimalToMinor, minorDigits } from '@/lib/platform/money';
 
 /**

@@ -3,10 +3,8 @@ import Link from 'next/link';
 import { plural } from '@/components/admin/catalog/format';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
-import type { Product } from '@/lib/catalog/repository';
-import { categoryService, getProduct, listProducts } from '@/lib/catalog/service';
+import { requireStaff, can } from '@/lib/auth';
+import { type Product, categoryService, getProduct, listProducts } from '@/lib/catalog';
 import { formatMoney } from '@/lib/platform/money';
 import { isUuid } from './form-input';
 

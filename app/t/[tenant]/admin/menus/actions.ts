@@ -2,8 +2,9 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { staffAction, staffRead, type FormState } from '@/lib/auth/current';
-import { listProducts } from '@/lib/catalog/service';
+import type { MenuProductOption } from '@/components/admin/menus/menu-editor';
+import { staffAction, staffRead, type FormState } from '@/lib/auth';
+import { listProducts } from '@/lib/catalog';
 import { formatMoney } from '@/lib/platform/money';
 import { createMenu, deleteMenu, menuInputSchema, replaceMenu } from '@/lib/restaurant';
 
@@ -48,8 +49,6 @@ export async function deleteMenuAction(_prev: FormState, formData: FormData): Pr
   if (state?.ok) redirect('/admin/menus?deleted=1');
   return state;
 }
-
-export type MenuProductOption = { id: string; name: string; detail: string };
 
 /** Catalog products (active, by name or SKU) for a menu section's picker. Reads only. */
 export async function searchMenuProductsAction(query: string): Promise<{ items: MenuProductOption[]; error?: string }> {

@@ -4,8 +4,7 @@ import { availabilitySummary } from '@/components/admin/menus/availability';
 import { Pager, pageParam, query } from '@/components/ui/pager';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
+import { requireStaff, can } from '@/lib/auth';
 import { isMenuAvailable, listMenus } from '@/lib/restaurant';
 
 export const metadata: Metadata = { title: 'Menus' };

@@ -7,9 +7,10 @@ import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { Pager, pageParam, query } from '@/components/ui/pager';
-import { requireStaff } from '@/lib/auth/current';
+import { requireStaff } from '@/lib/auth';
 import { listLocations } from '@/lib/inventory';
 import { businessDate, listOrders, loadOrderDetail, staffNames } from '@/lib/orders';
+import { refundOrderAction, voidOrderAction } from '../../register/orders/actions';
 
 export const metadata: Metadata = { title: 'Orders' };
 
@@ -112,7 +113,15 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
         {(selectedId || detail) && (
           <section aria-label="Order detail" className="order-first 2xl:order-none">
             {detail ? (
-              <OrderDetail data={detail} timeZone={tenant.timeZone} role={user.role} closeHref={href({ page: pageParamOf })} atRegister={false} />
+              <OrderDetail
+                data={detail}
+                timeZone={tenant.timeZone}
+                role={user.role}
+                closeHref={href({ page: pageParamOf })}
+                atRegister={false}
+                refundOrderAction={refundOrderAction}
+                voidOrderAction={voidOrderAction}
+              />
             ) : (
               <Alert tone="error">That order was not found.</Alert>
             )}

@@ -1,9 +1,8 @@
 'use server';
 
-import { staffAction, type FormState } from '@/lib/auth/current';
+import { staffAction, type FormState } from '@/lib/auth';
 import { decimalToMinor } from '@/lib/platform/money';
-import { currentTenant } from '@/lib/tenancy/current';
-import { settingsPatchSchema, updateTenantSettings } from '@/lib/tenancy/settings';
+import { currentTenant, settingsPatchSchema, updateTenantSettings } from '@/lib/tenancy';
 
 const field = (formData: FormData, name: string) => {
   const value = formData.get(name);

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { SettingsForm } from '@/components/admin/settings-form';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
-import { getTenantSettings } from '@/lib/tenancy/settings';
+import { requireStaff, can } from '@/lib/auth';
+import { getTenantSettings } from '@/lib/tenancy';
+import { saveSettingsAction } from './actions';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -17,7 +17,7 @@ export default async function SettingsPage() {
           {tenant.name} · <span className="font-mono">{tenant.slug}</span> · {tenant.currency} · {tenant.timeZone}
         </p>
       </header>
-      <SettingsForm settings={settings} currency={tenant.currency} canWrite={can(user.role, 'settings:write')} />
+      <SettingsForm settings={settings} currency={tenant.currency} canWrite={can(user.role, 'settings:write')} saveSettingsAction={saveSettingsAction} />
     </div>
   );
 }

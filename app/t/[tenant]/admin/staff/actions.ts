@@ -1,7 +1,6 @@
 'use server';
 
-import { addStaff, addStaffSchema, updateStaff, updateStaffSchema } from '@/lib/auth';
-import { staffAction, type FormState } from '@/lib/auth/current';
+import { addStaff, addStaffSchema, updateStaff, updateStaffSchema, staffAction, type FormState } from '@/lib/auth';
 
 const text = (formData: FormData, name: string) => {
   const value = formData.get(name);

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import { StaffAddForm } from '@/components/admin/staff-add-form';
 import { StaffRowEditor } from '@/components/admin/staff-row-editor';
-import { listStaff } from '@/lib/auth';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
-import { getTenantSettings } from '@/lib/tenancy/settings';
+import { listStaff, requireStaff, can } from '@/lib/auth';
+import { getTenantSettings } from '@/lib/tenancy';
+import { addStaffAction, updateStaffAction } from './actions';
 
 export const metadata: Metadata = { title: 'Staff' };
 
@@ -25,7 +24,7 @@ export default async function StaffPage() {
         </p>
       </header>
 
-      {canWrite && <StaffAddForm canManageOwners={canManageOwners} minPinLength={minPinLength} />}
+      {canWrite && <StaffAddForm canManageOwners={canManageOwners} minPinLength={minPinLength} addStaffAction={addStaffAction} />}
 
       <section aria-labelledby="staff-list" className="overflow-hidden rounded-xl border border-slate-200 bg-white">
         <h2 id="staff-list" className="sr-only">
@@ -62,7 +61,15 @@ export default async function StaffPage() {
                     {member.lastSignInAt ? dateFormat.format(member.lastSignInAt) : 'Never'}
                   </td>
                   <td className="px-4 py-3 text-right align-top">
-                    {editable && <StaffRowEditor member={member} canManageOwners={canManageOwners} isSelf={member.id === user.userId} minPinLength={minPinLength} />}
+                    {editable && (
+                      <StaffRowEditor
+                        member={member}
+                        canManageOwners={canManageOwners}
+                        isSelf={member.id === user.userId}
+                        minPinLength={minPinLength}
+                        updateStaffAction={updateStaffAction}
+                      />
+                    )}
                   </td>
                 </tr>
               );

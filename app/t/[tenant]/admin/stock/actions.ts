@@ -1,8 +1,10 @@
 'use server';
 
 import { z } from 'zod';
-import { staffAction, staffRead, type FormMessage, type FormState } from '@/lib/auth/current';
-import { findVariantByCode, listProducts } from '@/lib/catalog/service';
+import type { CountPreviewLine, CountState } from '@/components/admin/stock/stock-count-form';
+import type { PickableItem } from '@/components/admin/stock/stock-item-picker';
+import { staffAction, staffRead, type FormState } from '@/lib/auth';
+import { findVariantByCode, listProducts } from '@/lib/catalog';
 import {
   adjustmentInputSchema,
   adjustStock,
@@ -30,18 +32,6 @@ const texts = (formData: FormData, name: string) => formData.getAll(name).map((v
 const numberOf = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : Number(value));
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-/** One catalog variant as the item pickers show it. */
-export type PickableItem = {
-  variantId: string;
-  productName: string;
-  variantName: string;
-  sku: string;
-  barcodes: string[];
-  trackStock: boolean;
-  /** On hand at the location the search was for (null: no location given). */
-  quantity: number | null;
-};
 
 /**
  * The item picker's search: an exact barcode or SKU first (what a scanner types), then active
@@ -110,9 +100,6 @@ export async function adjustStockAction(_prev: FormState, formData: FormData): P
       return `Adjusted ${plural(result.lines.length, 'item')} (${data.reason}).`;
   });
 }
-
-export type CountPreviewLine = { variantId: string; expected: number; counted: number; difference: number };
-export type CountState = (FormMessage & { preview?: CountPreviewLine[]; applied?: boolean }) | null;
 
 /** "Review differences" (intent=preview: a dry run) and "Apply count" (intent=apply) post here. */
 export async function countStockAction(_prev: CountState, formData: FormData): Promise<CountState> {

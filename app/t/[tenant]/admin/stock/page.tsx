@@ -6,11 +6,10 @@ import { Pager, pageParam, query } from '@/components/ui/pager';
 import { StockBadge } from '@/components/admin/stock/stock-badge';
 import { ThresholdEditor } from '@/components/admin/stock/threshold-editor';
 import { buttonClass } from '@/components/ui/button';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
-import { listProducts } from '@/lib/catalog/service';
+import { requireStaff, can } from '@/lib/auth';
+import { listProducts, variantLabel } from '@/lib/catalog';
 import { levelsOf, listLevels, listLocations } from '@/lib/inventory';
-import { variantLabel } from '@/lib/catalog/labels';
+import { setThresholdAction } from './actions';
 
 export const metadata: Metadata = { title: 'Stock' };
 
@@ -225,7 +224,13 @@ export default async function StockPage({ searchParams }: { searchParams: Promis
                         <td className="px-4 py-3 text-right align-top text-base font-semibold tabular-nums">{row.quantity}</td>
                         <td className="px-4 py-2 align-top">
                           {canWrite ? (
-                            <ThresholdEditor locationId={location.id} variantId={row.variantId} itemName={name} threshold={row.threshold} />
+                            <ThresholdEditor
+                              locationId={location.id}
+                              variantId={row.variantId}
+                              itemName={name}
+                              threshold={row.threshold}
+                              setThresholdAction={setThresholdAction}
+                            />
                           ) : (
                             (row.threshold ?? '—')
                           )}

@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { staffAction, type FormState } from '@/lib/auth/current';
+import { staffAction, type FormState } from '@/lib/auth';
 import { AppError } from '@/lib/platform/errors';
 import { createTable, deleteTable, tableInputSchema, tablePatchSchema, updateTable } from '@/lib/restaurant';
 

@@ -4,9 +4,10 @@ import { FloorView } from '@/components/restaurant/floor-view';
 import { tableStatusLook } from '@/components/restaurant/table-status';
 import { TableAddForm } from '@/components/restaurant/table-add-form';
 import { TableRowEditor } from '@/components/restaurant/table-row-editor';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
+import { requireStaff, can } from '@/lib/auth';
 import { listTables } from '@/lib/restaurant';
+import { setTableStatusAction } from '../../floor/actions';
+import { addTableAction, deleteTableAction, updateTableLayoutAction } from './actions';
 
 export const metadata: Metadata = { title: 'Tables' };
 
@@ -31,13 +32,13 @@ export default async function TablesPage() {
         </div>
       </header>
 
-      {canWrite && <TableAddForm areas={areas} />}
+      {canWrite && <TableAddForm areas={areas} addTableAction={addTableAction} />}
 
       <section aria-labelledby="floor" className="space-y-3">
         <h2 id="floor" className="text-lg font-semibold">
           Floor now
         </h2>
-        <FloorView tables={tables} canOperate={can(user.role, 'tables:operate')} areaHeading="h3" />
+        <FloorView tables={tables} canOperate={can(user.role, 'tables:operate')} areaHeading="h3" setTableStatusAction={setTableStatusAction} />
       </section>
 
       {tables.length > 0 && (
@@ -68,7 +69,9 @@ export default async function TablesPage() {
                       {tableStatusLook[t.status].label}
                       {t.status === 'occupied' && `, ${t.covers} ${t.covers === 1 ? 'guest' : 'guests'}`}
                     </td>
-                    <td className="px-4 py-3 text-right align-top">{canWrite && <TableRowEditor table={t} />}</td>
+                    <td className="px-4 py-3 text-right align-top">
+                      {canWrite && <TableRowEditor table={t} updateTableLayoutAction={updateTableLayoutAction} deleteTableAction={deleteTableAction} />}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { approvalFromForm, staffAction, type FormState } from '@/lib/auth/current';
+import { approvalFromForm, staffAction, type FormState } from '@/lib/auth';
 import { currentShift, refundOrder, refundOrderSchema, voidOrder, voidOrderSchema } from '@/lib/orders';
 import { AppError } from '@/lib/platform/errors';
 import { formatMoney } from '@/lib/platform/money';

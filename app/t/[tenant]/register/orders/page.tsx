@@ -9,11 +9,10 @@ import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/field';
 import { Pager, pageParam, query } from '@/components/ui/pager';
-import { listPinStaff } from '@/lib/auth';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
+import { listPinStaff, requireStaff, can } from '@/lib/auth';
 import { defaultLocation } from '@/lib/inventory';
 import { businessDate, countOrdersByStatus, listOrders, loadOrderDetail, staffNames } from '@/lib/orders';
+import { refundOrderAction, voidOrderAction } from './actions';
 
 export const metadata: Metadata = { title: 'Orders' };
 
@@ -114,7 +113,15 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
         <section aria-label="Order detail" className="bg-slate-50 px-4 py-5 lg:overflow-y-auto">
           {selectedId && !detail && <Alert tone="error">That order was not found. It may belong to another business.</Alert>}
           {detail ? (
-            <OrderDetail data={detail} timeZone={tenant.timeZone} role={user.role} closeHref={href({ page: page > 1 ? page : undefined })} atRegister />
+            <OrderDetail
+              data={detail}
+              timeZone={tenant.timeZone}
+              role={user.role}
+              closeHref={href({ page: page > 1 ? page : undefined })}
+              atRegister
+              refundOrderAction={refundOrderAction}
+              voidOrderAction={voidOrderAction}
+            />
           ) : (
             !selectedId && (
               <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-16 text-center text-slate-600">

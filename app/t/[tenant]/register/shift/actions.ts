@@ -1,8 +1,8 @@
 'use server';
 
 import { z } from 'zod';
-import { listPinStaff, listStaff } from '@/lib/auth';
-import { approvalFromForm, staffAction, staffRead, type FormMessage, type FormState } from '@/lib/auth/current';
+import type { CloseShiftState, ReportData, ShiftLookup } from '@/components/register/shift/types';
+import { listPinStaff, listStaff, approvalFromForm, staffAction, staffRead, type FormState } from '@/lib/auth';
 import {
   addCashMovement,
   cashMovementSchema,
@@ -16,25 +16,7 @@ import {
 } from '@/lib/orders';
 import { AppError } from '@/lib/platform/errors';
 import { decimalToMinor, formatMoney, minorToDecimal } from '@/lib/platform/money';
-import { currentTenant } from '@/lib/tenancy/current';
-
-/** A shift report as the browser gets it: dates as ISO text (a closed shift's stored Z report has them as text already). */
-export type ReportData = Omit<ShiftReport, 'openedAt' | 'closedAt' | 'movements'> & {
-  openedAt: string;
-  closedAt: string | null;
-  movements: { kind: 'in' | 'out'; amount: number; reason: string; at: string }[];
-};
-
-export type OpenShiftData = { id: string; registerName: string; openedAt: string; openedByName: string; openingFloat: number };
-
-/** Who can approve what a cashier may not do alone (managers and owners with a register PIN). */
-export type ShiftApprover = { id: string; name: string; role: string };
-
-/** What the shift screen loads for its register: the open shift and its X report, or neither. */
-export type ShiftLookup = { shift: OpenShiftData | null; report: ReportData | null; approvers?: ShiftApprover[]; error?: string };
-
-/** The close form's state: the usual message, plus the Z report once the shift is closed. */
-export type CloseShiftState = (FormMessage & { report?: ReportData }) | null;
+import { currentTenant } from '@/lib/tenancy';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 

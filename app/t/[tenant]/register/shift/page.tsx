@@ -2,9 +2,8 @@ import type { Metadata } from 'next';
 import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
 import { ShiftConsole } from '@/components/register/shift/shift-console';
 import { SwitchStaff } from '@/components/register/switch-staff';
-import { listPinStaff } from '@/lib/auth';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
+import { listPinStaff, requireStaff, can } from '@/lib/auth';
+import { cashMovementAction, closeShiftAction, loadShiftAction, openShiftAction } from './actions';
 
 export const metadata: Metadata = { title: 'Shift' };
 
@@ -26,7 +25,13 @@ export default async function ShiftPage() {
         {can(user.role, 'admin:access') && <HeaderLink href="/admin">Admin</HeaderLink>}
       </StaffHeader>
       <main className="flex-1 px-4 py-5 md:px-6">
-        <ShiftConsole currency={tenant.currency} timeZone={tenant.timeZone} businessName={tenant.name} canSeeOrders={can(user.role, 'order:read')} />
+        <ShiftConsole
+          currency={tenant.currency}
+          timeZone={tenant.timeZone}
+          businessName={tenant.name}
+          canSeeOrders={can(user.role, 'order:read')}
+          actions={{ loadShiftAction, openShiftAction, cashMovementAction, closeShiftAction }}
+        />
       </main>
     </div>
   );

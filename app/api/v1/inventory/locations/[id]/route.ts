@@ -1,4 +1,4 @@
-import { tenantRoute } from '@/lib/auth/tenant-route';
+import { tenantRoute } from '@/lib/auth';
 import { getLocation, locationInputSchema, updateLocation } from '@/lib/inventory';
 import { idParam } from '@/lib/platform/validation';
 

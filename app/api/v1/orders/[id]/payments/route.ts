@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tenantRoute } from '@/lib/auth/tenant-route';
+import { tenantRoute } from '@/lib/auth';
 import { getOrder, PAYMENT_PENDING, payOrder, paymentInputSchema } from '@/lib/orders';
 import { idParam } from '@/lib/platform/validation';
 

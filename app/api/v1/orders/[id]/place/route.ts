@@ -1,4 +1,4 @@
-import { tenantRoute } from '@/lib/auth/tenant-route';
+import { tenantRoute } from '@/lib/auth';
 import { getOrder, placeOrder } from '@/lib/orders';
 import { idParam } from '@/lib/platform/validation';
 

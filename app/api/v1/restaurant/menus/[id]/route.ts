@@ -1,4 +1,4 @@
-import { tenantRoute } from '@/lib/auth/tenant-route';
+import { tenantRoute } from '@/lib/auth';
 import { deleteMenu, getMenu, menuInputSchema, menuPatchSchema, patchMenu, replaceMenu } from '@/lib/restaurant';
 import { idParam } from '@/lib/platform/validation';
 

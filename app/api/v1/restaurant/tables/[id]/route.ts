@@ -1,4 +1,4 @@
-import { tenantRoute } from '@/lib/auth/tenant-route';
+import { tenantRoute } from '@/lib/auth';
 import { deleteTable, tablePatchSchema, updateTable } from '@/lib/restaurant';
 import { idParam } from '@/lib/platform/validation';
 

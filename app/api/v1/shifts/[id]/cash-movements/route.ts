@@ -1,5 +1,4 @@
-import { tenantRoute } from '@/lib/auth/tenant-route';
-import { approvalTokenSchema } from '@/lib/auth/schemas';
+import { tenantRoute, approvalTokenSchema } from '@/lib/auth';
 import { addCashMovement, cashMovementSchema } from '@/lib/orders';
 import { idParam } from '@/lib/platform/validation';
 

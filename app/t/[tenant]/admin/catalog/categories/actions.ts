@@ -1,8 +1,7 @@
 'use server';
 
-import { staffAction, type FormState } from '@/lib/auth/current';
-import { categoryInputSchema } from '@/lib/catalog/schemas';
-import { categoryService } from '@/lib/catalog/service';
+import { staffAction, type FormState } from '@/lib/auth';
+import { categoryInputSchema, categoryService } from '@/lib/catalog';
 import { formSchema, idInputSchema, isUuid, obj, str, text, wholeNumber } from '../form-input';
 
 const categoryFormSchema = () =>

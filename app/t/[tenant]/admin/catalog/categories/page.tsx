@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { CategoryAddForm, CategoryRow } from '@/components/admin/catalog/category-forms';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
-import { categoryService, listProducts } from '@/lib/catalog/service';
+import { requireStaff, can } from '@/lib/auth';
+import { categoryService, listProducts } from '@/lib/catalog';
+import { addCategoryAction, deleteCategoryAction, updateCategoryAction } from './actions';
 
 export const metadata: Metadata = { title: 'Categories' };
 
@@ -23,7 +23,7 @@ export default async function CategoriesPage() {
         <p className="text-slate-600">Group products for the register and for reports. The register lists them by position, lowest first.</p>
       </header>
 
-      {canWrite && <CategoryAddForm nextPosition={nextPosition} />}
+      {canWrite && <CategoryAddForm nextPosition={nextPosition} addCategoryAction={addCategoryAction} />}
 
       <section aria-labelledby="category-list" className="rounded-xl border border-slate-200 bg-white">
         <h2 id="category-list" className="border-b border-slate-200 px-4 py-3 text-sm font-semibold text-slate-600">
@@ -36,7 +36,13 @@ export default async function CategoriesPage() {
         ) : (
           <ul className="divide-y divide-slate-100">
             {categories.map((c, i) => (
-              <CategoryRow key={c.id} category={{ ...c, productCount: counts[i] ?? 0 }} canWrite={canWrite} />
+              <CategoryRow
+                key={c.id}
+                category={{ ...c, productCount: counts[i] ?? 0 }}
+                canWrite={canWrite}
+                updateCategoryAction={updateCategoryAction}
+                deleteCategoryAction={deleteCategoryAction}
+              />
             ))}
           </ul>
         )}

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { CsvImport } from '@/components/admin/catalog/csv-import';
 import { buttonClass } from '@/components/ui/button';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
-import { CSV_COLUMNS } from '@/lib/catalog/csv';
+import { requireStaff, can } from '@/lib/auth';
+import { CSV_COLUMNS } from '@/lib/catalog';
 import { minorToDecimal } from '@/lib/platform/money';
 
 export const metadata: Metadata = { title: 'Import and export' };

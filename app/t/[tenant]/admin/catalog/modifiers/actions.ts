@@ -1,8 +1,7 @@
 'use server';
 
-import { currentStaff, staffAction, type FormState } from '@/lib/auth/current';
-import { modifierGroupInputSchema } from '@/lib/catalog/schemas';
-import { modifierGroupService } from '@/lib/catalog/service';
+import { currentStaff, staffAction, type FormState } from '@/lib/auth';
+import { modifierGroupInputSchema, modifierGroupService } from '@/lib/catalog';
 import { arr, formSchema, idInputSchema, isUuid, jsonField, obj, priceOf, str, text, wholeNumber } from '../form-input';
 
 /** The modifier group form's draft (components/admin/catalog/drafts.ts) → ModifierGroupInput. */

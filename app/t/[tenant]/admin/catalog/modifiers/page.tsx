@@ -2,11 +2,10 @@ import type { Metadata } from 'next';
 import type { ModifierGroupDraft } from '@/components/admin/catalog/drafts';
 import { choiceRule } from '@/components/admin/catalog/format';
 import { ModifierGroupForm, ModifierGroupItem, NEW_GROUP, type ModifierGroupCard } from '@/components/admin/catalog/modifier-group-form';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
-import type { ModifierGroup } from '@/lib/catalog/repository';
-import { modifierGroupService } from '@/lib/catalog/service';
+import { requireStaff, can } from '@/lib/auth';
+import { type ModifierGroup, modifierGroupService } from '@/lib/catalog';
 import { formatMoney, minorToDecimal } from '@/lib/platform/money';
+import { deleteModifierGroupAction, saveModifierGroupAction } from './actions';
 
 export const metadata: Metadata = { title: 'Modifier groups' };
 
@@ -50,7 +49,7 @@ export default async function ModifiersPage() {
           <h2 id="add-group" className="mb-4 text-lg font-semibold">
             Add a modifier group
           </h2>
-          <ModifierGroupForm initial={NEW_GROUP} currency={tenant.currency} />
+          <ModifierGroupForm initial={NEW_GROUP} currency={tenant.currency} saveModifierGroupAction={saveModifierGroupAction} />
         </section>
       )}
 
@@ -63,7 +62,14 @@ export default async function ModifiersPage() {
         ) : (
           <ul className="divide-y divide-slate-100">
             {groups.map((g) => (
-              <ModifierGroupItem key={g.id} group={card(g, tenant.currency)} currency={tenant.currency} canWrite={canWrite} />
+              <ModifierGroupItem
+                key={g.id}
+                group={card(g, tenant.currency)}
+                currency={tenant.currency}
+                canWrite={canWrite}
+                saveModifierGroupAction={saveModifierGroupAction}
+                deleteModifierGroupAction={deleteModifierGroupAction}
+              />
             ))}
           </ul>
         )}

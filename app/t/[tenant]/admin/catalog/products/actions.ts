@@ -1,9 +1,17 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { currentStaff, staffAction, type FormState } from '@/lib/auth/current';
-import { archiveProduct, createProduct, patchProduct, replaceProduct } from '@/lib/catalog/service';
-import { attributeKeySchema, productInputSchema, productPatchSchema, type ProductInput } from '@/lib/catalog/schemas';
+import { currentStaff, staffAction, type FormState } from '@/lib/auth';
+import {
+  archiveProduct,
+  createProduct,
+  patchProduct,
+  replaceProduct,
+  attributeKeySchema,
+  productInputSchema,
+  productPatchSchema,
+  type ProductInput,
+} from '@/lib/catalog';
 import { AppError } from '@/lib/platform/errors';
 import { splitList } from '@/components/admin/catalog/drafts';
 import { arr, formSchema, isUuid, jsonField, obj, priceOf, str, text } from '../form-input';

@@ -1,7 +1,7 @@
 import { choiceRule, formatRate } from '@/components/admin/catalog/format';
 import type { ModifierGroupChoice, NamedItem } from '@/components/admin/catalog/drafts';
-import { categoryService, modifierGroupService, taxClassService } from '@/lib/catalog/service';
-import type { TenantInfo } from '@/lib/tenancy/registry';
+import { categoryService, modifierGroupService, taxClassService } from '@/lib/catalog';
+import type { TenantInfo } from '@/lib/tenancy';
 
 /** What the product editor's selects and checkboxes offer. */
 export async function editorChoices(tenant: TenantInfo): Promise<{

@@ -1,9 +1,8 @@
 'use server';
 
-import { staffAction, type FormState } from '@/lib/auth/current';
-import { taxClassInputSchema } from '@/lib/catalog/schemas';
-import { taxClassService } from '@/lib/catalog/service';
-import { settingsPatchSchema, updateTenantSettings } from '@/lib/tenancy/settings';
+import { staffAction, type FormState } from '@/lib/auth';
+import { taxClassInputSchema, taxClassService } from '@/lib/catalog';
+import { settingsPatchSchema, updateTenantSettings } from '@/lib/tenancy';
 import { formSchema, idInputSchema, isUuid, obj, str, text, type Path, type Report } from '../form-input';
 
 /** "7", "7.5", "7,25 %" → basis points (750); exact, at most two decimals. */

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { PricesIncludeTaxSwitch, TaxClassAddForm, TaxClassRow } from '@/components/admin/catalog/tax-forms';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
-import { taxClassService } from '@/lib/catalog/service';
-import { getTenantSettings } from '@/lib/tenancy/settings';
+import { requireStaff, can } from '@/lib/auth';
+import { taxClassService } from '@/lib/catalog';
+import { getTenantSettings } from '@/lib/tenancy';
+import { addTaxClassAction, deleteTaxClassAction, setPricesIncludeTaxAction, updateTaxClassAction } from './actions';
 
 export const metadata: Metadata = { title: 'Taxes' };
 
@@ -25,7 +25,7 @@ export default async function TaxesPage() {
           How prices are entered
         </h2>
         {canChangeSettings ? (
-          <PricesIncludeTaxSwitch value={settings.pricesIncludeTax} />
+          <PricesIncludeTaxSwitch value={settings.pricesIncludeTax} setPricesIncludeTaxAction={setPricesIncludeTaxAction} />
         ) : (
           <p>
             <span className="font-medium">Prices include tax:</span> {settings.pricesIncludeTax ? 'On' : 'Off'}{' '}
@@ -39,7 +39,7 @@ export default async function TaxesPage() {
         </p>
       </section>
 
-      {canWrite && <TaxClassAddForm />}
+      {canWrite && <TaxClassAddForm addTaxClassAction={addTaxClassAction} />}
 
       <section aria-labelledby="tax-list" className="rounded-xl border border-slate-200 bg-white">
         <h2 id="tax-list" className="border-b border-slate-200 px-4 py-3 text-sm font-semibold text-slate-600">
@@ -50,7 +50,7 @@ export default async function TaxesPage() {
         ) : (
           <ul className="divide-y divide-slate-100">
             {taxes.map((t) => (
-              <TaxClassRow key={t.id} tax={t} canWrite={canWrite} />
+              <TaxClassRow key={t.id} tax={t} canWrite={canWrite} updateTaxClassAction={updateTaxClassAction} deleteTaxClassAction={deleteTaxClassAction} />
             ))}
           </ul>
         )}

@@ -5,11 +5,12 @@ import { availabilitySummary } from '@/components/admin/menus/availability';
 import { DeleteMenuButton } from '@/components/admin/menus/delete-menu-button';
 import { MenuEditor } from '@/components/admin/menus/menu-editor';
 import { Alert } from '@/components/ui/alert';
-import { requireStaff } from '@/lib/auth/current';
-import { getProducts } from '@/lib/catalog/service';
+import { requireStaff } from '@/lib/auth';
+import { getProducts } from '@/lib/catalog';
 import { AppError } from '@/lib/platform/errors';
 import { idParam } from '@/lib/platform/validation';
 import { getMenu, isMenuAvailable, type Menu } from '@/lib/restaurant';
+import { deleteMenuAction, saveMenuAction, searchMenuProductsAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Edit menu' };
 
@@ -66,8 +67,10 @@ export default async function EditMenuPage({
           sections: menu.sections.map((s) => ({ id: s.id, name: s.name, products: s.productIds.map((pid) => ({ id: pid, name: names.get(pid)! })) })),
           version: menu.updatedAt.toISOString(),
         }}
+        saveMenuAction={saveMenuAction}
+        searchMenuProductsAction={searchMenuProductsAction}
       />
-      <DeleteMenuButton id={menu.id} name={menu.name} />
+      <DeleteMenuButton id={menu.id} name={menu.name} deleteMenuAction={deleteMenuAction} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { MenuEditor } from '@/components/admin/menus/menu-editor';
-import { requireStaff } from '@/lib/auth/current';
+import { requireStaff } from '@/lib/auth';
+import { saveMenuAction, searchMenuProductsAction } from '../actions';
 
 export const metadata: Metadata = { title: 'New menu' };
 
@@ -18,7 +19,7 @@ export default async function NewMenuPage() {
         <h1 className="text-2xl font-bold">New menu</h1>
         <p className="text-slate-600">Name it, say when it is offered, and add sections of products.</p>
       </header>
-      <MenuEditor menu={null} />
+      <MenuEditor menu={null} saveMenuAction={saveMenuAction} searchMenuProductsAction={searchMenuProductsAction} />
     </div>
   );
 }

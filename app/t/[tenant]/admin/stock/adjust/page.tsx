@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { OperationShell } from '@/components/admin/stock/operation-shell';
 import { StockOperationForm } from '@/components/admin/stock/stock-operation-form';
-import { requireStaff } from '@/lib/auth/current';
+import { requireStaff } from '@/lib/auth';
 import { locationFromParam } from '../location-param';
+import { adjustStockAction, searchStockItemsAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Adjust stock' };
 
@@ -19,7 +20,7 @@ export default async function AdjustStockPage({ searchParams }: { searchParams: 
       location={location}
       locations={locations}
     >
-      <StockOperationForm key={location.id} mode="adjust" location={location} />
+      <StockOperationForm key={location.id} mode="adjust" location={location} action={adjustStockAction} searchStockItemsAction={searchStockItemsAction} />
     </OperationShell>
   );
 }

@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { OperationShell } from '@/components/admin/stock/operation-shell';
 import { StockCountForm } from '@/components/admin/stock/stock-count-form';
-import { requireStaff } from '@/lib/auth/current';
+import { requireStaff } from '@/lib/auth';
 import { listLevels } from '@/lib/inventory';
 import { locationFromParam } from '../location-param';
+import { countStockAction, searchStockItemsAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Stock count' };
 
@@ -31,7 +32,13 @@ export default async function StockCountPage({ searchParams }: { searchParams: P
       location={location}
       locations={locations}
     >
-      <StockCountForm key={location.id} location={location} stockedHere={stockedHere} />
+      <StockCountForm
+        key={location.id}
+        location={location}
+        stockedHere={stockedHere}
+        countStockAction={countStockAction}
+        searchStockItemsAction={searchStockItemsAction}
+      />
     </OperationShell>
   );
 }

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LocationAddForm } from '@/components/admin/stock/location-add-form';
 import { LocationRowEditor } from '@/components/admin/stock/location-row-editor';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
+import { requireStaff, can } from '@/lib/auth';
 import { listLocations } from '@/lib/inventory';
+import { addLocationAction, updateLocationAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Locations' };
 
@@ -28,7 +28,7 @@ export default async function LocationsPage() {
         </p>
       </header>
 
-      {canWrite && <LocationAddForm />}
+      {canWrite && <LocationAddForm addLocationAction={addLocationAction} />}
 
       <section aria-labelledby="location-list" className="overflow-hidden rounded-xl border border-slate-200 bg-white">
         <h2 id="location-list" className="sr-only">
@@ -57,7 +57,7 @@ export default async function LocationsPage() {
                     {l.isDefault && <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">Default</span>}
                   </td>
                   <td className="px-4 py-3 align-top text-slate-600">{l.address ?? '—'}</td>
-                  <td className="px-4 py-3 text-right align-top">{canWrite && <LocationRowEditor location={l} />}</td>
+                  <td className="px-4 py-3 text-right align-top">{canWrite && <LocationRowEditor location={l} updateLocationAction={updateLocationAction} />}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { OperationShell } from '@/components/admin/stock/operation-shell';
 import { StockOperationForm } from '@/components/admin/stock/stock-operation-form';
-import { requireStaff } from '@/lib/auth/current';
+import { requireStaff } from '@/lib/auth';
 import { locationFromParam } from '../location-param';
+import { receiveStockAction, searchStockItemsAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Receive stock' };
 
@@ -19,7 +20,7 @@ export default async function ReceiveStockPage({ searchParams }: { searchParams:
       location={location}
       locations={locations}
     >
-      <StockOperationForm key={location.id} mode="receive" location={location} />
+      <StockOperationForm key={location.id} mode="receive" location={location} action={receiveStockAction} searchStockItemsAction={searchStockItemsAction} />
     </OperationShell>
   );
 }

@@ -3,8 +3,9 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { OperationShell } from '@/components/admin/stock/operation-shell';
 import { StockOperationForm } from '@/components/admin/stock/stock-operation-form';
-import { requireStaff } from '@/lib/auth/current';
+import { requireStaff } from '@/lib/auth';
 import { locationFromParam } from '../location-param';
+import { searchStockItemsAction, transferStockAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Transfer stock' };
 
@@ -30,7 +31,14 @@ export default async function TransferStockPage({ searchParams }: { searchParams
           to move stock between them.
         </p>
       ) : (
-        <StockOperationForm key={location.id} mode="transfer" location={location} otherLocations={others} />
+        <StockOperationForm
+          key={location.id}
+          mode="transfer"
+          location={location}
+          otherLocations={others}
+          action={transferStockAction}
+          searchStockItemsAction={searchStockItemsAction}
+        />
       )}
     </OperationShell>
   );

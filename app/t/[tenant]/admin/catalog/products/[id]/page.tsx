@@ -4,14 +4,13 @@ import { notFound } from 'next/navigation';
 import { attributeDrafts, type ProductDraft } from '@/components/admin/catalog/drafts';
 import { ProductForm } from '@/components/admin/catalog/product-form';
 import { ProductStatusForm } from '@/components/admin/catalog/product-status-form';
-import { requireStaff } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
-import type { Product } from '@/lib/catalog/repository';
-import { getProduct } from '@/lib/catalog/service';
+import { requireStaff, can } from '@/lib/auth';
+import { type Product, getProduct } from '@/lib/catalog';
 import { AppError } from '@/lib/platform/errors';
 import { minorToDecimal } from '@/lib/platform/money';
 import { isUuid } from '../../form-input';
 import { editorChoices } from '../editor-data';
+import { saveProductAction, setProductStatusAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Edit product' };
 
@@ -75,8 +74,9 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
         currency={tenant.currency}
         {...choices}
         canWrite={canWrite}
+        saveProductAction={saveProductAction}
       />
-      {canWrite && <ProductStatusForm productId={product.id} status={product.status} />}
+      {canWrite && <ProductStatusForm productId={product.id} status={product.status} setProductStatusAction={setProductStatusAction} />}
     </div>
   );
 }

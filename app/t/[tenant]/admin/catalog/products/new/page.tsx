@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NEW_PRODUCT } from '@/components/admin/catalog/drafts';
 import { ProductForm } from '@/components/admin/catalog/product-form';
-import { requireStaff } from '@/lib/auth/current';
+import { requireStaff } from '@/lib/auth';
 import { editorChoices } from '../editor-data';
+import { saveProductAction } from '../actions';
 
 export const metadata: Metadata = { title: 'New product' };
 
@@ -18,7 +19,7 @@ export default async function NewProductPage() {
         </Link>
         <h1 className="mt-2 text-2xl font-bold">New product</h1>
       </header>
-      <ProductForm initial={NEW_PRODUCT} currency={tenant.currency} {...choices} canWrite />
+      <ProductForm initial={NEW_PRODUCT} currency={tenant.currency} {...choices} canWrite saveProductAction={saveProductAction} />
     </div>
   );
 }

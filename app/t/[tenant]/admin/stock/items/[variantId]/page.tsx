@@ -4,11 +4,9 @@ import { notFound } from 'next/navigation';
 import { adjustmentReasonLabels, movementLabels } from '@/components/admin/stock/item-label';
 import { Pager, pageParam, query } from '@/components/ui/pager';
 import { StockBadge } from '@/components/admin/stock/stock-badge';
-import { listStaff } from '@/lib/auth';
-import { requireStaff } from '@/lib/auth/current';
-import { getVariants } from '@/lib/catalog/service';
+import { listStaff, requireStaff } from '@/lib/auth';
+import { getVariants, variantLabel } from '@/lib/catalog';
 import { levelsOf, listLedger, listLocations } from '@/lib/inventory';
-import { variantLabel } from '@/lib/catalog/labels';
 import { idParam } from '@/lib/platform/validation';
 
 export const metadata: Metadata = { title: 'Item history' };

@@ -1,15 +1,19 @@
 import { migrateDatabase } from '@/db/migrate';
-import { listTenantIds } from '@/lib/tenancy/registry';
-import { config } from './config';
-import { databaseSettings } from './db';
-import { purgeExpiredIdempotencyKeys } from './idempotency';
-import { every } from './jobs';
-import { logger } from './logger';
-import { perProcessStateWarning } from './readiness';
+import { config } from '@/lib/platform/config';
+import { databaseSettings } from '@/lib/platform/db';
+import { purgeExpiredIdempotencyKeys } from '@/lib/platform/idempotency';
+import { every } from '@/lib/platform/jobs';
+import { logger } from '@/lib/platform/logger';
+import { perProcessStateWarning } from '@/lib/platform/readiness';
+import { listTenantIds } from '@/lib/tenancy';
 
 const HOUR = 3600_000;
 
-/** Fails fast on bad configuration, brings the schema up to date, starts periodic jobs. */
+/**
+ * Fails fast on bad configuration, brings the schema up to date, starts periodic jobs. Part of
+ * the composition root (called from instrumentation.ts): it wires modules to the platform, so it
+ * cannot live in lib/platform, the floor that imports no module.
+ */
 export async function startServer(): Promise<void> {
   const { ROOT_DOMAIN, DATABASE_URL, NODE_ENV } = config();
   await migrateDatabase(databaseSettings());

@@ -1,0 +1,19 @@
+export * from './schemas';
+export type { Category, ModifierGroup, Page, Product, TaxClass, Variant, VariantRef } from './repository';
+export {
+  listProducts,
+  getProduct,
+  getProducts,
+  createProduct,
+  replaceProduct,
+  patchProduct,
+  archiveProduct,
+  getVariants,
+  findVariantByCode,
+  categoryService,
+  taxClassService,
+  modifierGroupService,
+  type ReferenceService,
+} from './service';
+export { CSV_COLUMNS, exportProductsCsv, importProductsCsv, type CsvError, type ImportOutcome, type ImportProgress } from './csv';
+export { variantLabel } from './labels';
