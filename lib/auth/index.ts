@@ -1,5 +1,5 @@
 export { can, isRole, ROLES, PERMISSIONS, type Permission, type Role } from './permissions';
-export { addStaff, updateStaff, listStaff, getStaffMember, listPinStaff, type Actor, type StaffMember } from './staff';
+export { addStaff, updateStaff, listStaff, getStaffMember, listPinStaff, staffToSwitchTo, type Actor, type StaffMember } from './staff';
 export { signUpBusiness } from './sign-up';
 export { createSignInHandoff, verifyPasswordSignIn, verifyPinSignIn, type SignedInUser } from './credentials';
 export { authorise, grantApproval, type Approval } from './approvals';

@@ -58,6 +58,16 @@ export async function listPinStaff(tenantId: string): Promise<Pick<StaffMember, 
   );
 }
 
+/**
+ * Whom "Switch staff" at a register offers: staff with a PIN other than the one signed in,
+ * and owners only where the tenant lets a PIN sign in as an owner (else the PIN sign-in would
+ * refuse them anyway).
+ */
+export async function staffToSwitchTo(tenantId: string, signedInUserId: string): Promise<Pick<StaffMember, 'id' | 'name' | 'role'>[]> {
+  const [staff, settings] = await Promise.all([listPinStaff(tenantId), getTenantSettings(tenantId)]);
+  return staff.filter((s) => s.id !== signedInUserId && (s.role !== 'owner' || settings.pinSwitchToOwner));
+}
+
 function assertMayManage(actor: Actor, targetRole: Role): void {
   if (!can(actor.role, 'staff:write')) throw new AppError('forbidden', 'You may not manage staff');
   if (targetRole === 'owner' && !can(actor.role, 'staff:manage-owners')) {

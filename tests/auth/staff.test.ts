@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '@/db/schema/platform';
-import { addStaff, addStaffSchema, getStaffMember, listPinStaff, listStaff, updateStaff, type Actor } from '@/lib/auth';
+import { addStaff, addStaffSchema, getStaffMember, listPinStaff, listStaff, staffToSwitchTo, updateStaff, type Actor } from '@/lib/auth';
+import { updateTenantSettings } from '@/lib/tenancy';
 import { withTenant } from '@/lib/platform/db';
 import { createTenant, PASSWORD, type TestTenant } from '../helpers';
 
@@ -79,5 +80,14 @@ describe('staff management', () => {
     await expect(getStaffMember(t.tenant.id, other.cashier.id)).rejects.toMatchObject({ code: 'not_found' });
     await expect(updateStaff(actorOf(t.owner), other.cashier.id, { name: 'Hacked' })).rejects.toMatchObject({ code: 'not_found' });
     expect((await getStaffMember(other.tenant.id, other.cashier.id)).name).toBe('Cas Cashier');
+  });
+
+  it('offers Switch staff only people it may switch to: never the one signed in, owners only where the tenant allows it', async () => {
+    const fresh = await createTenant();
+    await updateStaff(actorOf(fresh.owner), fresh.owner.id, { pin: '1111' });
+    const names = async () => (await staffToSwitchTo(fresh.tenant.id, fresh.cashier.id)).map((s) => s.id);
+    expect(await names()).toEqual([fresh.manager.id]);
+    await updateTenantSettings(actorOf(fresh.owner), { pinSwitchToOwner: true });
+    expect((await names()).sort()).toEqual([fresh.manager.id, fresh.owner.id].sort());
   });
 });

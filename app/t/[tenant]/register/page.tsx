@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
 import { SaleScreen } from '@/components/register/sale-screen';
 import { SwitchStaff } from '@/components/register/switch-staff';
-import { listPinStaff, requireStaff, can } from '@/lib/auth';
+import { requireStaff, can, staffToSwitchTo } from '@/lib/auth';
 import { registerData } from '@/lib/orders';
 
 export const metadata: Metadata = { title: 'Register' };
@@ -14,12 +14,12 @@ export const metadata: Metadata = { title: 'Register' };
  */
 export default async function RegisterPage() {
   const { tenant, user } = await requireStaff('register:use');
-  const [staff, data] = await Promise.all([listPinStaff(tenant.id), registerData(tenant.id)]);
+  const [switchable, data] = await Promise.all([staffToSwitchTo(tenant.id, user.userId), registerData(tenant.id)]);
 
   return (
     <div className="flex h-dvh flex-col overflow-hidden">
       <StaffHeader title="Register" tenantName={tenant.name} user={user}>
-        <SwitchStaff staff={staff.filter((s) => s.id !== user.userId)} />
+        <SwitchStaff staff={switchable} />
         <HeaderLink href="/register/orders">Orders</HeaderLink>
         <HeaderLink href="/register/shift">Shift</HeaderLink>
         {can(user.role, 'tables:read') && <HeaderLink href="/floor">Floor</HeaderLink>}

@@ -9,7 +9,7 @@ import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/field';
 import { Pager, pageParam, query } from '@/components/ui/pager';
-import { listPinStaff, requireStaff, can } from '@/lib/auth';
+import { staffToSwitchTo, requireStaff, can } from '@/lib/auth';
 import { defaultLocation } from '@/lib/inventory';
 import { businessDate, countOrdersByStatus, listOrders, loadOrderDetail, staffNames } from '@/lib/orders';
 import { refundOrderAction, voidOrderAction } from './actions';
@@ -36,11 +36,11 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
   const today = businessDate(tenant.timeZone);
   const location = await defaultLocation(tenant.id);
   const todays = { from: dayStart(today, tenant.timeZone).toISOString(), location: location?.id, number };
-  const [matching, byStatus, names, pinStaff] = await Promise.all([
+  const [matching, byStatus, names, switchable] = await Promise.all([
     listOrders(tenant.id, { ...todays, status: filter.statuses.join(',') || undefined, skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
     countOrdersByStatus(tenant.id, todays),
     staffNames(tenant.id),
-    listPinStaff(tenant.id),
+    staffToSwitchTo(tenant.id, user.userId),
   ]);
   const detail = await loadOrderDetail(tenant.id, selectedId, names);
 
@@ -65,7 +65,7 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
   return (
     <div className="flex min-h-dvh flex-col lg:h-dvh">
       <StaffHeader title="Orders" tenantName={tenant.name} user={user}>
-        <SwitchStaff staff={pinStaff.filter((s) => s.id !== user.userId)} />
+        <SwitchStaff staff={switchable} />
         {can(user.role, 'register:use') && <HeaderLink href="/register">Register</HeaderLink>}
         {can(user.role, 'shift:operate') && <HeaderLink href="/register/shift">Shift</HeaderLink>}
         {can(user.role, 'admin:access') && <HeaderLink href="/admin/orders">All orders</HeaderLink>}

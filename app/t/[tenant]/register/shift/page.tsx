@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
 import { ShiftConsole } from '@/components/register/shift/shift-console';
 import { SwitchStaff } from '@/components/register/switch-staff';
-import { listPinStaff, requireStaff, can } from '@/lib/auth';
+import { requireStaff, can, staffToSwitchTo } from '@/lib/auth';
 import { cashMovementAction, closeShiftAction, loadShiftAction, openShiftAction } from './actions';
 
 export const metadata: Metadata = { title: 'Shift' };
@@ -14,12 +14,12 @@ export const metadata: Metadata = { title: 'Shift' };
  */
 export default async function ShiftPage() {
   const { tenant, user } = await requireStaff('shift:operate');
-  const staff = await listPinStaff(tenant.id);
+  const switchable = await staffToSwitchTo(tenant.id, user.userId);
 
   return (
     <div className="flex min-h-dvh flex-col">
       <StaffHeader title="Shift" tenantName={tenant.name} user={user}>
-        <SwitchStaff staff={staff.filter((s) => s.id !== user.userId)} />
+        <SwitchStaff staff={switchable} />
         {can(user.role, 'register:use') && <HeaderLink href="/register">Register</HeaderLink>}
         {can(user.role, 'order:read') && <HeaderLink href="/register/orders">Orders</HeaderLink>}
         {can(user.role, 'admin:access') && <HeaderLink href="/admin">Admin</HeaderLink>}
