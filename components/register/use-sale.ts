@@ -16,7 +16,7 @@ import type { Approval, Order, Shift, Tender } from './types';
  *   until it is paid (or voided);
  * - a card the card service has not confirmed yet (202, or `payment_pending` beside a
  *   checkout) is `pending`: the order takes no other tender until the server settles it, and
- *   `checkCard` re-reads the order to see whether it has.
+ *   `checkCard` asks the server to check with the card service now.
  */
 export type PayOutcome =
   | { kind: 'paid'; order: Order }
@@ -115,14 +115,19 @@ export function useSale({
     [onShiftProblem, onTotalChanged],
   );
 
-  const syncOrder = useCallback(async (id: string) => {
-    const result = await api<Order>(`/api/v1/orders/${id}`, { retries: 2 });
-    if (result.ok) {
-      setOrder(UNPAID.has(result.data.status) || result.data.status === 'completed' ? result.data : null);
-      return result.data;
-    }
-    return null;
+  /** The order as the server answered it, kept while it is being paid (or just paid). */
+  const adopt = useCallback((now: Order) => {
+    setOrder(UNPAID.has(now.status) || now.status === 'completed' ? now : null);
+    return now;
   }, []);
+
+  const syncOrder = useCallback(
+    async (id: string) => {
+      const result = await api<Order>(`/api/v1/orders/${id}`, { retries: 2 });
+      return result.ok ? adopt(result.data) : null;
+    },
+    [adopt],
+  );
 
   /** Park the cart as an open order (a dine-in tab stays on its table). */
   const park = useCallback(async (): Promise<{ ok: true; order: Order } | { ok: false; error: ApiError }> => {
@@ -217,8 +222,15 @@ export function useSale({
     [order, send],
   );
 
-  /** "Check again" for a pending card: the order as the server has it now (null: no answer). */
-  const checkCard = useCallback(async () => (order ? syncOrder(order.id) : null), [order, syncOrder]);
+  /**
+   * "Check again" for a pending card: the server asks the card service now and answers the
+   * order as it then is (null: no answer). No Idempotency-Key: every check must ask afresh.
+   */
+  const checkCard = useCallback(async () => {
+    if (!order) return null;
+    const result = await api<Order>(`/api/v1/orders/${encodeURIComponent(order.id)}/payments/recheck`, { method: 'POST', key: null, timeoutMs: 30_000 });
+    return result.ok ? adopt(result.data) : syncOrder(order.id);
+  }, [order, adopt, syncOrder]);
 
   const reset = useCallback(() => {
     setOrder(null);

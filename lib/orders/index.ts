@@ -14,7 +14,7 @@ export {
 export { payOrder, settleCard, PAYMENT_PENDING } from './payments';
 export { refundOrder, voidOrder, refundAmount } from './refunds';
 export { openShift, currentShift, addCashMovement, shiftReport, closeShift, type Shift, type ShiftReport } from './shifts';
-export { recoverAll, recoverTenant } from './recovery';
+export { recoverAll, recoverTenant, recheckCardPayments } from './recovery';
 export { receiptOf, renderReceipt } from './receipt';
 export { loadOrderDetail, staffNames, type OrderDetailData, type OrderSummary, type RefundableLine, type Approver } from './order-detail';
 export { checkout, type CheckoutPaymentError } from './checkout';

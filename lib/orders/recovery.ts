@@ -1,7 +1,9 @@
-import { findPaymentByKey, stalePendingPayments } from '@/lib/payments';
+import { findPaymentByKey, paymentsOfOrder, stalePendingPayments, type PaymentView } from '@/lib/payments';
 import { config } from '@/lib/platform/config';
+import { withTenant } from '@/lib/platform/db';
 import { logger } from '@/lib/platform/logger';
 import { listTenantIds } from '@/lib/tenancy';
+import { getOrder, lockOrder, type OrderView, type SaleContext } from './orders';
 import { finishCardPayment, settleCard } from './payments';
 import { completeRefund, pendingRefundIds } from './refunds';
 
@@ -21,18 +23,8 @@ const RECOVERY_GRACE_MS = 30_000;
 
 export async function recoverTenant(tenantId: string, graceMs = RECOVERY_GRACE_MS): Promise<{ payments: number; refunds: number }> {
   let settled = 0;
-  const windowMs = config().GATEWAY_PROCESSING_WINDOW_MS;
   for (const payment of await stalePendingPayments(tenantId, graceMs)) {
-    try {
-      const found = await findPaymentByKey(tenantId, payment.id);
-      if (!found && Date.now() - payment.createdAt.getTime() < windowMs) continue; // may still be processing
-      const settledAs = found
-        ? await finishCardPayment(tenantId, payment, found)
-        : await settleCard(tenantId, payment.id, null, 'gateway_unavailable', 'The card service never received it — nothing was charged.');
-      if (settledAs.status !== 'pending') settled++;
-    } catch (err) {
-      logger.warn({ err, paymentId: payment.id }, 'payment recovery postponed');
-    }
+    if (await settlePendingCard(tenantId, payment)) settled++;
   }
   let refunds = 0;
   for (const refundId of await pendingRefundIds(tenantId, graceMs)) {
@@ -43,6 +35,35 @@ export async function recoverTenant(tenantId: string, graceMs = RECOVERY_GRACE_M
     }
   }
   return { payments: settled, refunds };
+}
+
+/**
+ * Asks the gateway about one pending card payment and settles it if the answer is definitive;
+ * true when it is no longer pending. Gateway trouble leaves it for the next try.
+ */
+async function settlePendingCard(tenantId: string, payment: PaymentView): Promise<boolean> {
+  try {
+    const found = await findPaymentByKey(tenantId, payment.id);
+    if (!found && Date.now() - payment.createdAt.getTime() < config().GATEWAY_PROCESSING_WINDOW_MS) return false; // may still be processing
+    const settledAs = found
+      ? await finishCardPayment(tenantId, payment, found)
+      : await settleCard(tenantId, payment.id, null, 'gateway_unavailable', 'The card service never received it — nothing was charged.');
+    return settledAs.status !== 'pending';
+  } catch (err) {
+    logger.warn({ err, paymentId: payment.id }, 'payment recovery postponed');
+    return false;
+  }
+}
+
+/**
+ * "Check again" at the register: the same question as the recovery job, asked now for this
+ * order's pending card payments (the cashier need not wait for the job's next run). Answers
+ * the order as it then is.
+ */
+export async function recheckCardPayments(ctx: SaleContext, orderId: string): Promise<OrderView> {
+  const pending = await withTenant(ctx.tenant.id, async (tx) => (await paymentsOfOrder(tx, (await lockOrder(tx, orderId)).id)).filter((p) => p.status === 'pending'));
+  for (const payment of pending) await settlePendingCard(ctx.tenant.id, payment);
+  return getOrder(ctx.tenant.id, orderId);
 }
 
 export async function recoverAll(): Promise<void> {

@@ -10,7 +10,8 @@ import { startCardPayment } from '@/lib/payments';
 import { resetGatewayPolicies } from '@/lib/payments/gateway';
 import { resetConfigForTests } from '@/lib/platform/config';
 import { withTenant } from '@/lib/platform/db';
-import { createStockedProduct, createTenant, mainLocation, sessionTokenFor, startGateway, type TestTenant } from '../helpers';
+import { POST as recheckRoute } from '@/app/api/v1/orders/[id]/payments/recheck/route';
+import { apiRequest, createStockedProduct, createTenant, json, mainLocation, segment, sessionTokenFor, startGateway, type TestTenant } from '../helpers';
 
 /**
  * Security review item 1: a card may be settled as "not charged" only when every attempt is
@@ -203,5 +204,34 @@ describe('recovery of what the gateway says about a pending payment', () => {
     gateway.control.down = false;
     await recoverTenant(t.tenant.id, 0);
     expect((await getOrder(t.tenant.id, id)).payments).toEqual([expect.objectContaining({ status: 'failed' })]);
+  });
+});
+
+describe('"Check again" at the register', () => {
+  const recheck = async (orderId: string, as = t.cashier, host = t.tenant) =>
+    json(await recheckRoute(await apiRequest('POST', `/api/v1/orders/${orderId}/payments/recheck`, { host, as }), segment({ id: orderId })));
+
+  it('asks the gateway now: still pending while it knows nothing, paid once its capture landed', async () => {
+    const id = await newOrder();
+    gateway.control.latencyMs = 1_500;
+    const paying = payOrder(ctx, id, { tender: 'card', source: 'tok_visa' });
+    await nextGatewayRequest();
+    Object.assign(gateway.control, { latencyMs: 0, down: true });
+    const { payment } = await paying;
+    expect(payment.status).toBe('pending');
+
+    gateway.control.down = false; // up again, but the first request is still in its latency: "not found" yet
+    expect(await recheck(id)).toMatchObject({ status: 200, body: { status: 'placed', payments: [{ id: payment.id, status: 'pending' }] } });
+
+    while (capturesOf(payment.id).length === 0) await sleep(50);
+    expect(await recheck(id)).toMatchObject({ status: 200, body: { status: 'completed', paidTotal: 100, payments: [{ id: payment.id, status: 'captured' }] } });
+    expect(await recheck(id)).toMatchObject({ status: 200, body: { status: 'completed', paidTotal: 100 } }); // once
+    expect(capturesOf(payment.id)).toHaveLength(1);
+  });
+
+  it("is another business's order not found", async () => {
+    const id = await newOrder();
+    const other = await createTenant();
+    expect(await recheck(id, other.cashier, other.tenant)).toMatchObject({ status: 404 });
   });
 });
