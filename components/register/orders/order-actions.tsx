@@ -4,8 +4,9 @@ import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } fr
 import { readRegisterName } from '@/components/register/shift/register-name';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { CheckboxField, TextAreaField } from '@/components/ui/field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+import { ApproverPinFields } from '../approver-pin-fields';
 import { formatMoney } from '@/lib/platform/money';
 import type { Approver, RefundableLine } from '@/lib/orders';
 
@@ -142,36 +143,6 @@ function ReceiptBody({ orderId, onClose }: { orderId: string; onClose: () => voi
   );
 }
 
-/** Who approves (managers and owners with a register PIN) and their PIN (also the shift forms'). */
-export function ApprovalFields({ approvers, errors, what }: { approvers: Approver[]; errors: Record<string, string>; what: string }) {
-  if (approvers.length === 0) {
-    return (
-      <Alert tone="info">
-        A manager or owner must approve {what}, and none has a register PIN yet. One of them can set a PIN in Admin → Staff, or do
-        this themselves.
-      </Alert>
-    );
-  }
-  return (
-    <fieldset className="space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-4">
-      <legend className="px-1 text-sm font-semibold text-amber-900">Manager approval</legend>
-      <p className="text-sm text-amber-900">A manager or owner approves {what} with their PIN.</p>
-      <div className="@container">
-        <div className="grid gap-3 @md:grid-cols-2">
-          <SelectField label="Approved by" name="approverId" required error={errors.approverId}>
-            {approvers.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name} ({a.role})
-              </option>
-            ))}
-          </SelectField>
-          <TextField label="Their PIN" name="pin" type="password" inputMode="numeric" autoComplete="off" maxLength={6} required error={errors.pin} />
-        </div>
-      </div>
-    </fieldset>
-  );
-}
-
 type FormProps = Props & { onDone: (message: string) => void; onCancel: () => void };
 
 function useRegisterName(atRegister: boolean): string {
@@ -281,7 +252,7 @@ function RefundForm({ orderId, currency, refundable, approvers, refundNeedsAppro
       </p>
       <TextAreaField label="Reason" name="reason" required maxLength={300} rows={2} error={fe.reason} placeholder="e.g. Customer changed their mind" />
       <CheckboxField label="Put the items back in stock" name="restock" defaultChecked hint="Leave on unless the items are damaged or were eaten." />
-      {refundNeedsApproval && <ApprovalFields approvers={approvers} errors={fe} what="a refund" />}
+      {refundNeedsApproval && <ApproverPinFields approvers={approvers} errors={fe} what="a refund" />}
       <div className="flex justify-end gap-2">
         <Button variant="ghost" onClick={onCancel} disabled={pending}>
           Cancel
@@ -306,7 +277,7 @@ function VoidForm({ orderId, approvers, voidNeedsApproval, voidOrderAction, onDo
       <p className="text-sm text-slate-600">The order is cancelled without payment and anything it took from stock goes back.</p>
       {state?.error && <Alert tone="error">{state.error}</Alert>}
       <TextAreaField label="Reason" name="reason" required maxLength={300} rows={2} error={fe.reason} placeholder="e.g. Customer left before paying" />
-      {voidNeedsApproval && <ApprovalFields approvers={approvers} errors={fe} what="a void" />}
+      {voidNeedsApproval && <ApproverPinFields approvers={approvers} errors={fe} what="a void" />}
       <div className="flex justify-end gap-2">
         <Button variant="ghost" onClick={onCancel} disabled={pending}>
           Cancel

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
-import { ApprovalFields } from '@/components/register/orders/order-actions';
+import { ApproverPinFields } from '@/components/register/approver-pin-fields';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
@@ -85,7 +85,7 @@ export function CashMovementForm({
           error={fe.amount}
         />
         <TextField label="Reason" name="reason" required maxLength={200} autoComplete="off" placeholder="e.g. Paid the ice delivery" error={fe.reason} />
-        {askApproval && <ApprovalFields approvers={approvers} errors={fe} what="this cash out" />}
+        {askApproval && <ApproverPinFields approvers={approvers} errors={fe} what="this cash out" />}
         <Button type="submit" disabled={pending} className="w-full">
           {pending ? 'Recording…' : 'Record'}
         </Button>

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
-import { ApprovalFields } from '@/components/register/orders/order-actions';
+import { ApproverPinFields } from '@/components/register/approver-pin-fields';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
@@ -161,7 +161,7 @@ export function CloseShift({
               )}
             </Alert>
           )}
-          {askApproval && <ApprovalFields approvers={approvers} errors={fe} what="closing a shift someone else opened" />}
+          {askApproval && <ApproverPinFields approvers={approvers} errors={fe} what="closing a shift someone else opened" />}
           <div className="flex gap-2">
             <Button variant="secondary" onClick={() => setStep('count')} disabled={pending}>
               Count again
