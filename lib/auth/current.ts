@@ -114,3 +114,9 @@ export async function approvalFromForm(user: StaffSession, formData: FormData, p
   const approval = await grantApproval(user, grantApprovalSchema.parse({ userId, pin, permission }), clientIp(await headers()));
   return { token: approval.token };
 }
+
+/**
+ * The form field an approval error belongs on: `userId` (from grantApproval's input) on the
+ * approver picker, `approval` (from authorise) on the PIN; any other path is the form's own.
+ */
+export const approverFieldName = (path: string): string => (path === 'userId' ? 'approverId' : path === 'approval' ? 'pin' : path);

@@ -58,6 +58,11 @@ export async function listPinStaff(tenantId: string): Promise<Pick<StaffMember, 
   );
 }
 
+/** Who may approve at a register (a discount, a void, a refund, a shift decision): managers and owners with a PIN. */
+export async function listApprovers(tenantId: string): Promise<Pick<StaffMember, 'id' | 'name' | 'role'>[]> {
+  return (await listPinStaff(tenantId)).filter((s) => s.role === 'manager' || s.role === 'owner');
+}
+
 /**
  * Whom "Switch staff" at a register offers: staff with a PIN other than the one signed in,
  * and owners only where the tenant lets a PIN sign in as an owner (else the PIN sign-in would

@@ -1,4 +1,4 @@
-import { listPinStaff, listStaff } from '@/lib/auth';
+import { listApprovers, listStaff } from '@/lib/auth';
 import { variantLabel } from '@/lib/catalog';
 import { AppError } from '@/lib/platform/errors';
 import { idParam } from '@/lib/platform/validation';
@@ -39,9 +39,9 @@ export async function loadOrderDetail(tenantId: string, orderId: string | undefi
     if (err instanceof AppError && err.code === 'not_found') return null;
     throw err;
   }
-  const [staff, pinStaff, tables] = await Promise.all([
+  const [staff, approvers, tables] = await Promise.all([
     names ?? staffNames(tenantId),
-    listPinStaff(tenantId),
+    listApprovers(tenantId),
     order.tableId ? listTables(tenantId) : Promise.resolve([]),
   ]);
   // Units a refund still waiting for the card service holds are not refundable again (as on the server).
@@ -66,6 +66,6 @@ export async function loadOrderDetail(tenantId: string, orderId: string | undefi
           amounts: Array.from({ length: left }, (_, i) => refundAmount({ ...line, refundedQuantity: taken }, i + 1)),
         };
       }),
-    approvers: pinStaff.filter((s) => s.role === 'manager' || s.role === 'owner'),
+    approvers,
   };
 }

@@ -1,4 +1,4 @@
-import { listPinStaff } from '@/lib/auth';
+import { listApprovers } from '@/lib/auth';
 import { categoryService, listProducts, modifierGroupService, taxClassService, type Product } from '@/lib/catalog';
 import { levelsOf, listLocations } from '@/lib/inventory';
 import { AppError } from '@/lib/platform/errors';
@@ -68,7 +68,7 @@ const isLowLevel = (quantity: number, threshold: number | null) => quantity <= 0
  *   location of another tenant (or none) is "not found".
  */
 export async function registerData(tenantId: string, locationId?: string): Promise<RegisterData> {
-  const [locations, products, categories, groups, taxes, settings, tables, pinStaff] = await Promise.all([
+  const [locations, products, categories, groups, taxes, settings, tables, approvers] = await Promise.all([
     listLocations(tenantId),
     activeProducts(tenantId),
     categoryService.list(tenantId),
@@ -76,7 +76,7 @@ export async function registerData(tenantId: string, locationId?: string): Promi
     taxClassService.list(tenantId),
     getTenantSettings(tenantId),
     listTables(tenantId),
-    listPinStaff(tenantId),
+    listApprovers(tenantId),
   ]);
 
   const location = locationId ? locations.find((l) => l.id === locationId) : (locations.find((l) => l.isDefault) ?? locations[0]);
@@ -124,6 +124,6 @@ export async function registerData(tenantId: string, locationId?: string): Promi
     stock,
     settings: { pricesIncludeTax: settings.pricesIncludeTax, discountLimitBasisPoints: settings.discountLimitBasisPoints },
     tables: tables.map((t) => ({ id: t.id, name: t.name, seats: t.seats, area: t.area, status: t.status, covers: t.covers })),
-    approvers: pinStaff.filter((s) => s.role === 'manager' || s.role === 'owner').map((s) => ({ id: s.id, name: s.name })),
+    approvers: approvers.map((s) => ({ id: s.id, name: s.name })),
   };
 }

@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { approvalFromForm, staffAction, type FormState } from '@/lib/auth';
+import { approvalFromForm, approverFieldName, staffAction, type FormState } from '@/lib/auth';
 import { currentShift, refundOrder, refundOrderSchema, voidOrder, voidOrderSchema } from '@/lib/orders';
 import { AppError } from '@/lib/platform/errors';
 import { formatMoney } from '@/lib/platform/money';
@@ -29,9 +29,7 @@ function renameFields(state: FormState, lineIds: string[] = []): FormState {
   for (const [path, message] of Object.entries(state.fieldErrors)) {
     const line = /^lines\.(\d+)\./.exec(path);
     if (line && lineIds[Number(line[1])]) renamed[`qty.${lineIds[Number(line[1])]}`] = message;
-    else if (path === 'userId') renamed.approverId = message;
-    else if (path === 'approval' || path === 'pin') renamed.pin = message;
-    else renamed[path] = message;
+    else renamed[approverFieldName(path)] = message;
   }
   return { ...state, fieldErrors: renamed };
 }

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import type { CloseShiftState, ReportData, ShiftLookup } from '@/components/register/shift/types';
-import { listPinStaff, listStaff, approvalFromForm, staffAction, staffRead, type FormState } from '@/lib/auth';
+import { listApprovers, listStaff, approvalFromForm, approverFieldName, staffAction, staffRead, type FormState } from '@/lib/auth';
 import {
   addCashMovement,
   cashMovementSchema,
@@ -39,8 +39,7 @@ const registerNameSchema = z.string().trim().min(1).max(40);
 /** Approval errors named as the form names its fields. */
 function approvalFields(state: FormState): FormState {
   if (!state?.fieldErrors) return state;
-  const { approval, userId, ...rest } = state.fieldErrors;
-  return { ...state, fieldErrors: { ...rest, ...(userId && { approverId: userId }), ...(approval && { pin: approval }) } };
+  return { ...state, fieldErrors: Object.fromEntries(Object.entries(state.fieldErrors).map(([path, message]) => [approverFieldName(path), message])) };
 }
 
 /**
@@ -68,7 +67,7 @@ export async function loadShiftAction(registerName: string): Promise<ShiftLookup
     const tenantId = tenant.id;
     const shift = await currentShift(tenantId, name.data);
     if (!shift) return { shift: null, report: null };
-    const [report, staff, pinStaff] = await Promise.all([shiftReport(tenantId, shift.id), listStaff(tenantId), listPinStaff(tenantId)]);
+    const [report, staff, approvers] = await Promise.all([shiftReport(tenantId, shift.id), listStaff(tenantId), listApprovers(tenantId)]);
     return {
       shift: {
         id: shift.id,
@@ -78,7 +77,7 @@ export async function loadShiftAction(registerName: string): Promise<ShiftLookup
         openingFloat: shift.openingFloat,
       },
       report: toReportData(report),
-      approvers: pinStaff.filter((s) => s.role === 'manager' || s.role === 'owner'),
+      approvers,
     };
   });
 }
