@@ -6,6 +6,7 @@ export { authorise, grantApproval, type Approval } from './approvals';
 export { clientIp, takeSignUpAttempt } from './rate-limits';
 export { verifySessionToken, sessionTokenFrom, endSession, type StaffSession } from './session';
 export { tenantRoute, tenantFromRequest, type RouteContext } from './tenant-route';
+export { hostTenant, resolveStaff, type TenantContext } from './context';
 export * from './schemas';
 export { currentStaff, requireStaff, staffAction, staffRead, approvalFromForm, approverFieldName, type FormMessage, type FormState } from './current';
 export { authOptionsFor } from './next-auth-options';

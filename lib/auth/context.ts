@@ -1,0 +1,41 @@
+import { AppError } from '@/lib/platform/errors';
+import { TENANT_HEADER, findTenantBySlug, type TenantInfo } from '@/lib/tenancy';
+import { can, type Permission } from './permissions';
+import { sessionTokenFrom, verifySessionToken, type StaffSession } from './session';
+
+/**
+ * Who a piece of tenant work is for: the host's tenant and the staff member signed in to it.
+ * Made in one place (resolveStaff) from the resolved host and the session — never from input —
+ * and handed to every module function that acts for someone. `tenantId` is `tenant.id`.
+ */
+export type TenantContext = Readonly<StaffSession & { tenant: TenantInfo }>;
+
+type CookieJar = Parameters<typeof sessionTokenFrom>[0];
+/** A request's headers and cookies: a NextRequest, or next/headers' headers() and cookies(). */
+export type RequestSource = { headers: Headers; cookies: CookieJar };
+
+/** The host's tenant (from proxy.ts's header), or a 404: an unknown store has nothing to show. */
+export async function hostTenant(headers: Headers): Promise<TenantInfo> {
+  const slug = headers.get(TENANT_HEADER);
+  const tenant = slug ? await findTenantBySlug(slug) : null;
+  if (!tenant) throw new AppError('not_found', 'No such store');
+  return tenant;
+}
+
+/** The signed-in staff member of `tenant` on this request, or null. */
+export async function staffOf(tenant: TenantInfo, source: RequestSource): Promise<TenantContext | null> {
+  const session = await verifySessionToken(sessionTokenFrom(source.cookies), tenant.id);
+  return session && { ...session, tenant };
+}
+
+/**
+ * The tenant seam: host → tenant (404), session of that same tenant (401), role allowed
+ * `permission` (403). tenantRoute, requireStaff, staffAction and staffRead only map its
+ * errors to their kind of answer.
+ */
+export async function resolveStaff(source: RequestSource, permission?: Permission): Promise<TenantContext> {
+  const ctx = await staffOf(await hostTenant(source.headers), source);
+  if (!ctx) throw new AppError('unauthorized', 'Sign in to continue');
+  if (permission && !can(ctx.role, permission)) throw new AppError('forbidden', 'Your role does not allow this');
+  return ctx;
+}
