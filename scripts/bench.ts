@@ -24,8 +24,7 @@ async function measure(name: string, iterations: number, fn: (i: number) => Prom
 async function main(): Promise<void> {
   const { migrateDatabase } = await import('../db/migrate');
   const { closeDatabase } = await import('../db/client');
-  const { signUpBusiness, addStaff } = await import('../lib/auth');
-  const { verifySessionToken } = await import('../lib/auth/session');
+  const { signUpBusiness, addStaff, contextFor } = await import('../lib/auth');
   const { databaseSettings, withTenant } = await import('../lib/platform/db');
   const { createProduct, taxClassService } = await import('../lib/catalog/service');
   const { productInputSchema } = await import('../lib/catalog/schemas');
@@ -33,38 +32,34 @@ async function main(): Promise<void> {
   const { createOrder, createOrderSchema, payOrder, priceOrder } = await import('../lib/orders');
   const { quoteOrder } = await import('../lib/orders/quote');
   const { getTenantSettings } = await import('../lib/tenancy/settings');
-  const { encode } = await import('next-auth/jwt');
-  const { config } = await import('../lib/platform/config');
-  const { newSessionClaims } = await import('../lib/auth/session');
 
   await migrateDatabase(databaseSettings());
   const slug = `bench-${Date.now().toString(36)}`;
   const { tenant, owner } = await signUpBusiness({ businessName: 'Bench', slug, currency: 'USD', timeZone: 'UTC', ownerName: 'B', email: `o@${slug}.test`, password: 'bench-password' });
-  const actor = { tenantId: tenant.id, userId: owner.id, role: 'owner' as const };
-  const cashier = await addStaff(actor, { name: 'C', email: `c@${slug}.test`, role: 'cashier', password: 'bench-password' });
-  const token = await encode({ token: { ...newSessionClaims({ id: cashier.id, tenantId: tenant.id, role: 'cashier', name: 'C', email: cashier.email }) }, secret: config().authSecret });
-  const ctx = { tenant, user: (await verifySessionToken(token, tenant.id))! };
-  const location = await createLocation(actor, { name: 'Main', address: null });
-  const tax = await taxClassService.create(actor, { name: 'VAT', rateBasisPoints: 700 });
+  const ownerCtx = contextFor(tenant, owner);
+  const cashier = await addStaff(ownerCtx, { name: 'C', email: `c@${slug}.test`, role: 'cashier', password: 'bench-password' });
+  const ctx = contextFor(tenant, cashier);
+  const location = await createLocation(ownerCtx, { name: 'Main', address: null });
+  const tax = await taxClassService.create(ownerCtx, { name: 'VAT', rateBasisPoints: 700 });
   const products: Awaited<ReturnType<typeof createProduct>>[] = [];
   for (let i = 0; i < 20; i++) {
-    products.push(await createProduct(actor, productInputSchema.parse({ name: `Item ${i}`, taxClassId: tax.id, variants: [{ sku: `B-${i}`, price: 100 + i }] })));
+    products.push(await createProduct(ownerCtx, productInputSchema.parse({ name: `Item ${i}`, taxClassId: tax.id, variants: [{ sku: `B-${i}`, price: 100 + i }] })));
   }
-  await receiveStock(actor, { locationId: location.id, supplier: null, note: null, lines: products.map((p) => ({ variantId: p.variants[0]!.id, quantity: 1_000_000 })) });
+  await receiveStock(ownerCtx, { locationId: location.id, supplier: null, note: null, lines: products.map((p) => ({ variantId: p.variants[0]!.id, quantity: 1_000_000 })) });
   const cart = (i: number) =>
     createOrderSchema.parse({
       type: 'retail',
       locationId: location.id,
       lines: [0, 1, 2].map((k) => ({ variantId: products[(i + k) % products.length]!.variants[0]!.id, quantity: 1 + k })),
     });
-  const settings = await getTenantSettings(tenant.id);
+  const settings = await getTenantSettings({ tenantId: tenant.id });
 
   const baseline = await measure('empty tenant transaction (baseline)', ITERATIONS, () => withTenant(tenant.id, async () => undefined));
   const results = [
     await measure('price a 3-line cart (pure)', ITERATIONS * 10, () =>
       priceOrder([{ unitPrice: 120, modifiersTotal: 0, quantity: 2, taxRateBasisPoints: 700 }, { unitPrice: 99, modifiersTotal: 30, quantity: 1, taxRateBasisPoints: 0 }], { pricesIncludeTax: false }),
     ),
-    await measure('quote a 3-line cart', ITERATIONS, (i) => quoteOrder(ctx.user, cart(i), settings)),
+    await measure('quote a 3-line cart', ITERATIONS, (i) => quoteOrder(ctx, cart(i), settings)),
   ];
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;

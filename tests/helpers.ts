@@ -1,6 +1,6 @@
 import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
-import { addStaff, signUpBusiness, type Role } from '@/lib/auth';
+import { addStaff, contextFor, signUpBusiness, type Role, type TenantContext } from '@/lib/auth';
 import { newSessionClaims, SESSION_COOKIE, sessionMaxAgeSeconds, type SessionClaims } from '@/lib/auth/session';
 import { config } from '@/lib/platform/config';
 import { TENANT_HEADER } from '@/lib/tenancy/host';
@@ -26,9 +26,9 @@ export async function createTenant(): Promise<TestTenant> {
     email: `owner@${slug}.test`,
     password: PASSWORD,
   });
-  const actor = { tenantId: tenant.id, userId: owner.id, role: 'owner' as const };
+  const ownerCtx = contextFor(tenant, owner);
   const staff = async (role: Role, name: string, pin: string): Promise<TestStaff> => {
-    const m = await addStaff(actor, { name, email: `${role}@${slug}.test`, role, password: PASSWORD, pin });
+    const m = await addStaff(ownerCtx, { name, email: `${role}@${slug}.test`, role, password: PASSWORD, pin });
     return { id: m.id, tenantId: tenant.id, role, name, email: m.email };
   };
   return {
@@ -84,8 +84,8 @@ export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-/** The acting owner of a test tenant, as module functions take it. */
-export const ownerActor = (t: TestTenant) => ({ tenantId: t.tenant.id, userId: t.owner.id, role: 'owner' as const });
+/** A staff member of a test tenant (the owner unless named) as module functions take them. */
+export const contextOf = (t: TestTenant, staff: TestStaff = t.owner): TenantContext => contextFor(t.tenant, staff);
 
 /** A tracked product with the given variants (SKUs made unique per call). */
 export async function createStockedProduct(
@@ -96,7 +96,7 @@ export async function createStockedProduct(
   const { productInputSchema } = await import('@/lib/catalog/schemas');
   const tag = uniqueSlug('sku').toUpperCase();
   return createProduct(
-    ownerActor(t),
+    contextOf(t),
     productInputSchema.parse({
       name: options.name ?? `Item ${tag}`,
       trackStock: options.trackStock ?? true,
@@ -109,8 +109,8 @@ export async function createStockedProduct(
 /** The tenant's first location (created by the TenantCreated handler, or here if none yet). */
 export async function mainLocation(t: TestTenant): Promise<string> {
   const { listLocations, createLocation } = await import('@/lib/inventory');
-  const [first] = await listLocations(t.tenant.id);
-  return first?.id ?? (await createLocation(ownerActor(t), { name: 'Main store', address: null })).id;
+  const [first] = await listLocations({ tenantId: t.tenant.id });
+  return first?.id ?? (await createLocation(contextOf(t), { name: 'Main store', address: null })).id;
 }
 
 /**
@@ -127,4 +127,10 @@ export async function startGateway(settings: Record<string, string> = {}) {
   resetConfigForTests();
   resetGatewayPolicies();
   return gateway;
+}
+
+/** A fresh signed-in session (a register) of `staff`, as resolveStaff hands it to a module. */
+export async function sessionContextOf(t: TestTenant, staff: TestStaff): Promise<TenantContext> {
+  const { verifySessionToken } = await import('@/lib/auth/session');
+  return { ...(await verifySessionToken(await sessionTokenFor(staff), t.tenant.id))!, tenant: t.tenant };
 }

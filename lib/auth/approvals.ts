@@ -5,7 +5,7 @@ import { checkPin } from './credentials';
 import { can, type Permission } from './permissions';
 import { isSessionRevoked } from './revocation';
 import type { ApprovablePermission, GrantApprovalInput } from './schemas';
-import type { StaffSession } from './session';
+import type { TenantContext } from './context';
 
 /**
  * A manager's approval at the register (a discount over the limit, a void, a refund, a shift
@@ -36,15 +36,15 @@ const grantKey = (tenantId: string, token: string) => tenantKey(tenantId, 'appro
  * verify whatever the input) and issues the token. A wrong PIN, an unknown person, someone
  * deactivated and someone whose role cannot approve this all get the same answer.
  */
-export async function grantApproval(session: StaffSession, input: GrantApprovalInput, ip: string | null = null): Promise<Approval> {
-  const { user, matches, attempt } = await checkPin(session.tenantId, input.userId, input.pin, { sessionId: session.sessionId, ip });
+export async function grantApproval(ctx: TenantContext, input: GrantApprovalInput, ip: string | null = null): Promise<Approval> {
+  const { user, matches, attempt } = await checkPin(ctx.tenantId, input.userId, input.pin, { sessionId: ctx.sessionId, ip });
   if (!user || !matches || !user.active || !can(user.role, input.permission)) {
     throw new AppError('forbidden', 'Wrong PIN.', [{ path: 'pin', message: 'Wrong PIN.' }]);
   }
   await attempt.succeeded();
   const token = randomBytes(32).toString('base64url');
-  const grant: Grant = { approverId: user.id, approverName: user.name, sessionId: session.sessionId, permission: input.permission, issuedAt: Date.now() };
-  await (await redis()).set(grantKey(session.tenantId, token), grant, { ex: APPROVAL_SECONDS });
+  const grant: Grant = { approverId: user.id, approverName: user.name, sessionId: ctx.sessionId, permission: input.permission, issuedAt: Date.now() };
+  await (await redis()).set(grantKey(ctx.tenantId, token), grant, { ex: APPROVAL_SECONDS });
   return {
     token,
     permission: input.permission,
@@ -59,22 +59,22 @@ export async function grantApproval(session: StaffSession, input: GrantApprovalI
  * register then asks for a manager). `why` says what needs approving.
  */
 export async function authorise(
-  session: StaffSession,
+  ctx: TenantContext,
   permission: Permission,
   approval: { token: string } | null,
   why = 'A manager must approve this',
 ): Promise<string> {
-  if (can(session.role, permission)) return session.userId;
+  if (can(ctx.role, permission)) return ctx.userId;
   if (!approval) throw new AppError('forbidden', why, [{ path: 'approval', message: 'A manager enters their PIN' }]);
   const client = await redis();
-  const key = grantKey(session.tenantId, approval.token);
+  const key = grantKey(ctx.tenantId, approval.token);
   const grant = await client.get<Grant>(key);
   const valid =
     grant !== null &&
-    grant.sessionId === session.sessionId &&
+    grant.sessionId === ctx.sessionId &&
     grant.permission === permission &&
     // Void once the approver is deactivated, changes role or is signed out everywhere (or the cashier is).
-    !(await isSessionRevoked(session.tenantId, grant.approverId, session.sessionId, grant.issuedAt)) &&
+    !(await isSessionRevoked(ctx.tenantId, grant.approverId, ctx.sessionId, grant.issuedAt)) &&
     // One action per token, except discounts: only the request that deletes it may use it.
     (REUSABLE.has(permission) || (await client.del(key)) === 1);
   if (!valid) {

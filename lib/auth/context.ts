@@ -1,6 +1,6 @@
 import { AppError } from '@/lib/platform/errors';
 import { TENANT_HEADER, findTenantBySlug, type TenantInfo } from '@/lib/tenancy';
-import { can, type Permission } from './permissions';
+import { can, type Permission, type Role } from './permissions';
 import { sessionTokenFrom, verifySessionToken, type StaffSession } from './session';
 
 /**
@@ -9,6 +9,12 @@ import { sessionTokenFrom, verifySessionToken, type StaffSession } from './sessi
  * and handed to every module function that acts for someone. `tenantId` is `tenant.id`.
  */
 export type TenantContext = Readonly<StaffSession & { tenant: TenantInfo }>;
+
+/**
+ * What a read needs of the context: which tenant. App code passes its whole context; a job
+ * with no person behind it (recovery, seeding) passes `{ tenantId }`.
+ */
+export type TenantScope = Pick<TenantContext, 'tenantId'>;
 
 type CookieJar = Parameters<typeof sessionTokenFrom>[0];
 /** A request's headers and cookies: a NextRequest, or next/headers' headers() and cookies(). */
@@ -38,4 +44,23 @@ export async function resolveStaff(source: RequestSource, permission?: Permissio
   if (!ctx) throw new AppError('unauthorized', 'Sign in to continue');
   if (permission && !can(ctx.role, permission)) throw new AppError('forbidden', 'Your role does not allow this');
   return ctx;
+}
+
+/**
+ * The context of work no request carries (seeding, benchmarks, tests): `staff` of `tenant`,
+ * in a session of its own that nothing outside this process knows (approvals bind to it).
+ */
+export function contextFor(tenant: TenantInfo, staff: { id: string; role: Role; name: string; email: string }): TenantContext {
+  const now = Date.now();
+  return {
+    tenant,
+    tenantId: tenant.id,
+    userId: staff.id,
+    role: staff.role,
+    name: staff.name,
+    email: staff.email,
+    sessionId: crypto.randomUUID(),
+    authTime: now,
+    expiresAt: Math.floor(now / 1000) + 3600,
+  };
 }

@@ -59,7 +59,7 @@ export async function verifyPasswordSignIn(tenantId: string, email: string, pass
  * worth and hands the attempt back (`attempt.succeeded()`) only when it accepts it.
  */
 export async function checkPin(tenantId: string, userId: string, pin: string, source: AttemptSource, user?: Candidate) {
-  const { minPinLength } = await getTenantSettings(tenantId);
+  const { minPinLength } = await getTenantSettings({ tenantId });
   if (pin.length < minPinLength) {
     const message = `PINs here have at least ${minPinLength} digits; ask a manager to set you a new one.`;
     throw new AppError('unprocessable', message, [{ path: 'pin', message }]);
@@ -76,7 +76,7 @@ export async function checkPin(tenantId: string, userId: string, pin: string, so
  */
 export async function verifyPinSignIn(tenantId: string, userId: string, pin: string, source: AttemptSource = {}): Promise<SignedInUser> {
   const user = await findUser(tenantId, eq(users.id, userId), 'pinHash');
-  if (user?.role === 'owner' && !(await getTenantSettings(tenantId)).pinSwitchToOwner) {
+  if (user?.role === 'owner' && !(await getTenantSettings({ tenantId })).pinSwitchToOwner) {
     throw new AppError('forbidden', 'Owners sign in with their email and password here.');
   }
   const check = await checkPin(tenantId, userId, pin, source, user);

@@ -3,37 +3,43 @@ import { cookies, headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { z } from 'zod';
-import { toFormState, type FormMessage } from '@/lib/platform/errors';
+import { AppError, toFormState, type FormMessage } from '@/lib/platform/errors';
 import { PATH_HEADER_NAME } from '@/lib/platform/headers';
 import { requestIdFrom, runWithContext } from '@/lib/platform/request-context';
 import { currentTenant, type TenantInfo } from '@/lib/tenancy';
 import { grantApproval } from './approvals';
-import { can, type Permission } from './permissions';
+import { resolveStaff, staffOf, type TenantContext } from './context';
+import type { Permission } from './permissions';
 import { clientIp } from './rate-limits';
 import { grantApprovalSchema, type ApprovablePermission } from './schemas';
-import { sessionTokenFrom, verifySessionToken, type StaffSession } from './session';
 
+/** This render's request, as resolveStaff reads it. */
+const thisRequest = async () => ({ headers: await headers(), cookies: await cookies() });
 
-/** The signed-in staff member of the current tenant host, or null (server components). */
-export const currentStaff = cache(async (): Promise<{ tenant: TenantInfo; user: StaffSession | null } | null> => {
+/** The host's tenant and who is signed in to it (null when nobody is), or null off a store's host: for pages open to both. */
+export const currentStaff = cache(async (): Promise<{ tenant: TenantInfo; ctx: TenantContext | null } | null> => {
   const tenant = await currentTenant();
   if (!tenant) return null;
-  return { tenant, user: await verifySessionToken(sessionTokenFrom(await cookies()), tenant.id) };
+  return { tenant, ctx: await staffOf(tenant, await thisRequest()) };
 });
+
+/** resolveStaff for this render, once per permission (a layout and its page share the answer). */
+const staffForRender = cache(async (permission?: Permission) => resolveStaff(await thisRequest(), permission));
 
 /**
  * Guard for tenant pages: unknown store → 404, signed out → sign-in page (and back after),
  * role without `permission` → 403 page.
  */
-export async function requireStaff(permission?: Permission): Promise<{ tenant: TenantInfo; user: StaffSession }> {
-  const current = await currentStaff();
-  if (!current) notFound();
-  if (!current.user) {
+export async function requireStaff(permission?: Permission): Promise<TenantContext> {
+  try {
+    return await staffForRender(permission);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    if (err.code === 'not_found') notFound();
+    if (err.code === 'forbidden') forbidden();
     const back = (await headers()).get(PATH_HEADER_NAME) ?? '/';
     redirect(`/signin?callbackUrl=${encodeURIComponent(back)}`);
   }
-  if (permission && !can(current.user.role, permission)) forbidden();
-  return { tenant: current.tenant, user: current.user };
 }
 
 export type { FormMessage };
@@ -47,7 +53,7 @@ export async function staffAction<S extends z.ZodType>(
   permission: Permission,
   schema: S,
   input: unknown,
-  run: (ctx: StaffContext, data: z.output<S>) => Promise<string>,
+  run: (ctx: TenantContext, data: z.output<S>) => Promise<string>,
 ): Promise<FormState> {
   const staff = await staffFor(permission);
   if ('error' in staff) return staff;
@@ -73,7 +79,7 @@ export async function staffAction<S extends z.ZodType>(
  * The same guard for a server action that only reads (a picker's search, a panel's load):
  * its answer, or `empty` with the error to show. It never refreshes the page.
  */
-export async function staffRead<T extends object>(permission: Permission, empty: T, run: (ctx: StaffContext) => Promise<T>): Promise<T & { error?: string }> {
+export async function staffRead<T extends object>(permission: Permission, empty: T, run: (ctx: TenantContext) => Promise<T>): Promise<T & { error?: string }> {
   const staff = await staffFor(permission);
   if ('error' in staff) return { ...empty, error: staff.error };
   return asStaff(staff, async () => {
@@ -85,33 +91,33 @@ export async function staffRead<T extends object>(permission: Permission, empty:
   });
 }
 
-type StaffContext = { tenant: TenantInfo; user: StaffSession };
-
-/** The host's tenant and signed-in staff member allowed `permission`, or the form message saying why not. */
-async function staffFor(permission: Permission): Promise<StaffContext | { error: string }> {
-  const current = await currentStaff();
-  if (!current?.user) return { error: 'Your session has ended. Sign in again.' };
-  if (!can(current.user.role, permission)) return { error: 'Your role does not allow this.' };
-  return { tenant: current.tenant, user: current.user };
+/** The staff member allowed `permission`, or the form message saying why not. */
+async function staffFor(permission: Permission): Promise<TenantContext | { error: string }> {
+  try {
+    return await staffForRender(permission);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    return { error: err.code === 'forbidden' ? 'Your role does not allow this.' : 'Your session has ended. Sign in again.' };
+  }
 }
 
 /** Runs an action's work in its request's log context, as tenantRoute does for the API. */
-async function asStaff<T>({ tenant, user }: StaffContext, fn: () => Promise<T>): Promise<T> {
-  return runWithContext({ requestId: requestIdFrom(await headers()), tenantId: tenant.id, tenantSlug: tenant.slug, userId: user.userId }, fn);
+async function asStaff<T>(ctx: TenantContext, fn: () => Promise<T>): Promise<T> {
+  return runWithContext({ requestId: requestIdFrom(await headers()), tenantId: ctx.tenantId, tenantSlug: ctx.tenant.slug, userId: ctx.userId }, fn);
 }
 
 /**
  * The approver and PIN a form carried (a manager stepped in at the register), exchanged at
  * once for a one-action approval token; null when the form carried none.
  */
-export async function approvalFromForm(user: StaffSession, formData: FormData, permission: ApprovablePermission): Promise<{ token: string } | null> {
+export async function approvalFromForm(ctx: TenantContext, formData: FormData, permission: ApprovablePermission): Promise<{ token: string } | null> {
   const field = (name: string) => {
     const value = formData.get(name);
     return typeof value === 'string' ? value.trim() : '';
   };
   const [userId, pin] = [field('approverId'), field('pin')];
   if (!userId && !pin) return null;
-  const approval = await grantApproval(user, grantApprovalSchema.parse({ userId, pin, permission }), clientIp(await headers()));
+  const approval = await grantApproval(ctx, grantApprovalSchema.parse({ userId, pin, permission }), clientIp(await headers()));
   return { token: approval.token };
 }
 

@@ -1,12 +1,12 @@
 export { can, isRole, ROLES, PERMISSIONS, type Permission, type Role } from './permissions';
-export { addStaff, updateStaff, listStaff, getStaffMember, listPinStaff, listApprovers, staffToSwitchTo, type Actor, type StaffMember } from './staff';
+export { addStaff, updateStaff, listStaff, getStaffMember, listPinStaff, listApprovers, staffToSwitchTo, type StaffMember } from './staff';
 export { signUpBusiness } from './sign-up';
 export { createSignInHandoff, verifyPasswordSignIn, verifyPinSignIn, type SignedInUser } from './credentials';
 export { authorise, grantApproval, type Approval } from './approvals';
 export { clientIp, takeSignUpAttempt } from './rate-limits';
 export { verifySessionToken, sessionTokenFrom, endSession, type StaffSession } from './session';
-export { tenantRoute, tenantFromRequest, type RouteContext } from './tenant-route';
-export { hostTenant, resolveStaff, type TenantContext } from './context';
+export { tenantRoute, type RouteContext } from './tenant-route';
+export { contextFor, hostTenant, resolveStaff, type TenantContext, type TenantScope } from './context';
 export * from './schemas';
 export { currentStaff, requireStaff, staffAction, staffRead, approvalFromForm, approverFieldName, type FormMessage, type FormState } from './current';
 export { authOptionsFor } from './next-auth-options';

@@ -9,9 +9,8 @@ import { revokeUserSessions } from './revocation';
 import type { AddStaffInput, UpdateStaffInput } from './schemas';
 import { hashSecret } from './secrets';
 import { sessionMaxAgeSeconds } from './session';
+import type { TenantContext, TenantScope } from './context';
 
-/** Who is acting: the signed-in staff member (from the session, never from input). */
-export type Actor = { tenantId: string; userId: string; role: Role };
 
 export type StaffMember = {
   id: string;
@@ -35,20 +34,20 @@ const staffColumns = {
   createdAt: users.createdAt,
 };
 
-export async function listStaff(tenantId: string): Promise<StaffMember[]> {
+export async function listStaff({ tenantId }: TenantScope): Promise<StaffMember[]> {
   return withTenant(tenantId, (tx) =>
     tx.select(staffColumns).from(users).orderBy(desc(users.active), asc(users.name)),
   );
 }
 
-export async function getStaffMember(tenantId: string, id: string): Promise<StaffMember> {
+export async function getStaffMember({ tenantId }: TenantScope, id: string): Promise<StaffMember> {
   const [row] = await withTenant(tenantId, (tx) => tx.select(staffColumns).from(users).where(eq(users.id, id)));
   if (!row) throw notFound('Staff member');
   return row;
 }
 
 /** Active staff who can be switched to at the register (those with a PIN). */
-export async function listPinStaff(tenantId: string): Promise<Pick<StaffMember, 'id' | 'name' | 'role'>[]> {
+export async function listPinStaff({ tenantId }: TenantScope): Promise<Pick<StaffMember, 'id' | 'name' | 'role'>[]> {
   return withTenant(tenantId, (tx) =>
     tx
       .select({ id: users.id, name: users.name, role: users.role })
@@ -59,8 +58,8 @@ export async function listPinStaff(tenantId: string): Promise<Pick<StaffMember, 
 }
 
 /** Who may approve at a register (a discount, a void, a refund, a shift decision): managers and owners with a PIN. */
-export async function listApprovers(tenantId: string): Promise<Pick<StaffMember, 'id' | 'name' | 'role'>[]> {
-  return (await listPinStaff(tenantId)).filter((s) => s.role === 'manager' || s.role === 'owner');
+export async function listApprovers(scope: TenantScope): Promise<Pick<StaffMember, 'id' | 'name' | 'role'>[]> {
+  return (await listPinStaff(scope)).filter((s) => s.role === 'manager' || s.role === 'owner');
 }
 
 /**
@@ -68,14 +67,14 @@ export async function listApprovers(tenantId: string): Promise<Pick<StaffMember,
  * and owners only where the tenant lets a PIN sign in as an owner (else the PIN sign-in would
  * refuse them anyway).
  */
-export async function staffToSwitchTo(tenantId: string, signedInUserId: string): Promise<Pick<StaffMember, 'id' | 'name' | 'role'>[]> {
-  const [staff, settings] = await Promise.all([listPinStaff(tenantId), getTenantSettings(tenantId)]);
+export async function staffToSwitchTo({ tenantId }: TenantScope, signedInUserId: string): Promise<Pick<StaffMember, 'id' | 'name' | 'role'>[]> {
+  const [staff, settings] = await Promise.all([listPinStaff({ tenantId }), getTenantSettings({ tenantId })]);
   return staff.filter((s) => s.id !== signedInUserId && (s.role !== 'owner' || settings.pinSwitchToOwner));
 }
 
-function assertMayManage(actor: Actor, targetRole: Role): void {
-  if (!can(actor.role, 'staff:write')) throw new AppError('forbidden', 'You may not manage staff');
-  if (targetRole === 'owner' && !can(actor.role, 'staff:manage-owners')) {
+function assertMayManage(ctx: TenantContext, targetRole: Role): void {
+  if (!can(ctx.role, 'staff:write')) throw new AppError('forbidden', 'You may not manage staff');
+  if (targetRole === 'owner' && !can(ctx.role, 'staff:manage-owners')) {
     throw new AppError('forbidden', 'Only an owner can add, change or make owners');
   }
 }
@@ -101,23 +100,23 @@ export async function insertStaff(
 
 /** A new register PIN: at least the tenant's minimum length (4, or 6 where the owner asks for it). */
 async function hashPin(tenantId: string, pin: string): Promise<string> {
-  const { minPinLength } = await getTenantSettings(tenantId);
+  const { minPinLength } = await getTenantSettings({ tenantId });
   if (pin.length < minPinLength) {
     throw new AppError('unprocessable', `PINs here have at least ${minPinLength} digits`, [{ path: 'pin', message: `Use ${minPinLength} digits or more` }]);
   }
   return hashSecret(pin);
 }
 
-export async function addStaff(actor: Actor, input: AddStaffInput): Promise<StaffMember> {
-  assertMayManage(actor, input.role);
+export async function addStaff(ctx: TenantContext, input: AddStaffInput): Promise<StaffMember> {
+  assertMayManage(ctx, input.role);
   const [passwordHash, pinHash] = await Promise.all([
     hashSecret(input.password),
-    input.pin ? hashPin(actor.tenantId, input.pin) : Promise.resolve(null),
+    input.pin ? hashPin(ctx.tenantId, input.pin) : Promise.resolve(null),
   ]);
-  return withTenant(actor.tenantId, async (tx) => {
-    const member = await insertStaff(tx, actor.tenantId, { name: input.name, email: input.email, role: input.role, passwordHash, pinHash });
-    await recordAudit(tx, actor.tenantId, {
-      actorUserId: actor.userId,
+  return withTenant(ctx.tenantId, async (tx) => {
+    const member = await insertStaff(tx, ctx.tenantId, { name: input.name, email: input.email, role: input.role, passwordHash, pinHash });
+    await recordAudit(tx, ctx.tenantId, {
+      actorUserId: ctx.userId,
       action: 'staff.added',
       entityType: 'user',
       entityId: member.id,
@@ -132,16 +131,16 @@ export async function addStaff(actor: Actor, input: AddStaffInput): Promise<Staf
  * the last active owner cannot be demoted or deactivated (the business would be locked out);
  * a role change, deactivation or new password signs the person out everywhere.
  */
-export async function updateStaff(actor: Actor, id: string, patch: UpdateStaffInput): Promise<StaffMember> {
+export async function updateStaff(ctx: TenantContext, id: string, patch: UpdateStaffInput): Promise<StaffMember> {
   const [passwordHash, pinHash] = await Promise.all([
     patch.password ? hashSecret(patch.password) : Promise.resolve(undefined),
-    patch.pin ? hashPin(actor.tenantId, patch.pin) : Promise.resolve(patch.pin), // null clears, undefined keeps
+    patch.pin ? hashPin(ctx.tenantId, patch.pin) : Promise.resolve(patch.pin), // null clears, undefined keeps
   ]);
-  const { member, signOut } = await withTenant(actor.tenantId, async (tx) => {
+  const { member, signOut } = await withTenant(ctx.tenantId, async (tx) => {
     const [current] = await tx.select(staffColumns).from(users).where(eq(users.id, id)).for('update');
     if (!current) throw notFound('Staff member');
-    assertMayManage(actor, current.role);
-    if (patch.role) assertMayManage(actor, patch.role);
+    assertMayManage(ctx, current.role);
+    if (patch.role) assertMayManage(ctx, patch.role);
 
     const losesOwner = current.role === 'owner' && current.active && (patch.active === false || (patch.role && patch.role !== 'owner'));
     if (losesOwner) {
@@ -172,10 +171,10 @@ export async function updateStaff(actor: Actor, id: string, patch: UpdateStaffIn
         .filter(([k, v]) => v !== undefined && v !== current[k as keyof StaffMember]),
     );
     const details = { ...changed, ...(patch.pin !== undefined && { pin: patch.pin ? 'changed' : 'removed' }), ...(patch.password && { password: 'changed' }) };
-    await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'staff.updated', entityType: 'user', entityId: id, details });
+    await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'staff.updated', entityType: 'user', entityId: id, details });
     const signOut = 'role' in changed || changed.active === false || passwordHash !== undefined;
     // In this transaction: the row's copy commits with the change, Redis's follows the commit.
-    return { member: member!, signOut: signOut ? await revokeUserSessions(tx, actor.tenantId, id, sessionMaxAgeSeconds()) : undefined };
+    return { member: member!, signOut: signOut ? await revokeUserSessions(tx, ctx.tenantId, id, sessionMaxAgeSeconds()) : undefined };
   });
   await signOut?.();
   return member;

@@ -5,15 +5,14 @@ import { requestFingerprint, withIdempotency } from '@/lib/platform/idempotency'
 import { logger } from '@/lib/platform/logger';
 import { metrics, routeLabel } from '@/lib/platform/metrics';
 import { annotateContext, requestIdFrom, runWithContext } from '@/lib/platform/request-context';
-import { TENANT_HEADER, findTenantBySlug, type TenantInfo } from '@/lib/tenancy';
+import { resolveStaff, type TenantContext } from './context';
 import { sameOriginBody } from './csrf';
-import { can, type Permission } from './permissions';
-import { sessionTokenFrom, verifySessionToken, type StaffSession } from './session';
+import type { Permission } from './permissions';
 
 export type RouteContext<Params> = {
   req: NextRequest;
-  tenant: TenantInfo;
-  user: StaffSession;
+  /** The host's tenant and the signed-in staff member: pass it to the module function. */
+  ctx: TenantContext;
   params: Params;
   searchParams: URLSearchParams;
   /** The parsed JSON body (400 when it is not JSON); validate it with the module's zod schema. */
@@ -25,21 +24,6 @@ export type RouteContext<Params> = {
 type Segment<Params> = { params: Promise<Params> };
 
 const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** The host's tenant (from proxy.ts's header) or a 404: an unknown store has no API. */
-export async function tenantFromRequest(req: Request): Promise<TenantInfo> {
-  const slug = req.headers.get(TENANT_HEADER);
-  const tenant = slug ? await findTenantBySlug(slug) : null;
-  if (!tenant) throw new AppError('not_found', 'No such store');
-  return tenant;
-}
-
-/** The signed-in staff member of this tenant host, or a 401. */
-async function sessionFromRequest(req: NextRequest, tenant: TenantInfo): Promise<StaffSession> {
-  const session = await verifySessionToken(sessionTokenFrom(req.cookies), tenant.id);
-  if (!session) throw new AppError('unauthorized', 'Sign in to continue');
-  return session;
-}
 
 /**
  * Wraps a tenant API route handler: request id and log context, host tenant, session of that
@@ -57,20 +41,14 @@ export function tenantRoute<Params = Record<string, never>>(
     return runWithContext({ requestId }, async () => {
       let response: Response;
       try {
-        const tenant = await tenantFromRequest(req);
-        annotateContext({ tenantId: tenant.id, tenantSlug: tenant.slug });
-        const user = await sessionFromRequest(req, tenant);
-        annotateContext({ userId: user.userId });
-        if (!can(user.role, options.permission)) {
-          throw new AppError('forbidden', 'Your role does not allow this');
-        }
+        const ctx = await resolveStaff(req, options.permission);
+        annotateContext({ tenantId: ctx.tenantId, tenantSlug: ctx.tenant.slug, userId: ctx.userId });
         const body = MUTATIONS.has(req.method) ? await sameOriginBody(req, options.bodyType ?? 'application/json') : '';
         const run = () =>
           handleErrors(async () =>
             handler({
               req,
-              tenant,
-              user,
+              ctx,
               params: await segment.params,
               searchParams: req.nextUrl.searchParams,
               json: () => parseJson(body),
@@ -80,7 +58,7 @@ export function tenantRoute<Params = Record<string, never>>(
         const key = req.headers.get('idempotency-key');
         response =
           key !== null && MUTATIONS.has(req.method)
-            ? await withIdempotency(tenant.id, key, requestFingerprint(req.method, req.nextUrl.pathname + req.nextUrl.search, body), run)
+            ? await withIdempotency(ctx.tenantId, key, requestFingerprint(req.method, req.nextUrl.pathname + req.nextUrl.search, body), run)
             : await run();
       } catch (err) {
         response = toErrorResponse(err);

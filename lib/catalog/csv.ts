@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Actor } from '@/lib/auth';
+import type { TenantContext } from '@/lib/auth';
 import { recordAuditAfter } from '@/lib/platform/audit';
 import { decimalToMinor, minorToDecimal } from '@/lib/platform/money';
 import type { ImportedProduct, Product } from './repository';
@@ -62,7 +62,8 @@ const bool = (value: string | undefined, fallback: boolean): boolean | null => {
   return null;
 };
 
-export async function exportProductsCsv(tenantId: string, currency: string): Promise<string> {
+export async function exportProductsCsv(ctx: TenantContext): Promise<string> {
+  const { tenantId, tenant: { currency } } = ctx;
   const repo = await catalogRepository();
   const [products, categories, taxes, groups] = await Promise.all([
     repo.allProducts(tenantId),
@@ -100,11 +101,11 @@ export async function exportProductsCsv(tenantId: string, currency: string): Pro
  * Missing categories are created once everything else is valid.
  */
 export async function importProductsCsv(
-  actor: Actor,
-  currency: string,
+  ctx: TenantContext,
   text: string,
   onProgress: (p: ImportProgress) => void = () => {},
 ): Promise<ImportOutcome> {
+  const { currency } = ctx.tenant;
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: 'greedy',
@@ -122,10 +123,10 @@ export async function importProductsCsv(
 
   const repo = await catalogRepository();
   const [existing, categories, taxes, groups] = await Promise.all([
-    repo.allProducts(actor.tenantId),
-    repo.categories.list(actor.tenantId),
-    repo.taxClasses.list(actor.tenantId),
-    repo.modifierGroups.list(actor.tenantId),
+    repo.allProducts(ctx.tenantId),
+    repo.categories.list(ctx.tenantId),
+    repo.taxClasses.list(ctx.tenantId),
+    repo.modifierGroups.list(ctx.tenantId),
   ]);
   const byName = <T extends { name: string }>(items: T[]) => new Map(items.map((i) => [i.name.toLowerCase(), i]));
   const categoryByName = byName(categories);
@@ -249,15 +250,15 @@ export async function importProductsCsv(
   if (errors.length) return invalid(errors);
 
   for (const name of newCategories) {
-    categoryByName.set(name.toLowerCase(), await repo.categories.create(actor.tenantId, { name, position: 0, color: null }));
+    categoryByName.set(name.toLowerCase(), await repo.categories.create(ctx.tenantId, { name, position: 0, color: null }));
   }
   const products = planned.map(({ product, category }) => ({
     ...product,
     categoryId: category ? categoryByName.get(category.toLowerCase())!.id : null,
   }));
-  const result = await repo.importProducts(actor.tenantId, products, (n) => onProgress({ phase: 'importing', done: n, total: products.length }));
-  await recordAuditAfter(actor.tenantId, {
-    actorUserId: actor.userId,
+  const result = await repo.importProducts(ctx.tenantId, products, (n) => onProgress({ phase: 'importing', done: n, total: products.length }));
+  await recordAuditAfter(ctx.tenantId, {
+    actorUserId: ctx.userId,
     action: 'products.imported',
     entityType: 'product',
     details: { ...result, rows: total, categoriesCreated: [...newCategories] },

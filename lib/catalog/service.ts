@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Actor } from '@/lib/auth';
+import type { TenantContext, TenantScope } from '@/lib/auth';
 import { recordAuditAfter } from '@/lib/platform/audit';
 import { definedFields, patchSchema } from '@/lib/platform/validation';
 import { config } from '@/lib/platform/config';
@@ -36,8 +36,8 @@ export function catalogRepository(): Promise<CatalogRepository> {
   return g.__tillwiseCatalog;
 }
 
-const audit = (actor: Actor, action: string, entityType: string, entityId: string, details: Record<string, unknown> = {}) =>
-  recordAuditAfter(actor.tenantId, { actorUserId: actor.userId, action, entityType, entityId, details });
+const audit = (ctx: TenantContext, action: string, entityType: string, entityId: string, details: Record<string, unknown> = {}) =>
+  recordAuditAfter(ctx.tenantId, { actorUserId: ctx.userId, action, entityType, entityId, details });
 
 /** Category, tax class and modifier groups a product points to must exist in its tenant. */
 async function assertReferencesExist(
@@ -60,58 +60,58 @@ async function assertReferencesExist(
   if (problems.length) throw new AppError('unprocessable', problems.map((p) => p.message).join('; '), problems);
 }
 
-export async function listProducts(tenantId: string, query: ProductListQuery): Promise<Page<Product>> {
+export async function listProducts({ tenantId }: TenantScope, query: ProductListQuery): Promise<Page<Product>> {
   return (await catalogRepository()).listProducts(tenantId, query);
 }
 
-export async function getProduct(tenantId: string, id: string): Promise<Product> {
+export async function getProduct({ tenantId }: TenantScope, id: string): Promise<Product> {
   const product = await (await catalogRepository()).getProduct(tenantId, id);
   if (!product) throw notFound('Product');
   return product;
 }
 
 /** Products by id, in the order asked; ids of no product (or of another tenant) are left out. */
-export async function getProducts(tenantId: string, ids: string[]): Promise<Product[]> {
+export async function getProducts({ tenantId }: TenantScope, ids: string[]): Promise<Product[]> {
   const unique = [...new Set(ids)];
   const found = new Map((await (await catalogRepository()).getProducts(tenantId, unique)).map((p) => [p.id, p]));
   return unique.flatMap((id) => found.get(id) ?? []);
 }
 
-export async function createProduct(actor: Actor, input: ProductInput): Promise<Product> {
-  await assertReferencesExist(actor.tenantId, [input]);
-  const product = await (await catalogRepository()).createProduct(actor.tenantId, input);
-  await audit(actor, 'product.created', 'product', product.id, { name: product.name, skus: product.variants.map((v) => v.sku) });
+export async function createProduct(ctx: TenantContext, input: ProductInput): Promise<Product> {
+  await assertReferencesExist(ctx.tenantId, [input]);
+  const product = await (await catalogRepository()).createProduct(ctx.tenantId, input);
+  await audit(ctx, 'product.created', 'product', product.id, { name: product.name, skus: product.variants.map((v) => v.sku) });
   return product;
 }
 
-export async function replaceProduct(actor: Actor, id: string, input: ProductInput): Promise<Product> {
-  await assertReferencesExist(actor.tenantId, [input]);
-  const product = await (await catalogRepository()).updateProduct(actor.tenantId, id, input);
+export async function replaceProduct(ctx: TenantContext, id: string, input: ProductInput): Promise<Product> {
+  await assertReferencesExist(ctx.tenantId, [input]);
+  const product = await (await catalogRepository()).updateProduct(ctx.tenantId, id, input);
   if (!product) throw notFound('Product');
-  await audit(actor, 'product.updated', 'product', id, { name: product.name });
+  await audit(ctx, 'product.updated', 'product', id, { name: product.name });
   return product;
 }
 
 /** PATCH: the stored product with the given fields changed, validated as a whole. */
-export async function patchProduct(actor: Actor, id: string, patch: ProductPatch): Promise<Product> {
-  const current = await getProduct(actor.tenantId, id);
+export async function patchProduct(ctx: TenantContext, id: string, patch: ProductPatch): Promise<Product> {
+  const current = await getProduct(ctx, id);
   const merged = productInputSchema.parse({ ...current, ...definedFields(patch) });
-  return replaceProduct(actor, id, merged);
+  return replaceProduct(ctx, id, merged);
 }
 
 /** Products are archived, not deleted: past orders and the stock ledger still name them. */
-export async function archiveProduct(actor: Actor, id: string): Promise<void> {
-  const current = await getProduct(actor.tenantId, id);
+export async function archiveProduct(ctx: TenantContext, id: string): Promise<void> {
+  const current = await getProduct(ctx, id);
   if (current.status === 'archived') return;
-  await patchProduct(actor, id, { status: 'archived' });
+  await patchProduct(ctx, id, { status: 'archived' });
 }
 
-export async function getVariants(tenantId: string, variantIds: string[]): Promise<VariantRef[]> {
+export async function getVariants({ tenantId }: TenantScope, variantIds: string[]): Promise<VariantRef[]> {
   return (await catalogRepository()).getVariants(tenantId, [...new Set(variantIds)]);
 }
 
 /** What a scanner or the search box typed: a barcode first, then a SKU. */
-export async function findVariantByCode(tenantId: string, code: string): Promise<VariantRef | null> {
+export async function findVariantByCode({ tenantId }: TenantScope, code: string): Promise<VariantRef | null> {
   const repo = await catalogRepository();
   return (await repo.findVariantByBarcode(tenantId, code)) ?? (await repo.findVariantBySku(tenantId, code));
 }
@@ -131,24 +131,24 @@ export function referenceService<K extends StoreName>(kind: K, label: string, sc
   const entity = label.replaceAll(' ', '_');
   const Label = label[0]!.toUpperCase() + label.slice(1);
   const patchFields = patchSchema(z.object(schema.shape));
-  const get = async (tenantId: string, id: string) => {
+  const get = async ({ tenantId }: TenantScope, id: string) => {
     const item = await (await store()).get(tenantId, id);
     if (!item) throw notFound(Label);
     return item;
   };
   return {
-    list: async (tenantId: string) => (await store()).list(tenantId),
-    page: async (tenantId: string, query: ListQuery) => (await store()).page(tenantId, query),
+    list: async ({ tenantId }: TenantScope) => (await store()).list(tenantId),
+    page: async ({ tenantId }: TenantScope, query: ListQuery) => (await store()).page(tenantId, query),
     get,
-    async create(actor: Actor, input: InputOf<K>) {
-      const item = await (await store()).create(actor.tenantId, input);
-      await audit(actor, `${entity}.created`, entity, item.id, input as Record<string, unknown>);
+    async create(ctx: TenantContext, input: InputOf<K>) {
+      const item = await (await store()).create(ctx.tenantId, input);
+      await audit(ctx, `${entity}.created`, entity, item.id, input as Record<string, unknown>);
       return item;
     },
-    async replace(actor: Actor, id: string, input: InputOf<K>) {
-      const item = await (await store()).update(actor.tenantId, id, input);
+    async replace(ctx: TenantContext, id: string, input: InputOf<K>) {
+      const item = await (await store()).update(ctx.tenantId, id, input);
       if (!item) throw notFound(label);
-      await audit(actor, `${entity}.updated`, entity, id, input as Record<string, unknown>);
+      await audit(ctx, `${entity}.updated`, entity, id, input as Record<string, unknown>);
       return item;
     },
     /**
@@ -156,19 +156,19 @@ export function referenceService<K extends StoreName>(kind: K, label: string, sc
      * is read only once the item is found (a missing item is 404 whatever was sent); its fields
      * are checked one by one, the merged result as a whole (with its rules).
      */
-    async patch(actor: Actor, id: string, body: () => unknown) {
+    async patch(ctx: TenantContext, id: string, body: () => unknown) {
       let merged: InputOf<K> | undefined;
-      const item = await (await store()).patch(actor.tenantId, id, (current) => {
+      const item = await (await store()).patch(ctx.tenantId, id, (current) => {
         merged = schema.parse({ ...current, ...definedFields(patchFields.parse(body())) }) as InputOf<K>;
         return merged;
       });
       if (!item) throw notFound(Label);
-      await audit(actor, `${entity}.updated`, entity, id, merged as Record<string, unknown>);
+      await audit(ctx, `${entity}.updated`, entity, id, merged as Record<string, unknown>);
       return item;
     },
-    async remove(actor: Actor, id: string) {
-      if (!(await (await store()).delete(actor.tenantId, id))) throw notFound(label);
-      await audit(actor, `${entity}.deleted`, entity, id);
+    async remove(ctx: TenantContext, id: string) {
+      if (!(await (await store()).delete(ctx.tenantId, id))) throw notFound(label);
+      await audit(ctx, `${entity}.deleted`, entity, id);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { locations } from '@/db/schema/inventory';
-import type { Actor } from '@/lib/auth';
+import type { TenantContext, TenantScope } from '@/lib/auth';
 import { onEvent } from '@/lib/events';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant, type Tx } from '@/lib/platform/db';
@@ -12,36 +12,36 @@ export type Location = { id: string; name: string; address: string | null; isDef
 const columns = { id: locations.id, name: locations.name, address: locations.address, isDefault: locations.isDefault };
 const duplicate = duplicateName('location');
 
-export function listLocations(tenantId: string): Promise<Location[]> {
+export function listLocations({ tenantId }: TenantScope): Promise<Location[]> {
   return withTenant(tenantId, (tx) => tx.select(columns).from(locations).orderBy(asc(locations.name)));
 }
 
-export async function getLocation(tenantId: string, id: string): Promise<Location> {
+export async function getLocation({ tenantId }: TenantScope, id: string): Promise<Location> {
   const [row] = await withTenant(tenantId, (tx) => tx.select(columns).from(locations).where(eq(locations.id, id)));
   if (!row) throw notFound('Location');
   return row;
 }
 
-export async function createLocation(actor: Actor, input: LocationInput): Promise<Location> {
-  return withTenant(actor.tenantId, async (tx) => {
-    const [row] = await tx.insert(locations).values({ tenantId: actor.tenantId, ...input }).returning(columns).catch(duplicate);
-    await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'location.created', entityType: 'location', entityId: row!.id, details: input });
+export async function createLocation(ctx: TenantContext, input: LocationInput): Promise<Location> {
+  return withTenant(ctx.tenantId, async (tx) => {
+    const [row] = await tx.insert(locations).values({ tenantId: ctx.tenantId, ...input }).returning(columns).catch(duplicate);
+    await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'location.created', entityType: 'location', entityId: row!.id, details: input });
     return row!;
   });
 }
 
-export async function updateLocation(actor: Actor, id: string, input: LocationInput): Promise<Location> {
-  return withTenant(actor.tenantId, async (tx) => {
+export async function updateLocation(ctx: TenantContext, id: string, input: LocationInput): Promise<Location> {
+  return withTenant(ctx.tenantId, async (tx) => {
     const [row] = await tx.update(locations).set(input).where(eq(locations.id, id)).returning(columns).catch(duplicate);
     if (!row) throw notFound('Location');
-    await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'location.updated', entityType: 'location', entityId: id, details: input });
+    await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'location.updated', entityType: 'location', entityId: id, details: input });
     return row;
   });
 }
 
 /** The location sales and receipts default to: the one marked default, else the first. */
-export async function defaultLocation(tenantId: string): Promise<Location | null> {
-  const all = await listLocations(tenantId);
+export async function defaultLocation({ tenantId }: TenantScope): Promise<Location | null> {
+  const all = await listLocations({ tenantId });
   return all.find((l) => l.isDefault) ?? all[0] ?? null;
 }
 

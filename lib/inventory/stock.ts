@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { locations, stockDocuments, stockLevels, stockMovements } from '@/db/schema/inventory';
-import type { Actor } from '@/lib/auth';
+import type { TenantContext, TenantScope } from '@/lib/auth';
 import { getVariants, type VariantRef, variantLabel } from '@/lib/catalog';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
@@ -15,7 +15,7 @@ import type { AdjustmentInput, CountInput, LedgerQuery, LevelsQuery, ReceiptInpu
 
 /** The catalog items of `variantIds`, checked to exist and to track stock. */
 async function stockedItems(tenantId: string, variantIds: string[]): Promise<Map<string, VariantRef>> {
-  const refs = new Map((await getVariants(tenantId, variantIds)).map((v) => [v.variantId, v]));
+  const refs = new Map((await getVariants({ tenantId }, variantIds)).map((v) => [v.variantId, v]));
   const problems: { path: string; message: string }[] = [];
   variantIds.forEach((id, i) => {
     const ref = refs.get(id);
@@ -34,10 +34,10 @@ async function assertLocations(tx: Tx, ids: string[]): Promise<void> {
   if (found.length !== new Set(ids).size) throw new AppError('not_found', 'Location not found');
 }
 
-async function createDocument(tx: Tx, actor: Actor, doc: Omit<typeof stockDocuments.$inferInsert, 'tenantId' | 'actorUserId'>): Promise<string> {
+async function createDocument(tx: Tx, ctx: TenantContext, doc: Omit<typeof stockDocuments.$inferInsert, 'tenantId' | 'actorUserId'>): Promise<string> {
   const [row] = await tx
     .insert(stockDocuments)
-    .values({ ...doc, tenantId: actor.tenantId, actorUserId: actor.userId })
+    .values({ ...doc, tenantId: ctx.tenantId, actorUserId: ctx.userId })
     .returning({ id: stockDocuments.id });
   return row!.id;
 }
@@ -50,17 +50,17 @@ export type StockOperationResult = {
 /** Orders lines by variant id so concurrent operations lock rows in the same order (no deadlocks). */
 const byVariant = <T extends { variantId: string }>(lines: T[]) => [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId));
 
-export async function receiveStock(actor: Actor, input: ReceiptInput): Promise<StockOperationResult> {
-  await stockedItems(actor.tenantId, input.lines.map((l) => l.variantId));
-  return withTenant(actor.tenantId, async (tx) => {
+export async function receiveStock(ctx: TenantContext, input: ReceiptInput): Promise<StockOperationResult> {
+  await stockedItems(ctx.tenantId, input.lines.map((l) => l.variantId));
+  return withTenant(ctx.tenantId, async (tx) => {
     await assertLocations(tx, [input.locationId]);
-    const documentId = await createDocument(tx, actor, { kind: 'receipt', locationId: input.locationId, note: input.note, details: { supplier: input.supplier } });
+    const documentId = await createDocument(tx, ctx, { kind: 'receipt', locationId: input.locationId, note: input.note, details: { supplier: input.supplier } });
     const lines = [];
     for (const line of byVariant(input.lines)) {
       const applied = await applyMovement(
         tx,
-        actor.tenantId,
-        { locationId: input.locationId, variantId: line.variantId, delta: line.quantity, kind: 'receipt', reason: input.supplier, note: input.note, referenceType: 'receipt', referenceId: documentId, actorUserId: actor.userId },
+        ctx.tenantId,
+        { locationId: input.locationId, variantId: line.variantId, delta: line.quantity, kind: 'receipt', reason: input.supplier, note: input.note, referenceType: 'receipt', referenceId: documentId, actorUserId: ctx.userId },
         false,
       );
       if (!isShort(applied)) lines.push({ variantId: line.variantId, delta: line.quantity, quantityAfter: applied.after });
@@ -70,18 +70,18 @@ export async function receiveStock(actor: Actor, input: ReceiptInput): Promise<S
 }
 
 /** Adjustments may take a level below zero only if the product allows selling below zero. */
-export async function adjustStock(actor: Actor, input: AdjustmentInput): Promise<StockOperationResult> {
-  const items = await stockedItems(actor.tenantId, input.lines.map((l) => l.variantId));
-  return withTenant(actor.tenantId, async (tx) => {
+export async function adjustStock(ctx: TenantContext, input: AdjustmentInput): Promise<StockOperationResult> {
+  const items = await stockedItems(ctx.tenantId, input.lines.map((l) => l.variantId));
+  return withTenant(ctx.tenantId, async (tx) => {
     await assertLocations(tx, [input.locationId]);
-    const documentId = await createDocument(tx, actor, { kind: 'adjustment', locationId: input.locationId, note: input.note, details: { reason: input.reason } });
+    const documentId = await createDocument(tx, ctx, { kind: 'adjustment', locationId: input.locationId, note: input.note, details: { reason: input.reason } });
     const lines = [];
     const short: ShortItem[] = [];
     for (const line of byVariant(input.lines)) {
       const applied = await applyMovement(
         tx,
-        actor.tenantId,
-        { locationId: input.locationId, variantId: line.variantId, delta: line.delta, kind: 'adjustment', reason: input.reason, note: input.note, referenceType: 'adjustment', referenceId: documentId, actorUserId: actor.userId },
+        ctx.tenantId,
+        { locationId: input.locationId, variantId: line.variantId, delta: line.delta, kind: 'adjustment', reason: input.reason, note: input.note, referenceType: 'adjustment', referenceId: documentId, actorUserId: ctx.userId },
         !items.get(line.variantId)!.allowNegativeStock,
       );
       if (isShort(applied)) short.push(applied);
@@ -103,9 +103,9 @@ export type CountResult = {
 };
 
 /** A stock count: the differences between what the system expects and what was counted. */
-export async function countStock(actor: Actor, input: CountInput): Promise<CountResult> {
-  await stockedItems(actor.tenantId, input.lines.map((l) => l.variantId));
-  return withTenant(actor.tenantId, async (tx) => {
+export async function countStock(ctx: TenantContext, input: CountInput): Promise<CountResult> {
+  await stockedItems(ctx.tenantId, input.lines.map((l) => l.variantId));
+  return withTenant(ctx.tenantId, async (tx) => {
     await assertLocations(tx, [input.locationId]);
     const ordered = byVariant(input.lines);
     const current = await tx
@@ -119,12 +119,12 @@ export async function countStock(actor: Actor, input: CountInput): Promise<Count
       return { variantId: l.variantId, expected, counted: l.counted, difference: l.counted - expected };
     });
     if (input.dryRun) return { documentId: null, applied: false, lines };
-    const documentId = await createDocument(tx, actor, { kind: 'count', locationId: input.locationId, note: input.note, details: { lines } });
+    const documentId = await createDocument(tx, ctx, { kind: 'count', locationId: input.locationId, note: input.note, details: { lines } });
     for (const line of lines.filter((l) => l.difference !== 0)) {
       await applyMovement(
         tx,
-        actor.tenantId,
-        { locationId: input.locationId, variantId: line.variantId, delta: line.difference, kind: 'count', note: input.note, referenceType: 'count', referenceId: documentId, actorUserId: actor.userId },
+        ctx.tenantId,
+        { locationId: input.locationId, variantId: line.variantId, delta: line.difference, kind: 'count', note: input.note, referenceType: 'count', referenceId: documentId, actorUserId: ctx.userId },
         false,
       );
     }
@@ -133,21 +133,21 @@ export async function countStock(actor: Actor, input: CountInput): Promise<Count
 }
 
 /** Moves stock between locations; the source may not go below zero. */
-export async function transferStock(actor: Actor, input: TransferInput): Promise<StockOperationResult> {
-  const items = await stockedItems(actor.tenantId, input.lines.map((l) => l.variantId));
-  return withTenant(actor.tenantId, async (tx) => {
+export async function transferStock(ctx: TenantContext, input: TransferInput): Promise<StockOperationResult> {
+  const items = await stockedItems(ctx.tenantId, input.lines.map((l) => l.variantId));
+  return withTenant(ctx.tenantId, async (tx) => {
     await assertLocations(tx, [input.fromLocationId, input.toLocationId]);
-    const documentId = await createDocument(tx, actor, { kind: 'transfer', locationId: input.fromLocationId, toLocationId: input.toLocationId, note: input.note });
-    const common = { note: input.note, referenceType: 'transfer', referenceId: documentId, actorUserId: actor.userId };
+    const documentId = await createDocument(tx, ctx, { kind: 'transfer', locationId: input.fromLocationId, toLocationId: input.toLocationId, note: input.note });
+    const common = { note: input.note, referenceType: 'transfer', referenceId: documentId, actorUserId: ctx.userId };
     const lines = [];
     const short: ShortItem[] = [];
     for (const line of byVariant(input.lines)) {
-      const out = await applyMovement(tx, actor.tenantId, { ...common, locationId: input.fromLocationId, variantId: line.variantId, delta: -line.quantity, kind: 'transfer_out' }, true);
+      const out = await applyMovement(tx, ctx.tenantId, { ...common, locationId: input.fromLocationId, variantId: line.variantId, delta: -line.quantity, kind: 'transfer_out' }, true);
       if (isShort(out)) {
         short.push(out);
         continue;
       }
-      await applyMovement(tx, actor.tenantId, { ...common, locationId: input.toLocationId, variantId: line.variantId, delta: line.quantity, kind: 'transfer_in' }, false);
+      await applyMovement(tx, ctx.tenantId, { ...common, locationId: input.toLocationId, variantId: line.variantId, delta: line.quantity, kind: 'transfer_in' }, false);
       lines.push({ variantId: line.variantId, delta: -line.quantity, quantityAfter: out.after });
     }
     if (short.length) throw new InsufficientStockError(short, (id) => describe(items.get(id)), lineField(input.lines, 'quantity'));
@@ -155,13 +155,13 @@ export async function transferStock(actor: Actor, input: TransferInput): Promise
   });
 }
 
-export async function setLowStockThreshold(actor: Actor, input: ThresholdInput): Promise<void> {
-  await stockedItems(actor.tenantId, [input.variantId]);
-  await withTenant(actor.tenantId, async (tx) => {
+export async function setLowStockThreshold(ctx: TenantContext, input: ThresholdInput): Promise<void> {
+  await stockedItems(ctx.tenantId, [input.variantId]);
+  await withTenant(ctx.tenantId, async (tx) => {
     await assertLocations(tx, [input.locationId]);
     await tx
       .insert(stockLevels)
-      .values({ tenantId: actor.tenantId, locationId: input.locationId, variantId: input.variantId, quantity: 0, lowStockThreshold: input.lowStockThreshold })
+      .values({ tenantId: ctx.tenantId, locationId: input.locationId, variantId: input.variantId, quantity: 0, lowStockThreshold: input.lowStockThreshold })
       .onConflictDoUpdate({
         target: [stockLevels.tenantId, stockLevels.locationId, stockLevels.variantId],
         set: { lowStockThreshold: input.lowStockThreshold, updatedAt: sql`now()` },
@@ -250,7 +250,7 @@ const levelColumns = {
 const isLowSql = sql`(${stockLevels.quantity} <= 0 or (${stockLevels.lowStockThreshold} is not null and ${stockLevels.quantity} <= ${stockLevels.lowStockThreshold}))`;
 
 /** Levels as the stock API lists them, with each item's name and SKU from the catalog. */
-export async function listLevels(tenantId: string, query: LevelsQuery): Promise<{ data: StockLevel[]; total: number; skip: number; limit: number }> {
+export async function listLevels({ tenantId }: TenantScope, query: LevelsQuery): Promise<{ data: StockLevel[]; total: number; skip: number; limit: number }> {
   const filters: SQL[] = [];
   if (query.location) filters.push(eq(stockLevels.locationId, query.location));
   if (query.variant) filters.push(eq(stockLevels.variantId, query.variant));
@@ -271,7 +271,7 @@ export async function listLevels(tenantId: string, query: LevelsQuery): Promise<
 }
 
 /** Levels of the given variants (every location, or one). */
-export async function levelsOf(tenantId: string, variantIds: string[], locationId?: string): Promise<StockLevel[]> {
+export async function levelsOf({ tenantId }: TenantScope, variantIds: string[], locationId?: string): Promise<StockLevel[]> {
   if (variantIds.length === 0) return [];
   const rows = await withTenant(tenantId, (tx) =>
     tx
@@ -283,7 +283,7 @@ export async function levelsOf(tenantId: string, variantIds: string[], locationI
 }
 
 async function withItems(tenantId: string, rows: Omit<StockLevel, 'isLow' | 'item'>[]): Promise<StockLevel[]> {
-  const refs = new Map((await getVariants(tenantId, rows.map((r) => r.variantId))).map((v) => [v.variantId, v]));
+  const refs = new Map((await getVariants({ tenantId }, rows.map((r) => r.variantId))).map((v) => [v.variantId, v]));
   return rows.map((r) => {
     const ref = refs.get(r.variantId);
     return {
@@ -296,7 +296,7 @@ async function withItems(tenantId: string, rows: Omit<StockLevel, 'isLow' | 'ite
 
 export type LedgerEntry = typeof stockMovements.$inferSelect;
 
-export async function listLedger(tenantId: string, query: LedgerQuery): Promise<{ data: Omit<LedgerEntry, 'tenantId'>[]; total: number; skip: number; limit: number }> {
+export async function listLedger({ tenantId }: TenantScope, query: LedgerQuery): Promise<{ data: Omit<LedgerEntry, 'tenantId'>[]; total: number; skip: number; limit: number }> {
   const filters: SQL[] = [];
   if (query.variant) filters.push(eq(stockMovements.variantId, query.variant));
   if (query.location) filters.push(eq(stockMovements.locationId, query.location));

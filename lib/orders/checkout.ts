@@ -1,5 +1,6 @@
+import type { TenantContext } from '@/lib/auth';
 import { AppError } from '@/lib/platform/errors';
-import { createOrder, getOrder, type OrderView, type SaleContext } from './orders';
+import { createOrder, getOrder, type OrderView } from './orders';
 import { PAYMENT_PENDING, payOrder } from './payments';
 import type { CreateOrderInput, PaymentInput } from './schemas';
 
@@ -13,14 +14,14 @@ export type CheckoutPaymentError = { code: string; message: string } | null;
  * cash — or, for a card still being confirmed (`payment_pending`), tell the cashier not to
  * charge again.
  */
-export async function checkout(ctx: SaleContext, input: CreateOrderInput): Promise<{ order: OrderView; paymentError: CheckoutPaymentError }> {
+export async function checkout(ctx: TenantContext, input: CreateOrderInput): Promise<{ order: OrderView; paymentError: CheckoutPaymentError }> {
   const orderId = await createOrder(ctx, input);
   const paymentError = await takePayments(ctx, orderId, input.payments, input.shiftId);
-  return { order: await getOrder(ctx.tenant.id, orderId), paymentError };
+  return { order: await getOrder(ctx, orderId), paymentError };
 }
 
 /** Takes the tenders in order, stopping at the first that is not captured. */
-async function takePayments(ctx: SaleContext, orderId: string, tenders: PaymentInput[], shiftId: string | null): Promise<CheckoutPaymentError> {
+async function takePayments(ctx: TenantContext, orderId: string, tenders: PaymentInput[], shiftId: string | null): Promise<CheckoutPaymentError> {
   for (const tender of tenders) {
     try {
       const { payment } = await payOrder(ctx, orderId, tender, shiftId);

@@ -9,7 +9,6 @@ export {
   businessDate,
   assertTransition,
   type OrderView,
-  type SaleContext,
 } from './orders';
 export { payOrder, settleCard, PAYMENT_PENDING } from './payments';
 export { refundOrder, voidOrder, refundAmount } from './refunds';

@@ -1,3 +1,4 @@
+import type { TenantScope } from '@/lib/auth';
 import { listApprovers, listStaff } from '@/lib/auth';
 import { variantLabel } from '@/lib/catalog';
 import { AppError } from '@/lib/platform/errors';
@@ -24,25 +25,25 @@ export type OrderDetailData = {
   approvers: Approver[];
 };
 
-export async function staffNames(tenantId: string): Promise<Record<string, string>> {
-  return Object.fromEntries((await listStaff(tenantId)).map((s) => [s.id, s.name]));
+export async function staffNames({ tenantId }: TenantScope): Promise<Record<string, string>> {
+  return Object.fromEntries((await listStaff({ tenantId })).map((s) => [s.id, s.name]));
 }
 
 /** The order with what its detail panel needs, or null when the id names no order of this business. */
-export async function loadOrderDetail(tenantId: string, orderId: string | undefined, names?: Record<string, string>): Promise<OrderDetailData | null> {
+export async function loadOrderDetail({ tenantId }: TenantScope, orderId: string | undefined, names?: Record<string, string>): Promise<OrderDetailData | null> {
   const id = idParam.safeParse(orderId);
   if (!id.success) return null;
   let order: OrderView;
   try {
-    order = await getOrder(tenantId, id.data);
+    order = await getOrder({ tenantId }, id.data);
   } catch (err) {
     if (err instanceof AppError && err.code === 'not_found') return null;
     throw err;
   }
   const [staff, approvers, tables] = await Promise.all([
-    names ?? staffNames(tenantId),
-    listApprovers(tenantId),
-    order.tableId ? listTables(tenantId) : Promise.resolve([]),
+    names ?? staffNames({ tenantId }),
+    listApprovers({ tenantId }),
+    order.tableId ? listTables({ tenantId }) : Promise.resolve([]),
   ]);
   // Units a refund still waiting for the card service holds are not refundable again (as on the server).
   const reserved = new Map<string, number>();

@@ -1,19 +1,16 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { orderCounters, orderLines, orderRefunds, orders, shifts, type OrderStatus } from '@/db/schema/orders';
-import type { StaffSession } from '@/lib/auth';
+import type { TenantContext, TenantScope } from '@/lib/auth';
 import { appendEvents } from '@/lib/events';
 import { defaultLocation, releaseStock, reserveStock } from '@/lib/inventory';
 import { paymentsOfOrder, refundsOfOrder, type PaymentView } from '@/lib/payments';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound } from '@/lib/platform/errors';
 import { setTableOccupancy } from '@/lib/restaurant';
-import { type TenantInfo, getTenantSettings } from '@/lib/tenancy';
+import { getTenantSettings } from '@/lib/tenancy';
 import { variantLabel } from '@/lib/catalog';
 import { quoteOrder, type Quote } from './quote';
 import type { CreateOrderInput, ListOrdersQuery, UpdateOrderInput } from './schemas';
-
-/** Who sells, where: the route's tenant and session. */
-export type SaleContext = { tenant: TenantInfo; user: StaffSession };
 
 export type OrderRow = typeof orders.$inferSelect;
 type LineRow = typeof orderLines.$inferSelect;
@@ -164,12 +161,12 @@ const totalsOf = (quote: Quote) => ({
  * stock (a guarded update per line — short items fail the whole order), seats the table and
  * appends OrderPlaced. Payments come after, each on its own (see payments.ts).
  */
-export async function createOrder(ctx: SaleContext, input: CreateOrderInput): Promise<string> {
-  const tenantId = ctx.tenant.id;
-  const settings = await getTenantSettings(tenantId);
-  const quote = await quoteOrder(ctx.user, input, settings);
+export async function createOrder(ctx: TenantContext, input: CreateOrderInput): Promise<string> {
+  const tenantId = ctx.tenantId;
+  const settings = await getTenantSettings({ tenantId });
+  const quote = await quoteOrder(ctx, input, settings);
   const orderId = crypto.randomUUID();
-  const fallbackLocation = input.locationId ?? (input.shiftId ? undefined : (await defaultLocation(tenantId))?.id);
+  const fallbackLocation = input.locationId ?? (input.shiftId ? undefined : (await defaultLocation({ tenantId }))?.id);
   await withTenant(tenantId, async (tx) => {
     // An order rung up in a shift belongs to that shift's register and location.
     const shift = await openShiftOf(tx, input.shiftId, input.locationId);
@@ -195,7 +192,7 @@ export async function createOrder(ctx: SaleContext, input: CreateOrderInput): Pr
         currency: ctx.tenant.currency,
         pricesIncludeTax: settings.pricesIncludeTax,
         ...totalsOf(quote),
-        createdBy: ctx.user.userId,
+        createdBy: ctx.userId,
       })
       .returning();
     const lines = await tx.insert(orderLines).values(lineValues(tenantId, orderId, quote)).returning();
@@ -206,12 +203,12 @@ export async function createOrder(ctx: SaleContext, input: CreateOrderInput): Pr
 }
 
 /** Replaces what is on an open order (a parked order or a tab), re-priced now. */
-export async function updateOpenOrder(ctx: SaleContext, orderId: string, input: UpdateOrderInput): Promise<void> {
-  const tenantId = ctx.tenant.id;
+export async function updateOpenOrder(ctx: TenantContext, orderId: string, input: UpdateOrderInput): Promise<void> {
+  const tenantId = ctx.tenantId;
   const [exists] = await withTenant(tenantId, (tx) => tx.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId)));
   if (!exists) throw notFound('Order');
-  const settings = await getTenantSettings(tenantId);
-  const quote = await quoteOrder(ctx.user, input, settings);
+  const settings = await getTenantSettings({ tenantId });
+  const quote = await quoteOrder(ctx, input, settings);
   await withTenant(tenantId, async (tx) => {
     const order = await lockOrder(tx, orderId);
     if (order.status !== 'open') throw new AppError('conflict', `This order is ${STATUS_WORDS[order.status]}; only open orders can be changed`);
@@ -239,8 +236,8 @@ export async function updateOpenOrder(ctx: SaleContext, orderId: string, input: 
 }
 
 /** Checks out an open order (a resumed parked order or a tab being paid). */
-export async function placeOrder(ctx: SaleContext, orderId: string): Promise<void> {
-  await withTenant(ctx.tenant.id, async (tx) => {
+export async function placeOrder(ctx: TenantContext, orderId: string): Promise<void> {
+  await withTenant(ctx.tenantId, async (tx) => {
     const order = await lockOrder(tx, orderId);
     await place(tx, order, await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)));
   });
@@ -257,7 +254,7 @@ export async function placeIfOpen(tx: Tx, order: OrderRow): Promise<OrderRow> {
  * Voids an unpaid order: its stock goes back, its table is freed. Needs `order:void`, or a
  * manager's approval (checked by the caller).
  */
-export async function voidOrderInTx(tx: Tx, ctx: SaleContext, orderId: string, reason: string): Promise<void> {
+export async function voidOrderInTx(tx: Tx, ctx: TenantContext, orderId: string, reason: string): Promise<void> {
   const order = await lockOrder(tx, orderId);
   assertTransition(order.status, 'voided');
   const pending = (await paymentsOfOrder(tx, orderId)).filter((p) => p.status === 'pending');
@@ -270,7 +267,7 @@ export async function voidOrderInTx(tx: Tx, ctx: SaleContext, orderId: string, r
       reason: 'Order voided',
       referenceType: 'order',
       referenceId: orderId,
-      actorUserId: ctx.user.userId,
+      actorUserId: ctx.userId,
     });
   }
   await tx
@@ -281,7 +278,7 @@ export async function voidOrderInTx(tx: Tx, ctx: SaleContext, orderId: string, r
   await appendEvents(tx, order.tenantId, [{ type: 'OrderVoided', payload: { orderId, number: order.number, reason } }]);
 }
 
-export async function getOrder(tenantId: string, orderId: string): Promise<OrderView> {
+export async function getOrder({ tenantId }: TenantScope, orderId: string): Promise<OrderView> {
   const order = await withTenant(tenantId, async (tx) => {
     const [row] = await tx.select().from(orders).where(eq(orders.id, orderId));
     if (!row) return null;
@@ -315,7 +312,7 @@ function orderFilters(query: Omit<ListOrdersQuery, 'skip' | 'limit'>): SQL | und
   return filters.length ? and(...filters) : undefined;
 }
 
-export async function listOrders(tenantId: string, query: ListOrdersQuery) {
+export async function listOrders({ tenantId }: TenantScope, query: ListOrdersQuery) {
   const where = orderFilters(query);
   return withTenant(tenantId, async (tx) => {
     const [{ total }] = (await tx.select({ total: sql<number>`count(*)::int` }).from(orders).where(where)) as [{ total: number }];
@@ -325,7 +322,7 @@ export async function listOrders(tenantId: string, query: ListOrdersQuery) {
 }
 
 /** How many orders of each status match `query` (status, skip and limit aside), in one GROUP BY: the status chips' counts. */
-export async function countOrdersByStatus(tenantId: string, query: Omit<ListOrdersQuery, 'status' | 'skip' | 'limit'>): Promise<Partial<Record<OrderStatus, number>>> {
+export async function countOrdersByStatus({ tenantId }: TenantScope, query: Omit<ListOrdersQuery, 'status' | 'skip' | 'limit'>): Promise<Partial<Record<OrderStatus, number>>> {
   const rows = await withTenant(tenantId, (tx) =>
     tx
       .select({ status: orders.status, count: sql<number>`count(*)::int` })

@@ -1,3 +1,4 @@
+import type { TenantContext } from '@/lib/auth';
 import { eq } from 'drizzle-orm';
 import { orders } from '@/db/schema/orders';
 import { appendEvents, type EventPayloads } from '@/lib/events';
@@ -19,7 +20,7 @@ import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import { logger } from '@/lib/platform/logger';
 import { setTableOccupancy } from '@/lib/restaurant';
-import { assertTransition, lockOrder, placeIfOpen, type OrderRow, type SaleContext } from './orders';
+import { assertTransition, lockOrder, placeIfOpen, type OrderRow } from './orders';
 import type { PaymentInput } from './schemas';
 import { drawerFor } from './shifts';
 
@@ -85,32 +86,32 @@ function amountToTake(order: OrderRow, requested: number | undefined): number {
   return amount;
 }
 
-export async function payOrder(ctx: SaleContext, orderId: string, input: PaymentInput, shiftId: string | null = null): Promise<PaymentResult> {
+export async function payOrder(ctx: TenantContext, orderId: string, input: PaymentInput, shiftId: string | null = null): Promise<PaymentResult> {
   return input.tender === 'cash' ? payCash(ctx, orderId, input, shiftId) : payCard(ctx, orderId, input, shiftId);
 }
 
-async function payCash(ctx: SaleContext, orderId: string, input: Extract<PaymentInput, { tender: 'cash' }>, shiftId: string | null): Promise<PaymentResult> {
-  return withTenant(ctx.tenant.id, async (tx) => {
+async function payCash(ctx: TenantContext, orderId: string, input: Extract<PaymentInput, { tender: 'cash' }>, shiftId: string | null): Promise<PaymentResult> {
+  return withTenant(ctx.tenantId, async (tx) => {
     const order = await placeIfOpen(tx, await lockOrder(tx, orderId));
     await assertNoPendingCard(tx, orderId);
     const amount = amountToTake(order, input.amount ?? Math.min(input.tendered, order.total - order.paidTotal));
     if (input.tendered < amount) {
       throw new AppError('unprocessable', `Not enough cash: ${input.tendered} handed over for ${amount}`, [{ path: 'tendered', message: 'Less than the amount' }]);
     }
-    const payment = await recordCashPayment(tx, ctx.tenant.id, {
+    const payment = await recordCashPayment(tx, ctx.tenantId, {
       orderId,
       shiftId: await drawerFor(tx, order, shiftId),
       amount,
       cashTendered: input.tendered,
-      actorUserId: ctx.user.userId,
+      actorUserId: ctx.userId,
     });
     await applyCapturedAmount(tx, order, payment);
     return { payment };
   });
 }
 
-async function payCard(ctx: SaleContext, orderId: string, input: Extract<PaymentInput, { tender: 'card' }>, shiftId: string | null): Promise<PaymentResult> {
-  const tenantId = ctx.tenant.id;
+async function payCard(ctx: TenantContext, orderId: string, input: Extract<PaymentInput, { tender: 'card' }>, shiftId: string | null): Promise<PaymentResult> {
+  const tenantId = ctx.tenantId;
   const pending = await withTenant(tenantId, async (tx) => {
     const order = await placeIfOpen(tx, await lockOrder(tx, orderId));
     await assertNoPendingCard(tx, orderId);
@@ -119,7 +120,7 @@ async function payCard(ctx: SaleContext, orderId: string, input: Extract<Payment
       shiftId: await drawerFor(tx, order, shiftId),
       amount: amountToTake(order, input.amount),
       source: input.source,
-      actorUserId: ctx.user.userId,
+      actorUserId: ctx.userId,
     });
   });
 

@@ -1,5 +1,5 @@
 import type { DiscountRecord, LineModifier } from '@/db/schema/orders';
-import { authorise, type StaffSession } from '@/lib/auth';
+import { authorise, type TenantContext } from '@/lib/auth';
 import { getProducts, getVariants, modifierGroupService, taxClassService, variantLabel } from '@/lib/catalog';
 import { AppError } from '@/lib/platform/errors';
 import { getTenantSettings, type TenantSettings } from '@/lib/tenancy';
@@ -40,21 +40,21 @@ export type Quote = {
 type Problem = { path: string; message: string };
 
 /**
- * @param session who rings the sale up (their role, or an approval token of this session, may allow a larger discount)
+ * @param ctx who rings the sale up (their role, or an approval token of this session, may allow a larger discount)
  * @param known the tenant's settings when the caller has them already (checkout), else read here
  */
 export async function quoteOrder(
-  session: StaffSession,
+  ctx: TenantContext,
   input: Pick<UpdateOrderInput, 'lines' | 'orderDiscount' | 'approval' | 'expectedTotal'>,
   known?: TenantSettings,
 ): Promise<Quote> {
-  const tenantId = session.tenantId;
-  const variants = new Map((await getVariants(tenantId, input.lines.map((l) => l.variantId))).map((v) => [v.variantId, v]));
+  const tenantId = ctx.tenantId;
+  const variants = new Map((await getVariants({ tenantId }, input.lines.map((l) => l.variantId))).map((v) => [v.variantId, v]));
   const [settings, products, groups, taxes] = await Promise.all([
-    known ?? getTenantSettings(tenantId),
-    getProducts(tenantId, [...new Set([...variants.values()].map((v) => v.productId))]),
-    modifierGroupService.list(tenantId),
-    taxClassService.list(tenantId),
+    known ?? getTenantSettings({ tenantId }),
+    getProducts({ tenantId }, [...new Set([...variants.values()].map((v) => v.productId))]),
+    modifierGroupService.list({ tenantId }),
+    taxClassService.list({ tenantId }),
   ]);
   const productById = new Map(products.map((p) => [p.id, p]));
   const groupById = new Map(groups.map((g) => [g.id, g]));
@@ -115,7 +115,7 @@ export async function quoteOrder(
   }
 
   const approvedBy = discountNeedsApproval(priced, settings.discountLimitBasisPoints)
-    ? await authorise(session, 'discount:override', input.approval, `Discounts over ${settings.discountLimitBasisPoints / 100} % need a manager's approval`)
+    ? await authorise(ctx, 'discount:override', input.approval, `Discounts over ${settings.discountLimitBasisPoints / 100} % need a manager's approval`)
     : null;
   const stamp = (d: DiscountRecord | null) => (d ? { ...d, approvedBy } : null);
   return {

@@ -1,4 +1,4 @@
-import { listStaff } from '@/lib/auth';
+import { listStaff, type TenantContext } from '@/lib/auth';
 import { formatMoney } from '@/lib/platform/money';
 import { type TenantInfo, getTenantSettings, type TenantSettings } from '@/lib/tenancy';
 import { variantLabel } from '@/lib/catalog';
@@ -13,11 +13,11 @@ const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The receipt of one of the tenant's orders, with its settings' header and footer and the cashier's name. */
-export async function receiptOf(tenant: TenantInfo, orderId: string): Promise<string> {
-  const order = await getOrder(tenant.id, orderId);
-  const [settings, staff] = await Promise.all([getTenantSettings(tenant.id), listStaff(tenant.id)]);
+export async function receiptOf(ctx: TenantContext, orderId: string): Promise<string> {
+  const order = await getOrder(ctx, orderId);
+  const [settings, staff] = await Promise.all([getTenantSettings(ctx), listStaff(ctx)]);
   const cashier = staff.find((s) => s.id === order.createdBy)?.name ?? null;
-  return renderReceipt(order, tenant, settings, cashier);
+  return renderReceipt(order, ctx.tenant, settings, cashier);
 }
 
 export function renderReceipt(order: OrderView, tenant: TenantInfo, settings: TenantSettings, cashierName: string | null): string {

@@ -1,9 +1,10 @@
+import type { TenantContext } from '@/lib/auth';
 import { findPaymentByKey, paymentsOfOrder, stalePendingPayments, type PaymentView } from '@/lib/payments';
 import { config } from '@/lib/platform/config';
 import { withTenant } from '@/lib/platform/db';
 import { logger } from '@/lib/platform/logger';
 import { listTenantIds } from '@/lib/tenancy';
-import { getOrder, lockOrder, type OrderView, type SaleContext } from './orders';
+import { getOrder, lockOrder, type OrderView } from './orders';
 import { finishCardPayment, settleCard } from './payments';
 import { completeRefund, pendingRefundIds } from './refunds';
 
@@ -60,10 +61,10 @@ async function settlePendingCard(tenantId: string, payment: PaymentView): Promis
  * order's pending card payments (the cashier need not wait for the job's next run). Answers
  * the order as it then is.
  */
-export async function recheckCardPayments(ctx: SaleContext, orderId: string): Promise<OrderView> {
-  const pending = await withTenant(ctx.tenant.id, async (tx) => (await paymentsOfOrder(tx, (await lockOrder(tx, orderId)).id)).filter((p) => p.status === 'pending'));
-  for (const payment of pending) await settlePendingCard(ctx.tenant.id, payment);
-  return getOrder(ctx.tenant.id, orderId);
+export async function recheckCardPayments(ctx: TenantContext, orderId: string): Promise<OrderView> {
+  const pending = await withTenant(ctx.tenantId, async (tx) => (await paymentsOfOrder(tx, (await lockOrder(tx, orderId)).id)).filter((p) => p.status === 'pending'));
+  for (const payment of pending) await settlePendingCard(ctx.tenantId, payment);
+  return getOrder(ctx, orderId);
 }
 
 export async function recoverAll(): Promise<void> {

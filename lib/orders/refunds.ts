@@ -1,6 +1,6 @@
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import { orderLines, orderRefunds, orders } from '@/db/schema/orders';
-import { authorise } from '@/lib/auth';
+import { authorise, type TenantContext } from '@/lib/auth';
 import { appendEvents } from '@/lib/events';
 import { releaseStock } from '@/lib/inventory';
 import {
@@ -17,13 +17,13 @@ import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound } from '@/lib/platform/errors';
 import { logger } from '@/lib/platform/logger';
 import { divideRounded } from './pricing';
-import { assertTransition, lockOrder, voidOrderInTx, type SaleContext } from './orders';
+import { assertTransition, lockOrder, voidOrderInTx } from './orders';
 import type { RefundOrderInput } from './schemas';
 import { drawerFor } from './shifts';
 
-export async function voidOrder(ctx: SaleContext, orderId: string, input: { reason: string; approval: { token: string } | null }): Promise<void> {
-  await authorise(ctx.user, 'order:void', input.approval);
-  await withTenant(ctx.tenant.id, (tx) => voidOrderInTx(tx, ctx, orderId, input.reason));
+export async function voidOrder(ctx: TenantContext, orderId: string, input: { reason: string; approval: { token: string } | null }): Promise<void> {
+  await authorise(ctx, 'order:void', input.approval);
+  await withTenant(ctx.tenantId, (tx) => voidOrderInTx(tx, ctx, orderId, input.reason));
 }
 
 /**
@@ -61,13 +61,13 @@ async function reservedQuantities(tx: Tx, orderId: string): Promise<Map<string, 
  *      leaves it pending for the recovery job, which retries with the same keys.
  */
 export async function refundOrder(
-  ctx: SaleContext,
+  ctx: TenantContext,
   orderId: string,
   input: RefundOrderInput,
   shiftId: string | null = null,
 ): Promise<{ refundId: string; amount: number; status: Exclude<RefundStatus, 'failed'> }> {
-  const approvedBy = await authorise(ctx.user, 'refund:create', input.approval);
-  const tenantId = ctx.tenant.id;
+  const approvedBy = await authorise(ctx, 'refund:create', input.approval);
+  const tenantId = ctx.tenantId;
   const { refundId, amount, settled } = await withTenant(tenantId, async (tx) => {
     const order = await lockOrder(tx, orderId);
     // Cash comes out of the refunding register's drawer: its open shift, else the order's if still open.
@@ -116,8 +116,8 @@ export async function refundOrder(
         lines: chosen.map((r) => ({ lineId: r.line.id, quantity: r.quantity, amount: r.amount })),
         amount,
         status: 'pending',
-        approvedBy: approvedBy === ctx.user.userId ? null : approvedBy,
-        createdBy: ctx.user.userId,
+        approvedBy: approvedBy === ctx.userId ? null : approvedBy,
+        createdBy: ctx.userId,
       })
       .returning();
     for (const part of parts) {
@@ -128,7 +128,7 @@ export async function refundOrder(
         shiftId: drawerShift,
         tender: part.payment.tender,
         amount: part.amount,
-        actorUserId: ctx.user.userId,
+        actorUserId: ctx.userId,
       });
     }
     const settled = !parts.some((p) => p.payment.tender === 'card');

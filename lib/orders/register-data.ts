@@ -1,3 +1,4 @@
+import type { TenantScope } from '@/lib/auth';
 import { listApprovers } from '@/lib/auth';
 import { categoryService, listProducts, modifierGroupService, taxClassService, type Product } from '@/lib/catalog';
 import { levelsOf, listLocations } from '@/lib/inventory';
@@ -55,7 +56,7 @@ const PAGE = 200;
 async function activeProducts(tenantId: string): Promise<Product[]> {
   const all: Product[] = [];
   for (let skip = 0; ; skip += PAGE) {
-    const page = await listProducts(tenantId, { status: 'active', skip, limit: PAGE });
+    const page = await listProducts({ tenantId }, { status: 'active', skip, limit: PAGE });
     all.push(...page.data);
     if (page.data.length < PAGE || all.length >= page.total) return all;
   }
@@ -67,16 +68,16 @@ const isLowLevel = (quantity: number, threshold: number | null) => quantity <= 0
  * @param locationId the register's location; the tenant's default location when omitted. A
  *   location of another tenant (or none) is "not found".
  */
-export async function registerData(tenantId: string, locationId?: string): Promise<RegisterData> {
+export async function registerData({ tenantId }: TenantScope, locationId?: string): Promise<RegisterData> {
   const [locations, products, categories, groups, taxes, settings, tables, approvers] = await Promise.all([
-    listLocations(tenantId),
+    listLocations({ tenantId }),
     activeProducts(tenantId),
-    categoryService.list(tenantId),
-    modifierGroupService.list(tenantId),
-    taxClassService.list(tenantId),
-    getTenantSettings(tenantId),
-    listTables(tenantId),
-    listApprovers(tenantId),
+    categoryService.list({ tenantId }),
+    modifierGroupService.list({ tenantId }),
+    taxClassService.list({ tenantId }),
+    getTenantSettings({ tenantId }),
+    listTables({ tenantId }),
+    listApprovers({ tenantId }),
   ]);
 
   const location = locationId ? locations.find((l) => l.id === locationId) : (locations.find((l) => l.isDefault) ?? locations[0]);
@@ -104,7 +105,7 @@ export async function registerData(tenantId: string, locationId?: string): Promi
   const tracked = registerProducts.filter((p) => p.trackStock).flatMap((p) => p.variants.map((v) => v.id));
   const stock: Record<string, RegisterStockLevel> = {};
   if (location && tracked.length) {
-    const levels = new Map((await levelsOf(tenantId, tracked, location.id)).map((l) => [l.variantId, l]));
+    const levels = new Map((await levelsOf({ tenantId }, tracked, location.id)).map((l) => [l.variantId, l]));
     for (const variantId of tracked) {
       const level = levels.get(variantId);
       const quantity = level?.quantity ?? 0;

@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { cashMovements, orders, shifts } from '@/db/schema/orders';
-import { authorise } from '@/lib/auth';
+import { authorise, type TenantContext, type TenantScope } from '@/lib/auth';
 import { defaultLocation } from '@/lib/inventory';
 import { tenderTotalsOfShift } from '@/lib/payments';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound, pgErrorCode } from '@/lib/platform/errors';
 import { getTenantSettings } from '@/lib/tenancy';
-import { openShiftOf, type OrderRow, type SaleContext } from './orders';
+import { openShiftOf, type OrderRow } from './orders';
 
 /**
  * Shifts and the cash drawer. One open shift per register (a unique index on open shifts);
@@ -44,25 +44,25 @@ async function lockShift(tx: Tx, shiftId: string) {
   return shift;
 }
 
-export async function openShift(ctx: SaleContext, input: { registerName: string; locationId?: string; openingFloat: number }): Promise<Shift> {
-  const locationId = input.locationId ?? (await defaultLocation(ctx.tenant.id))?.id;
+export async function openShift(ctx: TenantContext, input: { registerName: string; locationId?: string; openingFloat: number }): Promise<Shift> {
+  const locationId = input.locationId ?? (await defaultLocation(ctx))?.id;
   if (!locationId) throw new AppError('unprocessable', 'This business has no location yet');
-  return withTenant(ctx.tenant.id, async (tx) => {
+  return withTenant(ctx.tenantId, async (tx) => {
     const [row] = await tx
       .insert(shifts)
-      .values({ tenantId: ctx.tenant.id, locationId, registerName: input.registerName, openingFloat: input.openingFloat, openedBy: ctx.user.userId })
+      .values({ tenantId: ctx.tenantId, locationId, registerName: input.registerName, openingFloat: input.openingFloat, openedBy: ctx.userId })
       .returning()
       .catch((err: unknown) => {
         if (pgErrorCode(err) === '23505') throw new AppError('conflict', `${input.registerName} already has an open shift; close it first`);
         if (pgErrorCode(err) === '23503') throw new AppError('unprocessable', 'No such location');
         throw err;
       });
-    await recordAudit(tx, ctx.tenant.id, { actorUserId: ctx.user.userId, action: 'shift.opened', entityType: 'shift', entityId: row!.id, details: { registerName: input.registerName, openingFloat: input.openingFloat } });
+    await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'shift.opened', entityType: 'shift', entityId: row!.id, details: { registerName: input.registerName, openingFloat: input.openingFloat } });
     return publicShift(row!);
   });
 }
 
-export async function currentShift(tenantId: string, registerName: string, locationId?: string): Promise<Shift | null> {
+export async function currentShift({ tenantId }: TenantScope, registerName: string, locationId?: string): Promise<Shift | null> {
   const [row] = await withTenant(tenantId, (tx) =>
     tx
       .select()
@@ -87,21 +87,21 @@ export async function drawerFor(tx: Tx, order: OrderRow, shiftId: string | null)
 }
 
 export async function addCashMovement(
-  ctx: SaleContext,
+  ctx: TenantContext,
   shiftId: string,
   input: { kind: 'in' | 'out'; amount: number; reason: string },
   approval: { token: string } | null = null,
 ) {
   const approvedBy =
-    input.kind === 'out' && input.amount > (await getTenantSettings(ctx.tenant.id)).cashOutLimit
-      ? await authorise(ctx.user, 'shift:manage', approval, 'A manager must approve taking this much cash out of the drawer')
+    input.kind === 'out' && input.amount > (await getTenantSettings(ctx)).cashOutLimit
+      ? await authorise(ctx, 'shift:manage', approval, 'A manager must approve taking this much cash out of the drawer')
       : null;
-  return withTenant(ctx.tenant.id, async (tx) => {
+  return withTenant(ctx.tenantId, async (tx) => {
     const shift = await lockShift(tx, shiftId);
     if (shift.status !== 'open') throw new AppError('conflict', 'This shift is closed');
-    const [row] = await tx.insert(cashMovements).values({ tenantId: ctx.tenant.id, shiftId, ...input, approvedBy, createdBy: ctx.user.userId }).returning();
+    const [row] = await tx.insert(cashMovements).values({ tenantId: ctx.tenantId, shiftId, ...input, approvedBy, createdBy: ctx.userId }).returning();
     if (approvedBy) {
-      await recordAudit(tx, ctx.tenant.id, { actorUserId: ctx.user.userId, action: 'shift.cash_out', entityType: 'shift', entityId: shiftId, details: { amount: input.amount, reason: input.reason, approvedBy } });
+      await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'shift.cash_out', entityType: 'shift', entityId: shiftId, details: { amount: input.amount, reason: input.reason, approvedBy } });
     }
     const { tenantId: _t, ...movement } = row!;
     return movement;
@@ -157,7 +157,7 @@ function storedReport(json: Record<string, unknown>): ShiftReport {
 }
 
 /** The X report: the shift so far (nothing changes). */
-export async function shiftReport(tenantId: string, shiftId: string): Promise<ShiftReport> {
+export async function shiftReport({ tenantId }: TenantScope, shiftId: string): Promise<ShiftReport> {
   return withTenant(tenantId, async (tx) => {
     const [shift] = await tx.select().from(shifts).where(eq(shifts.id, shiftId));
     if (!shift) throw notFound('Shift');
@@ -169,12 +169,12 @@ export async function shiftReport(tenantId: string, shiftId: string): Promise<Sh
  * Closes the shift with the cash counted and keeps the Z report as it was at that moment.
  * Someone else's shift takes `shift:manage` or a manager's approval (recorded in the audit).
  */
-export async function closeShift(ctx: SaleContext, shiftId: string, countedCash: number, approval: { token: string } | null = null): Promise<ShiftReport> {
-  const [opened] = await withTenant(ctx.tenant.id, (tx) => tx.select({ by: shifts.openedBy }).from(shifts).where(eq(shifts.id, shiftId)));
+export async function closeShift(ctx: TenantContext, shiftId: string, countedCash: number, approval: { token: string } | null = null): Promise<ShiftReport> {
+  const [opened] = await withTenant(ctx.tenantId, (tx) => tx.select({ by: shifts.openedBy }).from(shifts).where(eq(shifts.id, shiftId)));
   if (!opened) throw notFound('Shift');
   const approvedBy =
-    opened.by === ctx.user.userId ? null : await authorise(ctx.user, 'shift:manage', approval, 'A manager must approve closing a shift someone else opened');
-  return withTenant(ctx.tenant.id, async (tx) => {
+    opened.by === ctx.userId ? null : await authorise(ctx, 'shift:manage', approval, 'A manager must approve closing a shift someone else opened');
+  return withTenant(ctx.tenantId, async (tx) => {
     const shift = await lockShift(tx, shiftId);
     if (shift.status !== 'open') throw new AppError('conflict', 'This shift is already closed');
     const [unpaid] = (await tx
@@ -186,10 +186,10 @@ export async function closeShift(ctx: SaleContext, shiftId: string, countedCash:
     const report = await buildReport(tx, { ...shift, countedCash, closedAt });
     await tx
       .update(shifts)
-      .set({ status: 'closed', closedAt, closedBy: ctx.user.userId, countedCash, expectedCash: report.expectedCash, report: report as unknown as Record<string, unknown> })
+      .set({ status: 'closed', closedAt, closedBy: ctx.userId, countedCash, expectedCash: report.expectedCash, report: report as unknown as Record<string, unknown> })
       .where(eq(shifts.id, shiftId));
-    await recordAudit(tx, ctx.tenant.id, {
-      actorUserId: ctx.user.userId,
+    await recordAudit(tx, ctx.tenantId, {
+      actorUserId: ctx.userId,
       action: 'shift.closed',
       entityType: 'shift',
       entityId: shiftId,

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { menus, type AvailabilityWindow } from '@/db/schema/restaurant';
-import type { Actor } from '@/lib/auth';
+import type { TenantContext, TenantScope } from '@/lib/auth';
 import { getProducts } from '@/lib/catalog';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant } from '@/lib/platform/db';
@@ -35,7 +35,7 @@ const duplicate = duplicateName('menu');
 /** Sections keep their ids; new ones get one. Every listed product must be this tenant's. */
 async function prepare(tenantId: string, input: MenuInput) {
   const productIds = [...new Set(input.sections.flatMap((s) => s.productIds))];
-  const found = new Set((await getProducts(tenantId, productIds)).map((p) => p.id));
+  const found = new Set((await getProducts({ tenantId }, productIds)).map((p) => p.id));
   const missing = productIds.filter((id) => !found.has(id));
   if (missing.length) {
     throw new AppError('unprocessable', `${missing.length} product(s) on this menu do not exist`, missing.map((id) => ({ path: 'sections', message: `No such product ${id}` })));
@@ -43,7 +43,7 @@ async function prepare(tenantId: string, input: MenuInput) {
   return { ...input, sections: input.sections.map((s) => ({ id: s.id ?? crypto.randomUUID(), name: s.name, productIds: s.productIds })) };
 }
 
-export async function listMenus(tenantId: string, page: { skip: number; limit: number }): Promise<{ data: Menu[]; total: number }> {
+export async function listMenus({ tenantId }: TenantScope, page: { skip: number; limit: number }): Promise<{ data: Menu[]; total: number }> {
   return withTenant(tenantId, async (tx) => {
     const [{ total }] = (await tx.select({ total: sql<number>`count(*)::int` }).from(menus)) as [{ total: number }];
     const data = await tx.select(columns).from(menus).orderBy(asc(menus.name), asc(menus.id)).offset(page.skip).limit(page.limit);
@@ -51,41 +51,41 @@ export async function listMenus(tenantId: string, page: { skip: number; limit: n
   });
 }
 
-export async function getMenu(tenantId: string, id: string): Promise<Menu> {
+export async function getMenu({ tenantId }: TenantScope, id: string): Promise<Menu> {
   const [row] = await withTenant(tenantId, (tx) => tx.select(columns).from(menus).where(eq(menus.id, id)));
   if (!row) throw notFound('Menu');
   return row;
 }
 
-export async function createMenu(actor: Actor, input: MenuInput): Promise<Menu> {
-  const values = await prepare(actor.tenantId, input);
-  return withTenant(actor.tenantId, async (tx) => {
-    const [row] = await tx.insert(menus).values({ tenantId: actor.tenantId, ...values }).returning(columns).catch(duplicate);
-    await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'menu.created', entityType: 'menu', entityId: row!.id, details: { name: row!.name } });
+export async function createMenu(ctx: TenantContext, input: MenuInput): Promise<Menu> {
+  const values = await prepare(ctx.tenantId, input);
+  return withTenant(ctx.tenantId, async (tx) => {
+    const [row] = await tx.insert(menus).values({ tenantId: ctx.tenantId, ...values }).returning(columns).catch(duplicate);
+    await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'menu.created', entityType: 'menu', entityId: row!.id, details: { name: row!.name } });
     return row!;
   });
 }
 
-export async function replaceMenu(actor: Actor, id: string, input: MenuInput): Promise<Menu> {
-  const values = await prepare(actor.tenantId, input);
-  return withTenant(actor.tenantId, async (tx) => {
+export async function replaceMenu(ctx: TenantContext, id: string, input: MenuInput): Promise<Menu> {
+  const values = await prepare(ctx.tenantId, input);
+  return withTenant(ctx.tenantId, async (tx) => {
     const [row] = await tx.update(menus).set({ ...values, updatedAt: new Date() }).where(eq(menus.id, id)).returning(columns).catch(duplicate);
     if (!row) throw notFound('Menu');
-    await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'menu.updated', entityType: 'menu', entityId: id, details: { name: row.name } });
+    await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'menu.updated', entityType: 'menu', entityId: id, details: { name: row.name } });
     return row;
   });
 }
 
-export async function patchMenu(actor: Actor, id: string, patch: MenuPatch): Promise<Menu> {
-  const current = await getMenu(actor.tenantId, id);
-  return replaceMenu(actor, id, menuInputSchema.parse({ ...current, ...definedFields(patch) }));
+export async function patchMenu(ctx: TenantContext, id: string, patch: MenuPatch): Promise<Menu> {
+  const current = await getMenu(ctx, id);
+  return replaceMenu(ctx, id, menuInputSchema.parse({ ...current, ...definedFields(patch) }));
 }
 
-export async function deleteMenu(actor: Actor, id: string): Promise<void> {
-  await withTenant(actor.tenantId, async (tx) => {
+export async function deleteMenu(ctx: TenantContext, id: string): Promise<void> {
+  await withTenant(ctx.tenantId, async (tx) => {
     const rows = await tx.delete(menus).where(eq(menus.id, id)).returning({ name: menus.name });
     if (rows.length === 0) throw notFound('Menu');
-    await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'menu.deleted', entityType: 'menu', entityId: id, details: { name: rows[0]!.name } });
+    await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'menu.deleted', entityType: 'menu', entityId: id, details: { name: rows[0]!.name } });
   });
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { diningTables, type TableStatus } from '@/db/schema/restaurant';
-import { can, type Actor } from '@/lib/auth';
+import { can, type TenantContext, type TenantScope } from '@/lib/auth';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, duplicateName, notFound } from '@/lib/platform/errors';
@@ -21,7 +21,7 @@ const columns = {
 
 const duplicate = duplicateName('table');
 
-export function listTables(tenantId: string, filter: { area?: string; status?: TableStatus } = {}): Promise<DiningTable[]> {
+export function listTables({ tenantId }: TenantScope, filter: { area?: string; status?: TableStatus } = {}): Promise<DiningTable[]> {
   const where: SQL[] = [];
   if (filter.area) where.push(eq(diningTables.area, filter.area));
   if (filter.status) where.push(eq(diningTables.status, filter.status));
@@ -30,10 +30,10 @@ export function listTables(tenantId: string, filter: { area?: string; status?: T
   );
 }
 
-export async function createTable(actor: Actor, input: TableInput): Promise<DiningTable> {
-  return withTenant(actor.tenantId, async (tx) => {
-    const [row] = await tx.insert(diningTables).values({ tenantId: actor.tenantId, ...input }).returning(columns).catch(duplicate);
-    await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'table.created', entityType: 'table', entityId: row!.id, details: input });
+export async function createTable(ctx: TenantContext, input: TableInput): Promise<DiningTable> {
+  return withTenant(ctx.tenantId, async (tx) => {
+    const [row] = await tx.insert(diningTables).values({ tenantId: ctx.tenantId, ...input }).returning(columns).catch(duplicate);
+    await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'table.created', entityType: 'table', entityId: row!.id, details: input });
     return row!;
   });
 }
@@ -43,10 +43,10 @@ export async function createTable(actor: Actor, input: TableInput): Promise<Dini
  * plan (name, seats, area, position) needs `tables:write`. Covers follow the status:
  * occupied needs at least one guest, free and needs-cleaning have none.
  */
-export async function updateTable(actor: Actor, id: string, patch: TablePatch): Promise<DiningTable> {
+export async function updateTable(ctx: TenantContext, id: string, patch: TablePatch): Promise<DiningTable> {
   const changesLayout = ['name', 'seats', 'area', 'position'].some((k) => patch[k as keyof TablePatch] !== undefined);
-  if (changesLayout && !can(actor.role, 'tables:write')) throw new AppError('forbidden', 'Only managers and owners change the floor plan');
-  return withTenant(actor.tenantId, async (tx) => {
+  if (changesLayout && !can(ctx.role, 'tables:write')) throw new AppError('forbidden', 'Only managers and owners change the floor plan');
+  return withTenant(ctx.tenantId, async (tx) => {
     const [current] = await tx.select(columns).from(diningTables).where(eq(diningTables.id, id)).for('update');
     if (!current) throw notFound('Table');
     const status = patch.status ?? current.status;
@@ -63,18 +63,18 @@ export async function updateTable(actor: Actor, id: string, patch: TablePatch): 
       .where(eq(diningTables.id, id))
       .returning(columns)
       .catch(duplicate);
-    await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'table.updated', entityType: 'table', entityId: id, details: patch });
+    await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'table.updated', entityType: 'table', entityId: id, details: patch });
     return row!;
   });
 }
 
-export async function deleteTable(actor: Actor, id: string): Promise<void> {
-  await withTenant(actor.tenantId, async (tx) => {
+export async function deleteTable(ctx: TenantContext, id: string): Promise<void> {
+  await withTenant(ctx.tenantId, async (tx) => {
     const [current] = await tx.select(columns).from(diningTables).where(eq(diningTables.id, id)).for('update');
     if (!current) throw notFound('Table');
     if (current.status === 'occupied') throw new AppError('conflict', 'This table has guests; free it before removing it');
     await tx.delete(diningTables).where(eq(diningTables.id, id));
-    await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'table.deleted', entityType: 'table', entityId: id, details: { name: current.name } });
+    await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'table.deleted', entityType: 'table', entityId: id, details: { name: current.name } });
   });
 }
 

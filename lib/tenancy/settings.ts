@@ -60,19 +60,19 @@ const columns = {
   cashOutLimit: tenantSettings.cashOutLimit,
 };
 
-export async function getTenantSettings(tenantId: string): Promise<TenantSettings> {
+export async function getTenantSettings({ tenantId }: { tenantId: string }): Promise<TenantSettings> {
   const [row] = await withTenant(tenantId, (tx) => tx.select(columns).from(tenantSettings));
   return row ? asSettings(row) : DEFAULT_SETTINGS;
 }
 
-export async function updateTenantSettings(actor: { tenantId: string; userId: string }, patch: SettingsPatch): Promise<TenantSettings> {
-  return withTenant(actor.tenantId, async (tx) => {
+export async function updateTenantSettings(ctx: { tenantId: string; userId: string }, patch: SettingsPatch): Promise<TenantSettings> {
+  return withTenant(ctx.tenantId, async (tx) => {
     const [row] = await tx
       .insert(tenantSettings)
-      .values({ tenantId: actor.tenantId, ...DEFAULT_SETTINGS, ...patch })
+      .values({ tenantId: ctx.tenantId, ...DEFAULT_SETTINGS, ...patch })
       .onConflictDoUpdate({ target: tenantSettings.tenantId, set: { ...patch, updatedAt: new Date() } })
       .returning(columns);
-    await recordAudit(tx, actor.tenantId, { actorUserId: actor.userId, action: 'settings.updated', entityType: 'tenant', entityId: actor.tenantId, details: patch });
+    await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'settings.updated', entityType: 'tenant', entityId: ctx.tenantId, details: patch });
     return asSettings(row!);
   });
 }

@@ -648,9 +648,9 @@ async function writeRows(tx: Tx, rows: DayRows): Promise<void> {
 async function loadCatalog(tenantId: string, profile: HistoryProfile, currency: string): Promise<Catalog> {
   const [products, groups, taxes, tables] = await Promise.all([
     catalogRepository().then((repo) => repo.allProducts(tenantId)),
-    modifierGroupService.list(tenantId),
-    taxClassService.list(tenantId),
-    profile === 'cafe' ? listTables(tenantId) : Promise.resolve([]),
+    modifierGroupService.list({ tenantId }),
+    taxClassService.list({ tenantId }),
+    profile === 'cafe' ? listTables({ tenantId }) : Promise.resolve([]),
   ]);
   const groupById = new Map(groups.map((g) => [g.id, g]));
   const rateOf = new Map(taxes.map((t) => [t.id, t.rateBasisPoints]));
@@ -701,13 +701,13 @@ export async function seedOrderHistory(tenantId: string, options: OrderHistoryOp
   const [already] = await withTenant(tenantId, (tx) => tx.select({ id: orders.id }).from(orders).where(lt(orders.businessDate, today)).limit(1));
   if (already) return { ...result, skipped: true };
 
-  const locationId = options.locationId ?? (await defaultLocation(tenantId))?.id;
+  const locationId = options.locationId ?? (await defaultLocation({ tenantId }))?.id;
   if (!locationId) throw new Error('seedOrderHistory: the tenant has no location');
-  const staff = (options.staff ?? (await listStaff(tenantId)).filter((s) => s.active)).map((s) => ({ id: s.id, role: s.role }));
+  const staff = (options.staff ?? (await listStaff({ tenantId })).filter((s) => s.active)).map((s) => ({ id: s.id, role: s.role }));
   if (staff.length === 0) throw new Error('seedOrderHistory: the tenant has no staff');
   const catalog = await loadCatalog(tenantId, options.profile, currency);
   if (catalog.sellables.length === 0) return result; // nothing to sell yet
-  const { pricesIncludeTax } = await getTenantSettings(tenantId);
+  const { pricesIncludeTax } = await getTenantSettings({ tenantId });
 
   const days = Array.from({ length: options.days }, (_, i) => addDays(today, i - options.days)); // oldest first
   const todayLocal = localDay(timeZone, today);

@@ -1,4 +1,4 @@
-import { addStaff, signUpBusiness, updateStaff, type Actor } from '@/lib/auth';
+import { addStaff, contextFor, signUpBusiness, updateStaff, type TenantContext } from '@/lib/auth';
 import { categoryService, createProduct, modifierGroupService, taxClassService } from '@/lib/catalog/service';
 import { productInputSchema } from '@/lib/catalog/schemas';
 import { dispatchPending } from '@/lib/events';
@@ -39,14 +39,14 @@ export async function seedDemo(): Promise<void> {
       email: `owner@${t.domain}`,
       password: DEMO_PASSWORD,
     });
-    const actor: Actor = { tenantId: tenant.id, userId: ownerRow.id, role: 'owner' };
-    await updateStaff(actor, ownerRow.id, { pin: owner.pin });
+    const ctx = contextFor(tenant, ownerRow);
+    await updateStaff(ctx, ownerRow.id, { pin: owner.pin });
     for (const s of others) {
-      await addStaff(actor, { name: s.name, email: `${s.role}@${t.domain}`, role: s.role, password: DEMO_PASSWORD, pin: s.pin });
+      await addStaff(ctx, { name: s.name, email: `${s.role}@${t.domain}`, role: s.role, password: DEMO_PASSWORD, pin: s.pin });
     }
     await dispatchPending(); // TenantCreated → the inventory module creates "Main store"
-    if (t.slug === 'demo') await seedCafe(actor);
-    else await seedShop(actor);
+    if (t.slug === 'demo') await seedCafe(ctx);
+    else await seedShop(ctx);
     // 60 days of past orders for dashboards and the assistant (today stays empty; stock untouched).
     const profile = t.slug === 'demo' ? 'cafe' : 'shop';
     const history = await seedOrderHistory(tenant.id, { days: 60, profile, timeZone: tenant.timeZone, currency: tenant.currency });
@@ -55,22 +55,22 @@ export async function seedDemo(): Promise<void> {
 }
 
 async function seedCatalog(
-  actor: Actor,
+  ctx: TenantContext,
   data: { taxes: { name: string; rateBasisPoints: number }[]; categories: string[]; modifierGroups?: { name: string; minSelect: number; maxSelect: number; options: { name: string; priceDelta: number }[] }[]; products: SeedProduct[] },
   locationIds: string[],
 ): Promise<Map<string, string>> {
   const taxes = new Map<string, string>();
-  for (const t of data.taxes) taxes.set(t.name, (await taxClassService.create(actor, t)).id);
+  for (const t of data.taxes) taxes.set(t.name, (await taxClassService.create(ctx, t)).id);
   const categories = new Map<string, string>();
-  for (const [position, name] of data.categories.entries()) categories.set(name, (await categoryService.create(actor, { name, position, color: null })).id);
+  for (const [position, name] of data.categories.entries()) categories.set(name, (await categoryService.create(ctx, { name, position, color: null })).id);
   const groups = new Map<string, string>();
-  for (const g of data.modifierGroups ?? []) groups.set(g.name, (await modifierGroupService.create(actor, g)).id);
+  for (const g of data.modifierGroups ?? []) groups.set(g.name, (await modifierGroupService.create(ctx, g)).id);
 
   const productIdBySku = new Map<string, string>();
   const defaultTax = data.taxes[0]!.name;
   for (const p of data.products) {
     const product = await createProduct(
-      actor,
+      ctx,
       productInputSchema.parse({
         name: p.name,
         categoryId: categories.get(p.category),
@@ -88,21 +88,21 @@ async function seedCatalog(
         .map((v, j) => ({ variantId: v.id, quantity: p.variants[j]!.stock?.[i] ?? 0 }))
         .filter((l) => l.quantity > 0);
       if (lines.length === 0) continue;
-      await receiveStock(actor, { locationId, supplier: 'Opening stock', note: null, lines });
+      await receiveStock(ctx, { locationId, supplier: 'Opening stock', note: null, lines });
       if (p.lowStock !== undefined) {
-        for (const l of lines) await setLowStockThreshold(actor, { locationId, variantId: l.variantId, lowStockThreshold: p.lowStock });
+        for (const l of lines) await setLowStockThreshold(ctx, { locationId, variantId: l.variantId, lowStockThreshold: p.lowStock });
       }
     }
   }
   return productIdBySku;
 }
 
-async function seedCafe(actor: Actor): Promise<void> {
-  const [main] = await listLocations(actor.tenantId);
-  const productIdBySku = await seedCatalog(actor, cafe, [main!.id]);
+async function seedCafe(ctx: TenantContext): Promise<void> {
+  const [main] = await listLocations(ctx);
+  const productIdBySku = await seedCatalog(ctx, cafe, [main!.id]);
   for (const menu of cafe.menus) {
     await createMenu(
-      actor,
+      ctx,
       menuInputSchema.parse({
         name: menu.name,
         availability: menu.windows,
@@ -113,12 +113,12 @@ async function seedCafe(actor: Actor): Promise<void> {
       }),
     );
   }
-  for (const table of cafe.tables) await createTable(actor, tableInputSchema.parse(table));
+  for (const table of cafe.tables) await createTable(ctx, tableInputSchema.parse(table));
 }
 
-async function seedShop(actor: Actor): Promise<void> {
-  await updateTenantSettings(actor, { pricesIncludeTax: false });
-  const [main] = await listLocations(actor.tenantId);
-  const warehouse = await createLocation(actor, { name: shop.secondLocation, address: '12 Industrial Way' });
-  await seedCatalog(actor, shop, [main!.id, warehouse.id]);
+async function seedShop(ctx: TenantContext): Promise<void> {
+  await updateTenantSettings(ctx, { pricesIncludeTax: false });
+  const [main] = await listLocations(ctx);
+  const warehouse = await createLocation(ctx, { name: shop.secondLocation, address: '12 Industrial Way' });
+  await seedCatalog(ctx, shop, [main!.id, warehouse.id]);
 }

@@ -14,7 +14,7 @@ import type { Gateway } from '@/gateway/server';
 import { levelsOf, listLedger, receiveStock } from '@/lib/inventory';
 import { grantApproval } from '@/lib/auth/approvals';
 import { verifySessionToken } from '@/lib/auth/session';
-import { apiRequest, createStockedProduct, createTenant, json, mainLocation, noParams, ownerActor, segment, sessionTokenFor, startGateway, type TestStaff, type TestTenant } from '../helpers';
+import { apiRequest, createStockedProduct, createTenant, json, mainLocation, noParams, contextOf, segment, sessionTokenFor, startGateway, type TestStaff, type TestTenant } from '../helpers';
 
 let gateway: Gateway;
 let a: TestTenant;
@@ -38,7 +38,7 @@ const post = async (t: TestTenant, as: TestStaff, body: unknown, headers?: Recor
 async function stockedItem(t: TestTenant, quantity: number) {
   const product = await createStockedProduct(t);
   const variantId = product.variants[0]!.id;
-  await receiveStock(ownerActor(t), { locationId: await mainLocation(t), supplier: null, note: null, lines: [{ variantId, quantity }] });
+  await receiveStock(contextOf(t), { locationId: await mainLocation(t), supplier: null, note: null, lines: [{ variantId, quantity }] });
   return variantId;
 }
 
@@ -94,8 +94,8 @@ describe('POST /api/v1/orders', () => {
     const created = results.filter((r) => r.status === 201);
     expect(results.every((r) => r.status === 201 || r.status === 409)).toBe(true);
     expect(new Set(created.map((r) => r.body.id)).size).toBe(1);
-    expect((await levelsOf(a.tenant.id, [item], location))[0]!.quantity).toBe(49);
-    const sales = (await listLedger(a.tenant.id, { variant: item, skip: 0, limit: 100 })).data.filter((m) => m.kind === 'sale');
+    expect((await levelsOf({ tenantId: a.tenant.id }, [item], location))[0]!.quantity).toBe(49);
+    const sales = (await listLedger({ tenantId: a.tenant.id }, { variant: item, skip: 0, limit: 100 })).data.filter((m) => m.kind === 'sale');
     expect(sales).toHaveLength(1);
     // A replay afterwards returns the same order; the same key with another body is refused.
     const replay = await json(await post(a, a.cashier, body, { 'idempotency-key': 'checkout-once' }));
@@ -112,7 +112,7 @@ describe('POST /api/v1/orders', () => {
     expect(statuses.filter((s) => s === 409)).toHaveLength(190);
     const refused = await results.find((r) => r.status === 409)!.json();
     expect(refused.error.message).toContain('Not enough stock');
-    expect((await levelsOf(a.tenant.id, [item], location))[0]!.quantity).toBe(0);
+    expect((await levelsOf({ tenantId: a.tenant.id }, [item], location))[0]!.quantity).toBe(0);
   }, 120_000);
 });
 
@@ -127,7 +127,7 @@ describe('shift routes', () => {
 
     // The token is bound to the cashier's session: mint the request's cookie from that same session.
     const token = await sessionTokenFor(a.cashier);
-    const session = (await verifySessionToken(token, a.tenant.id))!;
+    const session = { ...(await verifySessionToken(token, a.tenant.id))!, tenant: a.tenant };
     const approval = async () => ({ token: (await grantApproval(session, { userId: a.manager.id, pin: '2222', permission: 'shift:manage' })).token });
     const withApproval = async (path: string, body: unknown) => apiRequest('POST', path, { host: a.tenant, as: token, body });
     const out = await json(await shiftCash.POST(await withApproval(`/api/v1/shifts/${shift.id}/cash-movements`, { kind: 'out', amount: 100, reason: 'Milk', approval: await approval() }), p));

@@ -5,7 +5,7 @@ import { updateStaff } from '@/lib/auth';
 import { users } from '@/db/schema/auth';
 import { endSession, verifySessionToken } from '@/lib/auth/session';
 import { withTenant } from '@/lib/platform/db';
-import { createTenant, sessionTokenFor, type TestTenant } from '../helpers';
+import { contextOf, createTenant, sessionTokenFor, type TestTenant } from '../helpers';
 
 /** An unsigned ("alg": "none") JWT with well-formed claims. */
 function unsignedJwt(claims: Record<string, unknown>): string {
@@ -63,7 +63,7 @@ describe('sessions', () => {
   });
 
   it('ends every session of someone whose role changes or who is deactivated', async () => {
-    const owner = { tenantId: b.tenant.id, userId: b.owner.id, role: 'owner' as const };
+    const owner = contextOf(b);
     const before = await sessionTokenFor(b.cashier, { authTime: Date.now() - 5 });
     await updateStaff(owner, b.cashier.id, { role: 'manager' });
     expect(await verifySessionToken(before, b.tenant.id)).toBeNull();
@@ -89,7 +89,7 @@ describe('sessions', () => {
 
   it('keeps a session when only the name changes', async () => {
     const token = await sessionTokenFor(a.cashier, { authTime: Date.now() - 5 });
-    await updateStaff({ tenantId: a.tenant.id, userId: a.owner.id, role: 'owner' }, a.cashier.id, { name: 'Cas Renamed' });
+    await updateStaff(contextOf(a), a.cashier.id, { name: 'Cas Renamed' });
     expect(await verifySessionToken(token, a.tenant.id)).not.toBeNull();
   });
 });

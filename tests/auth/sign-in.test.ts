@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createSignInHandoff, updateStaff, verifyPasswordSignIn, verifyPinSignIn } from '@/lib/auth';
 import { redeemSignInHandoff } from '@/lib/auth/credentials';
 import { LIMITS } from '@/lib/auth/rate-limits';
-import { createTenant, PASSWORD, type TestTenant } from '../helpers';
+import { contextOf, createTenant, PASSWORD, type TestTenant } from '../helpers';
 
 describe('password sign-in', () => {
   let t: TestTenant;
@@ -41,7 +41,7 @@ describe('password sign-in', () => {
   });
 
   it('refuses a deactivated account', async () => {
-    const owner = { tenantId: t.tenant.id, userId: t.owner.id, role: 'owner' as const };
+    const owner = contextOf(t);
     await updateStaff(owner, t.cashier.id, { active: false });
     await expect(verifyPasswordSignIn(t.tenant.id, t.cashier.email, PASSWORD)).rejects.toMatchObject({ code: 'forbidden' });
     await updateStaff(owner, t.cashier.id, { active: true });
@@ -68,7 +68,7 @@ describe('PIN sign-in', () => {
   });
 
   it('refuses someone without a PIN', async () => {
-    await updateStaff({ tenantId: t.tenant.id, userId: t.owner.id, role: 'owner' }, t.manager.id, { pin: null });
+    await updateStaff(contextOf(t), t.manager.id, { pin: null });
     await expect(verifyPinSignIn(t.tenant.id, t.manager.id, '2222')).rejects.toMatchObject({ code: 'unauthorized' });
   });
 });

@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '@/db/schema/platform';
-import { addStaff, addStaffSchema, getStaffMember, listPinStaff, listStaff, staffToSwitchTo, updateStaff, type Actor } from '@/lib/auth';
+import { addStaff, addStaffSchema, getStaffMember, listPinStaff, listStaff, staffToSwitchTo, updateStaff } from '@/lib/auth';
 import { updateTenantSettings } from '@/lib/tenancy';
 import { withTenant } from '@/lib/platform/db';
-import { createTenant, PASSWORD, type TestTenant } from '../helpers';
+import { contextOf, createTenant, PASSWORD, type TestTenant } from '../helpers';
 
-const actorOf = (s: TestTenant['owner']): Actor => ({ tenantId: s.tenantId, userId: s.id, role: s.role });
 
 describe('staff management', () => {
   let t: TestTenant;
@@ -18,7 +17,7 @@ describe('staff management', () => {
 
   it('adds staff with a hashed PIN and audits it', async () => {
     const member = await addStaff(
-      actorOf(t.manager),
+      contextOf(t, t.manager),
       addStaffSchema.parse({ name: 'New Cashier', email: 'NEW@Example.test ', role: 'cashier', password: PASSWORD, pin: '4321' }),
     );
     expect(member).toMatchObject({ name: 'New Cashier', email: 'new@example.test', role: 'cashier', active: true, hasPin: true });
@@ -31,63 +30,63 @@ describe('staff management', () => {
 
   it('refuses a duplicate email in the same business, allows it in another', async () => {
     await expect(
-      addStaff(actorOf(t.owner), { name: 'Dup', email: t.cashier.email, role: 'cashier', password: PASSWORD }),
+      addStaff(contextOf(t, t.owner), { name: 'Dup', email: t.cashier.email, role: 'cashier', password: PASSWORD }),
     ).rejects.toMatchObject({ code: 'conflict', details: [{ path: 'email' }] });
     await expect(
-      addStaff(actorOf(other.owner), { name: 'Same address', email: t.cashier.email, role: 'cashier', password: PASSWORD }),
+      addStaff(contextOf(other, other.owner), { name: 'Same address', email: t.cashier.email, role: 'cashier', password: PASSWORD }),
     ).resolves.toMatchObject({ email: t.cashier.email });
   });
 
   it('lets only owners make or change owners', async () => {
     await expect(
-      addStaff(actorOf(t.manager), { name: 'Boss', email: 'boss@x.test', role: 'owner', password: PASSWORD }),
+      addStaff(contextOf(t, t.manager), { name: 'Boss', email: 'boss@x.test', role: 'owner', password: PASSWORD }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(updateStaff(actorOf(t.manager), t.cashier.id, { role: 'owner' })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(updateStaff(actorOf(t.manager), t.owner.id, { name: 'Renamed' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(updateStaff(contextOf(t, t.manager), t.cashier.id, { role: 'owner' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(updateStaff(contextOf(t, t.manager), t.owner.id, { name: 'Renamed' })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('forbids cashiers from managing staff', async () => {
     await expect(
-      addStaff(actorOf(t.cashier), { name: 'Friend', email: 'friend@x.test', role: 'cashier', password: PASSWORD }),
+      addStaff(contextOf(t, t.cashier), { name: 'Friend', email: 'friend@x.test', role: 'cashier', password: PASSWORD }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(updateStaff(actorOf(t.cashier), t.cashier.id, { role: 'manager' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(updateStaff(contextOf(t, t.cashier), t.cashier.id, { role: 'manager' })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('keeps at least one active owner', async () => {
-    await expect(updateStaff(actorOf(t.owner), t.owner.id, { role: 'manager' })).rejects.toMatchObject({ code: 'unprocessable' });
-    await expect(updateStaff(actorOf(t.owner), t.owner.id, { active: false })).rejects.toMatchObject({ code: 'unprocessable' });
-    const second = await addStaff(actorOf(t.owner), { name: 'Co Owner', email: 'co@x.test', role: 'owner', password: PASSWORD });
-    await expect(updateStaff(actorOf(t.owner), second.id, { role: 'manager' })).resolves.toMatchObject({ role: 'manager' });
+    await expect(updateStaff(contextOf(t, t.owner), t.owner.id, { role: 'manager' })).rejects.toMatchObject({ code: 'unprocessable' });
+    await expect(updateStaff(contextOf(t, t.owner), t.owner.id, { active: false })).rejects.toMatchObject({ code: 'unprocessable' });
+    const second = await addStaff(contextOf(t, t.owner), { name: 'Co Owner', email: 'co@x.test', role: 'owner', password: PASSWORD });
+    await expect(updateStaff(contextOf(t, t.owner), second.id, { role: 'manager' })).resolves.toMatchObject({ role: 'manager' });
   });
 
   it('sets and clears PINs; the register lists only active staff with one', async () => {
-    await updateStaff(actorOf(t.owner), t.manager.id, { pin: null });
-    expect((await listPinStaff(t.tenant.id)).map((s) => s.id)).not.toContain(t.manager.id);
-    await updateStaff(actorOf(t.owner), t.manager.id, { pin: '5678' });
-    expect((await listPinStaff(t.tenant.id)).map((s) => s.id)).toContain(t.manager.id);
-    await updateStaff(actorOf(t.owner), t.manager.id, { active: false });
-    expect((await listPinStaff(t.tenant.id)).map((s) => s.id)).not.toContain(t.manager.id);
-    await updateStaff(actorOf(t.owner), t.manager.id, { active: true });
+    await updateStaff(contextOf(t, t.owner), t.manager.id, { pin: null });
+    expect((await listPinStaff({ tenantId: t.tenant.id })).map((s) => s.id)).not.toContain(t.manager.id);
+    await updateStaff(contextOf(t, t.owner), t.manager.id, { pin: '5678' });
+    expect((await listPinStaff({ tenantId: t.tenant.id })).map((s) => s.id)).toContain(t.manager.id);
+    await updateStaff(contextOf(t, t.owner), t.manager.id, { active: false });
+    expect((await listPinStaff({ tenantId: t.tenant.id })).map((s) => s.id)).not.toContain(t.manager.id);
+    await updateStaff(contextOf(t, t.owner), t.manager.id, { active: true });
   });
 
   it('lists active staff first and never another business’s', async () => {
-    const staff = await listStaff(t.tenant.id);
+    const staff = await listStaff({ tenantId: t.tenant.id });
     expect(staff.every((s) => !other.tenant || s.id !== other.owner.id)).toBe(true);
     expect(staff.findIndex((s) => !s.active)).toSatisfy((i: number) => i === -1 || staff.slice(i).every((s) => !s.active));
   });
 
   it('treats another business’s staff id as not found', async () => {
-    await expect(getStaffMember(t.tenant.id, other.cashier.id)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(updateStaff(actorOf(t.owner), other.cashier.id, { name: 'Hacked' })).rejects.toMatchObject({ code: 'not_found' });
-    expect((await getStaffMember(other.tenant.id, other.cashier.id)).name).toBe('Cas Cashier');
+    await expect(getStaffMember({ tenantId: t.tenant.id }, other.cashier.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(updateStaff(contextOf(t, t.owner), other.cashier.id, { name: 'Hacked' })).rejects.toMatchObject({ code: 'not_found' });
+    expect((await getStaffMember({ tenantId: other.tenant.id }, other.cashier.id)).name).toBe('Cas Cashier');
   });
 
   it('offers Switch staff only people it may switch to: never the one signed in, owners only where the tenant allows it', async () => {
     const fresh = await createTenant();
-    await updateStaff(actorOf(fresh.owner), fresh.owner.id, { pin: '1111' });
-    const names = async () => (await staffToSwitchTo(fresh.tenant.id, fresh.cashier.id)).map((s) => s.id);
+    await updateStaff(contextOf(fresh), fresh.owner.id, { pin: '1111' });
+    const names = async () => (await staffToSwitchTo({ tenantId: fresh.tenant.id }, fresh.cashier.id)).map((s) => s.id);
     expect(await names()).toEqual([fresh.manager.id]);
-    await updateTenantSettings(actorOf(fresh.owner), { pinSwitchToOwner: true });
+    await updateTenantSettings(contextOf(fresh), { pinSwitchToOwner: true });
     expect((await names()).sort()).toEqual([fresh.manager.id, fresh.owner.id].sort());
   });
 });

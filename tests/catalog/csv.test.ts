@@ -4,7 +4,7 @@ import * as importRoute from '@/app/api/v1/products/import/route';
 import { CSV_COLUMNS, exportProductsCsv, importProductsCsv } from '@/lib/catalog/csv';
 import { productInputSchema } from '@/lib/catalog/schemas';
 import { createProduct, listProducts, modifierGroupService, taxClassService } from '@/lib/catalog/service';
-import { apiRequest, createTenant, noParams, ownerActor, type TestTenant } from '../helpers';
+import { apiRequest, createTenant, noParams, contextOf, type TestTenant } from '../helpers';
 
 const header = CSV_COLUMNS.join(',');
 const csv = (rows: Record<string, string | undefined>[]) => Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c] ?? '')) });
@@ -13,8 +13,8 @@ describe('product CSV import and export', () => {
   let t: TestTenant;
   beforeAll(async () => {
     t = await createTenant();
-    await taxClassService.create(ownerActor(t), { name: 'VAT', rateBasisPoints: 700 });
-    await modifierGroupService.create(ownerActor(t), { name: 'Milk', minSelect: 0, maxSelect: 1, options: [{ name: 'Oat', priceDelta: 50 }] });
+    await taxClassService.create(contextOf(t), { name: 'VAT', rateBasisPoints: 700 });
+    await modifierGroupService.create(contextOf(t), { name: 'Milk', minSelect: 0, maxSelect: 1, options: [{ name: 'Oat', priceDelta: 50 }] });
   });
 
   it('imports 10,000 rows in one go', async () => {
@@ -28,22 +28,22 @@ describe('product CSV import and export', () => {
       price: `${(i % 50) + 1}.25`,
     }));
     const progress: number[] = [];
-    const outcome = await importProductsCsv(ownerActor(t), 'USD', csv(rows), (p) => p.phase === 'importing' && progress.push(p.done));
+    const outcome = await importProductsCsv(contextOf(t), csv(rows), (p) => p.phase === 'importing' && progress.push(p.done));
     expect(outcome).toEqual({ ok: true, created: 5000, updated: 0, categoriesCreated: ['Bulk A', 'Bulk B'] });
     expect(progress.at(-1)).toBe(5000);
-    const page = await listProducts(t.tenant.id, { search: 'BULK-9999', status: 'active', skip: 0, limit: 5 });
+    const page = await listProducts({ tenantId: t.tenant.id }, { search: 'BULK-9999', status: 'active', skip: 0, limit: 5 });
     expect(page.data[0]).toMatchObject({ name: 'Bulk item 4999', variants: [{ sku: 'BULK-9998', price: 4925 }, { sku: 'BULK-9999', price: 5025, barcodes: ['100009999'] }] });
   }, 180_000);
 
   it('imports nothing when one row is bad, and names its line and column', async () => {
-    const before = (await listProducts(t.tenant.id, { status: 'all', skip: 0, limit: 1 })).total;
+    const before = (await listProducts({ tenantId: t.tenant.id }, { status: 'all', skip: 0, limit: 1 })).total;
     const rows = [
       { product_name: 'Good one', sku: 'GOOD-1', price: '1.00' },
       { product_name: 'Bad price', sku: 'BAD-1', price: 'one dollar' },
       { product_name: 'Good two', sku: 'GOOD-2', price: '2.00', tax_class: 'No such tax' },
       { product_name: 'Duplicate', sku: 'GOOD-1', price: '3.00' },
     ];
-    const outcome = await importProductsCsv(ownerActor(t), 'USD', csv(rows));
+    const outcome = await importProductsCsv(contextOf(t), csv(rows));
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.errors).toEqual([
@@ -51,31 +51,30 @@ describe('product CSV import and export', () => {
       { line: 4, column: 'tax_class', message: 'No tax class named "No such tax"' },
       { line: 5, column: 'sku', message: 'SKU GOOD-1 is also on line 2' },
     ]);
-    expect((await listProducts(t.tenant.id, { status: 'all', skip: 0, limit: 1 })).total).toBe(before);
+    expect((await listProducts({ tenantId: t.tenant.id }, { status: 'all', skip: 0, limit: 1 })).total).toBe(before);
   });
 
   it('refuses a file whose columns are wrong', async () => {
-    const outcome = await importProductsCsv(ownerActor(t), 'USD', 'name,cost\nTea,1');
+    const outcome = await importProductsCsv(contextOf(t), 'name,cost\nTea,1');
     expect(outcome).toMatchObject({ ok: false, errors: [{ line: 1, message: expect.stringContaining('Missing column(s): product_name, sku, price') }] });
   });
 
   it('round-trips: export, edit, import updates the same products', async () => {
     const small = await createTenant();
     await importProductsCsv(
-      ownerActor(small),
-      'USD',
+      contextOf(small),
       `${header}\nlatte,Latte,Coffee,,,active,false,false,,,"{""caffeine"":true}",Regular,LAT-R,123456789012,3.50\nlatte,Latte,,,,,,,,,,Large,LAT-L,,4.25`,
     );
-    const exported = await exportProductsCsv(small.tenant.id, 'USD');
+    const exported = await exportProductsCsv(contextOf(small));
     const parsed = Papa.parse<Record<string, string>>(exported, { header: true, skipEmptyLines: true });
     expect(parsed.data.map((r) => [r.sku, r.price, r.category, r.track_stock])).toEqual([
       ['LAT-R', '3.50', 'Coffee', 'false'],
       ['LAT-L', '4.25', '', ''],
     ]);
     const edited = exported.replace('4.25', '4.75');
-    const outcome = await importProductsCsv(ownerActor(small), 'USD', edited);
+    const outcome = await importProductsCsv(contextOf(small), edited);
     expect(outcome).toMatchObject({ ok: true, created: 0, updated: 1 });
-    const [product] = (await listProducts(small.tenant.id, { status: 'all', skip: 0, limit: 5 })).data;
+    const [product] = (await listProducts({ tenantId: small.tenant.id }, { status: 'all', skip: 0, limit: 5 })).data;
     expect(product!.variants.map((v) => [v.sku, v.price])).toEqual([
       ['LAT-R', 350],
       ['LAT-L', 475],
@@ -85,12 +84,12 @@ describe('product CSV import and export', () => {
 
   it('exports a cell a spreadsheet would run as a formula with a leading apostrophe', async () => {
     const shop = await createTenant();
-    await modifierGroupService.create(ownerActor(shop), { name: '=Milk', minSelect: 0, maxSelect: 1, options: [{ name: 'Oat', priceDelta: 50 }] });
+    await modifierGroupService.create(contextOf(shop), { name: '=Milk', minSelect: 0, maxSelect: 1, options: [{ name: 'Oat', priceDelta: 50 }] });
     const rows = [
       { handle: 'h', product_name: '=HYPERLINK("http://evil.example","Click")', description: '@SUM(1+1)*cmd|/c calc', category: '+Deals', modifier_groups: '=Milk', variant_name: '-1 size', sku: 'FX-1', barcodes: '-12345|67890', price: '1.00' },
     ];
-    expect(await importProductsCsv(ownerActor(shop), 'USD', csv(rows))).toMatchObject({ ok: true, created: 1 });
-    const [exported] = Papa.parse<Record<string, string>>(await exportProductsCsv(shop.tenant.id, 'USD'), { header: true, skipEmptyLines: true }).data;
+    expect(await importProductsCsv(contextOf(shop), csv(rows))).toMatchObject({ ok: true, created: 1 });
+    const [exported] = Papa.parse<Record<string, string>>(await exportProductsCsv(contextOf(shop)), { header: true, skipEmptyLines: true }).data;
     expect(exported).toMatchObject({
       product_name: `'=HYPERLINK("http://evil.example","Click")`,
       description: "'@SUM(1+1)*cmd|/c calc",
@@ -107,14 +106,14 @@ describe('product CSV import and export', () => {
     const shop = await createTenant();
     const names = ['=1+2', "'=already text", "''+two apostrophes", "'plain apostrophe", 'Tea - hot', '@home', "it's fine"];
     for (const [i, name] of names.entries()) {
-      await createProduct(ownerActor(shop), productInputSchema.parse({ name, description: `-${name}`, variants: [{ name, sku: `RT-${i}`, price: 100 }] }));
+      await createProduct(contextOf(shop), productInputSchema.parse({ name, description: `-${name}`, variants: [{ name, sku: `RT-${i}`, price: 100 }] }));
     }
-    const before = (await listProducts(shop.tenant.id, { status: 'all', skip: 0, limit: 50 })).data;
+    const before = (await listProducts({ tenantId: shop.tenant.id }, { status: 'all', skip: 0, limit: 50 })).data;
     expect(before.map((p) => p.name).sort()).toEqual([...names].sort());
 
-    const outcome = await importProductsCsv(ownerActor(shop), 'USD', await exportProductsCsv(shop.tenant.id, 'USD'));
+    const outcome = await importProductsCsv(contextOf(shop), await exportProductsCsv(contextOf(shop)));
     expect(outcome).toMatchObject({ ok: true, created: 0, updated: names.length });
-    const after = (await listProducts(shop.tenant.id, { status: 'all', skip: 0, limit: 50 })).data;
+    const after = (await listProducts({ tenantId: shop.tenant.id }, { status: 'all', skip: 0, limit: 50 })).data;
     const shape = (ps: typeof before) => ps.map((p) => [p.name, p.description, p.variants.map((v) => v.name)]).sort();
     expect(shape(after)).toEqual(shape(before));
   });

@@ -4,7 +4,7 @@ import { cafe, type SeedProduct } from '@/scripts/seed/seed-data';
 import { seedOrderHistory, describeOrderHistory, ORDER_HISTORY_TABLES } from '@/scripts/seed/seed-history';
 import { orderCounters, orderLines, orderRefunds, orders } from '@/db/schema/orders';
 import { paymentRefunds, payments } from '@/db/schema/payments';
-import { addStaff, signUpBusiness } from '@/lib/auth';
+import { addStaff, contextFor, signUpBusiness } from '@/lib/auth';
 import { categoryService, createProduct, modifierGroupService, taxClassService } from '@/lib/catalog/service';
 import { productInputSchema } from '@/lib/catalog/schemas';
 import { dispatchPending } from '@/lib/events';
@@ -13,7 +13,7 @@ import { withTenant } from '@/lib/platform/db';
 import { createTable } from '@/lib/restaurant';
 import { tableInputSchema } from '@/lib/restaurant/schemas';
 import { updateTenantSettings } from '@/lib/tenancy/settings';
-import { createStockedProduct, createTenant, mainLocation, ownerActor, PASSWORD, uniqueSlug, type TestTenant } from '../helpers';
+import { createStockedProduct, createTenant, mainLocation, contextOf, PASSWORD, uniqueSlug, type TestTenant } from '../helpers';
 
 const DAYS = 7;
 
@@ -125,8 +125,8 @@ describe('seedOrderHistory', () => {
   beforeAll(async () => {
     t = await createTenant();
     location = await mainLocation(t);
-    const vat = await taxClassService.create(ownerActor(t), { name: 'VAT 10%', rateBasisPoints: 1000 });
-    const sweetness = await modifierGroupService.create(ownerActor(t), {
+    const vat = await taxClassService.create(contextOf(t), { name: 'VAT 10%', rateBasisPoints: 1000 });
+    const sweetness = await modifierGroupService.create(contextOf(t), {
       name: 'Sweetness',
       minSelect: 1,
       maxSelect: 1,
@@ -135,7 +135,7 @@ describe('seedOrderHistory', () => {
         { name: 'Less sweet', priceDelta: 0 },
       ],
     });
-    const addOns = await modifierGroupService.create(ownerActor(t), {
+    const addOns = await modifierGroupService.create(contextOf(t), {
       name: 'Add-ons',
       minSelect: 0,
       maxSelect: 2,
@@ -146,7 +146,7 @@ describe('seedOrderHistory', () => {
       ],
     });
     const product = await createProduct(
-      ownerActor(t),
+      contextOf(t),
       productInputSchema.parse({
         name: 'Milk tea',
         taxClassId: vat.id,
@@ -226,8 +226,8 @@ describe('seedOrderHistory', () => {
     // The same seed on a copy of the catalog gives the same shape (counts per day, totals).
     const twin = await createTenant();
     await mainLocation(twin);
-    const sweetness = await modifierGroupService.create(ownerActor(twin), { name: 'Sweetness', minSelect: 1, maxSelect: 1, options: [{ name: 'Normal', priceDelta: 0 }] });
-    await createProduct(ownerActor(twin), productInputSchema.parse({ name: 'Tea', modifierGroupIds: [sweetness.id], variants: [{ sku: uniqueSlug('TW'), price: 300 }] }));
+    const sweetness = await modifierGroupService.create(contextOf(twin), { name: 'Sweetness', minSelect: 1, maxSelect: 1, options: [{ name: 'Normal', priceDelta: 0 }] });
+    await createProduct(contextOf(twin), productInputSchema.parse({ name: 'Tea', modifierGroupIds: [sweetness.id], variants: [{ sku: uniqueSlug('TW'), price: 300 }] }));
     const run = async (tenant: TestTenant) => {
       await seedOrderHistory(tenant.tenant.id, { days: 3, seed: 99, profile: 'shop', timeZone: 'UTC', currency: 'USD', staff: [tenant.cashier] });
       const rows = await withTenant(tenant.tenant.id, (tx) => tx.select().from(orders));
@@ -235,8 +235,8 @@ describe('seedOrderHistory', () => {
     };
     const other = await createTenant();
     await mainLocation(other);
-    const sweetness2 = await modifierGroupService.create(ownerActor(other), { name: 'Sweetness', minSelect: 1, maxSelect: 1, options: [{ name: 'Normal', priceDelta: 0 }] });
-    await createProduct(ownerActor(other), productInputSchema.parse({ name: 'Tea', modifierGroupIds: [sweetness2.id], variants: [{ sku: uniqueSlug('TW'), price: 300 }] }));
+    const sweetness2 = await modifierGroupService.create(contextOf(other), { name: 'Sweetness', minSelect: 1, maxSelect: 1, options: [{ name: 'Normal', priceDelta: 0 }] });
+    await createProduct(contextOf(other), productInputSchema.parse({ name: 'Tea', modifierGroupIds: [sweetness2.id], variants: [{ sku: uniqueSlug('TW'), price: 300 }] }));
     expect(await run(twin)).toEqual(await run(other));
   });
 
@@ -254,9 +254,9 @@ describe('seedOrderHistory', () => {
     const shop = await createTenant();
     const shopLocation = await mainLocation(shop);
     await updateTenantSettings({ tenantId: shop.tenant.id, userId: shop.owner.id }, { pricesIncludeTax: false });
-    const tax = await taxClassService.create(ownerActor(shop), { name: 'Sales tax', rateBasisPoints: 888 });
-    await createProduct(ownerActor(shop), productInputSchema.parse({ name: 'Wood screws', taxClassId: tax.id, variants: [{ name: '1 in', sku: uniqueSlug('WS'), price: 599 }, { name: '2 in', sku: uniqueSlug('WS'), price: 799 }] }));
-    await createProduct(ownerActor(shop), productInputSchema.parse({ name: 'Cordless drill', taxClassId: tax.id, variants: [{ sku: uniqueSlug('DR'), price: 12999 }] }));
+    const tax = await taxClassService.create(contextOf(shop), { name: 'Sales tax', rateBasisPoints: 888 });
+    await createProduct(contextOf(shop), productInputSchema.parse({ name: 'Wood screws', taxClassId: tax.id, variants: [{ name: '1 in', sku: uniqueSlug('WS'), price: 599 }, { name: '2 in', sku: uniqueSlug('WS'), price: 799 }] }));
+    await createProduct(contextOf(shop), productInputSchema.parse({ name: 'Cordless drill', taxClassId: tax.id, variants: [{ sku: uniqueSlug('DR'), price: 12999 }] }));
     const result = await seedOrderHistory(shop.tenant.id, { days: 4, seed: 3, profile: 'shop', timeZone: 'UTC', currency: 'USD' }); // staff: the tenant's own
     expect(result.orders).toBeGreaterThan(0);
     const data = await readAll(shop.tenant.id);
@@ -273,7 +273,7 @@ describe('seedOrderHistory', () => {
     // The demo café's catalog, time zone and currency.
     const slug = uniqueSlug('cafe');
     const { tenant, owner } = await signUpBusiness({ businessName: 'Tea house', slug, currency: 'MMK', timeZone: 'Asia/Yangon', ownerName: 'Owner', email: `owner@${slug}.test`, password: PASSWORD });
-    const actor = { tenantId: tenant.id, userId: owner.id, role: 'owner' as const };
+    const actor = contextFor(tenant, owner);
     const cashier = await addStaff(actor, { name: 'Cashier', email: `cashier@${slug}.test`, role: 'cashier', password: PASSWORD, pin: '3333' });
     await dispatchPending();
     const taxId = (await taxClassService.create(actor, cafe.taxes[0]!)).id;
@@ -297,7 +297,7 @@ describe('seedOrderHistory', () => {
     }
     for (const table of cafe.tables) await createTable(actor, tableInputSchema.parse(table));
     const { defaultLocation } = await import('@/lib/inventory');
-    const locationId = (await defaultLocation(tenant.id))!.id;
+    const locationId = (await defaultLocation({ tenantId: tenant.id }))!.id;
 
     const started = performance.now();
     const result = await seedOrderHistory(tenant.id, { days: 60, profile: 'cafe', slug, staff: [{ id: owner.id, role: 'owner' }, { id: cashier.id, role: 'cashier' }] });

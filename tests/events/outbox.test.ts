@@ -96,11 +96,11 @@ describe('outbox', () => {
     const fresh = await createTenant();
     expect(await eventRows(fresh, 'TenantCreated')).toHaveLength(1);
     await dispatchPending();
-    expect((await listLocations(fresh.tenant.id)).map((l) => ({ name: l.name, isDefault: l.isDefault }))).toEqual([
+    expect((await listLocations({ tenantId: fresh.tenant.id })).map((l) => ({ name: l.name, isDefault: l.isDefault }))).toEqual([
       { name: 'Main store', isDefault: true },
     ]);
     await dispatchPending(); // a second run does not add another
-    expect(await listLocations(fresh.tenant.id)).toHaveLength(1);
+    expect(await listLocations({ tenantId: fresh.tenant.id })).toHaveLength(1);
   });
 
   it('gives the dispatcher’s role nothing but reading and leasing the outbox', async () => {

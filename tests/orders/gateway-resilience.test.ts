@@ -1,17 +1,17 @@
+import type { TenantContext } from '@/lib/auth';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { payments } from '@/db/schema/payments';
 import type { Gateway } from '@/gateway/server';
-import { verifySessionToken } from '@/lib/auth/session';
-import { createOrder, createOrderSchema, getOrder, payOrder, recoverTenant, type SaleContext } from '@/lib/orders';
+import { createOrder, createOrderSchema, getOrder, payOrder, recoverTenant } from '@/lib/orders';
 import { breakerStatus, chargeCard, GatewayUnavailableError, startCardPayment } from '@/lib/payments';
 import { resetGatewayPolicies } from '@/lib/payments/gateway';
 import { withTenant } from '@/lib/platform/db';
-import { createStockedProduct, createTenant, mainLocation, sessionTokenFor, startGateway, type TestTenant } from '../helpers';
+import { createStockedProduct, createTenant, mainLocation, sessionContextOf, startGateway, type TestTenant } from '../helpers';
 
 let gateway: Gateway;
 let t: TestTenant;
-let ctx: SaleContext;
+let ctx: TenantContext;
 let item: string;
 
 const HALF_OPEN_MS = 200;
@@ -24,7 +24,7 @@ beforeAll(async () => {
   gateway = await startGateway({ GATEWAY_RETRIES: '0', GATEWAY_TIMEOUT_MS: '300', BREAKER_FAILURES: '5', BREAKER_HALF_OPEN_MS: String(HALF_OPEN_MS), BREAKER_SUCCESSES: '2' });
   t = await createTenant();
   await mainLocation(t);
-  ctx = { tenant: t.tenant, user: (await verifySessionToken(await sessionTokenFor(t.cashier), t.tenant.id))! };
+  ctx = await sessionContextOf(t, t.cashier);
   item = (await createStockedProduct(t, { trackStock: false })).variants[0]!.id;
 });
 
@@ -94,7 +94,7 @@ describe('card payments when the gateway misbehaves', () => {
     await expect(payOrder(ctx, id, { tender: 'card', source: 'tok_visa' })).rejects.toMatchObject({ code: 'unavailable', message: 'Card payments are unavailable right now — nothing was charged. Take cash.' });
     gateway.control.down = false;
     await payOrder(ctx, id, { tender: 'cash', tendered: 100 });
-    const order = await getOrder(t.tenant.id, id);
+    const order = await getOrder({ tenantId: t.tenant.id }, id);
     expect(order.status).toBe('completed');
     expect(order.payments.filter((p) => p.tender === 'card').every((p) => p.status === 'failed')).toBe(true);
   });
@@ -112,7 +112,7 @@ describe('retries and crash recovery', () => {
     expect(payment.status).toBe('captured');
     expect(captures().filter((c) => c.paymentId === payment.gatewayPaymentId)).toHaveLength(1);
     expect(gateway.ledger().filter((e) => e.idempotencyKey === payment.id)).toHaveLength(1);
-    expect((await getOrder(t.tenant.id, id)).status).toBe('completed');
+    expect((await getOrder({ tenantId: t.tenant.id }, id)).status).toBe('completed');
     process.env.GATEWAY_RETRIES = '0';
     resetConfigForTests();
     resetGatewayPolicies();
@@ -124,13 +124,13 @@ describe('retries and crash recovery', () => {
     // Steps 1 and 2 of a card payment, then "the process dies" before step 3.
     const pending = await withTenant(t.tenant.id, (tx) => startCardPayment(tx, t.tenant.id, { orderId: id, shiftId: null, amount: 100, source: 'tok_visa', actorUserId: t.cashier.id }));
     await chargeCard({ merchant: t.tenant.id, amount: 100, currency: 'USD', source: 'tok_visa', reference: id, idempotencyKey: pending.id });
-    expect((await getOrder(t.tenant.id, id)).status).toBe('placed');
+    expect((await getOrder({ tenantId: t.tenant.id }, id)).status).toBe('placed');
 
     expect(await recoverTenant(t.tenant.id, 0)).toMatchObject({ payments: 1 });
-    const order = await getOrder(t.tenant.id, id);
+    const order = await getOrder({ tenantId: t.tenant.id }, id);
     expect(order).toMatchObject({ status: 'completed', paidTotal: 100, payments: [{ id: pending.id, status: 'captured' }] });
     expect(await recoverTenant(t.tenant.id, 0)).toMatchObject({ payments: 0 });
-    expect((await getOrder(t.tenant.id, id)).paidTotal).toBe(100);
+    expect((await getOrder({ tenantId: t.tenant.id }, id)).paidTotal).toBe(100);
     expect(gateway.ledger().filter((e) => e.idempotencyKey === pending.id)).toHaveLength(1);
   });
 
@@ -139,9 +139,9 @@ describe('retries and crash recovery', () => {
     const id = await newOrder();
     const pending = await withTenant(t.tenant.id, (tx) => startCardPayment(tx, t.tenant.id, { orderId: id, shiftId: null, amount: 100, source: 'tok_visa', actorUserId: t.cashier.id }));
     await recoverTenant(t.tenant.id, 0);
-    expect((await getOrder(t.tenant.id, id)).payments).toEqual([expect.objectContaining({ id: pending.id, status: 'pending' })]);
+    expect((await getOrder({ tenantId: t.tenant.id }, id)).payments).toEqual([expect.objectContaining({ id: pending.id, status: 'pending' })]);
     await withTenant(t.tenant.id, (tx) => tx.update(payments).set({ createdAt: new Date(Date.now() - 10 * 60_000) }).where(eq(payments.id, pending.id)));
     await recoverTenant(t.tenant.id, 0);
-    expect((await getOrder(t.tenant.id, id)).payments).toEqual([expect.objectContaining({ id: pending.id, status: 'failed', failureCode: 'gateway_unavailable' })]);
+    expect((await getOrder({ tenantId: t.tenant.id }, id)).payments).toEqual([expect.objectContaining({ id: pending.id, status: 'failed', failureCode: 'gateway_unavailable' })]);
   });
 });

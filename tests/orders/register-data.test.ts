@@ -5,7 +5,7 @@ import { createLocation, receiveStock, setLowStockThreshold } from '@/lib/invent
 import { registerData } from '@/lib/orders/register-data';
 import { createTable } from '@/lib/restaurant';
 import { updateTenantSettings } from '@/lib/tenancy/settings';
-import { createTenant, mainLocation, ownerActor, uniqueSlug, type TestTenant } from '../helpers';
+import { createTenant, mainLocation, contextOf, uniqueSlug, type TestTenant } from '../helpers';
 
 /**
  * The register's one server call: the sellable catalog, stock where the register stands,
@@ -29,8 +29,8 @@ const sku = (prefix: string) => `${prefix}-${uniqueSlug('x').toUpperCase()}`;
 beforeAll(async () => {
   [a, b] = await Promise.all([createTenant(), createTenant()]);
   mainA = await mainLocation(a);
-  warehouseA = (await createLocation(ownerActor(a), { name: 'Warehouse', address: null })).id;
-  const owner = ownerActor(a);
+  warehouseA = (await createLocation(contextOf(a), { name: 'Warehouse', address: null })).id;
+  const owner = contextOf(a);
 
   const drinks = await categoryService.create(owner, { name: 'Drinks', position: 1, color: '#1f9d5c' });
   await categoryService.create(owner, { name: 'Empty category', position: 0, color: null });
@@ -87,7 +87,7 @@ beforeAll(async () => {
   await updateTenantSettings(owner, { pricesIncludeTax: true, discountLimitBasisPoints: 1500 });
 
   // Tenant B: a product, stock, a category and a table that must never show up for A.
-  const ownerB = ownerActor(b);
+  const ownerB = contextOf(b);
   const catB = await categoryService.create(ownerB, { name: 'B only', position: 0, color: null });
   bCategoryId = catB.id;
   const productB = await createProduct(ownerB, productInputSchema.parse({ name: 'B secret', categoryId: catB.id, variants: [{ sku: sku('B'), price: 999 }] }));
@@ -99,7 +99,7 @@ beforeAll(async () => {
 
 describe('registerData', () => {
   it('has the expected shape, with modifier groups resolved and the tax rate of each product', async () => {
-    const data = await registerData(a.tenant.id);
+    const data = await registerData({ tenantId: a.tenant.id });
     expect(Object.keys(data).sort()).toEqual(['approvers', 'categories', 'location', 'products', 'settings', 'stock', 'tables']);
     expect(data.location).toEqual({ id: mainA, name: expect.any(String) });
     expect(data.settings).toEqual({ pricesIncludeTax: true, discountLimitBasisPoints: 1500 });
@@ -131,7 +131,7 @@ describe('registerData', () => {
   });
 
   it('lists only active products', async () => {
-    const data = await registerData(a.tenant.id);
+    const data = await registerData({ tenantId: a.tenant.id });
     const ids = data.products.map((p) => p.id);
     expect(ids).toEqual(expect.arrayContaining([tea.productId, water.productId, untracked.productId]));
     expect(ids).not.toContain(archivedId);
@@ -139,21 +139,21 @@ describe('registerData', () => {
 
   it('gives stock levels of the register location only, for tracked variants, with the low flag', async () => {
     const [oneL, twoL, fiveL] = water.variantIds;
-    const main = await registerData(a.tenant.id);
+    const main = await registerData({ tenantId: a.tenant.id });
     expect(main.stock[oneL!]).toEqual({ quantity: 30, threshold: null, low: false });
     expect(main.stock[twoL!]).toEqual({ quantity: 4, threshold: 5, low: true });
     expect(main.stock[fiveL!]).toEqual({ quantity: 0, threshold: null, low: true }); // never received: out
     expect(main.stock[untracked.variantId]).toBeUndefined();
     expect(main.stock[tea.variantId]).toBeUndefined();
 
-    const warehouse = await registerData(a.tenant.id, warehouseA);
+    const warehouse = await registerData({ tenantId: a.tenant.id }, warehouseA);
     expect(warehouse.location).toEqual({ id: warehouseA, name: 'Warehouse' });
     expect(warehouse.stock[oneL!]).toEqual({ quantity: 500, threshold: null, low: false });
     expect(warehouse.stock[twoL!]).toEqual({ quantity: 0, threshold: null, low: true });
   });
 
   it('lists managers and owners with a PIN as approvers, never cashiers', async () => {
-    const data = await registerData(a.tenant.id);
+    const data = await registerData({ tenantId: a.tenant.id });
     const ids = data.approvers.map((s) => s.id);
     expect(ids).toContain(a.manager.id);
     expect(ids).not.toContain(a.cashier.id);
@@ -162,13 +162,13 @@ describe('registerData', () => {
   });
 
   it("never shows another tenant's products, stock, categories, tables, staff or location", async () => {
-    const data = await registerData(a.tenant.id);
+    const data = await registerData({ tenantId: a.tenant.id });
     const text = JSON.stringify(data);
     for (const id of [bProductId, bVariantId, bCategoryId, bTableId, b.manager.id, b.owner.id, await mainLocation(b)]) expect(text).not.toContain(id);
     expect(text).not.toContain('B secret');
-    await expect(registerData(a.tenant.id, await mainLocation(b))).rejects.toMatchObject({ code: 'not_found' });
+    await expect(registerData({ tenantId: a.tenant.id }, await mainLocation(b))).rejects.toMatchObject({ code: 'not_found' });
 
-    const other = await registerData(b.tenant.id);
+    const other = await registerData({ tenantId: b.tenant.id });
     expect(other.products.map((p) => p.id)).toEqual([bProductId]);
     expect(other.stock).toEqual({ [bVariantId]: { quantity: 7, threshold: null, low: false } });
     expect(other.approvers.map((s) => s.id)).toEqual([b.manager.id]);

@@ -7,9 +7,9 @@ import { verifyPinSignIn } from '@/lib/auth/credentials';
 import { LIMITS } from '@/lib/auth/rate-limits';
 import type { ApprovablePermission } from '@/lib/auth/schemas';
 import { verifySecret } from '@/lib/auth/secrets';
-import { verifySessionToken, type StaffSession } from '@/lib/auth/session';
+import type { TenantContext } from '@/lib/auth';
 import { updateTenantSettings } from '@/lib/tenancy/settings';
-import { apiRequest, createStockedProduct, createTenant, json, noParams, ownerActor, sessionTokenFor, type TestStaff, type TestTenant } from '../helpers';
+import { apiRequest, createStockedProduct, createTenant, json, noParams, contextOf, sessionContextOf, sessionTokenFor, type TestTenant } from '../helpers';
 
 // The real argon2 verify, counted: "at most N verified" is then a fact, not an inference.
 vi.mock('@/lib/auth/secrets', async (importOriginal) => {
@@ -19,10 +19,10 @@ vi.mock('@/lib/auth/secrets', async (importOriginal) => {
 const verifies = () => vi.mocked(verifySecret).mock.calls.length;
 
 /** A fresh session (a register) of `staff`, as tenantRoute would hand it to a module. */
-const sessionOf = async (t: TestTenant, staff: TestStaff): Promise<StaffSession> => (await verifySessionToken(await sessionTokenFor(staff), t.tenant.id))!;
+const sessionOf = sessionContextOf;
 const codeOf = (p: Promise<unknown>) => p.then(() => 'granted', (e: { code?: string }) => e.code ?? String(e));
 const tally = (codes: string[]) => codes.reduce<Record<string, number>>((n, c) => ({ ...n, [c]: (n[c] ?? 0) + 1 }), {});
-const wrongPin = (session: StaffSession, userId: string, ip: string | null = null, permission: ApprovablePermission = 'discount:override') =>
+const wrongPin = (session: TenantContext, userId: string, ip: string | null = null, permission: ApprovablePermission = 'discount:override') =>
   codeOf(grantApproval(session, { userId, pin: '0000', permission }, ip));
 
 let t: TestTenant;
@@ -96,7 +96,7 @@ describe('PIN brute force (item 5)', () => {
       await ask(other.manager.id, '2222'), // another business's manager, with their right PIN
       await ask(fresh.cashier.id, '3333'), // the right PIN, but a cashier cannot approve
     ];
-    await updateStaff(ownerActor(fresh), fresh.manager.id, { active: false });
+    await updateStaff(contextOf(fresh), fresh.manager.id, { active: false });
     answers.push(await ask(fresh.manager.id, '2222')); // the right PIN of someone deactivated
     for (const answer of answers) {
       expect(answer).toEqual({ status: 403, body: { error: { code: 'forbidden', message: 'Wrong PIN.', details: [{ path: 'pin', message: 'Wrong PIN.' }] } } });
@@ -128,14 +128,14 @@ describe('PIN brute force (item 5)', () => {
       details: [{ path: 'pin', message: 'PINs here have at least 6 digits; ask a manager to set you a new one.' }],
     });
     expect(verifies()).toBe(before);
-    await expect(updateStaff(ownerActor(fresh), fresh.manager.id, { pin: '1234' })).rejects.toMatchObject({ code: 'unprocessable', details: [{ path: 'pin' }] });
-    await updateStaff(ownerActor(fresh), fresh.manager.id, { pin: '246810' });
+    await expect(updateStaff(contextOf(fresh), fresh.manager.id, { pin: '1234' })).rejects.toMatchObject({ code: 'unprocessable', details: [{ path: 'pin' }] });
+    await updateStaff(contextOf(fresh), fresh.manager.id, { pin: '246810' });
     await expect(grantApproval(await sessionOf(fresh, fresh.cashier), { userId: fresh.manager.id, pin: '246810', permission: 'order:void' })).resolves.toBeTruthy();
   });
 
   it('switches staff to an owner by PIN only where the tenant allows it, and says so without checking the PIN', async () => {
     const fresh = await createTenant();
-    await updateStaff(ownerActor(fresh), fresh.owner.id, { pin: '1111' });
+    await updateStaff(contextOf(fresh), fresh.owner.id, { pin: '1111' });
     const before = verifies();
     await expect(verifyPinSignIn(fresh.tenant.id, fresh.owner.id, '1111')).rejects.toMatchObject({ code: 'forbidden', message: 'Owners sign in with their email and password here.' });
     await expect(verifyPinSignIn(fresh.tenant.id, fresh.owner.id, '9999')).rejects.toMatchObject({ message: 'Owners sign in with their email and password here.' });
@@ -147,7 +147,7 @@ describe('PIN brute force (item 5)', () => {
 });
 
 describe('approval tokens (item 13)', () => {
-  let register: StaffSession;
+  let register: TenantContext;
   beforeAll(async () => {
     register = await sessionOf(t, t.cashier);
   });
@@ -191,7 +191,7 @@ describe('approval tokens (item 13)', () => {
     const cashier = await sessionOf(fresh, fresh.cashier);
     const discount = await grantApproval(cashier, { userId: fresh.manager.id, pin: '2222', permission: 'discount:override' });
     await expect(authorise(cashier, 'discount:override', discount)).resolves.toBe(fresh.manager.id);
-    await updateStaff(ownerActor(fresh), fresh.manager.id, { role: 'cashier' });
+    await updateStaff(contextOf(fresh), fresh.manager.id, { role: 'cashier' });
     await expect(authorise(cashier, 'discount:override', discount)).rejects.toMatchObject({ code: 'forbidden' });
   });
 

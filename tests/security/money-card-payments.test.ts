@@ -1,17 +1,17 @@
+import type { TenantContext } from '@/lib/auth';
 import { eq } from 'drizzle-orm';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { payments } from '@/db/schema/payments';
 import { DEFAULT_API_KEY, type Gateway } from '@/gateway/server';
-import { verifySessionToken } from '@/lib/auth/session';
-import { createOrder, createOrderSchema, getOrder, payOrder, recoverTenant, type SaleContext } from '@/lib/orders';
+import { createOrder, createOrderSchema, getOrder, payOrder, recoverTenant } from '@/lib/orders';
 import { startCardPayment } from '@/lib/payments';
 import { resetGatewayPolicies } from '@/lib/payments/gateway';
 import { resetConfigForTests } from '@/lib/platform/config';
 import { withTenant } from '@/lib/platform/db';
 import { POST as recheckRoute } from '@/app/api/v1/orders/[id]/payments/recheck/route';
-import { apiRequest, createStockedProduct, createTenant, json, mainLocation, segment, sessionTokenFor, startGateway, type TestTenant } from '../helpers';
+import { apiRequest, createStockedProduct, createTenant, json, mainLocation, segment, sessionContextOf, startGateway, type TestTenant } from '../helpers';
 
 /**
  * Security review item 1: a card may be settled as "not charged" only when every attempt is
@@ -21,7 +21,7 @@ import { apiRequest, createStockedProduct, createTenant, json, mainLocation, seg
 let gateway: Gateway;
 let gatewayUrl: string;
 let t: TestTenant;
-let ctx: SaleContext;
+let ctx: TenantContext;
 let item: string;
 
 const newOrder = async () => createOrder(ctx, createOrderSchema.parse({ type: 'retail', lines: [{ variantId: item, quantity: 1 }] }));
@@ -54,7 +54,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   t = await createTenant();
   await mainLocation(t);
-  ctx = { tenant: t.tenant, user: (await verifySessionToken(await sessionTokenFor(t.cashier), t.tenant.id))! };
+  ctx = await sessionContextOf(t, t.cashier);
   item = (await createStockedProduct(t, { trackStock: false })).variants[0]!.id;
   Object.assign(gateway.control, { down: false, latencyMs: 0, failNext: 0, errorRate: 0, failAfterCaptureNext: 0 });
   process.env.PAYMENT_GATEWAY_URL = gatewayUrl;
@@ -84,7 +84,7 @@ describe('a card payment whose first attempt may have reached the gateway', () =
     gateway.control.down = false;
     expect(await recoverTenant(t.tenant.id, 0)).toMatchObject({ payments: 1 });
 
-    const order = await getOrder(t.tenant.id, id);
+    const order = await getOrder({ tenantId: t.tenant.id }, id);
     expect(order).toMatchObject({ status: 'completed', paidTotal: 100, payments: [{ id: payment.id, tender: 'card', status: 'captured' }] });
     expect(capturesOf(payment.id)).toHaveLength(1);
     expect(await recoverTenant(t.tenant.id, 0)).toMatchObject({ payments: 0 });
@@ -98,11 +98,11 @@ describe('a card payment whose first attempt may have reached the gateway', () =
 
     // Inside the processing window "not found" proves nothing: it stays pending.
     expect(await recoverTenant(t.tenant.id, 0)).toMatchObject({ payments: 0 });
-    expect((await getOrder(t.tenant.id, id)).payments).toEqual([expect.objectContaining({ id: payment.id, status: 'pending' })]);
+    expect((await getOrder({ tenantId: t.tenant.id }, id)).payments).toEqual([expect.objectContaining({ id: payment.id, status: 'pending' })]);
 
     await backdate(payment.id, 10 * 60_000);
     expect(await recoverTenant(t.tenant.id, 0)).toMatchObject({ payments: 1 });
-    expect((await getOrder(t.tenant.id, id)).payments).toEqual([expect.objectContaining({ id: payment.id, status: 'failed', failureCode: 'gateway_unavailable' })]);
+    expect((await getOrder({ tenantId: t.tenant.id }, id)).payments).toEqual([expect.objectContaining({ id: payment.id, status: 'failed', failureCode: 'gateway_unavailable' })]);
     // Now, and only now, the order can take another tender.
     await payOrder(ctx, id, { tender: 'cash', tendered: 100 });
     expect(capturesOf(payment.id)).toHaveLength(0);
@@ -117,7 +117,7 @@ describe('a card payment whose first attempt may have reached the gateway', () =
     const { payment } = await payOrder(ctx, id, { tender: 'card', source: 'tok_visa' });
     process.env.GATEWAY_RETRIES = '2';
     expect(payment.status).toBe('captured');
-    expect((await getOrder(t.tenant.id, id)).status).toBe('completed');
+    expect((await getOrder({ tenantId: t.tenant.id }, id)).status).toBe('completed');
     expect(capturesOf(payment.id)).toHaveLength(1);
   });
 });
@@ -127,7 +127,7 @@ describe('a card payment that certainly never reached the gateway', () => {
     const id = await newOrder();
     gateway.control.down = true;
     await expect(payOrder(ctx, id, { tender: 'card', source: 'tok_visa' })).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('nothing was charged') });
-    expect((await getOrder(t.tenant.id, id)).payments).toEqual([expect.objectContaining({ status: 'failed' })]);
+    expect((await getOrder({ tenantId: t.tenant.id }, id)).payments).toEqual([expect.objectContaining({ status: 'failed' })]);
   });
 
   it('fails at once when the connection is refused', async () => {
@@ -140,7 +140,7 @@ describe('a card payment that certainly never reached the gateway', () => {
     resetGatewayPolicies();
     const id = await newOrder();
     await expect(payOrder(ctx, id, { tender: 'card', source: 'tok_visa' })).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('nothing was charged') });
-    expect((await getOrder(t.tenant.id, id)).payments).toEqual([expect.objectContaining({ status: 'failed' })]);
+    expect((await getOrder({ tenantId: t.tenant.id }, id)).payments).toEqual([expect.objectContaining({ status: 'failed' })]);
   });
 });
 
@@ -152,7 +152,7 @@ describe("the gateway's own words", () => {
     // What the client gets is { code, message, details }: none of it is the gateway's text.
     const { message, details } = err as { message: string; details?: unknown };
     expect(`${message} ${JSON.stringify(details ?? null)}`).not.toMatch(/test token|tok_visa/);
-    expect((await getOrder(t.tenant.id, id)).payments).toEqual([expect.objectContaining({ status: 'failed', failureCode: 'invalid_source' })]);
+    expect((await getOrder({ tenantId: t.tenant.id }, id)).payments).toEqual([expect.objectContaining({ status: 'failed', failureCode: 'invalid_source' })]);
   });
 });
 
@@ -163,7 +163,7 @@ describe('recovery of what the gateway says about a pending payment', () => {
     const res = await simulator('/v1/payments', { key: pending.id, body: { merchant: t.tenant.id, amount: 100, currency: 'USD', source: 'tok_visa', capture: false } });
     expect(res.status).toBe(201);
     expect(await recoverTenant(t.tenant.id, 0)).toMatchObject({ payments: 1 });
-    expect(await getOrder(t.tenant.id, id)).toMatchObject({ status: 'completed', paidTotal: 100, payments: [{ id: pending.id, status: 'captured' }] });
+    expect(await getOrder({ tenantId: t.tenant.id }, id)).toMatchObject({ status: 'completed', paidTotal: 100, payments: [{ id: pending.id, status: 'captured' }] });
     expect(capturesOf(pending.id)).toEqual([expect.objectContaining({ idempotencyKey: `${pending.id}:capture` })]);
   });
 
@@ -178,7 +178,7 @@ describe('recovery of what the gateway says about a pending payment', () => {
     await backdate(second.id, 1_000); // recovery takes the oldest first
     await backdate(first.id, 2_000);
     expect(await recoverTenant(t.tenant.id, 0)).toMatchObject({ payments: 2 });
-    const order = await getOrder(t.tenant.id, id);
+    const order = await getOrder({ tenantId: t.tenant.id }, id);
     expect(order).toMatchObject({ status: 'completed', paidTotal: 100 });
     expect(order.payments.find((p) => p.id === second.id)).toMatchObject({ status: 'failed', failureCode: 'voided' });
     const gatewayView = (await (await simulator(`/v1/payments?merchant=${t.tenant.id}&idempotency_key=${second.id}`, { method: 'GET' })).json()) as { data: { status: string }[] };
@@ -191,7 +191,7 @@ describe('recovery of what the gateway says about a pending payment', () => {
     const pending = await pendingCard(id);
     await simulator('/v1/payments', { key: pending.id, body: { merchant: t.tenant.id, amount: 100, currency: 'USD', source: 'tok_declined' } });
     expect(await recoverTenant(t.tenant.id, 0)).toMatchObject({ payments: 1 });
-    expect((await getOrder(t.tenant.id, id)).payments).toEqual([expect.objectContaining({ status: 'failed', failureCode: 'card_declined' })]);
+    expect((await getOrder({ tenantId: t.tenant.id }, id)).payments).toEqual([expect.objectContaining({ status: 'failed', failureCode: 'card_declined' })]);
   });
 
   it('keeps asking while the gateway cannot be reached', async () => {
@@ -200,10 +200,10 @@ describe('recovery of what the gateway says about a pending payment', () => {
     await backdate(pending.id, 10 * 60_000);
     gateway.control.down = true;
     expect(await recoverTenant(t.tenant.id, 0)).toMatchObject({ payments: 0 });
-    expect((await getOrder(t.tenant.id, id)).payments).toEqual([expect.objectContaining({ status: 'pending' })]);
+    expect((await getOrder({ tenantId: t.tenant.id }, id)).payments).toEqual([expect.objectContaining({ status: 'pending' })]);
     gateway.control.down = false;
     await recoverTenant(t.tenant.id, 0);
-    expect((await getOrder(t.tenant.id, id)).payments).toEqual([expect.objectContaining({ status: 'failed' })]);
+    expect((await getOrder({ tenantId: t.tenant.id }, id)).payments).toEqual([expect.objectContaining({ status: 'failed' })]);
   });
 });
 

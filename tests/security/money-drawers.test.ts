@@ -1,14 +1,14 @@
+import type { TenantContext } from '@/lib/auth';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '@/db/schema/platform';
 import type { Gateway } from '@/gateway/server';
 import { grantApproval } from '@/lib/auth/approvals';
-import { verifySessionToken } from '@/lib/auth/session';
 import { createLocation } from '@/lib/inventory';
-import { addCashMovement, closeShift, createOrder, createOrderSchema, getOrder, openShift, payOrder, refundOrder, shiftReport, type SaleContext } from '@/lib/orders';
+import { addCashMovement, closeShift, createOrder, createOrderSchema, getOrder, openShift, payOrder, refundOrder, shiftReport } from '@/lib/orders';
 import { withTenant } from '@/lib/platform/db';
 import { updateTenantSettings } from '@/lib/tenancy/settings';
-import { createStockedProduct, createTenant, mainLocation, ownerActor, sessionTokenFor, startGateway, type TestStaff, type TestTenant } from '../helpers';
+import { createStockedProduct, createTenant, mainLocation, contextOf, sessionContextOf, startGateway, type TestStaff, type TestTenant } from '../helpers';
 
 /**
  * Security review item 3: cash goes only to an open drawer of the order's location; cash
@@ -17,16 +17,16 @@ import { createStockedProduct, createTenant, mainLocation, ownerActor, sessionTo
 let gateway: Gateway;
 let t: TestTenant;
 let other: TestTenant;
-let cashier: SaleContext;
-let manager: SaleContext;
+let cashier: TenantContext;
+let manager: TenantContext;
 let item: string;
 let elsewhere: string;
 let register = 0;
 
-const ctxOf = async (tt: TestTenant, staff: TestStaff): Promise<SaleContext> => ({ tenant: tt.tenant, user: (await verifySessionToken(await sessionTokenFor(staff), tt.tenant.id))! });
-const newShift = (ctx: SaleContext, locationId?: string) => openShift(ctx, { registerName: `Till ${++register}`, locationId, openingFloat: 1_000 });
+const ctxOf = async (tt: TestTenant, staff: TestStaff): Promise<TenantContext> => (await sessionContextOf(tt, staff));
+const newShift = (ctx: TenantContext, locationId?: string) => openShift(ctx, { registerName: `Till ${++register}`, locationId, openingFloat: 1_000 });
 const newOrder = (shiftId: string | null = null, park = false) => createOrder(cashier, createOrderSchema.parse({ type: 'retail', shiftId, park, lines: [{ variantId: item, quantity: 1 }] }));
-const managerApproval = async (ctx: SaleContext) => ({ token: (await grantApproval(ctx.user, { userId: t.manager.id, pin: '2222', permission: 'shift:manage' })).token });
+const managerApproval = async (ctx: TenantContext) => ({ token: (await grantApproval(ctx, { userId: t.manager.id, pin: '2222', permission: 'shift:manage' })).token });
 const needsManager = { code: 'forbidden', details: [{ path: 'approval' }] };
 
 beforeAll(async () => {
@@ -35,7 +35,7 @@ beforeAll(async () => {
   other = await createTenant();
   await mainLocation(t);
   await mainLocation(other);
-  elsewhere = (await createLocation(ownerActor(t), { name: 'Second store', address: null })).id;
+  elsewhere = (await createLocation(contextOf(t), { name: 'Second store', address: null })).id;
   cashier = await ctxOf(t, t.cashier);
   manager = await ctxOf(t, t.manager);
   item = (await createStockedProduct(t, { trackStock: false })).variants[0]!.id;
@@ -57,8 +57,8 @@ describe('a tender goes only to an open drawer of the order’s location', () =>
     await expect(payOrder(cashier, id, { tender: 'cash', tendered: 100 }, otherStore.id)).rejects.toMatchObject({ code: 'unprocessable', message: 'The shift belongs to another location' });
     await expect(payOrder(cashier, id, { tender: 'cash', tendered: 100 }, crypto.randomUUID())).rejects.toMatchObject({ code: 'unprocessable', details: [{ path: 'shiftId' }] });
     await expect(payOrder(cashier, id, { tender: 'cash', tendered: 100 }, otherTenants.id)).rejects.toMatchObject({ code: 'unprocessable', details: [{ path: 'shiftId' }] });
-    expect(await getOrder(t.tenant.id, id)).toMatchObject({ status: 'placed', paidTotal: 0, payments: [] });
-    expect((await shiftReport(t.tenant.id, otherStore.id)).expectedCash).toBe(1_000);
+    expect(await getOrder({ tenantId: t.tenant.id }, id)).toMatchObject({ status: 'placed', paidTotal: 0, payments: [] });
+    expect((await shiftReport({ tenantId: t.tenant.id }, otherStore.id)).expectedCash).toBe(1_000);
   });
 
   it('refuses a card booked to a closed shift before charging anything', async () => {
@@ -68,7 +68,7 @@ describe('a tender goes only to an open drawer of the order’s location', () =>
     const captures = gateway.ledger().length;
     await expect(payOrder(cashier, id, { tender: 'card', source: 'tok_visa' }, closed.id)).rejects.toMatchObject({ code: 'conflict' });
     expect(gateway.ledger()).toHaveLength(captures);
-    expect((await getOrder(t.tenant.id, id)).payments).toEqual([]);
+    expect((await getOrder({ tenantId: t.tenant.id }, id)).payments).toEqual([]);
   });
 
   it('books to the order’s own shift only while it is open', async () => {
@@ -77,23 +77,23 @@ describe('a tender goes only to an open drawer of the order’s location', () =>
     await closeShift(cashier, shift.id, 1_000);
     const { payment } = await payOrder(cashier, parked, { tender: 'cash', tendered: 100 });
     expect(payment.shiftId).toBeNull();
-    expect((await shiftReport(t.tenant.id, shift.id)).byTender[0]).toMatchObject({ tender: 'cash', taken: 0 });
+    expect((await shiftReport({ tenantId: t.tenant.id }, shift.id)).byTender[0]).toMatchObject({ tender: 'cash', taken: 0 });
   });
 
   it('refuses a refund paid out of a closed or another location’s drawer, and leaves the order as it was', async () => {
     const shift = await newShift(cashier);
     const id = await newOrder(shift.id);
     await payOrder(cashier, id, { tender: 'cash', tendered: 100 }, shift.id);
-    const line = (await getOrder(t.tenant.id, id)).lines[0]!;
+    const line = (await getOrder({ tenantId: t.tenant.id }, id)).lines[0]!;
     const closed = await newShift(cashier);
     await closeShift(cashier, closed.id, 1_000);
     const otherStore = await newShift(cashier, elsewhere);
     const input = { reason: 'Wrong item', restock: false, lines: [{ lineId: line.id, quantity: 1 }], approval: null };
     await expect(refundOrder(manager, id, input, closed.id)).rejects.toMatchObject({ code: 'conflict' });
     await expect(refundOrder(manager, id, input, otherStore.id)).rejects.toMatchObject({ code: 'unprocessable' });
-    expect(await getOrder(t.tenant.id, id)).toMatchObject({ status: 'completed', refundedTotal: 0, refundDocuments: [] });
+    expect(await getOrder({ tenantId: t.tenant.id }, id)).toMatchObject({ status: 'completed', refundedTotal: 0, refundDocuments: [] });
     await refundOrder(manager, id, input, shift.id);
-    expect((await shiftReport(t.tenant.id, shift.id)).byTender[0]).toMatchObject({ tender: 'cash', refunded: 100 });
+    expect((await shiftReport({ tenantId: t.tenant.id }, shift.id)).byTender[0]).toMatchObject({ tender: 'cash', refunded: 100 });
   });
 });
 
@@ -107,17 +107,17 @@ describe('cash out of the drawer', () => {
     const approved = await addCashMovement(cashier, shift.id, { kind: 'out', amount: 300, reason: 'Milk' }, await managerApproval(cashier));
     expect(approved).toMatchObject({ kind: 'out', amount: 300, approvedBy: t.manager.id });
     expect(await addCashMovement(manager, shift.id, { kind: 'out', amount: 200, reason: 'Bank' })).toMatchObject({ approvedBy: t.manager.id });
-    expect((await shiftReport(t.tenant.id, shift.id)).cashOut).toBe(500);
+    expect((await shiftReport({ tenantId: t.tenant.id }, shift.id)).cashOut).toBe(500);
   });
 
   it('lets a cashier take out up to the limit alone', async () => {
-    await updateTenantSettings(ownerActor(t), { cashOutLimit: 1_000 });
+    await updateTenantSettings(contextOf(t), { cashOutLimit: 1_000 });
     try {
       const shift = await newShift(cashier);
       expect(await addCashMovement(cashier, shift.id, { kind: 'out', amount: 1_000, reason: 'Milk' })).toMatchObject({ approvedBy: null });
       await expect(addCashMovement(cashier, shift.id, { kind: 'out', amount: 1_001, reason: 'Milk' })).rejects.toMatchObject(needsManager);
     } finally {
-      await updateTenantSettings(ownerActor(t), { cashOutLimit: 0 });
+      await updateTenantSettings(contextOf(t), { cashOutLimit: 0 });
     }
   });
 });
@@ -126,7 +126,7 @@ describe('closing a shift', () => {
   it('someone else’s shift needs a manager; the approver is recorded', async () => {
     const managers = await newShift(manager);
     await expect(closeShift(cashier, managers.id, 1_000)).rejects.toMatchObject(needsManager);
-    expect((await shiftReport(t.tenant.id, managers.id)).closedAt).toBeNull();
+    expect((await shiftReport({ tenantId: t.tenant.id }, managers.id)).closedAt).toBeNull();
 
     await closeShift(cashier, managers.id, 1_000, await managerApproval(cashier));
     const audit = await withTenant(t.tenant.id, (tx) => tx.select().from(auditEvents).where(and(eq(auditEvents.action, 'shift.closed'), eq(auditEvents.entityId, managers.id))));

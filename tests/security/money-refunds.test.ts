@@ -1,14 +1,14 @@
+import type { TenantContext } from '@/lib/auth';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { outboxEvents } from '@/db/schema/events';
 import { loadOrderDetail } from '@/lib/orders';
 import { DEFAULT_API_KEY, type Gateway } from '@/gateway/server';
-import { verifySessionToken } from '@/lib/auth/session';
 import { levelsOf, receiveStock } from '@/lib/inventory';
-import { createOrder, createOrderSchema, getOrder, openShift, payOrder, recoverTenant, refundOrder, settleCard, shiftReport, type SaleContext } from '@/lib/orders';
+import { createOrder, createOrderSchema, getOrder, openShift, payOrder, recoverTenant, refundOrder, settleCard, shiftReport } from '@/lib/orders';
 import { startCardPayment } from '@/lib/payments';
 import { resetGatewayPolicies } from '@/lib/payments/gateway';
 import { withTenant } from '@/lib/platform/db';
-import { createStockedProduct, createTenant, mainLocation, ownerActor, sessionTokenFor, startGateway, type TestTenant } from '../helpers';
+import { createStockedProduct, createTenant, mainLocation, contextOf, sessionContextOf, startGateway, type TestTenant } from '../helpers';
 
 /**
  * Security review item 2: a refund is two-phase. Nothing about the order (status, refunded
@@ -18,10 +18,10 @@ import { createStockedProduct, createTenant, mainLocation, ownerActor, sessionTo
 let gateway: Gateway;
 let t: TestTenant;
 let location: string;
-let manager: SaleContext;
+let manager: TenantContext;
 let cake: string;
 
-const stockOf = async () => (await levelsOf(t.tenant.id, [cake], location))[0]?.quantity ?? 0;
+const stockOf = async () => (await levelsOf({ tenantId: t.tenant.id }, [cake], location))[0]?.quantity ?? 0;
 const refundEvents = async (orderId: string) =>
   (await withTenant(t.tenant.id, (tx) => tx.select().from(outboxEvents))).filter((e) => e.type === 'OrderRefunded' && (e.payload as { orderId?: string }).orderId === orderId);
 const refundsAtGateway = (gatewayPaymentId: string) => gateway.ledger().filter((e) => e.type === 'refund' && e.paymentId === gatewayPaymentId);
@@ -31,7 +31,7 @@ async function paidByCard(quantity: number, shiftId: string | null = null) {
   const id = await createOrder(manager, createOrderSchema.parse({ type: 'retail', shiftId, lines: [{ variantId: cake, quantity }] }));
   const { payment } = await payOrder(manager, id, { tender: 'card', source: 'tok_visa' }, shiftId);
   expect(payment.status).toBe('captured');
-  const order = await getOrder(t.tenant.id, id);
+  const order = await getOrder({ tenantId: t.tenant.id }, id);
   return { id, line: order.lines[0]!, payment };
 }
 
@@ -43,7 +43,7 @@ const refund = (orderId: string, lineId: string, quantity: number, shiftId: stri
  * payments' refundable amounts too, unless a pending refund still holds its reservation.
  */
 async function expectUntouched(orderId: string, stockBefore: number, reserved = 0) {
-  const order = await getOrder(t.tenant.id, orderId);
+  const order = await getOrder({ tenantId: t.tenant.id }, orderId);
   expect(order).toMatchObject({ status: 'completed', refundedTotal: 0 });
   expect(order.lines.every((l) => l.refundedQuantity === 0)).toBe(true);
   expect(order.payments.reduce((sum, p) => sum + p.refundedAmount, 0)).toBe(reserved);
@@ -56,9 +56,9 @@ beforeAll(async () => {
   gateway = await startGateway({ GATEWAY_TIMEOUT_MS: '300', GATEWAY_RETRIES: '1', BREAKER_FAILURES: '50' });
   t = await createTenant();
   location = await mainLocation(t);
-  manager = { tenant: t.tenant, user: (await verifySessionToken(await sessionTokenFor(t.manager), t.tenant.id))! };
+  manager = await sessionContextOf(t, t.manager);
   cake = (await createStockedProduct(t, { name: 'Cake' })).variants[0]!.id;
-  await receiveStock(ownerActor(t), { locationId: location, supplier: null, note: null, lines: [{ variantId: cake, quantity: 100 }] });
+  await receiveStock(contextOf(t), { locationId: location, supplier: null, note: null, lines: [{ variantId: cake, quantity: 100 }] });
 });
 
 beforeEach(() => {
@@ -103,7 +103,7 @@ describe('a card refund the gateway refuses', () => {
     await expectUntouched(id, before);
 
     expect(await refund(id, line.id, 1)).toMatchObject({ amount: 100, status: 'settled' });
-    const order = await getOrder(t.tenant.id, id);
+    const order = await getOrder({ tenantId: t.tenant.id }, id);
     expect(order).toMatchObject({ status: 'partially_refunded', refundedTotal: 100, lines: [{ refundedQuantity: 1 }], payments: [{ refundedAmount: 100 }] });
     expect(order.refundDocuments.map((d) => d.status)).toEqual(['failed', 'settled']);
     expect(await stockOf()).toBe(before + 1);
@@ -122,7 +122,7 @@ describe('a card refund the gateway refuses', () => {
     const authorized = await res.json();
     await settleCard(t.tenant.id, pending.id, { ...authorized, status: 'captured' });
     const before = await stockOf();
-    const line = (await getOrder(t.tenant.id, id)).lines[0]!;
+    const line = (await getOrder({ tenantId: t.tenant.id }, id)).lines[0]!;
 
     await expect(refund(id, line.id, 1)).rejects.toMatchObject({ code: 'unprocessable', message: expect.stringContaining('never completed') });
     expect((await expectUntouched(id, before)).refundDocuments).toEqual([expect.objectContaining({ status: 'failed' })]);
@@ -136,7 +136,7 @@ describe('refunds at the same time', () => {
     const results = await Promise.allSettled([refund(id, line.id, 2), refund(id, line.id, 2)]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'unprocessable', details: [{ path: 'lines.0.quantity' }] } });
-    expect(await getOrder(t.tenant.id, id)).toMatchObject({ status: 'refunded', refundedTotal: 200, payments: [{ refundedAmount: 200 }] });
+    expect(await getOrder({ tenantId: t.tenant.id }, id)).toMatchObject({ status: 'refunded', refundedTotal: 200, payments: [{ refundedAmount: 200 }] });
     expect(refundsAtGateway(payment.gatewayPaymentId!).map((e) => e.amount)).toEqual([200]);
   });
 });
@@ -151,16 +151,16 @@ describe('a card refund whose answer is lost', () => {
     expect(await refund(id, line.id, 1, shift.id)).toMatchObject({ amount: 100, status: 'pending' });
     const order = await expectUntouched(id, before, 100);
     expect(order.refundDocuments).toEqual([expect.objectContaining({ status: 'pending' })]);
-    expect((await shiftReport(t.tenant.id, shift.id)).byTender).toContainEqual(expect.objectContaining({ tender: 'card', refunded: 0 }));
+    expect((await shiftReport({ tenantId: t.tenant.id }, shift.id)).byTender).toContainEqual(expect.objectContaining({ tender: 'card', refunded: 0 }));
     // The unit is spoken for by the pending refund: it cannot be refunded twice (nor offered for it on the order screen).
-    expect((await loadOrderDetail(t.tenant.id, id))!.refundable).toEqual([]);
+    expect((await loadOrderDetail({ tenantId: t.tenant.id }, id))!.refundable).toEqual([]);
     await expect(refund(id, line.id, 1, shift.id)).rejects.toMatchObject({ code: 'unprocessable', details: [{ path: 'lines.0.quantity', message: 'Only 0 left to refund' }] });
 
     gateway.control.down = false;
     expect(await recoverTenant(t.tenant.id, 0)).toMatchObject({ refunds: 1 });
-    expect(await getOrder(t.tenant.id, id)).toMatchObject({ status: 'refunded', refundedTotal: 100, lines: [{ refundedQuantity: 1 }], refundDocuments: [{ status: 'settled' }] });
+    expect(await getOrder({ tenantId: t.tenant.id }, id)).toMatchObject({ status: 'refunded', refundedTotal: 100, lines: [{ refundedQuantity: 1 }], refundDocuments: [{ status: 'settled' }] });
     expect(await stockOf()).toBe(before + 1);
-    expect((await shiftReport(t.tenant.id, shift.id)).byTender).toContainEqual(expect.objectContaining({ tender: 'card', refunded: 100 }));
+    expect((await shiftReport({ tenantId: t.tenant.id }, shift.id)).byTender).toContainEqual(expect.objectContaining({ tender: 'card', refunded: 100 }));
     expect(refundsAtGateway(payment.gatewayPaymentId!)).toHaveLength(1);
     expect(await recoverTenant(t.tenant.id, 0)).toMatchObject({ refunds: 0 });
     expect(await refundEvents(id)).toHaveLength(1);

@@ -11,12 +11,12 @@ import { idParam } from '@/lib/platform/validation';
 export function referenceCollectionRoutes(service: ReferenceService, input: z.ZodType, path: string) {
   return {
     GET: tenantRoute(
-      async ({ tenant, searchParams }) => Response.json(await service.page(tenant.id, listQuerySchema.parse(Object.fromEntries(searchParams)))),
+      async ({ ctx, searchParams }) => Response.json(await service.page(ctx, listQuerySchema.parse(Object.fromEntries(searchParams)))),
       { permission: 'catalog:read' },
     ),
     POST: tenantRoute(
-      async ({ user, json }) => {
-        const item = await service.create(user, input.parse(json()) as never);
+      async ({ ctx, json }) => {
+        const item = await service.create(ctx, input.parse(json()) as never);
         return Response.json(item, { status: 201, headers: { Location: `${path}/${item.id}` } });
       },
       { permission: 'catalog:write' },
@@ -27,19 +27,19 @@ export function referenceCollectionRoutes(service: ReferenceService, input: z.Zo
 export function referenceItemRoutes(service: ReferenceService, input: z.ZodType) {
   type P = { id: string };
   return {
-    GET: tenantRoute<P>(async ({ tenant, params }) => Response.json(await service.get(tenant.id, idParam.parse(params.id))), {
+    GET: tenantRoute<P>(async ({ ctx, params }) => Response.json(await service.get(ctx, idParam.parse(params.id))), {
       permission: 'catalog:read',
     }),
     PUT: tenantRoute<P>(
-      async ({ user, params, json }) => Response.json(await service.replace(user, idParam.parse(params.id), input.parse(json()) as never)),
+      async ({ ctx, params, json }) => Response.json(await service.replace(ctx, idParam.parse(params.id), input.parse(json()) as never)),
       { permission: 'catalog:write' },
     ),
-    PATCH: tenantRoute<P>(async ({ user, params, json }) => Response.json(await service.patch(user, idParam.parse(params.id), json)), {
+    PATCH: tenantRoute<P>(async ({ ctx, params, json }) => Response.json(await service.patch(ctx, idParam.parse(params.id), json)), {
       permission: 'catalog:write',
     }),
     DELETE: tenantRoute<P>(
-      async ({ user, params }) => {
-        await service.remove(user, idParam.parse(params.id));
+      async ({ ctx, params }) => {
+        await service.remove(ctx, idParam.parse(params.id));
         return new Response(null, { status: 204 });
       },
       { permission: 'catalog:write' },

@@ -4,6 +4,6 @@ import { can, currentStaff } from '@/lib/auth';
 /** The store's root: straight to where this person works. */
 export default async function TenantHome() {
   const current = await currentStaff();
-  if (!current?.user) redirect('/signin');
-  redirect(can(current.user.role, 'admin:access') ? '/admin' : '/register');
+  if (!current?.ctx) redirect('/signin');
+  redirect(can(current.ctx.role, 'admin:access') ? '/admin' : '/register');
 }

@@ -1,6 +1,6 @@
 import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
-import { tenantFromRequest, authOptionsFor } from '@/lib/auth';
+import { hostTenant, authOptionsFor } from '@/lib/auth';
 import { toErrorResponse } from '@/lib/platform/errors';
 import { requestIdFrom, runWithContext } from '@/lib/platform/request-context';
 
@@ -13,7 +13,7 @@ process.env.AUTH_TRUST_HOST ??= 'true';
 async function handler(req: NextRequest, segment: Segment): Promise<Response> {
   return runWithContext({ requestId: requestIdFrom(req.headers) }, async () => {
     try {
-      const tenant = await tenantFromRequest(req);
+      const tenant = await hostTenant(req.headers);
       return await (NextAuth as unknown as (r: NextRequest, s: Segment, o: ReturnType<typeof authOptionsFor>) => Promise<Response>)(
         req,
         segment,

@@ -6,8 +6,8 @@ import { clientIp, grantApproval, grantApprovalSchema, tenantRoute } from '@/lib
  * approve it get the same 403.
  */
 export const POST = tenantRoute(
-  async ({ req, user, json }) => {
-    const approval = await grantApproval(user, grantApprovalSchema.parse(json()), clientIp(req.headers));
+  async ({ ctx, req, json }) => {
+    const approval = await grantApproval(ctx, grantApprovalSchema.parse(json()), clientIp(req.headers));
     return Response.json(approval, { status: 201 });
   },
   { permission: 'register:use' },

@@ -2,11 +2,11 @@ import { tenantRoute } from '@/lib/auth';
 
 /** Who the session belongs to, and where (for scripted clients and the register). */
 export const GET = tenantRoute(
-  async ({ tenant, user }) =>
+  async ({ ctx }) =>
     Response.json({
-      user: { id: user.userId, name: user.name, email: user.email, role: user.role },
-      tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name, currency: tenant.currency, timeZone: tenant.timeZone },
-      session: { signedInAt: new Date(user.authTime).toISOString() },
+      user: { id: ctx.userId, name: ctx.name, email: ctx.email, role: ctx.role },
+      tenant: { id: ctx.tenantId, slug: ctx.tenant.slug, name: ctx.tenant.name, currency: ctx.tenant.currency, timeZone: ctx.tenant.timeZone },
+      session: { signedInAt: new Date(ctx.authTime).toISOString() },
     }),
   { permission: 'register:use' },
 );

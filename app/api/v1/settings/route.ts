@@ -1,9 +1,9 @@
 import { tenantRoute } from '@/lib/auth';
 import { getTenantSettings, settingsPatchSchema, updateTenantSettings } from '@/lib/tenancy';
 
-export const GET = tenantRoute(async ({ tenant }) => Response.json(await getTenantSettings(tenant.id)), { permission: 'catalog:read' });
+export const GET = tenantRoute(async ({ ctx }) => Response.json(await getTenantSettings(ctx)), { permission: 'catalog:read' });
 
 export const PATCH = tenantRoute(
-  async ({ user, json }) => Response.json(await updateTenantSettings(user, settingsPatchSchema.parse(json()))),
+  async ({ ctx, json }) => Response.json(await updateTenantSettings(ctx, settingsPatchSchema.parse(json()))),
   { permission: 'settings:write' },
 );

@@ -6,11 +6,11 @@ import { idParam } from '@/lib/platform/validation';
 
 /** The open shift of a register (`?register=Register 1`), or 404. */
 export const GET = tenantRoute(
-  async ({ tenant, searchParams }) => {
+  async ({ ctx, searchParams }) => {
     const { register, location } = z
       .object({ register: z.string().trim().min(1).max(40).default('Register 1'), location: idParam.optional() })
       .parse(Object.fromEntries(searchParams));
-    const shift = await currentShift(tenant.id, register, location);
+    const shift = await currentShift(ctx, register, location);
     if (!shift) throw new AppError('not_found', `${register} has no open shift`);
     return Response.json(shift);
   },
@@ -18,8 +18,8 @@ export const GET = tenantRoute(
 );
 
 export const POST = tenantRoute(
-  async ({ tenant, user, json }) => {
-    const shift = await openShift({ tenant, user }, openShiftSchema.parse(json()));
+  async ({ ctx, json }) => {
+    const shift = await openShift(ctx, openShiftSchema.parse(json()));
     return Response.json(shift, { status: 201, headers: { Location: `/api/v1/shifts/${shift.id}` } });
   },
   { permission: 'shift:operate' },

@@ -1,12 +1,12 @@
 import { addStaff, addStaffSchema, listStaff, tenantRoute } from '@/lib/auth';
 
-export const GET = tenantRoute(async ({ tenant }) => Response.json({ data: await listStaff(tenant.id) }), {
+export const GET = tenantRoute(async ({ ctx }) => Response.json({ data: await listStaff(ctx) }), {
   permission: 'staff:read',
 });
 
 export const POST = tenantRoute(
-  async ({ user, json }) => {
-    const member = await addStaff(user, addStaffSchema.parse(json()));
+  async ({ ctx, json }) => {
+    const member = await addStaff(ctx, addStaffSchema.parse(json()));
     return Response.json(member, { status: 201, headers: { Location: `/api/v1/staff/${member.id}` } });
   },
   { permission: 'staff:write' },

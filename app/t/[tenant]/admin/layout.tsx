@@ -4,14 +4,14 @@ import { AdminNav } from '@/components/admin/admin-nav';
 import { requireStaff } from '@/lib/auth';
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const { tenant, user } = await requireStaff('admin:access');
+  const ctx = await requireStaff('admin:access');
   return (
     <div className="min-h-dvh md:grid md:grid-cols-[15rem_minmax(0,1fr)]">
       <aside className="border-b border-slate-200 bg-white md:min-h-dvh md:border-r md:border-b-0">
         <div className="flex items-center justify-between px-5 py-4 md:block">
           <div>
             <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">Tillwise admin</p>
-            <p className="text-lg font-bold leading-tight">{tenant.name}</p>
+            <p className="text-lg font-bold leading-tight">{ctx.tenant.name}</p>
           </div>
           <Link href="/register" className="text-sm font-semibold text-brand-700 underline md:mt-2 md:inline-block">
             Open register
@@ -19,8 +19,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         </div>
         <AdminNav />
         <div className="border-t border-slate-200 px-5 py-4 text-sm">
-          <p className="font-medium">{user.name}</p>
-          <p className="text-slate-500 capitalize">{user.role}</p>
+          <p className="font-medium">{ctx.name}</p>
+          <p className="text-slate-500 capitalize">{ctx.role}</p>
           <div className="mt-2 -ml-4">
             <SignOutButton />
           </div>

@@ -5,15 +5,15 @@ import { listStaff, requireStaff, ROLES } from '@/lib/auth';
 export const metadata: Metadata = { title: 'Admin' };
 
 export default async function AdminOverview() {
-  const { tenant } = await requireStaff('admin:access');
-  const staff = await listStaff(tenant.id);
+  const ctx = await requireStaff('admin:access');
+  const staff = await listStaff(ctx);
   const active = staff.filter((s) => s.active);
 
   return (
     <div className="max-w-4xl space-y-8">
       <header>
         <h1 className="text-2xl font-bold">Overview</h1>
-        <p className="text-slate-600">{tenant.name}</p>
+        <p className="text-slate-600">{ctx.tenant.name}</p>
       </header>
 
       <section aria-labelledby="business" className="rounded-xl border border-slate-200 bg-white p-5">
@@ -23,15 +23,15 @@ export default async function AdminOverview() {
         <dl className="mt-3 grid gap-4 text-sm sm:grid-cols-3">
           <div>
             <dt className="text-slate-500">Store address</dt>
-            <dd className="font-mono">{tenant.slug}</dd>
+            <dd className="font-mono">{ctx.tenant.slug}</dd>
           </div>
           <div>
             <dt className="text-slate-500">Currency</dt>
-            <dd>{tenant.currency}</dd>
+            <dd>{ctx.tenant.currency}</dd>
           </div>
           <div>
             <dt className="text-slate-500">Time zone</dt>
-            <dd>{tenant.timeZone}</dd>
+            <dd>{ctx.tenant.timeZone}</dd>
           </div>
         </dl>
       </section>

@@ -23,10 +23,10 @@ export async function setTableStatusAction(_prev: FormState, formData: FormData)
     status,
     ...(status === 'occupied' && { covers: coversText === undefined ? 0 : Number(coversText) }),
   };
-  const state = await staffAction('tables:operate', tablePatchSchema, patch, async ({ user }, data) => {
+  const state = await staffAction('tables:operate', tablePatchSchema, patch, async (ctx, data) => {
     const id = z.uuid().safeParse(text(formData, 'id'));
     if (!id.success) throw new AppError('not_found', 'Table not found');
-    const table = await updateTable(user, id.data, data);
+    const table = await updateTable(ctx, id.data, data);
     return table.status === 'occupied'
       ? `${table.name} is occupied: ${table.covers} ${table.covers === 1 ? 'guest' : 'guests'}.`
       : `${table.name} is ${statusWords[table.status]}.`;

@@ -13,28 +13,28 @@ export const metadata: Metadata = { title: 'Register' };
  * prices, checkout and payments then go through the orders API from the browser.
  */
 export default async function RegisterPage() {
-  const { tenant, user } = await requireStaff('register:use');
-  const [switchable, data] = await Promise.all([staffToSwitchTo(tenant.id, user.userId), registerData(tenant.id)]);
+  const ctx = await requireStaff('register:use');
+  const [switchable, data] = await Promise.all([staffToSwitchTo(ctx, ctx.userId), registerData(ctx)]);
 
   return (
     <div className="flex h-dvh flex-col overflow-hidden">
-      <StaffHeader title="Register" tenantName={tenant.name} user={user}>
+      <StaffHeader title="Register" tenantName={ctx.tenant.name} user={ctx}>
         <SwitchStaff staff={switchable} />
         <HeaderLink href="/register/orders">Orders</HeaderLink>
         <HeaderLink href="/register/shift">Shift</HeaderLink>
-        {can(user.role, 'tables:read') && <HeaderLink href="/floor">Floor</HeaderLink>}
-        {can(user.role, 'admin:access') && <HeaderLink href="/admin">Admin</HeaderLink>}
+        {can(ctx.role, 'tables:read') && <HeaderLink href="/floor">Floor</HeaderLink>}
+        {can(ctx.role, 'admin:access') && <HeaderLink href="/admin">Admin</HeaderLink>}
       </StaffHeader>
       <main className="flex min-h-0 flex-1 flex-col">
         <h1 className="sr-only">Sale</h1>
         <SaleScreen
           data={data}
-          currency={tenant.currency}
+          currency={ctx.tenant.currency}
           user={{
-            userId: user.userId,
-            name: user.name,
-            canVoid: can(user.role, 'order:void'),
-            canOverrideDiscounts: can(user.role, 'discount:override'),
+            userId: ctx.userId,
+            name: ctx.name,
+            canVoid: can(ctx.role, 'order:void'),
+            canOverrideDiscounts: can(ctx.role, 'discount:override'),
           }}
         />
       </main>

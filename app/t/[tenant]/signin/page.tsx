@@ -12,7 +12,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const current = await currentStaff();
   const params = await searchParams;
   const next = safeCallbackPath(first(params.callbackUrl));
-  if (current?.user) redirect(next);
+  if (current?.ctx) redirect(next);
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-6 py-12">
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Tillwise</p>

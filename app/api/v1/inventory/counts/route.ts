@@ -3,8 +3,8 @@ import { countInputSchema, countStock } from '@/lib/inventory';
 
 /** With dryRun the differences are only reported (200); otherwise they are applied (201). */
 export const POST = tenantRoute(
-  async ({ user, json }) => {
-    const result = await countStock(user, countInputSchema.parse(json()));
+  async ({ ctx, json }) => {
+    const result = await countStock(ctx, countInputSchema.parse(json()));
     return Response.json(result, { status: result.applied ? 201 : 200 });
   },
   { permission: 'stock:write' },

@@ -3,9 +3,9 @@ import { setLowStockThreshold, thresholdInputSchema } from '@/lib/inventory';
 
 /** Sets (or clears, with null) the low-stock threshold of one item at one location. */
 export const PUT = tenantRoute(
-  async ({ user, json }) => {
+  async ({ ctx, json }) => {
     const input = thresholdInputSchema.parse(json());
-    await setLowStockThreshold(user, input);
+    await setLowStockThreshold(ctx, input);
     return Response.json(input);
   },
   { permission: 'stock:write' },

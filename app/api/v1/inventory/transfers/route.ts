@@ -2,6 +2,6 @@ import { tenantRoute } from '@/lib/auth';
 import { transferStock, transferInputSchema } from '@/lib/inventory';
 
 export const POST = tenantRoute(
-  async ({ user, json }) => Response.json(await transferStock(user, transferInputSchema.parse(json())), { status: 201 }),
+  async ({ ctx, json }) => Response.json(await transferStock(ctx, transferInputSchema.parse(json())), { status: 201 }),
   { permission: 'stock:write' },
 );

@@ -6,6 +6,6 @@ import { quoteOrder, updateOrderSchema } from '@/lib/orders';
  * `expectedTotal` with the checkout. Errors are the checkout's (items, options, discounts).
  * A discount over the limit takes an approval token (POST /api/v1/approvals), never a PIN.
  */
-export const POST = tenantRoute(async ({ user, json }) => Response.json(await quoteOrder(user, updateOrderSchema.parse(json()))), {
+export const POST = tenantRoute(async ({ ctx, json }) => Response.json(await quoteOrder(ctx, updateOrderSchema.parse(json()))), {
   permission: 'order:create',
 });

@@ -10,15 +10,15 @@ import { ndjsonResponse } from '@/lib/platform/ndjson';
  * error and its line.
  */
 export const POST = tenantRoute(
-  async ({ req, user, tenant, text }) => {
+  async ({ ctx, req, text }) => {
     const csv = text();
     if (!csv.trim()) throw new AppError('bad_request', 'Send the CSV file as the request body');
     if (!(req.headers.get('accept') ?? '').includes('application/x-ndjson')) {
-      const outcome = await importProductsCsv(user, tenant.currency, csv);
+      const outcome = await importProductsCsv(ctx, csv);
       return Response.json(outcome, { status: outcome.ok ? 201 : 422 });
     }
     return ndjsonResponse(async (send) => {
-      const outcome = await importProductsCsv(user, tenant.currency, csv, (p) => send({ type: 'progress', ...p }));
+      const outcome = await importProductsCsv(ctx, csv, (p) => send({ type: 'progress', ...p }));
       send({ type: 'result', ...outcome });
     }, 'The import failed; nothing was changed.');
   },

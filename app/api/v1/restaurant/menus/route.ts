@@ -3,17 +3,17 @@ import { createMenu, listMenus, menuInputSchema, menuListQuerySchema } from '@/l
 
 /** A JSON array, paged by skip/limit, as the original Restaurant service answered (total in X-Total-Count). */
 export const GET = tenantRoute(
-  async ({ tenant, searchParams }) => {
+  async ({ ctx, searchParams }) => {
     const page = menuListQuerySchema.parse(Object.fromEntries(searchParams));
-    const { data, total } = await listMenus(tenant.id, page);
+    const { data, total } = await listMenus(ctx, page);
     return Response.json(data, { headers: { 'X-Total-Count': String(total) } });
   },
   { permission: 'menu:read' },
 );
 
 export const POST = tenantRoute(
-  async ({ user, json }) => {
-    const menu = await createMenu(user, menuInputSchema.parse(json()));
+  async ({ ctx, json }) => {
+    const menu = await createMenu(ctx, menuInputSchema.parse(json()));
     return Response.json(menu, { status: 201, headers: { Location: `/api/v1/restaurant/menus/${menu.id}` } });
   },
   { permission: 'menu:write' },

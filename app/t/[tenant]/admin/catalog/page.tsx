@@ -38,8 +38,8 @@ function priceText(product: Product, currency: string): string {
 }
 
 export default async function ProductsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { tenant, user } = await requireStaff('catalog:read');
-  const canWrite = can(user.role, 'catalog:write');
+  const ctx = await requireStaff('catalog:read');
+  const canWrite = can(ctx.role, 'catalog:write');
   const sp = await searchParams;
   const q = (one(sp.q) ?? '').trim().slice(0, 100);
   const categoryParam = one(sp.category);
@@ -51,14 +51,14 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
   const addedId = one(sp.added);
 
   const [result, categories, added] = await Promise.all([
-    listProducts(tenant.id, { search: q || undefined, categoryId: category, status, skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
-    categoryService.list(tenant.id),
-    isUuid(addedId) ? getProduct(tenant.id, addedId).catch(() => null) : null,
+    listProducts(ctx, { search: q || undefined, categoryId: category, status, skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+    categoryService.list(ctx),
+    isUuid(addedId) ? getProduct(ctx, addedId).catch(() => null) : null,
   ]);
   const filtered = Boolean(q || category || status !== 'active');
   // "No products at all" and "nothing matches" are different situations with different help.
   const catalogEmpty =
-    result.total === 0 && (status === 'all' && !q && !category ? true : (await listProducts(tenant.id, { status: 'all', skip: 0, limit: 1 })).total === 0);
+    result.total === 0 && (status === 'all' && !q && !category ? true : (await listProducts(ctx, { status: 'all', skip: 0, limit: 1 })).total === 0);
   const categoryName = new Map(categories.map((c) => [c.id, c.name]));
   const first = result.total === 0 ? 0 : result.skip + 1;
   const last = result.skip + result.data.length;
@@ -226,7 +226,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
                       <td className="hidden px-4 py-3 align-top sm:table-cell">
                         {p.categoryId ? (categoryName.get(p.categoryId) ?? '—') : <span className="text-slate-400">—</span>}
                       </td>
-                      <td className="px-4 py-3 text-right align-top whitespace-nowrap tabular-nums">{priceText(p, tenant.currency)}</td>
+                      <td className="px-4 py-3 text-right align-top whitespace-nowrap tabular-nums">{priceText(p, ctx.tenant.currency)}</td>
                       <td className="hidden px-4 py-3 align-top md:table-cell">
                         <span className="block max-w-[10rem] truncate font-mono text-xs leading-5" title={p.variants[0]?.sku}>
                           {p.variants[0]?.sku ?? '—'}

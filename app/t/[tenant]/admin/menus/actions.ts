@@ -28,12 +28,12 @@ export async function saveMenuAction(_prev: FormState, formData: FormData): Prom
   const validId = id === undefined || z.uuid().safeParse(id).success;
   if (!validId) return { error: 'Menu not found.' };
   let createdId: string | undefined;
-  const state = await staffAction('menu:write', menuInputSchema, input, async ({ user }, data) => {
+  const state = await staffAction('menu:write', menuInputSchema, input, async (ctx, data) => {
     if (id) {
-      const menu = await replaceMenu(user, id, data);
+      const menu = await replaceMenu(ctx, id, data);
       return `Saved “${menu.name}”.`;
     }
-    const menu = await createMenu(user, data);
+    const menu = await createMenu(ctx, data);
     createdId = menu.id;
     return `Created “${menu.name}”.`;
   });
@@ -42,8 +42,8 @@ export async function saveMenuAction(_prev: FormState, formData: FormData): Prom
 }
 
 export async function deleteMenuAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const state = await staffAction('menu:write', z.object({ id: z.uuid() }), { id: text(formData, 'id') }, async ({ user }, data) => {
-    await deleteMenu(user, data.id);
+  const state = await staffAction('menu:write', z.object({ id: z.uuid() }), { id: text(formData, 'id') }, async (ctx, data) => {
+    await deleteMenu(ctx, data.id);
     return 'Menu deleted.';
   });
   if (state?.ok) redirect('/admin/menus?deleted=1');
@@ -52,15 +52,15 @@ export async function deleteMenuAction(_prev: FormState, formData: FormData): Pr
 
 /** Catalog products (active, by name or SKU) for a menu section's picker. Reads only. */
 export async function searchMenuProductsAction(query: string): Promise<{ items: MenuProductOption[]; error?: string }> {
-  return staffRead('menu:write', { items: [] as MenuProductOption[] }, async ({ tenant }) => {
+  return staffRead('menu:write', { items: [] as MenuProductOption[] }, async (ctx) => {
     const q = String(query ?? '').trim().slice(0, 100);
     if (!q) return { items: [] };
-    const page = await listProducts(tenant.id, { search: q, status: 'active', skip: 0, limit: 10 });
+    const page = await listProducts(ctx, { search: q, status: 'active', skip: 0, limit: 10 });
     return {
       items: page.data.map((p) => {
         const prices = p.variants.map((v) => v.price);
         const min = Math.min(...prices);
-        const price = formatMoney(min, tenant.currency);
+        const price = formatMoney(min, ctx.tenant.currency);
         return { id: p.id, name: p.name, detail: p.variants.length > 1 ? `${p.variants.length} variants, from ${price}` : price };
       }),
     };

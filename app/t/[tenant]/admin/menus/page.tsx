@@ -12,11 +12,11 @@ export const metadata: Metadata = { title: 'Menus' };
 const PAGE_SIZE = 50;
 
 export default async function MenusPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { tenant, user } = await requireStaff('menu:read');
+  const ctx = await requireStaff('menu:read');
   const params = await searchParams;
   const page = pageParam(params.page);
-  const { data: menus, total } = await listMenus(tenant.id, { skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
-  const canWrite = can(user.role, 'menu:write');
+  const { data: menus, total } = await listMenus(ctx, { skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  const canWrite = can(ctx.role, 'menu:write');
   const now = new Date();
 
   return (
@@ -25,7 +25,7 @@ export default async function MenusPage({ searchParams }: { searchParams: Promis
         <div>
           <h1 className="text-2xl font-bold">Menus</h1>
           <p className="text-slate-600">
-            Menus group catalog products into sections and say when they are offered (times in {tenant.timeZone}).
+            Menus group catalog products into sections and say when they are offered (times in {ctx.tenant.timeZone}).
           </p>
         </div>
         {canWrite && (
@@ -65,7 +65,7 @@ export default async function MenusPage({ searchParams }: { searchParams: Promis
             <tbody className="divide-y divide-slate-100">
               {menus.map((menu) => {
                 const products = new Set(menu.sections.flatMap((s) => s.productIds)).size;
-                const availableNow = isMenuAvailable(menu, now, tenant.timeZone);
+                const availableNow = isMenuAvailable(menu, now, ctx.tenant.timeZone);
                 return (
                   <tr key={menu.id} data-testid="menu-row">
                     <td className="px-4 py-3 align-top">

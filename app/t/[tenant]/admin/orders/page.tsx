@@ -18,7 +18,7 @@ const PAGE_SIZE = 25;
 
 /** Every order of the business, any date: a date range in the store's time zone, a status, 25 a page. */
 export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { tenant, user } = await requireStaff('order:read');
+  const ctx = await requireStaff('order:read');
   const params = await searchParams;
   const one = (name: string) => (typeof params[name] === 'string' ? (params[name] as string) : undefined);
 
@@ -33,23 +33,23 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
   const [orders, names, locations] = await Promise.all([
     badRange
       ? Promise.resolve({ data: [], total: 0 })
-      : listOrders(tenant.id, {
+      : listOrders(ctx, {
           status: filter.statuses.join(',') || undefined,
-          from: from ? dayStart(from, tenant.timeZone).toISOString() : undefined,
-          to: to ? new Date(dayStart(nextDay(to), tenant.timeZone).getTime() - 1).toISOString() : undefined,
+          from: from ? dayStart(from, ctx.tenant.timeZone).toISOString() : undefined,
+          to: to ? new Date(dayStart(nextDay(to), ctx.tenant.timeZone).getTime() - 1).toISOString() : undefined,
           skip: (page - 1) * PAGE_SIZE,
           limit: PAGE_SIZE,
         }),
-    staffNames(tenant.id),
-    listLocations(tenant.id),
+    staffNames(ctx),
+    listLocations(ctx),
   ]);
-  const detail = await loadOrderDetail(tenant.id, selectedId, names);
+  const detail = await loadOrderDetail(ctx, selectedId, names);
 
   const base = { from, to, status: filter.key === 'all' ? undefined : filter.key };
   const href = (extra: Record<string, string | number | undefined>) => `/admin/orders${query({ ...base, ...extra })}`;
   const pageParamOf = page > 1 ? page : undefined;
-  const today = businessDate(tenant.timeZone);
-  const weekAgo = businessDate(tenant.timeZone, new Date(Date.now() - 6 * 24 * 3600 * 1000));
+  const today = businessDate(ctx.tenant.timeZone);
+  const weekAgo = businessDate(ctx.tenant.timeZone, new Date(Date.now() - 6 * 24 * 3600 * 1000));
   const day = (d: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
   const range = from && to ? (from === to ? `on ${day(from)}` : `from ${day(from)} to ${day(to)}`) : from ? `since ${day(from)}` : to ? `up to ${day(to)}` : '';
 
@@ -58,7 +58,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
       <header>
         <h1 className="text-2xl font-bold">Orders</h1>
         <p className="text-slate-600">
-          {range ? `Orders ${range}` : 'Every order'}, newest first (dates in {tenant.timeZone}). Open one for its receipt, to refund it or to void it.
+          {range ? `Orders ${range}` : 'Every order'}, newest first (dates in {ctx.tenant.timeZone}). Open one for its receipt, to refund it or to void it.
         </p>
       </header>
 
@@ -101,7 +101,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
               orders={orders.data}
               selectedId={detail?.order.id}
               href={(id) => href({ page: pageParamOf, order: id })}
-              timeZone={tenant.timeZone}
+              timeZone={ctx.tenant.timeZone}
               showDate
               staffNames={names}
               locationNames={locations.length > 1 ? Object.fromEntries(locations.map((l) => [l.id, l.name])) : undefined}
@@ -115,8 +115,8 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
             {detail ? (
               <OrderDetail
                 data={detail}
-                timeZone={tenant.timeZone}
-                role={user.role}
+                timeZone={ctx.tenant.timeZone}
+                role={ctx.role}
                 closeHref={href({ page: pageParamOf })}
                 atRegister={false}
                 refundOrderAction={refundOrderAction}

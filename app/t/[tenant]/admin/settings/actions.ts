@@ -30,8 +30,8 @@ export async function saveSettingsAction(_prev: FormState, formData: FormData): 
     pinSwitchToOwner: formData.get('pinSwitchToOwner') === 'on',
     cashOutLimit: cashOut === undefined ? undefined : (decimalToMinor(cashOut, currency) ?? Number.NaN),
   };
-  return staffAction('settings:write', settingsPatchSchema, input, async ({ user }, data) => {
-    await updateTenantSettings(user, data);
+  return staffAction('settings:write', settingsPatchSchema, input, async (ctx, data) => {
+    await updateTenantSettings(ctx, data);
     return 'Settings saved.';
   });
 }

@@ -7,17 +7,17 @@ import { saveSettingsAction } from './actions';
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
-  const { tenant, user } = await requireStaff('admin:access');
-  const settings = await getTenantSettings(tenant.id);
+  const ctx = await requireStaff('admin:access');
+  const settings = await getTenantSettings(ctx);
   return (
     <div className="max-w-2xl space-y-6">
       <header>
         <h1 className="text-2xl font-bold">Settings</h1>
         <p className="text-slate-600">
-          {tenant.name} · <span className="font-mono">{tenant.slug}</span> · {tenant.currency} · {tenant.timeZone}
+          {ctx.tenant.name} · <span className="font-mono">{ctx.tenant.slug}</span> · {ctx.tenant.currency} · {ctx.tenant.timeZone}
         </p>
       </header>
-      <SettingsForm settings={settings} currency={tenant.currency} canWrite={can(user.role, 'settings:write')} saveSettingsAction={saveSettingsAction} />
+      <SettingsForm settings={settings} currency={ctx.tenant.currency} canWrite={can(ctx.role, 'settings:write')} saveSettingsAction={saveSettingsAction} />
     </div>
   );
 }

@@ -15,8 +15,8 @@ export async function addStaffAction(_prev: FormState, formData: FormData): Prom
     password: text(formData, 'password'),
     pin: text(formData, 'pin'),
   };
-  return staffAction('staff:write', addStaffSchema, input, async ({ user }, data) => {
-    const member = await addStaff(user, data);
+  return staffAction('staff:write', addStaffSchema, input, async (ctx, data) => {
+    const member = await addStaff(ctx, data);
     return `${member.name} was added as ${member.role}.`;
   });
 }
@@ -34,8 +34,8 @@ export async function updateStaffAction(_prev: FormState, formData: FormData): P
     : intent === 'deactivate' ? { active: false }
     : intent === 'reactivate' ? { active: true }
     : {};
-  return staffAction('staff:write', updateStaffSchema, patch, async ({ user }, data) => {
-    const member = await updateStaff(user, id, data);
+  return staffAction('staff:write', updateStaffSchema, patch, async (ctx, data) => {
+    const member = await updateStaff(ctx, id, data);
     const done: Record<string, string> = {
       role: `${member.name} is now ${member.role}.`,
       name: 'Name saved.',

@@ -8,11 +8,11 @@ import { addStaffAction, updateStaffAction } from './actions';
 export const metadata: Metadata = { title: 'Staff' };
 
 export default async function StaffPage() {
-  const { tenant, user } = await requireStaff('staff:read');
-  const [staff, { minPinLength }] = await Promise.all([listStaff(tenant.id), getTenantSettings(tenant.id)]);
-  const canWrite = can(user.role, 'staff:write');
-  const canManageOwners = can(user.role, 'staff:manage-owners');
-  const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: tenant.timeZone });
+  const ctx = await requireStaff('staff:read');
+  const [staff, { minPinLength }] = await Promise.all([listStaff(ctx), getTenantSettings(ctx)]);
+  const canWrite = can(ctx.role, 'staff:write');
+  const canManageOwners = can(ctx.role, 'staff:manage-owners');
+  const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: ctx.tenant.timeZone });
 
   return (
     <div className="max-w-5xl space-y-8">
@@ -50,7 +50,7 @@ export default async function StaffPage() {
                   <td className="px-4 py-3 align-top">
                     <p className="font-medium text-slate-900">
                       {member.name}
-                      {member.id === user.userId && <span className="ml-2 text-xs text-slate-500">(you)</span>}
+                      {member.id === ctx.userId && <span className="ml-2 text-xs text-slate-500">(you)</span>}
                     </p>
                     <p className="text-slate-500">{member.email}</p>
                     {!member.active && <p className="mt-1 text-xs font-semibold text-red-700">Deactivated</p>}
@@ -65,7 +65,7 @@ export default async function StaffPage() {
                       <StaffRowEditor
                         member={member}
                         canManageOwners={canManageOwners}
-                        isSelf={member.id === user.userId}
+                        isSelf={member.id === ctx.userId}
                         minPinLength={minPinLength}
                         updateStaffAction={updateStaffAction}
                       />

@@ -38,13 +38,12 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * products whose name or SKU matches. Reads only; it does not refresh the page.
  */
 export async function searchStockItemsAction(query: string, locationId: string | null): Promise<{ items: PickableItem[]; error?: string }> {
-  return staffRead('stock:read', { items: [] as PickableItem[] }, async ({ tenant }) => {
+  return staffRead('stock:read', { items: [] as PickableItem[] }, async (ctx) => {
     const q = String(query ?? '').trim().slice(0, 100);
     if (!q) return { items: [] };
-    const tenantId = tenant.id;
     const [exact, page] = await Promise.all([
-      findVariantByCode(tenantId, q),
-      listProducts(tenantId, { search: q, status: 'active', skip: 0, limit: 8 }),
+      findVariantByCode(ctx, q),
+      listProducts(ctx, { search: q, status: 'active', skip: 0, limit: 8 }),
     ]);
     const items: PickableItem[] = [];
     if (exact) {
@@ -59,7 +58,7 @@ export async function searchStockItemsAction(query: string, locationId: string |
     const shown = items.slice(0, 12);
     const location = z.uuid().safeParse(locationId);
     if (location.success) {
-      const levels = new Map((await levelsOf(tenantId, shown.map((i) => i.variantId), location.data)).map((l) => [l.variantId, l.quantity]));
+      const levels = new Map((await levelsOf(ctx, shown.map((i) => i.variantId), location.data)).map((l) => [l.variantId, l.quantity]));
       for (const item of shown) item.quantity = item.trackStock ? (levels.get(item.variantId) ?? 0) : null;
     }
     return {
@@ -76,8 +75,8 @@ export async function receiveStockAction(_prev: FormState, formData: FormData): 
     note: text(formData, 'note'),
     lines: texts(formData, 'variantId').map((variantId, i) => ({ variantId, quantity: numberOf(quantities[i]) })),
   };
-  return staffAction('stock:write', receiptInputSchema, input, async ({ user }, data) => {
-      const result = await receiveStock(user, data);
+  return staffAction('stock:write', receiptInputSchema, input, async (ctx, data) => {
+      const result = await receiveStock(ctx, data);
       const units = data.lines.reduce((sum, l) => sum + l.quantity, 0);
       return `Received ${plural(units, 'unit')} of ${plural(result.lines.length, 'item')}.`;
   });
@@ -95,8 +94,8 @@ export async function adjustStockAction(_prev: FormState, formData: FormData): P
       return { variantId, delta: quantity === undefined ? undefined : directions[i] === 'add' ? quantity : -quantity };
     }),
   };
-  return staffAction('stock:write', adjustmentInputSchema, input, async ({ user }, data) => {
-      const result = await adjustStock(user, data);
+  return staffAction('stock:write', adjustmentInputSchema, input, async (ctx, data) => {
+      const result = await adjustStock(ctx, data);
       return `Adjusted ${plural(result.lines.length, 'item')} (${data.reason}).`;
   });
 }
@@ -112,8 +111,8 @@ export async function countStockAction(_prev: CountState, formData: FormData): P
     lines: texts(formData, 'variantId').map((variantId, i) => ({ variantId, counted: numberOf(counted[i]) })),
   };
   let preview: CountPreviewLine[] | undefined;
-  const state = await staffAction('stock:write', countInputSchema, input, async ({ user }, data) => {
-      const result = await countStock(user, data);
+  const state = await staffAction('stock:write', countInputSchema, input, async (ctx, data) => {
+      const result = await countStock(ctx, data);
       preview = result.lines;
       const changed = result.lines.filter((l) => l.difference !== 0).length;
       if (!result.applied) {
@@ -134,8 +133,8 @@ export async function transferStockAction(_prev: FormState, formData: FormData):
     note: text(formData, 'note'),
     lines: texts(formData, 'variantId').map((variantId, i) => ({ variantId, quantity: numberOf(quantities[i]) })),
   };
-  return staffAction('stock:write', transferInputSchema, input, async ({ user }, data) => {
-      const result = await transferStock(user, data);
+  return staffAction('stock:write', transferInputSchema, input, async (ctx, data) => {
+      const result = await transferStock(ctx, data);
       const units = data.lines.reduce((sum, l) => sum + l.quantity, 0);
       return `Transferred ${plural(units, 'unit')} of ${plural(result.lines.length, 'item')}.`;
   });
@@ -147,16 +146,16 @@ export async function setThresholdAction(_prev: FormState, formData: FormData): 
     variantId: text(formData, 'variantId'),
     lowStockThreshold: numberOf(text(formData, 'threshold')) ?? null,
   };
-  return staffAction('stock:write', thresholdInputSchema, input, async ({ user }, data) => {
-      await setLowStockThreshold(user, data);
+  return staffAction('stock:write', thresholdInputSchema, input, async (ctx, data) => {
+      await setLowStockThreshold(ctx, data);
       return data.lowStockThreshold === null ? 'Threshold removed.' : `Low at ${data.lowStockThreshold} or fewer.`;
   });
 }
 
 export async function addLocationAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const input = { name: text(formData, 'name'), address: text(formData, 'address') };
-  return staffAction('stock:write', locationInputSchema, input, async ({ user }, data) => {
-    const location = await createLocation(user, data);
+  return staffAction('stock:write', locationInputSchema, input, async (ctx, data) => {
+    const location = await createLocation(ctx, data);
     return `${location.name} was added.`;
   });
 }
@@ -164,9 +163,9 @@ export async function addLocationAction(_prev: FormState, formData: FormData): P
 export async function updateLocationAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const id = z.uuid().safeParse(text(formData, 'id'));
   const input = { name: text(formData, 'name'), address: text(formData, 'address') };
-  return staffAction('stock:write', locationInputSchema, input, async ({ user }, data) => {
+  return staffAction('stock:write', locationInputSchema, input, async (ctx, data) => {
     if (!id.success) throw new AppError('not_found', 'Location not found');
-    const location = await updateLocation(user, id.data, data);
+    const location = await updateLocation(ctx, id.data, data);
     return `Saved ${location.name}.`;
   });
 }

@@ -27,12 +27,12 @@ type Row = {
 };
 
 export default async function StockPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { tenant, user } = await requireStaff('stock:read');
+  const ctx = await requireStaff('stock:read');
   const params = await searchParams;
   const one = (name: string) => (typeof params[name] === 'string' ? (params[name] as string) : undefined);
-  const canWrite = can(user.role, 'stock:write');
+  const canWrite = can(ctx.role, 'stock:write');
 
-  const locations = await listLocations(tenant.id);
+  const locations = await listLocations(ctx);
   const location = locations.find((l) => l.id === one('location')) ?? locations.find((l) => l.isDefault) ?? locations[0];
   if (!location) {
     return (
@@ -56,7 +56,7 @@ export default async function StockPage({ searchParams }: { searchParams: Promis
   const skip = (page - 1) * PAGE_SIZE;
   const here = { location: location.id };
 
-  const low = await listLevels(tenant.id, { location: location.id, lowStock: true, skip: view === 'low' ? skip : 0, limit: view === 'low' ? PAGE_SIZE : 1 });
+  const low = await listLevels(ctx, { location: location.id, lowStock: true, skip: view === 'low' ? skip : 0, limit: view === 'low' ? PAGE_SIZE : 1 });
 
   let rows: Row[] = [];
   let total = 0;
@@ -73,10 +73,10 @@ export default async function StockPage({ searchParams }: { searchParams: Promis
       isLow: l.isLow,
     }));
   } else {
-    const products = await listProducts(tenant.id, { search: q, status: 'active', skip, limit: PAGE_SIZE });
+    const products = await listProducts(ctx, { search: q, status: 'active', skip, limit: PAGE_SIZE });
     total = products.total;
     const tracked = products.data.filter((p) => p.trackStock).flatMap((p) => p.variants.map((v) => v.id));
-    const levels = new Map((await levelsOf(tenant.id, tracked, location.id)).map((l) => [l.variantId, l]));
+    const levels = new Map((await levelsOf(ctx, tracked, location.id)).map((l) => [l.variantId, l]));
     rows = products.data.flatMap((p) =>
       p.variants.map((v) => {
         const level = levels.get(v.id);

@@ -21,23 +21,23 @@ const tableId = (formData: FormData) => {
 
 export async function addTableAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const input = { name: text(formData, 'name'), seats: int(formData, 'seats'), area: text(formData, 'area'), position: int(formData, 'position') };
-  return staffAction('tables:write', tableInputSchema, input, async ({ user }, data) => {
-      const table = await createTable(user, data);
+  return staffAction('tables:write', tableInputSchema, input, async (ctx, data) => {
+      const table = await createTable(ctx, data);
       return `${table.name} (${table.seats} seats) was added to ${table.area}.`;
   });
 }
 
 export async function updateTableLayoutAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const patch = { name: text(formData, 'name'), seats: int(formData, 'seats'), area: text(formData, 'area'), position: int(formData, 'position') };
-  return staffAction('tables:write', tablePatchSchema, patch, async ({ user }, data) => {
-      const table = await updateTable(user, tableId(formData), data);
+  return staffAction('tables:write', tablePatchSchema, patch, async (ctx, data) => {
+      const table = await updateTable(ctx, tableId(formData), data);
       return `Saved ${table.name}.`;
   });
 }
 
 export async function deleteTableAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return staffAction('tables:write', z.object({}), {}, async ({ user }) => {
-    await deleteTable(user, tableId(formData));
+  return staffAction('tables:write', z.object({}), {}, async (ctx) => {
+    await deleteTable(ctx, tableId(formData));
     return 'Table removed.';
   });
 }

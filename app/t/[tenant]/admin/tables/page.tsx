@@ -12,9 +12,9 @@ import { addTableAction, deleteTableAction, updateTableLayoutAction } from './ac
 export const metadata: Metadata = { title: 'Tables' };
 
 export default async function TablesPage() {
-  const { tenant, user } = await requireStaff('tables:read');
-  const tables = await listTables(tenant.id);
-  const canWrite = can(user.role, 'tables:write');
+  const ctx = await requireStaff('tables:read');
+  const tables = await listTables(ctx);
+  const canWrite = can(ctx.role, 'tables:write');
   const areas = [...new Set(tables.map((t) => t.area))];
 
   return (
@@ -38,7 +38,7 @@ export default async function TablesPage() {
         <h2 id="floor" className="text-lg font-semibold">
           Floor now
         </h2>
-        <FloorView tables={tables} canOperate={can(user.role, 'tables:operate')} areaHeading="h3" setTableStatusAction={setTableStatusAction} />
+        <FloorView tables={tables} canOperate={can(ctx.role, 'tables:operate')} areaHeading="h3" setTableStatusAction={setTableStatusAction} />
       </section>
 
       {tables.length > 0 && (

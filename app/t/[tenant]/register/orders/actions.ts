@@ -46,10 +46,10 @@ export async function refundOrderAction(_prev: FormState, formData: FormData): P
   };
   const state = await staffAction('order:create', refundOrderSchema, input, async (ctx, data) => {
     const orderId = orderIdOf(formData);
-    const approval = await approvalFromForm(ctx.user, formData, 'refund:create');
+    const approval = await approvalFromForm(ctx, formData, 'refund:create');
     // Cash goes back out of this register's drawer when it has an open shift (else the order's own shift).
     const registerName = text(formData, 'registerName');
-    const shift = registerName ? await currentShift(ctx.tenant.id, registerName.slice(0, 40)) : null;
+    const shift = registerName ? await currentShift(ctx, registerName.slice(0, 40)) : null;
     const refund = await refundOrder(ctx, orderId, { ...data, approval }, shift?.id ?? null);
     const money = (minor: number) => formatMoney(minor, ctx.tenant.currency);
     if (refund.status === 'pending') {
@@ -64,7 +64,7 @@ export async function refundOrderAction(_prev: FormState, formData: FormData): P
 export async function voidOrderAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const input = { reason: text(formData, 'reason'), approval: null };
   const state = await staffAction('order:create', voidOrderSchema, input, async (ctx, data) => {
-    await voidOrder(ctx, orderIdOf(formData), { ...data, approval: await approvalFromForm(ctx.user, formData, 'order:void') });
+    await voidOrder(ctx, orderIdOf(formData), { ...data, approval: await approvalFromForm(ctx, formData, 'order:void') });
     return 'The order is voided. Anything it took from stock is back.';
   });
   return renameFields(state);

@@ -23,7 +23,7 @@ const PAGE_SIZE = 20;
  * status, find by number, open one for its receipt, a refund or a void.
  */
 export default async function RegisterOrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { tenant, user } = await requireStaff('order:read');
+  const ctx = await requireStaff('order:read');
   const params = await searchParams;
   const one = (name: string) => (typeof params[name] === 'string' ? (params[name] as string) : undefined);
 
@@ -33,16 +33,16 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
   const page = pageParam(params.page);
   const selectedId = one('order');
 
-  const today = businessDate(tenant.timeZone);
-  const location = await defaultLocation(tenant.id);
-  const todays = { from: dayStart(today, tenant.timeZone).toISOString(), location: location?.id, number };
+  const today = businessDate(ctx.tenant.timeZone);
+  const location = await defaultLocation(ctx);
+  const todays = { from: dayStart(today, ctx.tenant.timeZone).toISOString(), location: location?.id, number };
   const [matching, byStatus, names, switchable] = await Promise.all([
-    listOrders(tenant.id, { ...todays, status: filter.statuses.join(',') || undefined, skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
-    countOrdersByStatus(tenant.id, todays),
-    staffNames(tenant.id),
-    staffToSwitchTo(tenant.id, user.userId),
+    listOrders(ctx, { ...todays, status: filter.statuses.join(',') || undefined, skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+    countOrdersByStatus(ctx, todays),
+    staffNames(ctx),
+    staffToSwitchTo(ctx, ctx.userId),
   ]);
-  const detail = await loadOrderDetail(tenant.id, selectedId, names);
+  const detail = await loadOrderDetail(ctx, selectedId, names);
 
   const total = (statuses: readonly OrderStatus[]) => statuses.reduce((sum, status) => sum + (byStatus[status] ?? 0), 0);
   const counts = Object.fromEntries(
@@ -51,7 +51,7 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
 
   const base = { status: filter.key === 'all' ? undefined : filter.key, q };
   const href = (extra: Record<string, string | number | undefined>) => `/register/orders${query({ ...base, ...extra })}`;
-  const dayLabel = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: tenant.timeZone }).format(new Date());
+  const dayLabel = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: ctx.tenant.timeZone }).format(new Date());
 
   const empty =
     q !== undefined
@@ -64,11 +64,11 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
 
   return (
     <div className="flex min-h-dvh flex-col lg:h-dvh">
-      <StaffHeader title="Orders" tenantName={tenant.name} user={user}>
+      <StaffHeader title="Orders" tenantName={ctx.tenant.name} user={ctx}>
         <SwitchStaff staff={switchable} />
-        {can(user.role, 'register:use') && <HeaderLink href="/register">Register</HeaderLink>}
-        {can(user.role, 'shift:operate') && <HeaderLink href="/register/shift">Shift</HeaderLink>}
-        {can(user.role, 'admin:access') && <HeaderLink href="/admin/orders">All orders</HeaderLink>}
+        {can(ctx.role, 'register:use') && <HeaderLink href="/register">Register</HeaderLink>}
+        {can(ctx.role, 'shift:operate') && <HeaderLink href="/register/shift">Shift</HeaderLink>}
+        {can(ctx.role, 'admin:access') && <HeaderLink href="/admin/orders">All orders</HeaderLink>}
       </StaffHeader>
       <main className="grid flex-1 gap-0 lg:min-h-0 lg:grid-cols-[minmax(0,25rem)_minmax(0,1fr)]">
         <section aria-labelledby="orders-title" className="space-y-4 border-slate-200 px-4 py-5 lg:overflow-y-auto lg:border-r">
@@ -103,7 +103,7 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
             orders={matching.data}
             selectedId={detail?.order.id}
             href={(id) => href({ page: page > 1 ? page : undefined, order: id })}
-            timeZone={tenant.timeZone}
+            timeZone={ctx.tenant.timeZone}
             showDate={false}
             staffNames={names}
             empty={empty}
@@ -115,8 +115,8 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
           {detail ? (
             <OrderDetail
               data={detail}
-              timeZone={tenant.timeZone}
-              role={user.role}
+              timeZone={ctx.tenant.timeZone}
+              role={ctx.role}
               closeHref={href({ page: page > 1 ? page : undefined })}
               atRegister
               refundOrderAction={refundOrderAction}

@@ -61,13 +61,12 @@ function amountHint(state: FormState, field: string, typed: string, currency: st
 
 /** The open shift of `registerName` with its X report (reads only; never refreshes the page). */
 export async function loadShiftAction(registerName: string): Promise<ShiftLookup> {
-  return staffRead('shift:operate', { shift: null, report: null } as ShiftLookup, async ({ tenant }) => {
+  return staffRead('shift:operate', { shift: null, report: null } as ShiftLookup, async (ctx) => {
     const name = registerNameSchema.safeParse(registerName);
     if (!name.success) return { shift: null, report: null, error: 'Name the register (at most 40 characters).' };
-    const tenantId = tenant.id;
-    const shift = await currentShift(tenantId, name.data);
+    const shift = await currentShift(ctx, name.data);
     if (!shift) return { shift: null, report: null };
-    const [report, staff, approvers] = await Promise.all([shiftReport(tenantId, shift.id), listStaff(tenantId), listApprovers(tenantId)]);
+    const [report, staff, approvers] = await Promise.all([shiftReport(ctx, shift.id), listStaff(ctx), listApprovers(ctx)]);
     return {
       shift: {
         id: shift.id,
@@ -108,10 +107,10 @@ export async function cashMovementAction(_prev: FormState, formData: FormData): 
     async (ctx, data) => {
       const shiftId = z.uuid().safeParse(text(formData, 'shiftId'));
       if (!shiftId.success) throw new AppError('not_found', 'Shift not found');
-      const movement = await addCashMovement(ctx, shiftId.data, data, await approvalFromForm(ctx.user, formData, 'shift:manage'));
+      const movement = await addCashMovement(ctx, shiftId.data, data, await approvalFromForm(ctx, formData, 'shift:manage'));
       const amount = formatMoney(data.amount, ctx.tenant.currency);
       if (data.kind === 'in') return `${amount} put into the drawer.`;
-      return `${amount} taken out of the drawer.${movement.approvedBy && movement.approvedBy !== ctx.user.userId ? ' Approved by a manager.' : ''}`;
+      return `${amount} taken out of the drawer.${movement.approvedBy && movement.approvedBy !== ctx.userId ? ' Approved by a manager.' : ''}`;
     },
   );
   return approvalFields(amountHint(state, 'amount', typed, currency));
@@ -125,7 +124,7 @@ export async function closeShiftAction(_prev: CloseShiftState, formData: FormDat
   const state = await staffAction('shift:operate', closeShiftSchema, { countedCash: minorOf(typed, currency) }, async (ctx, data) => {
     const shiftId = z.uuid().safeParse(text(formData, 'shiftId'));
     if (!shiftId.success) throw new AppError('not_found', 'Shift not found');
-    report = toReportData(await closeShift(ctx, shiftId.data, data.countedCash, await approvalFromForm(ctx.user, formData, 'shift:manage')));
+    report = toReportData(await closeShift(ctx, shiftId.data, data.countedCash, await approvalFromForm(ctx, formData, 'shift:manage')));
     return `${report.registerName} is closed.`;
   });
   const hinted = approvalFields(amountHint(state, 'countedCash', typed, currency));

@@ -13,23 +13,23 @@ export const metadata: Metadata = { title: 'Shift' };
  * (localStorage), so ShiftConsole asks for its shift from there.
  */
 export default async function ShiftPage() {
-  const { tenant, user } = await requireStaff('shift:operate');
-  const switchable = await staffToSwitchTo(tenant.id, user.userId);
+  const ctx = await requireStaff('shift:operate');
+  const switchable = await staffToSwitchTo(ctx, ctx.userId);
 
   return (
     <div className="flex min-h-dvh flex-col">
-      <StaffHeader title="Shift" tenantName={tenant.name} user={user}>
+      <StaffHeader title="Shift" tenantName={ctx.tenant.name} user={ctx}>
         <SwitchStaff staff={switchable} />
-        {can(user.role, 'register:use') && <HeaderLink href="/register">Register</HeaderLink>}
-        {can(user.role, 'order:read') && <HeaderLink href="/register/orders">Orders</HeaderLink>}
-        {can(user.role, 'admin:access') && <HeaderLink href="/admin">Admin</HeaderLink>}
+        {can(ctx.role, 'register:use') && <HeaderLink href="/register">Register</HeaderLink>}
+        {can(ctx.role, 'order:read') && <HeaderLink href="/register/orders">Orders</HeaderLink>}
+        {can(ctx.role, 'admin:access') && <HeaderLink href="/admin">Admin</HeaderLink>}
       </StaffHeader>
       <main className="flex-1 px-4 py-5 md:px-6">
         <ShiftConsole
-          currency={tenant.currency}
-          timeZone={tenant.timeZone}
-          businessName={tenant.name}
-          canSeeOrders={can(user.role, 'order:read')}
+          currency={ctx.tenant.currency}
+          timeZone={ctx.tenant.timeZone}
+          businessName={ctx.tenant.name}
+          canSeeOrders={can(ctx.role, 'order:read')}
           actions={{ loadShiftAction, openShiftAction, cashMovementAction, closeShiftAction }}
         />
       </main>

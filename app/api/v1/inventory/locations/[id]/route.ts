@@ -4,11 +4,11 @@ import { idParam } from '@/lib/platform/validation';
 
 type P = { id: string };
 
-export const GET = tenantRoute<P>(async ({ tenant, params }) => Response.json(await getLocation(tenant.id, idParam.parse(params.id))), {
+export const GET = tenantRoute<P>(async ({ ctx, params }) => Response.json(await getLocation(ctx, idParam.parse(params.id))), {
   permission: 'stock:read',
 });
 
 export const PUT = tenantRoute<P>(
-  async ({ user, params, json }) => Response.json(await updateLocation(user, idParam.parse(params.id), locationInputSchema.parse(json()))),
+  async ({ ctx, params, json }) => Response.json(await updateLocation(ctx, idParam.parse(params.id), locationInputSchema.parse(json()))),
   { permission: 'stock:write' },
 );

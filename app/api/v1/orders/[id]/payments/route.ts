@@ -11,11 +11,11 @@ const bodySchema = z.intersection(paymentInputSchema, z.object({ shiftId: z.uuid
  * `payment_pending`) when the card service has not said yet whether the card was charged.
  */
 export const POST = tenantRoute<{ id: string }>(
-  async ({ tenant, user, params, json }) => {
+  async ({ ctx, params, json }) => {
     const id = idParam.parse(params.id);
     const { shiftId, ...tender } = bodySchema.parse(json());
-    const { payment } = await payOrder({ tenant, user }, id, tender, shiftId);
-    const order = await getOrder(tenant.id, id);
+    const { payment } = await payOrder(ctx, id, tender, shiftId);
+    const order = await getOrder(ctx, id);
     if (payment.status === 'pending') return Response.json({ payment, order, paymentError: PAYMENT_PENDING }, { status: 202 });
     return Response.json({ payment, order }, { status: 201 });
   },

@@ -4,10 +4,10 @@ import { idParam } from '@/lib/platform/validation';
 
 /** Checks out an open order: its items leave stock and it waits for payment. */
 export const POST = tenantRoute<{ id: string }>(
-  async ({ tenant, user, params }) => {
+  async ({ ctx, params }) => {
     const id = idParam.parse(params.id);
-    await placeOrder({ tenant, user }, id);
-    return Response.json(await getOrder(tenant.id, id));
+    await placeOrder(ctx, id);
+    return Response.json(await getOrder(ctx, id));
   },
   { permission: 'order:create' },
 );

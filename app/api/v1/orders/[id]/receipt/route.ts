@@ -4,7 +4,7 @@ import { idParam } from '@/lib/platform/validation';
 
 /** The printable 80 mm receipt, as HTML. */
 export const GET = tenantRoute<{ id: string }>(
-  async ({ tenant, params }) =>
-    new Response(await receiptOf(tenant, idParam.parse(params.id)), { headers: { 'content-type': 'text/html; charset=utf-8' } }),
+  async ({ ctx, params }) =>
+    new Response(await receiptOf(ctx, idParam.parse(params.id)), { headers: { 'content-type': 'text/html; charset=utf-8' } }),
   { permission: 'order:read' },
 );

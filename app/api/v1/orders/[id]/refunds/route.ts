@@ -11,11 +11,11 @@ const bodySchema = z.intersection(refundOrderSchema, z.object({ shiftId: z.uuid(
  * card service refused it (nothing was refunded).
  */
 export const POST = tenantRoute<{ id: string }>(
-  async ({ tenant, user, params, json }) => {
+  async ({ ctx, params, json }) => {
     const id = idParam.parse(params.id);
     const { shiftId, ...input } = bodySchema.parse(json());
-    const refund = await refundOrder({ tenant, user }, id, input, shiftId);
-    return Response.json({ refund, order: await getOrder(tenant.id, id) }, { status: refund.status === 'pending' ? 202 : 201 });
+    const refund = await refundOrder(ctx, id, input, shiftId);
+    return Response.json({ refund, order: await getOrder(ctx, id) }, { status: refund.status === 'pending' ? 202 : 201 });
   },
   { permission: 'order:create' },
 );

@@ -4,10 +4,10 @@ import { idParam } from '@/lib/platform/validation';
 
 /** Voids an unpaid order (stock goes back). Managers may; a cashier needs a manager's `approval`. */
 export const POST = tenantRoute<{ id: string }>(
-  async ({ tenant, user, params, json }) => {
+  async ({ ctx, params, json }) => {
     const id = idParam.parse(params.id);
-    await voidOrder({ tenant, user }, id, voidOrderSchema.parse(json()));
-    return Response.json(await getOrder(tenant.id, id));
+    await voidOrder(ctx, id, voidOrderSchema.parse(json()));
+    return Response.json(await getOrder(ctx, id));
   },
   { permission: 'order:create' },
 );

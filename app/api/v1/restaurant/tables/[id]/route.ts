@@ -6,13 +6,13 @@ type P = { id: string };
 
 /** Status and covers: any staff member; name, seats, area, position: tables:write (checked inside). */
 export const PATCH = tenantRoute<P>(
-  async ({ user, params, json }) => Response.json(await updateTable(user, idParam.parse(params.id), tablePatchSchema.parse(json()))),
+  async ({ ctx, params, json }) => Response.json(await updateTable(ctx, idParam.parse(params.id), tablePatchSchema.parse(json()))),
   { permission: 'tables:operate' },
 );
 
 export const DELETE = tenantRoute<P>(
-  async ({ user, params }) => {
-    await deleteTable(user, idParam.parse(params.id));
+  async ({ ctx, params }) => {
+    await deleteTable(ctx, idParam.parse(params.id));
     return new Response(null, { status: 204 });
   },
   { permission: 'tables:write' },

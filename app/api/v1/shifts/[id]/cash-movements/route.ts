@@ -6,9 +6,9 @@ const bodySchema = cashMovementSchema.extend({ approval: approvalTokenSchema.nul
 
 /** Cash in or out; cash out above the tenant's limit needs `shift:manage` or a manager's `approval` token (403 asks for it). */
 export const POST = tenantRoute<{ id: string }>(
-  async ({ tenant, user, params, json }) => {
+  async ({ ctx, params, json }) => {
     const { approval, ...movement } = bodySchema.parse(json());
-    return Response.json(await addCashMovement({ tenant, user }, idParam.parse(params.id), movement, approval), { status: 201 });
+    return Response.json(await addCashMovement(ctx, idParam.parse(params.id), movement, approval), { status: 201 });
   },
   { permission: 'shift:operate' },
 );

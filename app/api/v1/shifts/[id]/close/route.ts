@@ -6,9 +6,9 @@ const bodySchema = closeShiftSchema.extend({ approval: approvalTokenSchema.nulla
 
 /** Closes the shift with the counted cash; answers the Z report. Someone else's shift needs `shift:manage` or a manager's `approval` token. */
 export const POST = tenantRoute<{ id: string }>(
-  async ({ tenant, user, params, json }) => {
+  async ({ ctx, params, json }) => {
     const { countedCash, approval } = bodySchema.parse(json());
-    return Response.json(await closeShift({ tenant, user }, idParam.parse(params.id), countedCash, approval));
+    return Response.json(await closeShift(ctx, idParam.parse(params.id), countedCash, approval));
   },
   { permission: 'shift:operate' },
 );

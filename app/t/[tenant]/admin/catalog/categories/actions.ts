@@ -11,8 +11,8 @@ const categoryFormSchema = () =>
   });
 
 export async function addCategoryAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return staffAction('catalog:write', categoryFormSchema(), Object.fromEntries(formData), async ({ user }, data) => {
-    const category = await categoryService.create(user, data);
+  return staffAction('catalog:write', categoryFormSchema(), Object.fromEntries(formData), async (ctx, data) => {
+    const category = await categoryService.create(ctx, data);
     return `“${category.name}” was added.`;
   });
 }
@@ -20,15 +20,15 @@ export async function addCategoryAction(_prev: FormState, formData: FormData): P
 export async function updateCategoryAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const id = text(formData, 'id');
   if (!isUuid(id)) return { error: 'This category no longer exists.' };
-  return staffAction('catalog:write', categoryFormSchema(), Object.fromEntries(formData), async ({ user }, data) => {
-    const category = await categoryService.replace(user, id, data);
+  return staffAction('catalog:write', categoryFormSchema(), Object.fromEntries(formData), async (ctx, data) => {
+    const category = await categoryService.replace(ctx, id, data);
     return `“${category.name}” was saved.`;
   });
 }
 
 export async function deleteCategoryAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return staffAction('catalog:write', idInputSchema, { id: text(formData, 'id') }, async ({ user }, { id }) => {
-    await categoryService.remove(user, id);
+  return staffAction('catalog:write', idInputSchema, { id: text(formData, 'id') }, async (ctx, { id }) => {
+    await categoryService.remove(ctx, id);
     return 'Category deleted.';
   });
 }

@@ -7,12 +7,12 @@ import { addCategoryAction, deleteCategoryAction, updateCategoryAction } from '.
 export const metadata: Metadata = { title: 'Categories' };
 
 export default async function CategoriesPage() {
-  const { tenant, user } = await requireStaff('catalog:read');
-  const canWrite = can(user.role, 'catalog:write');
-  const categories = await categoryService.list(tenant.id);
+  const ctx = await requireStaff('catalog:read');
+  const canWrite = can(ctx.role, 'catalog:write');
+  const categories = await categoryService.list(ctx);
   // How many products each holds (the delete step says what it affects).
   const counts = await Promise.all(
-    categories.map(async (c) => (await listProducts(tenant.id, { categoryId: c.id, status: 'all', skip: 0, limit: 1 })).total),
+    categories.map(async (c) => (await listProducts(ctx, { categoryId: c.id, status: 'all', skip: 0, limit: 1 })).total),
   );
   const nextPosition = categories.length ? Math.min(10_000, Math.max(...categories.map((c) => c.position)) + 1) : 0;
 

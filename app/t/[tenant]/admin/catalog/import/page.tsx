@@ -30,9 +30,9 @@ const MEANING: Record<Column, string> = {
 const PRODUCT_LEVEL: Column[] = ['category', 'tax_class', 'description', 'status', 'track_stock', 'allow_negative_stock', 'photo_url', 'modifier_groups', 'attributes'];
 
 export default async function ImportPage() {
-  const { tenant, user } = await requireStaff('catalog:read');
-  const canWrite = can(user.role, 'catalog:write');
-  const price = (minor: number) => minorToDecimal(minor, tenant.currency);
+  const ctx = await requireStaff('catalog:read');
+  const canWrite = can(ctx.role, 'catalog:write');
+  const price = (minor: number) => minorToDecimal(minor, ctx.tenant.currency);
   const row = (values: Partial<Record<Column, string>>) => CSV_COLUMNS.map((c) => values[c] ?? '');
   const exampleRows = [
     row({ handle: 'latte', product_name: 'Latte', category: 'Coffee', description: 'Espresso with steamed milk', status: 'active', track_stock: 'false', attributes: '{"hot": true}', variant_name: 'Small', sku: 'LAT-S', price: price(450) }),
@@ -84,7 +84,7 @@ export default async function ImportPage() {
         <p className="text-sm text-slate-600">
           A header row with these columns (in any order; only <code>product_name</code>, <code>sku</code> and <code>price</code> are
           required), then one row per variant. Product details come from a product’s first row; its other rows may leave them
-          empty. Prices are in {tenant.currency}.
+          empty. Prices are in {ctx.tenant.currency}.
         </p>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">

@@ -39,15 +39,15 @@ async function currency(): Promise<string> {
 export async function saveModifierGroupAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const id = text(formData, 'id');
   if (id !== undefined && !isUuid(id)) return { error: 'This modifier group no longer exists.' };
-  return staffAction('catalog:write', groupFormSchema(await currency()), jsonField(formData, 'payload'), async ({ user }, data) => {
-    const group = id ? await modifierGroupService.replace(user, id, data) : await modifierGroupService.create(user, data);
+  return staffAction('catalog:write', groupFormSchema(await currency()), jsonField(formData, 'payload'), async (ctx, data) => {
+    const group = id ? await modifierGroupService.replace(ctx, id, data) : await modifierGroupService.create(ctx, data);
     return `“${group.name}” was ${id ? 'saved' : 'added'}.`;
   });
 }
 
 export async function deleteModifierGroupAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return staffAction('catalog:write', idInputSchema, { id: text(formData, 'id') }, async ({ user }, { id }) => {
-    await modifierGroupService.remove(user, id);
+  return staffAction('catalog:write', idInputSchema, { id: text(formData, 'id') }, async (ctx, { id }) => {
+    await modifierGroupService.remove(ctx, id);
     return 'Modifier group deleted.';
   });
 }

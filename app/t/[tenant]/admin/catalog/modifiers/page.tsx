@@ -30,9 +30,9 @@ function card(group: ModifierGroup, currency: string): ModifierGroupCard {
 }
 
 export default async function ModifiersPage() {
-  const { tenant, user } = await requireStaff('catalog:read');
-  const canWrite = can(user.role, 'catalog:write');
-  const groups = await modifierGroupService.list(tenant.id);
+  const ctx = await requireStaff('catalog:read');
+  const canWrite = can(ctx.role, 'catalog:write');
+  const groups = await modifierGroupService.list(ctx);
 
   return (
     <div className="max-w-4xl space-y-6">
@@ -49,7 +49,7 @@ export default async function ModifiersPage() {
           <h2 id="add-group" className="mb-4 text-lg font-semibold">
             Add a modifier group
           </h2>
-          <ModifierGroupForm initial={NEW_GROUP} currency={tenant.currency} saveModifierGroupAction={saveModifierGroupAction} />
+          <ModifierGroupForm initial={NEW_GROUP} currency={ctx.tenant.currency} saveModifierGroupAction={saveModifierGroupAction} />
         </section>
       )}
 
@@ -64,8 +64,8 @@ export default async function ModifiersPage() {
             {groups.map((g) => (
               <ModifierGroupItem
                 key={g.id}
-                group={card(g, tenant.currency)}
-                currency={tenant.currency}
+                group={card(g, ctx.tenant.currency)}
+                currency={ctx.tenant.currency}
                 canWrite={canWrite}
                 saveModifierGroupAction={saveModifierGroupAction}
                 deleteModifierGroupAction={deleteModifierGroupAction}

@@ -110,13 +110,13 @@ export async function saveProductAction(_prev: FormState, formData: FormData): P
   if (id !== undefined && !isUuid(id)) return { error: 'This product does not exist.' };
   const currency = (await currentStaff())?.tenant.currency ?? 'USD';
   let created: string | undefined;
-  const state = await staffAction('catalog:write', productFormSchema(currency), jsonField(formData, 'payload'), async ({ user }, data) => {
+  const state = await staffAction('catalog:write', productFormSchema(currency), jsonField(formData, 'payload'), async (ctx, data) => {
     try {
       if (id) {
-        await replaceProduct(user, id, data);
+        await replaceProduct(ctx, id, data);
         return 'Saved.';
       }
-      const product = await createProduct(user, data);
+      const product = await createProduct(ctx, data);
       created = product.id;
       return `${product.name} was added.`;
     } catch (err) {
@@ -131,12 +131,12 @@ export async function saveProductAction(_prev: FormState, formData: FormData): P
 export async function setProductStatusAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const id = text(formData, 'id');
   if (!isUuid(id)) return { error: 'This product does not exist.' };
-  return staffAction('catalog:write', productPatchSchema, { status: text(formData, 'status') }, async ({ user }, data) => {
+  return staffAction('catalog:write', productPatchSchema, { status: text(formData, 'status') }, async (ctx, data) => {
     if (data.status === 'archived') {
-      await archiveProduct(user, id);
+      await archiveProduct(ctx, id);
       return 'Archived: it no longer shows at the register. Past sales and stock history still name it.';
     }
-    await patchProduct(user, id, { status: 'active' });
+    await patchProduct(ctx, id, { status: 'active' });
     return 'Restored: it can be sold again.';
   });
 }

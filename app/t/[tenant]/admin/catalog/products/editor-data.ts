@@ -1,18 +1,18 @@
 import { choiceRule, formatRate } from '@/components/admin/catalog/format';
 import type { ModifierGroupChoice, NamedItem } from '@/components/admin/catalog/drafts';
 import { categoryService, modifierGroupService, taxClassService } from '@/lib/catalog';
-import type { TenantInfo } from '@/lib/tenancy';
+import type { TenantScope } from '@/lib/auth';
 
 /** What the product editor's selects and checkboxes offer. */
-export async function editorChoices(tenant: TenantInfo): Promise<{
+export async function editorChoices(ctx: TenantScope): Promise<{
   categories: NamedItem[];
   taxClasses: (NamedItem & { rate: string })[];
   modifierGroups: ModifierGroupChoice[];
 }> {
   const [categories, taxes, groups] = await Promise.all([
-    categoryService.list(tenant.id),
-    taxClassService.list(tenant.id),
-    modifierGroupService.list(tenant.id),
+    categoryService.list(ctx),
+    taxClassService.list(ctx),
+    modifierGroupService.list(ctx),
   ]);
   return {
     categories: categories.map(({ id, name }) => ({ id, name })),

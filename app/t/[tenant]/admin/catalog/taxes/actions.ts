@@ -27,8 +27,8 @@ const taxFormSchema = () =>
   );
 
 export async function addTaxClassAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return staffAction('catalog:write', taxFormSchema(), Object.fromEntries(formData), async ({ user }, data) => {
-    const tax = await taxClassService.create(user, data);
+  return staffAction('catalog:write', taxFormSchema(), Object.fromEntries(formData), async (ctx, data) => {
+    const tax = await taxClassService.create(ctx, data);
     return `“${tax.name}” was added.`;
   });
 }
@@ -36,15 +36,15 @@ export async function addTaxClassAction(_prev: FormState, formData: FormData): P
 export async function updateTaxClassAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const id = text(formData, 'id');
   if (!isUuid(id)) return { error: 'This tax class no longer exists.' };
-  return staffAction('catalog:write', taxFormSchema(), Object.fromEntries(formData), async ({ user }, data) => {
-    const tax = await taxClassService.replace(user, id, data);
+  return staffAction('catalog:write', taxFormSchema(), Object.fromEntries(formData), async (ctx, data) => {
+    const tax = await taxClassService.replace(ctx, id, data);
     return `“${tax.name}” was saved.`;
   });
 }
 
 export async function deleteTaxClassAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return staffAction('catalog:write', idInputSchema, { id: text(formData, 'id') }, async ({ user }, { id }) => {
-    await taxClassService.remove(user, id);
+  return staffAction('catalog:write', idInputSchema, { id: text(formData, 'id') }, async (ctx, { id }) => {
+    await taxClassService.remove(ctx, id);
     return 'Tax class deleted.';
   });
 }
@@ -53,8 +53,8 @@ export async function deleteTaxClassAction(_prev: FormState, formData: FormData)
 export async function setPricesIncludeTaxAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const value = text(formData, 'pricesIncludeTax');
   const input = { pricesIncludeTax: value === 'true' ? true : value === 'false' ? false : undefined };
-  return staffAction('settings:write', settingsPatchSchema, input, async ({ user }, data) => {
-    const settings = await updateTenantSettings(user, data);
+  return staffAction('settings:write', settingsPatchSchema, input, async (ctx, data) => {
+    const settings = await updateTenantSettings(ctx, data);
     return settings.pricesIncludeTax ? 'Prices now include tax.' : 'Tax is now added on top of prices.';
   });
 }

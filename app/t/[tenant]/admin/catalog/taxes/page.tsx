@@ -8,10 +8,10 @@ import { addTaxClassAction, deleteTaxClassAction, setPricesIncludeTaxAction, upd
 export const metadata: Metadata = { title: 'Taxes' };
 
 export default async function TaxesPage() {
-  const { tenant, user } = await requireStaff('catalog:read');
-  const canWrite = can(user.role, 'catalog:write');
-  const canChangeSettings = can(user.role, 'settings:write');
-  const [taxes, settings] = await Promise.all([taxClassService.list(tenant.id), getTenantSettings(tenant.id)]);
+  const ctx = await requireStaff('catalog:read');
+  const canWrite = can(ctx.role, 'catalog:write');
+  const canChangeSettings = can(ctx.role, 'settings:write');
+  const [taxes, settings] = await Promise.all([taxClassService.list(ctx), getTenantSettings(ctx)]);
 
   return (
     <div className="max-w-4xl space-y-6">

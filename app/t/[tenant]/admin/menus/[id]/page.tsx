@@ -21,12 +21,12 @@ export default async function EditMenuPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { tenant } = await requireStaff('menu:write');
+  const ctx = await requireStaff('menu:write');
   const id = idParam.safeParse((await params).id);
   if (!id.success) notFound();
   let menu: Menu;
   try {
-    menu = await getMenu(tenant.id, id.data);
+    menu = await getMenu(ctx, id.data);
   } catch (err) {
     if (err instanceof AppError && err.code === 'not_found') notFound();
     throw err;
@@ -35,7 +35,7 @@ export default async function EditMenuPage({
 
   // Product names for the sections (a product missing from the catalog still shows, by id).
   const productIds = [...new Set(menu.sections.flatMap((s) => s.productIds))];
-  const found = new Map((await getProducts(tenant.id, productIds)).map((p) => [p.id, p]));
+  const found = new Map((await getProducts(ctx, productIds)).map((p) => [p.id, p]));
   const names = new Map(
     productIds.map((pid) => {
       const product = found.get(pid);
@@ -53,7 +53,7 @@ export default async function EditMenuPage({
       <header>
         <h1 className="text-2xl font-bold">{menu.name}</h1>
         <p className="text-slate-600">
-          {availabilitySummary(menu.availability)} · {isMenuAvailable(menu, new Date(), tenant.timeZone) ? 'offered now' : 'not offered now'}
+          {availabilitySummary(menu.availability)} · {isMenuAvailable(menu, new Date(), ctx.tenant.timeZone) ? 'offered now' : 'not offered now'}
         </p>
       </header>
       {created && <Alert tone="success">Menu created. Keep editing, or go back to the list.</Alert>}

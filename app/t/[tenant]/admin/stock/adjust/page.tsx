@@ -9,8 +9,8 @@ import { adjustStockAction, searchStockItemsAction } from '../actions';
 export const metadata: Metadata = { title: 'Adjust stock' };
 
 export default async function AdjustStockPage({ searchParams }: { searchParams: Promise<{ location?: string | string[] }> }) {
-  const { tenant } = await requireStaff('stock:write');
-  const { location, locations } = await locationFromParam(tenant.id, (await searchParams).location);
+  const ctx = await requireStaff('stock:write');
+  const { location, locations } = await locationFromParam(ctx, (await searchParams).location);
   if (!location) redirect('/admin/stock/locations');
   return (
     <OperationShell

@@ -10,11 +10,11 @@ import { countStockAction, searchStockItemsAction } from '../actions';
 export const metadata: Metadata = { title: 'Stock count' };
 
 export default async function StockCountPage({ searchParams }: { searchParams: Promise<{ location?: string | string[] }> }) {
-  const { tenant } = await requireStaff('stock:write');
-  const { location, locations } = await locationFromParam(tenant.id, (await searchParams).location);
+  const ctx = await requireStaff('stock:write');
+  const { location, locations } = await locationFromParam(ctx, (await searchParams).location);
   if (!location) redirect('/admin/stock/locations');
   // Items that have a stock level here, so a full count can start from the whole list.
-  const levels = await listLevels(tenant.id, { location: location.id, lowStock: false, skip: 0, limit: 500 });
+  const levels = await listLevels(ctx, { location: location.id, lowStock: false, skip: 0, limit: 500 });
   const stockedHere = levels.data
     .filter((l) => l.item)
     .map((l) => ({ variantId: l.variantId, productName: l.item!.productName, variantName: l.item!.variantName, sku: l.item!.sku, barcodes: [], trackStock: true, quantity: null }))

@@ -9,9 +9,9 @@ import { addLocationAction, updateLocationAction } from '../actions';
 export const metadata: Metadata = { title: 'Locations' };
 
 export default async function LocationsPage() {
-  const { tenant, user } = await requireStaff('stock:read');
-  const locations = await listLocations(tenant.id);
-  const canWrite = can(user.role, 'stock:write');
+  const ctx = await requireStaff('stock:read');
+  const locations = await listLocations(ctx);
+  const canWrite = can(ctx.role, 'stock:write');
 
   return (
     <div className="max-w-4xl space-y-6">

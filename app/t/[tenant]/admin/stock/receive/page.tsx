@@ -9,8 +9,8 @@ import { receiveStockAction, searchStockItemsAction } from '../actions';
 export const metadata: Metadata = { title: 'Receive stock' };
 
 export default async function ReceiveStockPage({ searchParams }: { searchParams: Promise<{ location?: string | string[] }> }) {
-  const { tenant } = await requireStaff('stock:write');
-  const { location, locations } = await locationFromParam(tenant.id, (await searchParams).location);
+  const ctx = await requireStaff('stock:write');
+  const { location, locations } = await locationFromParam(ctx, (await searchParams).location);
   if (!location) redirect('/admin/stock/locations');
   return (
     <OperationShell

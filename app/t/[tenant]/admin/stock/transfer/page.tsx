@@ -10,8 +10,8 @@ import { searchStockItemsAction, transferStockAction } from '../actions';
 export const metadata: Metadata = { title: 'Transfer stock' };
 
 export default async function TransferStockPage({ searchParams }: { searchParams: Promise<{ location?: string | string[] }> }) {
-  const { tenant } = await requireStaff('stock:write');
-  const { location, locations } = await locationFromParam(tenant.id, (await searchParams).location);
+  const ctx = await requireStaff('stock:write');
+  const { location, locations } = await locationFromParam(ctx, (await searchParams).location);
   if (!location) redirect('/admin/stock/locations');
   const others = locations.filter((l) => l.id !== location.id);
   return (

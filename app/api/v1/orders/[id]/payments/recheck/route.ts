@@ -8,6 +8,6 @@ import { idParam } from '@/lib/platform/validation';
  * asks afresh, so the register sends it without an Idempotency-Key.
  */
 export const POST = tenantRoute<{ id: string }>(
-  async ({ tenant, user, params }) => Response.json(await recheckCardPayments({ tenant, user }, idParam.parse(params.id))),
+  async ({ ctx, params }) => Response.json(await recheckCardPayments(ctx, idParam.parse(params.id))),
   { permission: 'order:create' },
 );

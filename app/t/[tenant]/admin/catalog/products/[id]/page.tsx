@@ -38,18 +38,18 @@ function draftOf(product: Product, currency: string): ProductDraft {
 }
 
 export default async function EditProductPage({ params }: { params: Promise<{ id: string }> }) {
-  const { tenant, user } = await requireStaff('catalog:read');
+  const ctx = await requireStaff('catalog:read');
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const [product, choices] = await Promise.all([
-    getProduct(tenant.id, id).catch((err: unknown) => {
+    getProduct(ctx, id).catch((err: unknown) => {
       if (err instanceof AppError && err.code === 'not_found') return null;
       throw err;
     }),
-    editorChoices(tenant),
+    editorChoices(ctx),
   ]);
   if (!product) notFound();
-  const canWrite = can(user.role, 'catalog:write');
+  const canWrite = can(ctx.role, 'catalog:write');
 
   return (
     <div className="max-w-4xl space-y-6">
@@ -64,14 +64,14 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
           )}
         </h1>
         <p className="text-sm text-slate-500">
-          Last changed {new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: tenant.timeZone }).format(product.updatedAt)}
+          Last changed {new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: ctx.tenant.timeZone }).format(product.updatedAt)}
         </p>
       </header>
       <ProductForm
         productId={product.id}
-        initial={draftOf(product, tenant.currency)}
+        initial={draftOf(product, ctx.tenant.currency)}
         version={product.updatedAt.toISOString()}
-        currency={tenant.currency}
+        currency={ctx.tenant.currency}
         {...choices}
         canWrite={canWrite}
         saveProductAction={saveProductAction}

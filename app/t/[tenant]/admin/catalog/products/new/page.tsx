@@ -9,8 +9,8 @@ import { saveProductAction } from '../actions';
 export const metadata: Metadata = { title: 'New product' };
 
 export default async function NewProductPage() {
-  const { tenant } = await requireStaff('catalog:write');
-  const choices = await editorChoices(tenant);
+  const ctx = await requireStaff('catalog:write');
+  const choices = await editorChoices(ctx);
   return (
     <div className="max-w-4xl space-y-6">
       <header>
@@ -19,7 +19,7 @@ export default async function NewProductPage() {
         </Link>
         <h1 className="mt-2 text-2xl font-bold">New product</h1>
       </header>
-      <ProductForm initial={NEW_PRODUCT} currency={tenant.currency} {...choices} canWrite saveProductAction={saveProductAction} />
+      <ProductForm initial={NEW_PRODUCT} currency={ctx.tenant.currency} {...choices} canWrite saveProductAction={saveProductAction} />
     </div>
   );
 }

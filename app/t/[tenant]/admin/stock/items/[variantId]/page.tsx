@@ -22,7 +22,7 @@ export default async function StockItemPage({
   params: Promise<{ variantId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { tenant } = await requireStaff('stock:read');
+  const ctx = await requireStaff('stock:read');
   const id = idParam.safeParse((await params).variantId);
   if (!id.success) notFound();
   const variantId = id.data;
@@ -31,11 +31,11 @@ export default async function StockItemPage({
   const page = pageParam(sp.page);
 
   const [[item], locations, levels, ledger, staff] = await Promise.all([
-    getVariants(tenant.id, [variantId]),
-    listLocations(tenant.id),
-    levelsOf(tenant.id, [variantId]),
-    listLedger(tenant.id, { variant: variantId, skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
-    listStaff(tenant.id),
+    getVariants(ctx, [variantId]),
+    listLocations(ctx),
+    levelsOf(ctx, [variantId]),
+    listLedger(ctx, { variant: variantId, skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+    listStaff(ctx),
   ]);
   if (!item) notFound();
 
@@ -43,8 +43,8 @@ export default async function StockItemPage({
   const staffName = new Map(staff.map((s) => [s.id, s.name]));
   const levelAt = new Map(levels.map((l) => [l.locationId, l]));
   const total = levels.reduce((sum, l) => sum + l.quantity, 0);
-  const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: tenant.timeZone });
-  const time = new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: tenant.timeZone });
+  const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: ctx.tenant.timeZone });
+  const time = new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: ctx.tenant.timeZone });
   const name = variantLabel(item);
 
   return (
@@ -100,7 +100,7 @@ export default async function StockItemPage({
           <h2 id="ledger" className="text-lg font-semibold">
             History
           </h2>
-          <p className="text-sm text-slate-600">Newest first; times in {tenant.timeZone}.</p>
+          <p className="text-sm text-slate-600">Newest first; times in {ctx.tenant.timeZone}.</p>
         </div>
         {ledger.total === 0 ? (
           <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-8 text-center text-slate-600">
