@@ -76,7 +76,7 @@ export default defineConfig({
       env: { GATEWAY_PORT: String(GATEWAY_PORT), GATEWAY_API_KEY: GATEWAY_KEY },
     },
     {
-      command: `${resetDatabase} && npx next build && npx tsx scripts/seed.ts && npx next start -p ${PORT}`,
+      command: `${resetDatabase} && npx next build && npx tsx --tsconfig tsconfig.scripts.json scripts/seed.ts && npx next start -p ${PORT}`,
       url: `http://127.0.0.1:${PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 240_000,

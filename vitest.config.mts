@@ -7,7 +7,13 @@ import { defineConfig } from 'vitest/config';
  * set they run against the real servers (tests/global-setup.ts prepares a scratch database).
  */
 export default defineConfig({
-  resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('.', import.meta.url)),
+      // Tests run module code as the server does; server-only's guard is for bundles.
+      'server-only': fileURLToPath(new URL('./node_modules/server-only/empty.js', import.meta.url)),
+    },
+  },
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',

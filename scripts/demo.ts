@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   };
 
   console.log('\n▸ Preparing the database (migrations + demo data)…');
-  await finished(run('npx', ['tsx', 'scripts/seed.ts'], env), 'seeding');
+  await finished(run('npx', ['tsx', '--tsconfig', 'tsconfig.scripts.json', 'scripts/seed.ts'], env), 'seeding');
 
   console.log('\n▸ Building the app…');
   await finished(run('npx', ['next', 'build'], { ...env, NODE_ENV: 'production' }), 'next build');

@@ -1,3 +1,4 @@
+import 'server-only';
 export { can, isRole, ROLES, PERMISSIONS, type Permission, type Role } from './permissions';
 export { addStaff, updateStaff, listStaff, getStaffMember, listPinStaff, listApprovers, staffToSwitchTo, type StaffMember } from './staff';
 export { signUpBusiness } from './sign-up';

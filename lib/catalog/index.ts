@@ -1,3 +1,4 @@
+import 'server-only';
 export * from './schemas';
 export type { Category, ModifierGroup, Page, Product, TaxClass, Variant, VariantRef } from './repository';
 export {

@@ -1,3 +1,4 @@
+import 'server-only';
 export { appendEvents } from './outbox';
 export { dispatchPending, onEvent, startDispatcher, type Handler } from './dispatcher';
 export type { DomainEvent, EventPayloads, EventType } from './types';

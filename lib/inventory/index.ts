@@ -1,3 +1,4 @@
+import 'server-only';
 export * from './schemas';
 export { listLocations, getLocation, createLocation, updateLocation, defaultLocation, type Location } from './locations';
 export {

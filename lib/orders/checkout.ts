@@ -16,22 +16,32 @@ export type CheckoutPaymentError = { code: string; message: string } | null;
  */
 export async function checkout(ctx: TenantContext, input: CreateOrderInput): Promise<{ order: OrderView; paymentError: CheckoutPaymentError }> {
   const orderId = await createOrder(ctx, input);
-  const paymentError = await takePayments(ctx, orderId, input.payments, input.shiftId);
-  return { order: await getOrder(ctx, orderId), paymentError };
+  const { order, paymentError } = await takePayments(ctx, orderId, input.payments, input.shiftId);
+  return { order: order ?? (await getOrder(ctx, orderId)), paymentError };
 }
 
-/** Takes the tenders in order, stopping at the first that is not captured. */
-async function takePayments(ctx: TenantContext, orderId: string, tenders: PaymentInput[], shiftId: string | null): Promise<CheckoutPaymentError> {
+/**
+ * Takes the tenders in order, stopping at the first that is not captured. Answers the order
+ * as the last tender left it, or null when it must be read again (no tender, or one failed).
+ */
+async function takePayments(
+  ctx: TenantContext,
+  orderId: string,
+  tenders: PaymentInput[],
+  shiftId: string | null,
+): Promise<{ order: OrderView | null; paymentError: CheckoutPaymentError }> {
+  let order: OrderView | null = null;
   for (const tender of tenders) {
     try {
-      const { payment } = await payOrder(ctx, orderId, tender, shiftId);
-      if (payment.status === 'pending') return PAYMENT_PENDING;
+      const taken = await payOrder(ctx, orderId, tender, shiftId);
+      order = taken.order;
+      if (taken.payment.status === 'pending') return { order, paymentError: PAYMENT_PENDING };
     } catch (err) {
       if (err instanceof AppError && ['payment_declined', 'unavailable', 'unprocessable', 'conflict'].includes(err.code)) {
-        return { code: err.code, message: err.message };
+        return { order: null, paymentError: { code: err.code, message: err.message } };
       }
       throw err;
     }
   }
-  return null;
+  return { order, paymentError: null };
 }

@@ -202,8 +202,8 @@ export async function createOrder(ctx: TenantContext, input: CreateOrderInput): 
   return orderId;
 }
 
-/** Replaces what is on an open order (a parked order or a tab), re-priced now. */
-export async function updateOpenOrder(ctx: TenantContext, orderId: string, input: UpdateOrderInput): Promise<void> {
+/** Replaces what is on an open order (a parked order or a tab), re-priced now; answers the order as it now is. */
+export async function updateOpenOrder(ctx: TenantContext, orderId: string, input: UpdateOrderInput): Promise<OrderView> {
   const tenantId = ctx.tenantId;
   const [exists] = await withTenant(tenantId, (tx) => tx.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId)));
   if (!exists) throw notFound('Order');
@@ -233,14 +233,16 @@ export async function updateOpenOrder(ctx: TenantContext, orderId: string, input
     if (order.tableId && order.tableId !== input.tableId) await setTableOccupancy(tx, order.tableId, { status: 'free', covers: 0 });
     if (input.tableId) await setTableOccupancy(tx, input.tableId, { status: 'occupied', covers: input.covers ?? order.covers ?? 1 });
   });
+  return getOrder(ctx, orderId);
 }
 
-/** Checks out an open order (a resumed parked order or a tab being paid). */
-export async function placeOrder(ctx: TenantContext, orderId: string): Promise<void> {
+/** Checks out an open order (a resumed parked order or a tab being paid); answers the order as it now is. */
+export async function placeOrder(ctx: TenantContext, orderId: string): Promise<OrderView> {
   await withTenant(ctx.tenantId, async (tx) => {
     const order = await lockOrder(tx, orderId);
     await place(tx, order, await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)));
   });
+  return getOrder(ctx, orderId);
 }
 
 /** Places an open order inside a payment's transaction; returns the order as it now is. */

@@ -20,7 +20,7 @@ import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import { logger } from '@/lib/platform/logger';
 import { setTableOccupancy } from '@/lib/restaurant';
-import { assertTransition, lockOrder, placeIfOpen, type OrderRow } from './orders';
+import { assertTransition, getOrder, lockOrder, placeIfOpen, type OrderRow, type OrderView } from './orders';
 import type { PaymentInput } from './schemas';
 import { drawerFor } from './shifts';
 
@@ -36,7 +36,9 @@ import { drawerFor } from './shifts';
  * it answers definitively, then finishes step 3 exactly once. A crash between 2 and 3 ends
  * the same way.
  */
-export type PaymentResult = { payment: PaymentView };
+/** The tender as taken, and the order as it is after it (what the register shows next). */
+export type PaymentResult = { payment: PaymentView; order: OrderView };
+type Taken = { payment: PaymentView };
 
 /** What the register shows for a card still being confirmed (HTTP 202, or `paymentError` beside a checkout). */
 export const PAYMENT_PENDING = {
@@ -87,10 +89,11 @@ function amountToTake(order: OrderRow, requested: number | undefined): number {
 }
 
 export async function payOrder(ctx: TenantContext, orderId: string, input: PaymentInput, shiftId: string | null = null): Promise<PaymentResult> {
-  return input.tender === 'cash' ? payCash(ctx, orderId, input, shiftId) : payCard(ctx, orderId, input, shiftId);
+  const { payment } = input.tender === 'cash' ? await payCash(ctx, orderId, input, shiftId) : await payCard(ctx, orderId, input, shiftId);
+  return { payment, order: await getOrder(ctx, orderId) };
 }
 
-async function payCash(ctx: TenantContext, orderId: string, input: Extract<PaymentInput, { tender: 'cash' }>, shiftId: string | null): Promise<PaymentResult> {
+async function payCash(ctx: TenantContext, orderId: string, input: Extract<PaymentInput, { tender: 'cash' }>, shiftId: string | null): Promise<Taken> {
   return withTenant(ctx.tenantId, async (tx) => {
     const order = await placeIfOpen(tx, await lockOrder(tx, orderId));
     await assertNoPendingCard(tx, orderId);
@@ -110,7 +113,7 @@ async function payCash(ctx: TenantContext, orderId: string, input: Extract<Payme
   });
 }
 
-async function payCard(ctx: TenantContext, orderId: string, input: Extract<PaymentInput, { tender: 'card' }>, shiftId: string | null): Promise<PaymentResult> {
+async function payCard(ctx: TenantContext, orderId: string, input: Extract<PaymentInput, { tender: 'card' }>, shiftId: string | null): Promise<Taken> {
   const tenantId = ctx.tenantId;
   const pending = await withTenant(tenantId, async (tx) => {
     const order = await placeIfOpen(tx, await lockOrder(tx, orderId));

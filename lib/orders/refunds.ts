@@ -17,13 +17,15 @@ import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound } from '@/lib/platform/errors';
 import { logger } from '@/lib/platform/logger';
 import { divideRounded } from './pricing';
-import { assertTransition, lockOrder, voidOrderInTx } from './orders';
+import { assertTransition, getOrder, lockOrder, voidOrderInTx, type OrderView } from './orders';
 import type { RefundOrderInput } from './schemas';
 import { drawerFor } from './shifts';
 
-export async function voidOrder(ctx: TenantContext, orderId: string, input: { reason: string; approval: { token: string } | null }): Promise<void> {
+/** Voids an unpaid order (a cashier needs a manager's approval); answers the order as it now is. */
+export async function voidOrder(ctx: TenantContext, orderId: string, input: { reason: string; approval: { token: string } | null }): Promise<OrderView> {
   await authorise(ctx, 'order:void', input.approval);
   await withTenant(ctx.tenantId, (tx) => voidOrderInTx(tx, ctx, orderId, input.reason));
+  return getOrder(ctx, orderId);
 }
 
 /**
@@ -65,7 +67,7 @@ export async function refundOrder(
   orderId: string,
   input: RefundOrderInput,
   shiftId: string | null = null,
-): Promise<{ refundId: string; amount: number; status: Exclude<RefundStatus, 'failed'> }> {
+): Promise<{ refundId: string; amount: number; status: Exclude<RefundStatus, 'failed'>; order: OrderView }> {
   const approvedBy = await authorise(ctx, 'refund:create', input.approval);
   const tenantId = ctx.tenantId;
   const { refundId, amount, settled } = await withTenant(tenantId, async (tx) => {
@@ -135,7 +137,7 @@ export async function refundOrder(
     if (settled) await settleDocument(tx, document!);
     return { refundId: document!.id, amount, settled };
   });
-  if (settled) return { refundId, amount, status: 'settled' };
+  if (settled) return { refundId, amount, status: 'settled', order: await getOrder(ctx, orderId) };
 
   const outcome = await completeRefund(tenantId, refundId);
   if (outcome.status === 'failed') {
@@ -143,7 +145,7 @@ export async function refundOrder(
       { path: 'refund', message: outcome.message, refundId },
     ]);
   }
-  return { refundId, amount, status: outcome.status };
+  return { refundId, amount, status: outcome.status, order: await getOrder(ctx, orderId) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { database, type DatabaseSettings, type Tx } from '@/db/client';
 import { config } from './config';

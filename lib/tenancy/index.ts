@@ -1,3 +1,4 @@
+import 'server-only';
 export { tenantSlugFromHost, tenantHost, TENANT_HEADER } from './host';
 export { slugSchema, RESERVED_SLUGS } from './slug';
 export { findTenantBySlug, isSlugTaken, insertTenant, listTenantIds, type TenantInfo } from './registry';

@@ -115,6 +115,13 @@ function upwardOffenders(files: string[], importsOf: (file: string) => string[])
   );
 }
 
+/**
+ * A context made without a request (contextFor: seeds, the bench, tests) would let a page or
+ * an action act for someone nobody signed in as; app/ and components/ get theirs from resolveStaff.
+ */
+const requestlessContextOffenders = (files: string[], sourceOf: (file: string) => string) =>
+  files.filter((f) => /^(app|components)\//.test(f) && /\bcontextFor\b/.test(sourceOf(f)));
+
 const isClient = (f: string) => f === 'proxy.ts' || /^['"]use client['"]/.test(readFileSync(path.join(root, f), 'utf8'));
 /** Value imports only: `import type` is erased, so a client component may take types from any door. */
 const valueImports = (file: string) =>
@@ -247,5 +254,24 @@ describe('architecture rules', () => {
       'lib/orders/shifts.ts → db/schema/payments',
       'lib/inventory/stock.ts → db/schema',
     ]);
+  });
+
+  it('marks every module door and the database helper server-only, so a client bundle that reaches one fails to build', () => {
+    const doors = [...Object.keys(MODULE_GRAPH).filter((m) => m !== 'platform').map((m) => `lib/${m}/index.ts`), 'lib/platform/db.ts'];
+    expect(doors.filter((f) => !readFileSync(path.join(root, f), 'utf8').startsWith("import 'server-only';"))).toEqual([]);
+  });
+
+  it('gives app/ and components/ a context only from resolveStaff', () => {
+    expect(requestlessContextOffenders(house, (f) => readFileSync(path.join(root, f), 'utf8'))).toEqual([]);
+  });
+
+  it('catches a context made without a request (planted violations)', () => {
+    const planted: Record<string, string> = {
+      'app/t/[tenant]/admin/page.tsx': "import { contextFor } from '@/lib/auth';",
+      'components/admin/x.tsx': 'const ctx = contextFor(tenant, owner);',
+      'scripts/seed/seed.ts': 'const ctx = contextFor(tenant, ownerRow);',
+      'app/t/[tenant]/register/page.tsx': 'const ctx = await requireStaff();',
+    };
+    expect(requestlessContextOffenders(Object.keys(planted), (f) => planted[f]!)).toEqual(['app/t/[tenant]/admin/page.tsx', 'components/admin/x.tsx']);
   });
 });

@@ -10,10 +10,6 @@ export const GET = tenantRoute<P>(async ({ ctx, params }) => Response.json(await
 
 /** Replaces the contents of an open (parked) order or tab. */
 export const PUT = tenantRoute<P>(
-  async ({ ctx, params, json }) => {
-    const id = idParam.parse(params.id);
-    await updateOpenOrder(ctx, id, updateOrderSchema.parse(json()));
-    return Response.json(await getOrder(ctx, id));
-  },
+  async ({ ctx, params, json }) => Response.json(await updateOpenOrder(ctx, idParam.parse(params.id), updateOrderSchema.parse(json()))),
   { permission: 'order:create' },
 );

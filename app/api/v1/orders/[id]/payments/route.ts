@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tenantRoute } from '@/lib/auth';
-import { getOrder, PAYMENT_PENDING, payOrder, paymentInputSchema } from '@/lib/orders';
+import { PAYMENT_PENDING, payOrder, paymentInputSchema } from '@/lib/orders';
 import { idParam } from '@/lib/platform/validation';
 
 const bodySchema = z.intersection(paymentInputSchema, z.object({ shiftId: z.uuid().nullable().default(null) }));
@@ -14,8 +14,7 @@ export const POST = tenantRoute<{ id: string }>(
   async ({ ctx, params, json }) => {
     const id = idParam.parse(params.id);
     const { shiftId, ...tender } = bodySchema.parse(json());
-    const { payment } = await payOrder(ctx, id, tender, shiftId);
-    const order = await getOrder(ctx, id);
+    const { payment, order } = await payOrder(ctx, id, tender, shiftId);
     if (payment.status === 'pending') return Response.json({ payment, order, paymentError: PAYMENT_PENDING }, { status: 202 });
     return Response.json({ payment, order }, { status: 201 });
   },

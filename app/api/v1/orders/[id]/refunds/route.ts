@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tenantRoute } from '@/lib/auth';
-import { getOrder, refundOrder, refundOrderSchema } from '@/lib/orders';
+import { refundOrder, refundOrderSchema } from '@/lib/orders';
 import { idParam } from '@/lib/platform/validation';
 
 const bodySchema = z.intersection(refundOrderSchema, z.object({ shiftId: z.uuid().nullable().default(null) }));
@@ -14,8 +14,8 @@ export const POST = tenantRoute<{ id: string }>(
   async ({ ctx, params, json }) => {
     const id = idParam.parse(params.id);
     const { shiftId, ...input } = bodySchema.parse(json());
-    const refund = await refundOrder(ctx, id, input, shiftId);
-    return Response.json({ refund, order: await getOrder(ctx, id) }, { status: refund.status === 'pending' ? 202 : 201 });
+    const { order, ...refund } = await refundOrder(ctx, id, input, shiftId);
+    return Response.json({ refund, order }, { status: refund.status === 'pending' ? 202 : 201 });
   },
   { permission: 'order:create' },
 );
