@@ -4,6 +4,7 @@ import { forbidden, notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { z } from 'zod';
 import { AppError, toFormState, type FormMessage } from '@/lib/platform/errors';
+import { trimmedText } from '@/lib/platform/form-data';
 import { PATH_HEADER_NAME } from '@/lib/platform/headers';
 import { requestIdFrom, runWithContext } from '@/lib/platform/request-context';
 import { currentTenant, type TenantInfo } from '@/lib/tenancy';
@@ -111,11 +112,7 @@ async function asStaff<T>(ctx: TenantContext, fn: () => Promise<T>): Promise<T> 
  * once for a one-action approval token; null when the form carried none.
  */
 export async function approvalFromForm(ctx: TenantContext, formData: FormData, permission: ApprovablePermission): Promise<{ token: string } | null> {
-  const field = (name: string) => {
-    const value = formData.get(name);
-    return typeof value === 'string' ? value.trim() : '';
-  };
-  const [userId, pin] = [field('approverId'), field('pin')];
+  const [userId, pin] = [trimmedText(formData, 'approverId'), trimmedText(formData, 'pin')];
   if (!userId && !pin) return null;
   const approval = await grantApproval(ctx, grantApprovalSchema.parse({ userId, pin, permission }), clientIp(await headers()));
   return { token: approval.token };

@@ -46,6 +46,13 @@ export async function getStaffMember({ tenantId }: TenantScope, id: string): Pro
   return row;
 }
 
+/** The name of staff member `id` (deactivated ones too: old receipts still name them), or null when there is none. */
+export async function staffNameOf({ tenantId }: TenantScope, id: string | null): Promise<string | null> {
+  if (!id) return null;
+  const [row] = await withTenant(tenantId, (tx) => tx.select({ name: users.name }).from(users).where(eq(users.id, id)));
+  return row?.name ?? null;
+}
+
 /** Active staff who can be switched to at the register (those with a PIN). */
 export async function listPinStaff({ tenantId }: TenantScope): Promise<Pick<StaffMember, 'id' | 'name' | 'role'>[]> {
   return withTenant(tenantId, (tx) =>

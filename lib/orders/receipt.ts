@@ -1,4 +1,4 @@
-import { listStaff, type TenantContext } from '@/lib/auth';
+import { staffNameOf, type TenantContext } from '@/lib/auth';
 import { formatMoney } from '@/lib/platform/money';
 import { type TenantInfo, getTenantSettings, type TenantSettings } from '@/lib/tenancy';
 import { variantLabel } from '@/lib/catalog';
@@ -15,8 +15,7 @@ const escape = (text: string) =>
 /** The receipt of one of the tenant's orders, with its settings' header and footer and the cashier's name. */
 export async function receiptOf(ctx: TenantContext, orderId: string): Promise<string> {
   const order = await getOrder(ctx, orderId);
-  const [settings, staff] = await Promise.all([getTenantSettings(ctx), listStaff(ctx)]);
-  const cashier = staff.find((s) => s.id === order.createdBy)?.name ?? null;
+  const [settings, cashier] = await Promise.all([getTenantSettings(ctx), staffNameOf(ctx, order.createdBy)]);
   return renderReceipt(order, ctx.tenant, settings, cashier);
 }
 

@@ -2,5 +2,5 @@ import 'server-only';
 export { tenantSlugFromHost, tenantHost, TENANT_HEADER } from './host';
 export { slugSchema, RESERVED_SLUGS } from './slug';
 export { findTenantBySlug, isSlugTaken, insertTenant, listTenantIds, type TenantInfo } from './registry';
-export { currentTenant } from './current';
+export { currentCurrency, currentTenant } from './current';
 export { getTenantSettings, updateTenantSettings, settingsPatchSchema, type SettingsPatch, type TenantSettings } from './settings';

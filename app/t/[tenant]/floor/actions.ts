@@ -4,11 +4,7 @@ import { z } from 'zod';
 import { staffAction, type FormState } from '@/lib/auth';
 import { AppError } from '@/lib/platform/errors';
 import { tablePatchSchema, updateTable } from '@/lib/restaurant';
-
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-};
+import { text } from '@/lib/platform/form-data';
 
 const statusWords = { free: 'free', occupied: 'occupied', needs_cleaning: 'waiting to be cleaned' } as const;
 

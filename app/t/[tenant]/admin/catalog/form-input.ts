@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import { MAX_PRICE } from '@/lib/catalog';
 import { decimalToMinor, minorDigits } from '@/lib/platform/money';
+import { text } from '@/lib/platform/form-data';
 
 /**
  * Helpers for the catalog's server actions: read form fields, and turn a form's text into the
  * catalog module's input while validating it with the module's own schema — conversion
  * problems ("not a price") and schema problems come back together, keyed by field path.
  */
-export const text = (formData: FormData, name: string): string | undefined => {
-  const value = formData.get(name);
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
 
 export const isUuid = (value: unknown): value is string => z.uuid().safeParse(value).success;
 

@@ -7,11 +7,7 @@ import { staffAction, staffRead, type FormState } from '@/lib/auth';
 import { listProducts } from '@/lib/catalog';
 import { formatMoney } from '@/lib/platform/money';
 import { createMenu, deleteMenu, menuInputSchema, replaceMenu } from '@/lib/restaurant';
-
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
+import { text } from '@/lib/platform/form-data';
 
 /**
  * The editor posts the whole menu as JSON in one field ("menu"): windows and sections are

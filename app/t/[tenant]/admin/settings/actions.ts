@@ -2,7 +2,7 @@
 
 import { staffAction, type FormState } from '@/lib/auth';
 import { decimalToMinor } from '@/lib/platform/money';
-import { currentTenant, settingsPatchSchema, updateTenantSettings } from '@/lib/tenancy';
+import { currentCurrency, settingsPatchSchema, updateTenantSettings } from '@/lib/tenancy';
 
 const field = (formData: FormData, name: string) => {
   const value = formData.get(name);
@@ -18,7 +18,7 @@ function percentToBasisPoints(value: string | undefined): number | undefined {
 
 /** Owners only: what the receipt shows, and what a cashier may do alone (discounts, cash out, PINs). */
 export async function saveSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const currency = (await currentTenant())?.currency ?? 'USD';
+  const currency = await currentCurrency();
   const cashOut = field(formData, 'cashOutLimit');
   const input = {
     address: field(formData, 'address'),

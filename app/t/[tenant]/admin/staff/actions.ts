@@ -1,11 +1,7 @@
 'use server';
 
 import { addStaff, addStaffSchema, updateStaff, updateStaffSchema, staffAction, type FormState } from '@/lib/auth';
-
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
+import { text } from '@/lib/platform/form-data';
 
 export async function addStaffAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const input = {

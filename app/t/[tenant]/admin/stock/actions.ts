@@ -22,11 +22,8 @@ import {
   updateLocation,
 } from '@/lib/inventory';
 import { AppError } from '@/lib/platform/errors';
+import { text } from '@/lib/platform/form-data';
 
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-};
 const texts = (formData: FormData, name: string) => formData.getAll(name).map((v) => (typeof v === 'string' ? v : ''));
 /** Blank or not a number → undefined/NaN, which the module's schema refuses with a field error. */
 const numberOf = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : Number(value));

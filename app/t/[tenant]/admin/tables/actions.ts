@@ -4,11 +4,8 @@ import { z } from 'zod';
 import { staffAction, type FormState } from '@/lib/auth';
 import { AppError } from '@/lib/platform/errors';
 import { createTable, deleteTable, tableInputSchema, tablePatchSchema, updateTable } from '@/lib/restaurant';
+import { text } from '@/lib/platform/form-data';
 
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-};
 const int = (formData: FormData, name: string) => {
   const value = text(formData, name);
   return value === undefined ? undefined : Number(value);

@@ -5,19 +5,16 @@ import { approvalFromForm, approverFieldName, staffAction, type FormState } from
 import { currentShift, refundOrder, refundOrderSchema, voidOrder, voidOrderSchema } from '@/lib/orders';
 import { AppError } from '@/lib/platform/errors';
 import { formatMoney } from '@/lib/platform/money';
+import { trimmedText } from '@/lib/platform/form-data';
 
 /**
  * Refunds and voids from the order screens (register and admin). The permission is the API's
  * (`order:create`); refundOrder/voidOrder then require a manager or owner, or an approval:
  * the form carries the manager's PIN once, exchanged here for a one-action approval token.
  */
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === 'string' ? value.trim() : '';
-};
 
 function orderIdOf(formData: FormData): string {
-  const id = z.uuid().safeParse(text(formData, 'orderId'));
+  const id = z.uuid().safeParse(trimmedText(formData, 'orderId'));
   if (!id.success) throw new AppError('not_found', 'Order not found');
   return id.data;
 }
@@ -39,7 +36,7 @@ export async function refundOrderAction(_prev: FormState, formData: FormData): P
     .filter(([name, value]) => name.startsWith('qty.') && typeof value === 'string' && value.trim() !== '' && value.trim() !== '0')
     .map(([name, value]) => ({ lineId: name.slice(4), quantity: Number(value) }));
   const input = {
-    reason: text(formData, 'reason'),
+    reason: trimmedText(formData, 'reason'),
     restock: formData.get('restock') === 'on',
     lines,
     approval: null,
@@ -48,7 +45,7 @@ export async function refundOrderAction(_prev: FormState, formData: FormData): P
     const orderId = orderIdOf(formData);
     const approval = await approvalFromForm(ctx, formData, 'refund:create');
     // Cash goes back out of this register's drawer when it has an open shift (else the order's own shift).
-    const registerName = text(formData, 'registerName');
+    const registerName = trimmedText(formData, 'registerName');
     const shift = registerName ? await currentShift(ctx, registerName.slice(0, 40)) : null;
     const refund = await refundOrder(ctx, orderId, { ...data, approval }, shift?.id ?? null);
     const money = (minor: number) => formatMoney(minor, ctx.tenant.currency);
@@ -62,7 +59,7 @@ export async function refundOrderAction(_prev: FormState, formData: FormData): P
 }
 
 export async function voidOrderAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const input = { reason: text(formData, 'reason'), approval: null };
+  const input = { reason: trimmedText(formData, 'reason'), approval: null };
   const state = await staffAction('order:create', voidOrderSchema, input, async (ctx, data) => {
     await voidOrder(ctx, orderIdOf(formData), { ...data, approval: await approvalFromForm(ctx, formData, 'order:void') });
     return 'The order is voided. Anything it took from stock is back.';

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import type { CloseShiftState, ReportData, ShiftLookup } from '@/components/register/shift/types';
-import { listApprovers, listStaff, approvalFromForm, approverFieldName, staffAction, staffRead, type FormState } from '@/lib/auth';
+import { listApprovers, staffNameOf, approvalFromForm, approverFieldName, staffAction, staffRead, type FormState } from '@/lib/auth';
 import {
   addCashMovement,
   cashMovementSchema,
@@ -16,7 +16,8 @@ import {
 } from '@/lib/orders';
 import { AppError } from '@/lib/platform/errors';
 import { decimalToMinor, formatMoney, minorToDecimal } from '@/lib/platform/money';
-import { currentTenant } from '@/lib/tenancy';
+import { currentCurrency } from '@/lib/tenancy';
+import { trimmedText } from '@/lib/platform/form-data';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -28,11 +29,6 @@ function toReportData(report: ShiftReport): ReportData {
     movements: report.movements.map((m) => ({ ...m, at: iso(m.at) })),
   };
 }
-
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === 'string' ? value.trim() : '';
-};
 
 const registerNameSchema = z.string().trim().min(1).max(40);
 
@@ -66,13 +62,13 @@ export async function loadShiftAction(registerName: string): Promise<ShiftLookup
     if (!name.success) return { shift: null, report: null, error: 'Name the register (at most 40 characters).' };
     const shift = await currentShift(ctx, name.data);
     if (!shift) return { shift: null, report: null };
-    const [report, staff, approvers] = await Promise.all([shiftReport(ctx, shift.id), listStaff(ctx), listApprovers(ctx)]);
+    const [report, openedBy, approvers] = await Promise.all([shiftReport(ctx, shift.id), staffNameOf(ctx, shift.openedBy), listApprovers(ctx)]);
     return {
       shift: {
         id: shift.id,
         registerName: shift.registerName,
         openedAt: iso(shift.openedAt),
-        openedByName: staff.find((s) => s.id === shift.openedBy)?.name ?? 'Unknown',
+        openedByName: openedBy ?? 'Unknown',
         openingFloat: shift.openingFloat,
       },
       report: toReportData(report),
@@ -82,12 +78,12 @@ export async function loadShiftAction(registerName: string): Promise<ShiftLookup
 }
 
 export async function openShiftAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const currency = (await currentTenant())?.currency ?? 'USD';
-  const typed = text(formData, 'openingFloat');
+  const currency = await currentCurrency();
+  const typed = trimmedText(formData, 'openingFloat');
   const state = await staffAction(
     'shift:operate',
     openShiftSchema,
-    { registerName: text(formData, 'registerName'), openingFloat: minorOf(typed, currency) },
+    { registerName: trimmedText(formData, 'registerName'), openingFloat: minorOf(typed, currency) },
     async (ctx, data) => {
       const shift = await openShift(ctx, data);
       return `${shift.registerName} is open with ${formatMoney(shift.openingFloat, ctx.tenant.currency)} in the drawer.`;
@@ -97,15 +93,15 @@ export async function openShiftAction(_prev: FormState, formData: FormData): Pro
 }
 
 export async function cashMovementAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const currency = (await currentTenant())?.currency ?? 'USD';
-  const typed = text(formData, 'amount');
-  const kind = text(formData, 'kind');
+  const currency = await currentCurrency();
+  const typed = trimmedText(formData, 'amount');
+  const kind = trimmedText(formData, 'kind');
   const state = await staffAction(
     'shift:operate',
     cashMovementSchema,
-    { kind: kind || undefined, amount: minorOf(typed, currency), reason: text(formData, 'reason') },
+    { kind: kind || undefined, amount: minorOf(typed, currency), reason: trimmedText(formData, 'reason') },
     async (ctx, data) => {
-      const shiftId = z.uuid().safeParse(text(formData, 'shiftId'));
+      const shiftId = z.uuid().safeParse(trimmedText(formData, 'shiftId'));
       if (!shiftId.success) throw new AppError('not_found', 'Shift not found');
       const movement = await addCashMovement(ctx, shiftId.data, data, await approvalFromForm(ctx, formData, 'shift:manage'));
       const amount = formatMoney(data.amount, ctx.tenant.currency);
@@ -118,11 +114,11 @@ export async function cashMovementAction(_prev: FormState, formData: FormData): 
 
 /** Closes the shift with the cash counted; answers the Z report beside the message. */
 export async function closeShiftAction(_prev: CloseShiftState, formData: FormData): Promise<CloseShiftState> {
-  const currency = (await currentTenant())?.currency ?? 'USD';
-  const typed = text(formData, 'countedCash');
+  const currency = await currentCurrency();
+  const typed = trimmedText(formData, 'countedCash');
   let report: ReportData | undefined;
   const state = await staffAction('shift:operate', closeShiftSchema, { countedCash: minorOf(typed, currency) }, async (ctx, data) => {
-    const shiftId = z.uuid().safeParse(text(formData, 'shiftId'));
+    const shiftId = z.uuid().safeParse(trimmedText(formData, 'shiftId'));
     if (!shiftId.success) throw new AppError('not_found', 'Shift not found');
     report = toReportData(await closeShift(ctx, shiftId.data, data.countedCash, await approvalFromForm(ctx, formData, 'shift:manage')));
     return `${report.registerName} is closed.`;

@@ -2,7 +2,8 @@
 
 import { staffAction, type FormState } from '@/lib/auth';
 import { categoryInputSchema, categoryService } from '@/lib/catalog';
-import { formSchema, idInputSchema, isUuid, obj, str, text, wholeNumber } from '../form-input';
+import { formSchema, idInputSchema, isUuid, obj, str, wholeNumber } from '../form-input';
+import { text } from '@/lib/platform/form-data';
 
 const categoryFormSchema = () =>
   formSchema(categoryInputSchema, (raw, report) => {

@@ -1,8 +1,10 @@
 'use server';
 
-import { currentStaff, staffAction, type FormState } from '@/lib/auth';
+import { staffAction, type FormState } from '@/lib/auth';
+import { currentCurrency } from '@/lib/tenancy';
 import { modifierGroupInputSchema, modifierGroupService } from '@/lib/catalog';
-import { arr, formSchema, idInputSchema, isUuid, jsonField, obj, priceOf, str, text, wholeNumber } from '../form-input';
+import { arr, formSchema, idInputSchema, isUuid, jsonField, obj, priceOf, str, wholeNumber } from '../form-input';
+import { text } from '@/lib/platform/form-data';
 
 /** The modifier group form's draft (components/admin/catalog/drafts.ts) → ModifierGroupInput. */
 const groupFormSchema = (currency: string) =>
@@ -32,14 +34,11 @@ const groupFormSchema = (currency: string) =>
     },
   );
 
-async function currency(): Promise<string> {
-  return (await currentStaff())?.tenant.currency ?? 'USD';
-}
 
 export async function saveModifierGroupAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const id = text(formData, 'id');
   if (id !== undefined && !isUuid(id)) return { error: 'This modifier group no longer exists.' };
-  return staffAction('catalog:write', groupFormSchema(await currency()), jsonField(formData, 'payload'), async (ctx, data) => {
+  return staffAction('catalog:write', groupFormSchema(await currentCurrency()), jsonField(formData, 'payload'), async (ctx, data) => {
     const group = id ? await modifierGroupService.replace(ctx, id, data) : await modifierGroupService.create(ctx, data);
     return `“${group.name}” was ${id ? 'saved' : 'added'}.`;
   });

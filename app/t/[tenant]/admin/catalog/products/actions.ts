@@ -1,7 +1,8 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { currentStaff, staffAction, type FormState } from '@/lib/auth';
+import { staffAction, type FormState } from '@/lib/auth';
+import { currentCurrency } from '@/lib/tenancy';
 import {
   archiveProduct,
   createProduct,
@@ -14,7 +15,8 @@ import {
 } from '@/lib/catalog';
 import { AppError } from '@/lib/platform/errors';
 import { splitList } from '@/components/admin/catalog/drafts';
-import { arr, formSchema, isUuid, jsonField, obj, priceOf, str, text } from '../form-input';
+import { arr, formSchema, isUuid, jsonField, obj, priceOf, str } from '../form-input';
+import { text } from '@/lib/platform/form-data';
 
 /** The product form's draft (see components/admin/catalog/drafts.ts) → ProductInput. */
 function productFormSchema(currency: string) {
@@ -108,7 +110,7 @@ function onVariantRows(err: unknown, input: ProductInput): unknown {
 export async function saveProductAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const id = text(formData, 'id');
   if (id !== undefined && !isUuid(id)) return { error: 'This product does not exist.' };
-  const currency = (await currentStaff())?.tenant.currency ?? 'USD';
+  const currency = await currentCurrency();
   let created: string | undefined;
   const state = await staffAction('catalog:write', productFormSchema(currency), jsonField(formData, 'payload'), async (ctx, data) => {
     try {

@@ -3,7 +3,8 @@
 import { staffAction, type FormState } from '@/lib/auth';
 import { taxClassInputSchema, taxClassService } from '@/lib/catalog';
 import { settingsPatchSchema, updateTenantSettings } from '@/lib/tenancy';
-import { formSchema, idInputSchema, isUuid, obj, str, text, type Path, type Report } from '../form-input';
+import { formSchema, idInputSchema, isUuid, obj, str, type Path, type Report } from '../form-input';
+import { text } from '@/lib/platform/form-data';
 
 /** "7", "7.5", "7,25 %" → basis points (750); exact, at most two decimals. */
 function basisPoints(value: unknown, path: Path, report: Report): number {
