@@ -22,8 +22,8 @@ import type { RefundOrderInput } from './schemas';
 import { drawerFor } from './shifts';
 
 export async function voidOrder(ctx: SaleContext, orderId: string, input: { reason: string; approval: { token: string } | null }): Promise<void> {
-  await authorise(ctx.user, 'order:void', input.approval);
-  await withTenant(ctx.tenant.id, (tx) => voidOrderInTx(tx, ctx, orderId, input.reason));
+  const approvedBy = await authorise(ctx.user, 'order:void', input.approval);
+  await withTenant(ctx.tenant.id, (tx) => voidOrderInTx(tx, ctx, orderId, input.reason, approvedBy));
 }
 
 /**
@@ -33,6 +33,14 @@ export async function voidOrder(ctx: SaleContext, orderId: string, input: { reas
 export function refundAmount(line: { total: number; quantity: number; refundedQuantity: number }, quantity: number): number {
   const upTo = (n: number) => divideRounded(line.total * n, line.quantity);
   return upTo(line.refundedQuantity + quantity) - upTo(line.refundedQuantity);
+}
+
+/**
+ * The tax inside that money: the line's tax split by units the same way, so refunding every
+ * unit gives back exactly the line's tax (reports take it off the tax figure).
+ */
+export function refundTax(line: { tax: number; quantity: number; refundedQuantity: number }, quantity: number): number {
+  return refundAmount({ total: line.tax, quantity: line.quantity, refundedQuantity: line.refundedQuantity }, quantity);
 }
 
 type RefundDocument = typeof orderRefunds.$inferSelect;
@@ -87,7 +95,8 @@ export async function refundOrder(
       const taken = line.refundedQuantity + (reserved.get(line.id) ?? 0);
       const left = line.quantity - taken;
       if (r.quantity > left) problems.push({ path: `lines.${i}.quantity`, message: `Only ${left} left to refund` });
-      return { line, quantity: r.quantity, amount: refundAmount({ ...line, refundedQuantity: taken }, Math.min(r.quantity, left)) };
+      const units = Math.min(r.quantity, left);
+      return { line, quantity: r.quantity, amount: refundAmount({ ...line, refundedQuantity: taken }, units), tax: refundTax({ ...line, refundedQuantity: taken }, units) };
     });
     if (new Set(input.lines.map((l) => l.lineId)).size !== input.lines.length) problems.push({ path: 'lines', message: 'A line is listed twice' });
     if (problems.length) throw new AppError('unprocessable', problems.map((p) => p.message).join('; '), problems);
@@ -113,7 +122,7 @@ export async function refundOrder(
         orderId,
         reason: input.reason,
         restock: input.restock,
-        lines: chosen.map((r) => ({ lineId: r.line.id, quantity: r.quantity, amount: r.amount })),
+        lines: chosen.map((r) => ({ lineId: r.line.id, quantity: r.quantity, amount: r.amount, tax: r.tax })),
         amount,
         status: 'pending',
         approvedBy: approvedBy === ctx.user.userId ? null : approvedBy,

@@ -21,5 +21,7 @@ export {
   settleRefund,
   refundsOfDocument,
   tenderTotalsOfShift,
+  capturedByOrder,
+  refundedByDocument,
   type PaymentView,
 } from './records';
