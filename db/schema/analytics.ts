@@ -12,6 +12,17 @@ import { tenants } from './tenancy';
 const money = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
 const count = (name: string) => integer(name).notNull().default(0);
 
+/** What a product or category sold and gave back (fresh builders per table). */
+const itemMeasures = () => ({
+  quantity: count('quantity'),
+  gross: money('gross'),
+  discounts: money('discounts'),
+  tax: money('tax'),
+  refundedQuantity: count('refunded_quantity'),
+  refunds: money('refunds'),
+  refundTax: money('refund_tax'),
+});
+
 /** Per business date, location and local wall-clock hour (0–23): the summary, by hour and by day. */
 export const analyticsSales = pgTable(
   'analytics_sales',
@@ -52,13 +63,7 @@ export const analyticsProducts = pgTable(
     productId: uuid('product_id').notNull(),
     productName: text('product_name').notNull(),
     variantName: text('variant_name').notNull(),
-    quantity: count('quantity'),
-    gross: money('gross'),
-    discounts: money('discounts'),
-    tax: money('tax'),
-    refundedQuantity: count('refunded_quantity'),
-    refunds: money('refunds'),
-    refundTax: money('refund_tax'),
+    ...itemMeasures(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.businessDate, t.locationId, t.variantId] }),
@@ -74,13 +79,7 @@ export const analyticsCategories = pgTable(
     businessDate: date('business_date').notNull(),
     locationId: uuid('location_id').notNull(),
     categoryKey: text('category_key').notNull(),
-    quantity: count('quantity'),
-    gross: money('gross'),
-    discounts: money('discounts'),
-    tax: money('tax'),
-    refundedQuantity: count('refunded_quantity'),
-    refunds: money('refunds'),
-    refundTax: money('refund_tax'),
+    ...itemMeasures(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.businessDate, t.locationId, t.categoryKey] }),

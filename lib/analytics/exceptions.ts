@@ -36,23 +36,26 @@ export type RefundEntry = {
 };
 export type VoidEntry = { orderId: string; orderNumber: number; at: Date; amount: number; items: number; reason: string; voidedBy: string; approvedBy: string | null; sellerId: string };
 
-export type RefundsAndVoids = {
-  refunds: {
-    count: number;
-    amount: number;
-    byReason: { reason: string; count: number; amount: number }[];
-    byStaff: { staffId: string; count: number; amount: number }[];
-    /** Latest first, at most 500 (the counts above cover all). */
-    entries: RefundEntry[];
-  };
-  voids: {
-    count: number;
-    amount: number;
-    byReason: { reason: string; count: number; amount: number }[];
-    byStaff: { staffId: string; count: number; amount: number }[];
-    entries: VoidEntry[];
-  };
+/** Totals, counts by reason and by the person who did it, and the entries (latest first, at most 500; the counts cover all). */
+export type Tally<E> = {
+  count: number;
+  amount: number;
+  byReason: { reason: string; count: number; amount: number }[];
+  byStaff: { staffId: string; count: number; amount: number }[];
+  entries: E[];
 };
+export type RefundsAndVoids = { refunds: Tally<RefundEntry>; voids: Tally<VoidEntry> };
+
+/** `entries` oldest first, as the read model gives them. */
+function tally<E extends { reason: string; amount: number }>(entries: E[], who: (e: E) => string): Tally<E> {
+  return {
+    count: entries.length,
+    amount: entries.reduce((s, e) => s + e.amount, 0),
+    byReason: groupCounts(entries, (e) => e.reason, (e) => e.amount).map(({ key, ...rest }) => ({ reason: key, ...rest })),
+    byStaff: groupCounts(entries, who, (e) => e.amount).map(({ key, ...rest }) => ({ staffId: key, ...rest })),
+    entries: [...entries].reverse().slice(0, ENTRY_LIMIT),
+  };
+}
 
 export async function refundsAndVoidsOf(tx: Tx, period: Period): Promise<RefundsAndVoids> {
   const range = period.calendar.range(period.from, period.to);
@@ -82,24 +85,7 @@ export async function refundsAndVoidsOf(tx: Tx, period: Period): Promise<Refunds
     approvedBy: v.approvedBy,
     sellerId: v.sellerId,
   }));
-  const reasons = (g: Group[]) => g.map(({ key, ...rest }) => ({ reason: key, ...rest }));
-  const people = (g: Group[]) => g.map(({ key, ...rest }) => ({ staffId: key, ...rest }));
-  return {
-    refunds: {
-      count: refundEntries.length,
-      amount: refundEntries.reduce((s, r) => s + r.amount, 0),
-      byReason: reasons(groupCounts(refundEntries, (r) => r.reason, (r) => r.amount)),
-      byStaff: people(groupCounts(refundEntries, (r) => r.refundedBy, (r) => r.amount)),
-      entries: refundEntries.reverse().slice(0, ENTRY_LIMIT),
-    },
-    voids: {
-      count: voidEntries.length,
-      amount: voidEntries.reduce((s, v) => s + v.amount, 0),
-      byReason: reasons(groupCounts(voidEntries, (v) => v.reason, (v) => v.amount)),
-      byStaff: people(groupCounts(voidEntries, (v) => v.voidedBy, (v) => v.amount)),
-      entries: voidEntries.reverse().slice(0, ENTRY_LIMIT),
-    },
-  };
+  return { refunds: tally(refundEntries, (r) => r.refundedBy), voids: tally(voidEntries, (v) => v.voidedBy) };
 }
 
 export type DrawerRow = Awaited<ReturnType<typeof closedShifts>>[number];

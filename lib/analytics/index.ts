@@ -16,7 +16,7 @@ import { parseInput, topSchema, type RangeInput, type ReportName, type TopInput 
 export { rebuildAnalytics, rebuildWhereNeeded, handleSale, handleRefund, handleVoid, type RebuildResult } from './maintain';
 export { rangeSchema, topSchema, REPORT_NAMES, MAX_RANGE_DAYS, type RangeInput, type TopInput, type ReportName } from './schemas';
 export type { SalesSummary, Figure, HourRow, DayRow, TenderRow, ProductRow, CategoryRow, StaffRow, DiscountsReport, TaxesReport, TaxRow } from './sales';
-export type { RefundsAndVoids, RefundEntry, VoidEntry, DrawerOverShort, DrawerRow } from './exceptions';
+export type { RefundsAndVoids, RefundEntry, VoidEntry, Tally, DrawerOverShort, DrawerRow } from './exceptions';
 
 const staffNames = async (ctx: TenantContext): Promise<Record<string, string>> =>
   Object.fromEntries((await listStaff(ctx.tenantId)).map((s) => [s.id, s.name]));
