@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { analyticsFacts, analyticsState } from '@/db/schema/analytics';
-import { onEvent } from '@/lib/events';
+import { appendEvents, onEvent } from '@/lib/events';
 import { refundFacts, saleFacts, salesFactsSpan, voidFacts } from '@/lib/orders';
 import { addDays, businessCalendar } from '@/lib/platform/business-day';
 import { withTenant, type Tx } from '@/lib/platform/db';
@@ -27,6 +27,12 @@ async function applyFacts(tx: Tx, tenantId: string, load: (rollup: Rollup) => Pr
   const rollup = new Rollup(businessCalendar(rule));
   await load(rollup);
   await writeRollup(tx, tenantId, rollup);
+  // Live dashboards refetch on this one: it commits with the rollups it announces.
+  await appendEvents(
+    tx,
+    tenantId,
+    rollup.facts.map((f) => ({ type: 'SalesFiguresChanged' as const, payload: { kind: f.kind, businessDate: f.businessDate, locationId: f.locationId } })),
+  );
 }
 
 /** Only facts not yet in the rollups (claimed by a rebuild or an earlier delivery). */

@@ -49,7 +49,7 @@ export class Rollup {
   readonly tenders = new Bucket<Day & { tender: string }>();
   readonly staff = new Bucket<Day & { staffId: string }>();
   readonly taxRates = new Bucket<Day & { rateBasisPoints: number }>();
-  readonly facts: { kind: 'sale' | 'refund' | 'void'; factId: string; businessDate: string }[] = [];
+  readonly facts: { kind: 'sale' | 'refund' | 'void'; factId: string; businessDate: string; locationId: string }[] = [];
 
   constructor(private readonly calendar: BusinessCalendar) {}
 
@@ -70,7 +70,7 @@ export class Rollup {
       this.taxRates.add({ ...day, rateBasisPoints: l.taxRateBasisPoints }, { taxable: l.net, tax: l.tax });
     }
     for (const t of sale.tenders) this.tenders.add({ ...day, tender: t.tender }, { payments: t.count, taken: t.amount });
-    this.facts.push({ kind: 'sale', factId: sale.orderId, businessDate: date });
+    this.facts.push({ kind: 'sale', factId: sale.orderId, businessDate: date, locationId: sale.locationId });
   }
 
   addRefund(refund: RefundFact): void {
@@ -90,7 +90,7 @@ export class Rollup {
       this.taxRates.add({ ...day, rateBasisPoints: l.taxRateBasisPoints }, { refunds: salesPart(l), refundTax: l.tax });
     }
     for (const t of refund.tenders) this.tenders.add({ ...day, tender: t.tender }, { refunded: t.amount });
-    this.facts.push({ kind: 'refund', factId: refund.refundId, businessDate: date });
+    this.facts.push({ kind: 'refund', factId: refund.refundId, businessDate: date, locationId: refund.locationId });
   }
 
   addVoid(voided: VoidFact): void {
@@ -98,7 +98,7 @@ export class Rollup {
     const day = { businessDate: date, locationId: voided.locationId };
     this.sales.add({ ...day, hour }, { voids: 1, voidAmount: voided.total });
     this.staff.add({ ...day, staffId: voided.voidedBy }, { voids: 1, voidAmount: voided.total });
-    this.facts.push({ kind: 'void', factId: voided.orderId, businessDate: date });
+    this.facts.push({ kind: 'void', factId: voided.orderId, businessDate: date, locationId: voided.locationId });
   }
 }
 
@@ -138,7 +138,7 @@ export async function writeRollup(tx: Tx, tenantId: string, rollup: Rollup): Pro
   for (let i = 0; i < rollup.facts.length; i += 5000) {
     await tx
       .insert(analyticsFacts)
-      .values(rollup.facts.slice(i, i + 5000).map((f) => ({ tenantId, ...f })))
+      .values(rollup.facts.slice(i, i + 5000).map((f) => ({ tenantId, kind: f.kind, factId: f.factId, businessDate: f.businessDate })))
       // A rebuild under a new day start may move a fact to another date: its row follows.
       .onConflictDoUpdate({ target: [analyticsFacts.tenantId, analyticsFacts.kind, analyticsFacts.factId], set: { businessDate: sql`excluded.business_date` } });
   }

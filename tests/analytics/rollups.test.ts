@@ -6,7 +6,7 @@ import { handleSale, rebuildAnalytics, salesSummary } from '@/lib/analytics';
 import { dispatchPending } from '@/lib/events';
 import { createOrder, createOrderSchema, getOrder, payOrder, refundOrder, voidOrder } from '@/lib/orders';
 import { withTenant } from '@/lib/platform/db';
-import { startGateway } from '../helpers';
+import { rowsOf, startGateway } from '../helpers';
 import { directSummary } from './direct-sql';
 import { clockAt, rollupSnapshot, setUpShop, type Shop } from './fixtures';
 
@@ -70,6 +70,9 @@ async function redeliver(options: { forgetDeliveries: boolean }): Promise<void> 
   await dispatchPending();
 }
 
+const announced = () =>
+  withTenant(shop.t.tenant.id, async (tx) => Number(rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int n from outbox_events where type = 'SalesFiguresChanged'`))[0]!.n));
+
 beforeAll(async () => {
   gateway = await startGateway();
   shop = await setUpShop({ ...RULE, currency: 'USD', pricesIncludeTax: true });
@@ -101,6 +104,9 @@ describe('rollups', () => {
         expect(await rollupSnapshot(shop.t.tenant.id)).toEqual(incremental);
         await redeliver({ forgetDeliveries: true });
         expect(await rollupSnapshot(shop.t.tenant.id)).toEqual(incremental);
+
+        // Each fact counted announced itself once to live dashboards (SalesFiguresChanged), redeliveries included.
+        expect(await announced()).toBe(incremental.analytics_facts!.length);
 
         await rebuildAnalytics(shop.t.tenant.id, { daysPerBatch });
         expect(await rollupSnapshot(shop.t.tenant.id)).toEqual(incremental);
