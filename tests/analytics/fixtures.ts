@@ -50,6 +50,15 @@ export async function setUpShop(options: { timeZone: string; currency?: string; 
   };
 }
 
+/** A summary's figures as plain numbers: this period's (`value`) or a week earlier's (`previous`). */
+export function figuresOf(summary: object, which: 'value' | 'previous' = 'value'): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(summary)
+      .filter(([k]) => !['from', 'to', 'previous'].includes(k))
+      .map(([k, v]) => [k, (v as Record<typeof which, number>)[which]]),
+  );
+}
+
 /** The clock the modules see (Date only: timers, the database and the gateway keep real time). */
 export function clockAt(iso: string | Date): void {
   vi.setSystemTime(new Date(iso));

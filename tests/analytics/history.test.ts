@@ -6,7 +6,7 @@ import { updateTenantSettings } from '@/lib/tenancy/settings';
 import { seedOrderHistory } from '@/scripts/seed/seed-history';
 import { ownerActor } from '../helpers';
 import { directProducts, directRefundsAndVoids, directSummary } from './direct-sql';
-import { setUpShop, type Shop } from './fixtures';
+import { figuresOf, setUpShop, type Shop } from './fixtures';
 
 /**
  * The seeded history writes order rows directly and emits no events: its rollups come from a
@@ -15,7 +15,7 @@ import { setUpShop, type Shop } from './fixtures';
  */
 let shop: Shop;
 const summaryValues = async (range: { from: string; to: string }) =>
-  Object.fromEntries(Object.entries(await salesSummary(shop.owner, range)).filter(([k]) => !['from', 'to', 'previous'].includes(k)).map(([k, v]) => [k, (v as { value: number }).value]));
+  figuresOf(await salesSummary(shop.owner, range));
 
 beforeAll(async () => {
   shop = await setUpShop({ timeZone: 'America/New_York', dayStartsAt: '00:00', pricesIncludeTax: false });

@@ -23,7 +23,7 @@ import { createTable } from '@/lib/restaurant';
 import { tableInputSchema } from '@/lib/restaurant/schemas';
 import { ownerActor, startGateway } from '../helpers';
 import { directCategories, directDrawers, directProducts, directRefundsAndVoids, directSalesBy, directStaff, directSummary, directTaxes, directTenders, type Range } from './direct-sql';
-import { clockAt, rollupSnapshot, setUpShop, type Shop } from './fixtures';
+import { clockAt, figuresOf, rollupSnapshot, setUpShop, type Shop } from './fixtures';
 
 /**
  * A bar in New York whose business day starts at 04:00, prices before tax (tax on top), selling
@@ -153,8 +153,8 @@ describe('reports equal a direct SQL over the order tables', () => {
 
   it.each(RANGES)('summary, by day, by hour, tenders, products, categories, staff, taxes: %o', async (range) => {
     const summary = await salesSummary(shop.owner, range);
-    const values = Object.fromEntries(Object.entries(summary).filter(([k]) => !['from', 'to', 'previous'].includes(k)).map(([k, v]) => [k, (v as { value: number }).value]));
-    const previousValues = Object.fromEntries(Object.entries(summary).filter(([k]) => !['from', 'to', 'previous'].includes(k)).map(([k, v]) => [k, (v as { previous: number }).previous]));
+    const values = figuresOf(summary);
+    const previousValues = figuresOf(summary, 'previous');
     expect(values).toEqual(await directSummary(id(), RULE, range));
     expect(previousValues).toEqual(await directSummary(id(), RULE, summary.previous));
 
@@ -204,7 +204,7 @@ describe('reports equal a direct SQL over the order tables', () => {
     for (const locationId of [second, shop.location]) {
       const range = { from: '2025-02-01', to: '2025-04-30', locationId };
       const summary = await salesSummary(shop.owner, range);
-      expect(Object.fromEntries(Object.entries(summary).filter(([k]) => !['from', 'to', 'previous'].includes(k)).map(([k, v]) => [k, (v as { value: number }).value]))).toEqual(
+      expect(figuresOf(summary)).toEqual(
         await directSummary(id(), RULE, range),
       );
       expect(strip(await tenderMix(shop.owner, range), 'shareBasisPoints')).toEqual(await directTenders(id(), RULE, range));
