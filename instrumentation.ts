@@ -11,6 +11,7 @@ export async function register(): Promise<void> {
   const { startServer } = await import('./lib/server/startup');
   await startServer();
   await import('./lib/inventory'); // subscribes to TenantCreated
+  await import('./lib/analytics'); // subscribes to OrderPaid, OrderRefunded, OrderVoided (the rollups)
   const { startDispatcher } = await import('./lib/events');
   startDispatcher();
   // Card payments and refunds a crash left half-done: settle them with the gateway's answer.

@@ -7,7 +7,10 @@ import { useFormAction, type FormAction } from '@/components/ui/use-form-action'
 import { minorToDecimal } from '@/lib/platform/money';
 import type { TenantSettings } from '@/lib/tenancy';
 
-/** The business details printed on receipts, and what cashiers may do without a manager. */
+/** 00:00, 00:15, … 23:45: a day start in 15-minute steps. */
+const DAY_STARTS = Array.from({ length: 96 }, (_, i) => `${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`);
+
+/** The business details printed on receipts, what cashiers may do without a manager, and when the business day starts. */
 export function SettingsForm({
   settings,
   currency,
@@ -70,6 +73,22 @@ export function SettingsForm({
           error={fe.pinSwitchToOwner}
           hint="Off: owners sign in at the register with their email and password (their PIN still approves discounts, voids and refunds)."
         />
+      </fieldset>
+      <fieldset disabled={!canWrite} className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+        <legend className="px-1 text-sm font-semibold text-slate-700">Business day</legend>
+        <SelectField
+          label="The business day starts at"
+          name="dayStartsAt"
+          defaultValue={settings.dayStartsAt}
+          error={fe.dayStartsAt}
+          hint="Sales before this time count on the day before, in reports, the dashboard and order numbers (a bar open past midnight might choose 04:00). After a change, reports are recalculated within a few minutes."
+        >
+          {DAY_STARTS.map((time) => (
+            <option key={time} value={time}>
+              {time}
+            </option>
+          ))}
+        </SelectField>
       </fieldset>
       {canWrite && (
         <Button type="submit" disabled={pending}>

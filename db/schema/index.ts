@@ -7,3 +7,4 @@ export * from './restaurant';
 export * from './events';
 export * from './orders';
 export * from './payments';
+export * from './analytics';

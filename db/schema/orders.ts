@@ -49,6 +49,9 @@ export const orders = pgTable(
     completedAt: timestamp('completed_at', { withTimezone: true }),
     voidedAt: timestamp('voided_at', { withTimezone: true }),
     voidReason: text('void_reason'),
+    /** Who voided the order, and the manager who approved it when that person could not alone. */
+    voidedBy: uuid('voided_by'),
+    voidApprovedBy: uuid('void_approved_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -58,6 +61,9 @@ export const orders = pgTable(
     index('orders_created_idx').on(t.tenantId, t.createdAt),
     index('orders_status_idx').on(t.tenantId, t.status),
     index('orders_shift_idx').on(t.tenantId, t.shiftId),
+    // The sales read model (lib/orders/sales-facts.ts) scans by the time a sale or void happened.
+    index('orders_paid_idx').on(t.tenantId, t.paidAt).where(sql`paid_at is not null`),
+    index('orders_voided_idx').on(t.tenantId, t.voidedAt).where(sql`voided_at is not null`),
     check('orders_amounts_check', sql`${t.total} >= 0 and ${t.paidTotal} >= 0 and ${t.refundedTotal} >= 0 and ${t.refundedTotal} <= ${t.paidTotal}`),
   ],
 );
@@ -72,6 +78,8 @@ export const orderLines = pgTable(
     position: integer('position').notNull(),
     variantId: uuid('variant_id').notNull(),
     productId: uuid('product_id').notNull(),
+    /** The product's category at the sale (a snapshot like the name): reports by category count it there. */
+    categoryId: uuid('category_id'),
     productName: text('product_name').notNull(),
     variantName: text('variant_name').notNull(),
     sku: text('sku').notNull(),
@@ -125,7 +133,8 @@ export const orderRefunds = pgTable(
     orderId: uuid('order_id').notNull(),
     reason: text('reason').notNull(),
     restock: boolean('restock').notNull(),
-    lines: jsonb('lines').$type<{ lineId: string; quantity: number; amount: number }[]>().notNull(),
+    /** Per line: units, money back, and the tax inside that money (absent on refunds made before it was kept). */
+    lines: jsonb('lines').$type<{ lineId: string; quantity: number; amount: number; tax?: number }[]>().notNull(),
     amount: integer('amount').notNull(),
     /**
      * Two-phase: `pending` while card parts wait for the gateway (nothing about the order has
@@ -143,6 +152,7 @@ export const orderRefunds = pgTable(
     foreignKey({ columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id], name: 'order_refunds_order_fk' }),
     index('order_refunds_pending_idx').on(t.tenantId, t.createdAt).where(sql`status = 'pending'`),
     index('order_refunds_order_idx').on(t.tenantId, t.orderId),
+    index('order_refunds_settled_idx').on(t.tenantId, t.settledAt).where(sql`status = 'settled'`),
   ],
 );
 
@@ -170,6 +180,7 @@ export const shifts = pgTable(
     foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'shifts_tenant_fk' }),
     uniqueIndex('shifts_one_open_per_register').on(t.tenantId, t.locationId, t.registerName).where(sql`status = 'open'`),
     check('shifts_float_check', sql`${t.openingFloat} >= 0`),
+    index('shifts_closed_idx').on(t.tenantId, t.closedAt).where(sql`status = 'closed'`),
   ],
 );
 

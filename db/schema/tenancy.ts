@@ -39,12 +39,15 @@ export const tenantSettings = pgTable(
     pinSwitchToOwner: boolean('pin_switch_to_owner').notNull().default(false),
     /** Cash a cashier may take out of a drawer alone (minor units); more needs a manager. */
     cashOutLimit: integer('cash_out_limit').notNull().default(0),
+    /** When the business day starts, local time ("HH:MM", 15-minute steps): a bar open past midnight may choose "04:00". */
+    dayStartsAt: text('day_starts_at').notNull().default('00:00'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'tenant_settings_tenant_fk' }),
     check('tenant_settings_min_pin_length_check', sql`${t.minPinLength} in (4, 6)`),
     check('tenant_settings_cash_out_limit_check', sql`${t.cashOutLimit} >= 0`),
+    check('tenant_settings_day_starts_at_check', sql`${t.dayStartsAt} ~ '^([01][0-9]|2[0-3]):(00|15|30|45)$'`),
   ],
 );
 

@@ -32,6 +32,12 @@ export type EventPayloads = {
   OrderVoided: { orderId: string; number: number; reason: string };
   /** Money went back to the customer for some or all lines. */
   OrderRefunded: { orderId: string; refundId: string; amount: number; restocked: boolean };
+  /**
+   * The report figures of a business date changed (lib/analytics counted a sale, refund or void):
+   * a live dashboard showing that date refetches. Sent after the rollups committed, unlike the
+   * order events, which arrive before analytics has counted them.
+   */
+  SalesFiguresChanged: { kind: 'sale' | 'refund' | 'void'; businessDate: string; locationId: string };
 };
 
 export type EventType = keyof EventPayloads;

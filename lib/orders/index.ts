@@ -12,7 +12,7 @@ export {
   type OrderView,
 } from './orders';
 export { payOrder, settleCard, PAYMENT_PENDING } from './payments';
-export { refundOrder, voidOrder, refundAmount } from './refunds';
+export { refundOrder, voidOrder, refundAmount, refundTax } from './refunds';
 export { openShift, currentShift, addCashMovement, shiftReport, closeShift, type Shift, type ShiftReport } from './shifts';
 export { recoverAll, recoverTenant, recheckCardPayments } from './recovery';
 export { receiptOf, renderReceipt } from './receipt';
@@ -21,3 +21,17 @@ export { checkout, type CheckoutPaymentError } from './checkout';
 export { quoteOrder, type Quote } from './quote';
 export { priceOrder, type Discount } from './pricing';
 export { registerData, type RegisterData, type RegisterModifierGroup, type RegisterProduct, type RegisterStockLevel, type RegisterTable } from './register-data';
+export {
+  saleFacts,
+  refundFacts,
+  voidFacts,
+  salesFactsSpan,
+  closedShifts,
+  type SaleFact,
+  type SaleLineFact,
+  type RefundFact,
+  type RefundLineFact,
+  type VoidFact,
+  type ClosedShiftFact,
+  type FactSelection,
+} from './sales-facts';

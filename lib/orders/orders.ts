@@ -4,6 +4,7 @@ import type { TenantContext, TenantScope } from '@/lib/auth';
 import { appendEvents } from '@/lib/events';
 import { defaultLocation, releaseStock, reserveStock } from '@/lib/inventory';
 import { paymentsOfOrder, refundsOfOrder, type PaymentView } from '@/lib/payments';
+import { businessDayOf, DEFAULT_DAY_START } from '@/lib/platform/business-day';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound } from '@/lib/platform/errors';
 import { setTableOccupancy } from '@/lib/restaurant';
@@ -59,9 +60,13 @@ export function assertTransition(from: OrderStatus, to: OrderStatus): void {
   }
 }
 
-/** The business day (YYYY-MM-DD) of `at` in the tenant's time zone: order numbers restart each day. */
-export function businessDate(timeZone: string, at = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+/**
+ * The business day (YYYY-MM-DD) of `at` in the tenant's time zone, cut at the tenant's day
+ * start (lib/platform/business-day.ts, the same rule the reports use): order numbers restart
+ * each business day, so a bar open past midnight keeps counting until its day ends.
+ */
+export function businessDate(timeZone: string, at = new Date(), dayStartsAt = DEFAULT_DAY_START): string {
+  return businessDayOf(at, { timeZone, dayStartsAt }).date;
 }
 
 /** The next order number for a location and day. The counter row is locked until commit. */
@@ -128,6 +133,7 @@ const lineValues = (tenantId: string, orderId: string, quote: Quote) =>
     position,
     variantId: l.variantId,
     productId: l.productId,
+    categoryId: l.categoryId,
     productName: l.productName,
     variantName: l.variantName,
     sku: l.sku,
@@ -172,14 +178,15 @@ export async function createOrder(ctx: TenantContext, input: CreateOrderInput): 
     const shift = await openShiftOf(tx, input.shiftId, input.locationId);
     const locationId = shift?.locationId ?? fallbackLocation;
     if (!locationId) throw new AppError('unprocessable', 'This business has no location yet; add one under Stock → Locations');
-    const number = await nextOrderNumber(tx, tenantId, locationId, businessDate(ctx.tenant.timeZone));
+    const day = businessDate(ctx.tenant.timeZone, new Date(), settings.dayStartsAt);
+    const number = await nextOrderNumber(tx, tenantId, locationId, day);
     const [order] = await tx
       .insert(orders)
       .values({
         tenantId,
         id: orderId,
         number,
-        businessDate: businessDate(ctx.tenant.timeZone),
+        businessDate: day,
         locationId,
         shiftId: input.shiftId,
         registerName: shift?.registerName ?? null,
@@ -256,7 +263,7 @@ export async function placeIfOpen(tx: Tx, order: OrderRow): Promise<OrderRow> {
  * Voids an unpaid order: its stock goes back, its table is freed. Needs `order:void`, or a
  * manager's approval (checked by the caller).
  */
-export async function voidOrderInTx(tx: Tx, ctx: TenantContext, orderId: string, reason: string): Promise<void> {
+export async function voidOrderInTx(tx: Tx, ctx: TenantContext, orderId: string, reason: string, approvedBy: string | null = null): Promise<void> {
   const order = await lockOrder(tx, orderId);
   assertTransition(order.status, 'voided');
   const pending = (await paymentsOfOrder(tx, orderId)).filter((p) => p.status === 'pending');
@@ -274,7 +281,15 @@ export async function voidOrderInTx(tx: Tx, ctx: TenantContext, orderId: string,
   }
   await tx
     .update(orders)
-    .set({ status: 'voided', stockReserved: false, voidedAt: new Date(), voidReason: reason, updatedAt: new Date() })
+    .set({
+      status: 'voided',
+      stockReserved: false,
+      voidedAt: new Date(),
+      voidReason: reason,
+      voidedBy: ctx.userId,
+      voidApprovedBy: approvedBy === ctx.userId ? null : approvedBy,
+      updatedAt: new Date(),
+    })
     .where(eq(orders.id, orderId));
   if (order.tableId) await setTableOccupancy(tx, order.tableId, { status: 'free', covers: 0 });
   await appendEvents(tx, order.tenantId, [{ type: 'OrderVoided', payload: { orderId, number: order.number, reason } }]);

@@ -14,6 +14,8 @@ import type { UpdateOrderInput } from './schemas';
 export type QuotedLine = PricedLine & {
   variantId: string;
   productId: string;
+  /** The product's category when sold: reports count the sale under it. */
+  categoryId: string | null;
   productName: string;
   variantName: string;
   sku: string;
@@ -86,6 +88,7 @@ export async function quoteOrder(
     return {
       variantId: variant.variantId,
       productId: variant.productId,
+      categoryId: variant.categoryId,
       productName: variant.productName,
       variantName: variant.variantName,
       sku: variant.sku,

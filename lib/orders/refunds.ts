@@ -23,8 +23,8 @@ import { drawerFor } from './shifts';
 
 /** Voids an unpaid order (a cashier needs a manager's approval); answers the order as it now is. */
 export async function voidOrder(ctx: TenantContext, orderId: string, input: { reason: string; approval: { token: string } | null }): Promise<OrderView> {
-  await authorise(ctx, 'order:void', input.approval);
-  await withTenant(ctx.tenantId, (tx) => voidOrderInTx(tx, ctx, orderId, input.reason));
+  const approvedBy = await authorise(ctx, 'order:void', input.approval);
+  await withTenant(ctx.tenantId, (tx) => voidOrderInTx(tx, ctx, orderId, input.reason, approvedBy));
   return getOrder(ctx, orderId);
 }
 
@@ -35,6 +35,14 @@ export async function voidOrder(ctx: TenantContext, orderId: string, input: { re
 export function refundAmount(line: { total: number; quantity: number; refundedQuantity: number }, quantity: number): number {
   const upTo = (n: number) => divideRounded(line.total * n, line.quantity);
   return upTo(line.refundedQuantity + quantity) - upTo(line.refundedQuantity);
+}
+
+/**
+ * The tax inside that money: the line's tax split by units the same way, so refunding every
+ * unit gives back exactly the line's tax (reports take it off the tax figure).
+ */
+export function refundTax(line: { tax: number; quantity: number; refundedQuantity: number }, quantity: number): number {
+  return refundAmount({ total: line.tax, quantity: line.quantity, refundedQuantity: line.refundedQuantity }, quantity);
 }
 
 type RefundDocument = typeof orderRefunds.$inferSelect;
@@ -89,7 +97,8 @@ export async function refundOrder(
       const taken = line.refundedQuantity + (reserved.get(line.id) ?? 0);
       const left = line.quantity - taken;
       if (r.quantity > left) problems.push({ path: `lines.${i}.quantity`, message: `Only ${left} left to refund` });
-      return { line, quantity: r.quantity, amount: refundAmount({ ...line, refundedQuantity: taken }, Math.min(r.quantity, left)) };
+      const units = Math.min(r.quantity, left);
+      return { line, quantity: r.quantity, amount: refundAmount({ ...line, refundedQuantity: taken }, units), tax: refundTax({ ...line, refundedQuantity: taken }, units) };
     });
     if (new Set(input.lines.map((l) => l.lineId)).size !== input.lines.length) problems.push({ path: 'lines', message: 'A line is listed twice' });
     if (problems.length) throw new AppError('unprocessable', problems.map((p) => p.message).join('; '), problems);
@@ -115,7 +124,7 @@ export async function refundOrder(
         orderId,
         reason: input.reason,
         restock: input.restock,
-        lines: chosen.map((r) => ({ lineId: r.line.id, quantity: r.quantity, amount: r.amount })),
+        lines: chosen.map((r) => ({ lineId: r.line.id, quantity: r.quantity, amount: r.amount, tax: r.tax })),
         amount,
         status: 'pending',
         approvedBy: approvedBy === ctx.userId ? null : approvedBy,

@@ -22,5 +22,7 @@ export {
   settleRefund,
   refundsOfDocument,
   tenderTotalsOfShift,
+  capturedByOrder,
+  refundedByDocument,
   type PaymentView,
 } from './records';

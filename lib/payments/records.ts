@@ -1,4 +1,4 @@
-import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { paymentRefunds, payments, type Tender } from '@/db/schema/payments';
 import type { Tx } from '@/lib/platform/db';
 import { withTenant } from '@/lib/platform/db';
@@ -82,6 +82,29 @@ export async function paymentsOfOrder(tx: Tx, orderId: string): Promise<PaymentV
 export async function refundsOfOrder(tx: Tx, orderId: string): Promise<Omit<PaymentRefund, 'tenantId'>[]> {
   const rows = await tx.select().from(paymentRefunds).where(eq(paymentRefunds.orderId, orderId)).orderBy(asc(paymentRefunds.createdAt));
   return rows.map(({ tenantId: _t, ...r }) => r);
+}
+
+/**
+ * Captured money per order and tender, for many orders at once (the sales read model of
+ * lib/orders: what each paid order was paid with).
+ */
+export async function capturedByOrder(tx: Tx, orderIds: string[]): Promise<{ orderId: string; tender: Tender; amount: number; count: number }[]> {
+  if (orderIds.length === 0) return [];
+  return tx
+    .select({ orderId: payments.orderId, tender: payments.tender, amount: sql<number>`sum(${payments.amount})::int`, count: sql<number>`count(*)::int` })
+    .from(payments)
+    .where(and(inArray(payments.orderId, orderIds), eq(payments.status, 'captured')))
+    .groupBy(payments.orderId, payments.tender);
+}
+
+/** Money that went back per refund document and tender (succeeded parts only), for many documents at once. */
+export async function refundedByDocument(tx: Tx, orderRefundIds: string[]): Promise<{ orderRefundId: string; tender: Tender; amount: number }[]> {
+  if (orderRefundIds.length === 0) return [];
+  return tx
+    .select({ orderRefundId: paymentRefunds.orderRefundId, tender: paymentRefunds.tender, amount: sql<number>`sum(${paymentRefunds.amount})::int` })
+    .from(paymentRefunds)
+    .where(and(inArray(paymentRefunds.orderRefundId, orderRefundIds), eq(paymentRefunds.status, 'succeeded')))
+    .groupBy(paymentRefunds.orderRefundId, paymentRefunds.tender);
 }
 
 /** Card payments still pending after `olderThanMs`: a crash interrupted them (recovery job). */

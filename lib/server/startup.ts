@@ -1,4 +1,5 @@
 import { migrateDatabase } from '@/db/migrate';
+import { rebuildWhereNeeded } from '@/lib/analytics';
 import { config } from '@/lib/platform/config';
 import { databaseSettings } from '@/lib/platform/db';
 import { purgeExpiredIdempotencyKeys } from '@/lib/platform/idempotency';
@@ -26,4 +27,14 @@ export async function startServer(): Promise<void> {
     for (const tenantId of await listTenantIds()) purged += await purgeExpiredIdempotencyKeys(tenantId);
     if (purged > 0) logger.info({ purged }, 'purged expired idempotency keys');
   });
+  // Report rollups missing (history from before analytics) or cut with an old day start are
+  // rebuilt in the background (lib/tenancy, which owns the setting, cannot call analytics).
+  every(
+    5 * 60_000,
+    'rebuild analytics where needed',
+    async () => {
+      await rebuildWhereNeeded();
+    },
+    true,
+  );
 }

@@ -1,7 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { tenantSettings } from '@/db/schema/tenancy';
+import { tenants, tenantSettings } from '@/db/schema/tenancy';
 import { recordAudit } from '@/lib/platform/audit';
-import { withTenant } from '@/lib/platform/db';
+import { DAY_START_PATTERN, DEFAULT_DAY_START, type BusinessDayRule } from '@/lib/platform/business-day';
+import { withTenant, type Tx } from '@/lib/platform/db';
 import { patchSchema } from '@/lib/platform/validation';
 
 export type TenantSettings = {
@@ -17,6 +19,8 @@ export type TenantSettings = {
   pinSwitchToOwner: boolean;
   /** Cash (minor units) a cashier may take out of a drawer without a manager. */
   cashOutLimit: number;
+  /** When the business day starts ("HH:MM", 15-minute steps): order numbers, reports and the dashboard cut days there. */
+  dayStartsAt: string;
 };
 
 const DEFAULT_SETTINGS: TenantSettings = {
@@ -29,6 +33,7 @@ const DEFAULT_SETTINGS: TenantSettings = {
   minPinLength: 4,
   pinSwitchToOwner: false,
   cashOutLimit: 0,
+  dayStartsAt: DEFAULT_DAY_START,
 };
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().transform((v) => v || null);
@@ -44,6 +49,7 @@ export const settingsPatchSchema = patchSchema(
     minPinLength: z.union([z.literal(4), z.literal(6)], { message: 'PINs are at least 4 or at least 6 digits' }),
     pinSwitchToOwner: z.boolean(),
     cashOutLimit: z.number({ message: 'Enter an amount' }).int('Use whole minor units').min(0).max(1_000_000_000),
+    dayStartsAt: z.string().regex(DAY_START_PATTERN, 'Use HH:MM in 15-minute steps, e.g. 04:00'),
   }),
 );
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
@@ -58,6 +64,7 @@ const columns = {
   minPinLength: tenantSettings.minPinLength,
   pinSwitchToOwner: tenantSettings.pinSwitchToOwner,
   cashOutLimit: tenantSettings.cashOutLimit,
+  dayStartsAt: tenantSettings.dayStartsAt,
 };
 
 export async function getTenantSettings({ tenantId }: { tenantId: string }): Promise<TenantSettings> {
@@ -75,6 +82,18 @@ export async function updateTenantSettings(ctx: { tenantId: string; userId: stri
     await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'settings.updated', entityType: 'tenant', entityId: ctx.tenantId, details: patch });
     return asSettings(row!);
   });
+}
+
+/**
+ * The tenant's business-day rule (time zone and day start), read inside the caller's tenant
+ * transaction — for event handlers, which run in the dispatcher's transaction and must not open
+ * another. `tenants` has no RLS (it is the registry); only its time zone is read, by id.
+ */
+export async function businessDayRuleIn(tx: Tx, tenantId: string): Promise<BusinessDayRule> {
+  const [tenant] = await tx.select({ timeZone: tenants.timeZone }).from(tenants).where(eq(tenants.id, tenantId));
+  if (!tenant) throw new Error(`no tenant ${tenantId}`);
+  const [settings] = await tx.select({ dayStartsAt: tenantSettings.dayStartsAt }).from(tenantSettings);
+  return { timeZone: tenant.timeZone, dayStartsAt: settings?.dayStartsAt ?? DEFAULT_DAY_START };
 }
 
 /** The database says `integer`; the check constraint says 4 or 6. */

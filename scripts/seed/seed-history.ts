@@ -5,7 +5,7 @@ import { listStaff, type Role } from '@/lib/auth';
 import { catalogRepository, modifierGroupService, taxClassService } from '@/lib/catalog/service';
 import type { ModifierGroup, Product } from '@/lib/catalog/repository';
 import { defaultLocation } from '@/lib/inventory';
-import { businessDate, priceOrder, refundAmount } from '@/lib/orders';
+import { businessDate, priceOrder, refundAmount, refundTax } from '@/lib/orders';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { minorDigits } from '@/lib/platform/money';
 import { listTables } from '@/lib/restaurant';
@@ -427,6 +427,7 @@ function buildDay(ctx: DayContext, day: string, rows: DayRows): void {
         position: d.position,
         variantId: d.s.variant.id,
         productId: d.s.product.id,
+        categoryId: d.s.product.categoryId,
         productName: d.s.product.name,
         variantName: d.s.variant.name,
         sku: d.s.variant.sku,
@@ -497,6 +498,9 @@ function buildDay(ctx: DayContext, day: string, rows: DayRows): void {
         completedAt: null,
         voidedAt,
         voidReason: rnd.pick(['Customer left', 'Rung up twice', 'Wrong items entered', 'Customer changed their mind']),
+        // A cashier's void carries a manager's approval (no draw: the sequence stays as it was).
+        voidedBy: createdBy.id,
+        voidApprovedBy: createdBy.role === 'cashier' ? (refunders[0]?.id ?? null) : null,
         updatedAt: voidedAt,
       });
       continue;
@@ -567,7 +571,12 @@ function buildDay(ctx: DayContext, day: string, rows: DayRows): void {
             const quantity = line.quantity === 1 ? 1 : rnd.int(1, line.quantity - 1);
             return [{ line, quantity }];
           })();
-      const refundLines = chosen.map((c) => ({ lineId: c.line.id, quantity: c.quantity, amount: refundAmount({ total: c.line.total, quantity: c.line.quantity, refundedQuantity: 0 }, c.quantity) }));
+      const refundLines = chosen.map((c) => ({
+        lineId: c.line.id,
+        quantity: c.quantity,
+        amount: refundAmount({ total: c.line.total, quantity: c.line.quantity, refundedQuantity: 0 }, c.quantity),
+        tax: refundTax({ tax: c.line.tax, quantity: c.line.quantity, refundedQuantity: 0 }, c.quantity),
+      }));
       const amount = refundLines.reduce((sum, r) => sum + r.amount, 0);
       for (const c of chosen) c.line.refundedQuantity = c.quantity;
       const refundedAll = lineRows.every((l) => l.refundedQuantity === l.quantity);
@@ -587,6 +596,7 @@ function buildDay(ctx: DayContext, day: string, rows: DayRows): void {
           approvedBy: approver,
           createdBy: createdBy.id,
           createdAt: refundedAt,
+          settledAt: refundedAt,
         });
         let left = amount;
         for (const payment of [...orderPayments].reverse()) {

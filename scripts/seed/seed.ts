@@ -1,6 +1,7 @@
 import { addStaff, contextFor, signUpBusiness, updateStaff, type TenantContext } from '@/lib/auth';
 import { categoryService, createProduct, modifierGroupService, taxClassService } from '@/lib/catalog/service';
 import { productInputSchema } from '@/lib/catalog/schemas';
+import { rebuildAnalytics } from '@/lib/analytics';
 import { dispatchPending } from '@/lib/events';
 import { createLocation, listLocations, receiveStock, setLowStockThreshold } from '@/lib/inventory';
 import { logger } from '@/lib/platform/logger';
@@ -51,6 +52,8 @@ export async function seedDemo(): Promise<void> {
     const profile = t.slug === 'demo' ? 'cafe' : 'shop';
     const history = await seedOrderHistory(tenant.id, { days: 60, profile, timeZone: tenant.timeZone, currency: tenant.currency });
     logger.info({ tenant: t.slug, ...history }, describeOrderHistory(profile, 60));
+    // The history emits no events (it happened "before" the system): the report rollups are computed from it.
+    await rebuildAnalytics(tenant.id);
   }
 }
 

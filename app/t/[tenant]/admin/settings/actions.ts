@@ -29,6 +29,7 @@ export async function saveSettingsAction(_prev: FormState, formData: FormData): 
     minPinLength: Number(field(formData, 'minPinLength')),
     pinSwitchToOwner: formData.get('pinSwitchToOwner') === 'on',
     cashOutLimit: cashOut === undefined ? undefined : (decimalToMinor(cashOut, currency) ?? Number.NaN),
+    dayStartsAt: field(formData, 'dayStartsAt'),
   };
   return staffAction('settings:write', settingsPatchSchema, input, async (ctx, data) => {
     await updateTenantSettings(ctx, data);

@@ -1,0 +1,148 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import {
+  analyticsCategories,
+  analyticsFacts,
+  analyticsProducts,
+  analyticsSales,
+  analyticsStaff,
+  analyticsTaxRates,
+  analyticsTenders,
+} from '@/db/schema/analytics';
+import type { RefundFact, SaleFact, VoidFact } from '@/lib/orders';
+import type { BusinessCalendar } from '@/lib/platform/business-day';
+import type { Tx } from '@/lib/platform/db';
+
+/**
+ * Facts → rollup rows. One pure accumulation (`Rollup.add*`) and one writer (`writeRollup`)
+ * serve both the event handlers (one fact at a time) and the rebuild (a window of facts), so
+ * the two paths cannot count differently. The definitions are in docs/analytics.md:
+ *
+ * - a sale counts at its paid time: orders, items, covers, gross, discounts, tax, tenders;
+ * - a refund at its settled time: `refunds` is the refunded *sales* (money back, less the tax
+ *   on top when the order's prices excluded tax), `refundTax` the tax inside the money back;
+ * - a void at its voided time: a count and what the order came to; never a sale.
+ */
+type Measures = Record<string, number>;
+type Row<K> = { key: K; measures: Measures; labels?: Record<string, string> };
+
+class Bucket<K extends Record<string, string | number>> {
+  readonly rows = new Map<string, Row<K>>();
+  add(key: K, measures: Measures, labels?: Record<string, string>): void {
+    const id = Object.values(key).join('|');
+    const row = this.rows.get(id);
+    if (!row) {
+      this.rows.set(id, { key, measures: { ...measures }, labels });
+      return;
+    }
+    for (const [m, v] of Object.entries(measures)) row.measures[m] = (row.measures[m] ?? 0) + v;
+    if (labels) row.labels = labels; // the latest name a variant was sold under
+  }
+}
+
+type Day = { businessDate: string; locationId: string };
+
+export class Rollup {
+  readonly sales = new Bucket<Day & { hour: number }>();
+  readonly products = new Bucket<Day & { variantId: string; productId: string }>();
+  readonly categories = new Bucket<Day & { categoryKey: string }>();
+  readonly tenders = new Bucket<Day & { tender: string }>();
+  readonly staff = new Bucket<Day & { staffId: string }>();
+  readonly taxRates = new Bucket<Day & { rateBasisPoints: number }>();
+  readonly facts: { kind: 'sale' | 'refund' | 'void'; factId: string; businessDate: string; locationId: string }[] = [];
+
+  constructor(private readonly calendar: BusinessCalendar) {}
+
+  addSale(sale: SaleFact): void {
+    const { date, hour } = this.calendar.dayOf(sale.paidAt);
+    const day = { businessDate: date, locationId: sale.locationId };
+    const sum = (pick: (l: SaleFact['lines'][number]) => number) => sale.lines.reduce((s, l) => s + pick(l), 0);
+    const items = sum((l) => l.quantity);
+    const gross = sum((l) => l.gross);
+    const discounts = sum((l) => l.discount);
+    const tax = sum((l) => l.tax);
+    this.sales.add({ ...day, hour }, { orders: 1, items, covers: sale.covers ?? 0, discountedOrders: discounts > 0 ? 1 : 0, gross, discounts, tax });
+    this.staff.add({ ...day, staffId: sale.staffId }, { orders: 1, items, gross, discounts, tax });
+    for (const l of sale.lines) {
+      const line = { quantity: l.quantity, gross: l.gross, discounts: l.discount, tax: l.tax };
+      this.products.add({ ...day, variantId: l.variantId, productId: l.productId }, line, { productName: l.productName, variantName: l.variantName });
+      this.categories.add({ ...day, categoryKey: l.categoryId ?? '' }, line);
+      this.taxRates.add({ ...day, rateBasisPoints: l.taxRateBasisPoints }, { taxable: l.net, tax: l.tax });
+    }
+    for (const t of sale.tenders) this.tenders.add({ ...day, tender: t.tender }, { payments: t.count, taken: t.amount });
+    this.facts.push({ kind: 'sale', factId: sale.orderId, businessDate: date, locationId: sale.locationId });
+  }
+
+  addRefund(refund: RefundFact): void {
+    const { date, hour } = this.calendar.dayOf(refund.settledAt);
+    const day = { businessDate: date, locationId: refund.locationId };
+    /** The refunded sales of a line: its money back, less tax that was added on top. */
+    const salesPart = (l: { amount: number; tax: number }) => l.amount - (refund.pricesIncludeTax ? 0 : l.tax);
+    const refunds = refund.lines.reduce((s, l) => s + salesPart(l), 0);
+    const refundTax = refund.lines.reduce((s, l) => s + l.tax, 0);
+    const refundedItems = refund.lines.reduce((s, l) => s + l.quantity, 0);
+    this.sales.add({ ...day, hour }, { refundCount: 1, refundedItems, refunds, refundTax });
+    this.staff.add({ ...day, staffId: refund.refundedBy }, { refundCount: 1, refunds });
+    for (const l of refund.lines) {
+      const line = { refundedQuantity: l.quantity, refunds: salesPart(l), refundTax: l.tax };
+      this.products.add({ ...day, variantId: l.variantId, productId: l.productId }, line, { productName: l.productName, variantName: l.variantName });
+      this.categories.add({ ...day, categoryKey: l.categoryId ?? '' }, line);
+      this.taxRates.add({ ...day, rateBasisPoints: l.taxRateBasisPoints }, { refunds: salesPart(l), refundTax: l.tax });
+    }
+    for (const t of refund.tenders) this.tenders.add({ ...day, tender: t.tender }, { refunded: t.amount });
+    this.facts.push({ kind: 'refund', factId: refund.refundId, businessDate: date, locationId: refund.locationId });
+  }
+
+  addVoid(voided: VoidFact): void {
+    const { date, hour } = this.calendar.dayOf(voided.voidedAt);
+    const day = { businessDate: date, locationId: voided.locationId };
+    this.sales.add({ ...day, hour }, { voids: 1, voidAmount: voided.total });
+    this.staff.add({ ...day, staffId: voided.voidedBy }, { voids: 1, voidAmount: voided.total });
+    this.facts.push({ kind: 'void', factId: voided.orderId, businessDate: date, locationId: voided.locationId });
+  }
+}
+
+type Table = PgTable & Record<string, PgColumn>;
+
+/** INSERT … ON CONFLICT (key) DO UPDATE SET m = m + excluded.m, in chunks under the bind-parameter limit. */
+async function upsert<K extends Record<string, string | number>>(tx: Tx, tenantId: string, table: Table, keyColumns: (keyof K & string)[], bucket: Bucket<K>): Promise<void> {
+  const rows = [...bucket.rows.values()];
+  if (rows.length === 0) return;
+  const measureNames = [...new Set(rows.flatMap((r) => Object.keys(r.measures)))];
+  const labelNames = [...new Set(rows.flatMap((r) => Object.keys(r.labels ?? {})))];
+  const set: Record<string, SQL> = {};
+  for (const m of measureNames) set[m] = sql`${table[m]} + excluded.${sql.identifier(table[m]!.name)}`;
+  for (const l of labelNames) set[l] = sql.raw(`excluded.${table[l]!.name}`);
+  const values = rows.map((r) => ({
+    tenantId,
+    ...r.key,
+    ...Object.fromEntries(measureNames.map((m) => [m, r.measures[m] ?? 0])),
+    ...Object.fromEntries(labelNames.map((l) => [l, r.labels?.[l] ?? ''])),
+  }));
+  for (let i = 0; i < values.length; i += 1000) {
+    await tx
+      .insert(table)
+      .values(values.slice(i, i + 1000))
+      .onConflictDoUpdate({ target: [table.tenantId!, ...keyColumns.map((k) => table[k]!)], set });
+  }
+}
+
+/** Adds a rollup to the tenant's tables in the caller's transaction (and records its facts). */
+export async function writeRollup(tx: Tx, tenantId: string, rollup: Rollup): Promise<void> {
+  await upsert(tx, tenantId, analyticsSales as unknown as Table, ['businessDate', 'locationId', 'hour'], rollup.sales);
+  await upsert(tx, tenantId, analyticsProducts as unknown as Table, ['businessDate', 'locationId', 'variantId'], rollup.products);
+  await upsert(tx, tenantId, analyticsCategories as unknown as Table, ['businessDate', 'locationId', 'categoryKey'], rollup.categories);
+  await upsert(tx, tenantId, analyticsTenders as unknown as Table, ['businessDate', 'locationId', 'tender'], rollup.tenders);
+  await upsert(tx, tenantId, analyticsStaff as unknown as Table, ['businessDate', 'locationId', 'staffId'], rollup.staff);
+  await upsert(tx, tenantId, analyticsTaxRates as unknown as Table, ['businessDate', 'locationId', 'rateBasisPoints'], rollup.taxRates);
+  for (let i = 0; i < rollup.facts.length; i += 5000) {
+    await tx
+      .insert(analyticsFacts)
+      .values(rollup.facts.slice(i, i + 5000).map((f) => ({ tenantId, kind: f.kind, factId: f.factId, businessDate: f.businessDate })))
+      // A rebuild under a new day start may move a fact to another date: its row follows.
+      .onConflictDoUpdate({ target: [analyticsFacts.tenantId, analyticsFacts.kind, analyticsFacts.factId], set: { businessDate: sql`excluded.business_date` } });
+  }
+}
+
+/** The analytics tables (for a rebuild's delete), facts last. */
+export const ROLLUP_TABLES = [analyticsSales, analyticsProducts, analyticsCategories, analyticsTenders, analyticsStaff, analyticsTaxRates, analyticsFacts] as const;

@@ -1,0 +1,286 @@
+import { asc, desc, sql } from 'drizzle-orm';
+import { analyticsCategories, analyticsProducts, analyticsSales, analyticsStaff, analyticsTaxRates, analyticsTenders } from '@/db/schema/analytics';
+import type { Tx } from '@/lib/platform/db';
+import { datesOf, inRange, ratio, total, type Period } from './period';
+
+/**
+ * The report queries over the rollups (definitions: docs/analytics.md). Each takes the
+ * report's transaction and resolved period; index.ts wraps them for callers. Money is integer
+ * minor units of the tenant's currency.
+ */
+type Range = { from: string; to: string; locationId?: string };
+
+const salesColumns = {
+  orders: total(analyticsSales.orders),
+  items: total(analyticsSales.items),
+  covers: total(analyticsSales.covers),
+  discountedOrders: total(analyticsSales.discountedOrders),
+  gross: total(analyticsSales.gross),
+  discounts: total(analyticsSales.discounts),
+  tax: total(analyticsSales.tax),
+  refundCount: total(analyticsSales.refundCount),
+  refundedItems: total(analyticsSales.refundedItems),
+  refunds: total(analyticsSales.refunds),
+  refundTax: total(analyticsSales.refundTax),
+  voids: total(analyticsSales.voids),
+  voidAmount: total(analyticsSales.voidAmount),
+};
+type SalesSums = { [K in keyof typeof salesColumns]: number };
+
+/** The headline figures of a set of rollup rows. */
+function figures(s: SalesSums) {
+  return {
+    gross: s.gross,
+    discounts: s.discounts,
+    refunds: s.refunds,
+    /** gross − discounts − refunds */
+    net: s.gross - s.discounts - s.refunds,
+    /** tax on sales − tax refunded */
+    tax: s.tax - s.refundTax,
+    orders: s.orders,
+    /** (gross − discounts) ÷ orders, rounded: what a paid order came to, before refunds. */
+    averageTicket: ratio(s.gross - s.discounts, s.orders),
+    items: s.items,
+    covers: s.covers,
+    refundCount: s.refundCount,
+    voids: s.voids,
+  };
+}
+type Figures = ReturnType<typeof figures>;
+
+async function salesSums(tx: Tx, range: Range): Promise<SalesSums> {
+  const [row] = await tx.select(salesColumns).from(analyticsSales).where(inRange(analyticsSales, range));
+  return row!;
+}
+
+export type Figure = { value: number; previous: number; change: number; changeBasisPoints: number | null };
+export type SalesSummary = { from: string; to: string; previous: { from: string; to: string } } & { [K in keyof Figures]: Figure };
+
+export async function summaryOf(tx: Tx, period: Period): Promise<SalesSummary> {
+  const now = figures(await salesSums(tx, period));
+  const before = figures(await salesSums(tx, { ...period.previous, locationId: period.locationId }));
+  const compared = Object.fromEntries(
+    (Object.keys(now) as (keyof Figures)[]).map((k) => {
+      const [value, previous] = [now[k], before[k]];
+      return [k, { value, previous, change: value - previous, changeBasisPoints: previous === 0 ? null : ratio((value - previous) * 10_000, Math.abs(previous)) }];
+    }),
+  ) as { [K in keyof Figures]: Figure };
+  return { from: period.from, to: period.to, previous: period.previous, ...compared };
+}
+
+export type HourRow = { hour: number } & Pick<Figures, 'orders' | 'gross' | 'discounts' | 'refunds' | 'net' | 'tax' | 'items' | 'covers'>;
+
+/** 24 rows, local wall-clock hours in business-day order (from the day-start hour on). */
+export async function byHourOf(tx: Tx, period: Period): Promise<HourRow[]> {
+  const rows = await tx
+    .select({ hour: analyticsSales.hour, ...salesColumns })
+    .from(analyticsSales)
+    .where(inRange(analyticsSales, period))
+    .groupBy(analyticsSales.hour);
+  const byHour = new Map(rows.map((r) => [r.hour, r]));
+  const first = Number(period.calendar.rule.dayStartsAt.slice(0, 2));
+  return Array.from({ length: 24 }, (_, i) => {
+    const hour = (first + i) % 24;
+    const f = figures(byHour.get(hour) ?? emptySums());
+    return { hour, orders: f.orders, gross: f.gross, discounts: f.discounts, refunds: f.refunds, net: f.net, tax: f.tax, items: f.items, covers: f.covers };
+  });
+}
+
+const emptySums = (): SalesSums => Object.fromEntries(Object.keys(salesColumns).map((k) => [k, 0])) as SalesSums;
+
+export type DayRow = { date: string } & Omit<Figures, 'refundCount'> & { refundCount: number; voidAmount: number };
+
+/** One row per business date of the range, empty days included. */
+export async function byDayOf(tx: Tx, period: Period): Promise<DayRow[]> {
+  const rows = await tx
+    .select({ date: analyticsSales.businessDate, ...salesColumns })
+    .from(analyticsSales)
+    .where(inRange(analyticsSales, period))
+    .groupBy(analyticsSales.businessDate);
+  const byDate = new Map(rows.map((r) => [r.date, r]));
+  return datesOf(period.from, period.to).map((date) => {
+    const sums = byDate.get(date) ?? emptySums();
+    return { date, ...figures(sums), voidAmount: sums.voidAmount };
+  });
+}
+
+export type TenderRow = { tender: string; payments: number; taken: number; refunded: number; net: number; shareBasisPoints: number };
+
+/** Money per tender: taken on sales, given back on refunds, and each tender's share of what was kept. */
+export async function tenderMixOf(tx: Tx, period: Period): Promise<TenderRow[]> {
+  const rows = await tx
+    .select({ tender: analyticsTenders.tender, payments: total(analyticsTenders.payments), taken: total(analyticsTenders.taken), refunded: total(analyticsTenders.refunded) })
+    .from(analyticsTenders)
+    .where(inRange(analyticsTenders, period))
+    .groupBy(analyticsTenders.tender)
+    .orderBy(asc(analyticsTenders.tender));
+  const kept = rows.reduce((s, r) => s + r.taken - r.refunded, 0);
+  return rows.map((r) => ({ ...r, net: r.taken - r.refunded, shareBasisPoints: ratio((r.taken - r.refunded) * 10_000, kept) }));
+}
+
+const itemColumns = (t: typeof analyticsProducts | typeof analyticsCategories) => ({
+  sold: total(t.quantity),
+  refundedQuantity: total(t.refundedQuantity),
+  gross: total(t.gross),
+  discounts: total(t.discounts),
+  refunds: total(t.refunds),
+  tax: total(t.tax),
+  refundTax: total(t.refundTax),
+  net: sql<number>`coalesce(sum(${t.gross} - ${t.discounts} - ${t.refunds}), 0)::bigint`.mapWith(Number),
+  quantity: sql<number>`coalesce(sum(${t.quantity} - ${t.refundedQuantity}), 0)::bigint`.mapWith(Number),
+});
+
+export type ItemFigures = { sold: number; refundedQuantity: number; quantity: number; gross: number; discounts: number; refunds: number; net: number; tax: number };
+const itemFigures = (r: ItemFigures & { refundTax: number }): ItemFigures => ({
+  sold: r.sold,
+  refundedQuantity: r.refundedQuantity,
+  /** units sold − units refunded */
+  quantity: r.quantity,
+  gross: r.gross,
+  discounts: r.discounts,
+  refunds: r.refunds,
+  net: r.net,
+  tax: r.tax - r.refundTax,
+});
+
+export type ProductRow = { variantId: string; productId: string; productName: string; variantName: string } & ItemFigures;
+
+/** The best sellers by net sales or by units (net of refunds), ties by the other measure, then id. */
+export async function topProductsOf(tx: Tx, period: Period, by: 'net' | 'quantity', limit: number): Promise<ProductRow[]> {
+  const c = itemColumns(analyticsProducts);
+  const rows = await tx
+    .select({
+      variantId: analyticsProducts.variantId,
+      productId: sql<string>`(array_agg(${analyticsProducts.productId} order by ${analyticsProducts.businessDate} desc))[1]`,
+      productName: sql<string>`(array_agg(${analyticsProducts.productName} order by ${analyticsProducts.businessDate} desc))[1]`,
+      variantName: sql<string>`(array_agg(${analyticsProducts.variantName} order by ${analyticsProducts.businessDate} desc))[1]`,
+      ...c,
+    })
+    .from(analyticsProducts)
+    .where(inRange(analyticsProducts, period))
+    .groupBy(analyticsProducts.variantId)
+    .orderBy(...(by === 'net' ? [desc(c.net), desc(c.quantity)] : [desc(c.quantity), desc(c.net)]), asc(analyticsProducts.variantId))
+    .limit(limit);
+  return rows.map((r) => ({ variantId: r.variantId, productId: r.productId, productName: r.productName, variantName: r.variantName, ...itemFigures(r) }));
+}
+
+export type CategoryRow = { categoryId: string | null } & ItemFigures;
+
+/** Categories as the lines were sold under (null: uncategorised), ranked like topProducts. */
+export async function topCategoriesOf(tx: Tx, period: Period, by: 'net' | 'quantity', limit: number): Promise<CategoryRow[]> {
+  const c = itemColumns(analyticsCategories);
+  const rows = await tx
+    .select({ categoryKey: analyticsCategories.categoryKey, ...c })
+    .from(analyticsCategories)
+    .where(inRange(analyticsCategories, period))
+    .groupBy(analyticsCategories.categoryKey)
+    .orderBy(...(by === 'net' ? [desc(c.net), desc(c.quantity)] : [desc(c.quantity), desc(c.net)]), asc(analyticsCategories.categoryKey))
+    .limit(limit);
+  return rows.map((r) => ({ categoryId: r.categoryKey || null, ...itemFigures(r) }));
+}
+
+export type StaffRow = {
+  staffId: string;
+  orders: number;
+  items: number;
+  gross: number;
+  discounts: number;
+  /** gross − discounts of the orders they rang up (refunds are counted on whoever gave them) */
+  sales: number;
+  tax: number;
+  refundCount: number;
+  refunds: number;
+  voids: number;
+  voidAmount: number;
+};
+
+/** Per staff member: what they sold, the refunds they gave and the voids they made; by sales. */
+export async function byStaffOf(tx: Tx, period: Period): Promise<StaffRow[]> {
+  const rows = await tx
+    .select({
+      staffId: analyticsStaff.staffId,
+      orders: total(analyticsStaff.orders),
+      items: total(analyticsStaff.items),
+      gross: total(analyticsStaff.gross),
+      discounts: total(analyticsStaff.discounts),
+      tax: total(analyticsStaff.tax),
+      refundCount: total(analyticsStaff.refundCount),
+      refunds: total(analyticsStaff.refunds),
+      voids: total(analyticsStaff.voids),
+      voidAmount: total(analyticsStaff.voidAmount),
+    })
+    .from(analyticsStaff)
+    .where(inRange(analyticsStaff, period))
+    .groupBy(analyticsStaff.staffId);
+  return rows
+    .map((r) => ({ ...r, sales: r.gross - r.discounts }))
+    .sort((a, b) => b.sales - a.sales || b.orders - a.orders || (a.staffId < b.staffId ? -1 : 1));
+}
+
+export type DiscountsReport = {
+  discounts: number;
+  discountedOrders: number;
+  orders: number;
+  /** discounts ÷ gross, in basis points */
+  rateBasisPoints: number;
+  byDay: { date: string; discounts: number; discountedOrders: number; orders: number }[];
+  byProduct: { variantId: string; productName: string; variantName: string; discounts: number; gross: number }[];
+};
+
+export async function discountsOf(tx: Tx, period: Period): Promise<DiscountsReport> {
+  const days = await byDayOf(tx, period);
+  const sums = await salesSums(tx, period);
+  const byProduct = await tx
+    .select({
+      variantId: analyticsProducts.variantId,
+      productName: sql<string>`(array_agg(${analyticsProducts.productName} order by ${analyticsProducts.businessDate} desc))[1]`,
+      variantName: sql<string>`(array_agg(${analyticsProducts.variantName} order by ${analyticsProducts.businessDate} desc))[1]`,
+      discounts: total(analyticsProducts.discounts),
+      gross: total(analyticsProducts.gross),
+    })
+    .from(analyticsProducts)
+    .where(inRange(analyticsProducts, period))
+    .groupBy(analyticsProducts.variantId)
+    .having(sql`sum(${analyticsProducts.discounts}) > 0`)
+    .orderBy(desc(total(analyticsProducts.discounts)), asc(analyticsProducts.variantId))
+    .limit(50);
+  return {
+    discounts: sums.discounts,
+    discountedOrders: sums.discountedOrders,
+    orders: sums.orders,
+    rateBasisPoints: ratio(sums.discounts * 10_000, sums.gross),
+    byDay: await discountDays(tx, period, days),
+    byProduct,
+  };
+}
+
+async function discountDays(tx: Tx, period: Period, days: DayRow[]) {
+  const rows = await tx
+    .select({ date: analyticsSales.businessDate, discountedOrders: total(analyticsSales.discountedOrders) })
+    .from(analyticsSales)
+    .where(inRange(analyticsSales, period))
+    .groupBy(analyticsSales.businessDate);
+  const counted = new Map(rows.map((r) => [r.date, r.discountedOrders]));
+  return days.map((d) => ({ date: d.date, discounts: d.discounts, discountedOrders: counted.get(d.date) ?? 0, orders: d.orders }));
+}
+
+export type TaxRow = { rateBasisPoints: number; taxable: number; tax: number; refunds: number; refundTax: number; netTaxable: number; netTax: number };
+export type TaxesReport = { rates: TaxRow[]; netTaxable: number; netTax: number };
+
+/** Tax per rate: what it was computed on and the tax, less what refunds gave back. */
+export async function taxesOf(tx: Tx, period: Period): Promise<TaxesReport> {
+  const rows = await tx
+    .select({
+      rateBasisPoints: analyticsTaxRates.rateBasisPoints,
+      taxable: total(analyticsTaxRates.taxable),
+      tax: total(analyticsTaxRates.tax),
+      refunds: total(analyticsTaxRates.refunds),
+      refundTax: total(analyticsTaxRates.refundTax),
+    })
+    .from(analyticsTaxRates)
+    .where(inRange(analyticsTaxRates, period))
+    .groupBy(analyticsTaxRates.rateBasisPoints)
+    .orderBy(asc(analyticsTaxRates.rateBasisPoints));
+  const rates = rows.map((r) => ({ ...r, netTaxable: r.taxable - r.refunds, netTax: r.tax - r.refundTax }));
+  return { rates, netTaxable: rates.reduce((s, r) => s + r.netTaxable, 0), netTax: rates.reduce((s, r) => s + r.netTax, 0) };
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { AppError } from '@/lib/platform/errors';
+
+/**
+ * Input of every report: business dates `from`..`to` (inclusive, YYYY-MM-DD, in the tenant's
+ * business days) and optionally one location. Both dates default to today's business date;
+ * `to` defaults to `from`. Shared by the route handlers, the pages and the assistant's tools.
+ */
+export const MAX_RANGE_DAYS = 366;
+
+const businessDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2025-03-31')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'No such date');
+
+const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
+
+export const rangeSchema = z
+  .object({
+    from: z.preprocess(blankToUndefined, businessDate.optional()),
+    to: z.preprocess(blankToUndefined, businessDate.optional()),
+    locationId: z.preprocess(blankToUndefined, z.uuid('The location id must be a UUID').optional()),
+  })
+  .refine((r) => !r.from || !r.to || r.from <= r.to, { path: ['to'], message: 'The range ends before it starts' })
+  .refine((r) => !r.from || !r.to || (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 < MAX_RANGE_DAYS, {
+    path: ['to'],
+    message: `At most ${MAX_RANGE_DAYS} days at a time`,
+  });
+export type RangeInput = z.input<typeof rangeSchema>;
+
+export const topSchema = z.intersection(
+  rangeSchema,
+  z.object({
+    by: z.preprocess(blankToUndefined, z.enum(['net', 'quantity'], { message: 'Rank by net or quantity' }).default('net')),
+    limit: z.preprocess(blankToUndefined, z.coerce.number().int('Whole numbers only').min(1).max(100).default(10)),
+  }),
+);
+export type TopInput = z.input<typeof topSchema>;
+
+export const REPORT_NAMES = [
+  'sales-summary',
+  'sales-by-hour',
+  'sales-by-day',
+  'tender-mix',
+  'top-products',
+  'top-categories',
+  'sales-by-staff',
+  'refunds-and-voids',
+  'discounts',
+  'taxes',
+  'drawer-over-short',
+] as const;
+export type ReportName = (typeof REPORT_NAMES)[number];
+
+/**
+ * Parses report input; anything wrong is a 400 naming each field (a report reads, so a bad query
+ * string is a bad request, not an unprocessable entity).
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input ?? {});
+  if (parsed.success) return parsed.data;
+  const details = parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'query', message: i.message }));
+  throw new AppError('bad_request', 'The report query is invalid: ' + details.map((d) => `${d.path}: ${d.message}`).join('; '), details);
+}
