@@ -10,7 +10,7 @@ import { businessDate, checkout, createOrderSchema, loadOrderDetail, orderTimeli
 import { withTenant } from '@/lib/platform/db';
 import { decimalToMinor } from '@/lib/platform/money';
 import { seedOrderHistory } from '@/scripts/seed/seed-history';
-import { apiRequest, createStockedProduct, createTenant, json, mainLocation, noParams, ownerActor, rowsOf, segment, sessionTokenFor, type TestStaff, type TestTenant } from '../helpers';
+import { apiRequest, createStockedProduct, createTenant, json, mainLocation, noParams, ownerActor, readStream, rowsOf, segment, sessionTokenFor, type TestStaff, type TestTenant } from '../helpers';
 
 /**
  * GET /api/v1/orders/export: the order search as CSV (orders, lines, payments), streamed, money
@@ -32,19 +32,6 @@ async function download(t: TestTenant, as: TestStaff | string | undefined, query
   return res;
 }
 
-/** The body as the client reads it, chunk by chunk. */
-async function read(res: Response): Promise<{ chunks: number; text: string }> {
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let chunks = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return { chunks, text };
-    chunks++;
-    text += decoder.decode(value, { stream: true });
-  }
-}
 
 const rowsOfCsv = (text: string) => Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 const minor = (rows: Record<string, string>[], column: string, currency = 'USD') => rows.reduce((sum, r) => sum + decimalToMinor(r[column]!, currency)!, 0);
@@ -93,7 +80,7 @@ describe('GET /api/v1/orders/export', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${shop.tenant.slug}-orders-${from}-to-${to}.csv"`);
-    const { chunks, text } = await read(res);
+    const { chunks, text } = await readStream(res);
     expect(chunks).toBeGreaterThan(2); // the header, then a chunk per page of 500 orders
     const rows = rowsOfCsv(text);
     const figures = await direct(shop);
@@ -109,12 +96,12 @@ describe('GET /api/v1/orders/export', () => {
 
   it('exports the lines and the payments of the same orders, adding up to the same money', async () => {
     const figures = await direct(shop);
-    const lines = rowsOfCsv((await read(await download(shop, shop.owner, `kind=lines&from=${from}&to=${to}`))).text);
+    const lines = rowsOfCsv((await readStream(await download(shop, shop.owner, `kind=lines&from=${from}&to=${to}`))).text);
     expect(lines).toHaveLength(figures.lines!);
     expect(lines.reduce((sum, r) => sum + Number(r.quantity), 0)).toBe(figures.quantity);
     expect(minor(lines, 'total')).toBe(figures.line_total);
 
-    const money = rowsOfCsv((await read(await download(shop, shop.owner, `kind=payments&from=${from}&to=${to}`))).text);
+    const money = rowsOfCsv((await readStream(await download(shop, shop.owner, `kind=payments&from=${from}&to=${to}`))).text);
     const settled = money.filter((r) => (r.kind === 'payment' && r.status === 'captured') || (r.kind === 'refund' && r.status === 'succeeded'));
     expect(minor(settled, 'amount')).toBe(figures.net_paid);
     expect(money.some((r) => r.kind === 'refund' && r.amount!.startsWith('-'))).toBe(true); // money back is negative, not escaped
@@ -123,19 +110,19 @@ describe('GET /api/v1/orders/export', () => {
 
   it('applies the search’s filters: one tender, one person', async () => {
     const figures = await direct(shop);
-    const card = rowsOfCsv((await read(await download(shop, shop.manager, `kind=orders&from=${from}&to=${to}&tender=card`))).text);
+    const card = rowsOfCsv((await readStream(await download(shop, shop.manager, `kind=orders&from=${from}&to=${to}&tender=card`))).text);
     expect(card).toHaveLength(figures.card_orders!);
-    const cashier = rowsOfCsv((await read(await download(shop, shop.manager, `kind=orders&from=${from}&to=${to}&staff=${shop.cashier.id}`))).text);
+    const cashier = rowsOfCsv((await readStream(await download(shop, shop.manager, `kind=orders&from=${from}&to=${to}&staff=${shop.cashier.id}`))).text);
     expect(cashier.length).toBeGreaterThan(0);
     expect(cashier.every((r) => r.staff === 'Cas Cashier')).toBe(true);
   });
 
   it('writes MMK without decimals, keeps Myanmar text, and escapes formula-like cells', async () => {
-    const { text } = await read(await download(cafe, cafe.owner, 'kind=orders'));
+    const { text } = await readStream(await download(cafe, cafe.owner, 'kind=orders'));
     const rows = rowsOfCsv(text);
     expect(rows.map((r) => r.total)).toEqual(['2500', '2500', '2500']);
     expect(rows.map((r) => r.customer)).toEqual(['မင်္ဂလာပါ', `'=HYPERLINK("http://evil.test","click")`, 'Ko Aung, table by the door']);
-    const lines = rowsOfCsv((await read(await download(cafe, cafe.owner, 'kind=lines'))).text);
+    const lines = rowsOfCsv((await readStream(await download(cafe, cafe.owner, 'kind=lines'))).text);
     expect(lines.map((r) => [r.item, r.unit_price, r.quantity])).toEqual(Array(3).fill(['လက်ဖက်ရည် (V0)', '100', '25']));
   });
 
@@ -158,7 +145,7 @@ describe('another business', () => {
     for (const kind of ['orders', 'lines', 'payments']) {
       const res = await download(other, other.manager, `kind=${kind}&staff=${shop.cashier.id}`);
       expect(res.status).toBe(200);
-      const { text } = await read(res);
+      const { text } = await readStream(res);
       expect(rowsOfCsv(text)).toEqual([]);
       expect(text.split('\r\n').filter(Boolean)).toHaveLength(1); // the header only
     }

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { csvResponse, csvStream, csvText, escapeFormula, unescapeFormula, type CsvColumn } from '@/lib/platform/csv';
+import { readStream } from '../helpers';
 
 type Row = { name: string; amount: string };
 const columns: CsvColumn<Row>[] = [
@@ -14,18 +15,6 @@ async function* pagesOf<T>(pages: T[][]): AsyncGenerator<T[]> {
   for (const page of pages) yield page;
 }
 
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<{ chunks: number; text: string }> {
-  const reader = stream.getReader();
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // keep the byte-order mark to see it
-  let text = '';
-  let chunks = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return { chunks, text };
-    chunks++;
-    text += decoder.decode(value, { stream: true });
-  }
-}
 
 describe('CSV cells', () => {
   it('quotes commas, quotes and line breaks so they come back as they were', () => {
@@ -77,7 +66,7 @@ describe('CSV cells', () => {
 describe('csvStream', () => {
   it('streams a byte-order mark and the header first, then one chunk per page', async () => {
     const pages = Array.from({ length: 30 }, (_, p) => Array.from({ length: 100 }, (_, i) => ({ name: `row ${p * 100 + i}`, amount: `${i}.00` })));
-    const { chunks, text } = await readAll(csvStream(pagesOf(pages), columns));
+    const { chunks, text } = await readStream(csvStream(pagesOf(pages), columns));
     expect(chunks).toBe(31);
     expect(text.startsWith('\uFEFFname,amount\r\n')).toBe(true);
     const rows = Papa.parse<Row>(text, { header: true, skipEmptyLines: true }).data;
@@ -102,7 +91,7 @@ describe('csvStream', () => {
   });
 
   it('is only the header when there are no rows', async () => {
-    expect((await readAll(csvStream(pagesOf<Row>([[], []]), columns))).text).toBe('\uFEFFname,amount\r\n');
+    expect((await readStream(csvStream(pagesOf<Row>([[], []]), columns))).text).toBe('\uFEFFname,amount\r\n');
   });
 
   it('errors the stream (a cut-off download) when reading a page fails mid-way', async () => {
@@ -110,7 +99,7 @@ describe('csvStream', () => {
       yield [{ name: 'first', amount: '1' }];
       throw new Error('database went away');
     }
-    await expect(readAll(csvStream(failing(), columns))).rejects.toThrow('database went away');
+    await expect(readStream(csvStream(failing(), columns))).rejects.toThrow('database went away');
   });
 
   it('answers as an attachment with a safe file name', async () => {

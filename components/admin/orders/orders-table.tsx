@@ -5,6 +5,7 @@ import type { FoundOrder } from '@/lib/orders';
 import { formatMoney } from '@/lib/platform/money';
 
 const TENDER_LABEL: Record<string, string> = { cash: 'Cash', card: 'Card' };
+const HEADINGS = ['Order', 'Time', 'Staff', 'Table', 'Status', 'Tenders', 'Total'] as const;
 
 /** The admin search's results: one row per order; its number opens the order's page. */
 export function OrdersTable({
@@ -27,27 +28,11 @@ export function OrdersTable({
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-xs uppercase text-slate-500">
           <tr>
-            <th scope="col" className="px-4 py-3">
-              Order
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Time
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Staff
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Table
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Status
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Tenders
-            </th>
-            <th scope="col" className="px-4 py-3 text-right">
-              Total
-            </th>
+            {HEADINGS.map((h) => (
+              <th key={h} scope="col" className={`px-4 py-3 ${h === 'Total' ? 'text-right' : ''}`}>
+                {h}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
