@@ -105,7 +105,7 @@ export type FoundOrder = ReturnType<typeof withoutTenant> & { tenders: Tender[] 
 /** The admin order search: one page of matching orders, newest first, each with its tenders, and the total. */
 export async function searchOrders(ctx: TenantContext, search: OrderSearch): Promise<{ data: FoundOrder[]; total: number; skip: number; limit: number }> {
   const page = await pageOfOrders(ctx.tenantId, orderConditions(await searchFilters(ctx, search)), search.skip, search.limit);
-  const payments = await withTenant(ctx.tenantId, (tx) => paymentsOfOrders(tx, page.data.map((o) => o.id)));
+  const payments = page.data.length ? await withTenant(ctx.tenantId, (tx) => paymentsOfOrders(tx, page.data.map((o) => o.id))) : [];
   const tenders = tendersByOrder(payments);
   return { ...page, data: page.data.map((o) => ({ ...o, tenders: tenders.get(o.id) ?? [] })) };
 }

@@ -57,6 +57,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
       </header>
 
       <OrderFilters
+        key={JSON.stringify(values)} // a new search (a link, "Clear filters") resets what was typed
         values={values}
         errors={errors}
         staff={staff.map((s) => ({ id: s.id, name: s.active ? s.name : `${s.name} (inactive)` }))}
