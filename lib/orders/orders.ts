@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { orderCounters, orderLines, orderRefunds, orders, shifts, type OrderStatus } from '@/db/schema/orders';
 import type { TenantContext, TenantScope } from '@/lib/auth';
 import { appendEvents } from '@/lib/events';
@@ -11,9 +11,10 @@ import { setTableOccupancy } from '@/lib/restaurant';
 import { getTenantSettings } from '@/lib/tenancy';
 import { variantLabel } from '@/lib/catalog';
 import { quoteOrder, type Quote } from './quote';
+import { orderConditions, pageOfOrders, type OrderRow } from './search';
 import type { CreateOrderInput, ListOrdersQuery, UpdateOrderInput } from './schemas';
 
-export type OrderRow = typeof orders.$inferSelect;
+export type { OrderRow };
 type LineRow = typeof orderLines.$inferSelect;
 
 export type OrderView = Omit<OrderRow, 'tenantId'> & {
@@ -316,26 +317,20 @@ export async function getOrder({ tenantId }: TenantScope, orderId: string): Prom
   };
 }
 
-/** The WHERE of an order list: every filter of `query` that is set. */
+/** The WHERE of an order list: every filter of `query` that is set (the one builder: search.ts). */
 function orderFilters(query: Omit<ListOrdersQuery, 'skip' | 'limit'>): SQL | undefined {
-  const filters: SQL[] = [];
-  const statuses = query.status?.split(',').filter(Boolean) as OrderStatus[] | undefined;
-  if (statuses?.length) filters.push(inArray(orders.status, statuses));
-  if (query.from) filters.push(gte(orders.createdAt, new Date(query.from)));
-  if (query.to) filters.push(lte(orders.createdAt, new Date(query.to)));
-  if (query.shift) filters.push(eq(orders.shiftId, query.shift));
-  if (query.location) filters.push(eq(orders.locationId, query.location));
-  if (query.number) filters.push(eq(orders.number, query.number));
-  return filters.length ? and(...filters) : undefined;
+  return orderConditions({
+    statuses: query.status?.split(',').filter(Boolean) as OrderStatus[] | undefined,
+    since: query.from ? new Date(query.from) : undefined,
+    through: query.to ? new Date(query.to) : undefined,
+    shift: query.shift,
+    location: query.location,
+    number: query.number,
+  });
 }
 
 export async function listOrders({ tenantId }: TenantScope, query: ListOrdersQuery) {
-  const where = orderFilters(query);
-  return withTenant(tenantId, async (tx) => {
-    const [{ total }] = (await tx.select({ total: sql<number>`count(*)::int` }).from(orders).where(where)) as [{ total: number }];
-    const rows = await tx.select().from(orders).where(where).orderBy(desc(orders.createdAt), desc(orders.id)).offset(query.skip).limit(query.limit);
-    return { data: rows.map(({ tenantId: _t, ...o }) => o), total, skip: query.skip, limit: query.limit };
-  });
+  return pageOfOrders(tenantId, orderFilters(query), query.skip, query.limit);
 }
 
 /** How many orders of each status match `query` (status, skip and limit aside), in one GROUP BY: the status chips' counts. */

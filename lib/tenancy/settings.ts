@@ -96,6 +96,11 @@ export async function businessDayRuleIn(tx: Tx, tenantId: string): Promise<Busin
   return { timeZone: tenant.timeZone, dayStartsAt: settings?.dayStartsAt ?? DEFAULT_DAY_START };
 }
 
+/** The tenant's business-day rule (its time zone and "day starts at"), for a request that has the tenant at hand. */
+export async function businessDayRule(ctx: { tenantId: string; tenant: { timeZone: string } }): Promise<BusinessDayRule> {
+  return { timeZone: ctx.tenant.timeZone, dayStartsAt: (await getTenantSettings(ctx)).dayStartsAt };
+}
+
 /** The database says `integer`; the check constraint says 4 or 6. */
 const asSettings = (row: Omit<TenantSettings, 'minPinLength'> & { minPinLength: number }): TenantSettings => ({
   ...row,
