@@ -4,6 +4,7 @@ import { tenants, tenantSettings } from '@/db/schema/tenancy';
 import { recordAudit } from '@/lib/platform/audit';
 import { DAY_START_PATTERN, DEFAULT_DAY_START, type BusinessDayRule } from '@/lib/platform/business-day';
 import { withTenant, type Tx } from '@/lib/platform/db';
+import { minorDigits } from '@/lib/platform/money';
 import { patchSchema } from '@/lib/platform/validation';
 
 export type TenantSettings = {
@@ -21,6 +22,11 @@ export type TenantSettings = {
   cashOutLimit: number;
   /** When the business day starts ("HH:MM", 15-minute steps): order numbers, reports and the dashboard cut days there. */
   dayStartsAt: string;
+  /**
+   * A closed drawer short by more than this (minor units) is a dashboard alert; null: the
+   * default, one major unit of the tenant's currency (`drawerToleranceOf`).
+   */
+  drawerTolerance: number | null;
 };
 
 const DEFAULT_SETTINGS: TenantSettings = {
@@ -34,6 +40,7 @@ const DEFAULT_SETTINGS: TenantSettings = {
   pinSwitchToOwner: false,
   cashOutLimit: 0,
   dayStartsAt: DEFAULT_DAY_START,
+  drawerTolerance: null,
 };
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().transform((v) => v || null);
@@ -50,6 +57,7 @@ export const settingsPatchSchema = patchSchema(
     pinSwitchToOwner: z.boolean(),
     cashOutLimit: z.number({ message: 'Enter an amount' }).int('Use whole minor units').min(0).max(1_000_000_000),
     dayStartsAt: z.string().regex(DAY_START_PATTERN, 'Use HH:MM in 15-minute steps, e.g. 04:00'),
+    drawerTolerance: z.number({ message: 'Enter an amount' }).int('Use whole minor units').min(0).max(1_000_000_000).nullable(),
   }),
 );
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
@@ -65,6 +73,7 @@ const columns = {
   pinSwitchToOwner: tenantSettings.pinSwitchToOwner,
   cashOutLimit: tenantSettings.cashOutLimit,
   dayStartsAt: tenantSettings.dayStartsAt,
+  drawerTolerance: tenantSettings.drawerTolerance,
 };
 
 export async function getTenantSettings({ tenantId }: { tenantId: string }): Promise<TenantSettings> {
@@ -99,6 +108,14 @@ export async function businessDayRuleIn(tx: Tx, tenantId: string): Promise<Busin
 /** The tenant's business-day rule (its time zone and "day starts at"), for a request that has the tenant at hand. */
 export async function businessDayRule(ctx: { tenantId: string; tenant: { timeZone: string } }): Promise<BusinessDayRule> {
   return { timeZone: ctx.tenant.timeZone, dayStartsAt: (await getTenantSettings(ctx)).dayStartsAt };
+}
+
+/**
+ * The drawer tolerance in force: the tenant's, or one major unit of its currency (USD 1.00;
+ * MMK 1, in effect any shortage). Why: docs/analytics.md.
+ */
+export function drawerToleranceOf(settings: Pick<TenantSettings, 'drawerTolerance'>, currency: string): number {
+  return settings.drawerTolerance ?? 10 ** minorDigits(currency);
 }
 
 /** The database says `integer`; the check constraint says 4 or 6. */
