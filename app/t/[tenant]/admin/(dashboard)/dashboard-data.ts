@@ -1,4 +1,4 @@
-import { dashboard, type RangeInput } from '@/lib/analytics';
+import { alerts, dashboard, type RangeInput } from '@/lib/analytics';
 import type { TenantContext } from '@/lib/auth';
 import { defaultLocation, listLevels, listLocations } from '@/lib/inventory';
 import { countOrdersByStatus, listOrders } from '@/lib/orders';
@@ -12,7 +12,8 @@ const OPEN_ORDERS_SHOWN = 5;
 /**
  * Everything the /admin home shows, read in parallel: the figures of the chosen range
  * (lib/analytics, one read) and, beside them, what is true right now — low stock at the
- * location, occupied tables, orders still open or unpaid, and the card service's breaker.
+ * location, occupied tables, orders still open or unpaid, the card service's breaker, and
+ * the alerts (unusual refunds, voids, short drawers, slow sales) of the range's last day.
  * A range the analytics module refuses (a bad date in the URL) comes back as `rangeError`
  * with today's figures, so the page still renders and says what was wrong.
  */
@@ -22,7 +23,8 @@ export async function dashboardData(ctx: TenantContext, range: RangeInput) {
     return { ...(await dashboard(ctx, {})), rangeError: err.message };
   });
   const stockLocation = figures.locationId ?? (await defaultLocation(ctx))?.id;
-  const [locations, lowStock, tables, unpaid, openOrders] = await Promise.all([
+  const [unusual, locations, lowStock, tables, unpaid, openOrders] = await Promise.all([
+    alerts(ctx, { date: figures.to, locationId: figures.locationId ?? undefined }),
     listLocations(ctx),
     stockLocation ? listLevels(ctx, { location: stockLocation, lowStock: true, skip: 0, limit: LOW_STOCK_SHOWN }) : null,
     listTables(ctx, { status: 'occupied' }),
@@ -31,6 +33,7 @@ export async function dashboardData(ctx: TenantContext, range: RangeInput) {
   ]);
   return {
     figures: { ...figures, rangeError: 'rangeError' in figures ? figures.rangeError : null },
+    alerts: unusual,
     locations,
     lowStock: lowStock ?? { data: [], total: 0 },
     occupiedTables: tables,

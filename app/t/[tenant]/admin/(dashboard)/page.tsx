@@ -11,7 +11,7 @@ import { requireStaff } from '@/lib/auth';
 import { addDays, businessDayOf } from '@/lib/platform/business-day';
 import { formatMoney } from '@/lib/platform/money';
 import { businessDayRule } from '@/lib/tenancy';
-import { dashboardData } from './dashboard-data';
+import { dashboardData, type DashboardData } from './dashboard-data';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -113,6 +113,8 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
         </Form>
         {figures.rangeError && <Alert tone="error">{figures.rangeError} Showing today instead.</Alert>}
       </section>
+
+      <AlertsPanel alerts={data.alerts} date={figures.to} isToday={figures.to === today} />
 
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading" className="sr-only">
@@ -233,6 +235,35 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
         </aside>
       </div>
     </div>
+  );
+}
+
+/** What looks unusual on `date`, each with its figures in words and a link to the orders or shift behind it. */
+function AlertsPanel({ alerts, date, isToday }: { alerts: DashboardData['alerts']; date: string; isToday: boolean }) {
+  const day = isToday ? 'today' : longDate(date);
+  if (alerts.length === 0) {
+    return (
+      <p className="rounded-xl border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600" data-testid="alerts">
+        Nothing unusual {isToday ? 'so far today' : `on ${day}`}: refunds, voids, drawers and sales are within their usual range.
+      </p>
+    );
+  }
+  return (
+    <section aria-labelledby="alerts-heading" className="rounded-xl border border-amber-300 bg-amber-50 p-4" data-testid="alerts">
+      <h2 id="alerts-heading" className="font-semibold text-amber-950">
+        Needs a look {isToday ? 'today' : `on ${day}`}
+      </h2>
+      <ul className="mt-2 space-y-2 text-sm">
+        {alerts.map((a) => (
+          <li key={`${a.kind}-${a.staffId ?? a.shiftId ?? ''}`} className="flex flex-wrap items-baseline justify-between gap-2">
+            <span className={a.severity === 'high' ? 'font-semibold text-red-800' : 'text-amber-950'}>{a.title}</span>
+            <Link href={a.link} className="font-semibold text-brand-700 underline">
+              {a.orders?.length === 1 ? 'Open the order' : 'See the orders'}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
