@@ -4,7 +4,7 @@ import { REQUEST_ID_HEADER } from '@/lib/platform/headers';
 import { requestFingerprint, withIdempotency } from '@/lib/platform/idempotency';
 import { logger } from '@/lib/platform/logger';
 import { metrics, routeLabel } from '@/lib/platform/metrics';
-import { annotateContext, requestIdFrom, runWithContext } from '@/lib/platform/request-context';
+import { annotateContext, clientOf, requestIdFrom, runWithContext } from '@/lib/platform/request-context';
 import { resolveStaff, type TenantContext } from './context';
 import { sameOriginBody } from './csrf';
 import type { Permission } from './permissions';
@@ -38,7 +38,7 @@ export function tenantRoute<Params = Record<string, never>>(
   return async (req: NextRequest, segment: Segment<Params>): Promise<Response> => {
     const requestId = requestIdFrom(req.headers);
     const started = performance.now();
-    return runWithContext({ requestId }, async () => {
+    return runWithContext({ requestId, client: clientOf(req.headers) }, async () => {
       let response: Response;
       try {
         const ctx = await resolveStaff(req, options.permission);
