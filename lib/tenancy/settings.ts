@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tenantSettings } from '@/db/schema/tenancy';
-import { recordAudit } from '@/lib/platform/audit';
+import { changes, recordAudit } from '@/lib/platform/audit';
 import { withTenant } from '@/lib/platform/db';
 import { patchSchema } from '@/lib/platform/validation';
 
@@ -65,14 +65,17 @@ export async function getTenantSettings({ tenantId }: { tenantId: string }): Pro
   return row ? asSettings(row) : DEFAULT_SETTINGS;
 }
 
+/** Saves the settings sent; the audit row has before/after of the ones that changed (one of them may be prices-include-tax). */
 export async function updateTenantSettings(ctx: { tenantId: string; userId: string }, patch: SettingsPatch): Promise<TenantSettings> {
   return withTenant(ctx.tenantId, async (tx) => {
+    const [stored] = await tx.select(columns).from(tenantSettings).for('update');
     const [row] = await tx
       .insert(tenantSettings)
       .values({ tenantId: ctx.tenantId, ...DEFAULT_SETTINGS, ...patch })
       .onConflictDoUpdate({ target: tenantSettings.tenantId, set: { ...patch, updatedAt: new Date() } })
       .returning(columns);
-    await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'settings.updated', entityType: 'tenant', entityId: ctx.tenantId, details: patch });
+    const { before, after } = changes(stored ? asSettings(stored) : DEFAULT_SETTINGS, asSettings(row!));
+    await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'settings.updated', entityType: 'tenant', entityId: ctx.tenantId, before, after });
     return asSettings(row!);
   });
 }
