@@ -5,7 +5,7 @@ import { cache } from 'react';
 import type { z } from 'zod';
 import { AppError, toFormState, type FormMessage } from '@/lib/platform/errors';
 import { PATH_HEADER_NAME } from '@/lib/platform/headers';
-import { clientOf, requestIdFrom, runWithContext } from '@/lib/platform/request-context';
+import { requestContextFrom, runWithContext } from '@/lib/platform/request-context';
 import { currentTenant, type TenantInfo } from '@/lib/tenancy';
 import { grantApproval } from './approvals';
 import { resolveStaff, staffOf, type TenantContext } from './context';
@@ -103,8 +103,7 @@ async function staffFor(permission: Permission): Promise<TenantContext | { error
 
 /** Runs an action's work in its request's context (log fields; address and device for the audit log), as tenantRoute does for the API. */
 async function asStaff<T>(ctx: TenantContext, fn: () => Promise<T>): Promise<T> {
-  const h = await headers();
-  return runWithContext({ requestId: requestIdFrom(h), client: clientOf(h), tenantId: ctx.tenantId, tenantSlug: ctx.tenant.slug, userId: ctx.userId }, fn);
+  return runWithContext({ ...requestContextFrom(await headers()), tenantId: ctx.tenantId, tenantSlug: ctx.tenant.slug, userId: ctx.userId }, fn);
 }
 
 /**

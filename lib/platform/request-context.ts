@@ -39,6 +39,11 @@ export function requestIdFrom(headers: Headers): string {
   return headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID();
 }
 
+/** The context a request enters with (tenantRoute, staffAction/staffRead, next-auth's route): its id, address and device. */
+export function requestContextFrom(headers: Headers): RequestContext {
+  return { requestId: requestIdFrom(headers), client: clientOf(headers) };
+}
+
 /**
  * The client's address: the first hop of X-Forwarded-For (what the platform's proxy says the
  * client was), else X-Real-IP. Only as trustworthy as the proxy in front: it must overwrite,
