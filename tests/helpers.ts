@@ -14,14 +14,14 @@ export const uniqueSlug = (prefix = 't') => `${prefix}-${Date.now().toString(36)
 export type TestStaff = { id: string; tenantId: string; role: Role; name: string; email: string };
 export type TestTenant = { tenant: TenantInfo; owner: TestStaff; manager: TestStaff; cashier: TestStaff };
 
-/** A business with an owner, a manager (PIN 2222) and a cashier (PIN 3333). */
-export async function createTenant(): Promise<TestTenant> {
+/** A business with an owner, a manager (PIN 2222) and a cashier (PIN 3333); in UTC and USD unless told. */
+export async function createTenant(options: { timeZone?: string; currency?: string } = {}): Promise<TestTenant> {
   const slug = uniqueSlug();
   const { tenant, owner } = await signUpBusiness({
     businessName: `Shop ${slug}`,
     slug,
-    currency: 'USD',
-    timeZone: 'UTC',
+    currency: options.currency ?? 'USD',
+    timeZone: options.timeZone ?? 'UTC',
     ownerName: 'Olive Owner',
     email: `owner@${slug}.test`,
     password: PASSWORD,
