@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as audit from '@/app/api/v1/audit/route';
 import { auditEvents } from '@/db/schema/platform';
 import { listAuditEvents, updateStaff } from '@/lib/auth';
 import { recordAudit, withoutSecrets } from '@/lib/platform/audit';
+import { AUDIT_ACTIONS } from '@/lib/platform/audit-actions';
 import { withTenant } from '@/lib/platform/db';
 import { pgErrorCode } from '@/lib/platform/errors';
 import { apiRequest, contextOf, createTenant, json, noParams, type TestStaff, type TestTenant } from '../helpers';
@@ -192,5 +194,12 @@ describe('no secrets in the log', () => {
     await withTenant(a.tenant.id, (tx) => recordAudit(tx, a.tenant.id, { actorUserId: a.owner.id, action: 'staff.pin_set', entityType: 'user', entityId: a.owner.id, after: { pin: '4321' } }));
     const [row] = await withTenant(a.tenant.id, (tx) => tx.select().from(auditEvents).where(and(eq(auditEvents.action, 'staff.pin_set'), eq(auditEvents.entityId, a.owner.id))));
     expect(row!.after).toEqual({ pin: '[redacted]' });
+  });
+});
+
+describe('the vocabulary', () => {
+  it('is documented: docs/security.md names every action (or its `entity.*` family)', () => {
+    const docs = readFileSync(new URL('../../docs/security.md', import.meta.url), 'utf8');
+    expect(AUDIT_ACTIONS.filter((action) => !docs.includes(`\`${action}\``) && !docs.includes(`\`${action.split('.')[0]}.*\``))).toEqual([]);
   });
 });
