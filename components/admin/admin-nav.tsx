@@ -12,6 +12,7 @@ const links = [
   { href: '/admin/tables', label: 'Tables' },
   { href: '/admin/staff', label: 'Staff' },
   { href: '/admin/settings', label: 'Settings' },
+  { href: '/admin/audit', label: 'Audit log' },
 ];
 
 export function AdminNav() {

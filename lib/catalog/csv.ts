@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import type { TenantContext } from '@/lib/auth';
-import { recordAuditAfter } from '@/lib/platform/audit';
 import { csvText, unescapeFormula } from '@/lib/platform/csv';
 import { decimalToMinor, minorToDecimal } from '@/lib/platform/money';
+import { importAudit } from './audit';
 import type { ImportedProduct, Product } from './repository';
 import { productInputSchema } from './schemas';
 import { catalogRepository } from './service';
@@ -249,13 +249,9 @@ export async function importProductsCsv(
     ...product,
     categoryId: category ? categoryByName.get(category.toLowerCase())!.id : null,
   }));
-  const result = await repo.importProducts(ctx.tenantId, products, (n) => onProgress({ phase: 'importing', done: n, total: products.length }));
-  await recordAuditAfter(ctx.tenantId, {
-    actorUserId: ctx.userId,
-    action: 'products.imported',
-    entityType: 'product',
-    details: { ...result, rows: total, categoriesCreated: [...newCategories] },
-  });
+  const names = { category: new Map(categories.map((c) => [c.id, c.name])), taxClass: new Map(taxes.map((t) => [t.id, t.name])) };
+  const audit = importAudit(ctx, existing, products, names, { rows: total, categoriesCreated: [...newCategories] });
+  const result = await repo.importProducts(ctx.tenantId, products, (n) => onProgress({ phase: 'importing', done: n, total: products.length }), audit);
   return { ok: true, ...result, categoriesCreated: [...newCategories] };
 }
 

@@ -10,6 +10,7 @@ import { AppError, notFound } from '@/lib/platform/errors';
 import { setTableOccupancy } from '@/lib/restaurant';
 import { getTenantSettings } from '@/lib/tenancy';
 import { variantLabel } from '@/lib/catalog';
+import { auditDiscountOverLimit, auditVoid } from './audit';
 import { quoteOrder, type Quote } from './quote';
 import { orderConditions, pageOfOrders, type OrderRow } from './search';
 import type { CreateOrderInput, ListOrdersQuery, UpdateOrderInput } from './schemas';
@@ -204,6 +205,7 @@ export async function createOrder(ctx: TenantContext, input: CreateOrderInput): 
       })
       .returning();
     const lines = await tx.insert(orderLines).values(lineValues(tenantId, orderId, quote)).returning();
+    await auditDiscountOverLimit(tx, ctx, { id: orderId, number, discountTotal: null }, quote, settings.discountLimitBasisPoints);
     if (input.tableId) await setTableOccupancy(tx, input.tableId, { status: 'occupied', covers: input.covers ?? 1 });
     if (!input.park) await place(tx, order!, lines);
   });
@@ -238,6 +240,7 @@ export async function updateOpenOrder(ctx: TenantContext, orderId: string, input
         updatedAt: new Date(),
       })
       .where(eq(orders.id, orderId));
+    await auditDiscountOverLimit(tx, ctx, order, quote, settings.discountLimitBasisPoints);
     if (order.tableId && order.tableId !== input.tableId) await setTableOccupancy(tx, order.tableId, { status: 'free', covers: 0 });
     if (input.tableId) await setTableOccupancy(tx, input.tableId, { status: 'occupied', covers: input.covers ?? order.covers ?? 1 });
   });
@@ -262,7 +265,7 @@ export async function placeIfOpen(tx: Tx, order: OrderRow): Promise<OrderRow> {
 
 /**
  * Voids an unpaid order: its stock goes back, its table is freed. Needs `order:void`, or a
- * manager's approval (checked by the caller).
+ * manager's approval (checked by the caller, who names the approver for the audit log).
  */
 export async function voidOrderInTx(tx: Tx, ctx: TenantContext, orderId: string, reason: string, approvedBy: string | null = null): Promise<void> {
   const order = await lockOrder(tx, orderId);
@@ -293,6 +296,7 @@ export async function voidOrderInTx(tx: Tx, ctx: TenantContext, orderId: string,
     })
     .where(eq(orders.id, orderId));
   if (order.tableId) await setTableOccupancy(tx, order.tableId, { status: 'free', covers: 0 });
+  await auditVoid(tx, ctx, order, reason, approvedBy);
   await appendEvents(tx, order.tenantId, [{ type: 'OrderVoided', payload: { orderId, number: order.number, reason } }]);
 }
 

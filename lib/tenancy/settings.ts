@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { tenants, tenantSettings } from '@/db/schema/tenancy';
-import { recordAudit } from '@/lib/platform/audit';
+import { changes, recordAudit } from '@/lib/platform/audit';
 import { DAY_START_PATTERN, DEFAULT_DAY_START, type BusinessDayRule } from '@/lib/platform/business-day';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { minorDigits } from '@/lib/platform/money';
@@ -81,14 +81,17 @@ export async function getTenantSettings({ tenantId }: { tenantId: string }): Pro
   return row ? asSettings(row) : DEFAULT_SETTINGS;
 }
 
+/** Saves the settings sent; the audit row has before/after of the ones that changed (one of them may be prices-include-tax). */
 export async function updateTenantSettings(ctx: { tenantId: string; userId: string }, patch: SettingsPatch): Promise<TenantSettings> {
   return withTenant(ctx.tenantId, async (tx) => {
+    const [stored] = await tx.select(columns).from(tenantSettings).for('update');
     const [row] = await tx
       .insert(tenantSettings)
       .values({ tenantId: ctx.tenantId, ...DEFAULT_SETTINGS, ...patch })
       .onConflictDoUpdate({ target: tenantSettings.tenantId, set: { ...patch, updatedAt: new Date() } })
       .returning(columns);
-    await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'settings.updated', entityType: 'tenant', entityId: ctx.tenantId, details: patch });
+    const { before, after } = changes(stored ? asSettings(stored) : DEFAULT_SETTINGS, asSettings(row!));
+    await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'settings.updated', entityType: 'tenant', entityId: ctx.tenantId, before, after });
     return asSettings(row!);
   });
 }
