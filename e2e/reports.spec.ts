@@ -5,7 +5,8 @@ import { formatMoney, minorToDecimal } from '../lib/platform/money';
 import { browserFetch, DEMO, signIn, tenantUrl } from './support';
 
 // The owner's reading side on the seeded demo tenant (MMK): the dashboard moves live when a
-// cashier sells in another window, the order is found by its number, and a CSV of it parses.
+// cashier sells in another window, the order is found by its number, a CSV of it parses, and
+// the refund the owner then gives is in the audit log.
 
 const CURRENCY = 'MMK';
 const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -19,7 +20,7 @@ async function signedIn(browser: Browser, who: { email: string }): Promise<Page>
 }
 
 /** A cash sale of one `productName` through the API, as the register makes it; answers the order. */
-async function sellOne(page: Page, productName: string): Promise<{ id: string; number: number; total: number }> {
+async function sellOne(page: Page, productName: string): Promise<{ id: string; number: number; total: number; lineId: string }> {
   const found = await browserFetch(page, `/api/v1/products?search=${encodeURIComponent(productName)}`);
   expect(found.status).toBe(200);
   const variantId: string = found.body.data[0].variants[0].id;
@@ -29,15 +30,15 @@ async function sellOne(page: Page, productName: string): Promise<{ id: string; n
   });
   expect(sale.status, JSON.stringify(sale.body)).toBe(201);
   expect(sale.body).toMatchObject({ status: 'completed', paymentError: null });
-  return { id: sale.body.id, number: sale.body.number, total: sale.body.total };
+  return { id: sale.body.id, number: sale.body.number, total: sale.body.total, lineId: sale.body.lines[0].id };
 }
 
-test('the owner watches today move live, finds the sale among the orders and downloads it as CSV', async ({ browser }) => {
+test('the owner watches today move live, finds the sale among the orders, downloads it as CSV and finds its refund in the audit log', async ({ browser }) => {
   const owner = await signedIn(browser, DEMO.owner);
   const cashier = await signedIn(browser, DEMO.cashier);
   const netSales = owner.locator('[data-figure="Net sales"]');
   let before = '';
-  let sale: { id: string; number: number; total: number };
+  let sale: Awaited<ReturnType<typeof sellOne>>;
 
   await test.step('the dashboard opens on today, live', async () => {
     await owner.goto(tenantUrl(DEMO.slug, '/admin'));
@@ -74,6 +75,23 @@ test('the owner watches today move live, finds the sale among the orders and dow
     expect(parsed.errors).toEqual([]);
     const row = parsed.data.find((r) => r.order_id === sale.id);
     expect(row, `order #${sale.number} in ${JSON.stringify(parsed.data.slice(0, 3))}`).toMatchObject({ order_number: String(sale.number), total: minorToDecimal(sale.total, CURRENCY) });
+  });
+
+  await test.step('the owner refunds it, and the audit log shows who refunded which order', async () => {
+    const refund = await browserFetch(owner, `/api/v1/orders/${sale.id}/refunds`, {
+      method: 'POST',
+      json: { reason: 'Bottle was warm', restock: false, lines: [{ lineId: sale.lineId, quantity: 1 }], approval: null },
+    });
+    expect(refund.status, JSON.stringify(refund.body)).toBe(201);
+    await owner.goto(tenantUrl(DEMO.slug, '/admin/audit'));
+    const filters = owner.getByRole('form', { name: 'Filter the audit log' });
+    await filters.getByLabel('Action').selectOption('order.refunded');
+    await filters.getByRole('button', { name: 'Show' }).click();
+    await expect(owner).toHaveURL(/action=order\.refunded/);
+    const row = owner.getByTestId('audit-row').filter({ has: owner.locator(`a[href="/admin/orders/${sale.id}"]`) });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText(DEMO.owner.name);
+    await expect(row).toContainText('Refunded');
   });
 
   await owner.context().close();
