@@ -1,54 +1,27 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { useTenantEvents } from '@/components/live/use-tenant-events';
 
 /** Events after which the dashboard's figures or side panels may have moved. */
 const REFRESH_ON = ['SalesFiguresChanged', 'OrderPlaced', 'OrderVoided', 'LowStock', 'StockChanged', 'PaymentFailed'];
 const SETTLE_MS = 400;
-const RECONNECT_MS = 5_000;
 
 /**
- * Keeps the dashboard live without a reload: on a domain event from the tenant's stream
- * (GET /api/v1/events) it asks the server to render the page again (router.refresh keeps
- * scroll, focus and the chosen range). A burst of events (a busy lunch) becomes one refresh.
- * SalesFiguresChanged is emitted once the rollups moved, so the re-render sees the new sale.
+ * Keeps the dashboard live without a reload: on a domain event of the tenant it asks the
+ * server to render the page again (router.refresh keeps scroll, focus and the chosen range).
+ * A burst of events (a busy lunch) becomes one refresh. SalesFiguresChanged is emitted once
+ * the rollups moved, so the re-render sees the new sale.
  */
 export function LiveRefresh() {
   const router = useRouter();
-  const [connected, setConnected] = useState(false);
-
-  useEffect(() => {
-    if (typeof EventSource === 'undefined') return;
-    let source: EventSource | null = null;
-    let pending: ReturnType<typeof setTimeout> | undefined;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const refreshSoon = () => {
-      clearTimeout(pending);
-      pending = setTimeout(() => router.refresh(), SETTLE_MS);
-    };
-    const connect = () => {
-      if (stopped) return;
-      source = new EventSource('/api/v1/events');
-      source.onopen = () => setConnected(true);
-      source.onerror = () => {
-        setConnected(false);
-        if (source?.readyState === EventSource.CLOSED) {
-          source.close();
-          retry = setTimeout(connect, RECONNECT_MS);
-        }
-      };
-      for (const type of REFRESH_ON) source.addEventListener(type, refreshSoon);
-    };
-    connect();
-    return () => {
-      stopped = true;
-      clearTimeout(pending);
-      clearTimeout(retry);
-      source?.close();
-    };
-  }, [router]);
+  const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(pending.current), []);
+  const connected = useTenantEvents(REFRESH_ON, () => {
+    clearTimeout(pending.current);
+    pending.current = setTimeout(() => router.refresh(), SETTLE_MS);
+  });
 
   return (
     <p className="flex items-center gap-2 text-sm text-slate-600" role="status" data-testid="live-status">
