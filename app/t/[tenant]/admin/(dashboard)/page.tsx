@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SalesByDayChart, SalesByHourChart, StaffChart, TenderMixChart, TopChart } from '@/components/admin/dashboard/charts';
-import { FigureCard, HEADLINE, type FigureValue } from '@/components/admin/dashboard/figures';
+import { HeadlineFigures, type FigureValue } from '@/components/admin/dashboard/figures';
 import { LiveRefresh } from '@/components/admin/dashboard/live-refresh';
 import { longDate, RangeForm, rangeLabel } from '@/components/admin/range-form';
 import { Alert } from '@/components/ui/alert';
@@ -71,19 +71,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
         <h2 id="figures-heading" className="sr-only">
           Figures
         </h2>
-        <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">
-          {HEADLINE.map((h) => (
-            <FigureCard
-              key={h.key}
-              label={h.label}
-              figure={summary[h.key]!}
-              kind={h.kind}
-              currency={currency}
-              lowerIsBetter={h.lowerIsBetter}
-              comparedWith={rangeLabel(summary.previous.from, summary.previous.to)}
-            />
-          ))}
-        </dl>
+        <HeadlineFigures summary={summary} currency={currency} comparedWith={rangeLabel(summary.previous.from, summary.previous.to)} />
         {summary.orders!.value === 0 && (
           <p className="mt-3 text-sm text-slate-600">
             No paid orders {isToday ? 'yet today' : 'in this range'}.{' '}

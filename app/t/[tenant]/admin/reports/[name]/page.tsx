@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { FigureCard, HEADLINE, type FigureValue } from '@/components/admin/dashboard/figures';
+import { HeadlineFigures, type FigureValue } from '@/components/admin/dashboard/figures';
 import { RangeForm, rangeLabel } from '@/components/admin/range-form';
 import { PrintButton, PrintedAt } from '@/components/admin/reports/print-button';
 import { ReportChart } from '@/components/admin/reports/report-chart';
@@ -123,7 +123,13 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
             </nav>
           )}
 
-          {view.report === 'sales-summary' && <SummaryFigures view={view} currency={ctx.tenant.currency} />}
+          {view.report === 'sales-summary' && (
+            <HeadlineFigures
+              summary={view.data as unknown as Record<string, FigureValue>}
+              currency={ctx.tenant.currency}
+              comparedWith={rangeLabel(view.data.previous.from, view.data.previous.to)}
+            />
+          )}
           <ReportFacts facts={view.facts} format={format} />
 
           <div className="print:hidden">
@@ -149,25 +155,5 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         </>
       )}
     </div>
-  );
-}
-
-/** The summary's headline figures, each against the same days a week earlier (the dashboard's cards). */
-function SummaryFigures({ view, currency }: { view: ReportView & { report: 'sales-summary' }; currency: string }) {
-  const summary = view.data as unknown as Record<string, FigureValue>;
-  return (
-    <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5 print:grid-cols-5 print:gap-2">
-      {HEADLINE.map((h) => (
-        <FigureCard
-          key={h.key}
-          label={h.label}
-          figure={summary[h.key]!}
-          kind={h.kind}
-          currency={currency}
-          lowerIsBetter={h.lowerIsBetter}
-          comparedWith={rangeLabel(view.data.previous.from, view.data.previous.to)}
-        />
-      ))}
-    </dl>
   );
 }
