@@ -49,3 +49,14 @@ export function FigureCard({ label, figure, kind, currency, lowerIsBetter, compa
     </div>
   );
 }
+
+/** The headline figures as a grid of cards, each against `comparedWith` (the dashboard's and the sales summary's). */
+export function HeadlineFigures({ summary, currency, comparedWith }: { summary: Record<string, FigureValue>; currency: string; comparedWith: string }) {
+  return (
+    <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5 print:grid-cols-5 print:gap-2">
+      {HEADLINE.map((h) => (
+        <FigureCard key={h.key} label={h.label} figure={summary[h.key]!} kind={h.kind} currency={currency} lowerIsBetter={h.lowerIsBetter} comparedWith={comparedWith} />
+      ))}
+    </dl>
+  );
+}
