@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SalesByDayChart, SalesByHourChart, StaffChart, TenderMixChart, TopChart } from '@/components/admin/dashboard/charts';
-import { HeadlineFigures, type FigureValue } from '@/components/admin/dashboard/figures';
+import { HeadlineFigures } from '@/components/admin/dashboard/figures';
 import { LiveRefresh } from '@/components/admin/dashboard/live-refresh';
 import { longDate, RangeForm, rangeLabel } from '@/components/admin/range-form';
 import { Alert } from '@/components/ui/alert';
@@ -32,7 +32,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
   const money = (minor: number) => formatMoney(minor, currency);
   const today = businessDayOf(new Date(), rule).date;
   const location = figures.locationId ?? '';
-  const summary = figures.summary as unknown as Record<string, FigureValue> & { previous: { from: string; to: string } };
+  const { summary } = figures;
   const isToday = figures.from === today && figures.to === today;
   const ranked = <R extends { net: number; quantity: number }>(rows: R[], key: (r: R) => string, name: (r: R) => string) =>
     rows.map((r) => ({ key: key(r), name: name(r), net: r.net, quantity: r.quantity }));
@@ -72,7 +72,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
           Figures
         </h2>
         <HeadlineFigures summary={summary} currency={currency} comparedWith={rangeLabel(summary.previous.from, summary.previous.to)} />
-        {summary.orders!.value === 0 && (
+        {summary.orders.value === 0 && (
           <p className="mt-3 text-sm text-slate-600">
             No paid orders {isToday ? 'yet today' : 'in this range'}.{' '}
             <Link href="/register" className="font-semibold text-brand-700 underline">

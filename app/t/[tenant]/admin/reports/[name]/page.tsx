@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { HeadlineFigures, type FigureValue } from '@/components/admin/dashboard/figures';
+import { HeadlineFigures } from '@/components/admin/dashboard/figures';
 import { RangeForm, rangeLabel } from '@/components/admin/range-form';
 import { PrintButton, PrintedAt } from '@/components/admin/reports/print-button';
 import { ReportChart } from '@/components/admin/reports/report-chart';
 import { ReportFacts, ReportTableView } from '@/components/admin/reports/report-table';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
-import { REPORT_INFO, REPORT_NAMES, reportView, type ReportName, type ReportView } from '@/lib/analytics';
+import { REPORT_INFO, REPORT_NAMES, reportView, type ReportName, type ReportView, type SalesSummary } from '@/lib/analytics';
 import { requireStaff } from '@/lib/auth';
 import { listLocations } from '@/lib/inventory';
 import { businessDayOf } from '@/lib/platform/business-day';
@@ -125,7 +125,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
 
           {view.report === 'sales-summary' && (
             <HeadlineFigures
-              summary={view.data as unknown as Record<string, FigureValue>}
+              summary={view.data as SalesSummary}
               currency={ctx.tenant.currency}
               comparedWith={rangeLabel(view.data.previous.from, view.data.previous.to)}
             />
