@@ -76,7 +76,7 @@ test('a new business signs up, adds a cashier, and the cashier is held to the re
 
     await expect(page).toHaveURL(tenantUrl(slug, '/admin'));
     const main = page.getByRole('main');
-    await expect(main.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+    await expect(main.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
     await expect(main.getByText(business.businessName, { exact: true })).toBeVisible();
     await expect(main.getByText(slug, { exact: true })).toBeVisible();
     await expect(main.getByText('MMK', { exact: true })).toBeVisible();

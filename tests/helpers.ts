@@ -134,3 +134,17 @@ export async function sessionContextOf(t: TestTenant, staff: TestStaff): Promise
   const { verifySessionToken } = await import('@/lib/auth/session');
   return { ...(await verifySessionToken(await sessionTokenFor(staff), t.tenant.id))!, tenant: t.tenant };
 }
+
+/** A streamed body (or a response's) as its reader gets it: how many chunks, and the text (a byte-order mark kept). */
+export async function readStream(source: ReadableStream<Uint8Array> | Response): Promise<{ chunks: number; text: string }> {
+  const reader = (source instanceof Response ? source.body! : source).getReader();
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let text = '';
+  let chunks = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { chunks, text };
+    chunks++;
+    text += decoder.decode(value, { stream: true });
+  }
+}

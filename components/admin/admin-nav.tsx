@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
 const links = [
-  { href: '/admin', label: 'Overview' },
+  { href: '/admin', label: 'Dashboard' },
   { href: '/admin/orders', label: 'Orders' },
   { href: '/admin/catalog', label: 'Catalog' },
   { href: '/admin/stock', label: 'Stock' },
@@ -12,6 +12,7 @@ const links = [
   { href: '/admin/tables', label: 'Tables' },
   { href: '/admin/staff', label: 'Staff' },
   { href: '/admin/settings', label: 'Settings' },
+  { href: '/admin/audit', label: 'Audit log' },
 ];
 
 export function AdminNav() {

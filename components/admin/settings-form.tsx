@@ -14,11 +14,14 @@ const DAY_STARTS = Array.from({ length: 96 }, (_, i) => `${String(Math.floor(i /
 export function SettingsForm({
   settings,
   currency,
+  defaultDrawerTolerance,
   canWrite,
   saveSettingsAction,
 }: {
   settings: TenantSettings;
   currency: string;
+  /** The tolerance a blank field means (minor units). */
+  defaultDrawerTolerance: number;
   canWrite: boolean;
   saveSettingsAction: FormAction;
 }) {
@@ -55,6 +58,15 @@ export function SettingsForm({
           defaultValue={minorToDecimal(settings.cashOutLimit, currency)}
           error={fe.cashOutLimit}
           hint="Per cash-out. More needs a manager's or owner's PIN; 0 means every cash-out does."
+        />
+        <TextField
+          label={`Drawer shortage the dashboard lets pass (${currency})`}
+          name="drawerTolerance"
+          inputMode="decimal"
+          defaultValue={settings.drawerTolerance === null ? '' : minorToDecimal(settings.drawerTolerance, currency)}
+          placeholder={minorToDecimal(defaultDrawerTolerance, currency)}
+          error={fe.drawerTolerance}
+          hint={`A shift that closes short by more than this shows as an alert on the dashboard; 0 flags any shortage. Leave it empty for ${minorToDecimal(defaultDrawerTolerance, currency)}.`}
         />
         <SelectField
           label="Register PINs"

@@ -58,8 +58,13 @@ export const orders = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('orders_number_key').on(t.tenantId, t.locationId, t.businessDate, t.number),
     foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'orders_tenant_fk' }),
-    index('orders_created_idx').on(t.tenantId, t.createdAt),
+    // Every order list runs newest first on (created_at, id); the export's keyset pages use the same order.
+    index('orders_created_idx').on(t.tenantId, t.createdAt, t.id),
     index('orders_status_idx').on(t.tenantId, t.status),
+    // The order search's own filters that are selective alone (order number, one person, one table).
+    index('orders_number_idx').on(t.tenantId, t.number),
+    index('orders_staff_idx').on(t.tenantId, t.createdBy, t.createdAt),
+    index('orders_table_idx').on(t.tenantId, t.tableId, t.createdAt).where(sql`table_id is not null`),
     index('orders_shift_idx').on(t.tenantId, t.shiftId),
     // The sales read model (lib/orders/sales-facts.ts) scans by the time a sale or void happened.
     index('orders_paid_idx').on(t.tenantId, t.paidAt).where(sql`paid_at is not null`),

@@ -28,23 +28,39 @@ export const idempotencyKeys = pgTable(
   ],
 );
 
-/** Append-only record of who changed what (the app role may only insert and read it). */
+/**
+ * Append-only record of who changed what (the app role may only insert and read it; see
+ * db/policies.sql). One row per privileged action, written in the action's transaction by
+ * lib/platform/audit.ts; the action names are the fixed vocabulary of audit-actions.ts.
+ */
 export const auditEvents = pgTable(
   'audit_events',
   {
     tenantId: uuid('tenant_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     actorUserId: uuid('actor_user_id'),
+    /** The manager whose PIN approved it at the register, when that was not the actor. */
+    approverUserId: uuid('approver_user_id'),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id'),
+    /** The changed fields as they were, and as they became (only those; never a secret). */
+    before: jsonb('before').$type<Record<string, unknown>>(),
+    after: jsonb('after').$type<Record<string, unknown>>(),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    /** Where the request came from (client address, User-Agent) and its id in the logs. */
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    requestId: text('request_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'audit_events_tenant_fk' }),
-    index('audit_events_created_idx').on(t.tenantId, t.createdAt),
+    // The log newest first, paged by (created_at, id); filtered by action or by person.
+    index('audit_events_created_idx').on(t.tenantId, t.createdAt, t.id),
+    index('audit_events_action_idx').on(t.tenantId, t.action, t.createdAt, t.id),
+    index('audit_events_actor_idx').on(t.tenantId, t.actorUserId, t.createdAt, t.id),
   ],
 );
 

@@ -41,12 +41,15 @@ export const tenantSettings = pgTable(
     cashOutLimit: integer('cash_out_limit').notNull().default(0),
     /** When the business day starts, local time ("HH:MM", 15-minute steps): a bar open past midnight may choose "04:00". */
     dayStartsAt: text('day_starts_at').notNull().default('00:00'),
+    /** A closed drawer short by more than this (minor units) is an alert; null: one major unit of the currency. */
+    drawerTolerance: integer('drawer_tolerance'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'tenant_settings_tenant_fk' }),
     check('tenant_settings_min_pin_length_check', sql`${t.minPinLength} in (4, 6)`),
     check('tenant_settings_cash_out_limit_check', sql`${t.cashOutLimit} >= 0`),
+    check('tenant_settings_drawer_tolerance_check', sql`${t.drawerTolerance} >= 0`),
     check('tenant_settings_day_starts_at_check', sql`${t.dayStartsAt} ~ '^([01][0-9]|2[0-3]):(00|15|30|45)$'`),
   ],
 );

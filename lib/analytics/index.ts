@@ -1,8 +1,9 @@
 import 'server-only';
-import { listStaff, type TenantContext } from '@/lib/auth';
+import type { TenantContext } from '@/lib/auth';
 import { categoryService } from '@/lib/catalog';
 import { AppError } from '@/lib/platform/errors';
 import { drawerOverShortOf, refundsAndVoidsOf } from './exceptions';
+import { staffNames } from './names';
 import { inPeriod } from './period';
 import { byDayOf, byHourOf, byStaffOf, discountsOf, summaryOf, taxesOf, tenderMixOf, topCategoriesOf, topProductsOf } from './sales';
 import { parseInput, topSchema, type RangeInput, type ReportName, type TopInput } from './schemas';
@@ -15,12 +16,21 @@ import { parseInput, topSchema, type RangeInput, type ReportName, type TopInput 
  * answers in integer minor units of the tenant's currency. Definitions: docs/analytics.md.
  */
 export { rebuildAnalytics, rebuildWhereNeeded, handleSale, handleRefund, handleVoid, type RebuildResult } from './maintain';
-export { rangeSchema, topSchema, REPORT_NAMES, MAX_RANGE_DAYS, type RangeInput, type TopInput, type ReportName } from './schemas';
+export { rangeSchema, topSchema, alertsSchema, REPORT_NAMES, MAX_RANGE_DAYS, type RangeInput, type TopInput, type ReportName, type AlertsInput } from './schemas';
+export {
+  alerts,
+  ALERT_WEEKS,
+  ALERT_MADS,
+  STAFF_MIN_EXCESS,
+  STAFF_MIN_EXCESS_TICKETS,
+  SALES_MIN_WEEKS,
+  SALES_MIN_DROP_BASIS_POINTS,
+  SALES_MIN_SHARE_OF_DAY_BASIS_POINTS,
+  type Alert,
+  type AlertKind,
+} from './alerts';
 export type { SalesSummary, Figure, HourRow, DayRow, TenderRow, ProductRow, CategoryRow, StaffRow, DiscountsReport, TaxesReport, TaxRow } from './sales';
 export type { RefundsAndVoids, RefundEntry, VoidEntry, Tally, DrawerOverShort, DrawerRow } from './exceptions';
-
-const staffNames = async (ctx: TenantContext): Promise<Record<string, string>> =>
-  Object.fromEntries((await listStaff(ctx)).map((s) => [s.id, s.name]));
 
 async function categoryNames(ctx: TenantContext): Promise<Map<string, string>> {
   return new Map((await categoryService.list(ctx)).map((c) => [c.id, c.name]));

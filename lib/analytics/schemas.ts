@@ -14,12 +14,13 @@ const businessDate = z
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'No such date');
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
+const locationId = z.preprocess(blankToUndefined, z.uuid('The location id must be a UUID').optional());
 
 export const rangeSchema = z
   .object({
     from: z.preprocess(blankToUndefined, businessDate.optional()),
     to: z.preprocess(blankToUndefined, businessDate.optional()),
-    locationId: z.preprocess(blankToUndefined, z.uuid('The location id must be a UUID').optional()),
+    locationId,
   })
   .refine((r) => !r.from || !r.to || r.from <= r.to, { path: ['to'], message: 'The range ends before it starts' })
   .refine((r) => !r.from || !r.to || (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 < MAX_RANGE_DAYS, {
@@ -36,6 +37,13 @@ export const topSchema = z.intersection(
   }),
 );
 export type TopInput = z.input<typeof topSchema>;
+
+/** Input of the dashboard's alerts: one business date (default today) and optionally one location. */
+export const alertsSchema = z.object({
+  date: z.preprocess(blankToUndefined, businessDate.optional()),
+  locationId,
+});
+export type AlertsInput = z.input<typeof alertsSchema>;
 
 export const REPORT_NAMES = [
   'sales-summary',

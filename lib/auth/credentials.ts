@@ -8,6 +8,7 @@ import { getTenantSettings } from '@/lib/tenancy';
 import type { Role } from './permissions';
 import { takePasswordAttempt, takePinAttempt, type AttemptSource } from './rate-limits';
 import { decoyHash, verifySecret } from './secrets';
+import { auditSignIn, auditSignInIn, type SignInAudit } from './sign-in-audit';
 
 /** The identity a successful sign-in yields; next-auth turns it into session claims. */
 export type SignedInUser = { id: string; tenantId: string; role: Role; name: string; email: string };
@@ -38,19 +39,47 @@ async function secretMatches(user: Candidate | undefined, secret: string): Promi
 
 const signedIn = (user: Candidate): SignedInUser => ({ id: user.id, tenantId: user.tenantId, role: user.role, name: user.name, email: user.email });
 
-async function recordSignIn(user: Candidate): Promise<SignedInUser> {
-  if (!user.active) throw new AppError('forbidden', 'This account is deactivated. Ask an owner or manager.');
-  await withTenant(user.tenantId, (tx) => tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id)));
+/** A match: refused if deactivated (audited as `failed`), else signed in, stamped and audited in one transaction. */
+async function recordSignIn(user: Candidate, audit: SignInAudit, failed: SignInAudit): Promise<SignedInUser> {
+  if (!user.active) {
+    await auditSignIn(user.tenantId, { ...failed, details: { ...failed.details, reason: 'deactivated' } });
+    throw new AppError('forbidden', 'This account is deactivated. Ask an owner or manager.');
+  }
+  await withTenant(user.tenantId, async (tx) => {
+    await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
+    await auditSignInIn(tx, user.tenantId, audit);
+  });
   return signedIn(user);
 }
 
-/** Email and password. Attempts are counted before the verify (see rate-limits.ts). */
+/** Rate-limited before the check: audited as a lockout (naming the account when there is one), then rethrown. */
+async function lockedOut<T>(tenantId: string, take: () => Promise<T>, target: () => Promise<Candidate | undefined>, details: Record<string, unknown>, actorUserId: string | null = null): Promise<T> {
+  try {
+    return await take();
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'rate_limited') {
+      await auditSignIn(tenantId, { action: 'auth.locked_out', actorUserId, userId: (await target())?.id ?? null, details });
+    }
+    throw err;
+  }
+}
+
+/** Email and password. Attempts are counted before the verify (see rate-limits.ts); every outcome is audited. */
 export async function verifyPasswordSignIn(tenantId: string, email: string, password: string, ip: string | null = null): Promise<SignedInUser> {
-  const attempt = await takePasswordAttempt(tenantId, email, ip);
-  const user = await findUser(tenantId, eq(users.email, email), 'passwordHash');
-  if (!user || !(await secretMatches(user, password))) throw new AppError('unauthorized', 'Wrong email or password.');
+  const lookup = () => findUser(tenantId, eq(users.email, email), 'passwordHash');
+  const attempt = await lockedOut(tenantId, () => takePasswordAttempt(tenantId, email, ip), lookup, { method: 'password', email });
+  const user = await lookup();
+  if (!user || !(await secretMatches(user, password))) {
+    const reason = user ? 'wrong_password' : 'unknown_email';
+    await auditSignIn(tenantId, { action: 'auth.sign_in_failed', actorUserId: null, userId: user?.id ?? null, details: { method: 'password', email, reason } });
+    throw new AppError('unauthorized', 'Wrong email or password.');
+  }
   await attempt.succeeded();
-  return recordSignIn(user);
+  return recordSignIn(
+    user,
+    { action: 'auth.signed_in', actorUserId: user.id, userId: user.id, details: { method: 'password' } },
+    { action: 'auth.sign_in_failed', actorUserId: null, userId: user.id, details: { method: 'password', email } },
+  );
 }
 
 /**
@@ -73,16 +102,32 @@ export async function checkPin(tenantId: string, userId: string, pin: string, so
  * "Switch staff" at the register. Owners may be switched to only where the tenant allows it:
  * refused before the PIN is checked, so it costs none of the owner's attempts and says
  * nothing about the PIN (that someone is an owner is no secret: the staff list shows roles).
+ * Every outcome is audited: the switch (by the person switched to, from `switchingFrom`), a
+ * failure (by whoever stood at the register) or a lockout.
  */
-export async function verifyPinSignIn(tenantId: string, userId: string, pin: string, source: AttemptSource = {}): Promise<SignedInUser> {
+export async function verifyPinSignIn(
+  tenantId: string,
+  userId: string,
+  pin: string,
+  source: AttemptSource & { switchingFrom?: string } = {},
+): Promise<SignedInUser> {
+  const from = source.switchingFrom ?? null;
+  const failed = (reason: string): SignInAudit => ({ action: 'auth.pin_switch_failed', actorUserId: from, userId, details: { method: 'pin', reason } });
   const user = await findUser(tenantId, eq(users.id, userId), 'pinHash');
   if (user?.role === 'owner' && !(await getTenantSettings({ tenantId })).pinSwitchToOwner) {
+    await auditSignIn(tenantId, failed('owner_needs_password'));
     throw new AppError('forbidden', 'Owners sign in with their email and password here.');
   }
-  const check = await checkPin(tenantId, userId, pin, source, user);
-  if (!check.user || !check.matches) throw new AppError('unauthorized', 'Wrong PIN.');
+  const check = await lockedOut(tenantId, () => checkPin(tenantId, userId, pin, source, user), async () => user, { method: 'pin' }, from).catch(async (err: unknown) => {
+    if (err instanceof AppError && err.code === 'unprocessable') await auditSignIn(tenantId, failed('pin_too_short'));
+    throw err;
+  });
+  if (!check.user || !check.matches) {
+    await auditSignIn(tenantId, failed(check.user ? 'wrong_pin' : 'unknown_person'));
+    throw new AppError('unauthorized', 'Wrong PIN.');
+  }
   await check.attempt.succeeded();
-  return recordSignIn(check.user);
+  return recordSignIn(check.user, { action: 'auth.pin_switched', actorUserId: userId, userId, details: { method: 'pin', fromUserId: from } }, failed('deactivated'));
 }
 
 /**
@@ -104,5 +149,6 @@ export async function redeemSignInHandoff(tenantId: string, token: string): Prom
   if (!grant || grant.tenantId !== tenantId) throw new AppError('unauthorized', 'This sign-in link has expired. Sign in with your email and password.');
   const user = await findUser(tenantId, eq(users.id, grant.userId), 'passwordHash');
   if (!user || !user.active) throw new AppError('unauthorized', 'This sign-in link is no longer valid.');
+  await auditSignIn(tenantId, { action: 'auth.signed_in', actorUserId: user.id, userId: user.id, details: { method: 'sign_up' } });
   return signedIn(user);
 }

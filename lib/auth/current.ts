@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { AppError, toFormState, type FormMessage } from '@/lib/platform/errors';
 import { trimmedText } from '@/lib/platform/form-data';
 import { PATH_HEADER_NAME } from '@/lib/platform/headers';
-import { requestIdFrom, runWithContext } from '@/lib/platform/request-context';
+import { requestContextFrom, runWithContext } from '@/lib/platform/request-context';
 import { currentTenant, type TenantInfo } from '@/lib/tenancy';
 import { grantApproval } from './approvals';
 import { resolveStaff, staffOf, type TenantContext } from './context';
@@ -102,9 +102,9 @@ async function staffFor(permission: Permission): Promise<TenantContext | { error
   }
 }
 
-/** Runs an action's work in its request's log context, as tenantRoute does for the API. */
+/** Runs an action's work in its request's context (log fields; address and device for the audit log), as tenantRoute does for the API. */
 async function asStaff<T>(ctx: TenantContext, fn: () => Promise<T>): Promise<T> {
-  return runWithContext({ requestId: requestIdFrom(await headers()), tenantId: ctx.tenantId, tenantSlug: ctx.tenant.slug, userId: ctx.userId }, fn);
+  return runWithContext({ ...requestContextFrom(await headers()), tenantId: ctx.tenantId, tenantSlug: ctx.tenant.slug, userId: ctx.userId }, fn);
 }
 
 /**

@@ -11,4 +11,5 @@ export { contextFor, hostTenant, resolveStaff, type TenantContext, type TenantSc
 export * from './schemas';
 export { currentStaff, requireStaff, staffAction, staffRead, approvalFromForm, approverFieldName, type FormMessage, type FormState } from './current';
 export { authOptionsFor } from './next-auth-options';
+export { auditFilterSchema, listAuditEvents, parseAuditFilter, type AuditEventView, type AuditFilter, type AuditLogPage, type AuditPerson } from './audit-log';
 export { safeCallbackPath } from './redirects';

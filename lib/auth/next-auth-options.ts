@@ -72,7 +72,7 @@ export function authOptionsFor(tenant: TenantInfo | null): AuthOptions {
           const current = await verifySessionToken(sessionTokenFrom(cookies), t.id);
           if (!current) throw new AppError('unauthorized', 'Sign in first; then switch staff by PIN.');
           const { userId, pin } = pinSignInSchema.parse(creds);
-          const user = await verifyPinSignIn(t.id, userId, pin, { sessionId: current.sessionId, ip });
+          const user = await verifyPinSignIn(t.id, userId, pin, { sessionId: current.sessionId, ip, switchingFrom: current.userId });
           await endSession(current); // the browser's old cookie is replaced; make copies useless too
           return user;
         }),

@@ -122,16 +122,5 @@ export async function takeSignUpAttempt(ip: string | null): Promise<void> {
   }
 }
 
-/**
- * The client's address: the first hop of X-Forwarded-For (what the platform's proxy says the
- * client was), else X-Real-IP. Only as trustworthy as the proxy in front: it must overwrite,
- * not append to, a client-sent X-Forwarded-For (Vercel does; nginx: set it to $remote_addr).
- */
-export function clientIp(headers: Headers | Record<string, unknown> | undefined): string | null {
-  const get = (name: string) => {
-    const value = headers instanceof Headers ? headers.get(name) : headers?.[name];
-    return typeof value === 'string' ? value : null;
-  };
-  const first = get('x-forwarded-for')?.split(',')[0]?.trim() || get('x-real-ip')?.trim();
-  return first ? first.slice(0, 64) : null;
-}
+/** The client's address (lives with the request context, which the audit log reads too). */
+export { clientIp } from '@/lib/platform/request-context';

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { users } from '@/db/schema/auth';
-import { recordAudit } from '@/lib/platform/audit';
+import { changes, recordAudit, type AuditAction } from '@/lib/platform/audit';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound, pgErrorCode } from '@/lib/platform/errors';
 import { getTenantSettings } from '@/lib/tenancy';
@@ -127,7 +127,7 @@ export async function addStaff(ctx: TenantContext, input: AddStaffInput): Promis
       action: 'staff.added',
       entityType: 'user',
       entityId: member.id,
-      details: { name: member.name, email: member.email, role: member.role, pin: member.hasPin },
+      after: { name: member.name, email: member.email, role: member.role, active: member.active, pin: member.hasPin ? 'set' : 'none' },
     });
     return member;
   });
@@ -177,12 +177,35 @@ export async function updateStaff(ctx: TenantContext, id: string, patch: UpdateS
       Object.entries({ name: patch.name, role: patch.role, active: patch.active })
         .filter(([k, v]) => v !== undefined && v !== current[k as keyof StaffMember]),
     );
-    const details = { ...changed, ...(patch.pin !== undefined && { pin: patch.pin ? 'changed' : 'removed' }), ...(patch.password && { password: 'changed' }) };
-    await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'staff.updated', entityType: 'user', entityId: id, details });
+    await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, entityType: 'user', entityId: id, ...staffChange(current, patch) });
     const signOut = 'role' in changed || changed.active === false || passwordHash !== undefined;
     // In this transaction: the row's copy commits with the change, Redis's follows the commit.
     return { member: member!, signOut: signOut ? await revokeUserSessions(tx, ctx.tenantId, id, sessionMaxAgeSeconds()) : undefined };
   });
   await signOut?.();
   return member;
+}
+
+/** The PIN as the audit log may show it: whether there is one, and whether it was replaced (never the PIN or its hash). */
+const pinState = (hasPin: boolean) => (hasPin ? 'set' : 'none');
+
+/**
+ * One audit row for one change of a staff member: before/after of what changed, named for
+ * the weightiest part (deactivating over a role change over a PIN over a password).
+ */
+function staffChange(current: StaffMember, patch: UpdateStaffInput): { action: AuditAction; before: Record<string, unknown>; after: Record<string, unknown>; details: Record<string, unknown> } {
+  const pinAfter = patch.pin === undefined ? pinState(current.hasPin) : patch.pin === null ? 'none' : current.hasPin ? 'new' : 'set';
+  const { before, after } = changes(
+    { name: current.name, role: current.role, active: current.active, pin: pinState(current.hasPin) },
+    { name: patch.name ?? current.name, role: patch.role ?? current.role, active: patch.active ?? current.active, pin: pinAfter },
+  );
+  const action: AuditAction =
+    after!.active === false ? 'staff.deactivated'
+    : after!.active === true ? 'staff.reactivated'
+    : 'role' in after! ? 'staff.role_changed'
+    : after!.pin === 'none' ? 'staff.pin_cleared'
+    : 'pin' in after! ? 'staff.pin_set'
+    : patch.password ? 'staff.password_changed'
+    : 'staff.updated';
+  return { action, before: before!, after: after!, details: patch.password ? { passwordChanged: true } : {} };
 }

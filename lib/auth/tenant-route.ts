@@ -4,7 +4,7 @@ import { REQUEST_ID_HEADER } from '@/lib/platform/headers';
 import { requestFingerprint, withIdempotency } from '@/lib/platform/idempotency';
 import { logger } from '@/lib/platform/logger';
 import { metrics, routeLabel } from '@/lib/platform/metrics';
-import { annotateContext, requestIdFrom, runWithContext } from '@/lib/platform/request-context';
+import { annotateContext, requestContextFrom, runWithContext } from '@/lib/platform/request-context';
 import { resolveStaff, type TenantContext } from './context';
 import { sameOriginBody } from './csrf';
 import type { Permission } from './permissions';
@@ -36,9 +36,9 @@ export function tenantRoute<Params = Record<string, never>>(
   options: { permission: Permission; bodyType?: string },
 ) {
   return async (req: NextRequest, segment: Segment<Params>): Promise<Response> => {
-    const requestId = requestIdFrom(req.headers);
+    const context = requestContextFrom(req.headers);
     const started = performance.now();
-    return runWithContext({ requestId }, async () => {
+    return runWithContext(context, async () => {
       let response: Response;
       try {
         const ctx = await resolveStaff(req, options.permission);
@@ -63,7 +63,7 @@ export function tenantRoute<Params = Record<string, never>>(
       } catch (err) {
         response = toErrorResponse(err);
       }
-      response.headers.set(REQUEST_ID_HEADER, requestId);
+      response.headers.set(REQUEST_ID_HEADER, context.requestId);
       if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
       const route = routeLabel(req.nextUrl.pathname);
       const seconds = (performance.now() - started) / 1000;

@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import type { TenantContext } from '@/lib/auth';
-import { recordAuditAfter } from '@/lib/platform/audit';
+import { csvText, unescapeFormula } from '@/lib/platform/csv';
 import { decimalToMinor, minorToDecimal } from '@/lib/platform/money';
+import { importAudit } from './audit';
 import type { ImportedProduct, Product } from './repository';
 import { productInputSchema } from './schemas';
 import { catalogRepository } from './service';
@@ -32,15 +33,6 @@ export const CSV_COLUMNS = [
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 type Row = Partial<Record<Column, string>> & { __line: number };
-
-/**
- * A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) is written
- * with one `'` in front, which makes it text (OWASP's advice for CSV injection). Apostrophes
- * already in front count too, so import can take exactly one off again: a value that really
- * begins with `'=` comes back as it was.
- */
-const FORMULA = /^'*[=+\-@\t\r]/;
-const unescapeFormula = (cell: string) => (cell.startsWith("'") && FORMULA.test(cell.slice(1)) ? cell.slice(1) : cell);
 
 const PRODUCT_COLUMNS: Column[] = ['product_name', 'category', 'tax_class', 'description', 'status', 'track_stock', 'allow_negative_stock', 'photo_url', 'modifier_groups', 'attributes'];
 const REQUIRED: Column[] = ['product_name', 'sku', 'price'];
@@ -91,7 +83,8 @@ export async function exportProductsCsv(ctx: TenantContext): Promise<string> {
       price: minorToDecimal(v.price, currency),
     })),
   );
-  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) }, { escapeFormulae: FORMULA });
+  // Every column is text here (prices are never negative), so every formula-like cell is escaped.
+  return csvText(rows, CSV_COLUMNS.map((c) => ({ header: c, value: (r: (typeof rows)[number]) => r[c] })));
 }
 
 /**
@@ -256,13 +249,9 @@ export async function importProductsCsv(
     ...product,
     categoryId: category ? categoryByName.get(category.toLowerCase())!.id : null,
   }));
-  const result = await repo.importProducts(ctx.tenantId, products, (n) => onProgress({ phase: 'importing', done: n, total: products.length }));
-  await recordAuditAfter(ctx.tenantId, {
-    actorUserId: ctx.userId,
-    action: 'products.imported',
-    entityType: 'product',
-    details: { ...result, rows: total, categoriesCreated: [...newCategories] },
-  });
+  const names = { category: new Map(categories.map((c) => [c.id, c.name])), taxClass: new Map(taxes.map((t) => [t.id, t.name])) };
+  const audit = importAudit(ctx, existing, products, names, { rows: total, categoriesCreated: [...newCategories] });
+  const result = await repo.importProducts(ctx.tenantId, products, (n) => onProgress({ phase: 'importing', done: n, total: products.length }), audit);
   return { ok: true, ...result, categoriesCreated: [...newCategories] };
 }
 

@@ -1,3 +1,4 @@
+import { auditedAfterWrites } from './mongo/audit';
 import { handleFor } from './mongo/connection';
 import { mongoImportProducts } from './mongo/import';
 import { mongoProducts } from './mongo/products';
@@ -16,9 +17,9 @@ export { closeMongoCatalog } from './mongo/connection';
  * `taxClasses` and `modifierGroups` hold reference data (mongo/connection.ts). Input checks
  * and tenant scoping: mongo/checks.ts. Products: mongo/products.ts and product-docs.ts; the
  * all-or-nothing import (the one part that needs a replica set): mongo/import.ts; reference
- * data: mongo/reference-data.ts.
+ * data: mongo/reference-data.ts. Audit rows follow each write (mongo/audit.ts: no shared transaction).
  */
 export function mongoCatalogRepository(uri: string): CatalogRepository {
   const h = handleFor(uri);
-  return { kind: 'mongodb', ...mongoProducts(h), importProducts: mongoImportProducts(h), ...mongoReferenceData(h) };
+  return auditedAfterWrites({ kind: 'mongodb', ...mongoProducts(h), importProducts: mongoImportProducts(h), ...mongoReferenceData(h) });
 }

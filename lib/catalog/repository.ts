@@ -1,3 +1,4 @@
+import type { AuditEntry } from '@/lib/platform/audit';
 import type { CategoryInput, ListQuery, ModifierGroupInput, ProductInput, ProductListQuery, TaxClassInput } from './schemas';
 
 /**
@@ -54,6 +55,16 @@ export type ModifierGroup = {
 
 export type Page<T> = { data: T[]; total: number; skip: number; limit: number };
 
+/**
+ * The audit row a write records, made from the item as it was and as it became (null: none;
+ * the builder may answer null for nothing to record). Every write method takes one: the
+ * Postgres adapter writes the row in the write's own transaction; MongoDB shares no
+ * transaction with the audit log, so its adapter writes it right after (recordAuditAfter).
+ */
+export type AuditOf<T> = (change: { before: T | null; after: T | null }) => AuditEntry | null;
+
+export type ImportResult = { created: number; updated: number };
+
 /** A product to write during import: `id` set means update that product. */
 export type ImportedProduct = ProductInput & { id?: string };
 
@@ -63,16 +74,16 @@ export type ReferenceStore<T, Input> = {
   /** One page of `list`, in its order, with the total; paged by the database. */
   page(tenantId: string, query: ListQuery): Promise<Page<T>>;
   get(tenantId: string, id: string): Promise<T | null>;
-  create(tenantId: string, input: Input): Promise<T>;
-  update(tenantId: string, id: string, input: Input): Promise<T | null>;
+  create(tenantId: string, input: Input, audit?: AuditOf<T>): Promise<T>;
+  update(tenantId: string, id: string, input: Input, audit?: AuditOf<T>): Promise<T | null>;
   /**
    * Read, merge and write as one step: `merge` turns the stored item into its new input (and
    * may throw, e.g. a ZodError, leaving it unchanged); no other write can come in between.
    * Null when there is no such item (`merge` is then not called).
    */
-  patch(tenantId: string, id: string, merge: (current: T) => Input): Promise<T | null>;
+  patch(tenantId: string, id: string, merge: (current: T) => Input, audit?: AuditOf<T>): Promise<T | null>;
   /** Deletes it and removes every product's reference to it. */
-  delete(tenantId: string, id: string): Promise<boolean>;
+  delete(tenantId: string, id: string, audit?: AuditOf<T>): Promise<boolean>;
 };
 
 export interface CatalogRepository {
@@ -82,9 +93,9 @@ export interface CatalogRepository {
   getProduct(tenantId: string, id: string): Promise<Product | null>;
   /** The products of `ids` that exist in this tenant (any order; missing ids are left out). */
   getProducts(tenantId: string, ids: string[]): Promise<Product[]>;
-  createProduct(tenantId: string, input: ProductInput): Promise<Product>;
+  createProduct(tenantId: string, input: ProductInput, audit?: AuditOf<Product>): Promise<Product>;
   /** Replaces the product; variants matched by id keep their ids, others are new. */
-  updateProduct(tenantId: string, id: string, input: ProductInput): Promise<Product | null>;
+  updateProduct(tenantId: string, id: string, input: ProductInput, audit?: AuditOf<Product>): Promise<Product | null>;
   /** Every product, in a stable order (export). */
   allProducts(tenantId: string): Promise<Product[]>;
 
@@ -93,7 +104,7 @@ export interface CatalogRepository {
   findVariantByBarcode(tenantId: string, barcode: string): Promise<VariantRef | null>;
 
   /** All-or-nothing: either every product is written or none is. */
-  importProducts(tenantId: string, products: ImportedProduct[], onProgress?: (done: number) => void): Promise<{ created: number; updated: number }>;
+  importProducts(tenantId: string, products: ImportedProduct[], onProgress?: (done: number) => void, audit?: AuditOf<ImportResult>): Promise<ImportResult>;
 
   categories: ReferenceStore<Category, CategoryInput>;
   taxClasses: ReferenceStore<TaxClass, TaxClassInput>;

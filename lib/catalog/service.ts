@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { TenantContext, TenantScope } from '@/lib/auth';
-import { recordAuditAfter } from '@/lib/platform/audit';
 import { definedFields, patchSchema } from '@/lib/platform/validation';
 import { config } from '@/lib/platform/config';
 import { AppError, notFound } from '@/lib/platform/errors';
+import { productAudit, referenceAudit, type ReferenceEntity, type ReferenceNames } from './audit';
 import { postgresCatalogRepository } from './postgres-repository';
 import type { CatalogRepository, Category, ModifierGroup, Page, Product, ReferenceStore, TaxClass, VariantRef } from './repository';
 import {
@@ -22,7 +22,8 @@ import {
 
 /**
  * The catalog's public functions. Route handlers and pages call these, never the adapters:
- * here live the rules both adapters share (references must exist, PATCH merges, audit).
+ * here live the rules both adapters share (references must exist, PATCH merges, what the
+ * audit row says; the adapter writes it with the change, see AuditOf).
  */
 const g = globalThis as typeof globalThis & { __tillwiseCatalog?: Promise<CatalogRepository> };
 
@@ -36,14 +37,14 @@ export function catalogRepository(): Promise<CatalogRepository> {
   return g.__tillwiseCatalog;
 }
 
-const audit = (ctx: TenantContext, action: string, entityType: string, entityId: string, details: Record<string, unknown> = {}) =>
-  recordAuditAfter(ctx.tenantId, { actorUserId: ctx.userId, action, entityType, entityId, details });
-
-/** Category, tax class and modifier groups a product points to must exist in its tenant. */
+/**
+ * Category, tax class and modifier groups a product points to must exist in its tenant.
+ * Answers the names of categories and tax classes, which the product's audit row shows.
+ */
 async function assertReferencesExist(
   tenantId: string,
   items: Pick<ProductInput, 'categoryId' | 'taxClassId' | 'modifierGroupIds'>[],
-): Promise<void> {
+): Promise<ReferenceNames> {
   const repo = await catalogRepository();
   const [cats, taxes, groups] = await Promise.all([
     repo.categories.list(tenantId),
@@ -58,6 +59,7 @@ async function assertReferencesExist(
     if (p.modifierGroupIds.some((id) => !known.group.has(id))) problems.push({ path: 'modifierGroupIds', message: 'No such modifier group' });
   }
   if (problems.length) throw new AppError('unprocessable', problems.map((p) => p.message).join('; '), problems);
+  return { category: new Map(cats.map((c) => [c.id, c.name])), taxClass: new Map(taxes.map((t) => [t.id, t.name])) };
 }
 
 export async function listProducts({ tenantId }: TenantScope, query: ProductListQuery): Promise<Page<Product>> {
@@ -78,17 +80,14 @@ export async function getProducts({ tenantId }: TenantScope, ids: string[]): Pro
 }
 
 export async function createProduct(ctx: TenantContext, input: ProductInput): Promise<Product> {
-  await assertReferencesExist(ctx.tenantId, [input]);
-  const product = await (await catalogRepository()).createProduct(ctx.tenantId, input);
-  await audit(ctx, 'product.created', 'product', product.id, { name: product.name, skus: product.variants.map((v) => v.sku) });
-  return product;
+  const names = await assertReferencesExist(ctx.tenantId, [input]);
+  return (await catalogRepository()).createProduct(ctx.tenantId, input, productAudit(ctx, names));
 }
 
 export async function replaceProduct(ctx: TenantContext, id: string, input: ProductInput): Promise<Product> {
-  await assertReferencesExist(ctx.tenantId, [input]);
-  const product = await (await catalogRepository()).updateProduct(ctx.tenantId, id, input);
+  const names = await assertReferencesExist(ctx.tenantId, [input]);
+  const product = await (await catalogRepository()).updateProduct(ctx.tenantId, id, input, productAudit(ctx, names));
   if (!product) throw notFound('Product');
-  await audit(ctx, 'product.updated', 'product', id, { name: product.name });
   return product;
 }
 
@@ -128,7 +127,8 @@ type InputOf<K extends StoreName> = Stores[K][1];
 /** Public functions for one kind of reference data (categories, tax classes, modifier groups). */
 export function referenceService<K extends StoreName>(kind: K, label: string, schema: z.ZodObject) {
   const store = async () => (await catalogRepository())[kind] as unknown as ReferenceStore<ItemOf<K>, InputOf<K>>;
-  const entity = label.replaceAll(' ', '_');
+  const entity = label.replaceAll(' ', '_') as ReferenceEntity;
+  const audit = (ctx: TenantContext) => referenceAudit<ItemOf<K>>(ctx, entity);
   const Label = label[0]!.toUpperCase() + label.slice(1);
   const patchFields = patchSchema(z.object(schema.shape));
   const get = async ({ tenantId }: TenantScope, id: string) => {
@@ -141,14 +141,11 @@ export function referenceService<K extends StoreName>(kind: K, label: string, sc
     page: async ({ tenantId }: TenantScope, query: ListQuery) => (await store()).page(tenantId, query),
     get,
     async create(ctx: TenantContext, input: InputOf<K>) {
-      const item = await (await store()).create(ctx.tenantId, input);
-      await audit(ctx, `${entity}.created`, entity, item.id, input as Record<string, unknown>);
-      return item;
+      return (await store()).create(ctx.tenantId, input, audit(ctx));
     },
     async replace(ctx: TenantContext, id: string, input: InputOf<K>) {
-      const item = await (await store()).update(ctx.tenantId, id, input);
+      const item = await (await store()).update(ctx.tenantId, id, input, audit(ctx));
       if (!item) throw notFound(label);
-      await audit(ctx, `${entity}.updated`, entity, id, input as Record<string, unknown>);
       return item;
     },
     /**
@@ -157,18 +154,13 @@ export function referenceService<K extends StoreName>(kind: K, label: string, sc
      * are checked one by one, the merged result as a whole (with its rules).
      */
     async patch(ctx: TenantContext, id: string, body: () => unknown) {
-      let merged: InputOf<K> | undefined;
-      const item = await (await store()).patch(ctx.tenantId, id, (current) => {
-        merged = schema.parse({ ...current, ...definedFields(patchFields.parse(body())) }) as InputOf<K>;
-        return merged;
-      });
+      const merge = (current: ItemOf<K>) => schema.parse({ ...current, ...definedFields(patchFields.parse(body())) }) as InputOf<K>;
+      const item = await (await store()).patch(ctx.tenantId, id, merge, audit(ctx));
       if (!item) throw notFound(Label);
-      await audit(ctx, `${entity}.updated`, entity, id, merged as Record<string, unknown>);
       return item;
     },
     async remove(ctx: TenantContext, id: string) {
-      if (!(await (await store()).delete(ctx.tenantId, id))) throw notFound(label);
-      await audit(ctx, `${entity}.deleted`, entity, id);
+      if (!(await (await store()).delete(ctx.tenantId, id, audit(ctx)))) throw notFound(label);
     },
   };
 }

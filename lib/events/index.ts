@@ -3,3 +3,4 @@ export { appendEvents } from './outbox';
 export { dispatchPending, onEvent, startDispatcher, type Handler } from './dispatcher';
 export type { DomainEvent, EventPayloads, EventType } from './types';
 export { eventStream } from './stream';
+export { eventsOfEntity, type EventEntity } from './history';

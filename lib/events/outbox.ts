@@ -18,12 +18,19 @@ export async function appendEvents(
   events: { [K in EventType]: { type: K; payload: EventPayloads[K] } }[EventType][],
 ): Promise<void> {
   if (events.length === 0) return;
-  await tx.insert(outboxEvents).values(events.map((e) => ({ tenantId, type: e.type, payload: e.payload })));
+  await tx.insert(outboxEvents).values(events.map((e) => ({ tenantId, type: e.type, payload: e.payload, orderId: orderIdOf(e.payload) })));
   afterCommit(tx, () => {
     listeners.forEach((listener) => listener());
     announceEvents(tenantId);
   });
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The order an event is about, kept beside the payload for eventsOfEntity's index. */
+const orderIdOf = (payload: object): string | null => {
+  const id = (payload as { orderId?: unknown }).orderId;
+  return typeof id === 'string' && UUID.test(id) ? id : null;
+};
 
 /** The dispatcher subscribes here to hear about new events without waiting for its poll. */
 export function onEventsAppended(listener: Listener): () => void {

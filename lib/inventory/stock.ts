@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { locations, stockDocuments, stockLevels, stockMovements } from '@/db/schema/inventory';
 import type { TenantContext, TenantScope } from '@/lib/auth';
 import { getVariants, type VariantRef, variantLabel } from '@/lib/catalog';
+import { recordAudit } from '@/lib/platform/audit';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import { applyMovement, InsufficientStockError, isShort, type ShortItem } from './movements';
@@ -88,7 +89,34 @@ export async function adjustStock(ctx: TenantContext, input: AdjustmentInput): P
       else lines.push({ variantId: line.variantId, delta: line.delta, quantityAfter: applied.after });
     }
     if (short.length) throw new InsufficientStockError(short, (id) => describe(items.get(id)), lineField(input.lines, 'delta'));
+    const levels = lines.map((l) => ({ item: describe(items.get(l.variantId)), before: l.quantityAfter - l.delta, after: l.quantityAfter }));
+    await auditStock(tx, ctx, 'stock.adjusted', documentId, input.locationId, levels, { reason: input.reason, note: input.note });
     return { documentId, lines };
+  });
+}
+
+/**
+ * One audit row for a stock document a person made (an adjustment, a count): each item's level
+ * before and after, keyed by its name and SKU, and the location by name.
+ */
+async function auditStock(
+  tx: Tx,
+  ctx: TenantContext,
+  action: 'stock.adjusted' | 'stock.counted',
+  documentId: string,
+  locationId: string,
+  levels: { item: string; before: number; after: number }[],
+  details: Record<string, unknown>,
+): Promise<void> {
+  const [location] = await tx.select({ name: locations.name }).from(locations).where(eq(locations.id, locationId));
+  await recordAudit(tx, ctx.tenantId, {
+    actorUserId: ctx.userId,
+    action,
+    entityType: 'stock_document',
+    entityId: documentId,
+    before: Object.fromEntries(levels.map((l) => [l.item, l.before])),
+    after: Object.fromEntries(levels.map((l) => [l.item, l.after])),
+    details: { location: location?.name ?? null, ...details },
   });
 }
 
@@ -104,7 +132,7 @@ export type CountResult = {
 
 /** A stock count: the differences between what the system expects and what was counted. */
 export async function countStock(ctx: TenantContext, input: CountInput): Promise<CountResult> {
-  await stockedItems(ctx.tenantId, input.lines.map((l) => l.variantId));
+  const items = await stockedItems(ctx.tenantId, input.lines.map((l) => l.variantId));
   return withTenant(ctx.tenantId, async (tx) => {
     await assertLocations(tx, [input.locationId]);
     const ordered = byVariant(input.lines);
@@ -128,6 +156,8 @@ export async function countStock(ctx: TenantContext, input: CountInput): Promise
         false,
       );
     }
+    const levels = lines.filter((l) => l.difference !== 0).map((l) => ({ item: describe(items.get(l.variantId)), before: l.expected, after: l.counted }));
+    await auditStock(tx, ctx, 'stock.counted', documentId, input.locationId, levels, { itemsCounted: lines.length, note: input.note });
     return { documentId, applied: true, lines };
   });
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { orderCounters, orderLines, orderRefunds, orders, shifts, type OrderStatus } from '@/db/schema/orders';
 import type { TenantContext, TenantScope } from '@/lib/auth';
 import { appendEvents } from '@/lib/events';
@@ -10,10 +10,12 @@ import { AppError, notFound } from '@/lib/platform/errors';
 import { setTableOccupancy } from '@/lib/restaurant';
 import { getTenantSettings } from '@/lib/tenancy';
 import { variantLabel } from '@/lib/catalog';
+import { auditDiscountOverLimit, auditVoid } from './audit';
 import { quoteOrder, type Quote } from './quote';
+import { orderConditions, pageOfOrders, type OrderRow } from './search';
 import type { CreateOrderInput, ListOrdersQuery, UpdateOrderInput } from './schemas';
 
-export type OrderRow = typeof orders.$inferSelect;
+export type { OrderRow };
 type LineRow = typeof orderLines.$inferSelect;
 
 export type OrderView = Omit<OrderRow, 'tenantId'> & {
@@ -203,6 +205,7 @@ export async function createOrder(ctx: TenantContext, input: CreateOrderInput): 
       })
       .returning();
     const lines = await tx.insert(orderLines).values(lineValues(tenantId, orderId, quote)).returning();
+    await auditDiscountOverLimit(tx, ctx, { id: orderId, number, discountTotal: null }, quote, settings.discountLimitBasisPoints);
     if (input.tableId) await setTableOccupancy(tx, input.tableId, { status: 'occupied', covers: input.covers ?? 1 });
     if (!input.park) await place(tx, order!, lines);
   });
@@ -237,6 +240,7 @@ export async function updateOpenOrder(ctx: TenantContext, orderId: string, input
         updatedAt: new Date(),
       })
       .where(eq(orders.id, orderId));
+    await auditDiscountOverLimit(tx, ctx, order, quote, settings.discountLimitBasisPoints);
     if (order.tableId && order.tableId !== input.tableId) await setTableOccupancy(tx, order.tableId, { status: 'free', covers: 0 });
     if (input.tableId) await setTableOccupancy(tx, input.tableId, { status: 'occupied', covers: input.covers ?? order.covers ?? 1 });
   });
@@ -261,7 +265,7 @@ export async function placeIfOpen(tx: Tx, order: OrderRow): Promise<OrderRow> {
 
 /**
  * Voids an unpaid order: its stock goes back, its table is freed. Needs `order:void`, or a
- * manager's approval (checked by the caller).
+ * manager's approval (checked by the caller, who names the approver for the audit log).
  */
 export async function voidOrderInTx(tx: Tx, ctx: TenantContext, orderId: string, reason: string, approvedBy: string | null = null): Promise<void> {
   const order = await lockOrder(tx, orderId);
@@ -292,6 +296,7 @@ export async function voidOrderInTx(tx: Tx, ctx: TenantContext, orderId: string,
     })
     .where(eq(orders.id, orderId));
   if (order.tableId) await setTableOccupancy(tx, order.tableId, { status: 'free', covers: 0 });
+  await auditVoid(tx, ctx, order, reason, approvedBy);
   await appendEvents(tx, order.tenantId, [{ type: 'OrderVoided', payload: { orderId, number: order.number, reason } }]);
 }
 
@@ -316,26 +321,20 @@ export async function getOrder({ tenantId }: TenantScope, orderId: string): Prom
   };
 }
 
-/** The WHERE of an order list: every filter of `query` that is set. */
+/** The WHERE of an order list: every filter of `query` that is set (the one builder: search.ts). */
 function orderFilters(query: Omit<ListOrdersQuery, 'skip' | 'limit'>): SQL | undefined {
-  const filters: SQL[] = [];
-  const statuses = query.status?.split(',').filter(Boolean) as OrderStatus[] | undefined;
-  if (statuses?.length) filters.push(inArray(orders.status, statuses));
-  if (query.from) filters.push(gte(orders.createdAt, new Date(query.from)));
-  if (query.to) filters.push(lte(orders.createdAt, new Date(query.to)));
-  if (query.shift) filters.push(eq(orders.shiftId, query.shift));
-  if (query.location) filters.push(eq(orders.locationId, query.location));
-  if (query.number) filters.push(eq(orders.number, query.number));
-  return filters.length ? and(...filters) : undefined;
+  return orderConditions({
+    statuses: query.status?.split(',').filter(Boolean) as OrderStatus[] | undefined,
+    since: query.from ? new Date(query.from) : undefined,
+    through: query.to ? new Date(query.to) : undefined,
+    shift: query.shift,
+    location: query.location,
+    number: query.number,
+  });
 }
 
 export async function listOrders({ tenantId }: TenantScope, query: ListOrdersQuery) {
-  const where = orderFilters(query);
-  return withTenant(tenantId, async (tx) => {
-    const [{ total }] = (await tx.select({ total: sql<number>`count(*)::int` }).from(orders).where(where)) as [{ total: number }];
-    const rows = await tx.select().from(orders).where(where).orderBy(desc(orders.createdAt), desc(orders.id)).offset(query.skip).limit(query.limit);
-    return { data: rows.map(({ tenantId: _t, ...o }) => o), total, skip: query.skip, limit: query.limit };
-  });
+  return pageOfOrders(tenantId, orderFilters(query), query.skip, query.limit);
 }
 
 /** How many orders of each status match `query` (status, skip and limit aside), in one GROUP BY: the status chips' counts. */

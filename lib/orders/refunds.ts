@@ -16,6 +16,7 @@ import {
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound } from '@/lib/platform/errors';
 import { logger } from '@/lib/platform/logger';
+import { auditRefund, auditRefundRefused } from './audit';
 import { divideRounded } from './pricing';
 import { assertTransition, getOrder, lockOrder, voidOrderInTx, type OrderView } from './orders';
 import type { RefundOrderInput } from './schemas';
@@ -228,13 +229,14 @@ async function settleDocument(tx: Tx, pending: RefundDocument): Promise<RefundSt
     if (part.status === 'pending') await settleRefund(tx, part.id, { succeeded: true, gatewayRefundId: null }); // the cash parts
   }
   await tx.update(orderRefunds).set({ status: 'settled', settledAt: new Date() }).where(eq(orderRefunds.id, document.id));
+  await auditRefund(tx, order, document, status, new Map(lines.map((l) => [l.id, l])));
   await appendEvents(tx, order.tenantId, [{ type: 'OrderRefunded', payload: { orderId: order.id, refundId: document.id, amount: document.amount, restocked: document.restock } }]);
   return 'settled';
 }
 
 /** The gateway refused: the document and its unfinished parts fail and their reservations go back. The order was never changed. */
 async function failDocument(tx: Tx, pending: RefundDocument, message: string): Promise<void> {
-  const { document } = await lockDocument(tx, pending);
+  const { order, document } = await lockDocument(tx, pending);
   if (document.status !== 'pending') return;
   const parts = await refundsOfDocument(tx, document.id);
   for (const part of parts) {
@@ -245,6 +247,8 @@ async function failDocument(tx: Tx, pending: RefundDocument, message: string): P
     logger.error({ refundId: document.id, orderId: document.orderId }, 'refund partly went through at the card service before a refusal; a manager must reconcile it');
   }
   await tx.update(orderRefunds).set({ status: 'failed', failureMessage: message }).where(eq(orderRefunds.id, document.id));
+  const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id));
+  await auditRefundRefused(tx, order, document, new Map(lines.map((l) => [l.id, l])), message);
 }
 
 /** Refunds still waiting for the card service after `olderThanMs` (the recovery job retries them). */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { orderTypes } from '@/db/schema/orders';
+import { orderStatuses, orderTypes } from '@/db/schema/orders';
 import { approvalTokenSchema } from '@/lib/auth';
+import { tenders } from '@/lib/payments';
+import { dayParam } from '@/lib/platform/calendar';
 
 const id = z.uuid();
 const money = (what: string) => z.number({ message: `Enter ${what}` }).int('Use whole minor units').min(0, 'Cannot be negative').max(1_000_000_000);
@@ -104,6 +106,47 @@ export const listOrdersQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListOrdersQuery = z.output<typeof listOrdersQuerySchema>;
+
+/** A query-string field left empty in a form is the same as absent. */
+const optionalParam = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
+const businessDay = z.string().refine((v) => dayParam(v) === v, 'Use a date like 2026-11-25');
+
+/**
+ * The order search (admin orders page, CSV export): business days in the tenant's time zone,
+ * statuses (comma-separated), tender, staff member, table, location, total between min and max
+ * (minor units), order number; offset paging. Every field optional.
+ */
+const orderSearchFields = z.object({
+  from: optionalParam(businessDay),
+  to: optionalParam(businessDay),
+  status: optionalParam(
+    z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(z.enum(orderStatuses, { message: 'Not an order status' })).max(orderStatuses.length)),
+  ),
+  tender: optionalParam(z.enum(tenders, { message: 'Choose cash or card' })),
+  staff: optionalParam(id),
+  table: optionalParam(id),
+  location: optionalParam(id),
+  min: optionalParam(z.coerce.number().int('Use whole minor units').min(0).max(1_000_000_000)),
+  max: optionalParam(z.coerce.number().int('Use whole minor units').min(0).max(1_000_000_000)),
+  number: optionalParam(z.coerce.number().int().min(1).max(1_000_000)),
+});
+const searchChecks = (v: z.output<typeof orderSearchFields>, ctx: z.RefinementCtx) => {
+  if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date is before the start date' });
+  if (v.min !== undefined && v.max !== undefined && v.min > v.max) ctx.addIssue({ code: 'custom', path: ['max'], message: 'The highest total is below the lowest' });
+};
+export const orderSearchSchema = orderSearchFields
+  .extend({ skip: z.coerce.number().int().min(0).max(10_000_000).default(0), limit: z.coerce.number().int().min(1).max(200).default(25) })
+  .superRefine(searchChecks);
+export type OrderSearch = z.output<typeof orderSearchSchema>;
+export type OrderSearchFilters = Omit<OrderSearch, 'skip' | 'limit'>;
+
+export const exportKinds = ['orders', 'lines', 'payments'] as const;
+export type ExportKind = (typeof exportKinds)[number];
+/** The CSV export: what to export and the search's filters (all of the range, streamed: no paging). */
+export const orderExportSchema = orderSearchFields
+  .extend({ kind: z.enum(exportKinds, { message: 'Export orders, lines or payments' }) })
+  .superRefine(searchChecks);
+export type OrderExport = z.output<typeof orderExportSchema>;
 
 export const openShiftSchema = z.object({
   registerName: z.string().trim().min(1, 'Name the register').max(40).default('Register 1'),

@@ -101,7 +101,7 @@ export async function addCashMovement(
     if (shift.status !== 'open') throw new AppError('conflict', 'This shift is closed');
     const [row] = await tx.insert(cashMovements).values({ tenantId: ctx.tenantId, shiftId, ...input, approvedBy, createdBy: ctx.userId }).returning();
     if (approvedBy) {
-      await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'shift.cash_out', entityType: 'shift', entityId: shiftId, details: { amount: input.amount, reason: input.reason, approvedBy } });
+      await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, approverUserId: approvedBy, action: 'shift.cash_out', entityType: 'shift', entityId: shiftId, details: { registerName: shift.registerName, amount: input.amount, reason: input.reason } });
     }
     const { tenantId: _t, ...movement } = row!;
     return movement;
@@ -190,10 +190,13 @@ export async function closeShift(ctx: TenantContext, shiftId: string, countedCas
       .where(eq(shifts.id, shiftId));
     await recordAudit(tx, ctx.tenantId, {
       actorUserId: ctx.userId,
+      approverUserId: approvedBy,
       action: 'shift.closed',
       entityType: 'shift',
       entityId: shiftId,
-      details: { countedCash, expectedCash: report.expectedCash, difference: report.difference, ...(approvedBy && { approvedBy }) },
+      before: { status: 'open' },
+      after: { status: 'closed' },
+      details: { registerName: shift.registerName, countedCash, expectedCash: report.expectedCash, difference: report.difference },
     });
     return report;
   });

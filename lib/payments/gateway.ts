@@ -1,12 +1,12 @@
 import {
-  BrokenCircuitError,
   CircuitBreakerPolicy,
   CircuitState,
   ExponentialBackoff,
-  TaskCancelledError,
   TimeoutStrategy,
   circuitBreaker,
   handleWhen,
+  isBrokenCircuitError,
+  isTaskCancelledError,
   retry,
   timeout,
   wrap,
@@ -42,6 +42,8 @@ const MAYBE_CHARGED = 'The card service did not answer, so the card may have bee
  * The message is ours; the gateway's own reason is only logged.
  */
 export class GatewayUnavailableError extends AppError {
+  /** The brand the shared breaker tells these errors by (see isUnavailable). */
+  readonly gatewayUnavailable = true;
   readonly breakerOpen: boolean;
   readonly notProcessed: boolean;
   constructor(
@@ -108,17 +110,26 @@ class ProbationBreaker implements IBreaker {
 
 export type BreakerState = 'closed' | 'open' | 'half_open';
 
+/**
+ * The policies live on globalThis, shared by every copy of this module the server bundles (next
+ * build gives pages and route handlers their own copies), so the register's status and every
+ * route's payments see one breaker. Their predicates therefore tell errors by brand, never by
+ * class: another copy's GatewayUnavailableError (or cockatiel's errors) is another class.
+ */
+const isUnavailable = (err: unknown): err is GatewayUnavailableError =>
+  typeof err === 'object' && err !== null && (err as { gatewayUnavailable?: unknown }).gatewayUnavailable === true;
+
 type Resilience = { policy: { execute<T>(fn: (context: { signal: AbortSignal }) => Promise<T>): Promise<T> }; breaker: CircuitBreakerPolicy; probation: ProbationBreaker; openedAt: number | null };
 const g = globalThis as typeof globalThis & { __tillwiseGateway?: Resilience };
 
 function resilience(): Resilience {
   if (g.__tillwiseGateway) return g.__tillwiseGateway;
   const c = config();
-  const transient = handleWhen((err) => err instanceof GatewayUnavailableError || err instanceof TaskCancelledError);
+  const transient = handleWhen((err) => isUnavailable(err) || isTaskCancelledError(err));
   const probation = new ProbationBreaker(c.BREAKER_FAILURES, c.BREAKER_SUCCESSES);
   const breaker = circuitBreaker(transient, { halfOpenAfter: c.BREAKER_HALF_OPEN_MS, breaker: probation });
   const retryPolicy = retry(
-    handleWhen((err) => (err instanceof GatewayUnavailableError && !err.breakerOpen) || err instanceof TaskCancelledError),
+    handleWhen((err) => (isUnavailable(err) && !err.breakerOpen) || isTaskCancelledError(err)),
     { maxAttempts: c.GATEWAY_RETRIES, backoff: new ExponentialBackoff({ initialDelay: 100, maxDelay: 2000 }) },
   );
   const state: Resilience = {
@@ -213,10 +224,10 @@ async function call<T>(method: string, path: string, body: unknown, idempotencyK
       return answer;
     });
   } catch (err) {
-    const breakerOpen = err instanceof BrokenCircuitError;
-    if (!(breakerOpen || err instanceof TaskCancelledError || err instanceof GatewayUnavailableError)) throw err;
+    const breakerOpen = isBrokenCircuitError(err);
+    if (!(breakerOpen || isTaskCancelledError(err) || isUnavailable(err))) throw err;
     const notProcessed = attempts.every((a) => !a.mayHaveReached);
-    const reason = breakerOpen ? 'breaker open' : err instanceof TaskCancelledError ? 'no answer in time' : err.reason;
+    const reason = breakerOpen ? 'breaker open' : isTaskCancelledError(err) ? 'no answer in time' : (err as GatewayUnavailableError).reason;
     logger.warn({ method, path, attempts: attempts.length, notProcessed, reason }, 'card gateway call failed');
     throw new GatewayUnavailableError(reason, { breakerOpen, notProcessed });
   }

@@ -17,6 +17,9 @@ export {
   settleCardPayment,
   paymentsOfOrder,
   refundsOfOrder,
+  paymentsOfOrders,
+  refundsOfOrders,
+  ordersPaidBy,
   stalePendingPayments,
   startRefund,
   settleRefund,
@@ -24,5 +27,7 @@ export {
   tenderTotalsOfShift,
   capturedByOrder,
   refundedByDocument,
+  tenders,
   type PaymentView,
+  type Tender,
 } from './records';

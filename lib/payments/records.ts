@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
 import { paymentRefunds, payments, type Tender } from '@/db/schema/payments';
 import type { Tx } from '@/lib/platform/db';
 import { withTenant } from '@/lib/platform/db';
@@ -7,6 +8,7 @@ import { withTenant } from '@/lib/platform/db';
  * The payments module's records. Functions taking `tx` run inside the caller's (the orders
  * module's) transaction, so a payment and the order's totals always change together.
  */
+export { tenders, type Tender } from '@/db/schema/payments';
 export type Payment = typeof payments.$inferSelect;
 export type PaymentRefund = typeof paymentRefunds.$inferSelect;
 
@@ -105,6 +107,32 @@ export async function refundedByDocument(tx: Tx, orderRefundIds: string[]): Prom
     .from(paymentRefunds)
     .where(and(inArray(paymentRefunds.orderRefundId, orderRefundIds), eq(paymentRefunds.status, 'succeeded')))
     .groupBy(paymentRefunds.orderRefundId, paymentRefunds.tender);
+}
+
+/** The payments of several orders (an export page, a list page), oldest first. */
+export async function paymentsOfOrders(tx: Tx, orderIds: readonly string[]): Promise<PaymentView[]> {
+  if (orderIds.length === 0) return [];
+  const rows = await tx.select().from(payments).where(inArray(payments.orderId, [...orderIds])).orderBy(asc(payments.createdAt), asc(payments.id));
+  return rows.map(publicPayment);
+}
+
+/** The money that went back on several orders, per tender, oldest first. */
+export async function refundsOfOrders(tx: Tx, orderIds: readonly string[]): Promise<Omit<PaymentRefund, 'tenantId'>[]> {
+  if (orderIds.length === 0) return [];
+  const rows = await tx.select().from(paymentRefunds).where(inArray(paymentRefunds.orderId, [...orderIds])).orderBy(asc(paymentRefunds.createdAt), asc(paymentRefunds.id));
+  return rows.map(({ tenantId: _t, ...r }) => r);
+}
+
+/**
+ * The ids of orders with a captured payment by `tender`, as a subquery for the caller's own
+ * query (`inArray(orders.id, ordersPaidBy('card'))`): the order search filters by tender in the
+ * database, indexed, without the orders module naming this module's tables. Built, not run.
+ */
+export function ordersPaidBy(tender: Tender) {
+  return new QueryBuilder()
+    .select({ orderId: payments.orderId })
+    .from(payments)
+    .where(and(eq(payments.tender, tender), eq(payments.status, 'captured')));
 }
 
 /** Card payments still pending after `olderThanMs`: a crash interrupted them (recovery job). */

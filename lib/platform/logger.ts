@@ -12,6 +12,8 @@ export const logger = pino({
   redact: { paths: ['*.password', '*.pin', '*.passwordHash', '*.pinHash', '*.token', 'headers.cookie'], remove: true },
   mixin() {
     const ctx = currentContext();
-    return ctx ? { ...ctx } : {};
+    if (!ctx) return {};
+    const { client: _client, ...fields } = ctx; // address and device go to the audit log, not every line
+    return fields;
   },
 });

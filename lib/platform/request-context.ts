@@ -7,7 +7,16 @@ export type RequestContext = {
   tenantId?: string;
   tenantSlug?: string;
   userId?: string;
+  /**
+   * Where the request came from, set where requests enter (tenantRoute, staffAction/staffRead,
+   * next-auth's route) so the audit log records it without every caller passing it. Not put on
+   * log lines (logger.ts leaves it out): the audit row is where it is kept.
+   */
+  client?: RequestClient;
 };
+
+/** The client's address and device (its User-Agent, cut to a sane length). */
+export type RequestClient = { ip: string | null; userAgent: string | null };
 
 const storage = new AsyncLocalStorage<RequestContext>();
 
@@ -28,4 +37,29 @@ export function annotateContext(fields: Partial<RequestContext>): void {
 /** The request id proxy.ts set on the request, or a new one where no proxy ran. */
 export function requestIdFrom(headers: Headers): string {
   return headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID();
+}
+
+/** The context a request enters with (tenantRoute, staffAction/staffRead, next-auth's route): its id, address and device. */
+export function requestContextFrom(headers: Headers): RequestContext {
+  return { requestId: requestIdFrom(headers), client: clientOf(headers) };
+}
+
+/**
+ * The client's address: the first hop of X-Forwarded-For (what the platform's proxy says the
+ * client was), else X-Real-IP. Only as trustworthy as the proxy in front: it must overwrite,
+ * not append to, a client-sent X-Forwarded-For (Vercel does; nginx: set it to $remote_addr).
+ */
+export function clientIp(headers: Headers | Record<string, unknown> | undefined): string | null {
+  const first = header(headers, 'x-forwarded-for')?.split(',')[0]?.trim() || header(headers, 'x-real-ip')?.trim();
+  return first ? first.slice(0, 64) : null;
+}
+
+/** Who is on the other end of a request: address and User-Agent (at most 512 characters). */
+export function clientOf(headers: Headers | Record<string, unknown> | undefined): RequestClient {
+  return { ip: clientIp(headers), userAgent: header(headers, 'user-agent')?.slice(0, 512) || null };
+}
+
+function header(headers: Headers | Record<string, unknown> | undefined, name: string): string | null {
+  const value = headers instanceof Headers ? headers.get(name) : headers?.[name];
+  return typeof value === 'string' ? value : null;
 }

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { tenants, tenantSettings } from '@/db/schema/tenancy';
-import { recordAudit } from '@/lib/platform/audit';
+import { changes, recordAudit } from '@/lib/platform/audit';
 import { DAY_START_PATTERN, DEFAULT_DAY_START, type BusinessDayRule } from '@/lib/platform/business-day';
 import { withTenant, type Tx } from '@/lib/platform/db';
+import { minorDigits } from '@/lib/platform/money';
 import { patchSchema } from '@/lib/platform/validation';
 
 export type TenantSettings = {
@@ -21,6 +22,11 @@ export type TenantSettings = {
   cashOutLimit: number;
   /** When the business day starts ("HH:MM", 15-minute steps): order numbers, reports and the dashboard cut days there. */
   dayStartsAt: string;
+  /**
+   * A closed drawer short by more than this (minor units) is a dashboard alert; null: the
+   * default, one major unit of the tenant's currency (`drawerToleranceOf`).
+   */
+  drawerTolerance: number | null;
 };
 
 const DEFAULT_SETTINGS: TenantSettings = {
@@ -34,6 +40,7 @@ const DEFAULT_SETTINGS: TenantSettings = {
   pinSwitchToOwner: false,
   cashOutLimit: 0,
   dayStartsAt: DEFAULT_DAY_START,
+  drawerTolerance: null,
 };
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().transform((v) => v || null);
@@ -50,6 +57,7 @@ export const settingsPatchSchema = patchSchema(
     pinSwitchToOwner: z.boolean(),
     cashOutLimit: z.number({ message: 'Enter an amount' }).int('Use whole minor units').min(0).max(1_000_000_000),
     dayStartsAt: z.string().regex(DAY_START_PATTERN, 'Use HH:MM in 15-minute steps, e.g. 04:00'),
+    drawerTolerance: z.number({ message: 'Enter an amount' }).int('Use whole minor units').min(0).max(1_000_000_000).nullable(),
   }),
 );
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
@@ -65,6 +73,7 @@ const columns = {
   pinSwitchToOwner: tenantSettings.pinSwitchToOwner,
   cashOutLimit: tenantSettings.cashOutLimit,
   dayStartsAt: tenantSettings.dayStartsAt,
+  drawerTolerance: tenantSettings.drawerTolerance,
 };
 
 export async function getTenantSettings({ tenantId }: { tenantId: string }): Promise<TenantSettings> {
@@ -72,14 +81,17 @@ export async function getTenantSettings({ tenantId }: { tenantId: string }): Pro
   return row ? asSettings(row) : DEFAULT_SETTINGS;
 }
 
+/** Saves the settings sent; the audit row has before/after of the ones that changed (one of them may be prices-include-tax). */
 export async function updateTenantSettings(ctx: { tenantId: string; userId: string }, patch: SettingsPatch): Promise<TenantSettings> {
   return withTenant(ctx.tenantId, async (tx) => {
+    const [stored] = await tx.select(columns).from(tenantSettings).for('update');
     const [row] = await tx
       .insert(tenantSettings)
       .values({ tenantId: ctx.tenantId, ...DEFAULT_SETTINGS, ...patch })
       .onConflictDoUpdate({ target: tenantSettings.tenantId, set: { ...patch, updatedAt: new Date() } })
       .returning(columns);
-    await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'settings.updated', entityType: 'tenant', entityId: ctx.tenantId, details: patch });
+    const { before, after } = changes(stored ? asSettings(stored) : DEFAULT_SETTINGS, asSettings(row!));
+    await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'settings.updated', entityType: 'tenant', entityId: ctx.tenantId, before, after });
     return asSettings(row!);
   });
 }
@@ -94,6 +106,19 @@ export async function businessDayRuleIn(tx: Tx, tenantId: string): Promise<Busin
   if (!tenant) throw new Error(`no tenant ${tenantId}`);
   const [settings] = await tx.select({ dayStartsAt: tenantSettings.dayStartsAt }).from(tenantSettings);
   return { timeZone: tenant.timeZone, dayStartsAt: settings?.dayStartsAt ?? DEFAULT_DAY_START };
+}
+
+/** The tenant's business-day rule (its time zone and "day starts at"), for a request that has the tenant at hand. */
+export async function businessDayRule(ctx: { tenantId: string; tenant: { timeZone: string } }): Promise<BusinessDayRule> {
+  return { timeZone: ctx.tenant.timeZone, dayStartsAt: (await getTenantSettings(ctx)).dayStartsAt };
+}
+
+/**
+ * The drawer tolerance in force: the tenant's, or one major unit of its currency (USD 1.00;
+ * MMK 1, in effect any shortage). Why: docs/analytics.md.
+ */
+export function drawerToleranceOf(settings: Pick<TenantSettings, 'drawerTolerance'>, currency: string): number {
+  return settings.drawerTolerance ?? 10 ** minorDigits(currency);
 }
 
 /** The database says `integer`; the check constraint says 4 or 6. */

@@ -1,6 +1,6 @@
 import type { TenantContext } from '@/lib/auth';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { payments } from '@/db/schema/payments';
 import type { Gateway } from '@/gateway/server';
 import { createOrder, createOrderSchema, getOrder, payOrder, recoverTenant } from '@/lib/orders';
@@ -33,6 +33,29 @@ afterAll(async () => {
 });
 
 describe('card gateway circuit breaker', () => {
+  it('is one breaker per process even when the server bundles the gateway module twice', async () => {
+    // next build gives pages and route handlers their own copies of a module; the breaker lives on
+    // globalThis so a page's status and a route's payments share it. A copy's errors must count in
+    // a breaker another copy made (a page asking breakerStatus() first), or cards never fail over.
+    resetGatewayPolicies();
+    const first = await import('@/lib/payments/gateway');
+    expect(first.breakerStatus().state).toBe('closed'); // the first copy makes the shared breaker
+    vi.resetModules();
+    const second = await import('@/lib/payments/gateway');
+    expect(second).not.toBe(first);
+    gateway.control.down = true;
+    for (let i = 0; i < 5; i++) {
+      const err = await second.chargeCard({ merchant: t.tenant.id, amount: 100, currency: 'USD', source: 'tok_visa', reference: 'test', idempotencyKey: `k-copy-${i}` }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'unavailable', breakerOpen: false });
+    }
+    expect(second.breakerStatus().state).toBe('open');
+    expect(first.breakerStatus().state).toBe('open');
+    gateway.control.down = false;
+    const fast = await second.chargeCard({ merchant: t.tenant.id, amount: 100, currency: 'USD', source: 'tok_visa', reference: 'test', idempotencyKey: 'k-copy-open' }).catch((e: unknown) => e);
+    expect(fast).toMatchObject({ code: 'unavailable', breakerOpen: true });
+    resetGatewayPolicies();
+  });
+
   it('opens after 5 consecutive failures, fails fast while open, half-opens, and closes after 2 successes', async () => {
     resetGatewayPolicies();
     gateway.control.down = true;

@@ -130,7 +130,7 @@ describe('closing a shift', () => {
 
     await closeShift(cashier, managers.id, 1_000, await managerApproval(cashier));
     const audit = await withTenant(t.tenant.id, (tx) => tx.select().from(auditEvents).where(and(eq(auditEvents.action, 'shift.closed'), eq(auditEvents.entityId, managers.id))));
-    expect(audit).toEqual([expect.objectContaining({ actorUserId: t.cashier.id, details: expect.objectContaining({ approvedBy: t.manager.id }) })]);
+    expect(audit).toEqual([expect.objectContaining({ actorUserId: t.cashier.id, approverUserId: t.manager.id })]);
 
     // Their own shift a cashier closes alone; a manager closes anyone's.
     const own = await newShift(cashier);

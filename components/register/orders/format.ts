@@ -43,36 +43,4 @@ export function statusFilter(value: string | undefined) {
 
 export const TYPE_LABEL: Record<OrderType, string> = { dine_in: 'Dine-in', takeaway: 'Takeaway', retail: 'Sale' };
 
-/** "YYYY-MM-DD" (a calendar day), or undefined. */
-export function dayParam(value: string | undefined): string | undefined {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? value : undefined;
-}
-
-/** How far `timeZone`'s wall clock is ahead of UTC at `at` (ms). */
-function zoneOffset(at: Date, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-      .formatToParts(at)
-      .map((p) => [p.type, Number(p.value)]),
-  ) as Record<string, number>;
-  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  return wall - Math.floor(at.getTime() / 1000) * 1000;
-}
-
-/** The instant a calendar day ("YYYY-MM-DD") starts in `timeZone` (DST-safe). */
-export function dayStart(day: string, timeZone: string): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const wallMidnight = Date.UTC(y, m - 1, d);
-  let at = wallMidnight - zoneOffset(new Date(wallMidnight), timeZone);
-  at = wallMidnight - zoneOffset(new Date(at), timeZone); // again, in case midnight is across a DST change
-  return new Date(at);
-}
-
-/** The day after "YYYY-MM-DD". */
-export function nextDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
+/** Calendar days in the store's time zone live on the platform floor (lib/orders filters with the same rule). */

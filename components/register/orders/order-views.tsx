@@ -13,7 +13,7 @@ import type { OrderDetailData, OrderSummary } from '@/lib/orders';
  * (/admin/orders). Server components: selecting an order or a filter is a link, so the
  * browser's back button and a reload keep the view.
  */
-function StatusBadge({ status }: { status: OrderStatus }) {
+export function StatusBadge({ status }: { status: OrderStatus }) {
   return <span className={`inline-flex shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${STATUS_TONE[status]}`}>{STATUS_LABEL[status]}</span>;
 }
 

@@ -3,10 +3,11 @@ import { withTenant } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import type { CatalogRepository, ImportedProduct } from '../repository';
 import { chunks, clashError, yieldToEventLoop } from '../shared';
+import { auditIn } from './audit';
 import { findClashes, insertVariants, productColumns, replaceProduct, withClashBackstop } from './product-rows';
 
 /** The CSV import's write: every product or none, in one tenant transaction. */
-export const importProducts: CatalogRepository['importProducts'] = (tenantId, items: ImportedProduct[], onProgress) =>
+export const importProducts: CatalogRepository['importProducts'] = (tenantId, items: ImportedProduct[], onProgress, audit) =>
   withClashBackstop(() =>
     withTenant(tenantId, async (tx) => {
       const updates = items.filter((p) => p.id);
@@ -27,6 +28,8 @@ export const importProducts: CatalogRepository['importProducts'] = (tenantId, it
         onProgress?.(done);
         await yieldToEventLoop();
       }
-      return { created: creates.length, updated: updates.length };
+      const result = { created: creates.length, updated: updates.length };
+      await auditIn(tx, tenantId, audit, null, result);
+      return result;
     }),
   );

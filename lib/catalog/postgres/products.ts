@@ -3,6 +3,7 @@ import { products, productVariants, variantBarcodes } from '@/db/schema/catalog'
 import { withTenant } from '@/lib/platform/db';
 import type { ProductMethods } from '../repository';
 import { clashError, escapeLike } from '../shared';
+import { auditIn } from './audit';
 import { findClashes, hydrate, insertVariants, productColumns, replaceProduct, variantRefs, withClashBackstop } from './product-rows';
 
 /** Reading and writing single products, and the variant lookups of stock and checkout. */
@@ -39,7 +40,7 @@ export function postgresProducts(): ProductMethods {
     getProducts: async (tenantId, ids) =>
       ids.length === 0 ? [] : withTenant(tenantId, async (tx) => hydrate(tx, await tx.select().from(products).where(inArray(products.id, ids)))),
 
-    createProduct: (tenantId, input) =>
+    createProduct: (tenantId, input, audit) =>
       withClashBackstop(() =>
         withTenant(tenantId, async (tx) => {
           const clashes = await findClashes(tx, [input], []);
@@ -48,17 +49,23 @@ export function postgresProducts(): ProductMethods {
           await tx.insert(products).values({ id, ...productColumns(tenantId, input) });
           // A new product gets new variant ids: a client-sent id could adopt another variant's stock history.
           await insertVariants(tx, tenantId, [{ productId: id, variants: input.variants.map(({ id: _id, ...v }) => v) }]);
-          return (await hydrate(tx, await tx.select().from(products).where(eq(products.id, id))))[0]!;
+          const product = (await hydrate(tx, await tx.select().from(products).where(eq(products.id, id))))[0]!;
+          await auditIn(tx, tenantId, audit, null, product);
+          return product;
         }),
       ),
 
-    updateProduct: (tenantId, id, input) =>
+    updateProduct: (tenantId, id, input, audit) =>
       withClashBackstop(() =>
         withTenant(tenantId, async (tx) => {
           const clashes = await findClashes(tx, [input], [id]);
           if (clashes.length) throw clashError(clashes);
+          // Locked from here to the commit: the audit's "before" is what this write replaced.
+          const before = audit ? ((await hydrate(tx, await tx.select().from(products).where(eq(products.id, id)).for('update')))[0] ?? null) : null;
           if (!(await replaceProduct(tx, tenantId, id, input))) return null;
-          return (await hydrate(tx, await tx.select().from(products).where(eq(products.id, id))))[0]!;
+          const product = (await hydrate(tx, await tx.select().from(products).where(eq(products.id, id))))[0]!;
+          await auditIn(tx, tenantId, audit, before, product);
+          return product;
         }),
       ),
 

@@ -5,6 +5,7 @@ import { duplicateName } from '@/lib/platform/errors';
 import type { Category, ModifierGroup, ReferenceStore, ReferenceStores, TaxClass } from '../repository';
 import type { CategoryInput, ModifierGroupInput, TaxClassInput } from '../schemas';
 import { withModifierOptionIds } from '../shared';
+import { auditIn } from './audit';
 
 function referenceStore<T extends { id: string }, Input>(
   table: typeof categories | typeof taxClasses | typeof modifierGroups,
@@ -30,28 +31,36 @@ function referenceStore<T extends { id: string }, Input>(
       const [row] = (await withTenant(tenantId, (tx) => select(tx).where(eq(t.id, id)))) as T[];
       return row ?? null;
     },
-    async create(tenantId, input) {
-      const rows = await withTenant(tenantId, (tx) =>
-        tx.insert(t).values({ tenantId, ...(input as object) } as never).returning(columns as never),
-      ).catch(duplicate);
-      return (rows as unknown as T[])[0]!;
-    },
-    async update(tenantId, id, input) {
-      const rows = await withTenant(tenantId, (tx) => write(tx, id, input)).catch(duplicate);
-      return rows[0] ?? null;
-    },
-    patch: (tenantId, id, merge) =>
+    create: (tenantId, input, audit) =>
+      withTenant(tenantId, async (tx) => {
+        const [item] = (await tx.insert(t).values({ tenantId, ...(input as object) } as never).returning(columns as never)) as unknown as T[];
+        await auditIn(tx, tenantId, audit, null, item!);
+        return item!;
+      }).catch(duplicate),
+    update: (tenantId, id, input, audit) =>
+      withTenant(tenantId, async (tx) => {
+        const [before] = audit ? ((await select(tx).where(eq(t.id, id)).for('update')) as T[]) : [];
+        const [item] = await write(tx, id, input);
+        if (item) await auditIn(tx, tenantId, audit, before ?? null, item);
+        return item ?? null;
+      }).catch(duplicate),
+    patch: (tenantId, id, merge, audit) =>
       withTenant(tenantId, async (tx) => {
         // Locked from the read to the write: a concurrent change waits instead of being lost.
         const [current] = (await select(tx).where(eq(t.id, id)).for('update')) as T[];
         if (!current) return null;
-        return (await write(tx, id, merge(current)))[0]!;
+        const item = (await write(tx, id, merge(current)))[0]!;
+        await auditIn(tx, tenantId, audit, current, item);
+        return item;
       }).catch(duplicate),
-    delete: (tenantId, id) =>
+    delete: (tenantId, id, audit) =>
       withTenant(tenantId, async (tx) => {
+        const [before] = (await select(tx).where(eq(t.id, id)).for('update')) as T[];
+        if (!before) return false;
         await unlink(tx, id);
-        const rows = await tx.delete(t).where(eq(t.id, id)).returning({ id: t.id });
-        return rows.length > 0;
+        await tx.delete(t).where(eq(t.id, id));
+        await auditIn(tx, tenantId, audit, before, null);
+        return true;
       }),
   };
 }
@@ -60,9 +69,9 @@ function referenceStore<T extends { id: string }, Input>(
 function withOptionIds(store: ReferenceStore<ModifierGroup, ModifierGroupInput>): ReferenceStore<ModifierGroup, ModifierGroupInput> {
   return {
     ...store,
-    create: (tenantId, input) => store.create(tenantId, withModifierOptionIds(input)),
-    update: (tenantId, id, input) => store.update(tenantId, id, withModifierOptionIds(input)),
-    patch: (tenantId, id, merge) => store.patch(tenantId, id, (current) => withModifierOptionIds(merge(current))),
+    create: (tenantId, input, audit) => store.create(tenantId, withModifierOptionIds(input), audit),
+    update: (tenantId, id, input, audit) => store.update(tenantId, id, withModifierOptionIds(input), audit),
+    patch: (tenantId, id, merge, audit) => store.patch(tenantId, id, (current) => withModifierOptionIds(merge(current)), audit),
   };
 }
 

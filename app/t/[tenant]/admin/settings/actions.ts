@@ -20,6 +20,7 @@ function percentToBasisPoints(value: string | undefined): number | undefined {
 export async function saveSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const currency = await currentCurrency();
   const cashOut = field(formData, 'cashOutLimit');
+  const tolerance = field(formData, 'drawerTolerance');
   const input = {
     address: field(formData, 'address'),
     phone: field(formData, 'phone'),
@@ -30,6 +31,8 @@ export async function saveSettingsAction(_prev: FormState, formData: FormData): 
     pinSwitchToOwner: formData.get('pinSwitchToOwner') === 'on',
     cashOutLimit: cashOut === undefined ? undefined : (decimalToMinor(cashOut, currency) ?? Number.NaN),
     dayStartsAt: field(formData, 'dayStartsAt'),
+    // Blank: back to the default (one unit of the currency).
+    drawerTolerance: tolerance === undefined ? undefined : tolerance.trim() === '' ? null : (decimalToMinor(tolerance, currency) ?? Number.NaN),
   };
   return staffAction('settings:write', settingsPatchSchema, input, async (ctx, data) => {
     await updateTenantSettings(ctx, data);

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { SettingsForm } from '@/components/admin/settings-form';
 import { requireStaff, can } from '@/lib/auth';
-import { getTenantSettings } from '@/lib/tenancy';
+import { drawerToleranceOf, getTenantSettings } from '@/lib/tenancy';
 import { saveSettingsAction } from './actions';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -17,7 +17,13 @@ export default async function SettingsPage() {
           {ctx.tenant.name} · <span className="font-mono">{ctx.tenant.slug}</span> · {ctx.tenant.currency} · {ctx.tenant.timeZone}
         </p>
       </header>
-      <SettingsForm settings={settings} currency={ctx.tenant.currency} canWrite={can(ctx.role, 'settings:write')} saveSettingsAction={saveSettingsAction} />
+      <SettingsForm
+        settings={settings}
+        currency={ctx.tenant.currency}
+        defaultDrawerTolerance={drawerToleranceOf({ drawerTolerance: null }, ctx.tenant.currency)}
+        canWrite={can(ctx.role, 'settings:write')}
+        saveSettingsAction={saveSettingsAction}
+      />
     </div>
   );
 }

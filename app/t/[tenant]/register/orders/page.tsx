@@ -3,7 +3,7 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
 import { SwitchStaff } from '@/components/register/switch-staff';
-import { dayStart, STATUS_FILTERS, statusFilter, type OrderStatus, type StatusFilterKey } from '@/components/register/orders/format';
+import { STATUS_FILTERS, statusFilter, type OrderStatus, type StatusFilterKey } from '@/components/register/orders/format';
 import { OrderDetail, OrderList, StatusChips } from '@/components/register/orders/order-views';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
@@ -11,7 +11,9 @@ import { controlClass } from '@/components/ui/field';
 import { Pager, pageParam, query } from '@/components/ui/pager';
 import { staffToSwitchTo, requireStaff, can } from '@/lib/auth';
 import { defaultLocation } from '@/lib/inventory';
-import { businessDate, countOrdersByStatus, listOrders, loadOrderDetail, staffNames } from '@/lib/orders';
+import { countOrdersByStatus, listOrders, loadOrderDetail, staffNames } from '@/lib/orders';
+import { businessDayOf, businessDayRange } from '@/lib/platform/business-day';
+import { businessDayRule } from '@/lib/tenancy';
 import { refundOrderAction, voidOrderAction } from './actions';
 
 export const metadata: Metadata = { title: 'Orders' };
@@ -33,9 +35,10 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
   const page = pageParam(params.page);
   const selectedId = one('order');
 
-  const today = businessDate(ctx.tenant.timeZone);
+  const rule = await businessDayRule(ctx);
+  const today = businessDayOf(new Date(), rule).date;
   const location = await defaultLocation(ctx);
-  const todays = { from: dayStart(today, ctx.tenant.timeZone).toISOString(), location: location?.id, number };
+  const todays = { from: businessDayRange(today, today, rule).from.toISOString(), location: location?.id, number };
   const [matching, byStatus, names, switchable] = await Promise.all([
     listOrders(ctx, { ...todays, status: filter.statuses.join(',') || undefined, skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
     countOrdersByStatus(ctx, todays),

@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { OrderTimeline } from '@/components/admin/orders/order-timeline';
+import { OrderDetail } from '@/components/register/orders/order-views';
+import { buttonClass } from '@/components/ui/button';
+import { requireStaff } from '@/lib/auth';
+import { loadOrderDetail, orderTimeline } from '@/lib/orders';
+import { refundOrderAction, voidOrderAction } from '../../../register/orders/actions';
+
+export const metadata: Metadata = { title: 'Order' };
+
+/** One order: lines, modifiers, discounts, payments, refunds, receipt, and its timeline from the event log. Another business's id is a 404. */
+export default async function AdminOrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requireStaff('order:read');
+  const { id } = await params;
+  const detail = await loadOrderDetail(ctx, id);
+  if (!detail) notFound();
+  const timeline = await orderTimeline(ctx, detail.order.id);
+
+  return (
+    <div className="max-w-6xl space-y-6">
+      <nav aria-label="Order" className="flex flex-wrap items-center justify-between gap-3">
+        <Link href="/admin/orders" className="text-sm font-semibold text-brand-700 underline">
+          ← All orders
+        </Link>
+        <a href={`/api/v1/orders/${detail.order.id}/receipt`} target="_blank" rel="noopener" className={buttonClass('secondary')}>
+          Open the receipt<span className="sr-only"> of order #{detail.order.number} in a new tab</span>
+        </a>
+      </nav>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <OrderDetail
+          data={detail}
+          timeZone={ctx.tenant.timeZone}
+          role={ctx.role}
+          closeHref="/admin/orders"
+          atRegister={false}
+          refundOrderAction={refundOrderAction}
+          voidOrderAction={voidOrderAction}
+        />
+        <OrderTimeline events={timeline} currency={detail.order.currency} timeZone={ctx.tenant.timeZone} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import Form from 'next/form';
+import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button';
+import { SelectField, TextField } from '@/components/ui/field';
+import { AUDIT_GROUPS } from '@/lib/platform/audit-actions';
+
+export type AuditFilterValues = { action?: string; actor?: string; from?: string; to?: string };
+
+/**
+ * The filters as a GET form, so every filtered view is a link (`/admin/audit?action=…`).
+ * Actions are grouped; a group's first choice is the whole group.
+ */
+export function AuditFilters({ values, staff, today }: { values: AuditFilterValues; staff: { id: string; name: string; active: boolean }[]; today: string }) {
+  return (
+    <Form action="/admin/audit" className="flex flex-wrap items-end gap-3" aria-label="Filter the audit log">
+      <div className="w-64">
+        <SelectField label="Action" name="action" defaultValue={values.action ?? ''}>
+          <option value="">Every action</option>
+          {Object.entries(AUDIT_GROUPS).map(([group, { label, actions }]) => (
+            <optgroup key={group} label={label}>
+              <option value={group}>All: {label.toLowerCase()}</option>
+              {Object.entries(actions).map(([action, words]) => (
+                <option key={action} value={action}>
+                  {words}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </SelectField>
+      </div>
+      <div className="w-52">
+        <SelectField label="Person" name="actor" defaultValue={values.actor ?? ''}>
+          <option value="">Anyone</option>
+          {staff.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+              {s.active ? '' : ' (deactivated)'}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <div className="w-44">
+        <TextField label="From" name="from" type="date" defaultValue={values.from ?? ''} max={today} />
+      </div>
+      <div className="w-44">
+        <TextField label="To" name="to" type="date" defaultValue={values.to ?? ''} max={today} />
+      </div>
+      <button type="submit" className={buttonClass('secondary')}>
+        Show
+      </button>
+      {(values.action || values.actor || values.from || values.to) && (
+        <Link href="/admin/audit" className={buttonClass('ghost')}>
+          Clear filters
+        </Link>
+      )}
+    </Form>
+  );
+}

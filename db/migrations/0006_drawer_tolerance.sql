@@ -1,0 +1,2 @@
+ALTER TABLE "tenant_settings" ADD COLUMN "drawer_tolerance" integer;--> statement-breakpoint
+ALTER TABLE "tenant_settings" ADD CONSTRAINT "tenant_settings_drawer_tolerance_check" CHECK ("tenant_settings"."drawer_tolerance" >= 0);

@@ -1,0 +1,29 @@
+import { formatMoney } from '@/lib/platform/money';
+
+/** The alerts' words: plain, with the figures; dates are business dates (YYYY-MM-DD). */
+export type Words = { money: (minor: number) => string; when: string; weekday: string };
+
+export function wordsFor(scope: { date: string; today: string; currency: string }): Words {
+  const day = new Date(`${scope.date}T00:00:00Z`);
+  const long = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return {
+    money: (minor) => formatMoney(minor, scope.currency),
+    when: scope.date === scope.today ? 'today' : `on ${long.format(day)}`,
+    weekday: new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }).format(day),
+  };
+}
+
+/** "0–1", "3", "none": median ± MAD (where at least half the days lie), never below 0. */
+export function usually(usual: number, spread: number, show: (n: number) => string): string {
+  const [lo, hi] = [Math.max(0, Math.round(usual - spread)), Math.max(0, Math.round(usual + spread))];
+  if (lo === hi) return lo === 0 ? 'none' : show(lo);
+  return `${show(lo)}–${show(hi)}`;
+}
+
+export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The admin order search, with its URL filters (from, to, status, tender, staff, table, min, max, number). */
+export function ordersLink(filters: Record<string, string | undefined>): string {
+  const params = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1]));
+  return `/admin/orders?${params}`;
+}
