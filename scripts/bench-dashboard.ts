@@ -17,6 +17,7 @@
 // Through the module function always; also through the HTTP route when BENCH_HTTP is set to a
 // `next start` of this build on the same database (e.g. http://127.0.0.1:3300; the Host header
 // names the tenant, the session cookie is minted with the server's NEXTAUTH_SECRET).
+import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { StaffMember } from '../lib/auth';
 import type { TenantInfo } from '../lib/tenancy';
@@ -163,11 +164,23 @@ function httpCaller(base: string, staffOf: (tenant: TenantInfo, role: 'owner') =
     const { config } = await import('../lib/platform/config');
     const owner = await staffOf(tenant, 'owner');
     const token = await encode({ token: { ...newSessionClaims({ ...owner, tenantId: tenant.id }) }, secret: config().authSecret, maxAge: sessionMaxAgeSeconds() });
-    const host = `${tenant.slug}.${config().ROOT_DOMAIN ?? 'localhost'}`;
-    return async (_t: unknown, query: Record<string, string>) => {
-      const res = await fetch(`${base}/api/v1/analytics/dashboard?${new URLSearchParams(query)}`, { headers: { host, cookie: `${SESSION_COOKIE}=${token}` } });
-      if (res.status !== 200) throw new Error(`dashboard over HTTP: ${res.status} ${await res.text()}`);
-      return res.json();
-    };
+    const host = `${tenant.slug}.${config().ROOT_DOMAIN.split(':')[0]}`; // the proxy reads the slug from Host, ports aside
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 }); // a browser keeps its connection too
+    return (_t: unknown, query: Record<string, string>) =>
+      new Promise<unknown>((resolve, reject) => {
+        // node:http, not fetch: fetch drops a Host header, and cannot resolve *.localhost itself.
+        const req = http.get(`${base}/api/v1/analytics/dashboard?${new URLSearchParams(query)}`, { agent, headers: { host, cookie: `${SESSION_COOKIE}=${token}` }, timeout: 30_000 }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const body = Buffer.concat(chunks).toString();
+            if (res.statusCode !== 200) reject(new Error(`dashboard over HTTP: ${res.statusCode} ${body}`));
+            else resolve(JSON.parse(body));
+          });
+          res.on('error', reject);
+        });
+        req.on('timeout', () => req.destroy(new Error('dashboard over HTTP: no answer in 30 s')));
+        req.on('error', reject);
+      });
   };
 }

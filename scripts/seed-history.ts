@@ -5,16 +5,15 @@
 // events). Orders are added on the days before the oldest it has, <per-day> a day on average;
 // see topUpOrderHistory in scripts/seed/seed-history.ts. `--like demo` first creates the tenant
 // as a twin of that demo business (staff, catalog, 60 days) when the slug does not exist yet.
-// Deterministic for the same arguments; running it again adds nothing. Prints progress.
+// Deterministic for the same arguments; running it again adds nothing (and rebuilds nothing).
+// Prints progress.
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { closeDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { rebuildAnalytics } from '@/lib/analytics';
-import { closeLiveEvents } from '@/lib/events/live';
 import { databaseSettings } from '@/lib/platform/db';
-import { closeRedis } from '@/lib/platform/redis';
 import { findTenantBySlug } from '@/lib/tenancy';
+import { runScript } from './run-script';
 import { DEMO_TENANTS, seedDemoTenant } from './seed/seed';
 import { topUpOrderHistory, type HistoryProfile } from './seed/seed-history';
 
@@ -51,7 +50,9 @@ export async function seedHistory(args: { tenant: string; orders: number; perDay
     },
   });
   if (history.skipped) {
-    log(`${args.tenant}: already holds ${history.existing.toLocaleString('en')} orders before today (≥ ${args.orders.toLocaleString('en')}): nothing added`);
+    log(`${args.tenant}: already holds ${history.existing.toLocaleString('en')} orders before today (≥ ${args.orders.toLocaleString('en')}): nothing added, rollups left as they are`);
+    log(`  (if an earlier run stopped before its rebuild: npm run analytics:rebuild -- --tenant ${args.tenant})`);
+    return;
   } else {
     log(
       `${args.tenant}: added ${history.orders.toLocaleString('en')} orders (${history.lines.toLocaleString('en')} lines, ${history.payments.toLocaleString('en')} payments, ` +
@@ -88,15 +89,4 @@ async function main(): Promise<void> {
   });
 }
 
-if (process.argv[1]?.endsWith('seed-history.ts')) {
-  main()
-    .catch((err) => {
-      console.error(err);
-      process.exitCode = 1;
-    })
-    .finally(async () => {
-      await closeLiveEvents();
-      await closeDatabase();
-      await closeRedis();
-    });
-}
+if (process.argv[1]?.endsWith('seed-history.ts')) runScript(main); // not when the bench imports seedHistory
