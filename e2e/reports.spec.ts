@@ -94,6 +94,22 @@ test('the owner watches today move live, finds the sale among the orders, downlo
     await expect(row).toContainText('Refunded');
   });
 
+  await test.step('the sales-by-day report for the last 7 days has today in its table and its CSV', async () => {
+    await owner.goto(tenantUrl(DEMO.slug, '/admin/reports'));
+    await owner.getByRole('link', { name: 'Sales by day' }).click();
+    await expect(owner.getByRole('heading', { level: 1, name: 'Sales by day' })).toBeVisible();
+    await owner.getByRole('navigation', { name: 'Quick ranges' }).getByRole('link', { name: 'Last 7 days' }).click();
+    await expect(owner).toHaveURL(/from=\d{4}-\d{2}-\d{2}&to=/);
+    await expect(owner.getByRole('table').first()).toBeVisible();
+    const download = owner.waitForEvent('download');
+    await owner.getByRole('link', { name: 'Download CSV', exact: true }).first().click();
+    const file = await (await download).path();
+    const parsed = Papa.parse<Record<string, string>>((await readFile(file!, 'utf8')).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data).toHaveLength(7);
+    expect(Number(parsed.data.at(-1)!.orders)).toBeGreaterThan(0); // today has at least the sale above
+  });
+
   await owner.context().close();
   await cashier.context().close();
 });

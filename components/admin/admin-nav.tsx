@@ -6,6 +6,7 @@ import { usePathname } from 'next/navigation';
 const links = [
   { href: '/admin', label: 'Dashboard' },
   { href: '/admin/orders', label: 'Orders' },
+  { href: '/admin/reports', label: 'Reports' },
   { href: '/admin/catalog', label: 'Catalog' },
   { href: '/admin/stock', label: 'Stock' },
   { href: '/admin/menus', label: 'Menus' },

@@ -3,10 +3,12 @@ import type { TenantContext } from '@/lib/auth';
 import { categoryService } from '@/lib/catalog';
 import { AppError } from '@/lib/platform/errors';
 import { drawerOverShortOf, refundsAndVoidsOf } from './exceptions';
+import { tableCsv } from './report-csv';
+import { REPORT_INFO, tablesOf, type ReportData, type ReportFact, type ReportResult, type ReportTable } from './report-tables';
 import { staffNames } from './names';
 import { inPeriod } from './period';
 import { byDayOf, byHourOf, byStaffOf, discountsOf, summaryOf, taxesOf, tenderMixOf, topCategoriesOf, topProductsOf } from './sales';
-import { parseInput, topSchema, type RangeInput, type ReportName, type TopInput } from './schemas';
+import { parseInput, rangeSchema, topSchema, type RangeInput, type ReportName, type TopInput } from './schemas';
 
 /**
  * lib/analytics: the figures of the business, for the /admin dashboard, the reports (page, CSV,
@@ -30,6 +32,7 @@ export {
   type AlertKind,
 } from './alerts';
 export type { SalesSummary, Figure, HourRow, DayRow, TenderRow, ProductRow, CategoryRow, StaffRow, DiscountsReport, TaxesReport, TaxRow } from './sales';
+export { REPORT_INFO, type ReportData, type ReportResult, type ReportTable, type ReportFact, type TableColumn, type Cell, type CellKind } from './report-tables';
 export type { RefundsAndVoids, RefundEntry, VoidEntry, Tally, DrawerOverShort, DrawerRow } from './exceptions';
 
 async function categoryNames(ctx: TenantContext): Promise<Map<string, string>> {
@@ -107,7 +110,7 @@ export async function dashboard(ctx: TenantContext, input?: RangeInput) {
   };
 }
 
-const REPORTS: Record<ReportName, (ctx: TenantContext, input: Record<string, string>) => Promise<unknown>> = {
+const REPORTS = {
   'sales-summary': salesSummary,
   'sales-by-hour': salesByHour,
   'sales-by-day': salesByDay,
@@ -119,11 +122,56 @@ const REPORTS: Record<ReportName, (ctx: TenantContext, input: Record<string, str
   discounts: discountsGiven,
   taxes,
   'drawer-over-short': drawerOverShort,
-};
+} satisfies { [K in ReportName]: (ctx: TenantContext, input: Record<string, string>) => Promise<ReportData[K]> };
+
+const isReportName = (name: string): name is ReportName => Object.hasOwn(REPORTS, name);
 
 /** A report by its URL name (404 for an unknown one), with its query string as input. */
-export async function report(ctx: TenantContext, name: string, input: Record<string, string>): Promise<{ report: ReportName; currency: string; data: unknown }> {
-  const run = REPORTS[name as ReportName];
-  if (!Object.hasOwn(REPORTS, name) || !run) throw new AppError('not_found', `No report called ${name}`);
-  return { report: name as ReportName, currency: ctx.tenant.currency, data: await run(ctx, input) };
+export async function report(ctx: TenantContext, name: string, input: Record<string, string>): Promise<ReportResult> {
+  if (!isReportName(name)) throw new AppError('not_found', `No report called ${name}`);
+  const run = REPORTS[name] as (ctx: TenantContext, input: Record<string, string>) => Promise<ReportData[ReportName]>;
+  return { report: name, currency: ctx.tenant.currency, data: await run(ctx, input) } as ReportResult;
+}
+
+export type ReportView = ReportResult & {
+  title: string;
+  question: string;
+  from: string;
+  to: string;
+  locationId: string | null;
+  /** The report as tables: the page's and the CSV's one definition (report-tables.ts). */
+  tables: ReportTable[];
+  facts: ReportFact[];
+};
+
+/**
+ * A report as the /admin/reports page and its CSV show it: the answer for the resolved range
+ * (today by default) — every row for the item and category lists, not the top ten — with its
+ * tables. Unknown name: 404; bad range: 400, as `report`.
+ */
+export async function reportView(ctx: TenantContext, name: string, input: Record<string, string | undefined>): Promise<ReportView> {
+  if (!isReportName(name)) throw new AppError('not_found', `No report called ${name}`);
+  const all = { ...input, limit: 'all' };
+  parseInput(name === 'top-products' || name === 'top-categories' ? topSchema : rangeSchema, all); // every field's problem at once
+  const period = await inPeriod(ctx, { from: input.from, to: input.to, locationId: input.locationId }, async (_tx, p) => p);
+  const range = { from: period.from, to: period.to, locationId: period.locationId ?? '' };
+  const result = await report(ctx, name, { by: input.by ?? '', ...range, limit: 'all' });
+  return { ...result, ...REPORT_INFO[name], from: period.from, to: period.to, locationId: period.locationId ?? null, ...tablesOf(result, period) };
+}
+
+/**
+ * One table of a report as a CSV stream (`sheet`: a table id, default the report's first), and
+ * its file name `<slug>-<report>[-<sheet>]-<from>-<to>.csv`. The report is read and checked
+ * before the first byte, so bad input is still a 4xx.
+ */
+export async function exportReport(ctx: TenantContext, name: string, input: Record<string, string | undefined>): Promise<{ filename: string; body: ReadableStream<Uint8Array> }> {
+  const view = await reportView(ctx, name, input);
+  const sheet = input.sheet || view.tables[0]!.id;
+  const table = view.tables.find((t) => t.id === sheet);
+  if (!table) {
+    const message = `This report's tables are ${view.tables.map((t) => t.id).join(', ')}`;
+    throw new AppError('bad_request', `The report query is invalid: sheet: ${message}`, [{ path: 'sheet', message }]);
+  }
+  const part = table === view.tables[0] ? '' : `-${table.id}`;
+  return { filename: `${ctx.tenant.slug}-${view.report}${part}-${view.from}-${view.to}.csv`, body: tableCsv(table, ctx.tenant.currency, ctx.tenant.timeZone) };
 }

@@ -146,9 +146,9 @@ const itemFigures = (r: ItemFigures & { refundTax: number }): ItemFigures => ({
 export type ProductRow = { variantId: string; productId: string; productName: string; variantName: string } & ItemFigures;
 
 /** The best sellers by net sales or by units (net of refunds), ties by the other measure, then id. */
-export async function topProductsOf(tx: Tx, period: Period, by: 'net' | 'quantity', limit: number): Promise<ProductRow[]> {
+export async function topProductsOf(tx: Tx, period: Period, by: 'net' | 'quantity', limit: number | 'all'): Promise<ProductRow[]> {
   const c = itemColumns(analyticsProducts);
-  const rows = await tx
+  const query = tx
     .select({
       variantId: analyticsProducts.variantId,
       productId: sql<string>`(array_agg(${analyticsProducts.productId} order by ${analyticsProducts.businessDate} desc))[1]`,
@@ -160,22 +160,24 @@ export async function topProductsOf(tx: Tx, period: Period, by: 'net' | 'quantit
     .where(inRange(analyticsProducts, period))
     .groupBy(analyticsProducts.variantId)
     .orderBy(...(by === 'net' ? [desc(c.net), desc(c.quantity)] : [desc(c.quantity), desc(c.net)]), asc(analyticsProducts.variantId))
-    .limit(limit);
+    .$dynamic();
+  const rows = await (limit === 'all' ? query : query.limit(limit));
   return rows.map((r) => ({ variantId: r.variantId, productId: r.productId, productName: r.productName, variantName: r.variantName, ...itemFigures(r) }));
 }
 
 export type CategoryRow = { categoryId: string | null } & ItemFigures;
 
 /** Categories as the lines were sold under (null: uncategorised), ranked like topProducts. */
-export async function topCategoriesOf(tx: Tx, period: Period, by: 'net' | 'quantity', limit: number): Promise<CategoryRow[]> {
+export async function topCategoriesOf(tx: Tx, period: Period, by: 'net' | 'quantity', limit: number | 'all'): Promise<CategoryRow[]> {
   const c = itemColumns(analyticsCategories);
-  const rows = await tx
+  const query = tx
     .select({ categoryKey: analyticsCategories.categoryKey, ...c })
     .from(analyticsCategories)
     .where(inRange(analyticsCategories, period))
     .groupBy(analyticsCategories.categoryKey)
     .orderBy(...(by === 'net' ? [desc(c.net), desc(c.quantity)] : [desc(c.quantity), desc(c.net)]), asc(analyticsCategories.categoryKey))
-    .limit(limit);
+    .$dynamic();
+  const rows = await (limit === 'all' ? query : query.limit(limit));
   return rows.map((r) => ({ categoryId: r.categoryKey || null, ...itemFigures(r) }));
 }
 

@@ -29,11 +29,17 @@ export const rangeSchema = z
   });
 export type RangeInput = z.input<typeof rangeSchema>;
 
+const LIMIT_MESSAGE = 'From 1 to 100, or all';
+
 export const topSchema = z.intersection(
   rangeSchema,
   z.object({
     by: z.preprocess(blankToUndefined, z.enum(['net', 'quantity'], { message: 'Rank by net or quantity' }).default('net')),
-    limit: z.preprocess(blankToUndefined, z.coerce.number().int('Whole numbers only').min(1).max(100).default(10)),
+    /** How many rows: 1–100 (default 10), or `all` (the reports page and its CSV: every item sold). */
+    limit: z.preprocess(
+      blankToUndefined,
+      z.union([z.literal('all'), z.coerce.number().int().min(1, LIMIT_MESSAGE).max(100, LIMIT_MESSAGE)], { error: LIMIT_MESSAGE }).default(10),
+    ),
   }),
 );
 export type TopInput = z.input<typeof topSchema>;

@@ -259,7 +259,8 @@ export async function voidFacts(tx: Tx, selection: FactSelection): Promise<VoidF
       reason: sql<string>`coalesce(${orders.voidReason}, '')`,
       voidedAt: orders.voidedAt,
       total: orders.total,
-      items: sql<number>`(select coalesce(sum(${orderLines.quantity}), 0)::int from ${orderLines} where ${orderLines.orderId} = ${orders.id})`,
+      // Qualified by hand: drizzle leaves a one-table select's columns bare, and a bare "id" here would be order_lines.id.
+      items: sql<number>`(select coalesce(sum(l.quantity), 0)::int from ${orderLines} l where l.tenant_id = ${orders}.tenant_id and l.order_id = ${orders}.id)`,
     })
     .from(orders)
     .where(and(eq(orders.status, 'voided'), isNotNull(orders.voidedAt), 'ids' in selection ? inArray(orders.id, selection.ids) : inRange(orders.voidedAt, selection)))

@@ -50,7 +50,9 @@ export async function openShift(ctx: TenantContext, input: { registerName: strin
   return withTenant(ctx.tenantId, async (tx) => {
     const [row] = await tx
       .insert(shifts)
-      .values({ tenantId: ctx.tenantId, locationId, registerName: input.registerName, openingFloat: input.openingFloat, openedBy: ctx.userId })
+      // The app's clock, like closedAt: a database default would stamp the two ends of one shift
+      // from different clocks (the drawer alert's link ran from the DB's day to the app's).
+      .values({ tenantId: ctx.tenantId, locationId, registerName: input.registerName, openingFloat: input.openingFloat, openedBy: ctx.userId, openedAt: new Date() })
       .returning()
       .catch((err: unknown) => {
         if (pgErrorCode(err) === '23505') throw new AppError('conflict', `${input.registerName} already has an open shift; close it first`);

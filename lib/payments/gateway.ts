@@ -5,8 +5,6 @@ import {
   TimeoutStrategy,
   circuitBreaker,
   handleWhen,
-  isBrokenCircuitError,
-  isTaskCancelledError,
   retry,
   timeout,
   wrap,
@@ -116,8 +114,11 @@ export type BreakerState = 'closed' | 'open' | 'half_open';
  * route's payments see one breaker. Their predicates therefore tell errors by brand, never by
  * class: another copy's GatewayUnavailableError (or cockatiel's errors) is another class.
  */
-const isUnavailable = (err: unknown): err is GatewayUnavailableError =>
-  typeof err === 'object' && err !== null && (err as { gatewayUnavailable?: unknown }).gatewayUnavailable === true;
+const branded = (err: unknown, brand: string) => typeof err === 'object' && err !== null && (err as Record<string, unknown>)[brand] === true;
+const isUnavailable = (err: unknown): err is GatewayUnavailableError => branded(err, 'gatewayUnavailable');
+// cockatiel's own brands; its isTaskCancelledError() helper tests the wrong one (3.2.1), so not used.
+const isTaskCancelled = (err: unknown) => branded(err, 'isTaskCancelledError');
+const isBrokenCircuit = (err: unknown) => branded(err, 'isBrokenCircuitError');
 
 type Resilience = { policy: { execute<T>(fn: (context: { signal: AbortSignal }) => Promise<T>): Promise<T> }; breaker: CircuitBreakerPolicy; probation: ProbationBreaker; openedAt: number | null };
 const g = globalThis as typeof globalThis & { __tillwiseGateway?: Resilience };
@@ -125,11 +126,11 @@ const g = globalThis as typeof globalThis & { __tillwiseGateway?: Resilience };
 function resilience(): Resilience {
   if (g.__tillwiseGateway) return g.__tillwiseGateway;
   const c = config();
-  const transient = handleWhen((err) => isUnavailable(err) || isTaskCancelledError(err));
+  const transient = handleWhen((err) => isUnavailable(err) || isTaskCancelled(err));
   const probation = new ProbationBreaker(c.BREAKER_FAILURES, c.BREAKER_SUCCESSES);
   const breaker = circuitBreaker(transient, { halfOpenAfter: c.BREAKER_HALF_OPEN_MS, breaker: probation });
   const retryPolicy = retry(
-    handleWhen((err) => (isUnavailable(err) && !err.breakerOpen) || isTaskCancelledError(err)),
+    handleWhen((err) => (isUnavailable(err) && !err.breakerOpen) || isTaskCancelled(err)),
     { maxAttempts: c.GATEWAY_RETRIES, backoff: new ExponentialBackoff({ initialDelay: 100, maxDelay: 2000 }) },
   );
   const state: Resilience = {
@@ -224,10 +225,10 @@ async function call<T>(method: string, path: string, body: unknown, idempotencyK
       return answer;
     });
   } catch (err) {
-    const breakerOpen = isBrokenCircuitError(err);
-    if (!(breakerOpen || isTaskCancelledError(err) || isUnavailable(err))) throw err;
+    const breakerOpen = isBrokenCircuit(err);
+    if (!(breakerOpen || isTaskCancelled(err) || isUnavailable(err))) throw err;
     const notProcessed = attempts.every((a) => !a.mayHaveReached);
-    const reason = breakerOpen ? 'breaker open' : isTaskCancelledError(err) ? 'no answer in time' : (err as GatewayUnavailableError).reason;
+    const reason = breakerOpen ? 'breaker open' : isTaskCancelled(err) ? 'no answer in time' : (err as GatewayUnavailableError).reason;
     logger.warn({ method, path, attempts: attempts.length, notProcessed, reason }, 'card gateway call failed');
     throw new GatewayUnavailableError(reason, { breakerOpen, notProcessed });
   }

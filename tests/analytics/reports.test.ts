@@ -189,9 +189,9 @@ describe('reports equal a direct SQL over the order tables', () => {
 
   it('names who voided and who approved, and the short drawer', async () => {
     const report = await refundsAndVoids(shop.owner, { from: '2025-03-31', to: '2025-04-01' });
-    expect(report.voids.entries.map((v) => [v.orderId, v.reason, report.staffNames[v.voidedBy], v.approvedBy && report.staffNames[v.approvedBy]])).toEqual([
-      [ids.approvedVoid, 'Rung up twice', 'Cas Cashier', 'Mo Manager'],
-      [ids.voided, 'Customer left', 'Mo Manager', null],
+    expect(report.voids.entries.map((v) => [v.orderId, v.reason, v.items, report.staffNames[v.voidedBy], v.approvedBy && report.staffNames[v.approvedBy]])).toEqual([
+      [ids.approvedVoid, 'Rung up twice', 2, 'Cas Cashier', 'Mo Manager'],
+      [ids.voided, 'Customer left', 2, 'Mo Manager', null],
     ]);
     const drawers = await drawerOverShort(shop.owner, { from: '2025-03-15', to: '2025-03-15' });
     expect(drawers).toMatchObject({ count: 1, short: -50, over: 0, shifts: [{ registerName: 'Bar', expectedCash: 5500, countedCash: 5450, difference: -50 }] });

@@ -6,6 +6,7 @@ import { formatMoney, minorDigits } from '@/lib/platform/money';
 
 const BRAND = '#147f49'; // --color-brand-600
 const MUTED = '#94a3b8';
+const NEGATIVE = '#b91c1c'; // red-700
 const TENDER_COLOURS: Record<string, string> = { cash: BRAND, card: '#2563eb' };
 
 type Money = (minor: number) => string;
@@ -21,7 +22,14 @@ const compact = (currency: string) => {
  * A chart with its figures also as a table: the chart is a picture for sighted users, the
  * table (visually hidden) is what a screen reader reads, so nothing is only in the picture.
  */
-function ChartFrame({ title, rows, empty, action, children }: { title: string; rows: [string, string][]; empty: boolean; action?: React.ReactNode; children: React.ReactNode }) {
+function ChartFrame({ title, rows, empty, emptyText = 'No sales in this range yet.', action, children }: {
+  title: string;
+  rows: [string, string][];
+  empty: boolean;
+  emptyText?: string;
+  action?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   const id = useId();
   return (
     <figure aria-labelledby={id} className="rounded-xl border border-slate-200 bg-white p-4">
@@ -32,7 +40,7 @@ function ChartFrame({ title, rows, empty, action, children }: { title: string; r
         {action}
       </div>
       {empty ? (
-        <p className="flex h-48 items-center justify-center text-sm text-slate-500">No sales in this range yet.</p>
+        <p className="flex h-48 items-center justify-center text-sm text-slate-500">{emptyText}</p>
       ) : (
         <>
           <div className="mt-3 h-56" aria-hidden>
@@ -115,14 +123,55 @@ export function TenderMixChart({ rows, currency }: { rows: { tender: string; net
   );
 }
 
+/** One bar of a BarListChart: `value` in the chart's unit, `previous` a second (muted) bar, `detail` read out beside the value. */
+export type BarRow = { key: string; name: string; value: number; previous?: number; detail?: string };
+
+/**
+ * A list as horizontal bars, in the order given: money in `currency` or a count (`countLabel`:
+ * "3 sold"). A negative value (a short drawer, refunds above sales) is drawn red to the left.
+ * With `previousLabel`, each row's `previous` is a muted bar beside it.
+ */
+export function BarListChart({ title, rows, unit, currency, valueName = title, countLabel, previousLabel, labelWidth = 110, emptyText, action }: {
+  title: string;
+  /** The bar's name in the tooltip. */
+  valueName?: string;
+  rows: BarRow[];
+  unit: 'money' | 'count';
+  currency: string;
+  countLabel?: string;
+  previousLabel?: string;
+  labelWidth?: number;
+  emptyText?: string;
+  action?: React.ReactNode;
+}) {
+  const money = moneyIn(currency);
+  const format = (v: number) => (unit === 'money' ? money(v) : countLabel ? `${v} ${countLabel}` : v.toLocaleString('en'));
+  const read = (r: BarRow) => [format(r.value), previousLabel && r.previous !== undefined ? `${previousLabel}: ${format(r.previous)}` : null, r.detail].filter(Boolean).join(' · ');
+  return (
+    <ChartFrame title={title} rows={rows.map((r) => [r.name, read(r)])} empty={rows.length === 0} emptyText={emptyText} action={action}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }}>
+          <XAxis type="number" tickFormatter={unit === 'money' ? compact(currency) : undefined} tick={{ fontSize: 12 }} allowDecimals={false} />
+          <YAxis type="category" dataKey="name" tick={{ fontSize: 12 }} width={labelWidth} />
+          <Tooltip formatter={(v) => format(Number(v))} />
+          <Bar dataKey="value" name={valueName} fill={BRAND} radius={[0, 3, 3, 0]} isAnimationActive={false}>
+            {rows.map((r) => (
+              <Cell key={r.key} fill={r.value < 0 ? NEGATIVE : BRAND} />
+            ))}
+          </Bar>
+          {previousLabel && <Bar dataKey="previous" name={previousLabel} fill={MUTED} radius={[0, 3, 3, 0]} isAnimationActive={false} />}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
 type Ranked = { key: string; name: string; net: number; quantity: number };
 
 /** Top products or categories, by net sales or by units, switched in place. */
 export function TopChart({ title, byNet, byQuantity, currency }: { title: string; byNet: Ranked[]; byQuantity: Ranked[]; currency: string }) {
   const [by, setBy] = useState<'net' | 'quantity'>('net');
-  const money = moneyIn(currency);
-  const rows = by === 'net' ? byNet : byQuantity;
-  const value = (r: Ranked) => (by === 'net' ? money(r.net) : `${r.quantity} sold`);
+  const rows = (by === 'net' ? byNet : byQuantity).map((r) => ({ key: r.key, name: r.name, value: by === 'net' ? r.net : r.quantity }));
   const toggle = (
     <div role="group" aria-label={`${title}: rank by`} className="flex gap-1 text-xs">
       {(['net', 'quantity'] as const).map((b) => (
@@ -138,32 +187,18 @@ export function TopChart({ title, byNet, byQuantity, currency }: { title: string
       ))}
     </div>
   );
-  return (
-    <ChartFrame title={`${title} by ${by === 'net' ? 'net sales' : 'units sold'}`} rows={rows.map((r) => [r.name, value(r)])} empty={rows.length === 0} action={toggle}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }}>
-          <XAxis type="number" tickFormatter={by === 'net' ? compact(currency) : undefined} tick={{ fontSize: 12 }} allowDecimals={false} />
-          <YAxis type="category" dataKey="name" tick={{ fontSize: 12 }} width={110} />
-          <Tooltip formatter={(v) => (by === 'net' ? money(Number(v)) : `${v} sold`)} />
-          <Bar dataKey={by} name={by === 'net' ? 'Net sales' : 'Units'} fill={BRAND} radius={[0, 3, 3, 0]} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
-    </ChartFrame>
-  );
+  return <BarListChart title={`${title} by ${by === 'net' ? 'net sales' : 'units sold'}`} rows={rows} unit={by === 'net' ? 'money' : 'count'} valueName={by === 'net' ? 'Net sales' : 'Units'} countLabel="sold" currency={currency} action={toggle} />;
 }
 
 export function StaffChart({ rows, currency }: { rows: { staffId: string; name: string; sales: number; orders: number }[]; currency: string }) {
-  const money = moneyIn(currency);
   return (
-    <ChartFrame title="Sales by staff member" rows={rows.map((r) => [r.name, `${money(r.sales)} · ${r.orders} orders`])} empty={rows.length === 0}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }}>
-          <XAxis type="number" tickFormatter={compact(currency)} tick={{ fontSize: 12 }} />
-          <YAxis type="category" dataKey="name" tick={{ fontSize: 12 }} width={90} />
-          <Tooltip formatter={(v) => money(Number(v))} />
-          <Bar dataKey="sales" name="Sales" fill={BRAND} radius={[0, 3, 3, 0]} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
-    </ChartFrame>
+    <BarListChart
+      title="Sales by staff member"
+      rows={rows.map((r) => ({ key: r.staffId, name: r.name, value: r.sales, detail: `${r.orders} orders` }))}
+      unit="money"
+      valueName="Sales"
+      currency={currency}
+      labelWidth={90}
+    />
   );
 }

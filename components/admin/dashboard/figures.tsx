@@ -1,10 +1,11 @@
+import type { Figure, SalesSummary } from '@/lib/analytics';
 import { formatMoney } from '@/lib/platform/money';
 
-export type FigureValue = { value: number; previous: number; change: number; changeBasisPoints: number | null };
 type Kind = 'money' | 'count';
+type FigureKey = Exclude<keyof SalesSummary, 'from' | 'to' | 'previous'>;
 
 /** The headline figures, in the order an owner reads them; `lowerIsBetter` colours the change. */
-export const HEADLINE: { key: string; label: string; kind: Kind; lowerIsBetter?: boolean }[] = [
+export const HEADLINE: { key: FigureKey; label: string; kind: Kind; lowerIsBetter?: boolean }[] = [
   { key: 'net', label: 'Net sales', kind: 'money' },
   { key: 'gross', label: 'Gross sales', kind: 'money' },
   { key: 'discounts', label: 'Discounts', kind: 'money', lowerIsBetter: true },
@@ -16,7 +17,7 @@ export const HEADLINE: { key: string; label: string; kind: Kind; lowerIsBetter?:
   { key: 'covers', label: 'Covers', kind: 'count' },
 ];
 
-function changeText(f: FigureValue, kind: Kind, currency: string): string {
+function changeText(f: Figure, kind: Kind, currency: string): string {
   if (f.change === 0) return 'No change';
   const sign = f.change > 0 ? '+' : '−';
   const amount = kind === 'money' ? formatMoney(Math.abs(f.change), currency) : Math.abs(f.change).toLocaleString('en');
@@ -27,7 +28,7 @@ function changeText(f: FigureValue, kind: Kind, currency: string): string {
 /** One headline figure with its change against the same days a week earlier. */
 export function FigureCard({ label, figure, kind, currency, lowerIsBetter, comparedWith }: {
   label: string;
-  figure: FigureValue;
+  figure: Figure;
   kind: Kind;
   currency: string;
   lowerIsBetter?: boolean;
@@ -47,5 +48,16 @@ export function FigureCard({ label, figure, kind, currency, lowerIsBetter, compa
         {changeText(figure, kind, currency)} <span className="text-slate-500">vs {comparedWith}</span>
       </dd>
     </div>
+  );
+}
+
+/** The headline figures as a grid of cards, each against `comparedWith` (the dashboard's and the sales summary's). */
+export function HeadlineFigures({ summary, currency, comparedWith }: { summary: SalesSummary; currency: string; comparedWith: string }) {
+  return (
+    <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5 print:grid-cols-5 print:gap-2">
+      {HEADLINE.map((h) => (
+        <FigureCard key={h.key} label={h.label} figure={summary[h.key]} kind={h.kind} currency={currency} lowerIsBetter={h.lowerIsBetter} comparedWith={comparedWith} />
+      ))}
+    </dl>
   );
 }

@@ -6,8 +6,8 @@ import { requireStaff } from '@/lib/auth';
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requireStaff('admin:access');
   return (
-    <div className="min-h-dvh md:grid md:grid-cols-[15rem_minmax(0,1fr)]">
-      <aside className="border-b border-slate-200 bg-white md:min-h-dvh md:border-r md:border-b-0">
+    <div className="min-h-dvh md:grid md:grid-cols-[15rem_minmax(0,1fr)] print:block">
+      <aside className="border-b border-slate-200 bg-white md:min-h-dvh md:border-r md:border-b-0 print:hidden">
         <div className="flex items-center justify-between px-5 py-4 md:block">
           <div>
             <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">Tillwise admin</p>
@@ -26,7 +26,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </div>
         </div>
       </aside>
-      <main className="px-5 py-6 md:px-10 md:py-8">{children}</main>
+      <main className="px-5 py-6 md:px-10 md:py-8 print:p-0">{children}</main>
     </div>
   );
 }

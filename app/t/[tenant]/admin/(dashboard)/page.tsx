@@ -1,14 +1,12 @@
 import type { Metadata } from 'next';
-import Form from 'next/form';
 import Link from 'next/link';
 import { SalesByDayChart, SalesByHourChart, StaffChart, TenderMixChart, TopChart } from '@/components/admin/dashboard/charts';
-import { FigureCard, HEADLINE, type FigureValue } from '@/components/admin/dashboard/figures';
+import { HeadlineFigures } from '@/components/admin/dashboard/figures';
 import { LiveRefresh } from '@/components/admin/dashboard/live-refresh';
+import { longDate, RangeForm, rangeLabel } from '@/components/admin/range-form';
 import { Alert } from '@/components/ui/alert';
-import { buttonClass } from '@/components/ui/button';
-import { controlClass } from '@/components/ui/field';
 import { requireStaff } from '@/lib/auth';
-import { addDays, businessDayOf } from '@/lib/platform/business-day';
+import { businessDayOf } from '@/lib/platform/business-day';
 import { formatMoney } from '@/lib/platform/money';
 import { businessDayRule } from '@/lib/tenancy';
 import { dashboardData, type DashboardData } from './dashboard-data';
@@ -16,9 +14,6 @@ import { dashboardData, type DashboardData } from './dashboard-data';
 export const metadata: Metadata = { title: 'Dashboard' };
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const longDate = (date: string) =>
-  new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-const rangeLabel = (from: string, to: string) => (from === to ? longDate(from) : `${longDate(from)} – ${longDate(to)}`);
 
 /**
  * The owner's home: the business at a glance for a range of business days (today by default)
@@ -37,15 +32,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
   const money = (minor: number) => formatMoney(minor, currency);
   const today = businessDayOf(new Date(), rule).date;
   const location = figures.locationId ?? '';
-  const presets = [
-    { label: 'Today', from: today, to: today },
-    { label: 'Yesterday', from: addDays(today, -1), to: addDays(today, -1) },
-    { label: 'Last 7 days', from: addDays(today, -6), to: today },
-    { label: 'Last 30 days', from: addDays(today, -29), to: today },
-    { label: 'This month', from: `${today.slice(0, 8)}01`, to: today },
-  ];
-  const presetHref = (p: { from: string; to: string }) => `/admin?${new URLSearchParams({ from: p.from, to: p.to, ...(location ? { location } : {}) })}`;
-  const summary = figures.summary as unknown as Record<string, FigureValue> & { previous: { from: string; to: string } };
+  const { summary } = figures;
   const isToday = figures.from === today && figures.to === today;
   const ranked = <R extends { net: number; quantity: number }>(rows: R[], key: (r: R) => string, name: (r: R) => string) =>
     rows.map((r) => ({ key: key(r), name: name(r), net: r.net, quantity: r.quantity }));
@@ -74,45 +61,9 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
         <LiveRefresh />
       </header>
 
-      <section aria-label="Range and location" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
-        <nav aria-label="Quick ranges" className="flex flex-wrap gap-2">
-          {presets.map((p) => {
-            const current = p.from === figures.from && p.to === figures.to;
-            return (
-              <Link key={p.label} href={presetHref(p)} aria-current={current ? 'true' : undefined} className={buttonClass(current ? 'primary' : 'secondary')}>
-                {p.label}
-              </Link>
-            );
-          })}
-        </nav>
-        <Form action="/admin" className="flex flex-wrap items-end gap-3">
-          <label className="text-sm">
-            <span className="block font-medium">From</span>
-            <input type="date" name="from" defaultValue={figures.from} max={today} className={controlClass} />
-          </label>
-          <label className="text-sm">
-            <span className="block font-medium">To</span>
-            <input type="date" name="to" defaultValue={figures.to} max={today} className={controlClass} />
-          </label>
-          {locations.length > 1 && (
-            <label className="text-sm">
-              <span className="block font-medium">Location</span>
-              <select name="location" defaultValue={location} className={controlClass}>
-                <option value="">All locations</option>
-                {locations.map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {l.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-          <button type="submit" className={buttonClass('secondary')}>
-            Show
-          </button>
-        </Form>
+      <RangeForm path="/admin" from={figures.from} to={figures.to} today={today} location={location} locations={locations}>
         {figures.rangeError && <Alert tone="error">{figures.rangeError} Showing today instead.</Alert>}
-      </section>
+      </RangeForm>
 
       <AlertsPanel alerts={data.alerts} date={figures.to} isToday={figures.to === today} />
 
@@ -120,20 +71,8 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
         <h2 id="figures-heading" className="sr-only">
           Figures
         </h2>
-        <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">
-          {HEADLINE.map((h) => (
-            <FigureCard
-              key={h.key}
-              label={h.label}
-              figure={summary[h.key]!}
-              kind={h.kind}
-              currency={currency}
-              lowerIsBetter={h.lowerIsBetter}
-              comparedWith={rangeLabel(summary.previous.from, summary.previous.to)}
-            />
-          ))}
-        </dl>
-        {summary.orders!.value === 0 && (
+        <HeadlineFigures summary={summary} currency={currency} comparedWith={rangeLabel(summary.previous.from, summary.previous.to)} />
+        {summary.orders.value === 0 && (
           <p className="mt-3 text-sm text-slate-600">
             No paid orders {isToday ? 'yet today' : 'in this range'}.{' '}
             <Link href="/register" className="font-semibold text-brand-700 underline">
