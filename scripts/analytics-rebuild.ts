@@ -1,13 +1,11 @@
 // npm run analytics:rebuild [-- --tenant <slug>] — recomputes the report rollups from the orders
 // (every tenant, or one), a week of business days per transaction. Safe while the app runs.
 import { parseArgs } from 'node:util';
-import { closeDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { rebuildAnalytics } from '@/lib/analytics';
-import { closeLiveEvents } from '@/lib/events/live';
 import { databaseSettings } from '@/lib/platform/db';
-import { closeRedis } from '@/lib/platform/redis';
 import { findTenantBySlug, listTenantIds } from '@/lib/tenancy';
+import { runScript } from './run-script';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { tenant: { type: 'string' }, 'days-per-batch': { type: 'string' } } });
@@ -28,13 +26,4 @@ async function main(): Promise<void> {
   }
 }
 
-main()
-  .catch((err) => {
-    console.error(err);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
-    await closeLiveEvents();
-    await closeDatabase();
-    await closeRedis();
-  });
+runScript(main);

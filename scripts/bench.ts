@@ -3,9 +3,13 @@
 //
 // Baseline: an empty tenant transaction (withTenant + set_config). Measured: pricing a cart
 // (pure), quoting it (catalog reads), a checkout (order + lines + stock + outbox), and a
-// checkout with a cash payment. Memory: heap growth over the checkout run.
+// checkout with a cash payment. Memory: heap growth over the checkout run. Then the dashboard
+// at 10k and 1M orders (scripts/bench-dashboard.ts) and the memory of a 200k-row CSV export
+// (scripts/bench-export.ts), real Postgres only. Figures and how to run: docs/performance.md.
 // Runs on a throw-away in-memory PGlite unless DATABASE_URL is set (then a scratch database).
 import { performance } from 'node:perf_hooks';
+import { benchDashboard } from './bench-dashboard';
+import { benchExport } from './bench-export';
 
 process.env.LOG_LEVEL ??= 'silent';
 if (!process.env.DATABASE_URL) process.env.PGLITE_DIR = 'memory://';
@@ -79,6 +83,8 @@ async function main(): Promise<void> {
     console.log(`${r.name.padEnd(40)} ${r.msPerOp.toFixed(3).padStart(9)} ${(r.msPerOp / baseline.msPerOp).toFixed(2).padStart(11)}`);
   }
   console.log(`\nheap growth over the checkout runs: ${heapGrowthMb.toFixed(1)} MB (${((heapGrowthMb * 1024) / (ITERATIONS * 2)).toFixed(1)} KB per order)`);
+  await benchDashboard(baseline.msPerOp);
+  await benchExport();
   const { closeLiveEvents } = await import('../lib/events/live');
   await closeLiveEvents();
   await closeDatabase();

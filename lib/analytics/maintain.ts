@@ -62,9 +62,13 @@ export type RebuildResult = { days: number; sales: number; refunds: number; void
 /**
  * Recomputes a tenant's rollups from the sales read model, `daysPerBatch` business days per
  * transaction (each one deletes that window's rows and writes its sums), then removes rows
- * outside the span of any fact. Safe while the app runs (see the lock above).
+ * outside the span of any fact. Safe while the app runs (see the lock above). `onBatch` hears
+ * after each window (a script's progress).
  */
-export async function rebuildAnalytics(tenantId: string, options: { daysPerBatch?: number } = {}): Promise<RebuildResult> {
+export async function rebuildAnalytics(
+  tenantId: string,
+  options: { daysPerBatch?: number; onBatch?: (done: RebuildResult & { through: string; last: string }) => void } = {},
+): Promise<RebuildResult> {
   const daysPerBatch = options.daysPerBatch ?? 7;
   const { rule, span } = await withTenant(tenantId, async (tx) => ({ rule: await businessDayRuleIn(tx, tenantId), span: await salesFactsSpan(tx) }));
   const calendar = businessCalendar(rule);
@@ -89,6 +93,7 @@ export async function rebuildAnalytics(tenantId: string, options: { daysPerBatch
       result.refunds += refunds.length;
       result.voids += voids.length;
     });
+    options.onBatch?.({ ...result, through: to, last });
   }
 
   await withTenant(tenantId, async (tx) => {

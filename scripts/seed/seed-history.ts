@@ -1,4 +1,5 @@
-import { lt, sql } from 'drizzle-orm';
+import { getTableColumns, lt, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { orderCounters, orderLines, orderRefunds, orders, type DiscountRecord, type LineModifier, type OrderType } from '@/db/schema/orders';
 import { paymentRefunds, payments } from '@/db/schema/payments';
 import { listStaff, type Role } from '@/lib/auth';
@@ -36,6 +37,10 @@ export type HistoryProfile = 'cafe' | 'shop';
 export type OrderHistoryOptions = {
   /** How many past business days to fill (today is never filled). */
   days: number;
+} & HistorySetup;
+
+/** What every history run needs to know: profile, seed, staff, where and when. */
+export type HistorySetup = {
   /** PRNG seed (default 1). */
   seed?: number;
   /** What kind of trade: a café (tables, breakfast/lunch/evening peaks) or a shop (retail, weekday trade). */
@@ -349,13 +354,16 @@ type DayContext = {
   progress: (day: string) => number;
 };
 
-function buildDay(ctx: DayContext, day: string, rows: DayRows): void {
+/** One business day's orders into `rows`: `count` of them if given (a top-up's share), else the profile's draw. */
+function buildDay(ctx: DayContext, day: string, rows: DayRows, given?: number): void {
   const rnd = new Random(mulberry32(hashSeed(ctx.seed, `${ctx.profile}:${day}`)));
   const { midnightUtc, offset, weekday } = localDay(ctx.timeZone, day);
   const p = ctx.settings;
   const trend = 0.9 + 0.15 * ctx.progress(day);
   const noise = 0.9 + 0.2 * rnd.next();
-  const count = Math.max(1, Math.round(rnd.int(ctx.perDay.min, ctx.perDay.max) * p.weekday[weekday]! * trend * noise));
+  const drawn = Math.max(1, Math.round(rnd.int(ctx.perDay.min, ctx.perDay.max) * p.weekday[weekday]! * trend * noise));
+  const count = given ?? drawn; // drawn either way, so the rest of the day's sequence does not depend on it
+  if (count === 0) return;
 
   // Order times: a window by its weight × length, then a uniform minute and second inside it.
   const windows = p.hours.map((w) => ({ start: minutesOf(w.from), end: minutesOf(w.to), weight: w.weight }));
@@ -633,26 +641,31 @@ function buildDay(ctx: DayContext, day: string, rows: DayRows): void {
   rows.counters.push({ tenantId: ctx.tenantId, locationId: ctx.locationId, businessDate: day, lastNumber: count });
 }
 
-async function inChunks<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
+/**
+ * One multi-row INSERT per chunk, its rows sent as a single JSON parameter and unpacked by
+ * Postgres (`json_populate_recordset`): binding every value through the query builder cost more
+ * than the database's work (a 1M-order top-up spent most of its time there). Columns are the
+ * keys the rows carry; a key some rows lack is NULL there, a column no row names takes its default.
+ */
+async function insertRows<T extends PgTable>(tx: Tx, table: T, rows: Record<string, unknown>[], conflict?: SQL): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = getTableColumns(table) as Record<string, { name: string }>;
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const names = keys.map((k) => columns[k]!.name);
+  const list = sql.join(names.map((n) => sql.identifier(n)), sql`, `);
+  for (let i = 0; i < rows.length; i += 2000) {
+    const json = JSON.stringify(rows.slice(i, i + 2000).map((r) => Object.fromEntries(keys.map((k, j) => [names[j], r[k] ?? null]))));
+    await tx.execute(sql`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, ${json}::json) ${conflict ?? sql``}`);
+  }
 }
 
 async function writeRows(tx: Tx, rows: DayRows): Promise<void> {
-  // Sizes keep every statement well under Postgres' 65 535 bind parameters.
-  await inChunks(rows.orders, 500, (c) => tx.insert(orders).values(c));
-  await inChunks(rows.lines, 1000, (c) => tx.insert(orderLines).values(c));
-  await inChunks(rows.payments, 1500, (c) => tx.insert(payments).values(c));
-  await inChunks(rows.orderRefunds, 1000, (c) => tx.insert(orderRefunds).values(c));
-  await inChunks(rows.paymentRefunds, 1000, (c) => tx.insert(paymentRefunds).values(c));
-  await inChunks(rows.counters, 1000, (c) =>
-    tx
-      .insert(orderCounters)
-      .values(c)
-      .onConflictDoUpdate({
-        target: [orderCounters.tenantId, orderCounters.locationId, orderCounters.businessDate],
-        set: { lastNumber: sql`greatest(${orderCounters.lastNumber}, excluded.last_number)` },
-      }),
-  );
+  await insertRows(tx, orders, rows.orders);
+  await insertRows(tx, orderLines, rows.lines);
+  await insertRows(tx, payments, rows.payments);
+  await insertRows(tx, orderRefunds, rows.orderRefunds);
+  await insertRows(tx, paymentRefunds, rows.paymentRefunds);
+  await insertRows(tx, orderCounters, rows.counters, sql`on conflict (tenant_id, location_id, business_date) do update set last_number = greatest(${orderCounters}.last_number, excluded.last_number)`);
 }
 
 async function loadCatalog(tenantId: string, profile: HistoryProfile, currency: string): Promise<Catalog> {
@@ -690,12 +703,8 @@ async function loadCatalog(tenantId: string, profile: HistoryProfile, currency: 
   return { sellables, tables: tables.map((t) => ({ id: t.id, seats: t.seats })) };
 }
 
-/**
- * Fills `days` business days before today with orders for `tenantId` (see the file comment).
- * Idempotent: a tenant that already has an order dated before today is left as it is.
- */
-export async function seedOrderHistory(tenantId: string, options: OrderHistoryOptions): Promise<OrderHistoryResult> {
-  const result: OrderHistoryResult = { skipped: false, days: 0, orders: 0, lines: 0, payments: 0, refunds: 0, voided: 0 };
+/** The tenant's catalog, staff, location and "today", as buildDay needs them (null: nothing to sell yet). */
+async function tenantClock(tenantId: string, options: HistorySetup): Promise<{ timeZone: string; currency: string; today: string }> {
   let timeZone: string;
   let currency: string;
   if ('slug' in options) {
@@ -705,21 +714,18 @@ export async function seedOrderHistory(tenantId: string, options: OrderHistoryOp
   } else {
     ({ timeZone, currency } = options);
   }
-  const now = options.now ?? new Date();
-  const today = businessDate(timeZone, now);
+  return { timeZone, currency, today: businessDate(timeZone, options.now ?? new Date()) };
+}
 
-  const [already] = await withTenant(tenantId, (tx) => tx.select({ id: orders.id }).from(orders).where(lt(orders.businessDate, today)).limit(1));
-  if (already) return { ...result, skipped: true };
-
+async function prepare(tenantId: string, options: HistorySetup, clock: { timeZone: string; currency: string; today: string }): Promise<DayContext | null> {
+  const { timeZone, currency, today } = clock;
   const locationId = options.locationId ?? (await defaultLocation({ tenantId }))?.id;
   if (!locationId) throw new Error('seedOrderHistory: the tenant has no location');
   const staff = (options.staff ?? (await listStaff({ tenantId })).filter((s) => s.active)).map((s) => ({ id: s.id, role: s.role }));
   if (staff.length === 0) throw new Error('seedOrderHistory: the tenant has no staff');
   const catalog = await loadCatalog(tenantId, options.profile, currency);
-  if (catalog.sellables.length === 0) return result; // nothing to sell yet
+  if (catalog.sellables.length === 0) return null;
   const { pricesIncludeTax } = await getTenantSettings({ tenantId });
-
-  const days = Array.from({ length: options.days }, (_, i) => addDays(today, i - options.days)); // oldest first
   const todayLocal = localDay(timeZone, today);
   const ctx: DayContext = {
     tenantId,
@@ -739,18 +745,122 @@ export async function seedOrderHistory(tenantId: string, options: OrderHistoryOp
       return Math.max(0, 1 - (age - 1) / 60);
     },
   };
+  return ctx;
+}
 
-  const DAYS_PER_TRANSACTION = 10;
-  for (let i = 0; i < days.length; i += DAYS_PER_TRANSACTION) {
+/** Builds and writes the days, one transaction per batch (days with their order counts, if given). */
+async function writeBatches(
+  ctx: DayContext,
+  batches: { day: string; count?: number }[][],
+  result: OrderHistoryResult,
+  onBatch?: (result: OrderHistoryResult) => void,
+): Promise<void> {
+  for (const batch of batches) {
     const rows = emptyRows();
-    for (const day of days.slice(i, i + DAYS_PER_TRANSACTION)) buildDay(ctx, day, rows);
-    await withTenant(tenantId, (tx) => writeRows(tx, rows));
-    result.days += Math.min(DAYS_PER_TRANSACTION, days.length - i);
+    for (const { day, count } of batch) buildDay(ctx, day, rows, count);
+    await withTenant(ctx.tenantId, (tx) => writeRows(tx, rows));
+    result.days += batch.length;
     result.orders += rows.orders.length;
     result.lines += rows.lines.length;
     result.payments += rows.payments.length;
     result.refunds += rows.orderRefunds.length;
     result.voided += rows.orders.filter((o) => o.status === 'voided').length;
+    onBatch?.(result);
   }
+}
+
+const emptyResult = (): OrderHistoryResult => ({ skipped: false, days: 0, orders: 0, lines: 0, payments: 0, refunds: 0, voided: 0 });
+
+/**
+ * Fills `days` business days before today with orders for `tenantId` (see the file comment).
+ * Idempotent: a tenant that already has an order dated before today is left as it is.
+ */
+export async function seedOrderHistory(tenantId: string, options: OrderHistoryOptions): Promise<OrderHistoryResult> {
+  const result = emptyResult();
+  const clock = await tenantClock(tenantId, options);
+  const [already] = await withTenant(tenantId, (tx) => tx.select({ id: orders.id }).from(orders).where(lt(orders.businessDate, clock.today)).limit(1));
+  if (already) return { ...result, skipped: true };
+  const ctx = await prepare(tenantId, options, clock);
+  if (!ctx) return result; // nothing to sell yet
+  const days = Array.from({ length: options.days }, (_, i) => addDays(clock.today, i - options.days)); // oldest first
+  const DAYS_PER_TRANSACTION = 10;
+  const batches = Array.from({ length: Math.ceil(days.length / DAYS_PER_TRANSACTION) }, (_, i) =>
+    days.slice(i * DAYS_PER_TRANSACTION, (i + 1) * DAYS_PER_TRANSACTION).map((day) => ({ day })),
+  );
+  await writeBatches(ctx, batches, result);
   return result;
+}
+
+export type TopUpOptions = HistorySetup & {
+  /** How many orders the tenant's history (orders dated before today) should hold afterwards. */
+  orders: number;
+  /** Average orders a business day on the added days (default 1 000): how far back the history reaches. */
+  perDay?: number;
+  /** Called after each transaction with the running totals. */
+  onBatch?: (result: OrderHistoryResult & { target: number; totalDays: number }) => void;
+};
+
+export type TopUpResult = OrderHistoryResult & { existing: number; from: string | null; to: string | null };
+
+/** Orders a top-up writes per transaction (about 2 lines and 1 payment each: a few MB of rows). */
+const TOP_UP_ORDERS_PER_TRANSACTION = 10_000;
+
+/**
+ * Brings a tenant's history to `orders` orders before today, for the benchmark and for
+ * "what does a big tenant look like": counts the orders it has (e.g. the demo's 60 days) and adds
+ * the rest on the business days just before its oldest one, going back ⌈missing ÷ perDay⌉ days.
+ * Each added day gets its share of the missing orders by the profile's weekday factor and a
+ * per-day noise (largest remainder, so the total is exact); within a day everything is drawn as
+ * seedOrderHistory draws it. Deterministic for the same arguments and catalog; running it again
+ * with the same target adds nothing, a larger one reaches further back.
+ */
+export async function topUpOrderHistory(tenantId: string, options: TopUpOptions): Promise<TopUpResult> {
+  const clock = await tenantClock(tenantId, options);
+  const { today } = clock;
+  const ctx = await prepare(tenantId, options, clock);
+  const result: TopUpResult = { ...emptyResult(), existing: 0, from: null, to: null };
+  if (!ctx) return result;
+  const [held] = await withTenant(tenantId, (tx) =>
+    tx.select({ count: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${orders.businessDate})::text` }).from(orders).where(lt(orders.businessDate, today)),
+  );
+  result.existing = held?.count ?? 0;
+  const missing = options.orders - result.existing;
+  if (missing <= 0) return { ...result, skipped: true };
+
+  const perDay = Math.max(1, options.perDay ?? 1000);
+  const end = held?.oldest ?? today; // the added days end the day before this one
+  const dayCount = Math.ceil(missing / perDay);
+  const days = Array.from({ length: dayCount }, (_, i) => addDays(end, i - dayCount)); // oldest first
+  const counts = shares(missing, days.map((day) => dayWeight(ctx, day)));
+  const batches: { day: string; count: number }[][] = [];
+  let batch: { day: string; count: number }[] = [];
+  let inBatch = 0;
+  for (const [i, day] of days.entries()) {
+    batch.push({ day, count: counts[i]! });
+    inBatch += counts[i]!;
+    if (inBatch >= TOP_UP_ORDERS_PER_TRANSACTION) [batches[batches.length], batch, inBatch] = [batch, [], 0];
+  }
+  if (batch.length) batches.push(batch);
+  await writeBatches(ctx, batches, result, (r) => options.onBatch?.({ ...r, target: missing, totalDays: dayCount }));
+  return { ...result, from: days[0] ?? null, to: days.at(-1) ?? null };
+}
+
+/** A day's relative trade: the profile's weekday factor times ±10 % of noise of its own (not the day's PRNG). */
+function dayWeight(ctx: DayContext, day: string): number {
+  const noise = mulberry32(hashSeed(ctx.seed, `${ctx.profile}:volume:${day}`))();
+  return ctx.settings.weekday[localDay(ctx.timeZone, day).weekday]! * (0.9 + 0.2 * noise);
+}
+
+/** `total` split by `weights` into whole numbers that add up exactly (largest remainder, ties to the earlier). */
+function shares(total: number, weights: number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (total * w) / sum);
+  const counts = exact.map(Math.floor);
+  let left = total - counts.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (const { i } of order) {
+    if (left-- <= 0) break;
+    counts[i]!++;
+  }
+  return counts;
 }

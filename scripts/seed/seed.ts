@@ -28,33 +28,41 @@ export const DEMO_STAFF = [
 
 /** Creates the demo tenants, staff, catalog, stock, menus and tables; an existing tenant is left as it is. */
 export async function seedDemo(): Promise<void> {
-  for (const t of DEMO_TENANTS) {
-    if (await findTenantBySlug(t.slug)) continue;
-    const [owner, ...others] = DEMO_STAFF;
-    const { tenant, owner: ownerRow } = await signUpBusiness({
-      businessName: t.businessName,
-      slug: t.slug,
-      currency: t.currency,
-      timeZone: t.timeZone,
-      ownerName: owner.name,
-      email: `owner@${t.domain}`,
-      password: DEMO_PASSWORD,
-    });
-    const ctx = contextFor(tenant, ownerRow);
-    await updateStaff(ctx, ownerRow.id, { pin: owner.pin });
-    for (const s of others) {
-      await addStaff(ctx, { name: s.name, email: `${s.role}@${t.domain}`, role: s.role, password: DEMO_PASSWORD, pin: s.pin });
-    }
-    await dispatchPending(); // TenantCreated → the inventory module creates "Main store"
-    if (t.slug === 'demo') await seedCafe(ctx);
-    else await seedShop(ctx);
-    // 60 days of past orders for dashboards and the assistant (today stays empty; stock untouched).
-    const profile = t.slug === 'demo' ? 'cafe' : 'shop';
-    const history = await seedOrderHistory(tenant.id, { days: 60, profile, timeZone: tenant.timeZone, currency: tenant.currency });
-    logger.info({ tenant: t.slug, ...history }, describeOrderHistory(profile, 60));
-    // The history emits no events (it happened "before" the system): the report rollups are computed from it.
-    await rebuildAnalytics(tenant.id);
+  for (const t of DEMO_TENANTS) await seedDemoTenant(t);
+}
+
+export type DemoTenant = { slug: string; businessName: string; currency: string; timeZone: string; domain: string; kind: 'café' | 'shop' };
+
+/**
+ * One demo business (as listed in DEMO_TENANTS, or a twin of one under another slug, e.g. the
+ * bench's 10k-order café): staff, catalog, 60 days of history and its rollups. Nothing if the slug exists.
+ */
+export async function seedDemoTenant(t: DemoTenant): Promise<void> {
+  if (await findTenantBySlug(t.slug)) return;
+  const [owner, ...others] = DEMO_STAFF;
+  const { tenant, owner: ownerRow } = await signUpBusiness({
+    businessName: t.businessName,
+    slug: t.slug,
+    currency: t.currency,
+    timeZone: t.timeZone,
+    ownerName: owner.name,
+    email: `owner@${t.domain}`,
+    password: DEMO_PASSWORD,
+  });
+  const ctx = contextFor(tenant, ownerRow);
+  await updateStaff(ctx, ownerRow.id, { pin: owner.pin });
+  for (const s of others) {
+    await addStaff(ctx, { name: s.name, email: `${s.role}@${t.domain}`, role: s.role, password: DEMO_PASSWORD, pin: s.pin });
   }
+  await dispatchPending(); // TenantCreated → the inventory module creates "Main store"
+  if (t.kind === 'café') await seedCafe(ctx);
+  else await seedShop(ctx);
+  // 60 days of past orders for dashboards and the assistant (today stays empty; stock untouched).
+  const profile = t.kind === 'café' ? 'cafe' : 'shop';
+  const history = await seedOrderHistory(tenant.id, { days: 60, profile, timeZone: tenant.timeZone, currency: tenant.currency });
+  logger.info({ tenant: t.slug, ...history }, describeOrderHistory(profile, 60));
+  // The history emits no events (it happened "before" the system): the report rollups are computed from it.
+  await rebuildAnalytics(tenant.id);
 }
 
 async function seedCatalog(

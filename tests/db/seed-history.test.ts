@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cafe, type SeedProduct } from '@/scripts/seed/seed-data';
-import { seedOrderHistory, describeOrderHistory, ORDER_HISTORY_TABLES } from '@/scripts/seed/seed-history';
+import { seedOrderHistory, describeOrderHistory, topUpOrderHistory, ORDER_HISTORY_TABLES } from '@/scripts/seed/seed-history';
 import { orderCounters, orderLines, orderRefunds, orders } from '@/db/schema/orders';
 import { paymentRefunds, payments } from '@/db/schema/payments';
 import { addStaff, contextFor, signUpBusiness } from '@/lib/auth';
@@ -324,5 +324,41 @@ describe('seedOrderHistory', () => {
     expect(top).toContain('TEA-MILK-R');
     expect(top).toContain('NDL-MOHINGA');
     expect(data.orders.filter((o) => o.type === 'dine_in').every((o) => o.tableId !== null)).toBe(true);
+  });
+
+  it('tops a history up to an exact count on the days before its oldest, the same way every time', async () => {
+    const shopWithHistory = async () => {
+      const shop = await createTenant();
+      const locationId = await mainLocation(shop);
+      const tax = await taxClassService.create(contextOf(shop), { name: 'Sales tax', rateBasisPoints: 800 });
+      await createProduct(contextOf(shop), productInputSchema.parse({ name: 'Screws', taxClassId: tax.id, variants: [{ name: 'Small', sku: 'SC-S', price: 499 }, { name: 'Large', sku: 'SC-L', price: 699 }] }));
+      await createProduct(contextOf(shop), productInputSchema.parse({ name: 'Tape', taxClassId: tax.id, variants: [{ sku: 'TP', price: 350 }] })); // SKUs are per tenant: the twin's sort the same
+      const base = { seed: 5, profile: 'shop' as const, timeZone: 'UTC', currency: 'USD', staff: [shop.cashier, shop.manager] };
+      await seedOrderHistory(shop.tenant.id, { ...base, days: 3 });
+      return { shop, locationId, base };
+    };
+    const { shop, locationId, base } = await shopWithHistory();
+    const today = businessDate('UTC');
+    const before = await readAll(shop.tenant.id);
+    const target = before.orders.length + 500;
+
+    const result = await topUpOrderHistory(shop.tenant.id, { ...base, orders: target, perDay: 100 });
+    expect(result).toMatchObject({ skipped: false, existing: before.orders.length, orders: 500, days: 5 });
+    const data = await readAll(shop.tenant.id);
+    expect(data.orders).toHaveLength(target);
+    // The five days before the three it had, every one with orders; the old rows untouched.
+    expect([result.from, result.to]).toEqual([daysBefore(today, 8)[0], daysBefore(today, 4)[0]]);
+    expectConsistent(data, { days: daysBefore(today, 8), today, timeZone: 'UTC', locationId });
+    const oldIds = new Set(before.orders.map((o) => o.id));
+    expect(data.orders.filter((o) => oldIds.has(o.id)).map((o) => `${o.id} ${o.updatedAt.toISOString()}`).sort()).toEqual(before.orders.map((o) => `${o.id} ${o.updatedAt.toISOString()}`).sort());
+
+    // Again with the same target: nothing; a twin with the same catalog and seed gets the same orders.
+    expect(await topUpOrderHistory(shop.tenant.id, { ...base, orders: target, perDay: 100 })).toMatchObject({ skipped: true, orders: 0 });
+    expect((await readAll(shop.tenant.id)).orders).toHaveLength(target);
+    const twin = await shopWithHistory();
+    await topUpOrderHistory(twin.shop.tenant.id, { ...twin.base, orders: target, perDay: 100 });
+    const shape = async (tenantId: string) =>
+      (await readAll(tenantId)).orders.map((o) => `${o.businessDate}#${o.number} ${o.status} ${o.total} ${o.createdAt.toISOString()}`).sort();
+    expect(await shape(twin.shop.tenant.id)).toEqual(await shape(shop.tenant.id));
   });
 });
