@@ -2,6 +2,7 @@ import { tool, type ToolSet } from 'ai';
 import { z } from 'zod';
 import { refundsAndVoids, salesByHour, salesByStaff, salesSummary, tenderMix, topProducts } from '@/lib/analytics';
 import type { TenantContext } from '@/lib/auth';
+import { variantLabel } from '@/lib/catalog';
 import { listLevels } from '@/lib/inventory';
 import { countOrdersByStatus, listOrders } from '@/lib/orders';
 import { AppError } from '@/lib/platform/errors';
@@ -64,7 +65,7 @@ export function assistantTools(ctx: TenantContext) {
       execute: ({ from, to, by }) =>
         guarded('topProducts', async () => {
           const rows = await topProducts(ctx, { from, to, by, limit: MAX_ROWS });
-          return { from, to, currency, by, items: rows.map((r) => ({ name: r.variantName ? `${r.productName} (${r.variantName})` : r.productName, quantity: r.quantity, net: r.net })) };
+          return { from, to, currency, by, items: rows.map((r) => ({ name: variantLabel(r), quantity: r.quantity, net: r.net })) };
         }),
     }),
     tenderMix: tool({
@@ -118,7 +119,7 @@ export function assistantTools(ctx: TenantContext) {
           const levels = await listLevels(ctx, { lowStock: true, skip: 0, limit: MAX_ROWS });
           return {
             total: levels.total,
-            items: levels.data.map((l) => ({ name: l.item ? `${l.item.productName}${l.item.variantName ? ` (${l.item.variantName})` : ''}` : 'Unknown item', sku: l.item?.sku ?? null, quantity: l.quantity, threshold: l.lowStockThreshold })),
+            items: levels.data.map((l) => ({ name: l.item ? variantLabel(l.item) : 'Unknown item', sku: l.item?.sku ?? null, quantity: l.quantity, threshold: l.lowStockThreshold })),
           };
         }),
     }),
