@@ -107,7 +107,16 @@ describe('POST /api/v1/assistant/chat', () => {
       id: 'chat-2',
       messages: [
         { id: 'u1', role: 'user', parts: [{ type: 'text', text: 'What was revenue today?' }] },
-        { id: 'a1', role: 'assistant', parts: [{ type: 'text', text: 'Net sales for today: $9.00.' }] },
+        {
+          id: 'a1',
+          role: 'assistant',
+          parts: [
+            { type: 'step-start' },
+            { type: 'tool-salesSummary', toolCallId: 'call_1', state: 'output-available', input: { from: '2026-12-01', to: '2026-12-01' }, output: { net: 900 } },
+            { type: 'step-start' },
+            { type: 'text', text: 'Net sales for today: $9.00.', state: 'done' },
+          ],
+        },
         { id: 'u2', role: 'user', parts: [{ type: 'text', text: 'And the refunds and voids?' }] },
       ],
     };
