@@ -34,30 +34,29 @@ async function guarded<T>(name: string, run: () => Promise<T>): Promise<T | Tool
   }
 }
 
+/** A tool over a range of business days whose failures become `{ error }`. */
+const periodTool = (name: string, description: string, run: (range: z.output<typeof period>) => Promise<Record<string, unknown>>) =>
+  tool({ description, inputSchema: period, execute: (range) => guarded(name, () => run(range)) });
+
 export function assistantTools(ctx: TenantContext) {
   const currency = ctx.tenant.currency;
   const tools = {
-    salesSummary: tool({
-      description: 'Revenue for a range of business days: net sales, gross, discounts, refunds, tax, number of orders, average ticket, items, and net sales the same days a week earlier.',
-      inputSchema: period,
-      execute: ({ from, to }) =>
-        guarded('salesSummary', async () => {
-          const s = await salesSummary(ctx, { from, to });
-          return {
-            from: s.from,
-            to: s.to,
-            currency,
-            net: s.net.value,
-            gross: s.gross.value,
-            discounts: s.discounts.value,
-            refunds: s.refunds.value,
-            tax: s.tax.value,
-            orders: s.orders.value,
-            averageTicket: s.averageTicket.value,
-            items: s.items.value,
-            previousNet: s.net.previous,
-          };
-        }),
+    salesSummary: periodTool('salesSummary', 'Revenue for a range of business days: net sales, gross, discounts, refunds, tax, number of orders, average ticket, items, and net sales the same days a week earlier.', async ({ from, to }) => {
+      const s = await salesSummary(ctx, { from, to });
+      return {
+        from: s.from,
+        to: s.to,
+        currency,
+        net: s.net.value,
+        gross: s.gross.value,
+        discounts: s.discounts.value,
+        refunds: s.refunds.value,
+        tax: s.tax.value,
+        orders: s.orders.value,
+        averageTicket: s.averageTicket.value,
+        items: s.items.value,
+        previousNet: s.net.previous,
+      };
     }),
     topProducts: tool({
       description: 'Best-selling items for a range of business days, by net sales (default) or by units sold, net of refunds.',
@@ -68,48 +67,28 @@ export function assistantTools(ctx: TenantContext) {
           return { from, to, currency, by, items: rows.map((r) => ({ name: variantLabel(r), quantity: r.quantity, net: r.net })) };
         }),
     }),
-    tenderMix: tool({
-      description: 'Payment-method mix for a range of business days: per tender (cash, card, …) the payments, money kept after refunds and its share.',
-      inputSchema: period,
-      execute: ({ from, to }) =>
-        guarded('tenderMix', async () => {
-          const rows = await tenderMix(ctx, { from, to });
-          return { from, to, currency, tenders: rows.map((r) => ({ tender: r.tender, payments: r.payments, net: r.net, shareBasisPoints: r.shareBasisPoints })) };
-        }),
+    tenderMix: periodTool('tenderMix', 'Payment-method mix for a range of business days: per tender (cash, card, …) the payments, money kept after refunds and its share.', async ({ from, to }) => {
+      const rows = await tenderMix(ctx, { from, to });
+      return { from, to, currency, tenders: rows.map((r) => ({ tender: r.tender, payments: r.payments, net: r.net, shareBasisPoints: r.shareBasisPoints })) };
     }),
-    salesByStaff: tool({
-      description: 'Sales per staff member for a range of business days: orders rung up, sales, refunds given, voids made.',
-      inputSchema: period,
-      execute: ({ from, to }) =>
-        guarded('salesByStaff', async () => {
-          const rows = await salesByStaff(ctx, { from, to });
-          return {
-            from,
-            to,
-            currency,
-            staff: rows.slice(0, MAX_ROWS).map((r) => ({ name: r.name ?? 'Former staff member', orders: r.orders, sales: r.sales, refunds: r.refunds, voids: r.voids })),
-          };
-        }),
+    salesByStaff: periodTool('salesByStaff', 'Sales per staff member for a range of business days: orders rung up, sales, refunds given, voids made.', async ({ from, to }) => {
+      const rows = await salesByStaff(ctx, { from, to });
+      return {
+        from,
+        to,
+        currency,
+        staff: rows.slice(0, MAX_ROWS).map((r) => ({ name: r.name ?? 'Former staff member', orders: r.orders, sales: r.sales, refunds: r.refunds, voids: r.voids })),
+      };
     }),
-    salesByHour: tool({
-      description: 'Busiest hours of the day (local time) for a range of business days: the hours with the most orders, with their net sales.',
-      inputSchema: period,
-      execute: ({ from, to }) =>
-        guarded('salesByHour', async () => {
-          const rows = (await salesByHour(ctx, { from, to })).filter((r) => r.orders > 0);
-          const busiest = [...rows].sort((a, b) => b.orders - a.orders || b.net - a.net || a.hour - b.hour).slice(0, 3);
-          return { from, to, currency, busiest: busiest.map((r) => ({ hour: r.hour, orders: r.orders, net: r.net })) };
-        }),
+    salesByHour: periodTool('salesByHour', 'Busiest hours of the day (local time) for a range of business days: the hours with the most orders, with their net sales.', async ({ from, to }) => {
+      const rows = (await salesByHour(ctx, { from, to })).filter((r) => r.orders > 0);
+      const busiest = [...rows].sort((a, b) => b.orders - a.orders || b.net - a.net || a.hour - b.hour).slice(0, 3);
+      return { from, to, currency, busiest: busiest.map((r) => ({ hour: r.hour, orders: r.orders, net: r.net })) };
     }),
-    refundsAndVoids: tool({
-      description: 'Refunds and voids for a range of business days: how many, how much, and the most common reasons.',
-      inputSchema: period,
-      execute: ({ from, to }) =>
-        guarded('refundsAndVoids', async () => {
-          const r = await refundsAndVoids(ctx, { from, to });
-          const tally = (t: { count: number; amount: number; byReason: { reason: string; count: number; amount: number }[] }) => ({ count: t.count, amount: t.amount, reasons: t.byReason.slice(0, 5) });
-          return { from, to, currency, refunds: tally(r.refunds), voids: tally(r.voids) };
-        }),
+    refundsAndVoids: periodTool('refundsAndVoids', 'Refunds and voids for a range of business days: how many, how much, and the most common reasons.', async ({ from, to }) => {
+      const r = await refundsAndVoids(ctx, { from, to });
+      const tally = (t: { count: number; amount: number; byReason: { reason: string; count: number; amount: number }[] }) => ({ count: t.count, amount: t.amount, reasons: t.byReason.slice(0, 5) });
+      return { from, to, currency, refunds: tally(r.refunds), voids: tally(r.voids) };
     }),
     lowStock: tool({
       description: 'Items at or below their low-stock threshold right now, lowest first.',
