@@ -7,6 +7,7 @@ const links = [
   { href: '/admin', label: 'Dashboard' },
   { href: '/admin/orders', label: 'Orders' },
   { href: '/admin/reports', label: 'Reports' },
+  { href: '/admin/assistant', label: 'Assistant', needs: 'assistant' },
   { href: '/admin/catalog', label: 'Catalog' },
   { href: '/admin/stock', label: 'Stock' },
   { href: '/admin/menus', label: 'Menus' },
@@ -16,12 +17,13 @@ const links = [
   { href: '/admin/audit', label: 'Audit log' },
 ];
 
-export function AdminNav() {
+/** `assistant`: whether this person's role has `assistant:use` (the layout knows; the link is hidden otherwise). */
+export function AdminNav({ assistant = false }: { assistant?: boolean }) {
   // The browser sees the public path (/admin/...), not the internal /t/<slug>/... one.
   const pathname = usePathname().replace(/^\/t\/[^/]+/, '') || '/';
   return (
     <nav aria-label="Admin" className="flex gap-1 overflow-x-auto px-3 pb-3 md:flex-col md:pb-4">
-      {links.map((link) => {
+      {links.filter((link) => !('needs' in link) || assistant).map((link) => {
         const active = link.href === '/admin' ? pathname === '/admin' : pathname.startsWith(link.href);
         return (
           <Link

@@ -33,7 +33,8 @@ const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function tenantRoute<Params = Record<string, never>>(
   handler: (ctx: RouteContext<Params>) => Promise<Response>,
-  options: { permission: Permission; bodyType?: string },
+  /** `idempotent: false`: ignore Idempotency-Key (a streamed answer cannot be stored and replayed; the chat is not a change). */
+  options: { permission: Permission; bodyType?: string; idempotent?: boolean },
 ) {
   return async (req: NextRequest, segment: Segment<Params>): Promise<Response> => {
     const context = requestContextFrom(req.headers);
@@ -57,7 +58,7 @@ export function tenantRoute<Params = Record<string, never>>(
           );
         const key = req.headers.get('idempotency-key');
         response =
-          key !== null && MUTATIONS.has(req.method)
+          key !== null && MUTATIONS.has(req.method) && options.idempotent !== false
             ? await withIdempotency(ctx.tenantId, key, requestFingerprint(req.method, req.nextUrl.pathname + req.nextUrl.search, body), run)
             : await run();
       } catch (err) {

@@ -67,6 +67,15 @@ const envSchema = z
     TILLWISE_DEMO: flag,
     /** The operator's promise that one app process serves all traffic, so Redis may be left out. */
     TILLWISE_SINGLE_INSTANCE: flag,
+    /** The sales assistant's model (docs/assistant.md): OpenAI, GitHub Models, any OpenAI-compatible server, or the built-in offline model. */
+    ASSISTANT_PROVIDER: z.enum(['auto', 'openai', 'github', 'compatible', 'offline']).default('auto'),
+    OPENAI_API_KEY: z.string().trim().optional().transform((v) => v || undefined),
+    GITHUB_TOKEN: z.string().trim().optional().transform((v) => v || undefined),
+    OPENAI_BASE_URL: optionalUrl,
+    GITHUB_MODELS_URL: z.url().default('https://models.github.ai/inference'),
+    ASSISTANT_MODEL: z.string().trim().min(1).default('gpt-4o'),
+    /** Chat messages per user per minute. */
+    ASSISTANT_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Must stay unset (see crossFieldIssues); listed so the rule is visible here. */
     NEXTAUTH_URL: z.string().optional(),

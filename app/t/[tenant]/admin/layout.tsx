@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { AdminNav } from '@/components/admin/admin-nav';
-import { requireStaff } from '@/lib/auth';
+import { can, requireStaff } from '@/lib/auth';
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requireStaff('admin:access');
@@ -17,7 +17,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             Open register
           </Link>
         </div>
-        <AdminNav />
+        <AdminNav assistant={can(ctx.role, 'assistant:use')} />
         <div className="border-t border-slate-200 px-5 py-4 text-sm">
           <p className="font-medium">{ctx.name}</p>
           <p className="text-slate-500 capitalize">{ctx.role}</p>

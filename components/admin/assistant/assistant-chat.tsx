@@ -1,0 +1,125 @@
+'use client';
+
+import { useChat } from '@ai-sdk/react';
+import { DefaultChatTransport, type UIMessage } from 'ai';
+import { useMemo, useRef, useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { ToolCard } from './tool-card';
+
+const API = '/api/v1/assistant/chat';
+
+/** The error body's message (`{ error: { message } }`), else a generic line. */
+function messageOf(error: Error): string {
+  try {
+    return (JSON.parse(error.message) as { error?: { message?: string } }).error?.message ?? 'The assistant is not available right now.';
+  } catch {
+    return error.message || 'The assistant is not available right now.';
+  }
+}
+
+/** The chat: streamed answers, a card per tool call, suggestions while empty, and clear waiting, error and rate-limit states. */
+export function AssistantChat({ currency, suggestions }: { currency: string; suggestions: string[] }) {
+  const [limitedFor, setLimitedFor] = useState<number | null>(null);
+  const [draft, setDraft] = useState('');
+  const input = useRef<HTMLTextAreaElement>(null);
+  const transport = useMemo(
+    () =>
+      new DefaultChatTransport<UIMessage>({
+        api: API,
+        fetch: async (url, init) => {
+          const res = await fetch(url, init);
+          setLimitedFor(res.status === 429 ? Number(res.headers.get('retry-after')) || 60 : null);
+          return res;
+        },
+      }),
+    [],
+  );
+  const { messages, sendMessage, status, error, stop } = useChat({ transport });
+  const busy = status === 'submitted' || status === 'streaming';
+
+  const send = (text: string) => {
+    const question = text.trim();
+    if (!question || busy) return;
+    setDraft('');
+    void sendMessage({ text: question });
+    input.current?.focus();
+  };
+
+  return (
+    <div className="flex max-w-3xl flex-col gap-4">
+      <div aria-live="polite" aria-busy={busy} className="space-y-4">
+        {messages.length === 0 && (
+          <div>
+            <p className="mb-2 text-slate-600">Ask about your sales, stock, tables or orders — in English or Myanmar. Try:</p>
+            <ul className="flex flex-wrap gap-2">
+              {suggestions.map((s) => (
+                <li key={s}>
+                  <button type="button" onClick={() => send(s)} className="rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm hover:border-brand-600">
+                    {s}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {messages.map((m) => (
+          <article key={m.id} aria-label={m.role === 'user' ? 'You asked' : 'Assistant'} className={m.role === 'user' ? 'ml-auto max-w-[85%] rounded-xl bg-brand-50 px-4 py-2' : 'max-w-[95%]'}>
+            {m.parts.map((part, i) => {
+              if (part.type === 'text') return <p key={i} className="whitespace-pre-line">{part.text}</p>;
+              if (part.type.startsWith('tool-')) {
+                const p = part as { type: string; state: string; input?: Record<string, unknown>; output?: Record<string, unknown> };
+                return <ToolCard key={i} tool={p.type.slice(5)} state={p.state} input={p.input} output={p.output} currency={currency} />;
+              }
+              return null;
+            })}
+          </article>
+        ))}
+        {status === 'submitted' && <p className="text-slate-500">Thinking…</p>}
+      </div>
+
+      {limitedFor !== null ? (
+        <Alert tone="info">You have asked a lot of questions in a short time. Please wait about {limitedFor} seconds and ask again.</Alert>
+      ) : (
+        error && <Alert tone="error">{messageOf(error)}</Alert>
+      )}
+
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          send(draft);
+        }}
+        className="flex items-end gap-2"
+      >
+        <label htmlFor="assistant-question" className="sr-only">
+          Your question
+        </label>
+        <textarea
+          id="assistant-question"
+          ref={input}
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey) {
+              e.preventDefault();
+              send(draft);
+            }
+          }}
+          rows={2}
+          maxLength={2000}
+          placeholder="What was revenue today?"
+          className="min-h-11 flex-1 rounded-lg border border-slate-300 px-3 py-2"
+        />
+        {busy ? (
+          <Button type="button" variant="secondary" onClick={() => void stop()}>
+            Stop
+          </Button>
+        ) : (
+          <Button type="submit" disabled={!draft.trim()}>
+            Ask
+          </Button>
+        )}
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { Ratelimit } from '@upstash/ratelimit';
+import { convertToModelMessages, stepCountIs, streamText, validateUIMessages, type UIMessage } from 'ai';
+import { z } from 'zod';
+import type { TenantContext } from '@/lib/auth';
+import { businessCalendar } from '@/lib/platform/business-day';
+import { config } from '@/lib/platform/config';
+import { AppError, toErrorResponse } from '@/lib/platform/errors';
+import { logger } from '@/lib/platform/logger';
+import { redis, tenantKey } from '@/lib/platform/redis';
+import { currentContext } from '@/lib/platform/request-context';
+import { businessDayRule } from '@/lib/tenancy';
+import { assistantModel } from './model';
+import { assistantTools } from './tools';
+
+/** Most messages of a conversation the client may send back, and most characters of a question. */
+export const MAX_MESSAGES = 40;
+export const MAX_QUESTION = 2000;
+/** Model steps per answer: a tool call or two and the answer. */
+const MAX_STEPS = 4;
+
+const part = z.object({ type: z.string() }).loose();
+/** What useChat sends: the conversation so far, ending with the user's new message. The client cannot send a system message. */
+export const chatSchema = z.object({
+  id: z.string().max(100).optional(),
+  messages: z
+    .array(z.object({ id: z.string().max(100), role: z.enum(['user', 'assistant']), parts: z.array(part).max(50) }).loose())
+    .min(1, 'Send at least one message')
+    .max(MAX_MESSAGES, `At most ${MAX_MESSAGES} messages`)
+    .refine((ms) => ms.at(-1)?.role === 'user', 'The last message must be the question')
+    .refine((ms) => ms.every((m) => m.parts.every((p) => p.type !== 'text' || (typeof p.text === 'string' && p.text.length <= MAX_QUESTION))), `A message has at most ${MAX_QUESTION} characters`),
+});
+
+/** A malformed chat body is a 400 naming each problem. */
+function parseChat(body: unknown): z.output<typeof chatSchema> {
+  const parsed = chatSchema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const details = parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'body', message: i.message }));
+  throw new AppError('bad_request', 'The chat request is invalid: ' + details.map((d) => `${d.path}: ${d.message}`).join('; '), details);
+}
+
+/** Chat messages per user and minute (ASSISTANT_RATE_LIMIT), shared by every instance through Redis. */
+async function takeMessage(ctx: TenantContext): Promise<number> {
+  const limiter = new Ratelimit({
+    redis: await redis(),
+    limiter: Ratelimit.slidingWindow(config().ASSISTANT_RATE_LIMIT, '1 m'),
+    prefix: tenantKey(ctx.tenantId, 'assistant', 'limit'),
+    ephemeralCache: false,
+    timeout: 0,
+  });
+  const result = await limiter.limit(ctx.userId);
+  return result.success ? 0 : Math.max(1, Math.ceil((result.reset - Date.now()) / 1000));
+}
+
+/** What the model is told: who it works for, today, the money — never another tenant's anything. */
+export function systemPrompt(ctx: TenantContext, today: string): string {
+  return [
+    `You are the sales assistant of ${ctx.tenant.name}, a business using the Tillwise point of sale.`,
+    `Today's business date: ${today} (time zone ${ctx.tenant.timeZone}). Weeks start on Monday.`,
+    `Money in tool results is in integer minor units of ${ctx.tenant.currency}; show it formatted in ${ctx.tenant.currency}.`,
+    'Answer only from the tools; never invent figures. Name the period you looked up.',
+    'Reply in the language of the question (English or Myanmar).',
+    'You can see only this business; if asked about another business, say you cannot.',
+  ].join('\n');
+}
+
+/**
+ * One chat turn: rate limit (429 + Retry-After), the conversation checked, then the model
+ * streams its answer with the tools of this session as the AI SDK's UI message stream.
+ */
+export async function chatReply(ctx: TenantContext, body: unknown): Promise<Response> {
+  const input = parseChat(body);
+  const wait = await takeMessage(ctx);
+  if (wait > 0) {
+    const err = new AppError('rate_limited', `That is a lot of questions at once. Try again in ${wait} seconds.`);
+    return toErrorResponse(err, { 'Retry-After': String(wait) });
+  }
+  const tools = assistantTools(ctx);
+  let messages: UIMessage[];
+  try {
+    messages = await validateUIMessages({ messages: input.messages, tools: tools as never });
+  } catch (err) {
+    throw new AppError('bad_request', `The chat request is invalid: ${err instanceof Error ? err.message.slice(0, 200) : 'bad messages'}`);
+  }
+  const today = businessCalendar(await businessDayRule(ctx)).dayOf(new Date()).date;
+  const { model, provider, modelId } = assistantModel();
+  const requestId = currentContext()?.requestId;
+  const result = streamText({
+    model,
+    system: systemPrompt(ctx, today),
+    messages: await convertToModelMessages(messages, { tools, ignoreIncompleteToolCalls: true }),
+    tools,
+    stopWhen: stepCountIs(MAX_STEPS),
+    onError: ({ error }) => logger.error({ err: error, provider, modelId, requestId }, 'assistant stream failed'),
+  });
+  return result.toUIMessageStreamResponse({
+    headers: { 'x-assistant-model': `${provider}:${modelId}` },
+    onError: () => 'The assistant could not finish this answer. Please try again.',
+  });
+}
