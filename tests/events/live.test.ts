@@ -82,7 +82,7 @@ describe('live events (server-sent)', () => {
 
   it.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('fans out across app instances (Redis pub/sub)', async () => {
     const stream = await openStream(a);
-    await promisify(execFile)('npx', ['tsx', 'tests/events/emit-event.ts', a.tenant.id, 'live-other-instance'], { env: process.env });
+    await promisify(execFile)('npx', ['tsx', '--tsconfig', 'tsconfig.scripts.json', 'tests/events/emit-event.ts', a.tenant.id, 'live-other-instance'], { env: process.env });
     await stream.waitFor((r) => kinds(r).includes('live-other-instance'));
     stream.close();
   }, 60_000);
