@@ -39,6 +39,9 @@ export function query(params: Record<string, string | number | undefined | null>
   return s ? `?${s}` : '';
 }
 
+/** A search param as one value: the first when the URL repeats it. */
+export const firstParam = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+
 /** A positive page number from a search param (1 for anything else). */
 export function pageParam(value: string | string[] | undefined): number {
   const n = typeof value === 'string' ? Number.parseInt(value, 10) : NaN;

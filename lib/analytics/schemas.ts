@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayParam } from '@/lib/platform/calendar';
 import { AppError } from '@/lib/platform/errors';
 
 /**
@@ -11,7 +12,7 @@ export const MAX_RANGE_DAYS = 366;
 const businessDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2025-03-31')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'No such date');
+  .refine((d) => dayParam(d) === d, 'No such date');
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const locationId = z.preprocess(blankToUndefined, z.uuid('The location id must be a UUID').optional());

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decodeAuditCursor, queryAuditEvents, type AuditRow } from '@/lib/platform/audit';
 import { actionsOf, auditActionLabel, isAuditAction, isAuditGroup, type AuditAction, type AuditGroup } from '@/lib/platform/audit-actions';
+import { dayParam } from '@/lib/platform/calendar';
 import { AppError } from '@/lib/platform/errors';
 import type { TenantContext } from './context';
 import { can } from './permissions';
@@ -17,7 +18,7 @@ import { listStaff } from './staff';
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'No such day');
+  .refine((v) => dayParam(v) === v, 'No such day');
 
 const cursor = z
   .string()

@@ -2,23 +2,23 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { signInErrorMessage } from '@/components/auth/sign-in-errors';
+import { firstParam } from '@/components/ui/pager';
 import { currentStaff, safeCallbackPath } from '@/lib/auth';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const current = await currentStaff();
   const params = await searchParams;
-  const next = safeCallbackPath(first(params.callbackUrl));
+  const next = safeCallbackPath(firstParam(params.callbackUrl));
   if (current?.ctx) redirect(next);
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-6 py-12">
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Tillwise</p>
       <h1 className="mt-1 text-3xl font-bold tracking-tight">{current?.tenant.name}</h1>
       <p className="mt-2 text-slate-600">Sign in with the email and password your manager gave you.</p>
-      <SignInForm callbackUrl={next} initialError={signInErrorMessage(first(params.error))} />
+      <SignInForm callbackUrl={next} initialError={signInErrorMessage(firstParam(params.error))} />
     </main>
   );
 }

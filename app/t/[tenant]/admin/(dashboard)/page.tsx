@@ -5,6 +5,7 @@ import { HeadlineFigures } from '@/components/admin/dashboard/figures';
 import { LiveRefresh } from '@/components/admin/dashboard/live-refresh';
 import { longDate, RangeForm, rangeLabel } from '@/components/admin/range-form';
 import { Alert } from '@/components/ui/alert';
+import { firstParam } from '@/components/ui/pager';
 import { requireStaff } from '@/lib/auth';
 import { businessDayOf } from '@/lib/platform/business-day';
 import { formatMoney } from '@/lib/platform/money';
@@ -13,7 +14,6 @@ import { dashboardData, type DashboardData } from './dashboard-data';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /**
  * The owner's home: the business at a glance for a range of business days (today by default)
@@ -24,7 +24,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
   const ctx = await requireStaff('reports:read');
   const params = await searchParams;
   const [data, rule] = await Promise.all([
-    dashboardData(ctx, { from: first(params.from), to: first(params.to), locationId: first(params.location) }),
+    dashboardData(ctx, { from: firstParam(params.from), to: firstParam(params.to), locationId: firstParam(params.location) }),
     businessDayRule(ctx),
   ]);
   const { figures, locations } = data;

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { plural } from '@/components/admin/catalog/format';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
+import { firstParam } from '@/components/ui/pager';
 import { requireStaff, can } from '@/lib/auth';
 import { type Product, categoryService, getProduct, listProducts } from '@/lib/catalog';
 import { formatMoney } from '@/lib/platform/money';
@@ -15,7 +16,6 @@ const STATUSES = ['active', 'archived', 'all'] as const;
 type Status = (typeof STATUSES)[number];
 type SearchParams = Record<string, string | string[] | undefined>;
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** The list's address with some parameters changed (defaults left out, so URLs stay short). */
 function listHref(current: { q: string; category?: string; status: Status; page: number }, change: Partial<typeof current>): string {
@@ -41,14 +41,14 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
   const ctx = await requireStaff('catalog:read');
   const canWrite = can(ctx.role, 'catalog:write');
   const sp = await searchParams;
-  const q = (one(sp.q) ?? '').trim().slice(0, 100);
-  const categoryParam = one(sp.category);
+  const q = (firstParam(sp.q) ?? '').trim().slice(0, 100);
+  const categoryParam = firstParam(sp.category);
   const category = isUuid(categoryParam) ? categoryParam : undefined;
-  const statusParam = one(sp.status);
+  const statusParam = firstParam(sp.status);
   const status: Status = (STATUSES as readonly string[]).includes(statusParam ?? '') ? (statusParam as Status) : 'active';
-  const page = Math.min(Math.max(1, Math.floor(Number(one(sp.page))) || 1), 100_000);
+  const page = Math.min(Math.max(1, Math.floor(Number(firstParam(sp.page))) || 1), 100_000);
   const current = { q, category, status, page };
-  const addedId = one(sp.added);
+  const addedId = firstParam(sp.added);
 
   const [result, categories, added] = await Promise.all([
     listProducts(ctx, { search: q || undefined, categoryId: category, status, skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),

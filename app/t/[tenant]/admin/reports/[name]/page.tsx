@@ -8,6 +8,7 @@ import { ReportChart } from '@/components/admin/reports/report-chart';
 import { ReportFacts, ReportTableView } from '@/components/admin/reports/report-table';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
+import { firstParam } from '@/components/ui/pager';
 import { REPORT_INFO, REPORT_NAMES, reportView, type ReportName, type ReportView, type SalesSummary } from '@/lib/analytics';
 import { requireStaff } from '@/lib/auth';
 import { listLocations } from '@/lib/inventory';
@@ -16,7 +17,6 @@ import { AppError } from '@/lib/platform/errors';
 import { businessDayRule } from '@/lib/tenancy';
 
 type Params = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const isReport = (name: string): name is ReportName => (REPORT_NAMES as readonly string[]).includes(name);
 const RANKED: ReportName[] = ['top-products', 'top-categories'];
 
@@ -48,7 +48,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const { name } = await params;
   if (!isReport(name)) notFound();
   const query = await searchParams;
-  const input = { from: first(query.from), to: first(query.to), locationId: first(query.location), by: RANKED.includes(name) ? first(query.by) : undefined };
+  const input = { from: firstParam(query.from), to: firstParam(query.to), locationId: firstParam(query.location), by: RANKED.includes(name) ? firstParam(query.by) : undefined };
   const [loaded, rule, locations] = await Promise.all([load(ctx, name, input), businessDayRule(ctx), listLocations(ctx)]);
   const today = businessDayOf(new Date(), rule).date;
   const view = 'view' in loaded ? loaded.view : null;
