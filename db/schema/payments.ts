@@ -69,6 +69,7 @@ export const paymentRefunds = pgTable(
     foreignKey({ columns: [t.tenantId, t.paymentId], foreignColumns: [payments.tenantId, payments.id], name: 'payment_refunds_payment_fk' }),
     foreignKey({ columns: [t.tenantId, t.shiftId], foreignColumns: [shifts.tenantId, shifts.id], name: 'payment_refunds_shift_fk' }),
     index('payment_refunds_order_idx').on(t.tenantId, t.orderId),
+    index('payment_refunds_shift_idx').on(t.tenantId, t.shiftId).where(sql`shift_id is not null`),
     index('payment_refunds_document_idx').on(t.tenantId, t.orderRefundId),
     check('payment_refunds_amount_check', sql`${t.amount} > 0`),
   ],

@@ -22,7 +22,7 @@ export function usually(usual: number, spread: number, show: (n: number) => stri
 
 export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** The admin order search, with its URL filters (from, to, status, tender, staff, table, min, max, number). */
+/** The admin order search, with its URL filters (lib/orders' orderSearchSchema: from, to, staff, activity, shift, tender, ...). */
 export function ordersLink(filters: Record<string, string | undefined>): string {
   const params = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1]));
   return `/admin/orders?${params}`;

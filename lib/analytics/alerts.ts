@@ -130,7 +130,7 @@ async function staffAlerts(tx: Tx, scope: Scope, who: Record<string, string>): P
       baseline,
       staffId,
       orders,
-      link: orders.length === 1 ? `/admin/orders/${orders[0]!.id}` : ordersLink({ from: scope.date, to: scope.date, status: refunds ? 'refunded' : 'voided' }),
+      link: orders.length === 1 ? `/admin/orders/${orders[0]!.id}` : ordersLink({ from: scope.date, to: scope.date, staff: staffId, activity: refunds ? 'refunded' : 'voided' }),
     } satisfies Alert;
   });
 }
@@ -177,8 +177,8 @@ async function drawerAlerts(tx: Tx, scope: Scope, tolerance: number, who: Record
       baseline: [],
       staffId: shift.openedBy,
       shiftId: shift.shiftId,
-      // The search has no shift filter: the cash orders its opener rang up on the shift's days.
-      link: ordersLink({ from: scope.calendar.dayOf(shift.openedAt).date, to: scope.date, tender: 'cash', staff: shift.openedBy }),
+      // The cash orders whose money went through this drawer.
+      link: ordersLink({ shift: shift.shiftId, tender: 'cash' }),
     } satisfies Alert;
   });
 }

@@ -114,8 +114,11 @@ const businessDay = z.string().refine((v) => dayParam(v) === v, 'Use a date like
 /**
  * The order search (admin orders page, CSV export): business days in the tenant's time zone,
  * statuses (comma-separated), tender, staff member, table, location, total between min and max
- * (minor units), order number; offset paging. Every field optional.
+ * (minor units), order number, shift (its drawer's orders); offset paging. Every field optional.
+ * The activity says what the days and the staff member are of: the sale (default), a refund
+ * given or a void.
  */
+export const orderActivities = ['sold', 'refunded', 'voided'] as const;
 const orderSearchFields = z.object({
   from: optionalParam(businessDay),
   to: optionalParam(businessDay),
@@ -124,8 +127,10 @@ const orderSearchFields = z.object({
   ),
   tender: optionalParam(z.enum(tenders, { message: 'Choose cash or card' })),
   staff: optionalParam(id),
+  activity: z.preprocess((v) => (v === '' || v === null || v === undefined ? 'sold' : v), z.enum(orderActivities, { message: 'Choose sold, refunded or voided' })),
   table: optionalParam(id),
   location: optionalParam(id),
+  shift: optionalParam(id),
   min: optionalParam(z.coerce.number().int('Use whole minor units').min(0).max(1_000_000_000)),
   max: optionalParam(z.coerce.number().int('Use whole minor units').min(0).max(1_000_000_000)),
   number: optionalParam(z.coerce.number().int().min(1).max(1_000_000)),

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
-import { orders, type OrderStatus } from '@/db/schema/orders';
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
+import { orderRefunds, orders, type OrderStatus } from '@/db/schema/orders';
 import type { TenantContext } from '@/lib/auth';
-import { ordersPaidBy, paymentsOfOrders, type PaymentView, type Tender } from '@/lib/payments';
+import { ordersPaidBy, ordersThroughDrawer, paymentsOfOrders, type PaymentView, type Tender } from '@/lib/payments';
 import { businessDayRange } from '@/lib/platform/business-day';
 import { businessDayRule } from '@/lib/tenancy';
 import { withTenant, type Tx } from '@/lib/platform/db';
@@ -23,6 +24,10 @@ export type OrderFilters = {
   before?: Date;
   through?: Date;
   shift?: string;
+  /** Rung up on the shift, or paid or refunded through its drawer. */
+  drawer?: string;
+  /** Refunded (a settled refund) or voided, by `staff` when given, in [since, before) of the refund or void. */
+  happened?: Happened;
   location?: string;
   number?: number;
   tender?: Tender;
@@ -32,6 +37,17 @@ export type OrderFilters = {
   maxTotal?: number;
 };
 
+export type Happened = { what: 'refunded' | 'voided'; staff?: string; since?: Date; before?: Date };
+
+function happenedCondition({ what, staff, since, before }: Happened): SQL | undefined {
+  if (what === 'voided') return and(eq(orders.status, 'voided'), staff ? eq(orders.voidedBy, staff) : undefined, since && gte(orders.voidedAt, since), before && lt(orders.voidedAt, before));
+  const refunds = new QueryBuilder()
+    .select({ orderId: orderRefunds.orderId })
+    .from(orderRefunds)
+    .where(and(eq(orderRefunds.status, 'settled'), staff ? eq(orderRefunds.createdBy, staff) : undefined, since && gte(orderRefunds.settledAt, since), before && lt(orderRefunds.settledAt, before)));
+  return inArray(orders.id, refunds);
+}
+
 export function orderConditions(f: OrderFilters): SQL | undefined {
   const conditions: (SQL | undefined)[] = [
     f.statuses?.length ? inArray(orders.status, [...f.statuses]) : undefined,
@@ -39,6 +55,8 @@ export function orderConditions(f: OrderFilters): SQL | undefined {
     f.before && lt(orders.createdAt, f.before),
     f.through && lte(orders.createdAt, f.through),
     f.shift ? eq(orders.shiftId, f.shift) : undefined,
+    f.drawer ? or(eq(orders.shiftId, f.drawer), inArray(orders.id, ordersThroughDrawer(f.drawer))) : undefined,
+    f.happened && happenedCondition(f.happened),
     f.location ? eq(orders.locationId, f.location) : undefined,
     f.number !== undefined ? eq(orders.number, f.number) : undefined,
     f.staff ? eq(orders.createdBy, f.staff) : undefined,
@@ -62,17 +80,22 @@ export async function pageOfOrders(tenantId: string, where: SQL | undefined, ski
   });
 }
 
-/** The search's business days as exact instants, in the tenant's time zone and day start. */
+/**
+ * The search's business days as exact instants, in the tenant's time zone and day start. With an
+ * activity (refunded, voided) the days and the staff member are those of the refund or void.
+ */
 export async function searchFilters(ctx: TenantContext, search: OrderSearchFilters): Promise<OrderFilters> {
   const rule = await businessDayRule(ctx);
+  const since = search.from ? businessDayRange(search.from, search.from, rule).from : undefined;
+  const before = search.to ? businessDayRange(search.to, search.to, rule).to : undefined;
+  const what = search.activity === 'sold' ? undefined : search.activity;
   return {
     statuses: search.status,
-    since: search.from ? businessDayRange(search.from, search.from, rule).from : undefined,
-    before: search.to ? businessDayRange(search.to, search.to, rule).to : undefined,
+    ...(what ? { happened: { what, staff: search.staff, since, before } } : { since, before, staff: search.staff }),
+    drawer: search.shift,
     location: search.location,
     number: search.number,
     tender: search.tender,
-    staff: search.staff,
     table: search.table,
     minTotal: search.min,
     maxTotal: search.max,

@@ -74,6 +74,12 @@ export async function currentShift({ tenantId }: TenantScope, registerName: stri
   return row ? publicShift(row) : null;
 }
 
+/** One shift of this tenant, open or closed (null: no such shift here). */
+export async function getShift({ tenantId }: TenantScope, shiftId: string): Promise<Shift | null> {
+  const [row] = await withTenant(tenantId, (tx) => tx.select().from(shifts).where(eq(shifts.id, shiftId)));
+  return row ? publicShift(row) : null;
+}
+
 /**
  * The drawer a tender or cash refund goes to: the shift given, which must be open and at the
  * order's location (else 422/409); without one, the order's own shift while it is still open.

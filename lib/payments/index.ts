@@ -20,6 +20,7 @@ export {
   paymentsOfOrders,
   refundsOfOrders,
   ordersPaidBy,
+  ordersThroughDrawer,
   stalePendingPayments,
   startRefund,
   settleRefund,

@@ -135,6 +135,20 @@ export function ordersPaidBy(tender: Tender) {
     .where(and(eq(payments.tender, tender), eq(payments.status, 'captured')));
 }
 
+/**
+ * The ids of orders whose money went through drawer (shift) `shiftId`: a tender taken into it
+ * or a refund paid out of it, as a subquery like `ordersPaidBy`. An order rung up on one shift
+ * can be paid or refunded on another; a drawer that closed short is explained by these.
+ */
+export function ordersThroughDrawer(shiftId: string) {
+  const qb = new QueryBuilder();
+  return qb
+    .select({ orderId: payments.orderId })
+    .from(payments)
+    .where(eq(payments.shiftId, shiftId))
+    .union(qb.select({ orderId: paymentRefunds.orderId }).from(paymentRefunds).where(eq(paymentRefunds.shiftId, shiftId)));
+}
+
 /** Card payments still pending after `olderThanMs`: a crash interrupted them (recovery job). */
 export async function stalePendingPayments(tenantId: string, olderThanMs: number): Promise<PaymentView[]> {
   const rows = await withTenant(tenantId, (tx) =>

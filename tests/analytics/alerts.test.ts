@@ -6,7 +6,7 @@ import { hoursOver } from '@/lib/analytics/alerts';
 import { judge, mad, median } from '@/lib/analytics/robust';
 import { addStaff, type TenantContext } from '@/lib/auth';
 import { dispatchPending } from '@/lib/events';
-import { closeShift, createOrder, createOrderSchema, getOrder, openShift, payOrder, refundOrder, voidOrder } from '@/lib/orders';
+import { closeShift, createOrder, createOrderSchema, getOrder, openShift, orderSearchSchema, payOrder, refundOrder, searchOrders, voidOrder } from '@/lib/orders';
 import { addDays, businessCalendar } from '@/lib/platform/business-day';
 import { formatMoney } from '@/lib/platform/money';
 import { updateTenantSettings } from '@/lib/tenancy/settings';
@@ -19,7 +19,7 @@ import { clockAt, setUpShop, type Shop } from './fixtures';
  * ordinary Tuesdays and Wednesdays: four sales a day (100 + 400 + 800 + 300 = 1 600), and a manager who
  * refunds one cake on three of the Tuesdays. Planted on Tuesday D: the manager gives 6 refunds,
  * the owner refunds one 8 000 order and voids 4, a new manager (no history) gives 1 refund and
- * voids 2, one drawer closes 50 short, one 1 short (the default tolerance is MMK 1), one over.
+ * voids 2, one drawer (which took a tea, 400) closes 50 short, one 1 short (the default tolerance is MMK 1), one over.
  * Wednesday W sells one tea (400) at 09:00 and nothing else. A second shop (USD) has three weeks of history.
  */
 const RULE = { timeZone: 'Asia/Yangon', dayStartsAt: '00:00' };
@@ -32,7 +32,13 @@ let shop: Shop;
 let fresh: Shop;
 let nia: TenantContext;
 let niaStaff: TestStaff;
-const planted = { managerRefunded: [] as string[], bigSale: '', frontShift: '', backShift: '', overShift: '' };
+const planted = { managerRefunded: [] as string[], bigSale: '', frontShift: '', frontSale: '', backShift: '', overShift: '' };
+
+/** The orders an alert's link lists: its query string read by the order search, as the orders page does. */
+async function ordersAt(ctx: TenantContext, link: string): Promise<string[]> {
+  const query = Object.fromEntries(new URL(link, 'http://shop.test').searchParams);
+  return (await searchOrders(ctx, orderSearchSchema.parse({ ...query, limit: 200 }))).data.map((o) => o.id).sort();
+}
 
 const order = (lines: [{ variantId: string }, number][]) =>
   createOrderSchema.parse({ type: 'takeaway', lines: lines.map(([item, quantity]) => ({ variantId: item.variantId, quantity })) });
@@ -66,9 +72,11 @@ async function ordinaryDay(s: Shop, date: string): Promise<string> {
   return sale(s, at(date, '15:00'), [[s.cake, 3]]);
 }
 
-async function drawer(s: Shop, who: TenantContext, name: string, opensAt: Date, counted: number): Promise<string> {
+/** A shift that closes with `counted` against a float of 5 000; `during` runs while it is open. */
+async function drawer(s: Shop, who: TenantContext, name: string, opensAt: Date, counted: number, during?: (shiftId: string) => Promise<unknown>): Promise<string> {
   clockAt(opensAt);
   const shift = await openShift(who, { registerName: name, openingFloat: 5000 });
+  await during?.(shift.id);
   clockAt(new Date(opensAt.getTime() + 30 * 60_000));
   await closeShift(who, shift.id, counted);
   return shift.id;
@@ -102,7 +110,12 @@ beforeAll(async () => {
   await sale(shop, at(D, '15:00'), [[cake, 3]]);
   for (const minute of ['00', '01']) await voided(shop, at(D, `17:${minute}`), nia, [[cake, 1]]);
   for (const minute of ['00', '01', '02', '03']) await voided(shop, at(D, `18:${minute}`), shop.owner, [[tea, 1]]);
-  planted.frontShift = await drawer(shop, shop.cashier, 'Front', at(D, '20:00'), 4950);
+  // The Front drawer takes one tea (400) rung up without a shift, and closes 50 short.
+  planted.frontShift = await drawer(shop, shop.cashier, 'Front', at(D, '20:00'), 5350, async (shiftId) => {
+    clockAt(at(D, '20:05'));
+    planted.frontSale = await createOrder(shop.cashier, order([[tea, 1]]));
+    await payOrder(shop.cashier, planted.frontSale, { tender: 'cash', tendered: 400 }, shiftId);
+  });
   planted.backShift = await drawer(shop, shop.manager, 'Back', at(D, '21:00'), 4999);
   planted.overShift = await drawer(shop, shop.cashier, 'Front', at(D, '22:00'), 5200);
 
@@ -185,9 +198,11 @@ describe('refunds and voids by one person', () => {
       figures: { value: today.refundCount, usual: medianOf(history), spread: 0, threshold: 2 },
       baseline: HISTORY(D).map((date, i) => ({ date, value: history[i] })),
       title: `Mo Manager gave 6 refunds on Tuesday, 3 June 2025 (${money(today.refunds)}); usually none on a Tuesday`,
-      link: `/admin/orders?from=${D}&to=${D}&status=refunded`,
+      link: `/admin/orders?from=${D}&to=${D}&staff=${shop.t.manager.id}&activity=refunded`,
     });
-    expect(alert!.orders!.map((o) => o.id).sort()).toEqual([...planted.managerRefunded].sort());
+    expect(alert!.orders!.map((o) => o.id).sort()).toEqual([...new Set(planted.managerRefunded)].sort());
+    // The link lists exactly the orders behind the alert: not the owner's or Nia's refunds that day.
+    expect(await ordersAt(shop.owner, alert!.link)).toEqual([...new Set(planted.managerRefunded)].sort());
   });
 
   it("flags the owner's one large refund by its amount, and their 4 voids by count", async () => {
@@ -203,8 +218,13 @@ describe('refunds and voids by one person', () => {
     });
     const voids = ofKind(list, 'staff_voids');
     expect(voids.map((a) => a.staffId)).toEqual([shop.t.owner.id]);
-    expect(voids[0]).toMatchObject({ measure: 'count', figures: { value: owner.voids, usual: 0, spread: 0, threshold: 2 }, link: `/admin/orders?from=${D}&to=${D}&status=voided` });
+    expect(voids[0]).toMatchObject({
+      measure: 'count',
+      figures: { value: owner.voids, usual: 0, spread: 0, threshold: 2 },
+      link: `/admin/orders?from=${D}&to=${D}&staff=${shop.t.owner.id}&activity=voided`,
+    });
     expect(voids[0]!.orders).toHaveLength(4);
+    expect(await ordersAt(shop.owner, voids[0]!.link)).toEqual(voids[0]!.orders!.map((o) => o.id).sort()); // not Nia's two
   });
 
   it('stays quiet on a new person (1 refund, 2 voids) and on ordinary days', async () => {
@@ -226,10 +246,11 @@ describe('drawers short beyond the tolerance', () => {
         staffId: shop.t.cashier.id,
         severity: 'high',
         figures: { value: -direct.find((s) => s.shiftId === planted.frontShift)!.difference, usual: null, spread: null, threshold: 1 },
-        title: `Drawer Front (Cas Cashier's shift) closed ${money(50)} short on Tuesday, 3 June 2025: counted ${money(4950)}, expected ${money(5000)}; tolerance ${money(1)}`,
-        link: `/admin/orders?from=${D}&to=${D}&tender=cash&staff=${shop.t.cashier.id}`,
+        title: `Drawer Front (Cas Cashier's shift) closed ${money(50)} short on Tuesday, 3 June 2025: counted ${money(5350)}, expected ${money(5400)}; tolerance ${money(1)}`,
+        link: `/admin/orders?shift=${planted.frontShift}&tender=cash`,
       }),
     ]);
+    expect(await ordersAt(shop.owner, list[0]!.link)).toEqual([planted.frontSale]);
   });
 
   it("follows the tenant's setting", async () => {
@@ -305,7 +326,7 @@ describe('sales far below the same weekday', () => {
   });
 
   it('stays quiet on an ordinary day (refunds included) and for a shop with under 4 weeks of history', async () => {
-    expect(await netOf(D)).toBe(1600);
+    expect(await netOf(D)).toBe(2000); // the ordinary 1 600 and the tea the Front drawer took
     expect(ofKind(await alerts(shop.owner, { date: D }), 'sales_below_usual')).toEqual([]);
     expect(ofKind(await alerts(fresh.owner, { date: W }), 'sales_below_usual')).toEqual([]);
   });

@@ -1,11 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as dashboardRoute from '@/app/api/v1/analytics/dashboard/route';
 import * as reportRoute from '@/app/api/v1/analytics/reports/[name]/route';
 import { REPORT_NAMES } from '@/lib/analytics';
 import { dispatchPending } from '@/lib/events';
 import { createOrder, createOrderSchema, getOrder, payOrder, refundOrder, voidOrder } from '@/lib/orders';
 import { apiRequest, createTenant, json, noParams, segment, type TestStaff, type TestTenant } from '../helpers';
-import { setUpShop, type Shop } from '../analytics/fixtures';
+import { clockAt, setUpShop, type Shop } from '../analytics/fixtures';
 
 let a: Shop;
 let b: TestTenant;
@@ -16,6 +16,16 @@ const get = async (host: TestTenant, as: TestStaff, path: string) => {
   const name = /\/reports\/([^?]+)/.exec(path)?.[1];
   return json(name ? await reportRoute.GET(req, segment({ name })) : await dashboardRoute.GET(req, noParams));
 };
+
+// "Today" is the default range: the clock stands at noon (UTC, the shops' zone), so every sale,
+// refund and void lands on the day the reports read, whenever the suite runs.
+beforeAll(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  clockAt('2026-03-14T12:00:00Z');
+});
+afterAll(() => {
+  vi.useRealTimers();
+});
 
 beforeAll(async () => {
   a = await setUpShop({ timeZone: 'UTC', dayStartsAt: '00:00', pricesIncludeTax: true });

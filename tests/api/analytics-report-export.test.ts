@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as exportRoute from '@/app/api/v1/analytics/reports/[name]/export/route';
 import * as reportRoute from '@/app/api/v1/analytics/reports/[name]/route';
 import { REPORT_NAMES, type ReportData, type ReportName } from '@/lib/analytics';
@@ -9,7 +9,7 @@ import { dispatchPending } from '@/lib/events';
 import { closeShift, createOrder, createOrderSchema, getOrder, openShift, payOrder, refundOrder, voidOrder } from '@/lib/orders';
 import { minorToDecimal } from '@/lib/platform/money';
 import { apiRequest, contextOf, createTenant, json, readStream, segment, type TestStaff, type TestTenant } from '../helpers';
-import { setUpShop, type Shop } from '../analytics/fixtures';
+import { clockAt, setUpShop, type Shop } from '../analytics/fixtures';
 
 /**
  * GET /api/v1/analytics/reports/<name>/export: each report's CSV parses back (papaparse) to the
@@ -42,6 +42,16 @@ async function jsonOf<K extends ReportName>(name: K, query = ''): Promise<Report
   return res.body.data;
 }
 
+// "Today" is the default range: the clock stands at noon (UTC, the shops' zone), so every sale,
+// refund and void lands on the day the reports read, whenever the suite runs.
+beforeAll(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  clockAt('2026-03-14T12:00:00Z');
+});
+afterAll(() => {
+  vi.useRealTimers();
+});
+
 beforeAll(async () => {
   a = await setUpShop({ timeZone: 'UTC', dayStartsAt: '00:00', pricesIncludeTax: true });
   b = await createTenant();
@@ -72,6 +82,7 @@ beforeAll(async () => {
   await closeShift(a.cashier, shift.id, 6000);
   await dispatchPending();
   today = (await jsonOf('sales-summary')).from;
+  expect(today).toBe('2026-03-14'); // the default range is the pinned clock's business day
   secrets.push(sale, second, voided, refund.refundId, shift.id, a.location, a.t.cashier.id, a.t.manager.id, 'Too sweet', 'Customer left', 'Front till', 'Tea', 'SUM(A1)', MYANMAR_ITEM);
 }, 120_000);
 

@@ -4,7 +4,8 @@ import { orders as ordersTable } from '@/db/schema/orders';
 import type { Gateway } from '@/gateway/server';
 import type { TenantContext } from '@/lib/auth';
 import { receiveStock } from '@/lib/inventory';
-import { checkout, createOrderSchema, getOrder, orderSearchSchema, orderTimeline, refundOrder, searchOrders, voidOrder } from '@/lib/orders';
+import { checkout, createOrderSchema, getOrder, openShift, orderSearchSchema, orderTimeline, payOrder, refundOrder, searchOrders, voidOrder } from '@/lib/orders';
+import { businessDayOf } from '@/lib/platform/business-day';
 import { orderConditions, orderPages } from '@/lib/orders/search';
 import { withTenant } from '@/lib/platform/db';
 import { createTable } from '@/lib/restaurant';
@@ -121,7 +122,7 @@ describe('searchOrders filters', () => {
   });
 
   it('ignores empty fields as a form sends them, and refuses a range that ends before it starts', () => {
-    expect(orderSearchSchema.parse({ from: '', to: '', tender: '', staff: '', min: '', number: '' })).toEqual({ skip: 0, limit: 25 });
+    expect(orderSearchSchema.parse({ from: '', to: '', tender: '', staff: '', min: '', number: '' })).toEqual({ activity: 'sold', skip: 0, limit: 25 });
     expect(() => orderSearchSchema.parse({ from: '2026-03-08', to: '2026-03-07' })).toThrow(/before the start/);
     expect(() => orderSearchSchema.parse({ from: '2026-02-30' })).toThrow(/like 2026-11-25/);
   });
@@ -183,11 +184,52 @@ describe('timeline', () => {
   });
 });
 
+describe('who refunded or voided, and what went through a drawer (the alerts link here)', () => {
+  const today = () => businessDayOf(new Date(), { timeZone: 'America/New_York', dayStartsAt: '00:00' }).date;
+  let drawer: string;
+  let rungOnShift: { id: string };
+
+  beforeAll(async () => {
+    // The owner refunds March 8th's late-night order today.
+    const line = (await getOrder({ tenantId: t.tenant.id }, lateNight.id)).lines[0]!.id;
+    await refundOrder(contextOf(t), lateNight.id, { reason: 'Stale', restock: false, lines: [{ lineId: line, quantity: 1 }], approval: null });
+    // A shift's drawer: a card order rung up on it, and the unpaid order (rung up with no shift) paid into it in cash.
+    drawer = (await openShift(manager, { registerName: 'Till 9', openingFloat: 0 })).id;
+    rungOnShift = await ring(manager, 1, { shiftId: drawer, payments: [{ tender: 'card', source: 'tok_visa' }] });
+    await payOrder(manager, unpaid.id, { tender: 'cash', tendered: 400 }, drawer);
+  });
+
+  it('refunded: the days and the person are those of the refund, not of the sale', async () => {
+    expect(ids(await search(manager, { activity: 'refunded', staff: t.owner.id }))).toEqual([lateNight.id]);
+    expect(ids(await search(manager, { activity: 'refunded', staff: t.owner.id, from: today(), to: today() }))).toEqual([lateNight.id]);
+    expect(ids(await search(manager, { activity: 'refunded', staff: t.owner.id, to: '2025-03-08' }))).toEqual([]);
+    expect(ids(await search(manager, { from: today(), to: today() }))).not.toContain(lateNight.id); // sold on the 8th
+    expect(ids(await search(manager, { activity: 'refunded', staff: t.cashier.id }))).toEqual([]);
+    // Anyone's refunds: the manager's of the split order (timeline) too.
+    expect(ids(await search(manager, { activity: 'refunded' }))).toEqual([lateNight.id, split.id].sort());
+  });
+
+  it('voided: by whom and when', async () => {
+    expect(ids(await search(manager, { activity: 'voided', staff: t.manager.id, from: today(), to: today() }))).toEqual([voided.id]);
+    expect(ids(await search(manager, { activity: 'voided', staff: t.owner.id }))).toEqual([]);
+    expect(ids(await search(manager, { activity: 'voided', to: '2025-03-09' }))).toEqual([]);
+    expect(() => orderSearchSchema.parse({ activity: 'stolen' })).toThrow(/sold, refunded or voided/);
+  });
+
+  it("a shift: orders rung up on it and orders whose money went through its drawer", async () => {
+    expect(ids(await search(manager, { shift: drawer }))).toEqual([rungOnShift.id, unpaid.id].sort());
+    expect(ids(await search(manager, { shift: drawer, tender: 'cash' }))).toEqual([unpaid.id]);
+  });
+});
+
 describe('another business', () => {
   it('finds none of this business’s orders, whatever it filters by', async () => {
     const them = await sessionContextOf(other, other.manager);
     expect(await search(them)).toMatchObject({ total: 0, data: [] });
     expect((await search(them, { staff: t.manager.id, table, tender: 'cash' })).total).toBe(0);
+    expect((await search(them, { activity: 'refunded' })).total).toBe(0);
+    const [theirShift] = await withTenant(t.tenant.id, (tx) => tx.select({ id: ordersTable.shiftId }).from(ordersTable).where(sql`shift_id is not null`).limit(1));
+    expect((await search(them, { shift: theirShift!.id! })).total).toBe(0);
     expect(await orderTimeline(them, split.id)).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ export function OrderFilters({
   currency,
   today,
   weekAgo,
+  shift,
 }: {
   values: OrderFilterValues;
   errors: Partial<Record<keyof OrderFilterValues, string>>;
@@ -27,6 +28,8 @@ export function OrderFilters({
   currency: string;
   today: string;
   weekAgo: string;
+  /** What the URL's shift filter is, in words (null: no such shift). */
+  shift: string | null;
 }) {
   const quick = (from: string, to: string) => ordersHref({ ...values, from, to });
   return (
@@ -54,6 +57,17 @@ export function OrderFilters({
             </option>
           ))}
         </SelectField>
+        <SelectField
+          label="Activity"
+          name="activity"
+          defaultValue={values.activity}
+          error={errors.activity}
+          hint={values.activity ? 'Dates and staff are those of the refund or void.' : undefined}
+        >
+          <option value="">Sold</option>
+          <option value="refunded">Refunded</option>
+          <option value="voided">Voided</option>
+        </SelectField>
         {tables.length > 0 && (
           <SelectField label="Table" name="table" defaultValue={values.table} error={errors.table}>
             <option value="">Any table</option>
@@ -70,6 +84,17 @@ export function OrderFilters({
         </div>
         <TextField label="Order number" name="number" inputMode="numeric" autoComplete="off" placeholder="e.g. 12" defaultValue={values.number} error={errors.number} />
       </div>
+      {values.shift && (
+        <p className="flex flex-wrap items-center gap-2 text-sm" data-testid="shift-filter">
+          <input type="hidden" name="shift" value={values.shift} />
+          <span className="rounded-full bg-brand-50 px-3 py-1 font-medium text-brand-800">
+            {errors.shift ?? shift ?? 'A shift that is not in this store'}: rung up on it or paid or refunded through its drawer
+          </span>
+          <Link href={ordersHref({ ...values, shift: '' })} className="font-semibold text-brand-700 underline">
+            Any shift
+          </Link>
+        </p>
+      )}
       <div className="flex flex-wrap items-center gap-2">
         <button type="submit" className={buttonClass('primary')}>
           Search

@@ -5,8 +5,9 @@ import { decimalToMinor } from '@/lib/platform/money';
 
 /**
  * The admin order search lives in the page's URL, so a filtered view is a link to share or
- * bookmark: ?from=&to= (business days), status (a chip's key), tender, staff, table, min/max
- * (the total as a decimal in the store's currency, as people type it), number, page. Read here
+ * bookmark: ?from=&to= (business days), status (a chip's key), tender, staff, activity (sold,
+ * refunded, voided: what the days and the staff member are of), shift, table, min/max (the total
+ * as a decimal in the store's currency, as people type it), number, page. Read here
  * into the module's search (money in minor units), with a message per field that is not right.
  */
 export const ORDERS_PAGE_SIZE = 25;
@@ -17,6 +18,8 @@ export type OrderFilterValues = {
   status: StatusFilterKey;
   tender: string;
   staff: string;
+  activity: string;
+  shift: string;
   table: string;
   min: string;
   max: string;
@@ -24,12 +27,13 @@ export type OrderFilterValues = {
 };
 type Params = Record<string, string | string[] | undefined>;
 
-const FIELDS = ['from', 'to', 'tender', 'staff', 'table', 'min', 'max', 'number'] as const;
+const FIELDS = ['from', 'to', 'tender', 'staff', 'activity', 'shift', 'table', 'min', 'max', 'number'] as const;
 
 export function readOrderFilters(params: Params, currency: string, page: number) {
   const one = (name: string) => (typeof params[name] === 'string' ? (params[name] as string).trim().slice(0, 100) : '');
   const values: OrderFilterValues = { ...(Object.fromEntries(FIELDS.map((f) => [f, one(f)])) as Omit<OrderFilterValues, 'status'>), status: statusFilter(one('status')).key };
   values.number = values.number.replace(/^#/, '');
+  if (values.activity === 'sold') values.activity = '';
 
   const errors: Partial<Record<keyof OrderFilterValues, string>> = {};
   const amount = (field: 'min' | 'max') => {
@@ -61,6 +65,6 @@ export function ordersHref(values: OrderFilterValues, extra: Record<string, stri
 
 /** The CSV export of `kind` for the same search (the API's names: statuses, minor units). */
 export function exportHref(kind: 'orders' | 'lines' | 'payments', search: OrderSearch): string {
-  const { skip: _s, limit: _l, status, ...filters } = search;
-  return `/api/v1/orders/export${query({ kind, ...filters, status: status?.join(',') })}`;
+  const { skip: _s, limit: _l, status, activity, ...filters } = search;
+  return `/api/v1/orders/export${query({ kind, ...filters, status: status?.join(','), activity: activity === 'sold' ? undefined : activity })}`;
 }

@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { Pager, pageParam } from '@/components/ui/pager';
 import { can, listStaff, requireStaff } from '@/lib/auth';
-import { searchOrders } from '@/lib/orders';
+import { getShift, searchOrders } from '@/lib/orders';
 import { addDays, businessDayOf } from '@/lib/platform/business-day';
 import { idParam } from '@/lib/platform/validation';
 import { listTables } from '@/lib/restaurant';
@@ -26,14 +26,17 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
   const page = pageParam(params.page);
   const { values, errors, search, filtered } = readOrderFilters(params, ctx.tenant.currency, page);
 
-  const [found, staff, tables, rule] = await Promise.all([
+  const [found, staff, tables, rule, shift] = await Promise.all([
     search ? searchOrders(ctx, search) : Promise.resolve(null),
     listStaff(ctx),
     listTables(ctx),
     businessDayRule(ctx),
+    search?.shift ? getShift(ctx, search.shift) : Promise.resolve(null),
   ]);
   const today = businessDayOf(new Date(), rule).date;
   const weekAgo = addDays(today, -6);
+  const opened = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: ctx.tenant.timeZone });
+  const shiftWords = shift && `Shift ${shift.registerName}, opened ${opened.format(shift.openedAt)} by ${staff.find((s) => s.id === shift.openedBy)?.name ?? 'a former staff member'}`;
   const count = found ? (found.total === 1 ? '1 order' : `${found.total.toLocaleString('en')} orders`) : '';
 
   return (
@@ -68,6 +71,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
         currency={ctx.tenant.currency}
         today={today}
         weekAgo={weekAgo}
+        shift={shiftWords || null}
       />
 
       {!found ? (

@@ -1,0 +1,1 @@
+CREATE INDEX "payment_refunds_shift_idx" ON "payment_refunds" USING btree ("tenant_id","shift_id") WHERE shift_id is not null;
