@@ -190,7 +190,7 @@ export function ProductGrid({
                     data-testid="product-tile"
                     onClick={() => {
                       if (locked) return;
-                      if (!s.sellable) return flash(`${product.name} is out of stock`, 'error');
+                      if (!s.sellable) return flash(`${product.name} is ${product.soldOut ? 'sold out' : 'out of stock'}`, 'error');
                       const problem = onPick(product);
                       if (problem) flash(problem, 'error');
                     }}
@@ -202,7 +202,9 @@ export function ProductGrid({
                     <span className="line-clamp-2 text-sm font-semibold leading-snug">{product.name}</span>
                     <span className="flex flex-wrap items-end justify-between gap-1">
                       <span className={`text-sm ${unavailable ? '' : 'text-slate-700'}`}>{priceLabel(product, currency)}</span>
-                      {s.badge === 'Out' ? (
+                      {s.badge === 'Sold out' ? (
+                        <span className="rounded-full bg-slate-800 px-2 py-0.5 text-xs font-bold text-white">Sold out</span>
+                      ) : s.badge === 'Out' ? (
                         <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-bold text-red-800 ring-1 ring-red-300">
                           Out{s.sellable ? ' · can sell' : ''}
                         </span>
@@ -212,7 +214,7 @@ export function ProductGrid({
                         </span>
                       ) : null}
                     </span>
-                    {!s.sellable && <span className="text-xs font-medium text-red-800">Out of stock — cannot be sold</span>}
+                    {!s.sellable && <span className="text-xs font-medium text-red-800">{product.soldOut ? 'Sold out (86) — cannot be sold' : 'Out of stock — cannot be sold'}</span>}
                   </button>
                 </li>
               );

@@ -35,7 +35,7 @@ export function SaleScreen({ data, currency, user }: { data: RegisterData; curre
   const register = useRegisterShift();
   const shift = register.shift.status === 'open' ? register.shift.shift : null;
   const cart = useCart(data.tables.length ? 'takeaway' : 'retail');
-  const { stock, connected } = useLiveStock(data.stock, data.location?.id ?? null);
+  const { stock, products, connected } = useLiveStock(data.stock, data.location?.id ?? null, data.products);
   const card = useCardStatus();
   const parked = useParkedOrders();
   const help = usePopover();
@@ -61,7 +61,7 @@ export function SaleScreen({ data, currency, user }: { data: RegisterData; curre
   }, [empty]);
 
   const announce = (text: string) => setAnnouncement((prev) => (prev === text ? `${text}\u00a0` : text));
-  const productById = useMemo(() => new Map(data.products.map((p) => [p.id, p])), [data.products]);
+  const productById = useMemo(() => new Map(products.map((p) => [p.id, p])), [products]);
 
   const onApprovalRejected = useCallback(
     (error: ApiError) => {
@@ -109,7 +109,7 @@ export function SaleScreen({ data, currency, user }: { data: RegisterData; curre
     if (locked) return 'Finish the payment first.';
     if (!needsPicker(product)) {
       const v = product.variants[0]!;
-      if (!canSell(product, variantStock(product, v.id, stock))) return `${product.name} is out of stock`;
+      if (!canSell(product, variantStock(product, v.id, stock))) return `${product.name} is ${product.soldOut ? 'sold out' : 'out of stock'}`;
       addLine(plainLine(product, v.id));
       return null;
     }
@@ -119,7 +119,7 @@ export function SaleScreen({ data, currency, user }: { data: RegisterData; curre
   /** A scanned or typed code: 1 unit at once, unless the product has required choices. */
   const scan = (product: RegisterProduct, variantId: string): string | null => {
     if (locked) return 'Finish the payment first.';
-    if (!canSell(product, variantStock(product, variantId, stock))) return `${product.name} is out of stock`;
+    if (!canSell(product, variantStock(product, variantId, stock))) return `${product.name} is ${product.soldOut ? 'sold out' : 'out of stock'}`;
     if (hasRequiredChoices(product)) {
       setPicker({ product, variantId });
       return null;
@@ -226,7 +226,7 @@ export function SaleScreen({ data, currency, user }: { data: RegisterData; curre
       ) : (
         <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_minmax(20rem,24rem)]">
           <ProductGrid
-            products={data.products}
+            products={products}
             categories={data.categories}
             stock={stock}
             currency={currency}

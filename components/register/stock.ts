@@ -10,12 +10,15 @@ export function variantStock(product: RegisterProduct, variantId: string, stock:
   return { tracked: true, quantity, low: level?.low ?? true, out: quantity <= 0 };
 }
 
-/** May this variant be added? Untracked, in stock, or the product allows selling below zero. */
-export const canSell = (product: RegisterProduct, s: VariantStock) => !s.tracked || !s.out || product.allowNegativeStock;
+/** May this variant be added? Not 86'd, and untracked, in stock, or the product allows selling below zero. */
+export const canSell = (product: RegisterProduct, s: VariantStock) => !product.soldOut && (!s.tracked || !s.out || product.allowNegativeStock);
 
-/** The tile's badge: Out when every variant is out, Low when any is low or out. */
-export function productStock(product: RegisterProduct, stock: Record<string, RegisterStockLevel>) {
-  if (!product.trackStock) return { badge: null as null | 'Low' | 'Out', sellable: true, quantity: null as number | null };
+type TileStock = { badge: null | 'Low' | 'Out' | 'Sold out'; sellable: boolean; quantity: number | null };
+
+/** The tile's badge: Sold out when 86'd, Out when every variant is out, Low when any is low or out. */
+export function productStock(product: RegisterProduct, stock: Record<string, RegisterStockLevel>): TileStock {
+  if (product.soldOut) return { badge: 'Sold out', sellable: false, quantity: null };
+  if (!product.trackStock) return { badge: null, sellable: true, quantity: null };
   const states = product.variants.map((v) => variantStock(product, v.id, stock) as Extract<VariantStock, { tracked: true }>);
   const allOut = states.every((s) => s.out);
   const anyLow = states.some((s) => s.low || s.out);

@@ -1,23 +1,30 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTenantEvents } from '@/components/live/use-tenant-events';
-import type { RegisterStockLevel } from './types';
+import type { RegisterProduct, RegisterStockLevel } from './types';
 
-type StockEvent = { id: string; type: string; payload: { locationId?: string; variantId?: string; quantity?: number; threshold?: number } };
+type StockEvent = {
+  id: string;
+  type: string;
+  payload: { locationId?: string; variantId?: string; quantity?: number; threshold?: number; productId?: string; soldOut?: boolean };
+};
 
 const SEEN_LIMIT = 2_000;
-const STOCK_EVENTS = ['StockChanged', 'LowStock', 'ProductOutOfStock'];
+const STOCK_EVENTS = ['StockChanged', 'LowStock', 'ProductOutOfStock', 'ItemAvailabilityChanged'];
 
 const isLow = (quantity: number, threshold: number | null) => quantity <= 0 || (threshold !== null && quantity <= threshold);
 
 /**
- * Stock levels at the register's location, kept live from the server-sent event stream
- * (GET /api/v1/events). StockChanged carries the new quantity; LowStock its threshold. Events
- * of other locations are ignored; an event seen twice (around a reconnect) is applied once.
+ * Stock levels at the register's location and the products' 86 state, kept live from the
+ * server-sent event stream (GET /api/v1/events, one connection for both). StockChanged carries
+ * the new quantity; LowStock its threshold; ItemAvailabilityChanged an item sold out or back
+ * on. Stock events of other locations are ignored; an event seen twice (around a reconnect)
+ * is applied once.
  */
-export function useLiveStock(initial: Record<string, RegisterStockLevel>, locationId: string | null) {
+export function useLiveStock(initial: Record<string, RegisterStockLevel>, locationId: string | null, initialProducts: RegisterProduct[]) {
   const [stock, setStock] = useState(initial);
+  const [soldOut, setSoldOut] = useState<Record<string, boolean>>({});
   const seen = useRef(new Set<string>());
 
   const apply = (message: MessageEvent<string>) => {
@@ -33,7 +40,11 @@ export function useLiveStock(initial: Record<string, RegisterStockLevel>, locati
       seen.current.add(id);
       if (seen.current.size > SEEN_LIMIT) seen.current.delete(seen.current.values().next().value!);
     }
-    const { variantId, quantity, threshold } = event.payload ?? {};
+    const { variantId, quantity, threshold, productId, soldOut: out } = event.payload ?? {};
+    if (event.type === 'ItemAvailabilityChanged') {
+      if (typeof productId === 'string' && typeof out === 'boolean') setSoldOut((prev) => ({ ...prev, [productId]: out }));
+      return;
+    }
     if (event.payload?.locationId !== locationId || !variantId || typeof quantity !== 'number') return;
     setStock((prev) => {
       const current = prev[variantId];
@@ -42,6 +53,7 @@ export function useLiveStock(initial: Record<string, RegisterStockLevel>, locati
     });
   };
   const connected = useTenantEvents(STOCK_EVENTS, apply, !!locationId);
+  const products = useMemo(() => initialProducts.map((p) => (p.id in soldOut ? { ...p, soldOut: soldOut[p.id]! } : p)), [initialProducts, soldOut]);
 
-  return { stock, connected };
+  return { stock, products, connected };
 }

@@ -8,3 +8,4 @@ export * from './events';
 export * from './orders';
 export * from './payments';
 export * from './analytics';
+export * from './assistant';

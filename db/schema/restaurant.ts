@@ -56,3 +56,19 @@ export const diningTables = pgTable(
     check('dining_tables_covers_check', sql`${t.covers} >= 0`),
   ],
 );
+
+/**
+ * Items "86'd": sold out for now, whatever the stock says (the kitchen ran out of mohinga).
+ * The register shows them as sold out and checkout refuses them until they are back on.
+ * Keyed by the catalog's product id (no foreign key: the catalog may live in MongoDB).
+ */
+export const soldOutItems = pgTable(
+  'sold_out_items',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    productId: uuid('product_id').notNull(),
+    markedBy: uuid('marked_by').notNull(),
+    markedAt: timestamp('marked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.productId] }), foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'sold_out_items_tenant_fk' })],
+);

@@ -20,6 +20,8 @@ export type EventPayloads = {
   LowStock: { locationId: string; variantId: string; quantity: number; threshold: number };
   /** A level reached zero or less (emitted on the crossing only). */
   ProductOutOfStock: { locationId: string; variantId: string; quantity: number };
+  /** An item was 86'd (sold out for now) or put back on sale (lib/restaurant). */
+  ItemAvailabilityChanged: { productId: string; soldOut: boolean };
   /** An order was checked out: its items left stock. */
   OrderPlaced: { orderId: string; number: number; locationId: string; total: number; lines: { variantId: string; quantity: number }[] };
   /** A tender was taken (cash at once, card once the gateway captured it). */

@@ -215,10 +215,13 @@ export async function createOrder(ctx: TenantContext, input: CreateOrderInput): 
 /** Replaces what is on an open order (a parked order or a tab), re-priced now; answers the order as it now is. */
 export async function updateOpenOrder(ctx: TenantContext, orderId: string, input: UpdateOrderInput): Promise<OrderView> {
   const tenantId = ctx.tenantId;
-  const [exists] = await withTenant(tenantId, (tx) => tx.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId)));
-  if (!exists) throw notFound('Order');
+  const onOrder = await withTenant(tenantId, async (tx) => {
+    const [exists] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId));
+    if (!exists) throw notFound('Order');
+    return new Set((await tx.select({ variantId: orderLines.variantId }).from(orderLines).where(eq(orderLines.orderId, orderId))).map((l) => l.variantId));
+  });
   const settings = await getTenantSettings({ tenantId });
-  const quote = await quoteOrder(ctx, input, settings);
+  const quote = await quoteOrder(ctx, input, settings, onOrder);
   await withTenant(tenantId, async (tx) => {
     const order = await lockOrder(tx, orderId);
     if (order.status !== 'open') throw new AppError('conflict', `This order is ${STATUS_WORDS[order.status]}; only open orders can be changed`);

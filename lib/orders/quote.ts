@@ -2,6 +2,7 @@ import type { DiscountRecord, LineModifier } from '@/db/schema/orders';
 import { authorise, type TenantContext } from '@/lib/auth';
 import { getProducts, getVariants, modifierGroupService, taxClassService, variantLabel } from '@/lib/catalog';
 import { AppError } from '@/lib/platform/errors';
+import { soldOutAmong } from '@/lib/restaurant';
 import { getTenantSettings, type TenantSettings } from '@/lib/tenancy';
 import { divideRounded, priceOrder, type PricedLine, type PricedOrder } from './pricing';
 import type { UpdateOrderInput } from './schemas';
@@ -44,19 +45,23 @@ type Problem = { path: string; message: string };
 /**
  * @param ctx who rings the sale up (their role, or an approval token of this session, may allow a larger discount)
  * @param known the tenant's settings when the caller has them already (checkout), else read here
+ * @param onOrder variants already on the order being changed: they stay even if sold out since
  */
 export async function quoteOrder(
   ctx: TenantContext,
   input: Pick<UpdateOrderInput, 'lines' | 'orderDiscount' | 'approval' | 'expectedTotal'>,
   known?: TenantSettings,
+  onOrder: ReadonlySet<string> = new Set(),
 ): Promise<Quote> {
   const tenantId = ctx.tenantId;
   const variants = new Map((await getVariants({ tenantId }, input.lines.map((l) => l.variantId))).map((v) => [v.variantId, v]));
-  const [settings, products, groups, taxes] = await Promise.all([
+  const productIds = [...new Set([...variants.values()].map((v) => v.productId))];
+  const [settings, products, groups, taxes, soldOut] = await Promise.all([
     known ?? getTenantSettings({ tenantId }),
-    getProducts({ tenantId }, [...new Set([...variants.values()].map((v) => v.productId))]),
+    getProducts({ tenantId }, productIds),
     modifierGroupService.list({ tenantId }),
     taxClassService.list({ tenantId }),
+    soldOutAmong({ tenantId }, productIds),
   ]);
   const productById = new Map(products.map((p) => [p.id, p]));
   const groupById = new Map(groups.map((g) => [g.id, g]));
@@ -71,6 +76,7 @@ export async function quoteOrder(
     }
     const label = variantLabel(variant);
     if (variant.status === 'archived') problems.push({ path: `lines.${i}.variantId`, message: `${label} is no longer sold` });
+    else if (soldOut.has(variant.productId) && !onOrder.has(variant.variantId)) problems.push({ path: `lines.${i}.variantId`, message: `${label} is sold out` });
     const product = productById.get(variant.productId);
     const modifiers: LineModifier[] = [];
     for (const groupId of product?.modifierGroupIds ?? []) {

@@ -3,7 +3,7 @@ import { listApprovers } from '@/lib/auth';
 import { categoryService, listProducts, modifierGroupService, taxClassService, type Product } from '@/lib/catalog';
 import { levelsOf, listLocations } from '@/lib/inventory';
 import { AppError } from '@/lib/platform/errors';
-import { listTables } from '@/lib/restaurant';
+import { listSoldOut, listTables } from '@/lib/restaurant';
 import { getTenantSettings } from '@/lib/tenancy';
 
 /**
@@ -28,6 +28,8 @@ export type RegisterProduct = {
   photoUrl: string | null;
   trackStock: boolean;
   allowNegativeStock: boolean;
+  /** 86'd: sold out for now, whatever the stock (lib/restaurant's 86 list; kept live by ItemAvailabilityChanged). */
+  soldOut: boolean;
   taxRateBasisPoints: number;
   modifierGroups: RegisterModifierGroup[];
   variants: { id: string; name: string; sku: string; barcodes: string[]; price: number }[];
@@ -69,7 +71,7 @@ const isLowLevel = (quantity: number, threshold: number | null) => quantity <= 0
  *   location of another tenant (or none) is "not found".
  */
 export async function registerData({ tenantId }: TenantScope, locationId?: string): Promise<RegisterData> {
-  const [locations, products, categories, groups, taxes, settings, tables, approvers] = await Promise.all([
+  const [locations, products, categories, groups, taxes, settings, tables, approvers, soldOut] = await Promise.all([
     listLocations({ tenantId }),
     activeProducts(tenantId),
     categoryService.list({ tenantId }),
@@ -78,6 +80,7 @@ export async function registerData({ tenantId }: TenantScope, locationId?: strin
     getTenantSettings({ tenantId }),
     listTables({ tenantId }),
     listApprovers({ tenantId }),
+    listSoldOut({ tenantId }).then((items) => new Set(items.map((i) => i.productId))),
   ]);
 
   const location = locationId ? locations.find((l) => l.id === locationId) : (locations.find((l) => l.isDefault) ?? locations[0]);
@@ -94,6 +97,7 @@ export async function registerData({ tenantId }: TenantScope, locationId?: strin
       photoUrl: p.photoUrl,
       trackStock: p.trackStock,
       allowNegativeStock: p.allowNegativeStock,
+      soldOut: soldOut.has(p.id),
       taxRateBasisPoints: p.taxClassId ? (rateOf.get(p.taxClassId) ?? 0) : 0,
       modifierGroups: p.modifierGroupIds.flatMap((id) => {
         const g = groupById.get(id);

@@ -90,6 +90,8 @@ export const AUDIT_GROUPS = {
       'menu.created': 'Added a menu',
       'menu.updated': 'Changed a menu',
       'menu.deleted': 'Deleted a menu',
+      'item.sold_out': 'Marked an item sold out (86)',
+      'item.back_on': 'Put an item back on sale',
     },
   },
 } as const;

@@ -2,3 +2,4 @@ import 'server-only';
 export * from './schemas';
 export { listMenus, getMenu, createMenu, replaceMenu, patchMenu, deleteMenu, isMenuAvailable, type Menu } from './menus';
 export { listTables, createTable, updateTable, deleteTable, setTableOccupancy, type DiningTable } from './tables';
+export { listSoldOut, soldOutAmong, setSoldOut, type SoldOutItem } from './sold-out';

@@ -48,7 +48,7 @@ const MODULE_GRAPH: Record<string, string[]> = {
   auth: ['tenancy', 'events'],
   catalog: ['auth'],
   inventory: ['auth', 'catalog', 'events'],
-  restaurant: ['auth', 'catalog'],
+  restaurant: ['auth', 'catalog', 'events'],
   orders: ['auth', 'catalog', 'events', 'inventory', 'payments', 'restaurant', 'tenancy'],
   analytics: ['auth', 'catalog', 'events', 'orders', 'tenancy'],
   assistant: ['analytics', 'auth', 'catalog', 'inventory', 'orders', 'restaurant', 'tenancy'],
