@@ -9,25 +9,30 @@ import { logger } from '@/lib/platform/logger';
 import { redis, tenantKey } from '@/lib/platform/redis';
 import { currentContext } from '@/lib/platform/request-context';
 import { businessDayRule } from '@/lib/tenancy';
+import { assistantActions } from './actions';
+import { beginTurn, conversationIdSchema, saveTurn } from './conversations';
 import { assistantModel } from './model';
 import { assistantTools } from './tools';
 
-/** Most messages of a conversation the client may send back, and most characters of a question. */
+/** Most messages of a conversation the model sees (the latest), and most characters of a question. */
 export const MAX_MESSAGES = 40;
 export const MAX_QUESTION = 2000;
 /** Model steps per answer: a tool call or two and the answer. */
 const MAX_STEPS = 4;
 
 const part = z.object({ type: z.string() }).loose();
-/** What useChat sends: the conversation so far, ending with the user's new message. The client cannot send a system message. */
+/**
+ * What the page sends: the conversation's id and only its new message — a question, or the
+ * last answer with the person's approve/deny on its approval requests. The history is the
+ * server's (conversations.ts), so a client cannot rewrite what was said or what a tool gave.
+ */
 export const chatSchema = z.object({
-  id: z.string().max(100).optional(),
-  messages: z
-    .array(z.object({ id: z.string().max(100), role: z.enum(['user', 'assistant']), parts: z.array(part).max(50) }).loose())
-    .min(1, 'Send at least one message')
-    .max(MAX_MESSAGES, `At most ${MAX_MESSAGES} messages`)
-    .refine((ms) => ms.at(-1)?.role === 'user', 'The last message must be the question')
-    .refine((ms) => ms.every((m) => m.parts.every((p) => p.type !== 'text' || (typeof p.text === 'string' && p.text.length <= MAX_QUESTION))), `A message has at most ${MAX_QUESTION} characters`),
+  id: conversationIdSchema,
+  message: z
+    .object({ id: z.string().min(1).max(100), role: z.enum(['user', 'assistant'], { message: 'Send a question or an approval' }), parts: z.array(part).min(1).max(50) })
+    .loose()
+    .refine((m) => m.role !== 'user' || m.parts.some((p) => p.type === 'text' && typeof p.text === 'string' && p.text.trim() !== ''), 'Ask a question')
+    .refine((m) => m.parts.every((p) => p.type !== 'text' || (typeof p.text === 'string' && p.text.length <= MAX_QUESTION)), `A message has at most ${MAX_QUESTION} characters`),
 });
 
 /** A malformed chat body is a 400 naming each problem. */
@@ -74,10 +79,11 @@ export async function chatReply(ctx: TenantContext, body: unknown): Promise<Resp
     const err = new AppError('rate_limited', `That is a lot of questions at once. Try again in ${wait} seconds.`);
     return toErrorResponse(err, { 'Retry-After': String(wait) });
   }
-  const tools = assistantTools(ctx);
+  const tools = { ...assistantTools(ctx), ...assistantActions(ctx) };
+  const stored = await beginTurn(ctx, input.id, input.message as UIMessage);
   let messages: UIMessage[];
   try {
-    messages = await validateUIMessages({ messages: input.messages, tools: tools as never });
+    messages = await validateUIMessages({ messages: stored, tools: tools as never });
   } catch (err) {
     throw new AppError('bad_request', `The chat request is invalid: ${err instanceof Error ? err.message.slice(0, 200) : 'bad messages'}`);
   }
@@ -87,13 +93,24 @@ export async function chatReply(ctx: TenantContext, body: unknown): Promise<Resp
   const result = streamText({
     model,
     system: systemPrompt(ctx, today),
-    messages: await convertToModelMessages(messages, { tools, ignoreIncompleteToolCalls: true }),
+    messages: await convertToModelMessages(recent(messages), { tools, ignoreIncompleteToolCalls: true }),
     tools,
     stopWhen: stepCountIs(MAX_STEPS),
     onError: ({ error }) => logger.error({ err: error, provider, modelId, requestId }, 'assistant stream failed'),
   });
   return result.toUIMessageStreamResponse({
+    originalMessages: messages,
+    generateMessageId: () => crypto.randomUUID(),
     headers: { 'x-assistant-model': `${provider}:${modelId}` },
+    onFinish: ({ messages: after }) => saveTurn(ctx, input.id, after).catch((err) => logger.error({ err, requestId }, 'could not save the assistant conversation')),
     onError: () => 'The assistant could not finish this answer. Please try again.',
   });
+}
+
+/** The latest MAX_MESSAGES messages, starting at a question (a long chat forgets its start, not half a turn). */
+function recent(messages: UIMessage[]): UIMessage[] {
+  if (messages.length <= MAX_MESSAGES) return messages;
+  const tail = messages.slice(-MAX_MESSAGES);
+  const first = tail.findIndex((m) => m.role === 'user');
+  return first > 0 ? tail.slice(first) : tail;
 }

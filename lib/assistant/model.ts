@@ -35,7 +35,7 @@ export function assistantModel(): ModelChoice {
   return chosen;
 }
 
-/** Tests switch the environment between files. */
-export function resetAssistantModelForTests(): void {
-  chosen = undefined;
+/** Tests switch the environment between files, or script the model (`ai/test`'s MockLanguageModelV3). */
+export function resetAssistantModelForTests(scripted?: ModelChoice): void {
+  chosen = scripted;
 }

@@ -1,6 +1,8 @@
 import type { LanguageModelV3, LanguageModelV3CallOptions, LanguageModelV3Content, LanguageModelV3Prompt, LanguageModelV3StreamPart, LanguageModelV3Usage } from '@ai-sdk/provider';
+import type { ActionTool } from './actions';
 import { answerFrom, capabilities } from './answers';
 import { languageOf, PERIOD_KINDS, questionKind, type QuestionKind } from './intents';
+import { actionAnswer, actionCall, isActionTool } from './offline-actions';
 import { parsePeriod } from './period';
 
 /**
@@ -16,7 +18,7 @@ import { parsePeriod } from './period';
 export const OFFLINE_MODEL_ID = 'tillwise-offline';
 const TODAY_LINE = /Today's business date: (\d{4}-\d{2}-\d{2})/;
 
-type Step = { type: 'tool-call'; toolName: QuestionKind; input: Record<string, string> } | { type: 'text'; text: string };
+type Step = { type: 'tool-call'; toolName: QuestionKind | ActionTool; input: Record<string, unknown> } | { type: 'text'; text: string };
 
 const textOf = (parts: { type: string; text?: string }[]) => parts.map((p) => (p.type === 'text' ? p.text : '')).join('');
 
@@ -32,10 +34,13 @@ export function nextStep(prompt: LanguageModelV3Prompt, offered: ReadonlySet<str
   const results = prompt.slice(lastUser + 1).flatMap((m) => (m.role === 'tool' ? m.content : [])).filter((p) => p.type === 'tool-result');
   const result = results.findLast((p) => p.toolName === kind) ?? results.at(-1);
   if (result && result.type === 'tool-result') {
+    if (isActionTool(result.toolName)) return { type: 'text', text: actionAnswer(result.toolName, result.output, lang) };
     const output = result.output;
     const value = output.type === 'json' ? output.value : output.type === 'error-text' || output.type === 'text' ? { error: output.value } : { error: 'The lookup did not run.' };
     return { type: 'text', text: answerFrom(result.toolName as QuestionKind, value as Record<string, unknown>, lang) };
   }
+  const action = actionCall(question, offered);
+  if (action) return { type: 'tool-call', ...action };
   if (!kind || !offered.has(kind)) return { type: 'text', text: capabilities(lang) };
   if (!PERIOD_KINDS.has(kind)) return { type: 'tool-call', toolName: kind, input: {} };
   const { from, to } = parsePeriod(question, today);

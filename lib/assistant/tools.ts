@@ -24,7 +24,7 @@ export const MAX_ROWS = 10;
 
 export type ToolError = { error: string };
 
-async function guarded<T>(name: string, run: () => Promise<T>): Promise<T | ToolError> {
+export async function guarded<T>(name: string, run: () => Promise<T>): Promise<T | ToolError> {
   try {
     return await run();
   } catch (err) {

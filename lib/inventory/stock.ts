@@ -185,10 +185,17 @@ export async function transferStock(ctx: TenantContext, input: TransferInput): P
   });
 }
 
-export async function setLowStockThreshold(ctx: TenantContext, input: ThresholdInput): Promise<void> {
+/** Sets (or clears, with null) an item's low-stock threshold at a location; audited with the threshold before and after. */
+export async function setLowStockThreshold(ctx: TenantContext, input: ThresholdInput): Promise<{ previous: number | null }> {
   await stockedItems(ctx.tenantId, [input.variantId]);
-  await withTenant(ctx.tenantId, async (tx) => {
+  return withTenant(ctx.tenantId, async (tx) => {
     await assertLocations(tx, [input.locationId]);
+    const [current] = await tx
+      .select({ threshold: stockLevels.lowStockThreshold })
+      .from(stockLevels)
+      .where(and(eq(stockLevels.locationId, input.locationId), eq(stockLevels.variantId, input.variantId)))
+      .for('update');
+    const previous = current?.threshold ?? null;
     await tx
       .insert(stockLevels)
       .values({ tenantId: ctx.tenantId, locationId: input.locationId, variantId: input.variantId, quantity: 0, lowStockThreshold: input.lowStockThreshold })
@@ -196,6 +203,18 @@ export async function setLowStockThreshold(ctx: TenantContext, input: ThresholdI
         target: [stockLevels.tenantId, stockLevels.locationId, stockLevels.variantId],
         set: { lowStockThreshold: input.lowStockThreshold, updatedAt: sql`now()` },
       });
+    if (previous !== input.lowStockThreshold) {
+      await recordAudit(tx, ctx.tenantId, {
+        actorUserId: ctx.userId,
+        action: 'stock.threshold_set',
+        entityType: 'variant',
+        entityId: input.variantId,
+        before: { lowStockThreshold: previous },
+        after: { lowStockThreshold: input.lowStockThreshold },
+        details: { locationId: input.locationId },
+      });
+    }
+    return { previous };
   });
 }
 

@@ -70,6 +70,7 @@ export const AUDIT_GROUPS = {
     actions: {
       'stock.adjusted': 'Adjusted stock',
       'stock.counted': 'Counted stock',
+      'stock.threshold_set': 'Changed a low-stock threshold',
       'location.created': 'Added a location',
       'location.updated': 'Changed a location',
     },

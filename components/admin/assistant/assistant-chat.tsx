@@ -1,10 +1,12 @@
 'use client';
 
 import { useChat } from '@ai-sdk/react';
-import { DefaultChatTransport, type UIMessage } from 'ai';
+import { DefaultChatTransport, lastAssistantMessageIsCompleteWithApprovalResponses, type UIMessage } from 'ai';
+import { useRouter } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { ApprovalCard } from './approval-card';
 import { ToolCard } from './tool-card';
 
 const API = '/api/v1/assistant/chat';
@@ -18,8 +20,27 @@ function messageOf(error: Error): string {
   }
 }
 
-/** The chat: streamed answers, a card per tool call, suggestions while empty, and clear waiting, error and rate-limit states. */
-export function AssistantChat({ currency, suggestions }: { currency: string; suggestions: string[] }) {
+type ToolPart = { type: string; state: string; input?: Record<string, any>; output?: Record<string, any>; approval?: { id: string } };
+
+/**
+ * The chat: streamed answers, a card per tool call (an approval card for a change), suggestions
+ * while empty, and clear waiting, error and rate-limit states. The server keeps the conversation:
+ * each request carries only the new message (a question, or the approve/deny of a change).
+ */
+export function AssistantChat({
+  conversationId,
+  initialMessages,
+  actionTools,
+  currency,
+  suggestions,
+}: {
+  conversationId: string;
+  initialMessages: UIMessage[];
+  actionTools: readonly string[];
+  currency: string;
+  suggestions: string[];
+}) {
+  const router = useRouter();
   const [limitedFor, setLimitedFor] = useState<number | null>(null);
   const [draft, setDraft] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
@@ -27,6 +48,7 @@ export function AssistantChat({ currency, suggestions }: { currency: string; sug
     () =>
       new DefaultChatTransport<UIMessage>({
         api: API,
+        prepareSendMessagesRequest: ({ id, messages }) => ({ body: { id, message: messages.at(-1) } }),
         fetch: async (url, init) => {
           const res = await fetch(url, init);
           setLimitedFor(res.status === 429 ? Number(res.headers.get('retry-after')) || 60 : null);
@@ -35,7 +57,18 @@ export function AssistantChat({ currency, suggestions }: { currency: string; sug
       }),
     [],
   );
-  const { messages, sendMessage, status, error, stop } = useChat({ transport });
+  const { messages, sendMessage, status, error, stop, addToolApprovalResponse } = useChat({
+    id: conversationId,
+    messages: initialMessages,
+    transport,
+    // An approve/deny goes to the server at once, which applies the change and answers.
+    sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
+    onFinish: () => {
+      // The chat now exists: its address resumes it after a reload, and the side list shows it.
+      if (!new URLSearchParams(window.location.search).has('c')) window.history.replaceState(null, '', `?c=${conversationId}`);
+      router.refresh();
+    },
+  });
   const busy = status === 'submitted' || status === 'streaming';
 
   const send = (text: string) => {
@@ -68,8 +101,13 @@ export function AssistantChat({ currency, suggestions }: { currency: string; sug
             {m.parts.map((part, i) => {
               if (part.type === 'text') return <p key={i} className="whitespace-pre-line">{part.text}</p>;
               if (part.type.startsWith('tool-')) {
-                const p = part as { type: string; state: string; input?: Record<string, unknown>; output?: Record<string, unknown> };
-                return <ToolCard key={i} tool={p.type.slice(5)} state={p.state} input={p.input} output={p.output} currency={currency} />;
+                const p = part as ToolPart;
+                const tool = p.type.slice(5);
+                if (actionTools.includes(tool)) {
+                  const answer = (approved: boolean) => p.approval && void addToolApprovalResponse({ id: p.approval.id, approved });
+                  return <ApprovalCard key={i} tool={tool} state={p.state} input={p.input} output={p.output} onAnswer={answer} />;
+                }
+                return <ToolCard key={i} tool={tool} state={p.state} input={p.input} output={p.output} currency={currency} />;
               }
               return null;
             })}

@@ -1,15 +1,25 @@
 import type { Metadata } from 'next';
 import { AssistantChat } from '@/components/admin/assistant/assistant-chat';
-import { assistantModel, SUGGESTIONS } from '@/lib/assistant';
+import { ConversationList } from '@/components/admin/assistant/conversation-list';
+import { ACTION_TOOLS, assistantModel, conversationIdSchema, getConversation, listConversations, SUGGESTIONS } from '@/lib/assistant';
 import { requireStaff } from '@/lib/auth';
+import { firstParam } from '@/components/ui/pager';
+import { deleteChatAction, renameChatAction } from './actions';
 
 export const metadata: Metadata = { title: 'Assistant' };
 
 const MODEL_NAMES = { openai: 'OpenAI', github: 'GitHub Models', compatible: 'your OpenAI-compatible server', offline: 'the built-in offline model' } as const;
 
-/** The sales assistant: a streaming chat that answers from this business's own figures (owners and managers). */
-export default async function AssistantPage() {
+/**
+ * The sales assistant: a streaming chat that answers from this business's own figures (owners
+ * and managers), with the person's past chats beside it. `?c=<id>` opens one of them; an id
+ * that is not theirs opens a new chat rather than saying whether it exists.
+ */
+export default async function AssistantPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireStaff('assistant:use');
+  const asked = conversationIdSchema.safeParse(firstParam((await searchParams).c));
+  const [chats, open] = await Promise.all([listConversations(ctx), asked.success ? getConversation(ctx, asked.data) : Promise.resolve(null)]);
+  const conversationId = open?.id ?? crypto.randomUUID();
   const { provider, modelId } = assistantModel();
   return (
     <div className="space-y-6">
@@ -20,7 +30,23 @@ export default async function AssistantPage() {
           {provider === 'offline' ? '' : ` (${modelId})`}.
         </p>
       </header>
-      <AssistantChat currency={ctx.tenant.currency} suggestions={SUGGESTIONS} />
+      <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+        <ConversationList
+          chats={chats.map((c) => ({ id: c.id, title: c.title, updatedAt: c.updatedAt.toISOString() }))}
+          current={open?.id ?? null}
+          timeZone={ctx.tenant.timeZone}
+          rename={renameChatAction}
+          remove={deleteChatAction}
+        />
+        <AssistantChat
+          key={conversationId} // another chat is another useChat
+          conversationId={conversationId}
+          initialMessages={open?.messages ?? []}
+          actionTools={ACTION_TOOLS}
+          currency={ctx.tenant.currency}
+          suggestions={SUGGESTIONS}
+        />
+      </div>
     </div>
   );
 }
