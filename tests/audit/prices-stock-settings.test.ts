@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as adjustments from '@/app/api/v1/inventory/adjustments/route';
 import * as counts from '@/app/api/v1/inventory/counts/route';
+import * as thresholds from '@/app/api/v1/inventory/thresholds/route';
 import * as productItem from '@/app/api/v1/products/[id]/route';
 import * as settings from '@/app/api/v1/settings/route';
 import * as taxItem from '@/app/api/v1/tax-classes/[id]/route';
@@ -151,5 +152,15 @@ describe('stock', () => {
     const row = await theAuditRowOf(t, () => request(false));
     expect(row).toMatchObject({ action: 'stock.counted', before: { [`Beans (V0) [${beans.sku}]`]: 10 }, after: { [`Beans (V0) [${beans.sku}]`]: 8 }, details: { itemsCounted: 2 } });
     expect(Object.keys(row.before!)).toHaveLength(1);
+  });
+
+  it('a low-stock threshold: one row with the threshold before and after; setting it again writes none', async () => {
+    const beans = await stocked(5);
+    const put = async (lowStockThreshold: number | null) =>
+      thresholds.PUT(await apiRequest('PUT', '/api/v1/inventory/thresholds', { host: t.tenant, as: t.manager, body: { locationId: location, variantId: beans.id, lowStockThreshold } }), noParams);
+    const first = await theAuditRowOf(t, () => put(3));
+    expect(first).toMatchObject({ action: 'stock.threshold_set', actorUserId: t.manager.id, entityId: beans.id, before: { lowStockThreshold: null }, after: { lowStockThreshold: 3 }, details: { locationId: location } });
+    expect((await theAuditRowOf(t, () => put(6))).before).toEqual({ lowStockThreshold: 3 });
+    expect(await auditRowsOf(t, () => put(6))).toEqual([]);
   });
 });
