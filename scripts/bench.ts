@@ -5,17 +5,29 @@
 // (pure), quoting it (catalog reads), a checkout (order + lines + stock + outbox), and a
 // checkout with a cash payment. Memory: heap growth over the checkout run. Then the dashboard
 // at 10k and 1M orders (scripts/bench-dashboard.ts) and the memory of a 200k-row CSV export
-// (scripts/bench-export.ts), real Postgres only. Figures and how to run: docs/performance.md.
+// (scripts/bench-export.ts), real Postgres only; and the assistant's cold and cached answers
+// (scripts/bench-assistant.ts). Figures and how to run: docs/performance.md.
 // Runs on a throw-away in-memory PGlite unless DATABASE_URL is set (then a scratch database).
+// BENCH_ONLY=money,dashboard,export,assistant runs only the sections named (default: all).
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { benchAssistant } from './bench-assistant';
 import { benchDashboard } from './bench-dashboard';
 import { benchExport } from './bench-export';
 
 process.env.LOG_LEVEL ??= 'silent';
+// The assistant section: the built-in model whatever keys are set, and a few hundred turns a minute.
+process.env.ASSISTANT_PROVIDER = 'offline';
+process.env.ASSISTANT_RATE_LIMIT = '1000';
 if (!process.env.DATABASE_URL) process.env.PGLITE_DIR = 'memory://';
 else process.env.DATABASE_URL = Object.assign(new URL(process.env.DATABASE_URL), { pathname: '/tillwise_bench' }).toString();
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
+const SECTIONS = ['money', 'dashboard', 'export', 'assistant'] as const;
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const unknown = only?.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+if (unknown?.length) throw new Error(`BENCH_ONLY: unknown section ${unknown.join(', ')} (one of ${SECTIONS.join(', ')})`);
+const runs = (section: (typeof SECTIONS)[number]) => !only || only.includes(section);
 
 async function measure(name: string, iterations: number, fn: (i: number) => Promise<unknown> | unknown) {
   for (let i = 0; i < Math.min(20, iterations); i++) await fn(i); // warm-up
@@ -28,8 +40,24 @@ async function measure(name: string, iterations: number, fn: (i: number) => Prom
 async function main(): Promise<void> {
   const { migrateDatabase } = await import('../db/migrate');
   const { closeDatabase } = await import('../db/client');
-  const { signUpBusiness, addStaff, contextFor } = await import('../lib/auth');
   const { databaseSettings, withTenant } = await import('../lib/platform/db');
+  await migrateDatabase(databaseSettings());
+  // An empty transaction sets a tenant id and touches no row: any id will do.
+  const emptyTenant = randomUUID();
+  const baseline = await measure('empty tenant transaction (baseline)', ITERATIONS, () => withTenant(emptyTenant, async () => undefined));
+  if (runs('money')) await benchMoneyPath(baseline);
+  if (runs('dashboard')) await benchDashboard(baseline.msPerOp);
+  if (runs('export')) await benchExport();
+  if (runs('assistant')) await benchAssistant();
+  const { closeLiveEvents } = await import('../lib/events/live');
+  await closeLiveEvents();
+  await closeDatabase();
+  const { closeRedis } = await import('../lib/platform/redis');
+  await closeRedis();
+}
+
+async function benchMoneyPath(baseline: { name: string; msPerOp: number }): Promise<void> {
+  const { signUpBusiness, addStaff, contextFor } = await import('../lib/auth');
   const { createProduct, taxClassService } = await import('../lib/catalog/service');
   const { productInputSchema } = await import('../lib/catalog/schemas');
   const { createLocation, receiveStock } = await import('../lib/inventory');
@@ -37,7 +65,6 @@ async function main(): Promise<void> {
   const { quoteOrder } = await import('../lib/orders/quote');
   const { getTenantSettings } = await import('../lib/tenancy/settings');
 
-  await migrateDatabase(databaseSettings());
   const slug = `bench-${Date.now().toString(36)}`;
   const { tenant, owner } = await signUpBusiness({ businessName: 'Bench', slug, currency: 'USD', timeZone: 'UTC', ownerName: 'B', email: `o@${slug}.test`, password: 'bench-password' });
   const ownerCtx = contextFor(tenant, owner);
@@ -58,7 +85,6 @@ async function main(): Promise<void> {
     });
   const settings = await getTenantSettings({ tenantId: tenant.id });
 
-  const baseline = await measure('empty tenant transaction (baseline)', ITERATIONS, () => withTenant(tenant.id, async () => undefined));
   const results = [
     await measure('price a 3-line cart (pure)', ITERATIONS * 10, () =>
       priceOrder([{ unitPrice: 120, modifiersTotal: 0, quantity: 2, taxRateBasisPoints: 700 }, { unitPrice: 99, modifiersTotal: 30, quantity: 1, taxRateBasisPoints: 0 }], { pricesIncludeTax: false }),
@@ -83,13 +109,6 @@ async function main(): Promise<void> {
     console.log(`${r.name.padEnd(40)} ${r.msPerOp.toFixed(3).padStart(9)} ${(r.msPerOp / baseline.msPerOp).toFixed(2).padStart(11)}`);
   }
   console.log(`\nheap growth over the checkout runs: ${heapGrowthMb.toFixed(1)} MB (${((heapGrowthMb * 1024) / (ITERATIONS * 2)).toFixed(1)} KB per order)`);
-  await benchDashboard(baseline.msPerOp);
-  await benchExport();
-  const { closeLiveEvents } = await import('../lib/events/live');
-  await closeLiveEvents();
-  await closeDatabase();
-  const { closeRedis } = await import('../lib/platform/redis');
-  await closeRedis();
 }
 
 main().catch((err) => {

@@ -8,6 +8,7 @@ import { countOrdersByStatus, listOrders } from '@/lib/orders';
 import { AppError } from '@/lib/platform/errors';
 import { logger } from '@/lib/platform/logger';
 import { listTables } from '@/lib/restaurant';
+import { cachedResult } from './cache';
 import type { QuestionKind } from './intents';
 
 /**
@@ -24,9 +25,13 @@ export const MAX_ROWS = 10;
 
 export type ToolError = { error: string };
 
-export async function guarded<T>(name: string, run: () => Promise<T>): Promise<T | ToolError> {
+/** What a cached result is keyed by besides the tool: the session's tenant and the tool's arguments (cache.ts). */
+type CacheScope = { tenantId: string; args: unknown };
+
+/** Runs a tool; its failure becomes `{ error }` for the model. Only a `cache` scope caches (reads; never the changing tools). */
+export async function guarded<T>(name: string, run: () => Promise<T>, cache?: CacheScope): Promise<T | ToolError> {
   try {
-    return await run();
+    return await (cache ? cachedResult(cache.tenantId, name, cache.args, run) : run());
   } catch (err) {
     if (err instanceof AppError) return { error: err.message };
     logger.error({ err, tool: name }, 'assistant tool failed');
@@ -34,12 +39,18 @@ export async function guarded<T>(name: string, run: () => Promise<T>): Promise<T
   }
 }
 
-/** A tool over a range of business days whose failures become `{ error }`. */
-const periodTool = (name: string, description: string, run: (range: z.output<typeof period>) => Promise<Record<string, unknown>>) =>
-  tool({ description, inputSchema: period, execute: (range) => guarded(name, () => run(range)) });
+/**
+ * Tools over a range of business days, for this session's tenant: results cached per tenant and
+ * range until the tenant's figures change, failures become `{ error }` (never cached).
+ */
+const periodToolsOf =
+  (ctx: TenantContext) =>
+  (name: string, description: string, run: (range: z.output<typeof period>) => Promise<Record<string, unknown>>) =>
+    tool({ description, inputSchema: period, execute: (range) => guarded(name, () => run(range), { tenantId: ctx.tenantId, args: range }) });
 
 export function assistantTools(ctx: TenantContext) {
   const currency = ctx.tenant.currency;
+  const periodTool = periodToolsOf(ctx);
   const tools = {
     salesSummary: periodTool('salesSummary', 'Revenue for a range of business days: net sales, gross, discounts, refunds, tax, number of orders, average ticket, items, and net sales the same days a week earlier.', async ({ from, to }) => {
       const s = await salesSummary(ctx, { from, to });
@@ -65,7 +76,7 @@ export function assistantTools(ctx: TenantContext) {
         guarded('topProducts', async () => {
           const rows = await topProducts(ctx, { from, to, by, limit: MAX_ROWS });
           return { from, to, currency, by, items: rows.map((r) => ({ name: variantLabel(r), quantity: r.quantity, net: r.net })) };
-        }),
+        }, { tenantId: ctx.tenantId, args: { from, to, by } }),
     }),
     tenderMix: periodTool('tenderMix', 'Payment-method mix for a range of business days: per tender (cash, card, …) the payments, money kept after refunds and its share.', async ({ from, to }) => {
       const rows = await tenderMix(ctx, { from, to });

@@ -76,6 +76,8 @@ const envSchema = z
     ASSISTANT_MODEL: z.string().trim().min(1).default('gpt-4o'),
     /** Chat messages per user per minute. */
     ASSISTANT_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
+    /** Longest the assistant keeps a tool's figures; a change of them ends the entry sooner (docs/assistant.md › Cache). */
+    ASSISTANT_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Must stay unset (see crossFieldIssues); listed so the rule is visible here. */
     NEXTAUTH_URL: z.string().optional(),

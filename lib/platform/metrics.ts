@@ -9,6 +9,7 @@ type Metrics = {
   registry: client.Registry;
   httpRequests: client.Counter<'method' | 'route' | 'status'>;
   httpDuration: client.Histogram<'method' | 'route'>;
+  assistantCache: client.Counter<'tool' | 'result'>;
 };
 
 const g = globalThis as typeof globalThis & { __tillwiseMetrics?: Metrics };
@@ -29,6 +30,12 @@ function create(): Metrics {
       help: 'API request duration',
       labelNames: ['method', 'route'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    assistantCache: new client.Counter({
+      name: 'tillwise_assistant_cache_total',
+      help: "Assistant tool lookups by tool and cache result: hit, miss, or unavailable (Redis failed; computed without the cache)",
+      labelNames: ['tool', 'result'],
       registers: [registry],
     }),
   };

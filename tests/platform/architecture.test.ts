@@ -51,7 +51,7 @@ const MODULE_GRAPH: Record<string, string[]> = {
   restaurant: ['auth', 'catalog', 'events'],
   orders: ['auth', 'catalog', 'events', 'inventory', 'payments', 'restaurant', 'tenancy'],
   analytics: ['auth', 'catalog', 'events', 'orders', 'tenancy'],
-  assistant: ['analytics', 'auth', 'catalog', 'inventory', 'orders', 'restaurant', 'tenancy'],
+  assistant: ['analytics', 'auth', 'catalog', 'events', 'inventory', 'orders', 'restaurant', 'tenancy'],
 };
 const COMPOSITION_ROOT = 'server';
 
