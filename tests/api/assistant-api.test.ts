@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as chatRoute from '@/app/api/v1/assistant/chat/route';
 import { addStaff } from '@/lib/auth';
 import { salesSummary, tenderMix, topProducts } from '@/lib/analytics';
@@ -7,7 +7,7 @@ import { dispatchPending } from '@/lib/events';
 import { createOrder, createOrderSchema, getOrder, payOrder, refundOrder, voidOrder } from '@/lib/orders';
 import { resetConfigForTests } from '@/lib/platform/config';
 import { formatMoney } from '@/lib/platform/money';
-import { setUpShop, type Shop } from '../analytics/fixtures';
+import { clockAt, setUpShop, type Shop } from '../analytics/fixtures';
 import { apiRequest, createTenant, noParams, PASSWORD, type TestStaff, type TestTenant } from '../helpers';
 
 // The built-in offline model, whatever keys the machine has; a small limit to reach it.
@@ -47,6 +47,16 @@ async function ask(host: TestTenant, as: TestStaff, payload: unknown) {
   const calls = chunks.filter((c) => c.type === 'tool-input-available').map((c) => ({ toolName: c.toolName, input: c.input }));
   return { res, chunks, text, outputs, calls };
 }
+
+// "Today" is what the questions ask about: the clock stands at noon (UTC, the shop's zone), so every
+// sale lands on the day the assistant reads, whenever the suite runs.
+beforeAll(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  clockAt('2026-03-14T12:00:00Z');
+});
+afterAll(() => {
+  vi.useRealTimers();
+});
 
 beforeAll(async () => {
   a = await setUpShop({ timeZone: 'UTC', dayStartsAt: '00:00', pricesIncludeTax: true });
