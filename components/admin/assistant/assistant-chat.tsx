@@ -5,6 +5,7 @@ import { DefaultChatTransport, type UIMessage } from 'ai';
 import { useMemo, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { AnswerText } from './answer-text';
 import { ToolCard } from './tool-card';
 
 const API = '/api/v1/assistant/chat';
@@ -66,7 +67,7 @@ export function AssistantChat({ currency, suggestions }: { currency: string; sug
         {messages.map((m) => (
           <article key={m.id} aria-label={m.role === 'user' ? 'You asked' : 'Assistant'} className={m.role === 'user' ? 'ml-auto max-w-[85%] rounded-xl bg-brand-50 px-4 py-2' : 'max-w-[95%]'}>
             {m.parts.map((part, i) => {
-              if (part.type === 'text') return <p key={i} className="whitespace-pre-line">{part.text}</p>;
+              if (part.type === 'text') return m.role === 'assistant' ? <AnswerText key={i} text={part.text} /> : <p key={i} className="whitespace-pre-line">{part.text}</p>;
               if (part.type.startsWith('tool-')) {
                 const p = part as { type: string; state: string; input?: Record<string, unknown>; output?: Record<string, unknown> };
                 return <ToolCard key={i} tool={p.type.slice(5)} state={p.state} input={p.input} output={p.output} currency={currency} />;
