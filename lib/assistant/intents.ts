@@ -30,7 +30,7 @@ export const PERIOD_KINDS: ReadonlySet<QuestionKind> = new Set(['refundsAndVoids
 
 const WORDS: Record<QuestionKind, { en: RegExp; my: string[] }> = {
   findOrder: {
-    en: /\b(find|look ?up|locate|search for|track down|which was)\b.*\b(order|receipt|sale|bill|ticket)\b|\b(order|receipt|bill) (of|for|worth) (about|around|roughly|approximately|~)/,
+    en: /\b(find|look ?up|locate|search for|track down)\b.*\b(order|receipt|sale|bill|ticket)\b|\b(order|receipt|bill) (of|for|worth) (about|around|roughly|approximately|~)/,
     my: ['အော်ဒါရှာ', 'အော်ဒါကိုရှာ', 'ဘောက်ချာရှာ', 'ဘောက်ချာကိုရှာ', 'ဘေလ်ရှာ', 'ဘေလ်ကိုရှာ'],
   },
   discounts: { en: /\bdiscount|\bmoney off\b|\bmarkdowns?\b/, my: ['လျှော့စျေး', 'လျှော့ဈေး', 'စျေးလျှော့', 'ဈေးလျှော့'] },

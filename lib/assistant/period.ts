@@ -81,7 +81,7 @@ function findPeriod(question: string, today: string): Range | null {
 }
 
 /** The range just before `r`: a week earlier for a week's, a month earlier for a month's (to its end if `r` runs to its end), else as many days earlier as it has. */
-export function earlier(r: Range): Range {
+function earlier(r: Range): Range {
   const label = `before ${r.label}`;
   if (r.per === 'week') return range(addDays(r.from, -7), addDays(r.to, -7), label, 'week');
   if (r.per === 'month') {
