@@ -38,7 +38,7 @@ const WORDS: Record<QuestionKind, { en: RegExp; my: string[] }> = {
     en: /\b(stock|inventory) (is )?(value|worth)|\bvalue of (the |our |my )?(stock|inventory)|\b(stock|inventory) (\w+ )?worth\b|\bworth of (the |our )?(stock|inventory)/,
     my: ['လက်ကျန်တန်ဖိုး', 'စတော့တန်ဖိုး', 'ကုန်ပစ္စည်းတန်ဖိုး', 'ပစ္စည်းတန်ဖိုး', 'လက်ကျန်ပစ္စည်းတန်ဖိုး'],
   },
-  comparePeriods: { en: /\bcompar(e|ed|ing|ison)\b|\bvs\.?(\s|$)|\bversus\b/, my: ['နှိုင်းယှဉ်', 'နဲ့စာရင်', 'နှင့်စာရင်'] },
+  comparePeriods: { en: /\bcompar(e|ed|ing|ison)\b|\bvs\.?(\s|$)|\bversus\b/, my: ['နှိုင်းယှဉ်', 'နဲ့စာရင်', 'နှင့်စာလျှင်'] },
   refundsAndVoids: { en: /\brefund|\bvoid|\bcancell?ed order/, my: ['ငွေပြန်အမ်း', 'ပြန်အမ်း', 'ပယ်ဖျက်', 'ဖျက်သိမ်း'] },
   salesByStaff: { en: /\bstaff|\bemployee|\bcashiers?\b|\bwho sold|\bby person|\bwaiters?\b|\bteam\b/, my: ['ဝန်ထမ်း', 'ဘယ်သူရောင်း'] },
   salesByHour: { en: /\bbusiest|\bpeak|\bwhat time|\bwhich hours?\b|\bby hour|\brush hour/, my: ['အလုပ်အများဆုံး', 'လူအများဆုံး', 'ဘယ်အချိန်', 'နာရီအလိုက်', 'အရောင်းအကောင်းဆုံးအချိန်'] },
