@@ -1,9 +1,9 @@
 import type { LanguageModelV3, LanguageModelV3CallOptions, LanguageModelV3Content, LanguageModelV3Prompt, LanguageModelV3StreamPart, LanguageModelV3Usage } from '@ai-sdk/provider';
 import type { ActionTool } from './actions';
-import { answerFrom, capabilities } from './answers';
-import { languageOf, PERIOD_KINDS, questionKind, type QuestionKind } from './intents';
+import { answerFrom, askForAmount, capabilities } from './answers';
+import { amountOf, languageOf, PERIOD_KINDS, questionKind, type QuestionKind } from './intents';
 import { actionAnswer, actionCall, isActionTool } from './offline-actions';
-import { parsePeriod } from './period';
+import { parseComparison, parsePeriod, timeOfDay } from './period';
 
 /**
  * The built-in offline model: a real LanguageModelV3, so the route, the SDK's tool loop,
@@ -12,11 +12,13 @@ import { parsePeriod } from './period';
  * (written from the tool results the SDK passed back after the last user message), streamed
  * as several text deltas in the language of the question.
  *
- * It learns today's business date from the system prompt's `Today's business date: YYYY-MM-DD`
- * line (chat.ts writes it in the tenant's time zone and day start), as a hosted model would.
+ * It learns today's business date and the currency from the system prompt's lines
+ * `Today's business date: YYYY-MM-DD` (chat.ts writes it in the tenant's time zone and day
+ * start) and `… minor units of XXX`, as a hosted model would.
  */
 export const OFFLINE_MODEL_ID = 'tillwise-offline';
 const TODAY_LINE = /Today's business date: (\d{4}-\d{2}-\d{2})/;
+const CURRENCY_LINE = /minor units of ([A-Z]{3})\b/;
 
 type Step = { type: 'tool-call'; toolName: QuestionKind | ActionTool; input: Record<string, unknown> } | { type: 'text'; text: string };
 
@@ -42,8 +44,18 @@ export function nextStep(prompt: LanguageModelV3Prompt, offered: ReadonlySet<str
   const action = actionCall(question, offered);
   if (action) return { type: 'tool-call', ...action };
   if (!kind || !offered.has(kind)) return { type: 'text', text: capabilities(lang) };
-  if (!PERIOD_KINDS.has(kind)) return { type: 'tool-call', toolName: kind, input: {} };
+  if (kind === 'comparePeriods') {
+    const { period, against } = parseComparison(question, today);
+    return { type: 'tool-call', toolName: kind, input: { period: { from: period.from, to: period.to }, against: { from: against.from, to: against.to } } };
+  }
   const { from, to } = parsePeriod(question, today);
+  if (kind === 'findOrder') {
+    const amount = amountOf(question, CURRENCY_LINE.exec(system)?.[1] ?? 'USD');
+    if (amount === null) return { type: 'text', text: askForAmount(lang) };
+    const around = timeOfDay(question);
+    return { type: 'tool-call', toolName: kind, input: { from, to, amount, ...(around && { around }) } };
+  }
+  if (!PERIOD_KINDS.has(kind)) return { type: 'tool-call', toolName: kind, input: {} };
   const byUnits = /\b(units?|quantity|how many)\b|အရေအတွက်|ဘယ်နှစ်ခု/.test(question.toLowerCase());
   return { type: 'tool-call', toolName: kind, input: kind === 'topProducts' ? { from, to, by: byUnits ? 'quantity' : 'net' } : { from, to } };
 }

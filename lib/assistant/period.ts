@@ -1,11 +1,13 @@
 import { addDays } from '@/lib/platform/business-day';
 
 /**
- * Period words of a question → business dates (inclusive), relative to today's business date.
- * English and Myanmar. Pure: the offline model uses it, and tests pin it as a table.
- * Weeks start on Monday. A month name means the latest such month that has begun.
+ * Period words of a question → business dates (inclusive), relative to today's business date;
+ * two of them for a comparison; a time of day. English and Myanmar. Pure: the offline model
+ * uses it, and tests pin it as a table. Weeks start on Monday. A month name means the latest
+ * such month that has begun.
  */
-export type Range = { from: string; to: string; label: string };
+/** `per`: the range is a week's or a month's (so far), and the one before it is a week or a month earlier. */
+export type Range = { from: string; to: string; label: string; per?: 'week' | 'month' };
 
 const EN_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MY_MONTHS = ['ဇန်နဝါရီ', 'ဖေဖော်ဝါရီ', 'မတ်', 'ဧပြီ', 'မေ', 'ဇွန်', 'ဇူလိုင်', 'ဩဂုတ်', 'စက်တင်ဘာ', 'အောက်တိုဘာ', 'နိုဝင်ဘာ', 'ဒီဇင်ဘာ'];
@@ -30,9 +32,16 @@ export function normalise(text: string): { spaced: string; tight: string } {
 
 const has = (tight: string, words: string[]) => words.some((w) => tight.includes(w));
 
+const range = (from: string, to: string, label: string, per?: Range['per']): Range => ({ ...(from <= to ? { from, to } : { from: to, to: from }), label, ...(per && { per }) });
+
+/** The period a question names, today when it names none. */
 export function parsePeriod(question: string, today: string): Range {
+  return findPeriod(question, today) ?? range(today, today, 'today');
+}
+
+/** The period `question` names, or null when it names none. */
+function findPeriod(question: string, today: string): Range | null {
   const { spaced, tight } = normalise(question);
-  const range = (from: string, to: string, label: string): Range => (from <= to ? { from, to, label } : { from: to, to: from, label });
 
   const dates = [...spaced.matchAll(/\b(\d{4}-\d{2}-\d{2})\b/g)].map((m) => m[1]!);
   if (dates.length >= 2) return range(dates[0]!, dates[1]!, `${dates[0]} – ${dates[1]}`);
@@ -44,19 +53,19 @@ export function parsePeriod(question: string, today: string): Range {
   }
   if (/\blast week\b|\bprevious week\b/.test(spaced) || has(tight, ['ပြီးခဲ့တဲ့အပတ်', 'ပြီးခဲ့သည့်အပတ်', 'လွန်ခဲ့သောအပတ်', 'အရင်အပတ်'])) {
     const monday = addDays(today, -weekday(today) - 7);
-    return range(monday, addDays(monday, 6), 'last week');
+    return range(monday, addDays(monday, 6), 'last week', 'week');
   }
-  if (/\bthis week\b/.test(spaced) || has(tight, ['ဒီအပတ်', 'ယခုအပတ်', 'ဤအပတ်'])) return range(addDays(today, -weekday(today)), today, 'this week');
+  if (/\bthis week\b/.test(spaced) || has(tight, ['ဒီအပတ်', 'ယခုအပတ်', 'ဤအပတ်'])) return range(addDays(today, -weekday(today)), today, 'this week', 'week');
   if (/\blast month\b|\bprevious month\b/.test(spaced) || has(tight, ['ပြီးခဲ့တဲ့လ', 'ပြီးခဲ့သည့်လ', 'လွန်ခဲ့သောလ', 'အရင်လ'])) {
     const end = addDays(monthStart(today), -1);
-    return range(monthStart(end), end, 'last month');
+    return range(monthStart(end), end, 'last month', 'month');
   }
-  if (/\bthis month\b/.test(spaced) || has(tight, ['ဒီလ', 'ယခုလ', 'ဤလ'])) return range(monthStart(today), today, 'this month');
+  if (/\bthis month\b/.test(spaced) || has(tight, ['ဒီလ', 'ယခုလ', 'ဤလ'])) return range(monthStart(today), today, 'this month', 'month');
 
   const since = sinceDay(spaced, tight);
   if (since !== null) {
     const back = (weekday(today) - since + 7) % 7;
-    return range(addDays(today, -back), today, `since ${EN_DAYS[since]}`);
+    return range(addDays(today, -back), today, `since ${EN_DAYS[since]}`, 'week');
   }
 
   const month = monthNamed(spaced, tight);
@@ -65,9 +74,46 @@ export function parsePeriod(question: string, today: string): Range {
     const y = month <= current ? year : year - 1;
     const from = `${y}-${String(month + 1).padStart(2, '0')}-01`;
     const end = lastOfMonth(y, month);
-    return range(from, end < today ? end : today, EN_MONTHS[month]!);
+    return range(from, end < today ? end : today, EN_MONTHS[month]!, 'month');
   }
-  return range(today, today, 'today');
+  if (/\b(today|tonight)\b/.test(spaced) || has(tight, ['ဒီနေ့', 'ယနေ့', 'ဒီည'])) return range(today, today, 'today');
+  return null;
+}
+
+/** The range just before `r`: a week earlier for a week's, a month earlier for a month's (to its end if `r` runs to its end), else as many days earlier as it has. */
+function earlier(r: Range): Range {
+  const label = `before ${r.label}`;
+  if (r.per === 'week') return range(addDays(r.from, -7), addDays(r.to, -7), label, 'week');
+  if (r.per === 'month') {
+    const end = addDays(monthStart(r.from), -1);
+    const toEnd = addDays(r.to, 1).endsWith('-01');
+    return range(monthStart(end), toEnd || r.to.slice(8) > end.slice(8) ? end : `${end.slice(0, 8)}${r.to.slice(8)}`, label, 'month');
+  }
+  const days = (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 + 1;
+  return range(addDays(r.from, -days), addDays(r.to, -days), label);
+}
+
+/**
+ * Where a comparison splits into its two periods, strongest first: "X vs Y", "X compared to Y",
+ * then "compare X with/and Y" (Myanmar "X ကို Y နဲ့", "X နဲ့ Y"), then "compare X to Y".
+ */
+const SPLITS = [/\s(?:vs\.?|versus|compared (?:to|with)|against)\s|နဲ့စာရင်|နှင့်စာလျှင်/g, /\s(?:with|and)\s|ကို|နဲ့|နှင့်/g, /\sto\s/g];
+
+/**
+ * The two periods a comparison names (`period` compared with `against`): the first split with a
+ * period on each side. With only one named, it is compared with the range just before it.
+ */
+export function parseComparison(question: string, today: string): { period: Range; against: Range } {
+  const { spaced } = normalise(question);
+  for (const split of SPLITS) {
+    for (const m of spaced.matchAll(split)) {
+      const period = findPeriod(spaced.slice(0, m.index), today);
+      const against = findPeriod(spaced.slice(m.index + m[0].length), today);
+      if (period && against) return { period, against };
+    }
+  }
+  const period = parsePeriod(question, today);
+  return { period, against: earlier(period) };
 }
 
 function sinceDay(spaced: string, tight: string): number | null {
@@ -90,4 +136,38 @@ function monthNamed(spaced: string, tight: string): number | null {
     if (name === 'မေ' ? tight.includes('မေလ') : tight.includes(name)) return i;
   }
   return null;
+}
+
+const hhmm = (hour: number, minute: number) => `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+/** An hour said without am/pm or a part of the day: 1–6 is the afternoon (a shop is seldom busy at 3 am), 7–12 as said. */
+const shopHour = (h: number) => (h >= 1 && h <= 6 ? h + 12 : h);
+/** Myanmar parts of the day → the hour on a 24-hour clock. */
+const MY_DAY_PARTS: [string, (h: number) => number][] = [
+  ['မနက်', (h) => (h === 12 ? 0 : h)],
+  ['နေ့လယ်', (h) => (h <= 6 ? h + 12 : h)],
+  ['မွန်းလွဲ', (h) => (h < 12 ? h + 12 : h)],
+  ['ညနေ', (h) => (h < 12 ? h + 12 : h)],
+  ['ည', (h) => (h === 12 ? 0 : h >= 6 ? h + 12 : h)],
+];
+
+/**
+ * The local time of day a question names, "HH:MM" (24-hour), or null: "2 pm", "2:30pm", "14:30",
+ * "noon", "at around 2", "2 o'clock"; Myanmar "ညနေ ၂ နာရီ", "နေ့လယ် ၁၂ နာရီခွဲ" (half past).
+ */
+export function timeOfDay(question: string): string | null {
+  const { spaced } = normalise(question);
+  const twelve = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a|p)\.?m\b/.exec(spaced);
+  if (twelve && Number(twelve[1]) >= 1 && Number(twelve[1]) <= 12) return hhmm((Number(twelve[1]) % 12) + (twelve[3] === 'p' ? 12 : 0), Number(twelve[2] ?? 0));
+  const clock = /\b([01]?\d|2[0-3]):([0-5]\d)\b/.exec(spaced);
+  if (clock) return hhmm(Number(clock[1]), Number(clock[2]));
+  if (/\b(noon|midday)\b/.test(spaced)) return '12:00';
+  if (/\bmidnight\b/.test(spaced)) return '00:00';
+  const my = /(\d{1,2})\s*နာရီ(\s*ခွဲ)?/.exec(spaced);
+  if (my && Number(my[1]) <= 12) {
+    const part = MY_DAY_PARTS.find(([word]) => spaced.slice(0, my.index).includes(word));
+    return hhmm(part ? part[1](Number(my[1])) : shopHour(Number(my[1])), my[2] ? 30 : 0);
+  }
+  const bare = /\b(\d{1,2})\s*o'?clock\b|\bat (?:around |about )?(\d{1,2})\b(?![\d.,:])/.exec(spaced);
+  const hour = Number(bare?.[1] ?? bare?.[2]);
+  return bare && hour >= 1 && hour <= 12 ? hhmm(shopHour(hour), 0) : null;
 }

@@ -40,7 +40,7 @@ beforeAll(async () => {
 type Tools = ReturnType<typeof assistantTools>;
 /** A tool as the SDK calls it. */
 const call = <K extends keyof Tools>(ctx: TenantContext, name: K, input: Parameters<NonNullable<Tools[K]['execute']>>[0]) =>
-  (assistantTools(ctx)[name].execute as (input: unknown, options: unknown) => Promise<Record<string, unknown>>)(input, { toolCallId: 'call-1', messages: [] });
+  (assistantTools(ctx)[name].execute as unknown as (input: unknown, options: unknown) => Promise<Record<string, unknown>>)(input, { toolCallId: 'call-1', messages: [] });
 
 /** A paid sale of `teas` teas (400 each, tax included). */
 async function sell(shop: Shop, teas: number) {

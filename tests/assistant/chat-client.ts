@@ -32,6 +32,7 @@ export async function send(host: TestTenant, as: TestStaff, body: unknown) {
     res,
     chunks,
     text: chunks.filter((c) => c.type === 'text-delta').map((c) => c.delta).join(''),
+    calls: chunks.filter((c) => c.type === 'tool-input-available').map((c) => ({ toolName: c.toolName as string, input: c.input })),
     approvals: chunks.filter((c) => c.type === 'tool-approval-request'),
     outputs: chunks.filter((c) => c.type === 'tool-output-available').map((c) => c.output),
   };
@@ -42,3 +43,6 @@ export const question = (conversationId: string, text: string, id = `q-${crypto.
   id: conversationId,
   message: { id, role: 'user', parts: [{ type: 'text', text }] },
 });
+
+/** A question in a chat of its own. */
+export const body = (text: string) => question(crypto.randomUUID(), text);

@@ -7,6 +7,7 @@ import { useMemo, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ApprovalCard } from './approval-card';
+import { AnswerText } from './answer-text';
 import { ToolCard } from './tool-card';
 
 const API = '/api/v1/assistant/chat';
@@ -99,7 +100,7 @@ export function AssistantChat({
         {messages.map((m) => (
           <article key={m.id} aria-label={m.role === 'user' ? 'You asked' : 'Assistant'} className={m.role === 'user' ? 'ml-auto max-w-[85%] rounded-xl bg-brand-50 px-4 py-2' : 'max-w-[95%]'}>
             {m.parts.map((part, i) => {
-              if (part.type === 'text') return <p key={i} className="whitespace-pre-line">{part.text}</p>;
+              if (part.type === 'text') return m.role === 'assistant' ? <AnswerText key={i} text={part.text} /> : <p key={i} className="whitespace-pre-line">{part.text}</p>;
               if (part.type.startsWith('tool-')) {
                 const p = part as ToolPart;
                 const tool = p.type.slice(5);

@@ -1,4 +1,6 @@
+import Link from 'next/link';
 import { formatMoney } from '@/lib/platform/money';
+import { isAdminLink } from './answer-text';
 
 /** What each tool looks up, in the words the card shows. */
 const TITLES: Record<string, string> = {
@@ -8,6 +10,10 @@ const TITLES: Record<string, string> = {
   salesByStaff: 'Sales by staff',
   salesByHour: 'Busiest hours',
   refundsAndVoids: 'Refunds and voids',
+  discounts: 'Discounts',
+  comparePeriods: 'Comparison',
+  findOrder: 'Order search',
+  inventoryValue: 'Stock value',
   lowStock: 'Low stock',
   tablesOccupied: 'Tables occupied',
   openOrders: 'Open orders',
@@ -33,6 +39,14 @@ function figures(tool: string, out: Output, currency: string): [string, string][
       return (out.busiest ?? []).map((h: any) => [`${String(h.hour).padStart(2, '0')}:00`, `${h.orders} orders · ${m(h.net)}`]);
     case 'refundsAndVoids':
       return [['Refunds', `${out.refunds.count} · ${m(out.refunds.amount)}`], ['Voids', `${out.voids.count} · ${m(out.voids.amount)}`]];
+    case 'discounts':
+      return [['Discounts', m(out.discounts)], ['Orders discounted', `${out.discountedOrders} of ${out.orders}`]];
+    case 'comparePeriods':
+      return [['Net sales', `${m(out.period.net)} vs ${m(out.against.net)}`], ['Orders', `${out.period.orders} vs ${out.against.orders}`], ['Average ticket', `${m(out.period.averageTicket)} vs ${m(out.against.averageTicket)}`]];
+    case 'findOrder':
+      return [['Total between', `${m(out.min)} – ${m(out.max)}`], ...(out.candidates ?? []).map((c: any) => [`#${c.number} · ${c.time}`, `${m(c.total)} · ${c.status.replace('_', ' ')}`] as [string, string])];
+    case 'inventoryValue':
+      return [['At selling prices', m(out.retail)], ['At cost', out.cost === null ? 'Not recorded' : m(out.cost)], ['Units', String(out.units)]];
     case 'lowStock':
       return [['Items low', String(out.total)], ...(out.items ?? []).slice(0, 3).map((i: any) => [i.name, String(i.quantity)] as [string, string])];
     case 'tablesOccupied':
@@ -44,9 +58,18 @@ function figures(tool: string, out: Output, currency: string): [string, string][
   }
 }
 
-/** One tool call of an answer: what was looked up, for which period, and the figures it gave. */
+const span = (r: Record<string, any>) => (r.from === r.to ? r.from : `${r.from} – ${r.to}`);
+
+/** The period a tool looked up, as its input names it: a range, two ranges, or now. */
+function periodOf(input: Record<string, any> | undefined): string {
+  if (input?.period?.from && input.against?.from) return `${span(input.period)} vs ${span(input.against)}`;
+  if (input?.from) return `${span(input)}${input.around ? ` around ${input.around}` : ''}`;
+  return 'Right now';
+}
+
+/** One tool call of an answer: what was looked up, for which period, the figures it gave, and the page they come from. */
 export function ToolCard({ tool, state, input, output, currency }: { tool: string; state: string; input?: Record<string, any>; output?: Output; currency: string }) {
-  const period = input?.from ? (input.from === input.to ? input.from : `${input.from} – ${input.to}`) : 'Right now';
+  const period = periodOf(input);
   const rows = figures(tool, output, currency);
   const done = state === 'output-available';
   return (
@@ -65,6 +88,11 @@ export function ToolCard({ tool, state, input, output, currency }: { tool: strin
             </div>
           ))}
         </dl>
+      )}
+      {isAdminLink(output?.link) && (
+        <Link href={output.link} className="mt-1 inline-block font-semibold text-brand-700 underline">
+          Open report
+        </Link>
       )}
     </div>
   );
