@@ -10,8 +10,9 @@ import { defineConfig } from '@playwright/test';
  * (CI against a real Postgres) the server uses the database `tillwise_e2e` on the same server,
  * dropped before each run; the app's migrate step creates it again.
  */
-const PORT = 3100;
-const GATEWAY_PORT = 4100;
+// E2E_PORT / E2E_GATEWAY_PORT let a second checkout on the same machine run its own suite.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const GATEWAY_PORT = Number(process.env.E2E_GATEWAY_PORT ?? 4100);
 const ROOT_DOMAIN = `localhost:${PORT}`;
 /** A production start refuses the simulator's public test key, so this run has its own. */
 const GATEWAY_KEY = 'sk_test_e2e_tillwise';

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, ROOT_URL, browserFetch, cspViolations, escapeRegExp, expectSignInPage, hydrated, signIn, submitSignIn, tenantUrl } from './support';
+import { DEMO, ROOT_DOMAIN, ROOT_URL, browserFetch, cspViolations, escapeRegExp, expectSignInPage, hydrated, signIn, submitSignIn, tenantUrl } from './support';
 
 // One worker runs the tests in file order (playwright.config.ts). The sign-up flow is a single
 // test whose steps depend on each other; the other tests stand alone on the seeded demo tenant.
@@ -42,7 +42,7 @@ test('a new business signs up, adds a cashier, and the cashier is held to the re
     await page.goto(`${ROOT_URL}/signup`);
     await expect(page.getByRole('heading', { level: 1, name: 'Create your business' })).toBeVisible();
     await fillSignUp(page, { ...business, slug: 'admin' });
-    await expect(form.getByText('Your store will be at admin.localhost:3100')).toBeVisible();
+    await expect(form.getByText(`Your store will be at admin.${ROOT_DOMAIN}`)).toBeVisible();
     await createButton.click();
 
     await expect(form.getByRole('alert')).toContainText('Check the highlighted fields.');
