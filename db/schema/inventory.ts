@@ -95,3 +95,30 @@ export const stockDocuments = pgTable(
     index('stock_documents_created_idx').on(t.tenantId, t.createdAt),
   ],
 );
+
+export type PurchaseListLine = { variantId: string; label: string; sku: string; onHand: number; threshold: number | null; quantity: number };
+
+/**
+ * A purchase list: what to order for a location, drafted from its low stock (by a manager, or
+ * the assistant once approved). Drafted → ordered (sent to the supplier) → received (one stock
+ * receipt of every line, `receiptId`). Lines are a snapshot: names and levels as drafted.
+ */
+export const purchaseLists = pgTable(
+  'purchase_lists',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    locationId: uuid('location_id').notNull(),
+    status: text('status', { enum: ['draft', 'ordered', 'received'] }).notNull().default('draft'),
+    lines: jsonb('lines').$type<PurchaseListLine[]>().notNull(),
+    receiptId: uuid('receipt_id'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.locationId], foreignColumns: [locations.tenantId, locations.id], name: 'purchase_lists_location_fk' }),
+    index('purchase_lists_created_idx').on(t.tenantId, t.createdAt),
+  ],
+);

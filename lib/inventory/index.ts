@@ -16,3 +16,15 @@ export {
   type StockLevel,
 } from './stock';
 export { InsufficientStockError, type ShortItem } from './movements';
+export {
+  draftPurchaseList,
+  listPurchaseLists,
+  getPurchaseList,
+  markPurchaseListOrdered,
+  receivePurchaseList,
+  deletePurchaseList,
+  reorderQuantity,
+  PURCHASE_LIST_MAX_LINES,
+  type PurchaseList,
+  type PurchaseListSummary,
+} from './purchase-lists';

@@ -15,7 +15,7 @@ import type { AdjustmentInput, CountInput, LedgerQuery, LevelsQuery, ReceiptInpu
  */
 
 /** The catalog items of `variantIds`, checked to exist and to track stock. */
-async function stockedItems(tenantId: string, variantIds: string[]): Promise<Map<string, VariantRef>> {
+export async function stockedItems(tenantId: string, variantIds: string[]): Promise<Map<string, VariantRef>> {
   const refs = new Map((await getVariants({ tenantId }, variantIds)).map((v) => [v.variantId, v]));
   const problems: { path: string; message: string }[] = [];
   variantIds.forEach((id, i) => {
@@ -53,21 +53,24 @@ const byVariant = <T extends { variantId: string }>(lines: T[]) => [...lines].so
 
 export async function receiveStock(ctx: TenantContext, input: ReceiptInput): Promise<StockOperationResult> {
   await stockedItems(ctx.tenantId, input.lines.map((l) => l.variantId));
-  return withTenant(ctx.tenantId, async (tx) => {
-    await assertLocations(tx, [input.locationId]);
-    const documentId = await createDocument(tx, ctx, { kind: 'receipt', locationId: input.locationId, note: input.note, details: { supplier: input.supplier } });
-    const lines = [];
-    for (const line of byVariant(input.lines)) {
-      const applied = await applyMovement(
-        tx,
-        ctx.tenantId,
-        { locationId: input.locationId, variantId: line.variantId, delta: line.quantity, kind: 'receipt', reason: input.supplier, note: input.note, referenceType: 'receipt', referenceId: documentId, actorUserId: ctx.userId },
-        false,
-      );
-      if (!isShort(applied)) lines.push({ variantId: line.variantId, delta: line.quantity, quantityAfter: applied.after });
-    }
-    return { documentId, lines };
-  });
+  return withTenant(ctx.tenantId, (tx) => receiveIn(tx, ctx, input));
+}
+
+/** A receipt inside the caller's transaction (a purchase list received with it); the items must be stocked ones. */
+export async function receiveIn(tx: Tx, ctx: TenantContext, input: ReceiptInput): Promise<StockOperationResult> {
+  await assertLocations(tx, [input.locationId]);
+  const documentId = await createDocument(tx, ctx, { kind: 'receipt', locationId: input.locationId, note: input.note, details: { supplier: input.supplier } });
+  const lines = [];
+  for (const line of byVariant(input.lines)) {
+    const applied = await applyMovement(
+      tx,
+      ctx.tenantId,
+      { locationId: input.locationId, variantId: line.variantId, delta: line.quantity, kind: 'receipt', reason: input.supplier, note: input.note, referenceType: 'receipt', referenceId: documentId, actorUserId: ctx.userId },
+      false,
+    );
+    if (!isShort(applied)) lines.push({ variantId: line.variantId, delta: line.quantity, quantityAfter: applied.after });
+  }
+  return { documentId, lines };
 }
 
 /** Adjustments may take a level below zero only if the product allows selling below zero. */
