@@ -2,20 +2,20 @@ import { tool } from 'ai';
 import { z } from 'zod';
 import { can, type TenantContext } from '@/lib/auth';
 import { listProducts, variantLabel, type Product } from '@/lib/catalog';
-import { defaultLocation, setLowStockThreshold } from '@/lib/inventory';
+import { defaultLocation, draftPurchaseList, setLowStockThreshold } from '@/lib/inventory';
 import { AppError } from '@/lib/platform/errors';
 import { setSoldOut } from '@/lib/restaurant';
-import { guarded } from './tools';
+import { guarded, MAX_ROWS } from './tools';
 
 /**
- * The assistant's changing tools. Each needs the person's approval (AI SDK tool approval:
+ * The assistant's changing tools (86 an item, a low-stock threshold, a purchase list drafted from low stock). Each needs the person's approval (AI SDK tool approval:
  * `needsApproval`), so the model can only propose; the page shows the approval card with the
  * input exactly as it will be applied, and nothing runs until "Approve" — a denial runs
  * nothing. The item is named as the person said it and must match one item exactly
  * (case-insensitive), so what was approved is what changes; no match or several is an error
  * the model explains. The module functions they call check the role and write the audit row.
  */
-export const ACTION_TOOLS = ['setItemSoldOut', 'setLowStockThreshold'] as const;
+export const ACTION_TOOLS = ['setItemSoldOut', 'setLowStockThreshold', 'draftPurchaseList'] as const;
 export type ActionTool = (typeof ACTION_TOOLS)[number];
 
 const itemName = z.string().trim().min(1).max(80).describe('The item as the person named it, e.g. "Mohinga" or "Milk tea (Large)"');
@@ -67,6 +67,22 @@ export function assistantActions(ctx: TenantContext) {
           if (!location) throw new AppError('unprocessable', 'This business has no location yet.');
           const { previous } = await setLowStockThreshold(ctx, { locationId: location.id, variantId, lowStockThreshold: threshold });
           return { item: labelOf(product, variantId), threshold, previous, location: location.name };
+        }),
+    }),
+    draftPurchaseList: tool({
+      description: 'Draft a purchase list of everything low on stock at the main location (each item up to twice its threshold). Creates a draft only; changes nothing until the person approves.',
+      inputSchema: z.object({}),
+      needsApproval: true,
+      execute: () =>
+        guarded('draftPurchaseList', async () => {
+          const list = await draftPurchaseList(ctx);
+          return {
+            location: list.locationName,
+            items: list.lines.length,
+            units: list.lines.reduce((s, l) => s + l.quantity, 0),
+            lines: list.lines.slice(0, MAX_ROWS).map((l) => ({ name: l.label, onHand: l.onHand, quantity: l.quantity })),
+            link: `/admin/stock/purchase-lists/${list.id}`,
+          };
         }),
     }),
   };

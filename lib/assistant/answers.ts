@@ -123,8 +123,8 @@ export function askForAmount(lang: Language): string {
 /** What the assistant can answer, for a question it could not map. */
 export function capabilities(lang: Language): string {
   return lang === 'my'
-    ? 'ဒီမေးခွန်းကို မဖြေနိုင်သေးပါ။ ဖြေနိုင်သည်များ: ရောင်းအား၊ ကာလနှစ်ခု နှိုင်းယှဉ်ချက်၊ အရောင်းရဆုံး ပစ္စည်း၊ ငွေပေးချေမှု အမျိုးအစား၊ လျှော့စျေး၊ လက်ကျန်နည်းသော ပစ္စည်း၊ လက်ကျန်ပစ္စည်း တန်ဖိုး၊ လူရှိသော စားပွဲ၊ မပြီးသေးသော အော်ဒါ၊ ဝန်ထမ်းအလိုက် ရောင်းအား၊ ငွေပြန်အမ်းနှင့် ပယ်ဖျက်မှု၊ အလုပ်အများဆုံး အချိန်၊ ပမာဏနှင့် အချိန်ဖြင့် အော်ဒါရှာခြင်း — ဒီနေ့၊ မနေ့က၊ ဒီအပတ်၊ ပြီးခဲ့တဲ့လ စသည်ဖြင့်။ ဥပမာ "ဒီနေ့ ရောင်းအား ဘယ်လောက်လဲ"။'
-    : 'I can’t answer that yet. I can tell you revenue, a comparison of two periods, best sellers, the payment mix, discounts, low-stock items, what the stock is worth, tables occupied, open orders, sales by staff, refunds and voids, and the busiest hours — for today, yesterday, this or last week, this or last month, a month by name, since a weekday, or a date range (2026-11-01 to 2026-11-15) — and find an order by its amount and time ("the order of about $34 at around 2 pm yesterday"). Try "What was revenue today?"';
+    ? 'ဒီမေးခွန်းကို မဖြေနိုင်သေးပါ။ ဖြေနိုင်သည်များ: ရောင်းအား၊ ကာလနှစ်ခု နှိုင်းယှဉ်ချက်၊ အရောင်းရဆုံး ပစ္စည်း၊ ငွေပေးချေမှု အမျိုးအစား၊ လျှော့စျေး၊ လက်ကျန်နည်းသော ပစ္စည်း၊ လက်ကျန်ပစ္စည်း တန်ဖိုး၊ လူရှိသော စားပွဲ၊ မပြီးသေးသော အော်ဒါ၊ ဝန်ထမ်းအလိုက် ရောင်းအား၊ ငွေပြန်အမ်းနှင့် ပယ်ဖျက်မှု၊ အလုပ်အများဆုံး အချိန်၊ ပမာဏနှင့် အချိန်ဖြင့် အော်ဒါရှာခြင်း — ဒီနေ့၊ မနေ့က၊ ဒီအပတ်၊ ပြီးခဲ့တဲ့လ စသည်ဖြင့်။ သင် ခွင့်ပြုပြီးမှ ပြောင်းလဲပေးနိုင်သည်များ: ပစ္စည်း ကုန်ပြီဟု မှတ်ခြင်း ("မုန့်ဟင်းခါး ကုန်ပြီ")၊ လက်ကျန်သတိပေးချက် သတ်မှတ်ခြင်း၊ ဝယ်ရန်စာရင်း ရေးဆွဲခြင်း။ ဥပမာ "ဒီနေ့ ရောင်းအား ဘယ်လောက်လဲ"။'
+    : 'I can’t answer that yet. I can tell you revenue, a comparison of two periods, best sellers, the payment mix, discounts, low-stock items, what the stock is worth, tables occupied, open orders, sales by staff, refunds and voids, and the busiest hours — for today, yesterday, this or last week, this or last month, a month by name, since a weekday, or a date range (2026-11-01 to 2026-11-15) — and find an order by its amount and time ("the order of about $34 at around 2 pm yesterday"). Once you approve, I can also mark an item sold out ("86 the mohinga") or back on, set a low-stock threshold, and draft a purchase list from low stock. Try "What was revenue today?"';
 }
 
 export const SUGGESTIONS = [
@@ -135,5 +135,6 @@ export const SUGGESTIONS = [
   'What is running low on stock?',
   'What is our stock worth?',
   'How many tables are occupied?',
+  'Draft a purchase list from low stock',
   'ဒီနေ့ ရောင်းအား ဘယ်လောက်လဲ',
 ];

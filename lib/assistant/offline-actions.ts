@@ -30,6 +30,8 @@ const THRESHOLD = [
   /^(?:please\s+)?set\s+(?:the\s+)?low[- ]stock\s+(?:threshold|level|alert)\s+(?:for|of|on)\s+(.+?)\s+to\s+(\d+)/i,
   /^(?:please\s+)?set\s+(.+?)(?:'s)?\s+low[- ]stock\s+(?:threshold|level|alert)\s+to\s+(\d+)/i,
 ];
+const PURCHASE_LIST = /\b(draft|make|prepare|create|write)\b.*\b(purchase|shopping|order(ing)?|re-?order)\s+list\b|\bwhat should (i|we) (order|buy)\b/i;
+const PURCHASE_LIST_MY = /ဝယ်ရန်စာရင်း|မှာရန်စာရင်း|ဘာမှာရမလဲ/u;
 // Myanmar: "<item> သတိပေးအရေအတွက် 5 ထားပါ" (set the warning quantity to 5).
 const THRESHOLD_MY = /^(.+?)\s*(?:သတိပေး(?:အရေအတွက်|ချက်)|သတ်မှတ်ချက်)\s*(?:ကို)?\s*(\d+)/u;
 
@@ -38,6 +40,7 @@ export function actionCall(question: string, offered: ReadonlySet<string>): Call
   const text = question.trim().replace(/[.!?။]+$/u, '');
   const ascii = normalise(text).spaced; // Myanmar digits as ASCII, lower case
   const call = ((): Call | null => {
+    if (PURCHASE_LIST.test(text) || PURCHASE_LIST_MY.test(text)) return { toolName: 'draftPurchaseList', input: {} };
     for (const pattern of THRESHOLD) {
       const m = pattern.exec(text);
       if (m) return { toolName: 'setLowStockThreshold', input: { item: item(m[1]!), threshold: Number(m[2]) } };
@@ -72,6 +75,13 @@ export function actionAnswer(tool: ActionTool, output: LanguageModelV3ToolResult
       : en
         ? `Done: ${r.item} is back on sale.`
         : `ပြီးပါပြီ: ${r.item} ကို ပြန်ရောင်းနိုင်ပါပြီ။`;
+  }
+  if (tool === 'draftPurchaseList') {
+    const list = r.lines.map((l: Result) => `${l.name}: ${en ? 'order' : 'မှာရန်'} ${l.quantity} (${en ? 'on hand' : 'လက်ကျန်'} ${l.onHand})`).join('\n');
+    const more = r.items > r.lines.length ? (en ? `\n…and ${r.items - r.lines.length} more.` : `\n…နောက်ထပ် ${r.items - r.lines.length} မျိုး။`) : '';
+    return en
+      ? `Done: [a purchase list of ${r.items} item${r.items === 1 ? '' : 's'}, ${r.units} units](${r.link}) is drafted for ${r.location}.\n${list}${more}`
+      : `ပြီးပါပြီ: ${r.location} အတွက် [ဝယ်ရန်စာရင်း (${r.items} မျိုး၊ ${r.units} ခု)](${r.link}) ရေးဆွဲပြီးပါပြီ။\n${list}${more}`;
   }
   const was = r.previous === null ? (en ? 'none before' : 'ယခင် မရှိ') : en ? `was ${r.previous}` : `ယခင် ${r.previous}`;
   return en

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deleteConversation, getConversation, listConversations, renameConversation, resetAssistantModelForTests } from '@/lib/assistant';
 import type { TenantContext } from '@/lib/auth';
+import { listPurchaseLists, setLowStockThreshold } from '@/lib/inventory';
 import { listSoldOut } from '@/lib/restaurant';
 import { resetConfigForTests } from '@/lib/platform/config';
 import { auditRowsOf } from '../audit/audit-helpers';
 import { clockAt, setUpShop, type Shop } from '../analytics/fixtures';
-import { createTenant, sessionContextOf, type TestTenant } from '../helpers';
+import { contextOf, createStockedProduct, createTenant, mainLocation, sessionContextOf, type TestTenant } from '../helpers';
 import { question, send } from './chat-client';
 
 /**
@@ -176,6 +177,22 @@ describe('changing something needs approval', () => {
     const done = await send(a.t, a.t.owner, approval(chat, asked, true));
     expect(done.outputs).toEqual([{ error: 'No item is called “unicorn steak”. Check the name on the menu.' }]);
     expect(done.text).toContain('I could not change that');
+  });
+});
+
+describe('a purchase list', () => {
+  it('is drafted from low stock only once approved, and the answer links to it', async () => {
+    const milk = (await createStockedProduct(a.t, { name: 'Milk' })).variants[0]!.id;
+    await setLowStockThreshold(contextOf(a.t), { locationId: await mainLocation(a.t), variantId: milk, lowStockThreshold: 5 });
+    const chat = newChat();
+    const asked = await send(a.t, a.t.manager, question(chat, 'Draft a purchase list from low stock'));
+    expect(asked.approvals).toHaveLength(1);
+    expect(await listPurchaseLists(manager)).toEqual([]);
+    const done = await send(a.t, a.t.manager, approval(chat, asked, true));
+    const [list] = await listPurchaseLists(manager);
+    expect(list).toMatchObject({ status: 'draft', items: 1, units: 10 }); // 0 on hand, up to twice 5
+    expect(done.outputs[0]).toMatchObject({ items: list!.items, units: list!.units, link: `/admin/stock/purchase-lists/${list!.id}` });
+    expect(done.text).toContain(`](/admin/stock/purchase-lists/${list!.id})`);
   });
 });
 

@@ -1,14 +1,17 @@
 'use client';
 
+import Link from 'next/link';
 import { Button } from '@/components/ui/button';
+import { isAdminLink } from './answer-text';
 
 type Input = { item?: string; soldOut?: boolean; threshold?: number };
-type Output = { error?: string; item?: string; changed?: boolean; previous?: number | null; location?: string } | undefined;
+type Output = { error?: string; item?: string; changed?: boolean; previous?: number | null; location?: string; link?: string } | undefined;
 
 /** What the change is, in words, exactly as the tool will apply it. */
 export function changeWords(tool: string, input: Input): string {
   if (tool === 'setItemSoldOut') return input.soldOut ? `Mark “${input.item}” sold out (86) — the register stops selling it` : `Put “${input.item}” back on sale`;
   if (tool === 'setLowStockThreshold') return `Set the low-stock threshold of “${input.item}” to ${input.threshold} at the main location`;
+  if (tool === 'draftPurchaseList') return 'Draft a purchase list of everything low on stock at the main location (a draft: nothing is ordered)';
   return tool;
 }
 
@@ -50,7 +53,14 @@ export function ApprovalCard({
       ) : state === 'output-error' || output?.error ? (
         <p className="text-red-800">Not changed: {output?.error ?? 'the change failed.'}</p>
       ) : state === 'output-available' ? (
-        <p className="font-medium text-emerald-800">{output?.changed === false ? 'Already so — nothing to change.' : 'Done.'}</p>
+        <p className="font-medium text-emerald-800">
+          {output?.changed === false ? 'Already so — nothing to change.' : 'Done.'}{' '}
+          {isAdminLink(output?.link) && (
+            <Link href={output.link} className="font-semibold text-brand-700 underline">
+              Open it
+            </Link>
+          )}
+        </p>
       ) : null}
     </div>
   );

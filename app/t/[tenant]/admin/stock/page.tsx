@@ -108,9 +108,14 @@ export default async function StockPage({ searchParams }: { searchParams: Promis
             What is on hand at {location.name}. Every change is recorded in each item&apos;s history.
           </p>
         </div>
-        <Link href="/admin/stock/locations" className="text-sm font-semibold text-brand-700 underline">
-          Locations ({locations.length})
-        </Link>
+        <nav aria-label="Stock lists" className="flex gap-4 text-sm font-semibold">
+          <Link href="/admin/stock/purchase-lists" className="text-brand-700 underline">
+            Purchase lists
+          </Link>
+          <Link href="/admin/stock/locations" className="text-brand-700 underline">
+            Locations ({locations.length})
+          </Link>
+        </nav>
       </header>
 
       {canWrite && (

@@ -1,0 +1,68 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ListActionButton } from '@/components/admin/stock/purchase-list-forms';
+import { can, requireStaff } from '@/lib/auth';
+import { listPurchaseLists } from '@/lib/inventory';
+import { draftPurchaseListAction } from './actions';
+
+export const metadata: Metadata = { title: 'Purchase lists' };
+
+const STATUS = { draft: 'Draft', ordered: 'Ordered', received: 'Received' } as const;
+
+/** What to order: lists drafted from low stock (here or by the assistant), newest first. */
+export default async function PurchaseListsPage() {
+  const ctx = await requireStaff('stock:read');
+  const lists = await listPurchaseLists(ctx);
+  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: ctx.tenant.timeZone });
+  return (
+    <div className="max-w-4xl space-y-6">
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <p className="text-sm">
+            <Link href="/admin/stock" className="font-semibold text-brand-700 underline">
+              Stock
+            </Link>
+          </p>
+          <h1 className="text-2xl font-bold">Purchase lists</h1>
+          <p className="text-slate-600">Each list orders every low item up to twice its low-stock threshold (at least one). Receive a list to put it all in stock at once.</p>
+        </div>
+        {can(ctx.role, 'stock:write') && <ListActionButton action={draftPurchaseListAction} label="Draft from low stock" busy="Drafting…" variant="primary" />}
+      </header>
+      {lists.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-10 text-center text-slate-600">
+          No purchase lists yet. Draft one from what is low on stock, or ask the assistant to.
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <table className="w-full text-sm">
+            <caption className="sr-only">Purchase lists, newest first</caption>
+            <thead className="bg-slate-50 text-left text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-2">Drafted</th>
+                <th scope="col" className="px-4 py-2">Location</th>
+                <th scope="col" className="px-4 py-2 text-right">Items</th>
+                <th scope="col" className="px-4 py-2 text-right">Units</th>
+                <th scope="col" className="px-4 py-2">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lists.map((l) => (
+                <tr key={l.id} className="border-t border-slate-100" data-testid="purchase-list-row">
+                  <td className="px-4 py-2">
+                    <Link href={`/admin/stock/purchase-lists/${l.id}`} className="font-semibold text-brand-700 underline">
+                      {when.format(l.createdAt)}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-2">{l.locationName}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{l.items}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{l.units}</td>
+                  <td className="px-4 py-2">{STATUS[l.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button, type ButtonVariant } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+
+/** One button that runs a purchase-list action (with the list's id), and says how it went. */
+export function ListActionButton({
+  action,
+  id,
+  label,
+  busy,
+  variant = 'secondary',
+  confirm,
+  locationId,
+  then,
+}: {
+  action: FormAction;
+  id?: string;
+  label: string;
+  busy: string;
+  variant?: ButtonVariant;
+  confirm?: string;
+  locationId?: string;
+  /** Where to go once it worked (a deleted list's page is gone). */
+  then?: string;
+}) {
+  const { state, pending, onSubmit } = useFormAction(action, null);
+  const router = useRouter();
+  useEffect(() => {
+    if (state?.ok && then) router.push(then);
+  }, [state, then, router]);
+  return (
+    <form
+      onSubmit={(e) => {
+        if (confirm && !window.confirm(confirm)) return e.preventDefault();
+        onSubmit(e);
+      }}
+      className="print:hidden"
+    >
+      {id && <input type="hidden" name="id" value={id} />}
+      {locationId && <input type="hidden" name="locationId" value={locationId} />}
+      <Button type="submit" variant={variant} disabled={pending}>
+        {pending ? busy : label}
+      </Button>
+      {state?.error && <p role="alert" className="mt-1 text-sm text-red-700">{state.error}</p>}
+      {state?.ok && <p role="status" className="mt-1 text-sm text-emerald-800">{state.ok}</p>}
+    </form>
+  );
+}
+
+/** Receiving a list: the supplier (optional), then every line goes into stock as one receipt. */
+export function ReceiveListForm({ action, id }: { action: FormAction; id: string }) {
+  const { state, pending, onSubmit } = useFormAction(action, null);
+  return (
+    <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2 print:hidden" aria-label="Receive this list">
+      <input type="hidden" name="id" value={id} />
+      <div className="min-w-56">
+        <TextField label="Supplier (optional)" name="supplier" maxLength={120} autoComplete="off" />
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Receiving…' : 'Receive everything'}
+      </Button>
+      {state?.error && <Alert tone="error">{state.error}</Alert>}
+      {state?.ok && <Alert tone="success">{state.ok}</Alert>}
+    </form>
+  );
+}
