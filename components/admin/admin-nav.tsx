@@ -7,6 +7,7 @@ const links = [
   { href: '/admin', label: 'Dashboard' },
   { href: '/admin/orders', label: 'Orders' },
   { href: '/admin/reports', label: 'Reports' },
+  { href: '/admin/shifts', label: 'Shifts' },
   { href: '/admin/assistant', label: 'Assistant', needs: 'assistant' },
   { href: '/admin/catalog', label: 'Catalog' },
   { href: '/admin/stock', label: 'Stock' },

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { users } from '@/db/schema/auth';
 import { changes, recordAudit, type AuditAction } from '@/lib/platform/audit';
 import { withTenant, type Tx } from '@/lib/platform/db';
@@ -47,6 +47,14 @@ export async function getStaffMember({ tenantId }: TenantScope, id: string): Pro
 }
 
 /** The name of staff member `id` (deactivated ones too: old receipts still name them), or null when there is none. */
+/** Names of staff members by id, inside the caller's transaction (a Z report names who opened and closed). */
+export async function staffNamesIn(tx: Tx, ids: readonly (string | null)[]): Promise<Record<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (wanted.length === 0) return {};
+  const rows = await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted));
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}
+
 export async function staffNameOf({ tenantId }: TenantScope, id: string | null): Promise<string | null> {
   if (!id) return null;
   const [row] = await withTenant(tenantId, (tx) => tx.select({ name: users.name }).from(users).where(eq(users.id, id)));

@@ -13,7 +13,7 @@ export {
 } from './orders';
 export { payOrder, settleCard, PAYMENT_PENDING } from './payments';
 export { refundOrder, voidOrder, refundAmount, refundTax } from './refunds';
-export { openShift, currentShift, getShift, addCashMovement, shiftReport, closeShift, type Shift, type ShiftReport } from './shifts';
+export { openShift, currentShift, getShift, shiftsOfDay, type DayTotals, addCashMovement, shiftReport, closeShift, type Shift, type ShiftReport } from './shifts';
 export { recoverAll, recoverTenant, recheckCardPayments } from './recovery';
 export { receiptOf, renderReceipt } from './receipt';
 export { loadOrderDetail, staffNames, type OrderDetailData, type OrderSummary, type RefundableLine, type Approver } from './order-detail';

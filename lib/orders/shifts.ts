@@ -1,12 +1,13 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { cashMovements, orders, shifts } from '@/db/schema/orders';
-import { authorise, type TenantContext, type TenantScope } from '@/lib/auth';
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { cashMovements, orderLines, orders, shifts } from '@/db/schema/orders';
+import { authorise, staffNamesIn, type TenantContext, type TenantScope } from '@/lib/auth';
 import { defaultLocation } from '@/lib/inventory';
 import { tenderTotalsOfShift } from '@/lib/payments';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound, pgErrorCode } from '@/lib/platform/errors';
-import { getTenantSettings } from '@/lib/tenancy';
+import { businessDayRange } from '@/lib/platform/business-day';
+import { businessDayRule, getTenantSettings } from '@/lib/tenancy';
 import { openShiftOf, type OrderRow } from './orders';
 
 /**
@@ -26,6 +27,13 @@ export type ShiftReport = {
   closedAt: Date | null;
   openingFloat: number;
   orders: { count: number; total: number; voided: number };
+  /**
+   * What the shift sold (its orders, voided ones aside) and what its drawer gave back: net sales
+   * = sales − refunds paid out in this shift. Absent on Z reports kept before it existed.
+   */
+  sales?: { items: number; discounts: number; tax: number; refunds: number; net: number; voidedAmount: number };
+  openedBy?: { id: string; name: string | null };
+  closedBy?: { id: string; name: string | null } | null;
   byTender: { tender: 'cash' | 'card'; taken: number; refunded: number; net: number; count: number }[];
   cashIn: number;
   cashOut: number;
@@ -74,6 +82,55 @@ export async function currentShift({ tenantId }: TenantScope, registerName: stri
   return row ? publicShift(row) : null;
 }
 
+/**
+ * The shifts opened on business day `date` (the tenant's zone and day start), with each one's
+ * report (a closed shift's stored Z report, an open one's X report so far), and the day's
+ * totals across registers: the end-of-day summary.
+ */
+export async function shiftsOfDay(scope: Pick<TenantContext, 'tenantId' | 'tenant'>, date: string): Promise<{ shifts: ShiftReport[]; totals: DayTotals }> {
+  const { from, to } = businessDayRange(date, date, await businessDayRule(scope));
+  const reports = await withTenant(scope.tenantId, async (tx) => {
+    const rows = await tx.select().from(shifts).where(and(gte(shifts.openedAt, from), lt(shifts.openedAt, to))).orderBy(asc(shifts.openedAt));
+    const out: ShiftReport[] = [];
+    for (const shift of rows) out.push(shift.status === 'closed' && shift.report ? storedReport(shift.report) : await buildReport(tx, shift));
+    return out;
+  });
+  const sum = (pick: (r: ShiftReport) => number) => reports.reduce((s, r) => s + pick(r), 0);
+  const closed = reports.filter((r) => r.closedAt !== null);
+  return {
+    shifts: reports,
+    totals: {
+      shifts: reports.length,
+      open: reports.length - closed.length,
+      orders: sum((r) => r.orders.count),
+      sales: sum((r) => r.orders.total),
+      refunds: sum((r) => r.sales?.refunds ?? 0),
+      net: sum((r) => r.sales?.net ?? r.orders.total),
+      voided: sum((r) => r.orders.voided),
+      byTender: (['cash', 'card'] as const).map((tender) => ({ tender, net: sum((r) => r.byTender.find((t) => t.tender === tender)?.net ?? 0) })),
+      expectedCash: closed.reduce((s, r) => s + r.expectedCash, 0),
+      countedCash: closed.reduce((s, r) => s + (r.countedCash ?? 0), 0),
+      difference: closed.reduce((s, r) => s + (r.difference ?? 0), 0),
+    },
+  };
+}
+
+export type DayTotals = {
+  shifts: number;
+  /** Shifts still open: their figures are so far, and they are not in the drawer totals. */
+  open: number;
+  orders: number;
+  sales: number;
+  refunds: number;
+  net: number;
+  voided: number;
+  byTender: { tender: 'cash' | 'card'; net: number }[];
+  /** Closed shifts only. */
+  expectedCash: number;
+  countedCash: number;
+  difference: number;
+};
+
 /** One shift of this tenant, open or closed (null: no such shift here). */
 export async function getShift({ tenantId }: TenantScope, shiftId: string): Promise<Shift | null> {
   const [row] = await withTenant(tenantId, (tx) => tx.select().from(shifts).where(eq(shifts.id, shiftId)));
@@ -118,7 +175,7 @@ export async function addCashMovement(
 
 async function buildReport(tx: Tx, shift: typeof shifts.$inferSelect): Promise<ShiftReport> {
   const orderRows = await tx
-    .select({ status: orders.status, total: orders.total })
+    .select({ id: orders.id, status: orders.status, total: orders.total, discounts: orders.discountTotal, tax: orders.taxTotal })
     .from(orders)
     .where(eq(orders.shiftId, shift.id));
   const tenders = await tenderTotalsOfShift(tx, shift.id);
@@ -136,13 +193,33 @@ async function buildReport(tx: Tx, shift: typeof shifts.$inferSelect): Promise<S
   const cashOut = movements.filter((m) => m.kind === 'out').reduce((s, m) => s + m.amount, 0);
   const expectedCash = shift.openingFloat + byTender[0]!.net + cashIn - cashOut;
   const sold = orderRows.filter((o) => o.status !== 'voided' && o.status !== 'open');
+  const voided = orderRows.filter((o) => o.status === 'voided');
+  const [items] = sold.length
+    ? ((await tx
+        .select({ n: sql<number>`coalesce(sum(${orderLines.quantity}), 0)::int` })
+        .from(orderLines)
+        .where(inArray(orderLines.orderId, sold.map((o) => o.id)))) as [{ n: number }])
+    : [{ n: 0 }];
+  const salesTotal = sold.reduce((s, o) => s + o.total, 0);
+  const refunds = byTender.reduce((s, t) => s + t.refunded, 0);
+  const names = await staffNamesIn(tx, [shift.openedBy, shift.closedBy]);
   return {
     shiftId: shift.id,
     registerName: shift.registerName,
     openedAt: shift.openedAt,
     closedAt: shift.closedAt,
     openingFloat: shift.openingFloat,
-    orders: { count: sold.length, total: sold.reduce((s, o) => s + o.total, 0), voided: orderRows.filter((o) => o.status === 'voided').length },
+    orders: { count: sold.length, total: salesTotal, voided: voided.length },
+    sales: {
+      items: items.n,
+      discounts: sold.reduce((s, o) => s + o.discounts, 0),
+      tax: sold.reduce((s, o) => s + o.tax, 0),
+      refunds,
+      net: salesTotal - refunds,
+      voidedAmount: voided.reduce((s, o) => s + o.total, 0),
+    },
+    openedBy: { id: shift.openedBy, name: names[shift.openedBy] ?? null },
+    closedBy: shift.closedBy ? { id: shift.closedBy, name: names[shift.closedBy] ?? null } : null,
     byTender,
     cashIn,
     cashOut,
@@ -191,7 +268,7 @@ export async function closeShift(ctx: TenantContext, shiftId: string, countedCas
       .where(and(eq(orders.shiftId, shiftId), inArray(orders.status, ['placed', 'partially_paid'])))) as [{ n: number }];
     if (unpaid.n > 0) throw new AppError('conflict', `${unpaid.n} order(s) of this shift still wait for payment; take payment or void them first`);
     const closedAt = new Date();
-    const report = await buildReport(tx, { ...shift, countedCash, closedAt });
+    const report = await buildReport(tx, { ...shift, countedCash, closedAt, closedBy: ctx.userId });
     await tx
       .update(shifts)
       .set({ status: 'closed', closedAt, closedBy: ctx.userId, countedCash, expectedCash: report.expectedCash, report: report as unknown as Record<string, unknown> })

@@ -25,11 +25,29 @@ export function reportLayout(report: ReportData, currency: string, timeZone: str
   const cash = report.byTender.find((t) => t.tender === 'cash');
   const count = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
 
+  const by = (who: { name: string | null } | null | undefined) => (who ? ` by ${who.name ?? 'a former staff member'}` : '');
   const meta: ReportRow[] = [
     { label: 'Register', value: report.registerName },
-    { label: 'Opened', value: when.format(new Date(report.openedAt)) },
-    closed ? { label: 'Closed', value: when.format(new Date(report.closedAt!)) } : { label: 'As of', value: when.format(now) },
+    { label: 'Opened', value: `${when.format(new Date(report.openedAt))}${by(report.openedBy)}` },
+    closed ? { label: 'Closed', value: `${when.format(new Date(report.closedAt!))}${by(report.closedBy)}` } : { label: 'As of', value: when.format(now) },
   ];
+  // Z reports kept before the sales breakdown existed show what they had.
+  const sales: ReportRow[] = report.sales
+    ? [
+        { label: 'Orders', value: String(report.orders.count) },
+        { label: 'Items sold', value: String(report.sales.items) },
+        { label: 'Discounts given', value: minus(report.sales.discounts) },
+        { label: 'Sales', value: money(report.orders.total) },
+        { label: 'Refunds paid out', value: minus(report.sales.refunds) },
+        { label: 'Net sales', value: money(report.sales.net), strong: true },
+        { label: 'Tax in sales', value: money(report.sales.tax) },
+        { label: `Voided (${count(report.orders.voided, 'order')})`, value: money(report.sales.voidedAmount) },
+      ]
+    : [
+        { label: 'Orders', value: String(report.orders.count) },
+        { label: 'Sales total', value: money(report.orders.total), strong: true },
+        { label: 'Voided orders', value: String(report.orders.voided) },
+      ];
 
   const drawer: ReportRow[] = [
     { label: 'Starting float', value: money(report.openingFloat) },
@@ -47,14 +65,7 @@ export function reportLayout(report: ReportData, currency: string, timeZone: str
     title: closed ? 'Z report · shift closed' : 'X report · shift so far',
     meta,
     sections: [
-      {
-        title: 'Sales',
-        rows: [
-          { label: 'Orders', value: String(report.orders.count) },
-          { label: 'Sales total', value: money(report.orders.total), strong: true },
-          { label: 'Voided orders', value: String(report.orders.voided) },
-        ],
-      },
+      { title: 'Sales', rows: sales },
       ...report.byTender.map((t) => ({
         title: t.tender === 'cash' ? 'Cash' : 'Card',
         rows: [

@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ShiftReportView } from '@/components/register/shift/shift-report-view';
+import type { ReportData } from '@/components/register/shift/types';
+import { requireStaff } from '@/lib/auth';
+import { getShift, shiftReport } from '@/lib/orders';
+import { businessDayOf } from '@/lib/platform/business-day';
+import { idParam } from '@/lib/platform/validation';
+import { businessDayRule } from '@/lib/tenancy';
+
+export const metadata: Metadata = { title: 'Shift report' };
+
+/** One shift's Z report (or X report while it is open), to read and reprint on 80 mm paper. */
+export default async function ShiftPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requireStaff('reports:read');
+  const id = idParam.safeParse((await params).id);
+  const shift = id.success ? await getShift(ctx, id.data) : null;
+  if (!shift) notFound();
+  const report = JSON.parse(JSON.stringify(await shiftReport(ctx, shift.id))) as ReportData;
+  return (
+    <div className="max-w-4xl space-y-4">
+      <p className="text-sm">
+        <Link href={`/admin/shifts?date=${businessDayOf(shift.openedAt, await businessDayRule(ctx)).date}`} className="font-semibold text-brand-700 underline">
+          Shifts of that day
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">Shift report · {shift.registerName}</h1>
+      <ShiftReportView report={report} currency={ctx.tenant.currency} timeZone={ctx.tenant.timeZone} businessName={ctx.tenant.name} />
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import type { Metadata } from 'next';
+import Form from 'next/form';
+import Link from 'next/link';
+import { longDate } from '@/components/admin/range-form';
+import { differenceWords } from '@/components/register/shift/report-sections';
+import { buttonClass } from '@/components/ui/button';
+import { controlClass } from '@/components/ui/field';
+import { firstParam } from '@/components/ui/pager';
+import { requireStaff } from '@/lib/auth';
+import { shiftsOfDay } from '@/lib/orders';
+import { addDays, businessDayOf } from '@/lib/platform/business-day';
+import { dayParam } from '@/lib/platform/calendar';
+import { formatMoney } from '@/lib/platform/money';
+import { businessDayRule } from '@/lib/tenancy';
+
+export const metadata: Metadata = { title: 'Shifts' };
+
+/**
+ * Shift history for managers: every shift opened on a business day, with its Z report (or X
+ * report so far) a click away to view and reprint, and the day's end-of-day summary across
+ * registers.
+ */
+export default async function ShiftsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await requireStaff('reports:read');
+  const today = businessDayOf(new Date(), await businessDayRule(ctx)).date;
+  const asked = firstParam((await searchParams).date);
+  const date = asked && dayParam(asked) === asked && asked <= today ? asked : today;
+  const { shifts, totals } = await shiftsOfDay(ctx, date);
+  const money = (minor: number) => formatMoney(minor, ctx.tenant.currency);
+  const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: ctx.tenant.timeZone });
+  const summary: [string, string][] = [
+    ['Shifts', totals.open ? `${totals.shifts} (${totals.open} still open)` : String(totals.shifts)],
+    ['Orders', String(totals.orders)],
+    ['Sales', money(totals.sales)],
+    ['Refunds paid out', money(totals.refunds)],
+    ['Net sales', money(totals.net)],
+    ...totals.byTender.map((t): [string, string] => [t.tender === 'cash' ? 'Cash (net)' : 'Card (net)', money(t.net)]),
+    ['Voided orders', String(totals.voided)],
+    ['Cash expected (closed shifts)', money(totals.expectedCash)],
+    ['Cash counted', money(totals.countedCash)],
+    [differenceWords(totals.difference, ctx.tenant.currency).label, differenceWords(totals.difference, ctx.tenant.currency).value],
+  ];
+  return (
+    <div className="max-w-5xl space-y-6">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">Shifts</h1>
+          <p className="text-slate-600">Every register’s shifts of {longDate(date, true)} ({ctx.tenant.timeZone}), and the day across registers.</p>
+        </div>
+        <Form action="/admin/shifts" className="flex items-end gap-2">
+          <label className="text-sm font-medium">
+            Day
+            <input type="date" name="date" defaultValue={date} max={today} className={`${controlClass} mt-1 block`} />
+          </label>
+          <button type="submit" className={buttonClass('secondary')}>
+            Show
+          </button>
+          <Link href={`/admin/shifts?date=${addDays(date, -1)}`} className={buttonClass('ghost')}>
+            Previous day
+          </Link>
+        </Form>
+      </header>
+
+      <section aria-labelledby="day-summary" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="day-summary">
+        <h2 id="day-summary" className="text-lg font-semibold">
+          End of day
+        </h2>
+        <dl className="mt-3 grid gap-x-8 gap-y-1 text-sm sm:grid-cols-2">
+          {summary.map(([label, value]) => (
+            <div key={label} className="flex justify-between gap-4 border-b border-slate-100 py-1">
+              <dt className="text-slate-600">{label}</dt>
+              <dd className="font-medium tabular-nums">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      {shifts.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-10 text-center text-slate-600">No shift was opened on this day.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <table className="w-full text-sm">
+            <caption className="sr-only">Shifts of the day</caption>
+            <thead className="bg-slate-50 text-left text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-2">Register</th>
+                <th scope="col" className="px-4 py-2">Opened</th>
+                <th scope="col" className="px-4 py-2">Closed</th>
+                <th scope="col" className="px-4 py-2 text-right">Net sales</th>
+                <th scope="col" className="px-4 py-2 text-right">Drawer</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shifts.map((s) => (
+                <tr key={s.shiftId} className="border-t border-slate-100" data-testid="shift-row">
+                  <td className="px-4 py-2">
+                    <Link href={`/admin/shifts/${s.shiftId}`} className="font-semibold text-brand-700 underline">
+                      {s.registerName}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-2">
+                    {time.format(s.openedAt)} · {s.openedBy?.name ?? '—'}
+                  </td>
+                  <td className="px-4 py-2">{s.closedAt ? `${time.format(s.closedAt)} · ${s.closedBy?.name ?? '—'}` : 'Open'}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{money(s.sales?.net ?? s.orders.total)}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{s.difference === null ? '—' : differenceWords(s.difference, ctx.tenant.currency).value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
