@@ -22,6 +22,8 @@ export type OrderDetailData = {
   staffNames: Record<string, string>;
   tableName: string | null;
   refundable: RefundableLine[];
+  /** What each tender can still give back (captured − refunded), for choosing where a refund goes. */
+  refundableByTender: { tender: 'cash' | 'card'; amount: number }[];
   approvers: Approver[];
 };
 
@@ -67,6 +69,9 @@ export async function loadOrderDetail({ tenantId }: TenantScope, orderId: string
           amounts: Array.from({ length: left }, (_, i) => refundAmount({ ...line, refundedQuantity: taken }, i + 1)),
         };
       }),
+    refundableByTender: (['cash', 'card'] as const)
+      .map((tender) => ({ tender, amount: order.payments.filter((p) => p.tender === tender && p.status === 'captured').reduce((sum, p) => sum + p.amount - p.refundedAmount, 0) }))
+      .filter((t) => t.amount > 0),
     approvers,
   };
 }

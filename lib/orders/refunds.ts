@@ -16,6 +16,7 @@ import {
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound } from '@/lib/platform/errors';
 import { logger } from '@/lib/platform/logger';
+import { formatMoney } from '@/lib/platform/money';
 import { auditRefund, auditRefundRefused } from './audit';
 import { divideRounded } from './pricing';
 import { assertTransition, getOrder, lockOrder, voidOrderInTx, type OrderView } from './orders';
@@ -71,10 +72,48 @@ async function reservedQuantities(tx: Tx, orderId: string): Promise<Map<string, 
  *      fails it and releases the reservations, so the order is exactly as before. No answer
  *      leaves it pending for the recovery job, which retries with the same keys.
  */
+/**
+ * Which payments the money goes back on: latest first, each up to what is still refundable on
+ * it — over every tender, or per tender as the manager chose (each within what it can return,
+ * adding up to the refund).
+ */
+function refundParts(captured: PaymentView[], amount: number, chosen: RefundOrderInput['tenders'], currency: string): { payment: PaymentView; amount: number }[] {
+  const take = (payments: PaymentView[], wanted: number) => {
+    const parts: { payment: PaymentView; amount: number }[] = [];
+    let left = wanted;
+    for (const payment of [...payments].reverse()) {
+      if (left === 0) break;
+      const share = Math.min(left, payment.amount - payment.refundedAmount);
+      if (share <= 0) continue;
+      parts.push({ payment, amount: share });
+      left -= share;
+    }
+    return { parts, left };
+  };
+  if (!chosen) {
+    const { parts, left } = take(captured, amount);
+    if (left > 0) throw new AppError('conflict', 'There is not enough paid on this order to refund that much');
+    return parts;
+  }
+  const asked = chosen.reduce((s, t) => s + t.amount, 0);
+  if (asked !== amount) {
+    throw new AppError('unprocessable', `The tenders add up to ${formatMoney(asked, currency)}, but the refund is ${formatMoney(amount, currency)}`, [{ path: 'tenders', message: 'Make the amounts add up to the refund' }]);
+  }
+  return chosen.flatMap(({ tender, amount: wanted }) => {
+    const ofTender = captured.filter((p) => p.tender === tender);
+    const { parts, left } = take(ofTender, wanted);
+    if (left > 0) {
+      const most = ofTender.reduce((s, p) => s + p.amount - p.refundedAmount, 0);
+      throw new AppError('unprocessable', `${tender === 'cash' ? 'Cash' : 'Card'} can return at most ${formatMoney(most, currency)} on this order`, [{ path: 'tenders', message: 'More than this tender took' }]);
+    }
+    return parts;
+  });
+}
+
 export async function refundOrder(
   ctx: TenantContext,
   orderId: string,
-  input: RefundOrderInput,
+  input: Omit<RefundOrderInput, 'tenders'> & Partial<Pick<RefundOrderInput, 'tenders'>>,
   shiftId: string | null = null,
 ): Promise<{ refundId: string; amount: number; status: Exclude<RefundStatus, 'failed'>; order: OrderView }> {
   const approvedBy = await authorise(ctx, 'refund:create', input.approval);
@@ -106,17 +145,7 @@ export async function refundOrder(
     const chosen = refundLines as NonNullable<(typeof refundLines)[number]>[];
     const amount = chosen.reduce((sum, r) => sum + r.amount, 0);
 
-    // Back to the tenders, latest first, each up to what is still refundable on it.
-    const parts: { payment: PaymentView; amount: number }[] = [];
-    let left = amount;
-    for (const payment of (await paymentsOfOrder(tx, orderId)).filter((p) => p.status === 'captured').reverse()) {
-      if (left === 0) break;
-      const share = Math.min(left, payment.amount - payment.refundedAmount);
-      if (share <= 0) continue;
-      parts.push({ payment, amount: share });
-      left -= share;
-    }
-    if (left > 0) throw new AppError('conflict', 'There is not enough paid on this order to refund that much');
+    const parts = refundParts((await paymentsOfOrder(tx, orderId)).filter((p) => p.status === 'captured'), amount, input.tenders ?? null, ctx.tenant.currency);
 
     const [document] = await tx
       .insert(orderRefunds)

@@ -92,6 +92,14 @@ export const refundOrderSchema = z.object({
     .min(1, 'Choose what is refunded')
     .max(300),
   approval: approvalSchema.nullable().default(null),
+  /** Where the money goes, per tender (adding up to the refund); null: back to the tenders latest first. */
+  tenders: z
+    .array(z.object({ tender: z.enum(tenders, { message: 'Choose cash or card' }), amount: money('an amount').min(1, 'Enter an amount') }))
+    .min(1)
+    .max(tenders.length)
+    .refine((ts) => new Set(ts.map((t) => t.tender)).size === ts.length, 'Name each tender once')
+    .nullable()
+    .default(null),
 });
 export type RefundOrderInput = z.output<typeof refundOrderSchema>;
 

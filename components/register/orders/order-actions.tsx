@@ -17,6 +17,7 @@ type Props = {
   canRefund: boolean;
   canVoid: boolean;
   refundable: RefundableLine[];
+  refundableByTender: { tender: 'cash' | 'card'; amount: number }[];
   approvers: Approver[];
   /** The signed-in role cannot refund / void alone: a manager's or owner's PIN comes with the request. */
   refundNeedsApproval: boolean;
@@ -153,7 +154,7 @@ function useRegisterName(atRegister: boolean): string {
   return name;
 }
 
-function RefundForm({ orderId, currency, refundable, approvers, refundNeedsApproval, atRegister, refundOrderAction, onDone, onCancel }: FormProps) {
+function RefundForm({ orderId, currency, refundable, refundableByTender, approvers, refundNeedsApproval, atRegister, refundOrderAction, onDone, onCancel }: FormProps) {
   const { state, pending, onSubmit } = useFormAction(refundOrderAction, null);
   const [quantities, setQuantities] = useState<Record<string, number>>({});
   const registerName = useRegisterName(atRegister);
@@ -250,6 +251,7 @@ function RefundForm({ orderId, currency, refundable, approvers, refundNeedsAppro
         <span>Goes back to the customer</span>
         <span className="tabular-nums">{money(total)}</span>
       </p>
+      {refundableByTender.length > 1 && total > 0 && <RefundTenders key={total} total={total} tenders={refundableByTender} currency={currency} error={fe.tenders} />}
       <TextAreaField label="Reason" name="reason" required maxLength={300} rows={2} error={fe.reason} placeholder="e.g. Customer changed their mind" />
       <CheckboxField label="Put the items back in stock" name="restock" defaultChecked hint="Leave on unless the items are damaged or were eaten." />
       {refundNeedsApproval && <ApproverPinFields approvers={approvers} errors={fe} what="a refund" />}
@@ -287,5 +289,46 @@ function VoidForm({ orderId, approvers, voidNeedsApproval, voidOrderAction, onDo
         </Button>
       </div>
     </form>
+  );
+}
+
+/**
+ * Where the money of a split-paid order goes: as paid (latest payment first), or amounts per
+ * tender the manager sets (each within what it can return; the server checks they add up).
+ */
+function RefundTenders({ total, tenders, currency, error }: { total: number; tenders: { tender: 'cash' | 'card'; amount: number }[]; currency: string; error?: string }) {
+  const [choose, setChoose] = useState(false);
+  const digits = currency === 'MMK' ? 0 : 2;
+  const cash = Math.min(total, tenders.find((t) => t.tender === 'cash')?.amount ?? 0);
+  // What is typed, as decimals; sent in minor units (what the server's schema takes).
+  const [typed, setTyped] = useState<Record<string, string>>({ cash: (cash / 10 ** digits).toFixed(digits), card: ((total - cash) / 10 ** digits).toFixed(digits) });
+  const minor = (text: string) => (/^\s*\d+([.,]\d*)?\s*$/.test(text) ? Math.round(Number(text.replace(',', '.')) * 10 ** digits) : Number.NaN);
+  return (
+    <fieldset className="space-y-2 rounded-lg border border-slate-200 px-3 py-2">
+      <legend className="px-1 text-sm font-medium">Where the money goes</legend>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="radio" name="goesTo" value="as-paid" checked={!choose} onChange={() => setChoose(false)} /> As paid (the latest payment first)
+      </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="radio" name="goesTo" value="split" checked={choose} onChange={() => setChoose(true)} /> Choose per tender
+      </label>
+      {choose && (
+        <div className="grid gap-2 sm:grid-cols-2">
+          {tenders.map((t) => (
+            <label key={t.tender} className="text-sm">
+              {t.tender === 'cash' ? 'Cash' : 'Card'} ({currency}, at most {formatMoney(t.amount, currency)})
+              <input
+                inputMode="decimal"
+                value={typed[t.tender] ?? ''}
+                onChange={(e) => setTyped((all) => ({ ...all, [t.tender]: e.target.value }))}
+                className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 px-2 tabular-nums"
+              />
+              <input type="hidden" name={`tender.${t.tender}`} value={String(minor(typed[t.tender] ?? ''))} />
+            </label>
+          ))}
+        </div>
+      )}
+      {error && <p className="text-sm text-red-700">{error}</p>}
+    </fieldset>
   );
 }

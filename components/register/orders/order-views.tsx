@@ -195,6 +195,7 @@ export function OrderDetail({
           canRefund={(order.status === 'completed' || order.status === 'partially_refunded') && data.refundable.length > 0}
           canVoid={order.status === 'open' || order.status === 'placed'}
           refundable={data.refundable}
+          refundableByTender={data.refundableByTender}
           approvers={data.approvers}
           refundNeedsApproval={!can(role, 'refund:create')}
           voidNeedsApproval={!can(role, 'order:void')}

@@ -13,6 +13,13 @@ import { trimmedText } from '@/lib/platform/form-data';
  * the form carries the manager's PIN once, exchanged here for a one-action approval token.
  */
 
+/** The refund dialog's amounts per tender (minor units; zero or blank: that tender gives nothing). */
+function chosenTenders(formData: FormData): { tender: 'cash' | 'card'; amount: number }[] {
+  return (['cash', 'card'] as const)
+    .map((tender) => ({ tender, amount: Number(formData.get(`tender.${tender}`) ?? 0) }))
+    .filter((t) => t.amount !== 0);
+}
+
 function orderIdOf(formData: FormData): string {
   const id = z.uuid().safeParse(trimmedText(formData, 'orderId'));
   if (!id.success) throw new AppError('not_found', 'Order not found');
@@ -26,6 +33,7 @@ function renameFields(state: FormState, lineIds: string[] = []): FormState {
   for (const [path, message] of Object.entries(state.fieldErrors)) {
     const line = /^lines\.(\d+)\./.exec(path);
     if (line && lineIds[Number(line[1])]) renamed[`qty.${lineIds[Number(line[1])]}`] = message;
+    else if (path.startsWith('tenders')) renamed.tenders = message;
     else renamed[approverFieldName(path)] = message;
   }
   return { ...state, fieldErrors: renamed };
@@ -40,6 +48,7 @@ export async function refundOrderAction(_prev: FormState, formData: FormData): P
     restock: formData.get('restock') === 'on',
     lines,
     approval: null,
+    tenders: formData.get('goesTo') === 'split' ? chosenTenders(formData) : null,
   };
   const state = await staffAction('order:create', refundOrderSchema, input, async (ctx, data) => {
     const orderId = orderIdOf(formData);
