@@ -61,6 +61,7 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
         </Form>
       </header>
 
+      {shifts.length > 0 && (
       <section aria-labelledby="day-summary" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="day-summary">
         <h2 id="day-summary" className="text-lg font-semibold">
           End of day
@@ -74,6 +75,7 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
           ))}
         </dl>
       </section>
+      )}
 
       {shifts.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-10 text-center text-slate-600">No shift was opened on this day.</p>
