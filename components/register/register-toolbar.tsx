@@ -143,7 +143,7 @@ export function RegisterToolbar({
             </div>
           ))}
         </dl>
-        <p className="mt-3 text-xs text-slate-600">A barcode scanner works anywhere the search box has focus: scan, and the item is added.</p>
+        <p className="mt-3 text-xs text-slate-600">A barcode scanner works anywhere on the sale screen (not inside another text field or a dialog): scan, and the item is added.</p>
       </Popover>
     </div>
   );

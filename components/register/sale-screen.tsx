@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { variantLabel } from '@/lib/catalog/labels';
 import { api, type ApiError } from './api';
 import { ApprovalDialog } from './approval-dialog';
+import { codeIndex } from './codes';
 import { CardStatusBanner } from './card-status-banner';
 import { CartPanel } from './cart-panel';
 import { DiscountDialog, type DiscountTarget } from './discount-dialog';
@@ -22,6 +23,7 @@ import { useLiveStock } from './use-live-stock';
 import { useQuote } from './use-quote';
 import { useRegisterShift } from './use-register-shift';
 import { useSale } from './use-sale';
+import { useScanner } from './use-scanner';
 import { useShortcuts } from './use-shortcuts';
 import { VoidDialog } from './void-dialog';
 import type { Order, RegisterData, RegisterProduct, RegisterTable, RegisterUser } from './types';
@@ -53,6 +55,9 @@ export function SaleScreen({ data, currency, user }: { data: RegisterData; curre
   const [voidOpen, setVoidOpen] = useState(false);
   const [tableHint, setTableHint] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [scanNotice, setScanNotice] = useState<{ text: string; tone: 'ok' | 'error'; at: number } | null>(null);
+  const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(noticeTimer.current), []);
 
   // An emptied cart (parked, paid, cleared) starts without old hints.
   const empty = cart.cart.lines.length === 0;
@@ -62,6 +67,7 @@ export function SaleScreen({ data, currency, user }: { data: RegisterData; curre
 
   const announce = (text: string) => setAnnouncement((prev) => (prev === text ? `${text}\u00a0` : text));
   const productById = useMemo(() => new Map(products.map((p) => [p.id, p])), [products]);
+  const byCode = useMemo(() => codeIndex(products), [products]);
 
   const onApprovalRejected = useCallback(
     (error: ApiError) => {
@@ -127,6 +133,17 @@ export function SaleScreen({ data, currency, user }: { data: RegisterData; curre
     addLine(plainLine(product, variantId));
     return null;
   };
+
+  // A scan that arrived with no text field focused (the search box reads its own).
+  useScanner((code) => {
+    if (register.shift.status !== 'open') return;
+    const hit = byCode.get(code.toLowerCase());
+    const v = hit?.product.variants.find((x) => x.id === hit.variantId);
+    const problem = !hit || !v ? `No item with code “${code}”` : scan(hit.product, hit.variantId);
+    clearTimeout(noticeTimer.current);
+    setScanNotice({ text: problem ?? `Added ${variantLabel({ productName: hit!.product.name, variantName: v!.name })}`, tone: problem ? 'error' : 'ok', at: Date.now() });
+    noticeTimer.current = setTimeout(() => setScanNotice(null), 4_000);
+  });
 
   const stockWarning = (variantId: string, quantity: number, productId: string) => {
     const product = productById.get(productId);
@@ -209,6 +226,18 @@ export function SaleScreen({ data, currency, user }: { data: RegisterData; curre
       <p aria-live="polite" className="sr-only" data-testid="announcer">
         {announcement}
       </p>
+      <div aria-live="assertive" aria-atomic="true" className="pointer-events-none fixed inset-x-0 top-3 z-20 flex justify-center px-3">
+        {scanNotice && (
+          <p
+            key={scanNotice.at}
+            data-testid="scan-notice"
+            className={`rounded-lg px-3 py-1.5 text-sm font-semibold text-white shadow-md ${scanNotice.tone === 'error' ? 'bg-red-700' : 'bg-slate-900'}`}
+          >
+            {scanNotice.tone === 'error' ? '⚠ ' : '✓ '}
+            {scanNotice.text}
+          </p>
+        )}
+      </div>
 
       {register.shift.status === 'loading' || !register.registerName ? (
         <div className="flex flex-1 items-center justify-center" aria-busy="true">
