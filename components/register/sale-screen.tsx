@@ -17,8 +17,10 @@ import { ProductGrid } from './product-grid';
 import { ReceiptDialog } from './receipt-dialog';
 import { RegisterToolbar } from './register-toolbar';
 import { canSell, hasRequiredChoices, needsPicker, variantStock } from './stock';
-import { cartFromOrder, useCart, type NewLine } from './use-cart';
+import { cartStorageKey } from './cart-storage';
+import { cartFromOrder, useCart, type CartState, type NewLine } from './use-cart';
 import { useCardStatus } from './use-card-status';
+import { useKeptCart } from './use-kept-cart';
 import { useLiveStock } from './use-live-stock';
 import { useQuote } from './use-quote';
 import { useRegisterShift } from './use-register-shift';
@@ -33,7 +35,7 @@ import type { Order, RegisterData, RegisterProduct, RegisterTable, RegisterUser 
  * choices, discounts, approval, payment and the receipt. This component only wires the
  * pieces together; each concern lives in its own hook or component.
  */
-export function SaleScreen({ data, currency, user }: { data: RegisterData; currency: string; user: RegisterUser }) {
+export function SaleScreen({ data, tenantId, currency, user }: { data: RegisterData; tenantId: string; currency: string; user: RegisterUser }) {
   const register = useRegisterShift();
   const shift = register.shift.status === 'open' ? register.shift.shift : null;
   const cart = useCart(data.tables.length ? 'takeaway' : 'retail');
@@ -91,6 +93,21 @@ export function SaleScreen({ data, currency, user }: { data: RegisterData; curre
     },
   });
   const locked = sale.locked;
+
+  // The sale being rung up survives a reload on this device, minus items no longer sold here.
+  useKeptCart({
+    cart: cart.cart,
+    load: cart.load,
+    storageKey: register.registerName ? cartStorageKey(tenantId, register.registerName) : null,
+    keep: sale.order === null,
+    restore: (kept: CartState) => {
+      const lines = kept.lines.filter((l) => productById.get(l.productId)?.variants.some((v) => v.id === l.variantId));
+      if (lines.length === 0) return null;
+      const count = lines.reduce((n, l) => n + l.quantity, 0);
+      announce(`The sale in progress is back: ${count} item${count === 1 ? '' : 's'}.`);
+      return { ...kept, lines, selectedKey: lines.some((l) => l.key === kept.selectedKey) ? kept.selectedKey : (lines.at(-1)?.key ?? null) };
+    },
+  });
 
   const refreshTables = useCallback(async () => {
     const result = await api<{ data: RegisterTable[] }>('/api/v1/restaurant/tables', { retries: 1 });
