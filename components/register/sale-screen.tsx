@@ -1,13 +1,15 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { variantLabel } from '@/lib/catalog/labels';
 import { api, type ApiError } from './api';
 import { ApprovalDialog } from './approval-dialog';
 import { codeIndex } from './codes';
 import { CardStatusBanner } from './card-status-banner';
 import { CartPanel } from './cart-panel';
+import { CartBar, CartSheet } from './cart-sheet';
 import { DiscountDialog, type DiscountTarget } from './discount-dialog';
+import { formatMoney } from './format';
 import { ItemPickerDialog, type PickerRequest } from './item-picker-dialog';
 import { NoShift } from './no-shift';
 import { ParkedOrdersDialog, useParkedOrders } from './parked-orders';
@@ -22,6 +24,7 @@ import { cartFromOrder, useCart, type CartState, type NewLine } from './use-cart
 import { useCardStatus } from './use-card-status';
 import { useKeptCart } from './use-kept-cart';
 import { useLiveStock } from './use-live-stock';
+import { PHONE_QUERY, useMediaQuery } from './use-media-query';
 import { useQuote } from './use-quote';
 import { useRegisterShift } from './use-register-shift';
 import { useSale } from './use-sale';
@@ -61,11 +64,33 @@ export function SaleScreen({ data, tenantId, currency, user }: { data: RegisterD
   const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(noticeTimer.current), []);
 
-  // An emptied cart (parked, paid, cleared) starts without old hints.
+  // On a phone the cart is a sheet over the products, opened from the cart bar.
+  const phone = useMediaQuery(PHONE_QUERY);
+  const sheetId = useId();
+  const barRef = useRef<HTMLButtonElement>(null);
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const focusAfterSheet = useRef<'bar' | 'search' | null>(null);
+  const closeSheet = (focusTo: 'bar' | 'search') => {
+    focusAfterSheet.current = focusTo;
+    setSheetOpen(false);
+  };
+  useEffect(() => {
+    // Back where the person came from, once the sheet is gone and the products are live again.
+    const to = focusAfterSheet.current;
+    focusAfterSheet.current = null;
+    if (!sheetOpen && to) (to === 'bar' ? barRef.current : searchRef.current)?.focus();
+  }, [sheetOpen]);
+  useEffect(() => {
+    if (!phone) setSheetOpen(false);
+  }, [phone]);
+
+  // An emptied cart (parked, paid, cleared) starts without old hints, back on the products.
   const empty = cart.cart.lines.length === 0;
   useEffect(() => {
-    if (empty) setTableHint(null);
-  }, [empty]);
+    if (!empty) return;
+    setTableHint(null);
+    if (sheetOpen) closeSheet('search');
+  }, [empty]); // only the cart becoming empty closes the sheet
 
   const announce = (text: string) => setAnnouncement((prev) => (prev === text ? `${text}\u00a0` : text));
   const productById = useMemo(() => new Map(products.map((p) => [p.id, p])), [products]);
@@ -208,6 +233,8 @@ export function SaleScreen({ data, tenantId, currency, user }: { data: RegisterD
     announce(`Order #${order.number} resumed.`);
   };
 
+  const barTotal = locked && sale.order ? `${formatMoney(sale.order.balanceDue, currency)} due` : quote.quote && !quote.error ? formatMoney(quote.quote.total, currency) : null;
+
   useShortcuts({
     focusSearch: () => searchRef.current?.focus(),
     pay: openPayment,
@@ -270,47 +297,52 @@ export function SaleScreen({ data, tenantId, currency, user }: { data: RegisterD
           onChangeRegister={settings.toggle}
         />
       ) : (
-        <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_minmax(20rem,24rem)]">
-          <ProductGrid
-            products={products}
-            categories={data.categories}
-            stock={stock}
-            currency={currency}
-            searchRef={searchRef}
-            locked={locked}
-            onPick={pick}
-            onScan={scan}
-          />
-          <CartPanel
-            cart={cart}
-            quote={quote.quote}
-            quotePending={quote.pending}
-            quoteError={quote.error}
-            saleError={sale.error}
-            currency={currency}
-            pricesIncludeTax={data.settings.pricesIncludeTax}
-            tables={tables}
-            order={sale.order}
-            locked={locked}
-            canPay={canPay}
-            busy={sale.busy}
-            stockWarning={stockWarning}
-            tableHint={dineInWithoutTable ? tableHint : null}
-            onEditLine={editLine}
-            onDiscountLine={(key) => {
-              const line = cart.cart.lines.find((l) => l.key === key);
-              if (line) setDiscount({ scope: 'line', key, name: line.productName, current: line.discount });
-            }}
-            onOrderDiscount={() => setDiscount({ scope: 'order', current: cart.cart.orderDiscount })}
-            onAskApproval={() => {
-              setApprovalError(null);
-              setApprovalOpen(true);
-            }}
-            onRefreshTables={() => void refreshTables()}
-            onPark={() => void park()}
-            onPay={openPayment}
-            onVoid={() => setVoidOpen(true)}
-          />
+        <div className="grid min-h-0 flex-1 grid-cols-1 md:grid-cols-[minmax(0,1fr)_minmax(20rem,24rem)]">
+          <div className="grid min-h-0 grid-rows-[minmax(0,1fr)_auto]" inert={phone && sheetOpen}>
+            <ProductGrid
+              products={products}
+              categories={data.categories}
+              stock={stock}
+              currency={currency}
+              searchRef={searchRef}
+              locked={locked}
+              onPick={pick}
+              onScan={scan}
+            />
+            <CartBar barRef={barRef} sheetId={sheetId} open={sheetOpen} items={cart.itemCount} total={barTotal} onOpen={() => setSheetOpen(true)} />
+          </div>
+          <CartSheet id={sheetId} open={sheetOpen} phone={phone} onClose={() => closeSheet('bar')}>
+            <CartPanel
+              cart={cart}
+              quote={quote.quote}
+              quotePending={quote.pending}
+              quoteError={quote.error}
+              saleError={sale.error}
+              currency={currency}
+              pricesIncludeTax={data.settings.pricesIncludeTax}
+              tables={tables}
+              order={sale.order}
+              locked={locked}
+              canPay={canPay}
+              busy={sale.busy}
+              stockWarning={stockWarning}
+              tableHint={dineInWithoutTable ? tableHint : null}
+              onEditLine={editLine}
+              onDiscountLine={(key) => {
+                const line = cart.cart.lines.find((l) => l.key === key);
+                if (line) setDiscount({ scope: 'line', key, name: line.productName, current: line.discount });
+              }}
+              onOrderDiscount={() => setDiscount({ scope: 'order', current: cart.cart.orderDiscount })}
+              onAskApproval={() => {
+                setApprovalError(null);
+                setApprovalOpen(true);
+              }}
+              onRefreshTables={() => void refreshTables()}
+              onPark={() => void park()}
+              onPay={openPayment}
+              onVoid={() => setVoidOpen(true)}
+            />
+          </CartSheet>
         </div>
       )}
 
