@@ -37,10 +37,16 @@ expect(cola.barcode).toBe(ean13('883600100028'));
 async function sideways(page: Page): Promise<{ scrollWidth: number; innerWidth: number; culprits: string[] }> {
   return page.evaluate(() => {
     const width = window.innerWidth;
+    // Whether a scrolling or clipping box holds `el` inside the viewport. An absolutely placed
+    // element is clipped only by boxes at or above its containing block (a fixed one by none).
     const clipped = (el: Element) => {
+      let position = getComputedStyle(el).position;
       for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
         const style = getComputedStyle(a);
+        if (position === 'fixed') return false;
+        if (position === 'absolute' && style.position === 'static') continue;
         if (style.overflowX !== 'visible' && a.getBoundingClientRect().right <= width + 0.5) return true;
+        position = style.position;
       }
       return false;
     };
