@@ -93,7 +93,7 @@ export function CartBar({
       aria-controls={sheetId}
       onClick={onOpen}
       data-testid="cart-bar"
-      className="flex min-h-14 w-full items-center justify-between gap-3 bg-slate-900 px-4 pb-[env(safe-area-inset-bottom)] text-left text-white md:hidden"
+      className="relative flex min-h-14 w-full items-center justify-between gap-3 bg-slate-900 px-4 pb-[env(safe-area-inset-bottom)] text-left text-white md:hidden"
     >
       <span className="font-semibold">Cart · {items === 0 ? 'empty' : `${items} item${items === 1 ? '' : 's'}`}</span>
       {items > 0 && total && (

@@ -50,13 +50,13 @@ export function RegisterToolbar({
   const opened = shift ? new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(new Date(shift.openedAt)) : null;
 
   return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-3 py-1.5 text-sm">
+    <div className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-slate-200 bg-white px-3 py-1.5 text-sm sm:gap-x-3">
       <button
         type="button"
         onClick={settings.toggle}
         aria-expanded={settings.open}
         aria-controls={`${id}-settings`}
-        className="inline-flex min-h-10 max-w-[11rem] items-center gap-1 rounded-lg px-2 font-semibold ring-1 ring-slate-300 hover:bg-slate-50 sm:max-w-none"
+        className="inline-flex min-h-10 max-w-[9rem] items-center gap-1 rounded-lg px-2 font-semibold ring-1 ring-slate-300 hover:bg-slate-50 sm:max-w-none"
         data-testid="register-name"
       >
         <span aria-hidden="true">⚙</span> <span className="truncate">{registerName}</span>

@@ -298,7 +298,7 @@ export function SaleScreen({ data, tenantId, currency, user }: { data: RegisterD
         />
       ) : (
         <div className="grid min-h-0 flex-1 grid-cols-1 md:grid-cols-[minmax(0,1fr)_minmax(20rem,24rem)]">
-          <div className="grid min-h-0 grid-rows-[minmax(0,1fr)_auto]" inert={phone && sheetOpen}>
+          <div className="grid min-h-0 min-w-0 grid-cols-1 grid-rows-[minmax(0,1fr)_auto]" inert={phone && sheetOpen}>
             <ProductGrid
               products={products}
               categories={data.categories}

@@ -1,15 +1,18 @@
 /**
  * Telling a barcode scanner from a person at the keyboard. A scanner is a keyboard that
- * types a whole code in a burst — a few milliseconds between keys — and presses Enter; a
- * person takes 80 ms or more between keys. So: at least SCAN_MIN_LENGTH printable keys, each
- * within SCAN_MAX_GAP_MS of the one before, then Enter within that gap too, is a scan.
- * (Plain logic, no DOM: use-scanner.ts feeds it the key events.)
+ * types a whole code in a burst — a few milliseconds a key — and presses Enter; a person
+ * takes 80 ms or more a key. So: at least SCAN_MIN_LENGTH printable keys then Enter, at no
+ * more than SCAN_AVG_GAP_MS a key on average, is a scan. The average, not each gap, decides:
+ * a busy tablet may hold one key back for a moment without losing the scan. A pause of
+ * SCAN_RESET_MS starts afresh. (Plain logic, no DOM: use-scanner.ts feeds it the key events.)
  */
 export const SCAN_MIN_LENGTH = 4;
-/** Scanners send a key every 1–20 ms; 50 leaves room for a busy tablet without taking a typist's keys. */
+export const SCAN_AVG_GAP_MS = 30;
+export const SCAN_RESET_MS = 200;
+/** A key this close after the one before is part of a burst (never a person's shortcut key). */
 export const SCAN_MAX_GAP_MS = 50;
 
-export type ScanBuffer = { text: string; last: number } | null;
+export type ScanBuffer = { text: string; first: number; last: number } | null;
 
 export type ScanStep = {
   buffer: ScanBuffer;
@@ -21,13 +24,14 @@ export type ScanStep = {
 
 /** The next state after one key (`key` as KeyboardEvent.key, `at` in ms). */
 export function scanStep(buffer: ScanBuffer, key: string, at: number): ScanStep {
-  const fast = buffer !== null && at - buffer.last <= SCAN_MAX_GAP_MS;
+  const live = buffer !== null && at - buffer.last <= SCAN_RESET_MS ? buffer : null;
   if (key === 'Enter') {
-    const code = fast && buffer.text.length >= SCAN_MIN_LENGTH ? buffer.text : null;
-    return { buffer: null, code, burst: code !== null };
+    const scan = live !== null && live.text.length >= SCAN_MIN_LENGTH && (at - live.first) / live.text.length <= SCAN_AVG_GAP_MS;
+    return { buffer: null, code: scan ? live.text : null, burst: scan };
   }
   // Modifier keys on their own (a scanner holds Shift for capitals) neither add nor break a burst.
   if (key === 'Shift' || key === 'CapsLock') return { buffer, code: null, burst: false };
   if (key.length !== 1) return { buffer: null, code: null, burst: false };
-  return fast ? { buffer: { text: buffer.text + key, last: at }, code: null, burst: true } : { buffer: { text: key, last: at }, code: null, burst: false };
+  if (!live) return { buffer: { text: key, first: at, last: at }, code: null, burst: false };
+  return { buffer: { text: live.text + key, first: live.first, last: at }, code: null, burst: at - live.last <= SCAN_MAX_GAP_MS };
 }

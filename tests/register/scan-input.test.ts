@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCAN_MAX_GAP_MS, scanStep, type ScanBuffer, type ScanStep } from '@/components/register/scan-input';
+import { SCAN_RESET_MS, scanStep, type ScanBuffer, type ScanStep } from '@/components/register/scan-input';
 
 /** Feeds keys at the given times; answers every step. */
 function feed(keys: [key: string, at: number][]): ScanStep[] {
@@ -24,10 +24,17 @@ describe('scanner input', () => {
     expect(feed(keys).at(-1)!.code).toBe('DRK-S');
   });
 
+  it('keeps a scan whose keys came fast on average, though one was held back a moment', () => {
+    const keys: [string, number][] = [...'883600100028'].map((key, i) => [key, 1_000 + i * 5 + (i >= 6 ? 70 : 0)]);
+    const steps = feed([...keys, ['Enter', 1_000 + 12 * 5 + 70]]);
+    expect(steps.at(-1)!.code).toBe('883600100028');
+    expect(steps[6]!.burst).toBe(false); // the key after the pause could be a person's: it is not swallowed
+  });
+
   it('is not a scan when typed at a person’s pace, too short, or ended late', () => {
     expect(feed(burst('8836001000289', 1_000, 120)).at(-1)!.code).toBeNull();
     expect(feed(burst('123')).at(-1)!.code).toBeNull();
-    const late: [string, number][] = [...burst('12345').slice(0, 5), ['Enter', 1_020 + SCAN_MAX_GAP_MS + 1]];
+    const late: [string, number][] = [...burst('12345').slice(0, 5), ['Enter', 1_020 + SCAN_RESET_MS + 1]];
     expect(feed(late).at(-1)!.code).toBeNull();
   });
 

@@ -46,7 +46,7 @@ export function OrdersTable({
         <tbody className="divide-y divide-slate-100">
           {orders.map((o) => (
             <tr key={o.id} data-testid="order-row" className="hover:bg-slate-50">
-              <th scope="row" className="px-4 py-3 font-normal whitespace-nowrap">
+              <th scope="row" className="px-4 py-3 font-normal sm:whitespace-nowrap">
                 <Link href={`/admin/orders/${o.id}`} className="text-base font-bold text-slate-900 tabular-nums underline decoration-slate-300 underline-offset-2 hover:decoration-brand-600">
                   #{o.number}
                 </Link>

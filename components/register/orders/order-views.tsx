@@ -187,9 +187,10 @@ export function OrderDetail({
         </p>
       )}
 
-      {/* At the register any device takes payment for an order left unpaid (a declined card on another till). */}
+      {/* At the register any device takes payment for an order left unpaid (a declined card on another till).
+          Its key differs from OrderActions' below: siblings sharing a key are matched wrongly on refresh. */}
       {mayAct && atRegister && (
-        <TakePayment key={order.id} orderId={order.id} orderNumber={order.number} status={order.status} balanceDue={order.balanceDue} currency={order.currency} />
+        <TakePayment key={`take-payment-${order.id}`} orderId={order.id} orderNumber={order.number} status={order.status} balanceDue={order.balanceDue} currency={order.currency} />
       )}
       {mayAct && (
         <OrderActions
