@@ -57,6 +57,8 @@ export function TakePayment({ orderId, orderNumber, status, balanceDue, currency
               Open a shift
             </Link>
           </p>
+        ) : register.shift.status === 'error' ? (
+          <Alert tone="error">Could not check the shift of {register.registerName}: {register.shift.error.message}</Alert>
         ) : (
           <Button className="min-h-12 text-base" onClick={() => void start()} disabled={!shift || loading} aria-busy={!shift || loading}>
             {loading ? 'Opening…' : `Take payment ${formatMoney(balanceDue, currency)}`}
