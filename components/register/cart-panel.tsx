@@ -86,7 +86,7 @@ export function CartPanel({
     shownQuote && shownQuote.lines.length === lines.length && shownQuote.lines[i]?.variantId === lines[i]?.variantId ? shownQuote.lines[i]! : null;
 
   return (
-    <section aria-label="Current sale" className="flex min-h-0 flex-col border-l border-slate-200 bg-white" data-testid="cart">
+    <section aria-label="Current sale" className="flex min-h-0 flex-1 flex-col border-slate-200 bg-white md:border-l" data-testid="cart">
       <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-3 py-2">
         <h2 className="font-bold">
           {order ? `Order #${order.number}` : resumed ? `Parked order #${resumed.number}` : 'Current sale'}

@@ -5,7 +5,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { decimalToMinor, formatMoney, minorToDecimal, quickCashAmounts } from './format';
 import { Modal } from './modal';
 import type { CardState } from './use-card-status';
-import { hasPendingCard, type PayOutcome } from './use-sale';
+import { hasPendingCard, type PayOutcome } from './order-payment';
 import type { Order, Tender } from './types';
 
 const CARDS = [

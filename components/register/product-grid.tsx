@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { variantLabel } from '@/lib/catalog/labels';
+import { codeIndex } from './codes';
 import { priceLabel } from './format';
 import { productStock } from './stock';
 import type { RegisterData, RegisterProduct, RegisterStockLevel } from './types';
@@ -46,17 +47,7 @@ export function ProductGrid({
   const [message, setMessage] = useState<{ text: string; tone: 'error' | 'ok'; at: number } | null>(null);
   const messageTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  // Exact codes a scanner or a person may type: every barcode, and every SKU (any case).
-  const byCode = useMemo(() => {
-    const map = new Map<string, { product: RegisterProduct; variantId: string }>();
-    for (const product of products) {
-      for (const v of product.variants) {
-        map.set(v.sku.toLowerCase(), { product, variantId: v.id });
-        for (const b of v.barcodes) map.set(b.toLowerCase(), { product, variantId: v.id });
-      }
-    }
-    return map;
-  }, [products]);
+  const byCode = useMemo(() => codeIndex(products), [products]);
 
   const term = fold(query.trim());
   const shown = useMemo(() => {

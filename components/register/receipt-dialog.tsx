@@ -8,17 +8,18 @@ import type { Order } from './types';
 
 /**
  * The sale is done: "Paid — change X" in big type, the printable receipt (the server's
- * GET /api/v1/orders/{id}/receipt, embedded), Print (prints just the receipt) and New sale.
+ * GET /api/v1/orders/{id}/receipt, embedded), Print (prints just the receipt) and New sale
+ * (or `doneLabel`: "Done" where no sale follows, as on the orders screen).
  */
-export function ReceiptDialog({ order, onNewSale }: { order: Order | null; onNewSale: () => void }) {
+export function ReceiptDialog({ order, onNewSale, doneLabel = 'New sale' }: { order: Order | null; onNewSale: () => void; doneLabel?: string }) {
   return (
     <Modal open={order !== null} onClose={onNewSale} size="lg" testId="receipt-dialog" title={order ? `Order #${order.number} paid` : 'Receipt'}>
-      {order && <ReceiptBody order={order} onNewSale={onNewSale} />}
+      {order && <ReceiptBody order={order} onNewSale={onNewSale} doneLabel={doneLabel} />}
     </Modal>
   );
 }
 
-function ReceiptBody({ order, onNewSale }: { order: Order; onNewSale: () => void }) {
+function ReceiptBody({ order, onNewSale, doneLabel }: { order: Order; onNewSale: () => void; doneLabel: string }) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [loaded, setLoaded] = useState(false);
   const money = (n: number) => formatMoney(n, order.currency);
@@ -54,7 +55,7 @@ function ReceiptBody({ order, onNewSale }: { order: Order; onNewSale: () => void
             Print receipt
           </Button>
           <Button className="min-h-12 flex-1 text-base" data-autofocus onClick={onNewSale} data-testid="new-sale">
-            New sale
+            {doneLabel}
           </Button>
         </div>
       </div>

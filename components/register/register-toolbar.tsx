@@ -50,16 +50,16 @@ export function RegisterToolbar({
   const opened = shift ? new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(new Date(shift.openedAt)) : null;
 
   return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-3 py-1.5 text-sm">
+    <div className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-slate-200 bg-white px-3 py-1.5 text-sm sm:gap-x-3">
       <button
         type="button"
         onClick={settings.toggle}
         aria-expanded={settings.open}
         aria-controls={`${id}-settings`}
-        className="inline-flex min-h-10 items-center gap-1 rounded-lg px-2 font-semibold ring-1 ring-slate-300 hover:bg-slate-50"
+        className="inline-flex min-h-10 max-w-[9rem] items-center gap-1 rounded-lg px-2 font-semibold ring-1 ring-slate-300 hover:bg-slate-50 sm:max-w-none"
         data-testid="register-name"
       >
-        <span aria-hidden="true">⚙</span> {registerName}
+        <span aria-hidden="true">⚙</span> <span className="truncate">{registerName}</span>
         <span className="sr-only">— register settings</span>
       </button>
       <Popover popoverRef={settings.ref} id={`${id}-settings`} label="Register settings">
@@ -97,13 +97,14 @@ export function RegisterToolbar({
       </Popover>
 
       {shift && (
-        <span className="text-slate-600" data-testid="shift-info">
+        <span className="text-slate-600 max-sm:hidden" data-testid="shift-info">
           Shift open since {opened} · float {formatMoney(shift.openingFloat, currency)}
         </span>
       )}
       <span className={`inline-flex items-center gap-1 ${liveStock ? 'text-brand-700' : 'text-slate-500'}`} title="Stock levels update live">
         <span aria-hidden="true">{liveStock ? '●' : '○'}</span>
-        {liveStock ? 'Stock live' : 'Stock: reconnecting…'}
+        {/* A phone keeps the dot; the words stay for screen readers. */}
+        <span className="max-sm:sr-only">{liveStock ? 'Stock live' : 'Stock: reconnecting…'}</span>
       </span>
 
       <span className="ml-auto" />
@@ -143,7 +144,7 @@ export function RegisterToolbar({
             </div>
           ))}
         </dl>
-        <p className="mt-3 text-xs text-slate-600">A barcode scanner works anywhere the search box has focus: scan, and the item is added.</p>
+        <p className="mt-3 text-xs text-slate-600">A barcode scanner works anywhere on the sale screen (not inside another text field or a dialog): scan, and the item is added.</p>
       </Popover>
     </div>
   );

@@ -1,12 +1,15 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { variantLabel } from '@/lib/catalog/labels';
 import { api, type ApiError } from './api';
 import { ApprovalDialog } from './approval-dialog';
+import { codeIndex } from './codes';
 import { CardStatusBanner } from './card-status-banner';
 import { CartPanel } from './cart-panel';
+import { CartBar, CartSheet } from './cart-sheet';
 import { DiscountDialog, type DiscountTarget } from './discount-dialog';
+import { formatMoney } from './format';
 import { ItemPickerDialog, type PickerRequest } from './item-picker-dialog';
 import { NoShift } from './no-shift';
 import { ParkedOrdersDialog, useParkedOrders } from './parked-orders';
@@ -16,12 +19,16 @@ import { ProductGrid } from './product-grid';
 import { ReceiptDialog } from './receipt-dialog';
 import { RegisterToolbar } from './register-toolbar';
 import { canSell, hasRequiredChoices, needsPicker, variantStock } from './stock';
-import { cartFromOrder, useCart, type NewLine } from './use-cart';
+import { cartStorageKey } from './cart-storage';
+import { cartFromOrder, useCart, type CartState, type NewLine } from './use-cart';
 import { useCardStatus } from './use-card-status';
+import { useKeptCart } from './use-kept-cart';
 import { useLiveStock } from './use-live-stock';
+import { PHONE_QUERY, useMediaQuery } from './use-media-query';
 import { useQuote } from './use-quote';
 import { useRegisterShift } from './use-register-shift';
 import { useSale } from './use-sale';
+import { useScanner } from './use-scanner';
 import { useShortcuts } from './use-shortcuts';
 import { VoidDialog } from './void-dialog';
 import type { Order, RegisterData, RegisterProduct, RegisterTable, RegisterUser } from './types';
@@ -31,7 +38,7 @@ import type { Order, RegisterData, RegisterProduct, RegisterTable, RegisterUser 
  * choices, discounts, approval, payment and the receipt. This component only wires the
  * pieces together; each concern lives in its own hook or component.
  */
-export function SaleScreen({ data, currency, user }: { data: RegisterData; currency: string; user: RegisterUser }) {
+export function SaleScreen({ data, tenantId, currency, user }: { data: RegisterData; tenantId: string; currency: string; user: RegisterUser }) {
   const register = useRegisterShift();
   const shift = register.shift.status === 'open' ? register.shift.shift : null;
   const cart = useCart(data.tables.length ? 'takeaway' : 'retail');
@@ -53,15 +60,41 @@ export function SaleScreen({ data, currency, user }: { data: RegisterData; curre
   const [voidOpen, setVoidOpen] = useState(false);
   const [tableHint, setTableHint] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [scanNotice, setScanNotice] = useState<{ text: string; tone: 'ok' | 'error'; at: number } | null>(null);
+  const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(noticeTimer.current), []);
 
-  // An emptied cart (parked, paid, cleared) starts without old hints.
+  // On a phone the cart is a sheet over the products, opened from the cart bar.
+  const phone = useMediaQuery(PHONE_QUERY);
+  const sheetId = useId();
+  const barRef = useRef<HTMLButtonElement>(null);
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const focusAfterSheet = useRef<'bar' | 'search' | null>(null);
+  const closeSheet = (focusTo: 'bar' | 'search') => {
+    focusAfterSheet.current = focusTo;
+    setSheetOpen(false);
+  };
+  useEffect(() => {
+    // Back where the person came from, once the sheet is gone and the products are live again.
+    const to = focusAfterSheet.current;
+    focusAfterSheet.current = null;
+    if (!sheetOpen && to) (to === 'bar' ? barRef.current : searchRef.current)?.focus();
+  }, [sheetOpen]);
+  useEffect(() => {
+    if (!phone) setSheetOpen(false);
+  }, [phone]);
+
+  // An emptied cart (parked, paid, cleared) starts without old hints, back on the products.
   const empty = cart.cart.lines.length === 0;
   useEffect(() => {
-    if (empty) setTableHint(null);
-  }, [empty]);
+    if (!empty) return;
+    setTableHint(null);
+    if (sheetOpen) closeSheet('search');
+  }, [empty]); // only the cart becoming empty closes the sheet
 
   const announce = (text: string) => setAnnouncement((prev) => (prev === text ? `${text}\u00a0` : text));
   const productById = useMemo(() => new Map(products.map((p) => [p.id, p])), [products]);
+  const byCode = useMemo(() => codeIndex(products), [products]);
 
   const onApprovalRejected = useCallback(
     (error: ApiError) => {
@@ -85,6 +118,21 @@ export function SaleScreen({ data, currency, user }: { data: RegisterData; curre
     },
   });
   const locked = sale.locked;
+
+  // The sale being rung up survives a reload on this device, minus items no longer sold here.
+  useKeptCart({
+    cart: cart.cart,
+    load: cart.load,
+    storageKey: register.registerName ? cartStorageKey(tenantId, register.registerName) : null,
+    keep: sale.order === null,
+    restore: (kept: CartState) => {
+      const lines = kept.lines.filter((l) => productById.get(l.productId)?.variants.some((v) => v.id === l.variantId));
+      if (lines.length === 0) return null;
+      const count = lines.reduce((n, l) => n + l.quantity, 0);
+      announce(`The sale in progress is back: ${count} item${count === 1 ? '' : 's'}.`);
+      return { ...kept, lines, selectedKey: lines.some((l) => l.key === kept.selectedKey) ? kept.selectedKey : (lines.at(-1)?.key ?? null) };
+    },
+  });
 
   const refreshTables = useCallback(async () => {
     const result = await api<{ data: RegisterTable[] }>('/api/v1/restaurant/tables', { retries: 1 });
@@ -127,6 +175,17 @@ export function SaleScreen({ data, currency, user }: { data: RegisterData; curre
     addLine(plainLine(product, variantId));
     return null;
   };
+
+  // A scan that arrived with no text field focused (the search box reads its own).
+  useScanner((code) => {
+    if (register.shift.status !== 'open') return;
+    const hit = byCode.get(code.toLowerCase());
+    const v = hit?.product.variants.find((x) => x.id === hit.variantId);
+    const problem = !hit || !v ? `No item with code “${code}”` : scan(hit.product, hit.variantId);
+    clearTimeout(noticeTimer.current);
+    setScanNotice({ text: problem ?? `Added ${variantLabel({ productName: hit!.product.name, variantName: v!.name })}`, tone: problem ? 'error' : 'ok', at: Date.now() });
+    noticeTimer.current = setTimeout(() => setScanNotice(null), 4_000);
+  });
 
   const stockWarning = (variantId: string, quantity: number, productId: string) => {
     const product = productById.get(productId);
@@ -174,6 +233,8 @@ export function SaleScreen({ data, currency, user }: { data: RegisterData; curre
     announce(`Order #${order.number} resumed.`);
   };
 
+  const barTotal = locked && sale.order ? `${formatMoney(sale.order.balanceDue, currency)} due` : quote.quote && !quote.error ? formatMoney(quote.quote.total, currency) : null;
+
   useShortcuts({
     focusSearch: () => searchRef.current?.focus(),
     pay: openPayment,
@@ -209,6 +270,18 @@ export function SaleScreen({ data, currency, user }: { data: RegisterData; curre
       <p aria-live="polite" className="sr-only" data-testid="announcer">
         {announcement}
       </p>
+      <div aria-live="assertive" aria-atomic="true" className="pointer-events-none fixed inset-x-0 top-3 z-20 flex justify-center px-3">
+        {scanNotice && (
+          <p
+            key={scanNotice.at}
+            data-testid="scan-notice"
+            className={`rounded-lg px-3 py-1.5 text-sm font-semibold text-white shadow-md ${scanNotice.tone === 'error' ? 'bg-red-700' : 'bg-slate-900'}`}
+          >
+            {scanNotice.tone === 'error' ? '⚠ ' : '✓ '}
+            {scanNotice.text}
+          </p>
+        )}
+      </div>
 
       {register.shift.status === 'loading' || !register.registerName ? (
         <div className="flex flex-1 items-center justify-center" aria-busy="true">
@@ -224,47 +297,52 @@ export function SaleScreen({ data, currency, user }: { data: RegisterData; curre
           onChangeRegister={settings.toggle}
         />
       ) : (
-        <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_minmax(20rem,24rem)]">
-          <ProductGrid
-            products={products}
-            categories={data.categories}
-            stock={stock}
-            currency={currency}
-            searchRef={searchRef}
-            locked={locked}
-            onPick={pick}
-            onScan={scan}
-          />
-          <CartPanel
-            cart={cart}
-            quote={quote.quote}
-            quotePending={quote.pending}
-            quoteError={quote.error}
-            saleError={sale.error}
-            currency={currency}
-            pricesIncludeTax={data.settings.pricesIncludeTax}
-            tables={tables}
-            order={sale.order}
-            locked={locked}
-            canPay={canPay}
-            busy={sale.busy}
-            stockWarning={stockWarning}
-            tableHint={dineInWithoutTable ? tableHint : null}
-            onEditLine={editLine}
-            onDiscountLine={(key) => {
-              const line = cart.cart.lines.find((l) => l.key === key);
-              if (line) setDiscount({ scope: 'line', key, name: line.productName, current: line.discount });
-            }}
-            onOrderDiscount={() => setDiscount({ scope: 'order', current: cart.cart.orderDiscount })}
-            onAskApproval={() => {
-              setApprovalError(null);
-              setApprovalOpen(true);
-            }}
-            onRefreshTables={() => void refreshTables()}
-            onPark={() => void park()}
-            onPay={openPayment}
-            onVoid={() => setVoidOpen(true)}
-          />
+        <div className="grid min-h-0 flex-1 grid-cols-1 md:grid-cols-[minmax(0,1fr)_minmax(20rem,24rem)]">
+          <div className="grid min-h-0 min-w-0 grid-cols-1 grid-rows-[minmax(0,1fr)_auto]" inert={phone && sheetOpen}>
+            <ProductGrid
+              products={products}
+              categories={data.categories}
+              stock={stock}
+              currency={currency}
+              searchRef={searchRef}
+              locked={locked}
+              onPick={pick}
+              onScan={scan}
+            />
+            <CartBar barRef={barRef} sheetId={sheetId} open={sheetOpen} items={cart.itemCount} total={barTotal} onOpen={() => setSheetOpen(true)} />
+          </div>
+          <CartSheet id={sheetId} open={sheetOpen} phone={phone} onClose={() => closeSheet('bar')}>
+            <CartPanel
+              cart={cart}
+              quote={quote.quote}
+              quotePending={quote.pending}
+              quoteError={quote.error}
+              saleError={sale.error}
+              currency={currency}
+              pricesIncludeTax={data.settings.pricesIncludeTax}
+              tables={tables}
+              order={sale.order}
+              locked={locked}
+              canPay={canPay}
+              busy={sale.busy}
+              stockWarning={stockWarning}
+              tableHint={dineInWithoutTable ? tableHint : null}
+              onEditLine={editLine}
+              onDiscountLine={(key) => {
+                const line = cart.cart.lines.find((l) => l.key === key);
+                if (line) setDiscount({ scope: 'line', key, name: line.productName, current: line.discount });
+              }}
+              onOrderDiscount={() => setDiscount({ scope: 'order', current: cart.cart.orderDiscount })}
+              onAskApproval={() => {
+                setApprovalError(null);
+                setApprovalOpen(true);
+              }}
+              onRefreshTables={() => void refreshTables()}
+              onPark={() => void park()}
+              onPay={openPayment}
+              onVoid={() => setVoidOpen(true)}
+            />
+          </CartSheet>
         </div>
       )}
 

@@ -15,13 +15,14 @@ export function StaffHeader({
   children?: ReactNode;
 }) {
   return (
-    <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3">
-      <div>
+    <header className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-3 py-2 sm:px-4 sm:py-3">
+      <div className="min-w-0">
         <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{title}</p>
-        <p className="text-lg font-bold leading-tight">{tenantName}</p>
+        <p className="truncate text-base font-bold leading-tight sm:text-lg">{tenantName}</p>
       </div>
-      <div className="flex flex-wrap items-center gap-2">
-        <p className="mr-2 text-sm" data-testid="current-staff">
+      {/* On a phone one row that scrolls sideways, so the screen below keeps its height. */}
+      <div className="-mx-1 flex max-w-full items-center gap-1 overflow-x-auto px-1 py-0.5 *:shrink-0 sm:flex-wrap sm:gap-2 sm:overflow-visible">
+        <p className="mr-2 text-sm whitespace-nowrap" data-testid="current-staff">
           <span className="font-semibold">{user.name}</span> <span className="text-slate-500 capitalize">· {user.role}</span>
         </p>
         {children}
@@ -33,7 +34,7 @@ export function StaffHeader({
 
 export function HeaderLink({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <Link href={href} className="rounded-lg px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-slate-100">
+    <Link href={href} className="rounded-lg px-3 py-2 text-sm font-semibold whitespace-nowrap text-brand-700 hover:bg-slate-100">
       {children}
     </Link>
   );

@@ -1,7 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, detailsAt, needsApproval, newActionKey, type ApiError } from './api';
+import { api, detailsAt, needsApproval, type ApiError } from './api';
+import { fetchOrder, paymentRefusal, recheckCard, tenderOrder, UNPAID_STATUSES as UNPAID, useIdempotentSend, type PayOutcome } from './order-payment';
 import { orderInput, type CartState } from './use-cart';
 import type { Approval, Order, Shift, Tender } from './types';
 
@@ -18,19 +19,6 @@ import type { Approval, Order, Shift, Tender } from './types';
  *   checkout) is `pending`: the order takes no other tender until the server settles it, and
  *   `checkCard` asks the server to check with the card service now.
  */
-export type PayOutcome =
-  | { kind: 'paid'; order: Order }
-  | { kind: 'partial'; order: Order }
-  | { kind: 'declined'; order: Order | null; message: string }
-  | { kind: 'unavailable'; order: Order | null; message: string }
-  | { kind: 'pending'; order: Order }
-  | { kind: 'approval'; error: ApiError }
-  | { kind: 'error'; error: ApiError };
-
-const UNPAID = new Set(['placed', 'partially_paid']);
-
-/** A card payment of this order that the card service has not settled yet. */
-export const hasPendingCard = (order: Order | null) => order?.payments.some((p) => p.status === 'pending') ?? false;
 const SALE_IN_PROGRESS_KEY = 'tillwise.saleInProgress';
 
 export function useSale({
@@ -54,8 +42,8 @@ export function useSale({
   const [order, setOrder] = useState<Order | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<null | 'park' | 'pay' | 'void'>(null);
-  /** Keys of actions whose answer never came: the same action again reuses its key. */
-  const unanswered = useRef(new Map<string, string>());
+  /** One Idempotency-Key per action, reused when the same action is tried again after a lost answer. */
+  const send = useIdempotentSend();
 
   // The order being paid survives a reload (its items already left stock): remember its id
   // per register, and bring it back on load while it still waits for money.
@@ -97,15 +85,6 @@ export function useSale({
     }
   }, [order, storageKey, restoring]);
 
-  const send = useCallback(async <T>(method: 'POST' | 'PUT', path: string, body: unknown, timeoutMs = 30_000) => {
-    const fingerprint = `${method} ${path} ${JSON.stringify(body)}`;
-    const key = unanswered.current.get(fingerprint) ?? newActionKey();
-    const result = await api<T>(path, { method, body, key, timeoutMs });
-    if (!result.ok && result.error.status === 0) unanswered.current.set(fingerprint, key);
-    else unanswered.current.delete(fingerprint);
-    return result;
-  }, []);
-
   const noteProblem = useCallback(
     (e: ApiError) => {
       setError(e);
@@ -123,8 +102,8 @@ export function useSale({
 
   const syncOrder = useCallback(
     async (id: string) => {
-      const result = await api<Order>(`/api/v1/orders/${id}`, { retries: 2 });
-      return result.ok ? adopt(result.data) : null;
+      const now = await fetchOrder(id);
+      return now ? adopt(now) : null;
     },
     [adopt],
   );
@@ -151,11 +130,9 @@ export function useSale({
 
   const classifyPaymentError = useCallback(
     (e: ApiError, current: Order | null): PayOutcome => {
-      if (e.code === 'payment_declined' || e.status === 402) return { kind: 'declined', order: current, message: e.message };
-      if (e.code === 'unavailable' || e.status === 503) return { kind: 'unavailable', order: current, message: e.message };
-      if (needsApproval(e)) return { kind: 'approval', error: e };
-      noteProblem(e);
-      return { kind: 'error', error: e };
+      const outcome = paymentRefusal(e, current);
+      if (outcome.kind === 'error') noteProblem(e);
+      return outcome;
     },
     [noteProblem],
   );
@@ -188,21 +165,15 @@ export function useSale({
             return placed.balanceDue === 0 ? { kind: 'paid', order: placed } : { kind: 'partial', order: placed };
           }
         }
-        const paid = await send<{ order: Order }>('POST', `/api/v1/orders/${target.id}/payments`, { ...tender, shiftId: shift.id });
-        if (!paid.ok) {
-          // The order may have been placed by this attempt (a declined card still checks it out).
-          const now = await syncOrder(target.id);
-          if (hasPendingCard(now)) return { kind: 'pending', order: now! };
-          return classifyPaymentError(paid.error, now);
-        }
-        setOrder(paid.data.order);
-        if (paid.status === 202) return { kind: 'pending', order: paid.data.order };
-        return paid.data.order.balanceDue === 0 ? { kind: 'paid', order: paid.data.order } : { kind: 'partial', order: paid.data.order };
+        const { outcome, order: now } = await tenderOrder(send, target.id, tender, shift.id);
+        if (now) adopt(now);
+        if (outcome.kind === 'error') noteProblem(outcome.error);
+        return outcome;
       } finally {
         setBusy(null);
       }
     },
-    [cart, shift, order, expectedTotal, send, noteProblem, classifyPaymentError, syncOrder],
+    [cart, shift, order, expectedTotal, send, noteProblem, classifyPaymentError, adopt],
   );
 
   /** Voids the unpaid order being paid (stock goes back); a cashier needs a manager's approval. */
@@ -222,15 +193,12 @@ export function useSale({
     [order, send],
   );
 
-  /**
-   * "Check again" for a pending card: the server asks the card service now and answers the
-   * order as it then is (null: no answer). No Idempotency-Key: every check must ask afresh.
-   */
+  /** "Check again" for a pending card (order-payment.ts#recheckCard). */
   const checkCard = useCallback(async () => {
     if (!order) return null;
-    const result = await api<Order>(`/api/v1/orders/${encodeURIComponent(order.id)}/payments/recheck`, { method: 'POST', key: null, timeoutMs: 30_000 });
-    return result.ok ? adopt(result.data) : syncOrder(order.id);
-  }, [order, adopt, syncOrder]);
+    const now = await recheckCard(order.id);
+    return now ? adopt(now) : null;
+  }, [order, adopt]);
 
   const reset = useCallback(() => {
     setOrder(null);

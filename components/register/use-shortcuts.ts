@@ -10,14 +10,16 @@ type Handlers = {
   toggleHelp: () => void;
 };
 
-const isTextField = (el: EventTarget | null) =>
+/** A control that takes typed text (where keys are the person's, not shortcuts or scans). */
+export const isTextField = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || (el.tagName === 'INPUT' && !['button', 'checkbox', 'radio', 'submit'].includes((el as HTMLInputElement).type)));
 
 /**
  * The register's keys: `/` search, F2 or Ctrl+Enter pay, `+`/`−` and Delete on the selected
  * line, `?` help. Never while a dialog is open (Esc closes those natively). Inside a text
  * field only F2/Ctrl+Enter count — except the empty search box (where the register rests):
- * a SKU cannot start with + or −, so there they still act on the selected line.
+ * a SKU cannot start with + or −, so there they still act on the selected line, and `/` is
+ * swallowed rather than typed (a search for "1/4 in" still types its slash after the 1).
  */
 export function useShortcuts(handlers: Handlers) {
   const ref = useRef(handlers);
@@ -39,9 +41,10 @@ export function useShortcuts(handlers: Handlers) {
       const inSearch = target instanceof HTMLInputElement && target.hasAttribute('data-register-search');
       const emptySearch = inSearch && (target as HTMLInputElement).value === '';
       if (isTextField(target) && !emptySearch) return;
-      if (e.key === '/' && !inSearch) {
+      if (e.key === '/') {
+        // Already in the (empty) search box: the shortcut is done, a "/" would only be typed there.
         e.preventDefault();
-        h.focusSearch();
+        if (!inSearch) h.focusSearch();
       } else if (e.key === '?') {
         e.preventDefault();
         h.toggleHelp();

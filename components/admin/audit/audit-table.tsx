@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { AuditEventView } from '@/lib/auth';
 import { changeRows, detailRows, entityOf, shortDevice } from './format';
+import { tableScrollClass } from '@/components/ui/table';
 
 /**
  * The audit log as a table: when (in the store's time zone), who (and who approved), what,
@@ -9,7 +10,7 @@ import { changeRows, detailRows, entityOf, shortDevice } from './format';
 export function AuditTable({ rows, people, timeZone, currency }: { rows: AuditEventView[]; people: Record<string, string>; timeZone: string; currency: string }) {
   const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone });
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+    <div className={tableScrollClass}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Audit events, newest first</caption>
         <thead className="bg-slate-50 text-xs uppercase text-slate-500">

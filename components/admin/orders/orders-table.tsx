@@ -3,11 +3,19 @@ import { TYPE_LABEL } from '@/components/register/orders/format';
 import { StatusBadge } from '@/components/register/orders/order-views';
 import type { FoundOrder } from '@/lib/orders';
 import { formatMoney } from '@/lib/platform/money';
+import { tableScrollClass } from '@/components/ui/table';
 
 const TENDER_LABEL: Record<string, string> = { cash: 'Cash', card: 'Card' };
 const HEADINGS = ['Order', 'Time', 'Staff', 'Table', 'Status', 'Tenders', 'Total'] as const;
+/** Columns a phone folds into the order and total cells, so each row fits and the total is never cut off. */
+const FOLDED = new Set<string>(['Time', 'Staff', 'Table', 'Status', 'Tenders']);
+const wide = 'max-sm:hidden';
 
-/** The admin search's results: one row per order; its number opens the order's page. */
+/**
+ * The admin search's results: one row per order; its number opens the order's page. On a
+ * phone each row is two cells — the order with its time, staff and table; the total with its
+ * status — and the rest waits for a wider screen (the order's page has all of it).
+ */
 export function OrdersTable({
   orders,
   timeZone,
@@ -23,13 +31,13 @@ export function OrdersTable({
 }) {
   const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+    <div className={tableScrollClass}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-xs uppercase text-slate-500">
           <tr>
             {HEADINGS.map((h) => (
-              <th key={h} scope="col" className={`px-4 py-3 ${h === 'Total' ? 'text-right' : ''}`}>
+              <th key={h} scope="col" className={`px-4 py-3 ${h === 'Total' ? 'text-right' : ''} ${FOLDED.has(h) ? wide : ''}`}>
                 {h}
               </th>
             ))}
@@ -38,7 +46,7 @@ export function OrdersTable({
         <tbody className="divide-y divide-slate-100">
           {orders.map((o) => (
             <tr key={o.id} data-testid="order-row" className="hover:bg-slate-50">
-              <th scope="row" className="px-4 py-3 font-normal whitespace-nowrap">
+              <th scope="row" className="px-4 py-3 font-normal sm:whitespace-nowrap">
                 <Link href={`/admin/orders/${o.id}`} className="text-base font-bold text-slate-900 tabular-nums underline decoration-slate-300 underline-offset-2 hover:decoration-brand-600">
                   #{o.number}
                 </Link>
@@ -46,17 +54,26 @@ export function OrdersTable({
                   {TYPE_LABEL[o.type]}
                   {o.customerName && ` · ${o.customerName}`}
                 </span>
+                <span className="block text-xs text-slate-500 sm:hidden">
+                  {when.format(o.createdAt)} · {staffNames[o.createdBy] ?? 'Unknown'}
+                  {o.tableId && ` · ${tableNames[o.tableId] ?? 'Removed table'}`}
+                </span>
               </th>
-              <td className="px-4 py-3 whitespace-nowrap tabular-nums">
+              <td className={`px-4 py-3 whitespace-nowrap tabular-nums ${wide}`}>
                 <time dateTime={o.createdAt.toISOString()}>{when.format(o.createdAt)}</time>
               </td>
-              <td className="px-4 py-3">{staffNames[o.createdBy] ?? 'Unknown'}</td>
-              <td className="px-4 py-3">{o.tableId ? (tableNames[o.tableId] ?? 'Removed table') : <span className="text-slate-400">—</span>}</td>
-              <td className="px-4 py-3">
+              <td className={`px-4 py-3 ${wide}`}>{staffNames[o.createdBy] ?? 'Unknown'}</td>
+              <td className={`px-4 py-3 ${wide}`}>{o.tableId ? (tableNames[o.tableId] ?? 'Removed table') : <span className="text-slate-400">—</span>}</td>
+              <td className={`px-4 py-3 ${wide}`}>
                 <StatusBadge status={o.status} />
               </td>
-              <td className="px-4 py-3">{o.tenders.length ? o.tenders.map((t) => TENDER_LABEL[t] ?? t).join(' + ') : <span className="text-slate-400">None</span>}</td>
-              <td className="px-4 py-3 text-right font-semibold whitespace-nowrap tabular-nums">{formatMoney(o.total, o.currency)}</td>
+              <td className={`px-4 py-3 ${wide}`}>{o.tenders.length ? o.tenders.map((t) => TENDER_LABEL[t] ?? t).join(' + ') : <span className="text-slate-400">None</span>}</td>
+              <td className="px-4 py-3 text-right font-semibold whitespace-nowrap tabular-nums">
+                {formatMoney(o.total, o.currency)}
+                <span className="mt-1 block font-normal sm:hidden">
+                  <StatusBadge status={o.status} />
+                </span>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,7 @@
 import type { Cell, CellKind, ReportFact, ReportTable } from '@/lib/analytics';
 import { longDate } from '@/components/admin/range-form';
 import { formatMoney } from '@/lib/platform/money';
+import { tableScrollClass } from '@/components/ui/table';
 
 type Format = { currency: string; timeZone: string };
 const NUMERIC: ReadonlySet<CellKind> = new Set(['money', 'count', 'number', 'percent']);
@@ -44,7 +45,7 @@ export function ReportTableView({ table, format, caption }: { table: ReportTable
     );
   }
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white print:overflow-visible print:rounded-none print:border-0">
+    <div className={`${tableScrollClass} print:overflow-visible print:rounded-none print:border-0`}>
       <table className="w-full text-sm print:text-[10pt]">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-xs text-slate-600 uppercase print:bg-transparent">

@@ -6,6 +6,7 @@ import { formatMoney } from '@/lib/platform/money';
 import { variantLabel } from '@/lib/catalog';
 import { STATUS_FILTERS, STATUS_LABEL, STATUS_TONE, TYPE_LABEL, type OrderStatus, type StatusFilterKey } from './format';
 import { OrderActions } from './order-actions';
+import { TakePayment } from './take-payment';
 import type { OrderDetailData, OrderSummary } from '@/lib/orders';
 
 /**
@@ -186,6 +187,11 @@ export function OrderDetail({
         </p>
       )}
 
+      {/* At the register any device takes payment for an order left unpaid (a declined card on another till).
+          Its key differs from OrderActions' below: siblings sharing a key are matched wrongly on refresh. */}
+      {mayAct && atRegister && (
+        <TakePayment key={`take-payment-${order.id}`} orderId={order.id} orderNumber={order.number} status={order.status} balanceDue={order.balanceDue} currency={order.currency} />
+      )}
       {mayAct && (
         <OrderActions
           key={order.id}
@@ -210,7 +216,7 @@ export function OrderDetail({
         </p>
       )}
       {order.status === 'partially_paid' && (
-        <p className="text-sm text-amber-900">Part of this order is paid: take the rest at the register before it can be refunded.</p>
+        <p className="text-sm text-amber-900">Part of this order is paid: take the rest{atRegister ? '' : ' at the register'} before it can be refunded.</p>
       )}
 
       <Section title="Items">

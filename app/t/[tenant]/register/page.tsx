@@ -29,6 +29,7 @@ export default async function RegisterPage() {
         <h1 className="sr-only">Sale</h1>
         <SaleScreen
           data={data}
+          tenantId={ctx.tenantId}
           currency={ctx.tenant.currency}
           user={{
             userId: ctx.userId,

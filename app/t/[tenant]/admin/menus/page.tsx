@@ -6,6 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { requireStaff, can } from '@/lib/auth';
 import { isMenuAvailable, listMenus } from '@/lib/restaurant';
+import { tableScrollClass } from '@/components/ui/table';
 
 export const metadata: Metadata = { title: 'Menus' };
 
@@ -48,7 +49,7 @@ export default async function MenusPage({ searchParams }: { searchParams: Promis
           {canWrite && ' — a breakfast menu from 07:00 to 11:00, for example.'}
         </p>
       ) : (
-        <section aria-labelledby="menu-list" className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        <section aria-labelledby="menu-list" className={tableScrollClass}>
           <h2 id="menu-list" className="sr-only">
             All menus
           </h2>

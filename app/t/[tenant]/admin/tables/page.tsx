@@ -8,6 +8,7 @@ import { requireStaff, can } from '@/lib/auth';
 import { listTables } from '@/lib/restaurant';
 import { setTableStatusAction } from '../../floor/actions';
 import { addTableAction, deleteTableAction, updateTableLayoutAction } from './actions';
+import { tableScrollClass } from '@/components/ui/table';
 
 export const metadata: Metadata = { title: 'Tables' };
 
@@ -46,7 +47,7 @@ export default async function TablesPage() {
           <h2 id="table-list" className="text-lg font-semibold">
             All tables
           </h2>
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <div className={tableScrollClass}>
             <table className="w-full text-left text-sm">
               <thead className="bg-slate-50 text-xs uppercase text-slate-500">
                 <tr>

@@ -86,7 +86,7 @@ export default async function ImportPage() {
           required), then one row per variant. Product details come from a product’s first row; its other rows may leave them
           empty. Prices are in {ctx.tenant.currency}.
         </p>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">
               <tr>

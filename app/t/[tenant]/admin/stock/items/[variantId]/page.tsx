@@ -8,6 +8,7 @@ import { listStaff, requireStaff } from '@/lib/auth';
 import { getVariants, variantLabel } from '@/lib/catalog';
 import { levelsOf, listLedger, listLocations } from '@/lib/inventory';
 import { idParam } from '@/lib/platform/validation';
+import { tableScrollClass } from '@/components/ui/table';
 
 export const metadata: Metadata = { title: 'Item history' };
 
@@ -107,7 +108,7 @@ export default async function StockItemPage({
             No stock movements yet. Receiving, adjusting, counting, transferring and selling this item each add a line here.
           </p>
         ) : (
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <div className={tableScrollClass}>
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Stock movements of {name}, newest first</caption>
               <thead className="bg-slate-50 text-xs uppercase text-slate-500">

@@ -1,0 +1,112 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { formatMoney } from '@/lib/platform/money';
+import { fetchOrder, UNPAID_STATUSES, useOrderPayment } from '../order-payment';
+import { PaymentDialog } from '../payment-dialog';
+import { ReceiptDialog } from '../receipt-dialog';
+import { useCardStatus } from '../use-card-status';
+import { useRegisterShift } from '../use-register-shift';
+import type { Order, OrderStatus } from '../types';
+
+/**
+ * "Take payment" for an order still waiting for money (a declined card, a customer who
+ * walked to another till): on any device, not only the one that started it. The money goes
+ * into this device's register and its open shift; the payment dialog and its rules are the
+ * sale screen's own (cash with change, card, split, a card still being checked).
+ */
+export function TakePayment({ orderId, orderNumber, status, balanceDue, currency }: { orderId: string; orderNumber: number; status: OrderStatus; balanceDue: number; currency: string }) {
+  const router = useRouter();
+  const register = useRegisterShift();
+  const [paying, setPaying] = useState<Order | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const messageRef = useRef<HTMLDivElement>(null);
+  const unpaid = UNPAID_STATUSES.has(status);
+
+  // Once the page shows the order paid, the button is gone: the focus goes to what happened.
+  useEffect(() => {
+    if (!unpaid && message) messageRef.current?.focus();
+  }, [unpaid, message]);
+
+  const start = async () => {
+    setMessage(null);
+    setLoading(true);
+    const now = await fetchOrder(orderId);
+    setLoading(false);
+    if (!now) return setMessage({ tone: 'error', text: 'No answer from the server. Check the connection and try again.' });
+    if (!UNPAID_STATUSES.has(now.status)) {
+      setMessage({ tone: 'success', text: `Order #${orderNumber} no longer waits for payment.` });
+      return router.refresh();
+    }
+    setPaying(now);
+  };
+
+  const shift = register.shift.status === 'open' ? register.shift.shift : null;
+  return (
+    <div className="space-y-2">
+      {unpaid &&
+        (register.shift.status === 'none' ? (
+          <p className="text-sm text-slate-700">
+            To take payment here, open a shift on <strong>{register.registerName}</strong> first.{' '}
+            <Link href="/register/shift" className="font-semibold text-brand-700 underline">
+              Open a shift
+            </Link>
+          </p>
+        ) : register.shift.status === 'error' ? (
+          <Alert tone="error">Could not check the shift of {register.registerName}: {register.shift.error.message}</Alert>
+        ) : (
+          <Button className="min-h-12 text-base" onClick={() => void start()} disabled={!shift || loading} aria-busy={!shift || loading}>
+            {loading ? 'Opening…' : `Take payment ${formatMoney(balanceDue, currency)}`}
+          </Button>
+        ))}
+      <div ref={messageRef} tabIndex={-1} aria-live="polite" className="outline-none">
+        {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      </div>
+      {paying && shift && (
+        <PaymentSession
+          order={paying}
+          shiftId={shift.id}
+          currency={currency}
+          onDone={(paid) => {
+            setPaying(null);
+            if (paid) setMessage({ tone: 'success', text: `Order #${paid.number} is paid${paid.changeGiven > 0 ? ` — change ${formatMoney(paid.changeGiven, currency)}` : ''}.` });
+            // Paid, part-paid or a card still being checked: the page shows the order as it now is.
+            router.refresh();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The payment dialog for one order, then its receipt; mounted while it is being paid. */
+function PaymentSession({ order: initial, shiftId, currency, onDone }: { order: Order; shiftId: string; currency: string; onDone: (paid: Order | null) => void }) {
+  const payment = useOrderPayment(initial, shiftId);
+  const card = useCardStatus();
+  const [receipt, setReceipt] = useState<Order | null>(null);
+  return (
+    <>
+      <PaymentDialog
+        open={receipt === null}
+        currency={currency}
+        total={payment.order.balanceDue}
+        order={payment.order}
+        cardState={card.state}
+        busy={payment.busy}
+        onPay={payment.pay}
+        onCheckCard={payment.checkCard}
+        onCardUnavailable={card.reportUnavailable}
+        onPaid={setReceipt}
+        onClose={() => {
+          if (!receipt) onDone(null);
+        }}
+      />
+      <ReceiptDialog order={receipt} doneLabel="Done" onNewSale={() => onDone(receipt)} />
+    </>
+  );
+}
