@@ -3,6 +3,7 @@ import { TYPE_LABEL } from '@/components/register/orders/format';
 import { StatusBadge } from '@/components/register/orders/order-views';
 import type { FoundOrder } from '@/lib/orders';
 import { formatMoney } from '@/lib/platform/money';
+import { dateTimeFormat } from '@/lib/platform/format-time';
 
 const TENDER_LABEL: Record<string, string> = { cash: 'Cash', card: 'Card' };
 const HEADINGS = ['Order', 'Time', 'Staff', 'Table', 'Status', 'Tenders', 'Total'] as const;
@@ -21,7 +22,7 @@ export function OrdersTable({
   tableNames: Record<string, string>;
   caption: string;
 }) {
-  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const when = dateTimeFormat(timeZone);
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
