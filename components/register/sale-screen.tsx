@@ -196,6 +196,7 @@ export function SaleScreen({ data, currency, user }: { data: RegisterData; curre
         locationName={data.location?.name ?? null}
         shift={shift}
         currency={currency}
+        timeZone={data.timeZone}
         liveStock={connected}
         parkedCount={parked.orders?.length ?? null}
         help={help}
@@ -323,6 +324,7 @@ export function SaleScreen({ data, currency, user }: { data: RegisterData; curre
         error={parked.error}
         tables={tables}
         currency={currency}
+        timeZone={data.timeZone}
         cartEmpty={cart.cart.lines.length === 0 && !locked}
         onClose={() => setParkedOpen(false)}
         onResume={resume}

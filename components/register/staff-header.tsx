@@ -1,16 +1,20 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { TenantClock } from './tenant-clock';
 
-/** The top bar of the staff screens (register, floor): where, who, what else they may open. */
+/** The top bar of the staff screens (register, floor): where, the store's time, who, what else they may open. */
 export function StaffHeader({
   title,
   tenantName,
+  timeZone,
   user,
   children,
 }: {
   title: string;
   tenantName: string;
+  /** The store's time zone: the header's clock shows its time, not the device's. */
+  timeZone: string;
   user: { name: string; role: string };
   children?: ReactNode;
 }) {
@@ -18,7 +22,9 @@ export function StaffHeader({
     <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3">
       <div>
         <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{title}</p>
-        <p className="text-lg font-bold leading-tight">{tenantName}</p>
+        <p className="text-lg font-bold leading-tight">
+          {tenantName} <TenantClock timeZone={timeZone} />
+        </p>
       </div>
       <div className="flex flex-wrap items-center gap-2">
         <p className="mr-2 text-sm" data-testid="current-staff">

@@ -18,7 +18,7 @@ export default async function RegisterPage() {
 
   return (
     <div className="flex h-dvh flex-col overflow-hidden">
-      <StaffHeader title="Register" tenantName={ctx.tenant.name} user={ctx}>
+      <StaffHeader title="Register" tenantName={ctx.tenant.name} timeZone={ctx.tenant.timeZone} user={ctx}>
         <SwitchStaff staff={switchable} />
         <HeaderLink href="/register/orders">Orders</HeaderLink>
         <HeaderLink href="/register/shift">Shift</HeaderLink>
