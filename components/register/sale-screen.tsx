@@ -229,6 +229,9 @@ export function SaleScreen({ data, currency, user }: { data: RegisterData; curre
           <ProductGrid
             products={products}
             categories={data.categories}
+            menus={data.menus}
+            timeZone={data.timeZone}
+            canEditCatalog={user.canEditCatalog}
             stock={stock}
             currency={currency}
             searchRef={searchRef}

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Register' };
 
 /**
  * The register: who is selling (switch staff by PIN), and the sale screen. Everything the
- * screen needs — catalog, stock here, settings, tables, approvers — comes in one server call;
+ * screen needs — catalog, menus, stock here, settings, tables, approvers — comes in one server call;
  * prices, checkout and payments then go through the orders API from the browser.
  */
 export default async function RegisterPage() {
@@ -35,6 +35,7 @@ export default async function RegisterPage() {
             name: ctx.name,
             canVoid: can(ctx.role, 'order:void'),
             canOverrideDiscounts: can(ctx.role, 'discount:override'),
+            canEditCatalog: can(ctx.role, 'catalog:write'),
           }}
         />
       </main>
