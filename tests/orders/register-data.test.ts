@@ -34,8 +34,8 @@ beforeAll(async () => {
   warehouseA = (await createLocation(contextOf(a), { name: 'Warehouse', address: null })).id;
   const owner = contextOf(a);
 
-  const drinks = await categoryService.create(owner, { name: 'Drinks', position: 1, color: '#1f9d5c' });
-  await categoryService.create(owner, { name: 'Empty category', position: 0, color: null });
+  const drinks = await categoryService.create(owner, { name: 'Drinks', position: 1, color: '#1f9d5c', tracksStock: null });
+  await categoryService.create(owner, { name: 'Empty category', position: 0, color: null, tracksStock: null });
   const vat = await taxClassService.create(owner, { name: 'VAT 5%', rateBasisPoints: 500 });
   const sweetness = await modifierGroupService.create(owner, {
     name: 'Sweetness',
@@ -90,7 +90,7 @@ beforeAll(async () => {
 
   // Tenant B: a product, stock, a category and a table that must never show up for A.
   const ownerB = contextOf(b);
-  const catB = await categoryService.create(ownerB, { name: 'B only', position: 0, color: null });
+  const catB = await categoryService.create(ownerB, { name: 'B only', position: 0, color: null, tracksStock: null });
   bCategoryId = catB.id;
   const productB = await createProduct(ownerB, productInputSchema.parse({ name: 'B secret', categoryId: catB.id, variants: [{ sku: sku('B'), price: 999 }] }));
   bProductId = productB.id;
