@@ -110,6 +110,12 @@ export function ProductGrid({
     messageTimer.current = setTimeout(() => setMessage(null), MESSAGE_MS);
   };
   const report = (problem: string | null, success: string) => (problem ? flash(problem, 'error') : flash(success, 'ok'));
+  /** An error is about the last attempt: the next thing done (a tile added, a key typed) takes it away. */
+  const clearError = () => {
+    if (message?.tone !== 'error') return;
+    clearTimeout(messageTimer.current);
+    setMessage(null);
+  };
 
   const submitSearch = () => {
     const code = query.trim();
@@ -145,6 +151,7 @@ export function ProductGrid({
             if (!s.sellable) return flash(`${product.name} is ${product.soldOut ? 'sold out' : 'out of stock'}`, 'error');
             const problem = onPick(product);
             if (problem) flash(problem, 'error');
+            else clearError();
           }}
           style={color ? { borderLeftColor: color } : undefined}
           className={`flex h-full min-h-24 w-full flex-col justify-between gap-1 rounded-xl border border-l-8 border-slate-200 bg-white p-2.5 text-left shadow-sm transition ${
@@ -191,7 +198,10 @@ export function ProductGrid({
             value={query}
             disabled={locked}
             placeholder={locked ? 'Finish the payment to add more' : 'Search name or SKU, or scan a barcode  ( / )'}
-            onChange={(e) => setQuery(e.target.value)}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              clearError();
+            }}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
                 e.preventDefault();

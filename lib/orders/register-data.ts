@@ -64,8 +64,8 @@ export type RegisterData = {
   stock: Record<string, RegisterStockLevel>;
   settings: { pricesIncludeTax: boolean; discountLimitBasisPoints: number };
   tables: RegisterTable[];
-  /** Active managers and owners with a register PIN: who can approve a discount or a void. */
-  approvers: { id: string; name: string }[];
+  /** Active managers and owners with a register PIN: who can approve a discount or a void (the dialog names their role). */
+  approvers: { id: string; name: string; role: 'owner' | 'manager' }[];
   /** Active menus, offered-now first (`menusInOrderAt`); none: the register sells by category. */
   menus: RegisterMenu[];
 };
@@ -177,7 +177,7 @@ export async function registerData(scope: TenantScope & { tenant: { timeZone: st
     stock,
     settings: { pricesIncludeTax: settings.pricesIncludeTax, discountLimitBasisPoints: settings.discountLimitBasisPoints },
     tables: tables.map((t) => ({ id: t.id, name: t.name, seats: t.seats, area: t.area, status: t.status, covers: t.covers })),
-    approvers: approvers.map((s) => ({ id: s.id, name: s.name })),
+    approvers: approvers.flatMap((s) => (s.role === 'owner' || s.role === 'manager' ? [{ id: s.id, name: s.name, role: s.role }] : [])),
     menus: registerMenus,
   };
 }

@@ -154,13 +154,14 @@ describe('registerData', () => {
     expect(warehouse.stock[twoL!]).toEqual({ quantity: 0, threshold: null, low: true });
   });
 
-  it('lists managers and owners with a PIN as approvers, never cashiers', async () => {
+  it('lists managers and owners with a PIN as approvers, with their roles, never cashiers', async () => {
     const data = await registerData(contextOf(a));
     const ids = data.approvers.map((s) => s.id);
     expect(ids).toContain(a.manager.id);
     expect(ids).not.toContain(a.cashier.id);
     expect(ids).not.toContain(a.owner.id); // the sign-up owner has no PIN yet
-    expect(data.approvers.find((s) => s.id === a.manager.id)).toEqual({ id: a.manager.id, name: a.manager.name });
+    // With their role: the PIN dialog says who is the manager and who the owner.
+    expect(data.approvers.find((s) => s.id === a.manager.id)).toEqual({ id: a.manager.id, name: a.manager.name, role: 'manager' });
   });
 
   it("never shows another tenant's products, stock, categories, tables, staff or location", async () => {
