@@ -23,7 +23,7 @@ export function StaffHeader({
       <div>
         <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{title}</p>
         <p className="text-lg font-bold leading-tight">
-          {tenantName} <TenantClock timeZone={timeZone} />
+          {tenantName} <TenantClock timeZone={timeZone} renderedAt={new Date().toISOString()} />
         </p>
       </div>
       <div className="flex flex-wrap items-center gap-2">
