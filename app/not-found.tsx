@@ -1,35 +1,48 @@
 import Link from 'next/link';
 import { headers } from 'next/headers';
-import { TENANT_HEADER } from '@/lib/tenancy';
+import { StatusPage } from '@/components/ui/status-page';
+import { TENANT_HEADER, currentTenant } from '@/lib/tenancy';
+
+const homeLink = 'font-semibold text-brand-700 underline';
 
 /**
- * 404 for every host. On a tenant subdomain that names no business (the tenant layout calls
- * notFound()), say so plainly — and never fall back to another tenant.
+ * 404 for every host. A wrong address inside a store that exists is that store's missing page,
+ * with a way back to its home; a subdomain that names no business says so plainly (the tenant
+ * layout calls notFound()) and never falls back to another tenant; the root domain has its own.
  */
 export default async function NotFound() {
   const slug = (await headers()).get(TENANT_HEADER);
+  if (!slug) {
+    return (
+      <StatusPage status="404" title="Page not found" actions={<Link href="/" className={homeLink}>Go to the home page</Link>}>
+        <p>This page does not exist.</p>
+      </StatusPage>
+    );
+  }
+  const store = await currentTenant();
+  if (store) {
+    return (
+      <StatusPage
+        status="404"
+        title="Page not found"
+        actions={
+          <Link href="/" className={homeLink}>
+            Go to {store.name}&apos;s home page
+          </Link>
+        }
+      >
+        <p>
+          There is no page at this address in <span className="font-semibold text-slate-800">{store.name}</span>. The link may be old or
+          mistyped.
+        </p>
+      </StatusPage>
+    );
+  }
   return (
-    <main className="mx-auto flex min-h-dvh max-w-lg flex-col justify-center px-6 py-16 text-center">
-      <p className="text-sm font-semibold text-brand-700">404</p>
-      {slug ? (
-        <>
-          <h1 className="mt-2 text-3xl font-bold">No such store</h1>
-          <p className="mt-3 text-slate-600">
-            There is no store at <span className="font-mono">{slug}</span>, or this page does not exist. Check the
-            address you were given.
-          </p>
-        </>
-      ) : (
-        <>
-          <h1 className="mt-2 text-3xl font-bold">Page not found</h1>
-          <p className="mt-3 text-slate-600">This page does not exist.</p>
-          <p className="mt-6">
-            <Link href="/" className="font-semibold text-brand-700 underline">
-              Go to the home page
-            </Link>
-          </p>
-        </>
-      )}
-    </main>
+    <StatusPage status="404" title="No such store">
+      <p>
+        There is no store at <span className="font-mono">{slug}</span>. Check the address you were given.
+      </p>
+    </StatusPage>
   );
 }

@@ -34,12 +34,15 @@ test('the owner builds a product and receives stock; a cashier cannot change the
     const add = page.getByRole('region', { name: 'Add a category' });
     await hydrated(add.getByRole('button', { name: 'Add', exact: true }));
     await add.getByLabel('Name').fill(category);
+    // Goods bought in and counted: new items in it track stock (the café's own default is off).
+    await add.getByLabel('New items here').selectOption({ label: 'Track stock' });
     await add.getByRole('button', { name: 'Add', exact: true }).click();
 
     await expect(add.getByRole('status')).toHaveText(`“${category}” was added.`);
     const row = page.getByTestId('category-row').filter({ hasText: category });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('0 products');
+    await expect(row).toContainText('New items track stock');
     // The form is cleared for the next one.
     await expect(add.getByLabel('Name')).toHaveValue('');
   });
@@ -87,6 +90,10 @@ test('the owner builds a product and receives stock; a cashier cannot change the
     await hydrated(page.getByRole('button', { name: 'Add product' }));
     const details = page.getByRole('region', { name: 'Details' });
     await details.getByLabel('Product name').fill(product);
+    // The café's default: a new item starts untracked (sellable at once), with its only tax class…
+    await expect(page.getByRole('checkbox', { name: 'Track stock' })).not.toBeChecked();
+    await expect(details.getByLabel('Tax class')).toHaveValue(/.+/);
+    // …and takes the category's say once it is picked.
     await details.getByLabel('Category').selectOption({ label: category });
     await expect(page.getByRole('checkbox', { name: 'Track stock' })).toBeChecked();
 

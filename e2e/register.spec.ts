@@ -148,6 +148,8 @@ test('a cashier sells, splits cash and card, a manager refunds with restock, the
       expect(samusaBefore).toBeGreaterThan(0);
       await hydrated(search);
       await expect(cart.getByTestId('cart-empty')).toBeVisible();
+      // Every product, whichever menu the clock has up (store-pages.spec.ts checks the menus).
+      await products.getByRole('group', { name: 'Menus' }).getByRole('button', { name: 'All items' }).click();
 
       // The milk tea has sizes and options: the picker opens.
       await products.getByRole('button', { name: new RegExp(`^${escapeRegExp(TEA)}`) }).click();
@@ -349,6 +351,7 @@ test('a cashier sells, splits cash and card, a manager refunds with restock, the
       await gatewayControl({ down: true });
 
       await hydrated(search);
+      await products.getByRole('group', { name: 'Menus' }).getByRole('button', { name: 'All items' }).click();
       await products.getByRole('button', { name: new RegExp(`^${escapeRegExp(COLA)}`) }).click();
       await expect(lines).toHaveCount(1);
       await expect(cartTotal).toHaveText(money(seedPrice(COLA)));

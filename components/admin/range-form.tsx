@@ -4,10 +4,10 @@ import type { ReactNode } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/field';
 import { addDays } from '@/lib/platform/business-day';
+import { formatDay } from '@/lib/platform/format-time';
 
 /** "Tue 4 Mar" (with `year`: "Tue 4 Mar 2025"): a business date for people, as it is (no time zone shift). */
-export const longDate = (date: string, year = false) =>
-  new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', ...(year ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+export const longDate = (date: string, year = false) => formatDay(date, year ? 'shortWithYear' : 'short');
 /** "Tue 4 Mar", or "Tue 4 Mar – Mon 10 Mar". */
 export const rangeLabel = (from: string, to: string, year = false) => (from === to ? longDate(from, year) : `${longDate(from, year)} – ${longDate(to, year)}`);
 

@@ -6,7 +6,8 @@ import { api } from './api';
 import { Modal } from './modal';
 import type { Approval, ApprovablePermission } from './types';
 
-type Approver = { id: string; name: string };
+/** Who may approve; `role` where the register knows it (the PIN exchange answers only id and name). */
+type Approver = { id: string; name: string; role?: string };
 
 /**
  * A manager (or owner) approves at the register: picks their name, types their PIN. The PIN
@@ -98,7 +99,7 @@ export function ApprovalFields({
       )}
       <div className="space-y-1">
         <label htmlFor={`${id}-who`} className="block text-sm font-bold">
-          Manager
+          Manager or owner
         </label>
         <select
           id={`${id}-who`}
@@ -108,7 +109,7 @@ export function ApprovalFields({
         >
           {approvers.map((a) => (
             <option key={a.id} value={a.id}>
-              {a.name}
+              {a.role ? `${a.name} (${a.role})` : a.name}
             </option>
           ))}
         </select>

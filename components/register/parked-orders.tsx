@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { dateTimeFormat } from '@/lib/platform/format-time';
 import { api, type ApiError } from './api';
 import { formatMoney, ORDER_TYPE_LABEL } from './format';
 import { Modal } from './modal';
@@ -40,6 +41,7 @@ export function ParkedOrdersDialog({
   error,
   tables,
   currency,
+  timeZone,
   cartEmpty,
   onClose,
   onResume,
@@ -49,6 +51,8 @@ export function ParkedOrdersDialog({
   error: ApiError | null;
   tables: RegisterTable[];
   currency: string;
+  /** The store's time zone: "parked 14:05" on its clock. */
+  timeZone: string;
   cartEmpty: boolean;
   onClose: () => void;
   onResume: (order: Order) => void;
@@ -56,7 +60,7 @@ export function ParkedOrdersDialog({
   const [loading, setLoading] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const tableName = new Map(tables.map((t) => [t.id, t.name]));
-  const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+  const time = dateTimeFormat(timeZone, 'time');
 
   const resume = async (id: string) => {
     setLoading(id);

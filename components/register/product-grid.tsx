@@ -1,11 +1,14 @@
 'use client';
 
+import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { variantLabel } from '@/lib/catalog/labels';
 import { codeIndex } from './codes';
 import { priceLabel } from './format';
+import { ALL_ITEMS, MenuBar } from './menu-bar';
 import { productStock } from './stock';
 import type { RegisterData, RegisterProduct, RegisterStockLevel } from './types';
+import { useMenusNow } from './use-menus-now';
 
 const ALL = 'all';
 const MESSAGE_MS = 4_000;
@@ -17,14 +20,19 @@ const fold = (text: string) =>
     .toLowerCase();
 
 /**
- * The product side of the register: category chips ("All" first), a search box that also
- * takes scans (a scanner types the code and Enter), and the tiles. A tile with one variant
- * and no options adds at once; otherwise the picker opens (onPick decides). Out-of-stock
- * items that may not go below zero stay visible but say why they cannot be added.
+ * The product side of the register: the menus (the one offered now comes up by itself, its
+ * sections in the editor's order; "All items" and the others a tap away), chips for the menu's
+ * sections or the categories, a search box that also takes scans (a scanner types the code and
+ * Enter) and always searches the whole catalog, and the tiles. A tile with one variant and no
+ * options adds at once; otherwise the picker opens (onPick decides). Out-of-stock items that
+ * may not go below zero stay visible but say why they cannot be added.
  */
 export function ProductGrid({
   products,
   categories,
+  menus,
+  timeZone,
+  canEditCatalog,
   stock,
   currency,
   searchRef,
@@ -34,6 +42,11 @@ export function ProductGrid({
 }: {
   products: RegisterData['products'];
   categories: RegisterData['categories'];
+  menus: RegisterData['menus'];
+  /** The store's: menus are offered by its clock. */
+  timeZone: string;
+  /** Whether this person can add products (the empty register links to the catalog). */
+  canEditCatalog: boolean;
   stock: Record<string, RegisterStockLevel>;
   currency: string;
   searchRef: RefObject<HTMLInputElement | null>;
@@ -42,22 +55,42 @@ export function ProductGrid({
   onPick: (product: RegisterProduct, variantId?: string) => string | null;
   onScan: (product: RegisterProduct, variantId: string) => string | null;
 }) {
-  const [category, setCategory] = useState<string>(ALL);
+  const menusNow = useMenusNow(menus, timeZone);
+  // null: follow the clock (the first menu offered now); a tap pins a menu or "All items".
+  const [chosenView, setChosenView] = useState<string | null>(null);
+  const view =
+    chosenView !== null && (chosenView === ALL_ITEMS || menusNow.some((m) => m.id === chosenView))
+      ? chosenView
+      : (menusNow.find((m) => m.offeredNow)?.id ?? ALL_ITEMS);
+  const menu = menusNow.find((m) => m.id === view) ?? null;
+  const [chip, setChip] = useState<string>(ALL);
   const [query, setQuery] = useState('');
   const [message, setMessage] = useState<{ text: string; tone: 'error' | 'ok'; at: number } | null>(null);
   const messageTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const byCode = useMemo(() => codeIndex(products), [products]);
 
+  const productById = useMemo(() => new Map(products.map((p) => [p.id, p])), [products]);
+  // The chips: the menu's sections, or the categories; a chip the view no longer has is "All".
+  const chips = menu ? menu.sections : categories;
+  const category = chips.some((c) => c.id === chip) ? chip : ALL;
+
   const term = fold(query.trim());
-  const shown = useMemo(() => {
+  /** What the grid shows: one list, or a menu's sections one under another (each with its heading). */
+  const groups = useMemo((): { id: string; name: string | null; products: RegisterProduct[] }[] => {
     if (term) {
-      return products.filter(
+      const found = products.filter(
         (p) => fold(p.name).includes(term) || p.variants.some((v) => v.sku.toLowerCase().includes(term) || v.barcodes.some((b) => b.toLowerCase() === term)),
       );
+      return [{ id: 'search', name: null, products: found }];
     }
-    return category === ALL ? products : products.filter((p) => p.categoryId === category);
-  }, [products, category, term]);
+    if (menu) {
+      const sections = category === ALL ? menu.sections : menu.sections.filter((s) => s.id === category);
+      return sections.map((s) => ({ id: s.id, name: s.name, products: s.productIds.flatMap((id) => productById.get(id) ?? []) }));
+    }
+    return [{ id: category, name: null, products: category === ALL ? products : products.filter((p) => p.categoryId === category) }];
+  }, [products, productById, menu, category, term]);
+  const shown = useMemo(() => [...new Map(groups.flatMap((g) => g.products.map((p) => [p.id, p]))).values()], [groups]);
 
   const colorOf = useMemo(() => new Map(categories.map((c) => [c.id, c.color])), [categories]);
 
@@ -68,6 +101,12 @@ export function ProductGrid({
     messageTimer.current = setTimeout(() => setMessage(null), MESSAGE_MS);
   };
   const report = (problem: string | null, success: string) => (problem ? flash(problem, 'error') : flash(success, 'ok'));
+  /** An error is about the last attempt: the next thing done (a tile added, a key typed) takes it away. */
+  const clearError = () => {
+    if (message?.tone !== 'error') return;
+    clearTimeout(messageTimer.current);
+    setMessage(null);
+  };
 
   const submitSearch = () => {
     const code = query.trim();
@@ -86,6 +125,49 @@ export function ProductGrid({
     }
     flash(shown.length === 0 ? `No item with code “${code}”` : `${shown.length} items match “${code}” — tap one`, shown.length ? 'ok' : 'error');
     if (shown.length === 0) setQuery('');
+  };
+
+  const tile = (product: RegisterProduct) => {
+    const s = productStock(product, stock);
+    const unavailable = locked || !s.sellable;
+    const color = product.categoryId ? colorOf.get(product.categoryId) : null;
+    return (
+      <li key={product.id}>
+        <button
+          type="button"
+          aria-disabled={unavailable || undefined}
+          data-testid="product-tile"
+          onClick={() => {
+            if (locked) return;
+            if (!s.sellable) return flash(`${product.name} is ${product.soldOut ? 'sold out' : 'out of stock'}`, 'error');
+            const problem = onPick(product);
+            if (problem) flash(problem, 'error');
+            else clearError();
+          }}
+          style={color ? { borderLeftColor: color } : undefined}
+          className={`flex h-full min-h-24 w-full flex-col justify-between gap-1 rounded-xl border border-l-8 border-slate-200 bg-white p-2.5 text-left shadow-sm transition ${
+            unavailable ? 'cursor-not-allowed bg-slate-100 text-slate-500' : 'hover:border-brand-600 hover:shadow active:scale-[0.98]'
+          } ${color ? '' : 'border-l-slate-300'}`}
+        >
+          <span className="line-clamp-2 text-sm font-semibold leading-snug">{product.name}</span>
+          <span className="flex flex-wrap items-end justify-between gap-1">
+            <span className={`text-sm ${unavailable ? '' : 'text-slate-700'}`}>{priceLabel(product, currency)}</span>
+            {s.badge === 'Sold out' ? (
+              <span className="rounded-full bg-slate-800 px-2 py-0.5 text-xs font-bold text-white">Sold out</span>
+            ) : s.badge === 'Out' ? (
+              <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-bold text-red-800 ring-1 ring-red-300">
+                Out{s.sellable ? ' · can sell' : ''}
+              </span>
+            ) : s.badge === 'Low' ? (
+              <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-bold text-amber-900 ring-1 ring-amber-300">
+                Low{s.quantity !== null ? ` · ${s.quantity} left` : ''}
+              </span>
+            ) : null}
+          </span>
+          {!s.sellable && <span className="text-xs font-medium text-red-800">{product.soldOut ? 'Sold out (86) — cannot be sold' : 'Out of stock — cannot be sold'}</span>}
+        </button>
+      </li>
+    );
   };
 
   return (
@@ -107,7 +189,10 @@ export function ProductGrid({
             value={query}
             disabled={locked}
             placeholder={locked ? 'Finish the payment to add more' : 'Search name or SKU, or scan a barcode  ( / )'}
-            onChange={(e) => setQuery(e.target.value)}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              clearError();
+            }}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
                 e.preventDefault();
@@ -134,8 +219,19 @@ export function ProductGrid({
             )}
           </div>
         </div>
-        <div role="group" aria-label="Categories" className="-mx-1 flex gap-1.5 overflow-x-auto px-1 pb-1">
-          {[{ id: ALL, name: 'All', color: null }, ...categories].map((c) => {
+        {menus.length > 0 && (
+          <MenuBar
+            menus={menusNow}
+            view={view}
+            onChoose={(next) => {
+              setChosenView(next);
+              setChip(ALL);
+              setQuery('');
+            }}
+          />
+        )}
+        <div role="group" aria-label={menu ? `Sections of ${menu.name}` : 'Categories'} className="-mx-1 flex gap-1.5 overflow-x-auto px-1 pb-1">
+          {[{ id: ALL, name: menu ? 'Whole menu' : 'All' }, ...chips].map((c) => {
             const active = !term && category === c.id;
             return (
               <button
@@ -143,7 +239,7 @@ export function ProductGrid({
                 type="button"
                 aria-pressed={active}
                 onClick={() => {
-                  setCategory(c.id);
+                  setChip(c.id);
                   setQuery('');
                 }}
                 className={`min-h-10 shrink-0 whitespace-nowrap rounded-full px-4 text-sm font-semibold ring-1 transition ${
@@ -165,52 +261,35 @@ export function ProductGrid({
         )}
         {shown.length === 0 ? (
           <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-slate-600">
-            {products.length === 0 ? 'Nothing to sell yet — a manager adds products under Admin → Catalog.' : 'No items here.'}
+            {products.length > 0 ? (
+              'No items here.'
+            ) : canEditCatalog ? (
+              <>
+                Nothing to sell yet.{' '}
+                <Link href="/admin/catalog/products/new" className="font-semibold text-brand-700 underline">
+                  Add your first product
+                </Link>{' '}
+                in the catalog.
+              </>
+            ) : (
+              'Nothing to sell yet — a manager adds products in the catalog.'
+            )}
           </p>
-        ) : (
+        ) : groups.length === 1 && groups[0]!.name === null ? (
           <ul className="grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-2" data-testid="product-grid">
-            {shown.map((product) => {
-              const s = productStock(product, stock);
-              const unavailable = locked || !s.sellable;
-              const color = product.categoryId ? colorOf.get(product.categoryId) : null;
-              return (
-                <li key={product.id}>
-                  <button
-                    type="button"
-                    aria-disabled={unavailable || undefined}
-                    data-testid="product-tile"
-                    onClick={() => {
-                      if (locked) return;
-                      if (!s.sellable) return flash(`${product.name} is ${product.soldOut ? 'sold out' : 'out of stock'}`, 'error');
-                      const problem = onPick(product);
-                      if (problem) flash(problem, 'error');
-                    }}
-                    style={color ? { borderLeftColor: color } : undefined}
-                    className={`flex h-full min-h-24 w-full flex-col justify-between gap-1 rounded-xl border border-l-8 border-slate-200 bg-white p-2.5 text-left shadow-sm transition ${
-                      unavailable ? 'cursor-not-allowed bg-slate-100 text-slate-500' : 'hover:border-brand-600 hover:shadow active:scale-[0.98]'
-                    } ${color ? '' : 'border-l-slate-300'}`}
-                  >
-                    <span className="line-clamp-2 text-sm font-semibold leading-snug">{product.name}</span>
-                    <span className="flex flex-wrap items-end justify-between gap-1">
-                      <span className={`text-sm ${unavailable ? '' : 'text-slate-700'}`}>{priceLabel(product, currency)}</span>
-                      {s.badge === 'Sold out' ? (
-                        <span className="rounded-full bg-slate-800 px-2 py-0.5 text-xs font-bold text-white">Sold out</span>
-                      ) : s.badge === 'Out' ? (
-                        <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-bold text-red-800 ring-1 ring-red-300">
-                          Out{s.sellable ? ' · can sell' : ''}
-                        </span>
-                      ) : s.badge === 'Low' ? (
-                        <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-bold text-amber-900 ring-1 ring-amber-300">
-                          Low{s.quantity !== null ? ` · ${s.quantity} left` : ''}
-                        </span>
-                      ) : null}
-                    </span>
-                    {!s.sellable && <span className="text-xs font-medium text-red-800">{product.soldOut ? 'Sold out (86) — cannot be sold' : 'Out of stock — cannot be sold'}</span>}
-                  </button>
-                </li>
-              );
-            })}
+            {groups[0]!.products.map(tile)}
           </ul>
+        ) : (
+          <div className="space-y-4" data-testid="menu-sections">
+            {groups.map((g) => (
+              <section key={g.id} aria-labelledby={`menu-section-${g.id}`}>
+                <h2 id={`menu-section-${g.id}`} className="mb-1.5 text-sm font-bold uppercase tracking-wide text-slate-600">
+                  {g.name}
+                </h2>
+                <ul className="grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-2">{g.products.map(tile)}</ul>
+              </section>
+            ))}
+          </div>
         )}
       </div>
     </section>

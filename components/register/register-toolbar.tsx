@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { formatDateTime } from '@/lib/platform/format-time';
 import { formatMoney } from './format';
 import { Popover, usePopover } from './popover';
 import type { Shift } from './types';
@@ -24,6 +25,7 @@ export function RegisterToolbar({
   locationName,
   shift,
   currency,
+  timeZone,
   liveStock,
   parkedCount,
   help,
@@ -35,6 +37,8 @@ export function RegisterToolbar({
   locationName: string | null;
   shift: Shift | null;
   currency: string;
+  /** The store's: "open since" is its time, not the device's. */
+  timeZone: string;
   liveStock: boolean;
   parkedCount: number | null;
   help: ReturnType<typeof usePopover>;
@@ -47,7 +51,7 @@ export function RegisterToolbar({
   useEffect(() => {
     if (settings.open) setDraft(registerName);
   }, [settings.open, registerName]);
-  const opened = shift ? new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(new Date(shift.openedAt)) : null;
+  const opened = shift ? formatDateTime(shift.openedAt, timeZone, 'time') : null;
 
   return (
     <div className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-slate-200 bg-white px-3 py-1.5 text-sm sm:gap-x-3">

@@ -257,6 +257,7 @@ export function SaleScreen({ data, tenantId, currency, user }: { data: RegisterD
         locationName={data.location?.name ?? null}
         shift={shift}
         currency={currency}
+        timeZone={data.timeZone}
         liveStock={connected}
         parkedCount={parked.orders?.length ?? null}
         help={help}
@@ -302,6 +303,9 @@ export function SaleScreen({ data, tenantId, currency, user }: { data: RegisterD
             <ProductGrid
               products={products}
               categories={data.categories}
+              menus={data.menus}
+              timeZone={data.timeZone}
+              canEditCatalog={user.canEditCatalog}
               stock={stock}
               currency={currency}
               searchRef={searchRef}
@@ -401,6 +405,7 @@ export function SaleScreen({ data, tenantId, currency, user }: { data: RegisterD
         error={parked.error}
         tables={tables}
         currency={currency}
+        timeZone={data.timeZone}
         cartEmpty={cart.cart.lines.length === 0 && !locked}
         onClose={() => setParkedOpen(false)}
         onResume={resume}

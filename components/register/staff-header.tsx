@@ -1,16 +1,20 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { TenantClock } from './tenant-clock';
 
-/** The top bar of the staff screens (register, floor): where, who, what else they may open. */
+/** The top bar of the staff screens (register, floor): where, the store's time, who, what else they may open. */
 export function StaffHeader({
   title,
   tenantName,
+  timeZone,
   user,
   children,
 }: {
   title: string;
   tenantName: string;
+  /** The store's time zone: the header's clock shows its time, not the device's. */
+  timeZone: string;
   user: { name: string; role: string };
   children?: ReactNode;
 }) {
@@ -18,7 +22,9 @@ export function StaffHeader({
     <header className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-3 py-2 sm:px-4 sm:py-3">
       <div className="min-w-0">
         <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{title}</p>
-        <p className="truncate text-base font-bold leading-tight sm:text-lg">{tenantName}</p>
+        <p className="truncate text-base font-bold leading-tight sm:text-lg">
+          {tenantName} <TenantClock timeZone={timeZone} renderedAt={new Date().toISOString()} />
+        </p>
       </div>
       {/* On a phone one row that scrolls sideways, so the screen below keeps its height. */}
       <div className="-mx-1 flex max-w-full items-center gap-1 overflow-x-auto px-1 py-0.5 *:shrink-0 sm:flex-wrap sm:gap-2 sm:overflow-visible">

@@ -1,10 +1,10 @@
-import type { RegisterData, RegisterModifierGroup, RegisterProduct, RegisterStockLevel, RegisterTable } from '@/lib/orders';
+import type { RegisterData, RegisterMenu, RegisterModifierGroup, RegisterProduct, RegisterStockLevel, RegisterTable } from '@/lib/orders';
 
 /**
  * The register's client-side view of the API: what the route handlers answer, as JSON (dates
  * are strings). Money is always integer minor units of the tenant's currency.
  */
-export type { RegisterData, RegisterModifierGroup, RegisterProduct, RegisterStockLevel, RegisterTable };
+export type { RegisterData, RegisterMenu, RegisterModifierGroup, RegisterProduct, RegisterStockLevel, RegisterTable };
 
 export type OrderType = 'dine_in' | 'takeaway' | 'retail';
 export type Discount = { kind: 'percent'; basisPoints: number } | { kind: 'amount'; amount: number };
@@ -85,4 +85,4 @@ export type Shift = { id: string; registerName: string; locationId: string; stat
 export type Tender = { tender: 'cash'; amount: number; tendered: number } | { tender: 'card'; amount: number; source: string };
 
 /** Who is selling, as the server page knows it. */
-export type RegisterUser = { userId: string; name: string; canVoid: boolean; canOverrideDiscounts: boolean };
+export type RegisterUser = { userId: string; name: string; canVoid: boolean; canOverrideDiscounts: boolean; canEditCatalog: boolean };

@@ -22,7 +22,7 @@ export function VoidDialog({
   open: boolean;
   orderNumber: number | null;
   canVoid: boolean;
-  approvers: { id: string; name: string }[];
+  approvers: { id: string; name: string; role?: string }[];
   onClose: () => void;
   onVoid: (reason: string, approval: Approval | null) => Promise<{ ok: true } | { ok: false; error: ApiError }>;
 }) {
@@ -40,7 +40,7 @@ function VoidForm({
   onCancel,
 }: {
   canVoid: boolean;
-  approvers: { id: string; name: string }[];
+  approvers: { id: string; name: string; role?: string }[];
   onVoid: (reason: string, approval: Approval | null) => Promise<{ ok: true } | { ok: false; error: ApiError }>;
   onCancel: () => void;
 }) {

@@ -33,6 +33,8 @@ export const categories = pgTable(
     name: text('name').notNull(),
     position: integer('position').notNull().default(0),
     color: text('color'),
+    /** New products in it track stock (the product form's default); null: the tenant's default. */
+    tracksStock: boolean('tracks_stock'),
     createdAt: created(),
     updatedAt: updated(),
   },

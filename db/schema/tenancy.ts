@@ -43,6 +43,16 @@ export const tenantSettings = pgTable(
     dayStartsAt: text('day_starts_at').notNull().default('00:00'),
     /** A closed drawer short by more than this (minor units) is an alert; null: one major unit of the currency. */
     drawerTolerance: integer('drawer_tolerance'),
+    /**
+     * New products track stock unless their category says otherwise (the product form's default).
+     * Off: a new café item is sellable at once; a shop turns it on and receives stock.
+     */
+    trackStockByDefault: boolean('track_stock_by_default').notNull().default(false),
+    /**
+     * The tax class the product form preselects. The catalog's id, not a foreign key (the catalog
+     * may live in MongoDB); one that no longer exists is ignored (lib/catalog defaultTaxClassOf).
+     */
+    defaultTaxClassId: uuid('default_tax_class_id'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

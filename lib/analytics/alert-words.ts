@@ -1,15 +1,14 @@
 import { formatMoney } from '@/lib/platform/money';
+import { formatDay } from '@/lib/platform/format-time';
 
 /** The alerts' words: plain, with the figures; dates are business dates (YYYY-MM-DD). */
 export type Words = { money: (minor: number) => string; when: string; weekday: string };
 
 export function wordsFor(scope: { date: string; today: string; currency: string }): Words {
-  const day = new Date(`${scope.date}T00:00:00Z`);
-  const long = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   return {
     money: (minor) => formatMoney(minor, scope.currency),
-    when: scope.date === scope.today ? 'today' : `on ${long.format(day)}`,
-    weekday: new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }).format(day),
+    when: scope.date === scope.today ? 'today' : `on ${formatDay(scope.date, 'long')}`,
+    weekday: formatDay(scope.date, 'weekday'),
   };
 }
 

@@ -3,7 +3,7 @@ import { cookies, headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { z } from 'zod';
-import { AppError, toFormState, type FormMessage } from '@/lib/platform/errors';
+import { AppError, fieldErrorsOf, toFormState, type FormMessage } from '@/lib/platform/errors';
 import { trimmedText } from '@/lib/platform/form-data';
 import { PATH_HEADER_NAME } from '@/lib/platform/headers';
 import { requestContextFrom, runWithContext } from '@/lib/platform/request-context';
@@ -62,7 +62,7 @@ export async function staffAction<S extends z.ZodType>(
   if (!parsed.success) {
     return {
       error: 'Check the highlighted fields.',
-      fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || 'form', i.message])),
+      fieldErrors: fieldErrorsOf(parsed.error.issues),
     };
   }
   return asStaff(staff, async () => {

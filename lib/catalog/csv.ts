@@ -243,7 +243,7 @@ export async function importProductsCsv(
   if (errors.length) return invalid(errors);
 
   for (const name of newCategories) {
-    categoryByName.set(name.toLowerCase(), await repo.categories.create(ctx.tenantId, { name, position: 0, color: null }));
+    categoryByName.set(name.toLowerCase(), await repo.categories.create(ctx.tenantId, { name, position: 0, color: null, tracksStock: null }));
   }
   const products = planned.map(({ product, category }) => ({
     ...product,

@@ -43,7 +43,8 @@ export type VariantRef = {
   status: 'active' | 'archived';
 };
 
-export type Category = { id: string; name: string; position: number; color: string | null };
+/** `tracksStock`: new products in it track stock (true/false), or follow the store's default (null). */
+export type Category = { id: string; name: string; position: number; color: string | null; tracksStock: boolean | null };
 export type TaxClass = { id: string; name: string; rateBasisPoints: number };
 export type ModifierGroup = {
   id: string;

@@ -121,6 +121,11 @@ export const categoryInputSchema = z.object({
     .regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1f9d5c')
     .nullable()
     .default(null),
+  /**
+   * Whether new products in it track stock (the product form's default): false for made-to-order
+   * food and drinks, true for packaged goods; null follows the store's default (a tenant setting).
+   */
+  tracksStock: z.boolean({ message: 'Choose yes, no or the store default' }).nullable().default(null),
 });
 export type CategoryInput = z.output<typeof categoryInputSchema>;
 

@@ -3,6 +3,7 @@ import { formatMoney } from '@/lib/platform/money';
 import { type TenantInfo, getTenantSettings, type TenantSettings } from '@/lib/tenancy';
 import { variantLabel } from '@/lib/catalog';
 import { getOrder, type OrderView } from './orders';
+import { formatDateTime } from '@/lib/platform/format-time';
 
 /**
  * The customer receipt as a standalone HTML page laid out for 80 mm thermal paper (72 mm of
@@ -21,7 +22,7 @@ export async function receiptOf(ctx: TenantContext, orderId: string): Promise<st
 
 export function renderReceipt(order: OrderView, tenant: TenantInfo, settings: TenantSettings, cashierName: string | null): string {
   const money = (minor: number) => escape(formatMoney(minor, order.currency));
-  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: tenant.timeZone }).format(order.placedAt ?? order.createdAt);
+  const when = formatDateTime(order.placedAt ?? order.createdAt, tenant.timeZone);
   const row = (left: string, right: string, cls = '') => `<div class="row ${cls}"><span>${left}</span><span>${right}</span></div>`;
 
   const lines = order.lines

@@ -3,15 +3,15 @@ import { listApprovers } from '@/lib/auth';
 import { categoryService, listProducts, modifierGroupService, taxClassService, type Product } from '@/lib/catalog';
 import { levelsOf, listLocations } from '@/lib/inventory';
 import { AppError } from '@/lib/platform/errors';
-import { listSoldOut, listTables } from '@/lib/restaurant';
+import { listMenus, listSoldOut, listTables, menusInOrderAt, type Menu } from '@/lib/restaurant';
 import { getTenantSettings } from '@/lib/tenancy';
 
 /**
  * Everything the register's sale screen needs, in one server call: the sellable catalog
  * (active products with their variants, modifier groups resolved with their options and the
  * tax rate), stock at the register's location, the pricing settings it explains, the tables
- * for dine-in, and who may approve a large discount. Plain JSON-safe values only: it is handed
- * to a client component as is.
+ * for dine-in, the menus (which are offered now), and who may approve a large discount. Plain
+ * JSON-safe values only: it is handed to a client component as is.
  */
 export type RegisterModifierGroup = {
   id: string;
@@ -40,7 +40,23 @@ export type RegisterStockLevel = { quantity: number; threshold: number | null; l
 
 export type RegisterTable = { id: string; name: string; seats: number; area: string; status: 'free' | 'occupied' | 'needs_cleaning'; covers: number };
 
+/**
+ * An active menu as the register shows it: its sections in the editor's order, each listing the
+ * sellable products (active, with a variant) in the editor's order; empty sections are left out.
+ * `offeredNow` is at the time of the call; `availability` lets the register re-check as the day
+ * goes on (lib/restaurant/availability.ts, in the tenant's time zone).
+ */
+export type RegisterMenu = {
+  id: string;
+  name: string;
+  offeredNow: boolean;
+  availability: { days: number[]; start: string; end: string }[];
+  sections: { id: string; name: string; productIds: string[] }[];
+};
+
 export type RegisterData = {
+  /** The tenant's IANA time zone: menus, the clock and every time on the register are read in it. */
+  timeZone: string;
   location: { id: string; name: string } | null;
   categories: { id: string; name: string; color: string | null }[];
   products: RegisterProduct[];
@@ -48,8 +64,10 @@ export type RegisterData = {
   stock: Record<string, RegisterStockLevel>;
   settings: { pricesIncludeTax: boolean; discountLimitBasisPoints: number };
   tables: RegisterTable[];
-  /** Active managers and owners with a register PIN: who can approve a discount or a void. */
-  approvers: { id: string; name: string }[];
+  /** Active managers and owners with a register PIN: who can approve a discount or a void (the dialog names their role). */
+  approvers: { id: string; name: string; role: 'owner' | 'manager' }[];
+  /** Active menus, offered-now first (`menusInOrderAt`); none: the register sells by category. */
+  menus: RegisterMenu[];
 };
 
 const PAGE = 200;
@@ -64,14 +82,27 @@ async function activeProducts(tenantId: string): Promise<Product[]> {
   }
 }
 
+/** Every menu, page by page (the restaurant module caps a page at 1000). */
+async function allMenus(tenantId: string): Promise<Menu[]> {
+  const all: Menu[] = [];
+  for (let skip = 0; ; skip += 1000) {
+    const page = await listMenus({ tenantId }, { skip, limit: 1000 });
+    all.push(...page.data);
+    if (page.data.length < 1000 || all.length >= page.total) return all;
+  }
+}
+
 const isLowLevel = (quantity: number, threshold: number | null) => quantity <= 0 || (threshold !== null && quantity <= threshold);
 
 /**
+ * @param scope the tenant and its time zone (menus are offered by the tenant's clock).
  * @param locationId the register's location; the tenant's default location when omitted. A
  *   location of another tenant (or none) is "not found".
  */
-export async function registerData({ tenantId }: TenantScope, locationId?: string): Promise<RegisterData> {
-  const [locations, products, categories, groups, taxes, settings, tables, approvers, soldOut] = await Promise.all([
+export async function registerData(scope: TenantScope & { tenant: { timeZone: string } }, locationId?: string): Promise<RegisterData> {
+  const { tenantId } = scope;
+  const { timeZone } = scope.tenant;
+  const [locations, products, categories, groups, taxes, settings, tables, approvers, soldOut, menus] = await Promise.all([
     listLocations({ tenantId }),
     activeProducts(tenantId),
     categoryService.list({ tenantId }),
@@ -81,6 +112,7 @@ export async function registerData({ tenantId }: TenantScope, locationId?: strin
     listTables({ tenantId }),
     listApprovers({ tenantId }),
     listSoldOut({ tenantId }).then((items) => new Set(items.map((i) => i.productId))),
+    allMenus(tenantId),
   ]);
 
   const location = locationId ? locations.find((l) => l.id === locationId) : (locations.find((l) => l.isDefault) ?? locations[0]);
@@ -118,8 +150,24 @@ export async function registerData({ tenantId }: TenantScope, locationId?: strin
     }
   }
 
+  const sellable = new Set(registerProducts.map((p) => p.id));
+  const registerMenus: RegisterMenu[] = menusInOrderAt(
+    menus.filter((m) => m.isActive),
+    new Date(),
+    timeZone,
+  ).map((m) => ({
+    id: m.id,
+    name: m.name,
+    offeredNow: m.offeredNow,
+    availability: m.availability.map(({ days, start, end }) => ({ days: [...days], start, end })),
+    sections: m.sections
+      .map((s) => ({ id: s.id, name: s.name, productIds: s.productIds.filter((id) => sellable.has(id)) }))
+      .filter((s) => s.productIds.length > 0),
+  })).filter((m) => m.sections.length > 0); // a menu with nothing to sell here is no menu to choose
+
   const usedCategories = new Set(registerProducts.map((p) => p.categoryId));
   return {
+    timeZone,
     location: location ? { id: location.id, name: location.name } : null,
     categories: [...categories]
       .filter((c) => usedCategories.has(c.id))
@@ -129,6 +177,7 @@ export async function registerData({ tenantId }: TenantScope, locationId?: strin
     stock,
     settings: { pricesIncludeTax: settings.pricesIncludeTax, discountLimitBasisPoints: settings.discountLimitBasisPoints },
     tables: tables.map((t) => ({ id: t.id, name: t.name, seats: t.seats, area: t.area, status: t.status, covers: t.covers })),
-    approvers: approvers.map((s) => ({ id: s.id, name: s.name })),
+    approvers: approvers.flatMap((s) => (s.role === 'owner' || s.role === 'manager' ? [{ id: s.id, name: s.name, role: s.role }] : [])),
+    menus: registerMenus,
   };
 }

@@ -107,6 +107,17 @@ export function toErrorResponse(err: unknown, headers?: HeadersInit): Response {
   return Response.json(errorBody(appError), { status: appError.status, headers });
 }
 
+/**
+ * A form's field messages from a validation failure: one per field, the **first** issue found
+ * for it (zod reports every failed check, and the first is the one to fix first: an empty
+ * store address is "enter one", not "start and end with a letter or digit").
+ */
+export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[], key: (path: readonly PropertyKey[]) => string = (p) => p.map(String).join('.') || 'form'): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) fields[key(issue.path)] ??= issue.message;
+  return fields;
+}
+
 /** What a form's server action returns to the form (useActionState). */
 export type FormMessage = { ok?: string; error?: string; fieldErrors?: Record<string, string> };
 

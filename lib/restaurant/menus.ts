@@ -88,25 +88,3 @@ export async function deleteMenu(ctx: TenantContext, id: string): Promise<void> 
     await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'menu.deleted', entityType: 'menu', entityId: id, details: { name: rows[0]!.name } });
   });
 }
-
-/**
- * Whether a menu is offered at `at` in the tenant's time zone. A window whose end is before
- * its start runs past midnight (18:00–02:00 covers Friday night into Saturday morning).
- */
-export function isMenuAvailable(menu: Pick<Menu, 'isActive' | 'availability'>, at: Date, timeZone: string): boolean {
-  if (!menu.isActive) return false;
-  if (menu.availability.length === 0) return true;
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  const day = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday!) + 1;
-  const previousDay = day === 1 ? 7 : day - 1;
-  const now = `${parts.hour}:${parts.minute}`;
-  return menu.availability.some((w) =>
-    w.start < w.end
-      ? w.days.includes(day) && now >= w.start && now < w.end
-      : (w.days.includes(day) && now >= w.start) || (w.days.includes(previousDay) && now < w.end),
-  );
-}

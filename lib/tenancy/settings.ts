@@ -27,6 +27,10 @@ export type TenantSettings = {
    * default, one major unit of the tenant's currency (`drawerToleranceOf`).
    */
   drawerTolerance: number | null;
+  /** New products track stock unless their category says otherwise (off: sellable at once). */
+  trackStockByDefault: boolean;
+  /** The tax class new products get; null: the only class when there is exactly one (lib/catalog defaultTaxClassOf). */
+  defaultTaxClassId: string | null;
 };
 
 const DEFAULT_SETTINGS: TenantSettings = {
@@ -41,6 +45,8 @@ const DEFAULT_SETTINGS: TenantSettings = {
   cashOutLimit: 0,
   dayStartsAt: DEFAULT_DAY_START,
   drawerTolerance: null,
+  trackStockByDefault: false,
+  defaultTaxClassId: null,
 };
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().transform((v) => v || null);
@@ -58,6 +64,8 @@ export const settingsPatchSchema = patchSchema(
     cashOutLimit: z.number({ message: 'Enter an amount' }).int('Use whole minor units').min(0).max(1_000_000_000),
     dayStartsAt: z.string().regex(DAY_START_PATTERN, 'Use HH:MM in 15-minute steps, e.g. 04:00'),
     drawerTolerance: z.number({ message: 'Enter an amount' }).int('Use whole minor units').min(0).max(1_000_000_000).nullable(),
+    trackStockByDefault: z.boolean(),
+    defaultTaxClassId: z.uuid({ message: 'Choose a tax class' }).nullable(),
   }),
 );
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
@@ -74,6 +82,8 @@ const columns = {
   cashOutLimit: tenantSettings.cashOutLimit,
   dayStartsAt: tenantSettings.dayStartsAt,
   drawerTolerance: tenantSettings.drawerTolerance,
+  trackStockByDefault: tenantSettings.trackStockByDefault,
+  defaultTaxClassId: tenantSettings.defaultTaxClassId,
 };
 
 export async function getTenantSettings({ tenantId }: { tenantId: string }): Promise<TenantSettings> {

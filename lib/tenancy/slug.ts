@@ -12,7 +12,9 @@ export const slugSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .min(3, 'Use at least 3 characters')
+  // An empty or short address stops here: the pattern checks below would only add confusing messages.
+  .min(1, { message: 'Enter a store address', abort: true })
+  .min(3, { message: 'Use at least 3 characters', abort: true })
   .max(32, 'Use at most 32 characters')
   .regex(/^[a-z0-9-]+$/, 'Use only letters, digits and hyphens')
   .regex(/^[a-z0-9].*[a-z0-9]$/, 'Start and end with a letter or digit')

@@ -25,6 +25,8 @@ export function ean13(stem: string): string {
 export const cafe = {
   taxes: [{ name: 'Commercial tax 5%', rateBasisPoints: 500 }],
   categories: ['Tea & Coffee', 'Noodles & Rice', 'Salads', 'Snacks & Bakery', 'Cold Drinks'],
+  /** Bought in and counted: new items here track stock; the rest is made to order (the store default, off). */
+  stockedCategories: ['Snacks & Bakery'],
   modifierGroups: [
     { name: 'Sweetness', minSelect: 1, maxSelect: 1, options: [{ name: 'Normal', priceDelta: 0 }, { name: 'Less sweet', priceDelta: 0 }, { name: 'Extra sweet', priceDelta: 0 }] },
     { name: 'Milk', minSelect: 0, maxSelect: 1, options: [{ name: 'Condensed milk', priceDelta: 0 }, { name: 'Fresh milk', priceDelta: 500 }, { name: 'Oat milk', priceDelta: 800 }, { name: 'Soy milk', priceDelta: 500 }] },

@@ -67,13 +67,13 @@ export async function seedDemoTenant(t: DemoTenant): Promise<void> {
 
 async function seedCatalog(
   ctx: TenantContext,
-  data: { taxes: { name: string; rateBasisPoints: number }[]; categories: string[]; modifierGroups?: { name: string; minSelect: number; maxSelect: number; options: { name: string; priceDelta: number }[] }[]; products: SeedProduct[] },
+  data: { taxes: { name: string; rateBasisPoints: number }[]; categories: string[]; stockedCategories?: string[]; modifierGroups?: { name: string; minSelect: number; maxSelect: number; options: { name: string; priceDelta: number }[] }[]; products: SeedProduct[] },
   locationIds: string[],
 ): Promise<Map<string, string>> {
   const taxes = new Map<string, string>();
   for (const t of data.taxes) taxes.set(t.name, (await taxClassService.create(ctx, t)).id);
   const categories = new Map<string, string>();
-  for (const [position, name] of data.categories.entries()) categories.set(name, (await categoryService.create(ctx, { name, position, color: null })).id);
+  for (const [position, name] of data.categories.entries()) categories.set(name, (await categoryService.create(ctx, { name, position, color: null, tracksStock: data.stockedCategories?.includes(name) ? true : null })).id);
   const groups = new Map<string, string>();
   for (const g of data.modifierGroups ?? []) groups.set(g.name, (await modifierGroupService.create(ctx, g)).id);
 
@@ -128,7 +128,8 @@ async function seedCafe(ctx: TenantContext): Promise<void> {
 }
 
 async function seedShop(ctx: TenantContext): Promise<void> {
-  await updateTenantSettings(ctx, { pricesIncludeTax: false });
+  // A hardware store counts everything it sells: new items track stock.
+  await updateTenantSettings(ctx, { pricesIncludeTax: false, trackStockByDefault: true });
   const [main] = await listLocations(ctx);
   const warehouse = await createLocation(ctx, { name: shop.secondLocation, address: '12 Industrial Way' });
   await seedCatalog(ctx, shop, [main!.id, warehouse.id]);

@@ -25,7 +25,7 @@ export async function setUpShop(options: { timeZone: string; currency?: string; 
   const location = await mainLocation(t);
   await updateTenantSettings(contextOf(t), { dayStartsAt: options.dayStartsAt, pricesIncludeTax: options.pricesIncludeTax });
   const vat = await taxClassService.create(contextOf(t), { name: 'VAT 10%', rateBasisPoints: 1000 });
-  const drinks = await categoryService.create(contextOf(t), { name: 'Drinks', position: 0, color: null });
+  const drinks = await categoryService.create(contextOf(t), { name: 'Drinks', position: 0, color: null, tracksStock: null });
   const product = (name: string, price: number, extra: Record<string, unknown>) =>
     createProduct(contextOf(t), productInputSchema.parse({ name, trackStock: false, variants: [{ sku: `${name}-${t.tenant.slug}`, price }], ...extra }));
   const tea = await product('Tea', 400, { taxClassId: vat.id, categoryId: drinks.id });

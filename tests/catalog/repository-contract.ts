@@ -585,8 +585,8 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
 
       it('creates, gets, lists, updates and deletes categories', async () => {
         const drinks = await repo.categories.create(t, categoryInputSchema.parse({ name: 'Drinks' }));
-        expect(drinks).toEqual({ id: expect.stringMatching(UUID), name: 'Drinks', position: 0, color: null });
-        expect(Object.keys(drinks).sort()).toEqual(['color', 'id', 'name', 'position']);
+        expect(drinks).toEqual({ id: expect.stringMatching(UUID), name: 'Drinks', position: 0, color: null, tracksStock: null });
+        expect(Object.keys(drinks).sort()).toEqual(['color', 'id', 'name', 'position', 'tracksStock']);
         expect(await repo.categories.get(t, drinks.id)).toEqual(drinks);
 
         await repo.categories.create(t, categoryInputSchema.parse({ name: 'Zeta', position: 1 }));
@@ -595,7 +595,7 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
         expect((await repo.categories.list(t)).map((c) => c.name)).toEqual(['Drinks', 'Beta', 'Zeta', 'Alpha']);
 
         const updated = await repo.categories.update(t, drinks.id, categoryInputSchema.parse({ name: 'Cold Drinks', position: 5, color: '#000000' }));
-        expect(updated).toEqual({ id: drinks.id, name: 'Cold Drinks', position: 5, color: '#000000' });
+        expect(updated).toEqual({ id: drinks.id, name: 'Cold Drinks', position: 5, color: '#000000', tracksStock: null });
         expect(await repo.categories.get(t, drinks.id)).toEqual(updated);
         expect(await repo.categories.update(t, crypto.randomUUID(), categoryInputSchema.parse({ name: 'Nobody' }))).toBeNull();
 
@@ -603,6 +603,24 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
         expect(await repo.categories.get(t, drinks.id)).toBeNull();
         expect(await repo.categories.delete(t, drinks.id)).toBe(false);
         expect((await repo.categories.list(t)).map((c) => c.name)).toEqual(['Beta', 'Zeta', 'Alpha']);
+      });
+
+      it("keeps whether a category's new products track stock: yes, no, or the store's default", async () => {
+        const made = await repo.categories.create(t, categoryInputSchema.parse({ name: 'Made to order', tracksStock: false }));
+        const packaged = await repo.categories.create(t, categoryInputSchema.parse({ name: 'Packaged', tracksStock: true }));
+        expect(made.tracksStock).toBe(false);
+        expect(packaged.tracksStock).toBe(true);
+        expect(await repo.categories.get(t, made.id)).toEqual(made);
+        expect((await repo.categories.list(t)).filter((c) => c.id === made.id || c.id === packaged.id).map((c) => c.tracksStock).sort()).toEqual([false, true]);
+
+        // Back to the store's default, and a PATCH that does not name the field keeps it.
+        expect(await repo.categories.update(t, packaged.id, categoryInputSchema.parse({ name: 'Packaged', tracksStock: null }))).toMatchObject({ tracksStock: null });
+        const patched = await repo.categories.patch(t, made.id, (current) => categoryInputSchema.parse({ ...current, position: 3 }));
+        expect(patched).toMatchObject({ position: 3, tracksStock: false });
+        expect((await repo.categories.page(t, { skip: 0, limit: 200 })).data.find((c) => c.id === made.id)?.tracksStock).toBe(false);
+        expect(() => categoryInputSchema.parse({ name: 'Bad', tracksStock: 'sometimes' })).toThrow();
+        await repo.categories.delete(t, made.id);
+        await repo.categories.delete(t, packaged.id);
       });
 
       it('creates, gets, lists, updates and deletes tax classes', async () => {

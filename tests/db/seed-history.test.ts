@@ -278,7 +278,7 @@ describe('seedOrderHistory', () => {
     await dispatchPending();
     const taxId = (await taxClassService.create(actor, cafe.taxes[0]!)).id;
     const categories = new Map<string, string>();
-    for (const [position, name] of cafe.categories.entries()) categories.set(name, (await categoryService.create(actor, { name, position, color: null })).id);
+    for (const [position, name] of cafe.categories.entries()) categories.set(name, (await categoryService.create(actor, { name, position, color: null, tracksStock: null })).id);
     const groups = new Map<string, string>();
     for (const g of cafe.modifierGroups) groups.set(g.name, (await modifierGroupService.create(actor, g)).id);
     const products: SeedProduct[] = cafe.products;

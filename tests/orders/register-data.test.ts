@@ -1,10 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { categoryService, createProduct, modifierGroupService, patchProduct, taxClassService } from '@/lib/catalog/service';
 import { productInputSchema } from '@/lib/catalog/schemas';
 import { createLocation, receiveStock, setLowStockThreshold } from '@/lib/inventory';
 import { registerData } from '@/lib/orders/register-data';
-import { createTable } from '@/lib/restaurant';
+import { createMenu, createTable } from '@/lib/restaurant';
+import { menuInputSchema } from '@/lib/restaurant/schemas';
 import { updateTenantSettings } from '@/lib/tenancy/settings';
+import { clockAt } from '../analytics/fixtures';
 import { createTenant, mainLocation, contextOf, uniqueSlug, type TestTenant } from '../helpers';
 
 /**
@@ -32,8 +34,8 @@ beforeAll(async () => {
   warehouseA = (await createLocation(contextOf(a), { name: 'Warehouse', address: null })).id;
   const owner = contextOf(a);
 
-  const drinks = await categoryService.create(owner, { name: 'Drinks', position: 1, color: '#1f9d5c' });
-  await categoryService.create(owner, { name: 'Empty category', position: 0, color: null });
+  const drinks = await categoryService.create(owner, { name: 'Drinks', position: 1, color: '#1f9d5c', tracksStock: null });
+  await categoryService.create(owner, { name: 'Empty category', position: 0, color: null, tracksStock: null });
   const vat = await taxClassService.create(owner, { name: 'VAT 5%', rateBasisPoints: 500 });
   const sweetness = await modifierGroupService.create(owner, {
     name: 'Sweetness',
@@ -88,7 +90,7 @@ beforeAll(async () => {
 
   // Tenant B: a product, stock, a category and a table that must never show up for A.
   const ownerB = contextOf(b);
-  const catB = await categoryService.create(ownerB, { name: 'B only', position: 0, color: null });
+  const catB = await categoryService.create(ownerB, { name: 'B only', position: 0, color: null, tracksStock: null });
   bCategoryId = catB.id;
   const productB = await createProduct(ownerB, productInputSchema.parse({ name: 'B secret', categoryId: catB.id, variants: [{ sku: sku('B'), price: 999 }] }));
   bProductId = productB.id;
@@ -99,8 +101,8 @@ beforeAll(async () => {
 
 describe('registerData', () => {
   it('has the expected shape, with modifier groups resolved and the tax rate of each product', async () => {
-    const data = await registerData({ tenantId: a.tenant.id });
-    expect(Object.keys(data).sort()).toEqual(['approvers', 'categories', 'location', 'products', 'settings', 'stock', 'tables']);
+    const data = await registerData(contextOf(a));
+    expect(Object.keys(data).sort()).toEqual(['approvers', 'categories', 'location', 'menus', 'products', 'settings', 'stock', 'tables', 'timeZone']);
     expect(data.location).toEqual({ id: mainA, name: expect.any(String) });
     expect(data.settings).toEqual({ pricesIncludeTax: true, discountLimitBasisPoints: 1500 });
 
@@ -131,7 +133,7 @@ describe('registerData', () => {
   });
 
   it('lists only active products', async () => {
-    const data = await registerData({ tenantId: a.tenant.id });
+    const data = await registerData(contextOf(a));
     const ids = data.products.map((p) => p.id);
     expect(ids).toEqual(expect.arrayContaining([tea.productId, water.productId, untracked.productId]));
     expect(ids).not.toContain(archivedId);
@@ -139,38 +141,124 @@ describe('registerData', () => {
 
   it('gives stock levels of the register location only, for tracked variants, with the low flag', async () => {
     const [oneL, twoL, fiveL] = water.variantIds;
-    const main = await registerData({ tenantId: a.tenant.id });
+    const main = await registerData(contextOf(a));
     expect(main.stock[oneL!]).toEqual({ quantity: 30, threshold: null, low: false });
     expect(main.stock[twoL!]).toEqual({ quantity: 4, threshold: 5, low: true });
     expect(main.stock[fiveL!]).toEqual({ quantity: 0, threshold: null, low: true }); // never received: out
     expect(main.stock[untracked.variantId]).toBeUndefined();
     expect(main.stock[tea.variantId]).toBeUndefined();
 
-    const warehouse = await registerData({ tenantId: a.tenant.id }, warehouseA);
+    const warehouse = await registerData(contextOf(a), warehouseA);
     expect(warehouse.location).toEqual({ id: warehouseA, name: 'Warehouse' });
     expect(warehouse.stock[oneL!]).toEqual({ quantity: 500, threshold: null, low: false });
     expect(warehouse.stock[twoL!]).toEqual({ quantity: 0, threshold: null, low: true });
   });
 
-  it('lists managers and owners with a PIN as approvers, never cashiers', async () => {
-    const data = await registerData({ tenantId: a.tenant.id });
+  it('lists managers and owners with a PIN as approvers, with their roles, never cashiers', async () => {
+    const data = await registerData(contextOf(a));
     const ids = data.approvers.map((s) => s.id);
     expect(ids).toContain(a.manager.id);
     expect(ids).not.toContain(a.cashier.id);
     expect(ids).not.toContain(a.owner.id); // the sign-up owner has no PIN yet
-    expect(data.approvers.find((s) => s.id === a.manager.id)).toEqual({ id: a.manager.id, name: a.manager.name });
+    // With their role: the PIN dialog says who is the manager and who the owner.
+    expect(data.approvers.find((s) => s.id === a.manager.id)).toEqual({ id: a.manager.id, name: a.manager.name, role: 'manager' });
   });
 
   it("never shows another tenant's products, stock, categories, tables, staff or location", async () => {
-    const data = await registerData({ tenantId: a.tenant.id });
+    const data = await registerData(contextOf(a));
     const text = JSON.stringify(data);
     for (const id of [bProductId, bVariantId, bCategoryId, bTableId, b.manager.id, b.owner.id, await mainLocation(b)]) expect(text).not.toContain(id);
     expect(text).not.toContain('B secret');
-    await expect(registerData({ tenantId: a.tenant.id }, await mainLocation(b))).rejects.toMatchObject({ code: 'not_found' });
+    await expect(registerData(contextOf(a), await mainLocation(b))).rejects.toMatchObject({ code: 'not_found' });
 
-    const other = await registerData({ tenantId: b.tenant.id });
+    const other = await registerData(contextOf(b));
     expect(other.products.map((p) => p.id)).toEqual([bProductId]);
     expect(other.stock).toEqual({ [bVariantId]: { quantity: 7, threshold: null, low: false } });
     expect(other.approvers.map((s) => s.id)).toEqual([b.manager.id]);
+  });
+});
+
+describe('registerData menus', () => {
+  // A café in Yangon (UTC+6:30): Breakfast 06:00–11:00 every day, Lunch 11:00–14:00 on weekdays, and an all-day menu.
+  let cafe: TestTenant;
+  let other: TestTenant;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    [cafe, other] = await Promise.all([createTenant({ timeZone: 'Asia/Yangon' }), createTenant({ timeZone: 'Asia/Yangon' })]);
+    const owner = contextOf(cafe);
+    const product = async (name: string) => (ids[name] = (await createProduct(owner, productInputSchema.parse({ name, trackStock: false, variants: [{ sku: sku(name.slice(0, 3).toUpperCase()), price: 1000 }] }))).id);
+    for (const name of ['Milk tea', 'Coffee', 'Mohinga', 'Palata', 'Fried rice', 'Retired scone']) await product(name);
+    await patchProduct(owner, ids['Retired scone']!, { status: 'archived' });
+
+    const menu = (name: string, availability: { days: number[]; start: string; end: string }[], sections: [string, string[]][], isActive = true) =>
+      createMenu(owner, menuInputSchema.parse({ name, isActive, availability, sections: sections.map(([n, products]) => ({ name: n, productIds: products.map((p) => ids[p]) })) }));
+    const everyDay = [1, 2, 3, 4, 5, 6, 7];
+    // Sections deliberately not in alphabetical order: the register keeps the editor's.
+    ids.Breakfast = (await menu('Breakfast', [{ days: everyDay, start: '06:00', end: '11:00' }], [['Tea', ['Milk tea', 'Coffee']], ['Morning bowls', ['Mohinga']], ['Griddle', ['Palata', 'Retired scone']], ['Bakery', ['Retired scone']]])).id;
+    ids.Lunch = (await menu('Lunch', [{ days: [1, 2, 3, 4, 5], start: '11:00', end: '14:00' }], [['Rice', ['Fried rice']]])).id;
+    ids['All day'] = (await menu('All day', [], [['Drinks', ['Coffee', 'Milk tea']]])).id;
+    await menu('Old menu', [], [['Tea', ['Milk tea']]], false);
+    await menu('Nothing to sell', [], [['Gone', ['Retired scone']]]);
+    await createMenu(contextOf(other), menuInputSchema.parse({ name: 'Other café breakfast', sections: [] }));
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const offered = async () => Object.fromEntries((await registerData(contextOf(cafe))).menus.map((m) => [m.name, m.offeredNow]));
+
+  it('lists Breakfast as offered at 07:00 local time, with its sections and products in the editor’s order', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    clockAt('2026-11-23T00:30:00Z'); // Monday 07:00 in Yangon (00:30 UTC)
+    const data = await registerData(contextOf(cafe));
+    expect(data.timeZone).toBe('Asia/Yangon');
+    // Offered now first, a menu with hours before the all-day one; inactive menus and menus with nothing to sell are left out.
+    expect(data.menus.map((m) => [m.name, m.offeredNow])).toEqual([
+      ['Breakfast', true],
+      ['All day', true],
+      ['Lunch', false],
+    ]);
+    const breakfast = data.menus[0]!;
+    expect(breakfast.id).toBe(ids.Breakfast);
+    expect(breakfast.availability).toEqual([{ days: [1, 2, 3, 4, 5, 6, 7], start: '06:00', end: '11:00' }]);
+    // An archived product is not on the register; a section left with nothing is dropped.
+    expect(breakfast.sections.map((s) => [s.name, s.productIds])).toEqual([
+      ['Tea', [ids['Milk tea'], ids.Coffee]],
+      ['Morning bowls', [ids.Mohinga]],
+      ['Griddle', [ids.Palata]],
+    ]);
+    expect(JSON.parse(JSON.stringify(data.menus))).toEqual(data.menus);
+  });
+
+  it('takes Breakfast off at 11:00 and puts Lunch first by noon, on the tenant’s clock', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    clockAt('2026-11-23T04:29:00Z'); // 10:59 in Yangon: still breakfast
+    expect(await offered()).toEqual({ Breakfast: true, 'All day': true, Lunch: false });
+    clockAt('2026-11-23T04:30:00Z'); // 11:00: the window's end is exclusive
+    expect(await offered()).toEqual({ Breakfast: false, 'All day': true, Lunch: true });
+
+    clockAt('2026-11-23T05:30:00Z'); // Monday 12:00 in Yangon
+    const data = await registerData(contextOf(cafe));
+    expect(data.menus.map((m) => [m.name, m.offeredNow])).toEqual([
+      ['Lunch', true],
+      ['All day', true],
+      ['Breakfast', false],
+    ]);
+  });
+
+  it('reads the hours in the tenant’s time zone, not the server’s', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    clockAt('2026-11-23T07:00:00Z'); // 07:00 in UTC, but 13:30 in Yangon: lunch, not breakfast
+    expect(await offered()).toEqual({ Breakfast: false, 'All day': true, Lunch: true });
+    clockAt('2026-11-28T05:30:00Z'); // Saturday 12:00 in Yangon: no weekday lunch
+    expect(await offered()).toEqual({ Breakfast: false, 'All day': true, Lunch: false });
+  });
+
+  it("never lists another tenant's menus", async () => {
+    const data = await registerData(contextOf(cafe));
+    expect(JSON.stringify(data.menus)).not.toContain('Other café');
+    expect((await registerData(contextOf(other))).menus).toEqual([]); // its one menu has no sections
   });
 });

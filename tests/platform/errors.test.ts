@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as nextAuthRoute from '@/app/api/auth/[...nextauth]/route';
 import { tenantRoute } from '@/lib/auth/tenant-route';
-import { AppError, toAppError, toErrorResponse, toFormState } from '@/lib/platform/errors';
+import { AppError, fieldErrorsOf, toAppError, toErrorResponse, toFormState } from '@/lib/platform/errors';
 import { REQUEST_ID_HEADER } from '@/lib/platform/headers';
 import { logger } from '@/lib/platform/logger';
 import { ndjsonResponse } from '@/lib/platform/ndjson';
@@ -139,5 +139,18 @@ describe('unexpected errors are logged once, with the request id', () => {
       expect(unknown.status).toBe(404);
       expect(lines).toEqual([{ level: 'error', requestId: 'req-auth' }]);
     });
+  });
+});
+
+describe('fieldErrorsOf', () => {
+  it('keeps the first message of each field (the one to fix first), keyed by path', () => {
+    const issues = [
+      { path: ['slug'], message: 'Enter a store address' },
+      { path: ['slug'], message: 'Start and end with a letter or digit' },
+      { path: ['variants', 0, 'sku'], message: 'Enter a SKU' },
+      { path: [], message: 'Something about the whole form' },
+    ];
+    expect(fieldErrorsOf(issues)).toEqual({ slug: 'Enter a store address', 'variants.0.sku': 'Enter a SKU', form: 'Something about the whole form' });
+    expect(fieldErrorsOf(issues, (path) => String(path[0]))).toMatchObject({ slug: 'Enter a store address', variants: 'Enter a SKU' });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tenantHost, tenantSlugFromHost } from '@/lib/tenancy/host';
+import { fieldErrorsOf } from '@/lib/platform/errors';
 import { slugSchema } from '@/lib/tenancy/slug';
 
 describe('tenantSlugFromHost', () => {
@@ -58,5 +59,18 @@ describe('slugSchema', () => {
     const result = slugSchema.safeParse(slug);
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.message).join(' ')).toContain(message);
+  });
+  // The form shows one message per field: the first. An empty or short address used to read
+  // "Start and end with a letter or digit" (the last of three failed checks).
+  it.each([
+    ['', 'Enter a store address'],
+    ['   ', 'Enter a store address'],
+    ['a', 'Use at least 3 characters'],
+    ['ab', 'Use at least 3 characters'],
+    ['-ab', 'Start and end with a letter or digit'],
+  ])('says what to fix first for %j: %s', (slug, message) => {
+    const result = slugSchema.safeParse(slug);
+    expect(result.error?.issues[0]?.message).toBe(message);
+    expect(fieldErrorsOf(result.error!.issues.map((i) => ({ ...i, path: ['slug'] })))).toEqual({ slug: message });
   });
 });

@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import type { SignUpState } from '@/components/site/sign-up-form';
 import { clientIp, createSignInHandoff, signUpBusiness, signUpSchema, takeSignUpAttempt } from '@/lib/auth';
 import { config } from '@/lib/platform/config';
-import { toFormState } from '@/lib/platform/errors';
+import { fieldErrorsOf, toFormState } from '@/lib/platform/errors';
 import { requestIdFrom, runWithContext } from '@/lib/platform/request-context';
 import { tenantHost } from '@/lib/tenancy';
 
@@ -17,7 +17,7 @@ export async function signUpAction(_prev: SignUpState, formData: FormData): Prom
   if (!parsed.success) {
     return {
       error: 'Check the highlighted fields.',
-      fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])),
+      fieldErrors: fieldErrorsOf(parsed.error.issues, (path) => String(path[0])),
     };
   }
   const h = await headers();

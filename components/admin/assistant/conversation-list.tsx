@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { dateTimeFormat } from '@/lib/platform/format-time';
 
 type Chat = { id: string; title: string; updatedAt: string };
 type Outcome = { error?: string; fieldErrors?: Record<string, string> } | null;
@@ -28,7 +29,7 @@ export function ConversationList({
   const [editing, setEditing] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const when = dateTimeFormat(timeZone);
 
   const run = (work: () => Promise<Outcome>, after?: () => void) =>
     start(async () => {

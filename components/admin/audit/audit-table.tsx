@@ -2,13 +2,14 @@ import Link from 'next/link';
 import type { AuditEventView } from '@/lib/auth';
 import { changeRows, detailRows, entityOf, shortDevice } from './format';
 import { tableScrollClass } from '@/components/ui/table';
+import { dateTimeFormat } from '@/lib/platform/format-time';
 
 /**
  * The audit log as a table: when (in the store's time zone), who (and who approved), what,
  * what it was about (linked where a page shows it), what changed, and from where.
  */
 export function AuditTable({ rows, people, timeZone, currency }: { rows: AuditEventView[]; people: Record<string, string>; timeZone: string; currency: string }) {
-  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone });
+  const when = dateTimeFormat(timeZone, 'dateTimeSeconds');
   return (
     <div className={tableScrollClass}>
       <table className="w-full text-left text-sm">

@@ -10,7 +10,26 @@ import { useInlineEdit } from '../use-inline-edit';
 import { ConfirmDelete } from './confirm-delete';
 import { plural } from './format';
 
-export type CategoryRowData = { id: string; name: string; position: number; color: string | null; productCount: number };
+export type CategoryRowData = { id: string; name: string; position: number; color: string | null; tracksStock: boolean | null; productCount: number };
+
+const onOff = (on: boolean) => (on ? 'track stock' : 'do not track stock');
+
+/** Whether new products in the category track stock: yes, no, or the store's default (named, so nobody guesses). */
+function TracksStockSelect({ value, storeDefault, error }: { value: boolean | null; storeDefault: boolean; error?: string }) {
+  return (
+    <SelectField
+      label="New items here"
+      name="tracksStock"
+      defaultValue={value === null ? 'store' : value ? 'yes' : 'no'}
+      error={error}
+      hint="What the product form starts with. Off for made-to-order food and drinks, on for packaged goods."
+    >
+      <option value="store">Store default ({onOff(storeDefault)})</option>
+      <option value="yes">Track stock</option>
+      <option value="no">Do not track stock</option>
+    </SelectField>
+  );
+}
 
 const COLOURS: [string, string][] = [
   ['#1f9d5c', 'Green'],
@@ -51,7 +70,7 @@ function Swatch({ color }: { color: string | null }) {
   );
 }
 
-export function CategoryAddForm({ nextPosition, addCategoryAction }: { nextPosition: number; addCategoryAction: FormAction }) {
+export function CategoryAddForm({ nextPosition, storeDefault, addCategoryAction }: { nextPosition: number; storeDefault: boolean; addCategoryAction: FormAction }) {
   const { state, pending, onSubmit } = useFormAction(addCategoryAction, null);
   const form = useRef<HTMLFormElement>(null);
   const fe = state?.fieldErrors ?? {};
@@ -69,7 +88,7 @@ export function CategoryAddForm({ nextPosition, addCategoryAction }: { nextPosit
       <form ref={form} onSubmit={onSubmit} className="mt-4 space-y-4" noValidate>
         {state?.error && <Alert tone="error">{state.error}</Alert>}
         {state?.ok && <Alert tone="success">{state.ok}</Alert>}
-        <div className="grid gap-4 sm:grid-cols-[1fr_8rem_10rem_auto] sm:items-start">
+        <div className="grid gap-4 sm:grid-cols-[1fr_8rem_10rem_14rem_auto] sm:items-start">
           <TextField label="Name" name="name" required maxLength={60} autoComplete="off" error={fe.name} />
           <TextField
             key={nextPosition}
@@ -80,6 +99,7 @@ export function CategoryAddForm({ nextPosition, addCategoryAction }: { nextPosit
             error={fe.position}
           />
           <ColourSelect value={null} error={fe.color} />
+          <TracksStockSelect value={null} storeDefault={storeDefault} error={fe.tracksStock} />
           <div className="sm:pt-6">
             <Button type="submit" disabled={pending}>
               {pending ? 'Adding…' : 'Add'}
@@ -94,11 +114,14 @@ export function CategoryAddForm({ nextPosition, addCategoryAction }: { nextPosit
 /** One category: read-only, or its edit form, plus delete with a confirm step. */
 export function CategoryRow({
   category,
+  storeDefault,
   canWrite,
   updateCategoryAction,
   deleteCategoryAction,
 }: {
   category: CategoryRowData;
+  /** The store's track-stock default, which a category without its own setting follows. */
+  storeDefault: boolean;
   canWrite: boolean;
   updateCategoryAction: FormAction;
   deleteCategoryAction: FormAction;
@@ -118,7 +141,8 @@ export function CategoryRow({
         <div className="min-w-0 flex-1">
           <p className="font-medium">{category.name}</p>
           <p className="text-sm text-slate-500">
-            Position {category.position} · {plural(category.productCount, 'product')}
+            Position {category.position} · {plural(category.productCount, 'product')} · New items{' '}
+            {category.tracksStock === null ? `${onOff(storeDefault)} (store default)` : onOff(category.tracksStock)}
           </p>
         </div>
         {canWrite && !editing && (
@@ -147,10 +171,11 @@ export function CategoryRow({
         </p>
       )}
       {editing && (
-        <InlineEditForm id={category.id} onSubmit={onSubmit} onCancel={() => setEditing(false)} pending={pending} error={state?.error} fields={firstField} gridClassName="sm:grid-cols-[1fr_8rem_10rem]">
+        <InlineEditForm id={category.id} onSubmit={onSubmit} onCancel={() => setEditing(false)} pending={pending} error={state?.error} fields={firstField} gridClassName="sm:grid-cols-[1fr_8rem_10rem_14rem]">
           <TextField label="Name" name="name" defaultValue={category.name} required maxLength={60} autoComplete="off" error={fe.name} />
           <TextField label="Position" name="position" inputMode="numeric" defaultValue={String(category.position)} error={fe.position} hint="Lower comes first." />
           <ColourSelect value={category.color} error={fe.color} />
+          <TracksStockSelect value={category.tracksStock} storeDefault={storeDefault} error={fe.tracksStock} />
         </InlineEditForm>
       )}
     </li>

@@ -35,6 +35,8 @@ export type ModifierGroupDraft = { name: string; minSelect: string; maxSelect: s
 /** Choices for the selects of the product form. */
 export type NamedItem = { id: string; name: string };
 export type ModifierGroupChoice = NamedItem & { summary: string };
+/** Whether a new product tracks stock, by the category picked (the category's or the store's default). */
+export type StockDefaults = { withoutCategory: boolean; byCategory: Record<string, boolean> };
 
 export const emptyVariant = (key: string): VariantDraft => ({ key, name: '', sku: '', barcodes: '', price: '' });
 export const emptyAttribute = (key: string): AttributeDraft => ({ key, name: '', type: 'text', value: '' });
@@ -47,7 +49,8 @@ export const NEW_PRODUCT: ProductDraft = {
   taxClassId: '',
   photoUrl: '',
   status: 'active',
-  trackStock: true,
+  // The new-product page replaces this with the store's default (off unless the store says so).
+  trackStock: false,
   allowNegativeStock: false,
   modifierGroupIds: [],
   attributes: [],

@@ -15,6 +15,7 @@ import {
   type ModifierGroupChoice,
   type NamedItem,
   type ProductDraft,
+  type StockDefaults,
   type VariantDraft,
 } from './drafts';
 
@@ -28,6 +29,8 @@ type Props = {
   categories: NamedItem[];
   taxClasses: (NamedItem & { rate: string })[];
   modifierGroups: ModifierGroupChoice[];
+  /** A new product only: track stock follows the category picked until it is ticked by hand. */
+  stockDefaults?: StockDefaults;
   canWrite: boolean;
   saveProductAction: FormAction;
 };
@@ -37,10 +40,11 @@ type Props = {
  * server action converts prices and validates with the catalog's schema, and its field
  * errors come back keyed like `variants.0.sku`.
  */
-export function ProductForm({ productId, initial, version, currency, categories, taxClasses, modifierGroups, canWrite, saveProductAction }: Props) {
+export function ProductForm({ productId, initial, version, currency, categories, taxClasses, modifierGroups, stockDefaults, canWrite, saveProductAction }: Props) {
   const { state, pending, onSubmit } = useFormAction(saveProductAction, null);
   const [draft, setDraft] = useState(initial);
   const [seenVersion, setSeenVersion] = useState(version);
+  const [stockTouched, setStockTouched] = useState(false);
   // After a save the page re-renders with the stored product (new variants now have ids).
   if (version !== seenVersion) {
     setSeenVersion(version);
@@ -90,6 +94,19 @@ export function ProductForm({ productId, initial, version, currency, categories,
     setDraft((d) => ({ ...d, attributes: d.attributes.filter((a) => a.key !== key) }));
     setFocusId('add-attribute');
   };
+  /** A new product takes the category's stock default, unless "Track stock" was set by hand. */
+  const pickCategory = (categoryId: string) =>
+    setDraft((d) => {
+      if (!stockDefaults || stockTouched) return { ...d, categoryId };
+      const trackStock = categoryId ? (stockDefaults.byCategory[categoryId] ?? stockDefaults.withoutCategory) : stockDefaults.withoutCategory;
+      return { ...d, categoryId, trackStock, allowNegativeStock: trackStock && d.allowNegativeStock };
+    });
+  const categoryName = categories.find((c) => c.id === draft.categoryId)?.name;
+  const stockHint =
+    stockDefaults && !stockTouched
+      ? `Keep a count for each variant; every sale takes it down. ${draft.trackStock ? 'On' : 'Off'} for new items ${categoryName ? `in “${categoryName}”` : 'without a category'} (set under Catalog → Categories).`
+      : 'Keep a count for each variant; every sale takes it down.';
+
   const toggleGroup = (id: string, on: boolean) =>
     set('modifierGroupIds', on ? [...draft.modifierGroupIds, id] : draft.modifierGroupIds.filter((g) => g !== id));
 
@@ -119,7 +136,7 @@ export function ProductForm({ productId, initial, version, currency, categories,
                 error={fe.description}
               />
             </div>
-            <SelectField label="Category" value={draft.categoryId} onChange={(e) => set('categoryId', e.target.value)} error={fe.categoryId}>
+            <SelectField label="Category" value={draft.categoryId} onChange={(e) => pickCategory(e.target.value)} error={fe.categoryId}>
               <option value="">No category</option>
               {categories.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -162,8 +179,11 @@ export function ProductForm({ productId, initial, version, currency, categories,
             <CheckboxField
               label="Track stock"
               checked={draft.trackStock}
-              onChange={(e) => set('trackStock', e.target.checked)}
-              hint="Keep a count for each variant; every sale takes it down."
+              onChange={(e) => {
+                setStockTouched(true);
+                set('trackStock', e.target.checked);
+              }}
+              hint={stockHint}
               error={fe.trackStock}
             />
             <CheckboxField

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/field';
+import { SelectField, TextField } from '@/components/ui/field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { InlineEditForm } from '../inline-edit-form';
 import { useInlineEdit } from '../use-inline-edit';
@@ -124,6 +124,48 @@ export function PricesIncludeTaxSwitch({ value, setPricesIncludeTaxAction }: { v
           Prices include tax
         </span>
         <span className="text-sm text-slate-500">{pending ? 'Saving…' : value ? 'On' : 'Off'}</span>
+      </div>
+      {state?.error && <Alert tone="error">{state.error}</Alert>}
+      {state?.ok && (
+        <p role="status" className="text-sm text-brand-700">
+          {state.ok}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/**
+ * The tax class the product form preselects. "Automatic" (none chosen) is the only class when
+ * there is exactly one, else "No tax": a café with one 5 % class never has to pick it.
+ */
+export function DefaultTaxClassForm({
+  taxes,
+  value,
+  setDefaultTaxClassAction,
+}: {
+  taxes: TaxClassRowData[];
+  value: string | null;
+  setDefaultTaxClassAction: FormAction;
+}) {
+  const { state, pending, onSubmit } = useFormAction(setDefaultTaxClassAction, null);
+  const only = taxes.length === 1 ? taxes[0]! : null;
+  return (
+    <form onSubmit={onSubmit} className="space-y-3" noValidate>
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="min-w-64 flex-1">
+          <SelectField label="New products get" name="defaultTaxClassId" defaultValue={value ?? ''} key={value ?? ''} error={state?.fieldErrors?.defaultTaxClassId}>
+            <option value="">{only ? `Automatic: ${only.name} (the only class)` : 'Automatic: no tax until you choose a class'}</option>
+            {taxes.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name} ({formatRate(t.rateBasisPoints)})
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : 'Save'}
+        </Button>
       </div>
       {state?.error && <Alert tone="error">{state.error}</Alert>}
       {state?.ok && (

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney, minorDigits } from '@/lib/platform/money';
+import { formatDay } from '@/lib/platform/format-time';
 
 const BRAND = '#147f49'; // --color-brand-600
 const MUTED = '#94a3b8';
@@ -84,8 +85,7 @@ export function SalesByHourChart({ rows, currency }: { rows: { hour: number; net
 
 export function SalesByDayChart({ rows, currency }: { rows: { date: string; net: number; orders: number }[]; currency: string }) {
   const money = moneyIn(currency);
-  const day = (date: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-  const data = rows.map((r) => ({ ...r, label: day(r.date) }));
+    const data = rows.map((r) => ({ ...r, label: formatDay(r.date, 'dayMonth') }));
   return (
     <ChartFrame title="Net sales by day" rows={data.map((r) => [r.label, `${money(r.net)} · ${r.orders} orders`])} empty={rows.every((r) => r.net === 0 && r.orders === 0)}>
       <ResponsiveContainer width="100%" height="100%">

@@ -1,5 +1,6 @@
 import type { OrderEvent } from '@/lib/orders';
 import { formatMoney } from '@/lib/platform/money';
+import { dateTimeFormat } from '@/lib/platform/format-time';
 
 const TENDER = { cash: 'Cash', card: 'Card' } as const;
 
@@ -22,7 +23,7 @@ function describe(e: OrderEvent, money: (minor: number) => string): { title: str
 
 /** What happened to the order, oldest first, from the event log (outbox). */
 export function OrderTimeline({ events, currency, timeZone }: { events: OrderEvent[]; currency: string; timeZone: string }) {
-  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone });
+  const when = dateTimeFormat(timeZone, 'dateTimeSeconds');
   const money = (minor: number) => formatMoney(minor, currency);
   return (
     <section aria-labelledby="timeline-title" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5" data-testid="order-timeline">

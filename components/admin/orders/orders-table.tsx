@@ -4,6 +4,7 @@ import { StatusBadge } from '@/components/register/orders/order-views';
 import type { FoundOrder } from '@/lib/orders';
 import { formatMoney } from '@/lib/platform/money';
 import { tableScrollClass } from '@/components/ui/table';
+import { dateTimeFormat } from '@/lib/platform/format-time';
 
 const TENDER_LABEL: Record<string, string> = { cash: 'Cash', card: 'Card' };
 const HEADINGS = ['Order', 'Time', 'Staff', 'Table', 'Status', 'Tenders', 'Total'] as const;
@@ -29,7 +30,7 @@ export function OrdersTable({
   tableNames: Record<string, string>;
   caption: string;
 }) {
-  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const when = dateTimeFormat(timeZone);
   return (
     <div className={tableScrollClass}>
       <table className="w-full text-left text-sm">

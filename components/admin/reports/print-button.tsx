@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { formatDateTime } from '@/lib/platform/format-time';
 
 /** Prints the page (the print CSS hides the admin's navigation and the controls). */
 export function PrintButton() {
@@ -22,5 +23,5 @@ export function PrintedAt({ timeZone }: { timeZone: string }) {
     return () => window.removeEventListener('beforeprint', update);
   }, []);
   if (!now) return null;
-  return <p className="hidden text-xs text-slate-600 print:block">Printed {new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(now)} ({timeZone})</p>;
+  return <p className="hidden text-xs text-slate-600 print:block">Printed {formatDateTime(now, timeZone)} ({timeZone})</p>;
 }

@@ -2,6 +2,7 @@ import { BarListChart, SalesByDayChart, SalesByHourChart, StaffChart, TenderMixC
 import { HEADLINE } from '@/components/admin/dashboard/figures';
 import type { ReportView } from '@/lib/analytics';
 import { variantLabel } from '@/lib/catalog';
+import { dateTimeFormat } from '@/lib/platform/format-time';
 
 const CHART_ROWS = 10;
 const percent = (bp: number) => `${(bp / 100).toFixed(bp % 100 === 0 ? 0 : 2)} %`;
@@ -72,7 +73,7 @@ export function ReportChart({ view, by, timeZone }: { view: ReportView; by: 'net
         />
       );
     case 'drawer-over-short': {
-      const closed = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone });
+      const closed = dateTimeFormat(timeZone, 'dayMonthTime');
       const rows = view.data.shifts.slice(0, 20).map((s) => ({ key: s.shiftId, name: `${s.registerName} · ${closed.format(new Date(s.closedAt))}`, value: s.difference }));
       return <BarListChart title="Over (+) or short (−), by shift" rows={rows} unit="money" currency={currency} valueName="Over/short" labelWidth={150} emptyText="No shifts were closed in this range." />;
     }

@@ -2,6 +2,7 @@ import type { Cell, CellKind, ReportFact, ReportTable } from '@/lib/analytics';
 import { longDate } from '@/components/admin/range-form';
 import { formatMoney } from '@/lib/platform/money';
 import { tableScrollClass } from '@/components/ui/table';
+import { formatDateTime } from '@/lib/platform/format-time';
 
 type Format = { currency: string; timeZone: string };
 const NUMERIC: ReadonlySet<CellKind> = new Set(['money', 'count', 'number', 'percent']);
@@ -21,7 +22,7 @@ export function formatCell(cell: Cell, kind: CellKind, { currency, timeZone }: F
     case 'date':
       return longDate(String(cell));
     case 'time':
-      return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(String(cell)));
+      return formatDateTime(String(cell), timeZone);
     case 'hour':
       return `${String(cell).padStart(2, '0')}:00`;
     default:

@@ -8,6 +8,7 @@ import { STATUS_FILTERS, STATUS_LABEL, STATUS_TONE, TYPE_LABEL, type OrderStatus
 import { OrderActions } from './order-actions';
 import { TakePayment } from './take-payment';
 import type { OrderDetailData, OrderSummary } from '@/lib/orders';
+import { dateTimeFormat } from '@/lib/platform/format-time';
 
 /**
  * The order list and detail shared by the register (/register/orders) and the admin
@@ -68,7 +69,7 @@ export function OrderList({
       </div>
     );
   }
-  const when = new Intl.DateTimeFormat('en-GB', showDate ? { dateStyle: 'medium', timeStyle: 'short', timeZone } : { timeStyle: 'short', timeZone });
+  const when = dateTimeFormat(timeZone, showDate ? 'dateTime' : 'time');
   return (
     <ul className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white" aria-label="Orders">
       {orders.map((o) => {
@@ -148,7 +149,7 @@ export function OrderDetail({
 }) {
   const { order, staffNames, tableName } = data;
   const money = (minor: number) => formatMoney(minor, order.currency);
-  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const when = dateTimeFormat(timeZone);
   const mayAct = can(role, 'order:create');
   // Money actually back per payment (a pending refund only holds a reservation).
   const refundedOn = (paymentId: string) => order.refunds.filter((r) => r.paymentId === paymentId && r.status === 'succeeded').reduce((sum, r) => sum + r.amount, 0);

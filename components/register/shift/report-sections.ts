@@ -1,5 +1,6 @@
 import { formatMoney } from '@/lib/platform/money';
 import type { ReportData } from './types';
+import { dateTimeFormat } from '@/lib/platform/format-time';
 
 /**
  * The X/Z report as labelled rows, computed once for both the screen (ShiftReportView) and
@@ -19,8 +20,8 @@ export function differenceWords(difference: number, currency: string): { label: 
 export function reportLayout(report: ReportData, currency: string, timeZone: string, now = new Date()): ReportLayout {
   const money = (minor: number) => formatMoney(minor, currency);
   const minus = (minor: number) => (minor === 0 ? money(0) : `−${money(minor)}`);
-  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
-  const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone });
+  const when = dateTimeFormat(timeZone);
+  const time = dateTimeFormat(timeZone, 'time');
   const closed = report.closedAt !== null;
   const cash = report.byTender.find((t) => t.tender === 'cash');
   const count = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;

@@ -13,6 +13,7 @@ import { OpenShiftForm } from './open-shift-form';
 import { readRegisterName, REGISTER_NAME_KEY, saveRegisterName } from './register-name';
 import { ShiftReportView } from './shift-report-view';
 import type { ReportData, ShiftActions, ShiftLookup } from './types';
+import { dateTimeFormat } from '@/lib/platform/format-time';
 
 type Props = { currency: string; timeZone: string; businessName: string; canSeeOrders: boolean; actions: ShiftActions };
 
@@ -142,7 +143,7 @@ export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders, a
     );
   }
 
-  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const when = dateTimeFormat(timeZone);
   return (
     <div className="grid gap-5 lg:grid-cols-[minmax(0,21rem)_minmax(0,1fr)]">
       <p aria-live="polite" className="sr-only">

@@ -99,8 +99,9 @@ export function mongoReferenceData(h: MongoHandle): ReferenceStores {
   return {
     categories: referenceStore<Category, CategoryInput, CategoryDoc>(
       async () => (await cols()).categories,
-      (i) => ({ name: str(i.name, 'name'), position: i.position ?? 0, color: i.color ?? null }),
-      (d) => ({ id: d._id, name: d.name, position: d.position, color: d.color ?? null }),
+      (i) => ({ name: str(i.name, 'name'), position: i.position ?? 0, color: i.color ?? null, tracksStock: typeof i.tracksStock === 'boolean' ? i.tracksStock : null }),
+      // A document written before the field existed has none: it follows the store's default.
+      (d) => ({ id: d._id, name: d.name, position: d.position, color: d.color ?? null, tracksStock: typeof d.tracksStock === 'boolean' ? d.tracksStock : null }),
       { position: 1, name: 1 },
       async (tenantId, id) => {
         await (await products()).updateMany(scoped<ProductDoc>(tenantId, { categoryId: id }), { $set: { categoryId: null } });

@@ -80,7 +80,7 @@ export function postgresReferenceData(): ReferenceStores {
   return {
     categories: referenceStore<Category, CategoryInput>(
       categories,
-      { id: categories.id, name: categories.name, position: categories.position, color: categories.color },
+      { id: categories.id, name: categories.name, position: categories.position, color: categories.color, tracksStock: categories.tracksStock },
       [asc(categories.position), asc(categories.name)],
       async (tx, id) => {
         await tx.update(products).set({ categoryId: null }).where(eq(products.categoryId, id));

@@ -15,7 +15,7 @@ export default async function FloorPage() {
 
   return (
     <div className="flex min-h-dvh flex-col">
-      <StaffHeader title="Floor" tenantName={ctx.tenant.name} user={ctx}>
+      <StaffHeader title="Floor" tenantName={ctx.tenant.name} timeZone={ctx.tenant.timeZone} user={ctx}>
         {can(ctx.role, 'register:use') && <HeaderLink href="/register">Register</HeaderLink>}
         {can(ctx.role, 'tables:write') && <HeaderLink href="/admin/tables">Edit tables</HeaderLink>}
       </StaffHeader>

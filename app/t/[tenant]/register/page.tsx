@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Register' };
 
 /**
  * The register: who is selling (switch staff by PIN), and the sale screen. Everything the
- * screen needs — catalog, stock here, settings, tables, approvers — comes in one server call;
+ * screen needs — catalog, menus, stock here, settings, tables, approvers — comes in one server call;
  * prices, checkout and payments then go through the orders API from the browser.
  */
 export default async function RegisterPage() {
@@ -18,7 +18,7 @@ export default async function RegisterPage() {
 
   return (
     <div className="flex h-dvh flex-col overflow-hidden">
-      <StaffHeader title="Register" tenantName={ctx.tenant.name} user={ctx}>
+      <StaffHeader title="Register" tenantName={ctx.tenant.name} timeZone={ctx.tenant.timeZone} user={ctx}>
         <SwitchStaff staff={switchable} />
         <HeaderLink href="/register/orders">Orders</HeaderLink>
         <HeaderLink href="/register/shift">Shift</HeaderLink>
@@ -36,6 +36,7 @@ export default async function RegisterPage() {
             name: ctx.name,
             canVoid: can(ctx.role, 'order:void'),
             canOverrideDiscounts: can(ctx.role, 'discount:override'),
+            canEditCatalog: can(ctx.role, 'catalog:write'),
           }}
         />
       </main>

@@ -11,6 +11,7 @@ import { businessDayOf } from '@/lib/platform/business-day';
 import { formatMoney } from '@/lib/platform/money';
 import { businessDayRule } from '@/lib/tenancy';
 import { dashboardData, type DashboardData } from './dashboard-data';
+import { formatDateTime } from '@/lib/platform/format-time';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -223,7 +224,7 @@ function Panel({ title, href, linkText, children }: { title: string; href?: stri
 }
 
 function CardService({ state, openedAt, timeZone }: { state: 'closed' | 'open' | 'half_open'; openedAt: string | null; timeZone: string }) {
-  const since = openedAt ? new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone }).format(new Date(openedAt)) : null;
+  const since = openedAt ? formatDateTime(openedAt, timeZone, 'time') : null;
   if (state === 'closed') return <p className="text-sm text-emerald-800">Working normally.</p>;
   if (state === 'half_open') return <p className="text-sm text-amber-800">Recovering: the next card payment tests the connection{since ? ` (down since ${since})` : ''}.</p>;
   return <p className="text-sm font-semibold text-red-700">Down{since ? ` since ${since}` : ''}: take cash; cards are refused without charging.</p>;

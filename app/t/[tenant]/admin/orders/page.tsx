@@ -13,6 +13,7 @@ import { addDays, businessDayOf } from '@/lib/platform/business-day';
 import { idParam } from '@/lib/platform/validation';
 import { listTables } from '@/lib/restaurant';
 import { businessDayRule } from '@/lib/tenancy';
+import { formatDateTime } from '@/lib/platform/format-time';
 
 export const metadata: Metadata = { title: 'Orders' };
 
@@ -35,8 +36,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
   ]);
   const today = businessDayOf(new Date(), rule).date;
   const weekAgo = addDays(today, -6);
-  const opened = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: ctx.tenant.timeZone });
-  const shiftWords = shift && `Shift ${shift.registerName}, opened ${opened.format(shift.openedAt)} by ${staff.find((s) => s.id === shift.openedBy)?.name ?? 'a former staff member'}`;
+    const shiftWords = shift && `Shift ${shift.registerName}, opened ${formatDateTime(shift.openedAt, ctx.tenant.timeZone)} by ${staff.find((s) => s.id === shift.openedBy)?.name ?? 'a former staff member'}`;
   const count = found ? (found.total === 1 ? '1 order' : `${found.total.toLocaleString('en')} orders`) : '';
 
   return (

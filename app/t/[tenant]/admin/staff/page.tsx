@@ -4,6 +4,7 @@ import { StaffRowEditor } from '@/components/admin/staff-row-editor';
 import { listStaff, requireStaff, can } from '@/lib/auth';
 import { getTenantSettings } from '@/lib/tenancy';
 import { addStaffAction, updateStaffAction } from './actions';
+import { dateTimeFormat } from '@/lib/platform/format-time';
 
 export const metadata: Metadata = { title: 'Staff' };
 
@@ -12,7 +13,7 @@ export default async function StaffPage() {
   const [staff, { minPinLength }] = await Promise.all([listStaff(ctx), getTenantSettings(ctx)]);
   const canWrite = can(ctx.role, 'staff:write');
   const canManageOwners = can(ctx.role, 'staff:manage-owners');
-  const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: ctx.tenant.timeZone });
+  const dateFormat = dateTimeFormat(ctx.tenant.timeZone);
 
   return (
     <div className="max-w-5xl space-y-8">

@@ -1,6 +1,7 @@
 'use server';
 
 import { z } from 'zod';
+import { countAppliedMessage, countReviewMessage } from '@/components/admin/stock/count-words';
 import type { CountPreviewLine, CountState } from '@/components/admin/stock/stock-count-form';
 import type { PickableItem } from '@/components/admin/stock/stock-item-picker';
 import { staffAction, staffRead, type FormState } from '@/lib/auth';
@@ -112,12 +113,7 @@ export async function countStockAction(_prev: CountState, formData: FormData): P
       const result = await countStock(ctx, data);
       preview = result.lines;
       const changed = result.lines.filter((l) => l.difference !== 0).length;
-      if (!result.applied) {
-        return changed === 0
-          ? 'Every count matches what was expected. Apply it to record the count.'
-          : `${plural(changed, 'item')} differ from what was expected. Check them, then apply the count.`;
-      }
-      return changed === 0 ? `Count recorded: all ${plural(result.lines.length, 'item')} matched.` : `Count applied: ${plural(changed, 'item')} corrected.`;
+      return result.applied ? countAppliedMessage(changed, result.lines.length) : countReviewMessage(changed);
   });
   return state && { ...state, preview, applied: apply && Boolean(state.ok) };
 }

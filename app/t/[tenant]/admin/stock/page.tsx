@@ -138,35 +138,38 @@ export default async function StockPage({ searchParams }: { searchParams: Promis
         </nav>
       )}
 
-      <div className="flex flex-wrap items-end gap-4 rounded-xl border border-slate-200 bg-white p-4">
-        {locations.length > 1 && <LocationSwitcher action="/admin/stock" locations={locations} current={location.id} keep={{ q, view: view === 'low' ? 'low' : undefined }} />}
-        {view === 'all' && (
-          <Form action="/admin/stock" className="flex flex-1 items-end gap-2" role="search" aria-label="Stock items">
-            <input type="hidden" name="location" value={location.id} />
-            <div className="flex-1 space-y-1">
-              <label htmlFor="stock-search" className="block text-sm font-medium text-slate-700">
-                Search items
-              </label>
-              <input
-                id="stock-search"
-                name="q"
-                type="search"
-                defaultValue={q}
-                placeholder="Name, SKU or barcode"
-                className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm"
-              />
-            </div>
-            <button type="submit" className={buttonClass('secondary')}>
-              Search
-            </button>
-            {q && (
-              <Link href={`/admin/stock${query(here)}`} className={buttonClass('ghost')}>
-                Clear
-              </Link>
-            )}
-          </Form>
-        )}
-      </div>
+      {/* The low-stock tab has no search: with one location the card would be empty. */}
+      {(locations.length > 1 || view === 'all') && (
+        <div className="flex flex-wrap items-end gap-4 rounded-xl border border-slate-200 bg-white p-4">
+          {locations.length > 1 && <LocationSwitcher action="/admin/stock" locations={locations} current={location.id} keep={{ q, view: view === 'low' ? 'low' : undefined }} />}
+          {view === 'all' && (
+            <Form action="/admin/stock" className="flex flex-1 items-end gap-2" role="search" aria-label="Stock items">
+              <input type="hidden" name="location" value={location.id} />
+              <div className="flex-1 space-y-1">
+                <label htmlFor="stock-search" className="block text-sm font-medium text-slate-700">
+                  Search items
+                </label>
+                <input
+                  id="stock-search"
+                  name="q"
+                  type="search"
+                  defaultValue={q}
+                  placeholder="Name, SKU or barcode"
+                  className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm"
+                />
+              </div>
+              <button type="submit" className={buttonClass('secondary')}>
+                Search
+              </button>
+              {q && (
+                <Link href={`/admin/stock${query(here)}`} className={buttonClass('ghost')}>
+                  Clear
+                </Link>
+              )}
+            </Form>
+          )}
+        </div>
+      )}
 
       <nav aria-label="Stock views" className="flex gap-1 border-b border-slate-200">
         {tabs.map((tab) => (

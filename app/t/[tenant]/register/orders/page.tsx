@@ -15,6 +15,7 @@ import { countOrdersByStatus, listOrders, loadOrderDetail, staffNames } from '@/
 import { businessDayOf, businessDayRange } from '@/lib/platform/business-day';
 import { businessDayRule } from '@/lib/tenancy';
 import { refundOrderAction, voidOrderAction } from './actions';
+import { formatDateTime } from '@/lib/platform/format-time';
 
 export const metadata: Metadata = { title: 'Orders' };
 
@@ -54,7 +55,7 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
 
   const base = { status: filter.key === 'all' ? undefined : filter.key, q };
   const href = (extra: Record<string, string | number | undefined>) => `/register/orders${query({ ...base, ...extra })}`;
-  const dayLabel = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: ctx.tenant.timeZone }).format(new Date());
+  const dayLabel = formatDateTime(new Date(), ctx.tenant.timeZone, 'weekdayDate');
 
   const empty =
     q !== undefined
@@ -67,7 +68,7 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
 
   return (
     <div className="flex min-h-dvh flex-col lg:h-dvh">
-      <StaffHeader title="Orders" tenantName={ctx.tenant.name} user={ctx}>
+      <StaffHeader title="Orders" tenantName={ctx.tenant.name} timeZone={ctx.tenant.timeZone} user={ctx}>
         <SwitchStaff staff={switchable} />
         {can(ctx.role, 'register:use') && <HeaderLink href="/register">Register</HeaderLink>}
         {can(ctx.role, 'shift:operate') && <HeaderLink href="/register/shift">Shift</HeaderLink>}

@@ -18,7 +18,7 @@ export default async function ShiftPage() {
 
   return (
     <div className="flex min-h-dvh flex-col">
-      <StaffHeader title="Shift" tenantName={ctx.tenant.name} user={ctx}>
+      <StaffHeader title="Shift" tenantName={ctx.tenant.name} timeZone={ctx.tenant.timeZone} user={ctx}>
         <SwitchStaff staff={switchable} />
         {can(ctx.role, 'register:use') && <HeaderLink href="/register">Register</HeaderLink>}
         {can(ctx.role, 'order:read') && <HeaderLink href="/register/orders">Orders</HeaderLink>}

@@ -2,14 +2,23 @@
 
 import { staffAction, type FormState } from '@/lib/auth';
 import { categoryInputSchema, categoryService } from '@/lib/catalog';
+import { settingsPatchSchema, updateTenantSettings } from '@/lib/tenancy';
 import { formSchema, idInputSchema, isUuid, obj, str, wholeNumber } from '../form-input';
 import { text } from '@/lib/platform/form-data';
 
 const categoryFormSchema = () =>
   formSchema(categoryInputSchema, (raw, report) => {
     const d = obj(raw);
-    return { name: str(d.name), position: wholeNumber(d.position, ['position'], report, 0), color: str(d.color) || null };
+    return { name: str(d.name), position: wholeNumber(d.position, ['position'], report, 0), color: str(d.color) || null, tracksStock: tracksStockField(d.tracksStock) };
   });
+
+/** The select's "yes" / "no" / "store" (the store's default); anything else is left for the schema to refuse. */
+function tracksStockField(value: unknown): boolean | null | string {
+  if (value === 'yes') return true;
+  if (value === 'no') return false;
+  if (value === 'store' || value === undefined) return null;
+  return str(value);
+}
 
 export async function addCategoryAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return staffAction('catalog:write', categoryFormSchema(), Object.fromEntries(formData), async (ctx, data) => {
@@ -31,5 +40,15 @@ export async function deleteCategoryAction(_prev: FormState, formData: FormData)
   return staffAction('catalog:write', idInputSchema, { id: text(formData, 'id') }, async (ctx, { id }) => {
     await categoryService.remove(ctx, id);
     return 'Category deleted.';
+  });
+}
+
+/** Owners only (settings:write): whether new items track stock when their category does not say. */
+export async function setTrackStockByDefaultAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const value = text(formData, 'trackStockByDefault');
+  const input = { trackStockByDefault: value === 'true' ? true : value === 'false' ? false : undefined };
+  return staffAction('settings:write', settingsPatchSchema, input, async (ctx, data) => {
+    const settings = await updateTenantSettings(ctx, data);
+    return settings.trackStockByDefault ? 'New items now track stock unless their category says not to.' : 'New items now start without stock tracking unless their category says to track it.';
   });
 }

@@ -1,15 +1,18 @@
 import type { Metadata } from 'next';
 import { CategoryAddForm, CategoryRow } from '@/components/admin/catalog/category-forms';
+import { StoreSettingSwitch } from '@/components/admin/catalog/store-setting-switch';
 import { requireStaff, can } from '@/lib/auth';
 import { categoryService, listProducts } from '@/lib/catalog';
-import { addCategoryAction, deleteCategoryAction, updateCategoryAction } from './actions';
+import { getTenantSettings } from '@/lib/tenancy';
+import { addCategoryAction, deleteCategoryAction, setTrackStockByDefaultAction, updateCategoryAction } from './actions';
 
 export const metadata: Metadata = { title: 'Categories' };
 
 export default async function CategoriesPage() {
   const ctx = await requireStaff('catalog:read');
   const canWrite = can(ctx.role, 'catalog:write');
-  const categories = await categoryService.list(ctx);
+  const [categories, settings] = await Promise.all([categoryService.list(ctx), getTenantSettings(ctx)]);
+  const storeDefault = settings.trackStockByDefault;
   // How many products each holds (the delete step says what it affects).
   const counts = await Promise.all(
     categories.map(async (c) => (await listProducts(ctx, { categoryId: c.id, status: 'all', skip: 0, limit: 1 })).total),
@@ -23,7 +26,25 @@ export default async function CategoriesPage() {
         <p className="text-slate-600">Group products for the register and for reports. The register lists them by position, lowest first.</p>
       </header>
 
-      {canWrite && <CategoryAddForm nextPosition={nextPosition} addCategoryAction={addCategoryAction} />}
+      <section aria-labelledby="stock-default" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="stock-default" className="text-lg font-semibold">
+          Stock tracking for new items
+        </h2>
+        {can(ctx.role, 'settings:write') ? (
+          <StoreSettingSwitch name="trackStockByDefault" label="New items track stock" value={storeDefault} action={setTrackStockByDefaultAction} />
+        ) : (
+          <p>
+            <span className="font-medium">New items track stock:</span> {storeDefault ? 'On' : 'Off'}{' '}
+            <span className="text-sm text-slate-500">(only an owner can change this)</span>
+          </p>
+        )}
+        <p className="text-sm text-slate-600">
+          The store default for new products, unless their category says otherwise. A tracked item with none in stock cannot be sold, so leave
+          it off for made-to-order food and drinks, and turn it on for goods you receive and count.
+        </p>
+      </section>
+
+      {canWrite && <CategoryAddForm nextPosition={nextPosition} storeDefault={storeDefault} addCategoryAction={addCategoryAction} />}
 
       <section aria-labelledby="category-list" className="rounded-xl border border-slate-200 bg-white">
         <h2 id="category-list" className="border-b border-slate-200 px-4 py-3 text-sm font-semibold text-slate-600">
@@ -39,6 +60,7 @@ export default async function CategoriesPage() {
               <CategoryRow
                 key={c.id}
                 category={{ ...c, productCount: counts[i] ?? 0 }}
+                storeDefault={storeDefault}
                 canWrite={canWrite}
                 updateCategoryAction={updateCategoryAction}
                 deleteCategoryAction={deleteCategoryAction}

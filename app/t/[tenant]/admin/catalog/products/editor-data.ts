@@ -1,19 +1,18 @@
 import { choiceRule, formatRate } from '@/components/admin/catalog/format';
-import type { ModifierGroupChoice, NamedItem } from '@/components/admin/catalog/drafts';
-import { categoryService, modifierGroupService, taxClassService } from '@/lib/catalog';
+import { NEW_PRODUCT, type ModifierGroupChoice, type NamedItem, type ProductDraft, type StockDefaults } from '@/components/admin/catalog/drafts';
+import { categoryService, modifierGroupService, newProductDefaults, taxClassService, type Category, type ModifierGroup, type TaxClass } from '@/lib/catalog';
 import type { TenantScope } from '@/lib/auth';
+import { getTenantSettings } from '@/lib/tenancy';
 
-/** What the product editor's selects and checkboxes offer. */
-export async function editorChoices(ctx: TenantScope): Promise<{
+type Choices = {
   categories: NamedItem[];
   taxClasses: (NamedItem & { rate: string })[];
   modifierGroups: ModifierGroupChoice[];
-}> {
-  const [categories, taxes, groups] = await Promise.all([
-    categoryService.list(ctx),
-    taxClassService.list(ctx),
-    modifierGroupService.list(ctx),
-  ]);
+};
+
+const load = (ctx: TenantScope) => Promise.all([categoryService.list(ctx), taxClassService.list(ctx), modifierGroupService.list(ctx)]);
+
+function choicesOf([categories, taxes, groups]: [Category[], TaxClass[], ModifierGroup[]]): Choices {
   return {
     categories: categories.map(({ id, name }) => ({ id, name })),
     taxClasses: taxes.map(({ id, name, rateBasisPoints }) => ({ id, name, rate: formatRate(rateBasisPoints) })),
@@ -22,5 +21,25 @@ export async function editorChoices(ctx: TenantScope): Promise<{
       name: g.name,
       summary: `${choiceRule(g.minSelect, g.maxSelect)} · ${g.options.map((o) => o.name).join(', ')}`,
     })),
+  };
+}
+
+/** What the product editor's selects and checkboxes offer. */
+export async function editorChoices(ctx: TenantScope): Promise<Choices> {
+  return choicesOf(await load(ctx));
+}
+
+/**
+ * The editor of a new product: the choices, and what it starts with so that it is sellable once
+ * saved — the store's default tax class (or its only one), and track stock as the category (or
+ * the store) says, following the category as it is picked.
+ */
+export async function newProductEditor(ctx: TenantScope): Promise<{ choices: Choices; initial: ProductDraft; stockDefaults: StockDefaults }> {
+  const [loaded, settings] = await Promise.all([load(ctx), getTenantSettings(ctx)]);
+  const defaults = newProductDefaults({ categories: loaded[0], taxClasses: loaded[1] }, settings);
+  return {
+    choices: choicesOf(loaded),
+    initial: { ...NEW_PRODUCT, taxClassId: defaults.taxClassId ?? '', trackStock: defaults.trackStock },
+    stockDefaults: { withoutCategory: defaults.trackStock, byCategory: defaults.trackStockByCategory },
   };
 }

@@ -59,3 +59,16 @@ export async function setPricesIncludeTaxAction(_prev: FormState, formData: Form
     return settings.pricesIncludeTax ? 'Prices now include tax.' : 'Tax is now added on top of prices.';
   });
 }
+
+/**
+ * Owners only (settings:write): the tax class new products start with; empty is "automatic"
+ * (the only class when there is one). The class must be this store's.
+ */
+export async function setDefaultTaxClassAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const id = text(formData, 'defaultTaxClassId') ?? '';
+  return staffAction('settings:write', settingsPatchSchema, { defaultTaxClassId: id || null }, async (ctx, data) => {
+    const tax = data.defaultTaxClassId ? await taxClassService.get(ctx, data.defaultTaxClassId) : null;
+    await updateTenantSettings(ctx, data);
+    return tax ? `New products now get “${tax.name}”.` : 'New products now get the only tax class, if there is just one.';
+  });
+}

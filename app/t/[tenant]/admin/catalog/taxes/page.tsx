@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { PricesIncludeTaxSwitch, TaxClassAddForm, TaxClassRow } from '@/components/admin/catalog/tax-forms';
+import { DefaultTaxClassForm, PricesIncludeTaxSwitch, TaxClassAddForm, TaxClassRow } from '@/components/admin/catalog/tax-forms';
 import { requireStaff, can } from '@/lib/auth';
-import { taxClassService } from '@/lib/catalog';
+import { defaultTaxClassOf, taxClassService } from '@/lib/catalog';
 import { getTenantSettings } from '@/lib/tenancy';
-import { addTaxClassAction, deleteTaxClassAction, setPricesIncludeTaxAction, updateTaxClassAction } from './actions';
+import { addTaxClassAction, deleteTaxClassAction, setDefaultTaxClassAction, setPricesIncludeTaxAction, updateTaxClassAction } from './actions';
 
 export const metadata: Metadata = { title: 'Taxes' };
 
@@ -12,6 +12,7 @@ export default async function TaxesPage() {
   const canWrite = can(ctx.role, 'catalog:write');
   const canChangeSettings = can(ctx.role, 'settings:write');
   const [taxes, settings] = await Promise.all([taxClassService.list(ctx), getTenantSettings(ctx)]);
+  const defaultTax = defaultTaxClassOf(taxes, settings.defaultTaxClassId);
 
   return (
     <div className="max-w-4xl space-y-6">
@@ -37,6 +38,25 @@ export default async function TaxesPage() {
             ? 'On: the price you enter is what the customer pays; receipts show the tax it contains.'
             : 'Off: tax is added on top of the price you enter; receipts show it as a separate line.'}
         </p>
+      </section>
+
+      <section aria-labelledby="tax-default" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="tax-default" className="text-lg font-semibold">
+          Tax class for new products
+        </h2>
+        {canChangeSettings ? (
+          <DefaultTaxClassForm
+            taxes={taxes}
+            value={taxes.some((t) => t.id === settings.defaultTaxClassId) ? settings.defaultTaxClassId : null}
+            setDefaultTaxClassAction={setDefaultTaxClassAction}
+          />
+        ) : (
+          <p>
+            <span className="font-medium">New products get:</span> {taxes.find((t) => t.id === defaultTax)?.name ?? 'No tax'}{' '}
+            <span className="text-sm text-slate-500">(only an owner can change this)</span>
+          </p>
+        )}
+        <p className="text-sm text-slate-600">What the product form starts with; each product can still have its own class.</p>
       </section>
 
       {canWrite && <TaxClassAddForm addTaxClassAction={addTaxClassAction} />}

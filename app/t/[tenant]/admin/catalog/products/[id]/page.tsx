@@ -11,6 +11,7 @@ import { minorToDecimal } from '@/lib/platform/money';
 import { isUuid } from '../../form-input';
 import { editorChoices } from '../editor-data';
 import { saveProductAction, setProductStatusAction } from '../actions';
+import { formatDateTime } from '@/lib/platform/format-time';
 
 export const metadata: Metadata = { title: 'Edit product' };
 
@@ -64,7 +65,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
           )}
         </h1>
         <p className="text-sm text-slate-500">
-          Last changed {new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: ctx.tenant.timeZone }).format(product.updatedAt)}
+          Last changed {formatDateTime(product.updatedAt, ctx.tenant.timeZone)}
         </p>
       </header>
       <ProductForm

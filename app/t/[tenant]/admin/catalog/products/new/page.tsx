@@ -1,16 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { NEW_PRODUCT } from '@/components/admin/catalog/drafts';
 import { ProductForm } from '@/components/admin/catalog/product-form';
 import { requireStaff } from '@/lib/auth';
-import { editorChoices } from '../editor-data';
+import { newProductEditor } from '../editor-data';
 import { saveProductAction } from '../actions';
 
 export const metadata: Metadata = { title: 'New product' };
 
 export default async function NewProductPage() {
   const ctx = await requireStaff('catalog:write');
-  const choices = await editorChoices(ctx);
+  const { choices, initial, stockDefaults } = await newProductEditor(ctx);
   return (
     <div className="max-w-4xl space-y-6">
       <header>
@@ -19,7 +18,7 @@ export default async function NewProductPage() {
         </Link>
         <h1 className="mt-2 text-2xl font-bold">New product</h1>
       </header>
-      <ProductForm initial={NEW_PRODUCT} currency={ctx.tenant.currency} {...choices} canWrite saveProductAction={saveProductAction} />
+      <ProductForm initial={initial} stockDefaults={stockDefaults} currency={ctx.tenant.currency} {...choices} canWrite saveProductAction={saveProductAction} />
     </div>
   );
 }

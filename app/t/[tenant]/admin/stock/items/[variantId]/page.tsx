@@ -9,6 +9,7 @@ import { getVariants, variantLabel } from '@/lib/catalog';
 import { levelsOf, listLedger, listLocations } from '@/lib/inventory';
 import { idParam } from '@/lib/platform/validation';
 import { tableScrollClass } from '@/components/ui/table';
+import { dateTimeFormat } from '@/lib/platform/format-time';
 
 export const metadata: Metadata = { title: 'Item history' };
 
@@ -44,8 +45,8 @@ export default async function StockItemPage({
   const staffName = new Map(staff.map((s) => [s.id, s.name]));
   const levelAt = new Map(levels.map((l) => [l.locationId, l]));
   const total = levels.reduce((sum, l) => sum + l.quantity, 0);
-  const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: ctx.tenant.timeZone });
-  const time = new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: ctx.tenant.timeZone });
+  const day = dateTimeFormat(ctx.tenant.timeZone, 'date');
+  const time = dateTimeFormat(ctx.tenant.timeZone, 'time');
   const name = variantLabel(item);
 
   return (
