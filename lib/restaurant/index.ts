@@ -3,3 +3,28 @@ export * from './schemas';
 export { listMenus, getMenu, createMenu, replaceMenu, patchMenu, deleteMenu, isMenuAvailable, type Menu } from './menus';
 export { listTables, createTable, updateTable, deleteTable, setTableOccupancy, type DiningTable } from './tables';
 export { listSoldOut, soldOutAmong, setSoldOut, type SoldOutItem } from './sold-out';
+export {
+  stationsOf,
+  listStations,
+  createStation,
+  updateStation,
+  deleteStation,
+  listRoutes,
+  setCategoryRoutes,
+  setProductRoute,
+  DEFAULT_STATION_NAME,
+  type KitchenStation,
+  type KitchenRoute,
+} from './stations';
+// Importing the tickets registers their outbox handlers (OrderPlaced fires tickets, OrderVoided marks them).
+export {
+  fireTickets,
+  voidTickets,
+  openTickets,
+  openTicketCounts,
+  lastBumpedTicket,
+  bumpTicket,
+  recallLastTicket,
+  type KitchenTicket,
+  type KitchenTicketLine,
+} from './tickets';
