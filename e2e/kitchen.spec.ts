@@ -1,10 +1,11 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { browserFetch, DEMO, signIn, tenantUrl } from './support';
+import { browserFetch, DEMO, hydrated, signIn, tenantUrl } from './support';
 
 // The kitchen display on the seeded demo café (docs/kitchen.md): a sale rung up in one browser
 // shows on the kitchen tablet (another browser) through the live stream, without a reload — the
 // noodles on the Kitchen station, the tea at the Bar — and the cook bumps, recalls and bumps it.
-// Every ticket made here is bumped again: later specs share the demo.
+// A manager then adds and removes a product exception in Admin → Kitchen. Every ticket made here
+// is bumped again and the exception removed: later specs share the demo.
 
 async function signedIn(browser: Browser, who: { email: string }): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1180, height: 820 } }); // a landscape tablet
@@ -89,5 +90,28 @@ test('an order sent from the register fires live tickets per station; the cook b
     await expect(ticket).not.toContainText('Mohinga');
     await ticket.getByRole('button', { name: `Bump order ${number}` }).click();
     await expect(ticket).toHaveCount(0);
+  });
+
+  await test.step('a manager sends palata to no ticket in Admin → Kitchen, then takes it back', async () => {
+    await register.goto(tenantUrl(DEMO.slug, '/admin'));
+    await register.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Kitchen' }).click();
+    await expect(register.getByRole('heading', { level: 1, name: 'Kitchen' })).toBeVisible();
+    await expect(register.getByTestId('station-row')).toHaveCount(2);
+    await expect(register.getByLabel('Tea & Coffee').locator('option:checked')).toHaveText('Bar');
+    await expect(register.getByLabel('Noodles & Rice').locator('option:checked')).toHaveText('Default (Kitchen)');
+
+    const exceptions = register.getByTestId('product-route');
+    const before = await exceptions.count();
+    await hydrated(register.getByRole('combobox', { name: 'Product' }));
+    await register.getByRole('combobox', { name: 'Product' }).fill('Palata');
+    await register.getByRole('option', { name: /Palata/ }).click();
+    await register.getByLabel('Where Palata is made').selectOption({ label: 'No ticket' });
+    await register.getByRole('button', { name: 'Add exception' }).click();
+    const palata = exceptions.filter({ hasText: 'Palata' });
+    await expect(palata).toHaveCount(1);
+    await expect(palata.getByRole('combobox').locator('option:checked')).toHaveText('No ticket');
+    await palata.getByRole('button', { name: 'Remove the exception for Palata' }).click();
+    await expect(palata).toHaveCount(0);
+    await expect(exceptions).toHaveCount(before);
   });
 });

@@ -68,7 +68,7 @@ function StationItem({ station, updateStationAction, deleteStationAction }: { st
             <TextField label={`Name of ${station.name}`} name="name" defaultValue={station.name} maxLength={40} autoComplete="off" error={edit.state?.fieldErrors?.name} />
           </div>
           <Button type="submit" variant="secondary" disabled={edit.pending}>
-            Rename
+            Rename<span className="sr-only"> {station.name}</span>
           </Button>
           {station.isDefault ? (
             <span className="inline-flex min-h-11 items-center rounded-lg bg-brand-50 px-3 text-sm font-semibold text-brand-900">Default station</span>
