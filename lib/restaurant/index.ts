@@ -18,8 +18,6 @@ export {
 } from './stations';
 // Importing the tickets registers their outbox handlers (OrderPlaced fires tickets, OrderVoided marks them).
 export {
-  fireTickets,
-  voidTickets,
   openTickets,
   openTicketCounts,
   lastBumpedTicket,

@@ -11,7 +11,6 @@ import {
   createStation,
   createTable,
   deleteStation,
-  fireTickets,
   lastBumpedTicket,
   listRoutes,
   listStations,
@@ -25,6 +24,7 @@ import {
   updateStation,
   type KitchenStation,
 } from '@/lib/restaurant';
+import { fireTickets } from '@/lib/restaurant/tickets';
 import { theAuditRowOf } from '../audit/audit-helpers';
 import { contextOf, createTenant, mainLocation, sessionContextOf, type TestTenant } from '../helpers';
 
