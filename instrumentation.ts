@@ -12,6 +12,7 @@ export async function register(): Promise<void> {
   await startServer();
   await import('./lib/inventory'); // subscribes to TenantCreated
   await import('./lib/analytics'); // subscribes to OrderPaid, OrderRefunded, OrderVoided (the rollups)
+  await import('./lib/restaurant'); // subscribes to OrderPlaced, OrderVoided (kitchen tickets)
   await import('./lib/assistant'); // subscribes to SalesFiguresChanged (its cache version)
   const { startDispatcher } = await import('./lib/events');
   startDispatcher();

@@ -13,6 +13,7 @@ const links = [
   { href: '/admin/stock', label: 'Stock' },
   { href: '/admin/menus', label: 'Menus' },
   { href: '/admin/tables', label: 'Tables' },
+  { href: '/admin/kitchen', label: 'Kitchen' },
   { href: '/admin/staff', label: 'Staff' },
   { href: '/admin/settings', label: 'Settings' },
   { href: '/admin/audit', label: 'Audit log' },

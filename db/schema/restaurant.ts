@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenancy';
 
 /** When a menu is offered: days (1 = Monday … 7 = Sunday) and a local time window. */
@@ -71,4 +71,92 @@ export const soldOutItems = pgTable(
     markedAt: timestamp('marked_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.productId] }), foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'sold_out_items_tenant_fk' })],
+);
+
+/**
+ * Where the kitchen makes things: "Kitchen", "Bar". One station per tenant is the default, where
+ * every item goes that no route sends elsewhere (partial unique index: at most one default).
+ */
+export const kitchenStations = pgTable(
+  'kitchen_stations',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    isDefault: boolean('is_default').notNull().default(false),
+    position: integer('position').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique('kitchen_stations_tenant_name_key').on(t.tenantId, t.name),
+    uniqueIndex('kitchen_stations_default_key').on(t.tenantId).where(sql`is_default`),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'kitchen_stations_tenant_fk' }),
+  ],
+);
+
+export const kitchenRouteKinds = ['category', 'product'] as const;
+export type KitchenRouteKind = (typeof kitchenRouteKinds)[number];
+
+/**
+ * Which station makes a category's or a product's items (a product's route wins over its
+ * category's). `station_id` null: no ticket at all (bottled water). Keyed by the catalog's ids,
+ * without foreign keys: the catalog may live in MongoDB. Removing a station removes its routes,
+ * so its items go back to the default station.
+ */
+export const kitchenRoutes = pgTable(
+  'kitchen_routes',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    kind: text('kind', { enum: kitchenRouteKinds }).notNull(),
+    targetId: uuid('target_id').notNull(),
+    stationId: uuid('station_id'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.kind, t.targetId] }),
+    foreignKey({ columns: [t.tenantId, t.stationId], foreignColumns: [kitchenStations.tenantId, kitchenStations.id], name: 'kitchen_routes_station_fk' }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'kitchen_routes_tenant_fk' }),
+  ],
+);
+
+/** A ticket's line: the order line's snapshot as the cook reads it. */
+export type KitchenTicketLine = { lineId: string; name: string; quantity: number; modifiers: string[]; note: string | null };
+
+/**
+ * What one station must make for one firing of an order (today: its checkout, the OrderPlaced
+ * event). On the station's screen until bumped; a void marks it, the screen shows it so. The
+ * unique key on (order, station, event) makes a redelivered event fire nothing twice. Order
+ * fields are a snapshot (lib/orders' tables are not this module's to join).
+ */
+export const kitchenTickets = pgTable(
+  'kitchen_tickets',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    stationId: uuid('station_id').notNull(),
+    orderId: uuid('order_id').notNull(),
+    eventId: uuid('event_id').notNull(),
+    locationId: uuid('location_id').notNull(),
+    orderNumber: integer('order_number').notNull(),
+    orderType: text('order_type').notNull(),
+    tableName: text('table_name'),
+    customerName: text('customer_name'),
+    orderNote: text('order_note'),
+    lines: jsonb('lines').$type<KitchenTicketLine[]>().notNull(),
+    firedAt: timestamp('fired_at', { withTimezone: true }).notNull(),
+    bumpedAt: timestamp('bumped_at', { withTimezone: true }),
+    bumpedBy: uuid('bumped_by'),
+    recalledAt: timestamp('recalled_at', { withTimezone: true }),
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique('kitchen_tickets_firing_key').on(t.tenantId, t.orderId, t.stationId, t.eventId),
+    foreignKey({ columns: [t.tenantId, t.stationId], foreignColumns: [kitchenStations.tenantId, kitchenStations.id], name: 'kitchen_tickets_station_fk' }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'kitchen_tickets_tenant_fk' }),
+    // A station's screen: its open tickets, oldest first; Recall: its last bumped one.
+    index('kitchen_tickets_open_idx').on(t.tenantId, t.stationId, t.firedAt).where(sql`bumped_at is null`),
+    index('kitchen_tickets_bumped_idx').on(t.tenantId, t.stationId, t.bumpedAt).where(sql`bumped_at is not null`),
+  ],
 );

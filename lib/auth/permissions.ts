@@ -25,6 +25,10 @@ const matrix = {
   'tables:operate': ['owner', 'manager', 'cashier'],
   /** Change the floor plan: add, rename, move, remove tables. */
   'tables:write': ['owner', 'manager'],
+  /** The kitchen display: see a station's tickets, bump and recall them. */
+  'kitchen:use': ['owner', 'manager', 'cashier'],
+  /** Kitchen stations and which station makes what. */
+  'kitchen:write': ['owner', 'manager'],
   'stock:read': ['owner', 'manager', 'cashier'],
   'stock:write': ['owner', 'manager'],
   'order:create': ['owner', 'manager', 'cashier'],

@@ -22,8 +22,33 @@ export type EventPayloads = {
   ProductOutOfStock: { locationId: string; variantId: string; quantity: number };
   /** An item was 86'd (sold out for now) or put back on sale (lib/restaurant). */
   ItemAvailabilityChanged: { productId: string; soldOut: boolean };
-  /** An order was checked out: its items left stock. */
-  OrderPlaced: { orderId: string; number: number; locationId: string; total: number; lines: { variantId: string; quantity: number }[] };
+  /**
+   * An order was checked out: its items left stock. The order's type, table, name, note and each
+   * line's snapshot are what the kitchen's tickets are made of (lib/restaurant); they are absent
+   * on events written before kitchen tickets existed.
+   */
+  OrderPlaced: {
+    orderId: string;
+    number: number;
+    locationId: string;
+    total: number;
+    type?: 'dine_in' | 'takeaway' | 'retail';
+    tableId?: string | null;
+    customerName?: string | null;
+    note?: string | null;
+    lines: {
+      variantId: string;
+      quantity: number;
+      lineId?: string;
+      productId?: string;
+      categoryId?: string | null;
+      /** As the receipt names it: "Shan noodles (Dry)". */
+      name?: string;
+      /** The chosen modifier options by name ("Oat", "Extra spicy"). */
+      modifiers?: string[];
+      note?: string | null;
+    }[];
+  };
   /** A tender was taken (cash at once, card once the gateway captured it). */
   PaymentCaptured: { orderId: string; paymentId: string; tender: 'cash' | 'card'; amount: number };
   /** A card payment was declined or could not be made. */
@@ -40,6 +65,11 @@ export type EventPayloads = {
    * order events, which arrive before analytics has counted them.
    */
   SalesFiguresChanged: { kind: 'sale' | 'refund' | 'void'; businessDate: string; locationId: string };
+  /**
+   * A kitchen station's tickets changed (fired, bumped, recalled, voided — lib/restaurant): its
+   * kitchen displays refetch. Sent in the transaction that changed them.
+   */
+  KitchenTicketsChanged: { stationId: string };
 };
 
 export type EventType = keyof EventPayloads;

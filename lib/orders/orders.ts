@@ -87,8 +87,14 @@ async function nextOrderNumber(tx: Tx, tenantId: string, locationId: string, day
 const saleLines = (lines: Pick<LineRow, 'variantId' | 'quantity' | 'trackStock' | 'allowNegativeStock' | 'productName' | 'variantName'>[]) =>
   lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, trackStock: l.trackStock, allowNegativeStock: l.allowNegativeStock, label: variantLabel(l) }));
 
+/** What placing needs of each line: stock flags for inventory, the snapshot for the kitchen's tickets. */
+type PlacedLine = Pick<
+  LineRow,
+  'id' | 'position' | 'variantId' | 'productId' | 'categoryId' | 'quantity' | 'trackStock' | 'allowNegativeStock' | 'productName' | 'variantName' | 'modifiers' | 'note'
+>;
+
 /** Takes the order's items out of stock and emits OrderPlaced (in the caller's transaction). */
-async function place(tx: Tx, order: OrderRow, lines: Pick<LineRow, 'variantId' | 'quantity' | 'trackStock' | 'allowNegativeStock' | 'productName' | 'variantName'>[]): Promise<void> {
+async function place(tx: Tx, order: OrderRow, lines: PlacedLine[]): Promise<void> {
   assertTransition(order.status, 'placed');
   await reserveStock(tx, order.tenantId, {
     locationId: order.locationId,
@@ -104,7 +110,27 @@ async function place(tx: Tx, order: OrderRow, lines: Pick<LineRow, 'variantId' |
   await appendEvents(tx, order.tenantId, [
     {
       type: 'OrderPlaced',
-      payload: { orderId: order.id, number: order.number, locationId: order.locationId, total: order.total, lines: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })) },
+      payload: {
+        orderId: order.id,
+        number: order.number,
+        locationId: order.locationId,
+        total: order.total,
+        type: order.type,
+        tableId: order.tableId,
+        customerName: order.customerName,
+        note: order.note,
+        // In the order they were rung up: a ticket lists them so.
+        lines: [...lines].sort((a, b) => a.position - b.position).map((l) => ({
+          variantId: l.variantId,
+          quantity: l.quantity,
+          lineId: l.id,
+          productId: l.productId,
+          categoryId: l.categoryId,
+          name: variantLabel(l),
+          modifiers: l.modifiers.map((m) => m.optionName),
+          note: l.note,
+        })),
+      },
     },
   ]);
 }

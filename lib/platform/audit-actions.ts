@@ -86,7 +86,7 @@ export const AUDIT_GROUPS = {
     },
   },
   floor: {
-    label: 'Tables and menus',
+    label: 'Tables, menus and kitchen',
     actions: {
       'table.created': 'Added a table',
       'table.updated': 'Changed a table',
@@ -96,6 +96,10 @@ export const AUDIT_GROUPS = {
       'menu.deleted': 'Deleted a menu',
       'item.sold_out': 'Marked an item sold out (86)',
       'item.back_on': 'Put an item back on sale',
+      'station.created': 'Added a kitchen station',
+      'station.updated': 'Changed a kitchen station',
+      'station.deleted': 'Removed a kitchen station',
+      'kitchen_route.set': 'Changed which station makes what',
     },
   },
 } as const;

@@ -4,3 +4,26 @@ export { listMenus, getMenu, createMenu, replaceMenu, patchMenu, deleteMenu, typ
 export { isMenuAvailable, menusInOrderAt, type MenuAvailability } from './availability';
 export { listTables, createTable, updateTable, deleteTable, setTableOccupancy, type DiningTable } from './tables';
 export { listSoldOut, soldOutAmong, setSoldOut, type SoldOutItem } from './sold-out';
+export {
+  stationsOf,
+  listStations,
+  createStation,
+  updateStation,
+  deleteStation,
+  listRoutes,
+  setCategoryRoutes,
+  setProductRoute,
+  DEFAULT_STATION_NAME,
+  type KitchenStation,
+  type KitchenRoute,
+} from './stations';
+// Importing the tickets registers their outbox handlers (OrderPlaced fires tickets, OrderVoided marks them).
+export {
+  openTickets,
+  openTicketCounts,
+  lastBumpedTicket,
+  bumpTicket,
+  recallLastTicket,
+  type KitchenTicket,
+  type KitchenTicketLine,
+} from './tickets';

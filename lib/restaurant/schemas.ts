@@ -67,3 +67,34 @@ export const tableListQuerySchema = z.object({
   area: z.string().trim().max(40).optional(),
   status: z.enum(tableStatuses).optional(),
 });
+
+export const stationInputSchema = z.object({
+  name: z.string().trim().min(1, 'Name the station').max(40, 'At most 40 characters'),
+});
+export type StationInput = z.output<typeof stationInputSchema>;
+
+export const stationPatchSchema = z.strictObject({
+  name: stationInputSchema.shape.name.optional(),
+  /** Make this the default station (the one that was loses the role); there is always exactly one. */
+  isDefault: z.literal(true, { message: 'A station is made the default; another is made default instead' }).optional(),
+});
+export type StationPatch = z.output<typeof stationPatchSchema>;
+
+/**
+ * Where a route sends items: a station's id, `none` (no ticket: bottled water) or `inherit` (no
+ * route of its own: a category's items go to the default station, a product's follow its category).
+ */
+export const routeTargetSchema = z.union([z.literal('inherit'), z.literal('none'), z.uuid({ message: 'Choose a station' })], { message: 'Choose a station' });
+export type RouteTarget = z.output<typeof routeTargetSchema>;
+
+/** Every category's route at once (the admin's one form). */
+export const categoryRoutesSchema = z.object({
+  routes: z.array(z.object({ categoryId: z.uuid(), station: routeTargetSchema })).max(1000),
+});
+export type CategoryRoutesInput = z.output<typeof categoryRoutesSchema>;
+
+export const productRouteSchema = z.object({
+  productId: z.uuid({ message: 'Choose a product' }),
+  station: routeTargetSchema,
+});
+export type ProductRouteInput = z.output<typeof productRouteSchema>;

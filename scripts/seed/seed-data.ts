@@ -33,6 +33,8 @@ export const cafe = {
     { name: 'Spice level', minSelect: 1, maxSelect: 1, options: [{ name: 'Mild', priceDelta: 0 }, { name: 'Medium', priceDelta: 0 }, { name: 'Hot', priceDelta: 0 }] },
     { name: 'Add-ons', minSelect: 0, maxSelect: 3, options: [{ name: 'Boiled egg', priceDelta: 500 }, { name: 'Fish cake', priceDelta: 700 }, { name: 'Split-pea fritter', priceDelta: 300 }, { name: 'Extra noodles', priceDelta: 800 }] },
   ],
+  /** Kitchen stations (docs/kitchen.md): these categories are made at the Bar, the rest in the Kitchen; these SKUs need no ticket. */
+  kitchen: { bar: ['Tea & Coffee', 'Cold Drinks'], noTicket: ['DRK-WATER'] },
   tables: [
     ...['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8'].map((name, i) => ({ name, seats: i < 4 ? 2 : 4, area: 'Main hall', position: i })),
     ...['P1', 'P2', 'P3', 'P4'].map((name, i) => ({ name, seats: 6, area: 'Patio', position: i })),

@@ -5,7 +5,7 @@ import { rebuildAnalytics } from '@/lib/analytics';
 import { dispatchPending } from '@/lib/events';
 import { createLocation, listLocations, receiveStock, setLowStockThreshold } from '@/lib/inventory';
 import { logger } from '@/lib/platform/logger';
-import { createMenu, createTable } from '@/lib/restaurant';
+import { createMenu, createStation, createTable, setCategoryRoutes, setProductRoute, stationsOf } from '@/lib/restaurant';
 import { menuInputSchema, tableInputSchema } from '@/lib/restaurant/schemas';
 import { findTenantBySlug } from '@/lib/tenancy/registry';
 import { updateTenantSettings } from '@/lib/tenancy/settings';
@@ -125,6 +125,17 @@ async function seedCafe(ctx: TenantContext): Promise<void> {
     );
   }
   for (const table of cafe.tables) await createTable(ctx, tableInputSchema.parse(table));
+  await seedKitchen(ctx, productIdBySku);
+}
+
+/** The café's kitchen: noodles and snacks in the Kitchen (the default), tea and drinks at the Bar, bottled water on no ticket. */
+async function seedKitchen(ctx: TenantContext, productIdBySku: Map<string, string>): Promise<void> {
+  await stationsOf(ctx); // the default "Kitchen"
+  const bar = await createStation(ctx, { name: 'Bar' });
+  const categories = await categoryService.list(ctx);
+  const barCategories = categories.filter((c) => cafe.kitchen.bar.includes(c.name));
+  await setCategoryRoutes(ctx, { routes: barCategories.map((c) => ({ categoryId: c.id, station: bar.id })) });
+  for (const sku of cafe.kitchen.noTicket) await setProductRoute(ctx, { productId: productIdBySku.get(sku)!, station: 'none' });
 }
 
 async function seedShop(ctx: TenantContext): Promise<void> {

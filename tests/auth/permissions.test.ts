@@ -17,6 +17,8 @@ const expected: Record<Permission, Role[]> = {
   'tables:read': ['owner', 'manager', 'cashier'],
   'tables:operate': ['owner', 'manager', 'cashier'],
   'tables:write': ['owner', 'manager'],
+  'kitchen:use': ['owner', 'manager', 'cashier'],
+  'kitchen:write': ['owner', 'manager'],
   'stock:read': ['owner', 'manager', 'cashier'],
   'stock:write': ['owner', 'manager'],
   'order:create': ['owner', 'manager', 'cashier'],

@@ -17,6 +17,7 @@ export default async function FloorPage() {
     <div className="flex min-h-dvh flex-col">
       <StaffHeader title="Floor" tenantName={ctx.tenant.name} timeZone={ctx.tenant.timeZone} user={ctx}>
         {can(ctx.role, 'register:use') && <HeaderLink href="/register">Register</HeaderLink>}
+        {can(ctx.role, 'kitchen:use') && <HeaderLink href="/kitchen">Kitchen</HeaderLink>}
         {can(ctx.role, 'tables:write') && <HeaderLink href="/admin/tables">Edit tables</HeaderLink>}
       </StaffHeader>
       <main className="flex-1 px-4 py-5 md:px-8">

@@ -23,6 +23,7 @@ export default async function RegisterPage() {
         <HeaderLink href="/register/orders">Orders</HeaderLink>
         <HeaderLink href="/register/shift">Shift</HeaderLink>
         {can(ctx.role, 'tables:read') && <HeaderLink href="/floor">Floor</HeaderLink>}
+        {can(ctx.role, 'kitchen:use') && <HeaderLink href="/kitchen">Kitchen</HeaderLink>}
         {can(ctx.role, 'admin:access') && <HeaderLink href="/admin">Admin</HeaderLink>}
       </StaffHeader>
       <main className="flex min-h-0 flex-1 flex-col">

@@ -1,0 +1,46 @@
+import { ticketDestination, type TicketView } from './ticket-view';
+
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * A kitchen ticket as a standalone page for 80 mm thermal paper (72 mm of print width), as the
+ * receipt and the shift report print: big order number, where it goes, when it was fired, then
+ * each line with its modifiers and note. Printed through `printHtml` (a hidden frame).
+ */
+export function ticketHtml(ticket: TicketView, options: { stationName: string; businessName: string; timeZone: string }): string {
+  const fired = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: options.timeZone }).format(new Date(ticket.firedAt));
+  const lines = ticket.lines
+    .map(
+      (l) =>
+        `<div class="line"><span class="qty">${l.quantity} ×</span> ${escape(l.name)}</div>` +
+        l.modifiers.map((m) => `<div class="sub">+ ${escape(m)}</div>`).join('') +
+        (l.note ? `<div class="sub note">“${escape(l.note)}”</div>` : ''),
+    )
+    .join('');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Order #${ticket.orderNumber} · ${escape(options.stationName)}</title>
+<style>
+  @page { size: 80mm auto; margin: 4mm; }
+  * { box-sizing: border-box; }
+  body { font: 13px/1.35 ui-monospace, 'DejaVu Sans Mono', Menlo, monospace; color: #000; margin: 0 auto; width: 72mm; padding: 4mm 0; }
+  h1 { font-size: 26px; text-align: center; margin: 0; }
+  .center { text-align: center; }
+  .strong { font-weight: 700; }
+  .line { font-size: 15px; font-weight: 700; margin-top: 4px; }
+  .sub { padding-left: 6mm; }
+  .note { font-style: italic; }
+  .void { font-size: 18px; font-weight: 700; text-align: center; border: 2px solid #000; padding: 2px; margin: 4px 0; }
+  hr { border: 0; border-top: 1px dashed #000; margin: 6px 0; }
+</style></head>
+<body>
+  <div class="center strong">${escape(options.stationName)} · ${escape(options.businessName)}</div>
+  <h1>#${ticket.orderNumber}</h1>
+  <div class="center strong">${escape(ticketDestination(ticket))}</div>
+  <div class="center">Fired ${escape(fired)}</div>
+  ${ticket.voidedAt ? '<div class="void">VOIDED — do not make</div>' : ''}
+  <hr>
+  ${lines}
+  ${ticket.orderNote ? `<hr><div class="note">Order note: ${escape(ticket.orderNote)}</div>` : ''}
+</body></html>`;
+}
