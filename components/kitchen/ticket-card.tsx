@@ -7,6 +7,7 @@ import { buttonClass } from '@/components/ui/button';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { ticketHtml } from './ticket-print';
 import { ticketAge, ticketDestination, type AgeTone, type TicketView } from './ticket-view';
+import { formatDateTime } from '@/lib/platform/format-time';
 
 const AGE_LOOK: Record<AgeTone, { bar: string; chip: string; words: string }> = {
   fresh: { bar: 'border-t-slate-300', chip: 'bg-slate-100 text-slate-800', words: '' },
@@ -41,7 +42,7 @@ export function TicketCard({
   const look = AGE_LOOK[tone];
   const voided = ticket.voidedAt !== null;
   const titleId = `ticket-${ticket.id}`;
-  const fired = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone }).format(new Date(ticket.firedAt));
+  const fired = formatDateTime(ticket.firedAt, timeZone, 'time');
 
   useEffect(() => {
     if (state?.ok) onBumped(state.ok);

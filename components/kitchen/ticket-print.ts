@@ -1,4 +1,5 @@
 import { ticketDestination, type TicketView } from './ticket-view';
+import { formatDateTime } from '@/lib/platform/format-time';
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -9,7 +10,7 @@ const escape = (text: string) =>
  * each line with its modifiers and note. Printed through `printHtml` (a hidden frame).
  */
 export function ticketHtml(ticket: TicketView, options: { stationName: string; businessName: string; timeZone: string }): string {
-  const fired = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: options.timeZone }).format(new Date(ticket.firedAt));
+  const fired = formatDateTime(ticket.firedAt, options.timeZone);
   const lines = ticket.lines
     .map(
       (l) =>

@@ -12,6 +12,7 @@ import { addDays, businessDayOf } from '@/lib/platform/business-day';
 import { dayParam } from '@/lib/platform/calendar';
 import { formatMoney } from '@/lib/platform/money';
 import { businessDayRule } from '@/lib/tenancy';
+import { dateTimeFormat } from '@/lib/platform/format-time';
 
 export const metadata: Metadata = { title: 'Shifts' };
 
@@ -27,7 +28,7 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
   const date = asked && dayParam(asked) === asked && asked <= today ? asked : today;
   const { shifts, totals } = await shiftsOfDay(ctx, date);
   const money = (minor: number) => formatMoney(minor, ctx.tenant.currency);
-  const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: ctx.tenant.timeZone });
+  const time = dateTimeFormat(ctx.tenant.timeZone, 'time');
   const summary: [string, string][] = [
     ['Shifts', totals.open ? `${totals.shifts} (${totals.open} still open)` : String(totals.shifts)],
     ['Orders', String(totals.orders)],

@@ -4,6 +4,7 @@ import { ListActionButton } from '@/components/admin/stock/purchase-list-forms';
 import { can, requireStaff } from '@/lib/auth';
 import { listPurchaseLists } from '@/lib/inventory';
 import { draftPurchaseListAction } from './actions';
+import { dateTimeFormat } from '@/lib/platform/format-time';
 
 export const metadata: Metadata = { title: 'Purchase lists' };
 
@@ -13,7 +14,7 @@ const STATUS = { draft: 'Draft', ordered: 'Ordered', received: 'Received' } as c
 export default async function PurchaseListsPage() {
   const ctx = await requireStaff('stock:read');
   const lists = await listPurchaseLists(ctx);
-  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: ctx.tenant.timeZone });
+  const when = dateTimeFormat(ctx.tenant.timeZone);
   return (
     <div className="max-w-4xl space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-4">

@@ -7,6 +7,7 @@ import { can, requireStaff } from '@/lib/auth';
 import { getPurchaseList } from '@/lib/inventory';
 import { idParam } from '@/lib/platform/validation';
 import { deletePurchaseListAction, markOrderedAction, receivePurchaseListAction } from '../actions';
+import { dateTimeFormat } from '@/lib/platform/format-time';
 
 export const metadata: Metadata = { title: 'Purchase list' };
 
@@ -18,7 +19,7 @@ export default async function PurchaseListPage({ params }: { params: Promise<{ i
   const list = await getPurchaseList(ctx, id.data).catch(() => null);
   if (!list) notFound();
   const canWrite = can(ctx.role, 'stock:write');
-  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: ctx.tenant.timeZone });
+  const when = dateTimeFormat(ctx.tenant.timeZone);
   const units = list.lines.reduce((s, l) => s + l.quantity, 0);
   return (
     <div className="max-w-4xl space-y-6">
