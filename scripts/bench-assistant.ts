@@ -61,10 +61,10 @@ export async function benchAssistant(): Promise<void> {
   const today = businessCalendar(await businessDayRule(ctx)).dayOf(new Date()).date;
   const cookie = `${SESSION_COOKIE}=${await encode({ token: { ...newSessionClaims({ ...owner, tenantId: tenant.id }) }, secret: config().authSecret, maxAge: sessionMaxAgeSeconds() })}`;
 
-  /** One chat turn as useChat sends it; the stream read chunk by chunk as it arrives. */
+  /** One chat turn as the page sends it (a new chat: its id and the question); the stream read chunk by chunk as it arrives. */
   async function ask(question: string): Promise<{ ms: number; firstTokenMs: number; answer: string }> {
     const started = performance.now();
-    const body = JSON.stringify({ messages: [{ id: 'q', role: 'user', parts: [{ type: 'text', text: question }] }] });
+    const body = JSON.stringify({ id: crypto.randomUUID(), message: { id: 'q', role: 'user', parts: [{ type: 'text', text: question }] } });
     const res = await chatRoute.POST(new NextRequest('http://bench.test/api/v1/assistant/chat', { method: 'POST', headers: { [TENANT_HEADER]: tenant!.slug, cookie, 'content-type': 'application/json' }, body }), {
       params: Promise.resolve({}),
     });
