@@ -16,7 +16,6 @@ export {
   renameConversationSchema,
   deleteConversation,
   conversationIdSchema,
-  mergeTurn,
   MAX_STORED_MESSAGES,
   type Conversation,
   type ConversationSummary,

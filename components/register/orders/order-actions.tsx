@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { CheckboxField, TextAreaField } from '@/components/ui/field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { ApproverPinFields } from '../approver-pin-fields';
-import { formatMoney } from '@/lib/platform/money';
+import { formatMoney, minorDigits, minorToDecimal } from '@/lib/platform/money';
 import type { Approver, RefundableLine } from '@/lib/orders';
 
 type Props = {
@@ -298,10 +298,10 @@ function VoidForm({ orderId, approvers, voidNeedsApproval, voidOrderAction, onDo
  */
 function RefundTenders({ total, tenders, currency, error }: { total: number; tenders: { tender: 'cash' | 'card'; amount: number }[]; currency: string; error?: string }) {
   const [choose, setChoose] = useState(false);
-  const digits = currency === 'MMK' ? 0 : 2;
+  const digits = minorDigits(currency);
   const cash = Math.min(total, tenders.find((t) => t.tender === 'cash')?.amount ?? 0);
   // What is typed, as decimals; sent in minor units (what the server's schema takes).
-  const [typed, setTyped] = useState<Record<string, string>>({ cash: (cash / 10 ** digits).toFixed(digits), card: ((total - cash) / 10 ** digits).toFixed(digits) });
+  const [typed, setTyped] = useState<Record<string, string>>({ cash: minorToDecimal(cash, currency), card: minorToDecimal(total - cash, currency) });
   const minor = (text: string) => (/^\s*\d+([.,]\d*)?\s*$/.test(text) ? Math.round(Number(text.replace(',', '.')) * 10 ** digits) : Number.NaN);
   return (
     <fieldset className="space-y-2 rounded-lg border border-slate-200 px-3 py-2">
