@@ -64,6 +64,38 @@ export const taxClasses = pgTable(
   ],
 );
 
+/**
+ * Saved discounts (Square's "Discounts" in the item library): "Staff meal 50 %", "Happy hour
+ * 1,000 off". The register applies one by id; the order keeps a snapshot (kind, value, name
+ * as the reason), so editing or deleting one never changes a past order.
+ */
+export const savedDiscounts = pgTable(
+  'saved_discounts',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['percent', 'amount'] }).notNull(),
+    basisPoints: integer('basis_points'),
+    amount: integer('amount'),
+    /** Where the register offers it: on a line, on the whole order, or both. */
+    appliesTo: text('applies_to', { enum: ['any', 'line', 'order'] }).notNull().default('any'),
+    /** Every use needs a manager's PIN; otherwise it is pre-approved (not held to the discount limit). */
+    needsApproval: boolean('needs_approval').notNull().default(false),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique('saved_discounts_tenant_name_key').on(t.tenantId, t.name),
+    tenantFk('saved_discounts_tenant_fk', t.tenantId),
+    check(
+      'saved_discounts_value_check',
+      sql`(${t.kind} = 'percent' and ${t.basisPoints} between 1 and 10000 and ${t.amount} is null) or (${t.kind} = 'amount' and ${t.amount} > 0 and ${t.basisPoints} is null)`,
+    ),
+  ],
+);
+
 export const modifierGroups = pgTable(
   'modifier_groups',
   {
@@ -98,6 +130,8 @@ export const products = pgTable(
     status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
     trackStock: boolean('track_stock').notNull().default(true),
     allowNegativeStock: boolean('allow_negative_stock').notNull().default(false),
+    /** The price is typed in at the sale ("Custom amount", market-price fish); the variants' prices are only a suggestion. */
+    openPrice: boolean('open_price').notNull().default(false),
     /** Free-form attributes: allergens, halal, spice level, nutrition, material, ... */
     attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
     modifierGroupIds: uuid('modifier_group_ids').array().notNull().default(sql`'{}'::uuid[]`),

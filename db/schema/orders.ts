@@ -8,7 +8,11 @@ export const orderTypes = ['dine_in', 'takeaway', 'retail'] as const;
 export type OrderType = (typeof orderTypes)[number];
 
 export type AppliedDiscount = { kind: 'percent'; basisPoints: number } | { kind: 'amount'; amount: number };
-export type DiscountRecord = AppliedDiscount & { approvedBy?: string | null };
+/**
+ * A discount as the order keeps it: its value, why (a saved discount's name, or what the cashier
+ * typed), the saved discount it came from, and the manager who approved it (when one had to).
+ */
+export type DiscountRecord = AppliedDiscount & { approvedBy?: string | null; reason?: string | null; savedDiscountId?: string | null };
 export type LineModifier = { groupId: string; groupName: string; optionId: string; optionName: string; priceDelta: number };
 
 /**

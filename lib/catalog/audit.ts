@@ -1,6 +1,6 @@
 import type { TenantContext } from '@/lib/auth';
 import { changes, type AuditAction } from '@/lib/platform/audit';
-import type { AuditOf, Category, ImportedProduct, ImportResult, ModifierGroup, Product, TaxClass } from './repository';
+import type { AuditOf, Category, ImportedProduct, ImportResult, ModifierGroup, Product, SavedDiscount, TaxClass } from './repository';
 
 /**
  * What the catalog's writes record in the audit log (the adapters write the rows: see AuditOf).
@@ -40,8 +40,8 @@ export function productAudit(ctx: TenantContext, names: ReferenceNames): AuditOf
   };
 }
 
-type ReferenceItem = Category | TaxClass | ModifierGroup;
-export type ReferenceEntity = 'category' | 'tax_class' | 'modifier_group';
+type ReferenceItem = Category | TaxClass | ModifierGroup | SavedDiscount;
+export type ReferenceEntity = 'category' | 'tax_class' | 'modifier_group' | 'discount';
 
 /** Ids are not for people: options are shown by name and price. */
 function referenceView(item: ReferenceItem): Record<string, unknown> {

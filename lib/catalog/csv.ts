@@ -30,11 +30,13 @@ export const CSV_COLUMNS = [
   'sku',
   'barcodes',
   'price',
+  // Last, so files written before it existed still line up column for column.
+  'open_price',
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 type Row = Partial<Record<Column, string>> & { __line: number };
 
-const PRODUCT_COLUMNS: Column[] = ['product_name', 'category', 'tax_class', 'description', 'status', 'track_stock', 'allow_negative_stock', 'photo_url', 'modifier_groups', 'attributes'];
+const PRODUCT_COLUMNS: Column[] = ['product_name', 'category', 'tax_class', 'description', 'status', 'track_stock', 'allow_negative_stock', 'open_price', 'photo_url', 'modifier_groups', 'attributes'];
 const REQUIRED: Column[] = ['product_name', 'sku', 'price'];
 const MAX_ROWS = 50_000;
 const MAX_LISTED_ERRORS = 500;
@@ -74,6 +76,7 @@ export async function exportProductsCsv(ctx: TenantContext): Promise<string> {
       status: i === 0 ? p.status : '',
       track_stock: i === 0 ? String(p.trackStock) : '',
       allow_negative_stock: i === 0 ? String(p.allowNegativeStock) : '',
+      open_price: i === 0 ? String(p.openPrice) : '',
       photo_url: i === 0 ? (p.photoUrl ?? '') : '',
       modifier_groups: i === 0 ? p.modifierGroupIds.map((g) => name(groups, g)).filter(Boolean).join('|') : '',
       attributes: i === 0 && Object.keys(p.attributes).length ? JSON.stringify(p.attributes) : '',
@@ -176,6 +179,8 @@ export async function importProductsCsv(
     const allowNegativeStock = bool(first.allow_negative_stock, false);
     if (trackStock === null) at(first, 'track_stock', 'Use true or false');
     if (allowNegativeStock === null) at(first, 'allow_negative_stock', 'Use true or false');
+    const openPrice = bool(first.open_price, false);
+    if (openPrice === null) at(first, 'open_price', 'Use true or false');
 
     const variants = rows.map((row) => {
       const sku = (row.sku ?? '').trim();
@@ -214,6 +219,7 @@ export async function importProductsCsv(
       status: (first.status ?? '').trim().toLowerCase() || 'active',
       trackStock: trackStock ?? true,
       allowNegativeStock: allowNegativeStock ?? false,
+      openPrice: openPrice ?? false,
       attributes,
       modifierGroupIds: groupIds.filter(Boolean),
       variants: [

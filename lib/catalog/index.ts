@@ -1,6 +1,6 @@
 import 'server-only';
 export * from './schemas';
-export type { Category, ModifierGroup, Page, Product, TaxClass, Variant, VariantRef } from './repository';
+export type { Category, ModifierGroup, Page, Product, SavedDiscount, TaxClass, Variant, VariantRef } from './repository';
 export {
   listProducts,
   getProduct,
@@ -14,6 +14,7 @@ export {
   categoryService,
   taxClassService,
   modifierGroupService,
+  savedDiscountService,
   type ReferenceService,
 } from './service';
 export { CSV_COLUMNS, exportProductsCsv, importProductsCsv, type CsvError, type ImportOutcome, type ImportProgress } from './csv';

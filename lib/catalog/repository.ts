@@ -1,5 +1,5 @@
 import type { AuditEntry } from '@/lib/platform/audit';
-import type { CategoryInput, ListQuery, ModifierGroupInput, ProductInput, ProductListQuery, TaxClassInput } from './schemas';
+import type { CategoryInput, ListQuery, ModifierGroupInput, ProductInput, ProductListQuery, SavedDiscountInput, TaxClassInput } from './schemas';
 
 /**
  * The catalog's storage port. Two adapters implement it — Postgres (default, JSONB
@@ -20,6 +20,8 @@ export type Product = {
   status: 'active' | 'archived';
   trackStock: boolean;
   allowNegativeStock: boolean;
+  /** The price is typed in at the sale. */
+  openPrice: boolean;
   attributes: Record<string, unknown>;
   modifierGroupIds: string[];
   variants: Variant[];
@@ -40,12 +42,15 @@ export type VariantRef = {
   taxClassId: string | null;
   trackStock: boolean;
   allowNegativeStock: boolean;
+  /** The price is typed in at the sale. */
+  openPrice: boolean;
   status: 'active' | 'archived';
 };
 
 /** `tracksStock`: new products in it track stock (true/false), or follow the store's default (null). */
 export type Category = { id: string; name: string; position: number; color: string | null; tracksStock: boolean | null };
 export type TaxClass = { id: string; name: string; rateBasisPoints: number };
+export type SavedDiscount = SavedDiscountInput & { id: string };
 export type ModifierGroup = {
   id: string;
   name: string;
@@ -110,8 +115,9 @@ export interface CatalogRepository {
   categories: ReferenceStore<Category, CategoryInput>;
   taxClasses: ReferenceStore<TaxClass, TaxClassInput>;
   modifierGroups: ReferenceStore<ModifierGroup, ModifierGroupInput>;
+  savedDiscounts: ReferenceStore<SavedDiscount, SavedDiscountInput>;
 }
 
 /** What each adapter's parts provide (products, reference data); the import is the rest. */
-export type ReferenceStores = Pick<CatalogRepository, 'categories' | 'taxClasses' | 'modifierGroups'>;
+export type ReferenceStores = Pick<CatalogRepository, 'categories' | 'taxClasses' | 'modifierGroups' | 'savedDiscounts'>;
 export type ProductMethods = Omit<CatalogRepository, 'kind' | 'importProducts' | keyof ReferenceStores>;

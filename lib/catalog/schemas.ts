@@ -70,6 +70,8 @@ const productFields = {
   status: z.enum(['active', 'archived']).default('active'),
   trackStock: z.boolean().default(true),
   allowNegativeStock: z.boolean().default(false),
+  /** The price is typed in at the sale; the variants' prices are what the register suggests. */
+  openPrice: z.boolean().default(false),
   attributes: attributesSchema.default({}),
   modifierGroupIds: z.array(id).max(20).default([]),
   variants: z.array(variantInputSchema).min(1, 'A product needs at least one variant').max(100),
@@ -134,6 +136,31 @@ export const taxClassInputSchema = z.object({
   rateBasisPoints: z.number().int().min(0, 'A rate cannot be negative').max(10_000, 'A rate is at most 100 %'),
 });
 export type TaxClassInput = z.output<typeof taxClassInputSchema>;
+
+export const discountKinds = ['percent', 'amount'] as const;
+export const discountPlaces = ['any', 'line', 'order'] as const;
+
+/**
+ * A saved discount: a percentage (basis points) or an amount off, offered on lines, on the
+ * whole order or both; `needsApproval` asks for a manager's PIN on every use.
+ */
+export const savedDiscountInputSchema = z
+  .object({
+    name: nameSchema(60),
+    kind: z.enum(discountKinds, { message: 'Choose percent or amount' }),
+    basisPoints: z.number().int().min(1, 'Enter a percentage').max(10_000, 'At most 100 %').nullable().default(null),
+    amount: moneySchema.min(1, 'Enter an amount').nullable().default(null),
+    appliesTo: z.enum(discountPlaces, { message: 'Choose lines, the order or both' }).default('any'),
+    needsApproval: z.boolean().default(false),
+  })
+  .superRefine((d, ctx) => {
+    if (d.kind === 'percent' && d.basisPoints === null) ctx.addIssue({ code: 'custom', path: ['basisPoints'], message: 'Enter a percentage' });
+    if (d.kind === 'amount' && d.amount === null) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Enter an amount' });
+    // Exactly one value is stored: a PATCH changing the kind clears the other.
+    if (d.kind === 'percent' && d.amount !== null) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'A percentage discount has no amount (send null)' });
+    if (d.kind === 'amount' && d.basisPoints !== null) ctx.addIssue({ code: 'custom', path: ['basisPoints'], message: 'An amount discount has no percentage (send null)' });
+  });
+export type SavedDiscountInput = z.output<typeof savedDiscountInputSchema>;
 
 const modifierOptionSchema = z.object({
   id: id.optional(),

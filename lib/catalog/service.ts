@@ -5,11 +5,12 @@ import { config } from '@/lib/platform/config';
 import { AppError, notFound } from '@/lib/platform/errors';
 import { productAudit, referenceAudit, type ReferenceEntity, type ReferenceNames } from './audit';
 import { postgresCatalogRepository } from './postgres-repository';
-import type { CatalogRepository, Category, ModifierGroup, Page, Product, ReferenceStore, TaxClass, VariantRef } from './repository';
+import type { CatalogRepository, Category, ModifierGroup, Page, Product, ReferenceStore, SavedDiscount, TaxClass, VariantRef } from './repository';
 import {
   categoryInputSchema,
   modifierGroupInputSchema,
   productInputSchema,
+  savedDiscountInputSchema,
   taxClassInputSchema,
   type CategoryInput,
   type ListQuery,
@@ -17,6 +18,7 @@ import {
   type ProductInput,
   type ProductListQuery,
   type ProductPatch,
+  type SavedDiscountInput,
   type TaxClassInput,
 } from './schemas';
 
@@ -119,6 +121,7 @@ type Stores = {
   categories: [Category, CategoryInput];
   taxClasses: [TaxClass, TaxClassInput];
   modifierGroups: [ModifierGroup, ModifierGroupInput];
+  savedDiscounts: [SavedDiscount, SavedDiscountInput];
 };
 type StoreName = keyof Stores;
 type ItemOf<K extends StoreName> = Stores[K][0];
@@ -171,3 +174,4 @@ export type ReferenceService = ReturnType<typeof referenceService<StoreName>>;
 export const categoryService = referenceService('categories', 'category', categoryInputSchema);
 export const taxClassService = referenceService('taxClasses', 'tax class', taxClassInputSchema);
 export const modifierGroupService = referenceService('modifierGroups', 'modifier group', modifierGroupInputSchema);
+export const savedDiscountService = referenceService('savedDiscounts', 'discount', savedDiscountInputSchema);

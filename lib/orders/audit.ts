@@ -13,7 +13,8 @@ type Line = Pick<typeof orderLines.$inferSelect, 'id' | 'productName' | 'variant
 type RefundDocument = typeof orderRefunds.$inferSelect;
 type OrderState = { id: string; number: number; status: OrderStatus; refundedTotal: number };
 
-const discountOf = (d: DiscountRecord | null) => (d ? (d.kind === 'percent' ? { kind: d.kind, basisPoints: d.basisPoints } : { kind: d.kind, amount: d.amount }) : null);
+const discountOf = (d: DiscountRecord | null) =>
+  d ? { ...(d.kind === 'percent' ? { kind: d.kind, basisPoints: d.basisPoints } : { kind: d.kind, amount: d.amount }), ...(d.reason && { reason: d.reason }) } : null;
 
 /** Who approved a quote's discounts over the limit (the cashier's own id when their role allows it); null when within it. */
 export function discountApprover(quote: Quote): string | null {

@@ -1,11 +1,11 @@
 import type { DiscountRecord, LineModifier } from '@/db/schema/orders';
 import { authorise, type TenantContext } from '@/lib/auth';
-import { getProducts, getVariants, modifierGroupService, taxClassService, variantLabel } from '@/lib/catalog';
+import { getProducts, getVariants, modifierGroupService, savedDiscountService, taxClassService, variantLabel, type SavedDiscount } from '@/lib/catalog';
 import { AppError } from '@/lib/platform/errors';
 import { soldOutAmong } from '@/lib/restaurant';
 import { getTenantSettings, type TenantSettings } from '@/lib/tenancy';
 import { divideRounded, priceOrder, type PricedLine, type PricedOrder } from './pricing';
-import type { UpdateOrderInput } from './schemas';
+import type { DiscountInput, UpdateOrderInput } from './schemas';
 
 /**
  * Turns what the register sent (variant ids, chosen options, quantities, discounts) into
@@ -56,17 +56,22 @@ export async function quoteOrder(
   const tenantId = ctx.tenantId;
   const variants = new Map((await getVariants({ tenantId }, input.lines.map((l) => l.variantId))).map((v) => [v.variantId, v]));
   const productIds = [...new Set([...variants.values()].map((v) => v.productId))];
-  const [settings, products, groups, taxes, soldOut] = await Promise.all([
+  const usesSaved = [input.orderDiscount, ...input.lines.map((l) => l.discount)].some((d) => d?.kind === 'saved');
+  const [settings, products, groups, taxes, soldOut, saved] = await Promise.all([
     known ?? getTenantSettings({ tenantId }),
     getProducts({ tenantId }, productIds),
     modifierGroupService.list({ tenantId }),
     taxClassService.list({ tenantId }),
     soldOutAmong({ tenantId }, productIds),
+    usesSaved ? savedDiscountService.list({ tenantId }) : [],
   ]);
+  const savedById = new Map(saved.map((d) => [d.id, d]));
   const productById = new Map(products.map((p) => [p.id, p]));
   const groupById = new Map(groups.map((g) => [g.id, g]));
   const rateOf = new Map(taxes.map((t) => [t.id, t.rateBasisPoints]));
   const problems: Problem[] = [];
+  const discountOf = (d: DiscountInput | null, place: 'line' | 'order', path: string) => resolveDiscount(d, place, savedById, path, problems);
+  const orderDiscount = discountOf(input.orderDiscount, 'order', 'orderDiscount');
 
   const drafts = input.lines.map((line, i) => {
     const variant = variants.get(line.variantId);
@@ -91,6 +96,8 @@ export async function quoteOrder(
     }
     const unknown = line.modifierOptionIds.filter((id) => !modifiers.some((m) => m.optionId === id));
     if (unknown.length) problems.push({ path: `lines.${i}.modifierOptionIds`, message: `${label} has no such option` });
+    if (variant.openPrice && line.unitPrice === undefined) problems.push({ path: `lines.${i}.unitPrice`, message: `${label}: enter the price` });
+    if (!variant.openPrice && line.unitPrice !== undefined) problems.push({ path: `lines.${i}.unitPrice`, message: `${label} has a fixed price` });
     return {
       variantId: variant.variantId,
       productId: variant.productId,
@@ -98,12 +105,12 @@ export async function quoteOrder(
       productName: variant.productName,
       variantName: variant.variantName,
       sku: variant.sku,
-      unitPrice: variant.price,
+      unitPrice: variant.openPrice ? (line.unitPrice ?? 0) : variant.price,
       modifiers,
       modifiersTotal: modifiers.reduce((sum, m) => sum + m.priceDelta, 0),
       quantity: line.quantity,
       note: line.note,
-      discount: line.discount as DiscountRecord | null,
+      discount: discountOf(line.discount, 'line', `lines.${i}.discount`),
       taxRateBasisPoints: variant.taxClassId ? (rateOf.get(variant.taxClassId) ?? 0) : 0,
       trackStock: variant.trackStock,
       allowNegativeStock: variant.allowNegativeStock,
@@ -113,23 +120,33 @@ export async function quoteOrder(
   const lines = drafts as NonNullable<(typeof drafts)[number]>[];
 
   // Modifiers can make a unit price negative ("no cheese" on a cheap item): never below zero.
-  const priced = priceOrder(
-    lines.map((l) => ({ unitPrice: l.unitPrice, modifiersTotal: Math.max(l.modifiersTotal, -l.unitPrice), quantity: l.quantity, taxRateBasisPoints: l.taxRateBasisPoints, discount: l.discount })),
-    { pricesIncludeTax: settings.pricesIncludeTax, orderDiscount: input.orderDiscount },
-  );
+  const pricingLines = lines.map((l) => ({ unitPrice: l.unitPrice, modifiersTotal: Math.max(l.modifiersTotal, -l.unitPrice), quantity: l.quantity, taxRateBasisPoints: l.taxRateBasisPoints, discount: l.discount }));
+  const priced = priceOrder(pricingLines, { pricesIncludeTax: settings.pricesIncludeTax, orderDiscount });
   if (input.expectedTotal !== undefined && input.expectedTotal !== priced.total) {
     throw new AppError('unprocessable', 'The total has changed (prices were updated). Check the order and try again.', [
       { path: 'expectedTotal', message: `The total is ${priced.total}, not ${input.expectedTotal}` },
     ]);
   }
 
-  const approvedBy = discountNeedsApproval(priced, settings.discountLimitBasisPoints)
-    ? await authorise(ctx, 'discount:override', input.approval, `Discounts over ${settings.discountLimitBasisPoints / 100} % need a manager's approval`)
-    : null;
+  // A saved discount was approved when a manager saved it (unless it asks for one on every use):
+  // only what the cashier typed in is held to the limit.
+  const discounts = [orderDiscount, ...lines.map((l) => l.discount)];
+  const savedNeedingApproval = discounts.find((d) => d?.savedDiscountId && savedById.get(d.savedDiscountId)?.needsApproval);
+  const typedIn = (d: DiscountRecord | null) => (d?.savedDiscountId ? null : d);
+  const overLimit = () =>
+    discountNeedsApproval(
+      priceOrder(pricingLines.map((l) => ({ ...l, discount: typedIn(l.discount) })), { pricesIncludeTax: settings.pricesIncludeTax, orderDiscount: typedIn(orderDiscount) }),
+      settings.discountLimitBasisPoints,
+    );
+  const approvedBy = savedNeedingApproval
+    ? await authorise(ctx, 'discount:override', input.approval, `“${savedNeedingApproval.reason}” needs a manager's approval`)
+    : overLimit()
+      ? await authorise(ctx, 'discount:override', input.approval, `Discounts over ${settings.discountLimitBasisPoints / 100} % need a manager's approval`)
+      : null;
   const stamp = (d: DiscountRecord | null) => (d ? { ...d, approvedBy } : null);
   return {
     lines: lines.map((l, i) => ({ ...l, ...priced.lines[i]!, discount: stamp(l.discount) })),
-    orderDiscount: stamp(input.orderDiscount as DiscountRecord | null),
+    orderDiscount: stamp(orderDiscount),
     subtotal: priced.subtotal,
     discountTotal: priced.discountTotal,
     taxTotal: priced.taxTotal,
@@ -149,4 +166,33 @@ export function discountNeedsApproval(priced: PricedOrder, limitBasisPoints: num
   const atLimit = (base: number) => divideRounded(base * limitBasisPoints, 10_000);
   const wholeOrder = Math.max(atLimit(priced.subtotal), priced.lines.reduce((sum, l) => sum + atLimit(l.gross), 0));
   return priced.discountTotal > wholeOrder || priced.lines.some((l) => l.lineDiscount > atLimit(l.gross));
+}
+
+const PLACE_WORDS = { line: 'an item', order: 'the whole order' } as const;
+
+/**
+ * The discount an order keeps: a typed-in one as sent (with its reason), a saved one by its
+ * current value, named as its reason. Unknown ids and a saved discount used where it is not
+ * offered are problems at `path`.
+ */
+function resolveDiscount(
+  discount: DiscountInput | null,
+  place: 'line' | 'order',
+  savedById: ReadonlyMap<string, SavedDiscount>,
+  path: string,
+  problems: Problem[],
+): DiscountRecord | null {
+  if (!discount) return null;
+  if (discount.kind !== 'saved') return discount;
+  const saved = savedById.get(discount.discountId);
+  if (!saved) {
+    problems.push({ path: `${path}.discountId`, message: 'No such discount (it may have been deleted)' });
+    return null;
+  }
+  if (saved.appliesTo !== 'any' && saved.appliesTo !== place) {
+    problems.push({ path: `${path}.discountId`, message: `“${saved.name}” is for ${PLACE_WORDS[saved.appliesTo]}, not ${PLACE_WORDS[place]}` });
+    return null;
+  }
+  const value = saved.kind === 'percent' ? { kind: 'percent' as const, basisPoints: saved.basisPoints! } : { kind: 'amount' as const, amount: saved.amount! };
+  return { ...value, reason: saved.name, savedDiscountId: saved.id };
 }

@@ -30,7 +30,7 @@ export function renderReceipt(order: OrderView, tenant: TenantInfo, settings: Te
       const extras = [
         ...l.modifiers.map((m) => `+ ${escape(m.optionName)}${m.priceDelta ? ` ${money(m.priceDelta)}` : ''}`),
         ...(l.note ? [`“${escape(l.note)}”`] : []),
-        ...(l.lineDiscount ? [`Discount −${money(l.lineDiscount)}`] : []),
+        ...(l.lineDiscount ? [`${escape(l.discount?.reason ?? 'Discount')} −${money(l.lineDiscount)}`] : []),
         ...(l.refundedQuantity ? [`Refunded ${l.refundedQuantity} of ${l.quantity}`] : []),
       ];
       return `${row(`${l.quantity} × ${escape(variantLabel(l))}`, money(l.gross))}${extras.map((e) => `<div class="sub">${e}</div>`).join('')}`;
@@ -89,7 +89,7 @@ export function renderReceipt(order: OrderView, tenant: TenantInfo, settings: Te
   ${lines}
   <hr>
   ${row('Subtotal', money(order.subtotal))}
-  ${orderDiscount ? row('Order discount', `−${money(orderDiscount)}`) : ''}
+  ${orderDiscount ? row(escape(order.orderDiscount?.reason ? `Discount: ${order.orderDiscount.reason}` : 'Order discount'), `−${money(orderDiscount)}`) : ''}
   ${order.pricesIncludeTax ? '' : taxes}
   ${row('Total', money(order.total), 'total')}
   ${order.pricesIncludeTax ? taxes : ''}

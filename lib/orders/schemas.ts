@@ -7,10 +7,15 @@ import { dayParam } from '@/lib/platform/calendar';
 const id = z.uuid();
 const money = (what: string) => z.number({ message: `Enter ${what}` }).int('Use whole minor units').min(0, 'Cannot be negative').max(1_000_000_000);
 
+/** Why a typed-in discount is given ("birthday", "cold coffee"): shown on the receipt and in the discounts report. */
+const discountReason = z.string().trim().max(80, 'Use at most 80 characters').nullable().default(null).transform((r) => r || null);
+/** A percentage or an amount typed in, or a saved discount (Catalog → Discounts) by id: the server reads its value. */
 const discountSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('percent'), basisPoints: z.number().int().min(1, 'Enter a percentage').max(10_000, 'At most 100 %') }),
-  z.object({ kind: z.literal('amount'), amount: money('an amount').min(1, 'Enter an amount') }),
+  z.object({ kind: z.literal('percent'), basisPoints: z.number().int().min(1, 'Enter a percentage').max(10_000, 'At most 100 %'), reason: discountReason }),
+  z.object({ kind: z.literal('amount'), amount: money('an amount').min(1, 'Enter an amount'), reason: discountReason }),
+  z.object({ kind: z.literal('saved'), discountId: id }),
 ]);
+export type DiscountInput = z.output<typeof discountSchema>;
 
 /** A manager (or owner) standing in for the cashier: the token POST /api/v1/approvals gave for their PIN. */
 const approvalSchema = approvalTokenSchema;
@@ -22,6 +27,8 @@ const orderLineInputSchema = z.object({
   modifierOptionIds: z.array(id).max(50).default([]),
   note: z.string().trim().max(200).nullable().default(null),
   discount: discountSchema.nullable().default(null),
+  /** The price typed in for an open-price item ("Custom amount"); refused for any other item. */
+  unitPrice: money('the price').optional(),
 });
 
 const orderFields = {

@@ -63,6 +63,9 @@ export const AUDIT_GROUPS = {
       'modifier_group.created': 'Added a modifier group',
       'modifier_group.updated': 'Changed a modifier group',
       'modifier_group.deleted': 'Deleted a modifier group',
+      'discount.created': 'Added a saved discount',
+      'discount.updated': 'Changed a saved discount',
+      'discount.deleted': 'Deleted a saved discount',
     },
   },
   stock: {

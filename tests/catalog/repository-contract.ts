@@ -6,6 +6,7 @@ import {
   modifierGroupInputSchema,
   productInputSchema,
   productListQuerySchema,
+  savedDiscountInputSchema,
   taxClassInputSchema,
 } from '@/lib/catalog/schemas';
 import { AppError } from '@/lib/platform/errors';
@@ -28,6 +29,7 @@ const PRODUCT_KEYS = [
   'id',
   'modifierGroupIds',
   'name',
+  'openPrice',
   'photoUrl',
   'status',
   'taxClassId',
@@ -40,6 +42,7 @@ const VARIANT_REF_KEYS = [
   'allowNegativeStock',
   'barcodes',
   'categoryId',
+  'openPrice',
   'price',
   'productId',
   'productName',
@@ -426,7 +429,7 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
       let a: string;
       let b: string;
       let product: Product;
-      let ids: { category: string; tax: string; group: string };
+      let ids: { category: string; tax: string; group: string; discount: string };
 
       beforeAll(async () => {
         a = await newTenant();
@@ -435,6 +438,7 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
           category: (await repo.categories.create(a, categoryInputSchema.parse({ name: 'Secret' }))).id,
           tax: (await repo.taxClasses.create(a, taxClassInputSchema.parse({ name: 'Secret', rateBasisPoints: 700 }))).id,
           group: (await repo.modifierGroups.create(a, modifierGroupInputSchema.parse({ name: 'Secret', options: [{ name: 'Yes' }] }))).id,
+          discount: (await repo.savedDiscounts.create(a, savedDiscountInputSchema.parse({ name: 'Secret', kind: 'percent', basisPoints: 9000 }))).id,
         };
         product = await repo.createProduct(
           a,
@@ -484,6 +488,11 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
         expect(await repo.categories.delete(b, ids.category)).toBe(false);
         expect(await repo.taxClasses.delete(b, ids.tax)).toBe(false);
         expect(await repo.modifierGroups.delete(b, ids.group)).toBe(false);
+        expect(await repo.savedDiscounts.list(b)).toEqual([]);
+        expect(await repo.savedDiscounts.get(b, ids.discount)).toBeNull();
+        expect(await repo.savedDiscounts.patch(b, ids.discount, (d) => ({ ...d, basisPoints: 10_000 }))).toBeNull();
+        expect(await repo.savedDiscounts.delete(b, ids.discount)).toBe(false);
+        expect((await repo.savedDiscounts.get(a, ids.discount))?.basisPoints).toBe(9000);
 
         expect((await repo.categories.get(a, ids.category))?.name).toBe('Secret');
         expect((await repo.taxClasses.get(a, ids.tax))?.name).toBe('Secret');
@@ -638,6 +647,24 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
         expect(await repo.taxClasses.delete(t, standard.id)).toBe(true);
         expect(await repo.taxClasses.get(t, standard.id)).toBeNull();
         expect(await repo.taxClasses.delete(t, standard.id)).toBe(false);
+      });
+
+      it('creates, gets, lists, updates and deletes saved discounts, each with exactly one value', async () => {
+        const staff = await repo.savedDiscounts.create(t, savedDiscountInputSchema.parse({ name: 'Staff meal', kind: 'percent', basisPoints: 5000 }));
+        expect(staff).toEqual({ id: expect.stringMatching(UUID), name: 'Staff meal', kind: 'percent', basisPoints: 5000, amount: null, appliesTo: 'any', needsApproval: false });
+        const happy = await repo.savedDiscounts.create(
+          t,
+          savedDiscountInputSchema.parse({ name: 'Happy hour', kind: 'amount', amount: 1000, appliesTo: 'line', needsApproval: true }),
+        );
+        expect((await repo.savedDiscounts.list(t)).map((d) => d.name)).toEqual(['Happy hour', 'Staff meal']);
+        const changed = await repo.savedDiscounts.patch(t, happy.id, (current) => savedDiscountInputSchema.parse({ ...current, kind: 'percent', basisPoints: 1500, amount: null }));
+        expect(changed).toEqual({ ...happy, kind: 'percent', basisPoints: 1500, amount: null });
+        expect(await repo.savedDiscounts.get(t, happy.id)).toEqual(changed);
+        expect(() => savedDiscountInputSchema.parse({ name: 'Both', kind: 'percent', basisPoints: 100, amount: 5 })).toThrow(ZodError);
+        expect(() => savedDiscountInputSchema.parse({ name: 'None', kind: 'amount' })).toThrow(ZodError);
+        expect(await repo.savedDiscounts.delete(t, staff.id)).toBe(true);
+        expect(await repo.savedDiscounts.get(t, staff.id)).toBeNull();
+        await repo.savedDiscounts.delete(t, happy.id);
       });
 
       it('creates, gets, lists, updates and deletes modifier groups, giving options stable ids', async () => {
@@ -943,6 +970,7 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
         taxClassId: ids.tax,
         trackStock: true,
         allowNegativeStock: true,
+        openPrice: false,
         status: 'active',
       });
 

@@ -5,7 +5,7 @@ import { idParam } from '@/lib/platform/validation';
 
 /**
  * Route handlers for one kind of catalog reference data (categories, tax classes, modifier
- * groups): the same REST shape for each, so the three route files stay two lines long. Paging
+ * groups, saved discounts): the same REST shape for each, so each route file stays two lines long. Paging
  * and the PATCH merge are the catalog's (lib/catalog/service.ts); here is only HTTP.
  */
 export function referenceCollectionRoutes(service: ReferenceService, input: z.ZodType, path: string) {

@@ -62,5 +62,6 @@ export function auditedAfterWrites(repo: CatalogRepository): CatalogRepository {
     categories: auditedStore(repo.categories),
     taxClasses: auditedStore(repo.taxClasses),
     modifierGroups: auditedStore(repo.modifierGroups),
+    savedDiscounts: auditedStore(repo.savedDiscounts),
   };
 }

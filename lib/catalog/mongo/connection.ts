@@ -1,5 +1,5 @@
 import { MongoClient, type Collection, type Db } from 'mongodb';
-import type { Category, ModifierGroup, Product, TaxClass } from '../repository';
+import type { Category, ModifierGroup, Product, SavedDiscount, TaxClass } from '../repository';
 
 /**
  * Documents, collections and the one client per process. Every document's `_id` is our UUID
@@ -26,12 +26,14 @@ type ReferenceDoc<T> = Stamped & Omit<T, 'id'> & { revision?: number | null };
 export type CategoryDoc = ReferenceDoc<Category>;
 export type TaxClassDoc = ReferenceDoc<TaxClass>;
 export type ModifierGroupDoc = ReferenceDoc<ModifierGroup>;
+export type SavedDiscountDoc = ReferenceDoc<SavedDiscount>;
 
 export type Collections = {
   products: Collection<ProductDoc>;
   categories: Collection<CategoryDoc>;
   taxClasses: Collection<TaxClassDoc>;
   modifierGroups: Collection<ModifierGroupDoc>;
+  savedDiscounts: Collection<SavedDiscountDoc>;
 };
 
 /** The database a connection string names (`mongodb://host/<db>?…`), `tillwise` when none. */
@@ -65,6 +67,7 @@ export function handleFor(uri: string): MongoHandle {
         categories: db.collection<CategoryDoc>('categories'),
         taxClasses: db.collection<TaxClassDoc>('taxClasses'),
         modifierGroups: db.collection<ModifierGroupDoc>('modifierGroups'),
+        savedDiscounts: db.collection<SavedDiscountDoc>('savedDiscounts'),
       },
     };
     handles.set(uri, h);
@@ -91,6 +94,7 @@ async function createIndexes(c: Collections): Promise<void> {
     c.categories.createIndex({ tenantId: 1, name: 1 }, { name: 'tenant_name_unique', unique: true }),
     c.taxClasses.createIndex({ tenantId: 1, name: 1 }, { name: 'tenant_name_unique', unique: true }),
     c.modifierGroups.createIndex({ tenantId: 1, name: 1 }, { name: 'tenant_name_unique', unique: true }),
+    c.savedDiscounts.createIndex({ tenantId: 1, name: 1 }, { name: 'tenant_name_unique', unique: true }),
   ]);
 }
 

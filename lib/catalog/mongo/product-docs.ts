@@ -19,6 +19,7 @@ function productFields(p: ProductInput) {
     status: p.status,
     trackStock: p.trackStock,
     allowNegativeStock: p.allowNegativeStock,
+    openPrice: p.openPrice ?? false,
     attributes: { ...(p.attributes ?? {}) },
     modifierGroupIds: [...(p.modifierGroupIds ?? [])],
   };
@@ -66,6 +67,8 @@ export function toProduct(d: ProductDoc): Product {
     status: d.status,
     trackStock: d.trackStock,
     allowNegativeStock: d.allowNegativeStock,
+    // Documents written before open prices existed have none.
+    openPrice: d.openPrice === true,
     attributes: d.attributes ?? {},
     modifierGroupIds: d.modifierGroupIds ?? [],
     variants: (d.variants ?? []).map((v) => ({ id: v.id, name: v.name, sku: v.sku, barcodes: [...(v.barcodes ?? [])].sort(), price: v.price })),
@@ -87,6 +90,8 @@ export function toVariantRef(d: ProductDoc, v: Variant): VariantRef {
     taxClassId: d.taxClassId ?? null,
     trackStock: d.trackStock,
     allowNegativeStock: d.allowNegativeStock,
+    // Documents written before open prices existed have none.
+    openPrice: d.openPrice === true,
     status: d.status,
   };
 }

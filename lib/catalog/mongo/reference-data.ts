@@ -1,10 +1,10 @@
 import type { Collection, Filter, UpdateFilter } from 'mongodb';
 import { AppError } from '@/lib/platform/errors';
-import type { Category, ModifierGroup, ReferenceStore, ReferenceStores, TaxClass } from '../repository';
-import type { CategoryInput, ModifierGroupInput, TaxClassInput } from '../schemas';
+import type { Category, ModifierGroup, ReferenceStore, ReferenceStores, SavedDiscount, TaxClass } from '../repository';
+import type { CategoryInput, ModifierGroupInput, SavedDiscountInput, TaxClassInput } from '../schemas';
 import { withModifierOptionIds } from '../shared';
 import { assertSafeInput, pageOf, scoped, str, tenant } from './checks';
-import { ready, type CategoryDoc, type ModifierGroupDoc, type MongoHandle, type ProductDoc, type Stamped, type TaxClassDoc } from './connection';
+import { ready, type CategoryDoc, type ModifierGroupDoc, type MongoHandle, type ProductDoc, type SavedDiscountDoc, type Stamped, type TaxClassDoc } from './connection';
 import { duplicateKey } from './errors';
 
 type Doc = Stamped & { name: string; revision?: number | null };
@@ -143,6 +143,23 @@ export function mongoReferenceData(h: MongoHandle): ReferenceStores {
         await (await products()).updateMany(scoped<ProductDoc>(tenantId, { modifierGroupIds: id }), { $pull: { modifierGroupIds: id } });
       },
       'modifier group',
+    ),
+
+    savedDiscounts: referenceStore<SavedDiscount, SavedDiscountInput, SavedDiscountDoc>(
+      async () => (await cols()).savedDiscounts,
+      (i) => ({
+        name: str(i.name, 'name'),
+        kind: i.kind === 'amount' ? 'amount' : 'percent',
+        basisPoints: i.basisPoints ?? null,
+        amount: i.amount ?? null,
+        appliesTo: i.appliesTo,
+        needsApproval: i.needsApproval === true,
+      }),
+      (d) => ({ id: d._id, name: d.name, kind: d.kind, basisPoints: d.basisPoints ?? null, amount: d.amount ?? null, appliesTo: d.appliesTo ?? 'any', needsApproval: d.needsApproval === true }),
+      { name: 1 },
+      // Orders keep a snapshot of the discount they used; no product refers to one.
+      async () => {},
+      'discount',
     ),
   };
 }

@@ -65,6 +65,7 @@ export const productColumns = (tenantId: string, p: ProductInput) => ({
   status: p.status,
   trackStock: p.trackStock,
   allowNegativeStock: p.allowNegativeStock,
+  openPrice: p.openPrice,
   attributes: p.attributes,
   modifierGroupIds: p.modifierGroupIds,
 });
@@ -145,6 +146,7 @@ const variantRefColumns = {
   taxClassId: products.taxClassId,
   trackStock: products.trackStock,
   allowNegativeStock: products.allowNegativeStock,
+  openPrice: products.openPrice,
   status: products.status,
 };
 

@@ -1,14 +1,14 @@
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
-import { categories, modifierGroups, products, taxClasses } from '@/db/schema/catalog';
+import { categories, modifierGroups, products, savedDiscounts, taxClasses } from '@/db/schema/catalog';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { duplicateName } from '@/lib/platform/errors';
-import type { Category, ModifierGroup, ReferenceStore, ReferenceStores, TaxClass } from '../repository';
-import type { CategoryInput, ModifierGroupInput, TaxClassInput } from '../schemas';
+import type { Category, ModifierGroup, ReferenceStore, ReferenceStores, SavedDiscount, TaxClass } from '../repository';
+import type { CategoryInput, ModifierGroupInput, SavedDiscountInput, TaxClassInput } from '../schemas';
 import { withModifierOptionIds } from '../shared';
 import { auditIn } from './audit';
 
 function referenceStore<T extends { id: string }, Input>(
-  table: typeof categories | typeof taxClasses | typeof modifierGroups,
+  table: typeof categories | typeof taxClasses | typeof modifierGroups | typeof savedDiscounts,
   columns: Record<string, unknown>,
   orderBy: SQL[],
   unlink: (tx: Tx, id: string) => Promise<void>,
@@ -75,7 +75,7 @@ function withOptionIds(store: ReferenceStore<ModifierGroup, ModifierGroupInput>)
   };
 }
 
-/** Categories, tax classes and modifier groups: one table each; deleting one unlinks it from products. */
+/** Categories, tax classes, modifier groups and saved discounts: one table each; deleting one unlinks it from products. */
 export function postgresReferenceData(): ReferenceStores {
   return {
     categories: referenceStore<Category, CategoryInput>(
@@ -109,6 +109,22 @@ export function postgresReferenceData(): ReferenceStores {
         },
         'modifier group',
       ),
+    ),
+    savedDiscounts: referenceStore<SavedDiscount, SavedDiscountInput>(
+      savedDiscounts,
+      {
+        id: savedDiscounts.id,
+        name: savedDiscounts.name,
+        kind: savedDiscounts.kind,
+        basisPoints: savedDiscounts.basisPoints,
+        amount: savedDiscounts.amount,
+        appliesTo: savedDiscounts.appliesTo,
+        needsApproval: savedDiscounts.needsApproval,
+      },
+      [asc(savedDiscounts.name)],
+      // Orders keep a snapshot of the discount they used; no product refers to one.
+      async () => {},
+      'discount',
     ),
   };
 }
