@@ -63,7 +63,7 @@ describe('product CSV import and export', () => {
     const small = await createTenant();
     await importProductsCsv(
       contextOf(small),
-      `${header}\nlatte,Latte,Coffee,,,active,false,false,,,"{""caffeine"":true}",Regular,LAT-R,123456789012,3.50\nlatte,Latte,,,,,,,,,,Large,LAT-L,,4.25`,
+      `${header}\nlatte,Latte,Coffee,,,active,false,false,,,"{""caffeine"":true}",Regular,LAT-R,123456789012,3.50,\nlatte,Latte,,,,,,,,,,Large,LAT-L,,4.25,`,
     );
     const exported = await exportProductsCsv(contextOf(small));
     const parsed = Papa.parse<Record<string, string>>(exported, { header: true, skipEmptyLines: true });
