@@ -2,26 +2,31 @@
 
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { decimalToMinor, minorToDecimal, percentToBasisPoints, trimPercent } from './format';
+import { decimalToMinor, discountLabel, minorToDecimal, percentToBasisPoints, trimPercent } from './format';
 import { Modal } from './modal';
-import type { Discount } from './types';
+import type { Discount, RegisterData, TypedDiscount } from './types';
+
+type SavedDiscount = RegisterData['savedDiscounts'][number];
 
 export type DiscountTarget = { scope: 'line'; key: string; name: string; current: Discount | null } | { scope: 'order'; current: Discount | null };
 
 /**
- * A discount on one line or on the whole order: a percentage or an amount. Over the store's
- * limit the server asks for a manager's approval (the register then asks for their PIN).
+ * A discount on one line or on the whole order: one of the saved discounts offered there (one
+ * tap), or a percentage or an amount typed in with why. Over the store's limit — or a saved
+ * discount that asks for one — the server asks for a manager's approval (then their PIN).
  */
 export function DiscountDialog({
   target,
   currency,
   limitBasisPoints,
+  savedDiscounts,
   onClose,
   onApply,
 }: {
   target: DiscountTarget | null;
   currency: string;
   limitBasisPoints: number;
+  savedDiscounts: SavedDiscount[];
   onClose: () => void;
   onApply: (target: DiscountTarget, discount: Discount | null) => void;
 }) {
@@ -34,28 +39,76 @@ export function DiscountDialog({
       title={target?.scope === 'line' ? `Discount on ${target.name}` : 'Order discount'}
       description={`Up to ${trimPercent(limitBasisPoints)} % without a manager.`}
     >
-      {target && <DiscountForm target={target} currency={currency} onApply={(d) => onApply(target, d)} />}
+      {target && (
+        <>
+          <SavedDiscounts
+            saved={savedDiscounts.filter((d) => d.appliesTo === 'any' || d.appliesTo === target.scope)}
+            current={target.current}
+            currency={currency}
+            onApply={(d) => onApply(target, d)}
+          />
+          <DiscountForm target={target} currency={currency} onApply={(d) => onApply(target, d)} />
+        </>
+      )}
     </Modal>
+  );
+}
+
+const savedValue = (d: SavedDiscount): TypedDiscount =>
+  d.kind === 'percent' ? { kind: 'percent', basisPoints: d.basisPoints ?? 0 } : { kind: 'amount', amount: d.amount ?? 0 };
+
+/** The saved discounts offered here, one button each; the one applied now is pressed. */
+function SavedDiscounts({ saved, current, currency, onApply }: { saved: SavedDiscount[]; current: Discount | null; currency: string; onApply: (d: Discount) => void }) {
+  if (saved.length === 0) return null;
+  return (
+    <section aria-labelledby="saved-discounts" className="border-b border-slate-200 px-5 pt-4 pb-5">
+      <h3 id="saved-discounts" className="mb-2 text-sm font-bold">
+        Saved discounts
+      </h3>
+      <ul className="grid grid-cols-2 gap-2">
+        {saved.map((d) => {
+          const value = savedValue(d);
+          const pressed = current?.kind === 'saved' && current.discountId === d.id;
+          return (
+            <li key={d.id}>
+              <button
+                type="button"
+                aria-pressed={pressed}
+                onClick={() => onApply({ kind: 'saved', discountId: d.id, name: d.name, value })}
+                className="flex min-h-14 w-full flex-col items-start justify-center rounded-lg border-2 border-slate-200 px-3 py-2 text-left hover:bg-slate-50 aria-pressed:border-brand-600 aria-pressed:bg-brand-50"
+              >
+                <span className="font-semibold">{d.name}</span>
+                <span className="text-xs text-slate-600">
+                  {discountLabel(value, currency)}
+                  {d.needsApproval && ' · manager'}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 
 function DiscountForm({ target, currency, onApply }: { target: DiscountTarget; currency: string; onApply: (d: Discount | null) => void }) {
   const id = useId();
-  const [kind, setKind] = useState<Discount['kind']>(target.current?.kind ?? 'percent');
-  const [value, setValue] = useState(
-    target.current ? (target.current.kind === 'percent' ? trimPercent(target.current.basisPoints) : minorToDecimal(target.current.amount, currency)) : '',
-  );
+  const typed = target.current?.kind === 'saved' ? null : target.current;
+  const [kind, setKind] = useState<TypedDiscount['kind']>(typed?.kind ?? 'percent');
+  const [value, setValue] = useState(typed ? (typed.kind === 'percent' ? trimPercent(typed.basisPoints) : minorToDecimal(typed.amount, currency)) : '');
+  const [reason, setReason] = useState(typed?.reason ?? '');
   const [error, setError] = useState<string | null>(null);
 
   const submit = () => {
+    const why = reason.trim() || null;
     if (kind === 'percent') {
       const bp = percentToBasisPoints(value);
       if (bp === null) return setError('Enter a percentage between 0.01 and 100.');
-      onApply({ kind: 'percent', basisPoints: bp });
+      onApply({ kind: 'percent', basisPoints: bp, reason: why });
     } else {
       const amount = decimalToMinor(value, currency);
       if (amount === null || amount < 1) return setError(`Enter an amount in ${currency}.`);
-      onApply({ kind: 'amount', amount });
+      onApply({ kind: 'amount', amount, reason: why });
     }
   };
 
@@ -105,6 +158,20 @@ function DiscountForm({ target, currency, onApply }: { target: DiscountTarget; c
             {error}
           </p>
         )}
+      </div>
+      <div className="space-y-1">
+        <label htmlFor={`${id}-reason`} className="block text-sm font-bold">
+          Reason <span className="font-normal text-slate-500">(optional, printed on the receipt)</span>
+        </label>
+        <input
+          id={`${id}-reason`}
+          maxLength={80}
+          autoComplete="off"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder="Birthday, cold coffee…"
+          className="block min-h-12 w-full rounded-lg border border-slate-300 px-3 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
+        />
       </div>
       <div className="flex justify-between gap-2">
         {target.current ? (

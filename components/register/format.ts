@@ -13,8 +13,11 @@ export function deltaLabel(delta: number, currency: string): string {
 }
 
 /** "10 %" or "MMK 500" off. */
+/** "10 % off", "Staff meal (50 % off)", "10 % off · birthday". */
 export function discountLabel(discount: Discount, currency: string): string {
-  return discount.kind === 'percent' ? `${trimPercent(discount.basisPoints)} % off` : `${formatMoney(discount.amount, currency)} off`;
+  if (discount.kind === 'saved') return `${discount.name} (${discountLabel(discount.value, currency)})`;
+  const value = discount.kind === 'percent' ? `${trimPercent(discount.basisPoints)} % off` : `${formatMoney(discount.amount, currency)} off`;
+  return discount.reason ? `${value} · ${discount.reason}` : value;
 }
 
 export const trimPercent = (basisPoints: number) => String(basisPoints / 100);
@@ -29,6 +32,7 @@ export function percentToBasisPoints(text: string): number | null {
 
 /** Price of a product tile: its one price, or "from" the cheapest variant. */
 export function priceLabel(product: RegisterProduct, currency: string): string {
+  if (product.openPrice) return 'Enter price';
   const prices = product.variants.map((v) => v.price);
   const min = Math.min(...prices);
   return prices.some((p) => p !== min) ? `from ${formatMoney(min, currency)}` : formatMoney(min, currency);

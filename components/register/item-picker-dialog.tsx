@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { deltaLabel, formatMoney } from './format';
+import { decimalToMinor, deltaLabel, formatMoney, minorToDecimal } from './format';
 import { Modal } from './modal';
 import { QuantityStepper } from './quantity-stepper';
 import { canSell, variantStock } from './stock';
@@ -13,7 +13,7 @@ export type PickerRequest = {
   product: RegisterProduct;
   variantId?: string;
   /** Editing a cart line: its current choices, and its key to replace. */
-  line?: { key: string; modifierOptionIds: string[]; quantity: number; note: string | null };
+  line?: { key: string; modifierOptionIds: string[]; quantity: number; note: string | null; unitPrice?: number };
 };
 
 const rule = (g: RegisterModifierGroup) =>
@@ -27,7 +27,8 @@ const rule = (g: RegisterModifierGroup) =>
 
 /**
  * Choosing what exactly to add: the variant, each modifier group's options (required groups
- * say so; the price each option adds is shown), how many, and a note for the kitchen.
+ * say so; the price each option adds is shown), the price of an open-price item ("Custom
+ * amount"), how many, and a note for the kitchen.
  */
 export function ItemPickerDialog({
   request,
@@ -76,6 +77,8 @@ function PickerForm({
   );
   const [quantity, setQuantity] = useState(line?.quantity ?? 1);
   const [note, setNote] = useState(line?.note ?? '');
+  const suggested = line?.unitPrice ?? (product.variants.find((v) => v.id === (request.variantId ?? firstSellable))?.price || null);
+  const [priceText, setPriceText] = useState(suggested ? minorToDecimal(suggested, currency) : '');
   const [showErrors, setShowErrors] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -83,7 +86,9 @@ function PickerForm({
   const variantState = variantStock(product, variant.id, stock);
   const missing = product.modifierGroups.filter((g) => (chosen[g.id]?.length ?? 0) < g.minSelect);
   const options = product.modifierGroups.flatMap((g) => g.options.filter((o) => chosen[g.id]?.includes(o.id)).map((o) => ({ ...o, group: g })));
-  const unit = variant.price + options.reduce((sum, o) => sum + o.priceDelta, 0);
+  const typedPrice = product.openPrice ? decimalToMinor(priceText, currency) : null;
+  const priceMissing = product.openPrice && (typedPrice === null || typedPrice < 0);
+  const unit = (product.openPrice ? (typedPrice ?? 0) : variant.price) + options.reduce((sum, o) => sum + o.priceDelta, 0);
   const sellable = canSell(product, variantState);
 
   const toggle = (g: RegisterModifierGroup, optionId: string, on: boolean) =>
@@ -94,10 +99,11 @@ function PickerForm({
     });
 
   const submit = () => {
-    if (missing.length || !sellable) {
+    if (missing.length || !sellable || priceMissing) {
       setShowErrors(true);
       const first = missing[0];
-      if (first) formRef.current?.querySelector<HTMLElement>(`#${CSS.escape(`${idPrefix}-group-${first.id}`)} input`)?.focus();
+      if (priceMissing) document.getElementById(`${idPrefix}-price`)?.focus();
+      else if (first) formRef.current?.querySelector<HTMLElement>(`#${CSS.escape(`${idPrefix}-group-${first.id}`)} input`)?.focus();
       return;
     }
     onSubmit(
@@ -108,6 +114,7 @@ function PickerForm({
         modifierOptionIds: options.map((o) => o.id),
         note: note.trim() || null,
         discount: null,
+        ...(product.openPrice && { unitPrice: typedPrice ?? 0 }),
         productName: product.name,
         variantName: variant.name,
         modifierNames: options.map((o) => o.name),
@@ -168,6 +175,30 @@ function PickerForm({
         </fieldset>
       )}
 
+      {product.openPrice && (
+        <div className="space-y-1">
+          <label htmlFor={`${idPrefix}-price`} className="block text-sm font-bold">
+            Price ({currency}) <span className="font-semibold text-red-800">· Required</span>
+          </label>
+          <input
+            id={`${idPrefix}-price`}
+            inputMode="decimal"
+            autoComplete="off"
+            value={priceText}
+            onChange={(e) => setPriceText(e.target.value)}
+            data-autofocus
+            aria-invalid={showErrors && priceMissing ? true : undefined}
+            aria-describedby={showErrors && priceMissing ? `${idPrefix}-price-error` : undefined}
+            className="block min-h-12 w-full max-w-xs rounded-lg border border-slate-300 px-3 text-lg tabular-nums focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-600"
+          />
+          {showErrors && priceMissing && (
+            <p id={`${idPrefix}-price-error`} role="alert" className="text-sm font-semibold text-red-700">
+              Enter the price in {currency}.
+            </p>
+          )}
+        </div>
+      )}
+
       {product.modifierGroups.map((g, gi) => {
         const picked = chosen[g.id] ?? [];
         const short = showErrors && picked.length < g.minSelect;
@@ -207,7 +238,7 @@ function PickerForm({
                     extra={deltaLabel(o.priceDelta, currency)}
                     checked={checked}
                     disabled={!single && !checked && picked.length >= g.maxSelect}
-                    autoFocus={product.variants.length === 1 && gi === 0 && oi === 0}
+                    autoFocus={product.variants.length === 1 && !product.openPrice && gi === 0 && oi === 0}
                     onChange={(on) => toggle(g, o.id, on)}
                   />
                 );
@@ -234,7 +265,7 @@ function PickerForm({
             maxLength={200}
             onChange={(e) => setNote(e.target.value)}
             placeholder="e.g. no sugar, extra hot"
-            data-autofocus={(product.variants.length === 1 && product.modifierGroups.length === 0) || undefined}
+            data-autofocus={(product.variants.length === 1 && product.modifierGroups.length === 0 && !product.openPrice) || undefined}
             className="block min-h-11 w-full rounded-lg border border-slate-300 px-3 py-2 text-base focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
           />
         </div>

@@ -56,6 +56,8 @@ export function ProductGrid({
   onScan: (product: RegisterProduct, variantId: string) => string | null;
 }) {
   const menusNow = useMenusNow(menus, timeZone);
+  // Open-price keys ("Custom amount") are always at hand, whatever menu or section is shown.
+  const openPrice = useMemo(() => products.filter((p) => p.openPrice), [products]);
   // null: follow the clock (the first menu offered now); a tap pins a menu or "All items".
   const [chosenView, setChosenView] = useState<string | null>(null);
   const view =
@@ -219,6 +221,25 @@ export function ProductGrid({
             )}
           </div>
         </div>
+        {openPrice.length > 0 && (
+          <div role="group" aria-label="Custom amounts" className="flex flex-wrap gap-1.5">
+            {openPrice.map((p) => (
+              <button
+                key={p.id}
+                type="button"
+                disabled={locked}
+                data-testid="custom-amount"
+                onClick={() => {
+                  const problem = onPick(p);
+                  if (problem) flash(problem, 'error');
+                }}
+                className="min-h-10 rounded-lg border border-dashed border-brand-600 px-3 text-sm font-semibold text-brand-800 hover:bg-brand-50 disabled:opacity-50"
+              >
+                ＋ {p.name}
+              </button>
+            ))}
+          </div>
+        )}
         {menus.length > 0 && (
           <MenuBar
             menus={menusNow}

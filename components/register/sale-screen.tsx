@@ -105,6 +105,7 @@ export function SaleScreen({ data, tenantId, currency, user }: { data: RegisterD
     [cart],
   );
   const quote = useQuote(cart.cart, onApprovalRejected);
+  const openPriceProducts = useMemo(() => new Set(data.products.filter((p) => p.openPrice).map((p) => p.id)), [data.products]);
   const sale = useSale({
     cart: cart.cart,
     shift,
@@ -113,7 +114,7 @@ export function SaleScreen({ data, tenantId, currency, user }: { data: RegisterD
     onShiftProblem: () => void register.reloadShift(true),
     onTotalChanged: quote.refresh,
     onRestore: (order) => {
-      cart.load({ ...cartFromOrder(order), resumed: null });
+      cart.load({ ...cartFromOrder(order, openPriceProducts), resumed: null });
       announce(`Order #${order.number} is still waiting for payment.`);
     },
   });
@@ -227,7 +228,7 @@ export function SaleScreen({ data, tenantId, currency, user }: { data: RegisterD
     setTimeout(() => searchRef.current?.focus(), 0);
   };
   const resume = (order: Order) => {
-    cart.load(cartFromOrder(order));
+    cart.load(cartFromOrder(order, openPriceProducts));
     sale.reset();
     setParkedOpen(false);
     announce(`Order #${order.number} resumed.`);
@@ -246,7 +247,7 @@ export function SaleScreen({ data, tenantId, currency, user }: { data: RegisterD
   const editLine = (key: string) => {
     const line = cart.cart.lines.find((l) => l.key === key);
     const product = line && productById.get(line.productId);
-    if (line && product) setPicker({ product, variantId: line.variantId, line: { key, modifierOptionIds: line.modifierOptionIds, quantity: line.quantity, note: line.note } });
+    if (line && product) setPicker({ product, variantId: line.variantId, line: { key, modifierOptionIds: line.modifierOptionIds, quantity: line.quantity, note: line.note, unitPrice: line.unitPrice } });
   };
 
   return (
@@ -364,6 +365,7 @@ export function SaleScreen({ data, tenantId, currency, user }: { data: RegisterD
         target={discount}
         currency={currency}
         limitBasisPoints={user.canOverrideDiscounts ? 10_000 : data.settings.discountLimitBasisPoints}
+        savedDiscounts={data.savedDiscounts}
         onClose={() => setDiscount(null)}
         onApply={(target, d) => {
           if (target.scope === 'line') cart.setLineDiscount(target.key, d);

@@ -30,5 +30,6 @@ export function productStock(product: RegisterProduct, stock: Record<string, Reg
 }
 
 /** Does choosing this product need the picker (several variants, or options to choose)? */
-export const needsPicker = (product: RegisterProduct) => product.variants.length > 1 || product.modifierGroups.length > 0;
-export const hasRequiredChoices = (product: RegisterProduct) => product.modifierGroups.some((g) => g.minSelect > 0);
+/** Whether a tap opens the picker: a variant or options to choose, or a price to type in. */
+export const needsPicker = (product: RegisterProduct) => product.variants.length > 1 || product.modifierGroups.length > 0 || product.openPrice;
+export const hasRequiredChoices = (product: RegisterProduct) => product.openPrice || product.modifierGroups.some((g) => g.minSelect > 0);

@@ -7,7 +7,13 @@ import type { RegisterData, RegisterMenu, RegisterModifierGroup, RegisterProduct
 export type { RegisterData, RegisterMenu, RegisterModifierGroup, RegisterProduct, RegisterStockLevel, RegisterTable };
 
 export type OrderType = 'dine_in' | 'takeaway' | 'retail';
-export type Discount = { kind: 'percent'; basisPoints: number } | { kind: 'amount'; amount: number };
+/** A discount typed in (with why), as the cart keeps it and the server takes it. */
+export type TypedDiscount = { kind: 'percent'; basisPoints: number; reason?: string | null } | { kind: 'amount'; amount: number; reason?: string | null };
+/** A saved discount chosen by id; its name and value are only for showing (the server reads its own). */
+export type SavedDiscountChoice = { kind: 'saved'; discountId: string; name: string; value: TypedDiscount };
+export type Discount = TypedDiscount | SavedDiscountChoice;
+/** A discount as an order answers it: its value, why, and the saved discount it came from. */
+export type DiscountRecord = TypedDiscount & { approvedBy?: string | null; savedDiscountId?: string | null };
 /** A manager's approval as requests carry it: the token POST /api/v1/approvals gave for their PIN. */
 export type Approval = { token: string };
 export type { ApprovablePermission } from '@/lib/auth';
@@ -38,7 +44,7 @@ export type OrderLine = QuoteLine & {
   productId: string;
   sku: string;
   note: string | null;
-  discount: (Discount & { approvedBy?: string | null }) | null;
+  discount: DiscountRecord | null;
 };
 
 export type Payment = {
@@ -64,7 +70,7 @@ export type Order = {
   shiftId: string | null;
   locationId: string;
   currency: string;
-  orderDiscount: (Discount & { approvedBy?: string | null }) | null;
+  orderDiscount: DiscountRecord | null;
   subtotal: number;
   discountTotal: number;
   taxTotal: number;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useMemo, useReducer } from 'react';
-import type { Approval, Discount, Order, OrderType } from './types';
+import type { Approval, Discount, DiscountRecord, Order, OrderType } from './types';
 
 /**
  * The cart: what is being sold and how (order type, table, discounts). Prices are never
@@ -16,6 +16,8 @@ export type CartLine = {
   modifierOptionIds: string[];
   note: string | null;
   discount: Discount | null;
+  /** The price typed in for an open-price item (minor units); absent for every other item. */
+  unitPrice?: number;
   /** Names to show, taken when the line was added (from the catalog or the order snapshot). */
   productName: string;
   variantName: string;
@@ -59,6 +61,7 @@ const newKey = () => `l${Date.now().toString(36)}${(counter++).toString(36)}`;
 const sameItem = (a: NewLine, b: CartLine) =>
   a.variantId === b.variantId &&
   a.note === b.note &&
+  a.unitPrice === b.unitPrice &&
   !a.discount &&
   !b.discount &&
   a.modifierOptionIds.length === b.modifierOptionIds.length &&
@@ -126,11 +129,18 @@ function reducer(state: CartState, action: Action): CartState {
   }
 }
 
-const plainDiscount = (d: (Discount & { approvedBy?: string | null }) | null): Discount | null =>
-  !d ? null : d.kind === 'percent' ? { kind: 'percent', basisPoints: d.basisPoints } : { kind: 'amount', amount: d.amount };
+/** An order's discount back as the cart's: a saved one by id again (re-priced from the catalog), a typed one as it was. */
+function cartDiscount(d: DiscountRecord | null): Discount | null {
+  if (!d) return null;
+  const value = d.kind === 'percent' ? { kind: 'percent' as const, basisPoints: d.basisPoints, reason: d.reason ?? null } : { kind: 'amount' as const, amount: d.amount, reason: d.reason ?? null };
+  return d.savedDiscountId ? { kind: 'saved', discountId: d.savedDiscountId, name: d.reason ?? 'Discount', value } : value;
+}
 
-/** A parked order back as a cart: lines rebuilt from the order's snapshot (variant, options, note, discount). */
-export function cartFromOrder(order: Order): CartState {
+/**
+ * A parked order back as a cart: lines rebuilt from the order's snapshot (variant, options,
+ * note, discount, and the price typed in for the products in `openPrice`).
+ */
+export function cartFromOrder(order: Order, openPrice: ReadonlySet<string>): CartState {
   const lines = order.lines.map<CartLine>((l) => ({
     key: newKey(),
     productId: l.productId,
@@ -138,7 +148,8 @@ export function cartFromOrder(order: Order): CartState {
     quantity: l.quantity,
     modifierOptionIds: l.modifiers.map((m) => m.optionId),
     note: l.note,
-    discount: plainDiscount(l.discount),
+    discount: cartDiscount(l.discount),
+    ...(openPrice.has(l.productId) && { unitPrice: l.unitPrice }),
     productName: l.productName,
     variantName: l.variantName,
     modifierNames: l.modifiers.map((m) => m.optionName),
@@ -146,7 +157,7 @@ export function cartFromOrder(order: Order): CartState {
   return {
     lines,
     selectedKey: lines[lines.length - 1]?.key ?? null,
-    orderDiscount: plainDiscount(order.orderDiscount),
+    orderDiscount: cartDiscount(order.orderDiscount),
     type: order.type,
     tableId: order.tableId,
     covers: order.covers,
@@ -159,7 +170,14 @@ export function cartFromOrder(order: Order): CartState {
 /** The part of the cart the server prices (lines, discounts, approval): the quote's input. */
 export function pricingInput(cart: CartState) {
   return {
-    lines: cart.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, modifierOptionIds: l.modifierOptionIds, note: l.note, discount: l.discount })),
+    lines: cart.lines.map((l) => ({
+      variantId: l.variantId,
+      quantity: l.quantity,
+      modifierOptionIds: l.modifierOptionIds,
+      note: l.note,
+      discount: l.discount,
+      ...(l.unitPrice !== undefined && { unitPrice: l.unitPrice }),
+    })),
     orderDiscount: cart.orderDiscount,
     approval: cart.approval,
   };

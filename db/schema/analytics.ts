@@ -149,6 +149,23 @@ export const analyticsTaxRates = pgTable(
   ],
 );
 
+/** Per business date, location and discount reason ('' = none given): money taken off, and on how many orders. */
+export const analyticsDiscountReasons = pgTable(
+  'analytics_discount_reasons',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    businessDate: date('business_date').notNull(),
+    locationId: uuid('location_id').notNull(),
+    reason: text('reason').notNull(),
+    orders: count('orders'),
+    discounts: money('discounts'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.businessDate, t.locationId, t.reason] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'analytics_discount_reasons_tenant_fk' }),
+  ],
+);
+
 /**
  * Which facts (sale = order id, refund = refund id, void = order id) the rollups hold, with the
  * business date they went to. A handler adds a fact only if it can claim its row, and a rebuild

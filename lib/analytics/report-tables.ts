@@ -57,7 +57,7 @@ export const REPORT_INFO: Record<ReportName, { title: string; question: string }
   'sales-by-day': { title: 'Sales by day', question: 'How did each business day of the range go?' },
   'tender-mix': { title: 'Sales by payment method', question: 'How much came in as cash and as card, and how much went back?' },
   'refunds-and-voids': { title: 'Refunds and voids', question: 'What was refunded or voided, why, by whom, and who approved it?' },
-  discounts: { title: 'Discounts given', question: 'How much was taken off prices, on how many orders, and on which items?' },
+  discounts: { title: 'Discounts given', question: 'How much was taken off prices, on how many orders, on which items, and why?' },
   taxes: { title: 'Taxes', question: 'How much tax was collected at each rate, less what refunds gave back?' },
   'drawer-over-short': { title: 'Cash drawer over/short', question: 'Did each closed shift’s counted cash match what the drawer should have held?' },
 };
@@ -268,6 +268,7 @@ const BUILD: { [K in ReportName]: (data: ReportData[K], range: { from: string; t
   discounts: (d) => {
     type Day = DiscountsReport['byDay'][number];
     type Item = DiscountsReport['byProduct'][number];
+    type Reason = DiscountsReport['byReason'][number];
     return {
       facts: [
         { label: 'Discounts', kind: 'money', value: d.discounts },
@@ -282,6 +283,11 @@ const BUILD: { [K in ReportName]: (data: ReportData[K], range: { from: string; t
           count('discounted_orders', 'Orders with a discount', (r) => r.discountedOrders, () => d.discountedOrders),
           money('discounts', 'Discounts', (r) => r.discounts, () => d.discounts),
         ], { totals: 'All days' }),
+        table('reasons', 'By reason', d.byReason, [
+          col<Reason>('reason', 'Reason', 'text', (r) => r.reason || 'No reason given'),
+          count('orders', 'Orders', (r) => r.orders, () => null),
+          money('discounts', 'Discounts', (r) => r.discounts, () => d.discounts),
+        ], { totals: 'All reasons' }),
         table('items', 'By item', d.byProduct, [
           col<Item>('item', 'Item', 'text', (r) => variantLabel(r)),
           money('gross', 'Gross sales', (r) => r.gross),

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import {
   analyticsCategories,
+  analyticsDiscountReasons,
   analyticsFacts,
   analyticsProducts,
   analyticsSales,
@@ -49,6 +50,7 @@ export class Rollup {
   readonly tenders = new Bucket<Day & { tender: string }>();
   readonly staff = new Bucket<Day & { staffId: string }>();
   readonly taxRates = new Bucket<Day & { rateBasisPoints: number }>();
+  readonly discountReasons = new Bucket<Day & { reason: string }>();
   readonly facts: { kind: 'sale' | 'refund' | 'void'; factId: string; businessDate: string; locationId: string }[] = [];
 
   constructor(private readonly calendar: BusinessCalendar) {}
@@ -70,6 +72,7 @@ export class Rollup {
       this.taxRates.add({ ...day, rateBasisPoints: l.taxRateBasisPoints }, { taxable: l.net, tax: l.tax });
     }
     for (const t of sale.tenders) this.tenders.add({ ...day, tender: t.tender }, { payments: t.count, taken: t.amount });
+    for (const d of sale.discounts) this.discountReasons.add({ ...day, reason: d.reason }, { orders: 1, discounts: d.amount });
     this.facts.push({ kind: 'sale', factId: sale.orderId, businessDate: date, locationId: sale.locationId });
   }
 
@@ -135,6 +138,7 @@ export async function writeRollup(tx: Tx, tenantId: string, rollup: Rollup): Pro
   await upsert(tx, tenantId, analyticsTenders as unknown as Table, ['businessDate', 'locationId', 'tender'], rollup.tenders);
   await upsert(tx, tenantId, analyticsStaff as unknown as Table, ['businessDate', 'locationId', 'staffId'], rollup.staff);
   await upsert(tx, tenantId, analyticsTaxRates as unknown as Table, ['businessDate', 'locationId', 'rateBasisPoints'], rollup.taxRates);
+  await upsert(tx, tenantId, analyticsDiscountReasons as unknown as Table, ['businessDate', 'locationId', 'reason'], rollup.discountReasons);
   for (let i = 0; i < rollup.facts.length; i += 5000) {
     await tx
       .insert(analyticsFacts)
@@ -145,4 +149,4 @@ export async function writeRollup(tx: Tx, tenantId: string, rollup: Rollup): Pro
 }
 
 /** The analytics tables (for a rebuild's delete), facts last. */
-export const ROLLUP_TABLES = [analyticsSales, analyticsProducts, analyticsCategories, analyticsTenders, analyticsStaff, analyticsTaxRates, analyticsFacts] as const;
+export const ROLLUP_TABLES = [analyticsSales, analyticsProducts, analyticsCategories, analyticsTenders, analyticsStaff, analyticsTaxRates, analyticsDiscountReasons, analyticsFacts] as const;

@@ -1,5 +1,5 @@
 import { asc, desc, sql } from 'drizzle-orm';
-import { analyticsCategories, analyticsProducts, analyticsSales, analyticsStaff, analyticsTaxRates, analyticsTenders } from '@/db/schema/analytics';
+import { analyticsCategories, analyticsDiscountReasons, analyticsProducts, analyticsSales, analyticsStaff, analyticsTaxRates, analyticsTenders } from '@/db/schema/analytics';
 import type { Tx } from '@/lib/platform/db';
 import { datesOf, inRange, ratio, total, type Period } from './period';
 
@@ -227,6 +227,8 @@ export type DiscountsReport = {
   rateBasisPoints: number;
   byDay: { date: string; discounts: number; discountedOrders: number; orders: number }[];
   byProduct: { variantId: string; productName: string; variantName: string; discounts: number; gross: number }[];
+  /** Why: per reason ('' = none given), largest first. */
+  byReason: { reason: string; discounts: number; orders: number }[];
 };
 
 export async function discountsOf(tx: Tx, period: Period): Promise<DiscountsReport> {
@@ -253,6 +255,12 @@ export async function discountsOf(tx: Tx, period: Period): Promise<DiscountsRepo
     rateBasisPoints: ratio(sums.discounts * 10_000, sums.gross),
     byDay: await discountDays(tx, period, days),
     byProduct,
+    byReason: await tx
+      .select({ reason: analyticsDiscountReasons.reason, discounts: total(analyticsDiscountReasons.discounts), orders: total(analyticsDiscountReasons.orders) })
+      .from(analyticsDiscountReasons)
+      .where(inRange(analyticsDiscountReasons, period))
+      .groupBy(analyticsDiscountReasons.reason)
+      .orderBy(desc(total(analyticsDiscountReasons.discounts)), asc(analyticsDiscountReasons.reason)),
   };
 }
 

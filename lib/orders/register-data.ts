@@ -1,6 +1,6 @@
 import type { TenantScope } from '@/lib/auth';
 import { listApprovers } from '@/lib/auth';
-import { categoryService, listProducts, modifierGroupService, taxClassService, type Product } from '@/lib/catalog';
+import { categoryService, listProducts, modifierGroupService, savedDiscountService, taxClassService, type Product, type SavedDiscount } from '@/lib/catalog';
 import { levelsOf, listLocations } from '@/lib/inventory';
 import { AppError } from '@/lib/platform/errors';
 import { listMenus, listSoldOut, listTables, menusInOrderAt, type Menu } from '@/lib/restaurant';
@@ -28,6 +28,8 @@ export type RegisterProduct = {
   photoUrl: string | null;
   trackStock: boolean;
   allowNegativeStock: boolean;
+  /** The price is typed in at the sale ("Custom amount"); the variant's price is the suggestion. */
+  openPrice: boolean;
   /** 86'd: sold out for now, whatever the stock (lib/restaurant's 86 list; kept live by ItemAvailabilityChanged). */
   soldOut: boolean;
   taxRateBasisPoints: number;
@@ -68,6 +70,8 @@ export type RegisterData = {
   approvers: { id: string; name: string; role: 'owner' | 'manager' }[];
   /** Active menus, offered-now first (`menusInOrderAt`); none: the register sells by category. */
   menus: RegisterMenu[];
+  /** Saved discounts (Catalog → Discounts), one tap each in the discount dialog. */
+  savedDiscounts: SavedDiscount[];
 };
 
 const PAGE = 200;
@@ -102,7 +106,7 @@ const isLowLevel = (quantity: number, threshold: number | null) => quantity <= 0
 export async function registerData(scope: TenantScope & { tenant: { timeZone: string } }, locationId?: string): Promise<RegisterData> {
   const { tenantId } = scope;
   const { timeZone } = scope.tenant;
-  const [locations, products, categories, groups, taxes, settings, tables, approvers, soldOut, menus] = await Promise.all([
+  const [locations, products, categories, groups, taxes, settings, tables, approvers, soldOut, menus, savedDiscounts] = await Promise.all([
     listLocations({ tenantId }),
     activeProducts(tenantId),
     categoryService.list({ tenantId }),
@@ -113,6 +117,7 @@ export async function registerData(scope: TenantScope & { tenant: { timeZone: st
     listApprovers({ tenantId }),
     listSoldOut({ tenantId }).then((items) => new Set(items.map((i) => i.productId))),
     allMenus(tenantId),
+    savedDiscountService.list({ tenantId }),
   ]);
 
   const location = locationId ? locations.find((l) => l.id === locationId) : (locations.find((l) => l.isDefault) ?? locations[0]);
@@ -129,6 +134,7 @@ export async function registerData(scope: TenantScope & { tenant: { timeZone: st
       photoUrl: p.photoUrl,
       trackStock: p.trackStock,
       allowNegativeStock: p.allowNegativeStock,
+      openPrice: p.openPrice,
       soldOut: soldOut.has(p.id),
       taxRateBasisPoints: p.taxClassId ? (rateOf.get(p.taxClassId) ?? 0) : 0,
       modifierGroups: p.modifierGroupIds.flatMap((id) => {
@@ -179,5 +185,6 @@ export async function registerData(scope: TenantScope & { tenant: { timeZone: st
     tables: tables.map((t) => ({ id: t.id, name: t.name, seats: t.seats, area: t.area, status: t.status, covers: t.covers })),
     approvers: approvers.flatMap((s) => (s.role === 'owner' || s.role === 'manager' ? [{ id: s.id, name: s.name, role: s.role }] : [])),
     menus: registerMenus,
+    savedDiscounts,
   };
 }

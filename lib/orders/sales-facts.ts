@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
-import { orderLines, orderRefunds, orders, shifts, type OrderType } from '@/db/schema/orders';
+import { orderLines, orderRefunds, orders, shifts, type DiscountRecord, type OrderType } from '@/db/schema/orders';
 import { capturedByOrder, refundedByDocument } from '@/lib/payments';
 import type { Tx } from '@/lib/platform/db';
 
@@ -49,6 +49,8 @@ export type SaleFact = {
   lines: SaleLineFact[];
   /** Captured money per tender (cash is the amount kept, change excluded). */
   tenders: { tender: 'cash' | 'card'; amount: number; count: number }[];
+  /** The money taken off, per reason (a saved discount's name or what the cashier typed; '' when none was given). */
+  discounts: { reason: string; amount: number }[];
 };
 
 export type RefundLineFact = Omit<SaleLineFact, 'quantity' | 'gross' | 'discount' | 'net' | 'tax'> & {
@@ -116,6 +118,7 @@ const lineColumns = {
   gross: orderLines.gross,
   lineDiscount: orderLines.lineDiscount,
   orderDiscount: orderLines.orderDiscount,
+  discountRecord: orderLines.discount,
   net: orderLines.net,
   tax: orderLines.tax,
   total: orderLines.total,
@@ -146,6 +149,7 @@ export async function saleFacts(tx: Tx, selection: FactSelection): Promise<SaleF
       covers: orders.covers,
       paidAt: orders.paidAt,
       pricesIncludeTax: orders.pricesIncludeTax,
+      orderDiscount: orders.orderDiscount,
     })
     .from(orders)
     .where(where)
@@ -165,9 +169,10 @@ export async function saleFacts(tx: Tx, selection: FactSelection): Promise<SaleF
     (l) => l.orderId,
   );
   const tenders = groupBy(await chunked(ids, (chunk) => capturedByOrder(tx, chunk)), (p) => p.orderId);
-  return rows.map((r) => ({
+  return rows.map(({ orderDiscount, ...r }) => ({
     ...r,
     paidAt: r.paidAt!,
+    discounts: discountsByReason(lines.get(r.orderId) ?? [], orderDiscount?.reason),
     lines: (lines.get(r.orderId) ?? []).map((l) => ({
       variantId: l.variantId,
       productId: l.productId,
@@ -183,6 +188,20 @@ export async function saleFacts(tx: Tx, selection: FactSelection): Promise<SaleF
     })),
     tenders: (tenders.get(r.orderId) ?? []).map((t) => ({ tender: t.tender, amount: t.amount, count: t.count })),
   }));
+}
+
+/** Each line's own discount under its reason, the order discount's shares under the order's; nothing for none. */
+function discountsByReason(
+  lines: { lineDiscount: number; orderDiscount: number; discountRecord: DiscountRecord | null }[],
+  orderReason: string | null | undefined,
+): { reason: string; amount: number }[] {
+  const byReason = new Map<string, number>();
+  const add = (reason: string | null | undefined, amount: number) => {
+    if (amount > 0) byReason.set(reason ?? '', (byReason.get(reason ?? '') ?? 0) + amount);
+  };
+  for (const l of lines) add(l.discountRecord?.reason, l.lineDiscount);
+  add(orderReason, lines.reduce((s, l) => s + l.orderDiscount, 0));
+  return [...byReason].map(([reason, amount]) => ({ reason, amount }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { addStaff, contextFor, signUpBusiness, updateStaff, type TenantContext } from '@/lib/auth';
-import { categoryService, createProduct, modifierGroupService, taxClassService } from '@/lib/catalog/service';
-import { productInputSchema } from '@/lib/catalog/schemas';
+import { categoryService, createProduct, modifierGroupService, savedDiscountService, taxClassService } from '@/lib/catalog/service';
+import { productInputSchema, savedDiscountInputSchema } from '@/lib/catalog/schemas';
 import { rebuildAnalytics } from '@/lib/analytics';
 import { dispatchPending } from '@/lib/events';
 import { createLocation, listLocations, receiveStock, setLowStockThreshold } from '@/lib/inventory';
@@ -63,6 +63,27 @@ export async function seedDemoTenant(t: DemoTenant): Promise<void> {
   logger.info({ tenant: t.slug, ...history }, describeOrderHistory(profile, 60));
   // The history emits no events (it happened "before" the system): the report rollups are computed from it.
   await rebuildAnalytics(tenant.id);
+  await seedRegisterKeys(ctx, t.kind);
+}
+
+/**
+ * The register's "Custom amount" key (an open-price product) and the saved discounts staff use
+ * every day. Added after the history, which sells only fixed-price items.
+ */
+async function seedRegisterKeys(ctx: TenantContext, kind: DemoTenant['kind']): Promise<void> {
+  await createProduct(ctx, productInputSchema.parse({ name: 'Custom amount', trackStock: false, openPrice: true, variants: [{ sku: 'CUSTOM', price: 0 }] }));
+  const discounts =
+    kind === 'café'
+      ? [
+          { name: 'Staff meal', kind: 'percent', basisPoints: 5000, appliesTo: 'order' },
+          { name: 'Happy hour', kind: 'percent', basisPoints: 2000, appliesTo: 'line' },
+          { name: 'Regular customer', kind: 'percent', basisPoints: 500 },
+        ]
+      : [
+          { name: 'Trade customer', kind: 'percent', basisPoints: 1000, appliesTo: 'order' },
+          { name: 'Damaged box', kind: 'percent', basisPoints: 3000, appliesTo: 'line', needsApproval: true },
+        ];
+  for (const d of discounts) await savedDiscountService.create(ctx, savedDiscountInputSchema.parse(d));
 }
 
 async function seedCatalog(

@@ -56,7 +56,7 @@ export function clockAt(iso: string | Date): void {
   vi.setSystemTime(new Date(iso));
 }
 
-const ROLLUP_TABLES = ['analytics_sales', 'analytics_products', 'analytics_categories', 'analytics_tenders', 'analytics_staff', 'analytics_tax_rates', 'analytics_facts'];
+const ROLLUP_TABLES = ['analytics_sales', 'analytics_products', 'analytics_categories', 'analytics_tenders', 'analytics_staff', 'analytics_tax_rates', 'analytics_discount_reasons', 'analytics_facts'];
 
 /** Every rollup row of the tenant, in key order (to compare incremental with rebuilt). */
 export async function rollupSnapshot(tenantId: string): Promise<Record<string, unknown[]>> {

@@ -102,7 +102,7 @@ beforeAll(async () => {
 describe('registerData', () => {
   it('has the expected shape, with modifier groups resolved and the tax rate of each product', async () => {
     const data = await registerData(contextOf(a));
-    expect(Object.keys(data).sort()).toEqual(['approvers', 'categories', 'location', 'menus', 'products', 'settings', 'stock', 'tables', 'timeZone']);
+    expect(Object.keys(data).sort()).toEqual(['approvers', 'categories', 'location', 'menus', 'products', 'savedDiscounts', 'settings', 'stock', 'tables', 'timeZone']);
     expect(data.location).toEqual({ id: mainA, name: expect.any(String) });
     expect(data.settings).toEqual({ pricesIncludeTax: true, discountLimitBasisPoints: 1500 });
 

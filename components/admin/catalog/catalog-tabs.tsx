@@ -8,6 +8,7 @@ const tabs = [
   { href: '/admin/catalog/categories', label: 'Categories' },
   { href: '/admin/catalog/modifiers', label: 'Modifier groups' },
   { href: '/admin/catalog/taxes', label: 'Taxes' },
+  { href: '/admin/catalog/discounts', label: 'Discounts' },
   { href: '/admin/catalog/import', label: 'Import/Export' },
 ];
 

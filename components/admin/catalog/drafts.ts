@@ -24,6 +24,7 @@ export type ProductDraft = {
   status: 'active' | 'archived';
   trackStock: boolean;
   allowNegativeStock: boolean;
+  openPrice: boolean;
   modifierGroupIds: string[];
   attributes: AttributeDraft[];
   variants: VariantDraft[];
@@ -52,6 +53,7 @@ export const NEW_PRODUCT: ProductDraft = {
   // The new-product page replaces this with the store's default (off unless the store says so).
   trackStock: false,
   allowNegativeStock: false,
+  openPrice: false,
   modifierGroupIds: [],
   attributes: [],
   variants: [emptyVariant('v0')],

@@ -171,6 +171,15 @@ export function ProductForm({ productId, initial, version, currency, categories,
               <option value="active">Active — sold at the register</option>
               <option value="archived">Archived — hidden, kept for history</option>
             </SelectField>
+            <div className="sm:col-span-2">
+              <CheckboxField
+                label="Price is entered at the sale (open price)"
+                checked={draft.openPrice}
+                onChange={(e) => set('openPrice', e.target.checked)}
+                hint="For a “Custom amount” key or market-price items: the register asks for the price; the variant’s price is only a suggestion."
+                error={fe.openPrice}
+              />
+            </div>
           </div>
         </Section>
 

@@ -96,5 +96,15 @@ export function priceOf(value: unknown, currency: string, path: Path, report: Re
   return Number.NaN;
 }
 
+/** "7", "7.5", "7,25 %" → basis points (750); exact, at most two decimals. */
+export function basisPoints(value: unknown, path: Path, report: Report, whenEmpty: string): number {
+  const match = /^\s*(\d{1,3})(?:[.,](\d{1,2}))?\s*%?\s*$/.exec(str(value));
+  if (!match) {
+    report(path, str(value).trim() ? 'Enter a percentage like 7 or 7.5' : whenEmpty);
+    return Number.NaN;
+  }
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}
+
 /** A form that only names the item it acts on (delete). */
 export const idInputSchema = z.object({ id: z.uuid('This item no longer exists') });

@@ -26,8 +26,9 @@ const MEANING: Record<Column, string> = {
   sku: 'Required. Unique across all products. An existing SKU updates its product.',
   barcodes: 'Optional, separated by “|”.',
   price: 'Required. An amount in your currency, without its symbol.',
+  open_price: '“true” when the register asks for the price at the sale (a “Custom amount” key), else “false” (default).',
 };
-const PRODUCT_LEVEL: Column[] = ['category', 'tax_class', 'description', 'status', 'track_stock', 'allow_negative_stock', 'photo_url', 'modifier_groups', 'attributes'];
+const PRODUCT_LEVEL: Column[] = ['category', 'tax_class', 'description', 'status', 'track_stock', 'allow_negative_stock', 'photo_url', 'modifier_groups', 'attributes', 'open_price'];
 
 export default async function ImportPage() {
   const ctx = await requireStaff('catalog:read');

@@ -74,6 +74,7 @@ function productFormSchema(currency: string) {
         status: str(d.status) || 'active',
         trackStock: d.trackStock === true,
         allowNegativeStock: d.allowNegativeStock === true,
+        openPrice: d.openPrice === true,
         modifierGroupIds: arr(d.modifierGroupIds).filter((x) => typeof x === 'string'),
         attributes,
         variants,

@@ -3,18 +3,8 @@
 import { staffAction, type FormState } from '@/lib/auth';
 import { taxClassInputSchema, taxClassService } from '@/lib/catalog';
 import { settingsPatchSchema, updateTenantSettings } from '@/lib/tenancy';
-import { formSchema, idInputSchema, isUuid, obj, str, type Path, type Report } from '../form-input';
+import { basisPoints, formSchema, idInputSchema, isUuid, obj, str } from '../form-input';
 import { text } from '@/lib/platform/form-data';
-
-/** "7", "7.5", "7,25 %" → basis points (750); exact, at most two decimals. */
-function basisPoints(value: unknown, path: Path, report: Report): number {
-  const match = /^\s*(\d{1,3})(?:[.,](\d{1,2}))?\s*%?\s*$/.exec(str(value));
-  if (!match) {
-    report(path, str(value).trim() ? 'Enter a percentage like 7 or 7.5' : 'Enter the rate');
-    return Number.NaN;
-  }
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-}
 
 /** The form names the field `rate` (a percentage); the schema's `rateBasisPoints` errors go there too. */
 const taxFormSchema = () =>
@@ -22,7 +12,7 @@ const taxFormSchema = () =>
     taxClassInputSchema,
     (raw, report) => {
       const d = obj(raw);
-      return { name: str(d.name), rateBasisPoints: basisPoints(d.rate, ['rate'], report) };
+      return { name: str(d.name), rateBasisPoints: basisPoints(d.rate, ['rate'], report, 'Enter the rate') };
     },
     (path, message) => (path[0] === 'rateBasisPoints' ? { path: ['rate'], message } : { path, message }),
   );

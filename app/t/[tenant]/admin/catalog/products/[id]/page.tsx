@@ -25,6 +25,7 @@ function draftOf(product: Product, currency: string): ProductDraft {
     status: product.status,
     trackStock: product.trackStock,
     allowNegativeStock: product.allowNegativeStock,
+    openPrice: product.openPrice,
     modifierGroupIds: product.modifierGroupIds,
     attributes: attributeDrafts(product.attributes),
     variants: product.variants.map((v) => ({

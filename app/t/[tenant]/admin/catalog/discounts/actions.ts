@@ -1,0 +1,49 @@
+'use server';
+
+import { staffAction, type FormState } from '@/lib/auth';
+import { savedDiscountInputSchema, savedDiscountService } from '@/lib/catalog';
+import { text } from '@/lib/platform/form-data';
+import { currentCurrency } from '@/lib/tenancy';
+import { basisPoints, formSchema, idInputSchema, isUuid, obj, priceOf, str } from '../form-input';
+
+/** The form has one "value" field: a percentage or an amount, as the kind says; its errors show there. */
+const discountFormSchema = (currency: string) =>
+  formSchema(
+    savedDiscountInputSchema,
+    (raw, report) => {
+      const d = obj(raw);
+      const kind = str(d.kind) === 'amount' ? 'amount' : 'percent';
+      return {
+        name: str(d.name),
+        kind,
+        basisPoints: kind === 'percent' ? basisPoints(d.value, ['value'], report, 'Enter the percentage off') : null,
+        amount: kind === 'amount' ? priceOf(d.value, currency, ['value'], report) : null,
+        appliesTo: str(d.appliesTo) || 'any',
+        needsApproval: d.needsApproval === 'on',
+      };
+    },
+    (path, message) => (path[0] === 'basisPoints' || path[0] === 'amount' ? { path: ['value'], message } : { path, message }),
+  );
+
+export async function addDiscountAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return staffAction('catalog:write', discountFormSchema(await currentCurrency()), Object.fromEntries(formData), async (ctx, data) => {
+    const discount = await savedDiscountService.create(ctx, data);
+    return `“${discount.name}” was added.`;
+  });
+}
+
+export async function updateDiscountAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const id = text(formData, 'id');
+  if (!isUuid(id)) return { error: 'This discount no longer exists.' };
+  return staffAction('catalog:write', discountFormSchema(await currentCurrency()), Object.fromEntries(formData), async (ctx, data) => {
+    const discount = await savedDiscountService.replace(ctx, id, data);
+    return `“${discount.name}” was saved.`;
+  });
+}
+
+export async function deleteDiscountAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return staffAction('catalog:write', idInputSchema, { id: text(formData, 'id') }, async (ctx, { id }) => {
+    await savedDiscountService.remove(ctx, id);
+    return 'Discount deleted.';
+  });
+}
