@@ -31,7 +31,7 @@ export type QuoteLine = {
 };
 export type Quote = { lines: QuoteLine[]; subtotal: number; discountTotal: number; taxTotal: number; total: number };
 
-export type OrderStatus = 'open' | 'placed' | 'partially_paid' | 'paid' | 'completed' | 'voided' | 'partially_refunded' | 'refunded';
+export type OrderStatus = 'open' | 'placed' | 'partially_paid' | 'paid' | 'completed' | 'voided' | 'partially_refunded' | 'refunded' | 'merged';
 
 export type OrderLine = QuoteLine & {
   id: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { patchSchema } from '@/lib/platform/validation';
-import { tableStatuses } from '@/db/schema/restaurant';
+import { FLOOR_GRID, tableShapes, tableStatuses } from '@/db/schema/restaurant';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 07:00');
 
@@ -52,15 +52,24 @@ export const tableInputSchema = z.object({
   seats: z.number({ message: 'Enter the number of seats' }).int('Use a whole number').min(1, 'At least 1 seat').max(100, 'At most 100 seats'),
   area: z.string().trim().min(1).max(40).default('Main'),
   position: z.number({ message: 'Enter a whole number' }).int().min(0).max(10_000).default(0),
+  /** Its cell on the floor plan (both or neither; null: not placed). */
+  gridX: z.number().int().min(0).max(FLOOR_GRID.columns - 1, `At most column ${FLOOR_GRID.columns}`).nullable().default(null),
+  gridY: z.number().int().min(0).max(FLOOR_GRID.rows - 1, `At most row ${FLOOR_GRID.rows}`).nullable().default(null),
+  shape: z.enum(tableShapes, { message: 'Choose square, round or wide' }).default('square'),
 });
-export type TableInput = z.output<typeof tableInputSchema>;
+type ParsedTable = z.output<typeof tableInputSchema>;
+/** The placement is optional to callers (seeds, tests): a table not given a cell is not on the plan. */
+export type TableInput = Omit<ParsedTable, 'gridX' | 'gridY' | 'shape'> & Partial<Pick<ParsedTable, 'gridX' | 'gridY' | 'shape'>>;
 
 export const tablePatchSchema = patchSchema(
   tableInputSchema.extend({
     status: z.enum(tableStatuses, { message: 'Choose free, occupied or needs_cleaning' }),
     covers: z.number({ message: 'Enter the number of guests' }).int('Use a whole number').min(0).max(200, 'At most 200 guests'),
   }),
-);
+).refine((p) => (p.gridX === undefined) === (p.gridY === undefined) && (p.gridX === null) === (p.gridY === null), {
+  path: ['gridY'],
+  message: 'Place a table on both a column and a row (or take it off the plan)',
+});
 export type TablePatch = z.output<typeof tablePatchSchema>;
 
 export const tableListQuerySchema = z.object({
