@@ -38,6 +38,9 @@ export type OrderLine = QuoteLine & {
   productId: string;
   sku: string;
   note: string | null;
+  course: number;
+  held: boolean;
+  firedQuantity: number;
   discount: (Discount & { approvedBy?: string | null }) | null;
 };
 

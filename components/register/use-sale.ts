@@ -41,7 +41,7 @@ export function useSale({
 }) {
   const [order, setOrder] = useState<Order | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState<null | 'park' | 'pay' | 'void'>(null);
+  const [busy, setBusy] = useState<null | 'park' | 'send' | 'pay' | 'void'>(null);
   /** One Idempotency-Key per action, reused when the same action is tried again after a lost answer. */
   const send = useIdempotentSend();
 
@@ -128,6 +128,37 @@ export function useSale({
     }
   }, [cart, shift, send, noteProblem]);
 
+  /**
+   * Send a dine-in tab to the kitchen without paying: saved first (created, or the resumed tab
+   * replaced), then POST …/fire — `course` fires that held course, none what is not held.
+   */
+  const send_ = useCallback(
+    async (course?: number): Promise<{ ok: true; order: Order & { fired: number } } | { ok: false; error: ApiError }> => {
+      if (!shift) return { ok: false, error: { status: 0, code: 'shift', message: 'Open a shift first.', details: [] } };
+      setBusy('send');
+      setError(null);
+      try {
+        const body = orderInput(cart, shift);
+        const saved = cart.resumed
+          ? await send<Order>('PUT', `/api/v1/orders/${cart.resumed.id}`, body)
+          : await send<Order>('POST', '/api/v1/orders', { ...body, park: true });
+        if (!saved.ok) {
+          noteProblem(saved.error);
+          return saved;
+        }
+        const fired = await send<Order & { fired: number }>('POST', `/api/v1/orders/${saved.data.id}/fire`, course === undefined ? {} : { course });
+        if (!fired.ok) {
+          noteProblem(fired.error);
+          return fired;
+        }
+        return { ok: true, order: fired.data };
+      } finally {
+        setBusy(null);
+      }
+    },
+    [cart, shift, send, noteProblem],
+  );
+
   const classifyPaymentError = useCallback(
     (e: ApiError, current: Order | null): PayOutcome => {
       const outcome = paymentRefusal(e, current);
@@ -213,6 +244,7 @@ export function useSale({
     clearError: () => setError(null),
     busy,
     park,
+    send: send_,
     pay,
     voidOrder,
     reset,

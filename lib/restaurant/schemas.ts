@@ -107,3 +107,32 @@ export const productRouteSchema = z.object({
   station: routeTargetSchema,
 });
 export type ProductRouteInput = z.output<typeof productRouteSchema>;
+
+/** The whole floor plan at once (the editor's Save): each table's cell and shape; null cells take a table off the plan. */
+export const floorPlanSchema = z
+  .object({
+    tables: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          gridX: tableInputSchema.shape.gridX.unwrap(),
+          gridY: tableInputSchema.shape.gridY.unwrap(),
+          shape: z.enum(tableShapes, { message: 'Choose square, round or wide' }),
+        }),
+      )
+      .max(500),
+  })
+  .superRefine((plan, ctx) => {
+    const taken = new Map<string, number>();
+    plan.tables.forEach((t, i) => {
+      if ((t.gridX === null) !== (t.gridY === null)) ctx.addIssue({ code: 'custom', path: ['tables', i, 'gridY'], message: 'Place a table on both a column and a row' });
+      if (t.gridX === null || t.gridY === null) return;
+      const cells = t.shape === 'wide' && t.gridX < FLOOR_GRID.columns - 1 ? [t.gridX, t.gridX + 1] : [t.gridX];
+      for (const x of cells) {
+        const key = `${x},${t.gridY}`;
+        if (taken.has(key)) ctx.addIssue({ code: 'custom', path: ['tables', i, 'gridX'], message: 'Two tables cannot stand on the same cell' });
+        taken.set(key, i);
+      }
+    });
+  });
+export type FloorPlanInput = z.output<typeof floorPlanSchema>;

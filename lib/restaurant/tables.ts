@@ -4,7 +4,7 @@ import { can, type TenantContext, type TenantScope } from '@/lib/auth';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, duplicateName, notFound } from '@/lib/platform/errors';
-import type { TableInput, TablePatch } from './schemas';
+import type { FloorPlanInput, TableInput, TablePatch } from './schemas';
 
 export type DiningTable = {
   id: string;
@@ -120,4 +120,33 @@ export async function lockTable(tx: Tx, tableId: string): Promise<Pick<DiningTab
     .for('update');
   if (!row) throw notFound('Table');
   return row;
+}
+
+/**
+ * Saves the floor plan (the editor's cells and shapes) in one transaction: only tables whose
+ * placement changed are written and audited (`table.updated` with before and after). A table
+ * of another business, or removed meanwhile, is `not_found` and nothing is saved.
+ */
+export async function saveFloorPlan(ctx: TenantContext, plan: FloorPlanInput): Promise<number> {
+  if (!can(ctx.role, 'tables:write')) throw new AppError('forbidden', 'Only managers and owners change the floor plan');
+  return withTenant(ctx.tenantId, async (tx) => {
+    let changed = 0;
+    for (const t of plan.tables) {
+      const [current] = await tx.select(columns).from(diningTables).where(eq(diningTables.id, t.id)).for('update');
+      if (!current) throw notFound('Table');
+      if (current.gridX === t.gridX && current.gridY === t.gridY && current.shape === t.shape) continue;
+      await tx.update(diningTables).set({ gridX: t.gridX, gridY: t.gridY, shape: t.shape, updatedAt: new Date() }).where(eq(diningTables.id, t.id));
+      await recordAudit(tx, ctx.tenantId, {
+        actorUserId: ctx.userId,
+        action: 'table.updated',
+        entityType: 'table',
+        entityId: t.id,
+        before: { gridX: current.gridX, gridY: current.gridY, shape: current.shape },
+        after: { gridX: t.gridX, gridY: t.gridY, shape: t.shape },
+        details: { name: current.name },
+      });
+      changed += 1;
+    }
+    return changed;
+  });
 }
