@@ -11,7 +11,7 @@ import { setTableOccupancy } from '@/lib/restaurant';
 import { getTenantSettings } from '@/lib/tenancy';
 import { variantLabel } from '@/lib/catalog';
 import { auditDiscountOverLimit, auditVoid } from './audit';
-import { assertNoOtherTab, courseOf, writeLines } from './firing';
+import { assertNoOtherTab, courseOf, firedLine, writeLines } from './firing';
 import { quoteOrder, type Quote } from './quote';
 import { orderConditions, pageOfOrders, type OrderRow } from './search';
 import type { CreateOrderInput, ListOrdersQuery, UpdateOrderInput } from './schemas';
@@ -136,20 +136,9 @@ async function place(tx: Tx, order: OrderRow, lines: PlacedLine[]): Promise<void
         tableId: order.tableId,
         customerName: order.customerName,
         note: order.note,
-        // In the order they were rung up: a ticket lists them so.
-        lines: [...lines].sort((a, b) => a.position - b.position).map((l) => ({
-          variantId: l.variantId,
-          quantity: l.quantity,
-          lineId: l.id,
-          productId: l.productId,
-          categoryId: l.categoryId,
-          name: variantLabel(l),
-          modifiers: l.modifiers.map((m) => m.optionName),
-          note: l.note,
-          course: l.course,
-          // A tab sent before checkout: the kitchen has these units already; the ticket makes the rest.
-          firedQuantity: l.firedQuantity,
-        })),
+        // In the order they were rung up: a ticket lists them so. A tab sent before checkout:
+        // the kitchen has `firedQuantity` units already; the ticket makes the rest.
+        lines: [...lines].sort((a, b) => a.position - b.position).map((l) => ({ ...firedLine(l, l.quantity), firedQuantity: l.firedQuantity })),
       },
     },
   ]);
