@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { ticketHtml } from './ticket-print';
-import { ticketAge, ticketDestination, type AgeTone, type TicketView } from './ticket-view';
+import { ticketAge, ticketCourses, ticketDestination, type AgeTone, type TicketView } from './ticket-view';
 import { formatDateTime } from '@/lib/platform/format-time';
 
 const AGE_LOOK: Record<AgeTone, { bar: string; chip: string; words: string }> = {
@@ -76,23 +76,31 @@ export function TicketCard({
       {voided && <p className="bg-slate-800 px-4 py-2 text-center text-base font-bold tracking-wide text-white uppercase">Voided — do not make</p>}
       {ticket.recalledAt && !voided && <p className="bg-sky-50 px-4 py-1 text-sm font-semibold text-sky-900">Recalled</p>}
 
-      <ul className={`space-y-2 px-4 py-3 ${voided ? 'text-slate-500 line-through' : ''}`} aria-label="Items">
-        {ticket.lines.map((line) => (
-          <li key={line.lineId}>
-            <p className="text-lg leading-snug font-semibold">
-              <span className="tabular-nums">{line.quantity}</span> × {line.name}
-            </p>
-            {line.modifiers.length > 0 && (
-              <ul className="pl-6 text-base text-slate-800">
-                {line.modifiers.map((m) => (
-                  <li key={m}>+ {m}</li>
-                ))}
-              </ul>
-            )}
-            {line.note && <p className="pl-6 text-base font-medium text-amber-900 italic">Note: {line.note}</p>}
-          </li>
+      <div className={`space-y-2 px-4 py-3 ${voided ? 'text-slate-500 line-through' : ''}`}>
+        {ticketCourses(ticket.lines).map(({ course, lines }) => (
+          <section key={course ?? 0} aria-label={course ? `Course ${course}` : 'Items'}>
+            {course && <h3 className="border-b border-slate-300 text-sm font-bold tracking-wide text-slate-700 uppercase">Course {course}</h3>}
+            <ul className="space-y-2" aria-label={course ? undefined : 'Items'}>
+              {lines.map((line) => (
+                <li key={`${line.lineId}-${line.voided ? 'void' : 'make'}`} data-testid="ticket-line">
+                  <p className={`text-lg leading-snug font-semibold ${line.voided ? 'text-red-800' : ''}`}>
+                    {line.voided && <span className="mr-1 rounded bg-red-800 px-1.5 py-0.5 text-sm font-bold text-white">VOID</span>}
+                    <span className="tabular-nums">{line.quantity}</span> × {line.name}
+                  </p>
+                  {line.modifiers.length > 0 && (
+                    <ul className="pl-6 text-base text-slate-800">
+                      {line.modifiers.map((m) => (
+                        <li key={m}>+ {m}</li>
+                      ))}
+                    </ul>
+                  )}
+                  {line.note && <p className="pl-6 text-base font-medium text-amber-900 italic">Note: {line.note}</p>}
+                </li>
+              ))}
+            </ul>
+          </section>
         ))}
-      </ul>
+      </div>
       {ticket.orderNote && <p className="mx-4 mb-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-950">Order note: {ticket.orderNote}</p>}
 
       <form onSubmit={onSubmit} className="mt-auto grid grid-cols-[auto_1fr] gap-2 border-t border-slate-100 p-3">

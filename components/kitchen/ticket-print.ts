@@ -1,4 +1,4 @@
-import { ticketDestination, type TicketView } from './ticket-view';
+import { ticketCourses, ticketDestination, type TicketView } from './ticket-view';
 import { formatDateTime } from '@/lib/platform/format-time';
 
 const escape = (text: string) =>
@@ -11,12 +11,18 @@ const escape = (text: string) =>
  */
 export function ticketHtml(ticket: TicketView, options: { stationName: string; businessName: string; timeZone: string }): string {
   const fired = formatDateTime(ticket.firedAt, options.timeZone);
-  const lines = ticket.lines
+  const lines = ticketCourses(ticket.lines)
     .map(
-      (l) =>
-        `<div class="line"><span class="qty">${l.quantity} ×</span> ${escape(l.name)}</div>` +
-        l.modifiers.map((m) => `<div class="sub">+ ${escape(m)}</div>`).join('') +
-        (l.note ? `<div class="sub note">“${escape(l.note)}”</div>` : ''),
+      ({ course, lines: ls }) =>
+        (course ? `<div class="course">Course ${course}</div>` : '') +
+        ls
+          .map(
+            (l) =>
+              `<div class="line${l.voided ? ' voided' : ''}"><span class="qty">${l.voided ? 'VOID ' : ''}${l.quantity} ×</span> ${escape(l.name)}</div>` +
+              l.modifiers.map((m) => `<div class="sub">+ ${escape(m)}</div>`).join('') +
+              (l.note ? `<div class="sub note">“${escape(l.note)}”</div>` : ''),
+          )
+          .join(''),
     )
     .join('');
   return `<!doctype html>
@@ -30,6 +36,8 @@ export function ticketHtml(ticket: TicketView, options: { stationName: string; b
   .strong { font-weight: 700; }
   .line { font-size: 15px; font-weight: 700; margin-top: 4px; }
   .sub { padding-left: 6mm; }
+  .course { font-weight: 700; text-transform: uppercase; border-bottom: 1px solid #000; margin-top: 6px; }
+  .voided .qty { background: #000; color: #fff; padding: 0 2px; }
   .note { font-style: italic; }
   .void { font-size: 18px; font-weight: 700; text-align: center; border: 2px solid #000; padding: 2px; margin: 4px 0; }
   hr { border: 0; border-top: 1px dashed #000; margin: 6px 0; }

@@ -27,6 +27,16 @@ export function ticketDestination(ticket: Pick<TicketView, 'orderType' | 'tableN
   return [TYPE_WORDS[ticket.orderType] ?? ticket.orderType, where].filter(Boolean).join(' · ');
 }
 
+/**
+ * A ticket's lines by course (hold & fire), in course order. The heading is shown only where it
+ * says something: more than one course, or a course after the first.
+ */
+export function ticketCourses(lines: KitchenTicketLine[]): { course: number | null; lines: KitchenTicketLine[] }[] {
+  const courses = [...new Set(lines.map((l) => l.course ?? 1))].sort((a, b) => a - b);
+  const named = courses.length > 1 || (courses[0] ?? 1) > 1;
+  return courses.map((c) => ({ course: named ? c : null, lines: lines.filter((l) => (l.course ?? 1) === c) }));
+}
+
 /** A ticket this old is late (amber), and this old very late (red); the minutes are always written too. */
 export const LATE_MINUTES = 10;
 export const VERY_LATE_MINUTES = 20;

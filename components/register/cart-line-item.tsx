@@ -25,6 +25,7 @@ export function CartLineItem({
   onRemove,
   onDiscount,
   onEdit,
+  onCourse,
 }: {
   line: CartLine;
   index: number;
@@ -39,8 +40,12 @@ export function CartLineItem({
   onRemove: () => void;
   onDiscount: () => void;
   onEdit: (() => void) | null;
+  /** Dine-in only: set the line's course and whether it is held for "Fire course n". */
+  onCourse: ((course: number, held: boolean) => void) | null;
 }) {
   const name = variantLabel(line);
+  const course = line.course ?? 1;
+  const sent = line.firedQuantity ?? 0;
   const errorId = `line-${line.key}-errors`;
   return (
     <li
@@ -63,6 +68,13 @@ export function CartLineItem({
           </span>
           {line.modifierNames.length > 0 && <span className="block text-sm text-slate-600">{line.modifierNames.join(' · ')}</span>}
           {line.note && <span className="block text-sm italic text-slate-600">“{line.note}”</span>}
+          {onCourse && (
+            <span className="block text-xs font-semibold text-slate-700" data-testid="line-course">
+              Course {course}
+              {line.held && sent < line.quantity && ' · held'}
+              {sent > 0 && (sent >= line.quantity ? ' · sent' : ` · ${sent} sent`)}
+            </span>
+          )}
           {line.discount && (
             <span className="block text-sm font-medium text-brand-700">
               {discountLabel(line.discount, currency)}
@@ -99,6 +111,33 @@ export function CartLineItem({
           <button type="button" onClick={onDiscount} className="min-h-10 rounded-lg px-2.5 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-white">
             Discount
           </button>
+          {onCourse && (
+            <>
+              <label className="sr-only" htmlFor={`course-${line.key}`}>
+                Course of {name}
+              </label>
+              <select
+                id={`course-${line.key}`}
+                value={course}
+                onChange={(e) => onCourse(Number(e.target.value), line.held ?? false)}
+                className="min-h-10 rounded-lg bg-white px-2 text-sm font-semibold ring-1 ring-slate-300"
+              >
+                {[1, 2, 3, 4].map((c) => (
+                  <option key={c} value={c}>
+                    Course {c}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                aria-pressed={line.held ?? false}
+                onClick={() => onCourse(course, !line.held)}
+                className="min-h-10 rounded-lg px-2.5 text-sm font-semibold text-slate-800 ring-1 ring-slate-300 hover:bg-white aria-pressed:bg-amber-100 aria-pressed:ring-amber-400"
+              >
+                {line.held ? 'Held' : 'Hold'}
+              </button>
+            </>
+          )}
           {onEdit && (
             <button type="button" onClick={onEdit} className="min-h-10 rounded-lg px-2.5 text-sm font-semibold text-slate-800 ring-1 ring-slate-300 hover:bg-white">
               Edit

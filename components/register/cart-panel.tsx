@@ -36,6 +36,8 @@ export function CartPanel({
   onAskApproval,
   onRefreshTables,
   onPark,
+  onSend,
+  onChooseTable,
   onPay,
   onVoid,
 }: {
@@ -50,7 +52,7 @@ export function CartPanel({
   order: Order | null;
   locked: boolean;
   canPay: boolean;
-  busy: null | 'park' | 'pay' | 'void';
+  busy: null | 'park' | 'send' | 'pay' | 'void';
   stockWarning: (variantId: string, quantity: number, productId: string) => string | null;
   /** A problem with the table found before asking the server (dine-in without one). */
   tableHint: string | null;
@@ -60,6 +62,10 @@ export function CartPanel({
   onAskApproval: () => void;
   onRefreshTables: () => void;
   onPark: () => void;
+  /** A dine-in tab to the kitchen without paying: `course` fires that held course, none sends what is not held. */
+  onSend: (course?: number) => void;
+  /** A table picked: one with an open tab opens that tab instead. */
+  onChooseTable: (tableId: string | null) => void;
   onPay: () => void;
   onVoid: () => void;
 }) {
@@ -82,6 +88,9 @@ export function CartPanel({
   const generalMessage = problems && !approval && byLine.size === 0 && general.length === 0 && !tableError ? problems.message : null;
   // A quote that failed for this cart leaves no prices to show: the last ones would be wrong.
   const shownQuote = quoteError ? null : quote;
+  const dineIn = cart.cart.type === 'dine_in';
+  // Courses held and not yet with the kitchen: each gets its "Fire course n".
+  const heldCourses = dineIn ? [...new Set(lines.filter((l) => l.held && (l.firedQuantity ?? 0) < l.quantity).map((l) => l.course ?? 1))].sort() : [];
   const lineOf = (i: number) =>
     shownQuote && shownQuote.lines.length === lines.length && shownQuote.lines[i]?.variantId === lines[i]?.variantId ? shownQuote.lines[i]! : null;
 
@@ -89,7 +98,7 @@ export function CartPanel({
     <section aria-label="Current sale" className="flex min-h-0 flex-1 flex-col border-slate-200 bg-white md:border-l" data-testid="cart">
       <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-3 py-2">
         <h2 className="font-bold">
-          {order ? `Order #${order.number}` : resumed ? `Parked order #${resumed.number}` : 'Current sale'}
+          {order ? `Order #${order.number}` : resumed ? `${dineIn ? 'Tab' : 'Parked order'} #${resumed.number}` : 'Current sale'}
           {lines.length > 0 && (
             <span className="font-normal text-slate-600">
               {' '}
@@ -119,7 +128,7 @@ export function CartPanel({
         </div>
       )}
 
-      <OrderOptions cart={cart} tables={tables} locked={locked} tableError={tableError} onDineIn={onRefreshTables} />
+      <OrderOptions cart={cart} tables={tables} locked={locked} tableError={tableError} onDineIn={onRefreshTables} onChooseTable={onChooseTable} />
 
       <div className="min-h-0 flex-1 overflow-y-auto">
         {lines.length === 0 ? (
@@ -149,6 +158,7 @@ export function CartPanel({
                 onRemove={() => cart.remove(line.key)}
                 onDiscount={() => onDiscountLine(line.key)}
                 onEdit={onEditLine ? () => onEditLine(line.key) : null}
+                onCourse={dineIn ? (course, held) => cart.setCourse(line.key, course, held) : null}
               />
             ))}
           </ul>
@@ -185,6 +195,19 @@ export function CartPanel({
         locked={locked || lines.length === 0}
         onOrderDiscount={onOrderDiscount}
       />
+
+      {dineIn && !locked && lines.length > 0 && (
+        <div className="flex flex-wrap gap-2 border-t border-slate-200 px-3 pt-3" role="group" aria-label="Kitchen">
+          <Button variant="secondary" className="min-h-12 flex-1" onClick={() => onSend()} disabled={busy !== null} data-testid="send">
+            {busy === 'send' ? 'Sending…' : 'Send to kitchen'}
+          </Button>
+          {heldCourses.map((c) => (
+            <Button key={c} variant="secondary" className="min-h-12" onClick={() => onSend(c)} disabled={busy !== null}>
+              Fire course {c}
+            </Button>
+          ))}
+        </div>
+      )}
 
       <div className="grid grid-cols-[auto_1fr] gap-2 border-t border-slate-200 p-3">
         {locked ? (

@@ -43,6 +43,10 @@ const saved = z.object({
           productName: z.string(),
           variantName: z.string(),
           modifierNames: z.array(z.string()),
+          lineId: z.string().optional(),
+          course: z.number().int().min(1).max(9).optional(),
+          held: z.boolean().optional(),
+          firedQuantity: z.number().int().min(0).optional(),
         }),
       )
       .min(1),

@@ -17,6 +17,7 @@ export function OrderOptions({
   locked,
   tableError,
   onDineIn,
+  onChooseTable,
 }: {
   cart: CartApi;
   tables: RegisterTable[];
@@ -24,6 +25,8 @@ export function OrderOptions({
   tableError: string | null;
   /** Dine-in chosen: a chance to refresh which tables are free. */
   onDineIn: () => void;
+  /** A table chosen (one with an open tab opens it). */
+  onChooseTable: (tableId: string | null) => void;
 }) {
   const id = useId();
   const { type, tableId, covers, customerName } = cart.cart;
@@ -64,7 +67,7 @@ export function OrderOptions({
               id={`${id}-table`}
               value={tableId ?? ''}
               disabled={locked}
-              onChange={(e) => cart.setTable(e.target.value || null)}
+              onChange={(e) => onChooseTable(e.target.value || null)}
               aria-invalid={tableError ? true : undefined}
               aria-describedby={tableError ? `${id}-table-error` : undefined}
               className={control}

@@ -19,7 +19,7 @@ import { ProductGrid } from './product-grid';
 import { ReceiptDialog } from './receipt-dialog';
 import { RegisterToolbar } from './register-toolbar';
 import { canSell, hasRequiredChoices, needsPicker, variantStock } from './stock';
-import { cartStorageKey } from './cart-storage';
+import { cartStorageKey, deviceStore, readCart } from './cart-storage';
 import { cartFromOrder, useCart, type CartState, type NewLine } from './use-cart';
 import { useCardStatus } from './use-card-status';
 import { useKeptCart } from './use-kept-cart';
@@ -38,7 +38,20 @@ import type { Order, RegisterData, RegisterProduct, RegisterTable, RegisterUser 
  * choices, discounts, approval, payment and the receipt. This component only wires the
  * pieces together; each concern lives in its own hook or component.
  */
-export function SaleScreen({ data, tenantId, currency, user }: { data: RegisterData; tenantId: string; currency: string; user: RegisterUser }) {
+export function SaleScreen({
+  data,
+  tenantId,
+  currency,
+  user,
+  openOrderId = null,
+}: {
+  data: RegisterData;
+  tenantId: string;
+  currency: string;
+  user: RegisterUser;
+  /** A table's tab to open on arrival (`/register?order=…`, from the floor). */
+  openOrderId?: string | null;
+}) {
   const register = useRegisterShift();
   const shift = register.shift.status === 'open' ? register.shift.shift : null;
   const cart = useCart(data.tables.length ? 'takeaway' : 'retail');
@@ -59,6 +72,7 @@ export function SaleScreen({ data, tenantId, currency, user }: { data: RegisterD
   const [parkedOpen, setParkedOpen] = useState(false);
   const [voidOpen, setVoidOpen] = useState(false);
   const [tableHint, setTableHint] = useState<string | null>(null);
+  const [tabNotice, setTabNotice] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [scanNotice, setScanNotice] = useState<{ text: string; tone: 'ok' | 'error'; at: number } | null>(null);
   const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -208,6 +222,18 @@ export function SaleScreen({ data, tenantId, currency, user }: { data: RegisterD
     if (result.order.tableId) void refreshTables();
     searchRef.current?.focus();
   };
+  const sendToKitchen = async (course?: number) => {
+    if (dineInWithoutTable) return setTableHint('Choose a table for the dine-in tab.');
+    const result = await sale.send(course);
+    if (!result.ok) return;
+    const table = result.order.tableId ? tables.find((t) => t.id === result.order.tableId)?.name : null;
+    cart.clear();
+    const what = result.order.fired === 0 ? 'nothing new to send' : `${result.order.fired} item${result.order.fired === 1 ? '' : 's'} sent to the kitchen`;
+    announce(`${course ? `Course ${course}: ` : ''}Order #${result.order.number}${table ? ` (table ${table})` : ''}: ${what}.`);
+    void parked.refresh();
+    void refreshTables();
+    searchRef.current?.focus();
+  };
   const canPay = shift !== null && sale.busy === null && (locked || (cart.cart.lines.length > 0 && quote.ready));
   const openPayment = () => {
     if (!canPay) return;
@@ -231,8 +257,36 @@ export function SaleScreen({ data, tenantId, currency, user }: { data: RegisterD
     cart.load(cartFromOrder(order, openPriceProducts));
     sale.reset();
     setParkedOpen(false);
+    setTabNotice(null);
     announce(`Order #${order.number} resumed.`);
   };
+
+  // ——— tables' tabs (the floor and the table picker open them) ———
+  const tabByTable = useMemo(() => new Map((parked.orders ?? []).filter((o) => o.tableId && o.status === 'open').map((o) => [o.tableId!, o])), [parked.orders]);
+  /** Opens a tab into the cart (as Resume does), only over an empty cart: nothing being rung up is lost. */
+  const openTab = async (orderId: string, cartEmpty: boolean) => {
+    if (!cartEmpty || locked) return setTabNotice('Park or clear the sale in progress first, then open the table’s order.');
+    const result = await api<Order>(`/api/v1/orders/${encodeURIComponent(orderId)}`, { retries: 1 });
+    if (!result.ok) return setTabNotice(result.error.message);
+    if (result.data.status !== 'open') return setTabNotice(`Order #${result.data.number} is no longer open.`);
+    resume(result.data);
+  };
+  const chooseTable = (tableId: string | null) => {
+    const tab = tableId ? tabByTable.get(tableId) : undefined;
+    if (!tab || tab.id === cart.cart.resumed?.id) return cart.setTable(tableId);
+    void openTab(tab.id, cart.cart.lines.length === 0 && !cart.cart.resumed);
+  };
+  const arrived = useRef(false);
+  useEffect(() => {
+    // Arrived from the floor: open that tab once, unless this device holds another sale in progress.
+    if (!openOrderId || arrived.current || !register.registerName) return;
+    arrived.current = true;
+    window.history.replaceState(null, '', '/register');
+    const store = deviceStore();
+    const kept = store ? readCart(store, cartStorageKey(tenantId, register.registerName)) : null;
+    if (kept?.resumed?.id === openOrderId) return; // already on screen, with its unsaved changes
+    void openTab(openOrderId, !kept || kept.lines.length === 0);
+  }, [openOrderId, register.registerName]); // once, when the register is known
 
   const barTotal = locked && sale.order ? `${formatMoney(sale.order.balanceDue, currency)} due` : quote.quote && !quote.error ? formatMoney(quote.quote.total, currency) : null;
 
@@ -269,6 +323,14 @@ export function SaleScreen({ data, tenantId, currency, user }: { data: RegisterD
           setParkedOpen(true);
         }}
       />
+      {tabNotice && (
+        <div role="alert" className="flex items-center justify-between gap-3 border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm font-semibold text-amber-950" data-testid="tab-notice">
+          <span>{tabNotice}</span>
+          <button type="button" onClick={() => setTabNotice(null)} className="min-h-9 rounded-lg px-3 ring-1 ring-amber-400 hover:bg-amber-100">
+            Dismiss
+          </button>
+        </div>
+      )}
       <p aria-live="polite" className="sr-only" data-testid="announcer">
         {announcement}
       </p>
@@ -344,6 +406,8 @@ export function SaleScreen({ data, tenantId, currency, user }: { data: RegisterD
               }}
               onRefreshTables={() => void refreshTables()}
               onPark={() => void park()}
+              onSend={(course) => void sendToKitchen(course)}
+              onChooseTable={chooseTable}
               onPay={openPayment}
               onVoid={() => setVoidOpen(true)}
             />

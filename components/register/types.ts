@@ -37,7 +37,7 @@ export type QuoteLine = {
 };
 export type Quote = { lines: QuoteLine[]; subtotal: number; discountTotal: number; taxTotal: number; total: number };
 
-export type OrderStatus = 'open' | 'placed' | 'partially_paid' | 'paid' | 'completed' | 'voided' | 'partially_refunded' | 'refunded';
+export type OrderStatus = 'open' | 'placed' | 'partially_paid' | 'paid' | 'completed' | 'voided' | 'partially_refunded' | 'refunded' | 'merged';
 
 export type OrderLine = QuoteLine & {
   id: string;
@@ -45,6 +45,9 @@ export type OrderLine = QuoteLine & {
   sku: string;
   note: string | null;
   discount: DiscountRecord | null;
+  course: number;
+  held: boolean;
+  firedQuantity: number;
 };
 
 export type Payment = {

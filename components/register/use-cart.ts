@@ -22,6 +22,11 @@ export type CartLine = {
   productName: string;
   variantName: string;
   modifierNames: string[];
+  /** Hold & fire on a dine-in tab: the order line this came from (kept, so the kitchen's part is known), its course, held for "Fire course n", units already sent. */
+  lineId?: string;
+  course?: number;
+  held?: boolean;
+  firedQuantity?: number;
 };
 
 export type CartState = {
@@ -53,6 +58,7 @@ type Action =
   | { type: 'covers'; covers: number | null }
   | { type: 'customer'; name: string }
   | { type: 'approval'; approval: Approval | null }
+  | { type: 'course'; key: string; course: number; held: boolean }
   | { type: 'load'; state: CartState }
   | { type: 'clear' };
 
@@ -62,6 +68,8 @@ const sameItem = (a: NewLine, b: CartLine) =>
   a.variantId === b.variantId &&
   a.note === b.note &&
   a.unitPrice === b.unitPrice &&
+  (a.course ?? 1) === (b.course ?? 1) &&
+  Boolean(a.held) === Boolean(b.held) &&
   !a.discount &&
   !b.discount &&
   a.modifierOptionIds.length === b.modifierOptionIds.length &&
@@ -90,7 +98,12 @@ function reducer(state: CartState, action: Action): CartState {
       return { ...state, selectedKey: key, lines: [...state.lines, { ...action.line, quantity: clampQuantity(action.line.quantity), key }] };
     }
     case 'replace':
-      return { ...state, lines: state.lines.map((l) => (l.key === action.key ? { ...action.line, key: l.key, discount: l.discount } : l)) };
+      return {
+        ...state,
+        lines: state.lines.map((l) => (l.key === action.key ? { ...action.line, key: l.key, discount: l.discount, lineId: l.lineId, course: l.course, held: l.held, firedQuantity: l.firedQuantity } : l)),
+      };
+    case 'course':
+      return { ...state, lines: state.lines.map((l) => (l.key === action.key ? { ...l, course: action.course, held: action.held } : l)) };
     case 'quantity':
       return { ...state, lines: state.lines.map((l) => (l.key === action.key ? { ...l, quantity: clampQuantity(action.quantity) } : l)) };
     case 'step':
@@ -153,6 +166,10 @@ export function cartFromOrder(order: Order, openPrice: ReadonlySet<string>): Car
     productName: l.productName,
     variantName: l.variantName,
     modifierNames: l.modifiers.map((m) => m.optionName),
+    lineId: l.id,
+    course: l.course,
+    held: l.held,
+    firedQuantity: l.firedQuantity,
   }));
   return {
     lines,
@@ -177,6 +194,9 @@ export function pricingInput(cart: CartState) {
       note: l.note,
       discount: l.discount,
       ...(l.unitPrice !== undefined && { unitPrice: l.unitPrice }),
+      ...(l.lineId && { lineId: l.lineId }),
+      course: l.course ?? 1,
+      held: l.held ?? false,
     })),
     orderDiscount: cart.orderDiscount,
     approval: cart.approval,
@@ -214,6 +234,7 @@ export function useCart(initialType: OrderType) {
       setCovers: (covers: number | null) => dispatch({ type: 'covers', covers }),
       setCustomer: (name: string) => dispatch({ type: 'customer', name }),
       setApproval: (approval: Approval | null) => dispatch({ type: 'approval', approval }),
+      setCourse: (key: string, course: number, held: boolean) => dispatch({ type: 'course', key, course, held }),
       load: (state: CartState) => dispatch({ type: 'load', state }),
       clear: () => dispatch({ type: 'clear' }),
     }),

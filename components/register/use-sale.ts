@@ -41,7 +41,7 @@ export function useSale({
 }) {
   const [order, setOrder] = useState<Order | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState<null | 'park' | 'pay' | 'void'>(null);
+  const [busy, setBusy] = useState<null | 'park' | 'send' | 'pay' | 'void'>(null);
   /** One Idempotency-Key per action, reused when the same action is tried again after a lost answer. */
   const send = useIdempotentSend();
 
@@ -108,25 +108,32 @@ export function useSale({
     [adopt],
   );
 
-  /** Park the cart as an open order (a dine-in tab stays on its table). */
-  const park = useCallback(async (): Promise<{ ok: true; order: Order } | { ok: false; error: ApiError }> => {
-    if (!shift) return { ok: false, error: { status: 0, code: 'shift', message: 'Open a shift first.', details: [] } };
-    setBusy('park');
-    setError(null);
-    try {
-      const body = orderInput(cart, shift);
-      const result = cart.resumed
-        ? await send<Order>('PUT', `/api/v1/orders/${cart.resumed.id}`, body)
-        : await send<Order>('POST', '/api/v1/orders', { ...body, park: true });
-      if (!result.ok) {
-        noteProblem(result.error);
-        return result;
+  /**
+   * Keeps the cart as an open order — created, or the resumed one replaced (a dine-in tab stays on
+   * its table) — and, for a tab's Send, then POST …/fire: `course` fires that held course, none
+   * what is not held.
+   */
+  const keepOpen = useCallback(
+    async (fire: { course?: number } | null): Promise<{ ok: true; order: Order & { fired?: number } } | { ok: false; error: ApiError }> => {
+      if (!shift) return { ok: false, error: { status: 0, code: 'shift', message: 'Open a shift first.', details: [] } };
+      setBusy(fire ? 'send' : 'park');
+      setError(null);
+      try {
+        const body = orderInput(cart, shift);
+        let result = cart.resumed
+          ? await send<Order & { fired?: number }>('PUT', `/api/v1/orders/${cart.resumed.id}`, body)
+          : await send<Order & { fired?: number }>('POST', '/api/v1/orders', { ...body, park: true });
+        if (result.ok && fire) result = await send<Order & { fired: number }>('POST', `/api/v1/orders/${result.data.id}/fire`, fire);
+        if (!result.ok) noteProblem(result.error);
+        return result.ok ? { ok: true, order: result.data } : result;
+      } finally {
+        setBusy(null);
       }
-      return { ok: true, order: result.data };
-    } finally {
-      setBusy(null);
-    }
-  }, [cart, shift, send, noteProblem]);
+    },
+    [cart, shift, send, noteProblem],
+  );
+  const park = useCallback(() => keepOpen(null), [keepOpen]);
+  const sendTab = useCallback((course?: number) => keepOpen(course === undefined ? {} : { course }), [keepOpen]);
 
   const classifyPaymentError = useCallback(
     (e: ApiError, current: Order | null): PayOutcome => {
@@ -213,6 +220,7 @@ export function useSale({
     clearError: () => setError(null),
     busy,
     park,
+    send: sendTab,
     pay,
     voidOrder,
     reset,

@@ -1,33 +1,57 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+import { formatMoney } from '@/lib/platform/money';
 import type { DiningTable } from '@/lib/restaurant';
+import { FloorPlanGrid, isPlaced } from './floor-plan';
+import { TabActions, type FloorTab } from './tab-actions';
 import { tableStatusLook } from './table-status';
 
-export type FloorTable = Pick<DiningTable, 'id' | 'name' | 'seats' | 'area' | 'status' | 'covers'>;
+export type FloorTable = Pick<DiningTable, 'id' | 'name' | 'seats' | 'area' | 'status' | 'covers'> & Partial<Pick<DiningTable, 'gridX' | 'gridY' | 'shape'>>;
+export type { FloorTab };
 type Status = FloorTable['status'];
+
+/** "just now", "25 min", "1 h 5 min": how long a tab has been open (on the server's clock). */
+export function tabAge(openedAt: string, now: number): string {
+  const minutes = Math.max(0, Math.floor((now - Date.parse(openedAt)) / 60_000));
+  if (minutes < 1) return 'just now';
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
 
 const REFRESH_MS = 20_000;
 
 /**
- * The dining room at a glance, grouped by area. Tap a table to seat guests (how many), mark
- * it for cleaning or free it. Other devices' changes appear within ~20 s (the page refreshes
- * itself while visible and no dialog is open).
+ * The dining room at a glance: drawn on the floor plan's grid where tables are placed (from a
+ * tablet's width up), grouped by area otherwise. Each tile shows its open tab (number, total,
+ * age). Tap a table to open its tab in the register, start one ("Seat & start order"), move or
+ * merge it, seat guests, mark it for cleaning or free it. Other devices' changes appear within
+ * ~20 s (the page refreshes itself while visible and no dialog is open).
  */
 export function FloorView({
   tables,
   canOperate,
   areaHeading = 'h2',
   setTableStatusAction,
+  tabs = [],
+  currency = 'USD',
+  now = 0,
+  canOrder = false,
 }: {
   tables: FloorTable[];
   canOperate: boolean;
   areaHeading?: 'h2' | 'h3';
   setTableStatusAction: FormAction;
+  /** Open tabs by table (the floor page; the admin's copy of the floor has none). */
+  tabs?: FloorTab[];
+  currency?: string;
+  /** The server's time of the render, for the tabs' ages. */
+  now?: number;
+  /** Whether this person may open, start, move and merge orders (register). */
+  canOrder?: boolean;
 }) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -64,11 +88,70 @@ export function FloorView({
     );
   }
 
+  const tabOf = new Map(tabs.map((t) => [t.tableId, t]));
+  const placed = tables.filter(isPlaced);
+  const listed = placed.length ? tables.filter((t) => !isPlaced(t)) : tables;
   const areas = [...new Set(tables.map((t) => t.area))];
   const count = (status: Status) => tables.filter((t) => t.status === status).length;
   const guests = tables.reduce((sum, t) => sum + (t.status === 'occupied' ? t.covers : 0), 0);
   // The dialog shows the freshest copy of the selected table (the page refreshes under it).
   const current = selected ? (tables.find((t) => t.id === selected.id) ?? selected) : null;
+
+  function tile(t: FloorTable, where: 'plan' | 'phone' | 'list'): ReactNode {
+    const look = tableStatusLook[t.status];
+    const tab = tabOf.get(t.id);
+    const body = (
+      <>
+        <span className="text-lg font-bold leading-tight">{t.name}</span>
+        <span className="flex items-center gap-1 text-sm font-semibold">
+          <span aria-hidden="true">{look.symbol}</span>
+          {look.label}
+        </span>
+        <span className="text-sm">
+          {t.status === 'occupied' ? `${t.covers} ${t.covers === 1 ? 'guest' : 'guests'} · ${t.seats} seats` : `${t.seats} seats`}
+        </span>
+        {tab && (
+          <span className="text-sm font-semibold tabular-nums" data-testid="table-tab">
+            #{tab.number} · {formatMoney(tab.total, currency)} · {tabAge(tab.openedAt, now)}
+          </span>
+        )}
+      </>
+    );
+    const shape = where === 'plan' && t.shape === 'round' ? 'rounded-[2rem]' : 'rounded-xl';
+    const classes = `flex ${where === 'plan' ? 'h-full' : 'min-h-28'} w-full flex-col items-start justify-between gap-1 border-2 p-3 text-left ${shape} ${look.card}`;
+    // The plan and the phone list draw the same table; only one is displayed, so ids stay unique where it counts.
+    const id = where === 'phone' ? undefined : `table-${t.id}`;
+    return canOperate ? (
+      <button id={id} type="button" aria-haspopup="dialog" onClick={() => open(t)} className={classes} data-testid="floor-table" data-status={t.status}>
+        {body}
+      </button>
+    ) : (
+      <div className={classes} data-testid="floor-table" data-status={t.status}>
+        {body}
+      </div>
+    );
+  }
+
+  function areaLists(list: FloorTable[], where: 'phone' | 'list'): ReactNode {
+    return [...new Set(list.map((t) => t.area))].map((area) => {
+      const i = areas.indexOf(area);
+      const headingId = `${idPrefix}-${where}-area-${i}`;
+      return (
+        <section key={area} aria-labelledby={headingId} className="space-y-2">
+          <H id={headingId} className="text-base font-semibold text-slate-800">
+            {area}
+          </H>
+          <ul className="grid grid-cols-[repeat(auto-fill,minmax(8.5rem,1fr))] gap-3">
+            {list
+              .filter((t) => t.area === area)
+              .map((t) => (
+                <li key={t.id}>{tile(t, where)}</li>
+              ))}
+          </ul>
+        </section>
+      );
+    });
+  }
 
   return (
     <div className="space-y-5">
@@ -86,44 +169,19 @@ export function FloorView({
       </div>
       {announcement && <Alert tone="success">{announcement}</Alert>}
 
-      {areas.map((area, i) => (
-        <section key={area} aria-labelledby={`${idPrefix}-area-${i}`} className="space-y-2">
-          <H id={`${idPrefix}-area-${i}`} className="text-base font-semibold text-slate-800">
-            {area}
-          </H>
-          <ul className="grid grid-cols-[repeat(auto-fill,minmax(8.5rem,1fr))] gap-3">
-            {tables
-              .filter((t) => t.area === area)
-              .map((t) => {
-                const look = tableStatusLook[t.status];
-                const body = (
-                  <>
-                    <span className="text-lg font-bold leading-tight">{t.name}</span>
-                    <span className="flex items-center gap-1 text-sm font-semibold">
-                      <span aria-hidden="true">{look.symbol}</span>
-                      {look.label}
-                    </span>
-                    <span className="text-sm">
-                      {t.status === 'occupied' ? `${t.covers} ${t.covers === 1 ? 'guest' : 'guests'} · ${t.seats} seats` : `${t.seats} seats`}
-                    </span>
-                  </>
-                );
-                const classes = `flex min-h-28 w-full flex-col items-start justify-between gap-1 rounded-xl border-2 p-3 text-left ${look.card}`;
-                return (
-                  <li key={t.id} data-testid="floor-table" data-status={t.status}>
-                    {canOperate ? (
-                      <button id={`table-${t.id}`} type="button" aria-haspopup="dialog" onClick={() => open(t)} className={classes}>
-                        {body}
-                      </button>
-                    ) : (
-                      <div className={classes}>{body}</div>
-                    )}
-                  </li>
-                );
-              })}
-          </ul>
-        </section>
-      ))}
+      {placed.length > 0 && (
+        <>
+          <FloorPlanGrid tables={placed} className="hidden md:block" label="Floor plan" renderTable={(t) => tile(t, 'plan')} />
+          {/* Phones: the plan does not fit; its tables are listed by area with the rest. */}
+          <div className="md:hidden">{areaLists(placed, 'phone')}</div>
+        </>
+      )}
+      {listed.length > 0 && (
+        <div className="space-y-5">
+          {placed.length > 0 && <H className="text-base font-semibold text-slate-800">Not on the plan</H>}
+          {areaLists(listed, 'list')}
+        </div>
+      )}
 
       <dialog
         ref={dialog}
@@ -138,6 +196,22 @@ export function FloorView({
             setTableStatusAction={setTableStatusAction}
             onDone={close}
             onCancel={() => close()}
+            orders={
+              canOrder ? (covers: number) => (
+                <TabActions
+                  covers={covers}
+                  table={current}
+                  tab={tabOf.get(current.id) ?? null}
+                  tables={tables}
+                  tabs={tabs}
+                  currency={currency}
+                  onDone={(message) => {
+                    close(message);
+                    router.refresh();
+                  }}
+                />
+              ) : null
+            }
           />
         )}
       </dialog>
@@ -150,11 +224,14 @@ function TableStatusPanel({
   setTableStatusAction,
   onDone,
   onCancel,
+  orders,
 }: {
   table: FloorTable;
   setTableStatusAction: FormAction;
   onDone: (message: string) => void;
   onCancel: () => void;
+  /** The table's order: open it, start one (for the guests chosen), move or merge (TabActions). */
+  orders: ((covers: number) => ReactNode) | null;
 }) {
   const { state, pending, onSubmit } = useFormAction(setTableStatusAction, null);
   const [covers, setCovers] = useState(table.status === 'occupied' ? String(table.covers) : '');
@@ -187,6 +264,7 @@ function TableStatusPanel({
         </p>
       </div>
       {state?.error && <Alert tone="error">{state.error}</Alert>}
+      {orders?.(Number.isInteger(Number(covers)) && Number(covers) >= 1 ? Number(covers) : Math.min(table.seats, 2))}
 
       <fieldset className="space-y-3">
         <legend className="font-semibold">{table.status === 'occupied' ? 'Change the number of guests' : 'Seat guests'}</legend>

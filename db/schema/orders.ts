@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenancy';
 
-export const orderStatuses = ['open', 'placed', 'partially_paid', 'paid', 'completed', 'voided', 'partially_refunded', 'refunded'] as const;
+/** `merged`: an open tab whose lines joined another table's tab (merged_into); neither a sale nor a void in any report. */
+export const orderStatuses = ['open', 'placed', 'partially_paid', 'paid', 'completed', 'voided', 'partially_refunded', 'refunded', 'merged'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 export const orderTypes = ['dine_in', 'takeaway', 'retail'] as const;
 export type OrderType = (typeof orderTypes)[number];
@@ -56,6 +57,8 @@ export const orders = pgTable(
     /** Who voided the order, and the manager who approved it when that person could not alone. */
     voidedBy: uuid('voided_by'),
     voidApprovedBy: uuid('void_approved_by'),
+    /** The tab this one's lines joined (status `merged`). */
+    mergedInto: uuid('merged_into'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -73,6 +76,8 @@ export const orders = pgTable(
     // The sales read model (lib/orders/sales-facts.ts) scans by the time a sale or void happened.
     index('orders_paid_idx').on(t.tenantId, t.paidAt).where(sql`paid_at is not null`),
     index('orders_voided_idx').on(t.tenantId, t.voidedAt).where(sql`voided_at is not null`),
+    // One open tab per table (a move or merge frees the old one in the same transaction).
+    uniqueIndex('orders_one_open_tab_per_table').on(t.tenantId, t.tableId).where(sql`status = 'open' and table_id is not null`),
     check('orders_amounts_check', sql`${t.total} >= 0 and ${t.paidTotal} >= 0 and ${t.refundedTotal} >= 0 and ${t.refundedTotal} <= ${t.paidTotal}`),
   ],
 );
@@ -108,6 +113,11 @@ export const orderLines = pgTable(
     trackStock: boolean('track_stock').notNull(),
     allowNegativeStock: boolean('allow_negative_stock').notNull(),
     refundedQuantity: integer('refunded_quantity').notNull().default(0),
+    /** Hold & fire (dine-in tabs): the course, whether it waits for "Fire course n", and how many units the kitchen already has. */
+    course: integer('course').notNull().default(1),
+    held: boolean('held').notNull().default(false),
+    firedQuantity: integer('fired_quantity').notNull().default(0),
+    firedAt: timestamp('fired_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
@@ -115,6 +125,7 @@ export const orderLines = pgTable(
     index('order_lines_order_idx').on(t.tenantId, t.orderId),
     index('order_lines_variant_idx').on(t.tenantId, t.variantId),
     check('order_lines_quantity_check', sql`${t.quantity} > 0 and ${t.refundedQuantity} between 0 and ${t.quantity}`),
+    check('order_lines_fired_check', sql`${t.firedQuantity} between 0 and ${t.quantity} and ${t.course} between 1 and 9`),
   ],
 );
 

@@ -32,6 +32,10 @@ export const menus = pgTable(
 );
 
 export const tableStatuses = ['free', 'occupied', 'needs_cleaning'] as const;
+export const tableShapes = ['square', 'round', 'wide'] as const;
+export type TableShape = (typeof tableShapes)[number];
+/** The floor plan's grid: columns × rows of cells a table is placed on (a wide table takes two columns). */
+export const FLOOR_GRID = { columns: 12, rows: 8 } as const;
 export type TableStatus = (typeof tableStatuses)[number];
 
 export const diningTables = pgTable(
@@ -46,6 +50,10 @@ export const diningTables = pgTable(
     /** Guests seated now (0 unless occupied). */
     covers: integer('covers').notNull().default(0),
     position: integer('position').notNull().default(0),
+    /** Its cell on the drawn floor plan (both null: not placed, listed by area instead). */
+    gridX: integer('grid_x'),
+    gridY: integer('grid_y'),
+    shape: text('shape', { enum: tableShapes }).notNull().default('square'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -54,6 +62,7 @@ export const diningTables = pgTable(
     foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'dining_tables_tenant_fk' }),
     check('dining_tables_seats_check', sql`${t.seats} between 1 and 100`),
     check('dining_tables_covers_check', sql`${t.covers} >= 0`),
+    check('dining_tables_grid_check', sql`(${t.gridX} is null) = (${t.gridY} is null) and ${t.gridX} between 0 and 11 and ${t.gridY} between 0 and 7`),
   ],
 );
 
@@ -120,8 +129,11 @@ export const kitchenRoutes = pgTable(
   ],
 );
 
-/** A ticket's line: the order line's snapshot as the cook reads it. */
-export type KitchenTicketLine = { lineId: string; name: string; quantity: number; modifiers: string[]; note: string | null };
+/**
+ * A ticket's line: the order line's snapshot as the cook reads it. `course` (absent before hold &
+ * fire) groups a ticket; `voided`: units taken off after they were fired ("VOID 1× Mohinga").
+ */
+export type KitchenTicketLine = { lineId: string; name: string; quantity: number; modifiers: string[]; note: string | null; course?: number; voided?: boolean };
 
 /**
  * What one station must make for one firing of an order (today: its checkout, the OrderPlaced

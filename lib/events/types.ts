@@ -47,8 +47,43 @@ export type EventPayloads = {
       /** The chosen modifier options by name ("Oat", "Extra spicy"). */
       modifiers?: string[];
       note?: string | null;
+      /** Hold & fire: the line's course, and the units the kitchen already had from an earlier OrderLinesFired (a ticket makes only the rest). */
+      course?: number;
+      firedQuantity?: number;
     }[];
   };
+  /**
+   * An open tab sent to the kitchen without checking out ("Send", "Fire course n"), or changed
+   * after it was: `lines` carry the same snapshot as OrderPlaced's, with the units to make now;
+   * a `voided` line is units taken off after firing (the ticket says "VOID 1× …").
+   */
+  OrderLinesFired: {
+    orderId: string;
+    number: number;
+    locationId: string;
+    type: 'dine_in' | 'takeaway' | 'retail';
+    tableId: string | null;
+    customerName: string | null;
+    note: string | null;
+    /** The course fired by "Fire course n"; null for a Send or a change. */
+    course: number | null;
+    lines: {
+      variantId: string;
+      quantity: number;
+      lineId: string;
+      productId: string;
+      categoryId: string | null;
+      name: string;
+      modifiers: string[];
+      note: string | null;
+      course: number;
+      voided?: boolean;
+    }[];
+  };
+  /** An unpaid order moved to another table (the old one was freed). */
+  OrderMoved: { orderId: string; number: number; fromTableId: string | null; toTableId: string };
+  /** An open tab's lines joined another's (`intoOrderId`); the tab is `merged`, neither sold nor voided. */
+  OrderMerged: { orderId: string; number: number; intoOrderId: string; intoNumber: number; intoTableId: string | null };
   /** A tender was taken (cash at once, card once the gateway captured it). */
   PaymentCaptured: { orderId: string; paymentId: string; tender: 'cash' | 'card'; amount: number };
   /** A card payment was declined or could not be made. */

@@ -11,6 +11,7 @@ import { setTableOccupancy } from '@/lib/restaurant';
 import { getTenantSettings } from '@/lib/tenancy';
 import { variantLabel } from '@/lib/catalog';
 import { auditDiscountOverLimit, auditVoid } from './audit';
+import { assertNoOtherTab, courseOf, firedLine, writeLines } from './firing';
 import { quoteOrder, type Quote } from './quote';
 import { orderConditions, pageOfOrders, type OrderRow } from './search';
 import type { CreateOrderInput, ListOrdersQuery, UpdateOrderInput } from './schemas';
@@ -35,7 +36,7 @@ export type OrderView = Omit<OrderRow, 'tenantId'> & {
  * taken); `placed` has taken its items out of stock and waits for money.
  */
 const TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
-  open: ['placed', 'voided'],
+  open: ['placed', 'voided', 'merged'],
   placed: ['partially_paid', 'paid', 'voided'],
   partially_paid: ['partially_paid', 'paid'],
   paid: ['completed'],
@@ -43,6 +44,7 @@ const TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
   partially_refunded: ['partially_refunded', 'refunded'],
   refunded: [],
   voided: [],
+  merged: [],
 };
 
 const STATUS_WORDS: Record<OrderStatus, string> = {
@@ -54,6 +56,7 @@ const STATUS_WORDS: Record<OrderStatus, string> = {
   voided: 'voided',
   partially_refunded: 'partly refunded',
   refunded: 'refunded',
+  merged: 'merged into another table',
 };
 
 export function assertTransition(from: OrderStatus, to: OrderStatus): void {
@@ -90,12 +93,26 @@ const saleLines = (lines: Pick<LineRow, 'variantId' | 'quantity' | 'trackStock' 
 /** What placing needs of each line: stock flags for inventory, the snapshot for the kitchen's tickets. */
 type PlacedLine = Pick<
   LineRow,
-  'id' | 'position' | 'variantId' | 'productId' | 'categoryId' | 'quantity' | 'trackStock' | 'allowNegativeStock' | 'productName' | 'variantName' | 'modifiers' | 'note'
+  | 'id'
+  | 'position'
+  | 'variantId'
+  | 'productId'
+  | 'categoryId'
+  | 'quantity'
+  | 'trackStock'
+  | 'allowNegativeStock'
+  | 'productName'
+  | 'variantName'
+  | 'modifiers'
+  | 'note'
+  | 'course'
+  | 'firedQuantity'
 >;
 
 /** Takes the order's items out of stock and emits OrderPlaced (in the caller's transaction). */
 async function place(tx: Tx, order: OrderRow, lines: PlacedLine[]): Promise<void> {
   assertTransition(order.status, 'placed');
+  if (lines.length === 0) throw new AppError('unprocessable', 'Add at least one item before checking out', [{ path: 'lines', message: 'Add at least one item' }]);
   await reserveStock(tx, order.tenantId, {
     locationId: order.locationId,
     lines: saleLines(lines),
@@ -119,20 +136,14 @@ async function place(tx: Tx, order: OrderRow, lines: PlacedLine[]): Promise<void
         tableId: order.tableId,
         customerName: order.customerName,
         note: order.note,
-        // In the order they were rung up: a ticket lists them so.
-        lines: [...lines].sort((a, b) => a.position - b.position).map((l) => ({
-          variantId: l.variantId,
-          quantity: l.quantity,
-          lineId: l.id,
-          productId: l.productId,
-          categoryId: l.categoryId,
-          name: variantLabel(l),
-          modifiers: l.modifiers.map((m) => m.optionName),
-          note: l.note,
-        })),
+        // In the order they were rung up: a ticket lists them so. A tab sent before checkout:
+        // the kitchen has `firedQuantity` units already; the ticket makes the rest.
+        lines: [...lines].sort((a, b) => a.position - b.position).map((l) => ({ ...firedLine(l, l.quantity), firedQuantity: l.firedQuantity })),
       },
     },
   ]);
+  // Everything is with the kitchen now (held courses included: checkout fires the rest).
+  await tx.update(orderLines).set({ firedQuantity: sql`${orderLines.quantity}`, firedAt: new Date(), held: false }).where(eq(orderLines.orderId, order.id));
 }
 
 export async function lockOrder(tx: Tx, orderId: string): Promise<OrderRow> {
@@ -154,11 +165,12 @@ export async function openShiftOf(tx: Tx, shiftId: string | null, locationId: st
   return shift;
 }
 
-const lineValues = (tenantId: string, orderId: string, quote: Quote) =>
+const lineValues = (tenantId: string, orderId: string, quote: Quote, input: CreateOrderInput['lines']) =>
   quote.lines.map((l, position) => ({
     tenantId,
     orderId,
     position,
+    ...courseOf(input, position),
     variantId: l.variantId,
     productId: l.productId,
     categoryId: l.categoryId,
@@ -206,6 +218,7 @@ export async function createOrder(ctx: TenantContext, input: CreateOrderInput): 
     const shift = await openShiftOf(tx, input.shiftId, input.locationId);
     const locationId = shift?.locationId ?? fallbackLocation;
     if (!locationId) throw new AppError('unprocessable', 'This business has no location yet; add one under Stock → Locations');
+    if (input.tableId && input.park) await assertNoOtherTab(tx, input.tableId, null);
     const day = businessDate(ctx.tenant.timeZone, new Date(), settings.dayStartsAt);
     const number = await nextOrderNumber(tx, tenantId, locationId, day);
     const [order] = await tx
@@ -230,7 +243,9 @@ export async function createOrder(ctx: TenantContext, input: CreateOrderInput): 
         createdBy: ctx.userId,
       })
       .returning();
-    const lines = await tx.insert(orderLines).values(lineValues(tenantId, orderId, quote)).returning();
+    const values = lineValues(tenantId, orderId, quote, input.lines);
+    // An empty tab is a table seated before anything was ordered (startTab).
+    const lines = values.length ? await tx.insert(orderLines).values(values).returning() : [];
     await auditDiscountOverLimit(tx, ctx, { id: orderId, number, discountTotal: null }, quote, settings.discountLimitBasisPoints);
     if (input.tableId) await setTableOccupancy(tx, input.tableId, { status: 'occupied', covers: input.covers ?? 1 });
     if (!input.park) await place(tx, order!, lines);
@@ -252,8 +267,9 @@ export async function updateOpenOrder(ctx: TenantContext, orderId: string, input
     const order = await lockOrder(tx, orderId);
     if (order.status !== 'open') throw new AppError('conflict', `This order is ${STATUS_WORDS[order.status]}; only open orders can be changed`);
     const shift = await openShiftOf(tx, input.shiftId, order.locationId);
-    await tx.delete(orderLines).where(eq(orderLines.orderId, orderId));
-    await tx.insert(orderLines).values(lineValues(tenantId, orderId, quote));
+    if (input.tableId && input.tableId !== order.tableId) await assertNoOtherTab(tx, input.tableId, orderId);
+    // Line ids are kept (matched by the lineId the register sends back): what the kitchen has is known per line.
+    await writeLines(tx, order, lineValues(tenantId, orderId, quote, input.lines), input.lines);
     await tx
       .update(orders)
       .set({

@@ -29,6 +29,10 @@ const orderLineInputSchema = z.object({
   discount: discountSchema.nullable().default(null),
   /** The price typed in for an open-price item ("Custom amount"); refused for any other item. */
   unitPrice: money('the price').optional(),
+  /** Hold & fire (tabs.ts): the line's id when it is already on the order (kept, so what was fired is known), its course, held for "Fire course n". */
+  lineId: id.optional(),
+  course: z.number().int().min(1).max(9).default(1),
+  held: z.boolean().default(false),
 });
 
 const orderFields = {
@@ -85,6 +89,25 @@ export type CreateOrderInput = z.output<typeof createOrderSchema>;
 /** Replaces the contents of an open (parked) order. */
 export const updateOrderSchema = z.object(orderFields).superRefine(dineIn);
 export type UpdateOrderInput = z.output<typeof updateOrderSchema>;
+
+/** Seat & start: an empty dine-in tab on a table (the floor's "Seat & start order"). */
+export const startTabSchema = z.object({
+  tableId: id,
+  covers: z.number().int().min(1, 'At least 1 guest').max(200, 'At most 200 guests').default(1),
+  shiftId: id.nullable().default(null),
+});
+export type StartTabInput = z.output<typeof startTabSchema>;
+
+export const moveOrderSchema = z.object({ tableId: z.uuid({ message: 'Choose a table' }) });
+export type MoveOrderInput = z.output<typeof moveOrderSchema>;
+
+/** Merge: the other table's open tab (its lines join this one). */
+export const mergeOrderSchema = z.object({ orderId: z.uuid({ message: 'Choose the table to merge' }) });
+export type MergeOrderInput = z.output<typeof mergeOrderSchema>;
+
+/** Send (no course: every unfired line not held) or "Fire course n" (that course, held or not). */
+export const fireOrderSchema = z.object({ course: z.number().int().min(1).max(9).optional() });
+export type FireOrderInput = z.output<typeof fireOrderSchema>;
 
 export const voidOrderSchema = z.object({
   reason: z.string().trim().min(3, 'Say why the order is voided').max(300),

@@ -192,7 +192,8 @@ async function buildReport(tx: Tx, shift: typeof shifts.$inferSelect): Promise<S
   const cashIn = movements.filter((m) => m.kind === 'in').reduce((s, m) => s + m.amount, 0);
   const cashOut = movements.filter((m) => m.kind === 'out').reduce((s, m) => s + m.amount, 0);
   const expectedCash = shift.openingFloat + byTender[0]!.net + cashIn - cashOut;
-  const sold = orderRows.filter((o) => o.status !== 'voided' && o.status !== 'open');
+  // A merged tab's lines were sold on the tab they joined: counted there, not twice.
+  const sold = orderRows.filter((o) => o.status !== 'voided' && o.status !== 'open' && o.status !== 'merged');
   const voided = orderRows.filter((o) => o.status === 'voided');
   const [items] = sold.length
     ? ((await tx

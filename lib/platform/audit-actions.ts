@@ -94,6 +94,8 @@ export const AUDIT_GROUPS = {
       'table.created': 'Added a table',
       'table.updated': 'Changed a table',
       'table.deleted': 'Removed a table',
+      'order.moved': 'Moved an order to another table',
+      'order.merged': 'Merged two tables',
       'menu.created': 'Added a menu',
       'menu.updated': 'Changed a menu',
       'menu.deleted': 'Deleted a menu',

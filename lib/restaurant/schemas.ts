@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { patchSchema } from '@/lib/platform/validation';
-import { tableStatuses } from '@/db/schema/restaurant';
+import { FLOOR_GRID, tableShapes, tableStatuses } from '@/db/schema/restaurant';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 07:00');
 
@@ -52,15 +52,24 @@ export const tableInputSchema = z.object({
   seats: z.number({ message: 'Enter the number of seats' }).int('Use a whole number').min(1, 'At least 1 seat').max(100, 'At most 100 seats'),
   area: z.string().trim().min(1).max(40).default('Main'),
   position: z.number({ message: 'Enter a whole number' }).int().min(0).max(10_000).default(0),
+  /** Its cell on the floor plan (both or neither; null: not placed). */
+  gridX: z.number().int().min(0).max(FLOOR_GRID.columns - 1, `At most column ${FLOOR_GRID.columns}`).nullable().default(null),
+  gridY: z.number().int().min(0).max(FLOOR_GRID.rows - 1, `At most row ${FLOOR_GRID.rows}`).nullable().default(null),
+  shape: z.enum(tableShapes, { message: 'Choose square, round or wide' }).default('square'),
 });
-export type TableInput = z.output<typeof tableInputSchema>;
+type ParsedTable = z.output<typeof tableInputSchema>;
+/** The placement is optional to callers (seeds, tests): a table not given a cell is not on the plan. */
+export type TableInput = Omit<ParsedTable, 'gridX' | 'gridY' | 'shape'> & Partial<Pick<ParsedTable, 'gridX' | 'gridY' | 'shape'>>;
 
 export const tablePatchSchema = patchSchema(
   tableInputSchema.extend({
     status: z.enum(tableStatuses, { message: 'Choose free, occupied or needs_cleaning' }),
     covers: z.number({ message: 'Enter the number of guests' }).int('Use a whole number').min(0).max(200, 'At most 200 guests'),
   }),
-);
+).refine((p) => (p.gridX === undefined) === (p.gridY === undefined) && (p.gridX === null) === (p.gridY === null), {
+  path: ['gridY'],
+  message: 'Place a table on both a column and a row (or take it off the plan)',
+});
 export type TablePatch = z.output<typeof tablePatchSchema>;
 
 export const tableListQuerySchema = z.object({
@@ -98,3 +107,32 @@ export const productRouteSchema = z.object({
   station: routeTargetSchema,
 });
 export type ProductRouteInput = z.output<typeof productRouteSchema>;
+
+/** The whole floor plan at once (the editor's Save): each table's cell and shape; null cells take a table off the plan. */
+export const floorPlanSchema = z
+  .object({
+    tables: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          gridX: tableInputSchema.shape.gridX.unwrap(),
+          gridY: tableInputSchema.shape.gridY.unwrap(),
+          shape: z.enum(tableShapes, { message: 'Choose square, round or wide' }),
+        }),
+      )
+      .max(500),
+  })
+  .superRefine((plan, ctx) => {
+    const taken = new Map<string, number>();
+    plan.tables.forEach((t, i) => {
+      if ((t.gridX === null) !== (t.gridY === null)) ctx.addIssue({ code: 'custom', path: ['tables', i, 'gridY'], message: 'Place a table on both a column and a row' });
+      if (t.gridX === null || t.gridY === null) return;
+      const cells = t.shape === 'wide' && t.gridX < FLOOR_GRID.columns - 1 ? [t.gridX, t.gridX + 1] : [t.gridX];
+      for (const x of cells) {
+        const key = `${x},${t.gridY}`;
+        if (taken.has(key)) ctx.addIssue({ code: 'custom', path: ['tables', i, 'gridX'], message: 'Two tables cannot stand on the same cell' });
+        taken.set(key, i);
+      }
+    });
+  });
+export type FloorPlanInput = z.output<typeof floorPlanSchema>;

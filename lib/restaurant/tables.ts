@@ -1,12 +1,25 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
-import { diningTables, type TableStatus } from '@/db/schema/restaurant';
+import { diningTables, type TableShape, type TableStatus } from '@/db/schema/restaurant';
 import { can, type TenantContext, type TenantScope } from '@/lib/auth';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, duplicateName, notFound } from '@/lib/platform/errors';
-import type { TableInput, TablePatch } from './schemas';
+import type { FloorPlanInput, TableInput, TablePatch } from './schemas';
 
-export type DiningTable = { id: string; name: string; seats: number; area: string; status: TableStatus; covers: number; position: number; updatedAt: Date };
+export type DiningTable = {
+  id: string;
+  name: string;
+  seats: number;
+  area: string;
+  status: TableStatus;
+  covers: number;
+  position: number;
+  /** Its cell on the drawn floor plan; null when not placed (the floor lists it under its area). */
+  gridX: number | null;
+  gridY: number | null;
+  shape: TableShape;
+  updatedAt: Date;
+};
 
 const columns = {
   id: diningTables.id,
@@ -16,6 +29,9 @@ const columns = {
   status: diningTables.status,
   covers: diningTables.covers,
   position: diningTables.position,
+  gridX: diningTables.gridX,
+  gridY: diningTables.gridY,
+  shape: diningTables.shape,
   updatedAt: diningTables.updatedAt,
 };
 
@@ -31,6 +47,7 @@ export function listTables({ tenantId }: TenantScope, filter: { area?: string; s
 }
 
 export async function createTable(ctx: TenantContext, input: TableInput): Promise<DiningTable> {
+  if ((input.gridX ?? null) === null !== ((input.gridY ?? null) === null)) throw new AppError('unprocessable', 'Place a table on both a column and a row', [{ path: 'gridY', message: 'Choose a row too' }]);
   return withTenant(ctx.tenantId, async (tx) => {
     const [row] = await tx.insert(diningTables).values({ tenantId: ctx.tenantId, ...input }).returning(columns).catch(duplicate);
     await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'table.created', entityType: 'table', entityId: row!.id, details: input });
@@ -44,7 +61,7 @@ export async function createTable(ctx: TenantContext, input: TableInput): Promis
  * occupied needs at least one guest, free and needs-cleaning have none.
  */
 export async function updateTable(ctx: TenantContext, id: string, patch: TablePatch): Promise<DiningTable> {
-  const changesLayout = ['name', 'seats', 'area', 'position'].some((k) => patch[k as keyof TablePatch] !== undefined);
+  const changesLayout = ['name', 'seats', 'area', 'position', 'gridX', 'gridY', 'shape'].some((k) => patch[k as keyof TablePatch] !== undefined);
   if (changesLayout && !can(ctx.role, 'tables:write')) throw new AppError('forbidden', 'Only managers and owners change the floor plan');
   return withTenant(ctx.tenantId, async (tx) => {
     const [current] = await tx.select(columns).from(diningTables).where(eq(diningTables.id, id)).for('update');
@@ -89,4 +106,47 @@ export async function setTableOccupancy(tx: Tx, tableId: string, state: { status
     .where(eq(diningTables.id, tableId))
     .returning({ id: diningTables.id });
   if (rows.length === 0) throw new AppError('unprocessable', 'No such table', [{ path: 'tableId', message: 'No such table' }]);
+}
+
+/**
+ * A table held for a change by the orders module (an order moved to it, a tab merged from it):
+ * locked until the caller's transaction ends. Another business's table is not found (RLS).
+ */
+export async function lockTable(tx: Tx, tableId: string): Promise<Pick<DiningTable, 'id' | 'name' | 'status' | 'covers'>> {
+  const [row] = await tx
+    .select({ id: diningTables.id, name: diningTables.name, status: diningTables.status, covers: diningTables.covers })
+    .from(diningTables)
+    .where(eq(diningTables.id, tableId))
+    .for('update');
+  if (!row) throw notFound('Table');
+  return row;
+}
+
+/**
+ * Saves the floor plan (the editor's cells and shapes) in one transaction: only tables whose
+ * placement changed are written and audited (`table.updated` with before and after). A table
+ * of another business, or removed meanwhile, is `not_found` and nothing is saved.
+ */
+export async function saveFloorPlan(ctx: TenantContext, plan: FloorPlanInput): Promise<number> {
+  if (!can(ctx.role, 'tables:write')) throw new AppError('forbidden', 'Only managers and owners change the floor plan');
+  return withTenant(ctx.tenantId, async (tx) => {
+    let changed = 0;
+    for (const t of plan.tables) {
+      const [current] = await tx.select(columns).from(diningTables).where(eq(diningTables.id, t.id)).for('update');
+      if (!current) throw notFound('Table');
+      if (current.gridX === t.gridX && current.gridY === t.gridY && current.shape === t.shape) continue;
+      await tx.update(diningTables).set({ gridX: t.gridX, gridY: t.gridY, shape: t.shape, updatedAt: new Date() }).where(eq(diningTables.id, t.id));
+      await recordAudit(tx, ctx.tenantId, {
+        actorUserId: ctx.userId,
+        action: 'table.updated',
+        entityType: 'table',
+        entityId: t.id,
+        before: { gridX: current.gridX, gridY: current.gridY, shape: current.shape },
+        after: { gridX: t.gridX, gridY: t.gridY, shape: t.shape },
+        details: { name: current.name },
+      });
+      changed += 1;
+    }
+    return changed;
+  });
 }

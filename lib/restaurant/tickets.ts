@@ -55,16 +55,25 @@ const announce = (tx: Tx, tenantId: string, stationIds: Iterable<string>) =>
     [...new Set(stationIds)].map((stationId) => ({ type: 'KitchenTicketsChanged' as const, payload: { stationId } })),
   );
 
+type FiringHeader = {
+  orderId: string;
+  number: number;
+  locationId: string;
+  type?: string;
+  tableId?: string | null;
+  customerName?: string | null;
+  note?: string | null;
+};
+type FiringLine = KitchenTicketLine & { productId: string; categoryId: string | null };
+
 /**
- * The OrderPlaced handler: one ticket per station the order's items go to, with the lines it
- * makes. Inserted ON CONFLICT DO NOTHING on (order, station, event), so a redelivered event fires
- * nothing twice (the dispatcher already skips a handled one; this holds without it too). A
- * business with no station yet fires nothing; lines of events from before tickets (no snapshot)
- * are skipped.
+ * One ticket per station the lines go to, for one firing (event) of an order. Inserted ON
+ * CONFLICT DO NOTHING on (order, station, event), so a redelivered event fires nothing twice (the
+ * dispatcher already skips a handled one; this holds without it too). A business with no station
+ * yet fires nothing.
  */
-export async function fireTickets(tx: Tx, event: DomainEvent<'OrderPlaced'>): Promise<void> {
-  const { payload, tenantId } = event;
-  const lines = payload.lines.flatMap((l) => (l.lineId && l.productId && l.name ? [{ ...l, lineId: l.lineId, productId: l.productId, name: l.name }] : []));
+async function makeTickets(tx: Tx, event: { id: string; tenantId: string; occurredAt: Date }, header: FiringHeader, lines: FiringLine[]): Promise<void> {
+  const { tenantId } = event;
   if (lines.length === 0) return;
   const routing = await routingIn(
     tx,
@@ -74,36 +83,96 @@ export async function fireTickets(tx: Tx, event: DomainEvent<'OrderPlaced'>): Pr
   if (!routing) return;
 
   const byStation = new Map<string, KitchenTicketLine[]>();
-  for (const l of lines) {
-    const stationId = stationFor(routing, { productId: l.productId, categoryId: l.categoryId ?? null });
+  for (const { productId, categoryId, ...ticketLine } of lines) {
+    const stationId = stationFor(routing, { productId, categoryId });
     if (!stationId) continue;
-    const ticketLine = { lineId: l.lineId, name: l.name, quantity: l.quantity, modifiers: l.modifiers ?? [], note: l.note ?? null };
     byStation.set(stationId, [...(byStation.get(stationId) ?? []), ticketLine]);
   }
   if (byStation.size === 0) return;
 
-  const [table] = payload.tableId ? await tx.select({ name: diningTables.name }).from(diningTables).where(eq(diningTables.id, payload.tableId)) : [];
+  const [table] = header.tableId ? await tx.select({ name: diningTables.name }).from(diningTables).where(eq(diningTables.id, header.tableId)) : [];
   const fired = await tx
     .insert(kitchenTickets)
     .values(
       [...byStation].map(([stationId, ticketLines]) => ({
         tenantId,
         stationId,
-        orderId: payload.orderId,
+        orderId: header.orderId,
         eventId: event.id,
-        locationId: payload.locationId,
-        orderNumber: payload.number,
-        orderType: payload.type ?? 'takeaway',
+        locationId: header.locationId,
+        orderNumber: header.number,
+        orderType: header.type ?? 'takeaway',
         tableName: table?.name ?? null,
-        customerName: payload.customerName ?? null,
-        orderNote: payload.note ?? null,
-        lines: ticketLines,
+        customerName: header.customerName ?? null,
+        orderNote: header.note ?? null,
+        // Courses in order (a ticket lists starters before mains), then as rung up.
+        lines: ticketLines.map((l, i) => ({ l, i })).sort((a, b) => (a.l.course ?? 1) - (b.l.course ?? 1) || a.i - b.i).map(({ l }) => l),
         firedAt: event.occurredAt,
       })),
     )
     .onConflictDoNothing({ target: [kitchenTickets.tenantId, kitchenTickets.orderId, kitchenTickets.stationId, kitchenTickets.eventId] })
     .returning({ stationId: kitchenTickets.stationId });
   await announce(tx, tenantId, fired.map((t) => t.stationId));
+}
+
+/**
+ * The OrderPlaced handler: the lines' units not already fired from the open tab (hold & fire);
+ * lines of events from before tickets (no snapshot) are skipped.
+ */
+export async function fireTickets(tx: Tx, event: DomainEvent<'OrderPlaced'>): Promise<void> {
+  const lines = event.payload.lines.flatMap((l) => {
+    const quantity = l.quantity - (l.firedQuantity ?? 0);
+    if (!l.lineId || !l.productId || !l.name || quantity <= 0) return [];
+    const line: FiringLine = { lineId: l.lineId, productId: l.productId, categoryId: l.categoryId ?? null, name: l.name, quantity, modifiers: l.modifiers ?? [], note: l.note ?? null };
+    return [l.course ? { ...line, course: l.course } : line];
+  });
+  await makeTickets(tx, event, event.payload, lines);
+}
+
+/** The OrderLinesFired handler: a tab's Send, "Fire course n", or units voided after firing. */
+export async function fireTabLines(tx: Tx, event: DomainEvent<'OrderLinesFired'>): Promise<void> {
+  await makeTickets(
+    tx,
+    event,
+    event.payload,
+    event.payload.lines.map((l) => ({
+      lineId: l.lineId,
+      productId: l.productId,
+      categoryId: l.categoryId,
+      name: l.name,
+      quantity: l.quantity,
+      modifiers: l.modifiers,
+      note: l.note,
+      course: l.course,
+      ...(l.voided && { voided: true }),
+    })),
+  );
+}
+
+/** An order moved table: its tickets name the new table (a cook must know where to take it). */
+export async function retableTickets(tx: Tx, event: DomainEvent<'OrderMoved'>): Promise<void> {
+  const [table] = await tx.select({ name: diningTables.name }).from(diningTables).where(eq(diningTables.id, event.payload.toTableId));
+  const moved = await tx
+    .update(kitchenTickets)
+    .set({ tableName: table?.name ?? null })
+    .where(eq(kitchenTickets.orderId, event.payload.orderId))
+    .returning({ stationId: kitchenTickets.stationId, bumpedAt: kitchenTickets.bumpedAt });
+  await announce(tx, event.tenantId, moved.filter((t) => !t.bumpedAt).map((t) => t.stationId));
+}
+
+/**
+ * A tab merged into another: its tickets belong to the tab it joined (a later void of that tab
+ * marks them too) and name its table and number.
+ */
+export async function mergeTickets(tx: Tx, event: DomainEvent<'OrderMerged'>): Promise<void> {
+  const { orderId, intoOrderId, intoNumber, intoTableId } = event.payload;
+  const [table] = intoTableId ? await tx.select({ name: diningTables.name }).from(diningTables).where(eq(diningTables.id, intoTableId)) : [];
+  const merged = await tx
+    .update(kitchenTickets)
+    .set({ orderId: intoOrderId, orderNumber: intoNumber, tableName: table?.name ?? null })
+    .where(eq(kitchenTickets.orderId, orderId))
+    .returning({ stationId: kitchenTickets.stationId, bumpedAt: kitchenTickets.bumpedAt });
+  await announce(tx, event.tenantId, merged.filter((t) => !t.bumpedAt).map((t) => t.stationId));
 }
 
 /** The OrderVoided handler: the order's tickets are marked voided; those on a screen show it until bumped. */
@@ -117,6 +186,9 @@ export async function voidTickets(tx: Tx, event: DomainEvent<'OrderVoided'>): Pr
 }
 
 onEvent('OrderPlaced', 'restaurant.kitchen-tickets', fireTickets);
+onEvent('OrderLinesFired', 'restaurant.kitchen-tab-tickets', fireTabLines);
+onEvent('OrderMoved', 'restaurant.kitchen-move', retableTickets);
+onEvent('OrderMerged', 'restaurant.kitchen-merge', mergeTickets);
 onEvent('OrderVoided', 'restaurant.kitchen-void', voidTickets);
 
 function mayUse(ctx: TenantContext): void {

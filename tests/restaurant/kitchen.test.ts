@@ -158,11 +158,11 @@ describe('placing an order', () => {
     expect(onBar).toHaveLength(1);
     expect(onKitchen[0]).toMatchObject({ orderId, orderType: 'dine_in', tableName: 'Window 4', orderNote: 'Birthday: bring the cake last', voidedAt: null, bumpedAt: null });
     expect(onKitchen[0]!.lines.map(({ lineId: _, ...l }) => l)).toEqual([
-      { name: 'Mohinga', quantity: 2, modifiers: [], note: 'No coriander' },
-      { name: 'Lassi', quantity: 1, modifiers: [], note: null },
-      { name: 'Cake', quantity: 1, modifiers: [], note: null },
+      { name: 'Mohinga', quantity: 2, modifiers: [], note: 'No coriander', course: 1 },
+      { name: 'Lassi', quantity: 1, modifiers: [], note: null, course: 1 },
+      { name: 'Cake', quantity: 1, modifiers: [], note: null, course: 1 },
     ]);
-    expect(onBar[0]!.lines.map(({ lineId: _, ...l }) => l)).toEqual([{ name: 'Milk tea', quantity: 1, modifiers: ['Oat'], note: null }]);
+    expect(onBar[0]!.lines.map(({ lineId: _, ...l }) => l)).toEqual([{ name: 'Milk tea', quantity: 1, modifiers: ['Oat'], note: null, course: 1 }]);
     expect(onBar[0]!.orderNumber).toBe(onKitchen[0]!.orderNumber);
     expect((await announced(t.tenant.id)).slice(before).sort()).toEqual([kitchen.id, bar.id].sort());
   });

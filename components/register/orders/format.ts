@@ -13,6 +13,7 @@ export const STATUS_LABEL: Record<OrderStatus, string> = {
   voided: 'Voided',
   partially_refunded: 'Partly refunded',
   refunded: 'Refunded',
+  merged: 'Merged into another table',
 };
 
 export const STATUS_TONE: Record<OrderStatus, string> = {
@@ -24,6 +25,7 @@ export const STATUS_TONE: Record<OrderStatus, string> = {
   voided: 'bg-slate-200 text-slate-700 ring-slate-300 line-through decoration-slate-500',
   partially_refunded: 'bg-sky-100 text-sky-900 ring-sky-300',
   refunded: 'bg-sky-100 text-sky-900 ring-sky-300',
+  merged: 'bg-slate-100 text-slate-700 ring-slate-300',
 };
 
 /** The status filter chips; a chip stands for one or more order statuses. */

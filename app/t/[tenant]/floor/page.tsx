@@ -3,15 +3,18 @@ import Link from 'next/link';
 import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
 import { FloorView } from '@/components/restaurant/floor-view';
 import { requireStaff, can } from '@/lib/auth';
+import { openTabs } from '@/lib/orders';
 import { listTables } from '@/lib/restaurant';
 import { setTableStatusAction } from './actions';
 
 export const metadata: Metadata = { title: 'Floor' };
 
-/** The dining room for everyone on shift: seat guests, mark tables for cleaning, free them. */
+/** The dining room for everyone on shift: open a table's tab or start one, move and merge, seat guests, clear tables. */
 export default async function FloorPage() {
   const ctx = await requireStaff('tables:read');
-  const tables = await listTables(ctx);
+  const canOrder = can(ctx.role, 'order:create') && can(ctx.role, 'register:use');
+  const [tables, tabs] = await Promise.all([listTables(ctx), can(ctx.role, 'order:read') ? openTabs(ctx) : []]);
+  const now = Date.now();
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -34,7 +37,15 @@ export default async function FloorPage() {
             )}
           </p>
         ) : (
-          <FloorView tables={tables} canOperate={can(ctx.role, 'tables:operate')} setTableStatusAction={setTableStatusAction} />
+          <FloorView
+            tables={tables}
+            canOperate={can(ctx.role, 'tables:operate')}
+            setTableStatusAction={setTableStatusAction}
+            tabs={tabs.map((t) => ({ orderId: t.orderId, tableId: t.tableId, number: t.number, total: t.total, openedAt: t.createdAt.toISOString() }))}
+            currency={ctx.tenant.currency}
+            now={now}
+            canOrder={canOrder}
+          />
         )}
       </main>
     </div>

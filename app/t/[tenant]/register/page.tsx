@@ -12,8 +12,11 @@ export const metadata: Metadata = { title: 'Register' };
  * screen needs — catalog, menus, stock here, settings, tables, approvers — comes in one server call;
  * prices, checkout and payments then go through the orders API from the browser.
  */
-export default async function RegisterPage() {
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireStaff('register:use');
+  // `?order=<id>`: a table's tab opened from the floor (the screen checks it is an open order of this store).
+  const { order } = await searchParams;
+  const openOrderId = typeof order === 'string' && /^[0-9a-f-]{36}$/i.test(order) ? order : null;
   const [switchable, data] = await Promise.all([staffToSwitchTo(ctx, ctx.userId), registerData(ctx)]);
 
   return (
@@ -32,6 +35,7 @@ export default async function RegisterPage() {
           data={data}
           tenantId={ctx.tenantId}
           currency={ctx.tenant.currency}
+          openOrderId={openOrderId}
           user={{
             userId: ctx.userId,
             name: ctx.name,

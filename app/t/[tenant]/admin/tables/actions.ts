@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { staffAction, type FormState } from '@/lib/auth';
 import { AppError } from '@/lib/platform/errors';
-import { createTable, deleteTable, tableInputSchema, tablePatchSchema, updateTable } from '@/lib/restaurant';
+import { createTable, deleteTable, floorPlanSchema, saveFloorPlan, tableInputSchema, tablePatchSchema, updateTable } from '@/lib/restaurant';
 import { text } from '@/lib/platform/form-data';
 
 const int = (formData: FormData, name: string) => {
@@ -36,5 +36,19 @@ export async function deleteTableAction(_prev: FormState, formData: FormData): P
   return staffAction('tables:write', z.object({}), {}, async (ctx) => {
     await deleteTable(ctx, tableId(formData));
     return 'Table removed.';
+  });
+}
+
+/** The floor plan editor's Save: every table's cell and shape, as JSON in one field. */
+export async function saveFloorPlanAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let plan: unknown;
+  try {
+    plan = JSON.parse(text(formData, 'plan') ?? '');
+  } catch {
+    return { error: 'The plan could not be read; reload the page and try again.' };
+  }
+  return staffAction('tables:write', floorPlanSchema, plan, async (ctx, data) => {
+    const changed = await saveFloorPlan(ctx, data);
+    return changed === 0 ? 'The plan is as it was.' : `Saved the floor plan (${changed} ${changed === 1 ? 'table' : 'tables'} moved).`;
   });
 }

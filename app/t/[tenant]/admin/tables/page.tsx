@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FloorPlanEditor } from '@/components/restaurant/floor-plan-editor';
 import { FloorView } from '@/components/restaurant/floor-view';
 import { tableStatusLook } from '@/components/restaurant/table-status';
 import { TableAddForm } from '@/components/restaurant/table-add-form';
@@ -7,7 +8,7 @@ import { TableRowEditor } from '@/components/restaurant/table-row-editor';
 import { requireStaff, can } from '@/lib/auth';
 import { listTables } from '@/lib/restaurant';
 import { setTableStatusAction } from '../../floor/actions';
-import { addTableAction, deleteTableAction, updateTableLayoutAction } from './actions';
+import { addTableAction, deleteTableAction, saveFloorPlanAction, updateTableLayoutAction } from './actions';
 import { tableScrollClass } from '@/components/ui/table';
 
 export const metadata: Metadata = { title: 'Tables' };
@@ -34,6 +35,19 @@ export default async function TablesPage() {
       </header>
 
       {canWrite && <TableAddForm areas={areas} addTableAction={addTableAction} />}
+
+      {canWrite && tables.length > 0 && (
+        <section aria-labelledby="plan" className="space-y-3">
+          <h2 id="plan" className="text-lg font-semibold">
+            Floor plan
+          </h2>
+          <FloorPlanEditor
+            key={tables.map((t) => `${t.id}:${t.gridX}:${t.gridY}:${t.shape}`).join('|')}
+            tables={tables.map(({ id, name, seats, area, gridX, gridY, shape }) => ({ id, name, seats, area, gridX, gridY, shape }))}
+            saveFloorPlanAction={saveFloorPlanAction}
+          />
+        </section>
+      )}
 
       <section aria-labelledby="floor" className="space-y-3">
         <h2 id="floor" className="text-lg font-semibold">

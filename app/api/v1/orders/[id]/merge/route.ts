@@ -1,0 +1,9 @@
+import { tenantRoute } from '@/lib/auth';
+import { mergeOrder, mergeOrderSchema } from '@/lib/orders';
+import { idParam } from '@/lib/platform/validation';
+
+/** Merges another table's open tab (`{ orderId }`) into this one; that tab becomes `merged`. */
+export const POST = tenantRoute<{ id: string }>(
+  async ({ ctx, params, json }) => Response.json(await mergeOrder(ctx, idParam.parse(params.id), mergeOrderSchema.parse(json()))),
+  { permission: 'order:create' },
+);
