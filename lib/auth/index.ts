@@ -13,3 +13,20 @@ export { currentStaff, requireStaff, staffAction, staffRead, approvalFromForm, a
 export { authOptionsFor } from './next-auth-options';
 export { auditFilterSchema, listAuditEvents, parseAuditFilter, type AuditEventView, type AuditFilter, type AuditLogPage, type AuditPerson } from './audit-log';
 export { safeCallbackPath } from './redirects';
+export { lockRegister, registerLockCookies, registerLockOf, REGISTER_LOCK_COOKIE } from './register-lock';
+export {
+  addTimeClockEntry,
+  clockedIn,
+  clockIn,
+  clockOut,
+  clockPunchSchema,
+  correctTimeClockEntry,
+  hoursSheet,
+  hoursSheetCsv,
+  hoursRangeSchema,
+  staffHoursIn,
+  timeClockAdditionSchema,
+  timeClockCorrectionSchema,
+  type HoursSheet,
+  type TimeClockEntry,
+} from './time-clock';

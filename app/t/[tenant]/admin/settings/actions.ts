@@ -29,6 +29,7 @@ export async function saveSettingsAction(_prev: FormState, formData: FormData): 
     discountLimitBasisPoints: percentToBasisPoints(field(formData, 'discountLimit')),
     minPinLength: Number(field(formData, 'minPinLength')),
     pinSwitchToOwner: formData.get('pinSwitchToOwner') === 'on',
+    idleLockMinutes: field(formData, 'idleLockMinutes') === undefined ? undefined : Number(field(formData, 'idleLockMinutes') || Number.NaN),
     cashOutLimit: cashOut === undefined ? undefined : (decimalToMinor(cashOut, currency) ?? Number.NaN),
     dayStartsAt: field(formData, 'dayStartsAt'),
     // Blank: back to the default (one unit of the currency).
