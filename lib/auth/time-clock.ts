@@ -9,6 +9,7 @@ import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound, pgErrorCode } from '@/lib/platform/errors';
 import { businessDayRule } from '@/lib/tenancy';
 import { checkPin } from './credentials';
+import { can } from './permissions';
 import type { TenantContext, TenantScope } from './context';
 
 /**
@@ -86,7 +87,7 @@ export async function clockOut(ctx: TenantContext, punch: ClockPunch, ip: string
     const [row] = await tx
       .update(timeClockEntries)
       // Never before the clock-in (a corrected start in the future, a clock skew): the entry is then 0 long.
-      .set({ clockedOutAt: sql`greatest(now(), ${timeClockEntries.clockedInAt})`, updatedAt: new Date() })
+      .set({ clockedOutAt: sql`greatest(${new Date().toISOString()}::timestamptz, ${timeClockEntries.clockedInAt})`, updatedAt: new Date() })
       .where(and(eq(timeClockEntries.userId, user.id), isNull(timeClockEntries.clockedOutAt)))
       .returning({ id: timeClockEntries.id });
     if (!row) throw new AppError('conflict', 'Not clocked in. Clock in first.');
@@ -116,10 +117,16 @@ function instants(ctx: TenantContext, input: { clockedInAt: string; clockedOutAt
   return { clockedInAt: clockedInAt!, clockedOutAt };
 }
 
+/** Corrections are managers' whoever calls (a server action checks too; this holds for any caller). */
+function assertManages(ctx: TenantContext): void {
+  if (!can(ctx.role, 'timeclock:manage')) throw new AppError('forbidden', 'Only a manager or owner corrects hours');
+}
+
 const audited = (e: { clockedInAt: Date; clockedOutAt: Date | null }) => ({ clockedInAt: e.clockedInAt.toISOString(), clockedOutAt: e.clockedOutAt?.toISOString() ?? null });
 
 /** A manager corrects an entry's times (closing a forgotten one, too), audited with the reason. Another tenant's id is not found. */
 export async function correctTimeClockEntry(ctx: TenantContext, id: string, input: TimeClockCorrection): Promise<TimeClockEntry> {
+  assertManages(ctx);
   const times = instants(ctx, input);
   return withTenant(ctx.tenantId, async (tx) => {
     const [stored] = await tx.select().from(timeClockEntries).where(eq(timeClockEntries.id, id)).for('update');
@@ -142,6 +149,7 @@ export async function correctTimeClockEntry(ctx: TenantContext, id: string, inpu
 
 /** A manager adds hours someone forgot to clock, audited with the reason. */
 export async function addTimeClockEntry(ctx: TenantContext, input: TimeClockAddition): Promise<TimeClockEntry> {
+  assertManages(ctx);
   const times = instants(ctx, input);
   return withTenant(ctx.tenantId, async (tx) => {
     const [person] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
