@@ -9,7 +9,7 @@ export { verifySessionToken, sessionTokenFrom, endSession, type StaffSession } f
 export { tenantRoute, type RouteContext } from './tenant-route';
 export { contextFor, hostTenant, resolveStaff, type TenantContext, type TenantScope } from './context';
 export * from './schemas';
-export { currentStaff, requireStaff, staffAction, staffRead, approvalFromForm, approverFieldName, type FormMessage, type FormState } from './current';
+export { currentStaff, lockedRegister, requireStaff, staffAction, staffRead, approvalFromForm, approverFieldName, type FormMessage, type FormState } from './current';
 export { authOptionsFor } from './next-auth-options';
 export { auditFilterSchema, listAuditEvents, parseAuditFilter, type AuditEventView, type AuditFilter, type AuditLogPage, type AuditPerson } from './audit-log';
 export { safeCallbackPath } from './redirects';
