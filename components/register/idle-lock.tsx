@@ -4,11 +4,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useCredentialsSignIn } from '@/components/auth/use-credentials-sign-in';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { SelectField, TextField } from '@/components/ui/field';
 import { api } from './api';
+import { StaffPinFields, type StaffOption } from './staff-pin-fields';
 import { ACTIVITY_EVENTS, checkEveryMs, idleLockHeld, isIdle, onIdleHoldChange } from './idle-timer';
-
-type StaffOption = { id: string; name: string; role: string };
 
 /**
  * The register's idle lock: after `minutes` without a tap or key (0: never; not while a payment
@@ -110,14 +108,7 @@ export function PinSignInForm({
         <p className="text-sm text-slate-600">Nobody has a register PIN yet: sign in with email and password.</p>
       ) : (
         <>
-          <SelectField label="Who are you?" name="userId" required defaultValue={staff.some((s) => s.id === signedInId) ? signedInId : undefined}>
-            {staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.role})
-              </option>
-            ))}
-          </SelectField>
-          <TextField label="PIN" name="pin" type="password" inputMode="numeric" autoComplete="off" maxLength={6} required autoFocus />
+          <StaffPinFields staff={staff} label="Who are you?" selected={signedInId} autoFocus />
         </>
       )}
       <div className="flex flex-wrap items-center justify-between gap-2">

@@ -3,11 +3,10 @@
 import { useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { SelectField, TextField } from '@/components/ui/field';
 import { dateTimeFormat } from '@/lib/platform/format-time';
 import { api, newActionKey } from './api';
+import { StaffPinFields, type StaffOption } from './staff-pin-fields';
 
-type StaffOption = { id: string; name: string; role: string };
 type OpenEntry = { userId: string; name: string; clockedInAt: string };
 
 /**
@@ -69,14 +68,7 @@ export function TimeClock({ staff, signedInId, timeZone }: { staff: StaffOption[
           ) : (
             <>
               {message && <Alert tone={message.tone}>{message.text}</Alert>}
-              <SelectField label="Who are you?" name="userId" required defaultValue={staff.some((s) => s.id === signedInId) ? signedInId : undefined}>
-                {staff.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name} ({s.role})
-                  </option>
-                ))}
-              </SelectField>
-              <TextField label="PIN" name="pin" type="password" inputMode="numeric" autoComplete="off" maxLength={6} required />
+              <StaffPinFields staff={staff} label="Who are you?" selected={signedInId} />
             </>
           )}
           <section aria-labelledby="clocked-in-now">
