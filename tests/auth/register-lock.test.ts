@@ -7,7 +7,7 @@ import { REGISTER_LOCK_COOKIE, registerLockOf } from '@/lib/auth/register-lock';
 import { SESSION_COOKIE } from '@/lib/auth/session';
 import { requestContextFrom, runWithContext } from '@/lib/platform/request-context';
 import { getTenantSettings, settingsPatchSchema } from '@/lib/tenancy/settings';
-import { apiRequest, createTenant, noParams, sessionTokenFor, type TestTenant } from '../helpers';
+import { apiRequest, createTenant, noParams, PASSWORD, sessionTokenFor, type TestTenant } from '../helpers';
 
 let a: TestTenant;
 let b: TestTenant;
@@ -15,10 +15,14 @@ beforeAll(async () => {
   [a, b] = await Promise.all([createTenant(), createTenant()]);
 });
 
-/** The PIN provider's authorize, as next-auth's route calls it with the browser's cookies. */
+/** A provider's authorize, as next-auth's route calls it with the browser's cookies. */
 function pinSignIn(t: TestTenant, credentials: Record<string, string>, cookie: string) {
+  return signInAs(t, 'pin', credentials, cookie);
+}
+
+function signInAs(t: TestTenant, id: 'pin' | 'credentials', credentials: Record<string, string>, cookie: string) {
   type Provider = { options: { id: string; authorize: (c: Record<string, string>, req: { headers: Record<string, string> }) => Promise<{ id: string }> } };
-  const provider = (authOptionsFor(t.tenant).providers as unknown as Provider[]).find((p) => p.options.id === 'pin')!;
+  const provider = (authOptionsFor(t.tenant).providers as unknown as Provider[]).find((p) => p.options.id === id)!;
   const headers = { cookie, 'x-forwarded-for': '198.51.100.9' };
   return runWithContext(requestContextFrom(new Headers(headers)), () =>
     provider.options.authorize(credentials, { headers }).then(
@@ -63,6 +67,12 @@ describe('the idle lock', () => {
   it('lets the person who was locked out come back by PIN', async () => {
     const { lockCookie } = await lockedRegister(a);
     expect(await pinSignIn(a, { userId: a.cashier.id, pin: '3333' }, lockCookie)).toBe(`signed in as ${a.cashier.id}`);
+  });
+
+  it('is spent by a password sign-in on the locked register too', async () => {
+    const { lockCookie } = await lockedRegister(a);
+    expect(await signInAs(a, 'credentials', { email: a.manager.email, password: PASSWORD }, lockCookie)).toBe(`signed in as ${a.manager.id}`);
+    expect(await pinSignIn(a, { userId: a.cashier.id, pin: '3333' }, lockCookie)).toBe('Sign in first; then switch staff by PIN.');
   });
 
   it('keeps the lock after a wrong PIN, and counts tries against the locked session', async () => {
