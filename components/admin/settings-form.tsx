@@ -85,6 +85,14 @@ export function SettingsForm({
           error={fe.pinSwitchToOwner}
           hint="Off: owners sign in at the register with their email and password (their PIN still approves discounts, voids and refunds)."
         />
+        <TextField
+          label="Lock the register after this many idle minutes"
+          name="idleLockMinutes"
+          inputMode="numeric"
+          defaultValue={String(settings.idleLockMinutes)}
+          error={fe.idleLockMinutes}
+          hint="With no tap or key for this long the register signs its person out and shows the PIN screen; the sale in progress waits for the next PIN. 0 never locks (0–240). The kitchen display never locks."
+        />
       </fieldset>
       <fieldset disabled={!canWrite} className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
         <legend className="px-1 text-sm font-semibold text-slate-700">Business day</legend>

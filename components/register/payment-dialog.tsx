@@ -6,6 +6,7 @@ import { decimalToMinor, formatMoney, minorToDecimal, quickCashAmounts } from '.
 import { Modal } from './modal';
 import type { CardState } from './use-card-status';
 import { hasPendingCard, type PayOutcome } from './order-payment';
+import { useIdleHold } from './use-idle-hold';
 import type { Order, Tender } from './types';
 
 const CARDS = [
@@ -42,6 +43,7 @@ type PaymentFormProps = {
 };
 
 export function PaymentDialog({ open, onClose, ...form }: PaymentFormProps & { open: boolean; onClose: () => void }) {
+  useIdleHold(open); // never lock the register mid-payment (idle-lock.tsx)
   return (
     <Modal open={open} onClose={onClose} size="lg" busy={form.busy} testId="payment-dialog" title={form.order ? `Payment · order #${form.order.number}` : 'Payment'}>
       <PaymentForm {...form} />

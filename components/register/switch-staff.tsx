@@ -4,9 +4,7 @@ import { useRef } from 'react';
 import { useCredentialsSignIn } from '@/components/auth/use-credentials-sign-in';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { SelectField, TextField } from '@/components/ui/field';
-
-type StaffOption = { id: string; name: string; role: string };
+import { StaffPinFields, type StaffOption } from './staff-pin-fields';
 
 /**
  * Hands the register to another staff member: pick a name, enter their PIN. The server checks
@@ -44,14 +42,7 @@ export function SwitchStaff({ staff }: { staff: StaffOption[] }) {
           ) : (
             <>
               {error && <Alert tone="error">{error}</Alert>}
-              <SelectField label="Staff member" name="userId" required>
-                {staff.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name} ({s.role})
-                  </option>
-                ))}
-              </SelectField>
-              <TextField label="PIN" name="pin" type="password" inputMode="numeric" autoComplete="off" maxLength={6} required autoFocus />
+              <StaffPinFields staff={staff} label="Staff member" autoFocus />
             </>
           )}
           <div className="flex justify-end gap-2">

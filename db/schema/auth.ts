@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenancy';
 
 export const roles = ['owner', 'manager', 'cashier'] as const;
@@ -37,3 +37,33 @@ export const users = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
+
+/**
+ * The time clock: one row per stretch someone worked, opened by clocking in and closed by
+ * clocking out (or by a manager's correction). At most one open entry per person (partial
+ * unique index), so a second clock-in is a conflict, not a second stretch.
+ */
+export const timeClockEntries = pgTable(
+  'time_clock_entries',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    clockedInAt: timestamp('clocked_in_at', { withTimezone: true }).notNull(),
+    clockedOutAt: timestamp('clocked_out_at', { withTimezone: true }),
+    /** The last manager who corrected it (null: as clocked). */
+    correctedBy: uuid('corrected_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id], name: 'time_clock_entries_user_fk' }),
+    foreignKey({ columns: [t.tenantId, t.correctedBy], foreignColumns: [users.tenantId, users.id], name: 'time_clock_entries_corrected_by_fk' }),
+    uniqueIndex('time_clock_entries_open_key').on(t.tenantId, t.userId).where(sql`clocked_out_at is null`),
+    index('time_clock_entries_in_idx').on(t.tenantId, t.clockedInAt),
+    check('time_clock_entries_order_check', sql`${t.clockedOutAt} is null or ${t.clockedOutAt} >= ${t.clockedInAt}`),
+  ],
+);
+
+export type TimeClockEntryRow = typeof timeClockEntries.$inferSelect;

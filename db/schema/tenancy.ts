@@ -53,6 +53,8 @@ export const tenantSettings = pgTable(
      * may live in MongoDB); one that no longer exists is ignored (lib/catalog defaultTaxClassOf).
      */
     defaultTaxClassId: uuid('default_tax_class_id'),
+    /** The register locks to its PIN screen after this many idle minutes (0: never). The kitchen display never locks. */
+    idleLockMinutes: integer('idle_lock_minutes').notNull().default(5),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -60,6 +62,7 @@ export const tenantSettings = pgTable(
     check('tenant_settings_min_pin_length_check', sql`${t.minPinLength} in (4, 6)`),
     check('tenant_settings_cash_out_limit_check', sql`${t.cashOutLimit} >= 0`),
     check('tenant_settings_drawer_tolerance_check', sql`${t.drawerTolerance} >= 0`),
+    check('tenant_settings_idle_lock_minutes_check', sql`${t.idleLockMinutes} between 0 and 240`),
     check('tenant_settings_day_starts_at_check', sql`${t.dayStartsAt} ~ '^([01][0-9]|2[0-3]):(00|15|30|45)$'`),
   ],
 );

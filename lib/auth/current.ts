@@ -12,6 +12,8 @@ import { grantApproval } from './approvals';
 import { resolveStaff, staffOf, type TenantContext } from './context';
 import type { Permission } from './permissions';
 import { clientIp } from './rate-limits';
+import { REGISTER_LOCK_COOKIE, registerLockOf } from './register-lock';
+import { staffToSwitchTo } from './staff';
 import { grantApprovalSchema, type ApprovablePermission } from './schemas';
 
 /** This render's request, as resolveStaff reads it. */
@@ -22,6 +24,15 @@ export const currentStaff = cache(async (): Promise<{ tenant: TenantInfo; ctx: T
   const tenant = await currentTenant();
   if (!tenant) return null;
   return { tenant, ctx: await staffOf(tenant, await thisRequest()) };
+});
+
+/**
+ * On a register that locked itself (register-lock.ts): who was signed in, and who may sign in
+ * by PIN there now. Null on any other device. The sign-in page offers the PIN form with it.
+ */
+export const lockedRegister = cache(async (tenant: TenantInfo): Promise<{ lockedUserId: string; staff: Awaited<ReturnType<typeof staffToSwitchTo>> } | null> => {
+  const lock = await registerLockOf(tenant.id, (await cookies()).get(REGISTER_LOCK_COOKIE)?.value);
+  return lock && { lockedUserId: lock.userId, staff: await staffToSwitchTo({ tenantId: tenant.id }, null) };
 });
 
 /** resolveStaff for this render, once per permission (a layout and its page share the answer). */

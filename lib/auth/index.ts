@@ -9,7 +9,24 @@ export { verifySessionToken, sessionTokenFrom, endSession, type StaffSession } f
 export { tenantRoute, type RouteContext } from './tenant-route';
 export { contextFor, hostTenant, resolveStaff, type TenantContext, type TenantScope } from './context';
 export * from './schemas';
-export { currentStaff, requireStaff, staffAction, staffRead, approvalFromForm, approverFieldName, type FormMessage, type FormState } from './current';
+export { currentStaff, lockedRegister, requireStaff, staffAction, staffRead, approvalFromForm, approverFieldName, type FormMessage, type FormState } from './current';
 export { authOptionsFor } from './next-auth-options';
 export { auditFilterSchema, listAuditEvents, parseAuditFilter, type AuditEventView, type AuditFilter, type AuditLogPage, type AuditPerson } from './audit-log';
 export { safeCallbackPath } from './redirects';
+export { lockRegister, registerLockCookies, registerLockOf, REGISTER_LOCK_COOKIE } from './register-lock';
+export {
+  addTimeClockEntry,
+  clockedIn,
+  clockIn,
+  clockOut,
+  clockPunchSchema,
+  correctTimeClockEntry,
+  hoursSheet,
+  hoursSheetCsv,
+  hoursRangeSchema,
+  staffHoursIn,
+  timeClockAdditionSchema,
+  timeClockCorrectionSchema,
+  type HoursSheet,
+  type TimeClockEntry,
+} from './time-clock';

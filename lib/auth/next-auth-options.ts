@@ -7,6 +7,7 @@ import { logger } from '@/lib/platform/logger';
 import type { TenantInfo } from '@/lib/tenancy';
 import { redeemSignInHandoff, verifyPasswordSignIn, verifyPinSignIn, type SignedInUser } from './credentials';
 import { clientIp } from './rate-limits';
+import { REGISTER_LOCK_COOKIE, registerLockOf, releaseRegisterLock } from './register-lock';
 import { handoffSchema, pinSignInSchema, signInSchema } from './schemas';
 import { safeRedirectUrl } from './redirects';
 import {
@@ -41,6 +42,9 @@ function guarded(tenant: TenantInfo | null, authorize: (tenant: TenantInfo, ...a
   };
 }
 
+const cookieJar = (cookie: string | undefined) => new NextRequest('http://tenant.invalid', { headers: { cookie: cookie ?? '' } }).cookies;
+const lockTokenFrom = (cookie: string | undefined) => cookieJar(cookie).get(REGISTER_LOCK_COOKIE)?.value;
+
 /**
  * next-auth options for one tenant host. Built per request because the credentials providers
  * must know the host's tenant: the same email may exist in two businesses.
@@ -57,23 +61,31 @@ export function authOptionsFor(tenant: TenantInfo | null): AuthOptions {
         id: 'credentials',
         name: 'Email and password',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        authorize: guarded(tenant, (t, creds, { ip }) => {
+        authorize: guarded(tenant, async (t, creds, { cookie, ip }) => {
           const { email, password } = signInSchema.parse(creds);
-          return verifyPasswordSignIn(t.id, email, password, ip);
+          const user = await verifyPasswordSignIn(t.id, email, password, ip);
+          // A locked register signed in by password: its PIN-screen token is spent as well.
+          const lockToken = lockTokenFrom(cookie);
+          if (lockToken) await releaseRegisterLock(t.id, lockToken);
+          return user;
         }),
       }),
       Credentials({
-        // Switch the register to another staff member: only from a signed-in session.
+        // Switch the register to another staff member: only from a signed-in session, or from
+        // the PIN screen of a register that locked itself (register-lock.ts).
         id: 'pin',
         name: 'Register PIN',
         credentials: { userId: { label: 'Staff member', type: 'text' }, pin: { label: 'PIN', type: 'password' } },
         authorize: guarded(tenant, async (t, creds, { cookie, ip }) => {
-          const cookies = new NextRequest('http://tenant.invalid', { headers: { cookie: cookie ?? '' } }).cookies;
-          const current = await verifySessionToken(sessionTokenFrom(cookies), t.id);
-          if (!current) throw new AppError('unauthorized', 'Sign in first; then switch staff by PIN.');
+          const current = await verifySessionToken(sessionTokenFrom(cookieJar(cookie)), t.id);
+          const lockToken = lockTokenFrom(cookie);
+          const lock = current ? null : await registerLockOf(t.id, lockToken);
+          const from = current ?? lock;
+          if (!from) throw new AppError('unauthorized', 'Sign in first; then switch staff by PIN.');
           const { userId, pin } = pinSignInSchema.parse(creds);
-          const user = await verifyPinSignIn(t.id, userId, pin, { sessionId: current.sessionId, ip, switchingFrom: current.userId });
-          await endSession(current); // the browser's old cookie is replaced; make copies useless too
+          const user = await verifyPinSignIn(t.id, userId, pin, { sessionId: from.sessionId, ip, switchingFrom: from.userId });
+          if (current) await endSession(current); // the browser's old cookie is replaced; make copies useless too
+          else await releaseRegisterLock(t.id, lockToken!);
           return user;
         }),
       }),

@@ -40,6 +40,10 @@ const matrix = {
   /** Cash out of a drawer above the tenant's limit, and closing a shift someone else opened. */
   'shift:manage': ['owner', 'manager'],
   'reports:read': ['owner', 'manager'],
+  /** Clock in and out by one's own PIN at a register (the PIN says who). */
+  'timeclock:use': ['owner', 'manager', 'cashier'],
+  /** See everyone's hours, correct and add time clock entries (audited, with a reason). */
+  'timeclock:manage': ['owner', 'manager'],
   'assistant:use': ['owner', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -11,7 +11,7 @@ import type { Role } from './permissions';
  * cookie copied to another tenant's host is refused even before the browser would refuse it.
  */
 export const SESSION_COOKIE = 'next-auth.session-token';
-const SECURE_SESSION_COOKIE = '__Secure-next-auth.session-token';
+export const SECURE_SESSION_COOKIE = '__Secure-next-auth.session-token';
 
 export type StaffSession = {
   tenantId: string;

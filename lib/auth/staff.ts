@@ -82,7 +82,7 @@ export async function listApprovers(scope: TenantScope): Promise<Pick<StaffMembe
  * and owners only where the tenant lets a PIN sign in as an owner (else the PIN sign-in would
  * refuse them anyway).
  */
-export async function staffToSwitchTo({ tenantId }: TenantScope, signedInUserId: string): Promise<Pick<StaffMember, 'id' | 'name' | 'role'>[]> {
+export async function staffToSwitchTo({ tenantId }: TenantScope, signedInUserId: string | null): Promise<Pick<StaffMember, 'id' | 'name' | 'role'>[]> {
   const [staff, settings] = await Promise.all([listPinStaff({ tenantId }), getTenantSettings({ tenantId })]);
   return staff.filter((s) => s.id !== signedInUserId && (s.role !== 'owner' || settings.pinSwitchToOwner));
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { cashMovements, orderLines, orders, shifts } from '@/db/schema/orders';
-import { authorise, staffNamesIn, type TenantContext, type TenantScope } from '@/lib/auth';
+import { authorise, staffHoursIn, staffNamesIn, type TenantContext, type TenantScope } from '@/lib/auth';
 import { defaultLocation } from '@/lib/inventory';
 import { tenderTotalsOfShift } from '@/lib/payments';
 import { recordAudit } from '@/lib/platform/audit';
@@ -34,6 +34,8 @@ export type ShiftReport = {
   sales?: { items: number; discounts: number; tax: number; refunds: number; net: number; voidedAmount: number };
   openedBy?: { id: string; name: string | null };
   closedBy?: { id: string; name: string | null } | null;
+  /** Who was clocked in during the shift and for how long within it (ms). Absent on Z reports kept before the time clock. */
+  staffHours?: { userId: string; name: string; workedMs: number }[];
   byTender: { tender: 'cash' | 'card'; taken: number; refunded: number; net: number; count: number }[];
   cashIn: number;
   cashOut: number;
@@ -221,6 +223,7 @@ async function buildReport(tx: Tx, shift: typeof shifts.$inferSelect): Promise<S
     },
     openedBy: { id: shift.openedBy, name: names[shift.openedBy] ?? null },
     closedBy: shift.closedBy ? { id: shift.closedBy, name: names[shift.closedBy] ?? null } : null,
+    staffHours: await staffHoursIn(tx, shift.openedAt, shift.closedAt ?? new Date()),
     byTender,
     cashIn,
     cashOut,

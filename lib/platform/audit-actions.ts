@@ -27,6 +27,8 @@ export const AUDIT_GROUPS = {
       'staff.pin_set': 'Set a PIN',
       'staff.pin_cleared': 'Removed a PIN',
       'staff.password_changed': 'Changed a password',
+      'time_clock.corrected': 'Corrected clocked hours',
+      'time_clock.added': 'Added clocked hours',
     },
   },
   sales: {

@@ -135,3 +135,17 @@ export function businessDayOf(at: Date, rule: BusinessDayRule): { date: string; 
 export function businessDayRange(from: string, to: string, rule: BusinessDayRule): { from: Date; to: Date } {
   return businessCalendar(rule).range(from, to);
 }
+
+/** "YYYY-MM-DDTHH:MM" (a datetime-local field) read on `timeZone`'s wall clock; null when it is not one. */
+export const WALL_TIME_PATTERN = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)$/;
+
+/**
+ * The instant `timeZone`'s wall clock reads `wall` ("YYYY-MM-DDTHH:MM"): its first occurrence when
+ * the clock falls back, the end of the gap when it springs forward — the rule day starts follow.
+ */
+export function instantOfWallTime(timeZone: string, wall: string): Date | null {
+  const m = WALL_TIME_PATTERN.exec(wall);
+  if (!m) return null;
+  const ms = Date.parse(`${m[1]}T${m[2]}:${m[3]}:00Z`);
+  return Number.isNaN(ms) || isoDate(ms) !== m[1] ? null : new Date(firstInstantAt(timeZone, ms));
+}

@@ -63,3 +63,11 @@ export function formatDateTime(at: Date | string | number, timeZone: string, sty
 export function formatDay(date: string, style: DayStyle = 'short'): string {
   return cached(`day:${style}`, () => new Intl.DateTimeFormat(DISPLAY_LOCALE, { ...DAY_STYLES[style], timeZone: 'UTC' })).format(new Date(`${date}T00:00:00Z`));
 }
+
+/** Time worked for people: "7 h 05 min", "45 min" (whole minutes, rounded). */
+export function formatDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h === 0 ? `${m} min` : `${h} h ${String(m).padStart(2, '0')} min`;
+}

@@ -31,6 +31,8 @@ export type TenantSettings = {
   trackStockByDefault: boolean;
   /** The tax class new products get; null: the only class when there is exactly one (lib/catalog defaultTaxClassOf). */
   defaultTaxClassId: string | null;
+  /** The register locks to its PIN screen (and ends the session) after this many idle minutes; 0: never. */
+  idleLockMinutes: number;
 };
 
 const DEFAULT_SETTINGS: TenantSettings = {
@@ -47,6 +49,7 @@ const DEFAULT_SETTINGS: TenantSettings = {
   drawerTolerance: null,
   trackStockByDefault: false,
   defaultTaxClassId: null,
+  idleLockMinutes: 5,
 };
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().transform((v) => v || null);
@@ -66,6 +69,7 @@ export const settingsPatchSchema = patchSchema(
     drawerTolerance: z.number({ message: 'Enter an amount' }).int('Use whole minor units').min(0).max(1_000_000_000).nullable(),
     trackStockByDefault: z.boolean(),
     defaultTaxClassId: z.uuid({ message: 'Choose a tax class' }).nullable(),
+    idleLockMinutes: z.number({ message: 'Enter minutes' }).int('Use whole minutes').min(0, '0 (never) to 240 minutes').max(240, '0 (never) to 240 minutes'),
   }),
 );
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
@@ -84,6 +88,7 @@ const columns = {
   drawerTolerance: tenantSettings.drawerTolerance,
   trackStockByDefault: tenantSettings.trackStockByDefault,
   defaultTaxClassId: tenantSettings.defaultTaxClassId,
+  idleLockMinutes: tenantSettings.idleLockMinutes,
 };
 
 export async function getTenantSettings({ tenantId }: { tenantId: string }): Promise<TenantSettings> {

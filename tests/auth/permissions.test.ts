@@ -29,6 +29,8 @@ const expected: Record<Permission, Role[]> = {
   'shift:operate': ['owner', 'manager', 'cashier'],
   'shift:manage': ['owner', 'manager'],
   'reports:read': ['owner', 'manager'],
+  'timeclock:use': ['owner', 'manager', 'cashier'],
+  'timeclock:manage': ['owner', 'manager'],
   'assistant:use': ['owner', 'manager'],
 };
 

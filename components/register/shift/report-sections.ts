@@ -1,6 +1,6 @@
 import { formatMoney } from '@/lib/platform/money';
 import type { ReportData } from './types';
-import { dateTimeFormat } from '@/lib/platform/format-time';
+import { dateTimeFormat, formatDuration } from '@/lib/platform/format-time';
 
 /**
  * The X/Z report as labelled rows, computed once for both the screen (ShiftReportView) and
@@ -84,6 +84,10 @@ export function reportLayout(report: ReportData, currency: string, timeZone: str
         empty: 'No cash put in or taken out.',
       },
       { title: 'Drawer', rows: drawer },
+      // Z reports kept before the time clock have no such list.
+      ...(report.staffHours
+        ? [{ title: 'Staff on shift', rows: report.staffHours.map((p) => ({ label: p.name, value: formatDuration(p.workedMs) })), empty: 'Nobody clocked in during this shift.' }]
+        : []),
     ],
   };
 }

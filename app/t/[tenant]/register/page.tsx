@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
 import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
 import { SaleScreen } from '@/components/register/sale-screen';
+import { IdleLock } from '@/components/register/idle-lock';
 import { SwitchStaff } from '@/components/register/switch-staff';
-import { requireStaff, can, staffToSwitchTo } from '@/lib/auth';
+import { TimeClock } from '@/components/register/time-clock';
+import { requireStaff, can, listPinStaff, staffToSwitchTo } from '@/lib/auth';
 import { registerData } from '@/lib/orders';
+import { getTenantSettings } from '@/lib/tenancy';
 
 export const metadata: Metadata = { title: 'Register' };
 
@@ -17,12 +20,14 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   // `?order=<id>`: a table's tab opened from the floor (the screen checks it is an open order of this store).
   const { order } = await searchParams;
   const openOrderId = typeof order === 'string' && /^[0-9a-f-]{36}$/i.test(order) ? order : null;
-  const [switchable, data] = await Promise.all([staffToSwitchTo(ctx, ctx.userId), registerData(ctx)]);
+  const [pinStaff, clockStaff, data, settings] = await Promise.all([staffToSwitchTo(ctx, null), listPinStaff(ctx), registerData(ctx), getTenantSettings(ctx)]);
+  const switchable = pinStaff.filter((s) => s.id !== ctx.userId);
 
   return (
     <div className="flex h-dvh flex-col overflow-hidden">
       <StaffHeader title="Register" tenantName={ctx.tenant.name} timeZone={ctx.tenant.timeZone} user={ctx}>
         <SwitchStaff staff={switchable} />
+        {can(ctx.role, 'timeclock:use') && <TimeClock staff={clockStaff} signedInId={ctx.userId} timeZone={ctx.tenant.timeZone} />}
         <HeaderLink href="/register/orders">Orders</HeaderLink>
         <HeaderLink href="/register/shift">Shift</HeaderLink>
         {can(ctx.role, 'tables:read') && <HeaderLink href="/floor">Floor</HeaderLink>}
@@ -45,6 +50,8 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
           }}
         />
       </main>
+      {/* The kitchen display has no idle lock: it is a shared screen nobody signs in at (docs/time-clock.md). */}
+      <IdleLock minutes={settings.idleLockMinutes} staff={pinStaff} signedInId={ctx.userId} />
     </div>
   );
 }

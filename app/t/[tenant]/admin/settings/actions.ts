@@ -21,6 +21,7 @@ export async function saveSettingsAction(_prev: FormState, formData: FormData): 
   const currency = await currentCurrency();
   const cashOut = field(formData, 'cashOutLimit');
   const tolerance = field(formData, 'drawerTolerance');
+  const idle = field(formData, 'idleLockMinutes');
   const input = {
     address: field(formData, 'address'),
     phone: field(formData, 'phone'),
@@ -29,6 +30,7 @@ export async function saveSettingsAction(_prev: FormState, formData: FormData): 
     discountLimitBasisPoints: percentToBasisPoints(field(formData, 'discountLimit')),
     minPinLength: Number(field(formData, 'minPinLength')),
     pinSwitchToOwner: formData.get('pinSwitchToOwner') === 'on',
+    idleLockMinutes: idle === undefined ? undefined : Number(idle.trim() || Number.NaN),
     cashOutLimit: cashOut === undefined ? undefined : (decimalToMinor(cashOut, currency) ?? Number.NaN),
     dayStartsAt: field(formData, 'dayStartsAt'),
     // Blank: back to the default (one unit of the currency).

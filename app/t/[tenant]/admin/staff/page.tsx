@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { StaffAddForm } from '@/components/admin/staff-add-form';
 import { StaffRowEditor } from '@/components/admin/staff-row-editor';
 import { listStaff, requireStaff, can } from '@/lib/auth';
@@ -23,6 +24,13 @@ export default async function StaffPage() {
           {staff.filter((s) => s.active).length} active of {staff.length}. People sign in with email and password; a
           PIN lets them take over a register quickly.
         </p>
+        {can(ctx.role, 'timeclock:manage') && (
+          <p className="mt-1">
+            <Link href="/admin/staff/hours" className="font-semibold text-brand-700 underline">
+              Hours from the time clock
+            </Link>
+          </p>
+        )}
       </header>
 
       {canWrite && <StaffAddForm canManageOwners={canManageOwners} minPinLength={minPinLength} addStaffAction={addStaffAction} />}

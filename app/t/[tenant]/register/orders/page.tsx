@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
+import { IdleLock } from '@/components/register/idle-lock';
 import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
 import { SwitchStaff } from '@/components/register/switch-staff';
 import { STATUS_FILTERS, statusFilter, type OrderStatus, type StatusFilterKey } from '@/components/register/orders/format';
@@ -13,7 +14,7 @@ import { staffToSwitchTo, requireStaff, can } from '@/lib/auth';
 import { defaultLocation } from '@/lib/inventory';
 import { countOrdersByStatus, listOrders, loadOrderDetail, staffNames } from '@/lib/orders';
 import { businessDayOf, businessDayRange } from '@/lib/platform/business-day';
-import { businessDayRule } from '@/lib/tenancy';
+import { businessDayRule, getTenantSettings } from '@/lib/tenancy';
 import { refundOrderAction, voidOrderAction } from './actions';
 import { formatDateTime } from '@/lib/platform/format-time';
 
@@ -40,12 +41,14 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
   const today = businessDayOf(new Date(), rule).date;
   const location = await defaultLocation(ctx);
   const todays = { from: businessDayRange(today, today, rule).from.toISOString(), location: location?.id, number };
-  const [matching, byStatus, names, switchable] = await Promise.all([
+  const [matching, byStatus, names, pinStaff, { idleLockMinutes }] = await Promise.all([
     listOrders(ctx, { ...todays, status: filter.statuses.join(',') || undefined, skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
     countOrdersByStatus(ctx, todays),
     staffNames(ctx),
-    staffToSwitchTo(ctx, ctx.userId),
+    staffToSwitchTo(ctx, null),
+    getTenantSettings(ctx),
   ]);
+  const switchable = pinStaff.filter((s) => s.id !== ctx.userId);
   const detail = await loadOrderDetail(ctx, selectedId, names);
 
   const total = (statuses: readonly OrderStatus[]) => statuses.reduce((sum, status) => sum + (byStatus[status] ?? 0), 0);
@@ -135,6 +138,7 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
           )}
         </section>
       </main>
+      <IdleLock minutes={idleLockMinutes} staff={pinStaff} signedInId={ctx.userId} />
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
+import { IdleLock } from '@/components/register/idle-lock';
 import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
 import { ShiftConsole } from '@/components/register/shift/shift-console';
 import { SwitchStaff } from '@/components/register/switch-staff';
 import { requireStaff, can, staffToSwitchTo } from '@/lib/auth';
+import { getTenantSettings } from '@/lib/tenancy';
 import { cashMovementAction, closeShiftAction, loadShiftAction, openShiftAction } from './actions';
 
 export const metadata: Metadata = { title: 'Shift' };
@@ -14,7 +16,8 @@ export const metadata: Metadata = { title: 'Shift' };
  */
 export default async function ShiftPage() {
   const ctx = await requireStaff('shift:operate');
-  const switchable = await staffToSwitchTo(ctx, ctx.userId);
+  const [pinStaff, { idleLockMinutes }] = await Promise.all([staffToSwitchTo(ctx, null), getTenantSettings(ctx)]);
+  const switchable = pinStaff.filter((s) => s.id !== ctx.userId);
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -33,6 +36,7 @@ export default async function ShiftPage() {
           actions={{ loadShiftAction, openShiftAction, cashMovementAction, closeShiftAction }}
         />
       </main>
+      <IdleLock minutes={idleLockMinutes} staff={pinStaff} signedInId={ctx.userId} />
     </div>
   );
 }

@@ -1,0 +1,144 @@
+import type { Metadata } from 'next';
+import Form from 'next/form';
+import Link from 'next/link';
+import { AddHoursForm, CorrectEntryForm } from '@/components/admin/time-clock-forms';
+import { longDate } from '@/components/admin/range-form';
+import { Alert } from '@/components/ui/alert';
+import { buttonClass } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { firstParam } from '@/components/ui/pager';
+import { hoursSheet, listStaff, requireStaff, type HoursSheet } from '@/lib/auth';
+import { addDays, businessDayOf } from '@/lib/platform/business-day';
+import { dayParam, localDateTime } from '@/lib/platform/calendar';
+import { AppError } from '@/lib/platform/errors';
+import { dateTimeFormat, formatDuration } from '@/lib/platform/format-time';
+import { businessDayRule } from '@/lib/tenancy';
+import { addHoursAction, correctEntryAction } from './actions';
+
+export const metadata: Metadata = { title: 'Hours' };
+
+/** "2026-03-02T09:05": an instant as the tenant's wall clock, as a datetime-local field takes it. */
+const wall = (at: Date, timeZone: string) => localDateTime(at, timeZone).slice(0, 16).replace(' ', 'T');
+
+/**
+ * Hours worked from the time clock: per person per business day (this week unless asked), the
+ * entries behind them with corrections, forgotten hours, and a CSV for payroll.
+ */
+export default async function HoursPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await requireStaff('timeclock:manage');
+  const params = await searchParams;
+  const today = businessDayOf(new Date(), await businessDayRule(ctx)).date;
+  const monday = addDays(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
+  const from = dayParam(firstParam(params.from)) ?? monday;
+  const to = dayParam(firstParam(params.to)) ?? addDays(from, 6);
+  const zone = ctx.tenant.timeZone;
+  const [staff, result] = await Promise.all([
+    listStaff(ctx),
+    hoursSheet(ctx, from, to).catch((err: unknown) => (err instanceof AppError ? err.message : Promise.reject(err))),
+  ]);
+  const when = dateTimeFormat(zone);
+
+  return (
+    <div className="max-w-6xl space-y-6">
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <p className="text-sm">
+            <Link href="/admin/staff" className="font-semibold text-brand-700 underline">
+              Staff
+            </Link>
+          </p>
+          <h1 className="text-2xl font-bold">Hours</h1>
+          <p className="text-slate-600">From the time clock at the registers, per business day in {zone}.</p>
+        </div>
+        <Form action="/admin/staff/hours" className="flex flex-wrap items-end gap-2">
+          <TextField label="From" name="from" type="date" defaultValue={from} />
+          <TextField label="To" name="to" type="date" defaultValue={to} />
+          <button type="submit" className={buttonClass('secondary')}>
+            Show
+          </button>
+          <a href={`/api/v1/time-clock/export?${new URLSearchParams({ from, to })}`} className={buttonClass('ghost')} download>
+            Download CSV
+          </a>
+        </Form>
+      </header>
+
+      {typeof result === 'string' ? (
+        <Alert tone="error">{result}</Alert>
+      ) : (
+        <>
+          <HoursTable sheet={result} />
+          <section aria-labelledby="entries" className="rounded-xl border border-slate-200 bg-white">
+            <h2 id="entries" className="border-b border-slate-200 px-4 py-3 text-lg font-semibold">
+              Entries
+            </h2>
+            {result.entries.length === 0 ? (
+              <p className="px-4 py-3 text-sm text-slate-600">Nobody clocked in between these days.</p>
+            ) : (
+              <ul className="divide-y divide-slate-100">
+                {result.entries.map((e) => (
+                  <li key={e.id} className="flex flex-wrap items-start justify-between gap-2 px-4 py-3 text-sm" data-testid="time-entry">
+                    <div>
+                      <p className="font-medium">{e.name}</p>
+                      <p className="text-slate-600">
+                        {when.format(e.clockedInAt)} – {e.clockedOutAt ? when.format(e.clockedOutAt) : <strong>still clocked in</strong>}
+                        {e.clockedOutAt && ` · ${formatDuration(e.clockedOutAt.getTime() - e.clockedInAt.getTime())}`}
+                        {e.corrected && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">corrected</span>}
+                      </p>
+                    </div>
+                    <div className="text-right">
+                      <CorrectEntryForm
+                        entry={{ id: e.id, name: e.name, clockedInAt: wall(e.clockedInAt, zone), clockedOutAt: e.clockedOutAt && wall(e.clockedOutAt, zone) }}
+                        action={correctEntryAction}
+                      />
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+
+      <section aria-labelledby="add-hours" className="rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="add-hours" className="mb-3 text-lg font-semibold">
+          Add hours someone forgot to clock
+        </h2>
+        <AddHoursForm staff={staff.filter((s) => s.active).map((s) => ({ id: s.id, name: s.name }))} action={addHoursAction} />
+      </section>
+    </div>
+  );
+}
+
+function HoursTable({ sheet }: { sheet: HoursSheet }) {
+  if (sheet.people.length === 0) return <p className="text-slate-600">No hours between {longDate(sheet.from)} and {longDate(sheet.to)}.</p>;
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm" data-testid="hours-table">
+        <caption className="sr-only">Hours per person per day</caption>
+        <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+          <tr>
+            <th scope="col" className="px-4 py-3">Staff member</th>
+            {sheet.days.map((d) => (
+              <th key={d} scope="col" className="px-3 py-3 text-right whitespace-nowrap">{longDate(d)}</th>
+            ))}
+            <th scope="col" className="px-4 py-3 text-right">Total</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {sheet.people.map((p) => (
+            <tr key={p.userId}>
+              <th scope="row" className="px-4 py-3 font-medium whitespace-nowrap">
+                {p.name}
+                {p.open && <span className="ml-2 text-xs font-normal text-brand-800">clocked in</span>}
+              </th>
+              {sheet.days.map((d) => (
+                <td key={d} className="px-3 py-3 text-right tabular-nums whitespace-nowrap">{p.byDay[d] ? formatDuration(p.byDay[d]) : '—'}</td>
+              ))}
+              <td className="px-4 py-3 text-right font-semibold tabular-nums whitespace-nowrap">{formatDuration(p.total)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { SelectField, TextField } from '@/components/ui/field';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+
+/** An entry as the hours page hands it over: its times as the tenant's wall clock ("YYYY-MM-DDTHH:MM"). */
+export type EditableEntry = { id: string; name: string; clockedInAt: string; clockedOutAt: string | null };
+
+/** "Correct" on one entry: its times and why (audited). An empty clock-out leaves it open. */
+export function CorrectEntryForm({ entry, action }: { entry: EditableEntry; action: FormAction }) {
+  const [open, setOpen] = useState(false);
+  const { state, pending, onSubmit } = useFormAction(action, null);
+  const fe = state?.fieldErrors ?? {};
+  useEffect(() => {
+    if (state?.ok) setOpen(false);
+  }, [state]);
+
+  if (!open) {
+    return (
+      <>
+        {state?.ok && <span className="mr-2 text-xs text-brand-800" role="status">{state.ok}</span>}
+        <Button variant="ghost" onClick={() => setOpen(true)} aria-label={`Correct ${entry.name}'s entry`}>
+          Correct
+        </Button>
+      </>
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} className="mt-2 grid gap-3 text-left sm:grid-cols-2" noValidate>
+      {state?.error && (
+        <div className="sm:col-span-2">
+          <Alert tone="error">{state.error}</Alert>
+        </div>
+      )}
+      <input type="hidden" name="id" value={entry.id} />
+      <TextField label="Clocked in" name="clockedInAt" type="datetime-local" defaultValue={entry.clockedInAt} required error={fe.clockedInAt} />
+      <TextField label="Clocked out" name="clockedOutAt" type="datetime-local" defaultValue={entry.clockedOutAt ?? ''} error={fe.clockedOutAt} hint="Empty: still clocked in." />
+      <div className="sm:col-span-2">
+        <TextField label="Reason" name="reason" required maxLength={200} error={fe.reason} hint="Kept in the audit log with the change." />
+      </div>
+      <div className="flex gap-2 sm:col-span-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : 'Save correction'}
+        </Button>
+        <Button variant="ghost" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Hours someone forgot to clock: who, from, to, why (audited). */
+export function AddHoursForm({ staff, action }: { staff: { id: string; name: string }[]; action: FormAction }) {
+  const { state, pending, onSubmit } = useFormAction(action, null);
+  const form = useRef<HTMLFormElement>(null);
+  const fe = state?.fieldErrors ?? {};
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
+  return (
+    <form ref={form} onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" noValidate>
+      {state?.error && (
+        <div className="sm:col-span-2">
+          <Alert tone="error">{state.error}</Alert>
+        </div>
+      )}
+      {state?.ok && (
+        <div className="sm:col-span-2">
+          <Alert tone="success">{state.ok}</Alert>
+        </div>
+      )}
+      <SelectField label="Staff member" name="userId" required error={fe.userId}>
+        {staff.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </SelectField>
+      <TextField label="Reason" name="reason" required maxLength={200} error={fe.reason} />
+      <TextField label="Clocked in" name="clockedInAt" type="datetime-local" required error={fe.clockedInAt} />
+      <TextField label="Clocked out" name="clockedOutAt" type="datetime-local" required error={fe.clockedOutAt} />
+      <div className="sm:col-span-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Adding…' : 'Add hours'}
+        </Button>
+      </div>
+    </form>
+  );
+}

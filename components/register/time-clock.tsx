@@ -1,0 +1,111 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { dateTimeFormat } from '@/lib/platform/format-time';
+import { api, newActionKey } from './api';
+import { StaffPinFields, type StaffOption } from './staff-pin-fields';
+
+type OpenEntry = { userId: string; name: string; clockedInAt: string };
+
+/**
+ * The register's time clock: anyone clocks themselves in or out with their own PIN, whoever
+ * is signed in to the register. Shows who is clocked in now.
+ */
+export function TimeClock({ staff, signedInId, timeZone }: { staff: StaffOption[]; signedInId: string; timeZone: string }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const [clockedIn, setClockedIn] = useState<OpenEntry[] | null>(null);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [pending, setPending] = useState(false);
+  const time = dateTimeFormat(timeZone, 'time');
+
+  const refresh = async () => {
+    const result = await api<{ data: OpenEntry[] }>('/api/v1/time-clock', { retries: 1 });
+    setClockedIn(result.ok ? result.data.data : null);
+  };
+
+  const punch = async (direction: 'in' | 'out') => {
+    const data = new FormData(form.current!);
+    setPending(true);
+    setMessage(null);
+    const result = await api<OpenEntry & { clockedOutAt: string | null }>(`/api/v1/time-clock/clock-${direction}`, {
+      method: 'POST',
+      body: { userId: String(data.get('userId') ?? ''), pin: String(data.get('pin') ?? '') },
+      key: newActionKey(),
+    });
+    setPending(false);
+    if (!result.ok) return setMessage({ tone: 'error', text: result.error.details[0]?.message === 'Wrong PIN.' ? 'Wrong PIN.' : result.error.message });
+    const e = result.data;
+    setMessage({
+      tone: 'success',
+      text: direction === 'in' ? `${e.name} clocked in at ${time.format(new Date(e.clockedInAt))}.` : `${e.name} clocked out at ${time.format(new Date(e.clockedOutAt!))}.`,
+    });
+    form.current!.querySelector<HTMLInputElement>('input[name="pin"]')!.value = '';
+    void refresh();
+  };
+
+  return (
+    <>
+      <Button
+        variant="secondary"
+        onClick={() => {
+          setMessage(null);
+          void refresh();
+          dialog.current?.showModal();
+        }}
+      >
+        Time clock
+      </Button>
+      <dialog ref={dialog} aria-labelledby="time-clock-title" className="m-auto w-[min(26rem,92vw)] rounded-2xl p-0 shadow-xl backdrop:bg-slate-900/40">
+        <form ref={form} className="space-y-4 p-6" onSubmit={(e) => e.preventDefault()}>
+          <h2 id="time-clock-title" className="text-lg font-semibold">
+            Time clock
+          </h2>
+          {staff.length === 0 ? (
+            <p className="text-sm text-slate-600">Nobody has a register PIN yet. An owner or manager can set PINs in Admin → Staff.</p>
+          ) : (
+            <>
+              {message && <Alert tone={message.tone}>{message.text}</Alert>}
+              <StaffPinFields staff={staff} label="Who are you?" selected={signedInId} />
+            </>
+          )}
+          <section aria-labelledby="clocked-in-now">
+            <h3 id="clocked-in-now" className="text-sm font-semibold text-slate-700">
+              Clocked in now
+            </h3>
+            {clockedIn === null ? (
+              <p className="text-sm text-slate-500">…</p>
+            ) : clockedIn.length === 0 ? (
+              <p className="text-sm text-slate-500">Nobody.</p>
+            ) : (
+              <ul className="text-sm" data-testid="clocked-in">
+                {clockedIn.map((e) => (
+                  <li key={e.userId}>
+                    {e.name} <span className="text-slate-500">since {time.format(new Date(e.clockedInAt))}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <div className="flex flex-wrap justify-end gap-2">
+            <Button variant="ghost" onClick={() => dialog.current?.close()}>
+              Close
+            </Button>
+            {staff.length > 0 && (
+              <>
+                <Button variant="secondary" disabled={pending} onClick={() => void punch('out')}>
+                  Clock out
+                </Button>
+                <Button disabled={pending} onClick={() => void punch('in')}>
+                  Clock in
+                </Button>
+              </>
+            )}
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}
