@@ -53,6 +53,11 @@ export const tenantSettings = pgTable(
      * may live in MongoDB); one that no longer exists is ignored (lib/catalog defaultTaxClassOf).
      */
     defaultTaxClassId: uuid('default_tax_class_id'),
+    /** The register asks for a tip on cash and card payments (presets below, and a custom amount when allowed). */
+    tipsEnabled: boolean('tips_enabled').notNull().default(false),
+    /** Up to 3 preset tip percentages, in basis points of the amount being paid (1000 = 10 %). */
+    tipPresets: integer('tip_presets').array().notNull().default(sql`'{1000,1500,2000}'::integer[]`),
+    tipCustomAmount: boolean('tip_custom_amount').notNull().default(true),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

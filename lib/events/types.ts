@@ -50,7 +50,7 @@ export type EventPayloads = {
     }[];
   };
   /** A tender was taken (cash at once, card once the gateway captured it). */
-  PaymentCaptured: { orderId: string; paymentId: string; tender: 'cash' | 'card'; amount: number };
+  PaymentCaptured: { orderId: string; paymentId: string; tender: 'cash' | 'card'; amount: number; tip?: number; partId?: string | null };
   /** A card payment was declined or could not be made. */
   PaymentFailed: { orderId: string; paymentId: string; code: string };
   /** The order is fully paid. */

@@ -31,6 +31,12 @@ export type TenantSettings = {
   trackStockByDefault: boolean;
   /** The tax class new products get; null: the only class when there is exactly one (lib/catalog defaultTaxClassOf). */
   defaultTaxClassId: string | null;
+  /** The register asks for a tip at payment (cash and card); a tip is the staff's, never part of the order's total. */
+  tipsEnabled: boolean;
+  /** Up to 3 preset tip percentages (basis points of the amount being paid). */
+  tipPresets: number[];
+  /** Whether a custom tip amount may be typed in besides the presets. */
+  tipCustomAmount: boolean;
 };
 
 const DEFAULT_SETTINGS: TenantSettings = {
@@ -47,6 +53,9 @@ const DEFAULT_SETTINGS: TenantSettings = {
   drawerTolerance: null,
   trackStockByDefault: false,
   defaultTaxClassId: null,
+  tipsEnabled: false,
+  tipPresets: [1000, 1500, 2000],
+  tipCustomAmount: true,
 };
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().transform((v) => v || null);
@@ -66,6 +75,12 @@ export const settingsPatchSchema = patchSchema(
     drawerTolerance: z.number({ message: 'Enter an amount' }).int('Use whole minor units').min(0).max(1_000_000_000).nullable(),
     trackStockByDefault: z.boolean(),
     defaultTaxClassId: z.uuid({ message: 'Choose a tax class' }).nullable(),
+    tipsEnabled: z.boolean(),
+    tipPresets: z
+      .array(z.number({ message: 'Enter a percentage' }).int().min(1, 'A tip preset is more than 0 %').max(10_000, 'At most 100 %'))
+      .max(3, 'At most 3 tip presets')
+      .refine((ps) => new Set(ps).size === ps.length, 'Each tip preset once'),
+    tipCustomAmount: z.boolean(),
   }),
 );
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
@@ -84,6 +99,9 @@ const columns = {
   drawerTolerance: tenantSettings.drawerTolerance,
   trackStockByDefault: tenantSettings.trackStockByDefault,
   defaultTaxClassId: tenantSettings.defaultTaxClassId,
+  tipsEnabled: tenantSettings.tipsEnabled,
+  tipPresets: tenantSettings.tipPresets,
+  tipCustomAmount: tenantSettings.tipCustomAmount,
 };
 
 export async function getTenantSettings({ tenantId }: { tenantId: string }): Promise<TenantSettings> {
