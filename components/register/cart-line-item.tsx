@@ -25,6 +25,8 @@ export function CartLineItem({
   onRemove,
   onDiscount,
   onEdit,
+  seats,
+  onSeat,
 }: {
   line: CartLine;
   index: number;
@@ -39,6 +41,9 @@ export function CartLineItem({
   onRemove: () => void;
   onDiscount: () => void;
   onEdit: (() => void) | null;
+  /** Seats to choose from (dine-in: 1…seats); null: no seats on this order. */
+  seats: number | null;
+  onSeat: (seat: number | null) => void;
 }) {
   const name = variantLabel(line);
   const errorId = `line-${line.key}-errors`;
@@ -63,6 +68,7 @@ export function CartLineItem({
           </span>
           {line.modifierNames.length > 0 && <span className="block text-sm text-slate-600">{line.modifierNames.join(' · ')}</span>}
           {line.note && <span className="block text-sm italic text-slate-600">“{line.note}”</span>}
+          {seats !== null && line.seat ? <span className="block text-sm font-medium text-slate-700">Seat {line.seat}</span> : null}
           {line.discount && (
             <span className="block text-sm font-medium text-brand-700">
               {discountLabel(line.discount, currency)}
@@ -99,6 +105,24 @@ export function CartLineItem({
           <button type="button" onClick={onDiscount} className="min-h-10 rounded-lg px-2.5 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-white">
             Discount
           </button>
+          {seats !== null && (
+            <label className="inline-flex min-h-10 items-center gap-1 rounded-lg px-2 text-sm font-semibold text-slate-800 ring-1 ring-slate-300">
+              Seat
+              <select
+                value={line.seat ?? ''}
+                onChange={(e) => onSeat(e.target.value ? Number(e.target.value) : null)}
+                className="min-h-8 rounded bg-white text-sm"
+                data-testid="line-seat"
+              >
+                <option value="">Shared</option>
+                {Array.from({ length: Math.max(seats, line.seat ?? 0) }, (_, i) => i + 1).map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           {onEdit && (
             <button type="button" onClick={onEdit} className="min-h-10 rounded-lg px-2.5 text-sm font-semibold text-slate-800 ring-1 ring-slate-300 hover:bg-white">
               Edit

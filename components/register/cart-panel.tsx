@@ -149,6 +149,8 @@ export function CartPanel({
                 onRemove={() => cart.remove(line.key)}
                 onDiscount={() => onDiscountLine(line.key)}
                 onEdit={onEditLine ? () => onEditLine(line.key) : null}
+                seats={cart.cart.type === 'dine_in' ? Math.max(2, cart.cart.covers ?? 1) : null}
+                onSeat={(seat) => cart.setSeat(line.key, seat)}
               />
             ))}
           </ul>

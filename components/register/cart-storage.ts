@@ -43,6 +43,7 @@ const saved = z.object({
           productName: z.string(),
           variantName: z.string(),
           modifierNames: z.array(z.string()),
+          seat: z.number().int().min(1).max(99).nullable().optional(),
         }),
       )
       .min(1),

@@ -397,6 +397,8 @@ export function SaleScreen({ data, tenantId, currency, user }: { data: RegisterD
         onCardUnavailable={card.reportUnavailable}
         onPaid={paid}
         onClose={() => setPaying(false)}
+        tips={data.settings.tips}
+        splitting={{ ensureOrder: sale.ensureOrder, split: sale.split }}
       />
       <ReceiptDialog order={receipt} onNewSale={newSale} />
       <ParkedOrdersDialog

@@ -20,6 +20,8 @@ export type CartLine = {
   productName: string;
   variantName: string;
   modifierNames: string[];
+  /** The guest's seat (dine-in; absent or null: shared by the table). */
+  seat?: number | null;
 };
 
 export type CartState = {
@@ -45,6 +47,7 @@ type Action =
   | { type: 'remove'; key: string }
   | { type: 'select'; key: string | null }
   | { type: 'lineDiscount'; key: string; discount: Discount | null }
+  | { type: 'seat'; key: string; seat: number | null }
   | { type: 'orderDiscount'; discount: Discount | null }
   | { type: 'orderType'; orderType: OrderType }
   | { type: 'table'; tableId: string | null }
@@ -59,6 +62,7 @@ const newKey = () => `l${Date.now().toString(36)}${(counter++).toString(36)}`;
 const sameItem = (a: NewLine, b: CartLine) =>
   a.variantId === b.variantId &&
   a.note === b.note &&
+  (a.seat ?? null) === (b.seat ?? null) &&
   !a.discount &&
   !b.discount &&
   a.modifierOptionIds.length === b.modifierOptionIds.length &&
@@ -102,6 +106,8 @@ function reducer(state: CartState, action: Action): CartState {
       return { ...state, selectedKey: action.key };
     case 'lineDiscount':
       return { ...state, lines: state.lines.map((l) => (l.key === action.key ? { ...l, discount: action.discount } : l)) };
+    case 'seat':
+      return { ...state, lines: state.lines.map((l) => (l.key === action.key ? { ...l, seat: action.seat } : l)) };
     case 'orderDiscount':
       return { ...state, orderDiscount: action.discount };
     case 'orderType':
@@ -142,6 +148,7 @@ export function cartFromOrder(order: Order): CartState {
     productName: l.productName,
     variantName: l.variantName,
     modifierNames: l.modifiers.map((m) => m.optionName),
+    seat: l.seat,
   }));
   return {
     lines,
@@ -159,7 +166,15 @@ export function cartFromOrder(order: Order): CartState {
 /** The part of the cart the server prices (lines, discounts, approval): the quote's input. */
 export function pricingInput(cart: CartState) {
   return {
-    lines: cart.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, modifierOptionIds: l.modifierOptionIds, note: l.note, discount: l.discount })),
+    lines: cart.lines.map((l) => ({
+      variantId: l.variantId,
+      quantity: l.quantity,
+      modifierOptionIds: l.modifierOptionIds,
+      note: l.note,
+      discount: l.discount,
+      // Seats are dine-in only (a line keeps its seat if the order type changes back).
+      seat: cart.type === 'dine_in' ? (l.seat ?? null) : null,
+    })),
     orderDiscount: cart.orderDiscount,
     approval: cart.approval,
   };
@@ -190,6 +205,7 @@ export function useCart(initialType: OrderType) {
       remove: (key: string) => dispatch({ type: 'remove', key }),
       select: (key: string | null) => dispatch({ type: 'select', key }),
       setLineDiscount: (key: string, discount: Discount | null) => dispatch({ type: 'lineDiscount', key, discount }),
+      setSeat: (key: string, seat: number | null) => dispatch({ type: 'seat', key, seat }),
       setOrderDiscount: (discount: Discount | null) => dispatch({ type: 'orderDiscount', discount }),
       setOrderType: (orderType: OrderType) => dispatch({ type: 'orderType', orderType }),
       setTable: (tableId: string | null) => dispatch({ type: 'table', tableId }),
