@@ -172,8 +172,6 @@ export function pricingInput(cart: CartState) {
       modifierOptionIds: l.modifierOptionIds,
       note: l.note,
       discount: l.discount,
-      // Seats are dine-in only (a line keeps its seat if the order type changes back).
-      seat: cart.type === 'dine_in' ? (l.seat ?? null) : null,
     })),
     orderDiscount: cart.orderDiscount,
     approval: cart.approval,
@@ -183,8 +181,11 @@ export function pricingInput(cart: CartState) {
 /** The whole order as POST/PUT /api/v1/orders take it. */
 export function orderInput(cart: CartState, shift: { id: string; locationId: string }) {
   const dineIn = cart.type === 'dine_in';
+  const priced = pricingInput(cart);
   return {
-    ...pricingInput(cart),
+    ...priced,
+    // Seats are not priced (the quote leaves them out); dine-in only, a line keeps its seat if the type changes back.
+    lines: priced.lines.map((l, i) => ({ ...l, seat: dineIn ? (cart.lines[i]!.seat ?? null) : null })),
     type: cart.type,
     locationId: shift.locationId,
     shiftId: shift.id,
