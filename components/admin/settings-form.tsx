@@ -95,6 +95,25 @@ export function SettingsForm({
         />
       </fieldset>
       <fieldset disabled={!canWrite} className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+        <legend className="px-1 text-sm font-semibold text-slate-700">Tips</legend>
+        <CheckboxField
+          label="Ask for a tip when taking cash or card"
+          name="tipsEnabled"
+          defaultChecked={settings.tipsEnabled}
+          error={fe.tipsEnabled}
+          hint="Tips are recorded on the payment: they are not part of the order's total or of sales, cash tips stay in the drawer, card tips are charged with the card, and a refund never gives a tip back."
+        />
+        <TextField
+          label="Tip presets (%)"
+          name="tipPresets"
+          inputMode="decimal"
+          defaultValue={settings.tipPresets.map((p) => String(p / 100)).join(', ')}
+          error={fe.tipPresets}
+          hint="Up to 3, separated by commas, e.g. 10, 15, 20. Each is a percentage of the amount being paid."
+        />
+        <CheckboxField label="Allow a custom tip amount" name="tipCustomAmount" defaultChecked={settings.tipCustomAmount} error={fe.tipCustomAmount} />
+      </fieldset>
+      <fieldset disabled={!canWrite} className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
         <legend className="px-1 text-sm font-semibold text-slate-700">Business day</legend>
         <SelectField
           label="The business day starts at"

@@ -26,6 +26,8 @@ export function CartLineItem({
   onDiscount,
   onEdit,
   onCourse,
+  seats,
+  onSeat,
 }: {
   line: CartLine;
   index: number;
@@ -42,6 +44,9 @@ export function CartLineItem({
   onEdit: (() => void) | null;
   /** Dine-in only: set the line's course and whether it is held for "Fire course n". */
   onCourse: ((course: number, held: boolean) => void) | null;
+  /** Seats to choose from (dine-in: 1…seats); null: no seats on this order. */
+  seats: number | null;
+  onSeat: (seat: number | null) => void;
 }) {
   const name = variantLabel(line);
   const course = line.course ?? 1;
@@ -75,6 +80,7 @@ export function CartLineItem({
               {sent > 0 && (sent >= line.quantity ? ' · sent' : ` · ${sent} sent`)}
             </span>
           )}
+          {seats !== null && line.seat ? <span className="block text-sm font-medium text-slate-700">Seat {line.seat}</span> : null}
           {line.discount && (
             <span className="block text-sm font-medium text-brand-700">
               {discountLabel(line.discount, currency)}
@@ -137,6 +143,24 @@ export function CartLineItem({
                 {line.held ? 'Held' : 'Hold'}
               </button>
             </>
+          )}
+          {seats !== null && (
+            <label className="inline-flex min-h-10 items-center gap-1 rounded-lg px-2 text-sm font-semibold text-slate-800 ring-1 ring-slate-300">
+              Seat
+              <select
+                value={line.seat ?? ''}
+                onChange={(e) => onSeat(e.target.value ? Number(e.target.value) : null)}
+                className="min-h-8 rounded bg-white text-sm"
+                data-testid="line-seat"
+              >
+                <option value="">Shared</option>
+                {Array.from({ length: Math.max(seats, line.seat ?? 0) }, (_, i) => i + 1).map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </label>
           )}
           {onEdit && (
             <button type="button" onClick={onEdit} className="min-h-10 rounded-lg px-2.5 text-sm font-semibold text-slate-800 ring-1 ring-slate-300 hover:bg-white">

@@ -159,6 +159,8 @@ export function CartPanel({
                 onDiscount={() => onDiscountLine(line.key)}
                 onEdit={onEditLine ? () => onEditLine(line.key) : null}
                 onCourse={dineIn ? (course, held) => cart.setCourse(line.key, course, held) : null}
+                seats={cart.cart.type === 'dine_in' ? Math.max(2, cart.cart.covers ?? 1) : null}
+                onSeat={(seat) => cart.setSeat(line.key, seat)}
               />
             ))}
           </ul>

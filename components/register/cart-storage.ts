@@ -47,6 +47,7 @@ const saved = z.object({
           course: z.number().int().min(1).max(9).optional(),
           held: z.boolean().optional(),
           firedQuantity: z.number().int().min(0).optional(),
+          seat: z.number().int().min(1).max(99).nullable().optional(),
         }),
       )
       .min(1),

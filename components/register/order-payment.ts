@@ -65,6 +65,16 @@ export async function tenderOrder(send: Send, orderId: string, tender: Tender, s
   return { outcome: order.balanceDue === 0 ? { kind: 'paid', order } : { kind: 'partial', order }, order };
 }
 
+/** How to split the bill, as PUT /api/v1/orders/{id}/split takes it. */
+export type SplitPlan = { kind: 'seat' } | { kind: 'equal'; shares: number } | { kind: 'item'; parts: { items: { lineId: string; quantity: number }[] }[] };
+export type SplitResult = { ok: true; order: Order } | { ok: false; message: string };
+
+/** Creates or replaces the split plan of `orderId` (parts with money on them must stay). */
+export async function splitBill(send: Send, orderId: string, plan: SplitPlan): Promise<SplitResult> {
+  const result = await send<Order>('PUT', `/api/v1/orders/${encodeURIComponent(orderId)}/split`, plan);
+  return result.ok ? { ok: true, order: result.data } : { ok: false, message: result.error.message };
+}
+
 /**
  * "Check again" for a pending card: the server asks the card service now and answers the
  * order as it then is (null: no answer). No Idempotency-Key: every check must ask afresh.
@@ -104,5 +114,14 @@ export function useOrderPayment(initial: Order, shiftId: string | null) {
     return now;
   }, [order.id]);
 
-  return { order, busy, pay, checkCard };
+  const split = useCallback(
+    async (plan: SplitPlan): Promise<SplitResult> => {
+      const result = await splitBill(send, order.id, plan);
+      if (result.ok) setOrder(result.order);
+      return result;
+    },
+    [send, order.id],
+  );
+
+  return { order, busy, pay, checkCard, split };
 }

@@ -5,8 +5,11 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { decimalToMinor, formatMoney, minorToDecimal, quickCashAmounts } from './format';
 import { Modal } from './modal';
 import type { CardState } from './use-card-status';
-import { hasPendingCard, type PayOutcome } from './order-payment';
 import { useIdleHold } from './use-idle-hold';
+import { hasPendingCard, type PayOutcome, type SplitPlan, type SplitResult } from './order-payment';
+import { SplitParts, SplitPlanner } from './split-bill';
+import { TipPicker, tipAmount, type TipChoice } from './tip-picker';
+import type { RegisterTips } from '@/lib/orders';
 import type { Order, Tender } from './types';
 
 const CARDS = [
@@ -40,6 +43,10 @@ type PaymentFormProps = {
   onCheckCard: () => Promise<Order | null>;
   onCardUnavailable: (message: string) => void;
   onPaid: (order: Order) => void;
+  /** The tip prompt (tenant settings); absent or off: no tip is asked for. */
+  tips?: RegisterTips | null;
+  /** Splitting the bill: make sure the sale is an order (checking the cart out), then store a plan. */
+  splitting?: { ensureOrder: () => Promise<SplitResult>; split: (plan: SplitPlan) => Promise<SplitResult> } | null;
 };
 
 export function PaymentDialog({ open, onClose, ...form }: PaymentFormProps & { open: boolean; onClose: () => void }) {
@@ -51,9 +58,17 @@ export function PaymentDialog({ open, onClose, ...form }: PaymentFormProps & { o
   );
 }
 
-function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCard, onCardUnavailable, onPaid }: PaymentFormProps) {
+function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCard, onCardUnavailable, onPaid, tips, splitting }: PaymentFormProps) {
   const id = useId();
-  const balance = order ? order.balanceDue : total;
+  const parts = order?.parts ?? [];
+  // The part being paid: the one chosen, else the first with a balance (a split bill is paid part by part).
+  const [chosenPart, setChosenPart] = useState<string | null>(null);
+  const part = parts.find((p) => p.id === chosenPart && p.balanceDue > 0) ?? parts.find((p) => p.balanceDue > 0) ?? null;
+  const balance = order ? Math.min(order.balanceDue, part ? part.balanceDue : Infinity) : total;
+  const [planning, setPlanning] = useState(false);
+  const [splitBusy, setSplitBusy] = useState(false);
+  const [splitError, setSplitError] = useState<string | null>(null);
+  const [tip, setTip] = useState<TipChoice>({ kind: 'none' });
   // While the breaker is open the card option is off; a person may still ask for one trial
   // (the server refuses at once, charging nothing, if cards are still down).
   const [tryCard, setTryCard] = useState(false);
@@ -75,17 +90,60 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
   }, [pendingCard?.id]); // only a new pending card moves the focus
 
   const amount = decimalToMinor(amountText, currency);
+  const tipsOn = tips?.enabled ?? false;
+  const tipMinor = tipsOn && amount !== null ? tipAmount(tip, amount, currency) : 0;
   const amountError =
-    amount === null || amount < 1 ? `Enter an amount in ${currency}` : amount > balance ? `At most the balance due, ${money(balance)}` : null;
+    amount === null || amount < 1
+      ? `Enter an amount in ${currency}`
+      : amount > balance
+        ? `At most the balance due, ${money(balance)}`
+        : tipMinor === null
+          ? `Enter the tip in ${currency}`
+          : null;
+  const tipValue = tipMinor ?? 0;
   const tendered = tenderedText.trim() ? decimalToMinor(tenderedText, currency) : null;
   const activeTab = cardOff ? 'cash' : tab;
+  // Cash handed over covers the tip too; with a tip, a part payment in cash is not offered (take the amount and tip in full).
   const cashAmount = amount !== null && tendered !== null && tendered > 0 ? Math.min(amount, tendered) : amount;
-  const change = amount !== null && tendered !== null && tendered > amount ? tendered - amount : 0;
-  const partCash = amount !== null && tendered !== null && tendered > 0 && tendered < amount;
+  const change = amount !== null && tendered !== null && tendered > amount + tipValue ? tendered - amount - tipValue : 0;
+  const partCash = amount !== null && tendered !== null && tendered > 0 && tendered < amount && tipValue === 0;
 
+  const balanceOf = (next: Order) => {
+    const nextPart = next.parts.find((p) => p.id === chosenPart && p.balanceDue > 0) ?? next.parts.find((p) => p.balanceDue > 0) ?? null;
+    return Math.min(next.balanceDue, nextPart ? nextPart.balanceDue : Infinity);
+  };
   const resetAmounts = (next: Order) => {
-    setAmountText(minorToDecimal(next.balanceDue, currency));
+    setAmountText(minorToDecimal(balanceOf(next), currency));
     setTenderedText('');
+    setTip({ kind: 'none' });
+  };
+  const choosePart = (partId: string) => {
+    setChosenPart(partId);
+    const next = parts.find((p) => p.id === partId);
+    if (next && order) setAmountText(minorToDecimal(Math.min(order.balanceDue, next.balanceDue), currency));
+    setResult(null);
+  };
+  const startSplit = async () => {
+    if (!splitting) return;
+    setSplitBusy(true);
+    setSplitError(null);
+    const ready = await splitting.ensureOrder();
+    setSplitBusy(false);
+    if (!ready.ok) return setSplitError(ready.message);
+    setPlanning(true);
+  };
+  const split = async (plan: SplitPlan): Promise<SplitResult> => {
+    if (!splitting) return { ok: false, message: 'The bill cannot be split here.' };
+    setSplitBusy(true);
+    const result = await splitting.split(plan);
+    setSplitBusy(false);
+    if (result.ok) {
+      setPlanning(false);
+      setChosenPart(null);
+      resetAmounts(result.order);
+      setResult({ tone: 'ok', text: `Split into ${result.order.parts.length} parts. Take payment for each.` });
+    }
+    return result;
   };
 
   const run = async (tender: Tender) => {
@@ -98,8 +156,12 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
         onPaid(outcome.order);
         return;
       case 'partial': {
-        const taken = tender.tender === 'cash' ? `Cash ${money(tender.amount)} taken${tender.tendered > tender.amount ? ` — change ${money(tender.tendered - tender.amount)}` : ''}` : `Card ${money(tender.amount)} approved`;
-        setResult({ tone: 'ok', text: `${taken}. ${money(outcome.order.balanceDue)} left to pay.` });
+        const tipped = tender.tip ? ` with a ${money(tender.tip)} tip` : '';
+        const back = tender.tender === 'cash' ? tender.tendered - tender.amount - (tender.tip ?? 0) : 0;
+        const taken = tender.tender === 'cash' ? `Cash ${money(tender.amount)}${tipped} taken${back > 0 ? ` — change ${money(back)}` : ''}` : `Card ${money(tender.amount)}${tipped} approved`;
+        const paidPart = outcome.order.parts.find((p) => p.id === tender.partId);
+        const done = paidPart && paidPart.balanceDue === 0 ? ` ${paidPart.label} is paid.` : '';
+        setResult({ tone: 'ok', text: `${taken}.${done} ${money(outcome.order.balanceDue)} left to pay.` });
         resetAmounts(outcome.order);
         return;
       }
@@ -153,34 +215,65 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
       tenderedRef.current?.focus();
       return;
     }
+    if (tipValue > 0 && tendered < amount + tipValue) {
+      setResult({ tone: 'error', text: `The cash received must cover ${money(amount)} and the ${money(tipValue)} tip.` });
+      tenderedRef.current?.focus();
+      return;
+    }
     const pays = Math.min(amount, tendered);
-    void run({ tender: 'cash', amount: pays, tendered });
+    void run({ tender: 'cash', amount: pays, tendered, ...extras() });
   };
+  /** The tip and the part of the bill, sent only when there are any. */
+  const extras = () => ({ ...(tipValue > 0 ? { tip: tipValue } : {}), ...(part ? { partId: part.id } : {}) });
   const chargeCard = () => {
     if (amountError || amount === null || cardOff) return;
-    void run({ tender: 'card', amount, source: card });
+    void run({ tender: 'card', amount, source: card, ...extras() });
   };
 
   const paidTenders = order?.payments.filter((p) => p.status === 'captured') ?? [];
-  const locked = busy || processing !== null || result?.retry !== undefined || pendingCard !== null;
+  const locked = busy || splitBusy || processing !== null || result?.retry !== undefined || pendingCard !== null;
+  // A bill can be split while nothing was taken on the order as a whole (parts may have money).
+  const canSplit = splitting != null && !paidTenders.some((p) => !p.partId) && !pendingCard;
 
   return (
     <div className="grid gap-0 md:grid-cols-[15rem_1fr]">
       <aside className="space-y-3 border-b border-slate-200 bg-slate-50 p-5 md:border-b-0 md:border-r">
         <div>
-          <p className="text-sm font-semibold text-slate-600">Balance due</p>
+          <p className="text-sm font-semibold text-slate-600">{part ? `${part.label} due` : 'Balance due'}</p>
           <p className="text-3xl font-bold tabular-nums" data-testid="balance-due">
             {money(balance)}
           </p>
-          {order && order.paidTotal > 0 && <p className="text-sm text-slate-600">of {money(order.total)}</p>}
+          {part && order ? (
+            <p className="text-sm text-slate-600" data-testid="order-balance">
+              Order: {money(order.balanceDue)} of {money(order.total)} due
+            </p>
+          ) : (
+            order && order.paidTotal > 0 && <p className="text-sm text-slate-600">of {money(order.total)}</p>
+          )}
         </div>
+        {order && parts.length > 0 && <SplitParts order={order} parts={parts} selected={part?.id ?? null} disabled={locked} onSelect={choosePart} />}
+        {canSplit && !planning && (
+          <div>
+            <button type="button" className={buttonClass('secondary', 'min-h-11 w-full')} disabled={locked} onClick={() => void startSplit()} data-testid="split-bill">
+              {parts.length ? 'Split differently' : 'Split the bill'}
+            </button>
+            {splitError && (
+              <p role="alert" className="mt-1 text-sm font-semibold text-red-800">
+                {splitError}
+              </p>
+            )}
+          </div>
+        )}
         {paidTenders.length > 0 && (
           <div>
             <p className="text-sm font-semibold text-slate-600">Paid so far</p>
             <ul className="text-sm tabular-nums">
               {paidTenders.map((p) => (
                 <li key={p.id} className="flex justify-between">
-                  <span>✓ {p.tender === 'cash' ? 'Cash' : 'Card'}</span>
+                  <span>
+                    ✓ {p.tender === 'cash' ? 'Cash' : 'Card'}
+                    {p.tip > 0 && <span className="text-slate-600"> + tip {money(p.tip)}</span>}
+                  </span>
                   <span>{money(p.amount)}</span>
                 </li>
               ))}
@@ -210,6 +303,8 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
       </aside>
 
       <div className="space-y-4 p-5">
+        {planning && order && <SplitPlanner order={order} busy={splitBusy} onSplit={split} onCancel={() => setPlanning(false)} />}
+        {tipsOn && tips && <TipPicker tips={tips} choice={tip} amount={amount ?? 0} currency={currency} disabled={locked} onChange={setTip} />}
         {pendingCard && (
           <div role="status" className="rounded-xl border-2 border-amber-400 bg-amber-50 p-4 text-amber-950" data-testid="card-pending">
             <p className="text-lg font-bold">Checking the card — do not charge it again</p>
@@ -275,7 +370,7 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
                   autoComplete="off"
                   value={tenderedText}
                   disabled={locked}
-                  placeholder={amount !== null ? minorToDecimal(amount, currency) : ''}
+                  placeholder={amount !== null ? minorToDecimal(amount + tipValue, currency) : ''}
                   onChange={(e) => setTenderedText(e.target.value)}
                   className="block min-h-14 w-full rounded-lg border border-slate-300 px-3 text-2xl font-semibold tabular-nums focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
                   data-testid="cash-tendered"
@@ -283,10 +378,10 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
               </div>
               {amount !== null && !amountError && (
                 <div className="flex flex-wrap gap-2" role="group" aria-label="Quick amounts">
-                  <QuickButton disabled={locked} onClick={() => setTenderedText(minorToDecimal(amount, currency))}>
-                    Exact {money(amount)}
+                  <QuickButton disabled={locked} onClick={() => setTenderedText(minorToDecimal(amount + tipValue, currency))}>
+                    Exact {money(amount + tipValue)}
                   </QuickButton>
-                  {quickCashAmounts(amount, currency).map((n) => (
+                  {quickCashAmounts(amount + tipValue, currency).map((n) => (
                     <QuickButton key={n} disabled={locked} onClick={() => setTenderedText(minorToDecimal(n, currency))}>
                       {money(n)}
                     </QuickButton>
@@ -304,7 +399,7 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
                   ? 'Recording cash…'
                   : partCash && cashAmount !== null
                     ? `Take ${money(cashAmount)} cash (part)`
-                    : `Take cash ${amount !== null && !amountError ? money(amount) : ''}`}
+                    : `Take cash ${amount !== null && !amountError ? money(amount) : ''}${tipValue > 0 ? ` + tip ${money(tipValue)}` : ''}`}
               </Button>
             </form>
           ) : (
@@ -335,7 +430,9 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
               </fieldset>
               {cardState === 'half_open' && <p className="text-sm text-amber-900">Card payments are coming back — a card may work again.</p>}
               <Button type="submit" className="w-full min-h-14 text-lg" disabled={locked || amountError !== null || cardOff} data-testid="charge-card">
-                {processing === 'card' ? 'Waiting for the card terminal…' : `Charge card ${amount !== null && !amountError ? money(amount) : ''}`}
+                {processing === 'card'
+                  ? 'Waiting for the card terminal…'
+                  : `Charge card ${amount !== null && !amountError ? money(amount + tipValue) : ''}${tipValue > 0 ? ` (tip ${money(tipValue)})` : ''}`}
               </Button>
             </form>
           )}

@@ -463,6 +463,8 @@ export function SaleScreen({
         onCardUnavailable={card.reportUnavailable}
         onPaid={paid}
         onClose={() => setPaying(false)}
+        tips={data.settings.tips}
+        splitting={{ ensureOrder: sale.ensureOrder, split: sale.split }}
       />
       <ReceiptDialog order={receipt} onNewSale={newSale} />
       <ParkedOrdersDialog

@@ -48,6 +48,7 @@ export type OrderLine = QuoteLine & {
   course: number;
   held: boolean;
   firedQuantity: number;
+  seat: number | null;
 };
 
 export type Payment = {
@@ -59,6 +60,22 @@ export type Payment = {
   changeGiven: number | null;
   failureCode: string | null;
   failureMessage: string | null;
+  tip: number;
+  partId: string | null;
+};
+
+/** A part of a split bill, as the order carries it. */
+export type SplitPart = {
+  id: string;
+  kind: 'item' | 'seat' | 'equal';
+  position: number;
+  label: string;
+  seat: number | null;
+  amount: number;
+  paidTotal: number;
+  balanceDue: number;
+  items: { lineId: string; quantity: number; amount: number; sharedBy?: number }[];
+  paymentIds: string[];
 };
 
 /** An order as GET /api/v1/orders/{id} answers it. */
@@ -84,6 +101,8 @@ export type Order = {
   payments: Payment[];
   balanceDue: number;
   changeGiven: number;
+  tipTotal: number;
+  parts: SplitPart[];
 };
 
 /** A row of GET /api/v1/orders (no lines). */
@@ -91,7 +110,8 @@ export type OrderSummary = Pick<Order, 'id' | 'number' | 'status' | 'type' | 'ta
 
 export type Shift = { id: string; registerName: string; locationId: string; status: 'open' | 'closed'; openedAt: string; openingFloat: number };
 
-export type Tender = { tender: 'cash'; amount: number; tendered: number } | { tender: 'card'; amount: number; source: string };
+/** One tender as the payments route takes it; `tip` on top of the amount, `partId` the split part it pays. */
+export type Tender = ({ tender: 'cash'; amount: number; tendered: number } | { tender: 'card'; amount: number; source: string }) & { tip?: number; partId?: string | null };
 
 /** Who is selling, as the server page knows it. */
 export type RegisterUser = { userId: string; name: string; canVoid: boolean; canOverrideDiscounts: boolean; canEditCatalog: boolean };

@@ -27,6 +27,8 @@ export type CartLine = {
   course?: number;
   held?: boolean;
   firedQuantity?: number;
+  /** The guest's seat (dine-in; absent or null: shared by the table). */
+  seat?: number | null;
 };
 
 export type CartState = {
@@ -52,6 +54,7 @@ type Action =
   | { type: 'remove'; key: string }
   | { type: 'select'; key: string | null }
   | { type: 'lineDiscount'; key: string; discount: Discount | null }
+  | { type: 'seat'; key: string; seat: number | null }
   | { type: 'orderDiscount'; discount: Discount | null }
   | { type: 'orderType'; orderType: OrderType }
   | { type: 'table'; tableId: string | null }
@@ -70,6 +73,7 @@ const sameItem = (a: NewLine, b: CartLine) =>
   a.unitPrice === b.unitPrice &&
   (a.course ?? 1) === (b.course ?? 1) &&
   Boolean(a.held) === Boolean(b.held) &&
+  (a.seat ?? null) === (b.seat ?? null) &&
   !a.discount &&
   !b.discount &&
   a.modifierOptionIds.length === b.modifierOptionIds.length &&
@@ -118,6 +122,8 @@ function reducer(state: CartState, action: Action): CartState {
       return { ...state, selectedKey: action.key };
     case 'lineDiscount':
       return { ...state, lines: state.lines.map((l) => (l.key === action.key ? { ...l, discount: action.discount } : l)) };
+    case 'seat':
+      return { ...state, lines: state.lines.map((l) => (l.key === action.key ? { ...l, seat: action.seat } : l)) };
     case 'orderDiscount':
       return { ...state, orderDiscount: action.discount };
     case 'orderType':
@@ -170,6 +176,7 @@ export function cartFromOrder(order: Order, openPrice: ReadonlySet<string>): Car
     course: l.course,
     held: l.held,
     firedQuantity: l.firedQuantity,
+    seat: l.seat,
   }));
   return {
     lines,
@@ -206,8 +213,11 @@ export function pricingInput(cart: CartState) {
 /** The whole order as POST/PUT /api/v1/orders take it. */
 export function orderInput(cart: CartState, shift: { id: string; locationId: string }) {
   const dineIn = cart.type === 'dine_in';
+  const priced = pricingInput(cart);
   return {
-    ...pricingInput(cart),
+    ...priced,
+    // Seats are not priced (the quote leaves them out); dine-in only, a line keeps its seat if the type changes back.
+    lines: priced.lines.map((l, i) => ({ ...l, seat: dineIn ? (cart.lines[i]!.seat ?? null) : null })),
     type: cart.type,
     locationId: shift.locationId,
     shiftId: shift.id,
@@ -228,6 +238,7 @@ export function useCart(initialType: OrderType) {
       remove: (key: string) => dispatch({ type: 'remove', key }),
       select: (key: string | null) => dispatch({ type: 'select', key }),
       setLineDiscount: (key: string, discount: Discount | null) => dispatch({ type: 'lineDiscount', key, discount }),
+      setSeat: (key: string, seat: number | null) => dispatch({ type: 'seat', key, seat }),
       setOrderDiscount: (discount: Discount | null) => dispatch({ type: 'orderDiscount', discount }),
       setOrderType: (orderType: OrderType) => dispatch({ type: 'orderType', orderType }),
       setTable: (tableId: string | null) => dispatch({ type: 'table', tableId }),

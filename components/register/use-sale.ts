@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, detailsAt, needsApproval, type ApiError } from './api';
-import { fetchOrder, paymentRefusal, recheckCard, tenderOrder, UNPAID_STATUSES as UNPAID, useIdempotentSend, type PayOutcome } from './order-payment';
+import { fetchOrder, paymentRefusal, recheckCard, splitBill, tenderOrder, UNPAID_STATUSES as UNPAID, useIdempotentSend, type PayOutcome, type SplitPlan, type SplitResult } from './order-payment';
 import { orderInput, type CartState } from './use-cart';
 import type { Approval, Order, Shift, Tender } from './types';
 
@@ -200,6 +200,34 @@ export function useSale({
     [order, send],
   );
 
+  /**
+   * Before a split: the cart becomes an order waiting for payment (its items leave stock, as
+   * with a first tender; a resumed parked order is replaced, then checked out), so its lines
+   * can be shared out and the plan stored on the server for every device.
+   */
+  const ensureOrder = useCallback(async (): Promise<SplitResult> => {
+    if (order) return { ok: true, order };
+    if (!shift) return { ok: false, message: 'Open a shift first.' };
+    if (expectedTotal === null) return { ok: false, message: 'Wait for the total to update.' };
+    setError(null);
+    const body = { ...orderInput(cart, shift), expectedTotal };
+    const created = cart.resumed ? await send<Order>('PUT', `/api/v1/orders/${cart.resumed.id}`, body) : await send<Order>('POST', '/api/v1/orders', body);
+    if (!created.ok) return noteProblem(created.error), { ok: false, message: created.error.message };
+    const placed = cart.resumed ? await send<Order>('POST', `/api/v1/orders/${created.data.id}/place`, {}) : created;
+    if (!placed.ok) return noteProblem(placed.error), { ok: false, message: placed.error.message };
+    return { ok: true, order: adopt(placed.data) };
+  }, [cart, shift, order, expectedTotal, send, noteProblem, adopt]);
+
+  const split = useCallback(
+    async (plan: SplitPlan): Promise<SplitResult> => {
+      if (!order) return { ok: false, message: 'Check the order out first.' };
+      const result = await splitBill(send, order.id, plan);
+      if (result.ok) adopt(result.order);
+      return result;
+    },
+    [order, send, adopt],
+  );
+
   /** "Check again" for a pending card (order-payment.ts#recheckCard). */
   const checkCard = useCallback(async () => {
     if (!order) return null;
@@ -226,5 +254,7 @@ export function useSale({
     reset,
     syncOrder,
     checkCard,
+    ensureOrder,
+    split,
   };
 }

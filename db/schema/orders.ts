@@ -118,6 +118,8 @@ export const orderLines = pgTable(
     held: boolean('held').notNull().default(false),
     firedQuantity: integer('fired_quantity').notNull().default(0),
     firedAt: timestamp('fired_at', { withTimezone: true }),
+    /** The guest's seat (dine-in, set at the register); null: shared by the table (a split by seat spreads it). */
+    seat: integer('seat'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
@@ -126,6 +128,41 @@ export const orderLines = pgTable(
     index('order_lines_variant_idx').on(t.tenantId, t.variantId),
     check('order_lines_quantity_check', sql`${t.quantity} > 0 and ${t.refundedQuantity} between 0 and ${t.quantity}`),
     check('order_lines_fired_check', sql`${t.firedQuantity} between 0 and ${t.quantity} and ${t.course} between 1 and 9`),
+    check('order_lines_seat_check', sql`${t.seat} is null or ${t.seat} between 1 and 99`),
+  ],
+);
+
+export const splitKinds = ['item', 'seat', 'equal'] as const;
+export type SplitKind = (typeof splitKinds)[number];
+/** What a part of a split bill covers: units of a line (by item or seat), or a share of a shared line (`sharedBy` seats). */
+export type SplitPartItem = { lineId: string; quantity: number; amount: number; sharedBy?: number };
+
+/**
+ * One part of a split bill (lib/orders/split.ts): the parts of an order add up to its total, each is
+ * paid with its own tenders (payments.part_id) and `paid_total` is what they took toward it. A part
+ * with money on it is never replaced.
+ */
+export const orderSplitParts = pgTable(
+  'order_split_parts',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    orderId: uuid('order_id').notNull(),
+    kind: text('kind', { enum: splitKinds }).notNull(),
+    position: integer('position').notNull(),
+    label: text('label').notNull(),
+    seat: integer('seat'),
+    amount: integer('amount').notNull(),
+    items: jsonb('items').$type<SplitPartItem[]>().notNull().default([]),
+    paidTotal: integer('paid_total').notNull().default(0),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id], name: 'order_split_parts_order_fk' }).onDelete('cascade'),
+    index('order_split_parts_order_idx').on(t.tenantId, t.orderId, t.position),
+    check('order_split_parts_amounts_check', sql`${t.amount} >= 0 and ${t.paidTotal} between 0 and ${t.amount}`),
   ],
 );
 

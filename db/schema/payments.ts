@@ -30,6 +30,13 @@ export const payments = pgTable(
     failureCode: text('failure_code'),
     failureMessage: text('failure_message'),
     refundedAmount: integer('refunded_amount').notNull().default(0),
+    /**
+     * The tip given with this tender, on top of `amount` (a card is charged amount + tip; cash
+     * handed over covers both). Not part of the order's total or its sales; never refunded.
+     */
+    tip: integer('tip').notNull().default(0),
+    /** The part of a split bill this tender pays (lib/orders order_split_parts); null: the order as a whole. */
+    partId: uuid('part_id'),
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -43,6 +50,7 @@ export const payments = pgTable(
     index('payments_shift_idx').on(t.tenantId, t.shiftId),
     index('payments_pending_idx').on(t.tenantId, t.createdAt).where(sql`status = 'pending'`),
     check('payments_amount_check', sql`${t.amount} > 0 and ${t.refundedAmount} between 0 and ${t.amount}`),
+    check('payments_tip_check', sql`${t.tip} >= 0`),
   ],
 );
 

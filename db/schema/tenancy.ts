@@ -55,6 +55,11 @@ export const tenantSettings = pgTable(
     defaultTaxClassId: uuid('default_tax_class_id'),
     /** The register locks to its PIN screen after this many idle minutes (0: never). The kitchen display never locks. */
     idleLockMinutes: integer('idle_lock_minutes').notNull().default(5),
+    /** The register asks for a tip on cash and card payments (presets below, and a custom amount when allowed). */
+    tipsEnabled: boolean('tips_enabled').notNull().default(false),
+    /** Up to 3 preset tip percentages, in basis points of the amount being paid (1000 = 10 %). */
+    tipPresets: integer('tip_presets').array().notNull().default(sql`'{1000,1500,2000}'::integer[]`),
+    tipCustomAmount: boolean('tip_custom_amount').notNull().default(true),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -85,7 +85,7 @@ export type EventPayloads = {
   /** An open tab's lines joined another's (`intoOrderId`); the tab is `merged`, neither sold nor voided. */
   OrderMerged: { orderId: string; number: number; intoOrderId: string; intoNumber: number; intoTableId: string | null };
   /** A tender was taken (cash at once, card once the gateway captured it). */
-  PaymentCaptured: { orderId: string; paymentId: string; tender: 'cash' | 'card'; amount: number };
+  PaymentCaptured: { orderId: string; paymentId: string; tender: 'cash' | 'card'; amount: number; tip?: number; partId?: string | null };
   /** A card payment was declined or could not be made. */
   PaymentFailed: { orderId: string; paymentId: string; code: string };
   /** The order is fully paid. */

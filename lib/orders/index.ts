@@ -19,12 +19,14 @@ export { recoverAll, recoverTenant, recheckCardPayments } from './recovery';
 export { receiptOf, renderReceipt } from './receipt';
 export { loadOrderDetail, staffNames, type OrderDetailData, type OrderSummary, type RefundableLine, type Approver } from './order-detail';
 export { checkout, type CheckoutPaymentError } from './checkout';
+export { splitOrder, clearSplit, planSplit, splitByItem, splitBySeat, splitEqually, type PlannedPart, type SplitLine } from './split';
+export type { SplitPartView } from './split-parts';
 export { searchOrders, type FoundOrder } from './search';
 export { orderTimeline, ORDER_EVENT_TYPES, type OrderEvent } from './timeline';
 export { exportOrders } from './export';
 export { quoteOrder, type Quote } from './quote';
 export { priceOrder, type Discount } from './pricing';
-export { registerData, type RegisterData, type RegisterMenu, type RegisterModifierGroup, type RegisterProduct, type RegisterStockLevel, type RegisterTable } from './register-data';
+export { registerData, type RegisterData, type RegisterMenu, type RegisterModifierGroup, type RegisterProduct, type RegisterStockLevel, type RegisterTable, type RegisterTips } from './register-data';
 export {
   saleFacts,
   refundFacts,

@@ -14,6 +14,7 @@ import { auditDiscountOverLimit, auditVoid } from './audit';
 import { assertNoOtherTab, courseOf, firedLine, writeLines } from './firing';
 import { quoteOrder, type Quote } from './quote';
 import { orderConditions, pageOfOrders, type OrderRow } from './search';
+import { partsOfOrder, type SplitPartView } from './split-parts';
 import type { CreateOrderInput, ListOrdersQuery, UpdateOrderInput } from './schemas';
 
 export type { OrderRow };
@@ -29,6 +30,10 @@ export type OrderView = Omit<OrderRow, 'tenantId'> & {
   balanceDue: number;
   /** Cash handed back over all cash tenders. */
   changeGiven: number;
+  /** Tips given with the captured tenders (not part of the total or the balance). */
+  tipTotal: number;
+  /** The split bill's parts, in order (empty: not split). */
+  parts: SplitPartView[];
 };
 
 /**
@@ -192,6 +197,7 @@ const lineValues = (tenantId: string, orderId: string, quote: Quote, input: Crea
     total: l.total,
     trackStock: l.trackStock,
     allowNegativeStock: l.allowNegativeStock,
+    seat: l.seat,
   }));
 
 const totalsOf = (quote: Quote) => ({
@@ -351,7 +357,8 @@ export async function getOrder({ tenantId }: TenantScope, orderId: string): Prom
     if (!row) return null;
     const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position));
     const documents = await tx.select().from(orderRefunds).where(eq(orderRefunds.orderId, orderId)).orderBy(asc(orderRefunds.createdAt));
-    return { row, lines, payments: await paymentsOfOrder(tx, orderId), refunds: await refundsOfOrder(tx, orderId), documents };
+    const payments = await paymentsOfOrder(tx, orderId);
+    return { row, lines, payments, refunds: await refundsOfOrder(tx, orderId), documents, parts: await partsOfOrder(tx, orderId, payments) };
   });
   if (!order) throw notFound('Order');
   const { tenantId: _t, ...rest } = order.row;
@@ -363,6 +370,8 @@ export async function getOrder({ tenantId }: TenantScope, orderId: string): Prom
     refundDocuments: order.documents.map(({ tenantId: _td, ...d }) => d),
     balanceDue: Math.max(0, order.row.total - order.row.paidTotal),
     changeGiven: order.payments.reduce((sum, p) => sum + (p.status === 'captured' ? (p.changeGiven ?? 0) : 0), 0),
+    tipTotal: order.payments.reduce((sum, p) => sum + (p.status === 'captured' ? p.tip : 0), 0),
+    parts: order.parts,
   };
 }
 

@@ -23,6 +23,7 @@ import { setTableOccupancy } from '@/lib/restaurant';
 import { assertTransition, getOrder, lockOrder, placeIfOpen, type OrderRow, type OrderView } from './orders';
 import type { PaymentInput } from './schemas';
 import { drawerFor } from './shifts';
+import { addToPart, lockPart, type PartRow } from './split-parts';
 
 /**
  * Taking money for an order. Cash is one transaction. A card payment is three steps, so the
@@ -52,13 +53,21 @@ const DECLINE_WORDS: Record<string, string> = {
   expired_card: 'The card has expired.',
 };
 
-/** Adds a captured amount to the order, moving it to partly paid or paid (and completed). */
+/**
+ * Adds a captured amount to the order (and to its split part), moving it to partly paid or paid
+ * (and completed). The order's paid total decides its status, split or not; the tip is not the
+ * order's money.
+ */
 async function applyCapturedAmount(tx: Tx, order: OrderRow, payment: PaymentView): Promise<void> {
   const paidTotal = order.paidTotal + payment.amount;
   const status = paidTotal >= order.total ? 'paid' : 'partially_paid';
   assertTransition(order.status, status);
+  if (payment.partId) await addToPart(tx, payment.partId, await lockPart(tx, order.id, payment.partId), payment.amount);
   const events: { type: keyof EventPayloads; payload: EventPayloads[keyof EventPayloads] }[] = [
-    { type: 'PaymentCaptured', payload: { orderId: order.id, paymentId: payment.id, tender: payment.tender, amount: payment.amount } },
+    {
+      type: 'PaymentCaptured',
+      payload: { orderId: order.id, paymentId: payment.id, tender: payment.tender, amount: payment.amount, tip: payment.tip, partId: payment.partId },
+    },
   ];
   if (status === 'paid') {
     // Paid is done: the sale completes, and a dine-in table waits to be cleared.
@@ -80,13 +89,19 @@ async function assertNoPendingCard(tx: Tx, orderId: string): Promise<void> {
   }
 }
 
-function amountToTake(order: OrderRow, requested: number | undefined): number {
-  const balance = order.total - order.paidTotal;
-  if (balance <= 0) throw new AppError('conflict', 'This order is already paid');
+/** What a tender puts toward the order: at most its balance, and at most the balance of the part it pays. */
+function amountToTake(order: OrderRow, requested: number | undefined, part: PartRow | null = null): number {
+  const balance = Math.min(order.total - order.paidTotal, part ? part.amount - part.paidTotal : Infinity);
+  if (balance <= 0) throw new AppError('conflict', part ? `${part.label} is already paid` : 'This order is already paid');
   const amount = requested ?? balance;
-  if (amount > balance) throw new AppError('unprocessable', `Only ${balance} is left to pay`, [{ path: 'amount', message: 'More than the balance due' }]);
+  if (amount > balance) {
+    throw new AppError('unprocessable', `Only ${balance} is left to pay${part ? ` on ${part.label}` : ''}`, [{ path: 'amount', message: 'More than the balance due' }]);
+  }
   return amount;
 }
+
+/** The part a tender names (locked with the order), or null for the order as a whole. */
+const partOf = (tx: Tx, orderId: string, input: PaymentInput) => (input.partId ? lockPart(tx, orderId, input.partId) : Promise.resolve(null));
 
 export async function payOrder(ctx: TenantContext, orderId: string, input: PaymentInput, shiftId: string | null = null): Promise<PaymentResult> {
   const { payment } = input.tender === 'cash' ? await payCash(ctx, orderId, input, shiftId) : await payCard(ctx, orderId, input, shiftId);
@@ -97,14 +112,21 @@ async function payCash(ctx: TenantContext, orderId: string, input: Extract<Payme
   return withTenant(ctx.tenantId, async (tx) => {
     const order = await placeIfOpen(tx, await lockOrder(tx, orderId));
     await assertNoPendingCard(tx, orderId);
-    const amount = amountToTake(order, input.amount ?? Math.min(input.tendered, order.total - order.paidTotal));
-    if (input.tendered < amount) {
-      throw new AppError('unprocessable', `Not enough cash: ${input.tendered} handed over for ${amount}`, [{ path: 'tendered', message: 'Less than the amount' }]);
+    const part = await partOf(tx, orderId, input);
+    const tip = input.tip ?? 0;
+    const due = Math.min(order.total - order.paidTotal, part ? part.amount - part.paidTotal : Infinity);
+    // Cash handed over covers the tip first: what is left goes to the order.
+    const amount = amountToTake(order, input.amount ?? Math.max(1, Math.min(input.tendered - tip, due)), part);
+    if (input.tendered < amount + tip) {
+      const asked = tip ? `${amount} and a tip of ${tip}` : `${amount}`;
+      throw new AppError('unprocessable', `Not enough cash: ${input.tendered} handed over for ${asked}`, [{ path: 'tendered', message: 'Less than the amount' }]);
     }
     const payment = await recordCashPayment(tx, ctx.tenantId, {
       orderId,
       shiftId: await drawerFor(tx, order, shiftId),
       amount,
+      tip,
+      partId: part?.id ?? null,
       cashTendered: input.tendered,
       actorUserId: ctx.userId,
     });
@@ -118,10 +140,13 @@ async function payCard(ctx: TenantContext, orderId: string, input: Extract<Payme
   const pending = await withTenant(tenantId, async (tx) => {
     const order = await placeIfOpen(tx, await lockOrder(tx, orderId));
     await assertNoPendingCard(tx, orderId);
+    const part = await partOf(tx, orderId, input);
     return startCardPayment(tx, tenantId, {
       orderId,
       shiftId: await drawerFor(tx, order, shiftId),
-      amount: amountToTake(order, input.amount),
+      amount: amountToTake(order, input.amount, part),
+      tip: input.tip ?? 0,
+      partId: part?.id ?? null,
       source: input.source,
       actorUserId: ctx.userId,
     });
@@ -129,7 +154,8 @@ async function payCard(ctx: TenantContext, orderId: string, input: Extract<Payme
 
   let outcome: GatewayPayment | null;
   try {
-    outcome = await chargeCard({ merchant: tenantId, amount: pending.amount, currency: ctx.tenant.currency, source: input.source, reference: orderId, idempotencyKey: pending.id });
+    // The card pays the order's amount and the tip together.
+    outcome = await chargeCard({ merchant: tenantId, amount: pending.amount + pending.tip, currency: ctx.tenant.currency, source: input.source, reference: orderId, idempotencyKey: pending.id });
   } catch (err) {
     if (err instanceof GatewayUnavailableError && err.notProcessed) {
       // No attempt reached the gateway (breaker open, connection refused, 503): nothing happened.
@@ -168,13 +194,19 @@ async function payCard(ctx: TenantContext, orderId: string, input: Extract<Payme
  */
 export async function finishCardPayment(tenantId: string, payment: PaymentView, found: GatewayPayment): Promise<PaymentView> {
   if (found.status !== 'authorized') return settleCard(tenantId, payment.id, found, 'voided', found.status === 'declined' ? 'Declined' : 'Voided by the card service');
-  const order = await withTenant(tenantId, (tx) => lockOrder(tx, payment.orderId));
-  if (canTake(order, payment.amount)) return settleCard(tenantId, payment.id, await capturePayment(found.id, `${payment.id}:capture`));
-  logger.warn({ orderId: order.id, paymentId: payment.id }, 'authorized card the order can no longer take; voiding it');
+  const takes = await withTenant(tenantId, async (tx) => canTake(tx, await lockOrder(tx, payment.orderId), payment));
+  if (takes) return settleCard(tenantId, payment.id, await capturePayment(found.id, `${payment.id}:capture`));
+  logger.warn({ orderId: payment.orderId, paymentId: payment.id }, 'authorized card the order can no longer take; voiding it');
   return settleCard(tenantId, payment.id, await voidPayment(found.id, `${payment.id}:void`), 'voided', 'The order no longer needed this card payment');
 }
 
-const canTake = (order: OrderRow, amount: number) => ['placed', 'partially_paid'].includes(order.status) && order.paidTotal + amount <= order.total;
+/** Whether the order (and the part the payment names, if it still exists) can still take the payment's amount. */
+async function canTake(tx: Tx, order: OrderRow, payment: PaymentView): Promise<boolean> {
+  if (!['placed', 'partially_paid'].includes(order.status) || order.paidTotal + payment.amount > order.total) return false;
+  if (!payment.partId) return true;
+  const part = await lockPart(tx, order.id, payment.partId).catch(() => null);
+  return part !== null && part.paidTotal + payment.amount <= part.amount;
+}
 
 /**
  * Step 3: records the gateway's outcome for a pending card payment and updates the order, once.
@@ -198,7 +230,7 @@ export async function settleCard(
     if (!changed) return payment;
     const order = await lockOrder(tx, payment.orderId);
     if (captured) {
-      if (!canTake(order, payment.amount)) {
+      if (!(await canTake(tx, order, payment))) {
         logger.error({ orderId: order.id, paymentId }, 'card captured for an order that cannot take it; refund it from the order');
         return payment;
       }

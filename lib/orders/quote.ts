@@ -29,6 +29,8 @@ export type QuotedLine = PricedLine & {
   taxRateBasisPoints: number;
   trackStock: boolean;
   allowNegativeStock: boolean;
+  /** Carried from the register (dine-in): who at the table has the line; not priced. */
+  seat: number | null;
 };
 
 export type Quote = {
@@ -114,6 +116,7 @@ export async function quoteOrder(
       taxRateBasisPoints: variant.taxClassId ? (rateOf.get(variant.taxClassId) ?? 0) : 0,
       trackStock: variant.trackStock,
       allowNegativeStock: variant.allowNegativeStock,
+      seat: line.seat,
     };
   });
   if (problems.length) throw new AppError('unprocessable', problems.map((p) => p.message).join('; '), problems);

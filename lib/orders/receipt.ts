@@ -4,6 +4,21 @@ import { type TenantInfo, getTenantSettings, type TenantSettings } from '@/lib/t
 import { variantLabel } from '@/lib/catalog';
 import { getOrder, type OrderView } from './orders';
 import { formatDateTime } from '@/lib/platform/format-time';
+import { notFound } from '@/lib/platform/errors';
+import type { SplitPartView } from './split-parts';
+
+/** What one part of a split bill covered: units of lines (by item or seat), shares of shared lines; an equal share covers a share of the whole. */
+function partLines(order: OrderView, part: SplitPartView, money: (minor: number) => string, row: (left: string, right: string) => string): string {
+  if (part.items.length === 0) return row(`${escape(part.label)} of order #${order.number}`, money(part.amount));
+  const lineById = new Map(order.lines.map((l) => [l.id, l]));
+  return part.items
+    .map((item) => {
+      const line = lineById.get(item.lineId);
+      const name = line ? escape(variantLabel(line)) : 'Item';
+      return item.sharedBy ? row(`Shared 1/${item.sharedBy} · ${line?.quantity ?? ''} × ${name}`, money(item.amount)) : row(`${item.quantity} × ${name}`, money(item.amount));
+    })
+    .join('');
+}
 
 /**
  * The customer receipt as a standalone HTML page laid out for 80 mm thermal paper (72 mm of
@@ -13,19 +28,25 @@ import { formatDateTime } from '@/lib/platform/format-time';
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** The receipt of one of the tenant's orders, with its settings' header and footer and the cashier's name. */
-export async function receiptOf(ctx: TenantContext, orderId: string): Promise<string> {
+/**
+ * The receipt of one of the tenant's orders, with its settings' header and footer and the
+ * cashier's name; with `partId`, the receipt of that part of its split bill (what it covered and
+ * its own tenders).
+ */
+export async function receiptOf(ctx: TenantContext, orderId: string, partId: string | null = null): Promise<string> {
   const order = await getOrder(ctx, orderId);
+  const part = partId ? order.parts.find((p) => p.id === partId) : null;
+  if (part === undefined) throw notFound('Part of the bill');
   const [settings, cashier] = await Promise.all([getTenantSettings(ctx), staffNameOf(ctx, order.createdBy)]);
-  return renderReceipt(order, ctx.tenant, settings, cashier);
+  return renderReceipt(order, ctx.tenant, settings, cashier, part);
 }
 
-export function renderReceipt(order: OrderView, tenant: TenantInfo, settings: TenantSettings, cashierName: string | null): string {
+export function renderReceipt(order: OrderView, tenant: TenantInfo, settings: TenantSettings, cashierName: string | null, part: SplitPartView | null = null): string {
   const money = (minor: number) => escape(formatMoney(minor, order.currency));
   const when = formatDateTime(order.placedAt ?? order.createdAt, tenant.timeZone);
   const row = (left: string, right: string, cls = '') => `<div class="row ${cls}"><span>${left}</span><span>${right}</span></div>`;
 
-  const lines = order.lines
+  const lines = part ? partLines(order, part, money, row) : order.lines
     .map((l) => {
       const extras = [
         ...l.modifiers.map((m) => `+ ${escape(m.optionName)}${m.priceDelta ? ` ${money(m.priceDelta)}` : ''}`),
@@ -43,10 +64,17 @@ export function renderReceipt(order: OrderView, tenant: TenantInfo, settings: Te
     .map(([rate, tax]) => row(`${order.pricesIncludeTax ? 'incl. ' : ''}Tax ${rate / 100}%`, money(tax)))
     .join('');
   const orderDiscount = order.lines.reduce((s, l) => s + l.orderDiscount, 0);
-  const tenders = order.payments
-    .filter((p) => p.status === 'captured')
-    .map((p) => row(p.tender === 'cash' ? `Cash${p.cashTendered ? ` (${money(p.cashTendered)})` : ''}` : 'Card', money(p.amount)))
+  const captured = order.payments.filter((p) => p.status === 'captured' && (!part || p.partId === part.id));
+  const tenders = captured
+    .map((p) => row(p.tender === 'cash' ? `Cash${p.cashTendered ? ` (${money(p.cashTendered)})` : ''}` : 'Card', money(p.amount)) + (p.tip ? `<div class="sub">${row('Tip', money(p.tip))}</div>` : ''))
     .join('');
+  const tipTotal = captured.reduce((s, p) => s + p.tip, 0);
+  const changeGiven = part ? captured.reduce((s, p) => s + (p.changeGiven ?? 0), 0) : order.changeGiven;
+  const balanceDue = part ? part.balanceDue : order.balanceDue;
+  // The full receipt of a split bill says how it was split and what each part still owes.
+  const parts = part
+    ? ''
+    : order.parts.map((p) => row(escape(p.label), p.balanceDue ? `${money(p.paidTotal)} of ${money(p.amount)}` : `${money(p.amount)} paid`)).join('');
   const refunds = order.refunds
     .filter((r) => r.status !== 'failed')
     .map((r) => row(`Refund to ${r.tender}${r.status === 'pending' ? ' (pending)' : ''}`, `−${money(r.amount)}`))
@@ -85,19 +113,26 @@ export function renderReceipt(order: OrderView, tenant: TenantInfo, settings: Te
   ${row(escape(order.type === 'dine_in' ? `Dine-in${order.covers ? ` · ${order.covers} guests` : ''}` : order.type === 'takeaway' ? 'Takeaway' : 'Sale'), cashierName ? escape(cashierName) : '')}
   ${order.customerName ? `<div>For ${escape(order.customerName)}</div>` : ''}
   ${order.status === 'voided' ? '<div class="void">VOID</div>' : ''}
+  ${part ? `<div class="center total">${escape(part.label)} · split bill</div>` : ''}
   <hr>
   ${lines}
   <hr>
-  ${row('Subtotal', money(order.subtotal))}
+  ${
+    part
+      ? `${row(`${escape(part.label)} total`, money(part.amount), 'total')}${row('Order total', money(order.total))}`
+      : `${row('Subtotal', money(order.subtotal))}
   ${orderDiscount ? row(escape(order.orderDiscount?.reason ? `Discount: ${order.orderDiscount.reason}` : 'Order discount'), `−${money(orderDiscount)}`) : ''}
   ${order.pricesIncludeTax ? '' : taxes}
   ${row('Total', money(order.total), 'total')}
-  ${order.pricesIncludeTax ? taxes : ''}
+  ${order.pricesIncludeTax ? taxes : ''}`
+  }
   <hr>
   ${tenders || '<div>Not paid</div>'}
-  ${order.changeGiven ? row('Change', money(order.changeGiven)) : ''}
-  ${order.balanceDue ? row('Balance due', money(order.balanceDue), 'total') : ''}
-  ${refunds ? `<hr>${refunds}` : ''}
+  ${tipTotal ? row('Paid with tips', money(captured.reduce((s, p) => s + p.amount + p.tip, 0))) : ''}
+  ${changeGiven ? row('Change', money(changeGiven)) : ''}
+  ${balanceDue ? row('Balance due', money(balanceDue), 'total') : ''}
+  ${parts ? `<hr><div>Split bill</div>${parts}` : ''}
+  ${refunds && !part ? `<hr>${refunds}` : ''}
   <hr>
   <div class="center">${escape(settings.receiptFooter ?? 'Thank you!')}</div>
 </body></html>`;

@@ -56,6 +56,9 @@ export type RegisterMenu = {
   sections: { id: string; name: string; productIds: string[] }[];
 };
 
+/** The tip prompt at payment: off, or up to 3 presets (basis points of the amount paid) and maybe a custom amount. */
+export type RegisterTips = { enabled: boolean; presets: number[]; custom: boolean };
+
 export type RegisterData = {
   /** The tenant's IANA time zone: menus, the clock and every time on the register are read in it. */
   timeZone: string;
@@ -64,7 +67,7 @@ export type RegisterData = {
   products: RegisterProduct[];
   /** variantId → level, for every variant of a product that tracks stock (no row yet = 0). */
   stock: Record<string, RegisterStockLevel>;
-  settings: { pricesIncludeTax: boolean; discountLimitBasisPoints: number };
+  settings: { pricesIncludeTax: boolean; discountLimitBasisPoints: number; tips: RegisterTips };
   tables: RegisterTable[];
   /** Active managers and owners with a register PIN: who can approve a discount or a void (the dialog names their role). */
   approvers: { id: string; name: string; role: 'owner' | 'manager' }[];
@@ -181,7 +184,11 @@ export async function registerData(scope: TenantScope & { tenant: { timeZone: st
       .map((c) => ({ id: c.id, name: c.name, color: c.color })),
     products: registerProducts,
     stock,
-    settings: { pricesIncludeTax: settings.pricesIncludeTax, discountLimitBasisPoints: settings.discountLimitBasisPoints },
+    settings: {
+      pricesIncludeTax: settings.pricesIncludeTax,
+      discountLimitBasisPoints: settings.discountLimitBasisPoints,
+      tips: { enabled: settings.tipsEnabled, presets: settings.tipPresets, custom: settings.tipCustomAmount },
+    },
     tables: tables.map((t) => ({ id: t.id, name: t.name, seats: t.seats, area: t.area, status: t.status, covers: t.covers })),
     approvers: approvers.flatMap((s) => (s.role === 'owner' || s.role === 'manager' ? [{ id: s.id, name: s.name, role: s.role }] : [])),
     menus: registerMenus,

@@ -33,6 +33,8 @@ const orderLineInputSchema = z.object({
   lineId: id.optional(),
   course: z.number().int().min(1).max(9).default(1),
   held: z.boolean().default(false),
+  /** The guest's seat at the table (dine-in only); null: shared by the table. */
+  seat: z.number({ message: 'Enter a seat number' }).int('Use a whole seat number').min(1, 'Seats start at 1').max(99, 'At most seat 99').nullable().default(null),
 });
 
 const orderFields = {
@@ -51,19 +53,33 @@ const orderFields = {
   expectedTotal: money('the total').optional(),
 };
 
-const dineIn = (v: { type: string; tableId: string | null; covers: number | null }, ctx: z.RefinementCtx) => {
+const dineIn = (v: { type: string; tableId: string | null; covers: number | null; lines: { seat: number | null }[] }, ctx: z.RefinementCtx) => {
   if (v.type === 'dine_in' && !v.tableId) ctx.addIssue({ code: 'custom', path: ['tableId'], message: 'Choose a table for dine-in' });
   if (v.type !== 'dine_in' && v.tableId) ctx.addIssue({ code: 'custom', path: ['tableId'], message: 'Only dine-in orders have a table' });
+  if (v.type !== 'dine_in') {
+    v.lines.forEach((l, i) => {
+      if (l.seat !== null) ctx.addIssue({ code: 'custom', path: ['lines', i, 'seat'], message: 'Only dine-in lines have a seat' });
+    });
+  }
 };
 
+/** Fields every tender may carry: a tip on top of the amount, and the part of a split bill it pays. */
+const tenderExtras = {
+  /** On top of `amount`: not the order's money (cash covers it from `tendered`, a card is charged it). */
+  tip: money('a tip').optional(),
+  /** The part of the split bill this tender pays (lib/orders/split.ts); absent: the order as a whole. */
+  partId: id.nullish(),
+};
 const cashPaymentSchema = z.object({
+  ...tenderExtras,
   tender: z.literal('cash'),
   /** What is put toward the order; defaults to the balance due. */
   amount: money('an amount').min(1).optional(),
-  /** Cash handed over (at least the amount); the difference is change. */
+  /** Cash handed over (at least the amount and the tip); the difference is change. */
   tendered: money('the cash received').min(1),
 });
 const cardPaymentSchema = z.object({
+  ...tenderExtras,
   tender: z.literal('card'),
   amount: money('an amount').min(1).optional(),
   /** The card token the terminal produced (simulator: tok_visa, tok_declined, ...). */
@@ -83,6 +99,9 @@ export const createOrderSchema = z
   .superRefine((v, ctx) => {
     dineIn(v, ctx);
     if (v.park && v.payments.length) ctx.addIssue({ code: 'custom', path: ['payments'], message: 'A parked order is paid when it is resumed' });
+    v.payments.forEach((p, i) => {
+      if (p.partId) ctx.addIssue({ code: 'custom', path: ['payments', i, 'partId'], message: 'A new order has no split bill yet' });
+    });
   });
 export type CreateOrderInput = z.output<typeof createOrderSchema>;
 
@@ -108,6 +127,34 @@ export type MergeOrderInput = z.output<typeof mergeOrderSchema>;
 /** Send (no course: every unfired line not held) or "Fire course n" (that course, held or not). */
 export const fireOrderSchema = z.object({ course: z.number().int().min(1).max(9).optional() });
 export type FireOrderInput = z.output<typeof fireOrderSchema>;
+/**
+ * How to split an unpaid order's bill (lib/orders/split.ts): by item (which units of which
+ * lines each part pays; every unit once), by seat (the lines' seats; lines without one are
+ * shared) or into equal shares. Replaces the order's plan, keeping parts that have money on them.
+ */
+export const splitPlanSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('item'),
+      parts: z
+        .array(
+          z.object({
+            items: z
+              .array(z.object({ lineId: id, quantity: z.number({ message: 'Enter a quantity' }).int('Use whole units').min(1, 'At least 1') }))
+              .min(1, 'A part pays for at least one item')
+              .max(300),
+          }),
+        )
+        .min(2, 'Split into at least 2 parts')
+        .max(50, 'At most 50 parts'),
+    }),
+    z.object({ kind: z.literal('seat') }),
+    z.object({ kind: z.literal('equal'), shares: z.number({ message: 'Enter how many shares' }).int('Use a whole number').min(2, 'At least 2 shares').max(50, 'At most 50 shares') }),
+  ],
+  { message: 'Split by item, by seat or into equal shares' },
+);
+export type SplitPlanInput = z.output<typeof splitPlanSchema>;
 
 export const voidOrderSchema = z.object({
   reason: z.string().trim().min(3, 'Say why the order is voided').max(300),

@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { cashMovements, orderLines, orders, shifts } from '@/db/schema/orders';
 import { authorise, staffHoursIn, staffNamesIn, type TenantContext, type TenantScope } from '@/lib/auth';
 import { defaultLocation } from '@/lib/inventory';
-import { tenderTotalsOfShift } from '@/lib/payments';
+import { tenderTotalsOfShift, tipsOfShift } from '@/lib/payments';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound, pgErrorCode } from '@/lib/platform/errors';
@@ -13,7 +13,7 @@ import { openShiftOf, type OrderRow } from './orders';
 /**
  * Shifts and the cash drawer. One open shift per register (a unique index on open shifts);
  * cash in/out with a reason; the X report any time, the Z report when closing:
- * expected cash = opening float + cash taken − cash refunded + cash in − cash out.
+ * expected cash = opening float + cash taken − cash refunded + cash tips + cash in − cash out.
  * Money is booked only to an open drawer of the order's location (drawerFor). Cash out above
  * the tenant's `cashOutLimit`, and closing a shift someone else opened, need `shift:manage`
  * or a manager's approval.
@@ -36,7 +36,13 @@ export type ShiftReport = {
   closedBy?: { id: string; name: string | null } | null;
   /** Who was clocked in during the shift and for how long within it (ms). Absent on Z reports kept before the time clock. */
   staffHours?: { userId: string; name: string; workedMs: number }[];
-  byTender: { tender: 'cash' | 'card'; taken: number; refunded: number; net: number; count: number }[];
+  /** `taken`/`net` are the orders' money; `tips` came on top (absent on Z reports kept before tips). */
+  byTender: { tender: 'cash' | 'card'; taken: number; refunded: number; net: number; count: number; tips?: number }[];
+  /**
+   * Tips taken in this shift: per tender, and per staff member who served the order (its creator,
+   * the server of the table — not whoever happened to take the money). Absent on older Z reports.
+   */
+  tips?: { total: number; cash: number; card: number; byStaff: { staffId: string; name: string | null; amount: number }[] };
   cashIn: number;
   cashOut: number;
   movements: { kind: 'in' | 'out'; amount: number; reason: string; at: Date }[];
@@ -110,6 +116,7 @@ export async function shiftsOfDay(scope: Pick<TenantContext, 'tenantId' | 'tenan
       net: sum((r) => r.sales?.net ?? r.orders.total),
       voided: sum((r) => r.orders.voided),
       byTender: (['cash', 'card'] as const).map((tender) => ({ tender, net: sum((r) => r.byTender.find((t) => t.tender === tender)?.net ?? 0) })),
+      tips: sum((r) => r.tips?.total ?? 0),
       expectedCash: closed.reduce((s, r) => s + r.expectedCash, 0),
       countedCash: closed.reduce((s, r) => s + (r.countedCash ?? 0), 0),
       difference: closed.reduce((s, r) => s + (r.difference ?? 0), 0),
@@ -127,6 +134,8 @@ export type DayTotals = {
   net: number;
   voided: number;
   byTender: { tender: 'cash' | 'card'; net: number }[];
+  /** Tips across the day's shifts (not in sales or net). */
+  tips: number;
   /** Closed shifts only. */
   expectedCash: number;
   countedCash: number;
@@ -188,12 +197,14 @@ async function buildReport(tx: Tx, shift: typeof shifts.$inferSelect): Promise<S
     .orderBy(asc(cashMovements.createdAt));
 
   const byTender = (['cash', 'card'] as const).map((tender) => {
-    const { taken, refunded, count } = tenders[tender];
-    return { tender, taken, refunded, net: taken - refunded, count };
+    const { taken, refunded, count, tips } = tenders[tender];
+    return { tender, taken, refunded, net: taken - refunded, count, tips };
   });
   const cashIn = movements.filter((m) => m.kind === 'in').reduce((s, m) => s + m.amount, 0);
   const cashOut = movements.filter((m) => m.kind === 'out').reduce((s, m) => s + m.amount, 0);
-  const expectedCash = shift.openingFloat + byTender[0]!.net + cashIn - cashOut;
+  // Cash tips were handed over with the payment: they are in the drawer until someone takes them out (a cash out).
+  const expectedCash = shift.openingFloat + byTender[0]!.net + tenders.cash.tips + cashIn - cashOut;
+  const tips = await tipsByStaff(tx, shift.id);
   // A merged tab's lines were sold on the tab they joined: counted there, not twice.
   const sold = orderRows.filter((o) => o.status !== 'voided' && o.status !== 'open' && o.status !== 'merged');
   const voided = orderRows.filter((o) => o.status === 'voided');
@@ -205,7 +216,7 @@ async function buildReport(tx: Tx, shift: typeof shifts.$inferSelect): Promise<S
     : [{ n: 0 }];
   const salesTotal = sold.reduce((s, o) => s + o.total, 0);
   const refunds = byTender.reduce((s, t) => s + t.refunded, 0);
-  const names = await staffNamesIn(tx, [shift.openedBy, shift.closedBy]);
+  const names = await staffNamesIn(tx, [shift.openedBy, shift.closedBy, ...tips.map((t) => t.staffId)]);
   return {
     shiftId: shift.id,
     registerName: shift.registerName,
@@ -225,6 +236,12 @@ async function buildReport(tx: Tx, shift: typeof shifts.$inferSelect): Promise<S
     closedBy: shift.closedBy ? { id: shift.closedBy, name: names[shift.closedBy] ?? null } : null,
     staffHours: await staffHoursIn(tx, shift.openedAt, shift.closedAt ?? new Date()),
     byTender,
+    tips: {
+      total: tenders.cash.tips + tenders.card.tips,
+      cash: tenders.cash.tips,
+      card: tenders.card.tips,
+      byStaff: tips.map((t) => ({ ...t, name: names[t.staffId] ?? null })),
+    },
     cashIn,
     cashOut,
     movements,
@@ -232,6 +249,20 @@ async function buildReport(tx: Tx, shift: typeof shifts.$inferSelect): Promise<S
     countedCash: shift.countedCash,
     difference: shift.countedCash === null ? null : shift.countedCash - expectedCash,
   };
+}
+
+/** The shift's tips per staff member who served the order, most first. */
+async function tipsByStaff(tx: Tx, shiftId: string): Promise<{ staffId: string; amount: number }[]> {
+  const tips = await tipsOfShift(tx, shiftId);
+  if (tips.length === 0) return [];
+  const servers = await tx.select({ id: orders.id, by: orders.createdBy }).from(orders).where(inArray(orders.id, tips.map((t) => t.orderId)));
+  const serverOf = new Map(servers.map((o) => [o.id, o.by]));
+  const byStaff = new Map<string, number>();
+  for (const t of tips) {
+    const staffId = serverOf.get(t.orderId)!;
+    byStaff.set(staffId, (byStaff.get(staffId) ?? 0) + t.tip);
+  }
+  return [...byStaff.entries()].map(([staffId, amount]) => ({ staffId, amount })).sort((a, b) => b.amount - a.amount || a.staffId.localeCompare(b.staffId));
 }
 
 /** A Z report as stored (JSON): its times come back as Dates. */

@@ -26,6 +26,7 @@ export {
   settleRefund,
   refundsOfDocument,
   tenderTotalsOfShift,
+  tipsOfShift,
   capturedByOrder,
   refundedByDocument,
   tenders,

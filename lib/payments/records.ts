@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import { paymentRefunds, payments, type Tender } from '@/db/schema/payments';
 import type { Tx } from '@/lib/platform/db';
@@ -15,11 +15,11 @@ export type PaymentRefund = typeof paymentRefunds.$inferSelect;
 const publicPayment = ({ tenantId: _t, ...p }: Payment) => p;
 export type PaymentView = ReturnType<typeof publicPayment>;
 
-/** A cash tender: captured at once; change is what was handed over beyond the amount. */
+/** A cash tender: captured at once; change is what was handed over beyond the amount and the tip. */
 export async function recordCashPayment(
   tx: Tx,
   tenantId: string,
-  input: { orderId: string; shiftId: string | null; amount: number; cashTendered: number; actorUserId: string },
+  input: { orderId: string; shiftId: string | null; amount: number; tip?: number; partId?: string | null; cashTendered: number; actorUserId: string },
 ): Promise<PaymentView> {
   const [row] = await tx
     .insert(payments)
@@ -29,24 +29,37 @@ export async function recordCashPayment(
       shiftId: input.shiftId,
       tender: 'cash',
       amount: input.amount,
+      tip: input.tip ?? 0,
+      partId: input.partId ?? null,
       status: 'captured',
       cashTendered: input.cashTendered,
-      changeGiven: input.cashTendered - input.amount,
+      changeGiven: input.cashTendered - input.amount - (input.tip ?? 0),
       createdBy: input.actorUserId,
     })
     .returning();
   return publicPayment(row!);
 }
 
-/** A card tender about to go to the gateway; its id is the gateway idempotency key. */
+/** A card tender about to go to the gateway (charged amount + tip); its id is the gateway idempotency key. */
 export async function startCardPayment(
   tx: Tx,
   tenantId: string,
-  input: { orderId: string; shiftId: string | null; amount: number; source: string; actorUserId: string },
+  input: { orderId: string; shiftId: string | null; amount: number; tip?: number; partId?: string | null; source: string; actorUserId: string },
 ): Promise<PaymentView> {
   const [row] = await tx
     .insert(payments)
-    .values({ tenantId, orderId: input.orderId, shiftId: input.shiftId, tender: 'card', amount: input.amount, status: 'pending', source: input.source, createdBy: input.actorUserId })
+    .values({
+      tenantId,
+      orderId: input.orderId,
+      shiftId: input.shiftId,
+      tender: 'card',
+      amount: input.amount,
+      tip: input.tip ?? 0,
+      partId: input.partId ?? null,
+      status: 'pending',
+      source: input.source,
+      createdBy: input.actorUserId,
+    })
     .returning();
   return publicPayment(row!);
 }
@@ -211,13 +224,22 @@ export async function refundsOfDocument(tx: Tx, orderRefundId: string): Promise<
   return rows.map(({ tenantId: _t, ...r }) => r);
 }
 
-/** What each tender took and gave back on one shift: the Z report's drawer figures. */
+/**
+ * What each tender took and gave back on one shift: the Z report's drawer figures. `taken` is the
+ * orders' money; `tips` what came with it on top (cash tips are in the drawer, card tips were
+ * charged with the card). Refunds never return tips.
+ */
 export async function tenderTotalsOfShift(
   tx: Tx,
   shiftId: string,
-): Promise<Record<Tender, { taken: number; refunded: number; count: number }>> {
+): Promise<Record<Tender, { taken: number; refunded: number; count: number; tips: number }>> {
   const taken = await tx
-    .select({ tender: payments.tender, amount: sql<number>`coalesce(sum(${payments.amount}), 0)::int`, count: sql<number>`count(*)::int` })
+    .select({
+      tender: payments.tender,
+      amount: sql<number>`coalesce(sum(${payments.amount}), 0)::int`,
+      tips: sql<number>`coalesce(sum(${payments.tip}), 0)::int`,
+      count: sql<number>`count(*)::int`,
+    })
     .from(payments)
     .where(and(eq(payments.shiftId, shiftId), eq(payments.status, 'captured')))
     .groupBy(payments.tender);
@@ -229,7 +251,16 @@ export async function tenderTotalsOfShift(
     .groupBy(paymentRefunds.tender);
   const totals = (tender: Tender) => {
     const t = taken.find((r) => r.tender === tender);
-    return { taken: t?.amount ?? 0, refunded: refunded.find((r) => r.tender === tender)?.amount ?? 0, count: t?.count ?? 0 };
+    return { taken: t?.amount ?? 0, refunded: refunded.find((r) => r.tender === tender)?.amount ?? 0, count: t?.count ?? 0, tips: t?.tips ?? 0 };
   };
   return { cash: totals('cash'), card: totals('card') };
+}
+
+/** Tips taken into one shift's drawer or on its card terminal, per order (captured tenders with a tip only). */
+export async function tipsOfShift(tx: Tx, shiftId: string): Promise<{ orderId: string; tip: number }[]> {
+  return tx
+    .select({ orderId: payments.orderId, tip: sql<number>`sum(${payments.tip})::int` })
+    .from(payments)
+    .where(and(eq(payments.shiftId, shiftId), eq(payments.status, 'captured'), gt(payments.tip, 0)))
+    .groupBy(payments.orderId);
 }

@@ -33,6 +33,12 @@ export type TenantSettings = {
   defaultTaxClassId: string | null;
   /** The register locks to its PIN screen (and ends the session) after this many idle minutes; 0: never. */
   idleLockMinutes: number;
+  /** The register asks for a tip at payment (cash and card); a tip is the staff's, never part of the order's total. */
+  tipsEnabled: boolean;
+  /** Up to 3 preset tip percentages (basis points of the amount being paid). */
+  tipPresets: number[];
+  /** Whether a custom tip amount may be typed in besides the presets. */
+  tipCustomAmount: boolean;
 };
 
 const DEFAULT_SETTINGS: TenantSettings = {
@@ -50,6 +56,9 @@ const DEFAULT_SETTINGS: TenantSettings = {
   trackStockByDefault: false,
   defaultTaxClassId: null,
   idleLockMinutes: 5,
+  tipsEnabled: false,
+  tipPresets: [1000, 1500, 2000],
+  tipCustomAmount: true,
 };
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().transform((v) => v || null);
@@ -70,6 +79,12 @@ export const settingsPatchSchema = patchSchema(
     trackStockByDefault: z.boolean(),
     defaultTaxClassId: z.uuid({ message: 'Choose a tax class' }).nullable(),
     idleLockMinutes: z.number({ message: 'Enter minutes' }).int('Use whole minutes').min(0, '0 (never) to 240 minutes').max(240, '0 (never) to 240 minutes'),
+    tipsEnabled: z.boolean(),
+    tipPresets: z
+      .array(z.number({ message: 'Enter a percentage' }).int().min(1, 'A tip preset is more than 0 %').max(10_000, 'At most 100 %'))
+      .max(3, 'At most 3 tip presets')
+      .refine((ps) => new Set(ps).size === ps.length, 'Each tip preset once'),
+    tipCustomAmount: z.boolean(),
   }),
 );
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
@@ -89,6 +104,9 @@ const columns = {
   trackStockByDefault: tenantSettings.trackStockByDefault,
   defaultTaxClassId: tenantSettings.defaultTaxClassId,
   idleLockMinutes: tenantSettings.idleLockMinutes,
+  tipsEnabled: tenantSettings.tipsEnabled,
+  tipPresets: tenantSettings.tipPresets,
+  tipCustomAmount: tenantSettings.tipCustomAmount,
 };
 
 export async function getTenantSettings({ tenantId }: { tenantId: string }): Promise<TenantSettings> {

@@ -102,6 +102,7 @@ function PaymentSession({ order: initial, shiftId, currency, onDone }: { order: 
         onCheckCard={payment.checkCard}
         onCardUnavailable={card.reportUnavailable}
         onPaid={setReceipt}
+        splitting={{ ensureOrder: async () => ({ ok: true, order: payment.order }), split: payment.split }}
         onClose={() => {
           if (!receipt) onDone(null);
         }}

@@ -53,6 +53,7 @@ export function reportLayout(report: ReportData, currency: string, timeZone: str
   const drawer: ReportRow[] = [
     { label: 'Starting float', value: money(report.openingFloat) },
     { label: 'Cash sales (net)', value: money(cash?.net ?? 0) },
+    ...(report.tips?.cash ? [{ label: 'Cash tips', value: money(report.tips.cash) }] : []),
     { label: 'Cash in', value: money(report.cashIn) },
     { label: 'Cash out', value: minus(report.cashOut) },
     { label: 'Expected in drawer', value: money(report.expectedCash), strong: true },
@@ -73,8 +74,24 @@ export function reportLayout(report: ReportData, currency: string, timeZone: str
           { label: `Taken (${count(t.count, 'payment')})`, value: money(t.taken) },
           { label: 'Refunded', value: minus(t.refunded) },
           { label: 'Net', value: money(t.net), strong: true },
+          ...(t.tips ? [{ label: 'Tips on top', value: money(t.tips) }] : []),
         ],
       })),
+      // Tips are the staff's: not in sales; per person who served the order.
+      ...(report.tips
+        ? [
+            {
+              title: 'Tips',
+              rows: report.tips.total
+                ? [
+                    ...report.tips.byStaff.map((s) => ({ label: s.name ?? 'A former staff member', value: money(s.amount) })),
+                    { label: 'Total tips', value: money(report.tips.total), strong: true },
+                  ]
+                : [],
+              empty: 'No tips.',
+            },
+          ]
+        : []),
       {
         title: 'Cash in and out',
         rows: report.movements.map((m) => ({

@@ -16,6 +16,15 @@ function percentToBasisPoints(value: string | undefined): number | undefined {
   return match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : Number.NaN;
 }
 
+/** "10, 15, 20" (%) → basis points each; empty → no presets. */
+function tipPresets(value: string | undefined): number[] | undefined {
+  if (value === undefined) return undefined;
+  return value
+    .split(/[,;\s]+/)
+    .filter(Boolean)
+    .map((p) => percentToBasisPoints(p) ?? Number.NaN);
+}
+
 /** Owners only: what the receipt shows, and what a cashier may do alone (discounts, cash out, PINs). */
 export async function saveSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const currency = await currentCurrency();
@@ -35,6 +44,9 @@ export async function saveSettingsAction(_prev: FormState, formData: FormData): 
     dayStartsAt: field(formData, 'dayStartsAt'),
     // Blank: back to the default (one unit of the currency).
     drawerTolerance: tolerance === undefined ? undefined : tolerance.trim() === '' ? null : (decimalToMinor(tolerance, currency) ?? Number.NaN),
+    tipsEnabled: formData.get('tipsEnabled') === 'on',
+    tipPresets: tipPresets(field(formData, 'tipPresets')),
+    tipCustomAmount: formData.get('tipCustomAmount') === 'on',
   };
   return staffAction('settings:write', settingsPatchSchema, input, async (ctx, data) => {
     await updateTenantSettings(ctx, data);

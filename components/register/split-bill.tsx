@@ -1,0 +1,171 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { variantLabel } from '@/lib/catalog/labels';
+import { Button } from '@/components/ui/button';
+import { formatMoney } from './format';
+import type { SplitPlan, SplitResult } from './order-payment';
+import type { Order, SplitPart } from './types';
+
+/**
+ * Splitting the bill in the payment dialog: by seat (the seats set on the lines; lines without
+ * one are shared), into equal shares, or by item (each line to a part). The server makes the
+ * parts (lib/orders/split.ts) so they always add up to the order's total; a part that has
+ * money on it stays as it is.
+ */
+export function SplitPlanner({ order, busy, onSplit, onCancel }: { order: Order; busy: boolean; onSplit: (plan: SplitPlan) => Promise<SplitResult>; onCancel: () => void }) {
+  const id = useId();
+  const seats = new Set(order.lines.flatMap((l) => (l.seat ? [l.seat] : [])));
+  const [kind, setKind] = useState<SplitPlan['kind']>(order.type === 'dine_in' && seats.size >= 2 ? 'seat' : 'equal');
+  const [shares, setShares] = useState(2);
+  const [partCount, setPartCount] = useState(2);
+  const [partOf, setPartOf] = useState<Record<string, number>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  const plan = (): SplitPlan | null => {
+    if (kind === 'seat') return { kind: 'seat' };
+    if (kind === 'equal') return { kind: 'equal', shares };
+    const parts = Array.from({ length: partCount }, (_, i) => ({
+      items: order.lines.filter((l) => (partOf[l.id] ?? 0) === i).map((l) => ({ lineId: l.id, quantity: l.quantity })),
+    })).filter((p) => p.items.length > 0);
+    return parts.length >= 2 ? { kind: 'item', parts } : null;
+  };
+
+  const submit = async () => {
+    const chosen = plan();
+    if (!chosen) return setError('Put items in at least two parts.');
+    setError(null);
+    const result = await onSplit(chosen);
+    if (!result.ok) setError(result.message);
+  };
+
+  const options: { value: SplitPlan['kind']; label: string; off?: string }[] = [
+    { value: 'seat', label: 'By seat', off: order.type !== 'dine_in' ? 'dine-in only' : seats.size < 2 ? 'set seats on the items first' : undefined },
+    { value: 'equal', label: 'Equal shares' },
+    { value: 'item', label: 'By item' },
+  ];
+  return (
+    <section aria-labelledby={`${id}-title`} className="space-y-3 rounded-xl border-2 border-slate-200 p-4" data-testid="split-planner">
+      <h3 id={`${id}-title`} className="text-base font-bold">
+        Split the bill
+      </h3>
+      <fieldset>
+        <legend className="sr-only">How to split</legend>
+        <div className="grid grid-cols-3 gap-2">
+          {options.map((o) => (
+            <label
+              key={o.value}
+              className="flex min-h-12 cursor-pointer flex-col justify-center rounded-lg border-2 border-slate-200 px-2 text-center text-sm font-bold has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:disabled]:cursor-not-allowed has-[:disabled]:bg-slate-100 has-[:disabled]:text-slate-500 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600"
+            >
+              <input type="radio" name={`${id}-kind`} className="sr-only" checked={kind === o.value} disabled={busy || o.off !== undefined} onChange={() => setKind(o.value)} />
+              {o.label}
+              {o.off && <span className="block text-xs font-semibold">{o.off}</span>}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {kind === 'equal' && (
+        <Count id={`${id}-shares`} label="Number of shares" value={shares} onChange={setShares} />
+      )}
+      {kind === 'item' && (
+        <div className="space-y-2">
+          <Count id={`${id}-parts`} label="Number of parts" value={partCount} onChange={setPartCount} />
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200">
+            {order.lines.map((l) => (
+              <li key={l.id} className="flex items-center justify-between gap-2 px-3 py-2 text-sm">
+                <span>
+                  {l.quantity} × {variantLabel(l)} <span className="tabular-nums text-slate-600">{formatMoney(l.total, order.currency)}</span>
+                </span>
+                <label className="flex items-center gap-1 font-semibold">
+                  <span className="sr-only">Part for {variantLabel(l)}</span>
+                  <select
+                    value={Math.min(partOf[l.id] ?? 0, partCount - 1)}
+                    onChange={(e) => setPartOf({ ...partOf, [l.id]: Number(e.target.value) })}
+                    className="min-h-10 rounded-lg border border-slate-300 bg-white px-2"
+                  >
+                    {Array.from({ length: partCount }, (_, i) => (
+                      <option key={i} value={i}>
+                        Part {i + 1}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {kind === 'seat' && <p className="text-sm text-slate-700">A part per seat; items without a seat are shared evenly between the seats.</p>}
+      {error && (
+        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm font-semibold text-red-900">
+          {error}
+        </p>
+      )}
+      <div className="flex flex-wrap gap-2">
+        <Button onClick={() => void submit()} disabled={busy} data-testid="split-confirm">
+          Split
+        </Button>
+        <Button variant="secondary" onClick={onCancel} disabled={busy}>
+          Cancel
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+function Count({ id, label, value, onChange }: { id: string; label: string; value: number; onChange: (n: number) => void }) {
+  return (
+    <div className="flex items-center gap-2">
+      <label htmlFor={id} className="text-sm font-semibold">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="number"
+        min={2}
+        max={50}
+        value={value}
+        onChange={(e) => onChange(Math.max(2, Math.min(50, Math.round(Number(e.target.value) || 2))))}
+        className="min-h-10 w-20 rounded-lg border border-slate-300 px-2 tabular-nums"
+      />
+    </div>
+  );
+}
+
+/** The parts of a split bill: pick the one being paid; each shows its balance and links its receipt. */
+export function SplitParts({ order, parts, selected, disabled, onSelect }: { order: Order; parts: SplitPart[]; selected: string | null; disabled: boolean; onSelect: (partId: string) => void }) {
+  const money = (n: number) => formatMoney(n, order.currency);
+  return (
+    <fieldset data-testid="split-parts">
+      <legend className="text-sm font-semibold text-slate-600">Split bill</legend>
+      <ul className="mt-1 space-y-1">
+        {parts.map((p) => (
+          <li key={p.id}>
+            <label
+              className={`flex min-h-11 items-center justify-between gap-2 rounded-lg border-2 px-2 text-sm ${selected === p.id ? 'border-brand-600 bg-brand-50' : 'border-slate-200 bg-white'} ${p.balanceDue === 0 ? 'text-slate-600' : ''}`}
+              data-testid="split-part"
+            >
+              <span className="flex items-center gap-2">
+                <input type="radio" name="split-part" checked={selected === p.id} disabled={disabled || p.balanceDue === 0} onChange={() => onSelect(p.id)} />
+                <span className="font-semibold">{p.label}</span>
+              </span>
+              <span className="text-right tabular-nums">
+                {p.balanceDue === 0 ? `✓ ${money(p.amount)} paid` : p.paidTotal > 0 ? `${money(p.balanceDue)} of ${money(p.amount)} due` : money(p.amount)}
+              </span>
+            </label>
+            {p.paidTotal > 0 && (
+              <a
+                href={`/api/v1/orders/${encodeURIComponent(order.id)}/receipt?part=${encodeURIComponent(p.id)}`}
+                target="_blank"
+                rel="noreferrer"
+                className="ml-2 text-xs font-semibold text-brand-700 underline underline-offset-2"
+              >
+                Receipt for {p.label}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
