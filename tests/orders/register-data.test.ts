@@ -104,7 +104,7 @@ describe('registerData', () => {
     const data = await registerData(contextOf(a));
     expect(Object.keys(data).sort()).toEqual(['approvers', 'categories', 'location', 'menus', 'products', 'savedDiscounts', 'settings', 'stock', 'tables', 'timeZone']);
     expect(data.location).toEqual({ id: mainA, name: expect.any(String) });
-    expect(data.settings).toEqual({ pricesIncludeTax: true, discountLimitBasisPoints: 1500 });
+    expect(data.settings).toEqual({ pricesIncludeTax: true, discountLimitBasisPoints: 1500, tips: { enabled: false, presets: [1000, 1500, 2000], custom: true } });
 
     const milkTea = data.products.find((p) => p.id === tea.productId)!;
     expect(milkTea).toMatchObject({ name: 'Milk tea', trackStock: false, allowNegativeStock: false, taxRateBasisPoints: 500 });
