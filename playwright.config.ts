@@ -80,7 +80,7 @@ export default defineConfig({
       command: `${resetDatabase} && npx next build && npx tsx --tsconfig tsconfig.scripts.json scripts/seed.ts && npx next start -p ${PORT}`,
       url: `http://127.0.0.1:${PORT}/api/health`,
       reuseExistingServer: false,
-      timeout: 240_000,
+      timeout: 600_000, // build + seed + start: ≈ 4 min on a busy 2-core machine
       stdout: 'pipe',
       stderr: 'pipe',
       env: {
