@@ -1,13 +1,12 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
-import { Alert } from '@/components/ui/alert';
+import { useEffect } from 'react';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { InlineEditForm } from '../inline-edit-form';
 import { useInlineEdit } from '../use-inline-edit';
-import { ConfirmDelete } from './confirm-delete';
+import { AddSection, RowActions } from './reference-list';
 import { plural } from './format';
 
 export type CategoryRowData = { id: string; name: string; position: number; color: string | null; tracksStock: boolean | null; productCount: number };
@@ -71,23 +70,9 @@ function Swatch({ color }: { color: string | null }) {
 }
 
 export function CategoryAddForm({ nextPosition, storeDefault, addCategoryAction }: { nextPosition: number; storeDefault: boolean; addCategoryAction: FormAction }) {
-  const { state, pending, onSubmit } = useFormAction(addCategoryAction, null);
-  const form = useRef<HTMLFormElement>(null);
-  const fe = state?.fieldErrors ?? {};
-  useEffect(() => {
-    if (state?.ok) {
-      form.current?.reset();
-      form.current?.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
-    }
-  }, [state]);
   return (
-    <section aria-labelledby="add-category" className="rounded-xl border border-slate-200 bg-white p-5">
-      <h2 id="add-category" className="text-lg font-semibold">
-        Add a category
-      </h2>
-      <form ref={form} onSubmit={onSubmit} className="mt-4 space-y-4" noValidate>
-        {state?.error && <Alert tone="error">{state.error}</Alert>}
-        {state?.ok && <Alert tone="success">{state.ok}</Alert>}
+    <AddSection id="add-category" title="Add a category" action={addCategoryAction}>
+      {({ fieldErrors: fe, pending }) => (
         <div className="grid gap-4 sm:grid-cols-[1fr_8rem_10rem_14rem_auto] sm:items-start">
           <TextField label="Name" name="name" required maxLength={60} autoComplete="off" error={fe.name} />
           <TextField
@@ -106,8 +91,8 @@ export function CategoryAddForm({ nextPosition, storeDefault, addCategoryAction 
             </Button>
           </div>
         </div>
-      </form>
-    </section>
+      )}
+    </AddSection>
   );
 }
 
@@ -146,23 +131,20 @@ export function CategoryRow({
           </p>
         </div>
         {canWrite && !editing && (
-          <>
-            <button ref={editButton} type="button" onClick={() => setEditing(true)} className="min-h-11 rounded-lg px-3 text-sm font-semibold text-brand-700 ring-1 ring-slate-200 hover:bg-slate-50">
-              Edit<span className="sr-only"> {category.name}</span>
-            </button>
-            <ConfirmDelete
-              action={deleteCategoryAction}
-              id={category.id}
-              name={category.name}
-              consequence={
+          <RowActions
+            editButton={editButton}
+            onEdit={() => setEditing(true)}
+            deleteAction={deleteCategoryAction}
+            id={category.id}
+            name={category.name}
+            consequence={
                 category.productCount === 0
                   ? 'No products are in it.'
                   : category.productCount === 1
                     ? 'Its one product stays in the catalog and keeps selling, but without a category.'
                     : `Its ${plural(category.productCount, 'product')} stay in the catalog and keep selling, but without a category.`
               }
-            />
-          </>
+          />
         )}
       </div>
       {state?.ok && !editing && (

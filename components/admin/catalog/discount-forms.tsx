@@ -1,14 +1,13 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
-import { Alert } from '@/components/ui/alert';
+import { useEffect } from 'react';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { formatMoney, minorToDecimal } from '@/lib/platform/money';
 import { InlineEditForm } from '../inline-edit-form';
 import { useInlineEdit } from '../use-inline-edit';
-import { ConfirmDelete } from './confirm-delete';
+import { AddSection, RowActions } from './reference-list';
 import { formatRate, percentText } from './format';
 
 export type DiscountRowData = {
@@ -55,30 +54,19 @@ function DiscountFields({ discount, currency, errors }: { discount?: DiscountRow
 }
 
 export function DiscountAddForm({ currency, addDiscountAction }: { currency: string; addDiscountAction: FormAction }) {
-  const { state, pending, onSubmit } = useFormAction(addDiscountAction, null);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) {
-      form.current?.reset();
-      form.current?.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
-    }
-  }, [state]);
   return (
-    <section aria-labelledby="add-discount" className="rounded-xl border border-slate-200 bg-white p-5">
-      <h2 id="add-discount" className="text-lg font-semibold">
-        Add a discount
-      </h2>
-      <form ref={form} onSubmit={onSubmit} className="mt-4 space-y-4" noValidate>
-        {state?.error && <Alert tone="error">{state.error}</Alert>}
-        {state?.ok && <Alert tone="success">{state.ok}</Alert>}
-        <div className="grid gap-4 sm:grid-cols-2 sm:items-start">
-          <DiscountFields currency={currency} errors={state?.fieldErrors ?? {}} />
-        </div>
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Adding…' : 'Add discount'}
-        </Button>
-      </form>
-    </section>
+    <AddSection id="add-discount" title="Add a discount" action={addDiscountAction}>
+      {({ fieldErrors, pending }) => (
+        <>
+          <div className="grid gap-4 sm:grid-cols-2 sm:items-start">
+            <DiscountFields currency={currency} errors={fieldErrors} />
+          </div>
+          <Button type="submit" disabled={pending}>
+            {pending ? 'Adding…' : 'Add discount'}
+          </Button>
+        </>
+      )}
+    </AddSection>
   );
 }
 
@@ -110,12 +98,14 @@ export function DiscountRow({
           <p className="text-sm text-slate-500 tabular-nums">{summary(discount, currency)}</p>
         </div>
         {canWrite && !editing && (
-          <>
-            <button ref={editButton} type="button" onClick={() => setEditing(true)} className="min-h-11 rounded-lg px-3 text-sm font-semibold text-brand-700 ring-1 ring-slate-200 hover:bg-slate-50">
-              Edit<span className="sr-only"> {discount.name}</span>
-            </button>
-            <ConfirmDelete action={deleteDiscountAction} id={discount.id} name={discount.name} consequence="Past orders keep it as they were given it; the register stops offering it." />
-          </>
+          <RowActions
+            editButton={editButton}
+            onEdit={() => setEditing(true)}
+            deleteAction={deleteDiscountAction}
+            id={discount.id}
+            name={discount.name}
+            consequence="Past orders keep it as they were given it; the register stops offering it."
+          />
         )}
       </div>
       {state?.ok && !editing && (

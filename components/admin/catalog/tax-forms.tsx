@@ -1,13 +1,13 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { InlineEditForm } from '../inline-edit-form';
 import { useInlineEdit } from '../use-inline-edit';
-import { ConfirmDelete } from './confirm-delete';
+import { AddSection, RowActions } from './reference-list';
 import { formatRate, percentText } from './format';
 
 export type TaxClassRowData = { id: string; name: string; rateBasisPoints: number };
@@ -17,23 +17,9 @@ const RateField = ({ defaultValue, error }: { defaultValue?: string; error?: str
 );
 
 export function TaxClassAddForm({ addTaxClassAction }: { addTaxClassAction: FormAction }) {
-  const { state, pending, onSubmit } = useFormAction(addTaxClassAction, null);
-  const form = useRef<HTMLFormElement>(null);
-  const fe = state?.fieldErrors ?? {};
-  useEffect(() => {
-    if (state?.ok) {
-      form.current?.reset();
-      form.current?.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
-    }
-  }, [state]);
   return (
-    <section aria-labelledby="add-tax" className="rounded-xl border border-slate-200 bg-white p-5">
-      <h2 id="add-tax" className="text-lg font-semibold">
-        Add a tax class
-      </h2>
-      <form ref={form} onSubmit={onSubmit} className="mt-4 space-y-4" noValidate>
-        {state?.error && <Alert tone="error">{state.error}</Alert>}
-        {state?.ok && <Alert tone="success">{state.ok}</Alert>}
+    <AddSection id="add-tax" title="Add a tax class" action={addTaxClassAction}>
+      {({ fieldErrors: fe, pending }) => (
         <div className="grid gap-4 sm:grid-cols-[1fr_9rem_auto] sm:items-start">
           <TextField label="Name" name="name" placeholder="Commercial tax" required maxLength={60} autoComplete="off" error={fe.name} />
           <RateField error={fe.rate} />
@@ -43,8 +29,8 @@ export function TaxClassAddForm({ addTaxClassAction }: { addTaxClassAction: Form
             </Button>
           </div>
         </div>
-      </form>
-    </section>
+      )}
+    </AddSection>
   );
 }
 
@@ -75,17 +61,14 @@ export function TaxClassRow({
           <p className="text-sm text-slate-500 tabular-nums">{formatRate(tax.rateBasisPoints)}</p>
         </div>
         {canWrite && !editing && (
-          <>
-            <button ref={editButton} type="button" onClick={() => setEditing(true)} className="min-h-11 rounded-lg px-3 text-sm font-semibold text-brand-700 ring-1 ring-slate-200 hover:bg-slate-50">
-              Edit<span className="sr-only"> {tax.name}</span>
-            </button>
-            <ConfirmDelete
-              action={deleteTaxClassAction}
-              id={tax.id}
-              name={tax.name}
-              consequence="Products in this class stay in the catalog but are sold with no tax until you give them another class."
-            />
-          </>
+          <RowActions
+            editButton={editButton}
+            onEdit={() => setEditing(true)}
+            deleteAction={deleteTaxClassAction}
+            id={tax.id}
+            name={tax.name}
+            consequence="Products in this class stay in the catalog but are sold with no tax until you give them another class."
+          />
         )}
       </div>
       {state?.ok && !editing && (
