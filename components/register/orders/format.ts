@@ -1,4 +1,5 @@
 import type { OrderView } from '@/lib/orders';
+import { decimalToMinor } from '@/lib/platform/money';
 
 /** Display helpers shared by the order screens (register and admin; server and client). */
 export type OrderStatus = OrderView['status'];
@@ -46,3 +47,9 @@ export function statusFilter(value: string | undefined) {
 export const TYPE_LABEL: Record<OrderType, string> = { dine_in: 'Dine-in', takeaway: 'Takeaway', retail: 'Sale' };
 
 /** Calendar days in the store's time zone live on the platform floor (lib/orders filters with the same rule). */
+
+/** A refund amount typed per tender, in minor units; NaN when it is not an amount (the server then names the field). */
+export function typedRefundAmount(text: string, currency: string): number {
+  const minor = decimalToMinor(text, currency);
+  return minor === null || minor < 0 ? Number.NaN : minor;
+}

@@ -7,7 +7,8 @@ import { Button } from '@/components/ui/button';
 import { CheckboxField, TextAreaField } from '@/components/ui/field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { ApproverPinFields } from '../approver-pin-fields';
-import { formatMoney, minorDigits, minorToDecimal } from '@/lib/platform/money';
+import { formatMoney, minorToDecimal } from '@/lib/platform/money';
+import { typedRefundAmount } from './format';
 import type { Approver, RefundableLine } from '@/lib/orders';
 
 type Props = {
@@ -298,11 +299,9 @@ function VoidForm({ orderId, approvers, voidNeedsApproval, voidOrderAction, onDo
  */
 function RefundTenders({ total, tenders, currency, error }: { total: number; tenders: { tender: 'cash' | 'card'; amount: number }[]; currency: string; error?: string }) {
   const [choose, setChoose] = useState(false);
-  const digits = minorDigits(currency);
   const cash = Math.min(total, tenders.find((t) => t.tender === 'cash')?.amount ?? 0);
   // What is typed, as decimals; sent in minor units (what the server's schema takes).
   const [typed, setTyped] = useState<Record<string, string>>({ cash: minorToDecimal(cash, currency), card: minorToDecimal(total - cash, currency) });
-  const minor = (text: string) => (/^\s*\d+([.,]\d*)?\s*$/.test(text) ? Math.round(Number(text.replace(',', '.')) * 10 ** digits) : Number.NaN);
   return (
     <fieldset className="space-y-2 rounded-lg border border-slate-200 px-3 py-2">
       <legend className="px-1 text-sm font-medium">Where the money goes</legend>
@@ -323,7 +322,7 @@ function RefundTenders({ total, tenders, currency, error }: { total: number; ten
                 onChange={(e) => setTyped((all) => ({ ...all, [t.tender]: e.target.value }))}
                 className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 px-2 tabular-nums"
               />
-              <input type="hidden" name={`tender.${t.tender}`} value={String(minor(typed[t.tender] ?? ''))} />
+              <input type="hidden" name={`tender.${t.tender}`} value={String(typedRefundAmount(typed[t.tender] ?? '', currency))} />
             </label>
           ))}
         </div>
