@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { formatMoney } from '../lib/platform/money';
-import { browserFetch, DEMO, hydrated, signIn, tenantUrl } from './support';
+import { browserFetch, DEMO, openDemoShift, hydrated, signIn, tenantUrl } from './support';
 
 // The seeded café's "Custom amount" key and saved discounts (scripts/seed/seed.ts): a cashier
 // types a price for a custom item, gives the order "Staff meal" (50 %, saved by a manager, so no
@@ -10,16 +10,6 @@ const CURRENCY = 'MMK';
 const money = (minor: number) => formatMoney(minor, CURRENCY);
 const SAMUSA = 500;
 const CUSTOM = 3_000;
-
-async function openShift(page: Page, registerName: string): Promise<void> {
-  await page.getByRole('link', { name: 'Shift', exact: true }).click();
-  const open = page.getByRole('region', { name: 'Open a shift' });
-  await expect(open.getByLabel('Register name')).toHaveValue(registerName);
-  await hydrated(open.getByRole('button', { name: 'Open shift' }));
-  await open.getByLabel(`Starting cash (${CURRENCY})`).fill('10000');
-  await open.getByRole('button', { name: 'Open shift' }).click();
-  await expect(page).toHaveURL(tenantUrl(DEMO.slug, '/register'));
-}
 
 test('a custom amount and a saved discount: the price typed in, 50 % off without a manager, the reason kept', async ({ page }) => {
   test.setTimeout(120_000);
@@ -32,7 +22,7 @@ test('a custom amount and a saved discount: the price typed in, 50 % off without
   await signIn(page, DEMO.slug, DEMO.cashier.email, DEMO.password);
   await expect(page).toHaveURL(tenantUrl(DEMO.slug, '/register'));
   await page.evaluate((name) => window.localStorage.setItem('tillwise.registerName', name), registerName);
-  await openShift(page, registerName);
+  await openDemoShift(page, registerName, CURRENCY);
   await hydrated(products.getByRole('searchbox', { name: 'Search products or scan a barcode' }));
 
   await test.step('the Custom amount key asks for the price, and refuses none', async () => {

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { formatMoney } from '../lib/platform/money';
-import { browserFetch, DEMO, escapeRegExp, gatewayControl, hydrated, signIn, tenantUrl } from './support';
+import { browserFetch, DEMO, openDemoShift, escapeRegExp, gatewayControl, hydrated, signIn, tenantUrl } from './support';
 
 // Splitting a dine-in bill by seat on the seeded demo café (MMK, prices include tax): two guests,
 // a samusa for seat 1, a cola for seat 2 and a water to share. Seat 1 pays cash with a 10 % tip,
@@ -11,16 +11,6 @@ const money = (minor: number) => formatMoney(minor, CURRENCY);
 const SAMUSA = 500;
 const COLA = 1_000;
 const WATER = 500;
-
-async function openShift(page: Page, registerName: string): Promise<void> {
-  await page.getByRole('link', { name: 'Shift', exact: true }).click();
-  const open = page.getByRole('region', { name: 'Open a shift' });
-  await expect(open.getByLabel('Register name')).toHaveValue(registerName);
-  await hydrated(open.getByRole('button', { name: 'Open shift' }));
-  await open.getByLabel(`Starting cash (${CURRENCY})`).fill('10000');
-  await open.getByRole('button', { name: 'Open shift' }).click();
-  await expect(page).toHaveURL(tenantUrl(DEMO.slug, '/register'));
-}
 
 test('a dine-in bill split by seat: one seat pays cash with a tip, the other by card; the parts add up to the order', async ({ page }) => {
   test.setTimeout(180_000);
@@ -40,7 +30,7 @@ test('a dine-in bill split by seat: one seat pays cash with a tip, the other by 
   try {
     await page.goto(tenantUrl(DEMO.slug, '/register'));
     await page.evaluate((name) => window.localStorage.setItem('tillwise.registerName', name), registerName);
-    await openShift(page, registerName);
+    await openDemoShift(page, registerName, CURRENCY);
 
     await test.step('a dine-in order for two guests: a samusa for seat 1, a cola for seat 2, a water shared', async () => {
       await hydrated(products.getByRole('searchbox', { name: 'Search products or scan a barcode' }));

@@ -123,3 +123,14 @@ export function cspViolations(page: Page): string[] {
   });
   return seen;
 }
+
+/** From the register: opens a shift of `registerName` (this device's) on the demo store with 10,000 starting cash, back at the sale. */
+export async function openDemoShift(page: Page, registerName: string, currency: string): Promise<void> {
+  await page.getByRole('link', { name: 'Shift', exact: true }).click();
+  const open = page.getByRole('region', { name: 'Open a shift' });
+  await expect(open.getByLabel('Register name')).toHaveValue(registerName);
+  await hydrated(open.getByRole('button', { name: 'Open shift' }));
+  await open.getByLabel(`Starting cash (${currency})`).fill('10000');
+  await open.getByRole('button', { name: 'Open shift' }).click();
+  await expect(page).toHaveURL(tenantUrl(DEMO.slug, '/register'));
+}
