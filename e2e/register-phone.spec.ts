@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { cafe } from '../scripts/seed/seed-data';
 import { formatMoney } from '../lib/platform/money';
-import { browserFetch, DEMO, hydrated, signIn, tenantUrl } from './support';
+import { browserFetch, DEMO, hydrated, scan, signIn, tenantUrl } from './support';
 
 // The register on the devices a café has: a tablet (820×1180) and a phone held in one hand
 // (390×844). On the seeded demo tenant (MMK, prices include tax), with registers of this run's
@@ -268,24 +268,21 @@ test.describe('the register on a tablet and on a phone', () => {
 
     // Focus on the page itself: the scan lands in the sale.
     await blur();
-    await page.keyboard.type(cola.barcode, { delay: 5 });
-    await page.keyboard.press('Enter');
+    await scan(page, cola.barcode);
     await expect(screen.lines).toHaveCount(1);
     await expect(screen.lines.first()).toContainText(`1 × ${COLA}`);
 
     // Focus on a tile just tapped: the scan's Enter does not tap it again.
     await tapItem(page, WATER);
     await expect(screen.lines).toHaveCount(2);
-    await page.keyboard.type(water.barcode, { delay: 5 });
-    await page.keyboard.press('Enter');
+    await scan(page, water.barcode);
     await expect(screen.lines.nth(1)).toContainText(`2 × ${WATER}`);
     await expect(screen.lines).toHaveCount(2);
 
     // A SKU, capitals and hyphen, with the focus on a line of the cart (the cola, now selected).
     // (That the "-" inside a scan is not the "one fewer" shortcut is tests/register/scan-input.test.ts's.)
     await screen.lines.first().getByRole('button', { name: new RegExp(`^1 × ${COLA}`) }).click();
-    await page.keyboard.type(star.sku, { delay: 5 });
-    await page.keyboard.press('Enter');
+    await scan(page, star.sku);
     await expect(screen.lines).toHaveCount(3);
     await expect(screen.lines.nth(2)).toContainText(`1 × ${STAR}`);
     await expect(screen.lines.nth(1)).toContainText(`2 × ${WATER}`);

@@ -134,3 +134,32 @@ export async function openDemoShift(page: Page, registerName: string, currency: 
   await open.getByRole('button', { name: 'Open shift' }).click();
   await expect(page).toHaveURL(tenantUrl(DEMO.slug, '/register'));
 }
+
+/** The DOM `code` and Windows virtual key code of a character a scanner types. */
+function keyOf(char: string): { code: string; keyCode: number } {
+  if (/[0-9]/.test(char)) return { code: `Digit${char}`, keyCode: char.charCodeAt(0) };
+  if (/[a-z]/i.test(char)) return { code: `Key${char.toUpperCase()}`, keyCode: char.toUpperCase().charCodeAt(0) };
+  if (char === '-') return { code: 'Minus', keyCode: 189 };
+  throw new Error(`a scan of "${char}" is not supported here`);
+}
+
+/**
+ * A barcode scanner's burst: `code` then Enter as real key events, all sent at once. A
+ * scanner types a few milliseconds a key; `page.keyboard.type` waits for each key's round
+ * trip, which on a busy machine is slow enough to look like a person typing (and then the
+ * register rightly does not take it for a scan).
+ */
+export async function scan(page: Page, code: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const keys: Record<string, unknown>[] = [];
+  for (const char of code) {
+    const { code: domCode, keyCode } = keyOf(char);
+    const key = { key: char, code: domCode, windowsVirtualKeyCode: keyCode, modifiers: /[A-Z]/.test(char) ? 8 : 0 };
+    keys.push({ type: 'keyDown', text: char, ...key }, { type: 'keyUp', ...key });
+  }
+  const enter = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 };
+  keys.push({ type: 'keyDown', text: '\r', ...enter }, { type: 'keyUp', ...enter });
+  // Sent together, not one after another: the browser queues them back to back.
+  await Promise.all(keys.map((event) => cdp.send('Input.dispatchKeyEvent', event as never)));
+  await cdp.detach();
+}
