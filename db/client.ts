@@ -28,6 +28,8 @@ export type DatabaseSettings = {
   /** The app's own login; defaults to `url` with the user `tillwise_app`. */
   appUrl?: string;
   pgliteDir: string;
+  /** Called once per statement sent to Postgres (the SQL round-trip count in /api/metrics). */
+  onQuery?: (statement: string) => void;
 };
 
 const globalForDb = globalThis as typeof globalThis & { __tillwiseDb?: Promise<DatabaseHandle> };
@@ -61,7 +63,8 @@ async function open(settings: DatabaseSettings): Promise<DatabaseHandle> {
   if (settings.url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const client = postgres(appDatabaseUrl(settings), { max: 10, onnotice: () => {} });
+    const { onQuery } = settings;
+    const client = postgres(appDatabaseUrl(settings), { max: 10, onnotice: () => {}, ...(onQuery && { debug: (_connection: number, statement: string) => onQuery(statement) }) });
     return {
       kind: 'postgres',
       db: drizzle(client, { schema }) as unknown as Db,

@@ -8,12 +8,15 @@
 // (scripts/bench-export.ts), real Postgres only; and the assistant's cold and cached answers
 // (scripts/bench-assistant.ts). Figures and how to run: docs/performance.md.
 // Runs on a throw-away in-memory PGlite unless DATABASE_URL is set (then a scratch database).
-// BENCH_ONLY=money,dashboard,export,assistant runs only the sections named (default: all).
+// The HTTP section (scripts/bench-http.ts): the production server under autocannon, real Postgres only.
+// BENCH_ONLY=money,http,dashboard,export,assistant runs only the sections named (default: all).
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { benchAssistant } from './bench-assistant';
 import { benchDashboard } from './bench-dashboard';
 import { benchExport } from './bench-export';
+import { benchHttp } from './bench-http';
+import { setUpBenchShop } from './bench-shop';
 
 process.env.LOG_LEVEL ??= 'silent';
 // The assistant section: the built-in model whatever keys are set, and a few hundred turns a minute.
@@ -23,7 +26,7 @@ if (!process.env.DATABASE_URL) process.env.PGLITE_DIR = 'memory://';
 else process.env.DATABASE_URL = Object.assign(new URL(process.env.DATABASE_URL), { pathname: '/tillwise_bench' }).toString();
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
-const SECTIONS = ['money', 'dashboard', 'export', 'assistant'] as const;
+const SECTIONS = ['money', 'http', 'dashboard', 'export', 'assistant'] as const;
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const unknown = only?.filter((s) => !(SECTIONS as readonly string[]).includes(s));
 if (unknown?.length) throw new Error(`BENCH_ONLY: unknown section ${unknown.join(', ')} (one of ${SECTIONS.join(', ')})`);
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
   const emptyTenant = randomUUID();
   const baseline = await measure('empty tenant transaction (baseline)', ITERATIONS, () => withTenant(emptyTenant, async () => undefined));
   if (runs('money')) await benchMoneyPath(baseline);
+  if (runs('http')) await benchHttp();
   if (runs('dashboard')) await benchDashboard(baseline.msPerOp);
   if (runs('export')) await benchExport();
   if (runs('assistant')) await benchAssistant();
@@ -57,33 +61,14 @@ async function main(): Promise<void> {
 }
 
 async function benchMoneyPath(baseline: { name: string; msPerOp: number }): Promise<void> {
-  const { signUpBusiness, addStaff, contextFor } = await import('../lib/auth');
-  const { createProduct, taxClassService } = await import('../lib/catalog/service');
-  const { productInputSchema } = await import('../lib/catalog/schemas');
-  const { createLocation, receiveStock } = await import('../lib/inventory');
   const { createOrder, createOrderSchema, payOrder, priceOrder } = await import('../lib/orders');
   const { quoteOrder } = await import('../lib/orders/quote');
   const { getTenantSettings } = await import('../lib/tenancy/settings');
 
-  const slug = `bench-${Date.now().toString(36)}`;
-  const { tenant, owner } = await signUpBusiness({ businessName: 'Bench', slug, currency: 'USD', timeZone: 'UTC', ownerName: 'B', email: `o@${slug}.test`, password: 'bench-password' });
-  const ownerCtx = contextFor(tenant, owner);
-  const cashier = await addStaff(ownerCtx, { name: 'C', email: `c@${slug}.test`, role: 'cashier', password: 'bench-password' });
-  const ctx = contextFor(tenant, cashier);
-  const location = await createLocation(ownerCtx, { name: 'Main', address: null });
-  const tax = await taxClassService.create(ownerCtx, { name: 'VAT', rateBasisPoints: 700 });
-  const products: Awaited<ReturnType<typeof createProduct>>[] = [];
-  for (let i = 0; i < 20; i++) {
-    products.push(await createProduct(ownerCtx, productInputSchema.parse({ name: `Item ${i}`, taxClassId: tax.id, variants: [{ sku: `B-${i}`, price: 100 + i }] })));
-  }
-  await receiveStock(ownerCtx, { locationId: location.id, supplier: null, note: null, lines: products.map((p) => ({ variantId: p.variants[0]!.id, quantity: 1_000_000 })) });
-  const cart = (i: number) =>
-    createOrderSchema.parse({
-      type: 'retail',
-      locationId: location.id,
-      lines: [0, 1, 2].map((k) => ({ variantId: products[(i + k) % products.length]!.variants[0]!.id, quantity: 1 + k })),
-    });
-  const settings = await getTenantSettings({ tenantId: tenant.id });
+  const shop = await setUpBenchShop();
+  const ctx = shop.cashierCtx;
+  const cart = (i: number) => createOrderSchema.parse(shop.cart(i));
+  const settings = await getTenantSettings({ tenantId: shop.tenantId });
 
   const results = [
     await measure('price a 3-line cart (pure)', ITERATIONS * 10, () =>

@@ -3,14 +3,17 @@ import { sql, type SQL } from 'drizzle-orm';
 import { database, type DatabaseSettings, type Tx } from '@/db/client';
 import { config } from './config';
 import { AppError } from './errors';
+import { metrics } from './metrics';
 
 export type { Tx };
 
 /** Where the database is, from config: db/ takes it as an argument (migrations, the raw handle). */
 export function databaseSettings(): DatabaseSettings {
   const { DATABASE_URL, DATABASE_APP_URL, PGLITE_DIR } = config();
-  return { url: DATABASE_URL, appUrl: DATABASE_APP_URL, pgliteDir: PGLITE_DIR };
+  return { url: DATABASE_URL, appUrl: DATABASE_APP_URL, pgliteDir: PGLITE_DIR, onQuery: countQuery };
 }
+
+const countQuery = () => metrics().dbQueries.inc();
 
 /** The role every app query runs as: owns no table, no BYPASSRLS (see db/policies.sql). */
 const APP_ROLE = 'tillwise_app';

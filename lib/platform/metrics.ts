@@ -10,6 +10,7 @@ type Metrics = {
   httpRequests: client.Counter<'method' | 'route' | 'status'>;
   httpDuration: client.Histogram<'method' | 'route'>;
   assistantCache: client.Counter<'tool' | 'result'>;
+  dbQueries: client.Counter;
 };
 
 const g = globalThis as typeof globalThis & { __tillwiseMetrics?: Metrics };
@@ -36,6 +37,11 @@ function create(): Metrics {
       name: 'tillwise_assistant_cache_total',
       help: "Assistant tool lookups by tool and cache result: hit, miss, or unavailable (Redis failed; computed without the cache)",
       labelNames: ['tool', 'result'],
+      registers: [registry],
+    }),
+    dbQueries: new client.Counter({
+      name: 'tillwise_db_queries_total',
+      help: 'SQL statements sent to PostgreSQL (round trips; PGlite is not counted)',
       registers: [registry],
     }),
   };

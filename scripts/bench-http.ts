@@ -1,0 +1,273 @@
+// npm run bench, section `http`: the app as a user meets it — a production build, `next start`
+// against the bench database and the machine's Redis, the card gateway simulator beside it —
+// loaded with autocannon over keep-alive connections. Every case is reported beside the trivial
+// route (GET /api/health) measured in the same run: req/s ratio, p50/p95/p99, the app's CPU per
+// request (its process tree's CPU time ÷ requests) and SQL round trips per request (the
+// tillwise_db_queries_total counter of /api/metrics). Then memory: the server's heap sampled
+// every 1,000 checkouts. Results: printed, and written to bench/results.json.
+//
+// Real Postgres only (a PGlite directory cannot be open in the bench and the server at once).
+// BENCH_CPU_PROF=<dir> starts the server under `node --cpu-prof` (NODE_OPTIONS refuses it) and
+// writes its profile there when the bench stops it; scripts/cpu-profile-top.ts summarises it.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import autocannon from 'autocannon';
+import { setUpBenchShop, type BenchShop } from './bench-shop';
+
+const PORT = Number(process.env.BENCH_HTTP_PORT ?? 3390);
+const GATEWAY_PORT = PORT + 1;
+const CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 50);
+const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+const MEMORY_CHECKOUTS = Number(process.env.BENCH_HTTP_MEMORY_CHECKOUTS ?? 10_000);
+const ROOT_DOMAIN = `localhost:${PORT}`;
+const SECRET = `tillwise-bench-${randomUUID()}`;
+const METRICS_TOKEN = randomUUID();
+const GATEWAY_KEY = 'sk_test_bench_tillwise';
+
+type Case = { name: string; method: 'GET' | 'POST'; path: string; cookie?: string; body?: (i: number) => unknown; idempotent?: boolean };
+type CaseResult = {
+  name: string;
+  requests: number;
+  errors: number;
+  reqPerSec: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  cpuMsPerRequest: number;
+  sqlPerRequest: number;
+};
+
+export async function benchHttp(): Promise<void> {
+  if (!process.env.DATABASE_URL) {
+    console.log('\nHTTP: skipped (needs DATABASE_URL: the server and the bench share the database)');
+    return;
+  }
+  if (process.env.BENCH_BUILD === '1' || !existsSync('.next/BUILD_ID')) run('npx', ['next', 'build']);
+  const shop = await setUpBenchShop();
+  const gateway = start('gateway', process.execPath, ['--import', 'tsx', 'gateway/main.ts'], { GATEWAY_PORT: String(GATEWAY_PORT), GATEWAY_API_KEY: GATEWAY_KEY });
+  const server = startServer();
+  try {
+    await waitForHealth();
+    const cashier = await sessionCookie(shop, 'cashier');
+    const owner = await sessionCookie(shop, 'owner');
+    const cases: Case[] = [
+      { name: 'GET /api/health (baseline)', method: 'GET', path: '/api/health' },
+      { name: 'GET /register (catalog + stock page)', method: 'GET', path: '/register', cookie: cashier },
+      { name: 'POST /api/v1/orders/quote (3 lines)', method: 'POST', path: '/api/v1/orders/quote', cookie: cashier, body: (i) => shop.cart(i) },
+      { name: 'POST /api/v1/orders (3 lines + cash)', method: 'POST', path: '/api/v1/orders', cookie: cashier, idempotent: true, body: (i) => ({ ...shop.cart(i), payments: [{ tender: 'cash', tendered: 100_000 }] }) },
+      { name: 'POST /api/v1/orders (3 lines + card)', method: 'POST', path: '/api/v1/orders', cookie: cashier, idempotent: true, body: (i) => ({ ...shop.cart(i), payments: [{ tender: 'card', source: 'tok_visa' }] }) },
+      { name: 'GET /api/v1/analytics/dashboard', method: 'GET', path: '/api/v1/analytics/dashboard', cookie: owner },
+    ];
+    const results: CaseResult[] = [];
+    for (const c of cases) results.push(await measureCase(c, shop, server.pid!));
+    const memory = await measureMemory(cases[3]!, shop);
+    report(results, memory);
+  } finally {
+    await stop(server);
+    await stop(gateway);
+  }
+}
+
+function run(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+}
+
+/** Its output goes to bench/<name>.log (the server logs warnings and errors only). */
+function start(name: string, command: string, args: string[], env: Record<string, string>): ChildProcess {
+  mkdirSync('bench', { recursive: true });
+  const log = openSync(`bench/${name}.log`, 'w');
+  return spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', log, log] });
+}
+
+function startServer(): ChildProcess {
+  const profileDir = process.env.BENCH_CPU_PROF;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  return start('server', process.execPath, [...flags, 'node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    LOG_LEVEL: 'warn',
+    ROOT_DOMAIN,
+    NEXTAUTH_SECRET: SECRET,
+    METRICS_TOKEN,
+    PAYMENT_GATEWAY_URL: `http://127.0.0.1:${GATEWAY_PORT}`,
+    PAYMENT_GATEWAY_KEY: GATEWAY_KEY,
+    DATABASE_URL: process.env.DATABASE_URL!,
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : { TILLWISE_SINGLE_INSTANCE: 'true' }),
+  });
+}
+
+/** SIGTERM, and wait for the exit (a CPU profile is written on the way out). */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** node:http, not fetch: fetch can neither send a Host header nor resolve *.localhost. */
+function get(path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(`http://127.0.0.1:${PORT}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+  });
+}
+
+async function waitForHealth(): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    const answer = await get('/api/health', {}).catch(() => null);
+    if (answer?.status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the server did not answer /api/health in 2 minutes');
+}
+
+async function sessionCookie(shop: BenchShop, role: 'owner' | 'cashier'): Promise<string> {
+  const { encode } = await import('next-auth/jwt');
+  const { newSessionClaims, SESSION_COOKIE, sessionMaxAgeSeconds } = await import('../lib/auth/session');
+  const user = shop.staff[role];
+  const token = await encode({ token: { ...newSessionClaims({ ...user, tenantId: shop.tenantId }) }, secret: SECRET, maxAge: sessionMaxAgeSeconds() });
+  return `${SESSION_COOKIE}=${token}`;
+}
+
+/** The app's process tree: `next start` may serve from a child process. */
+function treeCpuMs(rootPid: number): number {
+  const stats = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((pid) => {
+      try {
+        // Fields after the ")" of the command name: state ppid … utime(12th) stime(13th).
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return [{ pid: Number(pid), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) }];
+      } catch {
+        return []; // the process ended while we looked
+      }
+    });
+  const inTree = new Set([rootPid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const s of stats) if (!inTree.has(s.pid) && inTree.has(s.ppid)) grew = inTree.add(s.pid).size > 0;
+  }
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  return (stats.filter((s) => inTree.has(s.pid)).reduce((sum, s) => sum + s.ticks, 0) * 1000) / ticksPerSecond;
+}
+
+async function scrape(): Promise<Map<string, number>> {
+  const { body } = await get('/api/metrics', { authorization: `Bearer ${METRICS_TOKEN}` });
+  const values = new Map<string, number>();
+  for (const line of body.split('\n')) {
+    const match = /^([a-z_]+(?:\{[^}]*\})?) ([0-9.e+-]+)$/.exec(line);
+    if (match) values.set(match[1]!, Number(match[2]));
+  }
+  return values;
+}
+
+type Run = { requests: number; errors: number; latencies: number[] };
+
+/** autocannon over keep-alive connections; latencies are taken per response (its summary has no p95). */
+async function load(c: Case, shop: BenchShop, seconds: number, amount?: number): Promise<Run> {
+  let i = 0;
+  const host = `${shop.slug}.localhost`;
+  const latencies: number[] = [];
+  const options: autocannon.Options = {
+    url: `http://127.0.0.1:${PORT}`,
+    connections: CONNECTIONS,
+    timeout: 60, // seconds: a slow answer is a figure, not an error
+    ...(amount ? { amount } : { duration: seconds }),
+    requests: [
+      {
+        method: c.method,
+        path: c.path,
+        setupRequest: (request) => {
+          const n = i++;
+          const headers: Record<string, string> = { host, ...(c.cookie && { cookie: c.cookie }) };
+          if (c.idempotent) headers['idempotency-key'] = randomUUID();
+          if (!c.body) return { ...request, headers };
+          return { ...request, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(c.body(n)) };
+        },
+      },
+    ],
+  };
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (err, done) => (err ? reject(err) : resolve(done)));
+    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  });
+  const errors = result.non2xx + result.errors + result.timeouts;
+  if (errors > 0) console.warn(`${c.name}: ${errors} of ${result.requests.total} failed (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`);
+  return { requests: latencies.length, errors, latencies: latencies.sort((a, b) => a - b) };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+
+async function measureCase(c: Case, shop: BenchShop, pid: number): Promise<CaseResult> {
+  await load(c, shop, 3); // warm-up: JIT, connection pools, caches
+  const sqlBefore = (await scrape()).get('tillwise_db_queries_total') ?? 0;
+  const cpuBefore = treeCpuMs(pid);
+  const { requests, errors, latencies } = await load(c, shop, SECONDS);
+  const cpu = treeCpuMs(pid) - cpuBefore;
+  const sql = ((await scrape()).get('tillwise_db_queries_total') ?? 0) - sqlBefore;
+  return {
+    name: c.name,
+    requests,
+    errors,
+    reqPerSec: requests / SECONDS,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    cpuMsPerRequest: cpu / requests,
+    sqlPerRequest: sql / requests,
+  };
+}
+
+type Memory = { checkouts: number; samples: { checkouts: number; heapMb: number; rssMb: number }[]; heapMbPer1000: number };
+
+/** The server's heap (prom-client's nodejs_heap_size_used_bytes) every 1,000 checkouts; the slope by least squares. */
+async function measureMemory(checkoutCase: Case, shop: BenchShop): Promise<Memory> {
+  const samples: Memory['samples'] = [];
+  const sample = async (checkouts: number) => {
+    const m = await scrape();
+    samples.push({ checkouts, heapMb: (m.get('nodejs_heap_size_used_bytes') ?? 0) / 2 ** 20, rssMb: (m.get('process_resident_memory_bytes') ?? 0) / 2 ** 20 });
+  };
+  await sample(0);
+  for (let done = 0; done < MEMORY_CHECKOUTS; ) {
+    const batch = Math.min(1000, MEMORY_CHECKOUTS - done);
+    await load(checkoutCase, shop, 0, batch);
+    done += batch;
+    await sample(done);
+  }
+  const n = samples.length;
+  const meanX = samples.reduce((s, p) => s + p.checkouts, 0) / n;
+  const meanY = samples.reduce((s, p) => s + p.heapMb, 0) / n;
+  const slope =
+    samples.reduce((s, p) => s + (p.checkouts - meanX) * (p.heapMb - meanY), 0) / samples.reduce((s, p) => s + (p.checkouts - meanX) ** 2, 0);
+  return { checkouts: MEMORY_CHECKOUTS, samples, heapMbPer1000: slope * 1000 };
+}
+
+function report(results: CaseResult[], memory: Memory): void {
+  const baseline = results[0]!;
+  console.log(`\nHTTP — production build, ${CONNECTIONS} keep-alive connections, ${SECONDS} s a case, PostgreSQL${process.env.REDIS_URL ? ' + Redis' : ''}\n`);
+  console.log(
+    `${'route'.padEnd(40)} ${'req/s'.padStart(7)} ${'× base'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'CPU ms/req'.padStart(10)} ${'SQL/req'.padStart(8)} ${'errors'.padStart(7)}`,
+  );
+  for (const r of results) {
+    console.log(
+      `${r.name.padEnd(40)} ${r.reqPerSec.toFixed(0).padStart(7)} ${(r.reqPerSec / baseline.reqPerSec).toFixed(2).padStart(7)} ${r.p50.toFixed(0).padStart(7)} ${r.p95.toFixed(0).padStart(7)} ${r.p99.toFixed(0).padStart(7)} ${r.cpuMsPerRequest.toFixed(1).padStart(10)} ${r.sqlPerRequest.toFixed(1).padStart(8)} ${String(r.errors).padStart(7)}`,
+    );
+  }
+  const first = memory.samples[0]!;
+  const last = memory.samples.at(-1)!;
+  console.log(
+    `\nserver memory over ${memory.checkouts} checkouts: heap ${first.heapMb.toFixed(0)} → ${last.heapMb.toFixed(0)} MB (slope ${memory.heapMbPer1000.toFixed(2)} MB per 1,000), RSS ${first.rssMb.toFixed(0)} → ${last.rssMb.toFixed(0)} MB`,
+  );
+  mkdirSync('bench', { recursive: true });
+  writeFileSync('bench/results.json', `${JSON.stringify({ at: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, redis: Boolean(process.env.REDIS_URL), http: results, memory }, null, 2)}\n`);
+  console.log('written: bench/results.json');
+}
