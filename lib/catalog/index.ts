@@ -10,6 +10,7 @@ export {
   patchProduct,
   archiveProduct,
   getVariants,
+  getPricing,
   findVariantByCode,
   categoryService,
   taxClassService,

@@ -4,6 +4,7 @@ import { mongoImportProducts } from './mongo/import';
 import { mongoProducts } from './mongo/products';
 import { mongoReferenceData } from './mongo/reference-data';
 import type { CatalogRepository } from './repository';
+import { pricingFromReads } from './shared';
 
 export { closeMongoCatalog } from './mongo/connection';
 
@@ -21,5 +22,6 @@ export { closeMongoCatalog } from './mongo/connection';
  */
 export function mongoCatalogRepository(uri: string): CatalogRepository {
   const h = handleFor(uri);
-  return auditedAfterWrites({ kind: 'mongodb', ...mongoProducts(h), importProducts: mongoImportProducts(h), ...mongoReferenceData(h) });
+  const parts = { ...mongoProducts(h), ...mongoReferenceData(h) };
+  return auditedAfterWrites({ kind: 'mongodb', ...parts, getPricing: pricingFromReads(parts), importProducts: mongoImportProducts(h) });
 }

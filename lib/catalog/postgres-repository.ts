@@ -1,6 +1,6 @@
 import type { CatalogRepository } from './repository';
 import { importProducts } from './postgres/import';
-import { postgresProducts } from './postgres/products';
+import { getPricing, postgresProducts } from './postgres/products';
 import { postgresReferenceData } from './postgres/reference-data';
 
 /**
@@ -11,5 +11,5 @@ import { postgresReferenceData } from './postgres/reference-data';
  * withTenant, so row-level security scopes it to the tenant.
  */
 export function postgresCatalogRepository(): CatalogRepository {
-  return { kind: 'postgres', ...postgresProducts(), importProducts, ...postgresReferenceData() };
+  return { kind: 'postgres', ...postgresProducts(), getPricing, importProducts, ...postgresReferenceData() };
 }

@@ -45,6 +45,8 @@ export type VariantRef = {
   /** The price is typed in at the sale. */
   openPrice: boolean;
   status: 'active' | 'archived';
+  /** The product's modifier groups, in its order (a quote needs them; no second read of the product). */
+  modifierGroupIds: string[];
 };
 
 /** `tracksStock`: new products in it track stock (true/false), or follow the store's default (null). */
@@ -75,6 +77,9 @@ export type ImportResult = { created: number; updated: number };
 export type ImportedProduct = ProductInput & { id?: string };
 
 /** CRUD for one kind of catalog reference data, keyed by tenant. */
+/** What pricing a sale needs of the catalog: its variants, and the modifier groups and tax classes they use. */
+export type PricingRefs = { variants: VariantRef[]; modifierGroups: ModifierGroup[]; taxClasses: TaxClass[] };
+
 export type ReferenceStore<T, Input> = {
   list(tenantId: string): Promise<T[]>;
   /** One page of `list`, in its order, with the total; paged by the database. */
@@ -108,6 +113,12 @@ export interface CatalogRepository {
   getVariants(tenantId: string, variantIds: string[]): Promise<VariantRef[]>;
   findVariantBySku(tenantId: string, sku: string): Promise<VariantRef | null>;
   findVariantByBarcode(tenantId: string, barcode: string): Promise<VariantRef | null>;
+  /**
+   * The variants of `variantIds` (unknown ids left out) with the modifier groups and tax
+   * classes they use: every quote and checkout needs all three, so Postgres reads them in one
+   * transaction.
+   */
+  getPricing(tenantId: string, variantIds: string[]): Promise<PricingRefs>;
 
   /** All-or-nothing: either every product is written or none is. */
   importProducts(tenantId: string, products: ImportedProduct[], onProgress?: (done: number) => void, audit?: AuditOf<ImportResult>): Promise<ImportResult>;
@@ -120,4 +131,4 @@ export interface CatalogRepository {
 
 /** What each adapter's parts provide (products, reference data); the import is the rest. */
 export type ReferenceStores = Pick<CatalogRepository, 'categories' | 'taxClasses' | 'modifierGroups' | 'savedDiscounts'>;
-export type ProductMethods = Omit<CatalogRepository, 'kind' | 'importProducts' | keyof ReferenceStores>;
+export type ProductMethods = Omit<CatalogRepository, 'kind' | 'importProducts' | 'getPricing' | keyof ReferenceStores>;

@@ -5,7 +5,7 @@ import { config } from '@/lib/platform/config';
 import { AppError, notFound } from '@/lib/platform/errors';
 import { productAudit, referenceAudit, type ReferenceEntity, type ReferenceNames } from './audit';
 import { postgresCatalogRepository } from './postgres-repository';
-import type { CatalogRepository, Category, ModifierGroup, Page, Product, ReferenceStore, SavedDiscount, TaxClass, VariantRef } from './repository';
+import type { CatalogRepository, Category, ModifierGroup, Page, PricingRefs, Product, ReferenceStore, SavedDiscount, TaxClass, VariantRef } from './repository';
 import {
   categoryInputSchema,
   modifierGroupInputSchema,
@@ -109,6 +109,11 @@ export async function archiveProduct(ctx: TenantContext, id: string): Promise<vo
 
 export async function getVariants({ tenantId }: TenantScope, variantIds: string[]): Promise<VariantRef[]> {
   return (await catalogRepository()).getVariants(tenantId, [...new Set(variantIds)]);
+}
+
+/** A quote's catalog reads together: the variants, and the modifier groups and tax classes they use. */
+export async function getPricing({ tenantId }: TenantScope, variantIds: string[]): Promise<PricingRefs> {
+  return (await catalogRepository()).getPricing(tenantId, [...new Set(variantIds)]);
 }
 
 /** What a scanner or the search box typed: a barcode first, then a SKU. */

@@ -1,4 +1,5 @@
 import { AppError } from '@/lib/platform/errors';
+import type { CatalogRepository, PricingRefs } from './repository';
 import type { ModifierGroupInput } from './schemas';
 
 /** Logic both catalog adapters share. */
@@ -41,3 +42,13 @@ export function withModifierOptionIds(input: ModifierGroupInput): ModifierGroupI
  * process, so a long import would otherwise hold the event loop until it ends.
  */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** getPricing from the adapter's other reads (MongoDB has no transaction to share): the lists, filtered to what the variants use. */
+export function pricingFromReads(repo: Pick<CatalogRepository, 'getVariants' | 'modifierGroups' | 'taxClasses'>): CatalogRepository['getPricing'] {
+  return async (tenantId, variantIds): Promise<PricingRefs> => {
+    const [variants, groups, taxes] = await Promise.all([repo.getVariants(tenantId, variantIds), repo.modifierGroups.list(tenantId), repo.taxClasses.list(tenantId)]);
+    const groupIds = new Set(variants.flatMap((v) => v.modifierGroupIds));
+    const taxIds = new Set(variants.map((v) => v.taxClassId));
+    return { variants, modifierGroups: groups.filter((g) => groupIds.has(g.id)), taxClasses: taxes.filter((t) => taxIds.has(t.id)) };
+  };
+}

@@ -1,6 +1,6 @@
 import type { DiscountRecord, LineModifier } from '@/db/schema/orders';
 import { authorise, type TenantContext } from '@/lib/auth';
-import { getProducts, getVariants, modifierGroupService, savedDiscountService, taxClassService, variantLabel, type SavedDiscount } from '@/lib/catalog';
+import { getPricing, savedDiscountService, variantLabel, type SavedDiscount } from '@/lib/catalog';
 import { AppError } from '@/lib/platform/errors';
 import { soldOutAmong } from '@/lib/restaurant';
 import { getTenantSettings, type TenantSettings } from '@/lib/tenancy';
@@ -56,21 +56,18 @@ export async function quoteOrder(
   onOrder: ReadonlySet<string> = new Set(),
 ): Promise<Quote> {
   const tenantId = ctx.tenantId;
-  const variants = new Map((await getVariants({ tenantId }, input.lines.map((l) => l.variantId))).map((v) => [v.variantId, v]));
-  const productIds = [...new Set([...variants.values()].map((v) => v.productId))];
+  const pricing = await getPricing({ tenantId }, input.lines.map((l) => l.variantId));
+  const variants = new Map(pricing.variants.map((v) => [v.variantId, v]));
+  const productIds = [...new Set(pricing.variants.map((v) => v.productId))];
   const usesSaved = [input.orderDiscount, ...input.lines.map((l) => l.discount)].some((d) => d?.kind === 'saved');
-  const [settings, products, groups, taxes, soldOut, saved] = await Promise.all([
+  const [settings, soldOut, saved] = await Promise.all([
     known ?? getTenantSettings({ tenantId }),
-    getProducts({ tenantId }, productIds),
-    modifierGroupService.list({ tenantId }),
-    taxClassService.list({ tenantId }),
     soldOutAmong({ tenantId }, productIds),
     usesSaved ? savedDiscountService.list({ tenantId }) : [],
   ]);
   const savedById = new Map(saved.map((d) => [d.id, d]));
-  const productById = new Map(products.map((p) => [p.id, p]));
-  const groupById = new Map(groups.map((g) => [g.id, g]));
-  const rateOf = new Map(taxes.map((t) => [t.id, t.rateBasisPoints]));
+  const groupById = new Map(pricing.modifierGroups.map((g) => [g.id, g]));
+  const rateOf = new Map(pricing.taxClasses.map((t) => [t.id, t.rateBasisPoints]));
   const problems: Problem[] = [];
   const discountOf = (d: DiscountInput | null, place: 'line' | 'order', path: string) => resolveDiscount(d, place, savedById, path, problems);
   const orderDiscount = discountOf(input.orderDiscount, 'order', 'orderDiscount');
@@ -84,9 +81,8 @@ export async function quoteOrder(
     const label = variantLabel(variant);
     if (variant.status === 'archived') problems.push({ path: `lines.${i}.variantId`, message: `${label} is no longer sold` });
     else if (soldOut.has(variant.productId) && !onOrder.has(variant.variantId)) problems.push({ path: `lines.${i}.variantId`, message: `${label} is sold out` });
-    const product = productById.get(variant.productId);
     const modifiers: LineModifier[] = [];
-    for (const groupId of product?.modifierGroupIds ?? []) {
+    for (const groupId of variant.modifierGroupIds) {
       const group = groupById.get(groupId);
       if (!group) continue;
       const chosen = group.options.filter((o) => line.modifierOptionIds.includes(o.id));

@@ -42,6 +42,7 @@ const VARIANT_REF_KEYS = [
   'allowNegativeStock',
   'barcodes',
   'categoryId',
+  'modifierGroupIds',
   'openPrice',
   'price',
   'productId',
@@ -936,19 +937,21 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
     describe('variant lookups', () => {
       let t: string;
       let product: Product;
-      let ids: { category: string; tax: string };
+      let ids: { category: string; tax: string; milk: string };
 
       beforeAll(async () => {
         t = await newTenant();
         ids = {
           category: (await repo.categories.create(t, categoryInputSchema.parse({ name: 'Coffee' }))).id,
           tax: (await repo.taxClasses.create(t, taxClassInputSchema.parse({ name: 'Food', rateBasisPoints: 500 }))).id,
+          milk: (await repo.modifierGroups.create(t, modifierGroupInputSchema.parse({ name: 'Milk', options: [{ name: 'Oat' }] }))).id,
         };
         product = await repo.createProduct(
           t,
           productInput('Latte', 'LAT-S', {
             categoryId: ids.category,
             taxClassId: ids.tax,
+            modifierGroupIds: [ids.milk],
             allowNegativeStock: true,
             variants: [
               { name: 'Small', sku: 'LAT-S', barcodes: ['9900000002', '9900000001'], price: 380 },
@@ -972,6 +975,7 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
         allowNegativeStock: true,
         openPrice: false,
         status: 'active',
+        modifierGroupIds: [ids.milk],
       });
 
       it('finds a variant by SKU', async () => {
@@ -996,6 +1000,17 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
         expect(await repo.getVariants(t, [crypto.randomUUID()])).toEqual([]);
       });
 
+      it('reads pricing: the variants with only the modifier groups and tax classes they use', async () => {
+        const unused = await repo.taxClasses.create(t, taxClassInputSchema.parse({ name: 'Unused', rateBasisPoints: 900 }));
+        const pricing = await repo.getPricing(t, [product.variants[0]!.id, crypto.randomUUID()]);
+        expect(pricing.variants).toEqual([refOf(0)]);
+        expect(pricing.modifierGroups.map((g) => [g.id, g.name, g.options.map((o) => o.name)])).toEqual([[ids.milk, 'Milk', ['Oat']]]);
+        expect(pricing.taxClasses).toEqual([{ id: ids.tax, name: 'Food', rateBasisPoints: 500 }]);
+        expect(pricing.taxClasses.map((c) => c.id)).not.toContain(unused.id);
+        expect(await repo.getPricing(t, [])).toEqual({ variants: [], modifierGroups: [], taxClasses: [] });
+        expect(await repo.getPricing(await newTenant(), [product.variants[0]!.id])).toEqual({ variants: [], modifierGroups: [], taxClasses: [] });
+      });
+
       it("reports the product's current state, archived included", async () => {
         const archived = await repo.updateProduct(
           t,
@@ -1005,6 +1020,7 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
             trackStock: false,
             categoryId: ids.category,
             taxClassId: ids.tax,
+            modifierGroupIds: [ids.milk],
             allowNegativeStock: true,
             variants: product.variants.map(({ id, name, sku, barcodes, price }) => ({ id, name, sku, barcodes, price })),
           }),

@@ -93,6 +93,7 @@ export function toVariantRef(d: ProductDoc, v: Variant): VariantRef {
     // Documents written before open prices existed have none.
     openPrice: d.openPrice === true,
     status: d.status,
+    modifierGroupIds: d.modifierGroupIds ?? [],
   };
 }
 

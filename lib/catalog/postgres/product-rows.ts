@@ -148,18 +148,15 @@ const variantRefColumns = {
   allowNegativeStock: products.allowNegativeStock,
   openPrice: products.openPrice,
   status: products.status,
+  modifierGroupIds: products.modifierGroupIds,
 };
 
 export async function variantRefs(tx: Tx, where: SQL): Promise<VariantRef[]> {
-  const rows = await tx
-    .select(variantRefColumns)
+  // The barcodes in the same statement (checkout looks variants up on every sale).
+  const barcodes = sql<string[]>`array(select ${variantBarcodes.barcode} from ${variantBarcodes} where ${variantBarcodes.variantId} = ${productVariants.id} order by ${variantBarcodes.barcode} collate "C")`;
+  return tx
+    .select({ ...variantRefColumns, barcodes })
     .from(productVariants)
     .innerJoin(products, and(eq(products.tenantId, productVariants.tenantId), eq(products.id, productVariants.productId)))
     .where(where);
-  if (rows.length === 0) return [];
-  const barcodes = await tx
-    .select()
-    .from(variantBarcodes)
-    .where(inArray(variantBarcodes.variantId, rows.map((r) => r.variantId)));
-  return rows.map((r) => ({ ...r, barcodes: barcodes.filter((b) => b.variantId === r.variantId).map((b) => b.barcode).sort() }));
 }

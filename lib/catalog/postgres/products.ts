@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { products, productVariants, variantBarcodes } from '@/db/schema/catalog';
+import { modifierGroups, products, productVariants, taxClasses, variantBarcodes } from '@/db/schema/catalog';
 import { withTenant } from '@/lib/platform/db';
-import type { ProductMethods } from '../repository';
+import type { CatalogRepository, ModifierGroup, ProductMethods } from '../repository';
 import { clashError, escapeLike } from '../shared';
 import { auditIn } from './audit';
 import { findClashes, hydrate, insertVariants, productColumns, replaceProduct, variantRefs, withClashBackstop } from './product-rows';
@@ -84,3 +84,23 @@ export function postgresProducts(): ProductMethods {
       ))[0] ?? null,
   };
 }
+
+/** The variants with the modifier groups and tax classes they use, in one transaction. */
+export const getPricing: CatalogRepository['getPricing'] = async (tenantId, ids) =>
+  ids.length === 0
+    ? { variants: [], modifierGroups: [], taxClasses: [] }
+    : withTenant(tenantId, async (tx) => {
+        const variants = await variantRefs(tx, inArray(productVariants.id, ids));
+        const groupIds = [...new Set(variants.flatMap((v) => v.modifierGroupIds))];
+        const taxIds = [...new Set(variants.flatMap((v) => v.taxClassId ?? []))];
+        const groups = groupIds.length
+          ? ((await tx
+              .select({ id: modifierGroups.id, name: modifierGroups.name, minSelect: modifierGroups.minSelect, maxSelect: modifierGroups.maxSelect, options: modifierGroups.options })
+              .from(modifierGroups)
+              .where(inArray(modifierGroups.id, groupIds))) as ModifierGroup[])
+          : [];
+        const taxes = taxIds.length
+          ? await tx.select({ id: taxClasses.id, name: taxClasses.name, rateBasisPoints: taxClasses.rateBasisPoints }).from(taxClasses).where(inArray(taxClasses.id, taxIds))
+          : [];
+        return { variants, modifierGroups: groups, taxClasses: taxes };
+      });
