@@ -352,26 +352,27 @@ export async function voidOrderInTx(tx: Tx, ctx: TenantContext, orderId: string,
 }
 
 export async function getOrder({ tenantId }: TenantScope, orderId: string): Promise<OrderView> {
-  const order = await withTenant(tenantId, async (tx) => {
-    const [row] = await tx.select().from(orders).where(eq(orders.id, orderId));
-    if (!row) return null;
-    const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position));
-    const documents = await tx.select().from(orderRefunds).where(eq(orderRefunds.orderId, orderId)).orderBy(asc(orderRefunds.createdAt));
-    const payments = await paymentsOfOrder(tx, orderId);
-    return { row, lines, payments, refunds: await refundsOfOrder(tx, orderId), documents, parts: await partsOfOrder(tx, orderId, payments) };
-  });
-  if (!order) throw notFound('Order');
-  const { tenantId: _t, ...rest } = order.row;
+  return withTenant(tenantId, (tx) => orderViewIn(tx, orderId));
+}
+
+/** The order as getOrder answers it, read in the caller's transaction (after its own writes: no second transaction). */
+export async function orderViewIn(tx: Tx, orderId: string): Promise<OrderView> {
+  const [row] = await tx.select().from(orders).where(eq(orders.id, orderId));
+  if (!row) throw notFound('Order');
+  const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position));
+  const documents = await tx.select().from(orderRefunds).where(eq(orderRefunds.orderId, orderId)).orderBy(asc(orderRefunds.createdAt));
+  const payments = await paymentsOfOrder(tx, orderId);
+  const { tenantId: _t, ...rest } = row;
   return {
     ...rest,
-    lines: order.lines.map(({ tenantId: _tl, orderId: _o, ...l }) => l),
-    payments: order.payments,
-    refunds: order.refunds,
-    refundDocuments: order.documents.map(({ tenantId: _td, ...d }) => d),
-    balanceDue: Math.max(0, order.row.total - order.row.paidTotal),
-    changeGiven: order.payments.reduce((sum, p) => sum + (p.status === 'captured' ? (p.changeGiven ?? 0) : 0), 0),
-    tipTotal: order.payments.reduce((sum, p) => sum + (p.status === 'captured' ? p.tip : 0), 0),
-    parts: order.parts,
+    lines: lines.map(({ tenantId: _tl, orderId: _o, ...l }) => l),
+    payments,
+    refunds: await refundsOfOrder(tx, orderId),
+    refundDocuments: documents.map(({ tenantId: _td, ...d }) => d),
+    balanceDue: Math.max(0, row.total - row.paidTotal),
+    changeGiven: payments.reduce((sum, p) => sum + (p.status === 'captured' ? (p.changeGiven ?? 0) : 0), 0),
+    tipTotal: payments.reduce((sum, p) => sum + (p.status === 'captured' ? p.tip : 0), 0),
+    parts: await partsOfOrder(tx, orderId, payments),
   };
 }
 

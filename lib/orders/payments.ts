@@ -20,7 +20,7 @@ import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import { logger } from '@/lib/platform/logger';
 import { setTableOccupancy } from '@/lib/restaurant';
-import { assertTransition, getOrder, lockOrder, placeIfOpen, type OrderRow, type OrderView } from './orders';
+import { assertTransition, getOrder, lockOrder, orderViewIn, placeIfOpen, type OrderRow, type OrderView } from './orders';
 import type { PaymentInput } from './schemas';
 import { drawerFor } from './shifts';
 import { addToPart, lockPart, type PartRow } from './split-parts';
@@ -104,11 +104,13 @@ function amountToTake(order: OrderRow, requested: number | undefined, part: Part
 const partOf = (tx: Tx, orderId: string, input: PaymentInput) => (input.partId ? lockPart(tx, orderId, input.partId) : Promise.resolve(null));
 
 export async function payOrder(ctx: TenantContext, orderId: string, input: PaymentInput, shiftId: string | null = null): Promise<PaymentResult> {
-  const { payment } = input.tender === 'cash' ? await payCash(ctx, orderId, input, shiftId) : await payCard(ctx, orderId, input, shiftId);
+  if (input.tender === 'cash') return payCash(ctx, orderId, input, shiftId);
+  const { payment } = await payCard(ctx, orderId, input, shiftId);
   return { payment, order: await getOrder(ctx, orderId) };
 }
 
-async function payCash(ctx: TenantContext, orderId: string, input: Extract<PaymentInput, { tender: 'cash' }>, shiftId: string | null): Promise<Taken> {
+/** Cash is taken in one transaction, the order as it now stands read in it too. */
+async function payCash(ctx: TenantContext, orderId: string, input: Extract<PaymentInput, { tender: 'cash' }>, shiftId: string | null): Promise<PaymentResult> {
   return withTenant(ctx.tenantId, async (tx) => {
     const order = await placeIfOpen(tx, await lockOrder(tx, orderId));
     await assertNoPendingCard(tx, orderId);
@@ -131,7 +133,7 @@ async function payCash(ctx: TenantContext, orderId: string, input: Extract<Payme
       actorUserId: ctx.userId,
     });
     await applyCapturedAmount(tx, order, payment);
-    return { payment };
+    return { payment, order: await orderViewIn(tx, orderId) };
   });
 }
 
