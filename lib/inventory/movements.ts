@@ -54,6 +54,44 @@ type Applied = { before: number; after: number; threshold: number | null };
  * oversold however many registers sell at once.
  */
 export async function applyMovement(tx: Tx, tenantId: string, m: Movement, guard: boolean): Promise<Applied | ShortItem> {
+  return (await applyMovements(tx, tenantId, [{ movement: m, guard }]))[0]!;
+}
+
+/**
+ * applyMovement for several items at once (a sale's lines): one statement per level, as the
+ * guard needs, but one insert for all the ledger rows and one for all the events. Levels are
+ * changed in variant order, so two sales of the same items lock their rows in the same order
+ * and cannot deadlock. Answers in the order given.
+ */
+export async function applyMovements(tx: Tx, tenantId: string, movements: { movement: Movement; guard: boolean }[]): Promise<(Applied | ShortItem)[]> {
+  const order = movements.map((_, i) => i).sort((a, b) => compare(movements[a]!.movement.variantId, movements[b]!.movement.variantId) || a - b);
+  const results: (Applied | ShortItem)[] = new Array(movements.length);
+  for (const i of order) results[i] = await changeLevel(tx, tenantId, movements[i]!.movement, movements[i]!.guard);
+  const applied = movements.flatMap(({ movement }, i) => (isShort(results[i]!) ? [] : [{ m: movement, level: results[i] as Applied }]));
+  if (applied.length === 0) return results;
+  await tx.insert(stockMovements).values(
+    applied.map(({ m, level }) => ({
+      tenantId,
+      locationId: m.locationId,
+      variantId: m.variantId,
+      kind: m.kind,
+      delta: m.delta,
+      quantityAfter: level.after,
+      reason: m.reason ?? null,
+      note: m.note ?? null,
+      referenceType: m.referenceType ?? null,
+      referenceId: m.referenceId ?? null,
+      actorUserId: m.actorUserId ?? null,
+    })),
+  );
+  await appendEvents(tx, tenantId, applied.flatMap(({ m, level }) => eventsOf(m, level)) as Parameters<typeof appendEvents>[2]);
+  return results;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The level's one atomic statement (guarded: only if it stays at zero or more). */
+async function changeLevel(tx: Tx, tenantId: string, m: Movement, guard: boolean): Promise<Applied | ShortItem> {
   let row: { quantity: number; threshold: number | null } | undefined;
   if (guard && m.delta < 0) {
     [row] = await tx
@@ -84,24 +122,10 @@ export async function applyMovement(tx: Tx, tenantId: string, m: Movement, guard
       })
       .returning({ quantity: stockLevels.quantity, threshold: stockLevels.lowStockThreshold });
   }
-  const after = row!.quantity;
-  const before = after - m.delta;
-  const threshold = row!.threshold;
+  return { before: row!.quantity - m.delta, after: row!.quantity, threshold: row!.threshold };
+}
 
-  await tx.insert(stockMovements).values({
-    tenantId,
-    locationId: m.locationId,
-    variantId: m.variantId,
-    kind: m.kind,
-    delta: m.delta,
-    quantityAfter: after,
-    reason: m.reason ?? null,
-    note: m.note ?? null,
-    referenceType: m.referenceType ?? null,
-    referenceId: m.referenceId ?? null,
-    actorUserId: m.actorUserId ?? null,
-  });
-
+function eventsOf(m: Movement, { before, after, threshold }: Applied): { type: keyof EventPayloads; payload: EventPayloads[keyof EventPayloads] }[] {
   const item = { locationId: m.locationId, variantId: m.variantId };
   const events: { type: keyof EventPayloads; payload: EventPayloads[keyof EventPayloads] }[] = [
     { type: 'StockChanged', payload: { ...item, delta: m.delta, quantity: after, threshold, kind: m.kind, referenceId: m.referenceId ?? null } },
@@ -110,8 +134,7 @@ export async function applyMovement(tx: Tx, tenantId: string, m: Movement, guard
     events.push({ type: 'LowStock', payload: { ...item, quantity: after, threshold } });
   }
   if (before > 0 && after <= 0) events.push({ type: 'ProductOutOfStock', payload: { ...item, quantity: after } });
-  await appendEvents(tx, tenantId, events as Parameters<typeof appendEvents>[2]);
-  return { before, after, threshold };
+  return events;
 }
 
 export const isShort = (r: Applied | ShortItem): r is ShortItem => 'requested' in r;

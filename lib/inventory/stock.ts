@@ -5,7 +5,7 @@ import { getVariants, type VariantRef, variantLabel } from '@/lib/catalog';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
-import { applyMovement, InsufficientStockError, isShort, type ShortItem } from './movements';
+import { applyMovement, applyMovements, InsufficientStockError, isShort, type ShortItem } from './movements';
 import type { AdjustmentInput, CountInput, LedgerQuery, LevelsQuery, ReceiptInput, ThresholdInput, TransferInput } from './schemas';
 
 /**
@@ -242,16 +242,15 @@ export async function reserveStock(
   sale: { locationId: string; lines: SaleLine[]; referenceType: string; referenceId: string; actorUserId: string | null },
 ): Promise<void> {
   const tracked = byVariant(sale.lines.filter((l) => l.trackStock && l.quantity > 0));
-  const short: ShortItem[] = [];
-  for (const line of tracked) {
-    const applied = await applyMovement(
-      tx,
-      tenantId,
-      { locationId: sale.locationId, variantId: line.variantId, delta: -line.quantity, kind: 'sale', referenceType: sale.referenceType, referenceId: sale.referenceId, actorUserId: sale.actorUserId },
-      !line.allowNegativeStock,
-    );
-    if (isShort(applied)) short.push(applied);
-  }
+  const applied = await applyMovements(
+    tx,
+    tenantId,
+    tracked.map((line) => ({
+      movement: { locationId: sale.locationId, variantId: line.variantId, delta: -line.quantity, kind: 'sale' as const, referenceType: sale.referenceType, referenceId: sale.referenceId, actorUserId: sale.actorUserId },
+      guard: !line.allowNegativeStock,
+    })),
+  );
+  const short = applied.filter(isShort);
   if (short.length) {
     throw new InsufficientStockError(
       short,
@@ -270,14 +269,14 @@ export async function releaseStock(
   tenantId: string,
   release: { locationId: string; lines: Omit<SaleLine, 'label' | 'allowNegativeStock'>[]; reason: string; referenceType: string; referenceId: string; actorUserId: string | null },
 ): Promise<void> {
-  for (const line of byVariant(release.lines.filter((l) => l.trackStock && l.quantity > 0))) {
-    await applyMovement(
-      tx,
-      tenantId,
-      { locationId: release.locationId, variantId: line.variantId, delta: line.quantity, kind: 'return', reason: release.reason, referenceType: release.referenceType, referenceId: release.referenceId, actorUserId: release.actorUserId },
-      false,
-    );
-  }
+  await applyMovements(
+    tx,
+    tenantId,
+    byVariant(release.lines.filter((l) => l.trackStock && l.quantity > 0)).map((line) => ({
+      movement: { locationId: release.locationId, variantId: line.variantId, delta: line.quantity, kind: 'return' as const, reason: release.reason, referenceType: release.referenceType, referenceId: release.referenceId, actorUserId: release.actorUserId },
+      guard: false,
+    })),
+  );
 }
 
 export type StockLevel = {
