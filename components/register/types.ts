@@ -32,10 +32,21 @@ export type QuoteLine = {
   lineDiscount: number;
   orderDiscount: number;
   net: number;
+  /** The line's share of the dine-in service charge. */
+  serviceCharge: number;
   tax: number;
   total: number;
 };
-export type Quote = { lines: QuoteLine[]; subtotal: number; discountTotal: number; taxTotal: number; total: number };
+export type Quote = {
+  lines: QuoteLine[];
+  subtotal: number;
+  discountTotal: number;
+  /** Rate (basis points) and amount of the service charge: dine-in only, 0 otherwise. */
+  serviceChargeBasisPoints: number;
+  serviceChargeTotal: number;
+  taxTotal: number;
+  total: number;
+};
 
 export type OrderStatus = 'open' | 'placed' | 'partially_paid' | 'paid' | 'completed' | 'voided' | 'partially_refunded' | 'refunded' | 'merged';
 
@@ -93,6 +104,8 @@ export type Order = {
   orderDiscount: DiscountRecord | null;
   subtotal: number;
   discountTotal: number;
+  serviceChargeBasisPoints: number;
+  serviceChargeTotal: number;
   taxTotal: number;
   total: number;
   paidTotal: number;
