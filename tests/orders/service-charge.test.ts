@@ -7,7 +7,8 @@ import { createOrder, createOrderSchema, getOrder, mergeOrder, payOrder, quoteOr
 import { withTenant } from '@/lib/platform/db';
 import { createTable } from '@/lib/restaurant';
 import { getTenantSettings, updateTenantSettings } from '@/lib/tenancy/settings';
-import { contextOf, createTenant, mainLocation, sessionContextOf, type TestTenant } from '../helpers';
+import * as quoteRoute from '@/app/api/v1/orders/quote/route';
+import { apiRequest, contextOf, createTenant, json, mainLocation, noParams, sessionContextOf, type TestTenant } from '../helpers';
 
 /**
  * Service charge (issue 12): a tenant's percentage on dine-in orders only, on what the items
@@ -109,6 +110,20 @@ describe('service charge on dine-in orders', () => {
     } finally {
       await updateTenantSettings(contextOf(t), { serviceChargeBasisPoints: 1000 });
     }
+  });
+
+  it('POST /api/v1/orders/quote prices a dine-in cart before its table is chosen (the register’s cart totals)', async () => {
+    const quote = async (body: unknown, as = t.cashier) => json(await quoteRoute.POST(await apiRequest('POST', '/api/v1/orders/quote', { host: t.tenant, as, body }), noParams));
+    // 10 % of 3,500 = 350, split 200 / 150; 7 % tax on the burgers' 2,000 + 200.
+    expect(await quote({ type: 'dine_in', lines: dineInLines() })).toMatchObject({
+      status: 200,
+      body: { serviceChargeBasisPoints: 1000, subtotal: 3500, serviceChargeTotal: 350, taxTotal: 154, total: 4004 },
+    });
+    expect(await quote({ type: 'takeaway', lines: dineInLines() })).toMatchObject({ status: 200, body: { serviceChargeTotal: 0, taxTotal: 140, total: 3640 } });
+    expect((await quote({ type: 'dine_in', lines: [] })).status).toBe(422);
+    // Another business's session on this host is not signed in here.
+    const other = await createTenant();
+    expect((await quote({ type: 'dine_in', lines: dineInLines() }, other.owner)).status).toBe(401);
   });
 
   it('another tenant’s dine-in orders carry their own setting (none)', async () => {
