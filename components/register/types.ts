@@ -37,8 +37,8 @@ export type QuoteLine = {
   tax: number;
   total: number;
 };
-export type Quote = {
-  lines: QuoteLine[];
+/** The server's totals of an order or a quote. */
+export type OrderTotals = {
   subtotal: number;
   discountTotal: number;
   /** Rate (basis points) and amount of the service charge: dine-in only, 0 otherwise. */
@@ -47,6 +47,7 @@ export type Quote = {
   taxTotal: number;
   total: number;
 };
+export type Quote = OrderTotals & { lines: QuoteLine[] };
 
 export type OrderStatus = 'open' | 'placed' | 'partially_paid' | 'paid' | 'completed' | 'voided' | 'partially_refunded' | 'refunded' | 'merged';
 
@@ -90,7 +91,7 @@ export type SplitPart = {
 };
 
 /** An order as GET /api/v1/orders/{id} answers it. */
-export type Order = {
+export type Order = OrderTotals & {
   id: string;
   number: number;
   status: OrderStatus;
@@ -102,12 +103,6 @@ export type Order = {
   locationId: string;
   currency: string;
   orderDiscount: DiscountRecord | null;
-  subtotal: number;
-  discountTotal: number;
-  serviceChargeBasisPoints: number;
-  serviceChargeTotal: number;
-  taxTotal: number;
-  total: number;
   paidTotal: number;
   createdAt: string;
   lines: OrderLine[];
