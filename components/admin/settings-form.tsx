@@ -114,6 +114,17 @@ export function SettingsForm({
         <CheckboxField label="Allow a custom tip amount" name="tipCustomAmount" defaultChecked={settings.tipCustomAmount} error={fe.tipCustomAmount} />
       </fieldset>
       <fieldset disabled={!canWrite} className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+        <legend className="px-1 text-sm font-semibold text-slate-700">Service charge</legend>
+        <TextField
+          label="Service charge on dine-in orders (%)"
+          name="serviceCharge"
+          inputMode="decimal"
+          defaultValue={String(settings.serviceChargeBasisPoints / 100)}
+          error={fe.serviceChargeBasisPoints}
+          hint="Added to every dine-in order on what its items come to after discounts, and taxed with them; 0 means none. Unlike a tip it is the business's revenue: it is in the order's total and in sales. Takeaway and retail orders never have one; orders already rung up keep the rate they were priced with until they are changed."
+        />
+      </fieldset>
+      <fieldset disabled={!canWrite} className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
         <legend className="px-1 text-sm font-semibold text-slate-700">Business day</legend>
         <SelectField
           label="The business day starts at"

@@ -188,7 +188,7 @@ export function CartPanel({
       )}
 
       <CartTotals
-        quote={locked && order ? { lines: [], subtotal: order.subtotal, discountTotal: order.discountTotal, taxTotal: order.taxTotal, total: order.total } : shownQuote}
+        quote={locked && order ? { lines: [], subtotal: order.subtotal, discountTotal: order.discountTotal, serviceChargeBasisPoints: order.serviceChargeBasisPoints, serviceChargeTotal: order.serviceChargeTotal, taxTotal: order.taxTotal, total: order.total } : shownQuote}
         blocked={!locked && quoteError !== null}
         pending={!locked && quotePending && lines.length > 0}
         currency={currency}

@@ -46,6 +46,7 @@ export function CartTotals({
       <dl className={`space-y-0.5 tabular-nums transition-opacity ${pending ? 'opacity-60' : ''}`}>
         <Row label="Subtotal" value={quote ? money(quote.subtotal) : '—'} />
         {quote && quote.discountTotal > 0 && <Row label="Discounts" value={`−${money(quote.discountTotal)}`} />}
+        {quote && quote.serviceChargeTotal > 0 && <Row label={`Service charge ${quote.serviceChargeBasisPoints / 100} %`} value={money(quote.serviceChargeTotal)} />}
         <Row label={pricesIncludeTax ? 'Tax (incl.)' : 'Tax'} value={quote ? money(quote.taxTotal) : '—'} muted={pricesIncludeTax} />
         <div className="flex items-baseline justify-between pt-1 text-xl font-bold" data-testid="cart-total">
           <dt>Total</dt>

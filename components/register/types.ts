@@ -32,10 +32,22 @@ export type QuoteLine = {
   lineDiscount: number;
   orderDiscount: number;
   net: number;
+  /** The line's share of the dine-in service charge. */
+  serviceCharge: number;
   tax: number;
   total: number;
 };
-export type Quote = { lines: QuoteLine[]; subtotal: number; discountTotal: number; taxTotal: number; total: number };
+/** The server's totals of an order or a quote. */
+export type OrderTotals = {
+  subtotal: number;
+  discountTotal: number;
+  /** Rate (basis points) and amount of the service charge: dine-in only, 0 otherwise. */
+  serviceChargeBasisPoints: number;
+  serviceChargeTotal: number;
+  taxTotal: number;
+  total: number;
+};
+export type Quote = OrderTotals & { lines: QuoteLine[] };
 
 export type OrderStatus = 'open' | 'placed' | 'partially_paid' | 'paid' | 'completed' | 'voided' | 'partially_refunded' | 'refunded' | 'merged';
 
@@ -79,7 +91,7 @@ export type SplitPart = {
 };
 
 /** An order as GET /api/v1/orders/{id} answers it. */
-export type Order = {
+export type Order = OrderTotals & {
   id: string;
   number: number;
   status: OrderStatus;
@@ -91,10 +103,6 @@ export type Order = {
   locationId: string;
   currency: string;
   orderDiscount: DiscountRecord | null;
-  subtotal: number;
-  discountTotal: number;
-  taxTotal: number;
-  total: number;
   paidTotal: number;
   createdAt: string;
   lines: OrderLine[];

@@ -194,6 +194,8 @@ export function cartFromOrder(order: Order, openPrice: ReadonlySet<string>): Car
 /** The part of the cart the server prices (lines, discounts, approval): the quote's input. */
 export function pricingInput(cart: CartState) {
   return {
+    // The type prices too: a dine-in order carries the tenant's service charge.
+    type: cart.type,
     lines: cart.lines.map((l) => ({
       variantId: l.variantId,
       quantity: l.quantity,

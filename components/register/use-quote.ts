@@ -34,8 +34,8 @@ export function useQuote(cart: CartState, onApprovalRejected: (error: ApiError) 
     // request cut off mid-body only produces noise on the server.)
     let stale = false;
     const timer = setTimeout(async () => {
-      // Type does not change prices; a neutral one keeps "dine-in needs a table" out of the quote.
-      const result = await api<Quote>('/api/v1/orders/quote', { method: 'POST', body: { ...input, type: 'takeaway' }, key: null, retries: 1, timeoutMs: 15_000 });
+      // The cart's type (dine-in adds the service charge); the quote does not ask for the table yet.
+      const result = await api<Quote>('/api/v1/orders/quote', { method: 'POST', body: input, key: null, retries: 1, timeoutMs: 15_000 });
       if (stale) return;
       if (result.ok) setState({ signature, quote: result.data, error: null });
       else {

@@ -17,6 +17,7 @@ const itemMeasures = () => ({
   quantity: count('quantity'),
   gross: money('gross'),
   discounts: money('discounts'),
+  serviceCharge: money('service_charge'),
   tax: money('tax'),
   refundedQuantity: count('refunded_quantity'),
   refunds: money('refunds'),
@@ -37,7 +38,10 @@ export const analyticsSales = pgTable(
     discountedOrders: count('discounted_orders'),
     gross: money('gross'),
     discounts: money('discounts'),
+    serviceCharge: money('service_charge'),
     tax: money('tax'),
+    /** Tips on the sales' captured payments: the staff's money, never in gross, net or tax. */
+    tips: money('tips'),
     refundCount: count('refund_count'),
     refundedItems: count('refunded_items'),
     /** Refunded sales (money back less the tax added on top, for tenants whose prices exclude tax). */
@@ -117,7 +121,10 @@ export const analyticsStaff = pgTable(
     items: count('items'),
     gross: money('gross'),
     discounts: money('discounts'),
+    serviceCharge: money('service_charge'),
     tax: money('tax'),
+    /** Tips on the sales they rang up (the order's server, as on the X/Z report). */
+    tips: money('tips'),
     refundCount: count('refund_count'),
     refunds: money('refunds'),
     voids: count('voids'),

@@ -39,8 +39,11 @@ export const orders = pgTable(
     currency: text('currency').notNull(),
     pricesIncludeTax: boolean('prices_include_tax').notNull(),
     orderDiscount: jsonb('order_discount').$type<DiscountRecord | null>(),
+    /** The service charge the order was priced with (basis points; dine-in only, from the tenant's setting; 0: none). */
+    serviceChargeBasisPoints: integer('service_charge_basis_points').notNull().default(0),
     subtotal: integer('subtotal').notNull(),
     discountTotal: integer('discount_total').notNull(),
+    serviceChargeTotal: integer('service_charge_total').notNull().default(0),
     taxTotal: integer('tax_total').notNull(),
     total: integer('total').notNull(),
     paidTotal: integer('paid_total').notNull().default(0),
@@ -108,6 +111,8 @@ export const orderLines = pgTable(
     lineDiscount: integer('line_discount').notNull(),
     orderDiscount: integer('order_discount').notNull(),
     net: integer('net').notNull(),
+    /** The line's share of the order's service charge (taxed with the line: tax is on net + service charge). */
+    serviceCharge: integer('service_charge').notNull().default(0),
     tax: integer('tax').notNull(),
     total: integer('total').notNull(),
     trackStock: boolean('track_stock').notNull(),

@@ -60,6 +60,8 @@ export const tenantSettings = pgTable(
     /** Up to 3 preset tip percentages, in basis points of the amount being paid (1000 = 10 %). */
     tipPresets: integer('tip_presets').array().notNull().default(sql`'{1000,1500,2000}'::integer[]`),
     tipCustomAmount: boolean('tip_custom_amount').notNull().default(true),
+    /** Service charge on dine-in orders, basis points of the discounted amount (1000 = 10 %); 0: none. */
+    serviceChargeBasisPoints: integer('service_charge_basis_points').notNull().default(0),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -67,6 +69,7 @@ export const tenantSettings = pgTable(
     check('tenant_settings_min_pin_length_check', sql`${t.minPinLength} in (4, 6)`),
     check('tenant_settings_cash_out_limit_check', sql`${t.cashOutLimit} >= 0`),
     check('tenant_settings_drawer_tolerance_check', sql`${t.drawerTolerance} >= 0`),
+    check('tenant_settings_service_charge_check', sql`${t.serviceChargeBasisPoints} between 0 and 10000`),
     check('tenant_settings_idle_lock_minutes_check', sql`${t.idleLockMinutes} between 0 and 240`),
     check('tenant_settings_day_starts_at_check', sql`${t.dayStartsAt} ~ '^([01][0-9]|2[0-3]):(00|15|30|45)$'`),
   ],

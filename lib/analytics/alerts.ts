@@ -135,13 +135,18 @@ async function staffAlerts(tx: Tx, scope: Scope, who: Record<string, string>): P
   });
 }
 
-/** What a paid order came to on the baseline days (gross − discounts per order; 0: no sales). */
+/** What a paid order came to on the baseline days (gross − discounts + service charge per order; 0: no sales). */
 async function averageTicket(tx: Tx, dates: string[], locationId?: string): Promise<number> {
   const [row] = await tx
-    .select({ orders: total(analyticsSales.orders), gross: total(analyticsSales.gross), discounts: total(analyticsSales.discounts) })
+    .select({
+      orders: total(analyticsSales.orders),
+      gross: total(analyticsSales.gross),
+      discounts: total(analyticsSales.discounts),
+      serviceCharge: total(analyticsSales.serviceCharge),
+    })
     .from(analyticsSales)
     .where(where(analyticsSales, dates, locationId));
-  return row ? ratio(row.gross - row.discounts, row.orders) : 0;
+  return row ? ratio(row.gross - row.discounts + row.serviceCharge, row.orders) : 0;
 }
 
 /** The date's settled refunds (by who gave them) and voids (by who voided), oldest first. */
@@ -206,6 +211,7 @@ async function salesAlerts(tx: Tx, scope: Scope): Promise<Alert[]> {
       orders: total(analyticsSales.orders),
       gross: total(analyticsSales.gross),
       discounts: total(analyticsSales.discounts),
+      serviceCharge: total(analyticsSales.serviceCharge),
       refunds: total(analyticsSales.refunds),
     })
     .from(analyticsSales)
@@ -214,7 +220,7 @@ async function salesAlerts(tx: Tx, scope: Scope): Promise<Alert[]> {
   const start = Number(scope.calendar.rule.dayStartsAt.slice(0, 2));
   const over = scope.date === scope.today ? hoursOver(scope.calendar, scope.date, scope.now) : 24;
   const net = (date: string, hours: number) =>
-    rows.filter((r) => r.date === date && (r.hour - start + 24) % 24 < hours).reduce((s, r) => s + r.gross - r.discounts - r.refunds, 0);
+    rows.filter((r) => r.date === date && (r.hour - start + 24) % 24 < hours).reduce((s, r) => s + r.gross - r.discounts + r.serviceCharge - r.refunds, 0);
   const traded = history.filter((date) => rows.some((r) => r.date === date && r.orders > 0));
   if (traded.length < SALES_MIN_WEEKS || over === 0) return [];
   const soFar = traded.map((date) => net(date, over));

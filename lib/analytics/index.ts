@@ -64,7 +64,7 @@ export async function topCategories(ctx: TenantContext, input?: TopInput) {
   return rows.map((r) => ({ ...r, name: r.categoryId ? (names.get(r.categoryId) ?? null) : null }));
 }
 
-/** Per staff member: sales rung up, refunds given, voids made; by sales. */
+/** Per staff member: sales rung up and the tips on them, refunds given, voids made; by sales. */
 export async function salesByStaff(ctx: TenantContext, input?: RangeInput) {
   const rows = await inPeriod(ctx, input, byStaffOf);
   const names = await staffNames(ctx);

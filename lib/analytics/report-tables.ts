@@ -52,7 +52,7 @@ export const REPORT_INFO: Record<ReportName, { title: string; question: string }
   'sales-summary': { title: 'Sales summary', question: 'What did we sell, give back and take in tax — and how does it compare with a week earlier?' },
   'top-products': { title: 'Sales by item', question: 'Which items sold, how many, and what did each bring in after discounts and refunds?' },
   'top-categories': { title: 'Sales by category', question: 'Which parts of the menu or shop bring in the money?' },
-  'sales-by-staff': { title: 'Sales by staff member', question: 'Who rang up what, and who gave refunds or voided orders?' },
+  'sales-by-staff': { title: 'Sales by staff member', question: 'Who rang up what, what tips their orders left them, and who gave refunds or voided orders?' },
   'sales-by-hour': { title: 'Sales by hour', question: 'Which hours of the day are busy and which are quiet?' },
   'sales-by-day': { title: 'Sales by day', question: 'How did each business day of the range go?' },
   'tender-mix': { title: 'Sales by payment method', question: 'How much came in as cash and as card, and how much went back?' },
@@ -89,15 +89,19 @@ const tenderLabel = (t: string) => ({ cash: 'Cash', card: 'Card' })[t] ?? t;
 const cut = (shown: number, all: number, what: string) => (shown < all ? `The latest ${shown} of ${all} ${what} are listed; the totals count all of them.` : null);
 
 /** The columns of a row of sums (by hour, by day). */
-const salesColumns = <R extends { orders: number; items: number; covers: number; gross: number; discounts: number; refunds: number; net: number; tax: number }>(): Column<R>[] => [
+const salesColumns = <
+  R extends { orders: number; items: number; covers: number; gross: number; discounts: number; serviceCharge: number; refunds: number; net: number; tax: number; tips: number },
+>(): Column<R>[] => [
   count('orders', 'Orders', (r) => r.orders),
   count('items', 'Items sold', (r) => r.items),
   count('covers', 'Covers', (r) => r.covers),
   money('gross', 'Gross sales', (r) => r.gross),
   money('discounts', 'Discounts', (r) => r.discounts),
+  money('service_charge', 'Service charge', (r) => r.serviceCharge),
   money('refunds', 'Refunds', (r) => r.refunds),
   money('net', 'Net sales', (r) => r.net),
   money('tax', 'Tax', (r) => r.tax),
+  money('tips', 'Tips', (r) => r.tips),
 ];
 
 /** The columns of a products or categories row, after the name. */
@@ -107,13 +111,14 @@ const itemColumns = <R extends Omit<ProductRow, 'variantId' | 'productId' | 'pro
   count('quantity', 'Units kept', (r) => r.quantity),
   money('gross', 'Gross sales', (r) => r.gross),
   money('discounts', 'Discounts', (r) => r.discounts),
+  money('service_charge', 'Service charge', (r) => r.serviceCharge),
   money('refunds', 'Refunds', (r) => r.refunds),
   money('net', 'Net sales', (r) => r.net),
   money('tax', 'Tax', (r) => r.tax),
 ];
 
 type Built = { tables: ReportTable[]; facts: ReportFact[] };
-const SUMMARY_FIGURES = ['gross', 'discounts', 'refunds', 'net', 'tax', 'orders', 'averageTicket', 'items', 'covers', 'refundCount', 'voids'] as const;
+const SUMMARY_FIGURES = ['gross', 'discounts', 'serviceCharge', 'refunds', 'net', 'tax', 'tips', 'orders', 'averageTicket', 'items', 'covers', 'refundCount', 'voids'] as const;
 
 const BUILD: { [K in ReportName]: (data: ReportData[K], range: { from: string; to: string }) => Built } = {
   'sales-summary': (s, range) => {
@@ -133,9 +138,11 @@ const BUILD: { [K in ReportName]: (data: ReportData[K], range: { from: string; t
           col<Row>('to', 'To', 'date', (r) => r.to),
           money('gross', 'Gross sales', f('gross')),
           money('discounts', 'Discounts', f('discounts')),
+          money('service_charge', 'Service charge', f('serviceCharge')),
           money('refunds', 'Refunds', f('refunds')),
           money('net', 'Net sales', f('net')),
           money('tax', 'Tax', f('tax')),
+          money('tips', 'Tips', f('tips')),
           count('orders', 'Orders', f('orders')),
           money('average_ticket', 'Average ticket', f('averageTicket')),
           count('items', 'Items sold', f('items')),
@@ -151,14 +158,14 @@ const BUILD: { [K in ReportName]: (data: ReportData[K], range: { from: string; t
     tables: [table('hours', 'By hour of day', rows, [col<HourRow>('hour', 'Hour', 'hour', (r) => r.hour), ...salesColumns<HourRow>()], { totals: 'All hours' })],
   }),
   'sales-by-day': (rows) => {
-    const [gross, discounts, orders] = [sumOf(rows, (r) => r.gross), sumOf(rows, (r) => r.discounts), sumOf(rows, (r) => r.orders)];
+    const [sold, orders] = [sumOf(rows, (r) => r.gross - r.discounts + r.serviceCharge), sumOf(rows, (r) => r.orders)];
     return {
       facts: [],
       tables: [
         table('days', 'By business day', rows, [
           col<DayRow>('date', 'Date', 'date', (r) => r.date),
           ...salesColumns<DayRow>(),
-          money('average_ticket', 'Average ticket', (r) => r.averageTicket, () => ratio(gross - discounts, orders)),
+          money('average_ticket', 'Average ticket', (r) => r.averageTicket, () => ratio(sold, orders)),
           count('refund_count', 'Refunds given', (r) => r.refundCount),
           count('voids', 'Voids', (r) => r.voids),
           money('void_amount', 'Voided amount', (r) => r.voidAmount),
@@ -203,8 +210,10 @@ const BUILD: { [K in ReportName]: (data: ReportData[K], range: { from: string; t
           count('items', 'Items sold', (r) => r.items),
           money('gross', 'Gross sales', (r) => r.gross),
           money('discounts', 'Discounts', (r) => r.discounts),
+          money('service_charge', 'Service charge', (r) => r.serviceCharge),
           money('sales', 'Sales', (r) => r.sales),
           money('tax', 'Tax', (r) => r.tax),
+          money('tips', 'Tips', (r) => r.tips),
           count('refund_count', 'Refunds given', (r) => r.refundCount),
           money('refunds', 'Refunded', (r) => r.refunds),
           count('voids', 'Voids', (r) => r.voids),

@@ -19,7 +19,8 @@ import type { Tx } from '@/lib/platform/db';
  * serve both the event handlers (one fact at a time) and the rebuild (a window of facts), so
  * the two paths cannot count differently. The definitions are in docs/analytics.md:
  *
- * - a sale counts at its paid time: orders, items, covers, gross, discounts, tax, tenders;
+ * - a sale counts at its paid time: orders, items, covers, gross, discounts, service charge,
+ *   tax, tenders, and the tips on its payments (beside the sales figures, never in them);
  * - a refund at its settled time: `refunds` is the refunded *sales* (money back, less the tax
  *   on top when the order's prices excluded tax), `refundTax` the tax inside the money back;
  * - a void at its voided time: a count and what the order came to; never a sale.
@@ -62,14 +63,17 @@ export class Rollup {
     const items = sum((l) => l.quantity);
     const gross = sum((l) => l.gross);
     const discounts = sum((l) => l.discount);
+    const serviceCharge = sum((l) => l.serviceCharge);
     const tax = sum((l) => l.tax);
-    this.sales.add({ ...day, hour }, { orders: 1, items, covers: sale.covers ?? 0, discountedOrders: discounts > 0 ? 1 : 0, gross, discounts, tax });
-    this.staff.add({ ...day, staffId: sale.staffId }, { orders: 1, items, gross, discounts, tax });
+    const tips = sale.tips;
+    this.sales.add({ ...day, hour }, { orders: 1, items, covers: sale.covers ?? 0, discountedOrders: discounts > 0 ? 1 : 0, gross, discounts, serviceCharge, tax, tips });
+    this.staff.add({ ...day, staffId: sale.staffId }, { orders: 1, items, gross, discounts, serviceCharge, tax, tips });
     for (const l of sale.lines) {
-      const line = { quantity: l.quantity, gross: l.gross, discounts: l.discount, tax: l.tax };
+      const line = { quantity: l.quantity, gross: l.gross, discounts: l.discount, serviceCharge: l.serviceCharge, tax: l.tax };
       this.products.add({ ...day, variantId: l.variantId, productId: l.productId }, line, { productName: l.productName, variantName: l.variantName });
       this.categories.add({ ...day, categoryKey: l.categoryId ?? '' }, line);
-      this.taxRates.add({ ...day, rateBasisPoints: l.taxRateBasisPoints }, { taxable: l.net, tax: l.tax });
+      // Tax was computed on the line's amount and its service charge together.
+      this.taxRates.add({ ...day, rateBasisPoints: l.taxRateBasisPoints }, { taxable: l.net + l.serviceCharge, tax: l.tax });
     }
     for (const t of sale.tenders) this.tenders.add({ ...day, tender: t.tender }, { payments: t.count, taken: t.amount });
     for (const d of sale.discounts) this.discountReasons.add({ ...day, reason: d.reason }, { orders: 1, discounts: d.amount });

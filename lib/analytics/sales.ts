@@ -17,7 +17,9 @@ const salesColumns = {
   discountedOrders: total(analyticsSales.discountedOrders),
   gross: total(analyticsSales.gross),
   discounts: total(analyticsSales.discounts),
+  serviceCharge: total(analyticsSales.serviceCharge),
   tax: total(analyticsSales.tax),
+  tips: total(analyticsSales.tips),
   refundCount: total(analyticsSales.refundCount),
   refundedItems: total(analyticsSales.refundedItems),
   refunds: total(analyticsSales.refunds),
@@ -32,14 +34,18 @@ function figures(s: SalesSums) {
   return {
     gross: s.gross,
     discounts: s.discounts,
+    /** the dine-in service charge: the house's revenue, part of net */
+    serviceCharge: s.serviceCharge,
     refunds: s.refunds,
-    /** gross − discounts − refunds */
-    net: s.gross - s.discounts - s.refunds,
+    /** gross − discounts + service charge − refunds */
+    net: s.gross - s.discounts + s.serviceCharge - s.refunds,
     /** tax on sales − tax refunded */
     tax: s.tax - s.refundTax,
+    /** tips on the sales' payments: the staff's money, beside the sales figures and in none of them */
+    tips: s.tips,
     orders: s.orders,
-    /** (gross − discounts) ÷ orders, rounded: what a paid order came to, before refunds. */
-    averageTicket: ratio(s.gross - s.discounts, s.orders),
+    /** (gross − discounts + service charge) ÷ orders, rounded: what a paid order came to, before refunds. */
+    averageTicket: ratio(s.gross - s.discounts + s.serviceCharge, s.orders),
     items: s.items,
     covers: s.covers,
     refundCount: s.refundCount,
@@ -68,7 +74,7 @@ export async function summaryOf(tx: Tx, period: Period): Promise<SalesSummary> {
   return { from: period.from, to: period.to, previous: period.previous, ...compared };
 }
 
-export type HourRow = { hour: number } & Pick<Figures, 'orders' | 'gross' | 'discounts' | 'refunds' | 'net' | 'tax' | 'items' | 'covers'>;
+export type HourRow = { hour: number } & Pick<Figures, 'orders' | 'gross' | 'discounts' | 'serviceCharge' | 'refunds' | 'net' | 'tax' | 'tips' | 'items' | 'covers'>;
 
 /** 24 rows, local wall-clock hours in business-day order (from the day-start hour on). */
 export async function byHourOf(tx: Tx, period: Period): Promise<HourRow[]> {
@@ -82,7 +88,7 @@ export async function byHourOf(tx: Tx, period: Period): Promise<HourRow[]> {
   return Array.from({ length: 24 }, (_, i) => {
     const hour = (first + i) % 24;
     const f = figures(byHour.get(hour) ?? emptySums());
-    return { hour, orders: f.orders, gross: f.gross, discounts: f.discounts, refunds: f.refunds, net: f.net, tax: f.tax, items: f.items, covers: f.covers };
+    return { hour, orders: f.orders, gross: f.gross, discounts: f.discounts, serviceCharge: f.serviceCharge, refunds: f.refunds, net: f.net, tax: f.tax, tips: f.tips, items: f.items, covers: f.covers };
   });
 }
 
@@ -123,14 +129,15 @@ const itemColumns = (t: typeof analyticsProducts | typeof analyticsCategories) =
   refundedQuantity: total(t.refundedQuantity),
   gross: total(t.gross),
   discounts: total(t.discounts),
+  serviceCharge: total(t.serviceCharge),
   refunds: total(t.refunds),
   tax: total(t.tax),
   refundTax: total(t.refundTax),
-  net: sql<number>`coalesce(sum(${t.gross} - ${t.discounts} - ${t.refunds}), 0)::bigint`.mapWith(Number),
+  net: sql<number>`coalesce(sum(${t.gross} - ${t.discounts} + ${t.serviceCharge} - ${t.refunds}), 0)::bigint`.mapWith(Number),
   quantity: sql<number>`coalesce(sum(${t.quantity} - ${t.refundedQuantity}), 0)::bigint`.mapWith(Number),
 });
 
-export type ItemFigures = { sold: number; refundedQuantity: number; quantity: number; gross: number; discounts: number; refunds: number; net: number; tax: number };
+export type ItemFigures = { sold: number; refundedQuantity: number; quantity: number; gross: number; discounts: number; serviceCharge: number; refunds: number; net: number; tax: number };
 const itemFigures = (r: ItemFigures & { refundTax: number }): ItemFigures => ({
   sold: r.sold,
   refundedQuantity: r.refundedQuantity,
@@ -138,7 +145,10 @@ const itemFigures = (r: ItemFigures & { refundTax: number }): ItemFigures => ({
   quantity: r.quantity,
   gross: r.gross,
   discounts: r.discounts,
+  /** the lines' share of the service charge (a refund gives its share back with the units) */
+  serviceCharge: r.serviceCharge,
   refunds: r.refunds,
+  /** gross − discounts + service charge − refunds */
   net: r.net,
   tax: r.tax - r.refundTax,
 });
@@ -187,9 +197,12 @@ export type StaffRow = {
   items: number;
   gross: number;
   discounts: number;
-  /** gross − discounts of the orders they rang up (refunds are counted on whoever gave them) */
+  serviceCharge: number;
+  /** gross − discounts + service charge of the orders they rang up (refunds are counted on whoever gave them) */
   sales: number;
   tax: number;
+  /** tips on the orders they rang up (the server, as on the X/Z report): theirs, not in sales */
+  tips: number;
   refundCount: number;
   refunds: number;
   voids: number;
@@ -205,7 +218,9 @@ export async function byStaffOf(tx: Tx, period: Period): Promise<StaffRow[]> {
       items: total(analyticsStaff.items),
       gross: total(analyticsStaff.gross),
       discounts: total(analyticsStaff.discounts),
+      serviceCharge: total(analyticsStaff.serviceCharge),
       tax: total(analyticsStaff.tax),
+      tips: total(analyticsStaff.tips),
       refundCount: total(analyticsStaff.refundCount),
       refunds: total(analyticsStaff.refunds),
       voids: total(analyticsStaff.voids),
@@ -215,7 +230,7 @@ export async function byStaffOf(tx: Tx, period: Period): Promise<StaffRow[]> {
     .where(inRange(analyticsStaff, period))
     .groupBy(analyticsStaff.staffId);
   return rows
-    .map((r) => ({ ...r, sales: r.gross - r.discounts }))
+    .map((r) => ({ ...r, sales: r.gross - r.discounts + r.serviceCharge }))
     .sort((a, b) => b.sales - a.sales || b.orders - a.orders || (a.staffId < b.staffId ? -1 : 1));
 }
 

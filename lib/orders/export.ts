@@ -59,6 +59,8 @@ const orderColumns = (n: Names): CsvColumn<OrderSheetRow>[] => [
   { header: 'customer', value: (r) => r.order.customerName },
   { header: 'note', value: (r) => r.order.note },
   { header: 'void_reason', value: (r) => r.order.voidReason },
+  // Last, so files exported before the service charge existed still line up.
+  { header: 'service_charge', value: (r) => money(r.order.serviceChargeTotal, r.order.currency), numeric: true },
 ];
 
 type LineSheetRow = OrderBase & { line: typeof orderLines.$inferSelect };
@@ -83,6 +85,8 @@ const lineColumns = (n: Names): CsvColumn<LineSheetRow>[] => {
     { header: 'tax', value: m((l) => l.tax), numeric: true },
     { header: 'total', value: m((l) => l.total), numeric: true },
     { header: 'note', value: (r) => r.line.note },
+    // The line's share of the service charge (in `total`, and taxed with the line); last, as above.
+    { header: 'service_charge', value: m((l) => l.serviceCharge), numeric: true },
   ];
 };
 

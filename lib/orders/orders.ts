@@ -193,6 +193,7 @@ const lineValues = (tenantId: string, orderId: string, quote: Quote, input: Crea
     lineDiscount: l.lineDiscount,
     orderDiscount: l.orderDiscount,
     net: l.net,
+    serviceCharge: l.serviceCharge,
     tax: l.tax,
     total: l.total,
     trackStock: l.trackStock,
@@ -202,8 +203,10 @@ const lineValues = (tenantId: string, orderId: string, quote: Quote, input: Crea
 
 const totalsOf = (quote: Quote) => ({
   orderDiscount: quote.orderDiscount,
+  serviceChargeBasisPoints: quote.serviceChargeBasisPoints,
   subtotal: quote.subtotal,
   discountTotal: quote.discountTotal,
+  serviceChargeTotal: quote.serviceChargeTotal,
   taxTotal: quote.taxTotal,
   total: quote.total,
 });

@@ -8,12 +8,16 @@
  * 3. An order discount applies to the sum of the lines after their own discounts and is
  *    spread over the lines in proportion to them (largest-remainder method, so the shares
  *    add up exactly); it too is capped.
- * 4. Tax is computed per line on its discounted amount, at the line's rate:
- *    - prices exclude tax: tax = round(net × rate / 10 000); the line costs net + tax;
- *    - prices include tax: tax = round(net × rate / (10 000 + rate)); the line costs net.
- * 5. Rounding is half away from zero to the nearest minor unit (half-up for amounts ≥ 0),
+ * 4. A service charge (dine-in; basis points) is round(Σ net × rate / 10 000) on the lines'
+ *    amount after all discounts, spread over the lines by `allocate` like the order discount.
+ *    It is an amount at shelf prices (tax included when the tenant prices that way), so it is
+ *    taxed with the line it sits on: the line's taxable amount is net + service charge.
+ * 5. Tax is computed per line on its discounted amount plus its service charge, at the line's rate:
+ *    - prices exclude tax: tax = round((net + sc) × rate / 10 000); the line costs net + sc + tax;
+ *    - prices include tax: tax = round((net + sc) × rate / (10 000 + rate)); the line costs net + sc.
+ * 6. Rounding is half away from zero to the nearest minor unit (half-up for amounts ≥ 0),
  *    always on the exact rational value (integer arithmetic, no floats on the way).
- * 6. The order's totals are sums of its lines' amounts, so lines and totals always agree.
+ * 7. The order's totals are sums of its lines' amounts, so lines and totals always agree.
  */
 export type Discount = { kind: 'percent'; basisPoints: number } | { kind: 'amount'; amount: number };
 
@@ -29,8 +33,10 @@ export type PricedLine = {
   gross: number;
   lineDiscount: number;
   orderDiscount: number;
-  /** gross − both discounts: the amount tax is computed on (tax included or not). */
+  /** gross − both discounts (tax included or not). */
   net: number;
+  /** The line's share of the order's service charge (0 without one); taxed with the line. */
+  serviceCharge: number;
   tax: number;
   /** What the customer pays for the line. */
   total: number;
@@ -40,8 +46,16 @@ export type PricedOrder = {
   lines: PricedLine[];
   subtotal: number;
   discountTotal: number;
+  serviceChargeTotal: number;
   taxTotal: number;
   total: number;
+};
+
+export type PricingOptions = {
+  pricesIncludeTax: boolean;
+  orderDiscount?: Discount | null;
+  /** Service charge in basis points of the discounted amount (dine-in orders); 0 or absent: none. */
+  serviceChargeBasisPoints?: number;
 };
 
 /** round(numerator / denominator), half away from zero, exactly (bigint: no float error). */
@@ -86,22 +100,27 @@ export function taxOf(net: number, rateBasisPoints: number, pricesIncludeTax: bo
   return pricesIncludeTax ? divideRounded(net * rateBasisPoints, 10_000 + rateBasisPoints) : divideRounded(net * rateBasisPoints, 10_000);
 }
 
-export function priceOrder(lines: PricingLine[], options: { pricesIncludeTax: boolean; orderDiscount?: Discount | null }): PricedOrder {
+export function priceOrder(lines: PricingLine[], options: PricingOptions): PricedOrder {
   const gross = lines.map((l) => (l.unitPrice + l.modifiersTotal) * l.quantity);
   const lineDiscounts = lines.map((l, i) => discountAmount(gross[i]!, l.discount));
   const afterLine = gross.map((g, i) => g - lineDiscounts[i]!);
   const orderDiscount = discountAmount(afterLine.reduce((a, b) => a + b, 0), options.orderDiscount);
   const orderShares = allocate(orderDiscount, afterLine);
+  const nets = afterLine.map((a, i) => a - orderShares[i]!);
+  const serviceCharge = divideRounded(nets.reduce((a, b) => a + b, 0) * Math.max(options.serviceChargeBasisPoints ?? 0, 0), 10_000);
+  const serviceShares = allocate(serviceCharge, nets);
   const priced = lines.map((l, i) => {
-    const net = afterLine[i]! - orderShares[i]!;
-    const tax = taxOf(net, l.taxRateBasisPoints, options.pricesIncludeTax);
+    const net = nets[i]!;
+    const taxable = net + serviceShares[i]!;
+    const tax = taxOf(taxable, l.taxRateBasisPoints, options.pricesIncludeTax);
     return {
       gross: gross[i]!,
       lineDiscount: lineDiscounts[i]!,
       orderDiscount: orderShares[i]!,
       net,
+      serviceCharge: serviceShares[i]!,
       tax,
-      total: options.pricesIncludeTax ? net : net + tax,
+      total: options.pricesIncludeTax ? taxable : taxable + tax,
     };
   });
   const sum = (pick: (l: PricedLine) => number) => priced.reduce((a, l) => a + pick(l), 0);
@@ -109,6 +128,7 @@ export function priceOrder(lines: PricingLine[], options: { pricesIncludeTax: bo
     lines: priced,
     subtotal: sum((l) => l.gross),
     discountTotal: sum((l) => l.lineDiscount + l.orderDiscount),
+    serviceChargeTotal: sum((l) => l.serviceCharge),
     taxTotal: sum((l) => l.tax),
     total: sum((l) => l.total),
   };

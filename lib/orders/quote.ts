@@ -1,4 +1,4 @@
-import type { DiscountRecord, LineModifier } from '@/db/schema/orders';
+import type { DiscountRecord, LineModifier, OrderType } from '@/db/schema/orders';
 import { authorise, type TenantContext } from '@/lib/auth';
 import { getPricing, savedDiscountService, variantLabel, type SavedDiscount } from '@/lib/catalog';
 import { AppError } from '@/lib/platform/errors';
@@ -36,11 +36,18 @@ export type QuotedLine = PricedLine & {
 export type Quote = {
   lines: QuotedLine[];
   orderDiscount: DiscountRecord | null;
+  /** The service charge priced in (the tenant's rate on dine-in orders, else 0). */
+  serviceChargeBasisPoints: number;
   subtotal: number;
   discountTotal: number;
+  serviceChargeTotal: number;
   taxTotal: number;
   total: number;
 };
+
+/** Dine-in orders carry the tenant's service charge; takeaway and retail never do. */
+export const serviceChargeFor = (type: OrderType, settings: Pick<TenantSettings, 'serviceChargeBasisPoints'>): number =>
+  type === 'dine_in' ? settings.serviceChargeBasisPoints : 0;
 
 type Problem = { path: string; message: string };
 
@@ -51,7 +58,7 @@ type Problem = { path: string; message: string };
  */
 export async function quoteOrder(
   ctx: TenantContext,
-  input: Pick<UpdateOrderInput, 'lines' | 'orderDiscount' | 'approval' | 'expectedTotal'>,
+  input: Pick<UpdateOrderInput, 'type' | 'lines' | 'orderDiscount' | 'approval' | 'expectedTotal'>,
   known?: TenantSettings,
   onOrder: ReadonlySet<string> = new Set(),
 ): Promise<Quote> {
@@ -120,7 +127,8 @@ export async function quoteOrder(
 
   // Modifiers can make a unit price negative ("no cheese" on a cheap item): never below zero.
   const pricingLines = lines.map((l) => ({ unitPrice: l.unitPrice, modifiersTotal: Math.max(l.modifiersTotal, -l.unitPrice), quantity: l.quantity, taxRateBasisPoints: l.taxRateBasisPoints, discount: l.discount }));
-  const priced = priceOrder(pricingLines, { pricesIncludeTax: settings.pricesIncludeTax, orderDiscount });
+  const serviceChargeBasisPoints = serviceChargeFor(input.type, settings);
+  const priced = priceOrder(pricingLines, { pricesIncludeTax: settings.pricesIncludeTax, orderDiscount, serviceChargeBasisPoints });
   if (input.expectedTotal !== undefined && input.expectedTotal !== priced.total) {
     throw new AppError('unprocessable', 'The total has changed (prices were updated). Check the order and try again.', [
       { path: 'expectedTotal', message: `The total is ${priced.total}, not ${input.expectedTotal}` },
@@ -146,8 +154,10 @@ export async function quoteOrder(
   return {
     lines: lines.map((l, i) => ({ ...l, ...priced.lines[i]!, discount: stamp(l.discount) })),
     orderDiscount: stamp(orderDiscount),
+    serviceChargeBasisPoints,
     subtotal: priced.subtotal,
     discountTotal: priced.discountTotal,
+    serviceChargeTotal: priced.serviceChargeTotal,
     taxTotal: priced.taxTotal,
     total: priced.total,
   };

@@ -122,6 +122,7 @@ export function renderReceipt(order: OrderView, tenant: TenantInfo, settings: Te
       ? `${row(`${escape(part.label)} total`, money(part.amount), 'total')}${row('Order total', money(order.total))}`
       : `${row('Subtotal', money(order.subtotal))}
   ${orderDiscount ? row(escape(order.orderDiscount?.reason ? `Discount: ${order.orderDiscount.reason}` : 'Order discount'), `−${money(orderDiscount)}`) : ''}
+  ${order.serviceChargeTotal ? row(`Service charge ${order.serviceChargeBasisPoints / 100}%`, money(order.serviceChargeTotal)) : ''}
   ${order.pricesIncludeTax ? '' : taxes}
   ${row('Total', money(order.total), 'total')}
   ${order.pricesIncludeTax ? taxes : ''}`

@@ -31,8 +31,10 @@ export type SaleLineFact = {
   gross: number;
   /** Line discount + its share of the order discount. */
   discount: number;
-  /** gross − discount: the amount tax was computed on. */
+  /** gross − discount. */
   net: number;
+  /** The line's share of the order's service charge (dine-in); tax was computed on net + serviceCharge. */
+  serviceCharge: number;
   tax: number;
 };
 
@@ -47,13 +49,15 @@ export type SaleFact = {
   paidAt: Date;
   pricesIncludeTax: boolean;
   lines: SaleLineFact[];
-  /** Captured money per tender (cash is the amount kept, change excluded). */
+  /** Captured money per tender (cash is the amount kept, change excluded; tips not included). */
   tenders: { tender: 'cash' | 'card'; amount: number; count: number }[];
+  /** Tips on the captured payments: the staff's (the order's server, as on the X/Z report), outside every sales figure. */
+  tips: number;
   /** The money taken off, per reason (a saved discount's name or what the cashier typed; '' when none was given). */
   discounts: { reason: string; amount: number }[];
 };
 
-export type RefundLineFact = Omit<SaleLineFact, 'quantity' | 'gross' | 'discount' | 'net' | 'tax'> & {
+export type RefundLineFact = Omit<SaleLineFact, 'quantity' | 'gross' | 'discount' | 'net' | 'serviceCharge' | 'tax'> & {
   quantity: number;
   /** Money back for these units (tax included when the tenant prices that way, or added on top). */
   amount: number;
@@ -120,6 +124,7 @@ const lineColumns = {
   orderDiscount: orderLines.orderDiscount,
   discountRecord: orderLines.discount,
   net: orderLines.net,
+  serviceCharge: orderLines.serviceCharge,
   tax: orderLines.tax,
   total: orderLines.total,
   position: orderLines.position,
@@ -184,9 +189,11 @@ export async function saleFacts(tx: Tx, selection: FactSelection): Promise<SaleF
       gross: l.gross,
       discount: l.lineDiscount + l.orderDiscount,
       net: l.net,
+      serviceCharge: l.serviceCharge,
       tax: l.tax,
     })),
     tenders: (tenders.get(r.orderId) ?? []).map((t) => ({ tender: t.tender, amount: t.amount, count: t.count })),
+    tips: (tenders.get(r.orderId) ?? []).reduce((sum, t) => sum + t.tip, 0),
   }));
 }
 

@@ -109,6 +109,13 @@ export type CreateOrderInput = z.output<typeof createOrderSchema>;
 export const updateOrderSchema = z.object(orderFields).superRefine(dineIn);
 export type UpdateOrderInput = z.output<typeof updateOrderSchema>;
 
+/**
+ * What POST /orders/quote prices: an order's fields without the table rules — the register prices a
+ * dine-in cart (service charge and all) before its table is chosen; checkout checks the table.
+ */
+export const quoteOrderSchema = z.object(orderFields);
+export type QuoteOrderInput = z.output<typeof quoteOrderSchema>;
+
 /** Seat & start: an empty dine-in tab on a table (the floor's "Seat & start order"). */
 export const startTabSchema = z.object({
   tableId: id,

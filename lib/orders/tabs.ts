@@ -137,20 +137,24 @@ export async function mergeOrder(ctx: TenantContext, orderId: string, input: Mer
     const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position));
     const priced = priceOrder(
       lines.map((l) => ({ unitPrice: l.unitPrice, modifiersTotal: Math.max(l.modifiersTotal, -l.unitPrice), quantity: l.quantity, taxRateBasisPoints: l.taxRateBasisPoints, discount: l.discount })),
-      { pricesIncludeTax: into.pricesIncludeTax, orderDiscount: null },
+      // The tab merged into keeps its own service charge rate; the joining lines take it too.
+      { pricesIncludeTax: into.pricesIncludeTax, orderDiscount: null, serviceChargeBasisPoints: into.serviceChargeBasisPoints },
     );
     for (const [i, l] of lines.entries()) {
       const p = priced.lines[i]!;
-      await tx.update(orderLines).set({ gross: p.gross, lineDiscount: p.lineDiscount, orderDiscount: p.orderDiscount, net: p.net, tax: p.tax, total: p.total }).where(eq(orderLines.id, l.id));
+      await tx
+        .update(orderLines)
+        .set({ gross: p.gross, lineDiscount: p.lineDiscount, orderDiscount: p.orderDiscount, net: p.net, serviceCharge: p.serviceCharge, tax: p.tax, total: p.total })
+        .where(eq(orderLines.id, l.id));
     }
     const covers = (into.covers ?? 1) + (from.covers ?? 1);
     await tx
       .update(orders)
-      .set({ subtotal: priced.subtotal, discountTotal: priced.discountTotal, taxTotal: priced.taxTotal, total: priced.total, covers, updatedAt: new Date() })
+      .set({ subtotal: priced.subtotal, discountTotal: priced.discountTotal, serviceChargeTotal: priced.serviceChargeTotal, taxTotal: priced.taxTotal, total: priced.total, covers, updatedAt: new Date() })
       .where(eq(orders.id, orderId));
     await tx
       .update(orders)
-      .set({ status: 'merged', mergedInto: orderId, subtotal: 0, discountTotal: 0, taxTotal: 0, total: 0, updatedAt: new Date() })
+      .set({ status: 'merged', mergedInto: orderId, subtotal: 0, discountTotal: 0, serviceChargeTotal: 0, taxTotal: 0, total: 0, updatedAt: new Date() })
       .where(eq(orders.id, from.id));
     const intoTable = into.tableId ? await lockTable(tx, into.tableId) : null;
     const fromTable = from.tableId ? await lockTable(tx, from.tableId) : null;

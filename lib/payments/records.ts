@@ -103,10 +103,17 @@ export async function refundsOfOrder(tx: Tx, orderId: string): Promise<Omit<Paym
  * Captured money per order and tender, for many orders at once (the sales read model of
  * lib/orders: what each paid order was paid with).
  */
-export async function capturedByOrder(tx: Tx, orderIds: string[]): Promise<{ orderId: string; tender: Tender; amount: number; count: number }[]> {
+export async function capturedByOrder(tx: Tx, orderIds: string[]): Promise<{ orderId: string; tender: Tender; amount: number; tip: number; count: number }[]> {
   if (orderIds.length === 0) return [];
   return tx
-    .select({ orderId: payments.orderId, tender: payments.tender, amount: sql<number>`sum(${payments.amount})::int`, count: sql<number>`count(*)::int` })
+    .select({
+      orderId: payments.orderId,
+      tender: payments.tender,
+      amount: sql<number>`sum(${payments.amount})::int`,
+      // Tips ride on top of the amount: the staff's, never the order's money.
+      tip: sql<number>`sum(${payments.tip})::int`,
+      count: sql<number>`count(*)::int`,
+    })
     .from(payments)
     .where(and(inArray(payments.orderId, orderIds), eq(payments.status, 'captured')))
     .groupBy(payments.orderId, payments.tender);

@@ -39,6 +39,8 @@ export type TenantSettings = {
   tipPresets: number[];
   /** Whether a custom tip amount may be typed in besides the presets. */
   tipCustomAmount: boolean;
+  /** Service charge added to dine-in orders, in basis points of their discounted amount (1000 = 10 %); 0: none. The house's revenue, taxed with the lines. */
+  serviceChargeBasisPoints: number;
 };
 
 const DEFAULT_SETTINGS: TenantSettings = {
@@ -59,6 +61,7 @@ const DEFAULT_SETTINGS: TenantSettings = {
   tipsEnabled: false,
   tipPresets: [1000, 1500, 2000],
   tipCustomAmount: true,
+  serviceChargeBasisPoints: 0,
 };
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().transform((v) => v || null);
@@ -85,6 +88,7 @@ export const settingsPatchSchema = patchSchema(
       .max(3, 'At most 3 tip presets')
       .refine((ps) => new Set(ps).size === ps.length, 'Each tip preset once'),
     tipCustomAmount: z.boolean(),
+    serviceChargeBasisPoints: z.number({ message: 'Enter a percentage' }).int('Use whole basis points').min(0, '0 % (none) to 100 %').max(10_000, '0 % (none) to 100 %'),
   }),
 );
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
@@ -107,6 +111,7 @@ const columns = {
   tipsEnabled: tenantSettings.tipsEnabled,
   tipPresets: tenantSettings.tipPresets,
   tipCustomAmount: tenantSettings.tipCustomAmount,
+  serviceChargeBasisPoints: tenantSettings.serviceChargeBasisPoints,
 };
 
 export async function getTenantSettings({ tenantId }: { tenantId: string }): Promise<TenantSettings> {

@@ -28,7 +28,23 @@ async function query<T>(tenantId: string, statement: SQL): Promise<T[]> {
   return withTenant(tenantId, async (tx) => rowsOf<T>(await tx.execute(statement)));
 }
 
-type SalesRow = { orders: number; items: number; covers: number; gross: number; discounts: number; tax: number; refundCount: number; refunds: number; refundTax: number; voids: number };
+type SalesRow = {
+  orders: number;
+  items: number;
+  covers: number;
+  gross: number;
+  discounts: number;
+  serviceCharge: number;
+  tax: number;
+  tips: number;
+  refundCount: number;
+  refunds: number;
+  refundTax: number;
+  voids: number;
+};
+
+/** Tips on an order's captured payments (the staff's; beside the sales figures). */
+const tipsOf = sql.raw(`(select coalesce(sum(p.tip), 0) from payments p where p.order_id = o.id and p.status = 'captured')`);
 
 /** Sums of sales, refunds and voids in the range, grouped by `by` (none, the business day, or the local hour). */
 async function salesSums(tenantId: string, rule: Rule, range: Range, by: 'none' | 'day' | 'hour'): Promise<(SalesRow & { key: string | number | null })[]> {
@@ -40,19 +56,21 @@ async function salesSums(tenantId: string, rule: Rule, range: Range, by: 'none' 
       with facts as (
         select ${day('o.paid_at')} d, ${hour('o.paid_at')} h, 1 orders,
                (select sum(l.quantity) from order_lines l where l.order_id = o.id) items, coalesce(o.covers, 0) covers,
-               o.subtotal gross, o.discount_total discounts, o.tax_total tax, 0 refund_count, 0 refunds, 0 refund_tax, 0 voids
+               o.subtotal gross, o.discount_total discounts, o.service_charge_total service_charge, o.tax_total tax, ${tipsOf} tips,
+               0 refund_count, 0 refunds, 0 refund_tax, 0 voids
         from orders o where o.paid_at is not null ${here('o')}
         union all
-        select ${day('r.settled_at')}, ${hour('r.settled_at')}, 0, 0, 0, 0, 0, 0, 1,
+        select ${day('r.settled_at')}, ${hour('r.settled_at')}, 0, 0, 0, 0, 0, 0, 0, 0, 1,
                (select sum(${refundedSales}) from jsonb_array_elements(r.lines) e),
                (select sum((e->>'tax')::int) from jsonb_array_elements(r.lines) e), 0
         from order_refunds r join orders o on o.id = r.order_id where r.status = 'settled' ${here('o')}
         union all
-        select ${day('o.voided_at')}, ${hour('o.voided_at')}, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1
+        select ${day('o.voided_at')}, ${hour('o.voided_at')}, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1
         from orders o where o.status = 'voided' ${here('o')}
       )
       select ${key} as key, count(*) filter (where orders = 1)::int orders, coalesce(sum(items), 0)::int items, coalesce(sum(covers), 0)::int covers,
-             coalesce(sum(gross), 0)::int gross, coalesce(sum(discounts), 0)::int discounts, coalesce(sum(tax), 0)::int tax,
+             coalesce(sum(gross), 0)::int gross, coalesce(sum(discounts), 0)::int discounts, coalesce(sum(service_charge), 0)::int "serviceCharge",
+             coalesce(sum(tax), 0)::int tax, coalesce(sum(tips), 0)::int tips,
              coalesce(sum(refund_count), 0)::int "refundCount", coalesce(sum(refunds), 0)::int refunds, coalesce(sum(refund_tax), 0)::int "refundTax",
              coalesce(sum(voids), 0)::int voids
       from facts where d between ${range.from}::date and ${range.to}::date
@@ -65,7 +83,9 @@ async function salesSums(tenantId: string, rule: Rule, range: Range, by: 'none' 
     covers: num(r.covers),
     gross: num(r.gross),
     discounts: num(r.discounts),
+    serviceCharge: num(r.serviceCharge),
     tax: num(r.tax),
+    tips: num(r.tips),
     refundCount: num(r.refundCount),
     refunds: num(r.refunds),
     refundTax: num(r.refundTax),
@@ -77,15 +97,30 @@ const halfUp = (a: number, b: number) => (b === 0 ? 0 : Math.floor((2 * a + b) /
 
 /** The summary's figures (current period only). */
 export async function directSummary(tenantId: string, rule: Rule, range: Range) {
-  const s = (await salesSums(tenantId, rule, range, 'none'))[0] ?? { orders: 0, items: 0, covers: 0, gross: 0, discounts: 0, tax: 0, refundCount: 0, refunds: 0, refundTax: 0, voids: 0 };
+  const s = (await salesSums(tenantId, rule, range, 'none'))[0] ?? {
+    orders: 0,
+    items: 0,
+    covers: 0,
+    gross: 0,
+    discounts: 0,
+    serviceCharge: 0,
+    tax: 0,
+    tips: 0,
+    refundCount: 0,
+    refunds: 0,
+    refundTax: 0,
+    voids: 0,
+  };
   return {
     gross: s.gross,
     discounts: s.discounts,
+    serviceCharge: s.serviceCharge,
     refunds: s.refunds,
-    net: s.gross - s.discounts - s.refunds,
+    net: s.gross - s.discounts + s.serviceCharge - s.refunds,
     tax: s.tax - s.refundTax,
+    tips: s.tips,
     orders: s.orders,
-    averageTicket: halfUp(s.gross - s.discounts, s.orders),
+    averageTicket: halfUp(s.gross - s.discounts + s.serviceCharge, s.orders),
     items: s.items,
     covers: s.covers,
     refundCount: s.refundCount,
@@ -100,9 +135,11 @@ export async function directSalesBy(tenantId: string, rule: Rule, range: Range, 
     orders: s.orders,
     gross: s.gross,
     discounts: s.discounts,
+    serviceCharge: s.serviceCharge,
     refunds: s.refunds,
-    net: s.gross - s.discounts - s.refunds,
+    net: s.gross - s.discounts + s.serviceCharge - s.refunds,
     tax: s.tax - s.refundTax,
+    tips: s.tips,
     items: s.items,
     covers: s.covers,
   }));
@@ -134,16 +171,16 @@ async function itemsBy(tenantId: string, rule: Rule, range: Range, key: string, 
     tenantId,
     sql`
       with items as (
-        select ${sql.raw(key)} k, l.quantity sold, 0 refunded, l.gross, l.line_discount + l.order_discount discounts, 0 refunds, l.tax, 0 refund_tax
+        select ${sql.raw(key)} k, l.quantity sold, 0 refunded, l.gross, l.line_discount + l.order_discount discounts, l.service_charge service_charge, 0 refunds, l.tax, 0 refund_tax
         from order_lines l join orders o on o.id = l.order_id
         where o.paid_at is not null and ${inDays('o.paid_at')} ${here('o')}
         union all
-        select ${sql.raw(key)}, 0, (e->>'quantity')::int, 0, 0, ${refundedSales}, 0, (e->>'tax')::int
+        select ${sql.raw(key)}, 0, (e->>'quantity')::int, 0, 0, 0, ${refundedSales}, 0, (e->>'tax')::int
         from order_refunds r join orders o on o.id = r.order_id cross join jsonb_array_elements(r.lines) e join order_lines l on l.id = (e->>'lineId')::uuid
         where r.status = 'settled' and ${inDays('r.settled_at')} ${here('o')}
       )
       select k, sum(sold)::int sold, sum(refunded)::int "refundedQuantity", sum(sold - refunded)::int quantity, sum(gross)::int gross, sum(discounts)::int discounts,
-             sum(refunds)::int refunds, sum(gross - discounts - refunds)::int net, (sum(tax) - sum(refund_tax))::int tax
+             sum(service_charge)::int service_charge, sum(refunds)::int refunds, sum(gross - discounts + service_charge - refunds)::int net, (sum(tax) - sum(refund_tax))::int tax
       from items group by k order by ${sql.raw(order)}, k`,
   );
   return rows.map((r) => ({
@@ -153,6 +190,7 @@ async function itemsBy(tenantId: string, rule: Rule, range: Range, key: string, 
     quantity: num(r.quantity),
     gross: num(r.gross),
     discounts: num(r.discounts),
+    serviceCharge: num(r.service_charge),
     refunds: num(r.refunds),
     net: num(r.net),
     tax: num(r.tax),
@@ -169,7 +207,7 @@ export async function directTaxes(tenantId: string, rule: Rule, range: Range) {
     tenantId,
     sql`
       with t as (
-        select l.tax_rate_basis_points rate, l.net taxable, l.tax, 0 refunds, 0 refund_tax
+        select l.tax_rate_basis_points rate, l.net + l.service_charge taxable, l.tax, 0 refunds, 0 refund_tax
         from order_lines l join orders o on o.id = l.order_id where o.paid_at is not null and ${inDays('o.paid_at')} ${here('o')}
         union all
         select l.tax_rate_basis_points, 0, 0, ${refundedSales}, (e->>'tax')::int
@@ -195,19 +233,19 @@ export async function directStaff(tenantId: string, rule: Rule, range: Range) {
     tenantId,
     sql`
       with s as (
-        select o.created_by staff, 1 orders, (select sum(l.quantity) from order_lines l where l.order_id = o.id) items, o.subtotal gross, o.discount_total discounts, o.tax_total tax,
-               0 refund_count, 0 refunds, 0 voids, 0 void_amount
+        select o.created_by staff, 1 orders, (select sum(l.quantity) from order_lines l where l.order_id = o.id) items, o.subtotal gross, o.discount_total discounts,
+               o.service_charge_total service_charge, o.tax_total tax, ${tipsOf} tips, 0 refund_count, 0 refunds, 0 voids, 0 void_amount
         from orders o where o.paid_at is not null and ${inDays('o.paid_at')} ${here('o')}
         union all
-        select r.created_by, 0, 0, 0, 0, 0, 1, (select sum(${refundedSales}) from jsonb_array_elements(r.lines) e), 0, 0
+        select r.created_by, 0, 0, 0, 0, 0, 0, 0, 1, (select sum(${refundedSales}) from jsonb_array_elements(r.lines) e), 0, 0
         from order_refunds r join orders o on o.id = r.order_id where r.status = 'settled' and ${inDays('r.settled_at')} ${here('o')}
         union all
-        select coalesce(o.voided_by, o.created_by), 0, 0, 0, 0, 0, 0, 0, 1, o.total
+        select coalesce(o.voided_by, o.created_by), 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, o.total
         from orders o where o.status = 'voided' and ${inDays('o.voided_at')} ${here('o')}
       )
-      select staff::text, sum(orders)::int orders, sum(items)::int items, sum(gross)::int gross, sum(discounts)::int discounts, sum(tax)::int tax,
-             sum(refund_count)::int refund_count, sum(refunds)::int refunds, sum(voids)::int voids, sum(void_amount)::int void_amount
-      from s group by staff order by sum(gross) - sum(discounts) desc, sum(orders) desc, staff`,
+      select staff::text, sum(orders)::int orders, sum(items)::int items, sum(gross)::int gross, sum(discounts)::int discounts, sum(service_charge)::int service_charge,
+             sum(tax)::int tax, sum(tips)::int tips, sum(refund_count)::int refund_count, sum(refunds)::int refunds, sum(voids)::int voids, sum(void_amount)::int void_amount
+      from s group by staff order by sum(gross) - sum(discounts) + sum(service_charge) desc, sum(orders) desc, staff`,
   );
   return rows.map((r) => ({
     staffId: String(r.staff),
@@ -215,8 +253,10 @@ export async function directStaff(tenantId: string, rule: Rule, range: Range) {
     items: num(r.items),
     gross: num(r.gross),
     discounts: num(r.discounts),
-    sales: num(r.gross) - num(r.discounts),
+    serviceCharge: num(r.service_charge),
+    sales: num(r.gross) - num(r.discounts) + num(r.service_charge),
     tax: num(r.tax),
+    tips: num(r.tips),
     refundCount: num(r.refund_count),
     refunds: num(r.refunds),
     voids: num(r.voids),

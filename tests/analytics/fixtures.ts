@@ -19,11 +19,15 @@ export type Shop = {
   drinks: string;
 };
 
-/** A business in `timeZone` with two items, its day start and tax mode set. */
-export async function setUpShop(options: { timeZone: string; currency?: string; dayStartsAt: string; pricesIncludeTax: boolean }): Promise<Shop> {
+/** A business in `timeZone` with two items, its day start, tax mode and dine-in service charge set. */
+export async function setUpShop(options: { timeZone: string; currency?: string; dayStartsAt: string; pricesIncludeTax: boolean; serviceChargeBasisPoints?: number }): Promise<Shop> {
   const t = await createTenant({ timeZone: options.timeZone, currency: options.currency });
   const location = await mainLocation(t);
-  await updateTenantSettings(contextOf(t), { dayStartsAt: options.dayStartsAt, pricesIncludeTax: options.pricesIncludeTax });
+  await updateTenantSettings(contextOf(t), {
+    dayStartsAt: options.dayStartsAt,
+    pricesIncludeTax: options.pricesIncludeTax,
+    serviceChargeBasisPoints: options.serviceChargeBasisPoints ?? 0,
+  });
   const vat = await taxClassService.create(contextOf(t), { name: 'VAT 10%', rateBasisPoints: 1000 });
   const drinks = await categoryService.create(contextOf(t), { name: 'Drinks', position: 0, color: null, tracksStock: null });
   const product = (name: string, price: number, extra: Record<string, unknown>) =>

@@ -30,7 +30,8 @@ import { clockAt, figuresOf, rollupSnapshot, setUpShop, type Shop } from './fixt
  * through a month end, the spring-forward night, a split-tender sale refunded in two goes (one
  * just after midnight, one the next morning), two voids (one approved by a manager), a second
  * location, a dine-in table with covers, a discount, and orders that never became sales (parked,
- * partly paid). Every report must equal the direct SQL of tests/analytics/direct-sql.ts.
+ * partly paid), a 12.5 % service charge on the dine-in sale (later partly refunded), and tips
+ * on a card and a cash payment. Every report must equal the direct SQL of tests/analytics/direct-sql.ts.
  */
 const RULE = { timeZone: 'America/New_York', dayStartsAt: '04:00' };
 let gateway: Gateway;
@@ -53,7 +54,7 @@ async function sale(name: string, paidAt: string, input: Record<string, unknown>
 
 beforeAll(async () => {
   gateway = await startGateway();
-  shop = await setUpShop({ ...RULE, pricesIncludeTax: false });
+  shop = await setUpShop({ ...RULE, pricesIncludeTax: false, serviceChargeBasisPoints: 1250 });
   const { tea, cake } = shop;
   second = (await createLocation(contextOf(shop.t), { name: 'Terrace bar', address: null })).id;
   const table = await createTable(contextOf(shop.t), tableInputSchema.parse({ name: 'T1', seats: 4 }));
@@ -61,7 +62,7 @@ beforeAll(async () => {
 
   // Month end and the day start: 03:30 on 1 March is still 28 February's business day.
   await sale('beforeDayStart', '2025-03-01T08:30:00Z', { lines: lines([tea, 2]) });
-  await sale('dineIn', '2025-03-01T09:30:00Z', { type: 'dine_in', tableId: table.id, covers: 3, lines: lines([tea, 1, { discount: { kind: 'percent', basisPoints: 1000 } }], [cake, 2]) }, [{ tender: 'card', source: 'tok_visa' }]);
+  await sale('dineIn', '2025-03-01T09:30:00Z', { type: 'dine_in', tableId: table.id, covers: 3, lines: lines([tea, 1, { discount: { kind: 'percent', basisPoints: 1000 } }], [cake, 2]) }, [{ tender: 'card', source: 'tok_visa', tip: 150 }]);
   await sale('terrace', '2025-03-01T20:00:00Z', { locationId: second, lines: lines([cake, 4]) });
   // Not sales: a parked order and a partly paid one.
   clockAt('2025-03-01T15:00:00Z');
@@ -72,7 +73,13 @@ beforeAll(async () => {
   // Spring forward (2025-03-09 02:00 EST → 03:00 EDT): 01:30 EST and 03:30 EDT are both on the 8th.
   await sale('dstEst', '2025-03-09T06:30:00Z', { lines: lines([cake, 1]) });
   await sale('dstEdt', '2025-03-09T07:30:00Z', { lines: lines([tea, 1]) }, [{ tender: 'card', source: 'tok_visa' }]);
-  await sale('dstNextDay', '2025-03-09T08:00:00Z', { lines: lines([tea, 3]) }, undefined, shop.manager);
+  await sale('dstNextDay', '2025-03-09T08:00:00Z', { lines: lines([tea, 3]) }, [{ tender: 'cash', tendered: 100_000, tip: 75 }], shop.manager);
+
+  // A cake of the dine-in sale comes back the next day: its service share goes back with it.
+  clockAt('2025-03-02T18:00:00Z');
+  const dineIn = await getOrder({ tenantId: shop.t.tenant.id }, ids.dineIn!);
+  const dineInCake = dineIn.lines.find((l) => l.variantId === cake.variantId)!;
+  ids.dineInRefund = (await refundOrder(shop.manager, ids.dineIn!, { reason: 'Dropped', restock: false, lines: [{ lineId: dineInCake.id, quantity: 1 }], approval: null })).refundId;
 
   // A shift; a split-tender sale at 23:30 on the 15th, refunded at 00:30 (still the 15th's business day) and at 05:00 on the 16th.
   clockAt('2025-03-15T14:00:00Z');
@@ -137,7 +144,12 @@ describe('reports equal a direct SQL over the order tables', () => {
   it('puts each sale, refund and void on its business day and hour (the scenario is what it claims)', async () => {
     const days = Object.fromEntries((await salesByDay(shop.owner, ALL)).map((d) => [d.date, d]));
     expect(days['2025-02-28']).toMatchObject({ orders: 1, gross: 800, tax: 80 }); // 03:30 on 1 March
-    expect(days['2025-03-01']).toMatchObject({ orders: 2, covers: 3, discounts: 40 });
+    // The dine-in sale: tea 400 − 40 and two cakes 200; 12.5 % of 560 = 70 (45 on the tea, 25 on the cakes); tax 10 % of 405.
+    expect(days['2025-03-01']).toMatchObject({ orders: 2, covers: 3, discounts: 40, serviceCharge: 70, tips: 150, tax: 41, net: 400 + 560 + 70 });
+    expect(days['2025-03-02']).toMatchObject({ orders: 0, refundCount: 1, refunds: 113, net: -113 }); // a cake: 100 and half of its 25 service share
+    expect(days['2025-03-09']).toMatchObject({ tips: 75 });
+    const tips = Object.fromEntries((await salesByStaff(shop.owner, ALL)).map((s) => [s.staffId, s.tips]));
+    expect(tips).toMatchObject({ [shop.t.cashier.id]: 150, [shop.t.manager.id]: 75 });
     expect(days['2025-03-08']).toMatchObject({ orders: 2 }); // 01:30 EST and 03:30 EDT, a 23-hour day
     expect(days['2025-03-09']).toMatchObject({ orders: 1 });
     expect(days['2025-03-15']).toMatchObject({ orders: 1, refundCount: 1, refunds: 100 }); // the 00:30 refund
@@ -159,7 +171,9 @@ describe('reports equal a direct SQL over the order tables', () => {
     expect(previousValues).toEqual(await directSummary(id(), RULE, summary.previous));
 
     const byDay = (await salesByDay(shop.owner, range)).filter((d) => d.orders || d.refundCount || d.voids);
-    expect(byDay.map(({ date, orders, gross, discounts, refunds, net, tax, items, covers }) => ({ key: date, orders, gross, discounts, refunds, net, tax, items, covers }))).toEqual(
+    expect(
+      byDay.map(({ date, orders, gross, discounts, serviceCharge, refunds, net, tax, tips, items, covers }) => ({ key: date, orders, gross, discounts, serviceCharge, refunds, net, tax, tips, items, covers })),
+    ).toEqual(
       (await directSalesBy(id(), RULE, range, 'day')),
     );
     const byHour = (await salesByHour(shop.owner, range)).filter((h) => Object.entries(h).some(([k, v]) => k !== 'hour' && v !== 0));

@@ -2,28 +2,39 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Gateway } from '@/gateway/server';
-import { handleSale, rebuildAnalytics, salesSummary } from '@/lib/analytics';
+import { handleSale, rebuildAnalytics, salesByStaff, salesSummary } from '@/lib/analytics';
 import { dispatchPending } from '@/lib/events';
 import { createOrder, createOrderSchema, getOrder, payOrder, refundOrder, voidOrder } from '@/lib/orders';
 import { withTenant } from '@/lib/platform/db';
-import { rowsOf, startGateway } from '../helpers';
-import { directSummary } from './direct-sql';
+import { createTable } from '@/lib/restaurant';
+import { tableInputSchema } from '@/lib/restaurant/schemas';
+import { contextOf, rowsOf, startGateway } from '../helpers';
+import { directStaff, directSummary } from './direct-sql';
 import { clockAt, figuresOf, rollupSnapshot, setUpShop, type Shop } from './fixtures';
 
 /**
  * Rollups kept incrementally by the real dispatcher and handlers equal a rebuild from scratch,
  * after any sequence of sales, refunds and voids; delivering events again changes nothing.
- * Tax-inclusive prices in New York with a 04:00 day start, through the fall-back night.
+ * Tax-inclusive prices in New York with a 04:00 day start, through the fall-back night; dine-in
+ * sales carry a 10 % service charge, and payments may carry tips.
  */
 const RULE = { timeZone: 'America/New_York', dayStartsAt: '04:00' };
 let gateway: Gateway;
 let shop: Shop;
 let now = Date.parse('2025-10-31T20:00:00Z');
 const sold: string[] = [];
+let table: string;
 
 const item = fc.record({ which: fc.constantFrom<'tea' | 'cake'>('tea', 'cake'), quantity: fc.integer({ min: 1, max: 3 }), discount: fc.boolean() });
 const op = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('sale' as const), items: fc.array(item, { minLength: 1, maxLength: 3 }), tender: fc.constantFrom('cash', 'card', 'split'), manager: fc.boolean() }) },
+  { weight: 5, arbitrary: fc.record({
+      kind: fc.constant('sale' as const),
+      items: fc.array(item, { minLength: 1, maxLength: 3 }),
+      tender: fc.constantFrom('cash', 'card', 'split'),
+      manager: fc.boolean(),
+      dineIn: fc.boolean(),
+      tip: fc.constantFrom(0, 0, 1, 75, 250),
+    }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('refund' as const), pick: fc.nat(), units: fc.integer({ min: 1, max: 3 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('void' as const), items: fc.array(item, { minLength: 1, maxLength: 2 }) }) },
 );
@@ -36,15 +47,17 @@ async function run(o: Op): Promise<void> {
     items.map((i) => ({ variantId: shop[i.which].variantId, quantity: i.quantity, discount: i.discount ? { kind: 'percent', basisPoints: 1000 } : null }));
   if (o.kind === 'sale') {
     const who = o.manager ? shop.manager : shop.cashier;
-    const id = await createOrder(who, createOrderSchema.parse({ type: 'takeaway', lines: lines(o.items) }));
+    const where = o.dineIn ? { type: 'dine_in', tableId: table, covers: 2 } : { type: 'takeaway' };
+    const id = await createOrder(who, createOrderSchema.parse({ ...where, lines: lines(o.items) }));
     const { total } = await getOrder({ tenantId: shop.t.tenant.id }, id);
+    const tip = o.tip || undefined;
     if (o.tender === 'split' && total > 1) {
       await payOrder(who, id, { tender: 'cash', amount: Math.floor(total / 2), tendered: Math.floor(total / 2) });
-      await payOrder(who, id, { tender: 'card', source: 'tok_visa' });
+      await payOrder(who, id, { tender: 'card', source: 'tok_visa', tip });
     } else if (o.tender === 'card') {
-      await payOrder(who, id, { tender: 'card', source: 'tok_visa' });
+      await payOrder(who, id, { tender: 'card', source: 'tok_visa', tip });
     } else {
-      await payOrder(who, id, { tender: 'cash', tendered: total });
+      await payOrder(who, id, { tender: 'cash', tendered: total + o.tip, tip });
     }
     sold.push(id);
   } else if (o.kind === 'refund') {
@@ -75,7 +88,8 @@ const announced = () =>
 
 beforeAll(async () => {
   gateway = await startGateway();
-  shop = await setUpShop({ ...RULE, currency: 'USD', pricesIncludeTax: true });
+  shop = await setUpShop({ ...RULE, currency: 'USD', pricesIncludeTax: true, serviceChargeBasisPoints: 1000 });
+  table = (await createTable(contextOf(shop.t), tableInputSchema.parse({ name: 'T1', seats: 4 }))).id;
 });
 
 afterAll(async () => {
@@ -117,6 +131,8 @@ describe('rollups', () => {
         expect(figuresOf(summary)).toEqual(
           await directSummary(shop.t.tenant.id, RULE, range),
         );
+        const staff = await salesByStaff(shop.owner, range);
+        expect(staff.map(({ name: _n, ...r }) => r)).toEqual(await directStaff(shop.t.tenant.id, RULE, range));
       }),
       { numRuns: 12 },
     );

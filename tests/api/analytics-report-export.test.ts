@@ -152,9 +152,9 @@ describe('GET /api/v1/analytics/reports/<name>/export', () => {
   it('escapes formula-like text, keeps Myanmar text, and never escapes numbers', async () => {
     const res = await download(a.t, a.t.owner, 'top-products', 'by=quantity');
     const { text } = await readStream(res);
-    expect(text.startsWith('\uFEFFitem,sold,refunded_quantity,quantity,gross,discounts,refunds,net,tax\r\n')).toBe(true);
-    expect(text).toContain(`"'=SUM(A1)",1,0,1,2.50,0.00,0.00,2.50,0.00\r\n`); // quoted text; numbers bare
-    expect(text).toContain(`${MYANMAR_ITEM},4,0,4,12.00,0.30,0.00,11.70,0.00\r\n`);
+    expect(text.startsWith('\uFEFFitem,sold,refunded_quantity,quantity,gross,discounts,service_charge,refunds,net,tax\r\n')).toBe(true);
+    expect(text).toContain(`"'=SUM(A1)",1,0,1,2.50,0.00,0.00,0.00,2.50,0.00\r\n`); // quoted text; numbers bare
+    expect(text).toContain(`${MYANMAR_ITEM},4,0,4,12.00,0.30,0.00,0.00,11.70,0.00\r\n`);
     expect(rowsOfCsv(text).map((r) => r.item)).toEqual([MYANMAR_ITEM, 'Tea', `'${FORMULA_ITEM}`, 'Cake']); // by units kept, ties by net
     const { text: drawers } = await readStream(await download(a.t, a.t.owner, 'drawer-over-short'));
     expect(drawers).toMatch(/,-13\.20\r\n$/); // a shortage stays a number

@@ -9,7 +9,7 @@ import { formatMoney } from '@/lib/platform/money';
  * name, so a new writer that uses these names is shown right without touching this file.
  */
 const MONEY = new Set(['price', 'prices', 'amount', 'total', 'subtotal', 'refundedTotal', 'discountTotal', 'openingFloat', 'countedCash', 'expectedCash', 'difference', 'cashOutLimit', 'priceDelta']);
-const PERCENT = new Set(['discountLimitBasisPoints', 'rateBasisPoints', 'limitBasisPoints']);
+const PERCENT = new Set(['discountLimitBasisPoints', 'rateBasisPoints', 'limitBasisPoints', 'serviceChargeBasisPoints']);
 
 const FIELD_LABELS: Record<string, string> = {
   name: 'Name',
@@ -27,6 +27,7 @@ const FIELD_LABELS: Record<string, string> = {
   allowNegativeStock: 'May sell below zero',
   pricesIncludeTax: 'Prices include tax',
   discountLimitBasisPoints: 'Discount limit',
+  serviceChargeBasisPoints: 'Service charge',
   minPinLength: 'Shortest PIN',
   pinSwitchToOwner: 'Switch staff to an owner',
   cashOutLimit: 'Cash-out limit',

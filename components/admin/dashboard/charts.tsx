@@ -193,11 +193,11 @@ export function TopChart({ title, byNet, byQuantity, currency }: { title: string
   return <BarListChart title={`${title} by ${by === 'net' ? 'net sales' : 'units sold'}`} rows={rows} unit={by === 'net' ? 'money' : 'count'} valueName={by === 'net' ? 'Net sales' : 'Units'} countLabel="sold" currency={currency} action={toggle} />;
 }
 
-export function StaffChart({ rows, currency }: { rows: { staffId: string; name: string; sales: number; orders: number }[]; currency: string }) {
+export function StaffChart({ rows, currency }: { rows: { staffId: string; name: string; sales: number; orders: number; tips: number }[]; currency: string }) {
   return (
     <BarListChart
       title="Sales by staff member"
-      rows={rows.map((r) => ({ key: r.staffId, name: r.name, value: r.sales, detail: `${r.orders} orders` }))}
+      rows={rows.map((r) => ({ key: r.staffId, name: r.name, value: r.sales, detail: `${r.orders} orders${r.tips ? ` · ${formatMoney(r.tips, currency)} tips` : ''}` }))}
       unit="money"
       valueName="Sales"
       currency={currency}

@@ -9,8 +9,11 @@ export const HEADLINE: { key: FigureKey; label: string; kind: Kind; lowerIsBette
   { key: 'net', label: 'Net sales', kind: 'money' },
   { key: 'gross', label: 'Gross sales', kind: 'money' },
   { key: 'discounts', label: 'Discounts', kind: 'money', lowerIsBetter: true },
+  { key: 'serviceCharge', label: 'Service charge', kind: 'money' },
   { key: 'refunds', label: 'Refunds', kind: 'money', lowerIsBetter: true },
   { key: 'tax', label: 'Tax', kind: 'money' },
+  // The staff's money, beside the sales: in none of the figures above.
+  { key: 'tips', label: 'Tips', kind: 'money' },
   { key: 'orders', label: 'Orders', kind: 'count' },
   { key: 'averageTicket', label: 'Average ticket', kind: 'money' },
   { key: 'items', label: 'Items sold', kind: 'count' },

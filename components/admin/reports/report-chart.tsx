@@ -40,7 +40,7 @@ export function ReportChart({ view, by, timeZone }: { view: ReportView; by: 'net
         />
       );
     case 'sales-by-staff':
-      return <StaffChart rows={view.data.map((r) => ({ staffId: r.staffId, name: r.name ?? 'Former staff', sales: r.sales, orders: r.orders }))} currency={currency} />;
+      return <StaffChart rows={view.data.map((r) => ({ staffId: r.staffId, name: r.name ?? 'Former staff', sales: r.sales, orders: r.orders, tips: r.tips }))} currency={currency} />;
     case 'refunds-and-voids': {
       const d = view.data;
       const rows = [

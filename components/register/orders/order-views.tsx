@@ -270,6 +270,7 @@ export function OrderDetail({
           {order.discountTotal > 0 && (
             <Total label={`Discounts${order.orderDiscount ? ` (order: ${discountWords(order.orderDiscount, order.currency)})` : ''}`} value={`−${money(order.discountTotal)}`} />
           )}
+          {order.serviceChargeTotal > 0 && <Total label={`Service charge ${order.serviceChargeBasisPoints / 100} %`} value={money(order.serviceChargeTotal)} />}
           <Total label={order.pricesIncludeTax ? 'Tax (included)' : 'Tax'} value={money(order.taxTotal)} />
           <Total label="Total" value={money(order.total)} strong />
           <Total label="Paid" value={money(order.paidTotal)} />

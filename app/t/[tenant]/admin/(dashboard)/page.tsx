@@ -93,7 +93,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
             <SalesByHourChart rows={figures.byHour} currency={currency} />
             <SalesByDayChart rows={figures.byDay} currency={currency} />
             <TenderMixChart rows={figures.tenders} currency={currency} />
-            <StaffChart rows={figures.byStaff.map((r) => ({ staffId: r.staffId, name: r.name ?? 'Former staff', sales: r.sales, orders: r.orders }))} currency={currency} />
+            <StaffChart rows={figures.byStaff.map((r) => ({ staffId: r.staffId, name: r.name ?? 'Former staff', sales: r.sales, orders: r.orders, tips: r.tips }))} currency={currency} />
             <TopChart
               title="Top products"
               currency={currency}

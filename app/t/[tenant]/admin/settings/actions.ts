@@ -47,6 +47,7 @@ export async function saveSettingsAction(_prev: FormState, formData: FormData): 
     tipsEnabled: formData.get('tipsEnabled') === 'on',
     tipPresets: tipPresets(field(formData, 'tipPresets')),
     tipCustomAmount: formData.get('tipCustomAmount') === 'on',
+    serviceChargeBasisPoints: percentToBasisPoints(field(formData, 'serviceCharge')),
   };
   return staffAction('settings:write', settingsPatchSchema, input, async (ctx, data) => {
     await updateTenantSettings(ctx, data);

@@ -1,0 +1,11 @@
+ALTER TABLE "tenant_settings" ADD COLUMN "service_charge_basis_points" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "order_lines" ADD COLUMN "service_charge" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "orders" ADD COLUMN "service_charge_basis_points" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "orders" ADD COLUMN "service_charge_total" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "analytics_categories" ADD COLUMN "service_charge" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "analytics_products" ADD COLUMN "service_charge" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "analytics_sales" ADD COLUMN "service_charge" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "analytics_sales" ADD COLUMN "tips" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "analytics_staff" ADD COLUMN "service_charge" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "analytics_staff" ADD COLUMN "tips" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "tenant_settings" ADD CONSTRAINT "tenant_settings_service_charge_check" CHECK ("tenant_settings"."service_charge_basis_points" between 0 and 10000);
