@@ -115,7 +115,7 @@ export function ProductGrid({
   const optionId = (product: RegisterProduct) => `${resultsId}-${product.id}`;
   useEffect(() => {
     if (activeProduct) document.getElementById(optionId(activeProduct))?.scrollIntoView({ block: 'nearest' });
-  }, [activeProduct]); // eslint-disable-line react-hooks/exhaustive-deps -- optionId is derived from a stable id
+  }, [activeProduct]); // optionId comes from a stable useId
 
   useEffect(() => () => clearTimeout(messageTimer.current), []);
   const flash = (text: string, tone: 'error' | 'ok') => {
@@ -198,7 +198,6 @@ export function ProductGrid({
         >
           {photo && (
             // A plain img: photos are any http(s) address the catalog was given, not this app's files.
-            // eslint-disable-next-line @next/next/no-img-element
             <img
               src={photo}
               alt=""

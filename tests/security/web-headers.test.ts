@@ -19,7 +19,7 @@ describe('security headers', () => {
   });
 
   it('lets pages show product photos from https addresses, never plain http, while scripts stay on the nonce', () => {
-    const csp = securityHeaders(page)['content-security-policy'];
+    const csp = securityHeaders(page)['content-security-policy'] ?? '';
     const img = csp.split('; ').find((d) => d.startsWith('img-src '))!.split(' ');
     expect(img).toContain('https:');
     expect(img).not.toContain('http:');
