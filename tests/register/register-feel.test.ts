@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { approverList } from '@/components/register/format';
 import { productStock, tileBadge } from '@/components/register/stock';
 import type { RegisterProduct, RegisterStockLevel } from '@/components/register/types';
 
@@ -44,5 +45,14 @@ describe('the stock a tile shows', () => {
     expect(badge(product({ soldOut: true }), { v1: level(96) })).toEqual({ tone: 'sold-out', symbol: '⊘', text: 'Sold out' });
     expect(badge(product({ trackStock: false }), {})).toBeNull();
     expect(productStock(product({ trackStock: false }), {}).quantity).toBeNull();
+  });
+});
+
+describe('who is asked to approve', () => {
+  it('names one, two or several approvers with their role in one phrase', () => {
+    expect(approverList([])).toBe('');
+    expect(approverList([{ name: 'Ko Min Thu', role: 'manager' }])).toBe('Ko Min Thu (manager)');
+    expect(approverList([{ name: 'Ko Min Thu', role: 'manager' }, { name: 'Daw Aye Aye', role: 'owner' }])).toBe('Ko Min Thu (manager) or Daw Aye Aye (owner)');
+    expect(approverList([{ name: 'A' }, { name: 'B', role: 'owner' }, { name: 'C' }])).toBe('A, B (owner) or C');
   });
 });
