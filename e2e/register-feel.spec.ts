@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { formatMoney } from '../lib/platform/money';
-import { browserFetch, DEMO, gatewayControl, hydrated, openDemoShift, signIn, tenantUrl } from './support';
+import { browserFetch, DEMO, gatewayControl, hydrated, openDemoShift, registerScreen, signIn, tenantUrl } from './support';
 
 // How the register feels to use (issue 12, "Register feel"), on the seeded demo café (MMK,
 // prices include tax), as the cashier on a register of this run's own name whose shift is
@@ -25,20 +25,6 @@ const UNTRACKED = [
   'Avocado juice',
 ];
 
-function screenOf(page: Page) {
-  const products = page.getByRole('region', { name: 'Products' });
-  const cart = page.getByRole('region', { name: 'Current sale' });
-  return {
-    products,
-    cart,
-    search: products.getByRole('searchbox', { name: 'Search products or scan a barcode' }),
-    results: products.getByRole('listbox', { name: 'Search results' }),
-    lines: cart.getByRole('list', { name: 'Items in the sale' }).getByRole('listitem'),
-    total: cart.getByTestId('cart-total').getByRole('definition'),
-    tile: (name: string) => products.getByTestId('product-tile').filter({ hasText: name }),
-  };
-}
-
 async function variantOf(page: Page, productName: string): Promise<string> {
   const found = await browserFetch(page, `/api/v1/products?search=${encodeURIComponent(productName)}`);
   expect(found.status).toBe(200);
@@ -57,7 +43,7 @@ async function sell(page: Page, productNames: string[]): Promise<{ id: string; n
 }
 
 async function clearSale(page: Page) {
-  const { cart } = screenOf(page);
+  const { cart } = registerScreen(page);
   await cart.getByRole('button', { name: 'Clear' }).click();
   await cart.getByRole('button', { name: 'Tap again to clear' }).click();
   await expect(cart.getByTestId('cart-empty')).toBeVisible();
@@ -91,14 +77,14 @@ test.describe('the register feel', () => {
   test.beforeEach(async () => {
     await page.setViewportSize(TABLET_LANDSCAPE);
     await page.goto(tenantUrl(DEMO.slug, '/register'));
-    const screen = screenOf(page);
+    const screen = registerScreen(page);
     await hydrated(screen.search);
     await expect(screen.cart.getByTestId('cart-empty')).toBeVisible();
     await screen.products.getByRole('group', { name: 'Menus' }).getByRole('button', { name: 'All items' }).click();
   });
 
   test('arrow keys move through the search results (the focus stays in the box), Enter adds the highlighted one, Escape clears', async () => {
-    const screen = screenOf(page);
+    const screen = registerScreen(page);
     await screen.search.fill('cola');
     const options = screen.results.getByRole('option');
     await expect(options).toHaveCount(2);
@@ -146,7 +132,7 @@ test.describe('the register feel', () => {
   });
 
   test('a tracked tile shows its stock count in words, kept live as another register sells; an untracked tile shows none', async () => {
-    const screen = screenOf(page);
+    const screen = registerScreen(page);
     const badge = screen.tile(COLA).getByTestId('stock-badge');
     await expect(badge).toHaveText(/^(\d[\d,]*) in stock$|^▲Low · (\d[\d,]*) left$/);
     const count = async () => Number(((await badge.textContent()) ?? '').match(/(\d[\d,]*)/)![1]!.replace(/,/g, ''));
@@ -159,7 +145,7 @@ test.describe('the register feel', () => {
   });
 
   test('a discount over the limit waits for a manager as a state of its own: who to ask, their PIN, or the discount removed', async () => {
-    const screen = screenOf(page);
+    const screen = registerScreen(page);
     await screen.search.fill(LEMON_TEA.name);
     await screen.tile(LEMON_TEA.name).click();
     await expect(screen.total).toHaveText(money(LEMON_TEA.price));
@@ -201,7 +187,7 @@ test.describe('the register feel', () => {
   });
 
   test('the payment dialog keeps its height when the tender changes', async () => {
-    const screen = screenOf(page);
+    const screen = registerScreen(page);
     await screen.search.fill(LEMON_TEA.name);
     await screen.tile(LEMON_TEA.name).click();
     await screen.cart.getByRole('button', { name: /^Pay\b/ }).click();
@@ -254,7 +240,7 @@ test.describe('the register feel', () => {
 
   test('on a phone the category chips scroll sideways with a visible hint and a button for more', async () => {
     await page.setViewportSize(PHONE);
-    const screen = screenOf(page);
+    const screen = registerScreen(page);
     const row = screen.products.getByTestId('chip-row');
     const chips = row.getByRole('group', { name: 'Categories' });
     await expect(chips.getByRole('button', { name: 'Cold Drinks' })).toBeAttached();

@@ -134,3 +134,19 @@ export async function openDemoShift(page: Page, registerName: string, currency: 
   await open.getByRole('button', { name: 'Open shift' }).click();
   await expect(page).toHaveURL(tenantUrl(DEMO.slug, '/register'));
 }
+
+/** The sale screen's parts as a person finds them: the products side, the cart, and what is in each. */
+export function registerScreen(page: Page) {
+  const products = page.getByRole('region', { name: 'Products' });
+  const cart = page.getByRole('region', { name: 'Current sale' });
+  return {
+    products,
+    cart,
+    search: products.getByRole('searchbox', { name: 'Search products or scan a barcode' }),
+    /** While searching: the results, a listbox the search box drives with the arrow keys. */
+    results: products.getByRole('listbox', { name: 'Search results' }),
+    lines: cart.getByRole('list', { name: 'Items in the sale' }).getByRole('listitem'),
+    total: cart.getByTestId('cart-total').getByRole('definition'),
+    tile: (name: string) => products.getByTestId('product-tile').filter({ hasText: name }),
+  };
+}

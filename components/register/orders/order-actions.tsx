@@ -122,10 +122,12 @@ function DialogBody({ children }: { children: ReactNode }) {
   return <div className="min-h-0 flex-1 space-y-4 overflow-y-auto px-6 py-4">{children}</div>;
 }
 
-function DialogFooter({ children, testId }: { children: ReactNode; testId?: string }) {
+/** The actions, right-aligned; the server's error sits by them, in view whatever the body is scrolled to. */
+function DialogFooter({ children, error, testId }: { children: ReactNode; error?: string | null; testId?: string }) {
   return (
     <div className="shrink-0 space-y-3 border-t border-slate-200 bg-white px-6 py-3" data-testid={testId}>
-      {children}
+      {error && <Alert tone="error">{error}</Alert>}
+      <div className="flex items-center justify-end gap-2">{children}</div>
     </div>
   );
 }
@@ -153,14 +155,12 @@ function ReceiptBody({ orderId, onClose }: { orderId: string; onClose: () => voi
         </div>
       </DialogBody>
       <DialogFooter>
-        <div className="flex justify-end gap-2">
-          <Button variant="ghost" onClick={onClose}>
-            Close
-          </Button>
-          <Button onClick={() => frame.current?.contentWindow?.print()} disabled={!loaded}>
-            Print
-          </Button>
-        </div>
+        <Button variant="ghost" onClick={onClose}>
+          Close
+        </Button>
+        <Button onClick={() => frame.current?.contentWindow?.print()} disabled={!loaded}>
+          Print
+        </Button>
       </DialogFooter>
     </>
   );
@@ -199,11 +199,9 @@ function RefundForm({ orderId, currency, refundable, refundableByTender, approve
           <p className="text-slate-600">Everything on this order has been refunded.</p>
         </DialogBody>
         <DialogFooter>
-          <div className="flex justify-end">
-            <Button variant="secondary" onClick={onCancel}>
-              Close
-            </Button>
-          </div>
+          <Button variant="secondary" onClick={onCancel}>
+            Close
+          </Button>
         </DialogFooter>
       </>
     );
@@ -282,17 +280,13 @@ function RefundForm({ orderId, currency, refundable, refundableByTender, approve
         <CheckboxField label="Put the items back in stock" name="restock" defaultChecked hint="Leave on unless the items are damaged or were eaten." />
         {refundNeedsApproval && <ApproverPinFields approvers={approvers} errors={fe} what="a refund" />}
       </DialogBody>
-      <DialogFooter testId="refund-actions">
-        {/* The server's answer sits by the buttons, in view whatever the body is scrolled to. */}
-        {state?.error && <Alert tone="error">{state.error}</Alert>}
-        <div className="flex items-center justify-end gap-2">
-          <Button variant="ghost" onClick={onCancel} disabled={pending}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={pending || units === 0 || (refundNeedsApproval && approvers.length === 0)}>
-            {pending ? 'Refunding…' : units === 0 ? 'Choose what to refund' : `Refund ${money(total)}`}
-          </Button>
-        </div>
+      <DialogFooter testId="refund-actions" error={state?.error}>
+        <Button variant="ghost" onClick={onCancel} disabled={pending}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={pending || units === 0 || (refundNeedsApproval && approvers.length === 0)}>
+          {pending ? 'Refunding…' : units === 0 ? 'Choose what to refund' : `Refund ${money(total)}`}
+        </Button>
       </DialogFooter>
     </form>
   );
@@ -312,16 +306,13 @@ function VoidForm({ orderId, approvers, voidNeedsApproval, voidOrderAction, onDo
         <TextAreaField label="Reason" name="reason" required maxLength={300} rows={2} error={fe.reason} placeholder="e.g. Customer left before paying" />
         {voidNeedsApproval && <ApproverPinFields approvers={approvers} errors={fe} what="a void" />}
       </DialogBody>
-      <DialogFooter>
-        {state?.error && <Alert tone="error">{state.error}</Alert>}
-        <div className="flex justify-end gap-2">
-          <Button variant="ghost" onClick={onCancel} disabled={pending}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="danger" disabled={pending || (voidNeedsApproval && approvers.length === 0)}>
-            {pending ? 'Voiding…' : 'Void order'}
-          </Button>
-        </div>
+      <DialogFooter error={state?.error}>
+        <Button variant="ghost" onClick={onCancel} disabled={pending}>
+          Cancel
+        </Button>
+        <Button type="submit" variant="danger" disabled={pending || (voidNeedsApproval && approvers.length === 0)}>
+          {pending ? 'Voiding…' : 'Void order'}
+        </Button>
       </DialogFooter>
     </form>
   );
