@@ -328,10 +328,12 @@ export function ProductGrid({
                   setChip(c.id);
                   setQuery('');
                 }}
-                className={`min-h-10 shrink-0 whitespace-nowrap rounded-full px-4 text-sm font-semibold ring-1 transition ${
+                className={`inline-flex min-h-10 shrink-0 items-center gap-1.5 whitespace-nowrap rounded-full px-4 text-sm font-semibold ring-1 transition ${
                   pressed ? 'bg-slate-900 text-white ring-slate-900' : 'bg-white text-slate-800 ring-slate-300 hover:bg-slate-100'
                 }`}
               >
+                {/* The category's colour, as on its tiles' edge: which chip the tiles belong to. */}
+                {'color' in c && c.color && <span aria-hidden="true" className="size-2.5 rounded-full ring-1 ring-white/60" style={{ backgroundColor: c.color }} />}
                 {c.name}
               </button>
             );

@@ -38,7 +38,8 @@ export type TileBadge = { tone: 'stock' | 'low' | 'out' | 'sold-out'; symbol: st
 
 export function tileBadge(s: TileStock): TileBadge | null {
   if (s.badge === 'Sold out') return { tone: 'sold-out', symbol: '⊘', text: 'Sold out' };
-  if (s.badge === 'Out') return { tone: 'out', symbol: '✕', text: s.sellable ? 'Out · can sell' : 'Out of stock' };
+  // An out tile that cannot be sold says so in full under the price; the badge stays short.
+  if (s.badge === 'Out') return { tone: 'out', symbol: '✕', text: s.sellable ? 'Out · can sell' : 'Out' };
   if (s.quantity === null) return null;
   const count = s.quantity.toLocaleString('en');
   if (s.badge === 'Low') return { tone: 'low', symbol: '▲', text: `Low · ${count} left` };

@@ -36,8 +36,8 @@ describe('the stock a tile shows', () => {
     expect(badge(product({}, ['a', 'b']), { a: level(0), b: level(40) })).toEqual({ tone: 'low', symbol: '▲', text: 'Low · 40 left' });
   });
 
-  it('out of stock: "Out of stock", or "Out · can sell" when it may go below zero; a variant with no level yet is out', () => {
-    expect(badge(product(), {})).toEqual({ tone: 'out', symbol: '✕', text: 'Out of stock' });
+  it('out of stock: "Out", or "Out · can sell" when it may go below zero; a variant with no level yet is out', () => {
+    expect(badge(product(), {})).toEqual({ tone: 'out', symbol: '✕', text: 'Out' });
     expect(badge(product({ allowNegativeStock: true }), { v1: level(-2) })).toEqual({ tone: 'out', symbol: '✕', text: 'Out · can sell' });
   });
 
