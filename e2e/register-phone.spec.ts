@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { cafe } from '../scripts/seed/seed-data';
 import { formatMoney } from '../lib/platform/money';
-import { browserFetch, DEMO, hydrated, scan, signIn, tenantUrl } from './support';
+import { browserFetch, DEMO, hydrated, registerScreen, scan, signIn, tenantUrl } from './support';
 
 // The register on the devices a café has: a tablet (820×1180) and a phone held in one hand
 // (390×844). On the seeded demo tenant (MMK, prices include tax), with registers of this run's
@@ -108,19 +108,6 @@ async function signedInContext(browser: Browser, who: { email: string }, viewpor
   await signIn(page, DEMO.slug, who.email, DEMO.password);
   await expect(page).not.toHaveURL(/\/signin/);
   return { context, page };
-}
-
-function registerScreen(page: Page) {
-  const products = page.getByRole('region', { name: 'Products' });
-  const cart = page.getByRole('region', { name: 'Current sale' });
-  return {
-    products,
-    cart,
-    search: products.getByRole('searchbox', { name: 'Search products or scan a barcode' }),
-    lines: cart.getByRole('list', { name: 'Items in the sale' }).getByRole('listitem'),
-    total: cart.getByTestId('cart-total').getByRole('definition'),
-    tile: (name: string) => products.getByTestId('product-tile').filter({ hasText: name }),
-  };
 }
 
 /** Finds `name` with the search box and taps its tile (a drink with nothing to choose: added at once). */

@@ -163,3 +163,19 @@ export async function scan(page: Page, code: string): Promise<void> {
   await Promise.all(keys.map((event) => cdp.send('Input.dispatchKeyEvent', event as never)));
   await cdp.detach();
 }
+
+/** The sale screen's parts as a person finds them: the products side, the cart, and what is in each. */
+export function registerScreen(page: Page) {
+  const products = page.getByRole('region', { name: 'Products' });
+  const cart = page.getByRole('region', { name: 'Current sale' });
+  return {
+    products,
+    cart,
+    search: products.getByRole('searchbox', { name: 'Search products or scan a barcode' }),
+    /** While searching: the results, a listbox the search box drives with the arrow keys. */
+    results: products.getByRole('listbox', { name: 'Search results' }),
+    lines: cart.getByRole('list', { name: 'Items in the sale' }).getByRole('listitem'),
+    total: cart.getByTestId('cart-total').getByRole('definition'),
+    tile: (name: string) => products.getByTestId('product-tile').filter({ hasText: name }),
+  };
+}

@@ -134,14 +134,23 @@ export function ApprovalFields({
         />
         <p className="text-xs text-slate-600">4–6 digits</p>
       </div>
+      {/* Always there (empty while idle), so the form keeps its height when the check starts and ends. */}
+      <div role="status" className="min-h-5 text-sm font-semibold text-slate-700" data-testid="approval-checking">
+        {checking && (
+          <span className="flex items-center gap-2">
+            <span className="inline-block size-4 animate-spin rounded-full border-2 border-slate-300 border-t-brand-600 motion-reduce:animate-none" aria-hidden="true" />
+            Checking {approvers.find((a) => a.id === userId)?.name ?? 'the manager'}’s PIN
+          </span>
+        )}
+      </div>
       <div className="flex justify-end gap-2">
         {onCancel && (
           <Button variant="ghost" onClick={onCancel}>
             Cancel
           </Button>
         )}
-        <Button type="submit" disabled={checking || !/^\d{4,6}$/.test(pin)}>
-          {checking ? 'Checking…' : submitLabel}
+        <Button type="submit" disabled={checking || !/^\d{4,6}$/.test(pin)} aria-busy={checking || undefined}>
+          {submitLabel}
         </Button>
       </div>
     </form>

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { detailsAt, lineErrors, needsApproval, type ApiError } from './api';
+import { ApprovalWaiting } from './approval-waiting';
 import { CartLineItem } from './cart-line-item';
 import { CartTotals } from './cart-totals';
 import { formatMoney } from './format';
@@ -33,7 +34,9 @@ export function CartPanel({
   onEditLine,
   onDiscountLine,
   onOrderDiscount,
+  approvers,
   onAskApproval,
+  onRemoveDiscounts,
   onRefreshTables,
   onPark,
   onSend,
@@ -59,7 +62,11 @@ export function CartPanel({
   onEditLine: ((key: string) => void) | null;
   onDiscountLine: (key: string) => void;
   onOrderDiscount: () => void;
+  /** Who can approve a discount at this register (managers and owners with a PIN). */
+  approvers: { name: string; role?: string }[];
   onAskApproval: () => void;
+  /** Takes every discount off the sale: the way on without a manager. */
+  onRemoveDiscounts: () => void;
   onRefreshTables: () => void;
   onPark: () => void;
   /** A dine-in tab to the kitchen without paying: `course` fires that held course, none sends what is not held. */
@@ -167,29 +174,25 @@ export function CartPanel({
         )}
       </div>
 
-      {(approval || general.length > 0 || generalMessage) && (
+      {approval && (
+        <div className="border-t border-slate-200 px-3 py-2">
+          <ApprovalWaiting message={(quoteError ?? saleError)?.message ?? ''} approvers={approvers} onAskApproval={onAskApproval} onRemoveDiscounts={onRemoveDiscounts} />
+        </div>
+      )}
+      {!approval && (general.length > 0 || generalMessage) && (
         <div className="border-t border-slate-200 px-3 py-2" role="alert" data-testid="cart-error">
-          {approval ? (
-            <div className="flex items-center justify-between gap-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-amber-300">
-              <span className="font-semibold">{(quoteError ?? saleError)?.message}</span>
-              <Button className="min-h-10 shrink-0" onClick={onAskApproval}>
-                Manager PIN
-              </Button>
-            </div>
-          ) : (
-            <ul className="space-y-0.5 text-sm font-semibold text-red-800">
-              {generalMessage && <li>⚠ {generalMessage}</li>}
-              {general.map((d) => (
-                <li key={`${d.path}-${d.message}`}>⚠ {d.message}</li>
-              ))}
-            </ul>
-          )}
+          <ul className="space-y-0.5 text-sm font-semibold text-red-800">
+            {generalMessage && <li>⚠ {generalMessage}</li>}
+            {general.map((d) => (
+              <li key={`${d.path}-${d.message}`}>⚠ {d.message}</li>
+            ))}
+          </ul>
         </div>
       )}
 
       <CartTotals
         quote={locked && order ? { lines: [], subtotal: order.subtotal, discountTotal: order.discountTotal, serviceChargeBasisPoints: order.serviceChargeBasisPoints, serviceChargeTotal: order.serviceChargeTotal, taxTotal: order.taxTotal, total: order.total } : shownQuote}
-        blocked={!locked && quoteError !== null}
+        blocked={locked || quoteError === null ? null : needsApproval(quoteError) ? 'approval' : 'problem'}
         pending={!locked && quotePending && lines.length > 0}
         currency={currency}
         pricesIncludeTax={pricesIncludeTax}
@@ -222,7 +225,7 @@ export function CartPanel({
           </Button>
         )}
         <Button className="min-h-14 text-lg" onClick={onPay} disabled={!canPay} data-testid="pay" aria-keyshortcuts="F2 Control+Enter">
-          {locked && order ? `Take payment ${money(order.balanceDue)}` : `Pay ${shownQuote && !quotePending ? money(shownQuote.total) : ''}`}
+          {locked && order ? `Take payment ${money(order.balanceDue)}` : shownQuote && !quotePending ? `Pay ${money(shownQuote.total)}` : 'Pay'}
           <kbd className="ml-1 hidden rounded bg-white/20 px-1 text-xs font-normal lg:inline">F2</kbd>
         </Button>
       </div>

@@ -14,7 +14,7 @@ export function CartTotals({
   pricesIncludeTax,
   orderDiscount,
   locked,
-  blocked = false,
+  blocked = null,
   onOrderDiscount,
 }: {
   quote: Quote | null;
@@ -23,8 +23,8 @@ export function CartTotals({
   pricesIncludeTax: boolean;
   orderDiscount: Discount | null;
   locked: boolean;
-  /** The cart has a problem the server refused to price: no totals until it is fixed. */
-  blocked?: boolean;
+  /** Why the server did not price the cart (no totals until then): a discount waits for a manager, or a problem to fix. */
+  blocked?: null | 'approval' | 'problem';
   onOrderDiscount: () => void;
 }) {
   const money = (n: number) => formatMoney(n, currency);
@@ -40,19 +40,37 @@ export function CartTotals({
           {orderDiscount ? `Order discount: ${discountLabel(orderDiscount, currency)} ✎` : '+ Order discount'}
         </button>
         <span aria-live="polite" className="text-xs text-slate-500">
-          {pending ? 'Updating…' : blocked ? 'Not priced — see above' : ''}
+          {pending ? 'Updating…' : ''}
         </span>
       </div>
-      <dl className={`space-y-0.5 tabular-nums transition-opacity ${pending ? 'opacity-60' : ''}`}>
-        <Row label="Subtotal" value={quote ? money(quote.subtotal) : '—'} />
-        {quote && quote.discountTotal > 0 && <Row label="Discounts" value={`−${money(quote.discountTotal)}`} />}
-        {quote && quote.serviceChargeTotal > 0 && <Row label={`Service charge ${quote.serviceChargeBasisPoints / 100} %`} value={money(quote.serviceChargeTotal)} />}
-        <Row label={pricesIncludeTax ? 'Tax (incl.)' : 'Tax'} value={quote ? money(quote.taxTotal) : '—'} muted={pricesIncludeTax} />
-        <div className="flex items-baseline justify-between pt-1 text-xl font-bold" data-testid="cart-total">
-          <dt>Total</dt>
-          <dd>{quote ? money(quote.total) : '—'}</dd>
-        </div>
-      </dl>
+      {blocked ? (
+        // Same rows, same height: the panel does not jump while the sale waits.
+        <dl className="space-y-0.5 text-slate-600">
+          <div className="flex justify-between">
+            <dt>Subtotal</dt>
+            <dd>{blocked === 'approval' ? 'after approval' : 'not priced'}</dd>
+          </div>
+          <div className="flex justify-between">
+            <dt>{pricesIncludeTax ? 'Tax (incl.)' : 'Tax'}</dt>
+            <dd>{blocked === 'approval' ? 'after approval' : 'not priced'}</dd>
+          </div>
+          <div className="flex items-baseline justify-between pt-1 text-xl font-bold text-slate-900" data-testid="cart-total">
+            <dt>Total</dt>
+            <dd className="text-base font-semibold text-slate-700">{blocked === 'approval' ? 'Waits for approval' : 'Fix the sale above'}</dd>
+          </div>
+        </dl>
+      ) : (
+        <dl className={`space-y-0.5 tabular-nums transition-opacity ${pending ? 'opacity-60' : ''}`}>
+          <Row label="Subtotal" value={quote ? money(quote.subtotal) : '—'} />
+          {quote && quote.discountTotal > 0 && <Row label="Discounts" value={`−${money(quote.discountTotal)}`} />}
+          {quote && quote.serviceChargeTotal > 0 && <Row label={`Service charge ${quote.serviceChargeBasisPoints / 100} %`} value={money(quote.serviceChargeTotal)} />}
+          <Row label={pricesIncludeTax ? 'Tax (incl.)' : 'Tax'} value={quote ? money(quote.taxTotal) : '—'} muted={pricesIncludeTax} />
+          <div className="flex items-baseline justify-between pt-1 text-xl font-bold" data-testid="cart-total">
+            <dt>Total</dt>
+            <dd>{quote ? money(quote.total) : '—'}</dd>
+          </div>
+        </dl>
+      )}
     </div>
   );
 }

@@ -60,3 +60,9 @@ export function quickCashAmounts(due: number, currency: string, count = 4): numb
 
 /** Tracked stock state of a variant: out (and whether it may still be sold), low, or fine. */
 export type StockState = { tracked: false } | { tracked: true; quantity: number; low: boolean; out: boolean };
+
+/** "Ko Min Thu (manager)", "A (manager) or B (owner)", "A, B or C": who can approve, in one phrase. */
+export function approverList(approvers: { name: string; role?: string }[]): string {
+  const names = approvers.map((a) => (a.role ? `${a.name} (${a.role})` : a.name));
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+}

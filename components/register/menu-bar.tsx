@@ -2,6 +2,7 @@
 
 import { useId } from 'react';
 import { availabilitySummary } from '@/components/admin/menus/availability';
+import { ScrollRow } from './scroll-row';
 import type { RegisterMenu } from './types';
 
 /** The view that is no menu: every product, by category. */
@@ -26,7 +27,7 @@ export function MenuBar({ menus, view, onChoose }: { menus: RegisterMenu[]; view
 
   return (
     <div className="space-y-1">
-      <div role="group" aria-label="Menus" className="-mx-1 flex items-center gap-1.5 overflow-x-auto px-1 pb-1">
+      <ScrollRow label="Menus">
         {offered.map((m) => (
           <button key={m.id} type="button" aria-pressed={view === m.id} onClick={() => onChoose(m.id)} className={pill(view === m.id)}>
             {m.name}
@@ -57,7 +58,7 @@ export function MenuBar({ menus, view, onChoose }: { menus: RegisterMenu[]; view
             </select>
           </>
         )}
-      </div>
+      </ScrollRow>
       {current && !current.offeredNow && (
         <p className="text-xs text-amber-900" role="status" data-testid="menu-off-hours">
           {current.name} is not offered now ({availabilitySummary(current.availability)}); its items can still be sold.

@@ -1,12 +1,14 @@
 'use client';
 
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 /**
  * A modal built on <dialog>.showModal(): the browser traps focus and closes it on Esc. The
  * element focused before opening gets focus back on close. Content mounts only while open,
  * so every opening starts fresh. `[data-autofocus]` inside gets the first focus.
- * While `busy` (a payment in flight), Esc does not close it.
+ * While `busy` (a payment in flight), Esc does not close it. Its content keeps the tallest
+ * height it has had since opening (`KeptHeight`), so switching a tender, a check starting or
+ * an error going away never makes the dialog shrink and jump under the person's finger.
  */
 export function Modal({
   open,
@@ -106,9 +108,38 @@ export function Modal({
               ×
             </button>
           </div>
-          <div className="min-h-0 flex-1 overflow-y-auto">{children}</div>
+          <div className="min-h-0 flex-1 overflow-y-auto">
+            <KeptHeight>{children}</KeptHeight>
+          </div>
         </div>
       )}
     </dialog>
+  );
+}
+
+/**
+ * Grows with its content and never shrinks back while mounted (a Modal mounts its content per
+ * opening, so each opening starts from its own height). Taller than the screen, the dialog's
+ * body scrolls.
+ */
+function KeptHeight({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const box = ref.current;
+    if (!box) return;
+    let tallest = 0;
+    const observer = new ResizeObserver(() => {
+      const height = box.offsetHeight;
+      if (height <= tallest) return;
+      tallest = height;
+      box.style.minHeight = `${height}px`;
+    });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div ref={ref} data-kept-height>
+      {children}
+    </div>
   );
 }

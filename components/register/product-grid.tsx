@@ -1,12 +1,14 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { variantLabel } from '@/lib/catalog/labels';
 import { codeIndex } from './codes';
 import { priceLabel } from './format';
+import { isListKey, moveActive } from './list-keys';
 import { ALL_ITEMS, MenuBar } from './menu-bar';
-import { productStock } from './stock';
+import { ScrollRow } from './scroll-row';
+import { productStock, tileBadge, type TileBadge } from './stock';
 import type { RegisterData, RegisterProduct, RegisterStockLevel } from './types';
 import { useMenusNow } from './use-menus-now';
 
@@ -26,6 +28,12 @@ const fold = (text: string) =>
  * Enter) and always searches the whole catalog, and the tiles. A tile with one variant and no
  * options adds at once; otherwise the picker opens (onPick decides). Out-of-stock items that
  * may not go below zero stay visible but say why they cannot be added.
+ *
+ * A tile shows the product's photo when it has one (the category colour when it has none or it
+ * fails to load), the name on at most two lines, and its stock in words where stock is tracked.
+ * While searching, the results are a listbox the search box drives: ↓ / ↑ highlight a result
+ * (aria-activedescendant: the focus stays in the box, so typing goes on), Enter adds it, Esc
+ * clears the search.
  */
 export function ProductGrid({
   products,
@@ -69,6 +77,9 @@ export function ProductGrid({
   const [query, setQuery] = useState('');
   const [message, setMessage] = useState<{ text: string; tone: 'error' | 'ok'; at: number } | null>(null);
   const messageTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const resultsId = useId();
+  // Photos that failed to load show the category colour instead.
+  const [brokenPhotos, setBrokenPhotos] = useState<ReadonlySet<string>>(new Set());
 
   const byCode = useMemo(() => codeIndex(products), [products]);
 
@@ -78,6 +89,11 @@ export function ProductGrid({
   const category = chips.some((c) => c.id === chip) ? chip : ALL;
 
   const term = fold(query.trim());
+  // The search result ↓ / ↑ highlight (an index into `shown`), for the search it was made in:
+  // any other search (typed, scanned, cleared) starts with none.
+  const [highlight, setHighlight] = useState<{ term: string; index: number } | null>(null);
+  const active = highlight?.term === term ? highlight.index : null;
+  const setActive = (index: number | null) => setHighlight(index === null ? null : { term, index });
   /** What the grid shows: one list, or a menu's sections one under another (each with its heading). */
   const groups = useMemo((): { id: string; name: string | null; products: RegisterProduct[] }[] => {
     if (term) {
@@ -95,6 +111,11 @@ export function ProductGrid({
   const shown = useMemo(() => [...new Map(groups.flatMap((g) => g.products.map((p) => [p.id, p]))).values()], [groups]);
 
   const colorOf = useMemo(() => new Map(categories.map((c) => [c.id, c.color])), [categories]);
+  const activeProduct = term && active !== null ? (shown[active] ?? null) : null;
+  const optionId = (product: RegisterProduct) => `${resultsId}-${product.id}`;
+  useEffect(() => {
+    if (activeProduct) document.getElementById(optionId(activeProduct))?.scrollIntoView({ block: 'nearest' });
+  }, [activeProduct]); // optionId comes from a stable useId
 
   useEffect(() => () => clearTimeout(messageTimer.current), []);
   const flash = (text: string, tone: 'error' | 'ok') => {
@@ -110,9 +131,31 @@ export function ProductGrid({
     setMessage(null);
   };
 
+  /** A tile tapped, or the highlighted result taken with Enter: added, or told why not. */
+  const take = (product: RegisterProduct): boolean => {
+    if (locked) return false;
+    const s = productStock(product, stock);
+    if (!s.sellable) {
+      flash(`${product.name} is ${product.soldOut ? 'sold out' : 'out of stock'}`, 'error');
+      return false;
+    }
+    const problem = onPick(product);
+    if (problem) flash(problem, 'error');
+    else clearError();
+    return !problem;
+  };
+
   const submitSearch = () => {
     const code = query.trim();
     if (!code) return;
+    if (activeProduct) {
+      const chosen = activeProduct;
+      if (take(chosen)) {
+        setQuery('');
+        flash(`Added ${chosen.name}`, 'ok');
+      }
+      return;
+    }
     const hit = byCode.get(code.toLowerCase());
     if (hit) {
       setQuery('');
@@ -133,40 +176,50 @@ export function ProductGrid({
     const s = productStock(product, stock);
     const unavailable = locked || !s.sellable;
     const color = product.categoryId ? colorOf.get(product.categoryId) : null;
+    const photo = product.photoUrl && !brokenPhotos.has(product.id) ? product.photoUrl : null;
+    const badge = tileBadge(s);
+    // While searching the tiles are the options of the results listbox the search box drives.
+    const option = term ? { role: 'option' as const, id: optionId(product), 'aria-selected': activeProduct?.id === product.id } : {};
+    const highlighted = option['aria-selected'] === true;
     return (
-      <li key={product.id}>
+      <li key={product.id} role={term ? 'none' : undefined}>
         <button
           type="button"
+          {...option}
           aria-disabled={unavailable || undefined}
           data-testid="product-tile"
-          onClick={() => {
-            if (locked) return;
-            if (!s.sellable) return flash(`${product.name} is ${product.soldOut ? 'sold out' : 'out of stock'}`, 'error');
-            const problem = onPick(product);
-            if (problem) flash(problem, 'error');
-            else clearError();
-          }}
-          style={color ? { borderLeftColor: color } : undefined}
-          className={`flex h-full min-h-24 w-full flex-col justify-between gap-1 rounded-xl border border-l-8 border-slate-200 bg-white p-2.5 text-left shadow-sm transition ${
-            unavailable ? 'cursor-not-allowed bg-slate-100 text-slate-500' : 'hover:border-brand-600 hover:shadow active:scale-[0.98]'
-          } ${color ? '' : 'border-l-slate-300'}`}
+          onClick={() => void take(product)}
+          style={color && !photo ? { borderLeftColor: color } : undefined}
+          className={`flex h-full min-h-24 w-full flex-col gap-1 overflow-hidden rounded-xl border bg-white text-left shadow-sm transition ${
+            photo ? 'border-slate-200' : `border-l-8 p-2.5 ${color ? 'border-slate-200' : 'border-slate-200 border-l-slate-300'}`
+          } ${unavailable ? 'cursor-not-allowed bg-slate-100 text-slate-600' : 'hover:border-brand-600 hover:shadow active:scale-[0.98]'} ${
+            highlighted ? 'outline-3 outline-offset-2 outline-brand-600' : ''
+          }`}
         >
-          <span className="line-clamp-2 text-sm font-semibold leading-snug">{product.name}</span>
-          <span className="flex flex-wrap items-end justify-between gap-1">
-            <span className={`text-sm ${unavailable ? '' : 'text-slate-700'}`}>{priceLabel(product, currency)}</span>
-            {s.badge === 'Sold out' ? (
-              <span className="rounded-full bg-slate-800 px-2 py-0.5 text-xs font-bold text-white">Sold out</span>
-            ) : s.badge === 'Out' ? (
-              <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-bold text-red-800 ring-1 ring-red-300">
-                Out{s.sellable ? ' · can sell' : ''}
-              </span>
-            ) : s.badge === 'Low' ? (
-              <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-bold text-amber-900 ring-1 ring-amber-300">
-                Low{s.quantity !== null ? ` · ${s.quantity} left` : ''}
-              </span>
-            ) : null}
+          {photo && (
+            // A plain img: photos are any http(s) address the catalog was given, not this app's files.
+            <img
+              src={photo}
+              alt=""
+              loading="lazy"
+              decoding="async"
+              referrerPolicy="no-referrer"
+              onError={() => setBrokenPhotos((prev) => new Set(prev).add(product.id))}
+              className={`h-20 w-full shrink-0 bg-slate-100 object-cover ${unavailable ? 'opacity-50 grayscale' : ''}`}
+              style={color ? { borderBottom: `4px solid ${color}` } : undefined}
+              data-testid="tile-photo"
+            />
+          )}
+          <span className={`flex flex-1 flex-col justify-between gap-1 ${photo ? 'px-2.5 pb-2.5' : ''}`}>
+            <span className="line-clamp-2 text-sm font-semibold leading-snug break-words" title={product.name}>
+              {product.name}
+            </span>
+            <span className="flex flex-wrap items-end justify-between gap-1">
+              <span className={`text-sm ${unavailable ? '' : 'text-slate-700'}`}>{priceLabel(product, currency)}</span>
+              {badge && <StockBadge badge={badge} />}
+            </span>
+            {!s.sellable && <span className="text-xs font-medium text-red-800">{product.soldOut ? 'Sold out (86) — cannot be sold' : 'Out of stock — cannot be sold'}</span>}
           </span>
-          {!s.sellable && <span className="text-xs font-medium text-red-800">{product.soldOut ? 'Sold out (86) — cannot be sold' : 'Out of stock — cannot be sold'}</span>}
         </button>
       </li>
     );
@@ -190,13 +243,22 @@ export function ProductGrid({
             autoFocus
             value={query}
             disabled={locked}
+            aria-controls={term ? resultsId : undefined}
+            aria-activedescendant={activeProduct ? optionId(activeProduct) : undefined}
+            aria-describedby={`${resultsId}-hint`}
             placeholder={locked ? 'Finish the payment to add more' : 'Search name or SKU, or scan a barcode  ( / )'}
             onChange={(e) => {
               setQuery(e.target.value);
               clearError();
             }}
             onKeyDown={(e) => {
-              if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
+              if (term && isListKey(e.key) && !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
+                const next = moveActive(active, shown.length, e.key);
+                // Home / End with nothing highlighted stay the caret's.
+                if (next === null && active === null) return;
+                e.preventDefault();
+                setActive(next);
+              } else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
                 e.preventDefault();
                 submitSearch();
               } else if (e.key === 'Escape' && query) {
@@ -206,6 +268,9 @@ export function ProductGrid({
             }}
             className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm placeholder:text-slate-500 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 disabled:bg-slate-100"
           />
+          <p id={`${resultsId}-hint`} className="sr-only">
+            While searching, the arrow keys move through the results and Enter adds the highlighted one.
+          </p>
           <div aria-live="assertive" aria-atomic="true" className="pointer-events-none absolute inset-x-0 top-full z-10 mt-1">
             {message && (
               <p
@@ -251,27 +316,29 @@ export function ProductGrid({
             }}
           />
         )}
-        <div role="group" aria-label={menu ? `Sections of ${menu.name}` : 'Categories'} className="-mx-1 flex gap-1.5 overflow-x-auto px-1 pb-1">
+        <ScrollRow label={menu ? `Sections of ${menu.name}` : 'Categories'} testId="chip-row">
           {[{ id: ALL, name: menu ? 'Whole menu' : 'All' }, ...chips].map((c) => {
-            const active = !term && category === c.id;
+            const pressed = !term && category === c.id;
             return (
               <button
                 key={c.id}
                 type="button"
-                aria-pressed={active}
+                aria-pressed={pressed}
                 onClick={() => {
                   setChip(c.id);
                   setQuery('');
                 }}
-                className={`min-h-10 shrink-0 whitespace-nowrap rounded-full px-4 text-sm font-semibold ring-1 transition ${
-                  active ? 'bg-slate-900 text-white ring-slate-900' : 'bg-white text-slate-800 ring-slate-300 hover:bg-slate-100'
+                className={`inline-flex min-h-10 shrink-0 items-center gap-1.5 whitespace-nowrap rounded-full px-4 text-sm font-semibold ring-1 transition ${
+                  pressed ? 'bg-slate-900 text-white ring-slate-900' : 'bg-white text-slate-800 ring-slate-300 hover:bg-slate-100'
                 }`}
               >
+                {/* The category's colour, as on its tiles' edge: which chip the tiles belong to. */}
+                {'color' in c && c.color && <span aria-hidden="true" className="size-2.5 rounded-full ring-1 ring-white/60" style={{ backgroundColor: c.color }} />}
                 {c.name}
               </button>
             );
           })}
-        </div>
+        </ScrollRow>
       </div>
 
       <div className="min-h-0 flex-1 overflow-y-auto p-3">
@@ -297,7 +364,11 @@ export function ProductGrid({
             )}
           </p>
         ) : groups.length === 1 && groups[0]!.name === null ? (
-          <ul className="grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-2" data-testid="product-grid">
+          <ul
+            className="grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-2"
+            data-testid="product-grid"
+            {...(term ? { id: resultsId, role: 'listbox', 'aria-label': 'Search results' } : {})}
+          >
             {groups[0]!.products.map(tile)}
           </ul>
         ) : (
@@ -314,5 +385,22 @@ export function ProductGrid({
         )}
       </div>
     </section>
+  );
+}
+
+const BADGE_TONE: Record<TileBadge['tone'], string> = {
+  stock: 'bg-slate-100 text-slate-800 ring-slate-300',
+  low: 'bg-amber-100 text-amber-950 ring-amber-400',
+  out: 'bg-red-100 text-red-900 ring-red-300',
+  'sold-out': 'bg-slate-800 text-white ring-slate-800',
+};
+
+/** The stock on a tile, in words with a symbol (never colour alone). */
+function StockBadge({ badge }: { badge: TileBadge }) {
+  return (
+    <span className={`inline-flex items-center gap-0.5 rounded-full px-2 py-0.5 text-xs font-bold tabular-nums ring-1 ${BADGE_TONE[badge.tone]}`} data-testid="stock-badge" data-tone={badge.tone}>
+      {badge.symbol && <span aria-hidden="true">{badge.symbol}</span>}
+      {badge.text}
+    </span>
   );
 }

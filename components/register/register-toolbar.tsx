@@ -9,6 +9,8 @@ import type { Shift } from './types';
 
 const SHORTCUTS: [string, string][] = [
   ['/', 'Search or scan'],
+  ['↑ / ↓', 'Move through the search results'],
+  ['Enter', 'Add the highlighted result (or the only match)'],
   ['F2 or Ctrl+Enter', 'Pay'],
   ['Esc', 'Close a dialog; clear the search'],
   ['+ / −', 'More / fewer of the selected line'],

@@ -404,6 +404,12 @@ export function SaleScreen({
                 setApprovalError(null);
                 setApprovalOpen(true);
               }}
+              approvers={data.approvers}
+              onRemoveDiscounts={() => {
+                cart.setOrderDiscount(null);
+                for (const line of cart.cart.lines) if (line.discount) cart.setLineDiscount(line.key, null);
+                announce('Discounts removed from the sale.');
+              }}
               onRefreshTables={() => void refreshTables()}
               onPark={() => void park()}
               onSend={(course) => void sendToKitchen(course)}

@@ -15,7 +15,11 @@ export const canSell = (product: RegisterProduct, s: VariantStock) => !product.s
 
 type TileStock = { badge: null | 'Low' | 'Out' | 'Sold out'; sellable: boolean; quantity: number | null };
 
-/** The tile's badge: Sold out when 86'd, Out when every variant is out, Low when any is low or out. */
+/**
+ * The tile's badge: Sold out when 86'd, Out when every variant is out, Low when any is low or
+ * out. `quantity` is what is on hand across the variants (a negative level counts as none), or
+ * null when stock is not tracked.
+ */
 export function productStock(product: RegisterProduct, stock: Record<string, RegisterStockLevel>): TileStock {
   if (product.soldOut) return { badge: 'Sold out', sellable: false, quantity: null };
   if (!product.trackStock) return { badge: null, sellable: true, quantity: null };
@@ -25,8 +29,21 @@ export function productStock(product: RegisterProduct, stock: Record<string, Reg
   return {
     badge: allOut ? 'Out' : anyLow ? 'Low' : null,
     sellable: !allOut || product.allowNegativeStock,
-    quantity: states.length === 1 ? states[0]!.quantity : null,
+    quantity: states.reduce((sum, s) => sum + Math.max(0, s.quantity), 0),
   };
+}
+
+/** How a tile says its stock: words and a symbol, so the state never rests on colour alone. */
+export type TileBadge = { tone: 'stock' | 'low' | 'out' | 'sold-out'; symbol: string; text: string };
+
+export function tileBadge(s: TileStock): TileBadge | null {
+  if (s.badge === 'Sold out') return { tone: 'sold-out', symbol: '⊘', text: 'Sold out' };
+  // An out tile that cannot be sold says so in full under the price; the badge stays short.
+  if (s.badge === 'Out') return { tone: 'out', symbol: '✕', text: s.sellable ? 'Out · can sell' : 'Out' };
+  if (s.quantity === null) return null;
+  const count = s.quantity.toLocaleString('en');
+  if (s.badge === 'Low') return { tone: 'low', symbol: '▲', text: `Low · ${count} left` };
+  return { tone: 'stock', symbol: '', text: `${count} in stock` };
 }
 
 /** Does choosing this product need the picker (several variants, or options to choose)? */

@@ -8,6 +8,9 @@
  *   Styles allow 'unsafe-inline': React's `style` attributes cannot carry a nonce, and a
  *   style-src nonce would switch 'unsafe-inline' off. The risk kept is small: React escapes
  *   what we render, and CSS can restyle a page but not run script.
+ * - Images also from any https address: product photos are addresses the catalog was given
+ *   (Admin → Catalog, CSV import), shown on the register's tiles. An image cannot run script,
+ *   and script stays locked to the nonce, so nothing injected could use one to send data out.
  * - API responses: JSON loads and runs nothing, so `default-src 'none'`. The one exception is
  *   the receipt, HTML with inline styles that the register shows in a frame.
  * - Framing is refused everywhere (CSP frame-ancestors, and X-Frame-Options for old browsers)
@@ -35,7 +38,7 @@ function pagePolicy({ https, nonce, dev }: SecurityContext): string {
     // React rebuilds server error stacks with eval in development only.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' blob: data:",
+    "img-src 'self' blob: data: https:",
     "font-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",

@@ -17,4 +17,13 @@ describe('security headers', () => {
       expect(securityHeaders({ ...page, path })['x-frame-options'], path).toBe('DENY');
     }
   });
+
+  it('lets pages show product photos from https addresses, never plain http, while scripts stay on the nonce', () => {
+    const csp = securityHeaders(page)['content-security-policy'] ?? '';
+    const img = csp.split('; ').find((d) => d.startsWith('img-src '))!.split(' ');
+    expect(img).toContain('https:');
+    expect(img).not.toContain('http:');
+    expect(img).not.toContain('*');
+    expect(csp).toContain("script-src 'self' 'nonce-bm9uY2U=' 'strict-dynamic'");
+  });
 });

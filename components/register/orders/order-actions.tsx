@@ -95,21 +95,40 @@ export function OrderActions(props: Props) {
   );
 }
 
+/**
+ * A dialog of the orders screen: the title on top, then its content as a `DialogBody` that
+ * scrolls and a `DialogFooter` that stays in view, so the actions are never scrolled away
+ * (a long refund on a tablet held sideways, 1180×820).
+ */
 function Dialog({ dialog, title, wide = false, children }: { dialog: RefObject<HTMLDialogElement | null>; title: string; wide?: boolean; children: ReactNode }) {
   const id = useId();
   return (
     <dialog
       ref={dialog}
       aria-labelledby={id}
-      className={`m-auto max-h-[92dvh] rounded-2xl p-0 shadow-xl backdrop:bg-slate-900/40 ${wide ? 'w-[min(44rem,94vw)]' : 'w-[min(28rem,94vw)]'}`}
+      className={`m-auto max-h-[92dvh] overflow-hidden rounded-2xl p-0 shadow-xl backdrop:bg-slate-900/40 ${wide ? 'w-[min(44rem,94vw)]' : 'w-[min(28rem,94vw)]'}`}
     >
-      <div className="space-y-4 p-6">
-        <h2 id={id} className="text-lg font-semibold">
+      <div className="flex max-h-[92dvh] flex-col">
+        <h2 id={id} className="shrink-0 border-b border-slate-200 px-6 py-4 text-lg font-semibold">
           {title}
         </h2>
         {children}
       </div>
     </dialog>
+  );
+}
+
+function DialogBody({ children }: { children: ReactNode }) {
+  return <div className="min-h-0 flex-1 space-y-4 overflow-y-auto px-6 py-4">{children}</div>;
+}
+
+/** The actions, right-aligned; the server's error sits by them, in view whatever the body is scrolled to. */
+function DialogFooter({ children, error, testId }: { children: ReactNode; error?: string | null; testId?: string }) {
+  return (
+    <div className="shrink-0 space-y-3 border-t border-slate-200 bg-white px-6 py-3" data-testid={testId}>
+      {error && <Alert tone="error">{error}</Alert>}
+      <div className="flex items-center justify-end gap-2">{children}</div>
+    </div>
   );
 }
 
@@ -119,28 +138,30 @@ function ReceiptBody({ orderId, onClose }: { orderId: string; onClose: () => voi
   const [loaded, setLoaded] = useState(false);
   return (
     <>
-      <div className="relative h-[60dvh] overflow-hidden rounded-lg bg-slate-100 ring-1 ring-slate-200">
-        {!loaded && (
-          <p role="status" className="absolute inset-0 flex items-center justify-center text-slate-600">
-            Loading the receipt…
-          </p>
-        )}
-        <iframe
-          ref={frame}
-          title="Receipt"
-          src={`/api/v1/orders/${orderId}/receipt`}
-          onLoad={() => setLoaded(true)}
-          className="relative size-full bg-white"
-        />
-      </div>
-      <div className="flex justify-end gap-2">
+      <DialogBody>
+        <div className="relative h-[60dvh] overflow-hidden rounded-lg bg-slate-100 ring-1 ring-slate-200">
+          {!loaded && (
+            <p role="status" className="absolute inset-0 flex items-center justify-center text-slate-600">
+              Loading the receipt…
+            </p>
+          )}
+          <iframe
+            ref={frame}
+            title="Receipt"
+            src={`/api/v1/orders/${orderId}/receipt`}
+            onLoad={() => setLoaded(true)}
+            className="relative size-full bg-white"
+          />
+        </div>
+      </DialogBody>
+      <DialogFooter>
         <Button variant="ghost" onClick={onClose}>
           Close
         </Button>
         <Button onClick={() => frame.current?.contentWindow?.print()} disabled={!loaded}>
           Print
         </Button>
-      </div>
+      </DialogFooter>
     </>
   );
 }
@@ -174,96 +195,99 @@ function RefundForm({ orderId, currency, refundable, refundableByTender, approve
   if (refundable.length === 0) {
     return (
       <>
-        <p className="text-slate-600">Everything on this order has been refunded.</p>
-        <div className="flex justify-end">
+        <DialogBody>
+          <p className="text-slate-600">Everything on this order has been refunded.</p>
+        </DialogBody>
+        <DialogFooter>
           <Button variant="secondary" onClick={onCancel}>
             Close
           </Button>
-        </div>
+        </DialogFooter>
       </>
     );
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} className="flex min-h-0 flex-1 flex-col" noValidate>
       <input type="hidden" name="orderId" value={orderId} />
       <input type="hidden" name="registerName" value={registerName} />
-      {state?.error && <Alert tone="error">{state.error}</Alert>}
-      <div className="flex items-center justify-between gap-3">
-        <p className="text-sm text-slate-600">Choose what comes back and how many.</p>
-        <Button variant="ghost" onClick={() => setQuantities(Object.fromEntries(refundable.map((l) => [l.id, l.left])))}>
-          Everything left
-        </Button>
-      </div>
-      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200" aria-label="Lines to refund">
-        {refundable.map((line) => {
-          const inputId = `refund-qty-${line.id}`;
-          const error = fe[`qty.${line.id}`];
-          return (
-            <li key={line.id} className="flex flex-wrap items-center gap-3 px-3 py-2" data-testid="refund-line">
-              <div className="min-w-0 flex-1">
-                <label htmlFor={inputId} className="block font-medium">
-                  {line.label}
-                </label>
-                <p className="text-xs text-slate-500">
-                  Sold {line.quantity}
-                  {line.refundedQuantity > 0 && ` · refunded ${line.refundedQuantity}`}
-                  {line.pending > 0 && ` · ${line.pending} in a refund waiting for the card service`} · {line.left} left to refund
-                </p>
-                {error && (
-                  <p id={`${inputId}-error`} className="text-sm text-red-700">
-                    {error}
+      <DialogBody>
+        <div className="flex items-center justify-between gap-3">
+          <p className="text-sm text-slate-600">Choose what comes back and how many.</p>
+          <Button variant="ghost" onClick={() => setQuantities(Object.fromEntries(refundable.map((l) => [l.id, l.left])))}>
+            Everything left
+          </Button>
+        </div>
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200" aria-label="Lines to refund">
+          {refundable.map((line) => {
+            const inputId = `refund-qty-${line.id}`;
+            const error = fe[`qty.${line.id}`];
+            return (
+              <li key={line.id} className="flex flex-wrap items-center gap-3 px-3 py-2" data-testid="refund-line">
+                <div className="min-w-0 flex-1">
+                  <label htmlFor={inputId} className="block font-medium">
+                    {line.label}
+                  </label>
+                  <p className="text-xs text-slate-500">
+                    Sold {line.quantity}
+                    {line.refundedQuantity > 0 && ` · refunded ${line.refundedQuantity}`}
+                    {line.pending > 0 && ` · ${line.pending} in a refund waiting for the card service`} · {line.left} left to refund
                   </p>
-                )}
-              </div>
-              <div className="flex items-center gap-1">
-                <Button variant="secondary" className="w-11 px-0" onClick={() => set(line, qty(line) - 1)} disabled={qty(line) === 0} aria-label={`One less ${line.label}`}>
-                  −
-                </Button>
-                <input
-                  id={inputId}
-                  name={`qty.${line.id}`}
-                  type="number"
-                  inputMode="numeric"
-                  min={0}
-                  max={line.left}
-                  value={qty(line)}
-                  onChange={(e) => set(line, Number.parseInt(e.target.value || '0', 10) || 0)}
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={error ? `${inputId}-error` : undefined}
-                  className="min-h-11 w-16 rounded-lg border border-slate-300 px-2 text-center text-base tabular-nums"
-                />
-                <Button
-                  variant="secondary"
-                  className="w-11 px-0"
-                  onClick={() => set(line, qty(line) + 1)}
-                  disabled={qty(line) >= line.left}
-                  aria-label={`One more ${line.label}`}
-                >
-                  +
-                </Button>
-              </div>
-              <span className="w-28 text-right tabular-nums">{qty(line) > 0 ? money(amountFor(line)) : '—'}</span>
-            </li>
-          );
-        })}
-      </ul>
-      <p className="flex justify-between rounded-lg bg-slate-50 px-3 py-2 text-base font-semibold" aria-live="polite" data-testid="refund-total">
-        <span>Goes back to the customer</span>
-        <span className="tabular-nums">{money(total)}</span>
-      </p>
-      {refundableByTender.length > 1 && total > 0 && <RefundTenders key={total} total={total} tenders={refundableByTender} currency={currency} error={fe.tenders} />}
-      <TextAreaField label="Reason" name="reason" required maxLength={300} rows={2} error={fe.reason} placeholder="e.g. Customer changed their mind" />
-      <CheckboxField label="Put the items back in stock" name="restock" defaultChecked hint="Leave on unless the items are damaged or were eaten." />
-      {refundNeedsApproval && <ApproverPinFields approvers={approvers} errors={fe} what="a refund" />}
-      <div className="flex justify-end gap-2">
+                  {error && (
+                    <p id={`${inputId}-error`} className="text-sm text-red-700">
+                      {error}
+                    </p>
+                  )}
+                </div>
+                <div className="flex items-center gap-1">
+                  <Button variant="secondary" className="w-11 px-0" onClick={() => set(line, qty(line) - 1)} disabled={qty(line) === 0} aria-label={`One less ${line.label}`}>
+                    −
+                  </Button>
+                  <input
+                    id={inputId}
+                    name={`qty.${line.id}`}
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    max={line.left}
+                    value={qty(line)}
+                    onChange={(e) => set(line, Number.parseInt(e.target.value || '0', 10) || 0)}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? `${inputId}-error` : undefined}
+                    className="min-h-11 w-16 rounded-lg border border-slate-300 px-2 text-center text-base tabular-nums"
+                  />
+                  <Button
+                    variant="secondary"
+                    className="w-11 px-0"
+                    onClick={() => set(line, qty(line) + 1)}
+                    disabled={qty(line) >= line.left}
+                    aria-label={`One more ${line.label}`}
+                  >
+                    +
+                  </Button>
+                </div>
+                <span className="w-28 text-right tabular-nums">{qty(line) > 0 ? money(amountFor(line)) : '—'}</span>
+              </li>
+            );
+          })}
+        </ul>
+        <p className="flex justify-between rounded-lg bg-slate-50 px-3 py-2 text-base font-semibold" aria-live="polite" data-testid="refund-total">
+          <span>Goes back to the customer</span>
+          <span className="tabular-nums">{money(total)}</span>
+        </p>
+        {refundableByTender.length > 1 && total > 0 && <RefundTenders key={total} total={total} tenders={refundableByTender} currency={currency} error={fe.tenders} />}
+        <TextAreaField label="Reason" name="reason" required maxLength={300} rows={2} error={fe.reason} placeholder="e.g. Customer changed their mind" />
+        <CheckboxField label="Put the items back in stock" name="restock" defaultChecked hint="Leave on unless the items are damaged or were eaten." />
+        {refundNeedsApproval && <ApproverPinFields approvers={approvers} errors={fe} what="a refund" />}
+      </DialogBody>
+      <DialogFooter testId="refund-actions" error={state?.error}>
         <Button variant="ghost" onClick={onCancel} disabled={pending}>
           Cancel
         </Button>
         <Button type="submit" disabled={pending || units === 0 || (refundNeedsApproval && approvers.length === 0)}>
           {pending ? 'Refunding…' : units === 0 ? 'Choose what to refund' : `Refund ${money(total)}`}
         </Button>
-      </div>
+      </DialogFooter>
     </form>
   );
 }
@@ -275,20 +299,21 @@ function VoidForm({ orderId, approvers, voidNeedsApproval, voidOrderAction, onDo
     if (state?.ok) onDone(state.ok);
   }, [state]); // only a new answer from the server matters here
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} className="flex min-h-0 flex-1 flex-col" noValidate>
       <input type="hidden" name="orderId" value={orderId} />
-      <p className="text-sm text-slate-600">The order is cancelled without payment and anything it took from stock goes back.</p>
-      {state?.error && <Alert tone="error">{state.error}</Alert>}
-      <TextAreaField label="Reason" name="reason" required maxLength={300} rows={2} error={fe.reason} placeholder="e.g. Customer left before paying" />
-      {voidNeedsApproval && <ApproverPinFields approvers={approvers} errors={fe} what="a void" />}
-      <div className="flex justify-end gap-2">
+      <DialogBody>
+        <p className="text-sm text-slate-600">The order is cancelled without payment and anything it took from stock goes back.</p>
+        <TextAreaField label="Reason" name="reason" required maxLength={300} rows={2} error={fe.reason} placeholder="e.g. Customer left before paying" />
+        {voidNeedsApproval && <ApproverPinFields approvers={approvers} errors={fe} what="a void" />}
+      </DialogBody>
+      <DialogFooter error={state?.error}>
         <Button variant="ghost" onClick={onCancel} disabled={pending}>
           Cancel
         </Button>
         <Button type="submit" variant="danger" disabled={pending || (voidNeedsApproval && approvers.length === 0)}>
           {pending ? 'Voiding…' : 'Void order'}
         </Button>
-      </div>
+      </DialogFooter>
     </form>
   );
 }
