@@ -37,7 +37,7 @@ export type QuoteLine = {
 };
 export type Quote = { lines: QuoteLine[]; subtotal: number; discountTotal: number; taxTotal: number; total: number };
 
-export type OrderStatus = 'open' | 'placed' | 'partially_paid' | 'paid' | 'completed' | 'voided' | 'partially_refunded' | 'refunded' | 'merged';
+export type OrderStatus = 'open' | 'placed' | 'partially_paid' | 'paid' | 'completed' | 'voided' | 'partially_refunded' | 'refunded' | 'merged' | 'cancelled';
 
 export type OrderLine = QuoteLine & {
   id: string;

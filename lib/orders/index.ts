@@ -11,7 +11,7 @@ export {
   assertTransition,
   type OrderView,
 } from './orders';
-export { openTabs, startTab, fireOrder, moveOrder, mergeOrder, type OpenTab } from './tabs';
+export { openTabs, startTab, cancelTab, fireOrder, moveOrder, mergeOrder, type OpenTab } from './tabs';
 export { payOrder, settleCard, PAYMENT_PENDING } from './payments';
 export { refundOrder, voidOrder, refundAmount, refundTax } from './refunds';
 export { openShift, currentShift, getShift, shiftsOfDay, type DayTotals, addCashMovement, shiftReport, closeShift, type Shift, type ShiftReport } from './shifts';
