@@ -269,8 +269,10 @@ export async function createOrder(ctx: TenantContext, input: CreateOrderInput): 
 export async function updateOpenOrder(ctx: TenantContext, orderId: string, input: UpdateOrderInput): Promise<OrderView> {
   const tenantId = ctx.tenantId;
   const current = await withTenant(tenantId, async (tx) => {
-    const [exists] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId));
+    const [exists] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
     if (!exists) throw notFound('Order');
+    // Before any approval is asked for: a checked-out order's lines are all "fired", but it cannot change at all.
+    if (exists.status !== 'open') throw notOpen(exists.status);
     return tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position));
   });
   const settings = await getTenantSettings({ tenantId });
@@ -280,7 +282,7 @@ export async function updateOpenOrder(ctx: TenantContext, orderId: string, input
   const voidApprovedBy = voids.length ? await authorise(ctx, 'order:void', input.voidApproval, voidWhy(voids), 'voidApproval') : null;
   await withTenant(tenantId, async (tx) => {
     const order = await lockOrder(tx, orderId);
-    if (order.status !== 'open') throw new AppError('conflict', `This order is ${STATUS_WORDS[order.status]}; only open orders can be changed`);
+    if (order.status !== 'open') throw notOpen(order.status);
     const shift = await openShiftOf(tx, input.shiftId, order.locationId);
     if (input.tableId && input.tableId !== order.tableId) await assertNoOtherTab(tx, input.tableId, orderId);
     // Line ids are kept (matched by the lineId the register sends back): what the kitchen has is known per line.
@@ -312,6 +314,7 @@ export async function updateOpenOrder(ctx: TenantContext, orderId: string, input
   return getOrder(ctx, orderId);
 }
 
+const notOpen = (status: OrderStatus) => new AppError('conflict', `This order is ${STATUS_WORDS[status]}; only open orders can be changed`);
 const voidWhy = (lines: FiredLine[]) =>
   `The kitchen already has ${lines.map((l) => `${l.quantity}× ${l.name}`).join(', ')}: taking ${lines.length === 1 && lines[0]!.quantity === 1 ? 'it' : 'them'} off needs a manager's approval`;
 
