@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { formatMoney } from '../lib/platform/money';
-import { browserFetch, DEMO, hydrated, signIn, tenantUrl } from './support';
+import { browserFetch, choose, DEMO, hydrated, signIn, tenantUrl } from './support';
 
 // The restaurant's leftovers on the seeded demo café (docs/kitchen.md, docs/time-clock.md):
 // a cashier taking off a unit the kitchen already has asks a manager's PIN, then the Send goes
@@ -99,7 +99,7 @@ test('a cashier needs a manager to take off what the kitchen has; empty tabs are
       expect((await orderOf(page, tabId)).lines[0]).toMatchObject({ quantity: 2, firedQuantity: 2 });
 
       await error.getByRole('button', { name: 'Manager PIN' }).click();
-      const approval = page.getByTestId('approval-dialog');
+      const approval = page.getByRole('dialog', { name: 'Manager approval' });
       await expect(approval).toBeVisible();
       const who = approval.getByLabel('Manager or owner');
       await who.selectOption(await who.locator('option', { hasText: DEMO.manager.name }).getAttribute('value'));
@@ -178,6 +178,43 @@ test('Take payment on the orders list offers the tip prompt', async ({ browser }
     expect(order.payments.map((p: { tender: string; amount: number; tip: number }) => [p.tender, p.amount, p.tip])).toEqual([['cash', SAMUSA_PRICE, tip]]);
   } finally {
     await browserFetch(page, '/api/v1/settings', { method: 'PATCH', json: { tipsEnabled: false } });
+  }
+});
+
+test('a bill split by item down to units: 2 of 4 samusas to each part', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await tablet(browser, DEMO.owner.email);
+  const registerName = `E2E Units ${Date.now().toString(36)}`;
+  await openShift(page, registerName);
+  const shiftId = (await browserFetch(page, `/api/v1/shifts?register=${encodeURIComponent(registerName)}`)).body.id as string;
+  const found = await browserFetch(page, `/api/v1/products?search=${SAMUSA}`);
+  const variantId: string = (found.body.data as { name: string; variants: { id: string }[] }[]).find((p) => p.name === SAMUSA)!.variants[0]!.id;
+  const placed = await browserFetch(page, '/api/v1/orders', { method: 'POST', json: { type: 'takeaway', shiftId, lines: [{ variantId, quantity: 4 }] } });
+  expect(placed.body).toMatchObject({ status: 'placed', balanceDue: 4 * SAMUSA_PRICE });
+  try {
+    await page.goto(tenantUrl(DEMO.slug, `/register/orders?order=${placed.body.id}`));
+    const take = page.getByRole('article', { name: `Order #${placed.body.number}` }).getByRole('button', { name: /^Take payment/ });
+    await hydrated(take);
+    await take.click();
+    const payment = page.getByRole('dialog', { name: `Payment · order #${placed.body.number}` });
+    await payment.getByTestId('split-bill').click();
+    const planner = payment.getByTestId('split-planner');
+    await choose(planner.getByRole('radio', { name: /By item/ }));
+    await planner.getByRole('button', { name: 'Share units' }).click();
+    await planner.getByLabel(`Units of ${SAMUSA} in part 1`).fill('3');
+    await planner.getByTestId('split-confirm').click();
+    await expect(planner.getByRole('alert')).toHaveText(`Share out every unit of ${SAMUSA}: 3 of 4 are in a part.`);
+    await planner.getByLabel(`Units of ${SAMUSA} in part 1`).fill('2');
+    await planner.getByLabel(`Units of ${SAMUSA} in part 2`).fill('2');
+    await planner.getByTestId('split-confirm').click();
+    const parts = payment.getByTestId('split-part');
+    await expect(parts).toHaveCount(2);
+    await expect(parts.nth(0)).toContainText(`Part 1${money(2 * SAMUSA_PRICE)}`);
+    await expect(parts.nth(1)).toContainText(`Part 2${money(2 * SAMUSA_PRICE)}`);
+    const order = await orderOf(page, placed.body.id);
+    expect(order.parts.map((p: { items: { quantity: number }[] }) => p.items.map((i) => i.quantity))).toEqual([[2], [2]]);
+  } finally {
+    await browserFetch(page, `/api/v1/orders/${placed.body.id}/void`, { method: 'POST', json: { reason: 'E2E split clean-up' } });
   }
 });
 
