@@ -125,5 +125,9 @@ export function lineErrors(error: ApiError | null | undefined): Map<number, stri
   return byLine;
 }
 
-/** True when the server wants a manager's PIN for this (403 with details path `approval`). */
-export const needsApproval = (error: ApiError | null | undefined) => error?.status === 403 && detailsAt(error, 'approval').length > 0;
+/**
+ * True when the server wants a manager's PIN for this (403 with details path `approval`, or the
+ * field named: `voidApproval` for taking off what the kitchen already has).
+ */
+export const needsApproval = (error: ApiError | null | undefined, field: 'approval' | 'voidApproval' = 'approval') =>
+  error?.status === 403 && detailsAt(error, field).length > 0;

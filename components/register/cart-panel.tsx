@@ -43,6 +43,7 @@ export function CartPanel({
   onChooseTable,
   onPay,
   onVoid,
+  onCancelTab,
 }: {
   cart: CartApi;
   quote: Quote | null;
@@ -75,6 +76,8 @@ export function CartPanel({
   onChooseTable: (tableId: string | null) => void;
   onPay: () => void;
   onVoid: () => void;
+  /** A resumed tab emptied before anything was sent: cancel it (not a void) and free its table. */
+  onCancelTab: () => void;
 }) {
   const { lines, selectedKey, resumed } = cart.cart;
   const listRef = useRef<HTMLUListElement>(null);
@@ -89,7 +92,8 @@ export function CartPanel({
 
   const problems = quoteError ?? saleError;
   const byLine = lineErrors(problems);
-  const approval = needsApproval(quoteError) || needsApproval(saleError);
+  // A discount over the limit, or units the kitchen has taken off a tab: both ask for a manager's PIN.
+  const approval = needsApproval(quoteError) || needsApproval(saleError) || needsApproval(saleError, 'voidApproval');
   const tableError = tableHint ?? detailsAt(saleError, 'tableId')[0]?.message ?? null;
   const general = problems && !approval ? problems.details.filter((d) => !/^lines\.\d+/.test(d.path) && d.path !== 'tableId') : [];
   const generalMessage = problems && !approval && byLine.size === 0 && general.length === 0 && !tableError ? problems.message : null;
@@ -146,6 +150,11 @@ export function CartPanel({
             </svg>
             <p className="font-semibold text-slate-800">No items yet</p>
             <p className="text-sm">Tap a product, search, or scan a barcode.</p>
+            {resumed && dineIn && !locked && (
+              <Button variant="secondary" className="mt-3 min-h-12" onClick={onCancelTab} disabled={busy !== null} data-testid="cancel-tab">
+                Cancel tab #{resumed.number} and free the table
+              </Button>
+            )}
           </div>
         ) : (
           <ul ref={listRef} aria-label="Items in the sale">

@@ -6,6 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { api } from './api';
 import { StaffPinFields, type StaffOption } from './staff-pin-fields';
+import { punchClock, type ClockMessage } from './time-clock';
 import { ACTIVITY_EVENTS, checkEveryMs, idleLockHeld, isIdle, onIdleHoldChange } from './idle-timer';
 
 /**
@@ -75,7 +76,11 @@ export function PinScreen({ minutes, staff, signedInId }: { minutes: number; sta
   );
 }
 
-/** PIN sign-in on a locked register (the lock screen, and the sign-in page after a reload). */
+/**
+ * PIN sign-in on a locked register (the lock screen, and the sign-in page after a reload). The
+ * same PIN clocks its owner in or out without signing in to sell (the lock token stands in for a
+ * session: /api/v1/register/lock/clock-in|out); the register stays locked.
+ */
 export function PinSignInForm({
   titleId,
   staff,
@@ -90,8 +95,19 @@ export function PinSignInForm({
   passwordLink?: boolean;
 }) {
   const { error, pending, submit } = useCredentialsSignIn('pin', () => window.location.reload());
+  const form = useRef<HTMLFormElement>(null);
+  const [clock, setClock] = useState<ClockMessage | null>(null);
+  const [punching, setPunching] = useState(false);
+  const punch = async (direction: 'in' | 'out') => {
+    if (!form.current?.reportValidity()) return;
+    setPunching(true);
+    setClock(null);
+    setClock(await punchClock('/api/v1/register/lock', direction, form.current, null));
+    setPunching(false);
+  };
   return (
     <form
+      ref={form}
       className="w-[min(24rem,100%)] space-y-4 rounded-2xl bg-white p-6 text-slate-900 shadow-xl"
       onSubmit={(e) => {
         e.preventDefault();
@@ -104,6 +120,7 @@ export function PinSignInForm({
       </h2>
       <p className="text-sm text-slate-600">{intro}</p>
       {error && <Alert tone="error">{error}</Alert>}
+      <div aria-live="polite">{clock && <Alert tone={clock.tone}>{clock.text}</Alert>}</div>
       {staff.length === 0 ? (
         <p className="text-sm text-slate-600">Nobody has a register PIN yet: sign in with email and password.</p>
       ) : (
@@ -120,11 +137,22 @@ export function PinSignInForm({
           <span />
         )}
         {staff.length > 0 && (
-          <Button type="submit" disabled={pending}>
+          <Button type="submit" disabled={pending || punching}>
             {pending ? 'Checking…' : 'Sign in'}
           </Button>
         )}
       </div>
+      {staff.length > 0 && (
+        <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 pt-3" role="group" aria-label="Time clock">
+          <span className="mr-auto text-sm text-slate-600">Starting or ending your shift?</span>
+          <Button variant="secondary" disabled={pending || punching} onClick={() => void punch('in')}>
+            Clock in
+          </Button>
+          <Button variant="secondary" disabled={pending || punching} onClick={() => void punch('out')}>
+            Clock out
+          </Button>
+        </div>
+      )}
     </form>
   );
 }

@@ -151,6 +151,10 @@ export function RegisterToolbar({
           ))}
         </dl>
         <p className="mt-3 text-xs text-slate-600">A barcode scanner works anywhere on the sale screen (not inside another text field or a dialog): scan, and the item is added.</p>
+        <p className="mt-2 text-xs text-slate-600">
+          On a tab, items not yet sent to the kitchen come off freely; taking off what was sent needs a manager’s PIN. An emptied tab is cancelled with “Cancel
+          tab” (not a void). When the register is locked, its PIN screen clocks you in or out.
+        </p>
       </Popover>
     </div>
   );

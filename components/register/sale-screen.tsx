@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { variantLabel } from '@/lib/catalog/labels';
-import { api, type ApiError } from './api';
+import { api, needsApproval, newActionKey, type ApiError } from './api';
 import { ApprovalDialog } from './approval-dialog';
 import { codeIndex } from './codes';
 import { CardStatusBanner } from './card-status-banner';
@@ -67,6 +67,9 @@ export function SaleScreen({
   const [discount, setDiscount] = useState<DiscountTarget | null>(null);
   const [approvalOpen, setApprovalOpen] = useState(false);
   const [approvalError, setApprovalError] = useState<string | null>(null);
+  const [voidApprovalOpen, setVoidApprovalOpen] = useState(false);
+  /** What to do again once a manager approved taking off what the kitchen has (the Park or Send that was refused). */
+  const retryAfterVoid = useRef<(() => void) | null>(null);
   const [paying, setPaying] = useState(false);
   const [receipt, setReceipt] = useState<Order | null>(null);
   const [parkedOpen, setParkedOpen] = useState(false);
@@ -213,6 +216,7 @@ export function SaleScreen({
   const dineInWithoutTable = cart.cart.type === 'dine_in' && !cart.cart.tableId;
   const park = async () => {
     if (dineInWithoutTable) return setTableHint('Choose a table for the dine-in tab.');
+    retryAfterVoid.current = () => void park();
     const result = await sale.park();
     if (!result.ok) return;
     const table = result.order.tableId ? tables.find((t) => t.id === result.order.tableId)?.name : null;
@@ -224,6 +228,7 @@ export function SaleScreen({
   };
   const sendToKitchen = async (course?: number) => {
     if (dineInWithoutTable) return setTableHint('Choose a table for the dine-in tab.');
+    retryAfterVoid.current = () => void sendToKitchen(course);
     const result = await sale.send(course);
     if (!result.ok) return;
     const table = result.order.tableId ? tables.find((t) => t.id === result.order.tableId)?.name : null;
@@ -234,10 +239,23 @@ export function SaleScreen({
     void refreshTables();
     searchRef.current?.focus();
   };
+  /** The resumed tab emptied before anything was sent: cancelled on the server (not a void), its table freed. */
+  const cancelTab = async () => {
+    const tab = cart.cart.resumed;
+    if (!tab) return;
+    const result = await api<Order>(`/api/v1/orders/${tab.id}/cancel`, { method: 'POST', body: {}, key: newActionKey() });
+    if (!result.ok) return setTabNotice(result.error.message);
+    cart.clear();
+    announce(`Tab #${tab.number} cancelled; its table is free.`);
+    void parked.refresh();
+    void refreshTables();
+    searchRef.current?.focus();
+  };
   const canPay = shift !== null && sale.busy === null && (locked || (cart.cart.lines.length > 0 && quote.ready));
   const openPayment = () => {
     if (!canPay) return;
     if (!locked && dineInWithoutTable) return setTableHint('Choose a table for dine-in, or switch to takeaway.');
+    retryAfterVoid.current = null; // after the approval, Pay is tapped again
     setPaying(true);
   };
   const paid = (order: Order) => {
@@ -401,6 +419,7 @@ export function SaleScreen({
               }}
               onOrderDiscount={() => setDiscount({ scope: 'order', current: cart.cart.orderDiscount })}
               onAskApproval={() => {
+                if (needsApproval(sale.error, 'voidApproval')) return setVoidApprovalOpen(true);
                 setApprovalError(null);
                 setApprovalOpen(true);
               }}
@@ -416,6 +435,7 @@ export function SaleScreen({
               onChooseTable={chooseTable}
               onPay={openPayment}
               onVoid={() => setVoidOpen(true)}
+              onCancelTab={() => void cancelTab()}
             />
           </CartSheet>
         </div>
@@ -455,6 +475,20 @@ export function SaleScreen({
           setApprovalError(null);
           setApprovalOpen(false);
           announce(`Discount approved by ${approver.name}.`);
+        }}
+      />
+      <ApprovalDialog
+        open={voidApprovalOpen}
+        reason={`${sale.error?.message ?? 'The kitchen already has these items'}. A manager enters their PIN to void them.`}
+        permission="order:void"
+        approvers={data.approvers}
+        onClose={() => setVoidApprovalOpen(false)}
+        onApprove={(approval, approver) => {
+          sale.approveVoid(approval);
+          setVoidApprovalOpen(false);
+          const retry = retryAfterVoid.current;
+          announce(`Void approved by ${approver.name}.${retry ? '' : ' Tap Pay again.'}`);
+          retry?.();
         }}
       />
       <PaymentDialog

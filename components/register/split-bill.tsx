@@ -5,11 +5,13 @@ import { variantLabel } from '@/lib/catalog/labels';
 import { Button } from '@/components/ui/button';
 import { formatMoney } from './format';
 import type { SplitPlan, SplitResult } from './order-payment';
+import { itemPlan, partOfWhole, wholeLineTo, unitsOf, type UnitsByLine } from './split-units';
 import type { Order, SplitPart } from './types';
 
 /**
  * Splitting the bill in the payment dialog: by seat (the seats set on the lines; lines without
- * one are shared), into equal shares, or by item (each line to a part). The server makes the
+ * one are shared), into equal shares, or by item (a line to a part, or its units shared out
+ * between parts: 2 of 4 beers each, split-units.ts). The server makes the
  * parts (lib/orders/split.ts) so they always add up to the order's total; a part that has
  * money on it stays as it is.
  */
@@ -19,19 +21,22 @@ export function SplitPlanner({ order, busy, onSplit, onCancel }: { order: Order;
   const [kind, setKind] = useState<SplitPlan['kind']>(order.type === 'dine_in' && seats.size >= 2 ? 'seat' : 'equal');
   const [shares, setShares] = useState(2);
   const [partCount, setPartCount] = useState(2);
-  const [partOf, setPartOf] = useState<Record<string, number>>({});
+  const [units, setUnits] = useState<UnitsByLine>({});
+  /** Lines whose units are being shared out between parts (their per-part counts are shown). */
+  const [sharing, setSharing] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
 
   const plan = (): SplitPlan | null => {
     if (kind === 'seat') return { kind: 'seat' };
     if (kind === 'equal') return { kind: 'equal', shares };
-    const parts = Array.from({ length: partCount }, (_, i) => ({
-      items: order.lines.filter((l) => (partOf[l.id] ?? 0) === i).map((l) => ({ lineId: l.id, quantity: l.quantity })),
-    })).filter((p) => p.items.length > 0);
+    const { parts } = itemPlan(order.lines, units, partCount);
     return parts.length >= 2 ? { kind: 'item', parts } : null;
   };
+  const uneven = kind === 'item' ? itemPlan(order.lines, units, partCount).uneven : [];
 
   const submit = async () => {
+    const off = uneven[0] && order.lines.find((l) => l.id === uneven[0]!.lineId);
+    if (off) return setError(`Share out every unit of ${variantLabel(off)}: ${uneven[0]!.shared} of ${uneven[0]!.quantity} are in a part.`);
     const chosen = plan();
     if (!chosen) return setError('Put items in at least two parts.');
     setError(null);
@@ -71,27 +76,75 @@ export function SplitPlanner({ order, busy, onSplit, onCancel }: { order: Order;
         <div className="space-y-2">
           <Count id={`${id}-parts`} label="Number of parts" value={partCount} onChange={setPartCount} />
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200">
-            {order.lines.map((l) => (
-              <li key={l.id} className="flex items-center justify-between gap-2 px-3 py-2 text-sm">
-                <span>
-                  {l.quantity} × {variantLabel(l)} <span className="tabular-nums text-slate-600">{formatMoney(l.total, order.currency)}</span>
-                </span>
-                <label className="flex items-center gap-1 font-semibold">
-                  <span className="sr-only">Part for {variantLabel(l)}</span>
-                  <select
-                    value={Math.min(partOf[l.id] ?? 0, partCount - 1)}
-                    onChange={(e) => setPartOf({ ...partOf, [l.id]: Number(e.target.value) })}
-                    className="min-h-10 rounded-lg border border-slate-300 bg-white px-2"
-                  >
-                    {Array.from({ length: partCount }, (_, i) => (
-                      <option key={i} value={i}>
-                        Part {i + 1}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              </li>
-            ))}
+            {order.lines.map((l) => {
+              const whole = partOfWhole(l, units, partCount);
+              const shared = l.quantity > 1 && (sharing.has(l.id) || whole === null);
+              return (
+                <li key={l.id} className="space-y-2 px-3 py-2 text-sm" data-testid="split-line">
+                  <div className="flex items-center justify-between gap-2">
+                    <span>
+                      {l.quantity} × {variantLabel(l)} <span className="tabular-nums text-slate-600">{formatMoney(l.total, order.currency)}</span>
+                    </span>
+                    <span className="flex items-center gap-2">
+                      {!shared && (
+                        <label className="flex items-center gap-1 font-semibold">
+                          <span className="sr-only">Part for {variantLabel(l)}</span>
+                          <select
+                            value={whole ?? 0}
+                            onChange={(e) => setUnits({ ...units, [l.id]: wholeLineTo(l, Number(e.target.value), partCount) })}
+                            className="min-h-10 rounded-lg border border-slate-300 bg-white px-2"
+                          >
+                            {Array.from({ length: partCount }, (_, i) => (
+                              <option key={i} value={i}>
+                                Part {i + 1}
+                              </option>
+                            ))}
+                          </select>
+                        </label>
+                      )}
+                      {l.quantity > 1 && (
+                        <Button
+                          variant="ghost"
+                          className="min-h-10 px-2"
+                          aria-expanded={shared}
+                          onClick={() => {
+                            const next = new Set(sharing);
+                            if (shared) next.delete(l.id);
+                            else next.add(l.id);
+                            setSharing(next);
+                            setUnits({ ...units, [l.id]: shared ? wholeLineTo(l, whole ?? 0, partCount) : unitsOf(l, units, partCount) });
+                          }}
+                        >
+                          {shared ? 'One part' : 'Share units'}
+                        </Button>
+                      )}
+                    </span>
+                  </div>
+                  {shared && (
+                    <div className="flex flex-wrap gap-3" role="group" aria-label={`Units of ${variantLabel(l)} per part`}>
+                      {unitsOf(l, units, partCount).map((n, i) => (
+                        <label key={i} className="flex items-center gap-1 font-semibold">
+                          Part {i + 1}
+                          <input
+                            type="number"
+                            min={0}
+                            max={l.quantity}
+                            value={n}
+                            aria-label={`Units of ${variantLabel(l)} in part ${i + 1}`}
+                            onChange={(e) => {
+                              const next = unitsOf(l, units, partCount);
+                              next[i] = Math.max(0, Math.min(l.quantity, Math.round(Number(e.target.value) || 0)));
+                              setUnits({ ...units, [l.id]: next });
+                            }}
+                            className="min-h-10 w-16 rounded-lg border border-slate-300 px-2 tabular-nums"
+                          />
+                        </label>
+                      ))}
+                    </div>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </div>
       )}

@@ -8,6 +8,28 @@ import { api, newActionKey } from './api';
 import { StaffPinFields, type StaffOption } from './staff-pin-fields';
 
 type OpenEntry = { userId: string; name: string; clockedInAt: string };
+type Punched = OpenEntry & { clockedOutAt: string | null };
+export type ClockMessage = { tone: 'success' | 'error'; text: string };
+
+/**
+ * One clock-in or -out by the PIN typed in `form` (fields `userId`, `pin`), then the PIN is
+ * cleared. `base`: /api/v1/time-clock at a signed-in register, /api/v1/register/lock on the
+ * locked register's PIN screen (its lock token stands in for the session).
+ */
+export async function punchClock(base: string, direction: 'in' | 'out', form: HTMLFormElement, time: Intl.DateTimeFormat | null): Promise<ClockMessage> {
+  const data = new FormData(form);
+  const result = await api<Punched>(`${base}/clock-${direction}`, {
+    method: 'POST',
+    body: { userId: String(data.get('userId') ?? ''), pin: String(data.get('pin') ?? '') },
+    key: newActionKey(),
+  });
+  const pin = form.querySelector<HTMLInputElement>('input[name="pin"]');
+  if (pin) pin.value = '';
+  if (!result.ok) return { tone: 'error', text: result.error.details[0]?.message === 'Wrong PIN.' ? 'Wrong PIN.' : result.error.message };
+  const e = result.data;
+  const at = direction === 'in' ? e.clockedInAt : e.clockedOutAt!;
+  return { tone: 'success', text: `${e.name} clocked ${direction}${time ? ` at ${time.format(new Date(at))}` : ''}.` };
+}
 
 /**
  * The register's time clock: anyone clocks themselves in or out with their own PIN, whoever
@@ -17,7 +39,7 @@ export function TimeClock({ staff, signedInId, timeZone }: { staff: StaffOption[
   const dialog = useRef<HTMLDialogElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const [clockedIn, setClockedIn] = useState<OpenEntry[] | null>(null);
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<ClockMessage | null>(null);
   const [pending, setPending] = useState(false);
   const time = dateTimeFormat(timeZone, 'time');
 
@@ -27,23 +49,12 @@ export function TimeClock({ staff, signedInId, timeZone }: { staff: StaffOption[
   };
 
   const punch = async (direction: 'in' | 'out') => {
-    const data = new FormData(form.current!);
     setPending(true);
     setMessage(null);
-    const result = await api<OpenEntry & { clockedOutAt: string | null }>(`/api/v1/time-clock/clock-${direction}`, {
-      method: 'POST',
-      body: { userId: String(data.get('userId') ?? ''), pin: String(data.get('pin') ?? '') },
-      key: newActionKey(),
-    });
+    const said = await punchClock('/api/v1/time-clock', direction, form.current!, time);
     setPending(false);
-    if (!result.ok) return setMessage({ tone: 'error', text: result.error.details[0]?.message === 'Wrong PIN.' ? 'Wrong PIN.' : result.error.message });
-    const e = result.data;
-    setMessage({
-      tone: 'success',
-      text: direction === 'in' ? `${e.name} clocked in at ${time.format(new Date(e.clockedInAt))}.` : `${e.name} clocked out at ${time.format(new Date(e.clockedOutAt!))}.`,
-    });
-    form.current!.querySelector<HTMLInputElement>('input[name="pin"]')!.value = '';
-    void refresh();
+    setMessage(said);
+    if (said.tone === 'success') void refresh();
   };
 
   return (

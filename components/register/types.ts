@@ -49,7 +49,7 @@ export type OrderTotals = {
 };
 export type Quote = OrderTotals & { lines: QuoteLine[] };
 
-export type OrderStatus = 'open' | 'placed' | 'partially_paid' | 'paid' | 'completed' | 'voided' | 'partially_refunded' | 'refunded' | 'merged';
+export type OrderStatus = 'open' | 'placed' | 'partially_paid' | 'paid' | 'completed' | 'voided' | 'partially_refunded' | 'refunded' | 'merged' | 'cancelled';
 
 export type OrderLine = QuoteLine & {
   id: string;

@@ -44,6 +44,17 @@ export function useSale({
   const [busy, setBusy] = useState<null | 'park' | 'send' | 'pay' | 'void'>(null);
   /** One Idempotency-Key per action, reused when the same action is tried again after a lost answer. */
   const send = useIdempotentSend();
+  /** A manager's `order:void` token for taking off units the kitchen has: one use, sent with the next PUT. */
+  const voidApproval = useRef<Approval | null>(null);
+  /** PUT /api/v1/orders/{id}: the open order replaced, carrying the void approval if one was given. */
+  const replaceOpen = useCallback(
+    async <T,>(id: string, body: object) => {
+      const result = await send<T>('PUT', `/api/v1/orders/${id}`, { ...body, voidApproval: voidApproval.current });
+      if (result.ok || needsApproval(result.error, 'voidApproval')) voidApproval.current = null; // used, or refused: ask again
+      return result;
+    },
+    [send],
+  );
 
   // The order being paid survives a reload (its items already left stock): remember its id
   // per register, and bring it back on load while it still waits for money.
@@ -121,7 +132,7 @@ export function useSale({
       try {
         const body = orderInput(cart, shift);
         let result = cart.resumed
-          ? await send<Order & { fired?: number }>('PUT', `/api/v1/orders/${cart.resumed.id}`, body)
+          ? await replaceOpen<Order & { fired?: number }>(cart.resumed.id, body)
           : await send<Order & { fired?: number }>('POST', '/api/v1/orders', { ...body, park: true });
         if (result.ok && fire) result = await send<Order & { fired: number }>('POST', `/api/v1/orders/${result.data.id}/fire`, fire);
         if (!result.ok) noteProblem(result.error);
@@ -130,7 +141,7 @@ export function useSale({
         setBusy(null);
       }
     },
-    [cart, shift, send, noteProblem],
+    [cart, shift, send, replaceOpen, noteProblem],
   );
   const park = useCallback(() => keepOpen(null), [keepOpen]);
   const sendTab = useCallback((course?: number) => keepOpen(course === undefined ? {} : { course }), [keepOpen]);
@@ -156,7 +167,7 @@ export function useSale({
           if (expectedTotal === null) return { kind: 'error', error: { status: 0, code: 'quote', message: 'Wait for the total to update.', details: [] } };
           const body = { ...orderInput({ ...cart, approval: approval ?? cart.approval }, shift), expectedTotal };
           if (cart.resumed) {
-            const updated = await send<Order>('PUT', `/api/v1/orders/${cart.resumed.id}`, body);
+            const updated = await replaceOpen<Order>(cart.resumed.id, body);
             if (!updated.ok) return needsApproval(updated.error) ? { kind: 'approval', error: updated.error } : (noteProblem(updated.error), { kind: 'error', error: updated.error });
             target = updated.data;
           } else {
@@ -180,7 +191,7 @@ export function useSale({
         setBusy(null);
       }
     },
-    [cart, shift, order, expectedTotal, send, noteProblem, classifyPaymentError, adopt],
+    [cart, shift, order, expectedTotal, send, replaceOpen, noteProblem, classifyPaymentError, adopt],
   );
 
   /** Voids the unpaid order being paid (stock goes back); a cashier needs a manager's approval. */
@@ -211,12 +222,12 @@ export function useSale({
     if (expectedTotal === null) return { ok: false, message: 'Wait for the total to update.' };
     setError(null);
     const body = { ...orderInput(cart, shift), expectedTotal };
-    const created = cart.resumed ? await send<Order>('PUT', `/api/v1/orders/${cart.resumed.id}`, body) : await send<Order>('POST', '/api/v1/orders', body);
+    const created = cart.resumed ? await replaceOpen<Order>(cart.resumed.id, body) : await send<Order>('POST', '/api/v1/orders', body);
     if (!created.ok) return noteProblem(created.error), { ok: false, message: created.error.message };
     const placed = cart.resumed ? await send<Order>('POST', `/api/v1/orders/${created.data.id}/place`, {}) : created;
     if (!placed.ok) return noteProblem(placed.error), { ok: false, message: placed.error.message };
     return { ok: true, order: adopt(placed.data) };
-  }, [cart, shift, order, expectedTotal, send, noteProblem, adopt]);
+  }, [cart, shift, order, expectedTotal, send, replaceOpen, noteProblem, adopt]);
 
   const split = useCallback(
     async (plan: SplitPlan): Promise<SplitResult> => {
@@ -238,6 +249,13 @@ export function useSale({
   const reset = useCallback(() => {
     setOrder(null);
     setError(null);
+    voidApproval.current = null;
+  }, []);
+
+  /** A manager approved taking off what the kitchen has: the next save of the tab carries it. */
+  const approveVoid = useCallback((approval: Approval) => {
+    voidApproval.current = approval;
+    setError(null);
   }, []);
 
   return {
@@ -251,6 +269,7 @@ export function useSale({
     send: sendTab,
     pay,
     voidOrder,
+    approveVoid,
     reset,
     syncOrder,
     checkCard,

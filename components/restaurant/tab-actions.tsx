@@ -7,13 +7,14 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { formatMoney } from '@/lib/platform/money';
 import type { FloorTable } from './floor-view';
 
-/** A table's open tab as the floor shows it (GET /api/v1/orders/tabs; times as ISO text). */
-export type FloorTab = { orderId: string; tableId: string; number: number; total: number; openedAt: string };
+/** A table's open tab as the floor shows it (GET /api/v1/orders/tabs; times as ISO text; `items`: units on it). */
+export type FloorTab = { orderId: string; tableId: string; number: number; total: number; items: number; openedAt: string };
 
 /**
  * What the floor does with a table's order: open its tab in the register, or seat the guests
  * and start one ("Seat & start order"); move the tab to a free table; merge another table's tab
- * into it. Each is one API call with its own Idempotency-Key; the register opens the tab by
+ * into it; cancel a tab with nothing on it (the guests left before ordering: `cancelled`, not a
+ * void). Each is one API call with its own Idempotency-Key; the register opens the tab by
  * `/register?order=…` (the same path as resuming a parked order).
  */
 export function TabActions({
@@ -33,7 +34,7 @@ export function TabActions({
   currency: string;
   onDone: (message: string) => void;
 }) {
-  const [busy, setBusy] = useState<null | 'start' | 'move' | 'merge'>(null);
+  const [busy, setBusy] = useState<null | 'start' | 'move' | 'merge' | 'cancel'>(null);
   const [error, setError] = useState<string | null>(null);
   const [moveTo, setMoveTo] = useState('');
   const [mergeFrom, setMergeFrom] = useState('');
@@ -41,7 +42,7 @@ export function TabActions({
   const free = tables.filter((t) => t.status === 'free' && t.id !== table.id);
   const others = tabs.filter((t) => t.tableId !== table.id);
 
-  const post = async <T,>(what: 'start' | 'move' | 'merge', path: string, body: unknown) => {
+  const post = async <T,>(what: 'start' | 'move' | 'merge' | 'cancel', path: string, body: unknown) => {
     setBusy(what);
     setError(null);
     const result = await api<T>(path, { method: 'POST', body, key: newActionKey() });
@@ -62,6 +63,9 @@ export function TabActions({
     if (!tab || !from) return;
     if (await post('merge', `/api/v1/orders/${tab.orderId}/merge`, { orderId: from.orderId }))
       onDone(`${name.get(from.tableId)} merged into ${table.name}: order #${tab.number} has both tables’ items.`);
+  };
+  const cancel = async () => {
+    if (tab && (await post('cancel', `/api/v1/orders/${tab.orderId}/cancel`, {}))) onDone(`Order #${tab.number} cancelled; ${table.name} is free.`);
   };
   const control = 'block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-2 text-base';
 
@@ -91,6 +95,11 @@ export function TabActions({
               {busy === 'move' ? 'Moving…' : 'Move'}
             </Button>
           </div>
+          {tab.items === 0 && (
+            <Button variant="secondary" className="w-full" onClick={() => void cancel()} disabled={busy !== null} data-testid="cancel-tab">
+              {busy === 'cancel' ? 'Cancelling…' : `Cancel order #${tab.number} (nothing ordered) and free the table`}
+            </Button>
+          )}
           {others.length > 0 && (
             <div className="grid grid-cols-[1fr_auto] items-end gap-2">
               <div>

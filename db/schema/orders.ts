@@ -2,8 +2,12 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenancy';
 
-/** `merged`: an open tab whose lines joined another table's tab (merged_into); neither a sale nor a void in any report. */
-export const orderStatuses = ['open', 'placed', 'partially_paid', 'paid', 'completed', 'voided', 'partially_refunded', 'refunded', 'merged'] as const;
+/**
+ * `merged`: an open tab whose lines joined another table's tab (merged_into); `cancelled`: an open
+ * tab closed with nothing the kitchen had (seated, nothing ordered or sent). Neither is a sale nor
+ * a void in any report.
+ */
+export const orderStatuses = ['open', 'placed', 'partially_paid', 'paid', 'completed', 'voided', 'partially_refunded', 'refunded', 'merged', 'cancelled'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 export const orderTypes = ['dine_in', 'takeaway', 'retail'] as const;
 export type OrderType = (typeof orderTypes)[number];

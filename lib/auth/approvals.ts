@@ -56,16 +56,18 @@ export async function grantApproval(ctx: TenantContext, input: GrantApprovalInpu
 /**
  * Who may do something: the user when their role can, else the approver of a valid token for
  * this tenant, session and permission. Throws 403 with details on `approval` otherwise (the
- * register then asks for a manager). `why` says what needs approving.
+ * register then asks for a manager). `why` says what needs approving; `field` is where the request
+ * carries the token (`approval`, or `voidApproval` beside a discount's approval on one request).
  */
 export async function authorise(
   ctx: TenantContext,
   permission: Permission,
   approval: { token: string } | null,
   why = 'A manager must approve this',
+  field = 'approval',
 ): Promise<string> {
   if (can(ctx.role, permission)) return ctx.userId;
-  if (!approval) throw new AppError('forbidden', why, [{ path: 'approval', message: 'A manager enters their PIN' }]);
+  if (!approval) throw new AppError('forbidden', why, [{ path: field, message: 'A manager enters their PIN' }]);
   const client = await redis();
   const key = grantKey(ctx.tenantId, approval.token);
   const grant = await client.get<Grant>(key);
@@ -79,7 +81,7 @@ export async function authorise(
     (REUSABLE.has(permission) || (await client.del(key)) === 1);
   if (!valid) {
     throw new AppError('forbidden', "The manager's approval has expired or was already used. Ask again.", [
-      { path: 'approval', message: 'A manager enters their PIN again' },
+      { path: field, message: 'A manager enters their PIN again' },
     ]);
   }
   return grant.approverId;

@@ -6,14 +6,14 @@ export { createSignInHandoff, verifyPasswordSignIn, verifyPinSignIn, type Signed
 export { authorise, grantApproval, type Approval } from './approvals';
 export { clientIp, takeSignUpAttempt } from './rate-limits';
 export { verifySessionToken, sessionTokenFrom, endSession, type StaffSession } from './session';
-export { tenantRoute, type RouteContext } from './tenant-route';
+export { guardedRoute, tenantRoute, type RouteContext } from './tenant-route';
 export { contextFor, hostTenant, resolveStaff, type TenantContext, type TenantScope } from './context';
 export * from './schemas';
 export { currentStaff, lockedRegister, requireStaff, staffAction, staffRead, approvalFromForm, approverFieldName, type FormMessage, type FormState } from './current';
 export { authOptionsFor } from './next-auth-options';
 export { auditFilterSchema, listAuditEvents, parseAuditFilter, type AuditEventView, type AuditFilter, type AuditLogPage, type AuditPerson } from './audit-log';
 export { safeCallbackPath } from './redirects';
-export { lockRegister, registerLockCookies, registerLockOf, REGISTER_LOCK_COOKIE } from './register-lock';
+export { lockRegister, registerLockCookies, registerLockOf, resolveLockedRegister, REGISTER_LOCK_COOKIE, type LockedRegister } from './register-lock';
 export {
   addTimeClockEntry,
   clockedIn,

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { AppError } from '@/lib/platform/errors';
 import { redis, tenantKey } from '@/lib/platform/redis';
-import type { TenantContext } from './context';
+import type { TenantInfo } from '@/lib/tenancy';
+import { hostTenant, type TenantContext } from './context';
 import { endSession, SECURE_SESSION_COOKIE, SESSION_COOKIE, sessionMaxAgeSeconds } from './session';
 
 /**
@@ -10,6 +12,8 @@ import { endSession, SECURE_SESSION_COOKIE, SESSION_COOKIE, sessionMaxAgeSeconds
  * SHA-256) that lets this device's PIN screen sign someone in by PIN — nothing else. PIN tries
  * through it count against the locked session's bucket (5 per 15 minutes) as before the lock.
  * A PIN sign-in uses the token up; it lives no longer than the locked session could have.
+ * The PIN screen's time clock (clock in or out by one's own PIN, without signing in to sell) is
+ * the token's only other use, through the same PIN bucket; it does not use the token up.
  */
 export const REGISTER_LOCK_COOKIE = 'tillwise.register-lock';
 
@@ -31,6 +35,20 @@ export async function lockRegister(ctx: TenantContext): Promise<{ token: string;
 export async function registerLockOf(tenantId: string, token: string | undefined): Promise<RegisterLock | null> {
   if (!token || token.length > 100) return null;
   return (await redis()).get<RegisterLock>(lockKey(tenantId, token));
+}
+
+/**
+ * A locked register, as its lock-screen routes act for it: the host's tenant and the locked
+ * session (whose PIN bucket the tries count against) — no person is signed in, so it is not a
+ * TenantContext and no module function that acts for staff accepts it. 401 without a valid lock.
+ */
+export type LockedRegister = { tenantId: string; tenant: TenantInfo; sessionId: string; lockedUserId: string };
+
+export async function resolveLockedRegister(req: { headers: Headers; cookies: { get(name: string): { value: string } | undefined } }): Promise<LockedRegister> {
+  const tenant = await hostTenant(req.headers);
+  const lock = await registerLockOf(tenant.id, req.cookies.get(REGISTER_LOCK_COOKIE)?.value);
+  if (!lock) throw new AppError('unauthorized', 'This register is not locked: sign in to use the time clock');
+  return { tenantId: tenant.id, tenant, sessionId: lock.sessionId, lockedUserId: lock.userId };
 }
 
 /** Uses the token up (after a PIN sign-in through it). */

@@ -9,10 +9,10 @@ import { resolveStaff, type TenantContext } from './context';
 import { sameOriginBody } from './csrf';
 import type { Permission } from './permissions';
 
-export type RouteContext<Params> = {
+export type RouteContext<Params, Ctx = TenantContext> = {
   req: NextRequest;
   /** The host's tenant and the signed-in staff member: pass it to the module function. */
-  ctx: TenantContext;
+  ctx: Ctx;
   params: Params;
   searchParams: URLSearchParams;
   /** The parsed JSON body (400 when it is not JSON); validate it with the module's zod schema. */
@@ -36,13 +36,29 @@ export function tenantRoute<Params = Record<string, never>>(
   /** `idempotent: false`: ignore Idempotency-Key (a streamed answer cannot be stored and replayed; the chat is not a change). */
   options: { permission: Permission; bodyType?: string; idempotent?: boolean },
 ) {
+  return guardedRoute((req) => resolveStaff(req, options.permission), handler, options);
+}
+
+/** Who a route answers for: the tenant of the host, and the person (or device) the request proves. */
+type Resolved = { tenantId: string; tenant: { slug: string }; userId?: string };
+
+/**
+ * tenantRoute with the "who" given as a function: the same request id, same-origin check,
+ * Idempotency-Key, error shape and metrics around any resolver. The locked register's routes
+ * resolve the device's lock token instead of a session (register-lock.ts).
+ */
+export function guardedRoute<Params, Ctx extends Resolved>(
+  resolve: (req: NextRequest) => Promise<Ctx>,
+  handler: (ctx: RouteContext<Params, Ctx>) => Promise<Response>,
+  options: { bodyType?: string; idempotent?: boolean } = {},
+) {
   return async (req: NextRequest, segment: Segment<Params>): Promise<Response> => {
     const context = requestContextFrom(req.headers);
     const started = performance.now();
     return runWithContext(context, async () => {
       let response: Response;
       try {
-        const ctx = await resolveStaff(req, options.permission);
+        const ctx = await resolve(req);
         annotateContext({ tenantId: ctx.tenantId, tenantSlug: ctx.tenant.slug, userId: ctx.userId });
         const body = MUTATIONS.has(req.method) ? await sameOriginBody(req, options.bodyType ?? 'application/json') : '';
         const run = () =>

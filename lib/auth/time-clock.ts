@@ -53,7 +53,10 @@ const overlapping = (from: Date, to: Date) =>
   and(lt(timeClockEntries.clockedInAt, to), or(isNull(timeClockEntries.clockedOutAt), gt(timeClockEntries.clockedOutAt, from)));
 
 /** The PIN's owner, or the one answer for a wrong PIN, an unknown person and someone deactivated (as approvals give). */
-async function pinOwner(ctx: TenantContext, punch: ClockPunch, ip: string | null) {
+/** Who clocks: the tenant, and the session (a signed-in register's, or a locked one's) whose PIN bucket the try counts against. */
+type PunchSource = Pick<TenantContext, 'tenantId' | 'sessionId'>;
+
+async function pinOwner(ctx: PunchSource, punch: ClockPunch, ip: string | null) {
   const { user, matches, attempt } = await checkPin(ctx.tenantId, punch.userId, punch.pin, { sessionId: ctx.sessionId, ip });
   if (!user || !matches || !user.active) throw new AppError('forbidden', 'Wrong PIN.', [{ path: 'pin', message: 'Wrong PIN.' }]);
   await attempt.succeeded();
@@ -61,7 +64,7 @@ async function pinOwner(ctx: TenantContext, punch: ClockPunch, ip: string | null
 }
 
 /** Clocks the PIN's owner in: 409 when they already are (one open entry per person; the index is the race backstop). */
-export async function clockIn(ctx: TenantContext, punch: ClockPunch, ip: string | null = null): Promise<TimeClockEntry> {
+export async function clockIn(ctx: PunchSource, punch: ClockPunch, ip: string | null = null): Promise<TimeClockEntry> {
   const user = await pinOwner(ctx, punch, ip);
   return withTenant(ctx.tenantId, async (tx) => {
     const [open] = await selectEntries(tx).where(and(eq(timeClockEntries.userId, user.id), isNull(timeClockEntries.clockedOutAt)));
@@ -81,7 +84,7 @@ const alreadyIn = (open: TimeClockEntry | null) =>
   new AppError('conflict', 'Already clocked in. Clock out first.', open ? [{ path: 'userId', message: `Clocked in at ${open.clockedInAt.toISOString()}` }] : undefined);
 
 /** Clocks the PIN's owner out, closing their open entry: 409 when there is none. */
-export async function clockOut(ctx: TenantContext, punch: ClockPunch, ip: string | null = null): Promise<TimeClockEntry> {
+export async function clockOut(ctx: PunchSource, punch: ClockPunch, ip: string | null = null): Promise<TimeClockEntry> {
   const user = await pinOwner(ctx, punch, ip);
   return withTenant(ctx.tenantId, async (tx) => {
     const [row] = await tx

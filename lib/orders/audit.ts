@@ -63,6 +63,30 @@ export async function auditVoid(tx: Tx, ctx: TenantContext, order: OrderState & 
   });
 }
 
+/**
+ * Units the kitchen already had, taken off an open tab (removed, fewer, or changed): who did it
+ * and the manager who approved (the actor's own id when their role may void). No money moves
+ * (the tab is unpaid), but food may have been made: the audit log is where that shows.
+ */
+export async function auditFiredVoid(
+  tx: Tx,
+  ctx: TenantContext,
+  order: { id: string; number: number },
+  lines: { name: string; quantity: number }[],
+  approvedBy: string,
+): Promise<void> {
+  await recordAudit(tx, ctx.tenantId, {
+    actorUserId: ctx.userId,
+    approverUserId: approvedBy === ctx.userId ? null : approvedBy,
+    action: 'order.fired_lines_voided',
+    entityType: 'order',
+    entityId: order.id,
+    before: null,
+    after: null,
+    details: { number: order.number, lines: lines.map((l) => ({ item: l.name, quantity: l.quantity })) },
+  });
+}
+
 const refundDetails = (document: RefundDocument, lines: Map<string, Line>) => ({
   refundId: document.id,
   amount: document.amount,

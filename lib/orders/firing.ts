@@ -76,25 +76,20 @@ const sameItem = (a: Pick<LineRow, 'variantId' | 'note' | 'modifiers'>, b: Pick<
 type LineValues = Omit<typeof orderLines.$inferInsert, 'id' | 'firedQuantity' | 'firedAt'>;
 
 /**
- * Writes an open order's new lines over its current ones, keeping ids. A line sent with the id
+ * How an open order's new lines land on its current ones, keeping ids. A line sent with the id
  * of one of this order's lines updates it in place (its fired units kept, up to its new
- * quantity); any other is inserted new; a line no longer sent is deleted. Units the kitchen had
- * and no longer should — a fired line removed, reduced, or changed to another item, choice or
- * note — are announced as voided lines, now: the cook must stop. A changed line fires again in full
- * at the next Send. Returns nothing; the caller writes the totals.
+ * quantity); any other is new; a line no longer sent goes. Units the kitchen had and no longer
+ * should — a fired line removed, reduced, or changed to another item, choice or note — are
+ * `voids`. Pure, so the caller can ask for a manager's approval before it writes anything.
  */
-export async function writeLines(tx: Tx, order: OrderRow, values: LineValues[], input: InputLine[]): Promise<void> {
-  const current = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.position));
+export function planLines(current: LineRow[], values: LineValues[], input: InputLine[]) {
   const byId = new Map(current.map((l) => [l.id, l]));
   const kept = new Set<string>();
   const voids: FiredLine[] = [];
-  for (const [i, value] of values.entries()) {
+  const writes = values.map((value, i) => {
     const lineId = input[i]?.lineId;
     const prev = lineId && !kept.has(lineId) ? byId.get(lineId) : undefined;
-    if (!prev) {
-      await tx.insert(orderLines).values(value);
-      continue;
-    }
+    if (!prev) return { value, prev: null, fired: 0 };
     kept.add(prev.id);
     let fired = prev.firedQuantity;
     if (fired > 0 && !sameItem(prev, value as LineRow)) {
@@ -104,16 +99,28 @@ export async function writeLines(tx: Tx, order: OrderRow, values: LineValues[], 
       voids.push(firedLine(prev, fired - value.quantity, true));
       fired = value.quantity;
     }
-    await tx
-      .update(orderLines)
-      .set({ ...value, firedQuantity: fired, firedAt: fired > 0 ? prev.firedAt : null })
-      .where(eq(orderLines.id, prev.id));
+    return { value, prev, fired };
+  });
+  const gone = current.filter((l) => !kept.has(l.id));
+  for (const l of gone) if (l.firedQuantity > 0) voids.push(firedLine(l, l.firedQuantity, true));
+  return { writes, gone, voids };
+}
+
+/**
+ * Writes an open order's new lines over its current ones (`planLines`) and announces the voided
+ * units now: the cook must stop. A changed line fires again in full at the next Send. Returns
+ * the voided lines; the caller writes the totals.
+ */
+export async function writeLines(tx: Tx, order: OrderRow, values: LineValues[], input: InputLine[]): Promise<FiredLine[]> {
+  const current = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.position));
+  const { writes, gone, voids } = planLines(current, values, input);
+  for (const { value, prev, fired } of writes) {
+    if (!prev) await tx.insert(orderLines).values(value);
+    else await tx.update(orderLines).set({ ...value, firedQuantity: fired, firedAt: fired > 0 ? prev.firedAt : null }).where(eq(orderLines.id, prev.id));
   }
-  for (const gone of current.filter((l) => !kept.has(l.id))) {
-    if (gone.firedQuantity > 0) voids.push(firedLine(gone, gone.firedQuantity, true));
-    await tx.delete(orderLines).where(eq(orderLines.id, gone.id));
-  }
+  for (const l of gone) await tx.delete(orderLines).where(eq(orderLines.id, l.id));
   await announceFired(tx, order, voids);
+  return voids;
 }
 
 /** The course and hold of each quoted line, as the register sent them (the quote keeps the input's order). */

@@ -11,7 +11,7 @@ export {
   assertTransition,
   type OrderView,
 } from './orders';
-export { openTabs, startTab, fireOrder, moveOrder, mergeOrder, type OpenTab } from './tabs';
+export { openTabs, startTab, cancelTab, fireOrder, moveOrder, mergeOrder, type OpenTab } from './tabs';
 export { payOrder, settleCard, PAYMENT_PENDING } from './payments';
 export { refundOrder, voidOrder, refundAmount, refundTax } from './refunds';
 export { openShift, currentShift, getShift, shiftsOfDay, type DayTotals, addCashMovement, shiftReport, closeShift, type Shift, type ShiftReport } from './shifts';
@@ -26,7 +26,7 @@ export { orderTimeline, ORDER_EVENT_TYPES, type OrderEvent } from './timeline';
 export { exportOrders } from './export';
 export { quoteOrder, type Quote } from './quote';
 export { priceOrder, type Discount } from './pricing';
-export { registerData, type RegisterData, type RegisterMenu, type RegisterModifierGroup, type RegisterProduct, type RegisterStockLevel, type RegisterTable, type RegisterTips } from './register-data';
+export { registerData, registerTips, type RegisterData, type RegisterMenu, type RegisterModifierGroup, type RegisterProduct, type RegisterStockLevel, type RegisterTable, type RegisterTips } from './register-data';
 export {
   saleFacts,
   refundFacts,

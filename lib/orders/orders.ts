@@ -1,6 +1,6 @@
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { orderCounters, orderLines, orderRefunds, orders, shifts, type OrderStatus } from '@/db/schema/orders';
-import type { TenantContext, TenantScope } from '@/lib/auth';
+import { authorise, can, type TenantContext, type TenantScope } from '@/lib/auth';
 import { appendEvents } from '@/lib/events';
 import { defaultLocation, releaseStock, reserveStock } from '@/lib/inventory';
 import { paymentsOfOrder, refundsOfOrder, type PaymentView } from '@/lib/payments';
@@ -10,8 +10,8 @@ import { AppError, notFound } from '@/lib/platform/errors';
 import { setTableOccupancy } from '@/lib/restaurant';
 import { getTenantSettings } from '@/lib/tenancy';
 import { variantLabel } from '@/lib/catalog';
-import { auditDiscountOverLimit, auditVoid } from './audit';
-import { assertNoOtherTab, courseOf, firedLine, writeLines } from './firing';
+import { auditDiscountOverLimit, auditFiredVoid, auditVoid } from './audit';
+import { assertNoOtherTab, courseOf, firedLine, planLines, writeLines, type FiredLine } from './firing';
 import { quoteOrder, type Quote } from './quote';
 import { orderConditions, pageOfOrders, type OrderRow } from './search';
 import { partsOfOrder, type SplitPartView } from './split-parts';
@@ -41,7 +41,7 @@ export type OrderView = Omit<OrderRow, 'tenantId'> & {
  * taken); `placed` has taken its items out of stock and waits for money.
  */
 const TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
-  open: ['placed', 'voided', 'merged'],
+  open: ['placed', 'voided', 'merged', 'cancelled'],
   placed: ['partially_paid', 'paid', 'voided'],
   partially_paid: ['partially_paid', 'paid'],
   paid: ['completed'],
@@ -50,6 +50,7 @@ const TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
   refunded: [],
   voided: [],
   merged: [],
+  cancelled: [],
 };
 
 const STATUS_WORDS: Record<OrderStatus, string> = {
@@ -62,6 +63,7 @@ const STATUS_WORDS: Record<OrderStatus, string> = {
   partially_refunded: 'partly refunded',
   refunded: 'refunded',
   merged: 'merged into another table',
+  cancelled: 'cancelled',
 };
 
 export function assertTransition(from: OrderStatus, to: OrderStatus): void {
@@ -262,23 +264,37 @@ export async function createOrder(ctx: TenantContext, input: CreateOrderInput): 
   return orderId;
 }
 
-/** Replaces what is on an open order (a parked order or a tab), re-priced now; answers the order as it now is. */
+/**
+ * Replaces what is on an open order (a parked order or a tab), re-priced now; answers the order as
+ * it now is. Taking off units the kitchen already has (fired) is a void: it needs `order:void` or
+ * a manager's approval (`voidApproval`), asked before anything is written; unfired lines go freely.
+ */
 export async function updateOpenOrder(ctx: TenantContext, orderId: string, input: UpdateOrderInput): Promise<OrderView> {
   const tenantId = ctx.tenantId;
-  const onOrder = await withTenant(tenantId, async (tx) => {
-    const [exists] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId));
+  const current = await withTenant(tenantId, async (tx) => {
+    const [exists] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
     if (!exists) throw notFound('Order');
-    return new Set((await tx.select({ variantId: orderLines.variantId }).from(orderLines).where(eq(orderLines.orderId, orderId))).map((l) => l.variantId));
+    // Before any approval is asked for: a checked-out order's lines are all "fired", but it cannot change at all.
+    if (exists.status !== 'open') throw notOpen(exists.status);
+    return tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position));
   });
   const settings = await getTenantSettings({ tenantId });
-  const quote = await quoteOrder(ctx, input, settings, onOrder);
+  const quote = await quoteOrder(ctx, input, settings, new Set(current.map((l) => l.variantId)));
+  const values = lineValues(tenantId, orderId, quote, input.lines);
+  const voids = planLines(current, values, input.lines).voids;
+  const voidApprovedBy = voids.length ? await authorise(ctx, 'order:void', input.voidApproval, voidWhy(voids), 'voidApproval') : null;
   await withTenant(tenantId, async (tx) => {
     const order = await lockOrder(tx, orderId);
-    if (order.status !== 'open') throw new AppError('conflict', `This order is ${STATUS_WORDS[order.status]}; only open orders can be changed`);
+    if (order.status !== 'open') throw notOpen(order.status);
     const shift = await openShiftOf(tx, input.shiftId, order.locationId);
     if (input.tableId && input.tableId !== order.tableId) await assertNoOtherTab(tx, input.tableId, orderId);
     // Line ids are kept (matched by the lineId the register sends back): what the kitchen has is known per line.
-    await writeLines(tx, order, lineValues(tenantId, orderId, quote, input.lines), input.lines);
+    const voided = await writeLines(tx, order, values, input.lines);
+    // Sent to the kitchen since the check above (another register's Send): approved by nobody yet.
+    if (voided.length && !voidApprovedBy && !can(ctx.role, 'order:void')) {
+      throw new AppError('forbidden', voidWhy(voided), [{ path: 'voidApproval', message: 'A manager enters their PIN' }]);
+    }
+    if (voided.length) await auditFiredVoid(tx, ctx, order, voided, voidApprovedBy ?? ctx.userId);
     await tx
       .update(orders)
       .set({
@@ -300,6 +316,10 @@ export async function updateOpenOrder(ctx: TenantContext, orderId: string, input
   });
   return getOrder(ctx, orderId);
 }
+
+const notOpen = (status: OrderStatus) => new AppError('conflict', `This order is ${STATUS_WORDS[status]}; only open orders can be changed`);
+const voidWhy = (lines: FiredLine[]) =>
+  `The kitchen already has ${lines.map((l) => `${l.quantity}× ${l.name}`).join(', ')}: taking ${lines.length === 1 && lines[0]!.quantity === 1 ? 'it' : 'them'} off needs a manager's approval`;
 
 /** Checks out an open order (a resumed parked order or a tab being paid); answers the order as it now is. */
 export async function placeOrder(ctx: TenantContext, orderId: string): Promise<OrderView> {

@@ -59,6 +59,13 @@ export type RegisterMenu = {
 /** The tip prompt at payment: off, or up to 3 presets (basis points of the amount paid) and maybe a custom amount. */
 export type RegisterTips = { enabled: boolean; presets: number[]; custom: boolean };
 
+/** The tip prompt's settings as the register's payment dialog takes them (the sale screen and Take payment). */
+export const registerTips = (settings: { tipsEnabled: boolean; tipPresets: number[]; tipCustomAmount: boolean }): RegisterTips => ({
+  enabled: settings.tipsEnabled,
+  presets: settings.tipPresets,
+  custom: settings.tipCustomAmount,
+});
+
 export type RegisterData = {
   /** The tenant's IANA time zone: menus, the clock and every time on the register are read in it. */
   timeZone: string;
@@ -187,7 +194,7 @@ export async function registerData(scope: TenantScope & { tenant: { timeZone: st
     settings: {
       pricesIncludeTax: settings.pricesIncludeTax,
       discountLimitBasisPoints: settings.discountLimitBasisPoints,
-      tips: { enabled: settings.tipsEnabled, presets: settings.tipPresets, custom: settings.tipCustomAmount },
+      tips: registerTips(settings),
     },
     tables: tables.map((t) => ({ id: t.id, name: t.name, seats: t.seats, area: t.area, status: t.status, covers: t.covers })),
     approvers: approvers.flatMap((s) => (s.role === 'owner' || s.role === 'manager' ? [{ id: s.id, name: s.name, role: s.role }] : [])),

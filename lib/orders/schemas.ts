@@ -105,8 +105,11 @@ export const createOrderSchema = z
   });
 export type CreateOrderInput = z.output<typeof createOrderSchema>;
 
-/** Replaces the contents of an open (parked) order. */
-export const updateOrderSchema = z.object(orderFields).superRefine(dineIn);
+/**
+ * Replaces the contents of an open (parked) order. `voidApproval`: a manager's `order:void` token
+ * for taking off units the kitchen already has (a cashier cannot alone; unfired lines go freely).
+ */
+export const updateOrderSchema = z.object({ ...orderFields, voidApproval: approvalSchema.nullable().default(null) }).superRefine(dineIn);
 export type UpdateOrderInput = z.output<typeof updateOrderSchema>;
 
 /**
@@ -132,6 +135,9 @@ export const mergeOrderSchema = z.object({ orderId: z.uuid({ message: 'Choose th
 export type MergeOrderInput = z.output<typeof mergeOrderSchema>;
 
 /** Send (no course: every unfired line not held) or "Fire course n" (that course, held or not). */
+/** Cancel an empty tab: nothing to say (the order is in the path). */
+export const cancelTabSchema = z.strictObject({});
+
 export const fireOrderSchema = z.object({ course: z.number().int().min(1).max(9).optional() });
 export type FireOrderInput = z.output<typeof fireOrderSchema>;
 /**

@@ -205,8 +205,8 @@ async function buildReport(tx: Tx, shift: typeof shifts.$inferSelect): Promise<S
   // Cash tips were handed over with the payment: they are in the drawer until someone takes them out (a cash out).
   const expectedCash = shift.openingFloat + byTender[0]!.net + tenders.cash.tips + cashIn - cashOut;
   const tips = await tipsByStaff(tx, shift.id);
-  // A merged tab's lines were sold on the tab they joined: counted there, not twice.
-  const sold = orderRows.filter((o) => o.status !== 'voided' && o.status !== 'open' && o.status !== 'merged');
+  // A merged tab's lines were sold on the tab they joined: counted there, not twice. A cancelled tab sold nothing.
+  const sold = orderRows.filter((o) => o.status !== 'voided' && o.status !== 'open' && o.status !== 'merged' && o.status !== 'cancelled');
   const voided = orderRows.filter((o) => o.status === 'voided');
   const [items] = sold.length
     ? ((await tx

@@ -7,9 +7,10 @@ import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import { lockTable, setTableOccupancy } from '@/lib/restaurant';
 import { announceFired, assertNoOtherTab, firedLine } from './firing';
-import { createOrder, getOrder, lockOrder, type OrderView } from './orders';
+import { assertTransition, createOrder, getOrder, lockOrder, type OrderView } from './orders';
 import { priceOrder } from './pricing';
 import type { FireOrderInput, MergeOrderInput, MoveOrderInput, StartTabInput } from './schemas';
+import { variantLabel } from '@/lib/catalog';
 
 /**
  * Dine-in tabs on the floor: seat & start, send to the kitchen (hold & fire by course), move
@@ -19,13 +20,22 @@ import type { FireOrderInput, MergeOrderInput, MoveOrderInput, StartTabInput } f
 /** An order still on its table: a tab, or checked out and waiting for money. */
 const ON_TABLE = ['open', 'placed', 'partially_paid'] as const;
 
-export type OpenTab = { orderId: string; tableId: string; number: number; total: number; covers: number | null; createdAt: Date };
+/** `items`: units on the tab (0: seated, nothing ordered yet — the floor offers to cancel it). */
+export type OpenTab = { orderId: string; tableId: string; number: number; total: number; items: number; covers: number | null; createdAt: Date };
 
 /** Each table's open tab (the floor's tiles show its number, total and age). */
 export async function openTabs({ tenantId }: TenantScope): Promise<OpenTab[]> {
   return withTenant(tenantId, async (tx) => {
     const rows = await tx
-      .select({ orderId: orders.id, tableId: orders.tableId, number: orders.number, total: orders.total, covers: orders.covers, createdAt: orders.createdAt })
+      .select({
+        orderId: orders.id,
+        tableId: orders.tableId,
+        number: orders.number,
+        total: orders.total,
+        items: sql<number>`(select coalesce(sum(${orderLines.quantity}), 0)::int from ${orderLines} where ${orderLines.orderId} = ${orders.id})`,
+        covers: orders.covers,
+        createdAt: orders.createdAt,
+      })
       .from(orders)
       .where(and(eq(orders.status, 'open'), isNotNull(orders.tableId)))
       .orderBy(asc(orders.createdAt));
@@ -49,6 +59,43 @@ export async function startTab(ctx: TenantContext, input: StartTabInput): Promis
     approval: null,
   });
   return getOrder(ctx, id);
+}
+
+/**
+ * Closes a tab the kitchen has nothing of (seated and nothing ordered, or every line taken off
+ * before it was sent): it becomes `cancelled`, not voided — no sale, no void in any report, no
+ * void alert — and its table frees. Lines still on it but never sent go with it (they were freely
+ * removable anyway). Anything fired must be voided instead (`order:void`, or a manager approves).
+ */
+export async function cancelTab(ctx: TenantContext, orderId: string): Promise<OrderView> {
+  await withTenant(ctx.tenantId, async (tx) => {
+    const order = await lockOrder(tx, orderId);
+    if (order.type !== 'dine_in' || !order.tableId) throw new AppError('conflict', `Order #${order.number} is not a table’s tab; void it instead`);
+    assertTransition(order.status, 'cancelled');
+    const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId));
+    const fired = lines.filter((l) => l.firedQuantity > 0);
+    if (fired.length) {
+      const what = fired.map((l) => `${l.firedQuantity}× ${variantLabel(l)}`).join(', ');
+      throw new AppError('conflict', `The kitchen has ${what} of order #${order.number}: void the order instead (a manager approves)`);
+    }
+    await tx.delete(orderLines).where(eq(orderLines.orderId, orderId));
+    await tx
+      .update(orders)
+      .set({ status: 'cancelled', subtotal: 0, discountTotal: 0, taxTotal: 0, total: 0, orderDiscount: null, updatedAt: new Date() })
+      .where(eq(orders.id, orderId));
+    const table = await lockTable(tx, order.tableId);
+    await setTableOccupancy(tx, table.id, { status: 'free', covers: 0 });
+    await recordAudit(tx, ctx.tenantId, {
+      actorUserId: ctx.userId,
+      action: 'order.cancelled',
+      entityType: 'order',
+      entityId: orderId,
+      before: { status: order.status },
+      after: { status: 'cancelled' },
+      details: { number: order.number, table: table.name, lines: lines.map((l) => ({ item: variantLabel(l), quantity: l.quantity })) },
+    });
+  });
+  return getOrder(ctx, orderId);
 }
 
 async function openDineIn(tx: Tx, orderId: string, what: string) {

@@ -15,6 +15,7 @@ export const STATUS_LABEL: Record<OrderStatus, string> = {
   partially_refunded: 'Partly refunded',
   refunded: 'Refunded',
   merged: 'Merged into another table',
+  cancelled: 'Cancelled (nothing ordered)',
 };
 
 export const STATUS_TONE: Record<OrderStatus, string> = {
@@ -27,6 +28,7 @@ export const STATUS_TONE: Record<OrderStatus, string> = {
   partially_refunded: 'bg-sky-100 text-sky-900 ring-sky-300',
   refunded: 'bg-sky-100 text-sky-900 ring-sky-300',
   merged: 'bg-slate-100 text-slate-700 ring-slate-300',
+  cancelled: 'bg-slate-100 text-slate-700 ring-slate-300',
 };
 
 /** The status filter chips; a chip stands for one or more order statuses. */

@@ -7,7 +7,7 @@ import { variantLabel } from '@/lib/catalog';
 import { STATUS_FILTERS, STATUS_LABEL, STATUS_TONE, TYPE_LABEL, type OrderStatus, type StatusFilterKey } from './format';
 import { OrderActions } from './order-actions';
 import { TakePayment } from './take-payment';
-import type { OrderDetailData, OrderSummary } from '@/lib/orders';
+import type { OrderDetailData, OrderSummary, RegisterTips } from '@/lib/orders';
 import { dateTimeFormat } from '@/lib/platform/format-time';
 
 /**
@@ -136,6 +136,7 @@ export function OrderDetail({
   role,
   closeHref,
   atRegister,
+  tips = null,
   refundOrderAction,
   voidOrderAction,
 }: {
@@ -144,6 +145,8 @@ export function OrderDetail({
   role: Role;
   closeHref: string;
   atRegister: boolean;
+  /** The tip prompt for Take payment at the register (the tenant's tip settings). */
+  tips?: RegisterTips | null;
   refundOrderAction: FormAction;
   voidOrderAction: FormAction;
 }) {
@@ -191,7 +194,7 @@ export function OrderDetail({
       {/* At the register any device takes payment for an order left unpaid (a declined card on another till).
           Its key differs from OrderActions' below: siblings sharing a key are matched wrongly on refresh. */}
       {mayAct && atRegister && (
-        <TakePayment key={`take-payment-${order.id}`} orderId={order.id} orderNumber={order.number} status={order.status} balanceDue={order.balanceDue} currency={order.currency} />
+        <TakePayment key={`take-payment-${order.id}`} orderId={order.id} orderNumber={order.number} status={order.status} balanceDue={order.balanceDue} currency={order.currency} tips={tips} />
       )}
       {mayAct && (
         <OrderActions

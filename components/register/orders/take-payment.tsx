@@ -11,6 +11,7 @@ import { PaymentDialog } from '../payment-dialog';
 import { ReceiptDialog } from '../receipt-dialog';
 import { useCardStatus } from '../use-card-status';
 import { useRegisterShift } from '../use-register-shift';
+import type { RegisterTips } from '@/lib/orders';
 import type { Order, OrderStatus } from '../types';
 
 /**
@@ -19,7 +20,22 @@ import type { Order, OrderStatus } from '../types';
  * into this device's register and its open shift; the payment dialog and its rules are the
  * sale screen's own (cash with change, card, split, a card still being checked).
  */
-export function TakePayment({ orderId, orderNumber, status, balanceDue, currency }: { orderId: string; orderNumber: number; status: OrderStatus; balanceDue: number; currency: string }) {
+export function TakePayment({
+  orderId,
+  orderNumber,
+  status,
+  balanceDue,
+  currency,
+  tips = null,
+}: {
+  orderId: string;
+  orderNumber: number;
+  status: OrderStatus;
+  balanceDue: number;
+  currency: string;
+  /** The tenant's tip prompt: the same picker as the sale screen's payment dialog. */
+  tips?: RegisterTips | null;
+}) {
   const router = useRouter();
   const register = useRegisterShift();
   const [paying, setPaying] = useState<Order | null>(null);
@@ -72,6 +88,7 @@ export function TakePayment({ orderId, orderNumber, status, balanceDue, currency
           order={paying}
           shiftId={shift.id}
           currency={currency}
+          tips={tips}
           onDone={(paid) => {
             setPaying(null);
             if (paid) setMessage({ tone: 'success', text: `Order #${paid.number} is paid${paid.changeGiven > 0 ? ` — change ${formatMoney(paid.changeGiven, currency)}` : ''}.` });
@@ -85,7 +102,19 @@ export function TakePayment({ orderId, orderNumber, status, balanceDue, currency
 }
 
 /** The payment dialog for one order, then its receipt; mounted while it is being paid. */
-function PaymentSession({ order: initial, shiftId, currency, onDone }: { order: Order; shiftId: string; currency: string; onDone: (paid: Order | null) => void }) {
+function PaymentSession({
+  order: initial,
+  shiftId,
+  currency,
+  tips,
+  onDone,
+}: {
+  order: Order;
+  shiftId: string;
+  currency: string;
+  tips: RegisterTips | null;
+  onDone: (paid: Order | null) => void;
+}) {
   const payment = useOrderPayment(initial, shiftId);
   const card = useCardStatus();
   const [receipt, setReceipt] = useState<Order | null>(null);
@@ -102,6 +131,7 @@ function PaymentSession({ order: initial, shiftId, currency, onDone }: { order: 
         onCheckCard={payment.checkCard}
         onCardUnavailable={card.reportUnavailable}
         onPaid={setReceipt}
+        tips={tips}
         splitting={{ ensureOrder: async () => ({ ok: true, order: payment.order }), split: payment.split }}
         onClose={() => {
           if (!receipt) onDone(null);

@@ -41,7 +41,7 @@ export default async function FloorPage() {
             tables={tables}
             canOperate={can(ctx.role, 'tables:operate')}
             setTableStatusAction={setTableStatusAction}
-            tabs={tabs.map((t) => ({ orderId: t.orderId, tableId: t.tableId, number: t.number, total: t.total, openedAt: t.createdAt.toISOString() }))}
+            tabs={tabs.map((t) => ({ orderId: t.orderId, tableId: t.tableId, number: t.number, total: t.total, items: t.items, openedAt: t.createdAt.toISOString() }))}
             currency={ctx.tenant.currency}
             now={now}
             canOrder={canOrder}

@@ -12,7 +12,7 @@ import { controlClass } from '@/components/ui/field';
 import { Pager, pageParam, query } from '@/components/ui/pager';
 import { staffToSwitchTo, requireStaff, can } from '@/lib/auth';
 import { defaultLocation } from '@/lib/inventory';
-import { countOrdersByStatus, listOrders, loadOrderDetail, staffNames } from '@/lib/orders';
+import { countOrdersByStatus, listOrders, loadOrderDetail, registerTips, staffNames } from '@/lib/orders';
 import { businessDayOf, businessDayRange } from '@/lib/platform/business-day';
 import { businessDayRule, getTenantSettings } from '@/lib/tenancy';
 import { refundOrderAction, voidOrderAction } from './actions';
@@ -41,7 +41,7 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
   const today = businessDayOf(new Date(), rule).date;
   const location = await defaultLocation(ctx);
   const todays = { from: businessDayRange(today, today, rule).from.toISOString(), location: location?.id, number };
-  const [matching, byStatus, names, pinStaff, { idleLockMinutes }] = await Promise.all([
+  const [matching, byStatus, names, pinStaff, settings] = await Promise.all([
     listOrders(ctx, { ...todays, status: filter.statuses.join(',') || undefined, skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
     countOrdersByStatus(ctx, todays),
     staffNames(ctx),
@@ -126,6 +126,7 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
               role={ctx.role}
               closeHref={href({ page: page > 1 ? page : undefined })}
               atRegister
+              tips={registerTips(settings)}
               refundOrderAction={refundOrderAction}
               voidOrderAction={voidOrderAction}
             />
@@ -138,7 +139,7 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
           )}
         </section>
       </main>
-      <IdleLock minutes={idleLockMinutes} staff={pinStaff} signedInId={ctx.userId} />
+      <IdleLock minutes={settings.idleLockMinutes} staff={pinStaff} signedInId={ctx.userId} />
     </div>
   );
 }
