@@ -177,6 +177,7 @@ async function load(c: Case, shop: BenchShop, seconds: number, amount?: number):
   let i = 0;
   const host = `${shop.slug}.localhost`;
   const latencies: number[] = [];
+  const statuses = new Map<number, number>();
   const options: autocannon.Options = {
     url: `http://127.0.0.1:${PORT}`,
     connections: CONNECTIONS,
@@ -198,10 +199,16 @@ async function load(c: Case, shop: BenchShop, seconds: number, amount?: number):
   };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(options, (err, done) => (err ? reject(err) : resolve(done)));
-    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+    instance.on('response', (_client, status, _bytes, ms) => {
+      latencies.push(ms);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    });
   });
   const errors = result.non2xx + result.errors + result.timeouts;
-  if (errors > 0) console.warn(`${c.name}: ${errors} of ${result.requests.total} failed (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`);
+  if (errors > 0) {
+    const answers = [...statuses].map(([status, n]) => `${n}× ${status}`).join(', ');
+    console.warn(`${c.name}: ${errors} failed (answers: ${answers}; connection errors ${result.errors}, timeouts ${result.timeouts})`);
+  }
   return { requests: latencies.length, errors, latencies: latencies.sort((a, b) => a - b) };
 }
 
