@@ -175,7 +175,7 @@ type Run = { requests: number; errors: number; latencies: number[] };
 /** autocannon over keep-alive connections; latencies are taken per response (its summary has no p95). */
 async function load(c: Case, shop: BenchShop, seconds: number, amount?: number): Promise<Run> {
   let i = 0;
-  const host = `${shop.slug}.localhost`;
+  const host = `${shop.slug}.${ROOT_DOMAIN}`;
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   const options: autocannon.Options = {
