@@ -86,7 +86,8 @@ function startServer(): ChildProcess {
   const profileDir = process.env.BENCH_CPU_PROF;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  return start('server', process.execPath, [...flags, 'node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
+  // No `-H 127.0.0.1`: with a hostname set, next start mis-routes the proxy's rewrites and every page answers 404.
+  return start('server', process.execPath, [...flags, 'node_modules/next/dist/bin/next', 'start', '-p', String(PORT)], {
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     LOG_LEVEL: 'warn',
