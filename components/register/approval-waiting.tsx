@@ -4,9 +4,10 @@ import { Button } from '@/components/ui/button';
 import { approverList } from './format';
 
 /**
- * The sale waits for a manager: a discount is over what this person may give. Said as a state
- * of its own (a status, not an error): what waits, who can approve it, and the two ways on —
- * their PIN, or taking the discount off.
+ * The sale waits for a manager: a discount is over what this person may give, or units the
+ * kitchen already has come off a tab. Said as a state of its own (a status, not an error): what
+ * waits, who can approve it, and the ways on — their PIN, or (a discount) taking it off; units
+ * taken off are put back on the line itself.
  */
 export function ApprovalWaiting({
   message,
@@ -17,7 +18,8 @@ export function ApprovalWaiting({
   message: string;
   approvers: { name: string; role?: string }[];
   onAskApproval: () => void;
-  onRemoveDiscounts: () => void;
+  /** Only when a discount is what waits. */
+  onRemoveDiscounts?: () => void;
 }) {
   return (
     <div role="status" aria-live="polite" className="rounded-lg bg-amber-50 px-3 py-2.5 text-sm text-amber-950 ring-1 ring-amber-400" data-testid="approval-waiting">
@@ -30,7 +32,9 @@ export function ApprovalWaiting({
       </p>
       <p className="mt-1">{message}</p>
       <p className="mt-1" data-testid="approval-asked">
-        {approvers.length > 0 ? `Ask ${approverList(approvers)} to enter their PIN.` : 'No manager or owner has a register PIN yet: remove the discount, or an owner sets PINs under Admin → Staff.'}
+        {approvers.length > 0
+          ? `Ask ${approverList(approvers)} to enter their PIN.`
+          : `No manager or owner has a register PIN yet: ${onRemoveDiscounts ? 'remove the discount' : 'put the items back'}, or an owner sets PINs under Admin → Staff.`}
       </p>
       <div className="mt-2 flex flex-wrap gap-2">
         {approvers.length > 0 && (
@@ -38,9 +42,11 @@ export function ApprovalWaiting({
             Manager PIN
           </Button>
         )}
-        <Button variant="secondary" className="min-h-10" onClick={onRemoveDiscounts}>
-          Remove the discounts
-        </Button>
+        {onRemoveDiscounts && (
+          <Button variant="secondary" className="min-h-10" onClick={onRemoveDiscounts}>
+            Remove the discounts
+          </Button>
+        )}
       </div>
     </div>
   );

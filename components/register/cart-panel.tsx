@@ -93,7 +93,8 @@ export function CartPanel({
   const problems = quoteError ?? saleError;
   const byLine = lineErrors(problems);
   // A discount over the limit, or units the kitchen has taken off a tab: both ask for a manager's PIN.
-  const approval = needsApproval(quoteError) || needsApproval(saleError) || needsApproval(saleError, 'voidApproval');
+  const discountApproval = needsApproval(quoteError) || needsApproval(saleError);
+  const approval = discountApproval || needsApproval(saleError, 'voidApproval');
   const tableError = tableHint ?? detailsAt(saleError, 'tableId')[0]?.message ?? null;
   const general = problems && !approval ? problems.details.filter((d) => !/^lines\.\d+/.test(d.path) && d.path !== 'tableId') : [];
   const generalMessage = problems && !approval && byLine.size === 0 && general.length === 0 && !tableError ? problems.message : null;
@@ -185,7 +186,7 @@ export function CartPanel({
 
       {approval && (
         <div className="border-t border-slate-200 px-3 py-2">
-          <ApprovalWaiting message={(quoteError ?? saleError)?.message ?? ''} approvers={approvers} onAskApproval={onAskApproval} onRemoveDiscounts={onRemoveDiscounts} />
+          <ApprovalWaiting message={(quoteError ?? saleError)?.message ?? ''} approvers={approvers} onAskApproval={onAskApproval} onRemoveDiscounts={discountApproval ? onRemoveDiscounts : undefined} />
         </div>
       )}
       {!approval && (general.length > 0 || generalMessage) && (
