@@ -4,6 +4,7 @@ import { withTenant } from '@/lib/platform/db';
 import type { CatalogRepository, ModifierGroup, ProductMethods } from '../repository';
 import { clashError, escapeLike } from '../shared';
 import { auditIn } from './audit';
+import { modifierGroupColumns, taxClassColumns } from './reference-data';
 import { findClashes, hydrate, insertVariants, productColumns, replaceProduct, variantRefs, withClashBackstop } from './product-rows';
 
 /** Reading and writing single products, and the variant lookups of stock and checkout. */
@@ -93,14 +94,7 @@ export const getPricing: CatalogRepository['getPricing'] = async (tenantId, ids)
         const variants = await variantRefs(tx, inArray(productVariants.id, ids));
         const groupIds = [...new Set(variants.flatMap((v) => v.modifierGroupIds))];
         const taxIds = [...new Set(variants.flatMap((v) => v.taxClassId ?? []))];
-        const groups = groupIds.length
-          ? ((await tx
-              .select({ id: modifierGroups.id, name: modifierGroups.name, minSelect: modifierGroups.minSelect, maxSelect: modifierGroups.maxSelect, options: modifierGroups.options })
-              .from(modifierGroups)
-              .where(inArray(modifierGroups.id, groupIds))) as ModifierGroup[])
-          : [];
-        const taxes = taxIds.length
-          ? await tx.select({ id: taxClasses.id, name: taxClasses.name, rateBasisPoints: taxClasses.rateBasisPoints }).from(taxClasses).where(inArray(taxClasses.id, taxIds))
-          : [];
+        const groups = groupIds.length ? ((await tx.select(modifierGroupColumns).from(modifierGroups).where(inArray(modifierGroups.id, groupIds))) as ModifierGroup[]) : [];
+        const taxes = taxIds.length ? await tx.select(taxClassColumns).from(taxClasses).where(inArray(taxClasses.id, taxIds)) : [];
         return { variants, modifierGroups: groups, taxClasses: taxes };
       });

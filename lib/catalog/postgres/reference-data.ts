@@ -7,6 +7,16 @@ import type { CategoryInput, ModifierGroupInput, SavedDiscountInput, TaxClassInp
 import { withModifierOptionIds } from '../shared';
 import { auditIn } from './audit';
 
+/** The columns a tax class and a modifier group are read with (the stores, and getPricing in products.ts). */
+export const taxClassColumns = { id: taxClasses.id, name: taxClasses.name, rateBasisPoints: taxClasses.rateBasisPoints };
+export const modifierGroupColumns = {
+  id: modifierGroups.id,
+  name: modifierGroups.name,
+  minSelect: modifierGroups.minSelect,
+  maxSelect: modifierGroups.maxSelect,
+  options: modifierGroups.options,
+};
+
 function referenceStore<T extends { id: string }, Input>(
   table: typeof categories | typeof taxClasses | typeof modifierGroups | typeof savedDiscounts,
   columns: Record<string, unknown>,
@@ -89,7 +99,7 @@ export function postgresReferenceData(): ReferenceStores {
     ),
     taxClasses: referenceStore<TaxClass, TaxClassInput>(
       taxClasses,
-      { id: taxClasses.id, name: taxClasses.name, rateBasisPoints: taxClasses.rateBasisPoints },
+      taxClassColumns,
       [asc(taxClasses.name)],
       async (tx, id) => {
         await tx.update(products).set({ taxClassId: null }).where(eq(products.taxClassId, id));
@@ -99,7 +109,7 @@ export function postgresReferenceData(): ReferenceStores {
     modifierGroups: withOptionIds(
       referenceStore<ModifierGroup, ModifierGroupInput>(
         modifierGroups,
-        { id: modifierGroups.id, name: modifierGroups.name, minSelect: modifierGroups.minSelect, maxSelect: modifierGroups.maxSelect, options: modifierGroups.options },
+        modifierGroupColumns,
         [asc(modifierGroups.name)],
         async (tx, id) => {
           await tx
