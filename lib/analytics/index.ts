@@ -17,7 +17,7 @@ import { parseInput, rangeSchema, topSchema, type RangeInput, type ReportName, t
  * here: bad input is a 400), reads only this module's rollups or lib/orders' read model, and
  * answers in integer minor units of the tenant's currency. Definitions: docs/analytics.md.
  */
-export { rebuildAnalytics, rebuildWhereNeeded, handleSale, handleRefund, handleVoid, type RebuildResult } from './maintain';
+export { rebuildAnalytics, rebuildWhereNeeded, handleSales, handleRefunds, handleVoids, type RebuildResult } from './maintain';
 export { rangeSchema, topSchema, alertsSchema, REPORT_NAMES, MAX_RANGE_DAYS, type RangeInput, type TopInput, type ReportName, type AlertsInput } from './schemas';
 export {
   alerts,

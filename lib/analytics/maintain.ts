@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { analyticsFacts, analyticsState } from '@/db/schema/analytics';
-import { appendEvents, onEvent } from '@/lib/events';
+import { appendEvents, onEvents } from '@/lib/events';
 import { refundFacts, saleFacts, salesFactsSpan, voidFacts } from '@/lib/orders';
 import { addDays, businessCalendar } from '@/lib/platform/business-day';
 import { withTenant, type Tx } from '@/lib/platform/db';
@@ -27,12 +27,10 @@ async function applyFacts(tx: Tx, tenantId: string, load: (rollup: Rollup) => Pr
   const rollup = new Rollup(businessCalendar(rule));
   await load(rollup);
   await writeRollup(tx, tenantId, rollup);
-  // Live dashboards refetch on this one: it commits with the rollups it announces.
-  await appendEvents(
-    tx,
-    tenantId,
-    rollup.facts.map((f) => ({ type: 'SalesFiguresChanged' as const, payload: { kind: f.kind, businessDate: f.businessDate, locationId: f.locationId } })),
-  );
+  // Live dashboards refetch on this one: it commits with the rollups it announces. One per
+  // kind, day and location a batch touched (a hundred sales of one day are one change).
+  const changed = new Map(rollup.facts.map((f) => [`${f.kind} ${f.businessDate} ${f.locationId}`, { kind: f.kind, businessDate: f.businessDate, locationId: f.locationId }]));
+  await appendEvents(tx, tenantId, [...changed.values()].map((payload) => ({ type: 'SalesFiguresChanged' as const, payload })));
 }
 
 /** Only facts not yet in the rollups (claimed by a rebuild or an earlier delivery). */
@@ -46,16 +44,17 @@ async function unclaimed(tx: Tx, kind: 'sale' | 'refund' | 'void', ids: string[]
 }
 
 /** The event handlers' work, exported for tests that feed facts without the dispatcher. */
-export const handleSale = (tx: Tx, tenantId: string, orderId: string) =>
-  applyFacts(tx, tenantId, async (r) => (await saleFacts(tx, { ids: await unclaimed(tx, 'sale', [orderId]) })).forEach((f) => r.addSale(f)));
-export const handleRefund = (tx: Tx, tenantId: string, refundId: string) =>
-  applyFacts(tx, tenantId, async (r) => (await refundFacts(tx, { ids: await unclaimed(tx, 'refund', [refundId]) })).forEach((f) => r.addRefund(f)));
-export const handleVoid = (tx: Tx, tenantId: string, orderId: string) =>
-  applyFacts(tx, tenantId, async (r) => (await voidFacts(tx, { ids: await unclaimed(tx, 'void', [orderId]) })).forEach((f) => r.addVoid(f)));
+export const handleSales = (tx: Tx, tenantId: string, orderIds: string[]) =>
+  applyFacts(tx, tenantId, async (r) => (await saleFacts(tx, { ids: await unclaimed(tx, 'sale', orderIds) })).forEach((f) => r.addSale(f)));
+export const handleRefunds = (tx: Tx, tenantId: string, refundIds: string[]) =>
+  applyFacts(tx, tenantId, async (r) => (await refundFacts(tx, { ids: await unclaimed(tx, 'refund', refundIds) })).forEach((f) => r.addRefund(f)));
+export const handleVoids = (tx: Tx, tenantId: string, orderIds: string[]) =>
+  applyFacts(tx, tenantId, async (r) => (await voidFacts(tx, { ids: await unclaimed(tx, 'void', orderIds) })).forEach((f) => r.addVoid(f)));
 
-onEvent('OrderPaid', 'analytics.sale', (tx, e) => handleSale(tx, e.tenantId, e.payload.orderId));
-onEvent('OrderRefunded', 'analytics.refund', (tx, e) => handleRefund(tx, e.tenantId, e.payload.refundId));
-onEvent('OrderVoided', 'analytics.void', (tx, e) => handleVoid(tx, e.tenantId, e.payload.orderId));
+// Sums commute: a batch of a tenant's sales is one set of rollup upserts, not one per sale.
+onEvents('OrderPaid', 'analytics.sale', (tx, events) => handleSales(tx, events[0]!.tenantId, events.map((e) => e.payload.orderId)));
+onEvents('OrderRefunded', 'analytics.refund', (tx, events) => handleRefunds(tx, events[0]!.tenantId, events.map((e) => e.payload.refundId)));
+onEvents('OrderVoided', 'analytics.void', (tx, events) => handleVoids(tx, events[0]!.tenantId, events.map((e) => e.payload.orderId)));
 
 export type RebuildResult = { days: number; sales: number; refunds: number; voids: number };
 

@@ -16,7 +16,7 @@ import type { Tx } from '@/lib/platform/db';
 
 /**
  * Facts → rollup rows. One pure accumulation (`Rollup.add*`) and one writer (`writeRollup`)
- * serve both the event handlers (one fact at a time) and the rebuild (a window of facts), so
+ * serve both the event handlers (the facts of a dispatch batch) and the rebuild (a window of facts), so
  * the two paths cannot count differently. The definitions are in docs/analytics.md:
  *
  * - a sale counts at its paid time: orders, items, covers, gross, discounts, service charge,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { onEvent } from '@/lib/events';
+import { onEvents } from '@/lib/events';
 import { config } from '@/lib/platform/config';
 import { logger } from '@/lib/platform/logger';
 import { metrics } from '@/lib/platform/metrics';
@@ -52,7 +52,8 @@ export async function bumpCacheVersion(tenantId: string): Promise<void> {
 // Report figures change when lib/analytics has counted a sale, refund or void: this event
 // commits with the rollups, so the lookup after the bump reads the new figures. (OrderPaid
 // itself arrives before analytics has counted it.) A failed bump throws: the dispatcher retries.
-onEvent('SalesFiguresChanged', 'assistant.cache-version', (_tx, event) => bumpCacheVersion(event.tenantId));
+// One bump for a batch of changes: the version only has to move past all of them.
+onEvents('SalesFiguresChanged', 'assistant.cache-version', (_tx, events) => bumpCacheVersion(events[0]!.tenantId));
 
 const count = (tool: string, result: Result) => metrics().assistantCache.inc({ tool, result });
 

@@ -41,6 +41,21 @@ export function afterCommit(tx: Tx, fn: () => void): void {
   else commitCallbacks.set(tx, [fn]);
 }
 
+/**
+ * A savepoint in `tx`: if `fn` throws, only its work is undone and the transaction goes on.
+ * What `fn` registers with afterCommit waits for the outer commit.
+ */
+export async function withSavepoint<T>(tx: Tx, fn: (sp: Tx) => Promise<T>): Promise<T> {
+  let released: Tx | undefined;
+  const value = await tx.transaction(async (sp) => {
+    const result = await fn(sp);
+    released = sp;
+    return result;
+  });
+  for (const callback of (released && commitCallbacks.get(released)) ?? []) afterCommit(tx, callback);
+  return value;
+}
+
 async function transaction<T>(setup: SQL, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const { db } = await database(databaseSettings());
   let committed: Tx | undefined;

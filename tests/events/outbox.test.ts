@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { outboxDeliveries, outboxEvents } from '@/db/schema/events';
-import { appendEvents, dispatchPending, onEvent } from '@/lib/events';
+import { appendEvents, dispatchPending, onEvent, onEvents } from '@/lib/events';
+import { onEventsAppended } from '@/lib/events/outbox';
 import { listLocations } from '@/lib/inventory'; // registers inventory's TenantCreated handler
 import { databaseSettings, withTenant } from '@/lib/platform/db';
 import { createTenant, type TestTenant } from '../helpers';
@@ -23,6 +24,18 @@ onEvent('StockChanged', 'test.flaky', async (tx, event) => {
     throw new Error('downstream unavailable');
   }
   seen.push({ handler: 'flaky', eventId: event.id });
+});
+
+/** A batch handler: every call's events (test kinds only); it refuses a batch holding 'test-poison'. */
+const batches: string[][] = [];
+onEvents('StockChanged', 'test.batch', async (tx, events) => {
+  if (events.some((e) => e.payload.kind === 'test-poison')) throw new Error('cannot take this one');
+  const ours = events.filter((e) => e.payload.kind.startsWith('test-')).map((e) => e.id);
+  if (ours.length > 0) batches.push(ours);
+});
+/** A per-event handler whose work is in the database: it answers 'test-poison' with an event of its own. */
+onEvent('StockChanged', 'test.writer', async (tx, event) => {
+  if (event.payload.kind === 'test-poison') await appendEvents(tx, event.tenantId, [stockChanged(`test-written-${event.id}`)]);
 });
 
 const stockChanged = (kind: string) => ({
@@ -89,7 +102,7 @@ describe('outbox', () => {
     const deliveries = await withTenant(t.tenant.id, (tx) =>
       tx.select().from(outboxDeliveries).where(and(eq(outboxDeliveries.eventId, event!.id))),
     );
-    expect(deliveries.map((d) => d.handler).sort()).toEqual(['test.flaky', 'test.recorder']);
+    expect(deliveries.map((d) => d.handler).sort()).toEqual(['test.batch', 'test.flaky', 'test.recorder', 'test.writer']);
   });
 
   it('creates a new business’s first location from TenantCreated', async () => {
@@ -101,6 +114,41 @@ describe('outbox', () => {
     ]);
     await dispatchPending(); // a second run does not add another
     expect(await listLocations({ tenantId: fresh.tenant.id })).toHaveLength(1);
+  });
+
+  it('hands a batch handler a tenant’s events together, in the order they occurred', async () => {
+    for (const n of [1, 2, 3]) await withTenant(t.tenant.id, (tx) => appendEvents(tx, t.tenant.id, [stockChanged(`test-batch-${n}`)]));
+    const ids = (await eventRows(t, 'StockChanged')).filter((e) => String(e.payload.kind).startsWith('test-batch-')).sort((a, b) => String(a.payload.kind).localeCompare(String(b.payload.kind))).map((e) => e.id);
+    await dispatchPending();
+    expect(batches.find((b) => b.includes(ids[0]!))).toEqual(ids);
+  });
+
+  it('keeps one bad event of a batch from holding up the rest, and the other handlers’ work on it', async () => {
+    let wakeUps = 0;
+    const stop = onEventsAppended(() => wakeUps++);
+    await withTenant(t.tenant.id, (tx) => appendEvents(tx, t.tenant.id, [stockChanged('test-good-1'), stockChanged('test-poison'), stockChanged('test-good-2')]));
+    const before = wakeUps;
+    await dispatchPending();
+    stop();
+    const rows = await eventRows(t, 'StockChanged');
+    const byKind = (kind: string) => rows.find((e) => e.payload.kind === kind)!;
+    const [good1, poison, good2] = [byKind('test-good-1'), byKind('test-poison'), byKind('test-good-2')];
+    expect(good1.dispatchedAt).toBeInstanceOf(Date);
+    expect(good2.dispatchedAt).toBeInstanceOf(Date);
+    expect(batches.flat()).toEqual(expect.arrayContaining([good1.id, good2.id]));
+    expect(poison).toMatchObject({ dispatchedAt: null, attempts: 1, lastError: expect.stringContaining('test.batch: cannot take this one') });
+    // The writer's work on the poison event committed in the same transaction, and woke the dispatcher after it.
+    expect(rows.filter((e) => e.payload.kind === `test-written-${poison.id}`)).toHaveLength(1);
+    expect(wakeUps).toBeGreaterThan(before);
+    const delivered = await withTenant(t.tenant.id, (tx) => tx.select().from(outboxDeliveries).where(eq(outboxDeliveries.eventId, poison.id)));
+    expect(delivered.map((d) => d.handler).sort()).toEqual(['test.flaky', 'test.recorder', 'test.writer']);
+
+    // Retried, it fails again for the batch handler alone: the writer is not run twice.
+    await withTenant(t.tenant.id, (tx) => tx.update(outboxEvents).set({ nextAttemptAt: sql`now()` }).where(eq(outboxEvents.id, poison.id)));
+    await dispatchPending();
+    const again = await eventRows(t, 'StockChanged');
+    expect(again.find((e) => e.id === poison.id)).toMatchObject({ dispatchedAt: null, attempts: 2 });
+    expect(again.filter((e) => e.payload.kind === `test-written-${poison.id}`)).toHaveLength(1);
   });
 
   it('gives the dispatcher’s role nothing but reading and leasing the outbox', async () => {
