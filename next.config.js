@@ -1,3 +1,10 @@
+/**
+ * `NEXT_OUTPUT=standalone` (the Dockerfile, `npm run start:standalone`): a self-contained server
+ * in .next-standalone/standalone, built beside the .next that `next start`, Playwright and the
+ * bench use, so neither build overwrites the other.
+ */
+const standalone = process.env.NEXT_OUTPUT === 'standalone';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native/WASM packages load from node_modules at run time instead of being bundled.
@@ -5,6 +12,12 @@ const nextConfig = {
   // forbidden() renders app/forbidden.tsx with a real 403 status (cashier opening /admin).
   experimental: { authInterrupts: true },
   poweredByHeader: false,
+  ...(standalone && {
+    output: 'standalone',
+    distDir: '.next-standalone',
+    // Read at start-up by db/migrate.ts through process.cwd(), which file tracing cannot follow.
+    outputFileTracingIncludes: { '/**': ['./db/migrations/**/*', './db/policies.sql'] },
+  }),
 };
 
 module.exports = nextConfig;

@@ -48,7 +48,9 @@ async function ensureDatabaseExists(url: string): Promise<void> {
     const rows = await admin`select 1 from pg_database where datname = ${name}`;
     if (rows.length === 0) {
       await admin.unsafe(`create database "${name.replaceAll('"', '""')}"`).catch((err: { code?: string }) => {
-        if (err.code !== '42P04') throw err; // created by a concurrent starter
+        // Created by a concurrent starter (two instances on an empty server): Postgres reports it
+        // as 42P04, or as 23505 on pg_database's name index when both inserts race.
+        if (err.code !== '42P04' && err.code !== '23505') throw err;
       });
     }
   } finally {

@@ -3,8 +3,10 @@
  *
  *   GATEWAY_PORT or PORT   port to listen on (default 4010; GATEWAY_PORT wins over PORT)
  *   GATEWAY_API_KEY        the API key clients must send as a Bearer token (default sk_test_tillwise)
+ *   GATEWAY_HOST           address to listen on (default 127.0.0.1; compose.yaml sets 0.0.0.0 so
+ *                          the app containers reach it on the compose network only)
  *
- * Listens on 127.0.0.1 only, logs one JSON line per request to stdout and stops cleanly on
+ * Listens on 127.0.0.1 unless told otherwise, logs one JSON line per request to stdout and stops cleanly on
  * SIGINT/SIGTERM.
  */
 import { createGateway, DEFAULT_API_KEY } from './server';
@@ -42,7 +44,7 @@ async function main() {
     });
   });
 
-  const url = await gateway.listen(port, '127.0.0.1');
+  const url = await gateway.listen(port, process.env.GATEWAY_HOST || '127.0.0.1');
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), msg: 'payment gateway simulator listening', url })}\n`);
 
   let stopping = false;
