@@ -186,8 +186,9 @@ if (notRun) {
       // `tx.execute(sql…)` (withTenant's own set_config among them) and postgres.js's BEGIN/COMMIT
       // are named statements unless DATABASE_PREPARE=false. On PgBouncer 1.18 such a statement fails
       // with `prepared statement "…" does not exist` once a client's transaction lands on the other
-      // server connection — and postgres.js's retry of a failed COMMIT runs it in the aborted
-      // transaction, where Postgres answers with a rollback: the caller sees success, the rows are gone.
+      // server connection — and worse, some transactions resolve while their writes were rolled
+      // back (most likely postgres.js's retry of the missing statement runs in the aborted
+      // transaction, where COMMIT means rollback): the caller sees success, the rows are gone.
       const countOf = (t: TestTenant) =>
         withTenant(t.tenant.id, async (tx) => (await tx.select({ id: outboxEvents.id }).from(outboxEvents)).length);
       const before = await Promise.all([a, b].map(countOf));
