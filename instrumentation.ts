@@ -3,7 +3,7 @@ import { registerOTel } from '@vercel/otel';
 /**
  * Runs once when a server instance starts — the composition root: traces (OpenTelemetry;
  * exported when OTEL_EXPORTER_OTLP_ENDPOINT is set), validated config and migrations, the
- * modules that subscribe to domain events, and the outbox dispatcher.
+ * modules that subscribe to domain events, the NATS relay (when NATS_URL is set) and the outbox dispatcher.
  */
 export async function register(): Promise<void> {
   registerOTel({ serviceName: 'tillwise' });
@@ -14,7 +14,8 @@ export async function register(): Promise<void> {
   await import('./lib/analytics'); // subscribes to OrderPaid, OrderRefunded, OrderVoided (the rollups)
   await import('./lib/restaurant'); // subscribes to OrderPlaced, OrderVoided (kitchen tickets)
   await import('./lib/assistant'); // subscribes to SalesFiguresChanged (its cache version)
-  const { startDispatcher } = await import('./lib/events');
+  const { startDispatcher, startNatsRelay } = await import('./lib/events');
+  startNatsRelay(); // NATS_URL set: every event is also published to JetStream (docs/scaling-pgbouncer-nats.md)
   startDispatcher();
   // Card payments and refunds a crash left half-done: settle them with the gateway's answer.
   const [{ every }, { recoverAll }] = await Promise.all([import('./lib/platform/jobs'), import('./lib/orders')]);

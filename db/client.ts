@@ -28,6 +28,13 @@ export type DatabaseSettings = {
   /** The app's own login; defaults to `url` with the user `tillwise_app`. */
   appUrl?: string;
   pgliteDir: string;
+  /**
+   * Named prepared statements on the app's connection (default true). A transaction pooler hands
+   * each transaction to any server connection, where a statement prepared on another does not
+   * exist: PgBouncer 1.18 answers `prepared statement "…" does not exist`. `false` sends every
+   * query unnamed (parse, bind, execute in one go), which any pooler carries.
+   */
+  prepare?: boolean;
   /** Called once per statement sent to Postgres (the SQL round-trip count in /api/metrics). */
   onQuery?: (statement: string) => void;
 };
@@ -63,8 +70,8 @@ async function open(settings: DatabaseSettings): Promise<DatabaseHandle> {
   if (settings.url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const { onQuery } = settings;
-    const client = postgres(appDatabaseUrl(settings), { max: 10, onnotice: () => {}, ...(onQuery && { debug: (_connection: number, statement: string) => onQuery(statement) }) });
+    const { onQuery, prepare = true } = settings;
+    const client = postgres(appDatabaseUrl(settings), { max: 10, prepare, onnotice: () => {}, ...(onQuery && { debug: (_connection: number, statement: string) => onQuery(statement) }) });
     return {
       kind: 'postgres',
       db: drizzle(client, { schema }) as unknown as Db,

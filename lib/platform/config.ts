@@ -32,6 +32,12 @@ const envSchema = z
     DATABASE_URL: optionalUrl,
     /** Connection the app queries with; defaults to DATABASE_URL with the user `tillwise_app`. */
     DATABASE_APP_URL: optionalUrl,
+    /**
+     * Whether the app's connection may use named prepared statements (postgres.js's default). Set
+     * `false` when DATABASE_APP_URL goes through a transaction pooler that cannot carry them, such as
+     * PgBouncer before 1.21 (docs/scaling-pgbouncer-nats.md).
+     */
+    DATABASE_PREPARE: z.enum(['true', 'false'], 'must be true or false').default('true').transform((v) => v === 'true'),
     /** PGlite data directory, or `memory://` for a throw-away database (tests). */
     PGLITE_DIR: z.string().default('.data/pglite'),
     REDIS_URL: optionalUrl,
@@ -44,6 +50,25 @@ const envSchema = z
       .optional()
       .transform((v) => v || undefined)
       .pipe(z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional()),
+    /** NATS with JetStream: when set, the outbox relay also publishes every event there (lib/events/nats.ts). */
+    NATS_URL: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || undefined)
+      .pipe(z.string().regex(/^(nats|tls|wss?):\/\/[^\s]+$/, 'must be a nats:// (or tls://, ws://, wss://) URL').optional()),
+    /** First subject token(s) of relayed events: `<prefix>.<tenantId>.<EventType>`. */
+    NATS_SUBJECT_PREFIX: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'must be subject tokens of letters, digits, _ or - joined by dots')
+      .default('tillwise'),
+    /** The JetStream stream that stores them (created at relay start if missing). */
+    NATS_STREAM: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, _ or -')
+      .default('TILLWISE'),
     NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional(),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional(),
     /** Absolute session life in hours; the product promise is at most 12. */

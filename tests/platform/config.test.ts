@@ -12,6 +12,20 @@ describe('config', () => {
     expect(c.authSecret.length).toBeGreaterThanOrEqual(32);
   });
 
+  it('reads the pooler and NATS settings (docs/scaling-pgbouncer-nats.md)', () => {
+    expect(parseConfig({})).toMatchObject({ DATABASE_PREPARE: true, NATS_SUBJECT_PREFIX: 'tillwise', NATS_STREAM: 'TILLWISE' });
+    expect(parseConfig({}).NATS_URL).toBeUndefined();
+    expect(parseConfig({ DATABASE_PREPARE: 'false', NATS_URL: 'nats://127.0.0.1:4222', NATS_SUBJECT_PREFIX: 'acme.pos' })).toMatchObject({
+      DATABASE_PREPARE: false,
+      NATS_URL: 'nats://127.0.0.1:4222',
+      NATS_SUBJECT_PREFIX: 'acme.pos',
+    });
+    // A wildcard or empty token in the prefix would make the relay publish where no stream listens.
+    for (const env of [{ DATABASE_PREPARE: 'no' }, { NATS_URL: 'http://127.0.0.1:4222' }, { NATS_SUBJECT_PREFIX: 'tillwise.>' }, { NATS_SUBJECT_PREFIX: 'a..b' }, { NATS_STREAM: 'TILL.WISE' }]) {
+      expect(() => parseConfig(env), JSON.stringify(env)).toThrow(ConfigError);
+    }
+  });
+
   it('treats empty variables as unset', () => {
     expect(parseConfig({ DATABASE_URL: '', REDIS_URL: '' }).REDIS_URL).toBeUndefined();
   });

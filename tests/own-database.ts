@@ -1,0 +1,58 @@
+import postgres from 'postgres';
+import { closeDatabase } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { resetConfigForTests } from '@/lib/platform/config';
+import { TEST_DATABASE, testDatabaseUrl } from './test-database';
+
+/**
+ * A scratch Postgres database for one test file alone, migrated like the app's: `<TEST_DATABASE>_<suffix>`
+ * on the server DATABASE_URL names. For tests that must not share the run's database with the
+ * other files' processes — a dispatcher in another file would lease this file's outbox events,
+ * a pooler test needs a database of its own behind its pooler.
+ *
+ * `use(env)` points this process's app connection at it (closing the old one); `drop()` puts
+ * the environment back and removes the database.
+ */
+export async function ownDatabase(suffix: string) {
+  const given = process.env.DATABASE_URL;
+  if (!given) throw new Error('ownDatabase needs DATABASE_URL (a real Postgres)');
+  const name = `${TEST_DATABASE}_${suffix}`;
+  const url = testDatabaseUrl(given, name);
+  const admin = () => postgres(testDatabaseUrl(given, 'postgres'), { max: 1, onnotice: () => {} });
+  const recreate = admin();
+  try {
+    await recreate.unsafe(`drop database if exists ${name} with (force)`);
+    await recreate.unsafe(`create database ${name}`);
+  } finally {
+    await recreate.end();
+  }
+  await migrateDatabase({ url, pgliteDir: 'memory://' });
+
+  const saved = new Map<string, string | undefined>();
+  return {
+    name,
+    url,
+    async use(env: Record<string, string>): Promise<void> {
+      await closeDatabase();
+      for (const [key, value] of Object.entries({ DATABASE_URL: url, ...env })) {
+        if (!saved.has(key)) saved.set(key, process.env[key]);
+        process.env[key] = value;
+      }
+      resetConfigForTests();
+    },
+    async drop(): Promise<void> {
+      await closeDatabase();
+      for (const [key, value] of saved) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+      resetConfigForTests();
+      const dropper = admin();
+      try {
+        await dropper.unsafe(`drop database if exists ${name} with (force)`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+}
