@@ -8,10 +8,11 @@ import { businessDayOf, DEFAULT_DAY_START } from '@/lib/platform/business-day';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound } from '@/lib/platform/errors';
 import { setTableOccupancy } from '@/lib/restaurant';
+import { getTenantSettings } from '@/lib/tenancy';
 import { variantLabel } from '@/lib/catalog';
 import { auditDiscountOverLimit, auditFiredVoid, auditVoid } from './audit';
 import { assertNoOtherTab, courseOf, firedLine, planLines, writeLines, type FiredLine } from './firing';
-import { quoteWithSettings, type Quote } from './quote';
+import { quoteOrder, type Quote } from './quote';
 import { orderConditions, pageOfOrders, type OrderRow } from './search';
 import { partsOfOrder, type SplitPartView } from './split-parts';
 import type { CreateOrderInput, ListOrdersQuery, UpdateOrderInput } from './schemas';
@@ -219,7 +220,8 @@ const totalsOf = (quote: Quote) => ({
  */
 export async function createOrder(ctx: TenantContext, input: CreateOrderInput): Promise<string> {
   const tenantId = ctx.tenantId;
-  const { quote, settings } = await quoteWithSettings(ctx, input);
+  const settings = await getTenantSettings({ tenantId });
+  const quote = await quoteOrder(ctx, input, settings);
   const orderId = crypto.randomUUID();
   const fallbackLocation = input.locationId ?? (input.shiftId ? undefined : (await defaultLocation({ tenantId }))?.id);
   await withTenant(tenantId, async (tx) => {
@@ -276,7 +278,8 @@ export async function updateOpenOrder(ctx: TenantContext, orderId: string, input
     if (exists.status !== 'open') throw notOpen(exists.status);
     return tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position));
   });
-  const { quote, settings } = await quoteWithSettings(ctx, input, new Set(current.map((l) => l.variantId)));
+  const settings = await getTenantSettings({ tenantId });
+  const quote = await quoteOrder(ctx, input, settings, new Set(current.map((l) => l.variantId)));
   const values = lineValues(tenantId, orderId, quote, input.lines);
   const voids = planLines(current, values, input.lines).voids;
   const voidApprovedBy = voids.length ? await authorise(ctx, 'order:void', input.voidApproval, voidWhy(voids), 'voidApproval') : null;

@@ -1,7 +1,6 @@
 import type { DiscountRecord, LineModifier, OrderType } from '@/db/schema/orders';
 import { authorise, type TenantContext } from '@/lib/auth';
 import { getPricing, savedDiscountService, variantLabel, type SavedDiscount } from '@/lib/catalog';
-import { withTenantReads } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import { soldOutAmong } from '@/lib/restaurant';
 import { getTenantSettings, type TenantSettings } from '@/lib/tenancy';
@@ -54,40 +53,25 @@ type Problem = { path: string; message: string };
 
 /**
  * @param ctx who rings the sale up (their role, or an approval token of this session, may allow a larger discount)
- * @param known the tenant's settings when the caller has them already, else read here
+ * @param known the tenant's settings when the caller has them already (checkout), else read here
  * @param onOrder variants already on the order being changed: they stay even if sold out since
  */
 export async function quoteOrder(
   ctx: TenantContext,
-  input: QuoteInput,
+  input: Pick<UpdateOrderInput, 'type' | 'lines' | 'orderDiscount' | 'approval' | 'expectedTotal'>,
   known?: TenantSettings,
   onOrder: ReadonlySet<string> = new Set(),
 ): Promise<Quote> {
-  return (await quoteWithSettings(ctx, input, onOrder, known)).quote;
-}
-
-type QuoteInput = Pick<UpdateOrderInput, 'type' | 'lines' | 'orderDiscount' | 'approval' | 'expectedTotal'>;
-
-/** quoteOrder, answering the tenant's settings it priced with too (checkout writes the order with them). */
-export async function quoteWithSettings(
-  ctx: TenantContext,
-  input: QuoteInput,
-  onOrder: ReadonlySet<string> = new Set(),
-  known?: TenantSettings,
-): Promise<{ quote: Quote; settings: TenantSettings }> {
   const tenantId = ctx.tenantId;
-  const usesSaved = [input.orderDiscount, ...input.lines.map((l) => l.discount)].some((d) => d?.kind === 'saved');
-  // The catalog, the 86 list, the settings and saved discounts: one transaction, not four.
-  const { pricing, settings, soldOut, saved } = await withTenantReads(tenantId, async () => {
-    const pricing = await getPricing({ tenantId }, input.lines.map((l) => l.variantId));
-    const [settings, soldOut, saved] = await Promise.all([
-      known ?? getTenantSettings({ tenantId }),
-      soldOutAmong({ tenantId }, [...new Set(pricing.variants.map((v) => v.productId))]),
-      usesSaved ? savedDiscountService.list({ tenantId }) : [],
-    ]);
-    return { pricing, settings, soldOut, saved };
-  });
+  const pricing = await getPricing({ tenantId }, input.lines.map((l) => l.variantId));
   const variants = new Map(pricing.variants.map((v) => [v.variantId, v]));
+  const productIds = [...new Set(pricing.variants.map((v) => v.productId))];
+  const usesSaved = [input.orderDiscount, ...input.lines.map((l) => l.discount)].some((d) => d?.kind === 'saved');
+  const [settings, soldOut, saved] = await Promise.all([
+    known ?? getTenantSettings({ tenantId }),
+    soldOutAmong({ tenantId }, productIds),
+    usesSaved ? savedDiscountService.list({ tenantId }) : [],
+  ]);
   const savedById = new Map(saved.map((d) => [d.id, d]));
   const groupById = new Map(pricing.modifierGroups.map((g) => [g.id, g]));
   const rateOf = new Map(pricing.taxClasses.map((t) => [t.id, t.rateBasisPoints]));
@@ -167,7 +151,7 @@ export async function quoteWithSettings(
       ? await authorise(ctx, 'discount:override', input.approval, `Discounts over ${settings.discountLimitBasisPoints / 100} % need a manager's approval`)
       : null;
   const stamp = (d: DiscountRecord | null) => (d ? { ...d, approvedBy } : null);
-  const quote: Quote = {
+  return {
     lines: lines.map((l, i) => ({ ...l, ...priced.lines[i]!, discount: stamp(l.discount) })),
     orderDiscount: stamp(orderDiscount),
     serviceChargeBasisPoints,
@@ -177,7 +161,6 @@ export async function quoteWithSettings(
     taxTotal: priced.taxTotal,
     total: priced.total,
   };
-  return { quote, settings };
 }
 
 /**

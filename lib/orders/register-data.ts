@@ -2,7 +2,6 @@ import type { TenantScope } from '@/lib/auth';
 import { listApprovers } from '@/lib/auth';
 import { categoryService, listProducts, modifierGroupService, savedDiscountService, taxClassService, type Product, type SavedDiscount } from '@/lib/catalog';
 import { levelsOf, listLocations } from '@/lib/inventory';
-import { withTenantReads } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import { listMenus, listSoldOut, listTables, menusInOrderAt, type Menu } from '@/lib/restaurant';
 import { getTenantSettings } from '@/lib/tenancy';
@@ -115,11 +114,6 @@ const isLowLevel = (quantity: number, threshold: number | null) => quantity <= 0
  *   location of another tenant (or none) is "not found".
  */
 export async function registerData(scope: TenantScope & { tenant: { timeZone: string } }, locationId?: string): Promise<RegisterData> {
-  // A dozen reads of five modules: one transaction, not one each (docs/performance.md).
-  return withTenantReads(scope.tenantId, () => gather(scope, locationId));
-}
-
-async function gather(scope: TenantScope & { tenant: { timeZone: string } }, locationId?: string): Promise<RegisterData> {
   const { tenantId } = scope;
   const { timeZone } = scope.tenant;
   const [locations, products, categories, groups, taxes, settings, tables, approvers, soldOut, menus, savedDiscounts] = await Promise.all([

@@ -1,5 +1,4 @@
 import 'server-only';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql, type SQL } from 'drizzle-orm';
 import { database, type DatabaseSettings, type Tx } from '@/db/client';
 import { config } from './config';
@@ -30,33 +29,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (!UUID.test(tenantId)) throw new AppError('internal', 'withTenant needs a tenant id');
-  const shared = sharedReads.getStore();
-  if (shared) {
-    if (shared.tenantId !== tenantId) throw new AppError('internal', 'withTenant of another tenant inside withTenantReads');
-    return fn(shared.tx);
-  }
   return transaction(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true)`, fn);
-}
-
-const sharedReads = new AsyncLocalStorage<{ tenantId: string; tx: Tx }>();
-
-/**
- * Runs `fn` in one read-only transaction of `tenantId` that every withTenant of that tenant
- * inside it joins, instead of each read opening its own (begin, set_config and commit: three
- * statements apiece). For a page or a quote that gathers a dozen reads from several modules at
- * once: the modules keep calling withTenant (each statement still sees what has committed
- * before it, as in read committed it always did). A write inside fails (`transaction_read_only`); another tenant's or
- * the platform's transaction inside is refused at once (on PGlite's one connection it would
- * wait forever). Nested, it runs `fn` in the scope already open.
- */
-export async function withTenantReads<T>(tenantId: string, fn: () => Promise<T>): Promise<T> {
-  if (sharedReads.getStore()?.tenantId === tenantId) return fn();
-  if (!UUID.test(tenantId)) throw new AppError('internal', 'withTenantReads needs a tenant id');
-  if (sharedReads.getStore()) throw new AppError('internal', 'withTenantReads of another tenant inside withTenantReads');
-  return transaction(
-    sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true), set_config('transaction_read_only', 'on', true)`,
-    (tx) => sharedReads.run({ tenantId, tx }, fn),
-  );
 }
 
 const commitCallbacks = new WeakMap<Tx, (() => void)[]>();
@@ -102,7 +75,6 @@ async function transaction<T>(setup: SQL, fn: (tx: Tx) => Promise<T>): Promise<T
  * claimOutboxBatch below.
  */
 export async function withPlatform<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  if (sharedReads.getStore()) throw new AppError('internal', 'withPlatform inside withTenantReads');
   return transaction(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', '', true)`, fn);
 }
 

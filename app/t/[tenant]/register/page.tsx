@@ -6,7 +6,6 @@ import { SwitchStaff } from '@/components/register/switch-staff';
 import { TimeClock } from '@/components/register/time-clock';
 import { requireStaff, can, listPinStaff, staffToSwitchTo } from '@/lib/auth';
 import { registerData } from '@/lib/orders';
-import { withTenantReads } from '@/lib/platform/db';
 import { getTenantSettings } from '@/lib/tenancy';
 
 export const metadata: Metadata = { title: 'Register' };
@@ -21,10 +20,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   // `?order=<id>`: a table's tab opened from the floor (the screen checks it is an open order of this store).
   const { order } = await searchParams;
   const openOrderId = typeof order === 'string' && /^[0-9a-f-]{36}$/i.test(order) ? order : null;
-  // One read-only transaction for all of it (lib/platform/db.ts withTenantReads).
-  const [pinStaff, clockStaff, data, settings] = await withTenantReads(ctx.tenantId, () =>
-    Promise.all([staffToSwitchTo(ctx, null), listPinStaff(ctx), registerData(ctx), getTenantSettings(ctx)]),
-  );
+  const [pinStaff, clockStaff, data, settings] = await Promise.all([staffToSwitchTo(ctx, null), listPinStaff(ctx), registerData(ctx), getTenantSettings(ctx)]);
   const switchable = pinStaff.filter((s) => s.id !== ctx.userId);
 
   return (
