@@ -63,18 +63,16 @@ async function main(): Promise<void> {
 async function benchMoneyPath(baseline: { name: string; msPerOp: number }): Promise<void> {
   const { createOrder, createOrderSchema, payOrder, priceOrder } = await import('../lib/orders');
   const { quoteOrder } = await import('../lib/orders/quote');
-  const { getTenantSettings } = await import('../lib/tenancy/settings');
 
   const shop = await setUpBenchShop();
   const ctx = shop.cashierCtx;
   const cart = (i: number) => createOrderSchema.parse(shop.cart(i));
-  const settings = await getTenantSettings({ tenantId: shop.tenantId });
 
   const results = [
     await measure('price a 3-line cart (pure)', ITERATIONS * 10, () =>
       priceOrder([{ unitPrice: 120, modifiersTotal: 0, quantity: 2, taxRateBasisPoints: 700 }, { unitPrice: 99, modifiersTotal: 30, quantity: 1, taxRateBasisPoints: 0 }], { pricesIncludeTax: false }),
     ),
-    await measure('quote a 3-line cart', ITERATIONS, (i) => quoteOrder(ctx, cart(i), settings)),
+    await measure('quote a 3-line cart', ITERATIONS, (i) => quoteOrder(ctx, cart(i))),
   ];
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '@/lib/platform/audit';
+import type { Tx } from '@/lib/platform/db';
 import type { CategoryInput, ListQuery, ModifierGroupInput, ProductInput, ProductListQuery, SavedDiscountInput, TaxClassInput } from './schemas';
 
 /**
@@ -116,9 +117,10 @@ export interface CatalogRepository {
   /**
    * The variants of `variantIds` (unknown ids left out) with the modifier groups and tax
    * classes they use: every quote and checkout needs all three, so Postgres reads them in one
-   * transaction.
+   * transaction — the caller's `tx` when given (a quote reads the settings and the 86 list in it
+   * too); MongoDB has no part in a Postgres transaction and ignores it.
    */
-  getPricing(tenantId: string, variantIds: string[]): Promise<PricingRefs>;
+  getPricing(tenantId: string, variantIds: string[], tx?: Tx): Promise<PricingRefs>;
 
   /** All-or-nothing: either every product is written or none is. */
   importProducts(tenantId: string, products: ImportedProduct[], onProgress?: (done: number) => void, audit?: AuditOf<ImportResult>): Promise<ImportResult>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { TenantContext, TenantScope } from '@/lib/auth';
 import { definedFields, patchSchema } from '@/lib/platform/validation';
 import { config } from '@/lib/platform/config';
+import type { Tx } from '@/lib/platform/db';
 import { AppError, notFound } from '@/lib/platform/errors';
 import { productAudit, referenceAudit, type ReferenceEntity, type ReferenceNames } from './audit';
 import { postgresCatalogRepository } from './postgres-repository';
@@ -111,9 +112,12 @@ export async function getVariants({ tenantId }: TenantScope, variantIds: string[
   return (await catalogRepository()).getVariants(tenantId, [...new Set(variantIds)]);
 }
 
-/** A quote's catalog reads together: the variants, and the modifier groups and tax classes they use. */
-export async function getPricing({ tenantId }: TenantScope, variantIds: string[]): Promise<PricingRefs> {
-  return (await catalogRepository()).getPricing(tenantId, [...new Set(variantIds)]);
+/**
+ * A quote's catalog reads together: the variants, and the modifier groups and tax classes they
+ * use — in the caller's tenant transaction `tx` when given (on Postgres; MongoDB reads apart).
+ */
+export async function getPricing({ tenantId }: TenantScope, variantIds: string[], tx?: Tx): Promise<PricingRefs> {
+  return (await catalogRepository()).getPricing(tenantId, [...new Set(variantIds)], tx);
 }
 
 /** What a scanner or the search box typed: a barcode first, then a SKU. */

@@ -8,11 +8,10 @@ import { businessDayOf, DEFAULT_DAY_START } from '@/lib/platform/business-day';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound } from '@/lib/platform/errors';
 import { setTableOccupancy } from '@/lib/restaurant';
-import { getTenantSettings } from '@/lib/tenancy';
 import { variantLabel } from '@/lib/catalog';
 import { auditDiscountOverLimit, auditFiredVoid, auditVoid } from './audit';
 import { assertNoOtherTab, courseOf, firedLine, planLines, writeLines, type FiredLine } from './firing';
-import { quoteOrder, type Quote } from './quote';
+import { quoteWithSettings, type Quote } from './quote';
 import { orderConditions, pageOfOrders, type OrderRow } from './search';
 import { partsOfOrder, type SplitPartView } from './split-parts';
 import type { CreateOrderInput, ListOrdersQuery, UpdateOrderInput } from './schemas';
@@ -220,8 +219,7 @@ const totalsOf = (quote: Quote) => ({
  */
 export async function createOrder(ctx: TenantContext, input: CreateOrderInput): Promise<string> {
   const tenantId = ctx.tenantId;
-  const settings = await getTenantSettings({ tenantId });
-  const quote = await quoteOrder(ctx, input, settings);
+  const { quote, settings } = await quoteWithSettings(ctx, input);
   const orderId = crypto.randomUUID();
   const fallbackLocation = input.locationId ?? (input.shiftId ? undefined : (await defaultLocation({ tenantId }))?.id);
   await withTenant(tenantId, async (tx) => {
@@ -278,8 +276,7 @@ export async function updateOpenOrder(ctx: TenantContext, orderId: string, input
     if (exists.status !== 'open') throw notOpen(exists.status);
     return tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position));
   });
-  const settings = await getTenantSettings({ tenantId });
-  const quote = await quoteOrder(ctx, input, settings, new Set(current.map((l) => l.variantId)));
+  const { quote, settings } = await quoteWithSettings(ctx, input, new Set(current.map((l) => l.variantId)));
   const values = lineValues(tenantId, orderId, quote, input.lines);
   const voids = planLines(current, values, input.lines).voids;
   const voidApprovedBy = voids.length ? await authorise(ctx, 'order:void', input.voidApproval, voidWhy(voids), 'voidApproval') : null;
@@ -380,17 +377,21 @@ export async function getOrder({ tenantId }: TenantScope, orderId: string): Prom
 
 /** The order as getOrder answers it, read in the caller's transaction (after its own writes: no second transaction). */
 export async function orderViewIn(tx: Tx, orderId: string): Promise<OrderView> {
-  const [row] = await tx.select().from(orders).where(eq(orders.id, orderId));
+  // Sent together: postgres.js pipelines a transaction's queries (one round trip, not five).
+  const [[row], lines, documents, payments, refunds] = await Promise.all([
+    tx.select().from(orders).where(eq(orders.id, orderId)),
+    tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position)),
+    tx.select().from(orderRefunds).where(eq(orderRefunds.orderId, orderId)).orderBy(asc(orderRefunds.createdAt)),
+    paymentsOfOrder(tx, orderId),
+    refundsOfOrder(tx, orderId),
+  ]);
   if (!row) throw notFound('Order');
-  const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position));
-  const documents = await tx.select().from(orderRefunds).where(eq(orderRefunds.orderId, orderId)).orderBy(asc(orderRefunds.createdAt));
-  const payments = await paymentsOfOrder(tx, orderId);
   const { tenantId: _t, ...rest } = row;
   return {
     ...rest,
     lines: lines.map(({ tenantId: _tl, orderId: _o, ...l }) => l),
     payments,
-    refunds: await refundsOfOrder(tx, orderId),
+    refunds,
     refundDocuments: documents.map(({ tenantId: _td, ...d }) => d),
     balanceDue: Math.max(0, row.total - row.paidTotal),
     changeGiven: payments.reduce((sum, p) => sum + (p.status === 'captured' ? (p.changeGiven ?? 0) : 0), 0),

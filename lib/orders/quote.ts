@@ -1,6 +1,7 @@
 import type { DiscountRecord, LineModifier, OrderType } from '@/db/schema/orders';
 import { authorise, type TenantContext } from '@/lib/auth';
 import { getPricing, savedDiscountService, variantLabel, type SavedDiscount } from '@/lib/catalog';
+import { withTenant } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import { soldOutAmong } from '@/lib/restaurant';
 import { getTenantSettings, type TenantSettings } from '@/lib/tenancy';
@@ -51,27 +52,39 @@ export const serviceChargeFor = (type: OrderType, settings: Pick<TenantSettings,
 
 type Problem = { path: string; message: string };
 
+type QuoteInput = Pick<UpdateOrderInput, 'type' | 'lines' | 'orderDiscount' | 'approval' | 'expectedTotal'>;
+
 /**
  * @param ctx who rings the sale up (their role, or an approval token of this session, may allow a larger discount)
- * @param known the tenant's settings when the caller has them already (checkout), else read here
  * @param onOrder variants already on the order being changed: they stay even if sold out since
  */
-export async function quoteOrder(
+export async function quoteOrder(ctx: TenantContext, input: QuoteInput, onOrder: ReadonlySet<string> = new Set()): Promise<Quote> {
+  return (await quoteWithSettings(ctx, input, onOrder)).quote;
+}
+
+/**
+ * quoteOrder, answering the tenant's settings it priced with too (checkout writes the order with
+ * them). The catalog, the settings and the 86 list are read in one transaction (three modules,
+ * each given the transaction): a quote is on every checkout, and each transaction of its own
+ * costs three statements more. Approvals are asked after it, never inside.
+ */
+export async function quoteWithSettings(
   ctx: TenantContext,
-  input: Pick<UpdateOrderInput, 'type' | 'lines' | 'orderDiscount' | 'approval' | 'expectedTotal'>,
-  known?: TenantSettings,
+  input: QuoteInput,
   onOrder: ReadonlySet<string> = new Set(),
-): Promise<Quote> {
+): Promise<{ quote: Quote; settings: TenantSettings }> {
   const tenantId = ctx.tenantId;
-  const pricing = await getPricing({ tenantId }, input.lines.map((l) => l.variantId));
-  const variants = new Map(pricing.variants.map((v) => [v.variantId, v]));
-  const productIds = [...new Set(pricing.variants.map((v) => v.productId))];
   const usesSaved = [input.orderDiscount, ...input.lines.map((l) => l.discount)].some((d) => d?.kind === 'saved');
-  const [settings, soldOut, saved] = await Promise.all([
-    known ?? getTenantSettings({ tenantId }),
-    soldOutAmong({ tenantId }, productIds),
+  const [{ pricing, settings, soldOut }, saved] = await Promise.all([
+    withTenant(tenantId, async (tx) => {
+      const [pricing, settings] = await Promise.all([getPricing({ tenantId }, input.lines.map((l) => l.variantId), tx), getTenantSettings({ tenantId }, tx)]);
+      const soldOut = await soldOutAmong({ tenantId }, [...new Set(pricing.variants.map((v) => v.productId))], tx);
+      return { pricing, settings, soldOut };
+    }),
+    // The catalog's store (Postgres or MongoDB) reads saved discounts on its own; rare at a till.
     usesSaved ? savedDiscountService.list({ tenantId }) : [],
   ]);
+  const variants = new Map(pricing.variants.map((v) => [v.variantId, v]));
   const savedById = new Map(saved.map((d) => [d.id, d]));
   const groupById = new Map(pricing.modifierGroups.map((g) => [g.id, g]));
   const rateOf = new Map(pricing.taxClasses.map((t) => [t.id, t.rateBasisPoints]));
@@ -151,7 +164,7 @@ export async function quoteOrder(
       ? await authorise(ctx, 'discount:override', input.approval, `Discounts over ${settings.discountLimitBasisPoints / 100} % need a manager's approval`)
       : null;
   const stamp = (d: DiscountRecord | null) => (d ? { ...d, approvedBy } : null);
-  return {
+  const quote: Quote = {
     lines: lines.map((l, i) => ({ ...l, ...priced.lines[i]!, discount: stamp(l.discount) })),
     orderDiscount: stamp(orderDiscount),
     serviceChargeBasisPoints,
@@ -161,6 +174,7 @@ export async function quoteOrder(
     taxTotal: priced.taxTotal,
     total: priced.total,
   };
+  return { quote, settings };
 }
 
 /**

@@ -4,7 +4,7 @@ import { can, type TenantContext, type TenantScope } from '@/lib/auth';
 import { getProducts } from '@/lib/catalog';
 import { appendEvents } from '@/lib/events';
 import { recordAudit } from '@/lib/platform/audit';
-import { withTenant } from '@/lib/platform/db';
+import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound } from '@/lib/platform/errors';
 
 /**
@@ -18,10 +18,11 @@ export function listSoldOut({ tenantId }: TenantScope): Promise<SoldOutItem[]> {
   return withTenant(tenantId, (tx) => tx.select({ productId: soldOutItems.productId, markedBy: soldOutItems.markedBy, markedAt: soldOutItems.markedAt }).from(soldOutItems));
 }
 
-/** Which of `productIds` are sold out now. */
-export async function soldOutAmong({ tenantId }: TenantScope, productIds: readonly string[]): Promise<Set<string>> {
+/** Which of `productIds` are sold out now (read in the caller's tenant transaction `tx` when given). */
+export async function soldOutAmong({ tenantId }: TenantScope, productIds: readonly string[], tx?: Tx): Promise<Set<string>> {
   if (productIds.length === 0) return new Set();
-  const rows = await withTenant(tenantId, (tx) => tx.select({ productId: soldOutItems.productId }).from(soldOutItems).where(inArray(soldOutItems.productId, [...productIds])));
+  const read = (tx: Tx) => tx.select({ productId: soldOutItems.productId }).from(soldOutItems).where(inArray(soldOutItems.productId, [...productIds]));
+  const rows = await (tx ? read(tx) : withTenant(tenantId, read));
   return new Set(rows.map((r) => r.productId));
 }
 

@@ -114,8 +114,10 @@ const columns = {
   serviceChargeBasisPoints: tenantSettings.serviceChargeBasisPoints,
 };
 
-export async function getTenantSettings({ tenantId }: { tenantId: string }): Promise<TenantSettings> {
-  const [row] = await withTenant(tenantId, (tx) => tx.select(columns).from(tenantSettings));
+/** The tenant's settings, read in the caller's tenant transaction `tx` when given (a quote's reads share one). */
+export async function getTenantSettings({ tenantId }: { tenantId: string }, tx?: Tx): Promise<TenantSettings> {
+  const read = (tx: Tx) => tx.select(columns).from(tenantSettings);
+  const [row] = await (tx ? read(tx) : withTenant(tenantId, read));
   return row ? asSettings(row) : DEFAULT_SETTINGS;
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { modifierGroups, products, productVariants, taxClasses, variantBarcodes } from '@/db/schema/catalog';
-import { withTenant } from '@/lib/platform/db';
+import { withTenant, type Tx } from '@/lib/platform/db';
 import type { CatalogRepository, ModifierGroup, ProductMethods } from '../repository';
 import { clashError, escapeLike } from '../shared';
 import { auditIn } from './audit';
@@ -86,15 +86,19 @@ export function postgresProducts(): ProductMethods {
   };
 }
 
-/** The variants with the modifier groups and tax classes they use, in one transaction. */
-export const getPricing: CatalogRepository['getPricing'] = async (tenantId, ids) =>
-  ids.length === 0
-    ? { variants: [], modifierGroups: [], taxClasses: [] }
-    : withTenant(tenantId, async (tx) => {
-        const variants = await variantRefs(tx, inArray(productVariants.id, ids));
-        const groupIds = [...new Set(variants.flatMap((v) => v.modifierGroupIds))];
-        const taxIds = [...new Set(variants.flatMap((v) => v.taxClassId ?? []))];
-        const groups = groupIds.length ? ((await tx.select(modifierGroupColumns).from(modifierGroups).where(inArray(modifierGroups.id, groupIds))) as ModifierGroup[]) : [];
-        const taxes = taxIds.length ? await tx.select(taxClassColumns).from(taxClasses).where(inArray(taxClasses.id, taxIds)) : [];
-        return { variants, modifierGroups: groups, taxClasses: taxes };
-      });
+/** The variants with the modifier groups and tax classes they use, in one transaction (the caller's, if given). */
+export const getPricing: CatalogRepository['getPricing'] = async (tenantId, ids, tx) => {
+  if (ids.length === 0) return { variants: [], modifierGroups: [], taxClasses: [] };
+  const read = async (tx: Tx) => {
+    const variants = await variantRefs(tx, inArray(productVariants.id, ids));
+    const groupIds = [...new Set(variants.flatMap((v) => v.modifierGroupIds))];
+    const taxIds = [...new Set(variants.flatMap((v) => v.taxClassId ?? []))];
+    // Sent together: one round trip on Postgres (postgres.js pipelines a transaction's queries).
+    const [groups, taxes] = await Promise.all([
+      groupIds.length ? (tx.select(modifierGroupColumns).from(modifierGroups).where(inArray(modifierGroups.id, groupIds)) as Promise<ModifierGroup[]>) : [],
+      taxIds.length ? tx.select(taxClassColumns).from(taxClasses).where(inArray(taxClasses.id, taxIds)) : [],
+    ]);
+    return { variants, modifierGroups: groups, taxClasses: taxes };
+  };
+  return tx ? read(tx) : withTenant(tenantId, read);
+};
