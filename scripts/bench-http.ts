@@ -60,8 +60,11 @@ export async function benchHttp(): Promise<void> {
       { name: 'POST /api/v1/orders (3 lines + card)', method: 'POST', path: '/api/v1/orders', cookie: cashier, idempotent: true, body: (i) => ({ ...shop.cart(i), payments: [{ tender: 'card', source: 'tok_visa' }] }) },
       { name: 'GET /api/v1/analytics/dashboard', method: 'GET', path: '/api/v1/analytics/dashboard', cookie: owner },
     ];
+    // BENCH_HTTP_CASES=cash,card: only the cases whose names contain one of the words (and the baseline).
+    const only = process.env.BENCH_HTTP_CASES?.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
+    const chosen = only ? cases.filter((c, i) => i === 0 || only.some((w) => c.name.toLowerCase().includes(w))) : cases;
     const results: CaseResult[] = [];
-    for (const c of cases) results.push(await measureCase(c, shop, server.pid!));
+    for (const c of chosen) results.push(await measureCase(c, shop, server.pid!));
     const memory = await measureMemory(cases[3]!, shop);
     report(results, memory);
   } finally {
