@@ -10,9 +10,9 @@ import type { Gateway } from '@/gateway/server';
 import { takeSignUpAttempt } from '@/lib/auth/rate-limits';
 import { receiveStock } from '@/lib/inventory';
 import { resetConfigForTests } from '@/lib/platform/config';
-import { withTenant } from '@/lib/platform/db';
+import { withPlatform, withTenant } from '@/lib/platform/db';
 import { metrics, routeTemplate } from '@/lib/platform/metrics';
-import { apiRequest, contextOf, createStockedProduct, createTenant, mainLocation, noParams, segment, startGateway, type TestTenant } from '../helpers';
+import { apiRequest, contextOf, createStockedProduct, createTenant, mainLocation, noParams, rowsOf, segment, startGateway, type TestTenant } from '../helpers';
 
 const TOKEN = 'metrics-test-token-metrics-test-token-0123';
 
@@ -140,6 +140,19 @@ describe('sampled at scrape', () => {
     } finally {
       await withTenant(t.tenant.id, (tx) => tx.update(outboxEvents).set({ dispatchedAt: sql`now()` }).where(sql`${outboxEvents.id} = ${event!.id}`));
     }
+  });
+
+  it('reads the backlog through a definer function that returns two numbers, for the app role only', async () => {
+    const [fn] = rowsOf<Record<string, unknown>>(
+      await withPlatform((tx) =>
+        tx.execute(sql`
+          select pg_get_userbyid(p.proowner) as owner, p.prosecdef as definer, pg_get_function_result(p.oid) as result,
+                 exists (select 1 from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) acl
+                         where acl.grantee = 0 and acl.privilege_type = 'EXECUTE') as "publicExecute"
+          from pg_proc p where p.proname = 'outbox_backlog'`),
+      ),
+    );
+    expect(fn).toEqual({ owner: 'tillwise_dispatcher', definer: true, result: 'TABLE(pending bigint, oldest_seconds double precision)', publicExecute: false });
   });
 
   it('counts transactions waiting for and holding a connection', async () => {
