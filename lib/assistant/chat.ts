@@ -36,7 +36,7 @@ export const chatSchema = z.object({
     .refine((m) => m.parts.every((p) => p.type !== 'text' || (typeof p.text === 'string' && p.text.length <= MAX_QUESTION)), `A message has at most ${MAX_QUESTION} characters`),
 });
 
-const ANSWERED = { outcome: 'answered' };
+const STARTED = { outcome: 'started' };
 const RATE_LIMITED = { outcome: 'rate_limited' };
 const FAILED = { outcome: 'failed' };
 const ASSISTANT_LIMIT = { limit: 'assistant' };
@@ -111,7 +111,7 @@ export async function chatReply(ctx: TenantContext, body: unknown): Promise<Resp
       logger.error({ err: error, provider, modelId, requestId }, 'assistant stream failed');
     },
   });
-  metrics().assistantRequests.inc(ANSWERED);
+  metrics().assistantRequests.inc(STARTED);
   return result.toUIMessageStreamResponse({
     originalMessages: messages,
     generateMessageId: () => crypto.randomUUID(),

@@ -102,7 +102,7 @@ function create(): Metrics {
     }),
     assistantRequests: new client.Counter({
       name: 'tillwise_assistant_requests_total',
-      help: 'Assistant chat turns by outcome: answered (stream started), rate_limited, failed (the model stream failed)',
+      help: 'Assistant chat turns by outcome: started (the answer began streaming), rate_limited, failed (a started stream failed)',
       labelNames: ['outcome'],
       registers,
     }),
