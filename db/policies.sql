@@ -67,6 +67,24 @@ ALTER FUNCTION claim_outbox_batch(integer, integer) OWNER TO tillwise_dispatcher
 REVOKE ALL ON FUNCTION claim_outbox_batch(integer, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION claim_outbox_batch(integer, integer) TO tillwise_app;
 
+-- The outbox's backlog for /api/metrics (sampled at scrape): how many events of every tenant
+-- wait for delivery, counted up to `cap` so a huge backlog costs a bounded scan, and the age
+-- of the oldest. Aggregates only: no tenant id, no event leaves it.
+CREATE OR REPLACE FUNCTION outbox_backlog(cap integer)
+RETURNS TABLE (pending bigint, oldest_seconds double precision)
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+  SELECT
+    (SELECT count(*) FROM (SELECT 1 FROM outbox_events e WHERE e.dispatched_at IS NULL LIMIT least(greatest(cap, 1), 1000000)) waiting),
+    coalesce(extract(epoch FROM now() - (SELECT min(e.occurred_at) FROM outbox_events e WHERE e.dispatched_at IS NULL)), 0)::double precision
+$$;
+ALTER FUNCTION outbox_backlog(integer) OWNER TO tillwise_dispatcher;
+REVOKE ALL ON FUNCTION outbox_backlog(integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION outbox_backlog(integer) TO tillwise_app;
+
 DO $$
 DECLARE
   t regclass;

@@ -6,6 +6,7 @@ import { businessCalendar } from '@/lib/platform/business-day';
 import { config } from '@/lib/platform/config';
 import { AppError, toErrorResponse } from '@/lib/platform/errors';
 import { logger } from '@/lib/platform/logger';
+import { metrics } from '@/lib/platform/metrics';
 import { redis, tenantKey } from '@/lib/platform/redis';
 import { currentContext } from '@/lib/platform/request-context';
 import { businessDayRule } from '@/lib/tenancy';
@@ -34,6 +35,11 @@ export const chatSchema = z.object({
     .refine((m) => m.role !== 'user' || m.parts.some((p) => p.type === 'text' && typeof p.text === 'string' && p.text.trim() !== ''), 'Ask a question')
     .refine((m) => m.parts.every((p) => p.type !== 'text' || (typeof p.text === 'string' && p.text.length <= MAX_QUESTION)), `A message has at most ${MAX_QUESTION} characters`),
 });
+
+const STARTED = { outcome: 'started' };
+const RATE_LIMITED = { outcome: 'rate_limited' };
+const FAILED = { outcome: 'failed' };
+const ASSISTANT_LIMIT = { limit: 'assistant' };
 
 /** A malformed chat body is a 400 naming each problem. */
 function parseChat(body: unknown): z.output<typeof chatSchema> {
@@ -78,6 +84,8 @@ export async function chatReply(ctx: TenantContext, body: unknown): Promise<Resp
   const input = parseChat(body);
   const wait = await takeMessage(ctx);
   if (wait > 0) {
+    metrics().assistantRequests.inc(RATE_LIMITED);
+    metrics().rateLimitRefusals.inc(ASSISTANT_LIMIT);
     const err = new AppError('rate_limited', `That is a lot of questions at once. Try again in ${wait} seconds.`);
     return toErrorResponse(err, { 'Retry-After': String(wait) });
   }
@@ -98,8 +106,12 @@ export async function chatReply(ctx: TenantContext, body: unknown): Promise<Resp
     messages: await convertToModelMessages(recent(messages), { tools, ignoreIncompleteToolCalls: true }),
     tools,
     stopWhen: stepCountIs(MAX_STEPS),
-    onError: ({ error }) => logger.error({ err: error, provider, modelId, requestId }, 'assistant stream failed'),
+    onError: ({ error }) => {
+      metrics().assistantRequests.inc(FAILED);
+      logger.error({ err: error, provider, modelId, requestId }, 'assistant stream failed');
+    },
   });
+  metrics().assistantRequests.inc(STARTED);
   return result.toUIMessageStreamResponse({
     originalMessages: messages,
     generateMessageId: () => crypto.randomUUID(),

@@ -1,6 +1,7 @@
 import { Ratelimit } from '@upstash/ratelimit';
 import { config } from '@/lib/platform/config';
 import { AppError } from '@/lib/platform/errors';
+import { metrics } from '@/lib/platform/metrics';
 import { platformKey, redis, tenantKey } from '@/lib/platform/redis';
 
 /**
@@ -41,7 +42,8 @@ export const LIMITS = {
 /** Where an attempt comes from: the session making it (if any) and the client's address. */
 export type AttemptSource = { sessionId?: string | null; ip?: string | null };
 
-type Bucket = { prefix: string; id: string; max: number; window: typeof WINDOW | '1 h' };
+/** `name` is the limit's name (`pin-session`, …), the label of tillwise_rate_limit_refusals_total; the prefix holds the tenant. */
+type Bucket = { name: string; prefix: string; id: string; max: number; window: typeof WINDOW | '1 h' };
 
 /** Hands the attempt back after a success (the buckets count failures). */
 export type Attempt = { succeeded(): Promise<void> };
@@ -78,8 +80,14 @@ const minutes = (seconds: number) => {
   return `${m} minute${m === 1 ? '' : 's'}`;
 };
 
-const tenantBucket = (tenantId: string, name: string, id: string, max: number): Bucket => ({ prefix: tenantKey(tenantId, 'auth', 'limit', name), id, max, window: WINDOW });
-const platformBucket = (name: string, id: string, max: number, window: Bucket['window'] = WINDOW): Bucket => ({ prefix: platformKey('auth', 'limit', name), id, max, window });
+const tenantBucket = (tenantId: string, name: string, id: string, max: number): Bucket => ({ name, prefix: tenantKey(tenantId, 'auth', 'limit', name), id, max, window: WINDOW });
+const platformBucket = (name: string, id: string, max: number, window: Bucket['window'] = WINDOW): Bucket => ({ name, prefix: platformKey('auth', 'limit', name), id, max, window });
+
+/** A refusal (429) by `bucket`, counted for the operator by the limit's name. */
+function refusal(bucket: Bucket, err: AppError): AppError {
+  metrics().rateLimitRefusals.inc({ limit: bucket.name });
+  return err;
+}
 
 /** A PIN check (approval or switch staff): per session, per network, then per target person. */
 export async function takePinAttempt(tenantId: string, targetUserId: string, source: AttemptSource): Promise<Attempt> {
@@ -88,7 +96,7 @@ export async function takePinAttempt(tenantId: string, targetUserId: string, sou
     ...(source.ip ? [tenantBucket(tenantId, 'pin-network', source.ip, LIMITS.pinPerNetwork)] : []),
     tenantBucket(tenantId, 'pin-target', targetUserId, LIMITS.pinPerTarget),
   ]);
-  if (taken.refused) throw new AppError('rate_limited', `Too many wrong PINs. Try again in ${minutes(taken.retryAfterSeconds)}.`);
+  if (taken.refused) throw refusal(taken.refused, new AppError('rate_limited', `Too many wrong PINs. Try again in ${minutes(taken.retryAfterSeconds)}.`));
   return taken.attempt;
 }
 
@@ -102,12 +110,12 @@ export async function takePasswordAttempt(tenantId: string, email: string, ip: s
   const accountBucket = tenantBucket(tenantId, 'password', account, LIMITS.passwordPerAccount);
   const fast = await take([...(ip ? [platformBucket('sign-in-network', ip, LIMITS.signInPerNetwork)] : []), accountBucket]);
   if (!fast.refused) return fast.attempt;
-  if (fast.refused !== accountBucket) throw tooManySignIns(fast.retryAfterSeconds);
+  if (fast.refused !== accountBucket) throw refusal(fast.refused, tooManySignIns(fast.retryAfterSeconds));
   const slow = await take([
     tenantBucket(tenantId, 'password-slow', `${account}|${ip ?? 'unknown'}`, LIMITS.slowPathPerAccountNetwork),
     tenantBucket(tenantId, 'password-slow-all', account, LIMITS.slowPathPerAccount),
   ]);
-  if (slow.refused) throw tooManySignIns(slow.retryAfterSeconds);
+  if (slow.refused) throw refusal(slow.refused, tooManySignIns(slow.retryAfterSeconds));
   await new Promise((resolve) => setTimeout(resolve, config().SIGN_IN_SLOW_PATH_MS));
   return both(fast.attempt, slow.attempt);
 }
@@ -118,7 +126,7 @@ const tooManySignIns = (seconds: number) => new AppError('rate_limited', `Too ma
 export async function takeSignUpAttempt(ip: string | null): Promise<void> {
   const taken = await take([platformBucket('sign-up-network', ip ?? 'unknown', LIMITS.signUpsPerNetworkPerHour, '1 h')]);
   if (taken.refused) {
-    throw new AppError('rate_limited', `Too many new businesses from this network. Try again in ${minutes(taken.retryAfterSeconds)}.`);
+    throw refusal(taken.refused, new AppError('rate_limited', `Too many new businesses from this network. Try again in ${minutes(taken.retryAfterSeconds)}.`));
   }
 }
 

@@ -3,7 +3,7 @@ import { AppError, toErrorResponse } from '@/lib/platform/errors';
 import { REQUEST_ID_HEADER } from '@/lib/platform/headers';
 import { requestFingerprint, withIdempotency } from '@/lib/platform/idempotency';
 import { logger } from '@/lib/platform/logger';
-import { metrics, routeLabel } from '@/lib/platform/metrics';
+import { routeMetrics } from '@/lib/platform/metrics';
 import { annotateContext, requestContextFrom, runWithContext } from '@/lib/platform/request-context';
 import { resolveStaff, type TenantContext } from './context';
 import { sameOriginBody } from './csrf';
@@ -52,6 +52,7 @@ export function guardedRoute<Params, Ctx extends Resolved>(
   handler: (ctx: RouteContext<Params, Ctx>) => Promise<Response>,
   options: { bodyType?: string; idempotent?: boolean } = {},
 ) {
+  const red = routeMetrics();
   return async (req: NextRequest, segment: Segment<Params>): Promise<Response> => {
     const context = requestContextFrom(req.headers);
     const started = performance.now();
@@ -82,10 +83,9 @@ export function guardedRoute<Params, Ctx extends Resolved>(
       }
       response.headers.set(REQUEST_ID_HEADER, context.requestId);
       if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
-      const route = routeLabel(req.nextUrl.pathname);
       const seconds = (performance.now() - started) / 1000;
-      metrics().httpRequests.inc({ method: req.method, route, status: String(response.status) });
-      metrics().httpDuration.observe({ method: req.method, route }, seconds);
+      // Labelled by the Next route template, learnt from the params of the first request.
+      red.observe(req.method, req.nextUrl.pathname, red.template ? undefined : await segment?.params, response.status, seconds);
       logger.info({ method: req.method, path: req.nextUrl.pathname, status: response.status, ms: Math.round(seconds * 1000) }, 'api request');
       return response;
     });

@@ -1,4 +1,5 @@
 import { logger } from '@/lib/platform/logger';
+import { metrics } from '@/lib/platform/metrics';
 import { eventsAfter, eventTime, onTenantEvents } from './live';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,6 +26,7 @@ export async function eventStream(options: {
     seen.add(lastEventId);
   }
   const encoder = new TextEncoder();
+  let stop: (() => void) | undefined;
 
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -56,20 +58,27 @@ export async function eventStream(options: {
           running = false;
         }
       };
-      const close = () => {
+      const close = (cancelled = false) => {
         if (closed) return;
         closed = true;
         unsubscribe();
         clearInterval(heartbeat);
-        controller.close();
+        metrics().sseConnections.dec();
+        if (!cancelled) controller.close();
       };
+      stop = () => close(true);
+      metrics().sseConnections.inc();
       const unsubscribe = onTenantEvents(tenantId, () => void pump());
       const heartbeat = setInterval(() => {
         void options.stillAllowed().then((ok) => (ok ? send(': keep-alive\n\n') : close()));
       }, HEARTBEAT_MS);
-      signal.addEventListener('abort', close);
+      signal.addEventListener('abort', () => close());
       send('retry: 3000\n\n');
       void pump();
+    },
+    // The reader went away without the request being aborted: stop as on abort.
+    cancel() {
+      stop?.();
     },
   });
   return new Response(stream, {

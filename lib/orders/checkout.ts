@@ -1,5 +1,6 @@
 import type { TenantContext } from '@/lib/auth';
 import { AppError } from '@/lib/platform/errors';
+import { observeCheckout } from './observe';
 import { createOrder, getOrder, type OrderView } from './orders';
 import { PAYMENT_PENDING, payOrder } from './payments';
 import type { CreateOrderInput, PaymentInput } from './schemas';
@@ -14,7 +15,11 @@ export type CheckoutPaymentError = { code: string; message: string } | null;
  * cash — or, for a card still being confirmed (`payment_pending`), tell the cashier not to
  * charge again.
  */
-export async function checkout(ctx: TenantContext, input: CreateOrderInput): Promise<{ order: OrderView; paymentError: CheckoutPaymentError }> {
+export function checkout(ctx: TenantContext, input: CreateOrderInput): Promise<{ order: OrderView; paymentError: CheckoutPaymentError }> {
+  return observeCheckout(() => placeAndPay(ctx, input));
+}
+
+async function placeAndPay(ctx: TenantContext, input: CreateOrderInput): Promise<{ order: OrderView; paymentError: CheckoutPaymentError }> {
   const orderId = await createOrder(ctx, input);
   const { order, paymentError } = await takePayments(ctx, orderId, input.payments, input.shiftId);
   return { order: order ?? (await getOrder(ctx, orderId)), paymentError };

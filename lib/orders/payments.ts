@@ -20,6 +20,7 @@ import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import { logger } from '@/lib/platform/logger';
 import { setTableOccupancy } from '@/lib/restaurant';
+import { observePayment } from './observe';
 import { assertTransition, getOrder, lockOrder, orderViewIn, placeIfOpen, type OrderRow, type OrderView } from './orders';
 import type { PaymentInput } from './schemas';
 import { drawerFor } from './shifts';
@@ -103,7 +104,11 @@ function amountToTake(order: OrderRow, requested: number | undefined, part: Part
 /** The part a tender names (locked with the order), or null for the order as a whole. */
 const partOf = (tx: Tx, orderId: string, input: PaymentInput) => (input.partId ? lockPart(tx, orderId, input.partId) : Promise.resolve(null));
 
-export async function payOrder(ctx: TenantContext, orderId: string, input: PaymentInput, shiftId: string | null = null): Promise<PaymentResult> {
+export function payOrder(ctx: TenantContext, orderId: string, input: PaymentInput, shiftId: string | null = null): Promise<PaymentResult> {
+  return observePayment(input.tender, () => takeTender(ctx, orderId, input, shiftId));
+}
+
+async function takeTender(ctx: TenantContext, orderId: string, input: PaymentInput, shiftId: string | null): Promise<PaymentResult> {
   if (input.tender === 'cash') return payCash(ctx, orderId, input, shiftId);
   const { payment } = await payCard(ctx, orderId, input, shiftId);
   return { payment, order: await getOrder(ctx, orderId) };

@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { database, type DatabaseSettings, type Tx } from '@/db/client';
 import { config } from './config';
 import { AppError } from './errors';
-import { metrics } from './metrics';
+import { metrics, poolTransaction } from './metrics';
 
 export type { Tx };
 
@@ -59,7 +59,7 @@ export async function withSavepoint<T>(tx: Tx, fn: (sp: Tx) => Promise<T>): Prom
 async function transaction<T>(setup: SQL, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const { db } = await database(databaseSettings());
   let committed: Tx | undefined;
-  const result = await db.transaction(async (tx) => {
+  const result = await poolTransaction((body: (tx: Tx) => Promise<T>) => db.transaction(body), async (tx) => {
     await tx.execute(setup);
     const value = await fn(tx);
     committed = tx;

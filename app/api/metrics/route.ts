@@ -2,6 +2,7 @@ import { config } from '@/lib/platform/config';
 import { AppError, toErrorResponse } from '@/lib/platform/errors';
 import { metrics } from '@/lib/platform/metrics';
 import { hasOpsToken } from '@/lib/platform/readiness';
+import { sampleMetrics } from '@/lib/server/metrics';
 
 /** Prometheus scrape endpoint (no tenant data in any label), for the bearer of METRICS_TOKEN. */
 export async function GET(req: Request): Promise<Response> {
@@ -11,6 +12,7 @@ export async function GET(req: Request): Promise<Response> {
   if (!hasOpsToken(req)) {
     return toErrorResponse(new AppError('unauthorized', 'Send Authorization: Bearer <METRICS_TOKEN>'), { 'www-authenticate': 'Bearer' });
   }
+  await sampleMetrics();
   const { registry } = metrics();
   return new Response(await registry.metrics(), { headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' } });
 }

@@ -1,4 +1,5 @@
 import { breakerStatus } from '@/lib/payments';
+import { observedRoute } from '@/lib/platform/metrics';
 import { checkReadiness, hasOpsToken, perProcessStateWarning } from '@/lib/platform/readiness';
 
 /**
@@ -6,7 +7,7 @@ import { checkReadiness, hasOpsToken, perProcessStateWarning } from '@/lib/platf
  * the status; what is up or down, and the card gateway's circuit (reported without failing
  * readiness: the register sells for cash), only the bearer of METRICS_TOKEN.
  */
-export async function GET(req: Request): Promise<Response> {
+export const GET = observedRoute('/api/ready', async (req: Request): Promise<Response> => {
   const report = await checkReadiness();
   const warning = perProcessStateWarning();
   const body = {
@@ -14,4 +15,4 @@ export async function GET(req: Request): Promise<Response> {
     ...(warning && { warnings: [warning] }),
   };
   return Response.json(body, { status: report.status === 'ready' ? 200 : 503, headers: { 'cache-control': 'no-store' } });
-}
+});

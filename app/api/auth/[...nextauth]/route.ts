@@ -2,6 +2,7 @@ import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
 import { hostTenant, authOptionsFor } from '@/lib/auth';
 import { toErrorResponse } from '@/lib/platform/errors';
+import { observedRoute } from '@/lib/platform/metrics';
 import { requestContextFrom, runWithContext } from '@/lib/platform/request-context';
 
 type Segment = { params: Promise<{ nextauth: string[] }> };
@@ -25,4 +26,5 @@ async function handler(req: NextRequest, segment: Segment): Promise<Response> {
   });
 }
 
-export { handler as GET, handler as POST };
+const observed = observedRoute('/api/auth/[...nextauth]', handler);
+export { observed as GET, observed as POST };
