@@ -23,7 +23,12 @@ export type BalancerOptions = {
    * so a client-sent X-Forwarded-For must not reach it, or anyone could pick their rate-limit bucket.
    */
   trustForwardedFor?: boolean;
+  /** Told why a request got a 502 (or was cut off). */
+  onError?: (err: NodeJS.ErrnoException, upstream: Upstream) => void;
 };
+
+/** Methods a request may be sent again for, when it has no body: they change nothing. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1): they describe one connection, so never forwarded. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
@@ -53,8 +58,10 @@ function badGateway(res: http.ServerResponse): void {
  * A round-robin HTTP load balancer over `upstreams`: keep-alive connections to each, Host and
  * every end-to-end header kept (the tenant is the subdomain), bodies streamed both ways (so
  * server-sent events flow as they are written). A connection an instance refuses certainly
- * delivered nothing, so the request goes on to the next instance; when none takes it, or one
- * fails after taking it, the client gets a 502.
+ * delivered nothing, so the request goes on to the next instance. A kept-alive connection the
+ * instance closed just as a request went out (its idle timeout; on a busy machine the balancer
+ * notices late) is retried once on a fresh one for a body-less GET/HEAD/OPTIONS; anything else
+ * that fails before the answer gets a 502, as does a request no instance takes.
  *
  * Hand-written rather than http-proxy-3: its 2.x needs Node 22, and it pipes the request body
  * at once, so a retry on a refused connection would have lost a POST's body.
@@ -74,16 +81,26 @@ export function createBalancer(upstreams: Upstream[], options: BalancerOptions =
       headers['x-forwarded-proto'] = 'http';
       delete headers['x-forwarded-host'];
     }
+    const hasBody = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
+    if (!hasBody) req.resume(); // nothing to forward: let it end
+    let retriedReset = false;
+    let clientGone = false;
+    res.on('close', () => {
+      clientGone = !res.writableFinished;
+    });
     const attempt = (tried: number) => {
       const upstream = upstreams[(first + tried) % upstreams.length]!;
       let bodySent = false;
       const upstreamReq = http.request({ host: upstream.host, port: upstream.port, method: req.method, path: req.url, headers, agent });
-      // The body waits until the connection is up: a refusal then leaves it unread for the next instance.
-      const sendBody = () => {
-        bodySent = true;
-        req.pipe(upstreamReq);
-      };
-      upstreamReq.on('socket', (socket) => (socket.connecting ? socket.once('connect', sendBody) : sendBody()));
+      if (!hasBody) upstreamReq.end();
+      else {
+        // The body waits until the connection is up: a refusal then leaves it unread for the next instance.
+        const sendBody = () => {
+          bodySent = true;
+          req.pipe(upstreamReq);
+        };
+        upstreamReq.on('socket', (socket) => (socket.connecting ? socket.once('connect', sendBody) : sendBody()));
+      }
       upstreamReq.on('response', (upstreamRes) => {
         res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, endToEnd(upstreamRes.headers));
         res.flushHeaders(); // an event stream's headers go out before its first event
@@ -91,12 +108,18 @@ export function createBalancer(upstreams: Upstream[], options: BalancerOptions =
         upstreamRes.on('error', () => res.destroy());
       });
       upstreamReq.on('error', (err: NodeJS.ErrnoException) => {
-        if (!bodySent && err.code === 'ECONNREFUSED' && tried + 1 < upstreams.length) attempt(tried + 1);
-        else badGateway(res);
+        if (clientGone) return; // the client left first: nothing to answer
+        if (!bodySent && err.code === 'ECONNREFUSED' && tried + 1 < upstreams.length) return attempt(tried + 1);
+        if (upstreamReq.reusedSocket && err.code === 'ECONNRESET' && !hasBody && SAFE_METHODS.has(req.method ?? '') && !res.headersSent && !retriedReset) {
+          retriedReset = true;
+          return attempt(tried);
+        }
+        options.onError?.(err, upstream);
+        badGateway(res);
       });
       // The client went away (a closed register's event stream): so does the upstream request.
       res.on('close', () => {
-        if (!res.writableFinished) upstreamReq.destroy();
+        if (clientGone) upstreamReq.destroy();
       });
     };
     attempt(0);
@@ -210,7 +233,10 @@ async function main(): Promise<void> {
   }
   const balancer = createBalancer(
     instances.map((i) => ({ host: '127.0.0.1', port: i.port })),
-    { trustForwardedFor: process.env.CLUSTER_TRUST_FORWARDED_FOR === 'true' },
+    {
+      trustForwardedFor: process.env.CLUSTER_TRUST_FORWARDED_FOR === 'true',
+      onError: (err, upstream) => console.error(`[cluster] ${upstream.host}:${upstream.port}: ${err.code ?? err.message}`),
+    },
   );
 
   let stopping = false;

@@ -156,6 +156,28 @@ describe('the cluster balancer', () => {
     expect(seen.map((s) => s.body)).toEqual(['order 0', 'order 1', 'order 2', 'order 3']);
   });
 
+  it('sends a GET again on a fresh connection when an instance closed the kept-alive one under it, but never a POST', async () => {
+    // An instance that closes a connection as its second request arrives: what an idle timeout
+    // looks like to a balancer that noticed it too late.
+    const served = new WeakMap<object, number>();
+    const closing = http.createServer((req, res) => {
+      const n = (served.get(req.socket) ?? 0) + 1;
+      served.set(req.socket, n);
+      if (n > 1) return req.socket.destroy();
+      req.resume();
+      req.on('end', () => res.end(`${req.method} served`));
+    });
+    servers.push(closing);
+    const errors: string[] = [];
+    const port = await balancerOver([{ host: '127.0.0.1', port: await listen(closing, 0, '127.0.0.1') }], { onError: (err) => errors.push(err.code!) });
+    expect((await request(port, '/')).body).toBe('GET served'); // opens the connection
+    expect((await request(port, '/')).body).toBe('GET served'); // its reuse is cut: sent again, on a new one
+    expect(errors).toEqual([]);
+    const post = await request(port, '/api/v1/orders', { method: 'POST', body: 'order' }); // may have reached it: not resent
+    expect(post.status).toBe(502);
+    expect(errors).toEqual(['ECONNRESET']);
+  });
+
   it('answers 502 with the house error body when no instance answers', async () => {
     const port = await balancerOver([
       { host: '127.0.0.1', port: await closedPort() },
