@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
+import * as appServer from './e2e/app-server';
 
 /**
  * End-to-end suite: builds the app, migrates and seeds a throw-away database, and runs it on
@@ -7,37 +8,11 @@ import { defineConfig } from '@playwright/test';
  * (Chromium resolves *.localhost to 127.0.0.1 on its own).
  *
  * Without DATABASE_URL the server uses a fresh embedded PGlite directory (.data/e2e). With it
- * (CI against a real Postgres) the server uses the database `tillwise_e2e` on the same server,
- * dropped before each run; the app's migrate step creates it again.
+ * (CI against a real Postgres) the server uses the database `tillwise_e2e` (or E2E_DATABASE)
+ * on the same server, dropped before each run; the app's migrate step creates it again.
+ * Ports, database and the app's environment: e2e/app-server.ts.
  */
-// E2E_PORT / E2E_GATEWAY_PORT let a second checkout on the same machine run its own suite.
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const GATEWAY_PORT = Number(process.env.E2E_GATEWAY_PORT ?? 4100);
-const ROOT_DOMAIN = `localhost:${PORT}`;
-/** A production start refuses the simulator's public test key, so this run has its own. */
-const GATEWAY_KEY = 'sk_test_e2e_tillwise';
-
-/** Single-quotes a value for the shell. */
-const sh = (value: string) => `'${value.replaceAll("'", `'"'"'`)}'`;
-
-/** `url` with its database name replaced. */
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-const E2E_DATABASE = 'tillwise_e2e';
-const sourceDatabaseUrl = process.env.DATABASE_URL || undefined;
-const databaseEnv: Record<string, string> = {};
-let resetDatabase = `rm -rf .data/e2e`;
-if (sourceDatabaseUrl) {
-  databaseEnv.DATABASE_URL = withDatabase(sourceDatabaseUrl, E2E_DATABASE);
-  // An app-role URL given alongside must point at the e2e database too, never the real one.
-  if (process.env.DATABASE_APP_URL) databaseEnv.DATABASE_APP_URL = withDatabase(process.env.DATABASE_APP_URL, E2E_DATABASE);
-  const adminUrl = withDatabase(sourceDatabaseUrl, 'postgres');
-  resetDatabase = `psql ${sh(adminUrl)} -v ON_ERROR_STOP=1 -c ${sh(`drop database if exists ${E2E_DATABASE} with (force)`)}`;
-}
+const { PORT, GATEWAY_PORT, GATEWAY_KEY, ROOT_DOMAIN, resetDatabase } = appServer;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -83,20 +58,7 @@ export default defineConfig({
       timeout: 600_000, // build + seed + start: ≈ 4 min on a busy 2-core machine
       stdout: 'pipe',
       stderr: 'pipe',
-      env: {
-        PGLITE_DIR: '.data/e2e',
-        ROOT_DOMAIN,
-        PORT: String(PORT),
-        NEXTAUTH_SECRET: 'tillwise-e2e-secret-0123456789-abcdefghijklmnop',
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        LOG_LEVEL: 'warn',
-        ...databaseEnv,
-        PAYMENT_GATEWAY_URL: `http://127.0.0.1:${GATEWAY_PORT}`,
-        PAYMENT_GATEWAY_KEY: GATEWAY_KEY,
-        // One server: without Redis (the embedded run) its in-process store is enough.
-        ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : { TILLWISE_SINGLE_INSTANCE: 'true' }),
-      },
+      env: appServer.appServerEnv(),
     },
   ],
 });

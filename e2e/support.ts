@@ -1,7 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { GATEWAY_KEY, GATEWAY_PORT, ROOT_DOMAIN } from './app-server';
 
-/** Must match playwright.config.ts: the app runs with ROOT_DOMAIN=localhost:<E2E_PORT, default 3100>. */
-export const ROOT_DOMAIN = `localhost:${process.env.E2E_PORT ?? 3100}`;
+/** The app runs with ROOT_DOMAIN=localhost:<E2E_PORT, default 3100> (e2e/app-server.ts, which playwright.config.ts uses). */
+export { appServerEnv, ROOT_DOMAIN } from './app-server';
 export const ROOT_URL = `http://${ROOT_DOMAIN}`;
 
 /** Absolute URL of `path` on tenant `slug`'s own host (browsers resolve *.localhost locally). */
@@ -77,8 +78,7 @@ export async function browserFetch(page: Page, path: string, init?: { method?: s
 }
 
 /** The card gateway simulator playwright.config.ts starts (gateway/README.md), reached from Node. */
-export const GATEWAY_URL = `http://127.0.0.1:${process.env.E2E_GATEWAY_PORT ?? 4100}`;
-const GATEWAY_KEY = 'sk_test_e2e_tillwise'; // playwright.config.ts gives it to the simulator and the app
+export const GATEWAY_URL = `http://127.0.0.1:${GATEWAY_PORT}`;
 
 /**
  * Sets the gateway simulator's faults (`{ down: true }`, `{ failNext: 2 }`, `{ reset: true }`…)

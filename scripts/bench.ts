@@ -23,7 +23,8 @@ process.env.LOG_LEVEL ??= 'silent';
 process.env.ASSISTANT_PROVIDER = 'offline';
 process.env.ASSISTANT_RATE_LIMIT = '1000';
 if (!process.env.DATABASE_URL) process.env.PGLITE_DIR = 'memory://';
-else process.env.DATABASE_URL = Object.assign(new URL(process.env.DATABASE_URL), { pathname: '/tillwise_bench' }).toString();
+// BENCH_DATABASE: a name of one's own when several checkouts bench against one server.
+else process.env.DATABASE_URL = Object.assign(new URL(process.env.DATABASE_URL), { pathname: `/${process.env.BENCH_DATABASE ?? 'tillwise_bench'}` }).toString();
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const SECTIONS = ['money', 'http', 'dashboard', 'export', 'assistant'] as const;
