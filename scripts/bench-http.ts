@@ -9,11 +9,11 @@
 // Real Postgres only (a PGlite directory cannot be open in the bench and the server at once).
 // BENCH_CPU_PROF=<dir> starts the server under `node --cpu-prof` (NODE_OPTIONS refuses it) and
 // writes its profile there when the bench stops it; scripts/cpu-profile-top.ts summarises it.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { ensureBuild, httpRequest, sessionCookie as signedSessionCookie, startAppServer, startLogged, stopProcess, waitForHealth } from './app-server';
 import { setUpBenchShop, type BenchShop } from './bench-shop';
 
 const PORT = Number(process.env.BENCH_HTTP_PORT ?? 3390);
@@ -44,12 +44,12 @@ export async function benchHttp(): Promise<void> {
     console.log('\nHTTP: skipped (needs DATABASE_URL: the server and the bench share the database)');
     return;
   }
-  if (process.env.BENCH_BUILD === '1' || !existsSync('.next/BUILD_ID')) run('npx', ['next', 'build']);
+  ensureBuild(process.env.BENCH_BUILD === '1');
   const shop = await setUpBenchShop();
-  const gateway = start('gateway', process.execPath, ['--import', 'tsx', 'gateway/main.ts'], { GATEWAY_PORT: String(GATEWAY_PORT), GATEWAY_API_KEY: GATEWAY_KEY });
+  const gateway = startLogged('bench/gateway.log', process.execPath, ['--import', 'tsx', 'gateway/main.ts'], { GATEWAY_PORT: String(GATEWAY_PORT), GATEWAY_API_KEY: GATEWAY_KEY });
   const server = startServer();
   try {
-    await waitForHealth();
+    await waitForHealth(PORT, 120, server);
     const cashier = await sessionCookie(shop, 'cashier');
     const owner = await sessionCookie(shop, 'owner');
     const cases: Case[] = [
@@ -65,79 +65,33 @@ export async function benchHttp(): Promise<void> {
     const memory = await measureMemory(cases[3]!, shop);
     report(results, memory);
   } finally {
-    await stop(server);
-    await stop(gateway);
+    await stopProcess(server); // SIGTERM and wait: a CPU profile is written on the way out
+    await stopProcess(gateway);
   }
-}
-
-function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
-}
-
-/** Its output goes to bench/<name>.log (the server logs warnings and errors only). */
-function start(name: string, command: string, args: string[], env: Record<string, string>): ChildProcess {
-  mkdirSync('bench', { recursive: true });
-  const log = openSync(`bench/${name}.log`, 'w');
-  return spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', log, log] });
 }
 
 function startServer(): ChildProcess {
   const profileDir = process.env.BENCH_CPU_PROF;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
-  const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  // No `-H 127.0.0.1`: with a hostname set, next start mis-routes the proxy's rewrites and every page answers 404.
-  return start('server', process.execPath, [...flags, 'node_modules/next/dist/bin/next', 'start', '-p', String(PORT)], {
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-    LOG_LEVEL: 'warn',
-    ROOT_DOMAIN,
-    NEXTAUTH_SECRET: SECRET,
-    METRICS_TOKEN,
-    PAYMENT_GATEWAY_URL: `http://127.0.0.1:${GATEWAY_PORT}`,
-    PAYMENT_GATEWAY_KEY: GATEWAY_KEY,
-    DATABASE_URL: process.env.DATABASE_URL!,
-    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : { TILLWISE_SINGLE_INSTANCE: 'true' }),
+  return startAppServer({
+    port: PORT,
+    logFile: 'bench/server.log', // the server logs warnings and errors only
+    nodeFlags: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    env: {
+      ROOT_DOMAIN,
+      NEXTAUTH_SECRET: SECRET,
+      METRICS_TOKEN,
+      PAYMENT_GATEWAY_URL: `http://127.0.0.1:${GATEWAY_PORT}`,
+      PAYMENT_GATEWAY_KEY: GATEWAY_KEY,
+      DATABASE_URL: process.env.DATABASE_URL!,
+      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : { TILLWISE_SINGLE_INSTANCE: 'true' }),
+    },
   });
 }
 
-/** SIGTERM, and wait for the exit (a CPU profile is written on the way out). */
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
+const get = (path: string, headers: Record<string, string>) => httpRequest(PORT, { path, headers });
 
-/** node:http, not fetch: fetch can neither send a Host header nor resolve *.localhost. */
-function get(path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(`http://127.0.0.1:${PORT}${path}`, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-  });
-}
-
-async function waitForHealth(): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    const answer = await get('/api/health', {}).catch(() => null);
-    if (answer?.status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('the server did not answer /api/health in 2 minutes');
-}
-
-async function sessionCookie(shop: BenchShop, role: 'owner' | 'cashier'): Promise<string> {
-  const { encode } = await import('next-auth/jwt');
-  const { newSessionClaims, SESSION_COOKIE, sessionMaxAgeSeconds } = await import('../lib/auth/session');
-  const user = shop.staff[role];
-  const token = await encode({ token: { ...newSessionClaims({ ...user, tenantId: shop.tenantId }) }, secret: SECRET, maxAge: sessionMaxAgeSeconds() });
-  return `${SESSION_COOKIE}=${token}`;
-}
+const sessionCookie = (shop: BenchShop, role: 'owner' | 'cashier') => signedSessionCookie(SECRET, shop.tenantId, shop.staff[role]);
 
 /** The app's process tree: `next start` may serve from a child process. */
 function treeCpuMs(rootPid: number): number {
