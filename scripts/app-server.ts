@@ -52,12 +52,13 @@ export type HttpAnswer = { status: number; headers: http.IncomingHttpHeaders; bo
  */
 export function httpRequest(
   port: number,
-  { method = 'GET', path, headers = {}, body, timeoutMs }: { method?: string; path: string; headers?: Record<string, string>; body?: unknown; timeoutMs?: number },
+  { method = 'GET', path, headers = {}, body, rawBody, timeoutMs }: { method?: string; path: string; headers?: Record<string, string>; body?: unknown; rawBody?: string; timeoutMs?: number },
 ): Promise<HttpAnswer> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
+  // `body` goes as JSON; `rawBody` as given (with its own content-type header).
+  const payload = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method, path, agent: false, headers: { ...headers, ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) } },
+      { host: '127.0.0.1', port, method, path, agent: false, headers: { ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) }), ...headers } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

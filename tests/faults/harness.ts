@@ -80,6 +80,8 @@ export async function startHarness({ appEnv = {} }: { appEnv?: Record<string, st
     gateway,
     sql,
     port: APP_PORT,
+    /** The server's NEXTAUTH_SECRET, for signing session cookies (scripts/app-server.ts sessionCookie). */
+    secret: SECRET,
     get server() {
       return server!;
     },
@@ -92,11 +94,17 @@ export async function startHarness({ appEnv = {} }: { appEnv?: Record<string, st
       return { ...shop, cashier: await sessionCookie(SECRET, shop.tenantId, shop.staff.cashier), owner: await sessionCookie(SECRET, shop.tenantId, shop.staff.owner) };
     },
     /** A request to `shop`'s host as `as` (its cashier by default), bounded by REQUEST_BOUND_MS. */
-    request(shop: Shop, method: string, path: string, { body, as = 'cashier', idempotencyKey, headers = {} }: { body?: unknown; as?: 'cashier' | 'owner' | null; idempotencyKey?: string; headers?: Record<string, string> } = {}): Promise<HttpAnswer> {
+    request(
+      shop: Shop,
+      method: string,
+      path: string,
+      { body, rawBody, as = 'cashier', idempotencyKey, headers = {} }: { body?: unknown; rawBody?: string; as?: 'cashier' | 'owner' | null; idempotencyKey?: string; headers?: Record<string, string> } = {},
+    ): Promise<HttpAnswer> {
       return httpRequest(APP_PORT, {
         method,
         path,
         body,
+        rawBody,
         timeoutMs: REQUEST_BOUND_MS,
         headers: {
           host: `${shop.slug}.localhost:${APP_PORT}`,
