@@ -64,6 +64,11 @@ export function isDatabaseUnreachable(err: unknown): boolean {
   return false;
 }
 
+/** A Redis command that failed because Redis is away (@upstash/redis wraps the transport's error in an UpstashError). */
+export function isRedisUnreachable(err: unknown): boolean {
+  return err instanceof Error && err.name === 'UpstashError' && /offline|closed|ECONNREFUSED|ECONNRESET|socket|did not answer/i.test(err.message);
+}
+
 /**
  * For `.catch()` on a write to a table with a unique name per tenant: the clash becomes a 409
  * on the `name` field; anything else is rethrown.
@@ -88,6 +93,7 @@ export function toAppError(err: unknown): AppError {
       err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     );
   }
+  if (isRedisUnreachable(err)) return new AppError('unavailable', 'A service the app needs is not answering right now. Try again in a moment.');
   if (isDatabaseUnreachable(err)) return new AppError('unavailable', 'The database is not answering right now. Try again in a moment.');
   switch (pgErrorCode(err)) {
     case '23505':
@@ -114,7 +120,7 @@ function errorBody(err: AppError): ErrorBody {
 export function reportError(err: unknown): AppError {
   const appError = toAppError(err);
   if (appError.code === 'internal' && !(err instanceof AppError)) logger.error({ err }, 'request failed');
-  else if (appError.status >= 500) logger.warn({ code: appError.code, message: appError.message }, 'request refused');
+  else if (appError.status >= 500) logger.warn({ code: appError.code, message: appError.message, ...(!(err instanceof AppError) && { err }) }, 'request refused');
   return appError;
 }
 
