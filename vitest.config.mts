@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * Unit and integration tests. Each test file gets its own process (forks) and, on the
@@ -16,6 +16,8 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
+    // The reliability suite starts its own servers and a production build: `npm run test:faults`.
+    exclude: [...configDefaults.exclude, 'tests/faults/**'],
     environment: 'node',
     pool: 'forks',
     globalSetup: ['tests/global-setup.ts'],

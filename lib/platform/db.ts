@@ -56,15 +56,44 @@ export async function withSavepoint<T>(tx: Tx, fn: (sp: Tx) => Promise<T>): Prom
   return value;
 }
 
+/**
+ * How long a transaction may wait to start on Postgres (a pooled connection and its BEGIN).
+ * After Postgres restarts, postgres.js 3.4.9 can leave a BEGIN queued during the outage
+ * unanswered for ever (tests/faults/postgres-restart.test.ts, docs/faults.md): without a bound
+ * that request hangs. Far above a busy pool's wait; PGlite (one connection, a queue by design)
+ * is not bounded.
+ */
+const BEGIN_TIMEOUT_MS = 10_000;
+
 async function transaction<T>(setup: SQL, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const { db } = await database(databaseSettings());
+  const { db, kind } = await database(databaseSettings());
   let committed: Tx | undefined;
-  const result = await poolTransaction((body: (tx: Tx) => Promise<T>) => db.transaction(body), async (tx) => {
+  let state: 'waiting' | 'started' | 'abandoned' = 'waiting';
+  let timer: NodeJS.Timeout | undefined;
+  const abandoned = new Promise<never>((_, reject) => {
+    if (kind !== 'postgres') return;
+    timer = setTimeout(() => {
+      state = 'abandoned';
+      reject(new AppError('unavailable', 'The database is not answering right now. Try again in a moment.'));
+    }, BEGIN_TIMEOUT_MS);
+  });
+  const run = poolTransaction((body: (tx: Tx) => Promise<T>) => db.transaction(body), async (tx) => {
+    clearTimeout(timer);
+    // A BEGIN answered after its caller got a 503 must not do the caller's work behind its back.
+    if (state === 'abandoned') throw new AppError('unavailable', 'transaction started after its caller gave up');
+    state = 'started';
     await tx.execute(setup);
     const value = await fn(tx);
     committed = tx;
     return value;
   });
+  run.catch(() => {}); // once abandoned, its late failure is nobody's
+  let result: T;
+  try {
+    result = await Promise.race([run, abandoned]);
+  } finally {
+    clearTimeout(timer);
+  }
   for (const callback of (committed && commitCallbacks.get(committed)) ?? []) callback();
   return result;
 }

@@ -49,6 +49,27 @@ export function pgErrorCode(err: unknown): string | undefined {
 }
 
 /**
+ * Errors meaning "the database is not there", not "this request is wrong": the connection was
+ * refused, reset or closed under us (postgres.js codes), or the server is shutting down or
+ * starting up (SQLSTATE class 08, 57P01–57P03). A 503, so clients retry (with the same
+ * Idempotency-Key: a connection lost during COMMIT may still have committed).
+ */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
+export function isDatabaseUnreachable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNREACHABLE.has(code) || code.startsWith('08') || /^57P0[123]$/.test(code))) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** A Redis command that failed because Redis is away (@upstash/redis wraps the transport's error in an UpstashError). */
+export function isRedisUnreachable(err: unknown): boolean {
+  return err instanceof Error && err.name === 'UpstashError' && /offline|closed|ECONNREFUSED|ECONNRESET|socket|did not answer/i.test(err.message);
+}
+
+/**
  * For `.catch()` on a write to a table with a unique name per tenant: the clash becomes a 409
  * on the `name` field; anything else is rethrown.
  */
@@ -72,6 +93,8 @@ export function toAppError(err: unknown): AppError {
       err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     );
   }
+  if (isRedisUnreachable(err)) return new AppError('unavailable', 'A service the app needs is not answering right now. Try again in a moment.');
+  if (isDatabaseUnreachable(err)) return new AppError('unavailable', 'The database is not answering right now. Try again in a moment.');
   switch (pgErrorCode(err)) {
     case '23505':
       return new AppError('conflict', 'A record with the same unique value already exists');
@@ -97,7 +120,7 @@ function errorBody(err: AppError): ErrorBody {
 export function reportError(err: unknown): AppError {
   const appError = toAppError(err);
   if (appError.code === 'internal' && !(err instanceof AppError)) logger.error({ err }, 'request failed');
-  else if (appError.status >= 500) logger.warn({ code: appError.code, message: appError.message }, 'request refused');
+  else if (appError.status >= 500) logger.warn({ code: appError.code, message: appError.message, ...(!(err instanceof AppError) && { err }) }, 'request refused');
   return appError;
 }
 
