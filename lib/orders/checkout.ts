@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { TenantContext } from '@/lib/auth';
 import { AppError } from '@/lib/platform/errors';
+import { KEY_TTL_HOURS } from '@/lib/platform/idempotency';
 import { observeCheckout } from './observe';
-import { createOrder, getOrder, type OrderView } from './orders';
+import { createOrder, createOrderOnce, getOrder, type OrderView } from './orders';
 import { PAYMENT_PENDING, payOrder } from './payments';
 import type { CreateOrderInput, PaymentInput } from './schemas';
 
@@ -14,15 +16,50 @@ export type CheckoutPaymentError = { code: string; message: string } | null;
  * unpaid or partly paid, and the failure is answered beside it, so the register can offer
  * cash — or, for a card still being confirmed (`payment_pending`), tell the cashier not to
  * charge again.
+ *
+ * With the request's Idempotency-Key the order's id is derived from it, so the sale is made
+ * once even when the key's own record was lost: a request whose order committed but whose
+ * answer was never stored (the database went away in between, the process died) is taken over
+ * by a retry after the key's in-flight window — the retry finds the order and answers it as
+ * it stands, taking no tender again.
  */
-export function checkout(ctx: TenantContext, input: CreateOrderInput): Promise<{ order: OrderView; paymentError: CheckoutPaymentError }> {
-  return observeCheckout(() => placeAndPay(ctx, input));
+export function checkout(
+  ctx: TenantContext,
+  input: CreateOrderInput,
+  idempotencyKey?: string | null,
+): Promise<{ order: OrderView; paymentError: CheckoutPaymentError }> {
+  return observeCheckout(() => placeAndPay(ctx, input, idempotencyKey ?? null));
 }
 
-async function placeAndPay(ctx: TenantContext, input: CreateOrderInput): Promise<{ order: OrderView; paymentError: CheckoutPaymentError }> {
-  const orderId = await createOrder(ctx, input);
+async function placeAndPay(ctx: TenantContext, input: CreateOrderInput, key: string | null): Promise<{ order: OrderView; paymentError: CheckoutPaymentError }> {
+  const orderId = key ? orderIdForKey(ctx.tenantId, key) : await createOrder(ctx, input);
+  if (key && !(await createOrderOnce(ctx, input, orderId))) return { order: await madeEarlierWith(ctx, orderId), paymentError: null };
   const { order, paymentError } = await takePayments(ctx, orderId, input.payments, input.shiftId);
   return { order: order ?? (await getOrder(ctx, orderId)), paymentError };
+}
+
+/**
+ * The order a checkout with Idempotency-Key `key` makes: a UUID (version 8, RFC 9562) from
+ * SHA-256 of the tenant and the key — the same for every retry, another for every key or tenant.
+ */
+export function orderIdForKey(tenantId: string, key: string): string {
+  const bytes = createHash('sha256').update(`tillwise order\n${tenantId}\n${key}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x80; // version 8
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * The order an earlier request with the same key made. A key is kept KEY_TTL_HOURS: an order
+ * older than that is another sale's, whose key the client used again (a new sale needs a new key).
+ */
+async function madeEarlierWith(ctx: TenantContext, orderId: string): Promise<OrderView> {
+  const order = await getOrder(ctx, orderId);
+  if (Date.now() - order.createdAt.getTime() > KEY_TTL_HOURS * 3600 * 1000) {
+    throw new AppError('unprocessable', 'This Idempotency-Key was used for an earlier sale; send a new key with every sale', [{ path: 'Idempotency-Key', message: 'Already used' }]);
+  }
+  return order;
 }
 
 /**

@@ -226,9 +226,31 @@ const totalsOf = (quote: Quote) => ({
  * round trips to the app behind it, and capped a busy till at ~30 sales a second).
  */
 export async function createOrder(ctx: TenantContext, input: CreateOrderInput): Promise<string> {
+  const orderId = crypto.randomUUID();
+  await writeOrder(ctx, input, orderId);
+  return orderId;
+}
+
+/** Thrown inside writeOrder's transaction to undo it: the order of that id is there already. */
+class OrderExists extends Error {}
+
+/**
+ * createOrder with the order's id given (checkout derives it from the request's
+ * Idempotency-Key): `false`, and nothing written, when an order of that id exists already.
+ */
+export async function createOrderOnce(ctx: TenantContext, input: CreateOrderInput, orderId: string): Promise<boolean> {
+  try {
+    await writeOrder(ctx, input, orderId);
+    return true;
+  } catch (err) {
+    if (err instanceof OrderExists) return false;
+    throw err;
+  }
+}
+
+async function writeOrder(ctx: TenantContext, input: CreateOrderInput, orderId: string): Promise<void> {
   const tenantId = ctx.tenantId;
   const { quote, settings } = await quoteWithSettings(ctx, input);
-  const orderId = crypto.randomUUID();
   const fallbackLocation = input.locationId ?? (input.shiftId ? undefined : (await defaultLocation({ tenantId }))?.id);
   await withTenant(tenantId, async (tx) => {
     // An order rung up in a shift belongs to that shift's register and location.
@@ -267,16 +289,17 @@ export async function createOrder(ctx: TenantContext, input: CreateOrderInput): 
         ...totalsOf(quote),
         createdBy: ctx.userId,
       })
+      .onConflictDoNothing({ target: [orders.tenantId, orders.id] })
       .returning();
+    if (!order) throw new OrderExists(); // its stock and number go back with the rollback
     const fired = placed ? values.map((l) => ({ ...l, firedQuantity: l.quantity, firedAt: now, held: false })) : values;
     // An empty tab is a table seated before anything was ordered (startTab).
     const lines = fired.length ? await tx.insert(orderLines).values(fired).returning() : [];
     await auditDiscountOverLimit(tx, ctx, { id: orderId, number, discountTotal: null }, quote, settings.discountLimitBasisPoints);
     if (input.tableId) await setTableOccupancy(tx, input.tableId, { status: 'occupied', covers: input.covers ?? 1 });
     // Nothing of it was with the kitchen before: the tickets make every unit.
-    if (placed) await announcePlaced(tx, order!, lines.map((l) => ({ ...l, firedQuantity: 0 })));
+    if (placed) await announcePlaced(tx, order, lines.map((l) => ({ ...l, firedQuantity: 0 })));
   });
-  return orderId;
 }
 
 /**

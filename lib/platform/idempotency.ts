@@ -12,7 +12,7 @@ import { AppError } from './errors';
  * - a 5xx is not stored (the client should retry), and a key whose request died mid-way is
  *   taken over after IN_FLIGHT_SECONDS. Keys live KEY_TTL_HOURS, then are purged.
  */
-const KEY_TTL_HOURS = 24;
+export const KEY_TTL_HOURS = 24;
 export const IN_FLIGHT_SECONDS = 60;
 export const REPLAY_HEADER = 'Idempotent-Replayed';
 

@@ -8,8 +8,8 @@ export const GET = tenantRoute(
 
 /** Checkout (or park with `park: true`), then the tenders given, in order. */
 export const POST = tenantRoute(
-  async ({ ctx, json }) => {
-    const { order, paymentError } = await checkout(ctx, createOrderSchema.parse(json()));
+  async ({ ctx, json, req }) => {
+    const { order, paymentError } = await checkout(ctx, createOrderSchema.parse(json()), req.headers.get('idempotency-key'));
     return Response.json({ ...order, paymentError }, { status: 201, headers: { Location: `/api/v1/orders/${order.id}` } });
   },
   { permission: 'order:create' },
