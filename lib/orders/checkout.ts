@@ -3,8 +3,8 @@ import type { TenantContext } from '@/lib/auth';
 import { AppError } from '@/lib/platform/errors';
 import { KEY_TTL_HOURS } from '@/lib/platform/idempotency';
 import { observeCheckout } from './observe';
-import { createOrder, createOrderOnce, getOrder, type OrderView } from './orders';
-import { PAYMENT_PENDING, payOrder } from './payments';
+import { createOrderOnce, getOrder, newOrderView, type OrderView } from './orders';
+import { PAYMENT_PENDING, payCashWithSale, payOrder } from './payments';
 import type { CreateOrderInput, PaymentInput } from './schemas';
 
 /** Why the tenders sent with a checkout stopped (the order stands beside it), or null when all were taken. */
@@ -31,11 +31,36 @@ export function checkout(
   return observeCheckout(() => placeAndPay(ctx, input, idempotencyKey ?? null));
 }
 
-async function placeAndPay(ctx: TenantContext, input: CreateOrderInput, key: string | null): Promise<{ order: OrderView; paymentError: CheckoutPaymentError }> {
-  const orderId = key ? orderIdForKey(ctx.tenantId, key) : await createOrder(ctx, input);
-  if (key && !(await createOrderOnce(ctx, input, orderId))) return { order: await madeEarlierWith(ctx, orderId), paymentError: null };
-  const { order, paymentError } = await takePayments(ctx, orderId, input.payments, input.shiftId);
+type CheckoutResult = { order: OrderView; paymentError: CheckoutPaymentError };
+
+async function placeAndPay(ctx: TenantContext, input: CreateOrderInput, key: string | null): Promise<CheckoutResult> {
+  const orderId = key ? orderIdForKey(ctx.tenantId, key) : crypto.randomUUID();
+  const [first, ...rest] = input.payments;
+  // Cash handed over with the sale (the usual checkout) is taken in the sale's own transaction.
+  const cash = !input.park && first?.tender === 'cash' ? first : null;
+  const made = await createOrderOnce(ctx, input, orderId, async (tx, written): Promise<CheckoutResult | null> => {
+    if (!cash) return null;
+    try {
+      const taken = await payCashWithSale(tx, ctx, written, cash, input.shiftId);
+      return { order: taken.order, paymentError: null };
+    } catch (err) {
+      const refusal = tenderRefusal(err);
+      if (!refusal) throw err;
+      return { order: newOrderView(written, []), paymentError: refusal };
+    }
+  });
+  if (!made) return { order: await madeEarlierWith(ctx, orderId), paymentError: null };
+  if (made.value && (made.value.paymentError || rest.length === 0)) return made.value;
+  const { order, paymentError } = await takePayments(ctx, orderId, made.value ? rest : input.payments, input.shiftId);
   return { order: order ?? (await getOrder(ctx, orderId)), paymentError };
+}
+
+/** A tender that was refused (the sale stands beside it), as the checkout answers it; undefined for a failure that is not an answer. */
+function tenderRefusal(err: unknown): CheckoutPaymentError | undefined {
+  if (err instanceof AppError && ['payment_declined', 'unavailable', 'unprocessable', 'conflict'].includes(err.code)) {
+    return { code: err.code, message: err.message };
+  }
+  return undefined;
 }
 
 /**
@@ -79,10 +104,9 @@ async function takePayments(
       order = taken.order;
       if (taken.payment.status === 'pending') return { order, paymentError: PAYMENT_PENDING };
     } catch (err) {
-      if (err instanceof AppError && ['payment_declined', 'unavailable', 'unprocessable', 'conflict'].includes(err.code)) {
-        return { order: null, paymentError: { code: err.code, message: err.message } };
-      }
-      throw err;
+      const refusal = tenderRefusal(err);
+      if (!refusal) throw err;
+      return { order: null, paymentError: refusal };
     }
   }
   return { order, paymentError: null };

@@ -227,32 +227,40 @@ const totalsOf = (quote: Quote) => ({
  */
 export async function createOrder(ctx: TenantContext, input: CreateOrderInput): Promise<string> {
   const orderId = crypto.randomUUID();
-  await writeOrder(ctx, input, orderId);
+  await writeOrder(ctx, input, orderId, async () => undefined);
   return orderId;
 }
 
 /** Thrown inside writeOrder's transaction to undo it: the order of that id is there already. */
 class OrderExists extends Error {}
 
+/** What writeOrder hands on to work in the same transaction: the order and its lines as written. */
+export type WrittenOrder = { order: OrderRow; lines: LineRow[] };
+
 /**
  * createOrder with the order's id given (checkout derives it from the request's
- * Idempotency-Key): `false`, and nothing written, when an order of that id exists already.
+ * Idempotency-Key), then `andThen` in the same transaction (checkout takes a cash tender there).
+ * Answers `null`, writing nothing, when an order of that id exists already.
  */
-export async function createOrderOnce(ctx: TenantContext, input: CreateOrderInput, orderId: string): Promise<boolean> {
+export async function createOrderOnce<R>(
+  ctx: TenantContext,
+  input: CreateOrderInput,
+  orderId: string,
+  andThen: (tx: Tx, written: WrittenOrder) => Promise<R>,
+): Promise<{ value: R } | null> {
   try {
-    await writeOrder(ctx, input, orderId);
-    return true;
+    return { value: await writeOrder(ctx, input, orderId, andThen) };
   } catch (err) {
-    if (err instanceof OrderExists) return false;
+    if (err instanceof OrderExists) return null;
     throw err;
   }
 }
 
-async function writeOrder(ctx: TenantContext, input: CreateOrderInput, orderId: string): Promise<void> {
+async function writeOrder<R>(ctx: TenantContext, input: CreateOrderInput, orderId: string, andThen: (tx: Tx, written: WrittenOrder) => Promise<R>): Promise<R> {
   const tenantId = ctx.tenantId;
   const { quote, settings } = await quoteWithSettings(ctx, input);
   const fallbackLocation = input.locationId ?? (input.shiftId ? undefined : (await defaultLocation({ tenantId }))?.id);
-  await withTenant(tenantId, async (tx) => {
+  return withTenant(tenantId, async (tx) => {
     // An order rung up in a shift belongs to that shift's register and location.
     const shift = await openShiftOf(tx, input.shiftId, input.locationId);
     const locationId = shift?.locationId ?? fallbackLocation;
@@ -299,6 +307,7 @@ async function writeOrder(ctx: TenantContext, input: CreateOrderInput, orderId: 
     if (input.tableId) await setTableOccupancy(tx, input.tableId, { status: 'occupied', covers: input.covers ?? 1 });
     // Nothing of it was with the kitchen before: the tickets make every unit.
     if (placed) await announcePlaced(tx, order, lines.map((l) => ({ ...l, firedQuantity: 0 })));
+    return andThen(tx, { order, lines });
   });
 }
 
@@ -426,17 +435,34 @@ export async function orderViewIn(tx: Tx, orderId: string): Promise<OrderView> {
     refundsOfOrder(tx, orderId),
   ]);
   if (!row) throw notFound('Order');
+  return viewOf(row, lines, documents, payments, refunds, await partsOfOrder(tx, orderId, payments));
+}
+
+/**
+ * The view of an order written in the caller's transaction, from the rows its writes returned:
+ * nothing can have been refunded or split yet, so nothing is read back (a checkout's answer).
+ */
+export const newOrderView = ({ order, lines }: WrittenOrder, payments: PaymentView[]): OrderView => viewOf(order, lines, [], payments, [], []);
+
+function viewOf(
+  row: OrderRow,
+  lines: LineRow[],
+  documents: (typeof orderRefunds.$inferSelect)[],
+  payments: PaymentView[],
+  refunds: OrderView['refunds'],
+  parts: SplitPartView[],
+): OrderView {
   const { tenantId: _t, ...rest } = row;
   return {
     ...rest,
-    lines: lines.map(({ tenantId: _tl, orderId: _o, ...l }) => l),
+    lines: [...lines].sort((a, b) => a.position - b.position).map(({ tenantId: _tl, orderId: _o, ...l }) => l),
     payments,
     refunds,
     refundDocuments: documents.map(({ tenantId: _td, ...d }) => d),
     balanceDue: Math.max(0, row.total - row.paidTotal),
     changeGiven: payments.reduce((sum, p) => sum + (p.status === 'captured' ? (p.changeGiven ?? 0) : 0), 0),
     tipTotal: payments.reduce((sum, p) => sum + (p.status === 'captured' ? p.tip : 0), 0),
-    parts: await partsOfOrder(tx, orderId, payments),
+    parts,
   };
 }
 

@@ -16,12 +16,12 @@ import {
   type GatewayPayment,
   type PaymentView,
 } from '@/lib/payments';
-import { withTenant, type Tx } from '@/lib/platform/db';
+import { withSavepoint, withTenant, type Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import { logger } from '@/lib/platform/logger';
 import { setTableOccupancy } from '@/lib/restaurant';
 import { observePayment } from './observe';
-import { assertTransition, getOrder, lockOrder, orderViewIn, placeIfOpen, type OrderRow, type OrderView } from './orders';
+import { assertTransition, getOrder, lockOrder, newOrderView, orderViewIn, placeIfOpen, type OrderRow, type OrderView, type WrittenOrder } from './orders';
 import type { PaymentInput } from './schemas';
 import { drawerFor } from './shifts';
 import { addToPart, lockPart, type PartRow } from './split-parts';
@@ -57,13 +57,14 @@ const DECLINE_WORDS: Record<string, string> = {
 /**
  * Adds a captured amount to the order (and to its split part), moving it to partly paid or paid
  * (and completed). The order's paid total decides its status, split or not; the tip is not the
- * order's money.
+ * order's money. Answers the order row as it now is.
  */
-async function applyCapturedAmount(tx: Tx, order: OrderRow, payment: PaymentView): Promise<void> {
+async function applyCapturedAmount(tx: Tx, order: OrderRow, payment: PaymentView): Promise<OrderRow> {
   const paidTotal = order.paidTotal + payment.amount;
   const status = paidTotal >= order.total ? 'paid' : 'partially_paid';
   assertTransition(order.status, status);
   if (payment.partId) await addToPart(tx, payment.partId, await lockPart(tx, order.id, payment.partId), payment.amount);
+  let updated: OrderRow | undefined;
   const events: { type: keyof EventPayloads; payload: EventPayloads[keyof EventPayloads] }[] = [
     {
       type: 'PaymentCaptured',
@@ -72,16 +73,18 @@ async function applyCapturedAmount(tx: Tx, order: OrderRow, payment: PaymentView
   ];
   if (status === 'paid') {
     // Paid is done: the sale completes, and a dine-in table waits to be cleared.
-    await tx
+    [updated] = await tx
       .update(orders)
       .set({ paidTotal, status: 'completed', paidAt: new Date(), completedAt: new Date(), updatedAt: new Date() })
-      .where(eq(orders.id, order.id));
+      .where(eq(orders.id, order.id))
+      .returning();
     if (order.tableId) await setTableOccupancy(tx, order.tableId, { status: 'needs_cleaning', covers: 0 });
     events.push({ type: 'OrderPaid', payload: { orderId: order.id, number: order.number, total: order.total } });
   } else {
-    await tx.update(orders).set({ paidTotal, status, updatedAt: new Date() }).where(eq(orders.id, order.id));
+    [updated] = await tx.update(orders).set({ paidTotal, status, updatedAt: new Date() }).where(eq(orders.id, order.id)).returning();
   }
   await appendEvents(tx, order.tenantId, events as Parameters<typeof appendEvents>[2]);
+  return updated!;
 }
 
 async function assertNoPendingCard(tx: Tx, orderId: string): Promise<void> {
@@ -114,32 +117,54 @@ async function takeTender(ctx: TenantContext, orderId: string, input: PaymentInp
   return { payment, order: await getOrder(ctx, orderId) };
 }
 
+type CashInput = Extract<PaymentInput, { tender: 'cash' }>;
+
 /** Cash is taken in one transaction, the order as it now stands read in it too. */
-async function payCash(ctx: TenantContext, orderId: string, input: Extract<PaymentInput, { tender: 'cash' }>, shiftId: string | null): Promise<PaymentResult> {
+async function payCash(ctx: TenantContext, orderId: string, input: CashInput, shiftId: string | null): Promise<PaymentResult> {
   return withTenant(ctx.tenantId, async (tx) => {
     const order = await placeIfOpen(tx, await lockOrder(tx, orderId));
     await assertNoPendingCard(tx, orderId);
-    const part = await partOf(tx, orderId, input);
-    const tip = input.tip ?? 0;
-    const due = Math.min(order.total - order.paidTotal, part ? part.amount - part.paidTotal : Infinity);
-    // Cash handed over covers the tip first: what is left goes to the order.
-    const amount = amountToTake(order, input.amount ?? Math.max(1, Math.min(input.tendered - tip, due)), part);
-    if (input.tendered < amount + tip) {
-      const asked = tip ? `${amount} and a tip of ${tip}` : `${amount}`;
-      throw new AppError('unprocessable', `Not enough cash: ${input.tendered} handed over for ${asked}`, [{ path: 'tendered', message: 'Less than the amount' }]);
-    }
-    const payment = await recordCashPayment(tx, ctx.tenantId, {
-      orderId,
-      shiftId: await drawerFor(tx, order, shiftId),
-      amount,
-      tip,
-      partId: part?.id ?? null,
-      cashTendered: input.tendered,
-      actorUserId: ctx.userId,
-    });
-    await applyCapturedAmount(tx, order, payment);
+    const { payment } = await takeCash(tx, ctx, order, input, shiftId);
     return { payment, order: await orderViewIn(tx, orderId) };
   });
+}
+
+/**
+ * A cash tender handed over with the sale, taken in the sale's own transaction (checkout): in a
+ * savepoint, so a refused tender (not enough cash) leaves the sale standing; the order's view is
+ * made from the rows written, none read back.
+ */
+export function payCashWithSale(tx: Tx, ctx: TenantContext, written: WrittenOrder, input: CashInput, shiftId: string | null): Promise<PaymentResult> {
+  return observePayment('cash', () =>
+    withSavepoint(tx, async (sp) => {
+      const { payment, order } = await takeCash(sp, ctx, written.order, input, shiftId);
+      return { payment, order: newOrderView({ order, lines: written.lines }, [payment]) };
+    }),
+  );
+}
+
+/** The cash tender itself on the locked, placed `order`: the amount (the tip first), the payment, the order's totals. */
+async function takeCash(tx: Tx, ctx: TenantContext, order: OrderRow, input: CashInput, shiftId: string | null): Promise<{ payment: PaymentView; order: OrderRow }> {
+  const orderId = order.id;
+  const part = await partOf(tx, orderId, input);
+  const tip = input.tip ?? 0;
+  const due = Math.min(order.total - order.paidTotal, part ? part.amount - part.paidTotal : Infinity);
+  // Cash handed over covers the tip first: what is left goes to the order.
+  const amount = amountToTake(order, input.amount ?? Math.max(1, Math.min(input.tendered - tip, due)), part);
+  if (input.tendered < amount + tip) {
+    const asked = tip ? `${amount} and a tip of ${tip}` : `${amount}`;
+    throw new AppError('unprocessable', `Not enough cash: ${input.tendered} handed over for ${asked}`, [{ path: 'tendered', message: 'Less than the amount' }]);
+  }
+  const payment = await recordCashPayment(tx, ctx.tenantId, {
+    orderId,
+    shiftId: await drawerFor(tx, order, shiftId),
+    amount,
+    tip,
+    partId: part?.id ?? null,
+    cashTendered: input.tendered,
+    actorUserId: ctx.userId,
+  });
+  return { payment, order: await applyCapturedAmount(tx, order, payment) };
 }
 
 async function payCard(ctx: TenantContext, orderId: string, input: Extract<PaymentInput, { tender: 'card' }>, shiftId: string | null): Promise<Taken> {

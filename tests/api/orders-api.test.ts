@@ -52,6 +52,23 @@ describe('POST /api/v1/orders', () => {
     expect(body).toMatchObject({ status: 'completed', total: 200, paidTotal: 200, paymentError: null, payments: [{ tender: 'cash', amount: 100 }, { tender: 'card', amount: 100 }] });
   });
 
+  it('answers a cash checkout exactly as the order reads back, and a refused tender beside the order it leaves placed', async () => {
+    const item = await stockedItem(a, 5);
+    const paid = await json(await post(a, a.cashier, { type: 'retail', lines: [{ variantId: item, quantity: 1 }, { variantId: item, quantity: 2, note: 'gift' }], payments: [{ tender: 'cash', tendered: 1000 }] }));
+    const { paymentError, ...sold } = paid.body;
+    const read = await json(await orderItem.GET(await apiRequest('GET', `/api/v1/orders/${sold.id}`, { host: a.tenant, as: a.cashier }), segment({ id: sold.id })));
+    expect([paid.status, paymentError]).toEqual([201, null]);
+    expect(sold).toEqual(read.body); // made from the rows written (nothing read back), the same as a read
+    expect(sold).toMatchObject({ status: 'completed', changeGiven: 700, payments: [{ tender: 'cash', amount: 300 }] });
+
+    const short = await json(await post(a, a.cashier, { type: 'retail', lines: [{ variantId: item, quantity: 1 }], payments: [{ tender: 'cash', amount: 100, tendered: 50 }] }));
+    const { paymentError: refused, ...placed } = short.body;
+    expect(refused).toMatchObject({ code: 'unprocessable', message: expect.stringContaining('Not enough cash') });
+    const readPlaced = await json(await orderItem.GET(await apiRequest('GET', `/api/v1/orders/${placed.id}`, { host: a.tenant, as: a.cashier }), segment({ id: placed.id })));
+    expect(placed).toEqual(readPlaced.body);
+    expect(placed).toMatchObject({ status: 'placed', payments: [], balanceDue: 100 });
+  });
+
   it('reports a declined card beside the order, which stays payable', async () => {
     const item = await stockedItem(a, 5);
     const res = await json(await post(a, a.cashier, { type: 'retail', lines: [{ variantId: item, quantity: 1 }], payments: [{ tender: 'card', source: 'tok_declined' }] }));
