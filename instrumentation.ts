@@ -17,7 +17,7 @@ export async function register(): Promise<void> {
   await import('./lib/restaurant'); // subscribes to OrderPlaced, OrderVoided (kitchen tickets)
   await import('./lib/assistant'); // subscribes to SalesFiguresChanged (its cache version)
   const { startDispatcher, startNatsRelay } = await import('./lib/events');
-  startNatsRelay(); // NATS_URL set: every event is also published to JetStream (docs/scaling-pgbouncer-nats.md)
+  startNatsRelay(); // NATS_URL set: every event is also published to JetStream (docs/scaling.md)
   startDispatcher();
   // Card payments and refunds a crash left half-done: settle them with the gateway's answer.
   const [{ every }, { recoverAll }] = await Promise.all([import('./lib/platform/jobs'), import('./lib/orders')]);

@@ -6,7 +6,7 @@ import { onEvent, type Handler } from './dispatcher';
 import type { EventType } from './types';
 
 /**
- * Events past one process: the outbox relay to NATS JetStream (docs/scaling-pgbouncer-nats.md).
+ * Events past one process: the outbox relay to NATS JetStream (docs/scaling.md).
  *
  * With NATS_URL set, `startNatsRelay()` registers one more outbox handler, `nats-relay`, for every
  * event type. It publishes the event to `<prefix>.<tenantId>.<EventType>` with `Nats-Msg-Id` = the

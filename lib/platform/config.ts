@@ -35,7 +35,7 @@ const envSchema = z
     /**
      * Whether the app's connection may use named prepared statements (postgres.js's default). Set
      * `false` when DATABASE_APP_URL goes through a transaction pooler that cannot carry them, such as
-     * PgBouncer before 1.21 (docs/scaling-pgbouncer-nats.md).
+     * PgBouncer before 1.21 (docs/scaling.md).
      */
     DATABASE_PREPARE: z.enum(['true', 'false'], 'must be true or false').default('true').transform((v) => v === 'true'),
     /** PGlite data directory, or `memory://` for a throw-away database (tests). */

@@ -12,7 +12,7 @@ describe('config', () => {
     expect(c.authSecret.length).toBeGreaterThanOrEqual(32);
   });
 
-  it('reads the pooler and NATS settings (docs/scaling-pgbouncer-nats.md)', () => {
+  it('reads the pooler and NATS settings (docs/scaling.md)', () => {
     expect(parseConfig({})).toMatchObject({ DATABASE_PREPARE: true, NATS_SUBJECT_PREFIX: 'tillwise', NATS_STREAM: 'TILLWISE' });
     expect(parseConfig({}).NATS_URL).toBeUndefined();
     expect(parseConfig({ DATABASE_PREPARE: 'false', NATS_URL: 'nats://127.0.0.1:4222', NATS_SUBJECT_PREFIX: 'acme.pos' })).toMatchObject({

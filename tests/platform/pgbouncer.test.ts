@@ -13,7 +13,7 @@ import { createTenant, type TestTenant } from '../helpers';
 import { ownDatabase } from '../own-database';
 
 /**
- * The app behind PgBouncer in transaction pooling mode (docs/scaling-pgbouncer-nats.md): many
+ * The app behind PgBouncer in transaction pooling mode (docs/scaling.md): many
  * client connections share 2 server connections, so whatever a transaction sets must end with
  * it. withTenant's settings are transaction-local; this proves they never reach the next
  * tenant on the same server connection, and that the app's queries (DATABASE_PREPARE=false)
