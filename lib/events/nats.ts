@@ -2,7 +2,7 @@ import type { JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstrea
 import type { NatsConnection } from '@nats-io/transport-node';
 import { config } from '@/lib/platform/config';
 import { logger } from '@/lib/platform/logger';
-import { onEvent, type Handler } from './dispatcher';
+import { onEvents, type BatchHandler } from './dispatcher';
 import type { EventType } from './types';
 
 /**
@@ -120,12 +120,22 @@ async function ensureStream(client: NatsClient, jsm: JetStreamManager, { stream,
   }
 }
 
-/** The outbox handler that publishes an event and returns once JetStream has stored (or deduplicated) it. */
-export function natsRelay(settings: NatsSettings): Handler {
-  return async (_tx, event) => {
+/**
+ * The outbox handler that publishes a batch of events and returns once JetStream has stored (or
+ * deduplicated) every one. They go out together, in order on the one connection, and are
+ * acknowledged together: one wait for JetStream per batch while the dispatcher's transaction is
+ * open, not one per event. A failed batch is retried event by event; the message id dedupes
+ * what was stored already.
+ */
+export function natsRelay(settings: NatsSettings): BatchHandler {
+  return async (_tx, events) => {
     const { js } = await link(settings);
-    const message: EventMessage = { id: event.id, tenantId: event.tenantId, type: event.type, occurredAt: new Date(event.occurredAt).toISOString(), payload: event.payload };
-    await js.publish(eventSubject(settings.subjectPrefix, event.tenantId, event.type), JSON.stringify(message), { msgID: event.id });
+    await Promise.all(
+      events.map((event) => {
+        const message: EventMessage = { id: event.id, tenantId: event.tenantId, type: event.type, occurredAt: new Date(event.occurredAt).toISOString(), payload: event.payload };
+        return js.publish(eventSubject(settings.subjectPrefix, event.tenantId, event.type), JSON.stringify(message), { msgID: event.id });
+      }),
+    );
   };
 }
 
@@ -134,7 +144,7 @@ export function startNatsRelay(): boolean {
   const settings = natsSettings();
   if (!settings) return false;
   const relay = natsRelay(settings);
-  for (const type of RELAYED_EVENT_TYPES) onEvent(type, NATS_RELAY, relay);
+  for (const type of RELAYED_EVENT_TYPES) onEvents(type, NATS_RELAY, relay);
   logger.info({ stream: settings.stream, subjects: `${settings.subjectPrefix}.>` }, 'outbox events are relayed to NATS');
   return true;
 }

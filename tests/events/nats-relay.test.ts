@@ -4,7 +4,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxDeliveries, outboxEvents } from '@/db/schema/events';
-import { appendEvents, dispatchPending, onEvent, type EventType } from '@/lib/events';
+import { appendEvents, dispatchPending, onEvents, type EventType } from '@/lib/events';
 import { closeNats, consumeEvents, eventSubject, NATS_RELAY, natsRelay, natsSettings, RELAYED_EVENT_TYPES, type EventMessage } from '@/lib/events/nats';
 import { resetConfigForTests } from '@/lib/platform/config';
 import { withTenant } from '@/lib/platform/db';
@@ -72,9 +72,9 @@ if (!reachable) {
       // The production handler under its production name, wrapped to die after publishing when told.
       const relay = natsRelay(natsSettings()!);
       for (const type of RELAYED_EVENT_TYPES) {
-        onEvent(type, NATS_RELAY, async (tx, event) => {
-          await relay(tx, event);
-          if (dieAfterPublish.has(event.id)) throw new Error('relay process died after publishing, before its commit');
+        onEvents(type, NATS_RELAY, async (tx, events) => {
+          await relay(tx, events);
+          if (events.some((e) => dieAfterPublish.has(e.id))) throw new Error('relay process died after publishing, before its commit');
         });
       }
       a = await createTenant();
