@@ -23,11 +23,7 @@ export type CheckoutPaymentError = { code: string; message: string } | null;
  * by a retry after the key's in-flight window — the retry finds the order and answers it as
  * it stands, taking no tender again.
  */
-export function checkout(
-  ctx: TenantContext,
-  input: CreateOrderInput,
-  idempotencyKey?: string | null,
-): Promise<{ order: OrderView; paymentError: CheckoutPaymentError }> {
+export function checkout(ctx: TenantContext, input: CreateOrderInput, idempotencyKey?: string | null): Promise<CheckoutResult> {
   return observeCheckout(() => placeAndPay(ctx, input, idempotencyKey ?? null));
 }
 
