@@ -85,6 +85,95 @@ ALTER FUNCTION outbox_backlog(integer) OWNER TO tillwise_dispatcher;
 REVOKE ALL ON FUNCTION outbox_backlog(integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION outbox_backlog(integer) TO tillwise_app;
 
+-- The Idempotency-Key's claim, completion and release (lib/platform/idempotency.ts), each one
+-- statement instead of a transaction of 4–6: called by callTenantFunction (lib/platform/db.ts)
+-- outside any transaction, so the statement is its own transaction and the role and tenant it
+-- sets with set_config(…, true) end with it, as withTenant's do. SECURITY INVOKER on purpose:
+-- RLS stays in force (on PGlite's superuser session the role switch is what applies it), and
+-- the functions grant nothing a caller could not do in withTenant. plpgsql, not sql: a plpgsql
+-- statement is planned when it first runs, after the role is set (a sql function's body would be
+-- rewritten, RLS included, as the caller). Every statement also names tenant_id = p_tenant, so
+-- on Citus each is a router query on the tenant's shard (scripts/citus/plan.ts distributes the
+-- functions by p_tenant). Changing a RETURNS clause needs a DROP FUNCTION first.
+CREATE OR REPLACE FUNCTION idempotency_claim(p_tenant uuid, p_key text, p_request_hash text, p_in_flight_seconds integer, p_ttl_hours integer)
+RETURNS TABLE (outcome text, status integer, body text, content_type text, location text)
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = public, pg_temp
+AS $$
+DECLARE
+  k idempotency_keys%ROWTYPE;
+BEGIN
+  PERFORM set_config('role', 'tillwise_app', true), set_config('app.tenant_id', p_tenant::text, true);
+  -- A concurrent claim of the same key waits here on the primary key until the first commits.
+  INSERT INTO idempotency_keys (tenant_id, key, request_hash, state, locked_until, created_at, expires_at)
+  VALUES (p_tenant, p_key, p_request_hash, 'in_flight', now() + make_interval(secs => p_in_flight_seconds), now(), now() + make_interval(hours => p_ttl_hours))
+  ON CONFLICT DO NOTHING;
+  IF FOUND THEN
+    RETURN QUERY SELECT 'owned', NULL::integer, NULL::text, NULL::text, NULL::text;
+    RETURN;
+  END IF;
+  -- A new snapshot (read committed): the row the insert met, committed.
+  SELECT * INTO k FROM idempotency_keys i WHERE i.tenant_id = p_tenant AND i.key = p_key FOR UPDATE;
+  IF NOT FOUND THEN
+    -- Released or purged between the two statements.
+    RETURN QUERY SELECT 'vanished', NULL::integer, NULL::text, NULL::text, NULL::text;
+    RETURN;
+  END IF;
+  IF k.expires_at > now() THEN
+    IF k.request_hash <> p_request_hash THEN
+      RETURN QUERY SELECT 'mismatch', NULL::integer, NULL::text, NULL::text, NULL::text;
+      RETURN;
+    END IF;
+    IF k.state = 'completed' THEN
+      RETURN QUERY SELECT 'replay', k.response_status, k.response_body, k.response_content_type, k.response_location;
+      RETURN;
+    END IF;
+    IF k.locked_until > now() THEN
+      RETURN QUERY SELECT 'in_flight', NULL::integer, NULL::text, NULL::text, NULL::text;
+      RETURN;
+    END IF;
+  END IF;
+  -- Expired, or in flight past its lock (its request died): this request takes the key over.
+  UPDATE idempotency_keys i
+  SET request_hash = p_request_hash, state = 'in_flight', locked_until = now() + make_interval(secs => p_in_flight_seconds),
+      created_at = now(), expires_at = now() + make_interval(hours => p_ttl_hours),
+      response_status = NULL, response_body = NULL, response_content_type = NULL, response_location = NULL
+  WHERE i.tenant_id = p_tenant AND i.key = p_key;
+  RETURN QUERY SELECT 'owned', NULL::integer, NULL::text, NULL::text, NULL::text;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION idempotency_complete(p_tenant uuid, p_key text, p_status integer, p_body text, p_content_type text, p_location text)
+RETURNS void
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = public, pg_temp
+AS $$
+BEGIN
+  PERFORM set_config('role', 'tillwise_app', true), set_config('app.tenant_id', p_tenant::text, true);
+  UPDATE idempotency_keys i
+  SET state = 'completed', response_status = p_status, response_body = p_body, response_content_type = p_content_type, response_location = p_location
+  WHERE i.tenant_id = p_tenant AND i.key = p_key;
+END
+$$;
+
+-- Frees a key whose request failed (5xx or thrown), so the client's retry runs; a completed key stays.
+CREATE OR REPLACE FUNCTION idempotency_release(p_tenant uuid, p_key text)
+RETURNS void
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = public, pg_temp
+AS $$
+BEGIN
+  PERFORM set_config('role', 'tillwise_app', true), set_config('app.tenant_id', p_tenant::text, true);
+  DELETE FROM idempotency_keys i WHERE i.tenant_id = p_tenant AND i.key = p_key AND i.state = 'in_flight';
+END
+$$;
+
 DO $$
 DECLARE
   t regclass;

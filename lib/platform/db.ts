@@ -120,6 +120,49 @@ export async function claimOutboxBatch(batch: number, leaseSeconds: number): Pro
   return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { tenantId: string; id: string }[];
 }
 
+/**
+ * The functions of db/policies.sql that set the role and tenant themselves, from their first
+ * argument, with set_config(…, true): only these may run through callTenantFunction.
+ */
+export type TenantFunction = 'idempotency_claim' | 'idempotency_complete' | 'idempotency_release';
+
+/**
+ * One statement for `tenantId`, in no transaction of its own: `select * from fn(tenantId, …args)`.
+ * A statement outside an explicit transaction is its own transaction, so the settings the
+ * function makes end with it and never reach the next user of the pooled connection (or of
+ * PGlite's one connection, where the statement waits for any open transaction to end first).
+ * 1 statement where withTenant costs 3 more (begin, set_config, commit). Only for the functions
+ * named in TenantFunction: any other SQL here would run without a tenant, and on PGlite as a
+ * superuser. Bounded on Postgres like a transaction's start (BEGIN_TIMEOUT_MS); a statement
+ * answered after its caller got the 503 may still have run.
+ */
+export async function callTenantFunction<T>(fn: TenantFunction, tenantId: string, args: unknown[]): Promise<T[]> {
+  if (!UUID.test(tenantId)) throw new AppError('internal', 'callTenantFunction needs a tenant id');
+  const { db, kind } = await database(databaseSettings());
+  const call = sql`select * from ${sql.identifier(fn)}(${sql.join([tenantId, ...args].map((a) => sql`${a}`), sql`, `)})`;
+  // Counted in use from request to answer: postgres.js does not say when it got a connection.
+  const pool = metrics().dbPool;
+  pool.inUse++;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const run = Promise.resolve(db.execute(call));
+    run.catch(() => {}); // once timed out, its late failure is nobody's
+    const result = await (kind === 'postgres'
+      ? Promise.race([
+          run,
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new AppError('unavailable', 'The database is not answering right now. Try again in a moment.')), BEGIN_TIMEOUT_MS);
+          }),
+        ])
+      : run);
+    // postgres.js returns the rows, PGlite `{ rows }`.
+    return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
+  } finally {
+    clearTimeout(timer);
+    pool.inUse--;
+  }
+}
+
 /** Inside a platform transaction that just created a tenant, act as that tenant (sign-up). */
 export async function enterTenant(tx: Tx, tenantId: string): Promise<void> {
   if (!UUID.test(tenantId)) throw new AppError('internal', 'enterTenant needs a tenant id');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
+import { lt } from 'drizzle-orm';
 import { idempotencyKeys } from '@/db/schema/platform';
-import { withTenant } from './db';
+import { callTenantFunction, withTenant } from './db';
 import { AppError } from './errors';
 
 /**
@@ -11,6 +11,12 @@ import { AppError } from './errors';
  * - same key while the first is still running: 409; same key, different request: 422;
  * - a 5xx is not stored (the client should retry), and a key whose request died mid-way is
  *   taken over after IN_FLIGHT_SECONDS. Keys live KEY_TTL_HOURS, then are purged.
+ *
+ * A keyed request spends 2 statements on its key: the claim and the completion (or release),
+ * each one call of a function of db/policies.sql through callTenantFunction. It was 8: the
+ * claim and the completion each in a withTenant transaction of their own (begin, set_config,
+ * insert, [select for update, update], commit; begin, set_config, update, commit). Times come
+ * from the database's clock, so several app instances agree on when a lock runs out.
  */
 export const KEY_TTL_HOURS = 24;
 export const IN_FLIGHT_SECONDS = 60;
@@ -46,65 +52,50 @@ export async function withIdempotency(
     await releaseKey(tenantId, key);
     return response;
   }
-  const stored = {
-    state: 'completed' as const,
-    responseStatus: response.status,
-    responseBody: await response.clone().text(),
-    responseContentType: response.headers.get('content-type'),
-    responseLocation: response.headers.get('location'),
-  };
-  await withTenant(tenantId, (tx) => tx.update(idempotencyKeys).set(stored).where(eq(idempotencyKeys.key, key)));
+  await callTenantFunction('idempotency_complete', tenantId, [
+    key,
+    response.status,
+    await response.clone().text(),
+    response.headers.get('content-type'),
+    response.headers.get('location'),
+  ]);
   return response;
 }
 
-async function claimKey(tenantId: string, key: string, fingerprint: string): Promise<Claim> {
-  return withTenant(tenantId, async (tx) => {
-    const now = new Date();
-    const lockedUntil = new Date(now.getTime() + IN_FLIGHT_SECONDS * 1000);
-    const fresh = {
-      requestHash: fingerprint,
-      state: 'in_flight' as const,
-      lockedUntil,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + KEY_TTL_HOURS * 3600 * 1000),
-    };
-    const inserted = await tx
-      .insert(idempotencyKeys)
-      .values({ tenantId, key, ...fresh })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
-    if (inserted.length > 0) return { kind: 'owned' };
+type ClaimRow = {
+  outcome: 'owned' | 'replay' | 'mismatch' | 'in_flight' | 'vanished';
+  status: number | null;
+  body: string | null;
+  content_type: string | null;
+  location: string | null;
+};
 
-    const [row] = await tx.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key)).for('update');
-    if (!row) throw new AppError('conflict', 'The Idempotency-Key changed state during the request; retry it');
-    const take = async (): Promise<Claim> => {
-      await tx
-        .update(idempotencyKeys)
-        .set({ ...fresh, responseStatus: null, responseBody: null, responseContentType: null, responseLocation: null })
-        .where(eq(idempotencyKeys.key, key));
+/**
+ * Every rule of the claim (fresh, expired, other request, completed, in flight, lock run out)
+ * is decided inside `idempotency_claim` (db/policies.sql), with the row locked, in one statement.
+ */
+async function claimKey(tenantId: string, key: string, fingerprint: string): Promise<Claim> {
+  const [row] = await callTenantFunction<ClaimRow>('idempotency_claim', tenantId, [key, fingerprint, IN_FLIGHT_SECONDS, KEY_TTL_HOURS]);
+  switch (row?.outcome) {
+    case 'owned':
       return { kind: 'owned' };
-    };
-    if (row.expiresAt <= now) return take();
-    if (row.requestHash !== fingerprint) {
-      throw new AppError('unprocessable', 'This Idempotency-Key was already used with a different request');
-    }
-    if (row.state === 'completed') {
+    case 'replay': {
       const headers = new Headers({ [REPLAY_HEADER]: 'true' });
-      if (row.responseContentType) headers.set('content-type', row.responseContentType);
-      if (row.responseLocation) headers.set('location', row.responseLocation);
-      return { kind: 'replay', response: new Response(row.responseBody, { status: row.responseStatus ?? 200, headers }) };
+      if (row.content_type) headers.set('content-type', row.content_type);
+      if (row.location) headers.set('location', row.location);
+      return { kind: 'replay', response: new Response(row.body, { status: row.status ?? 200, headers }) };
     }
-    if (row.lockedUntil > now) {
+    case 'mismatch':
+      throw new AppError('unprocessable', 'This Idempotency-Key was already used with a different request');
+    case 'in_flight':
       throw new AppError('conflict', 'A request with this Idempotency-Key is still in progress; retry shortly');
-    }
-    return take(); // the first request died without finishing: this retry takes over
-  });
+    default:
+      throw new AppError('conflict', 'The Idempotency-Key changed state during the request; retry it');
+  }
 }
 
 async function releaseKey(tenantId: string, key: string): Promise<void> {
-  await withTenant(tenantId, (tx) =>
-    tx.delete(idempotencyKeys).where(and(eq(idempotencyKeys.key, key), eq(idempotencyKeys.state, 'in_flight'))),
-  );
+  await callTenantFunction('idempotency_release', tenantId, [key]);
 }
 
 /** Deletes one tenant's expired keys; returns how many. Run periodically for every tenant. */

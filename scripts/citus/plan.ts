@@ -4,7 +4,8 @@ import { getTableConfig, PgTable, type ForeignKey, type PgColumn } from 'drizzle
 /**
  * How the schema would go onto Citus (docs/scaling.md, "Past one Postgres"): every table with a
  * tenant_id is distributed by it in one co-location group, the rest are reference tables or stay
- * local, and what Citus would refuse is listed, not hidden. Derived from drizzle's table metadata
+ * local, a function that takes a tenant is distributed by that argument, and what Citus would
+ * refuse is listed, not hidden. Derived from drizzle's table metadata
  * and db/policies.sql, so a new table or key changes the plan (tests/db/citus-statements.test.ts).
  */
 export const DISTRIBUTION_COLUMN = 'tenant_id';
@@ -33,6 +34,7 @@ export type BlockerKind =
   | 'distribution-column-type'
   | 'fk-cycle'
   | 'cross-tenant-function'
+  | 'tenant-function-unfiltered'
   | 'tenant-setting-not-propagated';
 
 /** One thing Citus would refuse (or run differently), and the change it needs. */
@@ -148,12 +150,15 @@ export function planCitus(tables: PgTable[], { policiesSql = '', tenantSetterSou
   const preferred = distributed.has(COLOCATION_ANCHOR) ? COLOCATION_ANCHOR : undefined;
   const order = dependencyOrder(byName, blockers, preferred);
   const anchor = preferred ?? order.find((n) => distributed.has(n)) ?? null;
-  const statements = order.map((name) =>
+  const statements: string[] = order.map((name) =>
     distributed.has(name)
       ? `SELECT create_distributed_table(${quote(name)}, ${quote(DISTRIBUTION_COLUMN)}, colocate_with => ${quote(name === anchor ? 'none' : anchor!)});`
       : `SELECT create_reference_table(${quote(name)});`,
   );
-  blockers.push(...crossTenantFunctions(policiesSql, distributed), ...tenantSettingBlockers(policiesSql, tenantSetterSource));
+  const perTenant = tenantFunctions(policiesSql, distributed);
+  // After the tables: a function is co-located with a table that must already be distributed.
+  statements.push(...perTenant.statements);
+  blockers.push(...crossTenantFunctions(policiesSql, distributed), ...perTenant.blockers, ...tenantSettingBlockers(policiesSql, tenantSetterSource));
 
   return {
     tables: order.map((name) => ({
@@ -245,16 +250,19 @@ function dependencyOrder(byName: Map<string, PgTable>, blockers: Blocker[], anch
   return [...order, ...stuck];
 }
 
+const FUNCTION = /CREATE\s+(?:OR\s+REPLACE\s+)?FUNCTION\s+([\w.]+)\s*\(([^)]*)\)([\s\S]*?)\$(\w*)\$([\s\S]*?)\$\4\$/gi;
+const tablesIn = (text: string, distributed: Set<string>) =>
+  [...text.matchAll(/\b(?:FROM|JOIN|UPDATE|INTO)\s+([\w.]+)/gi)].map((m) => m[1]!).filter((t) => distributed.has(t));
+
 /**
  * CREATE FUNCTIONs in `sql` whose body reads or writes a distributed table and whose arguments
  * carry no tenant id: on one Postgres they are a single scan, on Citus a query over every shard.
  */
 export function crossTenantFunctions(sql: string, distributed: Set<string>): Blocker[] {
   const found: Blocker[] = [];
-  const fn = /CREATE\s+(?:OR\s+REPLACE\s+)?FUNCTION\s+([\w.]+)\s*\(([^)]*)\)([\s\S]*?)\$(\w*)\$([\s\S]*?)\$\4\$/gi;
-  for (const [, name, args, , , body] of sql.matchAll(fn)) {
+  for (const [, name, args, , , body] of sql.matchAll(FUNCTION)) {
     if (/tenant/i.test(args!)) continue;
-    const touched = [...body!.matchAll(/\b(?:FROM|JOIN|UPDATE|INTO)\s+([\w.]+)/gi)].map((m) => m[1]!).filter((t) => distributed.has(t));
+    const touched = tablesIn(body!, distributed);
     if (touched.length === 0) continue;
     const tables = [...new Set(touched)].sort();
     const locks = /FOR\s+UPDATE/i.test(body!);
@@ -267,6 +275,47 @@ export function crossTenantFunctions(sql: string, distributed: Set<string>): Blo
     });
   }
   return found;
+}
+
+/**
+ * CREATE FUNCTIONs in `sql` that take a tenant id (a uuid argument named for the tenant) and touch
+ * distributed tables: each becomes a distributed function, co-located with the tenant tables and
+ * distributed by that argument, so a call (one statement, outside a transaction block) is
+ * delegated whole to the worker holding the tenant's shard and its statements run there, as
+ * router queries. That needs every statement in it on a distributed table to name the tenant:
+ * `tenant_id = <argument>` in its WHERE, or the argument among an INSERT's values — one that does
+ * not is a blocker (it would reach past the tenant's shard from inside the worker).
+ */
+export function tenantFunctions(sql: string, distributed: Set<string>): { statements: string[]; blockers: Blocker[] } {
+  const statements: string[] = [];
+  const blockers: Blocker[] = [];
+  for (const [, name, args, , , body] of sql.matchAll(FUNCTION)) {
+    const params = args!.split(',').map((a) => a.trim()).filter(Boolean).map((a) => {
+      const [argName, ...type] = a.replace(/\s+DEFAULT\s[\s\S]*$/i, '').split(/\s+/);
+      return { name: argName!, type: type.join(' ') };
+    });
+    const tenant = params.find((p) => /tenant/i.test(p.name) && p.type.toLowerCase() === 'uuid');
+    const tables = [...new Set(tablesIn(body!, distributed))].sort();
+    if (!tenant || tables.length === 0) continue;
+    const signature = `${name}(${params.map((p) => p.type).join(', ')})`;
+    statements.push(`SELECT create_distributed_function(${quote(signature)}, ${quote(tenant.name)}, colocate_with => ${quote(tables[0]!)});`);
+    const byTenant = new RegExp(`\\btenant_id\\s*=\\s*${tenant.name}\\b`, 'i');
+    const namesTenant = new RegExp(`\\b${tenant.name}\\b`);
+    for (const statement of body!.split(';')) {
+      const touched = tablesIn(statement, distributed);
+      if (touched.length === 0) continue;
+      const insert = /\bINSERT\s+INTO\b/i.test(statement);
+      if (insert ? /\btenant_id\b/.test(statement) && namesTenant.test(statement) : byTenant.test(statement)) continue;
+      blockers.push({
+        kind: 'tenant-function-unfiltered',
+        table: [...new Set(touched)].sort().join(', '),
+        object: signature,
+        problem: `a statement on ${touched.join(', ')} does not ${insert ? `insert tenant_id from ${tenant.name}` : `filter by tenant_id = ${tenant.name}`} (${statement.replace(/\s+/g, ' ').trim().slice(0, 80)}…): run on the tenant's worker it would reach other shards`,
+        change: `add tenant_id = ${tenant.name} to it`,
+      });
+    }
+  }
+  return { statements, blockers };
 }
 
 /**
@@ -294,7 +343,8 @@ export function renderPlan(plan: CitusPlan): string {
   const lines = [
     '-- Generated by `npm run db:citus` from db/schema and db/policies.sql. Run on the Citus coordinator',
     '-- after migrations (docs/scaling.md, "Past one Postgres"). Reference tables first, then every tenant',
-    `-- table distributed by tenant_id and co-located with ${plan.colocationAnchor ?? '(none)'}, in foreign-key order.`,
+    `-- table distributed by tenant_id and co-located with ${plan.colocationAnchor ?? '(none)'}, in foreign-key order; then`,
+    '-- each function of db/policies.sql that takes a tenant, distributed by it (a call runs on the tenant\'s worker).',
     '--',
     ...LOCAL_TABLES.map((l) => `-- Stays local (coordinator only): ${l.table} — ${l.reason}.`),
     '--',

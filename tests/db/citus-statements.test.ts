@@ -15,13 +15,21 @@ const plan = planCitus(tables, { policiesSql, tenantSetterSource: read('lib/plat
 const hasTenant = (t: PgTable) => getTableConfig(t).columns.some((c) => c.name === DISTRIBUTION_COLUMN);
 const nameOf = (t: PgTable) => getTableConfig(t).name;
 type Call = { table: string; kind: 'reference' } | { table: string; kind: 'distributed'; column: string; colocateWith: string };
+type FunctionCall = { signature: string; argument: string; colocateWith: string };
+const functionCall = /^SELECT create_distributed_function\('([^']+)', '([^']+)', colocate_with => '([^']+)'\);$/;
 /** create_distributed_table / create_reference_table calls, parsed back out of the statements. */
 const calls = plan.statements.flatMap((s): Call[] => {
   const d = /^SELECT create_distributed_table\('([^']+)', '([^']+)', colocate_with => '([^']+)'\);$/.exec(s);
   if (d) return [{ table: d[1]!, kind: 'distributed', column: d[2]!, colocateWith: d[3]! }];
   const r = /^SELECT create_reference_table\('([^']+)'\);$/.exec(s);
   if (r) return [{ table: r[1]!, kind: 'reference' }];
+  if (functionCall.test(s)) return [];
   throw new Error(`unexpected statement: ${s}`);
+});
+/** create_distributed_function calls, and where they stand among the statements. */
+const functionCalls = plan.statements.flatMap((s, at): (FunctionCall & { at: number })[] => {
+  const f = functionCall.exec(s);
+  return f ? [{ signature: f[1]!, argument: f[2]!, colocateWith: f[3]!, at }] : [];
 });
 const short = (blockers: Blocker[]) => blockers.map((b) => `${b.kind} ${b.table} ${b.object}`);
 
@@ -68,6 +76,25 @@ describe('Citus statements generated from the schema (npm run db:citus)', () => 
     expect(referenced.size).toBeGreaterThan(5);
     // Citus distributes the anchor before the tables that name it in colocate_with.
     expect(position.get(COLOCATION_ANCHOR)).toBe(calls.findIndex((c) => c.kind === 'distributed'));
+  });
+
+  it('distributes the functions that take a tenant by it, after the tables they live with', () => {
+    // The Idempotency-Key's claim, completion and release (db/policies.sql): one statement each,
+    // which Citus delegates whole to the tenant's worker; there the function's own set_config
+    // sets the tenant where the policy is evaluated.
+    expect(functionCalls.map(({ at: _, ...f }) => f)).toEqual([
+      { signature: 'idempotency_claim(uuid, text, text, integer, integer)', argument: 'p_tenant', colocateWith: 'idempotency_keys' },
+      { signature: 'idempotency_complete(uuid, text, integer, text, text, text)', argument: 'p_tenant', colocateWith: 'idempotency_keys' },
+      { signature: 'idempotency_release(uuid, text)', argument: 'p_tenant', colocateWith: 'idempotency_keys' },
+    ]);
+    const distributedTables = new Set(calls.flatMap((c) => (c.kind === 'distributed' ? [c.table] : [])));
+    for (const f of functionCalls) {
+      expect(distributedTables.has(f.colocateWith)).toBe(true);
+      expect(f.at).toBeGreaterThanOrEqual(calls.length); // every table is distributed first
+      // The signature is the one Postgres knows (argument types only), so the call resolves on Citus.
+      const name = f.signature.slice(0, f.signature.indexOf('('));
+      expect(policiesSql).toMatch(new RegExp(`CREATE OR REPLACE FUNCTION ${name}\\(`));
+    }
   });
 
   it('lists exactly the changes the schema needs before it runs on Citus', () => {
@@ -164,7 +191,23 @@ describe('what the Citus plan refuses', () => {
     const crossTenant = 'CREATE FUNCTION due_shops(n integer) RETURNS SETOF uuid LANGUAGE sql AS $$ SELECT id FROM shops LIMIT n $$;';
     const perTenant = 'CREATE FUNCTION shops_of(p_tenant_id uuid) RETURNS SETOF uuid LANGUAGE sql AS $$ SELECT id FROM shops WHERE tenant_id = p_tenant_id $$;';
     const platformOnly = 'CREATE FUNCTION slugs() RETURNS SETOF text LANGUAGE sql AS $body$ SELECT slug FROM tenants $body$;';
-    expect(short(planCitus(ready, { policiesSql: [crossTenant, perTenant, platformOnly].join('\n') }).blockers)).toEqual(['cross-tenant-function shops due_shops(n integer)']);
+    const p = planCitus(ready, { policiesSql: [crossTenant, perTenant, platformOnly].join('\n') });
+    expect(short(p.blockers)).toEqual(['cross-tenant-function shops due_shops(n integer)']);
+    expect(p.statements.at(-1)).toBe("SELECT create_distributed_function('shops_of(uuid)', 'p_tenant_id', colocate_with => 'shops');");
+  });
+
+  it('flags a function that takes a tenant but has a statement that does not name it', () => {
+    const body = (statements: string) =>
+      `CREATE OR REPLACE FUNCTION close_shop(p_tenant uuid, p_id uuid) RETURNS void LANGUAGE plpgsql AS $$ BEGIN ${statements} END $$;`;
+    const filtered = body(
+      "PERFORM set_config('app.tenant_id', p_tenant::text, true); UPDATE shops s SET id = p_id WHERE s.tenant_id = p_tenant AND s.id = p_id; INSERT INTO shops (tenant_id, id) VALUES (p_tenant, p_id);",
+    );
+    expect(planCitus(ready, { policiesSql: filtered }).blockers).toEqual([]);
+    const unfiltered = body('DELETE FROM shops WHERE id = p_id; INSERT INTO shops (id, tenant_id) SELECT p_id, tenant_id FROM shops LIMIT 1;');
+    expect(short(planCitus(ready, { policiesSql: unfiltered }).blockers)).toEqual([
+      'tenant-function-unfiltered shops close_shop(uuid, uuid)',
+      'tenant-function-unfiltered shops close_shop(uuid, uuid)',
+    ]);
   });
 
   it('flags a tenant set with set_config, not one set with SET LOCAL', () => {

@@ -125,6 +125,33 @@ function upwardOffenders(files: string[], importsOf: (file: string) => string[])
 const requestlessContextOffenders = (files: string[], sourceOf: (file: string) => string) =>
   files.filter((f) => /^(app|components)\//.test(f) && /\bcontextFor\b/.test(sourceOf(f)));
 
+/**
+ * callTenantFunction (lib/platform/db.ts) runs one statement with no transaction and no tenant of
+ * its own: each function it may call (its TenantFunction type) must be one of db/policies.sql
+ * that takes the tenant first, runs as its caller (SECURITY INVOKER: RLS stays in force) and
+ * sets role and tenant transaction-locally before anything else.
+ */
+function tenantFunctionOffenders(names: string[], policiesSql: string): string[] {
+  const defined = new Map(
+    [...policiesSql.matchAll(/CREATE\s+(?:OR\s+REPLACE\s+)?FUNCTION\s+(\w+)\s*\(([^)]*)\)([\s\S]*?)\$(\w*)\$([\s\S]*?)\$\4\$/gi)].map((m) => [
+      m[1]!,
+      { args: m[2]!, head: m[3]!, body: m[5]! },
+    ]),
+  );
+  return names.flatMap((name) => {
+    const fn = defined.get(name);
+    if (!fn) return [`${name}: not in db/policies.sql`];
+    const tenant = /^\s*(\w+)\s+uuid\b/.exec(fn.args)?.[1];
+    if (!tenant) return [`${name}: its first argument is not the tenant (uuid)`];
+    const problems: string[] = [];
+    if (!/\bSECURITY\s+INVOKER\b/i.test(fn.head) || /\bSECURITY\s+DEFINER\b/i.test(fn.head)) problems.push(`${name}: not SECURITY INVOKER`);
+    const first = /^\s*(?:DECLARE[\s\S]*?)?BEGIN\s+([^;]*);/i.exec(fn.body)?.[1] ?? '';
+    const sets = `PERFORM set_config('role', 'tillwise_app', true), set_config('app.tenant_id', ${tenant}::text, true)`;
+    if (first.replace(/\s+/g, ' ').trim() !== sets) problems.push(`${name}: does not begin with ${sets}`);
+    return problems;
+  });
+}
+
 const isClient = (f: string) => f === 'proxy.ts' || /^['"]use client['"]/.test(readFileSync(path.join(root, f), 'utf8'));
 /** Value imports only: `import type` is erased, so a client component may take types from any door. */
 const valueImports = (file: string) =>
@@ -136,6 +163,31 @@ describe('architecture rules', () => {
     const allowed = new Set(['lib/platform/db.ts', 'db/migrate.ts']);
     const offenders = all.filter((f) => !allowed.has(f) && imports(f).some((i) => i === '@/db/client' || i === './client'));
     expect(offenders).toEqual([]);
+  });
+
+  it('lets callTenantFunction call only functions that set their own tenant, as the caller', () => {
+    const union = /export type TenantFunction =([^;]+);/.exec(readFileSync(path.join(root, 'lib/platform/db.ts'), 'utf8'))?.[1] ?? '';
+    const names = [...union.matchAll(/'(\w+)'/g)].map((m) => m[1]!);
+    expect(names.length).toBeGreaterThan(0);
+    expect(tenantFunctionOffenders(names, readFileSync(path.join(root, 'db/policies.sql'), 'utf8'))).toEqual([]);
+  });
+
+  it('catches a tenant function that would run without its tenant or past RLS (planted violations)', () => {
+    const begin = "BEGIN PERFORM set_config('role', 'tillwise_app', true), set_config('app.tenant_id', p_tenant::text, true); DELETE FROM t; END";
+    const planted = [
+      `CREATE FUNCTION ok(p_tenant uuid, p_key text) RETURNS void LANGUAGE plpgsql SECURITY INVOKER AS $$ DECLARE n int; ${begin} $$;`,
+      `CREATE FUNCTION definer(p_tenant uuid) RETURNS void LANGUAGE plpgsql SECURITY DEFINER AS $$ ${begin} $$;`,
+      "CREATE FUNCTION late(p_tenant uuid) RETURNS void LANGUAGE plpgsql SECURITY INVOKER AS $$ BEGIN DELETE FROM t; PERFORM set_config('app.tenant_id', p_tenant::text, true); END $$;",
+      `CREATE OR REPLACE FUNCTION keyfirst(p_key text, p_tenant uuid) RETURNS void LANGUAGE plpgsql SECURITY INVOKER AS $$ ${begin} $$;`,
+      "CREATE FUNCTION session(p_tenant uuid) RETURNS void LANGUAGE plpgsql SECURITY INVOKER AS $$ BEGIN PERFORM set_config('role', 'tillwise_app', false), set_config('app.tenant_id', p_tenant::text, false); END $$;",
+    ].join('\n');
+    expect(tenantFunctionOffenders(['ok', 'definer', 'late', 'keyfirst', 'session', 'missing'], planted)).toEqual([
+      'definer: not SECURITY INVOKER',
+      "late: does not begin with PERFORM set_config('role', 'tillwise_app', true), set_config('app.tenant_id', p_tenant::text, true)",
+      'keyfirst: its first argument is not the tenant (uuid)',
+      "session: does not begin with PERFORM set_config('role', 'tillwise_app', true), set_config('app.tenant_id', p_tenant::text, true)",
+      'missing: not in db/policies.sql',
+    ]);
   });
 
   it('keeps db/ free of imports from lib/, app/ and components/', () => {

@@ -9,6 +9,7 @@ import { database } from '@/db/client';
 import { outboxEvents } from '@/db/schema/events';
 import { appendEvents } from '@/lib/events';
 import { databaseSettings, withTenant } from '@/lib/platform/db';
+import { requestFingerprint, withIdempotency } from '@/lib/platform/idempotency';
 import { createTenant, type TestTenant } from '../helpers';
 import { ownDatabase } from '../own-database';
 
@@ -178,6 +179,28 @@ if (notRun) {
         }),
       );
       expect(bare).toEqual(Array.from({ length: 20 }, () => ({ tenant: null, role: 'tillwise_app', visible: 0 })));
+    });
+
+    it('claims and completes Idempotency-Keys in one statement each through the pooler, and leaves nothing set', async () => {
+      // callTenantFunction's statements run in no explicit transaction: on a transaction pooler
+      // each is a transaction of its own, so the set_config(…, true) inside ends with it.
+      let runs = 0;
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          withIdempotency([a, b][Math.floor(i / 20)]!.tenant.id, `pool-key-${i % 10}`, requestFingerprint('POST', '/x', String(i % 10)), async () => {
+            runs++;
+            return new Response('ok', { status: 201 });
+          }).then((r) => r.status, (e: { code?: string }) => e.code),
+        ),
+      );
+      // The same 10 key strings in each of 2 tenants, each sent twice: every pair ran once, its duplicate replayed or got 409.
+      expect(runs).toBe(20);
+      expect(answers.every((x) => x === 201 || x === 'conflict')).toBe(true);
+      const { db: raw } = await database(databaseSettings());
+      const bare = await Promise.all(
+        Array.from({ length: 20 }, async () => rowsOf<{ tenant: string | null }>(await raw.execute(sql`select nullif(current_setting('app.tenant_id', true), '') as tenant`))[0]!),
+      );
+      expect(bare).toEqual(Array.from({ length: 20 }, () => ({ tenant: null })));
     });
 
     it('runs the same statements over and over through the pooler and keeps every commit', async () => {
