@@ -8,7 +8,9 @@ import '@/lib/analytics'; // subscribes to OrderPaid (as instrumentation.ts does
 import '@/lib/restaurant'; // subscribes to OrderPlaced
 import { receiveStock } from '@/lib/inventory';
 import { dispatchPending, startDispatcher } from '@/lib/events';
+import { gatheringRunner } from '@/lib/events/dispatcher';
 import { REQUEST_ID_HEADER } from '@/lib/platform/headers';
+import { currentContext, runWithContext } from '@/lib/platform/request-context';
 import { apiRequest, contextOf, createStockedProduct, createTenant, mainLocation, noParams, PASSWORD, sessionTokenFor, startGateway, type TestTenant } from '../helpers';
 
 /**
@@ -157,6 +159,21 @@ describe('traces', () => {
     } finally {
       stop();
     }
+  });
+
+  it('a dispatch round woken inside a request runs outside it: no request context for its log lines, no parent span', async () => {
+    const inside: unknown[] = [];
+    const runner = gatheringRunner(async () => {
+      inside.push(currentContext(), trace.getActiveSpan());
+    }, 0);
+    await runWithContext({ requestId: 'req-wakes', tenantId: t.tenant.id }, () =>
+      trace.getTracer('test').startActiveSpan('a request', async (span) => {
+        runner.trigger(); // what a commit's afterCommit does
+        span.end();
+      }),
+    );
+    await vi.waitFor(() => expect(inside).toHaveLength(2));
+    expect(inside).toEqual([undefined, undefined]);
   });
 
   it('no span, attribute or event anywhere carries the session token, the card source or a password', () => {
