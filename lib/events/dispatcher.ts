@@ -2,7 +2,7 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { outboxDeliveries, outboxEvents } from '@/db/schema/events';
 import { claimOutboxBatch, withSavepoint, withTenant, type Tx } from '@/lib/platform/db';
 import { logger } from '@/lib/platform/logger';
-import { inSpan } from '@/lib/platform/tracing';
+import { detached, inSpan } from '@/lib/platform/tracing';
 import { onEventsAppended } from './outbox';
 import type { DomainEvent, EventType } from './types';
 
@@ -221,7 +221,8 @@ export function gatheringRunner(task: () => Promise<unknown>, gapMs: number): { 
     }
     running = true;
     startedAt = Date.now();
-    task()
+    // Often woken by a request's commit: the round is not that request's (and may be other tenants' work).
+    detached(task)
       .catch((err) => logger.error({ err }, 'event dispatch failed'))
       .finally(() => {
         running = false;
