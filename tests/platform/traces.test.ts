@@ -7,6 +7,7 @@ import type { Gateway } from '@/gateway/server';
 import '@/lib/analytics'; // subscribes to OrderPaid (as instrumentation.ts does)
 import '@/lib/restaurant'; // subscribes to OrderPlaced
 import { receiveStock } from '@/lib/inventory';
+import { guarded } from '@/lib/assistant/tools';
 import { dispatchPending, startDispatcher } from '@/lib/events';
 import { gatheringRunner } from '@/lib/events/dispatcher';
 import { REQUEST_ID_HEADER } from '@/lib/platform/headers';
@@ -159,6 +160,16 @@ describe('traces', () => {
     } finally {
       stop();
     }
+  });
+
+  it('an assistant tool call: a span named by the tool, an error status when it failed, never its arguments', async () => {
+    await runWithContext({ requestId: 'req-trace-tool', tenantId: t.tenant.id }, async () => {
+      await guarded('salesSummary', async () => ({ net: 1 }));
+      await guarded('findOrder', async () => Promise.reject(new Error('lost the database')));
+    });
+    const [ok, broken] = [named('assistant.tool salesSummary')[0]!, named('assistant.tool findOrder')[0]!];
+    expect(ok.attributes).toEqual({ 'request.id': 'req-trace-tool', 'tenant.id': t.tenant.id, 'assistant.tool': 'salesSummary' });
+    expect([ok.status.code, broken.status.code]).toEqual([0, 2]); // UNSET, ERROR
   });
 
   it('a dispatch round woken inside a request runs outside it: no request context for its log lines, no parent span', async () => {
