@@ -10,6 +10,7 @@ import { localDateTime } from '@/lib/platform/calendar';
 import { AppError } from '@/lib/platform/errors';
 import { logger } from '@/lib/platform/logger';
 import { minorDigits, minorToDecimal } from '@/lib/platform/money';
+import { failed, inSpan } from '@/lib/platform/tracing';
 import { listTables } from '@/lib/restaurant';
 import { cachedResult } from './cache';
 import type { QuestionKind } from './intents';
@@ -33,14 +34,19 @@ export type ToolError = { error: string };
 type CacheScope = { tenantId: string; args: unknown };
 
 /** Runs a tool; its failure becomes `{ error }` for the model. Only a `cache` scope caches (reads; never the changing tools). */
-export async function guarded<T>(name: string, run: () => Promise<T>, cache?: CacheScope): Promise<T | ToolError> {
-  try {
-    return await (cache ? cachedResult(cache.tenantId, name, cache.args, run) : run());
-  } catch (err) {
-    if (err instanceof AppError) return { error: err.message };
-    logger.error({ err, tool: name }, 'assistant tool failed');
-    return { error: 'That lookup failed on our side. Please try again in a moment.' };
-  }
+export function guarded<T>(name: string, run: () => Promise<T>, cache?: CacheScope): Promise<T | ToolError> {
+  // A span per tool call, named by the tool; its arguments (the model's words) stay off it.
+  return inSpan(`assistant.tool ${name}`, async (span) => {
+    if (span.isRecording()) span.setAttribute('assistant.tool', name);
+    try {
+      return await (cache ? cachedResult(cache.tenantId, name, cache.args, run) : run());
+    } catch (err) {
+      failed(span, err);
+      if (err instanceof AppError) return { error: err.message };
+      logger.error({ err, tool: name }, 'assistant tool failed');
+      return { error: 'That lookup failed on our side. Please try again in a moment.' };
+    }
+  });
 }
 
 type Period = z.output<typeof period>;

@@ -5,6 +5,7 @@ import { requestFingerprint, withIdempotency } from '@/lib/platform/idempotency'
 import { logger } from '@/lib/platform/logger';
 import { routeMetrics } from '@/lib/platform/metrics';
 import { annotateContext, requestContextFrom, runWithContext } from '@/lib/platform/request-context';
+import { inSpan, routeAnswered } from '@/lib/platform/tracing';
 import { resolveStaff, type TenantContext } from './context';
 import { sameOriginBody } from './csrf';
 import type { Permission } from './permissions';
@@ -28,7 +29,7 @@ const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Wraps a tenant API route handler: request id and log context, host tenant, session of that
  * same tenant, permission, same-origin mutations with the declared body type (`bodyType`,
- * default JSON), Idempotency-Key on mutations, one error shape, metrics. Handlers only parse
+ * default JSON), Idempotency-Key on mutations, one error shape, metrics and a span. Handlers only parse
  * input, call one module function and shape the response.
  */
 export function tenantRoute<Params = Record<string, never>>(
@@ -56,11 +57,12 @@ export function guardedRoute<Params, Ctx extends Resolved>(
   return async (req: NextRequest, segment: Segment<Params>): Promise<Response> => {
     const context = requestContextFrom(req.headers);
     const started = performance.now();
-    return runWithContext(context, async () => {
+    return runWithContext(context, () => inSpan(req.method, async (span) => {
       let response: Response;
       try {
         const ctx = await resolve(req);
         annotateContext({ tenantId: ctx.tenantId, tenantSlug: ctx.tenant.slug, userId: ctx.userId });
+        if (span.isRecording()) span.setAttribute('tenant.id', ctx.tenantId);
         const body = MUTATIONS.has(req.method) ? await sameOriginBody(req, options.bodyType ?? 'application/json') : '';
         const run = () =>
           handleErrors(async () =>
@@ -86,9 +88,10 @@ export function guardedRoute<Params, Ctx extends Resolved>(
       const seconds = (performance.now() - started) / 1000;
       // Labelled by the Next route template, learnt from the params of the first request.
       red.observe(req.method, req.nextUrl.pathname, red.template ? undefined : await segment?.params, response.status, seconds);
+      routeAnswered(span, req.method, red.template, response.status);
       logger.info({ method: req.method, path: req.nextUrl.pathname, status: response.status, ms: Math.round(seconds * 1000) }, 'api request');
       return response;
-    });
+    }));
   };
 }
 

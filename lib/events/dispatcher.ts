@@ -2,6 +2,7 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { outboxDeliveries, outboxEvents } from '@/db/schema/events';
 import { claimOutboxBatch, withSavepoint, withTenant, type Tx } from '@/lib/platform/db';
 import { logger } from '@/lib/platform/logger';
+import { detached, inSpan } from '@/lib/platform/tracing';
 import { onEventsAppended } from './outbox';
 import type { DomainEvent, EventType } from './types';
 
@@ -64,7 +65,12 @@ export async function dispatchPending(): Promise<number> {
   let delivered = 0;
   for (;;) {
     const batch = await claimOutboxBatch(BATCH, LEASE_SECONDS);
-    for (const [tenantId, ids] of byTenant(batch)) delivered += await deliverBatch(tenantId, ids);
+    for (const [tenantId, ids] of byTenant(batch)) {
+      delivered += await inSpan('outbox.deliver', (span) => {
+        if (span.isRecording()) span.setAttributes({ 'tenant.id': tenantId, 'outbox.events': ids.length });
+        return deliverBatch(tenantId, ids);
+      });
+    }
     if (batch.length < BATCH) return delivered;
   }
 }
@@ -174,7 +180,11 @@ async function claimDeliveries(tx: Tx, events: DomainEvent[]): Promise<Set<strin
 }
 
 /** One handler call in a savepoint: throws what the handler threw, with its work undone. */
-const attempt = (tx: Tx, handler: Registered, events: DomainEvent[]) => withSavepoint(tx, (sp) => handler.handle(sp, events));
+const attempt = (tx: Tx, handler: Registered, events: DomainEvent[]) =>
+  inSpan(`outbox.handle ${events[0]!.type}`, (span) => {
+    if (span.isRecording()) span.setAttributes({ 'tenant.id': events[0]!.tenantId, 'event.type': events[0]!.type, 'event.handler': handler.name, 'outbox.events': events.length });
+    return withSavepoint(tx, (sp) => handler.handle(sp, events));
+  });
 
 /**
  * How long the dispatcher lets events gather between rounds. A round costs about thirty
@@ -211,7 +221,8 @@ export function gatheringRunner(task: () => Promise<unknown>, gapMs: number): { 
     }
     running = true;
     startedAt = Date.now();
-    task()
+    // Often woken by a request's commit: the round is not that request's (and may be other tenants' work).
+    detached(task)
       .catch((err) => logger.error({ err }, 'event dispatch failed'))
       .finally(() => {
         running = false;

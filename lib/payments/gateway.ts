@@ -13,6 +13,7 @@ import {
 import { config } from '@/lib/platform/config';
 import { AppError } from '@/lib/platform/errors';
 import { logger } from '@/lib/platform/logger';
+import { inSpan } from '@/lib/platform/tracing';
 
 /**
  * The card payment gateway, over HTTP, behind resilience policies:
@@ -190,14 +191,29 @@ const refused = (err: unknown) => (err as { cause?: { code?: unknown } }).cause?
  * 503, a reset mid-request or a 409 `request_in_progress` may all have charged.
  * Other 4xx are answers and come back to the caller.
  */
-async function call<T>(method: string, path: string, body: unknown, idempotencyKey: string | null): Promise<GatewayAnswer<T>> {
+async function call<T>(operation: string, method: string, path: string, body: unknown, idempotencyKey: string | null): Promise<GatewayAnswer<T>> {
+  // One span for the call, one child per attempt; never the body (it holds the card source).
+  return inSpan(`gateway ${operation}`, async (span) => {
+    const attempts: { mayHaveReached: boolean }[] = [];
+    try {
+      const answer = await attemptAll<T>(method, path, body, idempotencyKey, attempts);
+      if (span.isRecording()) span.setAttributes({ 'gateway.attempts': attempts.length, 'http.response.status_code': answer.status });
+      return answer;
+    } catch (err) {
+      if (span.isRecording() && isUnavailable(err)) span.setAttributes({ 'gateway.attempts': attempts.length, 'gateway.breaker_open': err.breakerOpen, 'gateway.not_processed': err.notProcessed });
+      throw err;
+    }
+  });
+}
+
+async function attemptAll<T>(method: string, path: string, body: unknown, idempotencyKey: string | null, attempts: { mayHaveReached: boolean }[]): Promise<GatewayAnswer<T>> {
   const { PAYMENT_GATEWAY_URL, PAYMENT_GATEWAY_KEY } = config();
-  const attempts: { mayHaveReached: boolean }[] = [];
   try {
-    return await resilience().policy.execute(async ({ signal }): Promise<GatewayAnswer<T>> => {
+    return await resilience().policy.execute(({ signal }) => inSpan('gateway attempt', async (span): Promise<GatewayAnswer<T>> => {
       // Ambiguous until proven otherwise: a timed-out attempt never gets to say.
       const attempt = { mayHaveReached: true };
       attempts.push(attempt);
+      if (span.isRecording()) span.setAttributes({ 'http.request.method': method, 'gateway.attempt': attempts.length });
       let res: Response;
       try {
         res = await fetch(new URL(path, PAYMENT_GATEWAY_URL), {
@@ -216,6 +232,7 @@ async function call<T>(method: string, path: string, body: unknown, idempotencyK
         throw new GatewayUnavailableError(`network: ${(err as Error).message}`);
       }
       const answer = { status: res.status, body: (await res.json().catch(() => ({}))) as GatewayAnswer<T>['body'] };
+      if (span.isRecording()) span.setAttribute('http.response.status_code', res.status);
       // 503: the gateway refused to process anything. 409 request_in_progress: a duplicate of
       // a request still running there. Both are retried with the same key.
       if (res.status === 503) attempt.mayHaveReached = false;
@@ -223,7 +240,7 @@ async function call<T>(method: string, path: string, body: unknown, idempotencyK
         throw new GatewayUnavailableError(`answered ${res.status} ${answer.body.error?.code ?? ''}`.trim());
       }
       return answer;
-    });
+    }));
   } catch (err) {
     const breakerOpen = isBrokenCircuit(err);
     if (!(breakerOpen || isTaskCancelled(err) || isUnavailable(err))) throw err;
@@ -251,7 +268,7 @@ export async function chargeCard(input: {
   idempotencyKey: string;
 }): Promise<GatewayPayment> {
   const { idempotencyKey, ...body } = input;
-  const res = await call<GatewayPayment>('POST', '/v1/payments', body, idempotencyKey);
+  const res = await call<GatewayPayment>('charge', 'POST', '/v1/payments', body, idempotencyKey);
   if (res.status === 201 || res.status === 402) return res.body;
   throw refusal(res, 'payment');
 }
@@ -259,21 +276,21 @@ export async function chargeCard(input: {
 /** What the gateway knows of a payment we started with this key (null: nothing, so far). */
 export async function findPaymentByKey(merchant: string, idempotencyKey: string): Promise<GatewayPayment | null> {
   const query = new URLSearchParams({ merchant, idempotency_key: idempotencyKey });
-  const res = await call<{ data: GatewayPayment[] }>('GET', `/v1/payments?${query}`, undefined, null);
+  const res = await call<{ data: GatewayPayment[] }>('lookup', 'GET', `/v1/payments?${query}`, undefined, null);
   if (res.status !== 200) throw refusal(res, 'lookup');
   return res.body.data[0] ?? null;
 }
 
 /** Captures an authorized payment (its own key: the capture is a money movement of its own). */
 export async function capturePayment(paymentId: string, idempotencyKey: string): Promise<GatewayPayment> {
-  const res = await call<GatewayPayment>('POST', `/v1/payments/${encodeURIComponent(paymentId)}/capture`, {}, idempotencyKey);
+  const res = await call<GatewayPayment>('capture', 'POST', `/v1/payments/${encodeURIComponent(paymentId)}/capture`, {}, idempotencyKey);
   if (res.status === 200) return res.body;
   throw refusal(res, 'capture');
 }
 
 /** Releases an authorized payment that will never be captured. */
 export async function voidPayment(paymentId: string, idempotencyKey: string): Promise<GatewayPayment> {
-  const res = await call<GatewayPayment>('POST', `/v1/payments/${encodeURIComponent(paymentId)}/void`, {}, idempotencyKey);
+  const res = await call<GatewayPayment>('void', 'POST', `/v1/payments/${encodeURIComponent(paymentId)}/void`, {}, idempotencyKey);
   if (res.status === 200) return res.body;
   throw refusal(res, 'void');
 }
@@ -281,6 +298,7 @@ export async function voidPayment(paymentId: string, idempotencyKey: string): Pr
 /** Refunds part of a captured payment. A 4xx is a definitive refusal (GatewayRefusedError). */
 export async function refundCard(input: { paymentId: string; amount: number; reason: string; idempotencyKey: string }): Promise<GatewayRefund> {
   const res = await call<GatewayRefund>(
+    'refund',
     'POST',
     `/v1/payments/${encodeURIComponent(input.paymentId)}/refunds`,
     { amount: input.amount, reason: input.reason },

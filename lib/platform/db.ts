@@ -4,6 +4,7 @@ import { database, type DatabaseSettings, type Tx } from '@/db/client';
 import { config } from './config';
 import { AppError } from './errors';
 import { metrics, poolTransaction } from './metrics';
+import { inSpan } from './tracing';
 
 export type { Tx };
 
@@ -29,7 +30,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (!UUID.test(tenantId)) throw new AppError('internal', 'withTenant needs a tenant id');
-  return transaction(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true)`, fn);
+  return transaction(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true)`, fn, tenantId);
 }
 
 const commitCallbacks = new WeakMap<Tx, (() => void)[]>();
@@ -65,7 +66,15 @@ export async function withSavepoint<T>(tx: Tx, fn: (sp: Tx) => Promise<T>): Prom
  */
 const BEGIN_TIMEOUT_MS = 10_000;
 
-async function transaction<T>(setup: SQL, fn: (tx: Tx) => Promise<T>): Promise<T> {
+/** One span per transaction, from asking for a connection to its commit (none per statement: the hot path). */
+function transaction<T>(setup: SQL, fn: (tx: Tx) => Promise<T>, tenantId?: string): Promise<T> {
+  return inSpan('db.transaction', (span) => {
+    if (span.isRecording()) span.setAttributes({ 'db.system.name': 'postgresql', ...(tenantId && { 'tenant.id': tenantId }) });
+    return untracedTransaction(setup, fn);
+  });
+}
+
+async function untracedTransaction<T>(setup: SQL, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const { db, kind } = await database(databaseSettings());
   let committed: Tx | undefined;
   let state: 'waiting' | 'started' | 'abandoned' = 'waiting';

@@ -1,4 +1,5 @@
 import client from 'prom-client';
+import { inSpan, routeAnswered } from './tracing';
 
 /**
  * Prometheus metrics, served by GET /api/metrics. Kept on globalThis because Next may load
@@ -225,21 +226,23 @@ function observeAs(method: string, route: string, status: number, seconds: numbe
 }
 
 /**
- * A route handler outside the tenant wrapper (next-auth, readiness) with its RED metrics under
- * the template it is given.
+ * A route handler outside the tenant wrapper (next-auth, readiness) with its RED metrics and its
+ * span under the template it is given.
  */
 export function observedRoute<Req extends Request, Rest extends unknown[]>(template: string, handler: (req: Req, ...rest: Rest) => Promise<Response>) {
-  return async (req: Req, ...rest: Rest): Promise<Response> => {
-    const started = performance.now();
-    let status = 500;
-    try {
-      const response = await handler(req, ...rest);
-      status = response.status;
-      return response;
-    } finally {
-      observeAs(req.method, template, status, (performance.now() - started) / 1000);
-    }
-  };
+  return (req: Req, ...rest: Rest): Promise<Response> =>
+    inSpan(req.method, async (span) => {
+      const started = performance.now();
+      let status = 500;
+      try {
+        const response = await handler(req, ...rest);
+        status = response.status;
+        return response;
+      } finally {
+        observeAs(req.method, template, status, (performance.now() - started) / 1000);
+        routeAnswered(span, req.method, template, status);
+      }
+    });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Redis, type Requester, type UpstashRequest, type UpstashResponse } from '@upstash/redis';
 import { config } from './config';
+import { failed, inSpan } from './tracing';
 
 /**
  * One Redis client API (@upstash/redis) over three transports, chosen by configuration:
@@ -58,23 +59,38 @@ function requesterFor(executor: Executor): Requester {
       return { error: err instanceof Error ? err.message : String(err) };
     }
   };
+  const send = async (kind: string | undefined, body: unknown): Promise<unknown> => {
+    if (kind === 'pipeline') {
+      const results = [];
+      for (const command of body as Command[]) results.push(await run(command));
+      return results;
+    }
+    if (kind === 'multi-exec') {
+      try {
+        const results = await executor.transaction((body as Command[]).map(adapt));
+        return results.map((result) => ({ result }));
+      } catch (err) {
+        return { error: err instanceof Error ? err.message : String(err) };
+      }
+    }
+    return run(body as Command);
+  };
   return {
-    async request<TResult>(req: UpstashRequest): Promise<UpstashResponse<TResult>> {
+    // One span per call the client makes (`redis get`, `redis pipeline`, `redis multi`) with the
+    // command's name only: never its keys' values, which may be sessions or sign-in grants.
+    request<TResult>(req: UpstashRequest): Promise<UpstashResponse<TResult>> {
       const kind = req.path?.[0];
-      if (kind === 'pipeline') {
-        const results = [];
-        for (const command of req.body as Command[]) results.push(await run(command));
-        return results as UpstashResponse<TResult>;
-      }
-      if (kind === 'multi-exec') {
-        try {
-          const results = await executor.transaction((req.body as Command[]).map(adapt));
-          return results.map((result) => ({ result })) as UpstashResponse<TResult>;
-        } catch (err) {
-          return { error: err instanceof Error ? err.message : String(err) };
+      const name = kind === 'pipeline' ? 'pipeline' : kind === 'multi-exec' ? 'multi' : String((req.body as Command)[0]).toLowerCase();
+      return inSpan(`redis ${name}`, async (span) => {
+        const answer = (await send(kind, req.body)) as UpstashResponse<TResult> | UpstashResponse<unknown>[];
+        if (span.isRecording()) {
+          const batch = kind === 'pipeline' || kind === 'multi-exec' ? { 'db.operation.batch.size': (req.body as Command[]).length } : {};
+          span.setAttributes({ 'db.system.name': 'redis', 'db.operation.name': name, ...batch });
+          const errors = Array.isArray(answer) ? answer.filter((a) => a.error).length : answer.error ? 1 : 0;
+          if (errors > 0) failed(span, undefined, `${errors} command(s) failed`);
         }
-      }
-      return (await run(req.body as Command)) as UpstashResponse<TResult>;
+        return answer as UpstashResponse<TResult>;
+      });
     },
   };
 }

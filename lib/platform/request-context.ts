@@ -28,6 +28,11 @@ export function currentContext(): RequestContext | undefined {
   return storage.getStore();
 }
 
+/** Runs `fn` with no request context (work that merely started during a request; tracing.ts `detached`). */
+export function outsideContext<T>(fn: () => T): T {
+  return storage.exit(fn);
+}
+
 /** Adds fields (e.g. the user once the session is read) to the running context. */
 export function annotateContext(fields: Partial<RequestContext>): void {
   const ctx = storage.getStore();
