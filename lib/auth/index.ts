@@ -1,6 +1,6 @@
 import 'server-only';
 export { can, isRole, ROLES, PERMISSIONS, type Permission, type Role } from './permissions';
-export { addStaff, updateStaff, listStaff, getStaffMember, staffNameOf, staffNamesIn, listPinStaff, listApprovers, staffToSwitchTo, type StaffMember } from './staff';
+export { addStaff, updateStaff, listStaff, getStaffMember, staffNameOf, staffNamesIn, listPinStaff, listApprovers, staffToSwitchTo, switchTargetsAmong, type StaffMember } from './staff';
 export { signUpBusiness } from './sign-up';
 export { createSignInHandoff, verifyPasswordSignIn, verifyPinSignIn, type SignedInUser } from './credentials';
 export { authorise, grantApproval, type Approval } from './approvals';

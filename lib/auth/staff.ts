@@ -61,30 +61,36 @@ export async function staffNameOf({ tenantId }: TenantScope, id: string | null):
   return row?.name ?? null;
 }
 
-/** Active staff who can be switched to at the register (those with a PIN). */
-export async function listPinStaff({ tenantId }: TenantScope): Promise<Pick<StaffMember, 'id' | 'name' | 'role'>[]> {
-  return withTenant(tenantId, (tx) =>
+type PinStaff = Pick<StaffMember, 'id' | 'name' | 'role'>;
+
+/** Active staff who can be switched to at the register (those with a PIN); in the caller's tenant transaction `tx` when given. */
+export async function listPinStaff({ tenantId }: TenantScope, tx?: Tx): Promise<PinStaff[]> {
+  const read = (tx: Tx) =>
     tx
       .select({ id: users.id, name: users.name, role: users.role })
       .from(users)
       .where(and(eq(users.active, true), sql`${users.pinHash} is not null`))
-      .orderBy(asc(users.name)),
-  );
+      .orderBy(asc(users.name));
+  return tx ? read(tx) : withTenant(tenantId, read);
 }
 
 /** Who may approve at a register (a discount, a void, a refund, a shift decision): managers and owners with a PIN. */
-export async function listApprovers(scope: TenantScope): Promise<Pick<StaffMember, 'id' | 'name' | 'role'>[]> {
-  return (await listPinStaff(scope)).filter((s) => s.role === 'manager' || s.role === 'owner');
+export async function listApprovers(scope: TenantScope, tx?: Tx): Promise<PinStaff[]> {
+  return (await listPinStaff(scope, tx)).filter((s) => s.role === 'manager' || s.role === 'owner');
 }
+
+/** staffToSwitchTo from PIN staff and settings already read (the register page reads both in its one transaction). */
+export const switchTargetsAmong = (pinStaff: readonly PinStaff[], settings: { pinSwitchToOwner: boolean }, signedInUserId: string | null): PinStaff[] =>
+  pinStaff.filter((s) => s.id !== signedInUserId && (s.role !== 'owner' || settings.pinSwitchToOwner));
 
 /**
  * Whom "Switch staff" at a register offers: staff with a PIN other than the one signed in,
  * and owners only where the tenant lets a PIN sign in as an owner (else the PIN sign-in would
  * refuse them anyway).
  */
-export async function staffToSwitchTo({ tenantId }: TenantScope, signedInUserId: string | null): Promise<Pick<StaffMember, 'id' | 'name' | 'role'>[]> {
+export async function staffToSwitchTo({ tenantId }: TenantScope, signedInUserId: string | null): Promise<PinStaff[]> {
   const [staff, settings] = await Promise.all([listPinStaff({ tenantId }), getTenantSettings({ tenantId })]);
-  return staff.filter((s) => s.id !== signedInUserId && (s.role !== 'owner' || settings.pinSwitchToOwner));
+  return switchTargetsAmong(staff, settings, signedInUserId);
 }
 
 function assertMayManage(ctx: TenantContext, targetRole: Role): void {

@@ -82,7 +82,8 @@ export type ImportedProduct = ProductInput & { id?: string };
 export type PricingRefs = { variants: VariantRef[]; modifierGroups: ModifierGroup[]; taxClasses: TaxClass[] };
 
 export type ReferenceStore<T, Input> = {
-  list(tenantId: string): Promise<T[]>;
+  /** Every item; in the caller's tenant transaction `tx` when given (Postgres; MongoDB ignores it). */
+  list(tenantId: string, tx?: Tx): Promise<T[]>;
   /** One page of `list`, in its order, with the total; paged by the database. */
   page(tenantId: string, query: ListQuery): Promise<Page<T>>;
   get(tenantId: string, id: string): Promise<T | null>;
@@ -101,7 +102,8 @@ export type ReferenceStore<T, Input> = {
 export interface CatalogRepository {
   readonly kind: 'postgres' | 'mongodb';
 
-  listProducts(tenantId: string, query: ProductListQuery): Promise<Page<Product>>;
+  /** In the caller's tenant transaction `tx` when given (the register's reads share one); MongoDB ignores it. */
+  listProducts(tenantId: string, query: ProductListQuery, tx?: Tx): Promise<Page<Product>>;
   getProduct(tenantId: string, id: string): Promise<Product | null>;
   /** The products of `ids` that exist in this tenant (any order; missing ids are left out). */
   getProducts(tenantId: string, ids: string[]): Promise<Product[]>;

@@ -65,8 +65,9 @@ async function assertReferencesExist(
   return { category: new Map(cats.map((c) => [c.id, c.name])), taxClass: new Map(taxes.map((t) => [t.id, t.name])) };
 }
 
-export async function listProducts({ tenantId }: TenantScope, query: ProductListQuery): Promise<Page<Product>> {
-  return (await catalogRepository()).listProducts(tenantId, query);
+/** One page of products; in the caller's tenant transaction `tx` when given (on Postgres; MongoDB reads apart). */
+export async function listProducts({ tenantId }: TenantScope, query: ProductListQuery, tx?: Tx): Promise<Page<Product>> {
+  return (await catalogRepository()).listProducts(tenantId, query, tx);
 }
 
 export async function getProduct({ tenantId }: TenantScope, id: string): Promise<Product> {
@@ -149,7 +150,8 @@ export function referenceService<K extends StoreName>(kind: K, label: string, sc
     return item;
   };
   return {
-    list: async ({ tenantId }: TenantScope) => (await store()).list(tenantId),
+    /** Every item; in the caller's tenant transaction `tx` when given (on Postgres; MongoDB reads apart). */
+    list: async ({ tenantId }: TenantScope, tx?: Tx) => (await store()).list(tenantId, tx),
     page: async ({ tenantId }: TenantScope, query: ListQuery) => (await store()).page(tenantId, query),
     get,
     async create(ctx: TenantContext, input: InputOf<K>) {

@@ -11,6 +11,7 @@ export {
   releaseStock,
   listLevels,
   levelsOf,
+  quantitiesAt,
   listLedger,
   type SaleLine,
   type StockLevel,

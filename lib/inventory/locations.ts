@@ -12,8 +12,10 @@ export type Location = { id: string; name: string; address: string | null; isDef
 const columns = { id: locations.id, name: locations.name, address: locations.address, isDefault: locations.isDefault };
 const duplicate = duplicateName('location');
 
-export function listLocations({ tenantId }: TenantScope): Promise<Location[]> {
-  return withTenant(tenantId, (tx) => tx.select(columns).from(locations).orderBy(asc(locations.name)));
+/** The tenant's locations; in the caller's tenant transaction `tx` when given (the register's reads share one). */
+export function listLocations({ tenantId }: TenantScope, tx?: Tx): Promise<Location[]> {
+  const read = (tx: Tx) => tx.select(columns).from(locations).orderBy(asc(locations.name));
+  return tx ? read(tx) : withTenant(tenantId, read);
 }
 
 export async function getLocation({ tenantId }: TenantScope, id: string): Promise<Location> {

@@ -333,6 +333,26 @@ export async function levelsOf({ tenantId }: TenantScope, variantIds: string[], 
   return withItems(tenantId, rows);
 }
 
+/**
+ * Quantity and threshold of the given variants at one location, without the catalog's names
+ * levelsOf adds (the register has them): one statement, in the caller's tenant transaction `tx`
+ * when given. Variants with no row yet are left out (their quantity is 0).
+ */
+export async function quantitiesAt(
+  { tenantId }: TenantScope,
+  variantIds: string[],
+  locationId: string,
+  tx?: Tx,
+): Promise<Pick<StockLevel, 'variantId' | 'quantity' | 'lowStockThreshold'>[]> {
+  if (variantIds.length === 0) return [];
+  const read = (tx: Tx) =>
+    tx
+      .select({ variantId: stockLevels.variantId, quantity: stockLevels.quantity, lowStockThreshold: stockLevels.lowStockThreshold })
+      .from(stockLevels)
+      .where(and(inArray(stockLevels.variantId, variantIds), eq(stockLevels.locationId, locationId)));
+  return tx ? read(tx) : withTenant(tenantId, read);
+}
+
 async function withItems(tenantId: string, rows: Omit<StockLevel, 'isLow' | 'item'>[]): Promise<StockLevel[]> {
   const refs = new Map((await getVariants({ tenantId }, rows.map((r) => r.variantId))).map((v) => [v.variantId, v]));
   return rows.map((r) => {

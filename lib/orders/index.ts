@@ -26,7 +26,7 @@ export { orderTimeline, ORDER_EVENT_TYPES, type OrderEvent } from './timeline';
 export { exportOrders } from './export';
 export { quoteOrder, type Quote } from './quote';
 export { priceOrder, type Discount } from './pricing';
-export { registerData, registerTips, type RegisterData, type RegisterMenu, type RegisterModifierGroup, type RegisterProduct, type RegisterStockLevel, type RegisterTable, type RegisterTips } from './register-data';
+export { registerData, registerScreen, registerTips, type RegisterData, type RegisterScreen, type RegisterMenu, type RegisterModifierGroup, type RegisterProduct, type RegisterStockLevel, type RegisterTable, type RegisterTips } from './register-data';
 export {
   saleFacts,
   refundFacts,

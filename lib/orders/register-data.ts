@@ -1,10 +1,11 @@
-import type { TenantScope } from '@/lib/auth';
-import { listApprovers } from '@/lib/auth';
+import type { StaffMember, TenantScope } from '@/lib/auth';
+import { listPinStaff, switchTargetsAmong } from '@/lib/auth';
 import { categoryService, listProducts, modifierGroupService, savedDiscountService, taxClassService, type Product, type SavedDiscount } from '@/lib/catalog';
-import { levelsOf, listLocations } from '@/lib/inventory';
+import { listLocations, quantitiesAt } from '@/lib/inventory';
+import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import { listMenus, listSoldOut, listTables, menusInOrderAt, type Menu } from '@/lib/restaurant';
-import { getTenantSettings } from '@/lib/tenancy';
+import { getTenantSettings, type TenantSettings } from '@/lib/tenancy';
 
 /**
  * Everything the register's sale screen needs, in one server call: the sellable catalog
@@ -87,20 +88,20 @@ export type RegisterData = {
 const PAGE = 200;
 
 /** Every active product, page by page (the catalog caps a page at 200). */
-async function activeProducts(tenantId: string): Promise<Product[]> {
+async function activeProducts(tenantId: string, tx: Tx): Promise<Product[]> {
   const all: Product[] = [];
   for (let skip = 0; ; skip += PAGE) {
-    const page = await listProducts({ tenantId }, { status: 'active', skip, limit: PAGE });
+    const page = await listProducts({ tenantId }, { status: 'active', skip, limit: PAGE }, tx);
     all.push(...page.data);
     if (page.data.length < PAGE || all.length >= page.total) return all;
   }
 }
 
 /** Every menu, page by page (the restaurant module caps a page at 1000). */
-async function allMenus(tenantId: string): Promise<Menu[]> {
+async function allMenus(tenantId: string, tx: Tx): Promise<Menu[]> {
   const all: Menu[] = [];
   for (let skip = 0; ; skip += 1000) {
-    const page = await listMenus({ tenantId }, { skip, limit: 1000 });
+    const page = await listMenus({ tenantId }, { skip, limit: 1000 }, tx);
     all.push(...page.data);
     if (page.data.length < 1000 || all.length >= page.total) return all;
   }
@@ -108,26 +109,59 @@ async function allMenus(tenantId: string): Promise<Menu[]> {
 
 const isLowLevel = (quantity: number, threshold: number | null) => quantity <= 0 || (threshold !== null && quantity <= threshold);
 
+type RegisterScope = TenantScope & { tenant: { timeZone: string } };
+type PinStaff = Pick<StaffMember, 'id' | 'name' | 'role'>;
+
 /**
  * @param scope the tenant and its time zone (menus are offered by the tenant's clock).
  * @param locationId the register's location; the tenant's default location when omitted. A
  *   location of another tenant (or none) is "not found".
  */
-export async function registerData(scope: TenantScope & { tenant: { timeZone: string } }, locationId?: string): Promise<RegisterData> {
+export async function registerData(scope: RegisterScope, locationId?: string): Promise<RegisterData> {
+  return (await withTenant(scope.tenantId, (tx) => readRegister(scope, tx, locationId))).data;
+}
+
+/** What the register page shows besides the sale screen, read with it (its header and idle lock). */
+export type RegisterScreen = {
+  data: RegisterData;
+  /** Active staff with a PIN (the time clock). */
+  pinStaff: PinStaff[];
+  /** Whom "Switch staff" and the idle lock offer (lib/auth's staffToSwitchTo, nobody signed in). */
+  switchTo: PinStaff[];
+  idleLockMinutes: number;
+};
+
+/**
+ * The register page's reads, all in one tenant transaction: registerData and what the page
+ * shows around it (PIN staff, whom to switch to, the idle lock). A page load was 17
+ * transactions of their own; each costs three statements more (docs/performance.md).
+ */
+export async function registerScreen(scope: RegisterScope, locationId?: string): Promise<RegisterScreen> {
+  const { data, pinStaff, settings } = await withTenant(scope.tenantId, (tx) => readRegister(scope, tx, locationId));
+  return { data, pinStaff, switchTo: switchTargetsAmong(pinStaff, settings, null), idleLockMinutes: settings.idleLockMinutes };
+}
+
+/**
+ * Every read in `tx`, the caller's tenant transaction. Nothing here may open a transaction of
+ * its own (withTenant/withPlatform, or a module function called without `tx`): PGlite has one
+ * connection, and a second transaction would wait for this one for ever.
+ */
+async function readRegister(scope: RegisterScope, tx: Tx, locationId: string | undefined): Promise<{ data: RegisterData; pinStaff: PinStaff[]; settings: TenantSettings }> {
   const { tenantId } = scope;
   const { timeZone } = scope.tenant;
-  const [locations, products, categories, groups, taxes, settings, tables, approvers, soldOut, menus, savedDiscounts] = await Promise.all([
-    listLocations({ tenantId }),
-    activeProducts(tenantId),
-    categoryService.list({ tenantId }),
-    modifierGroupService.list({ tenantId }),
-    taxClassService.list({ tenantId }),
-    getTenantSettings({ tenantId }),
-    listTables({ tenantId }),
-    listApprovers({ tenantId }),
-    listSoldOut({ tenantId }).then((items) => new Set(items.map((i) => i.productId))),
-    allMenus(tenantId),
-    savedDiscountService.list({ tenantId }),
+  // Sent together: postgres.js pipelines a transaction's queries; PGlite runs them one by one.
+  const [locations, products, categories, groups, taxes, settings, tables, pinStaff, soldOut, menus, savedDiscounts] = await Promise.all([
+    listLocations({ tenantId }, tx),
+    activeProducts(tenantId, tx),
+    categoryService.list({ tenantId }, tx),
+    modifierGroupService.list({ tenantId }, tx),
+    taxClassService.list({ tenantId }, tx),
+    getTenantSettings({ tenantId }, tx),
+    listTables({ tenantId }, {}, tx),
+    listPinStaff({ tenantId }, tx),
+    listSoldOut({ tenantId }, tx).then((items) => new Set(items.map((i) => i.productId))),
+    allMenus(tenantId, tx),
+    savedDiscountService.list({ tenantId }, tx),
   ]);
 
   const location = locationId ? locations.find((l) => l.id === locationId) : (locations.find((l) => l.isDefault) ?? locations[0]);
@@ -157,7 +191,7 @@ export async function registerData(scope: TenantScope & { tenant: { timeZone: st
   const tracked = registerProducts.filter((p) => p.trackStock).flatMap((p) => p.variants.map((v) => v.id));
   const stock: Record<string, RegisterStockLevel> = {};
   if (location && tracked.length) {
-    const levels = new Map((await levelsOf({ tenantId }, tracked, location.id)).map((l) => [l.variantId, l]));
+    const levels = new Map((await quantitiesAt({ tenantId }, tracked, location.id, tx)).map((l) => [l.variantId, l]));
     for (const variantId of tracked) {
       const level = levels.get(variantId);
       const quantity = level?.quantity ?? 0;
@@ -182,7 +216,7 @@ export async function registerData(scope: TenantScope & { tenant: { timeZone: st
   })).filter((m) => m.sections.length > 0); // a menu with nothing to sell here is no menu to choose
 
   const usedCategories = new Set(registerProducts.map((p) => p.categoryId));
-  return {
+  const data: RegisterData = {
     timeZone,
     location: location ? { id: location.id, name: location.name } : null,
     categories: [...categories]
@@ -197,8 +231,9 @@ export async function registerData(scope: TenantScope & { tenant: { timeZone: st
       tips: registerTips(settings),
     },
     tables: tables.map((t) => ({ id: t.id, name: t.name, seats: t.seats, area: t.area, status: t.status, covers: t.covers })),
-    approvers: approvers.flatMap((s) => (s.role === 'owner' || s.role === 'manager' ? [{ id: s.id, name: s.name, role: s.role }] : [])),
+    approvers: pinStaff.flatMap((s) => (s.role === 'owner' || s.role === 'manager' ? [{ id: s.id, name: s.name, role: s.role }] : [])),
     menus: registerMenus,
     savedDiscounts,
   };
+  return { data, pinStaff, settings };
 }

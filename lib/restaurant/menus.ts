@@ -3,7 +3,7 @@ import { menus, type AvailabilityWindow } from '@/db/schema/restaurant';
 import type { TenantContext, TenantScope } from '@/lib/auth';
 import { getProducts } from '@/lib/catalog';
 import { recordAudit } from '@/lib/platform/audit';
-import { withTenant } from '@/lib/platform/db';
+import { withTenant, type Tx } from '@/lib/platform/db';
 import { definedFields } from '@/lib/platform/validation';
 import { AppError, duplicateName, notFound } from '@/lib/platform/errors';
 import { menuInputSchema, type MenuInput, type MenuPatch } from './schemas';
@@ -43,12 +43,17 @@ async function prepare(tenantId: string, input: MenuInput) {
   return { ...input, sections: input.sections.map((s) => ({ id: s.id ?? crypto.randomUUID(), name: s.name, productIds: s.productIds })) };
 }
 
-export async function listMenus({ tenantId }: TenantScope, page: { skip: number; limit: number }): Promise<{ data: Menu[]; total: number }> {
-  return withTenant(tenantId, async (tx) => {
-    const [{ total }] = (await tx.select({ total: sql<number>`count(*)::int` }).from(menus)) as [{ total: number }];
-    const data = await tx.select(columns).from(menus).orderBy(asc(menus.name), asc(menus.id)).offset(page.skip).limit(page.limit);
+/** One page of menus with the total; in the caller's tenant transaction `tx` when given (the register's reads share one). */
+export async function listMenus({ tenantId }: TenantScope, page: { skip: number; limit: number }, tx?: Tx): Promise<{ data: Menu[]; total: number }> {
+  const read = async (tx: Tx) => {
+    // Sent together: one round trip in a pipelined transaction.
+    const [[{ total }], data] = (await Promise.all([
+      tx.select({ total: sql<number>`count(*)::int` }).from(menus),
+      tx.select(columns).from(menus).orderBy(asc(menus.name), asc(menus.id)).offset(page.skip).limit(page.limit),
+    ])) as [[{ total: number }], Menu[]];
     return { data, total };
-  });
+  };
+  return tx ? read(tx) : withTenant(tenantId, read);
 }
 
 export async function getMenu({ tenantId }: TenantScope, id: string): Promise<Menu> {

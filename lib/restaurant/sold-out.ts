@@ -14,8 +14,10 @@ import { AppError, notFound } from '@/lib/platform/errors';
  */
 export type SoldOutItem = { productId: string; markedBy: string; markedAt: Date };
 
-export function listSoldOut({ tenantId }: TenantScope): Promise<SoldOutItem[]> {
-  return withTenant(tenantId, (tx) => tx.select({ productId: soldOutItems.productId, markedBy: soldOutItems.markedBy, markedAt: soldOutItems.markedAt }).from(soldOutItems));
+/** The whole 86 list; in the caller's tenant transaction `tx` when given (the register's reads share one). */
+export function listSoldOut({ tenantId }: TenantScope, tx?: Tx): Promise<SoldOutItem[]> {
+  const read = (tx: Tx) => tx.select({ productId: soldOutItems.productId, markedBy: soldOutItems.markedBy, markedAt: soldOutItems.markedAt }).from(soldOutItems);
+  return tx ? read(tx) : withTenant(tenantId, read);
 }
 
 /** Which of `productIds` are sold out now (read in the caller's tenant transaction `tx` when given). */

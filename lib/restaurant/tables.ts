@@ -37,13 +37,14 @@ const columns = {
 
 const duplicate = duplicateName('table');
 
-export function listTables({ tenantId }: TenantScope, filter: { area?: string; status?: TableStatus } = {}): Promise<DiningTable[]> {
+/** The tables, by area and position; in the caller's tenant transaction `tx` when given (the register's reads share one). */
+export function listTables({ tenantId }: TenantScope, filter: { area?: string; status?: TableStatus } = {}, tx?: Tx): Promise<DiningTable[]> {
   const where: SQL[] = [];
   if (filter.area) where.push(eq(diningTables.area, filter.area));
   if (filter.status) where.push(eq(diningTables.status, filter.status));
-  return withTenant(tenantId, (tx) =>
-    tx.select(columns).from(diningTables).where(and(...where)).orderBy(asc(diningTables.area), asc(diningTables.position), asc(diningTables.name)),
-  );
+  const read = (tx: Tx) =>
+    tx.select(columns).from(diningTables).where(and(...where)).orderBy(asc(diningTables.area), asc(diningTables.position), asc(diningTables.name));
+  return tx ? read(tx) : withTenant(tenantId, read);
 }
 
 export async function createTable(ctx: TenantContext, input: TableInput): Promise<DiningTable> {

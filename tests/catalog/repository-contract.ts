@@ -9,6 +9,7 @@ import {
   savedDiscountInputSchema,
   taxClassInputSchema,
 } from '@/lib/catalog/schemas';
+import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import { createTenant } from '../helpers';
 
@@ -1009,6 +1010,13 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
         expect(pricing.taxClasses.map((c) => c.id)).not.toContain(unused.id);
         expect(await repo.getPricing(t, [])).toEqual({ variants: [], modifierGroups: [], taxClasses: [] });
         expect(await repo.getPricing(await newTenant(), [product.variants[0]!.id])).toEqual({ variants: [], modifierGroups: [], taxClasses: [] });
+      });
+
+      it("reads products and reference data in the caller's tenant transaction when given one (MongoDB reads apart)", async () => {
+        const read = (tx?: Tx) =>
+          Promise.all([repo.listProducts(t, query({ status: 'active' }), tx), repo.categories.list(t, tx), repo.taxClasses.list(t, tx), repo.modifierGroups.list(t, tx), repo.savedDiscounts.list(t, tx)]);
+        // On PGlite (one connection) a read that opened a transaction of its own here would wait for ever.
+        expect(await withTenant(t, (tx) => read(tx))).toEqual(await read());
       });
 
       it("reports the product's current state, archived included", async () => {

@@ -2,10 +2,12 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { categoryService, createProduct, modifierGroupService, patchProduct, taxClassService } from '@/lib/catalog/service';
 import { productInputSchema } from '@/lib/catalog/schemas';
 import { createLocation, receiveStock, setLowStockThreshold } from '@/lib/inventory';
-import { registerData } from '@/lib/orders/register-data';
+import { registerData, registerScreen } from '@/lib/orders/register-data';
+import { metrics } from '@/lib/platform/metrics';
 import { createMenu, createTable } from '@/lib/restaurant';
 import { menuInputSchema } from '@/lib/restaurant/schemas';
-import { updateTenantSettings } from '@/lib/tenancy/settings';
+import { getTenantSettings, updateTenantSettings } from '@/lib/tenancy/settings';
+import { listPinStaff, staffToSwitchTo } from '@/lib/auth';
 import { clockAt } from '../analytics/fixtures';
 import { createTenant, mainLocation, contextOf, uniqueSlug, type TestTenant } from '../helpers';
 
@@ -175,6 +177,28 @@ describe('registerData', () => {
     expect(other.products.map((p) => p.id)).toEqual([bProductId]);
     expect(other.stock).toEqual({ [bVariantId]: { quantity: 7, threshold: null, low: false } });
     expect(other.approvers.map((s) => s.id)).toEqual([b.manager.id]);
+  });
+});
+
+describe('registerScreen', () => {
+  it('adds the header\'s PIN staff, whom to switch to and the idle lock to registerData', async () => {
+    const screen = await registerScreen(contextOf(a));
+    expect(screen.data).toEqual(await registerData(contextOf(a)));
+    expect(screen.pinStaff).toEqual(await listPinStaff(contextOf(a)));
+    expect(screen.switchTo).toEqual(await staffToSwitchTo(contextOf(a), null));
+    expect(screen.idleLockMinutes).toBe((await getTenantSettings(contextOf(a))).idleLockMinutes);
+  });
+
+  // PGlite statements are not counted (db/client.ts hooks postgres.js only).
+  it.runIf(process.env.DATABASE_URL)('reads the page in one transaction: a fixed number of statements, not one transaction per module', async () => {
+    const sent = async () => (await metrics().dbQueries.get()).values[0]?.value ?? 0;
+    const before = await sent();
+    await registerScreen(contextOf(a));
+    // Measured: BEGIN, set_config, COMMIT; locations; products (count, page, variants, barcodes);
+    // categories, modifier groups, tax classes, settings, tables, PIN staff, 86 list, saved
+    // discounts; menus (count, page); stock at the location = 19 (one page of products). Was 72
+    // in 17 transactions (docs/performance.md). A count, not a timing.
+    expect((await sent()) - before).toBeLessThanOrEqual(19);
   });
 });
 

@@ -30,7 +30,10 @@ function referenceStore<T extends { id: string }, Input>(
   const write = (tx: Tx, id: string, input: Input) =>
     tx.update(t).set({ ...(input as object), updatedAt: new Date() } as never).where(eq(t.id, id)).returning(columns as never) as unknown as Promise<T[]>;
   return {
-    list: (tenantId) => withTenant(tenantId, (tx) => select(tx).orderBy(...orderBy) as unknown as Promise<T[]>),
+    list: (tenantId, outer) => {
+      const read = (tx: Tx) => select(tx).orderBy(...orderBy) as unknown as Promise<T[]>;
+      return outer ? read(outer) : withTenant(tenantId, read);
+    },
     page: (tenantId, { skip, limit }) =>
       withTenant(tenantId, async (tx) => {
         const [{ total }] = (await tx.select({ total: sql<number>`count(*)::int` }).from(t)) as [{ total: number }];

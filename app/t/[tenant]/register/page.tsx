@@ -4,23 +4,23 @@ import { SaleScreen } from '@/components/register/sale-screen';
 import { IdleLock } from '@/components/register/idle-lock';
 import { SwitchStaff } from '@/components/register/switch-staff';
 import { TimeClock } from '@/components/register/time-clock';
-import { requireStaff, can, listPinStaff, staffToSwitchTo } from '@/lib/auth';
-import { registerData } from '@/lib/orders';
-import { getTenantSettings } from '@/lib/tenancy';
+import { requireStaff, can } from '@/lib/auth';
+import { registerScreen } from '@/lib/orders';
 
 export const metadata: Metadata = { title: 'Register' };
 
 /**
  * The register: who is selling (switch staff by PIN), and the sale screen. Everything the
- * screen needs — catalog, menus, stock here, settings, tables, approvers — comes in one server call;
- * prices, checkout and payments then go through the orders API from the browser.
+ * screen needs — catalog, menus, stock here, settings, tables, approvers — and the header's staff
+ * lists come in one server call (one transaction); prices, checkout and payments then go through
+ * the orders API from the browser.
  */
 export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireStaff('register:use');
   // `?order=<id>`: a table's tab opened from the floor (the screen checks it is an open order of this store).
   const { order } = await searchParams;
   const openOrderId = typeof order === 'string' && /^[0-9a-f-]{36}$/i.test(order) ? order : null;
-  const [pinStaff, clockStaff, data, settings] = await Promise.all([staffToSwitchTo(ctx, null), listPinStaff(ctx), registerData(ctx), getTenantSettings(ctx)]);
+  const { data, switchTo: pinStaff, pinStaff: clockStaff, idleLockMinutes } = await registerScreen(ctx);
   const switchable = pinStaff.filter((s) => s.id !== ctx.userId);
 
   return (
@@ -51,7 +51,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
         />
       </main>
       {/* The kitchen display has no idle lock: it is a shared screen nobody signs in at (docs/time-clock.md). */}
-      <IdleLock minutes={settings.idleLockMinutes} staff={pinStaff} signedInId={ctx.userId} />
+      <IdleLock minutes={idleLockMinutes} staff={pinStaff} signedInId={ctx.userId} />
     </div>
   );
 }
