@@ -1,0 +1,162 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contextFor } from '@/lib/auth';
+import { dispatchPending } from '@/lib/events';
+import { openShift } from '@/lib/orders';
+import { withTenant } from '@/lib/platform/db';
+import { findTenantBySlug } from '@/lib/tenancy';
+import { seedDemoTenant } from '@/scripts/seed/seed';
+import { apiRequest, createTenant, rowsOf, segment, uniqueSlug, type TestTenant } from '../helpers';
+import { ownDatabase } from '../own-database';
+
+/**
+ * The BOLA sweep: every route under app/api/v1, found on disk (a new route is swept without
+ * editing this file), every method it exports, called
+ *   1. with tenant A's owner session on tenant B's host — always 401;
+ *   2. on A's own host with A's owner session, its ids being B's resources — never a 2xx;
+ * and after both, B's data is unchanged, row for row, and no answer carried B's name or ids.
+ * B is a full demo café (catalog, menus, tables, staff, 60 days of orders, a shift).
+ *
+ * Bodies are `{}` for mutations: most stop at validation (422) before looking the id up, which
+ * proves less than a valid body would; the row-for-row check of B is what holds for all of them.
+ */
+const API = join(process.cwd(), 'app/api/v1');
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/** Route segments whose param is not a tenant resource id, with why (reviewed list). */
+const NOT_AN_ID: Record<string, string> = {
+  '/api/v1/analytics/reports/[name]': 'a report name (sales, products, …), the same for every tenant',
+  '/api/v1/analytics/reports/[name]/export': 'a report name, as above',
+};
+
+/** Which of B's rows a route's `[id]` names, by the path before it. */
+const KIND_OF: [RegExp, string][] = [
+  [/^\/api\/v1\/orders\/\[id\]/, 'orders'],
+  [/^\/api\/v1\/products\/\[id\]/, 'products'],
+  [/^\/api\/v1\/categories\/\[id\]/, 'categories'],
+  [/^\/api\/v1\/discounts\/\[id\]/, 'saved_discounts'],
+  [/^\/api\/v1\/modifier-groups\/\[id\]/, 'modifier_groups'],
+  [/^\/api\/v1\/tax-classes\/\[id\]/, 'tax_classes'],
+  [/^\/api\/v1\/inventory\/locations\/\[id\]/, 'locations'],
+  [/^\/api\/v1\/restaurant\/menus\/\[id\]/, 'menus'],
+  [/^\/api\/v1\/restaurant\/tables\/\[id\]/, 'dining_tables'],
+  [/^\/api\/v1\/shifts\/\[id\]/, 'shifts'],
+  [/^\/api\/v1\/staff\/\[id\]/, 'users'],
+];
+
+type Route = { file: string; path: string; params: string[] };
+
+function findRoutes(dir: string): Route[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) return findRoutes(full);
+    if (name !== 'route.ts') return [];
+    const path = `/api/v1/${relative(API, dir).split('\\').join('/')}`.replace(/\/$/, '');
+    return [{ file: full, path, params: [...path.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!) }];
+  });
+}
+
+const routes = findRoutes(API);
+
+describe('BOLA sweep over every /api/v1 route', () => {
+  let a: TestTenant;
+  let b: { id: string; slug: string; name: string };
+  const idsOfB = new Map<string, string>();
+  let db: Awaited<ReturnType<typeof ownDatabase>> | undefined;
+
+  beforeAll(async () => {
+    // On Postgres a database of its own: it dispatches B's events below, and must neither take other
+    // files' events nor have theirs change B mid-sweep.
+    if (process.env.DATABASE_URL) {
+      db = await ownDatabase('bola');
+      await db.use({});
+    }
+    a = await createTenant();
+    const slug = uniqueSlug('bola');
+    await seedDemoTenant({ slug, businessName: 'Bola Target Tea House', currency: 'MMK', timeZone: 'Asia/Yangon', domain: `${slug}.test`, kind: 'café' });
+    const tenant = (await findTenantBySlug(slug))!;
+    b = { id: tenant.id, slug, name: 'Bola Target Tea House' };
+    const [owner] = await withTenant(b.id, (tx) => tx.execute(sql`select id, role, name, email from users where role = 'owner' limit 1`)).then((r) => rowsOf<{ id: string; role: 'owner'; name: string; email: string }>(r));
+    await openShift(contextFor(tenant, owner!), { registerName: 'Bola till', openingFloat: 0 });
+    for (const [, table] of KIND_OF) {
+      const [row] = rowsOf<{ id: string }>(await withTenant(b.id, (tx) => tx.execute(sql`select id from ${sql.identifier(table)} limit 1`)));
+      if (row) idsOfB.set(table, row.id);
+    }
+    // B's own events delivered first: a delivery would change B's rows between the snapshots.
+    for (let round = 0; round < 20 && (await undelivered(b.id)) > 0; round++) await dispatchPending();
+  }, 180_000);
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('finds the routes on disk, and every route with an id is mapped to one of B’s rows or listed as not an id', () => {
+    expect(routes.length).toBeGreaterThan(50);
+    for (const route of routes.filter((r) => r.params.length > 0)) {
+      const mapped = KIND_OF.some(([re]) => re.test(route.path)) || route.path in NOT_AN_ID;
+      expect(mapped, `${route.path}: add it to KIND_OF (whose id?) or NOT_AN_ID (why not an id)`).toBe(true);
+    }
+    for (const [, table] of KIND_OF) expect(idsOfB.has(table), `B has no ${table} row`).toBe(true);
+  });
+
+  it('answers A’s session on B’s host with 401 on every route and method, and leaves B as it was', async () => {
+    const before = await snapshot(b.id);
+    const answers: string[] = [];
+    for (const route of routes) {
+      const handlers = (await import(/* @vite-ignore */ route.file)) as Record<string, unknown>;
+      for (const method of METHODS) {
+        const handler = handlers[method] as ((req: unknown, seg: unknown) => Promise<Response>) | undefined;
+        if (!handler) continue;
+        const params = Object.fromEntries(route.params.map((p) => [p, p === 'name' ? 'sales' : crypto.randomUUID()]));
+        const path = route.path.replace(/\[([^\]]+)\]/g, (_, p: string) => params[p]!);
+        const res = await handler(await apiRequest(method, path, { host: { ...a.tenant, slug: b.slug }, as: a.owner, body: method === 'GET' ? undefined : {} }), segment(params));
+        answers.push(`${method} ${route.path} → ${res.status}`);
+        expect(res.status, `${method} ${route.path}`).toBe(401);
+        await res.body?.cancel();
+      }
+    }
+    expect(answers.length).toBeGreaterThan(80);
+    expect(await snapshot(b.id)).toEqual(before);
+  }, 120_000);
+
+  it('never answers 2xx when A, on its own host, names B’s resources — and nothing of B is changed or shown', async () => {
+    const before = await snapshot(b.id);
+    const secrets = [b.id, b.name, ...idsOfB.values()];
+    for (const route of routes.filter((r) => r.params.length > 0 && !(r.path in NOT_AN_ID))) {
+      const table = KIND_OF.find(([re]) => re.test(route.path))![1];
+      const id = idsOfB.get(table)!;
+      const handlers = (await import(/* @vite-ignore */ route.file)) as Record<string, unknown>;
+      for (const method of METHODS) {
+        const handler = handlers[method] as ((req: unknown, seg: unknown) => Promise<Response>) | undefined;
+        if (!handler) continue;
+        const path = route.path.replace('[id]', id);
+        const res = await handler(await apiRequest(method, path, { host: a.tenant, as: a.owner, body: method === 'GET' ? undefined : {} }), segment({ id }));
+        const text = await res.text();
+        expect(res.status, `${method} ${route.path} with B's ${table} id`).toBeGreaterThanOrEqual(400);
+        for (const secret of secrets.filter((s) => s !== id)) expect(text, `${method} ${route.path} shows B's ${secret}`).not.toContain(secret);
+      }
+    }
+    expect(await snapshot(b.id)).toEqual(before);
+  }, 120_000);
+});
+
+const undelivered = async (tenantId: string) =>
+  rowsOf<{ n: number }>(await withTenant(tenantId, (tx) => tx.execute(sql`select count(*)::int as n from outbox_events where dispatched_at is null`)))[0]!.n;
+
+/** Every tenant table's rows of `tenantId` (under its RLS), as a count and a digest: any change shows. */
+async function snapshot(tenantId: string): Promise<Record<string, string>> {
+  return withTenant(tenantId, async (tx) => {
+    const tables = rowsOf<{ table_name: string }>(
+      await tx.execute(sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id' order by table_name`),
+    ).map((r) => r.table_name);
+    const digest: Record<string, string> = {};
+    for (const table of tables) {
+      const [row] = rowsOf<{ n: number; md5: string }>(
+        await tx.execute(sql`select count(*)::int as n, md5(coalesce(string_agg(t::text, ',' order by t::text), '')) as md5 from ${sql.identifier(table)} t`),
+      );
+      digest[table] = `${row!.n}:${row!.md5}`;
+    }
+    return digest;
+  });
+}
