@@ -1,5 +1,3 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFor } from '@/lib/auth';
@@ -10,6 +8,7 @@ import { findTenantBySlug } from '@/lib/tenancy';
 import { seedDemoTenant } from '@/scripts/seed/seed';
 import { apiRequest, createTenant, rowsOf, segment, uniqueSlug, type TestTenant } from '../helpers';
 import { ownDatabase } from '../own-database';
+import { findRoutes, idsOf, KIND_OF, NOT_AN_ID, snapshot, undelivered } from './routes';
 
 /**
  * The BOLA sweep: every route under app/api/v1, found on disk (a new route is swept without
@@ -22,43 +21,8 @@ import { ownDatabase } from '../own-database';
  * Bodies are `{}` for mutations: most stop at validation (422) before looking the id up, which
  * proves less than a valid body would; the row-for-row check of B is what holds for all of them.
  */
-const API = join(process.cwd(), 'app/api/v1');
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-
-/** Route segments whose param is not a tenant resource id, with why (reviewed list). */
-const NOT_AN_ID: Record<string, string> = {
-  '/api/v1/analytics/reports/[name]': 'a report name (sales, products, …), the same for every tenant',
-  '/api/v1/analytics/reports/[name]/export': 'a report name, as above',
-};
-
-/** Which of B's rows a route's `[id]` names, by the path before it. */
-const KIND_OF: [RegExp, string][] = [
-  [/^\/api\/v1\/orders\/\[id\]/, 'orders'],
-  [/^\/api\/v1\/products\/\[id\]/, 'products'],
-  [/^\/api\/v1\/categories\/\[id\]/, 'categories'],
-  [/^\/api\/v1\/discounts\/\[id\]/, 'saved_discounts'],
-  [/^\/api\/v1\/modifier-groups\/\[id\]/, 'modifier_groups'],
-  [/^\/api\/v1\/tax-classes\/\[id\]/, 'tax_classes'],
-  [/^\/api\/v1\/inventory\/locations\/\[id\]/, 'locations'],
-  [/^\/api\/v1\/restaurant\/menus\/\[id\]/, 'menus'],
-  [/^\/api\/v1\/restaurant\/tables\/\[id\]/, 'dining_tables'],
-  [/^\/api\/v1\/shifts\/\[id\]/, 'shifts'],
-  [/^\/api\/v1\/staff\/\[id\]/, 'users'],
-];
-
-type Route = { file: string; path: string; params: string[] };
-
-function findRoutes(dir: string): Route[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) return findRoutes(full);
-    if (name !== 'route.ts') return [];
-    const path = `/api/v1/${relative(API, dir).split('\\').join('/')}`.replace(/\/$/, '');
-    return [{ file: full, path, params: [...path.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!) }];
-  });
-}
-
-const routes = findRoutes(API);
+const routes = findRoutes();
 
 describe('BOLA sweep over every /api/v1 route', () => {
   let a: TestTenant;
@@ -80,10 +44,7 @@ describe('BOLA sweep over every /api/v1 route', () => {
     b = { id: tenant.id, slug, name: 'Bola Target Tea House' };
     const [owner] = await withTenant(b.id, (tx) => tx.execute(sql`select id, role, name, email from users where role = 'owner' limit 1`)).then((r) => rowsOf<{ id: string; role: 'owner'; name: string; email: string }>(r));
     await openShift(contextFor(tenant, owner!), { registerName: 'Bola till', openingFloat: 0 });
-    for (const [, table] of KIND_OF) {
-      const [row] = rowsOf<{ id: string }>(await withTenant(b.id, (tx) => tx.execute(sql`select id from ${sql.identifier(table)} limit 1`)));
-      if (row) idsOfB.set(table, row.id);
-    }
+    for (const [table, id] of await idsOf(b.id)) idsOfB.set(table, id);
     // B's own events delivered first: a delivery would change B's rows between the snapshots.
     for (let round = 0; round < 20 && (await undelivered(b.id)) > 0; round++) await dispatchPending();
   }, 180_000);
@@ -140,23 +101,3 @@ describe('BOLA sweep over every /api/v1 route', () => {
     expect(await snapshot(b.id)).toEqual(before);
   }, 120_000);
 });
-
-const undelivered = async (tenantId: string) =>
-  rowsOf<{ n: number }>(await withTenant(tenantId, (tx) => tx.execute(sql`select count(*)::int as n from outbox_events where dispatched_at is null`)))[0]!.n;
-
-/** Every tenant table's rows of `tenantId` (under its RLS), as a count and a digest: any change shows. */
-async function snapshot(tenantId: string): Promise<Record<string, string>> {
-  return withTenant(tenantId, async (tx) => {
-    const tables = rowsOf<{ table_name: string }>(
-      await tx.execute(sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id' order by table_name`),
-    ).map((r) => r.table_name);
-    const digest: Record<string, string> = {};
-    for (const table of tables) {
-      const [row] = rowsOf<{ n: number; md5: string }>(
-        await tx.execute(sql`select count(*)::int as n, md5(coalesce(string_agg(t::text, ',' order by t::text), '')) as md5 from ${sql.identifier(table)} t`),
-      );
-      digest[table] = `${row!.n}:${row!.md5}`;
-    }
-    return digest;
-  });
-}

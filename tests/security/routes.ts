@@ -1,0 +1,72 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { withTenant } from '@/lib/platform/db';
+import { rowsOf } from '../helpers';
+
+/** What the route sweeps (bola-sweep, input-fuzz) share: the routes on disk, whose ids they take, and a tenant's rows digested. */
+const API = join(process.cwd(), 'app/api/v1');
+
+/** Route segments whose param is not a tenant resource id, with why (reviewed list). */
+export const NOT_AN_ID: Record<string, string> = {
+  '/api/v1/analytics/reports/[name]': 'a report name (sales, products, …), the same for every tenant',
+  '/api/v1/analytics/reports/[name]/export': 'a report name, as above',
+};
+
+/** Which of a tenant's rows a route's `[id]` names, by the path before it. */
+export const KIND_OF: [RegExp, string][] = [
+  [/^\/api\/v1\/orders\/\[id\]/, 'orders'],
+  [/^\/api\/v1\/products\/\[id\]/, 'products'],
+  [/^\/api\/v1\/categories\/\[id\]/, 'categories'],
+  [/^\/api\/v1\/discounts\/\[id\]/, 'saved_discounts'],
+  [/^\/api\/v1\/modifier-groups\/\[id\]/, 'modifier_groups'],
+  [/^\/api\/v1\/tax-classes\/\[id\]/, 'tax_classes'],
+  [/^\/api\/v1\/inventory\/locations\/\[id\]/, 'locations'],
+  [/^\/api\/v1\/restaurant\/menus\/\[id\]/, 'menus'],
+  [/^\/api\/v1\/restaurant\/tables\/\[id\]/, 'dining_tables'],
+  [/^\/api\/v1\/shifts\/\[id\]/, 'shifts'],
+  [/^\/api\/v1\/staff\/\[id\]/, 'users'],
+];
+
+export type Route = { file: string; path: string; params: string[] };
+
+/** Every route.ts under app/api/v1, as its URL pattern and params. */
+export function findRoutes(dir = API): Route[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) return findRoutes(full);
+    if (name !== 'route.ts') return [];
+    const path = `/api/v1/${relative(API, dir).split('\\').join('/')}`.replace(/\/$/, '');
+    return [{ file: full, path, params: [...path.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!) }];
+  });
+}
+
+/** One id of each kind KIND_OF names, of `tenantId`. */
+export async function idsOf(tenantId: string): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const [, table] of KIND_OF) {
+    const [row] = rowsOf<{ id: string }>(await withTenant(tenantId, (tx) => tx.execute(sql`select id from ${sql.identifier(table)} limit 1`)));
+    if (row) ids.set(table, row.id);
+  }
+  return ids;
+}
+
+export const undelivered = async (tenantId: string) =>
+  rowsOf<{ n: number }>(await withTenant(tenantId, (tx) => tx.execute(sql`select count(*)::int as n from outbox_events where dispatched_at is null`)))[0]!.n;
+
+/** Every tenant table's rows of `tenantId` (under its RLS), as a count and a digest: any change shows. */
+export async function snapshot(tenantId: string): Promise<Record<string, string>> {
+  return withTenant(tenantId, async (tx) => {
+    const tables = rowsOf<{ table_name: string }>(
+      await tx.execute(sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id' order by table_name`),
+    ).map((r) => r.table_name);
+    const digest: Record<string, string> = {};
+    for (const table of tables) {
+      const [row] = rowsOf<{ n: number; md5: string }>(
+        await tx.execute(sql`select count(*)::int as n, md5(coalesce(string_agg(t::text, ',' order by t::text), '')) as md5 from ${sql.identifier(table)} t`),
+      );
+      digest[table] = `${row!.n}:${row!.md5}`;
+    }
+    return digest;
+  });
+}
