@@ -218,7 +218,8 @@ const totalsOf = (quote: Quote) => ({
 /**
  * Checkout (or park): one transaction writes the order and its lines, takes the items out of
  * stock (a guarded update per line — short items fail the whole order), seats the table and
- * appends OrderPlaced. Payments come after, each on its own (see payments.ts).
+ * appends OrderPlaced. Tenders come after, each on its own (see payments.ts) — except the cash
+ * handed over with a checkout, which `createOrderOnce`'s `andThen` takes in this transaction.
  *
  * A checkout writes the order as placed at once, and takes its stock *before* its number: the
  * location's day counter is the one row every sale there waits for, locked until commit, so
