@@ -100,6 +100,10 @@ export function toAppError(err: unknown): AppError {
       return new AppError('conflict', 'A record with the same unique value already exists');
     case '23503':
       return new AppError('unprocessable', 'A referenced record does not exist');
+    // A NUL in text (22021) or in JSON (22P05): Postgres cannot store it, whatever the field.
+    case '22021':
+    case '22P05':
+      return new AppError('unprocessable', 'Text may not contain the NUL character (\\u0000)');
     case '40001':
     case '40P01':
       return new AppError('conflict', 'The request conflicted with another one; retry it');

@@ -68,6 +68,16 @@ describe('/api/v1/products', () => {
     expect(paths).toEqual(expect.arrayContaining(['name', 'variants.0.sku', 'variants.0.price', 'attributes.$where']));
   });
 
+  it('refuses text with a NUL character with 422, in a body and in a search, and writes nothing (Postgres cannot store it)', async () => {
+    const post = await json(await products.POST(await req(a, a.owner, 'POST', '/api/v1/products', productBody('NUL', { name: 'Tea\u0000' })), noParams));
+    expect(post.status).toBe(422);
+    expect(post.body.error.message).toMatch(/NUL/);
+    const search = await products.GET(await req(a, a.cashier, 'GET', '/api/v1/products?search=%00'), noParams);
+    expect(search.status).toBe(422);
+    const found = await json(await products.GET(await req(a, a.cashier, 'GET', '/api/v1/products?search=NUL-S'), noParams));
+    expect(found.body.total).toBe(0);
+  });
+
   it('lists with search, filters and paging', async () => {
     const list = async (query: string) => (await json(await products.GET(await req(a, a.cashier, 'GET', `/api/v1/products${query}`), noParams))).body;
     expect((await list('?search=tea')).total).toBe(1);
