@@ -1,4 +1,5 @@
 import type { NextRequest } from 'next/server';
+import type { z } from 'zod';
 import { AppError, toErrorResponse } from '@/lib/platform/errors';
 import { REQUEST_ID_HEADER } from '@/lib/platform/headers';
 import { requestFingerprint, withIdempotency } from '@/lib/platform/idempotency';
@@ -10,13 +11,15 @@ import { resolveStaff, type TenantContext } from './context';
 import { sameOriginBody } from './csrf';
 import type { Permission } from './permissions';
 
-export type RouteContext<Params, Ctx = TenantContext> = {
+export type RouteContext<Params, Ctx = TenantContext, Body = undefined> = {
   req: NextRequest;
   /** The host's tenant and the signed-in staff member: pass it to the module function. */
   ctx: Ctx;
   params: Params;
   searchParams: URLSearchParams;
-  /** The parsed JSON body (400 when it is not JSON); validate it with the module's zod schema. */
+  /** The JSON body parsed by the route's declared `body` schema (400 when not JSON, 422 when it does not fit). */
+  body: Body;
+  /** The parsed JSON body, unchecked, for a route whose module validates it itself (400 when it is not JSON). */
   json: () => unknown;
   /** The raw body of a mutation (e.g. a CSV upload). */
   text: () => string;
@@ -26,17 +29,31 @@ type Segment<Params> = { params: Promise<Params> };
 
 const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+type BodySchema = z.ZodType | undefined;
+type BodyOf<B extends BodySchema> = B extends z.ZodType ? z.output<B> : undefined;
+
+type RouteOptions<B extends BodySchema> = {
+  /** The mutation's body: parsed and checked before the handler runs; the OpenAPI document and the fuzz suite read it too. */
+  body?: B;
+  /** The body's media type, checked with the same-origin rule (default JSON). */
+  bodyType?: string;
+  /** `idempotent: false`: ignore Idempotency-Key (a streamed answer cannot be stored and replayed; the chat is not a change). */
+  idempotent?: boolean;
+};
+
+/** A route handler as Next calls it, carrying the body schema it declared (`body`), if any. */
+export type RouteHandler<Params> = ((req: NextRequest, segment: Segment<Params>) => Promise<Response>) & { body?: z.ZodType };
+
 /**
  * Wraps a tenant API route handler: request id and log context, host tenant, session of that
  * same tenant, permission, same-origin mutations with the declared body type (`bodyType`,
  * default JSON), Idempotency-Key on mutations, one error shape, metrics and a span. Handlers only parse
  * input, call one module function and shape the response.
  */
-export function tenantRoute<Params = Record<string, never>>(
-  handler: (ctx: RouteContext<Params>) => Promise<Response>,
-  /** `idempotent: false`: ignore Idempotency-Key (a streamed answer cannot be stored and replayed; the chat is not a change). */
-  options: { permission: Permission; bodyType?: string; idempotent?: boolean },
-) {
+export function tenantRoute<Params = Record<string, string>, B extends BodySchema = undefined>(
+  handler: (ctx: RouteContext<Params, TenantContext, BodyOf<B>>) => Promise<Response>,
+  options: RouteOptions<B> & { permission: Permission },
+): RouteHandler<Params> {
   return guardedRoute((req) => resolveStaff(req, options.permission), handler, options);
 }
 
@@ -48,13 +65,13 @@ type Resolved = { tenantId: string; tenant: { slug: string }; userId?: string };
  * Idempotency-Key, error shape and metrics around any resolver. The locked register's routes
  * resolve the device's lock token instead of a session (register-lock.ts).
  */
-export function guardedRoute<Params, Ctx extends Resolved>(
+export function guardedRoute<Params, Ctx extends Resolved, B extends BodySchema = undefined>(
   resolve: (req: NextRequest) => Promise<Ctx>,
-  handler: (ctx: RouteContext<Params, Ctx>) => Promise<Response>,
-  options: { bodyType?: string; idempotent?: boolean } = {},
-) {
+  handler: (ctx: RouteContext<Params, Ctx, BodyOf<B>>) => Promise<Response>,
+  options: RouteOptions<B> = {},
+): RouteHandler<Params> {
   const red = routeMetrics();
-  return async (req: NextRequest, segment: Segment<Params>): Promise<Response> => {
+  const route = async (req: NextRequest, segment: Segment<Params>): Promise<Response> => {
     const context = requestContextFrom(req.headers);
     const started = performance.now();
     return runWithContext(context, () => inSpan(req.method, async (span) => {
@@ -63,7 +80,7 @@ export function guardedRoute<Params, Ctx extends Resolved>(
         const ctx = await resolve(req);
         annotateContext({ tenantId: ctx.tenantId, tenantSlug: ctx.tenant.slug, userId: ctx.userId });
         if (span.isRecording()) span.setAttribute('tenant.id', ctx.tenantId);
-        const body = MUTATIONS.has(req.method) ? await sameOriginBody(req, options.bodyType ?? 'application/json') : '';
+        const raw = MUTATIONS.has(req.method) ? await sameOriginBody(req, options.bodyType ?? 'application/json') : '';
         const run = () =>
           handleErrors(async () =>
             handler({
@@ -71,14 +88,15 @@ export function guardedRoute<Params, Ctx extends Resolved>(
               ctx,
               params: await segment.params,
               searchParams: req.nextUrl.searchParams,
-              json: () => parseJson(body),
-              text: () => body,
+              body: (options.body ? options.body.parse(parseJson(raw)) : undefined) as BodyOf<B>,
+              json: () => parseJson(raw),
+              text: () => raw,
             }),
           );
         const key = req.headers.get('idempotency-key');
         response =
           key !== null && MUTATIONS.has(req.method) && options.idempotent !== false
-            ? await withIdempotency(ctx.tenantId, key, requestFingerprint(req.method, req.nextUrl.pathname + req.nextUrl.search, body), run)
+            ? await withIdempotency(ctx.tenantId, key, requestFingerprint(req.method, req.nextUrl.pathname + req.nextUrl.search, raw), run)
             : await run();
       } catch (err) {
         response = toErrorResponse(err);
@@ -93,6 +111,7 @@ export function guardedRoute<Params, Ctx extends Resolved>(
       return response;
     }));
   };
+  return Object.assign(route, { body: options.body });
 }
 
 /** Errors of the handler become responses inside the idempotency scope, so 4xx are replayed too. */

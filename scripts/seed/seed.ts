@@ -31,7 +31,16 @@ export async function seedDemo(): Promise<void> {
   for (const t of DEMO_TENANTS) await seedDemoTenant(t);
 }
 
-export type DemoTenant = { slug: string; businessName: string; currency: string; timeZone: string; domain: string; kind: 'café' | 'shop' };
+export type DemoTenant = {
+  slug: string;
+  businessName: string;
+  currency: string;
+  timeZone: string;
+  domain: string;
+  kind: 'café' | 'shop';
+  /** Days of past orders (default 60); a test that digests every row wants few. */
+  historyDays?: number;
+};
 
 /**
  * One demo business (as listed in DEMO_TENANTS, or a twin of one under another slug, e.g. the
@@ -59,8 +68,9 @@ export async function seedDemoTenant(t: DemoTenant): Promise<void> {
   else await seedShop(ctx);
   // 60 days of past orders for dashboards and the assistant (today stays empty; stock untouched).
   const profile = t.kind === 'café' ? 'cafe' : 'shop';
-  const history = await seedOrderHistory(tenant.id, { days: 60, profile, timeZone: tenant.timeZone, currency: tenant.currency });
-  logger.info({ tenant: t.slug, ...history }, describeOrderHistory(profile, 60));
+  const days = t.historyDays ?? 60;
+  const history = await seedOrderHistory(tenant.id, { days, profile, timeZone: tenant.timeZone, currency: tenant.currency });
+  logger.info({ tenant: t.slug, ...history }, describeOrderHistory(profile, days));
   // The history emits no events (it happened "before" the system): the report rollups are computed from it.
   await rebuildAnalytics(tenant.id);
   await seedRegisterKeys(ctx, t.kind);

@@ -54,19 +54,19 @@ export async function idsOf(tenantId: string): Promise<Map<string, string>> {
 export const undelivered = async (tenantId: string) =>
   rowsOf<{ n: number }>(await withTenant(tenantId, (tx) => tx.execute(sql`select count(*)::int as n from outbox_events where dispatched_at is null`)))[0]!.n;
 
-/** Every tenant table's rows of `tenantId` (under its RLS), as a count and a digest: any change shows. */
+/** Every tenant table's rows of `tenantId` (under its RLS), as a count and a digest: any change shows. One statement. */
 export async function snapshot(tenantId: string): Promise<Record<string, string>> {
   return withTenant(tenantId, async (tx) => {
     const tables = rowsOf<{ table_name: string }>(
       await tx.execute(sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id' order by table_name`),
     ).map((r) => r.table_name);
-    const digest: Record<string, string> = {};
-    for (const table of tables) {
-      const [row] = rowsOf<{ n: number; md5: string }>(
-        await tx.execute(sql`select count(*)::int as n, md5(coalesce(string_agg(t::text, ',' order by t::text), '')) as md5 from ${sql.identifier(table)} t`),
-      );
-      digest[table] = `${row!.n}:${row!.md5}`;
-    }
-    return digest;
+    const digests = sql.join(
+      tables.map(
+        (table) =>
+          sql`select ${table} as "table", count(*)::int || ':' || md5(coalesce(string_agg(t::text, ',' order by t::text), '')) as digest from ${sql.identifier(table)} t`,
+      ),
+      sql` union all `,
+    );
+    return Object.fromEntries(rowsOf<{ table: string; digest: string }>(await tx.execute(digests)).map((r) => [r.table, r.digest]));
   });
 }

@@ -15,29 +15,28 @@ export function referenceCollectionRoutes(service: ReferenceService, input: z.Zo
       { permission: 'catalog:read' },
     ),
     POST: tenantRoute(
-      async ({ ctx, json }) => {
-        const item = await service.create(ctx, input.parse(json()) as never);
+      async ({ ctx, body }) => {
+        const item = await service.create(ctx, body as never);
         return Response.json(item, { status: 201, headers: { Location: `${path}/${item.id}` } });
       },
-      { permission: 'catalog:write' },
+      { permission: 'catalog:write', body: input },
     ),
   };
 }
 
 export function referenceItemRoutes(service: ReferenceService, input: z.ZodType) {
-  type P = { id: string };
   return {
-    GET: tenantRoute<P>(async ({ ctx, params }) => Response.json(await service.get(ctx, idParam.parse(params.id))), {
+    GET: tenantRoute(async ({ ctx, params }) => Response.json(await service.get(ctx, idParam.parse(params.id))), {
       permission: 'catalog:read',
     }),
-    PUT: tenantRoute<P>(
-      async ({ ctx, params, json }) => Response.json(await service.replace(ctx, idParam.parse(params.id), input.parse(json()) as never)),
-      { permission: 'catalog:write' },
+    PUT: tenantRoute(
+      async ({ ctx, params, body }) => Response.json(await service.replace(ctx, idParam.parse(params.id), body as never)),
+      { permission: 'catalog:write', body: input },
     ),
-    PATCH: tenantRoute<P>(async ({ ctx, params, json }) => Response.json(await service.patch(ctx, idParam.parse(params.id), json)), {
+    PATCH: tenantRoute(async ({ ctx, params, json }) => Response.json(await service.patch(ctx, idParam.parse(params.id), json)), {
       permission: 'catalog:write',
     }),
-    DELETE: tenantRoute<P>(
+    DELETE: tenantRoute(
       async ({ ctx, params }) => {
         await service.remove(ctx, idParam.parse(params.id));
         return new Response(null, { status: 204 });

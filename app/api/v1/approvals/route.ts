@@ -6,9 +6,9 @@ import { clientIp, grantApproval, grantApprovalSchema, tenantRoute } from '@/lib
  * approve it get the same 403.
  */
 export const POST = tenantRoute(
-  async ({ ctx, req, json }) => {
-    const approval = await grantApproval(ctx, grantApprovalSchema.parse(json()), clientIp(req.headers));
+  async ({ ctx, req, body }) => {
+    const approval = await grantApproval(ctx, body, clientIp(req.headers));
     return Response.json(approval, { status: 201 });
   },
-  { permission: 'register:use' },
+  { permission: 'register:use', body: grantApprovalSchema },
 );

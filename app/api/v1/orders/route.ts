@@ -8,9 +8,9 @@ export const GET = tenantRoute(
 
 /** Checkout (or park with `park: true`), then the tenders given, in order. */
 export const POST = tenantRoute(
-  async ({ ctx, json, req }) => {
-    const { order, paymentError } = await checkout(ctx, createOrderSchema.parse(json()), req.headers.get('idempotency-key'));
+  async ({ ctx, body, req }) => {
+    const { order, paymentError } = await checkout(ctx, body, req.headers.get('idempotency-key'));
     return Response.json({ ...order, paymentError }, { status: 201, headers: { Location: `/api/v1/orders/${order.id}` } });
   },
-  { permission: 'order:create' },
+  { permission: 'order:create', body: createOrderSchema },
 );

@@ -7,9 +7,9 @@ export const GET = tenantRoute(
 );
 
 export const POST = tenantRoute(
-  async ({ ctx, json }) => {
-    const product = await createProduct(ctx, productInputSchema.parse(json()));
+  async ({ ctx, body }) => {
+    const product = await createProduct(ctx, body);
     return Response.json(product, { status: 201, headers: { Location: `/api/v1/products/${product.id}` } });
   },
-  { permission: 'catalog:write' },
+  { permission: 'catalog:write', body: productInputSchema },
 );

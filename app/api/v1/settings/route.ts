@@ -4,6 +4,6 @@ import { getTenantSettings, settingsPatchSchema, updateTenantSettings } from '@/
 export const GET = tenantRoute(async ({ ctx }) => Response.json(await getTenantSettings(ctx)), { permission: 'catalog:read' });
 
 export const PATCH = tenantRoute(
-  async ({ ctx, json }) => Response.json(await updateTenantSettings(ctx, settingsPatchSchema.parse(json()))),
-  { permission: 'settings:write' },
+  async ({ ctx, body }) => Response.json(await updateTenantSettings(ctx, body)),
+  { permission: 'settings:write', body: settingsPatchSchema },
 );

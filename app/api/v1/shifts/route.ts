@@ -18,9 +18,9 @@ export const GET = tenantRoute(
 );
 
 export const POST = tenantRoute(
-  async ({ ctx, json }) => {
-    const shift = await openShift(ctx, openShiftSchema.parse(json()));
+  async ({ ctx, body }) => {
+    const shift = await openShift(ctx, body);
     return Response.json(shift, { status: 201, headers: { Location: `/api/v1/shifts/${shift.id}` } });
   },
-  { permission: 'shift:operate' },
+  { permission: 'shift:operate', body: openShiftSchema },
 );

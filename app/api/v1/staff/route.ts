@@ -5,9 +5,9 @@ export const GET = tenantRoute(async ({ ctx }) => Response.json({ data: await li
 });
 
 export const POST = tenantRoute(
-  async ({ ctx, json }) => {
-    const member = await addStaff(ctx, addStaffSchema.parse(json()));
+  async ({ ctx, body }) => {
+    const member = await addStaff(ctx, body);
     return Response.json(member, { status: 201, headers: { Location: `/api/v1/staff/${member.id}` } });
   },
-  { permission: 'staff:write' },
+  { permission: 'staff:write', body: addStaffSchema },
 );

@@ -2,6 +2,6 @@ import { tenantRoute } from '@/lib/auth';
 import { adjustStock, adjustmentInputSchema } from '@/lib/inventory';
 
 export const POST = tenantRoute(
-  async ({ ctx, json }) => Response.json(await adjustStock(ctx, adjustmentInputSchema.parse(json())), { status: 201 }),
-  { permission: 'stock:write' },
+  async ({ ctx, body }) => Response.json(await adjustStock(ctx, body), { status: 201 }),
+  { permission: 'stock:write', body: adjustmentInputSchema },
 );

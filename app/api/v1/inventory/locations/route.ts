@@ -4,9 +4,9 @@ import { createLocation, listLocations, locationInputSchema } from '@/lib/invent
 export const GET = tenantRoute(async ({ ctx }) => Response.json({ data: await listLocations(ctx) }), { permission: 'stock:read' });
 
 export const POST = tenantRoute(
-  async ({ ctx, json }) => {
-    const location = await createLocation(ctx, locationInputSchema.parse(json()));
+  async ({ ctx, body }) => {
+    const location = await createLocation(ctx, body);
     return Response.json(location, { status: 201, headers: { Location: `/api/v1/inventory/locations/${location.id}` } });
   },
-  { permission: 'stock:write' },
+  { permission: 'stock:write', body: locationInputSchema },
 );

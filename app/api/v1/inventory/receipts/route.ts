@@ -2,6 +2,6 @@ import { tenantRoute } from '@/lib/auth';
 import { receiveStock, receiptInputSchema } from '@/lib/inventory';
 
 export const POST = tenantRoute(
-  async ({ ctx, json }) => Response.json(await receiveStock(ctx, receiptInputSchema.parse(json())), { status: 201 }),
-  { permission: 'stock:write' },
+  async ({ ctx, body }) => Response.json(await receiveStock(ctx, body), { status: 201 }),
+  { permission: 'stock:write', body: receiptInputSchema },
 );

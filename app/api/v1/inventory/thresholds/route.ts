@@ -3,10 +3,9 @@ import { setLowStockThreshold, thresholdInputSchema } from '@/lib/inventory';
 
 /** Sets (or clears, with null) the low-stock threshold of one item at one location. */
 export const PUT = tenantRoute(
-  async ({ ctx, json }) => {
-    const input = thresholdInputSchema.parse(json());
-    await setLowStockThreshold(ctx, input);
-    return Response.json(input);
+  async ({ ctx, body }) => {
+    await setLowStockThreshold(ctx, body);
+    return Response.json(body);
   },
-  { permission: 'stock:write' },
+  { permission: 'stock:write', body: thresholdInputSchema },
 );

@@ -2,6 +2,6 @@ import { tenantRoute } from '@/lib/auth';
 import { transferStock, transferInputSchema } from '@/lib/inventory';
 
 export const POST = tenantRoute(
-  async ({ ctx, json }) => Response.json(await transferStock(ctx, transferInputSchema.parse(json())), { status: 201 }),
-  { permission: 'stock:write' },
+  async ({ ctx, body }) => Response.json(await transferStock(ctx, body), { status: 201 }),
+  { permission: 'stock:write', body: transferInputSchema },
 );

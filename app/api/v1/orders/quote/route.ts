@@ -6,6 +6,5 @@ import { quoteOrder, quoteOrderSchema } from '@/lib/orders';
  * `expectedTotal` with the checkout. Errors are the checkout's (items, options, discounts).
  * A discount over the limit takes an approval token (POST /api/v1/approvals), never a PIN.
  */
-export const POST = tenantRoute(async ({ ctx, json }) => Response.json(await quoteOrder(ctx, quoteOrderSchema.parse(json()))), {
-  permission: 'order:create',
+export const POST = tenantRoute(async ({ ctx, body }) => Response.json(await quoteOrder(ctx, body)), { permission: 'order:create', body: quoteOrderSchema,
 });

@@ -6,9 +6,9 @@ export const GET = tenantRoute(async ({ ctx }) => Response.json({ data: await op
 
 /** Seat & start: an empty dine-in tab on a table; 409 when the table has one already. */
 export const POST = tenantRoute(
-  async ({ ctx, json }) => {
-    const order = await startTab(ctx, startTabSchema.parse(json()));
+  async ({ ctx, body }) => {
+    const order = await startTab(ctx, body);
     return Response.json(order, { status: 201, headers: { Location: `/api/v1/orders/${order.id}` } });
   },
-  { permission: 'order:create' },
+  { permission: 'order:create', body: startTabSchema },
 );

@@ -12,9 +12,9 @@ export const GET = tenantRoute(
 );
 
 export const POST = tenantRoute(
-  async ({ ctx, json }) => {
-    const menu = await createMenu(ctx, menuInputSchema.parse(json()));
+  async ({ ctx, body }) => {
+    const menu = await createMenu(ctx, body);
     return Response.json(menu, { status: 201, headers: { Location: `/api/v1/restaurant/menus/${menu.id}` } });
   },
-  { permission: 'menu:write' },
+  { permission: 'menu:write', body: menuInputSchema },
 );

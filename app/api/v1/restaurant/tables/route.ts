@@ -8,9 +8,9 @@ export const GET = tenantRoute(
 );
 
 export const POST = tenantRoute(
-  async ({ ctx, json }) => {
-    const table = await createTable(ctx, tableInputSchema.parse(json()));
+  async ({ ctx, body }) => {
+    const table = await createTable(ctx, body);
     return Response.json(table, { status: 201, headers: { Location: `/api/v1/restaurant/tables/${table.id}` } });
   },
-  { permission: 'tables:write' },
+  { permission: 'tables:write', body: tableInputSchema },
 );

@@ -3,7 +3,7 @@ import { mergeOrder, mergeOrderSchema } from '@/lib/orders';
 import { idParam } from '@/lib/platform/validation';
 
 /** Merges another table's open tab (`{ orderId }`) into this one; that tab becomes `merged`. */
-export const POST = tenantRoute<{ id: string }>(
-  async ({ ctx, params, json }) => Response.json(await mergeOrder(ctx, idParam.parse(params.id), mergeOrderSchema.parse(json()))),
-  { permission: 'order:create' },
+export const POST = tenantRoute(
+  async ({ ctx, params, body }) => Response.json(await mergeOrder(ctx, idParam.parse(params.id), body)),
+  { permission: 'order:create', body: mergeOrderSchema },
 );

@@ -10,13 +10,13 @@ const bodySchema = z.intersection(paymentInputSchema, z.object({ shiftId: z.uuid
  * are down and nothing was charged; 202 with the payment `pending` (and `paymentError`
  * `payment_pending`) when the card service has not said yet whether the card was charged.
  */
-export const POST = tenantRoute<{ id: string }>(
-  async ({ ctx, params, json }) => {
+export const POST = tenantRoute(
+  async ({ ctx, params, body }) => {
     const id = idParam.parse(params.id);
-    const { shiftId, ...tender } = bodySchema.parse(json());
+    const { shiftId, ...tender } = body;
     const { payment, order } = await payOrder(ctx, id, tender, shiftId);
     if (payment.status === 'pending') return Response.json({ payment, order, paymentError: PAYMENT_PENDING }, { status: 202 });
     return Response.json({ payment, order }, { status: 201 });
   },
-  { permission: 'order:create' },
+  { permission: 'order:create', body: bodySchema },
 );

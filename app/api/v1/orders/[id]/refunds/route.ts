@@ -10,12 +10,12 @@ const bodySchema = z.intersection(refundOrderSchema, z.object({ shiftId: z.uuid(
  * part still waits for the card service (nothing on the order has changed yet); 422 when the
  * card service refused it (nothing was refunded).
  */
-export const POST = tenantRoute<{ id: string }>(
-  async ({ ctx, params, json }) => {
+export const POST = tenantRoute(
+  async ({ ctx, params, body }) => {
     const id = idParam.parse(params.id);
-    const { shiftId, ...input } = bodySchema.parse(json());
+    const { shiftId, ...input } = body;
     const { order, ...refund } = await refundOrder(ctx, id, input, shiftId);
     return Response.json({ refund, order }, { status: refund.status === 'pending' ? 202 : 201 });
   },
-  { permission: 'order:create' },
+  { permission: 'order:create', body: bodySchema },
 );

@@ -8,11 +8,11 @@ import { idParam } from '@/lib/platform/validation';
  * once a part has money). Both answer the order with its `parts`; a part is paid through
  * POST …/payments with its `partId`.
  */
-export const PUT = tenantRoute<{ id: string }>(
-  async ({ ctx, params, json }) => Response.json(await splitOrder(ctx, idParam.parse(params.id), splitPlanSchema.parse(json()))),
-  { permission: 'order:create' },
+export const PUT = tenantRoute(
+  async ({ ctx, params, body }) => Response.json(await splitOrder(ctx, idParam.parse(params.id), body)),
+  { permission: 'order:create', body: splitPlanSchema },
 );
 
-export const DELETE = tenantRoute<{ id: string }>(async ({ ctx, params }) => Response.json(await clearSplit(ctx, idParam.parse(params.id))), {
+export const DELETE = tenantRoute(async ({ ctx, params }) => Response.json(await clearSplit(ctx, idParam.parse(params.id))), {
   permission: 'order:create',
 });

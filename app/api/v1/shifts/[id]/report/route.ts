@@ -3,6 +3,6 @@ import { shiftReport } from '@/lib/orders';
 import { idParam } from '@/lib/platform/validation';
 
 /** The X report (the shift so far), or the Z report of a closed shift. */
-export const GET = tenantRoute<{ id: string }>(async ({ ctx, params }) => Response.json(await shiftReport(ctx, idParam.parse(params.id))), {
+export const GET = tenantRoute(async ({ ctx, params }) => Response.json(await shiftReport(ctx, idParam.parse(params.id))), {
   permission: 'shift:operate',
 });

@@ -7,7 +7,7 @@ import { idParam } from '@/lib/platform/validation';
  * order as it then is (its card still `pending` while the answer is not definitive). Each call
  * asks afresh, so the register sends it without an Idempotency-Key.
  */
-export const POST = tenantRoute<{ id: string }>(
+export const POST = tenantRoute(
   async ({ ctx, params }) => Response.json(await recheckCardPayments(ctx, idParam.parse(params.id))),
   { permission: 'order:create' },
 );
