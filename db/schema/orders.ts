@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenancy';
 
 /**
@@ -236,8 +236,9 @@ export const shifts = pgTable(
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     closedBy: uuid('closed_by'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
-    countedCash: integer('counted_cash'),
-    expectedCash: integer('expected_cash'),
+    // A drawer sums many amounts: past 2^31 minor units in VND or IDR within a week (an int4 would refuse to close it).
+    countedCash: bigint('counted_cash', { mode: 'number' }),
+    expectedCash: bigint('expected_cash', { mode: 'number' }),
     /** The Z report as it was at closing. */
     report: jsonb('report').$type<Record<string, unknown>>(),
   },

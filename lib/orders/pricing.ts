@@ -1,3 +1,5 @@
+import { AppError } from '@/lib/platform/errors';
+
 /**
  * Order arithmetic, in integer minor units only. The rules (documented in docs/architecture.md,
  * checked by property tests in tests/orders/pricing.test.ts):
@@ -100,8 +102,19 @@ export function taxOf(net: number, rateBasisPoints: number, pricesIncludeTax: bo
   return pricesIncludeTax ? divideRounded(net * rateBasisPoints, 10_000 + rateBasisPoints) : divideRounded(net * rateBasisPoints, 10_000);
 }
 
+/**
+ * The most an order may come to, in minor units: its amounts are stored as int4, and below this
+ * every step of the arithmetic stays exact in a double. 2 147 483 647 is about 21 million
+ * dollars, or 86 000 dollars in dong: a larger sale is split into orders.
+ */
+export const MAX_ORDER_AMOUNT = 2_147_483_647;
+
+const tooLarge = () =>
+  new AppError('unprocessable', `This order is too large to record (more than ${MAX_ORDER_AMOUNT.toLocaleString('en')} in minor units): split it into smaller orders`);
+
 export function priceOrder(lines: PricingLine[], options: PricingOptions): PricedOrder {
   const gross = lines.map((l) => (l.unitPrice + l.modifiersTotal) * l.quantity);
+  if (gross.reduce((a, b) => a + b, 0) > MAX_ORDER_AMOUNT) throw tooLarge();
   const lineDiscounts = lines.map((l, i) => discountAmount(gross[i]!, l.discount));
   const afterLine = gross.map((g, i) => g - lineDiscounts[i]!);
   const orderDiscount = discountAmount(afterLine.reduce((a, b) => a + b, 0), options.orderDiscount);
@@ -124,6 +137,7 @@ export function priceOrder(lines: PricingLine[], options: PricingOptions): Price
     };
   });
   const sum = (pick: (l: PricedLine) => number) => priced.reduce((a, l) => a + pick(l), 0);
+  if (sum((l) => l.total) > MAX_ORDER_AMOUNT) throw tooLarge();
   return {
     lines: priced,
     subtotal: sum((l) => l.gross),

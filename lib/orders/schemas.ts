@@ -261,4 +261,7 @@ export const cashMovementSchema = z.object({
   amount: money('an amount').min(1, 'Enter an amount'),
   reason: z.string().trim().min(3, 'Say why').max(200),
 });
-export const closeShiftSchema = z.object({ countedCash: money('the cash counted') });
+// What a drawer holds sums many sales: not bounded by one price's limit (shifts store it as int8).
+export const closeShiftSchema = z.object({
+  countedCash: z.number({ message: 'Enter the cash counted' }).int('Use whole minor units').min(0, 'Cannot be negative').max(Number.MAX_SAFE_INTEGER),
+});

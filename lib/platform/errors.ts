@@ -104,6 +104,9 @@ export function toAppError(err: unknown): AppError {
     case '22021':
     case '22P05':
       return new AppError('unprocessable', 'Text may not contain the NUL character (\\u0000)');
+    // The last net under the limits the modules check (an order's total, a drawer): a number the column cannot hold.
+    case '22003':
+      return new AppError('unprocessable', 'A number in the request is too large to record');
     case '40001':
     case '40P01':
       return new AppError('conflict', 'The request conflicted with another one; retry it');

@@ -12,6 +12,8 @@ import {
   getOrder,
   openShift,
   payOrder,
+  quoteOrder,
+  quoteOrderSchema,
   refundOrder,
   renderReceipt,
   shiftReport,
@@ -101,6 +103,16 @@ describe('checkout', () => {
     expect(html).toContain('2 × Milk tea');
     expect(html).toContain('+ Oat');
     expect(html).toContain('$10.00');
+  });
+
+  it('refuses, with a 422 and nothing written, an order too large for its amounts to be stored (found by the schema fuzz)', async () => {
+    const { createProduct } = await import('@/lib/catalog/service');
+    const { productInputSchema } = await import('@/lib/catalog/schemas');
+    const gold = await createProduct(contextOf(t), productInputSchema.parse({ name: 'Gold bar', trackStock: false, variants: [{ sku: 'GOLD-1', price: 1_000_000_000 }] }));
+    const lines = [{ variantId: gold.variants[0]!.id, quantity: 3 }];
+    await expect(createOrder(cashier, order({ lines }))).rejects.toMatchObject({ code: 'unprocessable', message: expect.stringMatching(/too large/) });
+    await expect(quoteOrder(cashier, quoteOrderSchema.parse({ type: 'takeaway', lines }))).rejects.toMatchObject({ code: 'unprocessable' });
+    expect((await createOrder(cashier, order({ lines: [{ ...lines[0], quantity: 2 }] })))).toEqual(expect.any(String));
   });
 
   it('refuses a total that differs from what the register showed, and invalid modifier choices', async () => {

@@ -59,6 +59,10 @@ describe('error mapping', () => {
     expect(toAppError(new Error('query failed', { cause: { code: '23505' } })).status).toBe(409);
   });
 
+  it('maps what Postgres cannot store — a NUL, a number out of range — to 422, not a 500', () => {
+    for (const code of ['22021', '22P05', '22003']) expect(toAppError(new Error('query failed', { cause: { code } })).status).toBe(422);
+  });
+
   it('never shows an unknown error message to the client', async () => {
     captureLogs();
     const res = toErrorResponse(new Error('password authentication failed for user "postgres"'));
