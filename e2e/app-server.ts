@@ -1,9 +1,11 @@
 /**
  * How playwright.config.ts starts the app under test — its ports, its database and its exact
  * environment — in one place, so a spec that starts a second instance of it
- * (e2e/two-instances.spec.ts) runs it with the same environment as the first.
+ * (e2e/two-instances.spec.ts, with scripts/app-server.ts) runs it with the same environment as the first.
  * No @playwright/test here: the config imports this file.
  */
+import { NEXT_START_ENV } from '../scripts/app-server';
+
 // E2E_PORT / E2E_GATEWAY_PORT let a second checkout on the same machine run its own suite.
 export const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const GATEWAY_PORT = Number(process.env.E2E_GATEWAY_PORT ?? 4100);
@@ -44,8 +46,7 @@ export function appServerEnv(): Record<string, string> {
     ROOT_DOMAIN,
     PORT: String(PORT),
     NEXTAUTH_SECRET: 'tillwise-e2e-secret-0123456789-abcdefghijklmnop',
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
+    ...NEXT_START_ENV, // the config's `next build && … && next start` runs with it too
     LOG_LEVEL: 'warn',
     ...databaseEnv,
     PAYMENT_GATEWAY_URL: `http://127.0.0.1:${GATEWAY_PORT}`,

@@ -1,7 +1,8 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { expect, test } from '@playwright/test';
-import { startInstances, stopInstance, waitForHealth, type Instance } from '../scripts/instances';
+import { startAppServer, stopProcess, waitForHealth } from '../scripts/app-server';
 import { appServerEnv, DEMO, gatewayControl, ROOT_DOMAIN } from './support';
 
 /**
@@ -100,15 +101,15 @@ function openEventStream(port: number, jar: Jar): Promise<{ events: { type: stri
   });
 }
 
-let b: Instance;
+let b: ChildProcess;
 let owner: Jar;
 let variantId: string;
 let price: number;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000); // B's start: migrations are already done (A ran them), Next boots
-  b = startInstances(1, B_PORT, { ...process.env, ...appServerEnv() }, () => ['ignore', 'ignore', 'inherit'])[0]!; // its warnings and errors show in the test's output
-  await waitForHealth(B_PORT, b.child);
+  b = startAppServer({ port: B_PORT, env: appServerEnv(), stdio: ['ignore', 'ignore', 'inherit'] }); // its warnings and errors show in the test's output
+  await waitForHealth(B_PORT, b);
 
   owner = await signIn(A_PORT, DEMO.owner.email, DEMO.password);
   // A product of this run's own, untracked: the sales below need no stock and touch no one else's.
@@ -123,7 +124,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await gatewayControl({ reset: true });
-  if (b) await stopInstance(b.child);
+  if (b) await stopProcess(b);
 });
 
 const cashSale = () => ({ type: 'takeaway', lines: [{ variantId, quantity: 1 }], payments: [{ tender: 'cash', tendered: price }] });

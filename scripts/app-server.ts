@@ -1,10 +1,15 @@
 // The app as a production server process (`next start` of a build) and a plain HTTP client for
-// it: shared by the HTTP bench (scripts/bench-http.ts) and the reliability suite (tests/faults/).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+// it: the one place that starts, awaits and stops one, for the HTTP bench (scripts/bench-http.ts),
+// npm run start:cluster (scripts/instances.ts), the reliability suite (tests/faults/) and the
+// second instance of the e2e suite (e2e/two-instances.spec.ts).
+import { spawn, spawnSync, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { existsSync, mkdirSync, openSync } from 'node:fs';
 import http from 'node:http';
 import { dirname } from 'node:path';
 import type { StaffMember } from '../lib/auth';
+
+/** What every `next start` here runs with, whatever else its environment says. */
+export const NEXT_START_ENV = { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } as const;
 
 /** `next build` unless a build is there already (or `force`). */
 export function ensureBuild(force = false): void {
@@ -13,25 +18,38 @@ export function ensureBuild(force = false): void {
   if (result.status !== 0) throw new Error('next build failed');
 }
 
-/** A child process whose output goes to `logFile` (created with its folder). */
-export function startLogged(logFile: string, command: string, args: string[], env: Record<string, string>): ChildProcess {
+/** A file for a child's stdout and stderr (created with its folder), as stdio. */
+function logTo(logFile: string): StdioOptions {
   mkdirSync(dirname(logFile), { recursive: true });
   const log = openSync(logFile, 'w');
-  return spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', log, log] });
+  return ['ignore', log, log];
 }
 
+/** A child process whose output goes to `logFile`; `env` on top of this process's. */
+export function startLogged(logFile: string, command: string, args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(command, args, { env: { ...process.env, ...env }, stdio: logTo(logFile) });
+}
+
+export type AppServerOptions = {
+  port: number;
+  /** The app's settings (database, Redis, gateway, secrets), on top of this process's environment. */
+  env: Record<string, string | undefined>;
+  /** Where stdout and stderr go: a log file, or else `stdio` (default: this process's). */
+  logFile?: string;
+  stdio?: StdioOptions;
+  /** Flags for node itself: NODE_OPTIONS refuses some, e.g. --cpu-prof. */
+  nodeFlags?: string[];
+};
+
 /**
- * `next start -p <port>` of the build in .next, in production mode; `env` adds the app's
- * settings (database, Redis, gateway, secrets). `nodeFlags` go to node itself (NODE_OPTIONS
- * refuses some, e.g. --cpu-prof).
+ * `next start -p <port>` of the build in .next, in production mode. No `-H 127.0.0.1`: with a
+ * hostname set, next start mis-routes the proxy's rewrites and every tenant page answers 404
+ * (docs/scaling.md).
  */
-export function startAppServer({ port, env, logFile, nodeFlags = [] }: { port: number; env: Record<string, string>; logFile: string; nodeFlags?: string[] }): ChildProcess {
-  // No `-H 127.0.0.1`: with a hostname set, next start mis-routes the proxy's rewrites and every page answers 404.
-  return startLogged(logFile, process.execPath, [...nodeFlags, 'node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-    LOG_LEVEL: 'warn',
-    ...env,
+export function startAppServer({ port, env, logFile, stdio = 'inherit', nodeFlags = [] }: AppServerOptions): ChildProcess {
+  return spawn(process.execPath, [...nodeFlags, 'node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+    env: { ...process.env, ...env, PORT: String(port), ...NEXT_START_ENV },
+    stdio: logFile ? logTo(logFile) : stdio,
   });
 }
 
@@ -80,10 +98,10 @@ export function httpRequest(
   });
 }
 
-/** Polls GET /api/health until it answers 200 (`seconds` at most). */
-export async function waitForHealth(port: number, seconds = 120, child?: ChildProcess): Promise<void> {
+/** Polls GET /api/health until it answers 200; rejects if `child` exits first, or after `seconds`. */
+export async function waitForHealth(port: number, child?: ChildProcess, seconds = 120): Promise<void> {
   for (let i = 0; i < seconds * 2; i++) {
-    if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error(`the server on port ${port} exited (${child.exitCode ?? child.signalCode})`);
+    if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error(`the server on port ${port} exited during start-up (${child.exitCode ?? child.signalCode})`);
     const answer = await httpRequest(port, { path: '/api/health', timeoutMs: 5000 }).catch(() => null);
     if (answer?.status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 500));

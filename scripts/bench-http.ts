@@ -15,14 +15,14 @@
 // Real Postgres only (a PGlite directory cannot be open in the bench and the server at once).
 // BENCH_CPU_PROF=<dir> starts the server under `node --cpu-prof` (NODE_OPTIONS refuses it) and
 // writes its profile there when the bench stops it; scripts/cpu-profile-top.ts summarises it.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { setUpBenchShop, type BenchShop } from './bench-shop';
-import { createBalancer, listen, startInstances, stopInstance, waitForHealth, type Instance } from './instances';
+import { ensureBuild, startLogged, stopProcess, waitForHealth } from './app-server';
+import { createBalancer, listen, startInstances, type Instance } from './instances';
 
 const PORT = Number(process.env.BENCH_HTTP_PORT ?? 3390);
 const GATEWAY_PORT = PORT + 1;
@@ -55,9 +55,9 @@ export async function benchHttp(): Promise<void> {
   }
   if (INSTANCES !== 1 && INSTANCES !== 2) throw new Error('BENCH_HTTP_INSTANCES: 1 or 2');
   if (INSTANCES === 2 && !process.env.REDIS_URL) throw new Error("BENCH_HTTP_INSTANCES=2 needs REDIS_URL: the instances share revocations, rate limits and live events through it");
-  if (process.env.BENCH_BUILD === '1' || !existsSync('.next/BUILD_ID')) run('npx', ['next', 'build']);
+  ensureBuild(process.env.BENCH_BUILD === '1');
   const shop = await setUpBenchShop();
-  const gateway = start('gateway', process.execPath, ['--import', 'tsx', 'gateway/main.ts'], { GATEWAY_PORT: String(GATEWAY_PORT), GATEWAY_API_KEY: GATEWAY_KEY });
+  const gateway = startLogged('bench/gateway.log', process.execPath, ['--import', 'tsx', 'gateway/main.ts'], { GATEWAY_PORT: String(GATEWAY_PORT), GATEWAY_API_KEY: GATEWAY_KEY });
   try {
     const cashier = await sessionCookie(shop, 'cashier');
     const owner = await sessionCookie(shop, 'owner');
@@ -95,23 +95,11 @@ export async function benchHttp(): Promise<void> {
         b.closeAllConnections();
         await new Promise((resolve) => b.close(resolve));
       }
-      await Promise.all(servers.map((i) => stopInstance(i.child))); // a CPU profile is written on the way out
+      await Promise.all(servers.map((i) => stopProcess(i.child))); // a CPU profile is written on the way out
     }
   } finally {
-    await stopInstance(gateway);
+    await stopProcess(gateway);
   }
-}
-
-function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
-}
-
-/** Its output goes to bench/<name>.log (the server logs warnings and errors only). */
-function start(name: string, command: string, args: string[], env: Record<string, string>): ChildProcess {
-  mkdirSync('bench', { recursive: true });
-  const log = openSync(`bench/${name}.log`, 'w');
-  return spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', log, log] });
 }
 
 function serverEnv(): NodeJS.ProcessEnv {
@@ -144,11 +132,7 @@ async function startServers(count: number): Promise<Instance[]> {
   const profileDir = process.env.BENCH_CPU_PROF;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  mkdirSync('bench', { recursive: true });
-  const output = (i: number) => {
-    const log = openSync(`bench/server-${i + 1}.log`, 'w');
-    return ['ignore', log, log] as ('ignore' | number)[];
-  };
+  const output = (i: number) => ({ logFile: `bench/server-${i + 1}.log` });
   const instances = startInstances(count, count === 1 ? PORT : PORT + 2, serverEnv(), output, flags);
   await Promise.all(instances.map((i) => waitForHealth(i.port, i.child)));
   return instances;

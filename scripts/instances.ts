@@ -5,13 +5,15 @@
 // then http://<slug>.localhost:PORT. Needs `npm run build` first, DATABASE_URL and REDIS_URL.
 // What the instances share and what they do not: docs/scaling.md, "Many app instances".
 //
-// The bench (scripts/bench-http.ts, BENCH_HTTP_INSTANCES=2) reuses startInstances and
-// createBalancer; tests/scripts/instances.test.ts tests the balancer.
-import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+// Each instance is scripts/app-server.ts's server. The bench (scripts/bench-http.ts,
+// BENCH_HTTP_INSTANCES=2) reuses startInstances and createBalancer; tests/scripts/instances.test.ts
+// tests the balancer.
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import readline from 'node:readline';
+import { startAppServer, stopProcess, waitForHealth, type AppServerOptions } from './app-server';
 
 export type Upstream = { host: string; port: number };
 
@@ -139,52 +141,21 @@ export function listen(server: http.Server, port: number, host?: string): Promis
 export type Instance = { index: number; port: number; child: ChildProcess };
 
 /**
- * Starts `count` `next start` of the production build in .next on firstPort, firstPort+1…, each
- * with `env` (which must give them one database, one Redis and one NEXTAUTH_SECRET), output as
- * `stdio(index)` says. No `-H 127.0.0.1`: with a hostname set, next start mis-routes the proxy's
- * rewrites and every tenant page answers 404 (docs/scaling.md).
+ * Starts `count` app servers (scripts/app-server.ts) on firstPort, firstPort+1…, each with `env`
+ * (which must give them one database, one Redis and one NEXTAUTH_SECRET), output as
+ * `output(index)` says.
  */
 export function startInstances(
   count: number,
   firstPort: number,
   env: NodeJS.ProcessEnv,
-  stdio: (index: number) => StdioOptions = () => 'inherit',
+  output: (index: number) => Pick<AppServerOptions, 'logFile' | 'stdio'> = () => ({}),
   nodeFlags: string[] = [], // e.g. --cpu-prof, which NODE_OPTIONS refuses
 ): Instance[] {
   return Array.from({ length: count }, (_, index) => {
     const port = firstPort + index;
-    const child = spawn(process.execPath, [...nodeFlags, 'node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
-      env: { ...env, PORT: String(port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-      stdio: stdio(index),
-    });
-    return { index, port, child };
+    return { index, port, child: startAppServer({ port, env, nodeFlags, ...output(index) }) };
   });
-}
-
-/** Resolves once GET /api/health on 127.0.0.1:`port` answers 200; rejects if `child` exits first or after two minutes. */
-export async function waitForHealth(port: number, child?: ChildProcess): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    if (child && child.exitCode !== null) throw new Error(`the instance on port ${port} exited during start-up (code ${child.exitCode})`);
-    const status = await new Promise<number>((resolve) => {
-      http
-        .get({ host: '127.0.0.1', port, path: '/api/health' }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        })
-        .on('error', () => resolve(0));
-    });
-    if (status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`the instance on port ${port} did not answer /api/health in 2 minutes`);
-}
-
-/** SIGTERM (or `signal`), and wait for the exit. */
-export async function stopInstance(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill(signal);
-  await exited;
 }
 
 /**
@@ -226,7 +197,7 @@ async function main(): Promise<void> {
   // One ROOT_DOMAIN for all: the tenant is read from the Host the balancer passes on.
   const env = { ...process.env, ROOT_DOMAIN: process.env.ROOT_DOMAIN ?? `localhost:${port}` };
 
-  const instances = startInstances(count, port + 1, env, () => ['ignore', 'pipe', 'pipe']);
+  const instances = startInstances(count, port + 1, env, () => ({ stdio: ['ignore', 'pipe', 'pipe'] }));
   for (const { index, child } of instances) {
     prefixed(`app-${index + 1}`, child.stdout, process.stdout);
     prefixed(`app-${index + 1}`, child.stderr, process.stderr);
@@ -245,7 +216,7 @@ async function main(): Promise<void> {
     stopping = true;
     balancer.close();
     balancer.closeAllConnections();
-    await Promise.all(instances.map((i) => stopInstance(i.child, signal)));
+    await Promise.all(instances.map((i) => stopProcess(i.child, signal)));
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll(signal));
   for (const { index, child } of instances) {

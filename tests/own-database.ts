@@ -11,9 +11,9 @@ import { TEST_DATABASE, testDatabaseUrl } from './test-database';
  * a pooler test needs a database of its own behind its pooler.
  *
  * `use(env)` points this process's app connection at it (closing the old one); `drop()` puts
- * the environment back and removes the database.
+ * the environment back and removes the database. `migrate: false` leaves it empty (a restore's target).
  */
-export async function ownDatabase(suffix: string) {
+export async function ownDatabase(suffix: string, { migrate = true }: { migrate?: boolean } = {}) {
   const given = process.env.DATABASE_URL;
   if (!given) throw new Error('ownDatabase needs DATABASE_URL (a real Postgres)');
   const name = `${TEST_DATABASE}_${suffix}`;
@@ -26,7 +26,7 @@ export async function ownDatabase(suffix: string) {
   } finally {
     await recreate.end();
   }
-  await migrateDatabase({ url, pgliteDir: 'memory://' });
+  if (migrate) await migrateDatabase({ url, pgliteDir: 'memory://' });
 
   const saved = new Map<string, string | undefined>();
   return {

@@ -66,6 +66,34 @@ export async function withSavepoint<T>(tx: Tx, fn: (sp: Tx) => Promise<T>): Prom
  */
 const BEGIN_TIMEOUT_MS = 10_000;
 
+/**
+ * `start()`, but on Postgres a 503 once BEGIN_TIMEOUT_MS pass without an answer; what it does
+ * after that is nobody's. `start` may call `answered()` once the database has answered, to stop
+ * the clock: false means the caller already has its 503.
+ */
+async function boundedOnPostgres<T>(kind: 'postgres' | 'pglite', start: (answered: () => boolean) => Promise<T>): Promise<T> {
+  if (kind !== 'postgres') return start(() => true);
+  let timer: NodeJS.Timeout | undefined;
+  let gaveUp = false;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      gaveUp = true;
+      reject(new AppError('unavailable', 'The database is not answering right now. Try again in a moment.'));
+    }, BEGIN_TIMEOUT_MS);
+  });
+  const answered = () => {
+    clearTimeout(timer);
+    return !gaveUp;
+  };
+  const run = start(answered);
+  run.catch(() => {}); // once given up on, its late failure is nobody's
+  try {
+    return await Promise.race([run, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** One span per transaction, from asking for a connection to its commit (none per statement: the hot path). */
 function transaction<T>(setup: SQL, fn: (tx: Tx) => Promise<T>, tenantId?: string): Promise<T> {
   return inSpan('db.transaction', (span) => {
@@ -77,32 +105,17 @@ function transaction<T>(setup: SQL, fn: (tx: Tx) => Promise<T>, tenantId?: strin
 async function untracedTransaction<T>(setup: SQL, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const { db, kind } = await database(databaseSettings());
   let committed: Tx | undefined;
-  let state: 'waiting' | 'started' | 'abandoned' = 'waiting';
-  let timer: NodeJS.Timeout | undefined;
-  const abandoned = new Promise<never>((_, reject) => {
-    if (kind !== 'postgres') return;
-    timer = setTimeout(() => {
-      state = 'abandoned';
-      reject(new AppError('unavailable', 'The database is not answering right now. Try again in a moment.'));
-    }, BEGIN_TIMEOUT_MS);
-  });
-  const run = poolTransaction((body: (tx: Tx) => Promise<T>) => db.transaction(body), async (tx) => {
-    clearTimeout(timer);
-    // A BEGIN answered after its caller got a 503 must not do the caller's work behind its back.
-    if (state === 'abandoned') throw new AppError('unavailable', 'transaction started after its caller gave up');
-    state = 'started';
-    await tx.execute(setup);
-    const value = await fn(tx);
-    committed = tx;
-    return value;
-  });
-  run.catch(() => {}); // once abandoned, its late failure is nobody's
-  let result: T;
-  try {
-    result = await Promise.race([run, abandoned]);
-  } finally {
-    clearTimeout(timer);
-  }
+  // Only the start is bounded: a transaction under way takes as long as its work.
+  const result = await boundedOnPostgres(kind, (answered) =>
+    poolTransaction((body: (tx: Tx) => Promise<T>) => db.transaction(body), async (tx) => {
+      // A BEGIN answered after its caller got a 503 must not do the caller's work behind its back.
+      if (!answered()) throw new AppError('unavailable', 'transaction started after its caller gave up');
+      await tx.execute(setup);
+      const value = await fn(tx);
+      committed = tx;
+      return value;
+    }),
+  );
   for (const callback of (committed && commitCallbacks.get(committed)) ?? []) callback();
   return result;
 }
@@ -142,7 +155,7 @@ export type TenantFunction = 'idempotency_claim' | 'idempotency_complete' | 'ide
  * PGlite's one connection, where the statement waits for any open transaction to end first).
  * 1 statement where withTenant costs 3 more (begin, set_config, commit). Only for the functions
  * named in TenantFunction: any other SQL here would run without a tenant, and on PGlite as a
- * superuser. Bounded on Postgres like a transaction's start (BEGIN_TIMEOUT_MS); a statement
+ * superuser. Bounded on Postgres like a transaction's start (boundedOnPostgres); a statement
  * answered after its caller got the 503 may still have run.
  */
 export async function callTenantFunction<T>(fn: TenantFunction, tenantId: string, args: unknown[]): Promise<T[]> {
@@ -152,22 +165,11 @@ export async function callTenantFunction<T>(fn: TenantFunction, tenantId: string
   // Counted in use from request to answer: postgres.js does not say when it got a connection.
   const pool = metrics().dbPool;
   pool.inUse++;
-  let timer: NodeJS.Timeout | undefined;
   try {
-    const run = Promise.resolve(db.execute(call));
-    run.catch(() => {}); // once timed out, its late failure is nobody's
-    const result = await (kind === 'postgres'
-      ? Promise.race([
-          run,
-          new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new AppError('unavailable', 'The database is not answering right now. Try again in a moment.')), BEGIN_TIMEOUT_MS);
-          }),
-        ])
-      : run);
+    const result = await boundedOnPostgres(kind, () => Promise.resolve(db.execute(call)));
     // postgres.js returns the rows, PGlite `{ rows }`.
     return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
   } finally {
-    clearTimeout(timer);
     pool.inUse--;
   }
 }

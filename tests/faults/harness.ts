@@ -54,6 +54,7 @@ export async function startHarness({ appEnv = {} }: { appEnv?: Record<string, st
   const gateway = createGateway({ apiKey: GATEWAY_KEY });
   const gatewayUrl = await gateway.listen(0);
   const env: Record<string, string> = {
+    LOG_LEVEL: 'warn',
     ROOT_DOMAIN: `localhost:${APP_PORT}`,
     NEXTAUTH_SECRET: SECRET,
     DATABASE_URL: databaseUrl,
@@ -66,7 +67,7 @@ export async function startHarness({ appEnv = {} }: { appEnv?: Record<string, st
   let starts = 0;
   const startApp = async () => {
     server = startAppServer({ port: APP_PORT, env, logFile: `.data/faults/server-${++starts}.log` });
-    await waitForHealth(APP_PORT, 120, server);
+    await waitForHealth(APP_PORT, server);
     return server;
   };
   await startApp();

@@ -4,14 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { receiveStock } from '@/lib/inventory';
 import { checkout, createOrderSchema, getOrder } from '@/lib/orders';
-import { resetConfigForTests } from '@/lib/platform/config';
 import { contextOf, createStockedProduct, createTenant, mainLocation } from '../helpers';
 import { ownDatabase } from '../own-database';
-import { testDatabaseUrl } from '../test-database';
 
 /**
  * The backup and restore docs/operations.md gives, done for real: pg_dump of a database with
@@ -24,16 +21,13 @@ const onPostgres = process.env.DATABASE_URL ? describe : describe.skip;
 onPostgres('backup and restore (pg_dump → pg_restore)', () => {
   const dump = join(tmpdir(), `tillwise-backup-${crypto.randomUUID()}.dump`);
   let source: Awaited<ReturnType<typeof ownDatabase>> | undefined;
-  let restoredName: string | undefined;
-  const admin = () => postgres(testDatabaseUrl(process.env.DATABASE_URL!, 'postgres'), { max: 1, onnotice: () => {} });
+  let restored: Awaited<ReturnType<typeof ownDatabase>> | undefined;
 
   afterAll(async () => {
     rmSync(dump, { force: true });
-    await source?.drop(); // puts DATABASE_URL back
-    if (restoredName) {
-      const sql = admin();
-      await sql.unsafe(`drop database if exists ${restoredName} with (force)`).finally(() => sql.end());
-    }
+    // The copy first: each puts back the DATABASE_URL it found, the source's last.
+    await restored?.drop();
+    await source?.drop();
   });
 
   it('restores a dump into an empty database: the same sale, the same tenant wall, nothing left to migrate', async () => {
@@ -48,28 +42,18 @@ onPostgres('backup and restore (pg_dump → pg_restore)', () => {
     const { order } = await checkout(contextOf(t, t.cashier), createOrderSchema.parse({ type: 'retail', locationId: location, lines: [{ variantId, quantity: 2 }], payments: [{ tender: 'cash', tendered: 1000 }] }));
 
     execFileSync('pg_dump', ['--format=custom', '--file', dump, source.url], { stdio: 'pipe' });
-    restoredName = `${source.name}_restored`;
-    const sql = admin();
-    try {
-      await sql.unsafe(`drop database if exists ${restoredName} with (force)`);
-      await sql.unsafe(`create database ${restoredName}`);
-    } finally {
-      await sql.end();
-    }
-    const restoredUrl = testDatabaseUrl(process.env.DATABASE_URL!, restoredName);
-    execFileSync('pg_restore', ['--exit-on-error', '--dbname', restoredUrl, dump], { stdio: 'pipe' });
+    restored = await ownDatabase('backup_restored', { migrate: false });
+    execFileSync('pg_restore', ['--exit-on-error', '--dbname', restored.url, dump], { stdio: 'pipe' });
 
     // The app on the copy, as its own role under RLS.
-    await closeDatabase();
-    process.env.DATABASE_URL = restoredUrl;
-    resetConfigForTests();
+    await restored.use({});
     expect(await getOrder(contextOf(t), order.id)).toEqual(order);
     await expect(getOrder(contextOf(other), order.id)).rejects.toMatchObject({ code: 'not_found' });
 
     // Its migrations came with it: migrating the copy applies nothing and changes nothing.
-    const before = await tableCounts(restoredUrl);
-    await migrateDatabase({ url: restoredUrl, pgliteDir: 'memory://' });
-    expect(await tableCounts(restoredUrl)).toEqual(before);
+    const before = await tableCounts(restored.url);
+    await migrateDatabase({ url: restored.url, pgliteDir: 'memory://' });
+    expect(await tableCounts(restored.url)).toEqual(before);
   });
 });
 
