@@ -37,7 +37,7 @@ async function placeAndPay(ctx: TenantContext, input: CreateOrderInput, key: str
   const made = await createOrderOnce(ctx, input, orderId, async (tx, written): Promise<CheckoutResult | null> => {
     if (!cash) return null;
     try {
-      const taken = await payCashWithSale(tx, ctx, written, cash, input.shiftId);
+      const taken = await payCashWithSale(tx, ctx, written, cash);
       return { order: taken.order, paymentError: null };
     } catch (err) {
       const refusal = tenderRefusal(err);

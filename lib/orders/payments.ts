@@ -124,7 +124,7 @@ async function payCash(ctx: TenantContext, orderId: string, input: CashInput, sh
   return withTenant(ctx.tenantId, async (tx) => {
     const order = await placeIfOpen(tx, await lockOrder(tx, orderId));
     await assertNoPendingCard(tx, orderId);
-    const { payment } = await takeCash(tx, ctx, order, input, shiftId);
+    const { payment } = await takeCash(tx, ctx, order, input, await drawerFor(tx, order, shiftId));
     return { payment, order: await orderViewIn(tx, orderId) };
   });
 }
@@ -134,17 +134,18 @@ async function payCash(ctx: TenantContext, orderId: string, input: CashInput, sh
  * savepoint, so a refused tender (not enough cash) leaves the sale standing; the order's view is
  * made from the rows written, none read back.
  */
-export function payCashWithSale(tx: Tx, ctx: TenantContext, written: WrittenOrder, input: CashInput, shiftId: string | null): Promise<PaymentResult> {
+export function payCashWithSale(tx: Tx, ctx: TenantContext, written: WrittenOrder, input: CashInput): Promise<PaymentResult> {
   return observePayment('cash', () =>
     withSavepoint(tx, async (sp) => {
-      const { payment, order } = await takeCash(sp, ctx, written.order, input, shiftId);
+      // The drawer is the sale's own shift, checked open at its location by the sale in this transaction.
+      const { payment, order } = await takeCash(sp, ctx, written.order, input, written.order.shiftId);
       return { payment, order: newOrderView({ order, lines: written.lines }, [payment]) };
     }),
   );
 }
 
-/** The cash tender itself on the locked, placed `order`: the amount (the tip first), the payment, the order's totals. */
-async function takeCash(tx: Tx, ctx: TenantContext, order: OrderRow, input: CashInput, shiftId: string | null): Promise<{ payment: PaymentView; order: OrderRow }> {
+/** The cash tender itself on the locked, placed `order` into `drawer` (an open shift, or none): the amount (the tip first), the payment, the order's totals. */
+async function takeCash(tx: Tx, ctx: TenantContext, order: OrderRow, input: CashInput, drawer: string | null): Promise<{ payment: PaymentView; order: OrderRow }> {
   const orderId = order.id;
   const part = await partOf(tx, orderId, input);
   const tip = input.tip ?? 0;
@@ -157,7 +158,7 @@ async function takeCash(tx: Tx, ctx: TenantContext, order: OrderRow, input: Cash
   }
   const payment = await recordCashPayment(tx, ctx.tenantId, {
     orderId,
-    shiftId: await drawerFor(tx, order, shiftId),
+    shiftId: drawer,
     amount,
     tip,
     partId: part?.id ?? null,
