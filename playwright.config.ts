@@ -7,6 +7,9 @@ import * as appServer from './e2e/app-server';
  * port 3100 with ROOT_DOMAIN=localhost:3100, so tenants live on http://<slug>.localhost:3100
  * (Chromium resolves *.localhost to 127.0.0.1 on its own).
  *
+ * The build is skipped when .next holds one of the same sources (scripts/build.ts): CI's second
+ * pass reuses the first's.
+ *
  * Without DATABASE_URL the server uses a fresh embedded PGlite directory (.data/e2e). With it
  * (CI against a real Postgres) the server uses the database `tillwise_e2e` (or E2E_DATABASE)
  * on the same server, dropped before each run; the app's migrate step creates it again.
@@ -52,7 +55,7 @@ export default defineConfig({
       env: { GATEWAY_PORT: String(GATEWAY_PORT), GATEWAY_API_KEY: GATEWAY_KEY },
     },
     {
-      command: `${resetDatabase} && npx next build && npx tsx --tsconfig tsconfig.scripts.json scripts/seed.ts && npx next start -p ${PORT}`,
+      command: `${resetDatabase} && npx tsx --tsconfig tsconfig.scripts.json scripts/build.ts && npx tsx --tsconfig tsconfig.scripts.json scripts/seed.ts && npx next start -p ${PORT}`,
       url: `http://127.0.0.1:${PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 600_000, // build + seed + start: ≈ 4 min on a busy 2-core machine

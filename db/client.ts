@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -28,6 +28,12 @@ export type DatabaseSettings = {
   /** The app's own login; defaults to `url` with the user `tillwise_app`. */
   appUrl?: string;
   pgliteDir: string;
+  /**
+   * A PGlite data-directory tarball (`dumpDataDir`) a `memory://` database starts from instead
+   * of running initdb: the test suite migrates one once and every test file loads it (≈ 4 s less
+   * per file on 2 cores).
+   */
+  pgliteTemplate?: string;
   /**
    * Named prepared statements on the app's connection (default true). A transaction pooler hands
    * each transaction to any server connection, where a statement prepared on another does not
@@ -80,9 +86,11 @@ async function open(settings: DatabaseSettings): Promise<DatabaseHandle> {
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  const { pgliteDir } = settings;
-  if (!pgliteDir.startsWith('memory://')) await mkdir(pgliteDir, { recursive: true });
-  const client = await PGlite.create(pgliteDir);
+  const { pgliteDir, pgliteTemplate } = settings;
+  const inMemory = pgliteDir.startsWith('memory://');
+  if (!inMemory) await mkdir(pgliteDir, { recursive: true });
+  const loadDataDir = inMemory && pgliteTemplate ? new Blob([await readFile(pgliteTemplate)]) : undefined;
+  const client = await PGlite.create(pgliteDir, { loadDataDir });
   return {
     kind: 'pglite',
     client,

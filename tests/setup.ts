@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { closeDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { closeLiveEvents } from '@/lib/events/live';
@@ -10,12 +10,18 @@ import { testDatabaseUrl } from './test-database';
 // Same environment the app would have, minus anything that would reach a user's data.
 process.env.NEXTAUTH_SECRET = 'vitest-secret-vitest-secret-vitest-secret-0123';
 if (process.env.DATABASE_URL) process.env.DATABASE_URL = testDatabaseUrl(process.env.DATABASE_URL);
-else process.env.PGLITE_DIR = 'memory://';
+else {
+  // Every file has its own in-memory database, loaded from the run's migrated template.
+  process.env.PGLITE_DIR = 'memory://';
+  const template = inject('pgliteTemplate');
+  if (template) process.env.PGLITE_TEMPLATE = template;
+}
 resetConfigForTests();
 
 beforeAll(async () => {
-  // On Postgres the global setup migrated already; on PGlite every file has a fresh database.
-  if (!process.env.DATABASE_URL) await migrateDatabase(databaseSettings());
+  // The global setup migrated the database (Postgres) or the template (PGlite); a file run
+  // without it (vitest's --no-globalSetup, an editor's single test) migrates its own.
+  if (!process.env.DATABASE_URL && !process.env.PGLITE_TEMPLATE) await migrateDatabase(databaseSettings());
 });
 
 afterAll(async () => {

@@ -40,6 +40,8 @@ const envSchema = z
     DATABASE_PREPARE: z.enum(['true', 'false'], 'must be true or false').default('true').transform((v) => v === 'true'),
     /** PGlite data directory, or `memory://` for a throw-away database (tests). */
     PGLITE_DIR: z.string().default('.data/pglite'),
+    /** A PGlite data-directory tarball a `memory://` database starts from (the tests' migrated template). */
+    PGLITE_TEMPLATE: z.string().optional(),
     REDIS_URL: optionalUrl,
     UPSTASH_REDIS_REST_URL: optionalUrl,
     UPSTASH_REDIS_REST_TOKEN: z.string().optional(),

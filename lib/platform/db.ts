@@ -10,8 +10,15 @@ export type { Tx };
 
 /** Where the database is, from config: db/ takes it as an argument (migrations, the raw handle). */
 export function databaseSettings(): DatabaseSettings {
-  const { DATABASE_URL, DATABASE_APP_URL, DATABASE_PREPARE, PGLITE_DIR } = config();
-  return { url: DATABASE_URL, appUrl: DATABASE_APP_URL, prepare: DATABASE_PREPARE, pgliteDir: PGLITE_DIR, onQuery: countQuery };
+  const { DATABASE_URL, DATABASE_APP_URL, DATABASE_PREPARE, PGLITE_DIR, PGLITE_TEMPLATE } = config();
+  return {
+    url: DATABASE_URL,
+    appUrl: DATABASE_APP_URL,
+    prepare: DATABASE_PREPARE,
+    pgliteDir: PGLITE_DIR,
+    pgliteTemplate: PGLITE_TEMPLATE,
+    onQuery: countQuery,
+  };
 }
 
 const countQuery = () => metrics().dbQueries.inc();
