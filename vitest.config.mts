@@ -21,10 +21,10 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, 'tests/faults/**'],
     environment: 'node',
     pool: 'forks',
-    // On PGlite every file has its own database and Redis store: use every core (vitest's default
-    // leaves one free, which on CI's 2 cores is one file at a time). On Postgres the files share one
-    // database, so they keep the default.
-    ...(!process.env.DATABASE_URL && { maxWorkers: availableParallelism() }),
+    // Every core: vitest's default leaves one free, which on CI's 2 cores is one file at a time.
+    // On PGlite every file has its own database; on Postgres the files share one, so a test of
+    // something platform-wide (every tenant's rollups, say) checks its own tenant, not a count.
+    maxWorkers: availableParallelism(),
     globalSetup: ['tests/global-setup.ts'],
     setupFiles: ['tests/setup.ts'],
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },

@@ -122,14 +122,14 @@ async function needsRebuild(tenantId: string): Promise<boolean> {
   });
 }
 
-/** Rebuilds every tenant whose rollups are missing or cut with an old rule (a periodic job). */
-export async function rebuildWhereNeeded(): Promise<number> {
-  let rebuilt = 0;
+/** Rebuilds every tenant whose rollups are missing or cut with an old rule (a periodic job); answers the tenants it rebuilt. */
+export async function rebuildWhereNeeded(): Promise<string[]> {
+  const rebuilt: string[] = [];
   for (const tenantId of await listTenantIds()) {
     if (!(await needsRebuild(tenantId))) continue;
     const result = await rebuildAnalytics(tenantId);
     logger.info({ tenantId, ...result }, 'analytics rebuilt (first time, or the day start changed)');
-    rebuilt++;
+    rebuilt.push(tenantId);
   }
   return rebuilt;
 }

@@ -29,7 +29,7 @@ describe('seeded history', () => {
 
   it('has no rollups until a rebuild, which the start-up job runs for a tenant with sales and none', async () => {
     expect((await salesSummary(shop.owner, range())).orders.value).toBe(0);
-    expect(await rebuildWhereNeeded()).toBeGreaterThanOrEqual(1);
+    expect(await rebuildWhereNeeded()).toContain(shop.t.tenant.id);
     expect(await summaryValues(range())).toEqual(await directSummary(shop.t.tenant.id, { timeZone: 'America/New_York', dayStartsAt: '00:00' }, range()));
     expect((await salesByDay(shop.owner, range())).filter((d) => d.orders > 0)).toHaveLength(14);
     expect((await topProducts(shop.owner, { ...range(), limit: 100 })).map(({ variantId, productId: _p, productName: _n, variantName: _v, ...rest }) => ({ key: variantId, ...rest }))).toEqual(
@@ -39,12 +39,13 @@ describe('seeded history', () => {
     const direct = await directRefundsAndVoids(shop.t.tenant.id, { timeZone: 'America/New_York', dayStartsAt: '00:00' }, range());
     expect(report.voids.entries.map((v) => v.approvedBy)).toEqual(direct.voids.map((v) => v.approvedBy));
     expect(report.refunds.amount).toBe(direct.refunds.reduce((s, r) => s + r.amount, 0));
-    expect(await rebuildWhereNeeded()).toBe(0); // nothing left to do
+    // Nothing left to do for it (other files' tenants, on a shared Postgres, may still need theirs).
+    expect(await rebuildWhereNeeded()).not.toContain(shop.t.tenant.id);
   });
 
   it('recuts the rollups when the day start changes', async () => {
     await updateTenantSettings(contextOf(shop.t), { dayStartsAt: '10:00' });
-    expect(await rebuildWhereNeeded()).toBe(1);
+    expect(await rebuildWhereNeeded()).toContain(shop.t.tenant.id);
     const rule = { timeZone: 'America/New_York', dayStartsAt: '10:00' };
     expect(await summaryValues(range())).toEqual(await directSummary(shop.t.tenant.id, rule, range()));
     // The shop opens at 08:00: with a 10:00 start, its mornings count on the day before.
