@@ -1,7 +1,7 @@
 import type { DiscountRecord, LineModifier, OrderType } from '@/db/schema/orders';
 import { authorise, type TenantContext } from '@/lib/auth';
 import { getPricing, savedDiscountService, variantLabel, type SavedDiscount } from '@/lib/catalog';
-import { withTenant } from '@/lib/platform/db';
+import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import { soldOutAmong } from '@/lib/restaurant';
 import { getTenantSettings, type TenantSettings } from '@/lib/tenancy';
@@ -66,24 +66,25 @@ export async function quoteOrder(ctx: TenantContext, input: QuoteInput, onOrder:
  * quoteOrder, answering the tenant's settings it priced with too (checkout writes the order with
  * them). The catalog, the settings and the 86 list are read in one transaction (three modules,
  * each given the transaction): a quote is on every checkout, and each transaction of its own
- * costs three statements more. Approvals are asked after it, never inside.
+ * costs three statements more. Given `tx` (checkout), they are read in the caller's transaction.
+ * Approvals are asked after it, never inside.
  */
 export async function quoteWithSettings(
   ctx: TenantContext,
   input: QuoteInput,
   onOrder: ReadonlySet<string> = new Set(),
+  tx?: Tx,
 ): Promise<{ quote: Quote; settings: TenantSettings }> {
   const tenantId = ctx.tenantId;
   const usesSaved = [input.orderDiscount, ...input.lines.map((l) => l.discount)].some((d) => d?.kind === 'saved');
-  const [{ pricing, settings, soldOut }, saved] = await Promise.all([
-    withTenant(tenantId, async (tx) => {
-      const [pricing, settings] = await Promise.all([getPricing({ tenantId }, input.lines.map((l) => l.variantId), tx), getTenantSettings({ tenantId }, tx)]);
-      const soldOut = await soldOutAmong({ tenantId }, [...new Set(pricing.variants.map((v) => v.productId))], tx);
-      return { pricing, settings, soldOut };
-    }),
-    // The catalog's store (Postgres or MongoDB) reads saved discounts on its own; rare at a till.
-    usesSaved ? savedDiscountService.list({ tenantId }) : [],
-  ]);
+  const read = async (tx: Tx) => {
+    const [pricing, settings] = await Promise.all([getPricing({ tenantId }, input.lines.map((l) => l.variantId), tx), getTenantSettings({ tenantId }, tx)]);
+    const soldOut = await soldOutAmong({ tenantId }, [...new Set(pricing.variants.map((v) => v.productId))], tx);
+    // Rare at a till; MongoDB's catalog reads them on its own connection.
+    const saved = usesSaved ? await savedDiscountService.list({ tenantId }, tx) : [];
+    return { pricing, settings, soldOut, saved };
+  };
+  const { pricing, settings, soldOut, saved } = await (tx ? read(tx) : withTenant(tenantId, read));
   const variants = new Map(pricing.variants.map((v) => [v.variantId, v]));
   const savedById = new Map(saved.map((d) => [d.id, d]));
   const groupById = new Map(pricing.modifierGroups.map((g) => [g.id, g]));
