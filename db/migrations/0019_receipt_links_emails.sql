@@ -3,6 +3,7 @@ CREATE TABLE "receipt_emails" (
 	"id" uuid NOT NULL,
 	"order_id" uuid NOT NULL,
 	"recipient" text NOT NULL,
+	"sender_name" text NOT NULL,
 	"subject" text NOT NULL,
 	"html" text NOT NULL,
 	"text" text NOT NULL,

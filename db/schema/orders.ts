@@ -308,6 +308,8 @@ export const receiptEmails = pgTable(
     id: uuid('id').notNull(),
     orderId: uuid('order_id').notNull(),
     recipient: text('recipient').notNull(),
+    /** The business's name as the sender's display name. */
+    senderName: text('sender_name').notNull(),
     subject: text('subject').notNull(),
     html: text('html').notNull(),
     text: text('text').notNull(),
