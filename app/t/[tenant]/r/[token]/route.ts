@@ -1,5 +1,5 @@
 import { publicReceipt } from '@/lib/orders';
-import { currentTenant } from '@/lib/tenancy';
+import { findTenantBySlug, TENANT_HEADER } from '@/lib/tenancy';
 
 /**
  * `/r/<token>` on a tenant's host: the one receipt the token opens, with no sign-in
@@ -16,9 +16,10 @@ const HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
-export async function GET(_req: Request, { params }: { params: Promise<{ tenant: string; token: string }> }): Promise<Response> {
+export async function GET(req: Request, { params }: { params: Promise<{ tenant: string; token: string }> }): Promise<Response> {
   const { tenant: slug, token } = await params;
-  const tenant = await currentTenant();
+  const host = req.headers.get(TENANT_HEADER); // set by proxy.ts from the Host header (a client's own is dropped)
+  const tenant = host === slug ? await findTenantBySlug(slug) : null;
   if (!tenant || tenant.slug !== slug) return page(404, 'No such receipt', 'This link does not open a receipt. Check that it was typed or scanned in full.');
   const receipt = await publicReceipt(tenant, token);
   if (receipt.status === 'ok') return new Response(receipt.html, { headers: HEADERS });
