@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { receiptEmails } from '@/db/schema/orders';
+import { orders, receiptEmails } from '@/db/schema/orders';
 import type { TenantContext } from '@/lib/auth';
 import { appendEvents, onEvent, type DomainEvent } from '@/lib/events';
 import { config } from '@/lib/platform/config';
+import { notFound } from '@/lib/platform/errors';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { logger } from '@/lib/platform/logger';
 import { sendMail } from '@/lib/platform/mailer';
@@ -39,15 +40,17 @@ export async function requestReceiptEmail(ctx: TenantContext, orderId: string, i
   });
 }
 
-/** The receipt emails asked for an order, newest first. */
+/** The receipt emails asked for one of the tenant's orders, newest first (another business's order: not_found). */
 export async function receiptEmailsOf(ctx: { tenantId: string }, orderId: string): Promise<ReceiptEmailView[]> {
-  const rows = await withTenant(ctx.tenantId, (tx) =>
-    tx
+  return withTenant(ctx.tenantId, async (tx) => {
+    const [order] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId));
+    if (!order) throw notFound('Order');
+    return tx
       .select({ id: receiptEmails.id, orderId: receiptEmails.orderId, to: receiptEmails.recipient, status: receiptEmails.status, createdAt: receiptEmails.createdAt })
       .from(receiptEmails)
-      .where(eq(receiptEmails.orderId, orderId)),
-  );
-  return rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+      .where(eq(receiptEmails.orderId, orderId))
+      .orderBy(desc(receiptEmails.createdAt));
+  });
 }
 
 /**
