@@ -6,6 +6,7 @@ import { withTenant } from '@/lib/platform/db';
 import { orderViewIn, type OrderView } from './orders';
 import { formatDateTime } from '@/lib/platform/format-time';
 import { notFound } from '@/lib/platform/errors';
+import { escapeHtml } from '@/lib/platform/html';
 import { linkExpired, orderOfToken, receiptLinkIn, receiptLinkView, type ReceiptLink } from './receipt-links';
 import type { SplitPartView } from './split-parts';
 
@@ -27,8 +28,7 @@ function partLines(order: OrderView, part: SplitPartView, money: (minor: number)
  * print width); the register opens it after payment and prints it. Everything shown comes
  * from the order's own snapshot, never from today's catalog.
  */
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = escapeHtml;
 
 export type ReceiptOptions = {
   /** The receipt of that part of its split bill (what it covered and its own tenders). */

@@ -1,4 +1,5 @@
 import { publicReceipt } from '@/lib/orders';
+import { escapeHtml } from '@/lib/platform/html';
 import { findTenantBySlug, TENANT_HEADER } from '@/lib/tenancy';
 
 /**
@@ -27,12 +28,11 @@ export async function GET(req: Request, { params }: { params: Promise<{ tenant: 
   return page(404, 'No such receipt', 'This link does not open a receipt. Check that it was typed or scanned in full.');
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function page(status: 404 | 410, title: string, message: string): Response {
   const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;color:#0f172a;max-width:32rem;margin:15vh auto;padding:0 1.5rem;text-align:center}p.s{font-weight:600;color:#b91c1c;font-size:.875rem}h1{font-size:1.75rem;margin:.25rem 0 .75rem}</style></head>
-<body><main><p class="s">${status === 410 ? '410 · Expired' : '404 · Not found'}</p><h1>${escape(title)}</h1><p>${escape(message)}</p></main></body></html>`;
+<body><main><p class="s">${status === 410 ? '410 · Expired' : '404 · Not found'}</p><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></main></body></html>`;
   return new Response(html, { status, headers: HEADERS });
 }
