@@ -11,7 +11,7 @@ const money = (minor: number) => formatMoney(minor, CURRENCY);
 const SAMUSA = 500;
 const CUSTOM = 3_000;
 
-test('a custom amount and a saved discount: the price typed in, 50 % off without a manager, the reason kept', async ({ page }) => {
+test('a custom amount and a saved discount: the price typed in, 50 % off without a manager, the reason kept', async ({ page, browser }) => {
   test.setTimeout(120_000);
   const registerName = `Discounts ${Date.now().toString(36)}`;
   const products = page.getByRole('region', { name: 'Products' });
@@ -75,5 +75,28 @@ test('a custom amount and a saved discount: the price typed in, 50 % off without
     const order = await browserFetch(page, `/api/v1/orders/${found!.id}`);
     expect(order.body).toMatchObject({ status: 'completed', orderDiscount: { kind: 'percent', basisPoints: 5000, reason: 'Staff meal' } });
     expect(order.body.lines).toEqual(expect.arrayContaining([expect.objectContaining({ productName: 'Custom amount', unitPrice: CUSTOM, note: 'Gift box' })]));
+  });
+
+  // docs/receipts.md: the printed receipt's QR code and link, opened by a customer who is not signed in.
+  await test.step('the receipt prints a QR code and its link, which opens it signed out; Email receipt queues it', async () => {
+    const receipt = page.getByTestId('receipt-dialog');
+    const frame = page.frameLocator('[data-testid="receipt-frame"]');
+    await expect(frame.getByRole('img', { name: 'QR code of this receipt online' })).toBeVisible();
+    const link = /https?:\/\/\S+\/r\/[A-Za-z0-9_-]{43}/.exec((await frame.locator('.link').textContent()) ?? '')?.[0];
+    expect(link, 'the printed link').toBeTruthy();
+    expect(new URL(link!).host).toBe(new URL(tenantUrl(DEMO.slug, '/')).host);
+    const customer = await browser.newContext();
+    const phone = await customer.newPage();
+    expect((await phone.goto(link!))?.status()).toBe(200);
+    await expect(phone.getByText('Discount: Staff meal')).toBeVisible();
+    const altered = link!.slice(0, -1) + (link!.endsWith('A') ? 'B' : 'A');
+    expect((await phone.goto(altered))?.status()).toBe(404);
+    await expect(phone.getByRole('heading', { name: 'No such receipt' })).toBeVisible();
+    await customer.close();
+
+    await receipt.getByRole('button', { name: /^Email receipt/ }).click();
+    await receipt.getByLabel('Customer’s email').fill('guest@example.com');
+    await receipt.getByRole('button', { name: 'Send receipt' }).click();
+    await expect(receipt.getByText('Receipt on its way to guest@example.com.')).toBeVisible();
   });
 });

@@ -81,6 +81,9 @@ async function main(): Promise<void> {
     '',
     `  Landing and sign-up   http://${rootDomain}`,
     `  Card gateway          ${env.PAYMENT_GATEWAY_URL} (simulator; test cards in gateway/README.md)`,
+    env.SMTP_URL
+      ? `  Receipt emails        sent through ${new URL(env.SMTP_URL).host} (SMTP_URL)`
+      : '  Receipt emails        SMTP_URL is not set: each "Email receipt" is written to this log (recipient, subject) instead of being sent',
     ...DEMO_TENANTS.flatMap((t) => [
       '',
       `  ${t.businessName} (${t.kind}, ${t.currency})   http://${t.slug}.${rootDomain}`,

@@ -40,6 +40,14 @@ export function SettingsForm({
           <TextField label="Tax ID" name="taxId" defaultValue={settings.taxId ?? ''} maxLength={40} error={fe.taxId} />
         </div>
         <TextField label="Footer" name="receiptFooter" defaultValue={settings.receiptFooter ?? ''} maxLength={300} placeholder="Thank you!" error={fe.receiptFooter} />
+        <TextField
+          label="Receipt link works for (days)"
+          name="receiptLinkDays"
+          inputMode="numeric"
+          defaultValue={String(settings.receiptLinkDays)}
+          error={fe.receiptLinkDays}
+          hint="Every receipt prints a QR code and a link that opens it online without signing in. After this many days from the sale the link says it has expired (1–3650)."
+        />
       </fieldset>
       <fieldset disabled={!canWrite} className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
         <legend className="px-1 text-sm font-semibold text-slate-700">At the register</legend>

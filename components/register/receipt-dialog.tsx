@@ -2,13 +2,15 @@
 
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { EmailReceipt } from './email-receipt';
 import { formatMoney } from './format';
 import { Modal } from './modal';
 import type { Order } from './types';
 
 /**
  * The sale is done: "Paid — change X" in big type, the printable receipt (the server's
- * GET /api/v1/orders/{id}/receipt, embedded), Print (prints just the receipt) and New sale
+ * GET /api/v1/orders/{id}/receipt, embedded, with its QR code), Print (prints just the receipt),
+ * Email receipt, and New sale
  * (or `doneLabel`: "Done" where no sale follows, as on the orders screen).
  */
 export function ReceiptDialog({ order, onNewSale, doneLabel = 'New sale' }: { order: Order | null; onNewSale: () => void; doneLabel?: string }) {
@@ -58,6 +60,7 @@ function ReceiptBody({ order, onNewSale, doneLabel }: { order: Order; onNewSale:
             {doneLabel}
           </Button>
         </div>
+        <EmailReceipt orderId={order.id} orderNumber={order.number} />
       </div>
       <div className="border-t border-slate-200 bg-slate-100 p-3 md:border-l md:border-t-0">
         <iframe

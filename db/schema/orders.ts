@@ -271,3 +271,62 @@ export const cashMovements = pgTable(
     check('cash_movements_amount_check', sql`${t.amount} > 0`),
   ],
 );
+
+/**
+ * The public link of an order's receipt (`/r/<token>` on the tenant's host, docs/receipts.md):
+ * one per order, made the first time its receipt is rendered. The token itself is never stored,
+ * only its SHA-256: it is an HMAC of the order under a key derived from the app secret, so any
+ * reprint shows the same link and a copy of this table opens no receipt.
+ */
+export const receiptLinks = pgTable(
+  'receipt_links',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    orderId: uuid('order_id').notNull(),
+    /** SHA-256 (hex) of the token. */
+    tokenHash: text('token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.orderId] }),
+    foreignKey({ columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id], name: 'receipt_links_order_fk' }).onDelete('cascade'),
+    uniqueIndex('receipt_links_token_idx').on(t.tenantId, t.tokenHash),
+  ],
+);
+
+export const receiptEmailStatuses = ['queued', 'sent'] as const;
+
+/**
+ * A receipt someone asked to be emailed: the message as rendered when asked (HTML and text), and
+ * whether it went out. The outbox handler (ReceiptEmailRequested) sends a `queued` one and marks it
+ * `sent` in the same savepoint, so a redelivered event never sends it twice.
+ */
+export const receiptEmails = pgTable(
+  'receipt_emails',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    orderId: uuid('order_id').notNull(),
+    recipient: text('recipient').notNull(),
+    /** The business's name as the sender's display name. */
+    senderName: text('sender_name').notNull(),
+    subject: text('subject').notNull(),
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    status: text('status', { enum: receiptEmailStatuses }).notNull().default('queued'),
+    requestedBy: uuid('requested_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** The SMTP server's message id, or `log:` when no SMTP_URL was set and the mail went to the log. */
+    messageId: text('message_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id], name: 'receipt_emails_order_fk' }).onDelete('cascade'),
+    index('receipt_emails_order_idx').on(t.tenantId, t.orderId, t.createdAt),
+  ],
+);
+
+export type ReceiptLinkRow = typeof receiptLinks.$inferSelect;
+export type ReceiptEmailRow = typeof receiptEmails.$inferSelect;
+export type NewReceiptEmailRow = typeof receiptEmails.$inferInsert;

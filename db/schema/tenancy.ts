@@ -62,6 +62,8 @@ export const tenantSettings = pgTable(
     tipCustomAmount: boolean('tip_custom_amount').notNull().default(true),
     /** Service charge on dine-in orders, basis points of the discounted amount (1000 = 10 %); 0: none. */
     serviceChargeBasisPoints: integer('service_charge_basis_points').notNull().default(0),
+    /** How many days after the sale a receipt's public link (`/r/<token>`) opens it. */
+    receiptLinkDays: integer('receipt_link_days').notNull().default(90),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -71,6 +73,7 @@ export const tenantSettings = pgTable(
     check('tenant_settings_drawer_tolerance_check', sql`${t.drawerTolerance} >= 0`),
     check('tenant_settings_service_charge_check', sql`${t.serviceChargeBasisPoints} between 0 and 10000`),
     check('tenant_settings_idle_lock_minutes_check', sql`${t.idleLockMinutes} between 0 and 240`),
+    check('tenant_settings_receipt_link_days_check', sql`${t.receiptLinkDays} between 1 and 3650`),
     check('tenant_settings_day_starts_at_check', sql`${t.dayStartsAt} ~ '^([01][0-9]|2[0-3]):(00|15|30|45)$'`),
   ],
 );

@@ -43,6 +43,7 @@ const RELAYED: Record<EventType, true> = {
   OrderRefunded: true,
   SalesFiguresChanged: true,
   KitchenTicketsChanged: true,
+  ReceiptEmailRequested: true,
 };
 export const RELAYED_EVENT_TYPES = Object.keys(RELAYED) as EventType[];
 

@@ -105,6 +105,8 @@ export type EventPayloads = {
    * kitchen displays refetch. Sent in the transaction that changed them.
    */
   KitchenTicketsChanged: { stationId: string };
+  /** Someone asked for an order's receipt by email (lib/orders): the message waits in `receipt_emails`, sent by the outbox handler. */
+  ReceiptEmailRequested: { emailId: string; orderId: string };
 };
 
 export type EventType = keyof EventPayloads;

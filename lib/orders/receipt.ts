@@ -2,9 +2,12 @@ import { staffNameOf, type TenantContext } from '@/lib/auth';
 import { formatMoney } from '@/lib/platform/money';
 import { type TenantInfo, getTenantSettings, type TenantSettings } from '@/lib/tenancy';
 import { variantLabel } from '@/lib/catalog';
-import { getOrder, type OrderView } from './orders';
+import { withTenant } from '@/lib/platform/db';
+import { orderViewIn, type OrderView } from './orders';
 import { formatDateTime } from '@/lib/platform/format-time';
 import { notFound } from '@/lib/platform/errors';
+import { escapeHtml } from '@/lib/platform/html';
+import { linkExpired, orderOfToken, receiptLinkIn, receiptLinkView, type ReceiptLink } from './receipt-links';
 import type { SplitPartView } from './split-parts';
 
 /** What one part of a split bill covered: units of lines (by item or seat), shares of shared lines; an equal share covers a share of the whole. */
@@ -25,23 +28,65 @@ function partLines(order: OrderView, part: SplitPartView, money: (minor: number)
  * print width); the register opens it after payment and prints it. Everything shown comes
  * from the order's own snapshot, never from today's catalog.
  */
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = escapeHtml;
+
+export type ReceiptOptions = {
+  /** The receipt of that part of its split bill (what it covered and its own tenders). */
+  partId?: string | null;
+  /** The tenant host's origin (`https://golden-cup.example.com`): the receipt then prints its public link and QR code. */
+  origin?: string;
+};
 
 /**
  * The receipt of one of the tenant's orders, with its settings' header and footer and the
- * cashier's name; with `partId`, the receipt of that part of its split bill (what it covered and
- * its own tenders).
+ * cashier's name; with `origin`, its public link (made the first time) and the link's QR code.
  */
-export async function receiptOf(ctx: TenantContext, orderId: string, partId: string | null = null): Promise<string> {
-  const order = await getOrder(ctx, orderId);
-  const part = partId ? order.parts.find((p) => p.id === partId) : null;
-  if (part === undefined) throw notFound('Part of the bill');
-  const [settings, cashier] = await Promise.all([getTenantSettings(ctx), staffNameOf(ctx, order.createdBy)]);
-  return renderReceipt(order, ctx.tenant, settings, cashier, part);
+export async function receiptOf(ctx: TenantContext, orderId: string, options: ReceiptOptions = {}): Promise<string> {
+  return (await renderedReceipt(ctx, orderId, options)).html;
 }
 
-export function renderReceipt(order: OrderView, tenant: TenantInfo, settings: TenantSettings, cashierName: string | null, part: SplitPartView | null = null): string {
+/** receiptOf with the order it shows (an email needs its number). */
+export async function renderedReceipt(ctx: TenantContext, orderId: string, { partId = null, origin }: ReceiptOptions = {}): Promise<{ html: string; order: OrderView }> {
+  const { order, settings, token } = await withTenant(ctx.tenantId, async (tx) => {
+    const order = await orderViewIn(tx, orderId);
+    return { order, settings: await getTenantSettings(ctx, tx), token: origin ? await receiptLinkIn(tx, ctx.tenantId, order.id) : null };
+  });
+  const part = partId ? order.parts.find((p) => p.id === partId) : null;
+  if (part === undefined) throw notFound('Part of the bill');
+  const cashier = await staffNameOf(ctx, order.createdBy);
+  return { order, html: renderReceipt(order, ctx.tenant, settings, cashier, part, origin && token ? await receiptLinkView(origin, token) : null) };
+}
+
+/** What `/r/<token>` answers: the one order's receipt, or why not (an unknown token and another business's are the same 404). */
+export type PublicReceipt = { status: 'ok'; html: string } | { status: 'expired' } | { status: 'not_found' };
+
+/**
+ * The receipt a public link opens, on the host tenant only (`tenant` comes from the Host header):
+ * the token is looked up under that tenant's RLS, so another business's token finds nothing. Past
+ * the tenant's `receiptLinkDays` from the sale it is `expired`. The page is the printed receipt
+ * without the link itself (the customer is on it).
+ */
+export async function publicReceipt(tenant: TenantInfo, token: string): Promise<PublicReceipt> {
+  const found = await withTenant(tenant.id, async (tx) => {
+    const orderId = await orderOfToken(tx, token);
+    if (!orderId) return null;
+    return { order: await orderViewIn(tx, orderId), settings: await getTenantSettings({ tenantId: tenant.id }, tx) };
+  });
+  if (!found) return { status: 'not_found' };
+  const { order, settings } = found;
+  if (linkExpired(new Date(order.placedAt ?? order.createdAt), settings.receiptLinkDays)) return { status: 'expired' };
+  const cashier = await staffNameOf({ tenantId: tenant.id }, order.createdBy);
+  return { status: 'ok', html: renderReceipt(order, tenant, settings, cashier) };
+}
+
+export function renderReceipt(
+  order: OrderView,
+  tenant: TenantInfo,
+  settings: TenantSettings,
+  cashierName: string | null,
+  part: SplitPartView | null = null,
+  link: ReceiptLink | null = null,
+): string {
   const money = (minor: number) => escape(formatMoney(minor, order.currency));
   const when = formatDateTime(order.placedAt ?? order.createdAt, tenant.timeZone);
   const row = (left: string, right: string, cls = '') => `<div class="row ${cls}"><span>${left}</span><span>${right}</span></div>`;
@@ -102,6 +147,8 @@ export function renderReceipt(order: OrderView, tenant: TenantInfo, settings: Te
   .sub { padding-left: 12px; color: #333; }
   .total { font-weight: 700; font-size: 14px; }
   hr { border: 0; border-top: 1px dashed #000; margin: 6px 0; }
+  .qr svg { display: block; width: 30mm; height: 30mm; margin: 4px auto; }
+  .link { text-align: center; font-size: 10px; word-break: break-all; }
   .void { text-align: center; font-weight: 700; font-size: 16px; border: 2px solid #000; margin: 6px 0; }
   @media screen { body { box-shadow: 0 0 0 1px #ddd; padding: 6mm 4mm; margin-top: 12px; } }
 </style></head>
@@ -135,6 +182,41 @@ export function renderReceipt(order: OrderView, tenant: TenantInfo, settings: Te
   ${parts ? `<hr><div>Split bill</div>${parts}` : ''}
   ${refunds && !part ? `<hr>${refunds}` : ''}
   <hr>
+  ${link ? `<div class="qr" role="img" aria-label="QR code of this receipt online">${link.qrSvg}</div><div class="link">This receipt online for ${settings.receiptLinkDays} days:<br>${escape(link.url)}</div><hr>` : ''}
   <div class="center">${escape(settings.receiptFooter ?? 'Thank you!')}</div>
 </body></html>`;
+}
+
+const TEXT_WIDTH = 42;
+const unescape = (text: string) =>
+  text.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
+
+/**
+ * The plain-text version of a receipt renderReceipt made (an email's text part): the same rows
+ * read off its markup, left and right columns padded to 42 characters, rules as dashes, the QR
+ * code left out (its link is printed under it). Not a second renderer: it knows only
+ * renderReceipt's few shapes (a row of two spans, a rule, a block).
+ */
+export function receiptText(html: string): string {
+  const body = html.slice(html.indexOf('<body>') + '<body>'.length, html.lastIndexOf('</body>'));
+  return unescape(
+    body
+      .replace(/<div class="qr"[^>]*>[\s\S]*?<\/svg><\/div>/g, '')
+      // A row's two sides, kept apart (\u0001) until the text is unescaped and can be measured.
+      .replace(/<div class="row[^"]*"><span>([\s\S]*?)<\/span><span>([\s\S]*?)<\/span><\/div>/g, '\n$1\u0001$2\n')
+      .replace(/<div class="sub">/g, '\n\u0002')
+      .replace(/<hr>/g, `\n${'-'.repeat(TEXT_WIDTH)}\n`)
+      .replace(/<br>|<\/div>|<\/h1>/g, '\n')
+      .replace(/<[^>]+>/g, ''),
+  )
+    .split('\n')
+    .map((raw) => {
+      const line = raw.trim().replace('\u0002', '  ').trimEnd();
+      const [left, right] = line.split('\u0001');
+      return right === undefined ? line : `${left}${' '.repeat(Math.max(1, TEXT_WIDTH - left!.length - right.length))}${right}`.trimEnd();
+    })
+    .filter((line, i, all) => line !== '' || (i > 0 && all[i - 1] !== ''))
+    .join('\n')
+    .trim()
+    .concat('\n');
 }

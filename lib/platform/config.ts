@@ -105,6 +105,20 @@ const envSchema = z
     ASSISTANT_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
     /** Longest the assistant keeps a tool's figures; a change of them ends the entry sooner (docs/assistant.md › Cache). */
     ASSISTANT_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+    /**
+     * Where emailed receipts go out (`smtp://user:pass@host:587`, `smtps://…:465`). Unset: each
+     * mail is written to the log instead (recipient and subject), never silently dropped (docs/receipts.md).
+     */
+    SMTP_URL: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || undefined)
+      .pipe(z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL').optional()),
+    /** The sender of emailed receipts; the business's name is put in front of it (`"Golden Cup" <receipts@…>`). */
+    MAIL_FROM: z.email('must be an email address').default('receipts@tillwise.local'),
+    /** Longest an SMTP connection, greeting or reply may take before the send fails and is retried later. */
+    SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Must stay unset (see crossFieldIssues); listed so the rule is visible here. */
     NEXTAUTH_URL: z.string().optional(),

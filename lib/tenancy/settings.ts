@@ -41,6 +41,8 @@ export type TenantSettings = {
   tipCustomAmount: boolean;
   /** Service charge added to dine-in orders, in basis points of their discounted amount (1000 = 10 %); 0: none. The house's revenue, taxed with the lines. */
   serviceChargeBasisPoints: number;
+  /** Days after the sale that a receipt's public link (`/r/<token>`, its QR code) opens the receipt; then it answers 410. */
+  receiptLinkDays: number;
 };
 
 const DEFAULT_SETTINGS: TenantSettings = {
@@ -62,6 +64,7 @@ const DEFAULT_SETTINGS: TenantSettings = {
   tipPresets: [1000, 1500, 2000],
   tipCustomAmount: true,
   serviceChargeBasisPoints: 0,
+  receiptLinkDays: 90,
 };
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().transform((v) => v || null);
@@ -89,6 +92,7 @@ export const settingsPatchSchema = patchSchema(
       .refine((ps) => new Set(ps).size === ps.length, 'Each tip preset once'),
     tipCustomAmount: z.boolean(),
     serviceChargeBasisPoints: z.number({ message: 'Enter a percentage' }).int('Use whole basis points').min(0, '0 % (none) to 100 %').max(10_000, '0 % (none) to 100 %'),
+    receiptLinkDays: z.number({ message: 'Enter days' }).int('Use whole days').min(1, '1 to 3650 days').max(3650, '1 to 3650 days'),
   }),
 );
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
@@ -112,6 +116,7 @@ const columns = {
   tipPresets: tenantSettings.tipPresets,
   tipCustomAmount: tenantSettings.tipCustomAmount,
   serviceChargeBasisPoints: tenantSettings.serviceChargeBasisPoints,
+  receiptLinkDays: tenantSettings.receiptLinkDays,
 };
 
 /** The tenant's settings, read in the caller's tenant transaction `tx` when given (a quote's reads share one). */

@@ -32,6 +32,7 @@ const FIELD_LABELS: Record<string, string> = {
   pinSwitchToOwner: 'Switch staff to an owner',
   cashOutLimit: 'Cash-out limit',
   receiptFooter: 'Receipt footer',
+  receiptLinkDays: 'Receipt link days',
   address: 'Address',
   phone: 'Phone',
   taxId: 'Tax number',

@@ -31,6 +31,7 @@ export async function saveSettingsAction(_prev: FormState, formData: FormData): 
   const cashOut = field(formData, 'cashOutLimit');
   const tolerance = field(formData, 'drawerTolerance');
   const idle = field(formData, 'idleLockMinutes');
+  const linkDays = field(formData, 'receiptLinkDays');
   const input = {
     address: field(formData, 'address'),
     phone: field(formData, 'phone'),
@@ -48,6 +49,7 @@ export async function saveSettingsAction(_prev: FormState, formData: FormData): 
     tipPresets: tipPresets(field(formData, 'tipPresets')),
     tipCustomAmount: formData.get('tipCustomAmount') === 'on',
     serviceChargeBasisPoints: percentToBasisPoints(field(formData, 'serviceCharge')),
+    receiptLinkDays: linkDays === undefined ? undefined : Number(linkDays.trim() || Number.NaN),
   };
   return staffAction('settings:write', settingsPatchSchema, input, async (ctx, data) => {
     await updateTenantSettings(ctx, data);

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { OrderTimeline } from '@/components/admin/orders/order-timeline';
+import { EmailReceipt } from '@/components/register/email-receipt';
 import { OrderDetail } from '@/components/register/orders/order-views';
 import { buttonClass } from '@/components/ui/button';
 import { requireStaff } from '@/lib/auth';
@@ -28,6 +29,9 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
           Open the receipt<span className="sr-only"> of order #{detail.order.number} in a new tab</span>
         </a>
       </nav>
+      <section aria-label="Email the receipt" className="max-w-md">
+        <EmailReceipt orderId={detail.order.id} orderNumber={detail.order.number} />
+      </section>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <OrderDetail
           data={detail}
