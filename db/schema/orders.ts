@@ -39,6 +39,8 @@ export const orders = pgTable(
     tableId: uuid('table_id'),
     covers: integer('covers'),
     customerName: text('customer_name'),
+    /** The customer profile attached at the register (lib/customers; no foreign key: another module's table). */
+    customerId: uuid('customer_id'),
     note: text('note'),
     currency: text('currency').notNull(),
     pricesIncludeTax: boolean('prices_include_tax').notNull(),
@@ -80,6 +82,8 @@ export const orders = pgTable(
     index('orders_staff_idx').on(t.tenantId, t.createdBy, t.createdAt),
     index('orders_table_idx').on(t.tenantId, t.tableId, t.createdAt).where(sql`table_id is not null`),
     index('orders_shift_idx').on(t.tenantId, t.shiftId),
+    // A customer's history, newest first.
+    index('orders_customer_idx').on(t.tenantId, t.customerId, t.createdAt).where(sql`customer_id is not null`),
     // The sales read model (lib/orders/sales-facts.ts) scans by the time a sale or void happened.
     index('orders_paid_idx').on(t.tenantId, t.paidAt).where(sql`paid_at is not null`),
     index('orders_voided_idx').on(t.tenantId, t.voidedAt).where(sql`voided_at is not null`),
