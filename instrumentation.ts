@@ -16,6 +16,7 @@ export async function register(): Promise<void> {
   await import('./lib/analytics'); // subscribes to OrderPaid, OrderRefunded, OrderVoided (the rollups)
   await import('./lib/restaurant'); // subscribes to OrderPlaced, OrderVoided (kitchen tickets)
   await import('./lib/assistant'); // subscribes to SalesFiguresChanged (its cache version)
+  await import('./lib/customers'); // subscribes to OrderPaid, OrderRefunded, OrderVoided (loyalty points)
   const { startDispatcher, startNatsRelay } = await import('./lib/events');
   startNatsRelay(); // NATS_URL set: every event is also published to JetStream (docs/scaling.md)
   startDispatcher();

@@ -20,7 +20,7 @@ export const customers = pgTable(
     email: text('email'),
     note: text('note'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
-    /** The sum of the customer's ledger rows, kept in the transaction that writes each row. */
+    /** The sum of the customer's ledger rows, kept in the transaction that writes each row; below zero when a refund took back points already spent. */
     pointsBalance: integer('points_balance').notNull().default(0),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -33,7 +33,6 @@ export const customers = pgTable(
     // One profile per phone number in a business (erased profiles have none).
     uniqueIndex('customers_phone_key').on(t.tenantId, t.phoneDigits).where(sql`phone_digits is not null`),
     index('customers_name_idx').on(t.tenantId, sql`lower(${t.name})`),
-    check('customers_points_check', sql`${t.pointsBalance} >= 0`),
   ],
 );
 export type CustomerRow = typeof customers.$inferSelect;

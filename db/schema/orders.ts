@@ -17,7 +17,13 @@ export type AppliedDiscount = { kind: 'percent'; basisPoints: number } | { kind:
  * A discount as the order keeps it: its value, why (a saved discount's name, or what the cashier
  * typed), the saved discount it came from, and the manager who approved it (when one had to).
  */
-export type DiscountRecord = AppliedDiscount & { approvedBy?: string | null; reason?: string | null; savedDiscountId?: string | null };
+export type DiscountRecord = AppliedDiscount & {
+  approvedBy?: string | null;
+  reason?: string | null;
+  savedDiscountId?: string | null;
+  /** A loyalty reward redeemed at the register: the points it cost (lib/customers' ledger has the row). */
+  loyaltyPoints?: number | null;
+};
 export type LineModifier = { groupId: string; groupName: string; optionId: string; optionName: string; priceDelta: number };
 
 /**

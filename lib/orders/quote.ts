@@ -1,6 +1,7 @@
 import type { DiscountRecord, LineModifier, OrderType } from '@/db/schema/orders';
 import { authorise, type TenantContext } from '@/lib/auth';
 import { getPricing, savedDiscountService, variantLabel, type SavedDiscount } from '@/lib/catalog';
+import { getLoyaltySettings, rewardOf } from '@/lib/customers';
 import { withTenant } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import { soldOutAmong } from '@/lib/restaurant';
@@ -52,7 +53,7 @@ export const serviceChargeFor = (type: OrderType, settings: Pick<TenantSettings,
 
 type Problem = { path: string; message: string };
 
-type QuoteInput = Pick<UpdateOrderInput, 'type' | 'lines' | 'orderDiscount' | 'approval' | 'expectedTotal'>;
+type QuoteInput = Pick<UpdateOrderInput, 'type' | 'lines' | 'orderDiscount' | 'approval' | 'expectedTotal'> & Partial<Pick<UpdateOrderInput, 'customerId' | 'redeemRewards'>>;
 
 /**
  * @param ctx who rings the sale up (their role, or an approval token of this session, may allow a larger discount)
@@ -75,11 +76,12 @@ export async function quoteWithSettings(
 ): Promise<{ quote: Quote; settings: TenantSettings }> {
   const tenantId = ctx.tenantId;
   const usesSaved = [input.orderDiscount, ...input.lines.map((l) => l.discount)].some((d) => d?.kind === 'saved');
-  const [{ pricing, settings, soldOut }, saved] = await Promise.all([
+  const [{ pricing, settings, soldOut, loyalty }, saved] = await Promise.all([
     withTenant(tenantId, async (tx) => {
       const [pricing, settings] = await Promise.all([getPricing({ tenantId }, input.lines.map((l) => l.variantId), tx), getTenantSettings({ tenantId }, tx)]);
       const soldOut = await soldOutAmong({ tenantId }, [...new Set(pricing.variants.map((v) => v.productId))], tx);
-      return { pricing, settings, soldOut };
+      const loyalty = input.redeemRewards ? await getLoyaltySettings({ tenantId }, tx) : null;
+      return { pricing, settings, soldOut, loyalty };
     }),
     // The catalog's store (Postgres or MongoDB) reads saved discounts on its own; rare at a till.
     usesSaved ? savedDiscountService.list({ tenantId }) : [],
@@ -90,7 +92,7 @@ export async function quoteWithSettings(
   const rateOf = new Map(pricing.taxClasses.map((t) => [t.id, t.rateBasisPoints]));
   const problems: Problem[] = [];
   const discountOf = (d: DiscountInput | null, place: 'line' | 'order', path: string) => resolveDiscount(d, place, savedById, path, problems);
-  const orderDiscount = discountOf(input.orderDiscount, 'order', 'orderDiscount');
+  const orderDiscount = loyalty && input.redeemRewards ? loyaltyDiscount(loyalty, input, problems) : discountOf(input.orderDiscount, 'order', 'orderDiscount');
 
   const drafts = input.lines.map((line, i) => {
     const variant = variants.get(line.variantId);
@@ -142,6 +144,9 @@ export async function quoteWithSettings(
   const pricingLines = lines.map((l) => ({ unitPrice: l.unitPrice, modifiersTotal: Math.max(l.modifiersTotal, -l.unitPrice), quantity: l.quantity, taxRateBasisPoints: l.taxRateBasisPoints, discount: l.discount }));
   const serviceChargeBasisPoints = serviceChargeFor(input.type, settings);
   const priced = priceOrder(pricingLines, { pricesIncludeTax: settings.pricesIncludeTax, orderDiscount, serviceChargeBasisPoints });
+  if (orderDiscount?.loyaltyPoints && orderDiscount.kind === 'amount' && priced.lines.reduce((sum, l) => sum + l.orderDiscount, 0) < orderDiscount.amount) {
+    throw new AppError('unprocessable', 'The reward is worth more than the order; add items or redeem fewer rewards', [{ path: 'redeemRewards', message: 'Worth more than the order' }]);
+  }
   if (input.expectedTotal !== undefined && input.expectedTotal !== priced.total) {
     throw new AppError('unprocessable', 'The total has changed (prices were updated). Check the order and try again.', [
       { path: 'expectedTotal', message: `The total is ${priced.total}, not ${input.expectedTotal}` },
@@ -152,7 +157,8 @@ export async function quoteWithSettings(
   // only what the cashier typed in is held to the limit.
   const discounts = [orderDiscount, ...lines.map((l) => l.discount)];
   const savedNeedingApproval = discounts.find((d) => d?.savedDiscountId && savedById.get(d.savedDiscountId)?.needsApproval);
-  const typedIn = (d: DiscountRecord | null) => (d?.savedDiscountId ? null : d);
+  // A loyalty reward is the business's own offer, paid for with points: never held to the limit either.
+  const typedIn = (d: DiscountRecord | null) => (d?.savedDiscountId || d?.loyaltyPoints ? null : d);
   const overLimit = () =>
     discountNeedsApproval(
       priceOrder(pricingLines.map((l) => ({ ...l, discount: typedIn(l.discount) })), { pricesIncludeTax: settings.pricesIncludeTax, orderDiscount: typedIn(orderDiscount) }),
@@ -192,6 +198,17 @@ export function discountNeedsApproval(priced: PricedOrder, limitBasisPoints: num
 }
 
 const PLACE_WORDS = { line: 'an item', order: 'the whole order' } as const;
+
+/**
+ * The order discount of redeemed loyalty rewards: their value off, named for what they cost. The
+ * points leave the customer's balance in the checkout's transaction (lib/customers redeemPoints).
+ */
+function loyaltyDiscount(loyalty: Parameters<typeof rewardOf>[0], input: QuoteInput, problems: Problem[]): DiscountRecord | null {
+  if (!input.customerId) problems.push({ path: 'redeemRewards', message: 'Attach the customer whose points pay for the reward' });
+  if (input.orderDiscount) problems.push({ path: 'redeemRewards', message: 'A loyalty reward is the order discount; remove the other one' });
+  const reward = rewardOf(loyalty, input.redeemRewards!);
+  return { kind: 'amount', amount: reward.amount, reason: `Loyalty reward (${reward.points} points)`, loyaltyPoints: reward.points };
+}
 
 /**
  * The discount an order keeps: a typed-in one as sent (with its reason), a saved one by its

@@ -2,6 +2,7 @@ import { staffNameOf, type TenantContext } from '@/lib/auth';
 import { formatMoney } from '@/lib/platform/money';
 import { type TenantInfo, getTenantSettings, type TenantSettings } from '@/lib/tenancy';
 import { variantLabel } from '@/lib/catalog';
+import { loyaltyOnReceipt, type ReceiptLoyalty } from '@/lib/customers';
 import { getOrder, type OrderView } from './orders';
 import { formatDateTime } from '@/lib/platform/format-time';
 import { notFound } from '@/lib/platform/errors';
@@ -37,11 +38,23 @@ export async function receiptOf(ctx: TenantContext, orderId: string, partId: str
   const order = await getOrder(ctx, orderId);
   const part = partId ? order.parts.find((p) => p.id === partId) : null;
   if (part === undefined) throw notFound('Part of the bill');
-  const [settings, cashier] = await Promise.all([getTenantSettings(ctx), staffNameOf(ctx, order.createdBy)]);
-  return renderReceipt(order, ctx.tenant, settings, cashier, part);
+  const paid = order.paidAt !== null;
+  const [settings, cashier, loyalty] = await Promise.all([
+    getTenantSettings(ctx),
+    staffNameOf(ctx, order.createdBy),
+    loyaltyOnReceipt(ctx, { id: order.id, customerId: order.customerId, paid, total: order.total }),
+  ]);
+  return renderReceipt(order, ctx.tenant, settings, cashier, part, loyalty);
 }
 
-export function renderReceipt(order: OrderView, tenant: TenantInfo, settings: TenantSettings, cashierName: string | null, part: SplitPartView | null = null): string {
+export function renderReceipt(
+  order: OrderView,
+  tenant: TenantInfo,
+  settings: TenantSettings,
+  cashierName: string | null,
+  part: SplitPartView | null = null,
+  loyalty: ReceiptLoyalty | null = null,
+): string {
   const money = (minor: number) => escape(formatMoney(minor, order.currency));
   const when = formatDateTime(order.placedAt ?? order.createdAt, tenant.timeZone);
   const row = (left: string, right: string, cls = '') => `<div class="row ${cls}"><span>${left}</span><span>${right}</span></div>`;
@@ -134,6 +147,11 @@ export function renderReceipt(order: OrderView, tenant: TenantInfo, settings: Te
   ${balanceDue ? row('Balance due', money(balanceDue), 'total') : ''}
   ${parts ? `<hr><div>Split bill</div>${parts}` : ''}
   ${refunds && !part ? `<hr>${refunds}` : ''}
+  ${
+    loyalty
+      ? `<hr><div>Customer: ${escape(loyalty.customerName)}</div>${loyalty.redeemed ? row('Points redeemed', `−${loyalty.redeemed}`) : ''}${loyalty.earned ? row('Points earned', `${loyalty.earned > 0 ? '+' : ''}${loyalty.earned}`) : ''}${row('Points balance', String(loyalty.balance), 'total')}`
+      : ''
+  }
   <hr>
   <div class="center">${escape(settings.receiptFooter ?? 'Thank you!')}</div>
 </body></html>`;
