@@ -12,8 +12,7 @@ CREATE TABLE "customers" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"erased_at" timestamp with time zone,
-	CONSTRAINT "customers_tenant_id_id_pk" PRIMARY KEY("tenant_id","id"),
-	CONSTRAINT "customers_points_check" CHECK ("customers"."points_balance" >= 0)
+	CONSTRAINT "customers_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "loyalty_ledger" (
