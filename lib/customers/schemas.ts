@@ -7,21 +7,27 @@ export const phoneDigitsOf = (phone: string | null | undefined): string | null =
   return digits.length ? digits : null;
 };
 
-const optionalText = (max: number, message: string) =>
-  z.string().trim().max(max, message).nullable().default(null).transform((v) => v || null);
+// The default is the outermost wrapper, so patchSchema strips it: a PATCH that leaves a field out keeps it.
+const optionalText = (max: number, message: string) => z.string().trim().max(max, message).nullable().transform((v) => v || null);
 
 const tag = z.string().trim().toLowerCase().min(1, 'A tag is not empty').max(30, 'A tag has at most 30 characters');
 
 export const customerInputSchema = z.object({
   name: z.string({ message: 'Enter a name' }).trim().min(1, 'Enter a name').max(80, 'Use at most 80 characters'),
-  phone: optionalText(40, 'Use at most 40 characters').refine((p) => p === null || (phoneDigitsOf(p)?.length ?? 0) >= 6, 'A phone number has at least 6 digits'),
-  email: z.email({ message: 'Enter an email address' }).trim().toLowerCase().max(200).nullable().default(null).or(z.literal('').transform(() => null)),
-  note: optionalText(500, 'Use at most 500 characters'),
+  phone: optionalText(40, 'Use at most 40 characters')
+    .refine((p) => p === null || (phoneDigitsOf(p)?.length ?? 0) >= 6, 'A phone number has at least 6 digits')
+    .default(null),
+  email: z
+    .union([z.literal(''), z.email({ message: 'Enter an email address' }).max(200)])
+    .nullable()
+    .transform((v) => (v ? v.toLowerCase() : null))
+    .default(null),
+  note: optionalText(500, 'Use at most 500 characters').default(null),
   tags: z
     .array(tag)
     .max(20, 'At most 20 tags')
-    .default([])
-    .transform((tags) => [...new Set(tags)]),
+    .transform((tags) => [...new Set(tags)])
+    .default([]),
 });
 export type CustomerInput = z.output<typeof customerInputSchema>;
 
