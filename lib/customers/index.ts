@@ -14,4 +14,4 @@ export {
   type CustomerExport,
   type LedgerEntryView,
 } from './customers';
-export { getLoyaltySettings, updateLoyaltySettings, pointsFor, rewardOf, redeemPoints, pointsBalanceIn, loyaltyOnReceipt, type LoyaltySettings, type ReceiptLoyalty } from './loyalty';
+export { getLoyaltySettings, updateLoyaltySettings, pointsFor, rewardOf, redeemPoints, loyaltyOnReceipt, type LoyaltySettings, type ReceiptLoyalty } from './loyalty';

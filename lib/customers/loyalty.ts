@@ -137,12 +137,6 @@ async function giveBackRedemption(tx: Tx, tenantId: string, customerId: string, 
   await post(tx, tenantId, { customerId, orderId: redeemed.orderId, kind: 'reverse', referenceId: redeemed.id, points: -redeemed.points, amount: redeemed.amount });
 }
 
-/** A customer's points balance (in the caller's transaction); null: no such customer. */
-export async function pointsBalanceIn(tx: Tx, customerId: string): Promise<number | null> {
-  const [row] = await tx.select({ balance: customers.pointsBalance }).from(customers).where(eq(customers.id, customerId));
-  return row?.balance ?? null;
-}
-
 onEvent('OrderPaid', 'customers.loyalty-earn', earnOnPayment);
 onEvent('OrderRefunded', 'customers.loyalty-refund', reverseOnRefund);
 onEvent('OrderVoided', 'customers.loyalty-void', reverseOnVoid);

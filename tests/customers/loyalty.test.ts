@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TenantContext } from '@/lib/auth';
 import { createCustomer, customerInputSchema, getCustomer, pointsLedgerOf, searchCustomers, customerSearchQuery, updateLoyaltySettings } from '@/lib/customers';
 import { dispatchPending } from '@/lib/events';
-import { checkout, createOrderSchema, customerProfile, eraseCustomer, exportCustomer, getOrder, receiptOf, refundOrder, voidOrder } from '@/lib/orders';
+import { checkout, createOrderSchema, customerProfile, eraseCustomer, exportCustomer, getOrder, receiptOf, refundOrder, registerData, voidOrder } from '@/lib/orders';
 import { withTenant } from '@/lib/platform/db';
 import { contextOf, createStockedProduct, createTenant, mainLocation, rowsOf, sessionContextOf, type TestTenant } from '../helpers';
 
@@ -90,6 +90,10 @@ describe('attaching a customer to an order', () => {
 });
 
 describe('loyalty points', () => {
+  it('offers the reward to the register', async () => {
+    expect((await registerData(cashier)).loyaltyReward).toEqual({ points: 5, value: 50 });
+  });
+
   it('earns on payment, takes back on refund, once each even when every event is delivered again', async () => {
     const kyaw = await customer(cashier, { name: 'Kyaw', phone: '0955556666' });
     const { order } = await checkout(cashier, paidInCash({ customerId: kyaw.id, lines: [{ variantId: cake, quantity: 10 }] }));
