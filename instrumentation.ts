@@ -17,6 +17,7 @@ export async function register(): Promise<void> {
   await import('./lib/restaurant'); // subscribes to OrderPlaced, OrderVoided (kitchen tickets)
   await import('./lib/assistant'); // subscribes to SalesFiguresChanged (its cache version)
   await import('./lib/orders'); // subscribes to ReceiptEmailRequested (sends emailed receipts)
+  await import('./lib/customers'); // subscribes to OrderPaid, OrderRefunded, OrderVoided (loyalty points)
   const { startDispatcher, startNatsRelay } = await import('./lib/events');
   startNatsRelay(); // NATS_URL set: every event is also published to JetStream (docs/scaling.md)
   startDispatcher();

@@ -33,7 +33,7 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO tillwise_app;
 -- Platform table: the registry reads and inserts businesses; the app never changes one.
 REVOKE UPDATE, DELETE ON tenants FROM tillwise_app;
 -- Append-only records.
-REVOKE UPDATE, DELETE ON audit_events, stock_movements FROM tillwise_app;
+REVOKE UPDATE, DELETE ON audit_events, stock_movements, loyalty_ledger FROM tillwise_app;
 
 GRANT USAGE ON SCHEMA public TO tillwise_dispatcher;
 GRANT SELECT, UPDATE ON outbox_events TO tillwise_dispatcher;

@@ -6,6 +6,7 @@ import { usePathname } from 'next/navigation';
 const links = [
   { href: '/admin', label: 'Dashboard' },
   { href: '/admin/orders', label: 'Orders' },
+  { href: '/admin/customers', label: 'Customers' },
   { href: '/admin/reports', label: 'Reports' },
   { href: '/admin/shifts', label: 'Shifts' },
   { href: '/admin/assistant', label: 'Assistant', needs: 'assistant' },

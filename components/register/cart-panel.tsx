@@ -23,6 +23,7 @@ export function CartPanel({
   quoteError,
   saleError,
   currency,
+  loyaltyReward,
   pricesIncludeTax,
   tables,
   order,
@@ -51,6 +52,8 @@ export function CartPanel({
   quoteError: ApiError | null;
   saleError: ApiError | null;
   currency: string;
+  /** The business's loyalty reward (null: none). */
+  loyaltyReward: { points: number; value: number } | null;
   pricesIncludeTax: boolean;
   tables: RegisterTable[];
   order: Order | null;
@@ -140,7 +143,16 @@ export function CartPanel({
         </div>
       )}
 
-      <OrderOptions cart={cart} tables={tables} locked={locked} tableError={tableError} onDineIn={onRefreshTables} onChooseTable={onChooseTable} />
+      <OrderOptions
+        cart={cart}
+        tables={tables}
+        locked={locked}
+        tableError={tableError}
+        onDineIn={onRefreshTables}
+        onChooseTable={onChooseTable}
+        currency={currency}
+        loyaltyReward={loyaltyReward}
+      />
 
       <div className="min-h-0 flex-1 overflow-y-auto">
         {lines.length === 0 ? (

@@ -57,6 +57,9 @@ const saved = z.object({
     tableId: z.string().nullable(),
     covers: z.number().int().nullable(),
     customerName: z.string(),
+    // Absent in carts kept before customers existed.
+    customer: z.object({ id: z.string(), name: z.string(), phone: z.string().nullable(), pointsBalance: z.number().int().nullable() }).nullable().default(null),
+    redeemRewards: z.number().int().min(0).max(100).default(0),
     resumed: z.object({ id: z.string(), number: z.number().int() }).nullable(),
   }),
 });

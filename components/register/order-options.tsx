@@ -1,6 +1,7 @@
 'use client';
 
 import { useId } from 'react';
+import { CustomerPicker } from './customer-picker';
 import { ORDER_TYPE_LABEL } from './format';
 import type { CartApi } from './use-cart';
 import type { OrderType, RegisterTable } from './types';
@@ -18,7 +19,12 @@ export function OrderOptions({
   tableError,
   onDineIn,
   onChooseTable,
+  currency,
+  loyaltyReward,
 }: {
+  currency: string;
+  /** The business's loyalty reward (null: none), offered once a customer is attached. */
+  loyaltyReward: { points: number; value: number } | null;
   cart: CartApi;
   tables: RegisterTable[];
   locked: boolean;
@@ -29,7 +35,7 @@ export function OrderOptions({
   onChooseTable: (tableId: string | null) => void;
 }) {
   const id = useId();
-  const { type, tableId, covers, customerName } = cart.cart;
+  const { type, tableId, covers, customerName, customer } = cart.cart;
   const types: OrderType[] = tables.length ? ['dine_in', 'takeaway', 'retail'] : ['takeaway', 'retail'];
   const free = tables.filter((t) => t.status === 'free');
   const busy = tables.filter((t) => t.status !== 'free');
@@ -126,7 +132,9 @@ export function OrderOptions({
           )}
         </div>
       )}
-      <div>
+      <CustomerPicker cart={cart} locked={locked} currency={currency} reward={loyaltyReward} />
+      {/* A walk-in's name to call out; an attached customer's name is the order's. */}
+      {!customer && <div>
         <label htmlFor={`${id}-customer`} className="sr-only">
           Customer name (optional)
         </label>
@@ -140,7 +148,7 @@ export function OrderOptions({
           autoComplete="off"
           className={control}
         />
-      </div>
+      </div>}
     </div>
   );
 }

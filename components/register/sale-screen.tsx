@@ -404,6 +404,7 @@ export function SaleScreen({
               quoteError={quote.error}
               saleError={sale.error}
               currency={currency}
+              loyaltyReward={data.loyaltyReward}
               pricesIncludeTax={data.settings.pricesIncludeTax}
               tables={tables}
               order={sale.order}

@@ -99,6 +99,8 @@ export type Order = OrderTotals & {
   tableId: string | null;
   covers: number | null;
   customerName: string | null;
+  /** The customer profile attached at the register (null: none). */
+  customerId: string | null;
   shiftId: string | null;
   locationId: string;
   currency: string;

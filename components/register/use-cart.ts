@@ -39,12 +39,18 @@ export type CartState = {
   tableId: string | null;
   covers: number | null;
   customerName: string;
+  /** The customer profile attached (one tap in the customer search); their points pay for `redeemRewards` rewards (0: none). */
+  customer: AttachedCustomer | null;
+  redeemRewards: number;
   /** A manager's discount approval for this sale: their token, never their PIN. */
   approval: Approval | null;
   resumed: { id: string; number: number } | null;
 };
 
 export type NewLine = Omit<CartLine, 'key'>;
+
+/** A customer as the cart keeps one: `pointsBalance` null when not known (a resumed order). */
+export type AttachedCustomer = { id: string; name: string; phone: string | null; pointsBalance: number | null };
 
 type Action =
   | { type: 'add'; line: NewLine }
@@ -60,6 +66,8 @@ type Action =
   | { type: 'table'; tableId: string | null }
   | { type: 'covers'; covers: number | null }
   | { type: 'customer'; name: string }
+  | { type: 'attach'; customer: AttachedCustomer | null }
+  | { type: 'redeem'; rewards: number }
   | { type: 'approval'; approval: Approval | null }
   | { type: 'course'; key: string; course: number; held: boolean }
   | { type: 'load'; state: CartState }
@@ -83,7 +91,7 @@ export const MAX_QUANTITY = 10_000;
 const clampQuantity = (n: number) => Math.max(1, Math.min(MAX_QUANTITY, Math.round(n)));
 
 function emptyCart(type: OrderType): CartState {
-  return { lines: [], selectedKey: null, orderDiscount: null, type, tableId: null, covers: null, customerName: '', approval: null, resumed: null };
+  return { lines: [], selectedKey: null, orderDiscount: null, type, tableId: null, covers: null, customerName: '', customer: null, redeemRewards: 0, approval: null, resumed: null };
 }
 
 function reducer(state: CartState, action: Action): CartState {
@@ -139,6 +147,11 @@ function reducer(state: CartState, action: Action): CartState {
       return { ...state, covers: action.covers };
     case 'customer':
       return { ...state, customerName: action.name };
+    case 'attach':
+      // A reward is paid for with this customer's points: another customer (or none) starts without one.
+      return { ...state, customer: action.customer, redeemRewards: 0, orderDiscount: state.redeemRewards ? null : state.orderDiscount };
+    case 'redeem':
+      return { ...state, redeemRewards: Math.max(0, Math.round(action.rewards)), orderDiscount: action.rewards > 0 ? null : state.orderDiscount };
     case 'approval':
       return { ...state, approval: action.approval };
     case 'load':
@@ -186,6 +199,8 @@ export function cartFromOrder(order: Order, openPrice: ReadonlySet<string>): Car
     tableId: order.tableId,
     covers: order.covers,
     customerName: order.customerName ?? '',
+    customer: order.customerId ? { id: order.customerId, name: order.customerName ?? 'Customer', phone: null, pointsBalance: null } : null,
+    redeemRewards: 0,
     approval: null,
     resumed: { id: order.id, number: order.number },
   };
@@ -207,8 +222,11 @@ export function pricingInput(cart: CartState) {
       course: l.course ?? 1,
       held: l.held ?? false,
     })),
-    orderDiscount: cart.orderDiscount,
+    orderDiscount: cart.redeemRewards ? null : cart.orderDiscount,
     approval: cart.approval,
+    customerId: cart.customer?.id ?? null,
+    // A reward is redeemed at checkout of a new sale (a resumed order is changed, then paid).
+    redeemRewards: cart.redeemRewards && !cart.resumed ? cart.redeemRewards : null,
   };
 }
 
@@ -246,6 +264,8 @@ export function useCart(initialType: OrderType) {
       setTable: (tableId: string | null) => dispatch({ type: 'table', tableId }),
       setCovers: (covers: number | null) => dispatch({ type: 'covers', covers }),
       setCustomer: (name: string) => dispatch({ type: 'customer', name }),
+      attachCustomer: (customer: AttachedCustomer | null) => dispatch({ type: 'attach', customer }),
+      redeemRewards: (rewards: number) => dispatch({ type: 'redeem', rewards }),
       setApproval: (approval: Approval | null) => dispatch({ type: 'approval', approval }),
       setCourse: (key: string, course: number, held: boolean) => dispatch({ type: 'course', key, course, held }),
       load: (state: CartState) => dispatch({ type: 'load', state }),

@@ -9,3 +9,4 @@ export * from './orders';
 export * from './payments';
 export * from './analytics';
 export * from './assistant';
+export * from './customers';

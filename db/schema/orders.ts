@@ -17,7 +17,13 @@ export type AppliedDiscount = { kind: 'percent'; basisPoints: number } | { kind:
  * A discount as the order keeps it: its value, why (a saved discount's name, or what the cashier
  * typed), the saved discount it came from, and the manager who approved it (when one had to).
  */
-export type DiscountRecord = AppliedDiscount & { approvedBy?: string | null; reason?: string | null; savedDiscountId?: string | null };
+export type DiscountRecord = AppliedDiscount & {
+  approvedBy?: string | null;
+  reason?: string | null;
+  savedDiscountId?: string | null;
+  /** A loyalty reward redeemed at the register: the points it cost (lib/customers' ledger has the row). */
+  loyaltyPoints?: number | null;
+};
 export type LineModifier = { groupId: string; groupName: string; optionId: string; optionName: string; priceDelta: number };
 
 /**
@@ -39,6 +45,8 @@ export const orders = pgTable(
     tableId: uuid('table_id'),
     covers: integer('covers'),
     customerName: text('customer_name'),
+    /** The customer profile attached at the register (lib/customers; no foreign key: another module's table). */
+    customerId: uuid('customer_id'),
     note: text('note'),
     currency: text('currency').notNull(),
     pricesIncludeTax: boolean('prices_include_tax').notNull(),
@@ -80,6 +88,8 @@ export const orders = pgTable(
     index('orders_staff_idx').on(t.tenantId, t.createdBy, t.createdAt),
     index('orders_table_idx').on(t.tenantId, t.tableId, t.createdAt).where(sql`table_id is not null`),
     index('orders_shift_idx').on(t.tenantId, t.shiftId),
+    // A customer's history, newest first.
+    index('orders_customer_idx').on(t.tenantId, t.customerId, t.createdAt).where(sql`customer_id is not null`),
     // The sales read model (lib/orders/sales-facts.ts) scans by the time a sale or void happened.
     index('orders_paid_idx').on(t.tenantId, t.paidAt).where(sql`paid_at is not null`),
     index('orders_voided_idx').on(t.tenantId, t.voidedAt).where(sql`voided_at is not null`),

@@ -45,6 +45,12 @@ const matrix = {
   /** See everyone's hours, correct and add time clock entries (audited, with a reason). */
   'timeclock:manage': ['owner', 'manager'],
   'assistant:use': ['owner', 'manager'],
+  /** Find customers and see their profiles (the register attaches them to orders). */
+  'customer:read': ['owner', 'manager', 'cashier'],
+  /** Add a customer and change their details (at the register or in the admin). */
+  'customer:write': ['owner', 'manager', 'cashier'],
+  /** Export a customer's personal data or erase it: the owner, who answers for it. */
+  'customer:privacy': ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof matrix;

@@ -88,12 +88,15 @@ export type EventPayloads = {
   PaymentCaptured: { orderId: string; paymentId: string; tender: 'cash' | 'card'; amount: number; tip?: number; partId?: string | null };
   /** A card payment was declined or could not be made. */
   PaymentFailed: { orderId: string; paymentId: string; code: string };
-  /** The order is fully paid. */
-  OrderPaid: { orderId: string; number: number; total: number };
-  /** An unpaid order was voided; its stock was released. */
-  OrderVoided: { orderId: string; number: number; reason: string };
-  /** Money went back to the customer for some or all lines. */
-  OrderRefunded: { orderId: string; refundId: string; amount: number; restocked: boolean };
+  /** The order is fully paid. `customerId`: the customer attached at the register (their points are earned on it; lib/customers). */
+  OrderPaid: { orderId: string; number: number; total: number; customerId?: string | null };
+  /** An unpaid order was voided; its stock was released (and a customer's redeemed points go back). */
+  OrderVoided: { orderId: string; number: number; reason: string; customerId?: string | null };
+  /**
+   * Money went back to the customer for some or all lines. `fullyRefunded`: nothing of the order is
+   * left (its redeemed points go back); `customerId`: the customer attached at the register.
+   */
+  OrderRefunded: { orderId: string; refundId: string; amount: number; restocked: boolean; customerId?: string | null; fullyRefunded?: boolean };
   /**
    * The report figures of a business date changed (lib/analytics counted a sale, refund or void):
    * a live dashboard showing that date refetches. Sent after the rollups committed, unlike the

@@ -21,6 +21,7 @@ export { requestReceiptEmail, receiptEmailsOf, sendReceiptEmail, emailReceiptSch
 export { receiptToken } from './receipt-links';
 export { loadOrderDetail, staffNames, type OrderDetailData, type OrderSummary, type RefundableLine, type Approver } from './order-detail';
 export { checkout, type CheckoutPaymentError } from './checkout';
+export { customerProfile, exportCustomer, eraseCustomer, type CustomerProfile, type CustomerOrder, type CustomerTotals, type CustomerDataExport } from './customers';
 export { splitOrder, clearSplit, planSplit, splitByItem, splitBySeat, splitEqually, type PlannedPart, type SplitLine } from './split';
 export type { SplitPartView } from './split-parts';
 export { searchOrders, type FoundOrder } from './search';

@@ -9,6 +9,7 @@ import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound } from '@/lib/platform/errors';
 import { setTableOccupancy } from '@/lib/restaurant';
 import { variantLabel } from '@/lib/catalog';
+import { customerForOrder, redeemPoints } from '@/lib/customers';
 import { auditDiscountOverLimit, auditFiredVoid, auditVoid } from './audit';
 import { assertNoOtherTab, courseOf, firedLine, planLines, writeLines, type FiredLine } from './firing';
 import { quoteWithSettings, type Quote } from './quote';
@@ -273,6 +274,8 @@ async function writeOrder<R>(ctx: TenantContext, input: CreateOrderInput, orderI
     if (!locationId) throw new AppError('unprocessable', 'This business has no location yet; add one under Stock → Locations');
     if (input.tableId && input.park) await assertNoOtherTab(tx, input.tableId, null);
     const placed = !input.park;
+    // The customer attached at the register: this business's (RLS sees no other), or 422 before anything is written.
+    const customer = input.customerId ? await customerForOrder(tx, input.customerId) : null;
     const values = lineValues(tenantId, orderId, quote, input.lines);
     if (placed) {
       if (values.length === 0) throw nothingToPlace();
@@ -296,7 +299,8 @@ async function writeOrder<R>(ctx: TenantContext, input: CreateOrderInput, orderI
         type: input.type,
         tableId: input.tableId,
         covers: input.type === 'dine_in' ? (input.covers ?? 1) : null,
-        customerName: input.customerName,
+        customerName: input.customerName ?? customer?.name ?? null,
+        customerId: customer?.id ?? null,
         note: input.note,
         currency: ctx.tenant.currency,
         pricesIncludeTax: settings.pricesIncludeTax,
@@ -306,6 +310,8 @@ async function writeOrder<R>(ctx: TenantContext, input: CreateOrderInput, orderI
       .onConflictDoNothing({ target: [orders.tenantId, orders.id] })
       .returning();
     if (!order) throw new OrderExists(); // its stock and number go back with the rollback
+    const reward = quote.orderDiscount?.loyaltyPoints && quote.orderDiscount.kind === 'amount' ? quote.orderDiscount : null;
+    if (reward && customer) await redeemPoints(tx, tenantId, { customerId: customer.id, orderId, points: reward.loyaltyPoints!, amount: reward.amount, actorUserId: ctx.userId });
     const fired = placed ? values.map((l) => ({ ...l, firedQuantity: l.quantity, firedAt: now, held: false })) : values;
     // An empty tab is a table seated before anything was ordered (startTab).
     const lines = fired.length ? await tx.insert(orderLines).values(fired).returning() : [];
@@ -339,6 +345,7 @@ export async function updateOpenOrder(ctx: TenantContext, orderId: string, input
     const order = await lockOrder(tx, orderId);
     if (order.status !== 'open') throw notOpen(order.status);
     const shift = await openShiftOf(tx, input.shiftId, order.locationId);
+    const customer = input.customerId ? await customerForOrder(tx, input.customerId) : null;
     if (input.tableId && input.tableId !== order.tableId) await assertNoOtherTab(tx, input.tableId, orderId);
     // Line ids are kept (matched by the lineId the register sends back): what the kitchen has is known per line.
     const voided = await writeLines(tx, order, values, input.lines);
@@ -355,7 +362,8 @@ export async function updateOpenOrder(ctx: TenantContext, orderId: string, input
         registerName: shift?.registerName ?? order.registerName,
         tableId: input.tableId,
         covers: input.type === 'dine_in' ? (input.covers ?? order.covers ?? 1) : null,
-        customerName: input.customerName,
+        customerName: input.customerName ?? customer?.name ?? null,
+        customerId: customer?.id ?? null,
         note: input.note,
         pricesIncludeTax: settings.pricesIncludeTax,
         ...totalsOf(quote),
@@ -423,7 +431,7 @@ export async function voidOrderInTx(tx: Tx, ctx: TenantContext, orderId: string,
     .where(eq(orders.id, orderId));
   if (order.tableId) await setTableOccupancy(tx, order.tableId, { status: 'free', covers: 0 });
   await auditVoid(tx, ctx, order, reason, approvedBy);
-  await appendEvents(tx, order.tenantId, [{ type: 'OrderVoided', payload: { orderId, number: order.number, reason } }]);
+  await appendEvents(tx, order.tenantId, [{ type: 'OrderVoided', payload: { orderId, number: order.number, reason, customerId: order.customerId } }]);
 }
 
 export async function getOrder({ tenantId }: TenantScope, orderId: string): Promise<OrderView> {

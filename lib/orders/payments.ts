@@ -79,7 +79,7 @@ async function applyCapturedAmount(tx: Tx, order: OrderRow, payment: PaymentView
       .where(eq(orders.id, order.id))
       .returning();
     if (order.tableId) await setTableOccupancy(tx, order.tableId, { status: 'needs_cleaning', covers: 0 });
-    events.push({ type: 'OrderPaid', payload: { orderId: order.id, number: order.number, total: order.total } });
+    events.push({ type: 'OrderPaid', payload: { orderId: order.id, number: order.number, total: order.total, customerId: order.customerId } });
   } else {
     [updated] = await tx.update(orders).set({ paidTotal, status, updatedAt: new Date() }).where(eq(orders.id, order.id)).returning();
   }

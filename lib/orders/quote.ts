@@ -1,6 +1,7 @@
 import type { DiscountRecord, LineModifier, OrderType } from '@/db/schema/orders';
 import { authorise, type TenantContext } from '@/lib/auth';
 import { getPricing, savedDiscountService, variantLabel, type SavedDiscount } from '@/lib/catalog';
+import { getLoyaltySettings, rewardOf } from '@/lib/customers';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import { soldOutAmong } from '@/lib/restaurant';
@@ -52,7 +53,7 @@ export const serviceChargeFor = (type: OrderType, settings: Pick<TenantSettings,
 
 type Problem = { path: string; message: string };
 
-type QuoteInput = Pick<UpdateOrderInput, 'type' | 'lines' | 'orderDiscount' | 'approval' | 'expectedTotal'>;
+type QuoteInput = Pick<UpdateOrderInput, 'type' | 'lines' | 'orderDiscount' | 'approval' | 'expectedTotal'> & Partial<Pick<UpdateOrderInput, 'customerId' | 'redeemRewards'>>;
 
 /**
  * @param ctx who rings the sale up (their role, or an approval token of this session, may allow a larger discount)
@@ -80,18 +81,19 @@ export async function quoteWithSettings(
   const read = async (tx: Tx) => {
     const [pricing, settings] = await Promise.all([getPricing({ tenantId }, input.lines.map((l) => l.variantId), tx), getTenantSettings({ tenantId }, tx)]);
     const soldOut = await soldOutAmong({ tenantId }, [...new Set(pricing.variants.map((v) => v.productId))], tx);
+    const loyalty = input.redeemRewards ? await getLoyaltySettings({ tenantId }, tx) : null;
     // Rare at a till; MongoDB's catalog reads them on its own connection.
     const saved = usesSaved ? await savedDiscountService.list({ tenantId }, tx) : [];
-    return { pricing, settings, soldOut, saved };
+    return { pricing, settings, soldOut, loyalty, saved };
   };
-  const { pricing, settings, soldOut, saved } = await (tx ? read(tx) : withTenant(tenantId, read));
+  const { pricing, settings, soldOut, loyalty, saved } = await (tx ? read(tx) : withTenant(tenantId, read));
   const variants = new Map(pricing.variants.map((v) => [v.variantId, v]));
   const savedById = new Map(saved.map((d) => [d.id, d]));
   const groupById = new Map(pricing.modifierGroups.map((g) => [g.id, g]));
   const rateOf = new Map(pricing.taxClasses.map((t) => [t.id, t.rateBasisPoints]));
   const problems: Problem[] = [];
   const discountOf = (d: DiscountInput | null, place: 'line' | 'order', path: string) => resolveDiscount(d, place, savedById, path, problems);
-  const orderDiscount = discountOf(input.orderDiscount, 'order', 'orderDiscount');
+  const orderDiscount = loyalty && input.redeemRewards ? loyaltyDiscount(loyalty, input, problems) : discountOf(input.orderDiscount, 'order', 'orderDiscount');
 
   const drafts = input.lines.map((line, i) => {
     const variant = variants.get(line.variantId);
@@ -143,6 +145,9 @@ export async function quoteWithSettings(
   const pricingLines = lines.map((l) => ({ unitPrice: l.unitPrice, modifiersTotal: Math.max(l.modifiersTotal, -l.unitPrice), quantity: l.quantity, taxRateBasisPoints: l.taxRateBasisPoints, discount: l.discount }));
   const serviceChargeBasisPoints = serviceChargeFor(input.type, settings);
   const priced = priceOrder(pricingLines, { pricesIncludeTax: settings.pricesIncludeTax, orderDiscount, serviceChargeBasisPoints });
+  if (orderDiscount?.loyaltyPoints && orderDiscount.kind === 'amount' && priced.lines.reduce((sum, l) => sum + l.orderDiscount, 0) < orderDiscount.amount) {
+    throw new AppError('unprocessable', 'The reward is worth more than the order; add items or redeem fewer rewards', [{ path: 'redeemRewards', message: 'Worth more than the order' }]);
+  }
   if (input.expectedTotal !== undefined && input.expectedTotal !== priced.total) {
     throw new AppError('unprocessable', 'The total has changed (prices were updated). Check the order and try again.', [
       { path: 'expectedTotal', message: `The total is ${priced.total}, not ${input.expectedTotal}` },
@@ -153,7 +158,8 @@ export async function quoteWithSettings(
   // only what the cashier typed in is held to the limit.
   const discounts = [orderDiscount, ...lines.map((l) => l.discount)];
   const savedNeedingApproval = discounts.find((d) => d?.savedDiscountId && savedById.get(d.savedDiscountId)?.needsApproval);
-  const typedIn = (d: DiscountRecord | null) => (d?.savedDiscountId ? null : d);
+  // A loyalty reward is the business's own offer, paid for with points: never held to the limit either.
+  const typedIn = (d: DiscountRecord | null) => (d?.savedDiscountId || d?.loyaltyPoints ? null : d);
   const overLimit = () =>
     discountNeedsApproval(
       priceOrder(pricingLines.map((l) => ({ ...l, discount: typedIn(l.discount) })), { pricesIncludeTax: settings.pricesIncludeTax, orderDiscount: typedIn(orderDiscount) }),
@@ -193,6 +199,17 @@ export function discountNeedsApproval(priced: PricedOrder, limitBasisPoints: num
 }
 
 const PLACE_WORDS = { line: 'an item', order: 'the whole order' } as const;
+
+/**
+ * The order discount of redeemed loyalty rewards: their value off, named for what they cost. The
+ * points leave the customer's balance in the checkout's transaction (lib/customers redeemPoints).
+ */
+function loyaltyDiscount(loyalty: Parameters<typeof rewardOf>[0], input: QuoteInput, problems: Problem[]): DiscountRecord | null {
+  if (!input.customerId) problems.push({ path: 'redeemRewards', message: 'Attach the customer whose points pay for the reward' });
+  if (input.orderDiscount) problems.push({ path: 'redeemRewards', message: 'A loyalty reward is the order discount; remove the other one' });
+  const reward = rewardOf(loyalty, input.redeemRewards!);
+  return { kind: 'amount', amount: reward.amount, reason: `Loyalty reward (${reward.points} points)`, loyaltyPoints: reward.points };
+}
 
 /**
  * The discount an order keeps: a typed-in one as sent (with its reason), a saved one by its

@@ -2,6 +2,7 @@ import { staffNameOf, type TenantContext } from '@/lib/auth';
 import { formatMoney } from '@/lib/platform/money';
 import { type TenantInfo, getTenantSettings, type TenantSettings } from '@/lib/tenancy';
 import { variantLabel } from '@/lib/catalog';
+import { loyaltyOnReceipt, type ReceiptLoyalty } from '@/lib/customers';
 import { withTenant } from '@/lib/platform/db';
 import { orderViewIn, type OrderView } from './orders';
 import { formatDateTime } from '@/lib/platform/format-time';
@@ -53,8 +54,12 @@ export async function renderedReceipt(ctx: TenantContext, orderId: string, { par
   });
   const part = partId ? order.parts.find((p) => p.id === partId) : null;
   if (part === undefined) throw notFound('Part of the bill');
-  const cashier = await staffNameOf(ctx, order.createdBy);
-  return { order, html: renderReceipt(order, ctx.tenant, settings, cashier, part, origin && token ? await receiptLinkView(origin, token) : null) };
+  const [cashier, loyalty] = await Promise.all([
+    staffNameOf(ctx, order.createdBy),
+    loyaltyOnReceipt(ctx, { id: order.id, customerId: order.customerId, paid: order.paidAt !== null, total: order.total }),
+  ]);
+  const link = origin && token ? await receiptLinkView(origin, token) : null;
+  return { order, html: renderReceipt(order, ctx.tenant, settings, cashier, part, { link, loyalty }) };
 }
 
 /** What `/r/<token>` answers: the one order's receipt, or why not (an unknown token and another business's are the same 404). */
@@ -85,7 +90,7 @@ export function renderReceipt(
   settings: TenantSettings,
   cashierName: string | null,
   part: SplitPartView | null = null,
-  link: ReceiptLink | null = null,
+  { link = null, loyalty = null }: { link?: ReceiptLink | null; loyalty?: ReceiptLoyalty | null } = {},
 ): string {
   const money = (minor: number) => escape(formatMoney(minor, order.currency));
   const when = formatDateTime(order.placedAt ?? order.createdAt, tenant.timeZone);
@@ -181,6 +186,11 @@ export function renderReceipt(
   ${balanceDue ? row('Balance due', money(balanceDue), 'total') : ''}
   ${parts ? `<hr><div>Split bill</div>${parts}` : ''}
   ${refunds && !part ? `<hr>${refunds}` : ''}
+  ${
+    loyalty
+      ? `<hr><div>Customer: ${escape(loyalty.customerName)}</div>${loyalty.redeemed ? row('Points redeemed', `−${loyalty.redeemed}`) : ''}${loyalty.earned ? row('Points earned', `${loyalty.earned > 0 ? '+' : ''}${loyalty.earned}`) : ''}${row('Points balance', String(loyalty.balance), 'total')}`
+      : ''
+  }
   <hr>
   ${link ? `<div class="qr" role="img" aria-label="QR code of this receipt online">${link.qrSvg}</div><div class="link">This receipt online for ${settings.receiptLinkDays} days:<br>${escape(link.url)}</div><hr>` : ''}
   <div class="center">${escape(settings.receiptFooter ?? 'Thank you!')}</div>

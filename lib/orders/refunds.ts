@@ -259,7 +259,7 @@ async function settleDocument(tx: Tx, pending: RefundDocument): Promise<RefundSt
   }
   await tx.update(orderRefunds).set({ status: 'settled', settledAt: new Date() }).where(eq(orderRefunds.id, document.id));
   await auditRefund(tx, order, document, status, new Map(lines.map((l) => [l.id, l])));
-  await appendEvents(tx, order.tenantId, [{ type: 'OrderRefunded', payload: { orderId: order.id, refundId: document.id, amount: document.amount, restocked: document.restock } }]);
+  await appendEvents(tx, order.tenantId, [{ type: 'OrderRefunded', payload: { orderId: order.id, refundId: document.id, amount: document.amount, restocked: document.restock, customerId: order.customerId, fullyRefunded: status === 'refunded' } }]);
   return 'settled';
 }
 

@@ -6,6 +6,7 @@ import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import { listMenus, listSoldOut, listTables, menusInOrderAt, type Menu } from '@/lib/restaurant';
 import { getTenantSettings, type TenantSettings } from '@/lib/tenancy';
+import { getLoyaltySettings } from '@/lib/customers';
 
 /**
  * Everything the register's sale screen needs, in one server call: the sellable catalog
@@ -83,6 +84,8 @@ export type RegisterData = {
   menus: RegisterMenu[];
   /** Saved discounts (Catalog → Discounts), one tap each in the discount dialog. */
   savedDiscounts: SavedDiscount[];
+  /** The loyalty reward an attached customer may redeem (lib/customers); null: the business offers none. */
+  loyaltyReward: { points: number; value: number } | null;
 };
 
 const PAGE = 200;
@@ -150,7 +153,7 @@ async function readRegister(scope: RegisterScope, tx: Tx, locationId: string | u
   const { tenantId } = scope;
   const { timeZone } = scope.tenant;
   // Sent together: postgres.js pipelines a transaction's queries; PGlite runs them one by one.
-  const [locations, products, categories, groups, taxes, settings, tables, pinStaff, soldOut, menus, savedDiscounts] = await Promise.all([
+  const [locations, products, categories, groups, taxes, settings, tables, pinStaff, soldOut, menus, savedDiscounts, loyalty] = await Promise.all([
     listLocations({ tenantId }, tx),
     activeProducts(tenantId, tx),
     categoryService.list({ tenantId }, tx),
@@ -162,6 +165,7 @@ async function readRegister(scope: RegisterScope, tx: Tx, locationId: string | u
     listSoldOut({ tenantId }, tx).then((items) => new Set(items.map((i) => i.productId))),
     allMenus(tenantId, tx),
     savedDiscountService.list({ tenantId }, tx),
+    getLoyaltySettings({ tenantId }, tx),
   ]);
 
   const location = locationId ? locations.find((l) => l.id === locationId) : (locations.find((l) => l.isDefault) ?? locations[0]);
@@ -234,6 +238,7 @@ async function readRegister(scope: RegisterScope, tx: Tx, locationId: string | u
     approvers: pinStaff.flatMap((s) => (s.role === 'owner' || s.role === 'manager' ? [{ id: s.id, name: s.name, role: s.role }] : [])),
     menus: registerMenus,
     savedDiscounts,
+    loyaltyReward: loyalty.rewards ? { points: loyalty.rewardPoints, value: loyalty.rewardValue } : null,
   };
   return { data, pinStaff, settings };
 }

@@ -45,6 +45,10 @@ const orderFields = {
   tableId: id.nullable().default(null),
   covers: z.number().int().min(1).max(200).nullable().default(null),
   customerName: z.string().trim().max(80).nullable().default(null),
+  /** The customer profile attached at the register (lib/customers): one of this business's, or 422. */
+  customerId: id.nullable().default(null),
+  /** Loyalty rewards redeemed on this order (each: the scheme's points for its value off); needs a customer. */
+  redeemRewards: z.number({ message: 'Enter how many rewards' }).int('Use whole rewards').min(1, 'At least 1 reward').max(100, 'At most 100 rewards').nullable().default(null),
   note: z.string().trim().max(300).nullable().default(null),
   lines: z.array(orderLineInputSchema).min(1, 'Add at least one item').max(300),
   orderDiscount: discountSchema.nullable().default(null),
@@ -53,7 +57,12 @@ const orderFields = {
   expectedTotal: money('the total').optional(),
 };
 
-const dineIn = (v: { type: string; tableId: string | null; covers: number | null; lines: { seat: number | null }[] }, ctx: z.RefinementCtx) => {
+const dineIn = (
+  v: { type: string; tableId: string | null; covers: number | null; lines: { seat: number | null }[]; customerId: string | null; redeemRewards: number | null; orderDiscount: unknown },
+  ctx: z.RefinementCtx,
+) => {
+  if (v.redeemRewards && !v.customerId) ctx.addIssue({ code: 'custom', path: ['redeemRewards'], message: 'Attach the customer whose points pay for the reward' });
+  if (v.redeemRewards && v.orderDiscount) ctx.addIssue({ code: 'custom', path: ['redeemRewards'], message: 'A loyalty reward is the order discount; remove the other one' });
   if (v.type === 'dine_in' && !v.tableId) ctx.addIssue({ code: 'custom', path: ['tableId'], message: 'Choose a table for dine-in' });
   if (v.type !== 'dine_in' && v.tableId) ctx.addIssue({ code: 'custom', path: ['tableId'], message: 'Only dine-in orders have a table' });
   if (v.type !== 'dine_in') {
@@ -99,6 +108,7 @@ export const createOrderSchema = z
   .superRefine((v, ctx) => {
     dineIn(v, ctx);
     if (v.park && v.payments.length) ctx.addIssue({ code: 'custom', path: ['payments'], message: 'A parked order is paid when it is resumed' });
+    if (v.park && v.redeemRewards) ctx.addIssue({ code: 'custom', path: ['redeemRewards'], message: 'A loyalty reward is redeemed at checkout' });
     v.payments.forEach((p, i) => {
       if (p.partId) ctx.addIssue({ code: 'custom', path: ['payments', i, 'partId'], message: 'A new order has no split bill yet' });
     });
@@ -109,7 +119,12 @@ export type CreateOrderInput = z.output<typeof createOrderSchema>;
  * Replaces the contents of an open (parked) order. `voidApproval`: a manager's `order:void` token
  * for taking off units the kitchen already has (a cashier cannot alone; unfired lines go freely).
  */
-export const updateOrderSchema = z.object({ ...orderFields, voidApproval: approvalSchema.nullable().default(null) }).superRefine(dineIn);
+export const updateOrderSchema = z
+  .object({ ...orderFields, voidApproval: approvalSchema.nullable().default(null) })
+  .superRefine((v, ctx) => {
+    dineIn(v, ctx);
+    if (v.redeemRewards) ctx.addIssue({ code: 'custom', path: ['redeemRewards'], message: 'A loyalty reward is redeemed at checkout' });
+  });
 export type UpdateOrderInput = z.output<typeof updateOrderSchema>;
 
 /**

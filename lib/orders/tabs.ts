@@ -54,6 +54,8 @@ export async function startTab(ctx: TenantContext, input: StartTabInput): Promis
     park: true,
     payments: [],
     customerName: null,
+    customerId: null,
+    redeemRewards: null,
     note: null,
     orderDiscount: null,
     approval: null,

@@ -84,6 +84,16 @@ export const AUDIT_GROUPS = {
       'location.updated': 'Changed a location',
     },
   },
+  customers: {
+    label: 'Customers and loyalty',
+    actions: {
+      'customer.created': 'Added a customer',
+      'customer.updated': 'Changed a customer',
+      'customer.exported': "Exported a customer's data",
+      'customer.erased': "Erased a customer's personal data",
+      'loyalty.settings_updated': 'Changed the loyalty scheme',
+    },
+  },
   settings: {
     label: 'Settings',
     actions: {

@@ -19,6 +19,7 @@ export {
 } from './stations';
 // Importing the tickets registers their outbox handlers (OrderPlaced fires tickets, OrderVoided marks them).
 export {
+  forgetTicketNames,
   openTickets,
   openTicketCounts,
   lastBumpedTicket,

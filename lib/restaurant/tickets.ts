@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { diningTables, kitchenStations, kitchenTickets, type KitchenTicketLine } from '@/db/schema/restaurant';
 import { can, type TenantContext, type TenantScope } from '@/lib/auth';
 import { appendEvents, onEvent, type DomainEvent } from '@/lib/events';
@@ -277,4 +277,12 @@ export async function recallLastTicket(ctx: TenantContext, stationId: string): P
     await announce(tx, ctx.tenantId, [stationId]);
     return recalled!;
   });
+}
+
+/**
+ * Blanks the name a customer gave on their orders' tickets (the customer's personal data was
+ * erased, lib/orders eraseCustomer), in the caller's transaction.
+ */
+export async function forgetTicketNames(tx: Tx, orderIds: string[]): Promise<void> {
+  if (orderIds.length) await tx.update(kitchenTickets).set({ customerName: null }).where(inArray(kitchenTickets.orderId, orderIds));
 }

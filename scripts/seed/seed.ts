@@ -2,6 +2,7 @@ import { addStaff, contextFor, signUpBusiness, updateStaff, type TenantContext }
 import { categoryService, createProduct, modifierGroupService, savedDiscountService, taxClassService } from '@/lib/catalog/service';
 import { productInputSchema, savedDiscountInputSchema } from '@/lib/catalog/schemas';
 import { rebuildAnalytics } from '@/lib/analytics';
+import { createCustomer, customerInputSchema, updateLoyaltySettings } from '@/lib/customers';
 import { dispatchPending } from '@/lib/events';
 import { createLocation, listLocations, receiveStock, setLowStockThreshold } from '@/lib/inventory';
 import { logger } from '@/lib/platform/logger';
@@ -74,6 +75,29 @@ export async function seedDemoTenant(t: DemoTenant): Promise<void> {
   // The history emits no events (it happened "before" the system): the report rollups are computed from it.
   await rebuildAnalytics(tenant.id);
   await seedRegisterKeys(ctx, t.kind);
+  await seedCustomers(ctx, t.kind);
+}
+
+/**
+ * A loyalty scheme and a few regulars to find at the register (by phone or name). Café (MMK): a
+ * point per 1,000 Ks, 50 points take 2,500 Ks off; the shop: a point per whole unit, 100 points
+ * take 5 off. Their points start at 0: points move only with paid orders (docs/customers.md).
+ */
+async function seedCustomers(ctx: TenantContext, kind: DemoTenant['kind']): Promise<void> {
+  const unit = ctx.tenant.currency === 'MMK' ? 1000 : 100;
+  await updateLoyaltySettings(ctx, kind === 'café' ? { earnPoints: 1, earnPerAmount: unit, rewardPoints: 50, rewardValue: 2500 * (unit / 1000) } : { earnPoints: 1, earnPerAmount: unit, rewardPoints: 100, rewardValue: 5 * unit });
+  const regulars =
+    kind === 'café'
+      ? [
+          { name: 'Daw Khin Myo', phone: '+95 9 420 111 222', tags: ['regular'], note: 'Tea less sweet' },
+          { name: 'Ko Zaw Lin', phone: '+95 9 250 333 444', tags: ['regular', 'office'] },
+          { name: 'Ma Thiri', phone: '+95 9 780 555 666', email: 'thiri@example.com', tags: [] },
+        ]
+      : [
+          { name: 'Corner Cafe (trade)', phone: '555 0100', email: 'orders@corner.example', tags: ['trade'] },
+          { name: 'Sam Lee', phone: '555 0101', tags: [] },
+        ];
+  for (const c of regulars) await createCustomer(ctx, customerInputSchema.parse(c));
 }
 
 /**

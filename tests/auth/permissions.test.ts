@@ -32,6 +32,9 @@ const expected: Record<Permission, Role[]> = {
   'timeclock:use': ['owner', 'manager', 'cashier'],
   'timeclock:manage': ['owner', 'manager'],
   'assistant:use': ['owner', 'manager'],
+  'customer:read': ['owner', 'manager', 'cashier'],
+  'customer:write': ['owner', 'manager', 'cashier'],
+  'customer:privacy': ['owner'],
 };
 
 describe('permission matrix', () => {

@@ -45,11 +45,12 @@ const MODULE_GRAPH: Record<string, string[]> = {
   tenancy: [],
   events: [],
   payments: [],
+  customers: ['auth', 'events'],
   auth: ['tenancy', 'events'],
   catalog: ['auth'],
   inventory: ['auth', 'catalog', 'events'],
   restaurant: ['auth', 'catalog', 'events'],
-  orders: ['auth', 'catalog', 'events', 'inventory', 'payments', 'restaurant', 'tenancy'],
+  orders: ['auth', 'catalog', 'customers', 'events', 'inventory', 'payments', 'restaurant', 'tenancy'],
   analytics: ['auth', 'catalog', 'events', 'orders', 'tenancy'],
   assistant: ['analytics', 'auth', 'catalog', 'events', 'inventory', 'orders', 'restaurant', 'tenancy'],
 };

@@ -24,6 +24,8 @@ const cart: CartState = {
   tableId: 't1',
   covers: 3,
   customerName: 'Ko Ko',
+  customer: { id: 'c1', name: 'Ko Ko', phone: '09 123 456', pointsBalance: 12 },
+  redeemRewards: 1,
   approval: { token: 'secret-approval-token' },
   resumed: { id: 'o9', number: 9 },
 };
@@ -35,6 +37,17 @@ describe('the kept cart', () => {
     writeCart(store, key, cart);
     expect([...store.map.values()].join()).not.toContain('secret-approval-token');
     expect(readCart(store, key)).toEqual({ ...cart, approval: null });
+  });
+
+  it('reads a cart kept before customers existed as one without a customer', () => {
+    const store = memoryStore();
+    const key = cartStorageKey('tenant-a', 'Front till');
+    writeCart(store, key, cart);
+    const kept = JSON.parse(store.map.get(key)!);
+    delete kept.cart.customer;
+    delete kept.cart.redeemRewards;
+    store.setItem(key, JSON.stringify(kept));
+    expect(readCart(store, key)).toEqual({ ...cart, customer: null, redeemRewards: 0, approval: null });
   });
 
   it('is kept per tenant and per register', () => {

@@ -26,6 +26,7 @@ export const KIND_OF: [RegExp, string][] = [
   [/^\/api\/v1\/restaurant\/tables\/\[id\]/, 'dining_tables'],
   [/^\/api\/v1\/shifts\/\[id\]/, 'shifts'],
   [/^\/api\/v1\/staff\/\[id\]/, 'users'],
+  [/^\/api\/v1\/customers\/\[id\]/, 'customers'],
 ];
 
 export type Route = { file: string; path: string; params: string[] };

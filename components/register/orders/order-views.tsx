@@ -176,7 +176,16 @@ export function OrderDetail({
           <p className="text-sm text-slate-600">
             {where.join(' · ')} · {when.format(order.placedAt ?? order.createdAt)} · by {staffNames[order.createdBy] ?? 'Unknown'}
           </p>
-          {order.customerName && <p className="text-sm">For {order.customerName}</p>}
+          {order.customerId && !atRegister ? (
+            <p className="text-sm">
+              Customer:{' '}
+              <Link href={`/admin/customers/${order.customerId}`} className="text-brand-700 underline">
+                {order.customerName ?? 'profile'}
+              </Link>
+            </p>
+          ) : (
+            order.customerName && <p className="text-sm">For {order.customerName}</p>
+          )}
           {order.note && <p className="text-sm text-slate-700">Note: “{order.note}”</p>}
         </div>
         <Link href={closeHref} scroll={false} className="text-sm font-semibold text-brand-700 underline">

@@ -1,0 +1,146 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CustomerForm } from '@/components/admin/customers/customer-form';
+import { EraseCustomerForm } from '@/components/admin/customers/erase-form';
+import { can, requireStaff } from '@/lib/auth';
+import { customerProfile } from '@/lib/orders';
+import { AppError } from '@/lib/platform/errors';
+import { dateTimeFormat } from '@/lib/platform/format-time';
+import { formatMoney } from '@/lib/platform/money';
+import { idParam } from '@/lib/platform/validation';
+import { eraseCustomerAction, updateCustomerAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Customer' };
+
+const LEDGER_WORDS = { earn: 'Earned', redeem: 'Redeemed', reverse: 'Reversed' } as const;
+
+export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requireStaff('customer:read');
+  const id = idParam.safeParse((await params).id);
+  if (!id.success) notFound();
+  const profile = await customerProfile(ctx, id.data).catch((err) => {
+    if (err instanceof AppError && err.code === 'not_found') notFound();
+    throw err;
+  });
+  const { customer, orders, totals, pointsLedger } = profile;
+  const money = (minor: number) => formatMoney(minor, ctx.tenant.currency);
+  const when = dateTimeFormat(ctx.tenant.timeZone);
+  const erased = customer.erasedAt !== null;
+
+  return (
+    <div className="max-w-5xl space-y-8">
+      <header className="space-y-1">
+        <p>
+          <Link href="/admin/customers" className="text-sm text-brand-700 underline">
+            ← Customers
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold">{customer.name}</h1>
+        <p className="text-slate-600">
+          {erased ? `Personal data erased ${when.format(customer.erasedAt!)}` : [customer.phone, customer.email].filter(Boolean).join(' · ') || 'No contact details'}
+          {customer.tags.length > 0 && ` · ${customer.tags.join(', ')}`}
+        </p>
+        {customer.note && <p className="text-slate-700">“{customer.note}”</p>}
+      </header>
+
+      <dl className="grid gap-3 sm:grid-cols-4">
+        {[
+          ['Orders', String(totals.orders)],
+          ['Spent', money(totals.spent - totals.refunded)],
+          ['Points', String(customer.pointsBalance)],
+          ['Last order', totals.lastOrderAt ? when.format(totals.lastOrderAt) : '—'],
+        ].map(([label, value]) => (
+          <div key={label} className="rounded-xl border border-slate-200 bg-white p-4">
+            <dt className="text-sm text-slate-600">{label}</dt>
+            <dd className="text-xl font-semibold tabular-nums" data-testid={`customer-${label!.toLowerCase().replace(' ', '-')}`}>
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+
+      <section aria-labelledby="history" className="overflow-hidden rounded-xl border border-slate-200 bg-white">
+        <h2 id="history" className="px-4 pt-4 text-lg font-semibold">
+          Order history
+        </h2>
+        {orders.length === 0 ? (
+          <p className="px-4 py-6 text-slate-600">No orders yet. Attach this customer at the register to see their orders here.</p>
+        ) : (
+          <table className="mt-2 w-full text-left text-sm">
+            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+              <tr>
+                <th scope="col" className="px-4 py-3">Order</th>
+                <th scope="col" className="px-4 py-3">When</th>
+                <th scope="col" className="px-4 py-3">Status</th>
+                <th scope="col" className="px-4 py-3 text-right">Total</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {orders.map((o) => (
+                <tr key={o.id}>
+                  <td className="px-4 py-3">
+                    <Link href={`/admin/orders/${o.id}`} className="text-brand-700 underline">
+                      #{o.number}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-3 whitespace-nowrap">{when.format(o.createdAt)}</td>
+                  <td className="px-4 py-3">{o.status.replace('_', ' ')}</td>
+                  <td className="px-4 py-3 text-right tabular-nums">
+                    {money(o.total)}
+                    {o.refundedTotal > 0 && <span className="block text-xs text-slate-500">−{money(o.refundedTotal)} refunded</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="points" className="overflow-hidden rounded-xl border border-slate-200 bg-white">
+        <h2 id="points" className="px-4 pt-4 text-lg font-semibold">
+          Points ledger
+        </h2>
+        {pointsLedger.length === 0 ? (
+          <p className="px-4 py-6 text-slate-600">No points have moved yet.</p>
+        ) : (
+          <ul className="divide-y divide-slate-100 text-sm">
+            {pointsLedger.map((e) => (
+              <li key={e.id} className="flex justify-between gap-4 px-4 py-3">
+                <span>
+                  {LEDGER_WORDS[e.kind]} · <Link href={`/admin/orders/${e.orderId}`} className="text-brand-700 underline">order</Link>
+                  <span className="block text-xs text-slate-500">{when.format(e.createdAt)}</span>
+                </span>
+                <span className="tabular-nums font-medium">{e.points > 0 ? `+${e.points}` : e.points}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {!erased && can(ctx.role, 'customer:write') && (
+        <section aria-labelledby="edit" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
+          <h2 id="edit" className="text-lg font-semibold">
+            Details
+          </h2>
+          <CustomerForm action={updateCustomerAction} initial={customer} submitLabel="Save" />
+        </section>
+      )}
+
+      {!erased && can(ctx.role, 'customer:privacy') && (
+        <section aria-labelledby="privacy" className="space-y-3 rounded-xl border border-red-200 bg-white p-4">
+          <h2 id="privacy" className="text-lg font-semibold">
+            Personal data
+          </h2>
+          <p className="text-sm text-slate-600">
+            Export everything held on this customer as a file, or erase their personal data. Erasing keeps their orders (without a name) and cannot be undone.
+          </p>
+          <a href={`/api/v1/customers/${customer.id}/export`} className="inline-flex min-h-11 items-center rounded-lg px-4 py-2 text-sm font-semibold text-slate-900 ring-1 ring-slate-300 hover:bg-slate-50" download>
+            Export (JSON)
+          </a>
+          <EraseCustomerForm action={eraseCustomerAction} customerId={customer.id} />
+        </section>
+      )}
+    </div>
+  );
+}
