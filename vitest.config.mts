@@ -21,10 +21,12 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, 'tests/faults/**'],
     environment: 'node',
     pool: 'forks',
-    // Every core: vitest's default leaves one free, which on CI's 2 cores is one file at a time.
-    // On PGlite every file has its own database; on Postgres the files share one, so a test of
-    // something platform-wide (every tenant's rollups, say) checks its own tenant, not a count.
-    maxWorkers: availableParallelism(),
+    // On PGlite every file has its own database: use every core (vitest's default leaves one free,
+    // which on CI's 2 cores is one file at a time). On Postgres the files share one database, and
+    // one file's outbox dispatcher would lease another's events and mark them delivered with only
+    // the handlers its process loaded (seen: a report test's rollups never came), so files there
+    // run one at a time.
+    ...(!process.env.DATABASE_URL && { maxWorkers: availableParallelism() }),
     globalSetup: ['tests/global-setup.ts'],
     setupFiles: ['tests/setup.ts'],
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
