@@ -33,13 +33,13 @@ export default async function globalSetup(project: TestProject): Promise<(() => 
 
 async function pgliteTemplate(project: TestProject): Promise<() => Promise<void>> {
   process.env.PGLITE_DIR = 'memory://';
-  const handle = await migrated(async (h) => {
+  const dump = await migrated(async (h) => {
     if (h.kind !== 'pglite') throw new Error('expected the embedded database');
     return h.client.dumpDataDir('none');
   });
   const dir = await mkdtemp(path.join(tmpdir(), 'tillwise-vitest-'));
   const file = path.join(dir, 'pglite.tar');
-  await writeFile(file, Buffer.from(await handle.arrayBuffer()));
+  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
   project.provide('pgliteTemplate', file);
   return () => rm(dir, { recursive: true, force: true });
 }
