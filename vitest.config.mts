@@ -21,12 +21,11 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, 'tests/faults/**'],
     environment: 'node',
     pool: 'forks',
-    // On PGlite every file has its own database: use every core (vitest's default leaves one free,
-    // which on CI's 2 cores is one file at a time). On Postgres the files share one database, and
-    // one file's outbox dispatcher would lease another's events and mark them delivered with only
-    // the handlers its process loaded (seen: a report test's rollups never came), so files there
-    // run one at a time.
-    ...(!process.env.DATABASE_URL && { maxWorkers: availableParallelism() }),
+    // Use every core (vitest's default leaves one free, which on CI's 2 cores is one file at a
+    // time). Files running at once share no database: on PGlite each file has its own, on
+    // Postgres each worker its own copy (tests/global-setup.ts) — shared, one file's outbox
+    // dispatcher leased another's events and delivered them with only its own handlers.
+    maxWorkers: availableParallelism(),
     globalSetup: ['tests/global-setup.ts'],
     setupFiles: ['tests/setup.ts'],
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },

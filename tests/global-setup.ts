@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { TEST_DATABASE, testDatabaseUrl } from './test-database';
+import { TEST_DATABASE, testDatabaseUrl, workerDatabase } from './test-database';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,22 +13,25 @@ declare module 'vitest' {
 }
 
 /**
- * Migrates once for the whole run. With a real Postgres: drop and recreate the scratch database
- * and migrate it. On PGlite: migrate an in-memory database and dump its data directory, which
- * each test file then loads instead of running initdb and the migrations again.
+ * Migrates once for the whole run. With a real Postgres: drop and recreate the scratch database,
+ * migrate it, and copy it (`create database … template`) into one database per worker. On
+ * PGlite: migrate an in-memory database and dump its data directory, which each test file then
+ * loads instead of running initdb and the migrations again.
  */
 export default async function globalSetup(project: TestProject): Promise<(() => Promise<void>) | void> {
   const given = process.env.DATABASE_URL;
   if (!given) return pgliteTemplate(project);
+  const workers = Array.from({ length: project.config.maxWorkers }, (_, i) => workerDatabase(String(i + 1)));
   const admin = postgres(testDatabaseUrl(given, 'postgres'), { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`drop database if exists ${TEST_DATABASE} with (force)`);
+    for (const name of [TEST_DATABASE, ...workers]) await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.unsafe(`create database ${TEST_DATABASE}`);
+    process.env.DATABASE_URL = testDatabaseUrl(given);
+    await migrated();
+    for (const name of workers) await admin.unsafe(`create database ${name} template ${TEST_DATABASE}`);
   } finally {
     await admin.end();
   }
-  process.env.DATABASE_URL = testDatabaseUrl(given);
-  await migrated();
 }
 
 async function pgliteTemplate(project: TestProject): Promise<() => Promise<void>> {

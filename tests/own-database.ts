@@ -1,14 +1,12 @@
 import postgres from 'postgres';
 import { closeDatabase } from '@/db/client';
-import { migrateDatabase } from '@/db/migrate';
 import { resetConfigForTests } from '@/lib/platform/config';
 import { TEST_DATABASE, testDatabaseUrl } from './test-database';
 
 /**
- * A scratch Postgres database for one test file alone, migrated like the app's: `<TEST_DATABASE>_<suffix>`
- * on the server DATABASE_URL names. For tests that must not share the run's database with the
- * other files' processes — a dispatcher in another file would lease this file's outbox events,
- * a pooler test needs a database of its own behind its pooler.
+ * A scratch Postgres database for one test file alone, a copy of the run's migrated one: `<TEST_DATABASE>_<suffix>`
+ * on the server DATABASE_URL names. For tests that need a database no earlier file in the same
+ * worker has written to, or one of its own behind a pooler.
  *
  * `use(env)` points this process's app connection at it (closing the old one); `drop()` puts
  * the environment back and removes the database. `migrate: false` leaves it empty (a restore's target).
@@ -22,11 +20,12 @@ export async function ownDatabase(suffix: string, { migrate = true }: { migrate?
   const recreate = admin();
   try {
     await recreate.unsafe(`drop database if exists ${name} with (force)`);
-    await recreate.unsafe(`create database ${name}`);
+    // The run's migrated scratch database is the template (tests/global-setup.ts); no one is
+    // connected to it, each worker works in its own copy.
+    await recreate.unsafe(migrate ? `create database ${name} template ${TEST_DATABASE}` : `create database ${name}`);
   } finally {
     await recreate.end();
   }
-  if (migrate) await migrateDatabase({ url, pgliteDir: 'memory://' });
 
   const saved = new Map<string, string | undefined>();
   return {
