@@ -15,12 +15,25 @@ import * as appServer from './e2e/app-server';
  * on the same server, dropped before each run; the app's migrate step creates it again.
  * Ports, database and the app's environment: e2e/app-server.ts.
  */
-const { PORT, GATEWAY_PORT, GATEWAY_KEY, ROOT_DOMAIN, resetDatabase } = appServer;
+const { PORT, GATEWAY_PORT, GATEWAY_KEY, ROOT_DOMAIN, resetDatabase, WORKERS, DEMO_TWINS } = appServer;
+
+/**
+ * The specs that pay by card or set the one gateway simulator's faults (down, declines): they run
+ * one at a time, beside the others, so no spec's card payment meets another's outage.
+ */
+const CARD_SPECS = ['register.spec.ts', 'register-feel.spec.ts', 'register-phone.spec.ts', 'split-bill.spec.ts', 'two-instances.spec.ts'].map((f) => `**/${f}`);
 
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
-  workers: 1,
+  // Two specs at once, each in its own demo café (e2e/app-server.ts WORKERS).
+  workers: WORKERS,
+  // The card specs first: theirs is the longest one-at-a-time chain, and a worker the limit keeps
+  // from a second card spec takes the next of the others meanwhile.
+  projects: [
+    { name: 'card', testMatch: CARD_SPECS, workers: 1 },
+    { name: 'app', testIgnore: CARD_SPECS },
+  ],
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: 'list',
@@ -58,10 +71,10 @@ export default defineConfig({
       command: `${resetDatabase} && npx tsx --tsconfig tsconfig.scripts.json scripts/build.ts && npx tsx --tsconfig tsconfig.scripts.json scripts/seed.ts && npx next start -p ${PORT}`,
       url: `http://127.0.0.1:${PORT}/api/health`,
       reuseExistingServer: false,
-      timeout: 600_000, // build + seed + start: ≈ 4 min on a busy 2-core machine
+      timeout: 600_000, // build + seed (the demo café twice) + start: ≈ 4 min on a busy 2-core machine
       stdout: 'pipe',
       stderr: 'pipe',
-      env: appServer.appServerEnv(),
+      env: { ...appServer.appServerEnv(), SEED_TWINS: DEMO_TWINS.join(',') },
     },
   ],
 });

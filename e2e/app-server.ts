@@ -10,6 +10,15 @@ import { NEXT_START_ENV } from '../scripts/app-server';
 export const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const GATEWAY_PORT = Number(process.env.E2E_GATEWAY_PORT ?? 4100);
 export const ROOT_DOMAIN = `localhost:${PORT}`;
+/**
+ * Playwright's workers. Each sells in its own copy of the demo café (the seed's SEED_TWINS), so
+ * specs running at once never share a shift, a count or a setting: worker 0 in `demo`, worker 1
+ * in `demo2`.
+ */
+export const WORKERS = 2;
+export const demoSlug = (parallelIndex: number) => (parallelIndex === 0 ? 'demo' : `demo${parallelIndex + 1}`);
+export const DEMO_TWINS = Array.from({ length: WORKERS - 1 }, (_, i) => demoSlug(i + 1));
+
 /** A production start refuses the simulator's public test key, so this run has its own. */
 export const GATEWAY_KEY = 'sk_test_e2e_tillwise';
 

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { GATEWAY_KEY, GATEWAY_PORT, ROOT_DOMAIN } from './app-server';
+import { demoSlug, GATEWAY_KEY, GATEWAY_PORT, ROOT_DOMAIN } from './app-server';
 
 /** The app runs with ROOT_DOMAIN=localhost:<E2E_PORT, default 3100> (e2e/app-server.ts, which playwright.config.ts uses). */
 export { appServerEnv, ROOT_DOMAIN } from './app-server';
@@ -10,14 +10,15 @@ export function tenantUrl(slug: string, path = '/'): string {
   return `http://${slug}.${ROOT_DOMAIN}${path}`;
 }
 
-/** The seeded demo tenant (scripts/seed/seed.ts). */
+/** This worker's seeded demo café (scripts/seed/seed.ts; `demo`, or its twin for the second worker: e2e/app-server.ts). */
+const slug = demoSlug(Number(process.env.TEST_PARALLEL_INDEX ?? 0));
 export const DEMO = {
-  slug: 'demo',
+  slug,
   name: 'Golden Cup Tea House',
   password: 'tillwise-demo',
-  owner: { email: 'owner@demo.test', name: 'Daw Aye Aye', pin: '1111' },
-  manager: { email: 'manager@demo.test', name: 'Ko Min Thu', pin: '2222' },
-  cashier: { email: 'cashier@demo.test', name: 'Ma Su Su', pin: '3333' },
+  owner: { email: `owner@${slug}.test`, name: 'Daw Aye Aye', pin: '1111' },
+  manager: { email: `manager@${slug}.test`, name: 'Ko Min Thu', pin: '2222' },
+  cashier: { email: `cashier@${slug}.test`, name: 'Ma Su Su', pin: '3333' },
 } as const;
 
 /**
