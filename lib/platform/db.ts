@@ -50,17 +50,62 @@ export function afterCommit(tx: Tx, fn: () => void): void {
 }
 
 /**
+ * Rows a transaction gathers and writes in one statement just before it commits (the outbox:
+ * a sale's order, stock and payment events in one insert, not three). `rows` answers this
+ * transaction's list for `kind`, to push onto; `flush` writes a whole list and is called once per
+ * kind at commit, inside the transaction. A savepoint's rows join its parent's when it is
+ * released and are dropped with it when it rolls back. Nothing written this way is visible to
+ * the transaction's own later reads.
+ */
+export type DeferredRows<T> = { rows(tx: Tx): T[] };
+type Deferred = { flush: (tx: Tx, rows: unknown[]) => Promise<unknown>; byTx: WeakMap<Tx, unknown[]> };
+const deferredKinds: Deferred[] = [];
+/** Transactions and savepoints this module opened: only these flush deferred rows. */
+const flushing = new WeakSet<Tx>();
+
+export function deferredRows<T>(flush: (tx: Tx, rows: T[]) => Promise<unknown>): DeferredRows<T> {
+  const kind: Deferred = { flush: flush as Deferred['flush'], byTx: new WeakMap() };
+  deferredKinds.push(kind);
+  return {
+    rows(tx) {
+      // Rows pushed for a transaction that never flushes would be lost without a word.
+      if (!flushing.has(tx)) throw new AppError('internal', 'deferred rows need a transaction of withTenant, withPlatform or withSavepoint');
+      let rows = kind.byTx.get(tx);
+      if (!rows) kind.byTx.set(tx, (rows = []));
+      return rows as T[];
+    },
+  };
+}
+
+async function flushDeferred(tx: Tx): Promise<void> {
+  for (const kind of deferredKinds) {
+    const rows = kind.byTx.get(tx);
+    if (rows?.length) {
+      kind.byTx.delete(tx);
+      await kind.flush(tx, rows);
+    }
+  }
+}
+
+/**
  * A savepoint in `tx`: if `fn` throws, only its work is undone and the transaction goes on.
- * What `fn` registers with afterCommit waits for the outer commit.
+ * What `fn` registers with afterCommit waits for the outer commit, and its deferred rows join
+ * the outer transaction's.
  */
 export async function withSavepoint<T>(tx: Tx, fn: (sp: Tx) => Promise<T>): Promise<T> {
   let released: Tx | undefined;
   const value = await tx.transaction(async (sp) => {
+    flushing.add(sp);
     const result = await fn(sp);
     released = sp;
     return result;
   });
-  for (const callback of (released && commitCallbacks.get(released)) ?? []) afterCommit(tx, callback);
+  if (!released) return value;
+  for (const callback of commitCallbacks.get(released) ?? []) afterCommit(tx, callback);
+  for (const kind of deferredKinds) {
+    const rows = kind.byTx.get(released);
+    if (rows?.length) kind.byTx.set(tx, [...(kind.byTx.get(tx) ?? []), ...rows]);
+  }
   return value;
 }
 
@@ -118,7 +163,9 @@ async function untracedTransaction<T>(setup: SQL, fn: (tx: Tx) => Promise<T>): P
       // A BEGIN answered after its caller got a 503 must not do the caller's work behind its back.
       if (!answered()) throw new AppError('unavailable', 'transaction started after its caller gave up');
       await tx.execute(setup);
+      flushing.add(tx);
       const value = await fn(tx);
+      await flushDeferred(tx);
       committed = tx;
       return value;
     }),
