@@ -79,10 +79,7 @@ export async function json<T = any>(res: Response): Promise<{ status: number; bo
   return { status: res.status, body: (await res.json()) as T };
 }
 
-/** Rows of a raw `tx.execute` result: postgres.js returns an array, PGlite `{ rows }`. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
+export { rowsOf } from '@/lib/platform/db';
 
 /** A staff member of a test tenant (the owner unless named) as module functions take them. */
 export const contextOf = (t: TestTenant, staff: TestStaff = t.owner): TenantContext => contextFor(t.tenant, staff);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { withPlatform } from '@/lib/platform/db';
+import { rowsOf, withPlatform } from '@/lib/platform/db';
 
 /** Counted up to this many: beyond it the number only says "very many" and the scan stays bounded. */
 const CAP = 100_000;
@@ -15,8 +15,7 @@ export async function outboxBacklog(): Promise<{ pending: number; oldestSeconds:
   return withPlatform(async (tx) => {
     await tx.execute(sql`select set_config('statement_timeout', ${String(STATEMENT_TIMEOUT_MS)}, true)`);
     const result = await tx.execute(sql`select pending::int as pending, oldest_seconds as "oldestSeconds" from outbox_backlog(${CAP})`);
-    // postgres.js returns the rows, PGlite `{ rows }`.
-    const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { pending: number; oldestSeconds: number }[];
+    const [row] = rowsOf<{ pending: number; oldestSeconds: number }>(result);
     return { pending: Number(row?.pending ?? 0), oldestSeconds: Number(row?.oldestSeconds ?? 0) };
   });
 }

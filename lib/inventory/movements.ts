@@ -1,7 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { stockLevels, stockMovements, type MovementKind } from '@/db/schema/inventory';
 import { appendEvents, type EventPayloads } from '@/lib/events';
-import type { Tx } from '@/lib/platform/db';
+import { rowsOf, type Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 
 /** One item that could not be taken out of stock, and why. */
@@ -58,15 +58,16 @@ export async function applyMovement(tx: Tx, tenantId: string, m: Movement, guard
 }
 
 /**
- * applyMovement for several items at once (a sale's lines): one statement per level, as the
- * guard needs, but one insert for all the ledger rows and one for all the events. Levels are
- * changed in variant order, so two sales of the same items lock their rows in the same order
- * and cannot deadlock. Answers in the order given.
+ * applyMovement for several items at once (a sale's lines), one insert for all the ledger rows
+ * and their events. Guarded decrements of distinct items at one location (a sale) change their
+ * levels in one statement; anything else one statement per level. Either way levels are locked
+ * in variant order, so two sales of the same items cannot deadlock. Answers in the order given.
  */
 export async function applyMovements(tx: Tx, tenantId: string, movements: { movement: Movement; guard: boolean }[]): Promise<(Applied | ShortItem)[]> {
   const order = movements.map((_, i) => i).sort((a, b) => compare(movements[a]!.movement.variantId, movements[b]!.movement.variantId) || a - b);
-  const results: (Applied | ShortItem)[] = new Array(movements.length);
-  for (const i of order) results[i] = await changeLevel(tx, tenantId, movements[i]!.movement, movements[i]!.guard);
+  let results: (Applied | ShortItem)[] = new Array(movements.length);
+  if (takesInOneStatement(movements)) results = await takeGuarded(tx, movements.map((m) => m.movement));
+  else for (const i of order) results[i] = await changeLevel(tx, tenantId, movements[i]!.movement, movements[i]!.guard);
   const applied = movements.flatMap(({ movement }, i) => (isShort(results[i]!) ? [] : [{ m: movement, level: results[i] as Applied }]));
   if (applied.length === 0) return results;
   await tx.insert(stockMovements).values(
@@ -89,6 +90,63 @@ export async function applyMovements(tx: Tx, tenantId: string, movements: { move
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Two or more guarded decrements of distinct items at one location: takeGuarded's case. */
+function takesInOneStatement(movements: { movement: Movement; guard: boolean }[]): boolean {
+  const location = movements[0]?.movement.locationId;
+  return (
+    movements.length > 1 &&
+    movements.every(({ movement: m, guard }) => guard && m.delta < 0 && m.locationId === location) &&
+    new Set(movements.map(({ movement: m }) => m.variantId)).size === movements.length
+  );
+}
+
+/**
+ * Guarded decrements of distinct items at one location in one statement: `locked` takes the rows'
+ * locks in variant order (its ORDER BY sits below the row locking), then each level is lowered
+ * only if it stays at zero or more. An update that waited for a lock re-checks that against the
+ * committed level, as a single-row update does. Items it did not lower are short; only then is
+ * their level read, for the error.
+ */
+async function takeGuarded(tx: Tx, movements: Movement[]): Promise<(Applied | ShortItem)[]> {
+  const location = movements[0]!.locationId;
+  const wanted = sql.join(
+    movements.map((m) => sql`(${m.variantId}::uuid, ${m.delta}::integer)`),
+    sql`, `,
+  );
+  const taken = rowsOf<{ variant_id: string; quantity: number; threshold: number | null }>(
+    await tx.execute(sql`
+      with wanted (variant_id, delta) as (values ${wanted}),
+      locked as (
+        select l.variant_id from ${stockLevels} l
+        where l.location_id = ${location} and l.variant_id in (select variant_id from wanted)
+        order by l.variant_id
+        for update
+      )
+      update ${stockLevels} l set quantity = l.quantity + w.delta, updated_at = now()
+      from wanted w
+      where l.location_id = ${location} and l.variant_id = w.variant_id
+        and l.variant_id in (select variant_id from locked) and l.quantity + w.delta >= 0
+      returning l.variant_id, l.quantity, l.low_stock_threshold as threshold`),
+  );
+  const byVariant = new Map(taken.map((row) => [row.variant_id, row]));
+  const missing = movements.filter((m) => !byVariant.has(m.variantId));
+  const available = missing.length
+    ? new Map(
+        (
+          await tx
+            .select({ variantId: stockLevels.variantId, quantity: stockLevels.quantity })
+            .from(stockLevels)
+            .where(and(eq(stockLevels.locationId, location), inArray(stockLevels.variantId, missing.map((m) => m.variantId))))
+        ).map((row) => [row.variantId, row.quantity]),
+      )
+    : new Map<string, number>();
+  return movements.map((m) => {
+    const row = byVariant.get(m.variantId);
+    if (!row) return { variantId: m.variantId, requested: -m.delta, available: Math.max(0, available.get(m.variantId) ?? 0) };
+    return { before: row.quantity - m.delta, after: row.quantity, threshold: row.threshold };
+  });
+}
 
 /** The level's one atomic statement (guarded: only if it stays at zero or more). */
 async function changeLevel(tx: Tx, tenantId: string, m: Movement, guard: boolean): Promise<Applied | ShortItem> {

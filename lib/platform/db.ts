@@ -8,6 +8,11 @@ import { inSpan } from './tracing';
 
 export type { Tx };
 
+/** Rows of a raw `tx.execute` result: postgres.js returns an array, PGlite `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 /** Where the database is, from config: db/ takes it as an argument (migrations, the raw handle). */
 export function databaseSettings(): DatabaseSettings {
   const { DATABASE_URL, DATABASE_APP_URL, DATABASE_PREPARE, PGLITE_DIR, PGLITE_TEMPLATE } = config();
@@ -192,8 +197,7 @@ export async function claimOutboxBatch(batch: number, leaseSeconds: number): Pro
   const result = await withPlatform((tx) =>
     tx.execute(sql`select tenant_id as "tenantId", id from claim_outbox_batch(${batch}, ${leaseSeconds})`),
   );
-  // postgres.js returns the rows, PGlite `{ rows }`.
-  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { tenantId: string; id: string }[];
+  return rowsOf<{ tenantId: string; id: string }>(result);
 }
 
 /**
@@ -220,9 +224,7 @@ export async function callTenantFunction<T>(fn: TenantFunction, tenantId: string
   const pool = metrics().dbPool;
   pool.inUse++;
   try {
-    const result = await boundedOnPostgres(kind, () => Promise.resolve(db.execute(call)));
-    // postgres.js returns the rows, PGlite `{ rows }`.
-    return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
+    return rowsOf<T>(await boundedOnPostgres(kind, () => Promise.resolve(db.execute(call))));
   } finally {
     pool.inUse--;
   }
