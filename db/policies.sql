@@ -174,6 +174,28 @@ BEGIN
 END
 $$;
 
+-- The next order number of a location's business day (lib/orders/orders.ts), called in the
+-- order's own insert so that taking it costs no round trip of its own. Inside the sale's
+-- transaction, as its caller's role and tenant (SECURITY INVOKER: RLS applies); the counter row
+-- stays locked until the sale commits or rolls back, which keeps the day's numbers gapless.
+CREATE OR REPLACE FUNCTION take_order_number(p_tenant uuid, p_location uuid, p_day date)
+RETURNS integer
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = public, pg_temp
+AS $$
+DECLARE
+  n integer;
+BEGIN
+  INSERT INTO order_counters AS c (tenant_id, location_id, business_date, last_number)
+  VALUES (p_tenant, p_location, p_day, 1)
+  ON CONFLICT (tenant_id, location_id, business_date) DO UPDATE SET last_number = c.last_number + 1
+  RETURNING c.last_number INTO n;
+  RETURN n;
+END
+$$;
+
 DO $$
 DECLARE
   t regclass;

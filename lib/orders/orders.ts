@@ -1,5 +1,5 @@
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
-import { orderCounters, orderLines, orderRefunds, orders, shifts, type OrderStatus } from '@/db/schema/orders';
+import { orderLines, orderRefunds, orders, shifts, type OrderStatus } from '@/db/schema/orders';
 import { authorise, can, type TenantContext, type TenantScope } from '@/lib/auth';
 import { appendEvents } from '@/lib/events';
 import { defaultLocation, releaseStock, reserveStock } from '@/lib/inventory';
@@ -81,18 +81,11 @@ export function businessDate(timeZone: string, at = new Date(), dayStartsAt = DE
   return businessDayOf(at, { timeZone, dayStartsAt }).date;
 }
 
-/** The next order number for a location and day. The counter row is locked until commit. */
-async function nextOrderNumber(tx: Tx, tenantId: string, locationId: string, day: string): Promise<number> {
-  const [row] = await tx
-    .insert(orderCounters)
-    .values({ tenantId, locationId, businessDate: day, lastNumber: 1 })
-    .onConflictDoUpdate({
-      target: [orderCounters.tenantId, orderCounters.locationId, orderCounters.businessDate],
-      set: { lastNumber: sql`${orderCounters.lastNumber} + 1` },
-    })
-    .returning({ number: orderCounters.lastNumber });
-  return row!.number;
-}
+/**
+ * The next order number for a location and day, as a value of the order's insert: the SQL
+ * function (db/policies.sql) takes it in that same statement. The counter row is locked until commit.
+ */
+const nextOrderNumber = (tenantId: string, locationId: string, day: string) => sql<number>`take_order_number(${tenantId}, ${locationId}, ${day}::date)`;
 
 const saleLines = (lines: Pick<LineRow, 'variantId' | 'quantity' | 'trackStock' | 'allowNegativeStock' | 'productName' | 'variantName'>[]) =>
   lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, trackStock: l.trackStock, allowNegativeStock: l.allowNegativeStock, label: variantLabel(l) }));
@@ -283,13 +276,12 @@ async function writeOrder<R>(ctx: TenantContext, input: CreateOrderInput, orderI
     }
     const now = new Date();
     const day = businessDate(ctx.tenant.timeZone, now, settings.dayStartsAt);
-    const number = await nextOrderNumber(tx, tenantId, locationId, day);
     const [order] = await tx
       .insert(orders)
       .values({
         tenantId,
         id: orderId,
-        number,
+        number: nextOrderNumber(tenantId, locationId, day),
         businessDate: day,
         locationId,
         shiftId: input.shiftId,
@@ -315,7 +307,7 @@ async function writeOrder<R>(ctx: TenantContext, input: CreateOrderInput, orderI
     const fired = placed ? values.map((l) => ({ ...l, firedQuantity: l.quantity, firedAt: now, held: false })) : values;
     // An empty tab is a table seated before anything was ordered (startTab).
     const lines = fired.length ? await tx.insert(orderLines).values(fired).returning() : [];
-    await auditDiscountOverLimit(tx, ctx, { id: orderId, number, discountTotal: null }, quote, settings.discountLimitBasisPoints);
+    await auditDiscountOverLimit(tx, ctx, { id: orderId, number: order.number, discountTotal: null }, quote, settings.discountLimitBasisPoints);
     if (input.tableId) await setTableOccupancy(tx, input.tableId, { status: 'occupied', covers: input.covers ?? 1 });
     // Nothing of it was with the kitchen before: the tickets make every unit.
     if (placed) await announcePlaced(tx, order, lines.map((l) => ({ ...l, firedQuantity: 0 })));

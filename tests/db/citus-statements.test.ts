@@ -86,6 +86,8 @@ describe('Citus statements generated from the schema (npm run db:citus)', () => 
       { signature: 'idempotency_claim(uuid, text, text, integer, integer)', argument: 'p_tenant', colocateWith: 'idempotency_keys' },
       { signature: 'idempotency_complete(uuid, text, integer, text, text, text)', argument: 'p_tenant', colocateWith: 'idempotency_keys' },
       { signature: 'idempotency_release(uuid, text)', argument: 'p_tenant', colocateWith: 'idempotency_keys' },
+      // The order number, taken inside the order's insert (a router query on the tenant's shard).
+      { signature: 'take_order_number(uuid, uuid, date)', argument: 'p_tenant', colocateWith: 'order_counters' },
     ]);
     const distributedTables = new Set(calls.flatMap((c) => (c.kind === 'distributed' ? [c.table] : [])));
     for (const f of functionCalls) {
