@@ -20,4 +20,6 @@ export {
 } from './service';
 export { CSV_COLUMNS, exportProductsCsv, importProductsCsv, type CsvError, type ImportOutcome, type ImportProgress } from './csv';
 export { variantLabel } from './labels';
+export { createStarterCatalog, catalogCounts, removeSampleProducts, type StarterCatalog, type SampleRemoval } from './samples';
+export { SAMPLE_CATALOGS, samplePrice, type SampleKind } from './sample-data';
 export { defaultTaxClassOf, newProductDefaults, tracksStockIn, type StoreProductDefaults } from './defaults';
