@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addStaff, contextFor } from '@/lib/auth';
-import { catalogRepository } from '@/lib/catalog/service';
-import { listProducts, taxClassService } from '@/lib/catalog';
+import { createProduct, listProducts, patchProduct, productInputSchema, taxClassService } from '@/lib/catalog';
 import { createLocation, listLocations } from '@/lib/inventory';
 import { businessSignUpSchema, dismissChecklist, firstDayChecklist, removeSamples, signUpWithDefaults } from '@/lib/onboarding';
 import { checkout, createOrderSchema, openShift } from '@/lib/orders';
@@ -104,15 +103,14 @@ describe('removing the sample catalog', () => {
     const { ctx } = await signUp('restaurant', { sampleCatalog: 'on' });
     const all = async () => (await listProducts(ctx, { status: 'all', skip: 0, limit: 100 })).data;
     const byName = async (name: string) => (await all()).find((p) => p.name === name)!;
-    const repo = await catalogRepository();
 
     const latte = await byName('Latte');
     const espresso = await byName('Espresso');
-    await repo.updateProduct(ctx.tenantId, espresso.id, { ...espresso, name: 'House espresso' }); // the owner made it theirs
+    await patchProduct(ctx, espresso.id, { name: 'House espresso' }); // the owner made it theirs
     const [location] = await listLocations(ctx);
     await openShift(ctx, { registerName: 'Front', openingFloat: 0 });
     await checkout(ctx, createOrderSchema.parse({ type: 'takeaway', locationId: location!.id, lines: [{ variantId: latte.variants[0]!.id, quantity: 1 }], payments: [{ tender: 'cash', tendered: 3500 }] }));
-    const ownItem = (await repo.createProduct(ctx.tenantId, { ...latte, name: 'My own cake', attributes: {}, variants: [{ name: 'Default', sku: 'CAKE-1', barcodes: [], price: 2000 }] }));
+    const ownItem = await createProduct(ctx, productInputSchema.parse({ name: 'My own cake', variants: [{ sku: 'CAKE-1', price: 2000 }] }));
 
     expect(await removeSamples(ctx)).toEqual({ deleted: 6, archived: 1, kept: 1 });
     const left = await all();
