@@ -9,7 +9,7 @@ const STEPS: Record<ChecklistStep, { title: string; hint: string; link: string }
   taxes: { title: 'Set your taxes', hint: 'The tax classes your prices carry.', link: 'Set taxes' },
   staff: { title: 'Add staff with PINs', hint: 'Each person signs in at the register with their own PIN.', link: 'Add staff' },
   tables: { title: 'Set up your tables', hint: 'Six starter tables are on the floor plan; rename, add or move them.', link: 'Set up tables' },
-  shift: { title: 'Open your first shift', hint: 'Count the float into the drawer and start selling.', link: 'Open the register' },
+  shift: { title: 'Open your first shift', hint: 'Count the float into the drawer and start selling.', link: 'Open a shift' },
 };
 
 /**
