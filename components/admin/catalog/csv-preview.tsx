@@ -29,6 +29,27 @@ function Value({ change, value, currency }: { change: FieldChange; value: DiffVa
   return <>{String(value)}</>;
 }
 
+/** A scrolling table with a caption and a sticky header row (the preview's two lists). */
+function PreviewTable({ caption, headers, children }: { caption: string; headers: string[]; children: React.ReactNode }) {
+  return (
+    <div className="max-h-[28rem] overflow-auto rounded-xl border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <caption className="px-4 py-2 text-left font-semibold text-slate-800">{caption}</caption>
+        <thead className="sticky top-0 bg-slate-50 text-xs uppercase text-slate-500">
+          <tr>
+            {headers.map((h) => (
+              <th key={h} scope="col" className="px-4 py-2">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
 /**
  * The import's plan, before anything is written: products to create, products to change
  * (every field that differs, old → new) and products left alone. The counts head each table;
@@ -56,19 +77,7 @@ export function CsvPreview({ preview, currency }: { preview: ImportPreview; curr
       )}
 
       {preview.change.length > 0 && (
-        <div className="max-h-[28rem] overflow-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="px-4 py-2 text-left font-semibold text-slate-800">Products that change</caption>
-            <thead className="sticky top-0 bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-2">Line</th>
-                <th scope="col" className="px-4 py-2">Product</th>
-                <th scope="col" className="px-4 py-2">Field</th>
-                <th scope="col" className="px-4 py-2">Now</th>
-                <th scope="col" className="px-4 py-2">After the import</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <PreviewTable caption="Products that change" headers={['Line', 'Product', 'Field', 'Now', 'After the import']}>
               {preview.change.flatMap((p) =>
                 p.changes.map((c, i) => (
                   <tr key={`${p.productId}-${c.field}-${c.sku ?? ''}`} data-testid="preview-change">
@@ -87,25 +96,11 @@ export function CsvPreview({ preview, currency }: { preview: ImportPreview; curr
                   </tr>
                 )),
               )}
-            </tbody>
-          </table>
-        </div>
+        </PreviewTable>
       )}
 
       {preview.create.length > 0 && (
-        <div className="max-h-[28rem] overflow-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="px-4 py-2 text-left font-semibold text-slate-800">Products to create</caption>
-            <thead className="sticky top-0 bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-2">Line</th>
-                <th scope="col" className="px-4 py-2">Product</th>
-                <th scope="col" className="px-4 py-2">Category</th>
-                <th scope="col" className="px-4 py-2">Tax class</th>
-                <th scope="col" className="px-4 py-2">Variants</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <PreviewTable caption="Products to create" headers={['Line', 'Product', 'Category', 'Tax class', 'Variants']}>
               {preview.create.slice(0, 500).map((p) => (
                 <tr key={p.line} data-testid="preview-create">
                   <td className="px-4 py-2 align-top tabular-nums">{p.line}</td>
@@ -123,9 +118,7 @@ export function CsvPreview({ preview, currency }: { preview: ImportPreview; curr
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </PreviewTable>
       )}
 
       {preview.unchanged.length > 0 && (
