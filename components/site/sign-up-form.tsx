@@ -3,10 +3,17 @@
 import { useEffect, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { SelectField, TextField } from '@/components/ui/field';
+import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import type { FormMessage } from '@/lib/platform/errors';
+import { suggestedTaxClass } from './tax-suggestions';
 import { currentZoneName, timeZoneOptions } from './time-zones';
+
+const BUSINESS_TYPES = [
+  { value: 'restaurant', label: 'Café or restaurant', hint: 'Tables and dine-in are set up; items are sellable without stock counts.' },
+  { value: 'shop', label: 'Shop', hint: 'Stock tracking is on for new items.' },
+  { value: 'both', label: 'Both', hint: 'Tables and dine-in, and stock tracking for new items.' },
+] as const;
 
 const COMMON_CURRENCIES = ['MMK', 'USD', 'EUR', 'GBP', 'THB', 'SGD', 'MYR', 'INR', 'JPY', 'AUD'];
 
@@ -19,6 +26,9 @@ export function SignUpForm({ signUpAction }: { signUpAction: FormAction<SignUpSt
   const [host, setHost] = useState('localhost:3000');
   const [timeZone, setTimeZone] = useState('UTC');
   const [timeZones, setTimeZones] = useState<string[]>(['UTC']);
+  const [currency, setCurrency] = useState('USD');
+  const [businessType, setBusinessType] = useState<string>('restaurant');
+  const [tax, setTax] = useState(suggestedTaxClass('USD'));
   const fe = state?.fieldErrors ?? {};
 
   useEffect(() => {
@@ -53,7 +63,16 @@ export function SignUpForm({ signUpAction }: { signUpAction: FormAction<SignUpSt
           hint={`Your store will be at ${slug || 'your-store'}.${host.replace(/^www\./, '')}`}
         />
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label="Currency" name="currency" defaultValue="USD" error={fe.currency}>
+          <SelectField
+            label="Currency"
+            name="currency"
+            value={currency}
+            onChange={(e) => {
+              setCurrency(e.target.value);
+              setTax(suggestedTaxClass(e.target.value));
+            }}
+            error={fe.currency}
+          >
             {COMMON_CURRENCIES.map((c) => (
               <option key={c} value={c}>
                 {c}
@@ -68,6 +87,65 @@ export function SignUpForm({ signUpAction }: { signUpAction: FormAction<SignUpSt
             ))}
           </SelectField>
         </div>
+      </fieldset>
+
+      <fieldset className="space-y-3 rounded-xl border border-slate-200 bg-white p-5" aria-describedby={fe.businessType ? 'business-type-error' : undefined}>
+        <legend className="px-1 text-sm font-semibold text-slate-700">What is the business?</legend>
+        <div className="grid gap-3 sm:grid-cols-3">
+          {BUSINESS_TYPES.map((t) => (
+            <label
+              key={t.value}
+              className="flex cursor-pointer flex-col gap-1 rounded-lg border border-slate-300 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600/30"
+            >
+              <span className="flex items-center gap-2 font-medium text-slate-900">
+                <input
+                  type="radio"
+                  name="businessType"
+                  value={t.value}
+                  checked={businessType === t.value}
+                  onChange={() => setBusinessType(t.value)}
+                  className="size-4 accent-brand-600"
+                />
+                {t.label}
+              </span>
+              <span className="text-sm text-slate-600">{t.hint}</span>
+            </label>
+          ))}
+        </div>
+        {fe.businessType && (
+          <p id="business-type-error" className="text-sm text-red-700">
+            {fe.businessType}
+          </p>
+        )}
+        <CheckboxField
+          label={businessType === 'shop' ? 'Start with a sample catalog' : 'Start with a sample menu'}
+          name="sampleCatalog"
+          hint="A few example items to try the register with. You can remove them in one click from the dashboard."
+        />
+      </fieldset>
+
+      <fieldset className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+        <legend className="px-1 text-sm font-semibold text-slate-700">Tax and receipts</legend>
+        <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_8rem]">
+          <TextField
+            label="Tax name (optional)"
+            name="taxName"
+            value={tax.name}
+            onChange={(e) => setTax({ ...tax, name: e.target.value })}
+            error={fe.taxName}
+            hint="Like “Commercial tax”. Leave it empty to add taxes later."
+          />
+          <TextField
+            label="Rate (%)"
+            name="taxRate"
+            inputMode="decimal"
+            value={tax.rate}
+            onChange={(e) => setTax({ ...tax, rate: e.target.value })}
+            error={fe.taxRate}
+          />
+        </div>
+        <TextField label="Address on receipts (optional)" name="address" autoComplete="street-address" error={fe.address} />
+        <TextField label="Phone on receipts (optional)" name="phone" type="tel" autoComplete="tel" error={fe.phone} />
       </fieldset>
 
       <fieldset className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">

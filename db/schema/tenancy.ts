@@ -64,6 +64,10 @@ export const tenantSettings = pgTable(
     serviceChargeBasisPoints: integer('service_charge_basis_points').notNull().default(0),
     /** How many days after the sale a receipt's public link (`/r/<token>`) opens it. */
     receiptLinkDays: integer('receipt_link_days').notNull().default(90),
+    /** What the business is, as its owner said at sign-up: it chose the first day's defaults and checklist. Null: signed up before it was asked. */
+    businessType: text('business_type', { enum: ['restaurant', 'shop', 'both'] }),
+    /** The owner dismissed the first-day checklist on the dashboard. */
+    checklistDismissed: boolean('checklist_dismissed').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -74,6 +78,7 @@ export const tenantSettings = pgTable(
     check('tenant_settings_service_charge_check', sql`${t.serviceChargeBasisPoints} between 0 and 10000`),
     check('tenant_settings_idle_lock_minutes_check', sql`${t.idleLockMinutes} between 0 and 240`),
     check('tenant_settings_receipt_link_days_check', sql`${t.receiptLinkDays} between 1 and 3650`),
+    check('tenant_settings_business_type_check', sql`${t.businessType} in ('restaurant', 'shop', 'both')`),
     check('tenant_settings_day_starts_at_check', sql`${t.dayStartsAt} ~ '^([01][0-9]|2[0-3]):(00|15|30|45)$'`),
   ],
 );

@@ -1,6 +1,6 @@
 import { appendEvents } from '@/lib/events';
 import { recordAudit } from '@/lib/platform/audit';
-import { enterTenant, withPlatform } from '@/lib/platform/db';
+import { enterTenant, withPlatform, type Tx } from '@/lib/platform/db';
 import { AppError, pgErrorCode } from '@/lib/platform/errors';
 import { insertTenant, type TenantInfo } from '@/lib/tenancy';
 import type { SignUpInput } from './schemas';
@@ -11,7 +11,11 @@ import { insertStaff, type StaffMember } from './staff';
  * Creates a business and its owner in one transaction: either both exist afterwards or
  * neither does (a half-created tenant would hold its slug forever with nobody to sign in).
  */
-export async function signUpBusiness(input: SignUpInput): Promise<{ tenant: TenantInfo; owner: StaffMember }> {
+export async function signUpBusiness(
+  input: SignUpInput,
+  /** The business's first-day set-up (lib/onboarding), in the same transaction, with the tenant set. */
+  setUp?: (tx: Tx, created: { tenant: TenantInfo; owner: StaffMember }) => Promise<void>,
+): Promise<{ tenant: TenantInfo; owner: StaffMember }> {
   const passwordHash = await hashSecret(input.password);
   try {
     return await withPlatform(async (tx) => {
@@ -31,6 +35,7 @@ export async function signUpBusiness(input: SignUpInput): Promise<{ tenant: Tena
         entityId: tenant.id,
         details: { slug: tenant.slug, name: tenant.name },
       });
+      await setUp?.(tx, { tenant, owner });
       return { tenant, owner };
     });
   } catch (err) {

@@ -31,7 +31,9 @@ export function productAudit(ctx: TenantContext, names: ReferenceNames): AuditOf
     const now = change.after ?? {};
     const action: AuditAction = !before
       ? 'product.created'
-      : now.status === 'archived'
+      : !after
+        ? 'product.deleted'
+        : now.status === 'archived'
         ? 'product.archived'
         : 'prices' in now || 'taxClass' in now
           ? 'product.price_changed'

@@ -18,6 +18,8 @@ export {
   savedDiscountService,
   type ReferenceService,
 } from './service';
-export { CSV_COLUMNS, exportProductsCsv, importProductsCsv, type CsvError, type ImportOutcome, type ImportProgress } from './csv';
+export { CSV_COLUMNS, exportProductsCsv, importProductsCsv, previewProductsCsv, type CsvError, type ImportOutcome, type ImportPreview, type PreviewOutcome, type FieldChange, type DiffField, type DiffValue, type PlannedVariant, type ImportProgress } from './csv';
 export { variantLabel } from './labels';
+export { createStarterCatalog, catalogCounts, removeSampleProducts, type StarterCatalog, type SampleRemoval } from './samples';
+export { SAMPLE_CATALOGS, samplePrice, type SampleKind } from './sample-data';
 export { defaultTaxClassOf, newProductDefaults, tracksStockIn, type StoreProductDefaults } from './defaults';

@@ -3,6 +3,7 @@ import { handleFor } from './mongo/connection';
 import { mongoImportProducts } from './mongo/import';
 import { mongoProducts } from './mongo/products';
 import { mongoReferenceData } from './mongo/reference-data';
+import { mongoSamples } from './mongo/samples';
 import type { CatalogRepository } from './repository';
 import { pricingFromReads } from './shared';
 
@@ -23,5 +24,6 @@ export { closeMongoCatalog } from './mongo/connection';
 export function mongoCatalogRepository(uri: string): CatalogRepository {
   const h = handleFor(uri);
   const parts = { ...mongoProducts(h), ...mongoReferenceData(h) };
-  return auditedAfterWrites({ kind: 'mongodb', ...parts, getPricing: pricingFromReads(parts), importProducts: mongoImportProducts(h) });
+  const samples = mongoSamples(h);
+  return auditedAfterWrites({ kind: 'mongodb', ...parts, ...samples, getPricing: pricingFromReads(parts), importProducts: mongoImportProducts(h) });
 }

@@ -2,6 +2,7 @@ import type { CatalogRepository } from './repository';
 import { importProducts } from './postgres/import';
 import { getPricing, postgresProducts } from './postgres/products';
 import { postgresReferenceData } from './postgres/reference-data';
+import { postgresSamples } from './postgres/samples';
 
 /**
  * The catalog's Postgres adapter (the default, and the reference the contract suite
@@ -11,5 +12,5 @@ import { postgresReferenceData } from './postgres/reference-data';
  * withTenant, so row-level security scopes it to the tenant.
  */
 export function postgresCatalogRepository(): CatalogRepository {
-  return { kind: 'postgres', ...postgresProducts(), getPricing, importProducts, ...postgresReferenceData() };
+  return { kind: 'postgres', ...postgresProducts(), ...postgresSamples(), getPricing, importProducts, ...postgresReferenceData() };
 }

@@ -87,7 +87,8 @@ export type ReferenceStore<T, Input> = {
   /** One page of `list`, in its order, with the total; paged by the database. */
   page(tenantId: string, query: ListQuery): Promise<Page<T>>;
   get(tenantId: string, id: string): Promise<T | null>;
-  create(tenantId: string, input: Input, audit?: AuditOf<T>): Promise<T>;
+  /** In the caller's tenant transaction `tx` when given (Postgres: sign-up's starter catalog; MongoDB has none to join). */
+  create(tenantId: string, input: Input, audit?: AuditOf<T>, tx?: Tx): Promise<T>;
   update(tenantId: string, id: string, input: Input, audit?: AuditOf<T>): Promise<T | null>;
   /**
    * Read, merge and write as one step: `merge` turns the stored item into its new input (and
@@ -99,7 +100,21 @@ export type ReferenceStore<T, Input> = {
   delete(tenantId: string, id: string, audit?: AuditOf<T>): Promise<boolean>;
 };
 
-export interface CatalogRepository {
+/**
+ * The sample catalog (lib/catalog/samples.ts): products created at sign-up carry
+ * `attributes.sample = true`; only those are ever listed here, and only those the service
+ * chose are deleted.
+ */
+export type SampleMethods = {
+  /** Active products, and how many of them are samples nobody has changed since sign-up (the dashboard's checklist). */
+  countProducts(tenantId: string): Promise<{ active: number; removableSamples: number }>;
+  /** Every product marked as a sample, archived ones too. */
+  sampleProducts(tenantId: string): Promise<Product[]>;
+  /** Deletes these products (with their variants and barcodes) of the tenant; answers how many went. One audit row each. */
+  deleteProducts(tenantId: string, ids: string[], audit?: AuditOf<Product>): Promise<number>;
+};
+
+export interface CatalogRepository extends SampleMethods {
   readonly kind: 'postgres' | 'mongodb';
 
   /** In the caller's tenant transaction `tx` when given (the register's reads share one); MongoDB ignores it. */
@@ -107,7 +122,8 @@ export interface CatalogRepository {
   getProduct(tenantId: string, id: string): Promise<Product | null>;
   /** The products of `ids` that exist in this tenant (any order; missing ids are left out). */
   getProducts(tenantId: string, ids: string[]): Promise<Product[]>;
-  createProduct(tenantId: string, input: ProductInput, audit?: AuditOf<Product>): Promise<Product>;
+  /** In the caller's tenant transaction `tx` when given (Postgres: sign-up's starter catalog; MongoDB has none to join). */
+  createProduct(tenantId: string, input: ProductInput, audit?: AuditOf<Product>, tx?: Tx): Promise<Product>;
   /** Replaces the product; variants matched by id keep their ids, others are new. */
   updateProduct(tenantId: string, id: string, input: ProductInput, audit?: AuditOf<Product>): Promise<Product | null>;
   /** Every product, in a stable order (export). */
@@ -135,4 +151,4 @@ export interface CatalogRepository {
 
 /** What each adapter's parts provide (products, reference data); the import is the rest. */
 export type ReferenceStores = Pick<CatalogRepository, 'categories' | 'taxClasses' | 'modifierGroups' | 'savedDiscounts'>;
-export type ProductMethods = Omit<CatalogRepository, 'kind' | 'importProducts' | 'getPricing' | keyof ReferenceStores>;
+export type ProductMethods = Omit<CatalogRepository, 'kind' | 'importProducts' | 'getPricing' | keyof ReferenceStores | keyof SampleMethods>;

@@ -13,6 +13,7 @@ export {
   levelsOf,
   quantitiesAt,
   listLedger,
+  variantsWithMovements,
   type SaleLine,
   type StockLevel,
 } from './stock';

@@ -384,3 +384,12 @@ export async function listLedger({ tenantId }: TenantScope, query: LedgerQuery):
     return { data: rows.map(({ tenantId: _t, ...r }) => r), total, skip: query.skip, limit: query.limit };
   });
 }
+
+/** Which of `variantIds` have any stock movement (removing a sample item must not orphan ledger rows). */
+export async function variantsWithMovements({ tenantId }: TenantScope, variantIds: string[]): Promise<Set<string>> {
+  if (variantIds.length === 0) return new Set();
+  const rows = await withTenant(tenantId, (tx) =>
+    tx.selectDistinct({ variantId: stockMovements.variantId }).from(stockMovements).where(inArray(stockMovements.variantId, variantIds)),
+  );
+  return new Set(rows.map((r) => r.variantId));
+}

@@ -14,7 +14,7 @@ export {
 export { openTabs, startTab, cancelTab, fireOrder, moveOrder, mergeOrder, type OpenTab } from './tabs';
 export { payOrder, settleCard, PAYMENT_PENDING } from './payments';
 export { refundOrder, voidOrder, refundAmount, refundTax } from './refunds';
-export { openShift, currentShift, getShift, shiftsOfDay, type DayTotals, addCashMovement, shiftReport, closeShift, type Shift, type ShiftReport } from './shifts';
+export { openShift, currentShift, getShift, shiftsOfDay, anyShiftOpened, variantsSold, type DayTotals, addCashMovement, shiftReport, closeShift, type Shift, type ShiftReport } from './shifts';
 export { recoverAll, recoverTenant, recheckCardPayments } from './recovery';
 export { receiptOf, renderedReceipt, renderReceipt, receiptText, publicReceipt, type PublicReceipt, type ReceiptOptions } from './receipt';
 export { requestReceiptEmail, receiptEmailsOf, sendReceiptEmail, emailReceiptSchema, type EmailReceiptInput, type ReceiptEmailView } from './receipt-email';

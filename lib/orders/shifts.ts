@@ -321,3 +321,18 @@ export async function closeShift(ctx: TenantContext, shiftId: string, countedCas
     return report;
   });
 }
+
+/** Whether any shift was ever opened (the first-day checklist). */
+export async function anyShiftOpened({ tenantId }: TenantScope): Promise<boolean> {
+  const rows = await withTenant(tenantId, (tx) => tx.select({ id: shifts.id }).from(shifts).limit(1));
+  return rows.length > 0;
+}
+
+/** Which of `variantIds` any order line ever named (removing a sample item must not orphan a past sale). */
+export async function variantsSold({ tenantId }: TenantScope, variantIds: string[]): Promise<Set<string>> {
+  if (variantIds.length === 0) return new Set();
+  const rows = await withTenant(tenantId, (tx) =>
+    tx.selectDistinct({ variantId: orderLines.variantId }).from(orderLines).where(inArray(orderLines.variantId, variantIds)),
+  );
+  return new Set(rows.map((r) => r.variantId));
+}

@@ -56,6 +56,7 @@ export const AUDIT_GROUPS = {
       'product.price_changed': 'Changed a price or tax class',
       'product.updated': 'Changed a product',
       'product.archived': 'Archived a product',
+      'product.deleted': 'Deleted a sample product',
       'products.imported': 'Imported products',
       'tax_class.created': 'Added a tax class',
       'tax_class.updated': 'Changed a tax class',

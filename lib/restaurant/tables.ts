@@ -151,3 +151,35 @@ export async function saveFloorPlan(ctx: TenantContext, plan: FloorPlanInput): P
     return changed;
   });
 }
+
+/** The floor a new restaurant starts with (sign-up): six tables in one area, placed on the plan. */
+export const STARTER_FLOOR = [
+  { name: 'T1', seats: 2, gridX: 0, gridY: 0, shape: 'square' },
+  { name: 'T2', seats: 2, gridX: 2, gridY: 0, shape: 'square' },
+  { name: 'T3', seats: 4, gridX: 4, gridY: 0, shape: 'round' },
+  { name: 'T4', seats: 4, gridX: 0, gridY: 2, shape: 'round' },
+  { name: 'T5', seats: 4, gridX: 2, gridY: 2, shape: 'square' },
+  { name: 'T6', seats: 6, gridX: 4, gridY: 2, shape: 'wide' },
+] as const satisfies readonly Pick<TableInput, 'name' | 'seats' | 'gridX' | 'gridY' | 'shape'>[];
+
+/** Lays out the starter floor in the sign-up transaction `tx` (the tenant is set in it). */
+export async function createStarterFloor(tx: Tx, tenantId: string): Promise<void> {
+  await tx.insert(diningTables).values(STARTER_FLOOR.map((t, position) => ({ tenantId, ...t, area: 'Main', position })));
+}
+
+/**
+ * What the first-day checklist needs of the floor: how many tables, and whether it has been
+ * touched since sign-up — a table added, removed, renamed, resized or moved off the starter
+ * plan, or any table changed apart from the others (seated, cleared).
+ */
+export async function floorCounts({ tenantId }: TenantScope): Promise<{ tables: number; changedSinceStart: boolean }> {
+  const rows = await withTenant(tenantId, (tx) =>
+    tx.select({ name: diningTables.name, seats: diningTables.seats, gridX: diningTables.gridX, gridY: diningTables.gridY, shape: diningTables.shape, updatedAt: diningTables.updatedAt }).from(diningTables),
+  );
+  const key = (t: { name: string; seats: number; gridX: number | null; gridY: number | null; shape: string }) => `${t.name}|${t.seats}|${t.gridX}|${t.gridY}|${t.shape}`;
+  const starter = new Set(STARTER_FLOOR.map(key));
+  const changedSinceStart =
+    rows.length > 0 &&
+    (rows.length !== STARTER_FLOOR.length || rows.some((r) => !starter.has(key(r))) || new Set(rows.map((r) => r.updatedAt.getTime())).size > 1);
+  return { tables: rows.length, changedSinceStart };
+}

@@ -43,7 +43,14 @@ export type TenantSettings = {
   serviceChargeBasisPoints: number;
   /** Days after the sale that a receipt's public link (`/r/<token>`, its QR code) opens the receipt; then it answers 410. */
   receiptLinkDays: number;
+  /** What the business is (sign-up asks): null for a business that signed up before it was asked. */
+  businessType: BusinessType | null;
+  /** The owner dismissed the first-day checklist on the dashboard. */
+  checklistDismissed: boolean;
 };
+
+export const BUSINESS_TYPES = ['restaurant', 'shop', 'both'] as const;
+export type BusinessType = (typeof BUSINESS_TYPES)[number];
 
 const DEFAULT_SETTINGS: TenantSettings = {
   pricesIncludeTax: true,
@@ -65,6 +72,8 @@ const DEFAULT_SETTINGS: TenantSettings = {
   tipCustomAmount: true,
   serviceChargeBasisPoints: 0,
   receiptLinkDays: 90,
+  businessType: null,
+  checklistDismissed: false,
 };
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().transform((v) => v || null);
@@ -93,6 +102,7 @@ export const settingsPatchSchema = patchSchema(
     tipCustomAmount: z.boolean(),
     serviceChargeBasisPoints: z.number({ message: 'Enter a percentage' }).int('Use whole basis points').min(0, '0 % (none) to 100 %').max(10_000, '0 % (none) to 100 %'),
     receiptLinkDays: z.number({ message: 'Enter days' }).int('Use whole days').min(1, '1 to 3650 days').max(3650, '1 to 3650 days'),
+    checklistDismissed: z.boolean(),
   }),
 );
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
@@ -117,6 +127,8 @@ const columns = {
   tipCustomAmount: tenantSettings.tipCustomAmount,
   serviceChargeBasisPoints: tenantSettings.serviceChargeBasisPoints,
   receiptLinkDays: tenantSettings.receiptLinkDays,
+  businessType: tenantSettings.businessType,
+  checklistDismissed: tenantSettings.checklistDismissed,
 };
 
 /** The tenant's settings, read in the caller's tenant transaction `tx` when given (a quote's reads share one). */
@@ -139,6 +151,16 @@ export async function updateTenantSettings(ctx: { tenantId: string; userId: stri
     await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'settings.updated', entityType: 'tenant', entityId: ctx.tenantId, before, after });
     return asSettings(row!);
   });
+}
+
+/** The settings a business starts with (sign-up, in its transaction `tx` with the tenant set): the defaults with `initial` over them. */
+export async function insertInitialSettings(
+  tx: Tx,
+  tenantId: string,
+  initial: Partial<Pick<TenantSettings, 'businessType' | 'trackStockByDefault' | 'address' | 'phone' | 'receiptFooter'>>,
+): Promise<TenantSettings> {
+  const [row] = await tx.insert(tenantSettings).values({ tenantId, ...DEFAULT_SETTINGS, ...initial }).returning(columns);
+  return asSettings(row!);
 }
 
 /**

@@ -29,7 +29,7 @@ describe('product CSV import and export', () => {
     }));
     const progress: number[] = [];
     const outcome = await importProductsCsv(contextOf(t), csv(rows), (p) => p.phase === 'importing' && progress.push(p.done));
-    expect(outcome).toEqual({ ok: true, created: 5000, updated: 0, categoriesCreated: ['Bulk A', 'Bulk B'] });
+    expect(outcome).toEqual({ ok: true, created: 5000, updated: 0, unchanged: 0, categoriesCreated: ['Bulk A', 'Bulk B'] });
     expect(progress.at(-1)).toBe(5000);
     const page = await listProducts({ tenantId: t.tenant.id }, { search: 'BULK-9999', status: 'active', skip: 0, limit: 5 });
     expect(page.data[0]).toMatchObject({ name: 'Bulk item 4999', variants: [{ sku: 'BULK-9998', price: 4925 }, { sku: 'BULK-9999', price: 5025, barcodes: ['100009999'] }] });
@@ -112,7 +112,8 @@ describe('product CSV import and export', () => {
     expect(before.map((p) => p.name).sort()).toEqual([...names].sort());
 
     const outcome = await importProductsCsv(contextOf(shop), await exportProductsCsv(contextOf(shop)));
-    expect(outcome).toMatchObject({ ok: true, created: 0, updated: names.length });
+    // Nothing differs, so nothing is written: every product is left alone (the preview's "unchanged").
+    expect(outcome).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: names.length });
     const after = (await listProducts({ tenantId: shop.tenant.id }, { status: 'all', skip: 0, limit: 50 })).data;
     const shape = (ps: typeof before) => ps.map((p) => [p.name, p.description, p.variants.map((v) => v.name)]).sort();
     expect(shape(after)).toEqual(shape(before));
@@ -125,7 +126,7 @@ describe('product CSV import and export', () => {
       noParams,
     );
     const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.at(-1)).toEqual({ type: 'result', ok: true, created: 1, updated: 0, categoriesCreated: [] });
+    expect(lines.at(-1)).toEqual({ type: 'result', ok: true, created: 1, updated: 0, unchanged: 0, categoriesCreated: [] });
     expect(lines.some((l) => l.type === 'progress')).toBe(true);
 
     const csvType = { 'content-type': 'text/csv' };

@@ -53,6 +53,7 @@ const MODULE_GRAPH: Record<string, string[]> = {
   orders: ['auth', 'catalog', 'customers', 'events', 'inventory', 'payments', 'restaurant', 'tenancy'],
   analytics: ['auth', 'catalog', 'events', 'orders', 'tenancy'],
   assistant: ['analytics', 'auth', 'catalog', 'events', 'inventory', 'orders', 'restaurant', 'tenancy'],
+  onboarding: ['auth', 'catalog', 'inventory', 'orders', 'restaurant', 'tenancy'],
 };
 const COMPOSITION_ROOT = 'server';
 

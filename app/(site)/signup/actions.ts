@@ -2,18 +2,19 @@
 
 import { headers } from 'next/headers';
 import type { SignUpState } from '@/components/site/sign-up-form';
-import { clientIp, createSignInHandoff, signUpBusiness, signUpSchema, takeSignUpAttempt } from '@/lib/auth';
+import { clientIp, createSignInHandoff, takeSignUpAttempt } from '@/lib/auth';
+import { businessSignUpSchema, signUpWithDefaults } from '@/lib/onboarding';
 import { config } from '@/lib/platform/config';
 import { fieldErrorsOf, toFormState } from '@/lib/platform/errors';
 import { requestIdFrom, runWithContext } from '@/lib/platform/request-context';
 import { tenantHost } from '@/lib/tenancy';
 
 /**
- * Creates the business and its owner, then hands the browser to the new store's own host.
+ * Creates the business, its owner and its first-day defaults (lib/onboarding), then hands the browser to the new store's own host.
  * A few sign-ups per network and hour (each costs a password hash and a tenant).
  */
 export async function signUpAction(_prev: SignUpState, formData: FormData): Promise<SignUpState> {
-  const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
+  const parsed = businessSignUpSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     return {
       error: 'Check the highlighted fields.',
@@ -24,7 +25,7 @@ export async function signUpAction(_prev: SignUpState, formData: FormData): Prom
   return runWithContext({ requestId: requestIdFrom(h) }, async () => {
     try {
       await takeSignUpAttempt(clientIp(h));
-      const { tenant, owner } = await signUpBusiness(parsed.data);
+      const { tenant, owner } = await signUpWithDefaults(parsed.data);
       const token = await createSignInHandoff(tenant.id, owner.id);
       const protocol = h.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
       const host = tenantHost(tenant.slug, config().ROOT_DOMAIN, h.get('host'));

@@ -4,11 +4,13 @@ import Link from 'next/link';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import type { ImportPreview } from '@/lib/catalog';
+import { CsvPreview } from './csv-preview';
 import { plural } from './format';
 
 type CsvError = { line: number; column?: string; message: string };
 type Outcome =
-  | { ok: true; created: number; updated: number; categoriesCreated: string[] }
+  | { ok: true; created: number; updated: number; unchanged: number; categoriesCreated: string[] }
   | { ok: false; errors: CsvError[]; errorCount: number };
 type Line =
   | { type: 'progress'; phase: 'validating' | 'importing'; done: number; total: number }
@@ -17,10 +19,12 @@ type Line =
 
 type Run =
   | { stage: 'idle' }
+  | { stage: 'previewing'; fileName: string }
+  | { stage: 'previewed'; fileName: string; text: string; preview: ImportPreview }
   | { stage: 'sending'; fileName: string }
   | { stage: 'validating' | 'importing'; fileName: string; done: number; total: number }
   | { stage: 'done'; fileName: string; outcome: Outcome }
-  | { stage: 'failed'; message: string };
+  | { stage: 'failed'; message: string; retry?: { fileName: string; text: string } };
 
 /** The proxy in front of the app accepts bodies up to 10 MB; a 50,000-row file fits well below. */
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -34,19 +38,32 @@ function csvCell(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
+function failure(status: number, body: { error?: { message?: string } } | null): string {
+  return status === 401
+    ? 'Your session has ended. Sign in again, then import the file.'
+    : status === 403
+      ? 'Your role does not allow importing products.'
+      : status === 413
+        ? 'The file is too large to send. Split it into smaller files.'
+        : (body?.error?.message ?? `The import failed (HTTP ${status}). Nothing was changed.`);
+}
+
 /**
- * Reads a CSV file in the browser and posts it to the import API, asking for a streamed
- * answer (one JSON line per progress step, then the outcome). Only the first 500 errors are
- * ever rendered, so a 10,000-row file with problems stays light.
+ * Reads a CSV file in the browser and previews it (what would be created, changed and left
+ * alone, or every error); once the owner confirms, posts it to the import API with the
+ * preview's version, asking for a streamed answer (one JSON line per progress step, then the
+ * outcome). If the catalog changed in between the import refuses and the page offers a new
+ * preview. Only the first 500 errors are ever rendered, so a 10,000-row file with problems
+ * stays light.
  */
-export function CsvImport({ columns, exampleRows }: { columns: string[]; exampleRows: string[][] }) {
+export function CsvImport({ columns, exampleRows, currency }: { columns: string[]; exampleRows: string[][]; currency: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [run, setRun] = useState<Run>({ stage: 'idle' });
   const abort = useRef<AbortController | null>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const inputId = useId();
-  const busy = run.stage === 'sending' || run.stage === 'validating' || run.stage === 'importing';
+  const busy = run.stage === 'previewing' || run.stage === 'sending' || run.stage === 'validating' || run.stage === 'importing';
 
   const template = useMemo(() => {
     const csv = [columns, ...exampleRows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
@@ -55,7 +72,7 @@ export function CsvImport({ columns, exampleRows }: { columns: string[]; example
 
   useEffect(() => () => abort.current?.abort(), []);
   useEffect(() => {
-    if (run.stage === 'done' || run.stage === 'failed') resultHeading.current?.focus();
+    if (run.stage === 'done' || run.stage === 'failed' || run.stage === 'previewed') resultHeading.current?.focus();
   }, [run.stage]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -69,18 +86,42 @@ export function CsvImport({ columns, exampleRows }: { columns: string[]; example
       return;
     }
     setFileError(null);
-    const fileName = file.name;
+    const text = await file.text();
+    if (!text.trim()) {
+      setFileError('This file is empty.');
+      return;
+    }
+    await previewFile(file.name, text);
+  }
+
+  async function previewFile(fileName: string, text: string) {
+    setRun({ stage: 'previewing', fileName });
+    const controller = new AbortController();
+    abort.current = controller;
+    try {
+      const res = await fetch('/api/v1/products/import/preview', {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv' },
+        body: text,
+        signal: controller.signal,
+      });
+      const body = (await res.json().catch(() => null)) as (({ ok: true } & ImportPreview) | Extract<Outcome, { ok: false }> | { error?: { message?: string } }) | null;
+      if (res.status === 422 && body && 'ok' in body && !body.ok) setRun({ stage: 'done', fileName, outcome: body });
+      else if (res.ok && body && 'ok' in body && body.ok) setRun({ stage: 'previewed', fileName, text, preview: body });
+      else setRun({ stage: 'failed', message: failure(res.status, body as { error?: { message?: string } } | null) });
+    } catch {
+      if (!controller.signal.aborted) setRun({ stage: 'failed', message: 'Could not reach the server. Check the connection and try again.' });
+    } finally {
+      if (abort.current === controller) abort.current = null;
+    }
+  }
+
+  async function importFile(fileName: string, text: string, version: string) {
     setRun({ stage: 'sending', fileName });
     const controller = new AbortController();
     abort.current = controller;
     try {
-      const text = await file.text();
-      if (!text.trim()) {
-        setRun({ stage: 'idle' });
-        setFileError('This file is empty.');
-        return;
-      }
-      const res = await fetch('/api/v1/products/import', {
+      const res = await fetch(`/api/v1/products/import?expect=${encodeURIComponent(version)}`, {
         method: 'POST',
         headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson' },
         body: text,
@@ -88,15 +129,7 @@ export function CsvImport({ columns, exampleRows }: { columns: string[]; example
       });
       if (!res.ok || !res.body) {
         const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-        const message =
-          res.status === 401
-            ? 'Your session has ended. Sign in again, then import the file.'
-            : res.status === 403
-              ? 'Your role does not allow importing products.'
-              : res.status === 413
-                ? 'The file is too large to send. Split it into smaller files.'
-                : (body?.error?.message ?? `The import failed (HTTP ${res.status}). Nothing was changed.`);
-        setRun({ stage: 'failed', message });
+        setRun({ stage: 'failed', message: failure(res.status, body), ...(res.status === 409 && { retry: { fileName, text } }) });
         return;
       }
       let finished = false;
@@ -117,7 +150,8 @@ export function CsvImport({ columns, exampleRows }: { columns: string[]; example
             setRun({ stage: 'done', fileName, outcome: outcome as Outcome });
           } else {
             finished = true;
-            setRun({ stage: 'failed', message: line.message });
+            // A refusal mid-stream (the catalog changed since the preview, or another error): a new preview is the way on.
+            setRun({ stage: 'failed', message: line.message, retry: { fileName, text } });
           }
         }
         if (done) break;
@@ -164,7 +198,7 @@ export function CsvImport({ columns, exampleRows }: { columns: string[]; example
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" disabled={busy}>
-            {busy ? 'Importing…' : 'Import'}
+            {run.stage === 'previewing' ? 'Checking the file…' : busy ? 'Importing…' : 'Preview the import'}
           </Button>
           <a href={template} download="tillwise-products-template.csv" className="text-sm font-semibold text-brand-700 underline">
             Download a template
@@ -174,12 +208,39 @@ export function CsvImport({ columns, exampleRows }: { columns: string[]; example
 
       {busy && <Progress run={run} />}
 
+      {run.stage === 'previewed' && (
+        <section aria-labelledby="import-preview" className="space-y-4">
+          <h3 id="import-preview" ref={resultHeading} tabIndex={-1} className="font-semibold outline-none">
+            What importing {run.fileName} will do
+          </h3>
+          <p className="text-sm text-slate-700">Nothing has been saved yet. Check the changes, then import them.</p>
+          <CsvPreview preview={run.preview} currency={currency} />
+          <div className="flex flex-wrap gap-3">
+            {run.preview.create.length + run.preview.change.length > 0 ? (
+              <Button type="button" onClick={() => importFile(run.fileName, run.text, run.preview.version)}>
+                Import these changes
+              </Button>
+            ) : (
+              <p className="text-sm font-medium text-slate-700">Nothing to import: every row matches the catalog already.</p>
+            )}
+            <Button type="button" variant="secondary" onClick={() => setRun({ stage: 'idle' })}>
+              Cancel
+            </Button>
+          </div>
+        </section>
+      )}
+
       {run.stage === 'failed' && (
         <div className="space-y-2">
           <h3 ref={resultHeading} tabIndex={-1} className="font-semibold outline-none">
             The import did not run
           </h3>
           <Alert tone="error">{run.message}</Alert>
+          {run.retry && (
+            <Button type="button" variant="secondary" onClick={() => previewFile(run.retry!.fileName, run.retry!.text)}>
+              Preview again
+            </Button>
+          )}
         </div>
       )}
 
@@ -188,7 +249,7 @@ export function CsvImport({ columns, exampleRows }: { columns: string[]; example
           <h3 id="import-result" ref={resultHeading} tabIndex={-1} className="font-semibold outline-none">
             {run.fileName} was imported
           </h3>
-          <dl className="grid grid-cols-3 gap-4 text-sm">
+          <dl className="grid grid-cols-2 gap-4 text-sm sm:grid-cols-4">
             <div>
               <dt>Products created</dt>
               <dd className="text-2xl font-bold tabular-nums">{run.outcome.created.toLocaleString('en')}</dd>
@@ -196,6 +257,10 @@ export function CsvImport({ columns, exampleRows }: { columns: string[]; example
             <div>
               <dt>Products updated</dt>
               <dd className="text-2xl font-bold tabular-nums">{run.outcome.updated.toLocaleString('en')}</dd>
+            </div>
+            <div>
+              <dt>Left alone</dt>
+              <dd className="text-2xl font-bold tabular-nums">{run.outcome.unchanged.toLocaleString('en')}</dd>
             </div>
             <div>
               <dt>Categories created</dt>
@@ -253,7 +318,7 @@ export function CsvImport({ columns, exampleRows }: { columns: string[]; example
 function Progress({ run }: { run: Run }) {
   const id = useId();
   const counting = run.stage === 'validating' || run.stage === 'importing';
-  const label = counting ? PHASE_LABEL[run.stage] : 'Sending the file';
+  const label = counting ? PHASE_LABEL[run.stage] : run.stage === 'previewing' ? 'Checking the file' : 'Sending the file';
   return (
     <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
       {/* Screen readers hear the phase once, not every count. */}

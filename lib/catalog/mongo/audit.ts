@@ -54,6 +54,12 @@ export function auditedAfterWrites(repo: CatalogRepository): CatalogRepository {
       if (product) await auditAfter(tenantId, audit, before, product);
       return product;
     },
+    async deleteProducts(tenantId, ids, audit) {
+      const before = audit ? await repo.getProducts(tenantId, ids) : [];
+      const deleted = await repo.deleteProducts(tenantId, ids);
+      for (const p of before) await auditAfter(tenantId, audit, p, null);
+      return deleted;
+    },
     async importProducts(tenantId, items, onProgress, audit) {
       const result = await repo.importProducts(tenantId, items, onProgress);
       await auditAfter(tenantId, audit, null, result);

@@ -7,6 +7,9 @@ import { auditIn } from './audit';
 import { modifierGroupColumns, taxClassColumns } from './reference-data';
 import { findClashes, hydrate, insertVariants, productColumns, replaceProduct, variantRefs, withClashBackstop } from './product-rows';
 
+/** `fn` in the caller's transaction `outer` when given, else in a tenant transaction of its own. */
+const inTenant = <T>(tenantId: string, outer: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> => (outer ? fn(outer) : withTenant(tenantId, fn));
+
 /** Reading and writing single products, and the variant lookups of stock and checkout. */
 export function postgresProducts(): ProductMethods {
   return {
@@ -43,9 +46,9 @@ export function postgresProducts(): ProductMethods {
     getProducts: async (tenantId, ids) =>
       ids.length === 0 ? [] : withTenant(tenantId, async (tx) => hydrate(tx, await tx.select().from(products).where(inArray(products.id, ids)))),
 
-    createProduct: (tenantId, input, audit) =>
+    createProduct: (tenantId, input, audit, outer) =>
       withClashBackstop(() =>
-        withTenant(tenantId, async (tx) => {
+        inTenant(tenantId, outer, async (tx) => {
           const clashes = await findClashes(tx, [input], []);
           if (clashes.length) throw clashError(clashes);
           const id = crypto.randomUUID();

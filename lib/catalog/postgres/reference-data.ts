@@ -44,12 +44,14 @@ function referenceStore<T extends { id: string }, Input>(
       const [row] = (await withTenant(tenantId, (tx) => select(tx).where(eq(t.id, id)))) as T[];
       return row ?? null;
     },
-    create: (tenantId, input, audit) =>
-      withTenant(tenantId, async (tx) => {
+    create: (tenantId, input, audit, outer) => {
+      const insert = async (tx: Tx) => {
         const [item] = (await tx.insert(t).values({ tenantId, ...(input as object) } as never).returning(columns as never)) as unknown as T[];
         await auditIn(tx, tenantId, audit, null, item!);
         return item!;
-      }).catch(duplicate),
+      };
+      return (outer ? insert(outer) : withTenant(tenantId, insert)).catch(duplicate);
+    },
     update: (tenantId, id, input, audit) =>
       withTenant(tenantId, async (tx) => {
         const [before] = audit ? ((await select(tx).where(eq(t.id, id)).for('update')) as T[]) : [];

@@ -2,16 +2,19 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SalesByDayChart, SalesByHourChart, StaffChart, TenderMixChart, TopChart } from '@/components/admin/dashboard/charts';
 import { HeadlineFigures } from '@/components/admin/dashboard/figures';
+import { FirstDayChecklistPanel } from '@/components/admin/dashboard/first-day-checklist';
 import { LiveRefresh } from '@/components/admin/dashboard/live-refresh';
 import { longDate, RangeForm, rangeLabel } from '@/components/admin/range-form';
 import { Alert } from '@/components/ui/alert';
 import { firstParam } from '@/components/ui/pager';
-import { requireStaff } from '@/lib/auth';
+import { can, requireStaff } from '@/lib/auth';
+import { firstDayChecklist } from '@/lib/onboarding';
 import { businessDayOf } from '@/lib/platform/business-day';
 import { formatMoney } from '@/lib/platform/money';
 import { businessDayRule } from '@/lib/tenancy';
 import { dashboardData, type DashboardData } from './dashboard-data';
 import { formatDateTime } from '@/lib/platform/format-time';
+import { dismissChecklistAction, removeSamplesAction } from './actions';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -24,9 +27,10 @@ export const metadata: Metadata = { title: 'Dashboard' };
 export default async function Dashboard({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireStaff('reports:read');
   const params = await searchParams;
-  const [data, rule] = await Promise.all([
+  const [data, rule, checklist] = await Promise.all([
     dashboardData(ctx, { from: firstParam(params.from), to: firstParam(params.to), locationId: firstParam(params.location) }),
     businessDayRule(ctx),
+    firstDayChecklist(ctx),
   ]);
   const { figures, locations } = data;
   const currency = ctx.tenant.currency;
@@ -61,6 +65,16 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
         </div>
         <LiveRefresh />
       </header>
+
+      {checklist && (
+        <FirstDayChecklistPanel
+          checklist={checklist}
+          canDismiss={can(ctx.role, 'settings:write')}
+          canRemoveSamples={can(ctx.role, 'catalog:write')}
+          dismissAction={dismissChecklistAction}
+          removeSamplesAction={removeSamplesAction}
+        />
+      )}
 
       <RangeForm path="/admin" from={figures.from} to={figures.to} today={today} location={location} locations={locations}>
         {figures.rangeError && <Alert tone="error">{figures.rangeError} Showing today instead.</Alert>}

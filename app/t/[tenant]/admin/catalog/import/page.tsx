@@ -68,10 +68,12 @@ export default async function ImportPage() {
         {canWrite ? (
           <>
             <p className="text-sm text-slate-600">
-              The whole file is checked first. If any row has a problem, nothing is imported and every problem is listed with its
-              line, so you can fix the file and try again. Products whose SKUs already exist are updated; the others are added.
+              Nothing is saved until you confirm. The whole file is checked first and you see what it will do: the products it
+              creates, every field it changes (old and new value), and the products it leaves alone. If any row has a problem, every
+              problem is listed with its line, so you can fix the file and try again. Products whose SKUs already exist are
+              updated; the others are added.
             </p>
-            <CsvImport columns={[...CSV_COLUMNS]} exampleRows={exampleRows} />
+            <CsvImport columns={[...CSV_COLUMNS]} exampleRows={exampleRows} currency={ctx.tenant.currency} />
           </>
         ) : (
           <p className="text-sm text-slate-600">Your role can export the catalog but not import into it.</p>
