@@ -1,7 +1,7 @@
 'use client';
 
 import { variantLabel } from '@/lib/catalog/labels';
-import { discountLabel, formatMoney } from './format';
+import { discountLabel , useRegisterWords } from './format';
 import { QuantityStepper } from './quantity-stepper';
 import type { CartLine } from './use-cart';
 import type { QuoteLine } from './types';
@@ -48,6 +48,7 @@ export function CartLineItem({
   seats: number | null;
   onSeat: (seat: number | null) => void;
 }) {
+  const w = useRegisterWords();
   const name = variantLabel(line);
   const course = line.course ?? 1;
   const sent = line.firedQuantity ?? 0;
@@ -83,16 +84,16 @@ export function CartLineItem({
           {seats !== null && line.seat ? <span className="block text-sm font-medium text-slate-700">Seat {line.seat}</span> : null}
           {line.discount && (
             <span className="block text-sm font-medium text-brand-700">
-              {discountLabel(line.discount, currency)}
-              {priced && priced.lineDiscount > 0 && ` (−${formatMoney(priced.lineDiscount, currency)})`}
+              {discountLabel(line.discount, currency, w)}
+              {priced && priced.lineDiscount > 0 && ` (−${w.f.money(priced.lineDiscount, currency)})`}
             </span>
           )}
         </span>
         <span className="shrink-0 text-right tabular-nums">
           {priced ? (
             <>
-              <span className="block font-semibold">{formatMoney(priced.gross - priced.lineDiscount, currency)}</span>
-              {priced.lineDiscount > 0 && <span className="block text-xs text-slate-500 line-through">{formatMoney(priced.gross, currency)}</span>}
+              <span className="block font-semibold">{w.f.money(priced.gross - priced.lineDiscount, currency)}</span>
+              {priced.lineDiscount > 0 && <span className="block text-xs text-slate-500 line-through">{w.f.money(priced.gross, currency)}</span>}
             </>
           ) : (
             <span className="block text-slate-400" aria-label="Price updating">

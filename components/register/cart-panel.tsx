@@ -6,7 +6,7 @@ import { detailsAt, lineErrors, needsApproval, type ApiError } from './api';
 import { ApprovalWaiting } from './approval-waiting';
 import { CartLineItem } from './cart-line-item';
 import { CartTotals } from './cart-totals';
-import { formatMoney } from './format';
+import { useRegisterWords } from './format';
 import { OrderOptions } from './order-options';
 import type { CartApi } from './use-cart';
 import type { Order, Quote, RegisterTable } from './types';
@@ -82,10 +82,11 @@ export function CartPanel({
   /** A resumed tab emptied before anything was sent: cancel it (not a void) and free its table. */
   onCancelTab: () => void;
 }) {
+  const w = useRegisterWords();
   const { lines, selectedKey, resumed } = cart.cart;
   const listRef = useRef<HTMLUListElement>(null);
   const [confirmClear, setConfirmClear] = useState(false);
-  const money = (n: number) => formatMoney(n, currency);
+  const money = (n: number) => w.f.money(n, currency);
 
   // Keep the selected line in view (new lines are selected).
   useEffect(() => {

@@ -1,6 +1,6 @@
 'use client';
 
-import { discountLabel, formatMoney } from './format';
+import { discountLabel , useRegisterWords } from './format';
 import type { Discount, Quote } from './types';
 
 /**
@@ -27,7 +27,8 @@ export function CartTotals({
   blocked?: null | 'approval' | 'problem';
   onOrderDiscount: () => void;
 }) {
-  const money = (n: number) => formatMoney(n, currency);
+  const w = useRegisterWords();
+  const money = (n: number) => w.f.money(n, currency);
   return (
     <div className="border-t border-slate-200 px-3 py-2 text-sm" data-testid="cart-totals" aria-busy={pending}>
       <div className="mb-1 flex items-center justify-between">
@@ -37,7 +38,7 @@ export function CartTotals({
           disabled={locked}
           className="min-h-9 rounded-lg px-2 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50 disabled:text-slate-400"
         >
-          {orderDiscount ? `Order discount: ${discountLabel(orderDiscount, currency)} ✎` : '+ Order discount'}
+          {orderDiscount ? `Order discount: ${discountLabel(orderDiscount, currency, w)} ✎` : '+ Order discount'}
         </button>
         <span aria-live="polite" className="text-xs text-slate-500">
           {pending ? 'Updating…' : ''}

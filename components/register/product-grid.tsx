@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { variantLabel } from '@/lib/catalog/labels';
 import { codeIndex } from './codes';
-import { priceLabel } from './format';
+import { priceLabel , useRegisterWords } from './format';
 import { isListKey, moveActive } from './list-keys';
 import { ALL_ITEMS, MenuBar } from './menu-bar';
 import { ScrollRow } from './scroll-row';
@@ -63,6 +63,7 @@ export function ProductGrid({
   onPick: (product: RegisterProduct, variantId?: string) => string | null;
   onScan: (product: RegisterProduct, variantId: string) => string | null;
 }) {
+  const w = useRegisterWords();
   const menusNow = useMenusNow(menus, timeZone);
   // Open-price keys ("Custom amount") are always at hand, whatever menu or section is shown.
   const openPrice = useMemo(() => products.filter((p) => p.openPrice), [products]);
@@ -177,7 +178,7 @@ export function ProductGrid({
     const unavailable = locked || !s.sellable;
     const color = product.categoryId ? colorOf.get(product.categoryId) : null;
     const photo = product.photoUrl && !brokenPhotos.has(product.id) ? product.photoUrl : null;
-    const badge = tileBadge(s);
+    const badge = tileBadge(s, w);
     // While searching the tiles are the options of the results listbox the search box drives.
     const option = term ? { role: 'option' as const, id: optionId(product), 'aria-selected': activeProduct?.id === product.id } : {};
     const highlighted = option['aria-selected'] === true;
@@ -215,7 +216,7 @@ export function ProductGrid({
               {product.name}
             </span>
             <span className="flex flex-wrap items-end justify-between gap-1">
-              <span className={`text-sm ${unavailable ? '' : 'text-slate-700'}`}>{priceLabel(product, currency)}</span>
+              <span className={`text-sm ${unavailable ? '' : 'text-slate-700'}`}>{priceLabel(product, currency, w)}</span>
               {badge && <StockBadge badge={badge} />}
             </span>
             {!s.sellable && <span className="text-xs font-medium text-red-800">{product.soldOut ? 'Sold out (86) — cannot be sold' : 'Out of stock — cannot be sold'}</span>}
