@@ -11,6 +11,7 @@ const words: RegisterWords = { t: translatorFor('en', 'register') as unknown as 
 const product = (over: Partial<RegisterProduct> = {}, variants = ['v1']): RegisterProduct => ({
   id: 'p1',
   name: 'Coca-Cola 330 ml',
+  altName: null,
   categoryId: null,
   photoUrl: null,
   trackStock: true,
