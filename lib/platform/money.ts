@@ -36,7 +36,7 @@ function moneyFormat(currency: string, locale: Locale, display: CurrencyDisplay)
     const kyat = display === 'local' && currency === 'MMK';
     const options: Intl.NumberFormatOptions = kyat
       ? { minimumFractionDigits: digits, maximumFractionDigits: digits }
-      : { style: 'currency', currency, currencyDisplay: display === 'local' ? 'narrowSymbol' : 'symbol', minimumFractionDigits: digits, maximumFractionDigits: digits };
+      : { style: 'currency', currency, currencyDisplay: display === 'local' ? 'narrowSymbol' : locale === 'en' ? 'symbol' : 'code', minimumFractionDigits: digits, maximumFractionDigits: digits };
     // English money keeps Intl's plain `en` ("$4.50", not en-GB's "US$4.50").
     f = new Intl.NumberFormat(locale === 'en' ? 'en' : INTL_LOCALE[locale], options);
     numberFormats.set(key, f);
