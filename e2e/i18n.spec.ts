@@ -41,7 +41,7 @@ test.describe('a Burmese interface', () => {
 
   test('finds an item by its Burmese name, switches to Myanmar, and renders real glyphs', async () => {
     // Search in Burmese script finds the romanised item.
-    const search = await hydrated(page.getByRole('searchbox'));
+    const search = await hydrated(page.locator('#register-search'));
     await search.fill(MOHINGA_MY);
     const tile = page.getByTestId('product-tile').filter({ hasText: 'Mohinga' });
     await expect(tile).toHaveCount(1);
