@@ -3,7 +3,11 @@
  * in .next-standalone/standalone, built beside the .next that `next start`, Playwright and the
  * bench use, so neither build overwrites the other.
  */
+const createNextIntlPlugin = require('next-intl/plugin');
+
 const standalone = process.env.NEXT_OUTPUT === 'standalone';
+// i18n/request.ts: the locale of each request (docs/i18n.md).
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -20,4 +24,4 @@ const nextConfig = {
   }),
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

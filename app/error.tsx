@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { StatusPage } from '@/components/ui/status-page';
 
@@ -9,23 +10,24 @@ import { StatusPage } from '@/components/ui/status-page';
  * in production Next passes only a generic message and a digest, and that is all a person needs.
  */
 export default function PageError({ error, retry }: { error: unknown; retry: () => void }) {
+  const t = useTranslations('errors');
   const digest = error instanceof Error && 'digest' in error && typeof error.digest === 'string' ? error.digest : null;
   return (
     <StatusPage
-      status="Something went wrong"
+      status={t('somethingWrong')}
       tone="error"
-      title="This page could not be shown"
+      title={t('pageFailedTitle')}
       actions={
         <>
-          <Button onClick={() => retry()}>Try again</Button>
+          <Button onClick={() => retry()}>{t('tryAgain')}</Button>
           <a href="/" className="font-semibold text-brand-700 underline">
-            Go to the home page
+            {t('goHome')}
           </a>
         </>
       }
     >
-      <p>It may be a moment&apos;s trouble on our side. Try again, or start from the home page.</p>
-      {digest && <p className="text-xs text-slate-500">Reference: {digest}</p>}
+      <p>{t('pageFailedBody')}</p>
+      {digest && <p className="text-xs text-slate-500">{t('reference', { digest })}</p>}
     </StatusPage>
   );
 }

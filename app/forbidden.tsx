@@ -1,20 +1,22 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { StatusPage } from '@/components/ui/status-page';
 
 /** Rendered with status 403 when a page calls forbidden() (e.g. a cashier opening /admin). */
-export default function Forbidden() {
+export default async function Forbidden() {
+  const t = await getTranslations('errors');
   return (
     <StatusPage
       status="403"
       tone="error"
-      title="You don't have access to this page"
+      title={t('forbiddenTitle')}
       actions={
         <Link href="/register" className="font-semibold text-brand-700 underline">
-          Go to the register
+          {t('goRegister')}
         </Link>
       }
     >
-      <p>Your role does not include it. Ask an owner or manager if you need it.</p>
+      <p>{t('forbiddenBody')}</p>
     </StatusPage>
   );
 }

@@ -1,6 +1,13 @@
 import type { Metadata, Viewport } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
 import { connection } from 'next/server';
+// Noto Sans Myanmar, served by the app (the CSS pipeline copies the woff2 into the build):
+// Burmese never falls back to boxes on a kiosk, a Linux tablet or a print frame (docs/i18n.md).
+import '@fontsource/noto-sans-myanmar/myanmar-400.css';
+import '@fontsource/noto-sans-myanmar/myanmar-700.css';
 import './globals.css';
+import { FormatsProvider } from '@/components/ui/formats';
+import { currentDisplayPreferences } from '@/lib/auth';
 
 export const metadata: Metadata = {
   title: { default: 'Tillwise', template: '%s · Tillwise' },
@@ -13,9 +20,17 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page renders per request: its scripts must carry that request's CSP nonce (proxy.ts),
   // which a page prerendered at build time could not know.
   await connection();
+  // The reader's language (their choice, else their tenant's) and the tenant's money display.
+  const { locale, currencyDisplay } = await currentDisplayPreferences();
   return (
-    <html lang="en">
-      <body className="min-h-dvh">{children}</body>
+    <html lang={locale}>
+      <body className="min-h-dvh">
+        <NextIntlClientProvider>
+          <FormatsProvider locale={locale} currencyDisplay={currencyDisplay}>
+            {children}
+          </FormatsProvider>
+        </NextIntlClientProvider>
+      </body>
     </html>
   );
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { headers } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
 import { StatusPage } from '@/components/ui/status-page';
 import { TENANT_HEADER, currentTenant } from '@/lib/tenancy';
 
@@ -11,11 +12,12 @@ const homeLink = 'font-semibold text-brand-700 underline';
  * layout calls notFound()) and never falls back to another tenant; the root domain has its own.
  */
 export default async function NotFound() {
+  const t = await getTranslations('errors');
   const slug = (await headers()).get(TENANT_HEADER);
   if (!slug) {
     return (
-      <StatusPage status="404" title="Page not found" actions={<Link href="/" className={homeLink}>Go to the home page</Link>}>
-        <p>This page does not exist.</p>
+      <StatusPage status="404" title={t('notFoundTitle')} actions={<Link href="/" className={homeLink}>{t('goHome')}</Link>}>
+        <p>{t('notFoundBody')}</p>
       </StatusPage>
     );
   }
@@ -24,25 +26,20 @@ export default async function NotFound() {
     return (
       <StatusPage
         status="404"
-        title="Page not found"
+        title={t('notFoundTitle')}
         actions={
           <Link href="/" className={homeLink}>
-            Go to {store.name}&apos;s home page
+            {t('goStoreHome', { store: store.name })}
           </Link>
         }
       >
-        <p>
-          There is no page at this address in <span className="font-semibold text-slate-800">{store.name}</span>. The link may be old or
-          mistyped.
-        </p>
+        <p>{t.rich('notFoundInStore', { store: store.name, b: (chunks) => <span className="font-semibold text-slate-800">{chunks}</span> })}</p>
       </StatusPage>
     );
   }
   return (
-    <StatusPage status="404" title="No such store">
-      <p>
-        There is no store at <span className="font-mono">{slug}</span>. Check the address you were given.
-      </p>
+    <StatusPage status="404" title={t('noStoreTitle')}>
+      <p>{t.rich('noStoreBody', { slug, code: (chunks) => <span className="font-mono">{chunks}</span> })}</p>
     </StatusPage>
   );
 }

@@ -4,7 +4,9 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
-import { minorToDecimal } from '@/lib/platform/money';
+import { useTranslations } from 'next-intl';
+import { LOCALE_NAMES, LOCALES } from '@/lib/platform/locale';
+import { formatMoney, minorDigits, minorToDecimal } from '@/lib/platform/money';
 import type { TenantSettings } from '@/lib/tenancy';
 
 /** 00:00, 00:15, … 23:45: a day start in 15-minute steps. */
@@ -25,13 +27,32 @@ export function SettingsForm({
   canWrite: boolean;
   saveSettingsAction: FormAction;
 }) {
+  const t = useTranslations('settings');
   const { state, pending, onSubmit } = useFormAction(saveSettingsAction, null);
+  // 2,500 of the currency's major unit, as the two ways would show it.
+  const example = 2500 * 10 ** minorDigits(currency);
   const fe = state?.fieldErrors ?? {};
   return (
     <form onSubmit={onSubmit} className="space-y-5" noValidate>
       {state?.error && <Alert tone="error">{state.error}</Alert>}
       {state?.ok && <Alert tone="success">{state.ok}</Alert>}
       {!canWrite && <Alert tone="info">Only an owner can change these settings.</Alert>}
+      <fieldset disabled={!canWrite} className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+        <legend className="px-1 text-sm font-semibold text-slate-700">{t('languageLegend')}</legend>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField label={t('locale')} name="locale" defaultValue={settings.locale} error={fe.locale} hint={t('localeHint')}>
+            {LOCALES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LOCALE_NAMES[l]}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('currencyDisplay')} name="currencyDisplay" defaultValue={settings.currencyDisplay} error={fe.currencyDisplay}>
+            <option value="code">{t('currencyCode', { example: formatMoney(example, currency, { locale: settings.locale, display: 'code' }) })}</option>
+            <option value="local">{t('currencyLocal', { example: formatMoney(example, currency, { locale: settings.locale, display: 'local' }) })}</option>
+          </SelectField>
+        </div>
+      </fieldset>
       <fieldset disabled={!canWrite} className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
         <legend className="px-1 text-sm font-semibold text-slate-700">On the receipt</legend>
         <TextAreaField label="Address" name="address" rows={2} defaultValue={settings.address ?? ''} maxLength={300} error={fe.address} />

@@ -1,11 +1,14 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
+import type { SignInMessage } from './sign-in-errors';
 import { useCredentialsSignIn } from './use-credentials-sign-in';
 
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: SignInMessage }) {
+  const t = useTranslations('signin');
   const { error, pending, submit } = useCredentialsSignIn('credentials', () => window.location.assign(callbackUrl), initialError);
 
   return (
@@ -19,11 +22,11 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         void submit({ email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') });
       }}
     >
-      {error && <Alert tone="error">{error}</Alert>}
-      <TextField label="Email" name="email" type="email" autoComplete="username" required autoFocus />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      {error && <Alert tone="error">{'key' in error ? t(error.key) : error.text}</Alert>}
+      <TextField label={t('email')} name="email" type="email" autoComplete="username" required autoFocus />
+      <TextField label={t('password')} name="password" type="password" autoComplete="current-password" required />
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? 'Signing in…' : 'Sign in'}
+        {pending ? t('pending') : t('submit')}
       </Button>
     </form>
   );

@@ -2,14 +2,14 @@
 
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
-import { signInResultMessage } from './sign-in-errors';
+import { signInResultMessage, type SignInMessage } from './sign-in-errors';
 
 /**
  * Signs in through one of next-auth's credentials providers without a redirect, exposing
  * pending and error state for the form; on success the page is loaded afresh, so server
  * components read the new session cookie.
  */
-export function useCredentialsSignIn(provider: 'credentials' | 'pin', onSuccess: () => void, initialError?: string) {
+export function useCredentialsSignIn(provider: 'credentials' | 'pin', onSuccess: () => void, initialError?: SignInMessage) {
   const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);
 

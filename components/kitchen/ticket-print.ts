@@ -30,7 +30,7 @@ export function ticketHtml(ticket: TicketView, options: { stationName: string; b
 <style>
   @page { size: 80mm auto; margin: 4mm; }
   * { box-sizing: border-box; }
-  body { font: 13px/1.35 ui-monospace, 'DejaVu Sans Mono', Menlo, monospace; color: #000; margin: 0 auto; width: 72mm; padding: 4mm 0; }
+  body { font: 13px/1.35 ui-monospace, 'DejaVu Sans Mono', Menlo, 'Noto Sans Myanmar', 'Myanmar Text', 'Padauk', monospace; color: #000; margin: 0 auto; width: 72mm; padding: 4mm 0; }
   h1 { font-size: 26px; text-align: center; margin: 0; }
   .center { text-align: center; }
   .strong { font-weight: 700; }

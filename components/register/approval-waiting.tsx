@@ -1,7 +1,7 @@
 'use client';
 
 import { Button } from '@/components/ui/button';
-import { approverList } from './format';
+import { approverList , useRegisterWords } from './format';
 
 /**
  * The sale waits for a manager: a discount is over what this person may give, or units the
@@ -21,6 +21,7 @@ export function ApprovalWaiting({
   /** Only when a discount is what waits. */
   onRemoveDiscounts?: () => void;
 }) {
+  const w = useRegisterWords();
   return (
     <div role="status" aria-live="polite" className="rounded-lg bg-amber-50 px-3 py-2.5 text-sm text-amber-950 ring-1 ring-amber-400" data-testid="approval-waiting">
       <p className="flex items-center gap-2 font-bold">
@@ -33,7 +34,7 @@ export function ApprovalWaiting({
       <p className="mt-1">{message}</p>
       <p className="mt-1" data-testid="approval-asked">
         {approvers.length > 0
-          ? `Ask ${approverList(approvers)} to enter their PIN.`
+          ? `Ask ${approverList(approvers, w.t)} to enter their PIN.`
           : `No manager or owner has a register PIN yet: ${onRemoveDiscounts ? 'remove the discount' : 'put the items back'}, or an owner sets PINs under Admin → Staff.`}
       </p>
       <div className="mt-2 flex flex-wrap gap-2">

@@ -1,7 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { variantLabel } from '@/lib/catalog/labels';
-import { discountLabel, formatMoney } from './format';
+import { discountLabel , useRegisterWords } from './format';
 import { QuantityStepper } from './quantity-stepper';
 import type { CartLine } from './use-cart';
 import type { QuoteLine } from './types';
@@ -48,6 +49,8 @@ export function CartLineItem({
   seats: number | null;
   onSeat: (seat: number | null) => void;
 }) {
+  const w = useRegisterWords();
+  const t = useTranslations('register');
   const name = variantLabel(line);
   const course = line.course ?? 1;
   const sent = line.firedQuantity ?? 0;
@@ -77,22 +80,22 @@ export function CartLineItem({
             <span className="block text-xs font-semibold text-slate-700" data-testid="line-course">
               Course {course}
               {line.held && sent < line.quantity && ' · held'}
-              {sent > 0 && (sent >= line.quantity ? ' · sent' : ` · ${sent} sent`)}
+              {sent > 0 && (sent >= line.quantity ? t('lineSent') : t('lineSomeSent', { count: sent }))}
             </span>
           )}
           {seats !== null && line.seat ? <span className="block text-sm font-medium text-slate-700">Seat {line.seat}</span> : null}
           {line.discount && (
             <span className="block text-sm font-medium text-brand-700">
-              {discountLabel(line.discount, currency)}
-              {priced && priced.lineDiscount > 0 && ` (−${formatMoney(priced.lineDiscount, currency)})`}
+              {discountLabel(line.discount, currency, w)}
+              {priced && priced.lineDiscount > 0 && ` (−${w.f.money(priced.lineDiscount, currency)})`}
             </span>
           )}
         </span>
         <span className="shrink-0 text-right tabular-nums">
           {priced ? (
             <>
-              <span className="block font-semibold">{formatMoney(priced.gross - priced.lineDiscount, currency)}</span>
-              {priced.lineDiscount > 0 && <span className="block text-xs text-slate-500 line-through">{formatMoney(priced.gross, currency)}</span>}
+              <span className="block font-semibold">{w.f.money(priced.gross - priced.lineDiscount, currency)}</span>
+              {priced.lineDiscount > 0 && <span className="block text-xs text-slate-500 line-through">{w.f.money(priced.gross, currency)}</span>}
             </>
           ) : (
             <span className="block text-slate-400" aria-label="Price updating">
@@ -115,7 +118,7 @@ export function CartLineItem({
         <div className="mt-2 flex flex-wrap items-center gap-1.5">
           <QuantityStepper value={line.quantity} onChange={onQuantity} size="sm" itemName={name} />
           <button type="button" onClick={onDiscount} className="min-h-10 rounded-lg px-2.5 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-white">
-            Discount
+            {t('discount')}
           </button>
           {onCourse && (
             <>
@@ -140,20 +143,20 @@ export function CartLineItem({
                 onClick={() => onCourse(course, !line.held)}
                 className="min-h-10 rounded-lg px-2.5 text-sm font-semibold text-slate-800 ring-1 ring-slate-300 hover:bg-white aria-pressed:bg-amber-100 aria-pressed:ring-amber-400"
               >
-                {line.held ? 'Held' : 'Hold'}
+                {line.held ? t('held') : t('hold')}
               </button>
             </>
           )}
           {seats !== null && (
             <label className="inline-flex min-h-10 items-center gap-1 rounded-lg px-2 text-sm font-semibold text-slate-800 ring-1 ring-slate-300">
-              Seat
+              {t('seat')}
               <select
                 value={line.seat ?? ''}
                 onChange={(e) => onSeat(e.target.value ? Number(e.target.value) : null)}
                 className="min-h-8 rounded bg-white text-sm"
                 data-testid="line-seat"
               >
-                <option value="">Shared</option>
+                <option value="">{t('shared')}</option>
                 {Array.from({ length: Math.max(seats, line.seat ?? 0) }, (_, i) => i + 1).map((n) => (
                   <option key={n} value={n}>
                     {n}
@@ -164,15 +167,15 @@ export function CartLineItem({
           )}
           {onEdit && (
             <button type="button" onClick={onEdit} className="min-h-10 rounded-lg px-2.5 text-sm font-semibold text-slate-800 ring-1 ring-slate-300 hover:bg-white">
-              Edit
+              {t('edit')}
             </button>
           )}
           <button
             type="button"
             onClick={onRemove}
             className="ml-auto inline-flex size-10 items-center justify-center rounded-lg text-lg font-bold text-red-700 ring-1 ring-red-300 hover:bg-red-50"
-            aria-label={`Remove ${name}`}
-            title="Remove (Delete)"
+            aria-label={t('removeItem', { name })}
+            title={t('removeShortcut')}
           >
             ✕
           </button>

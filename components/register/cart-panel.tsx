@@ -1,12 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { detailsAt, lineErrors, needsApproval, type ApiError } from './api';
 import { ApprovalWaiting } from './approval-waiting';
 import { CartLineItem } from './cart-line-item';
 import { CartTotals } from './cart-totals';
-import { formatMoney } from './format';
+import { useRegisterWords } from './format';
 import { OrderOptions } from './order-options';
 import type { CartApi } from './use-cart';
 import type { Order, Quote, RegisterTable } from './types';
@@ -82,10 +83,13 @@ export function CartPanel({
   /** A resumed tab emptied before anything was sent: cancel it (not a void) and free its table. */
   onCancelTab: () => void;
 }) {
+  const w = useRegisterWords();
+  const t = useTranslations('register');
+  const tc = useTranslations('common');
   const { lines, selectedKey, resumed } = cart.cart;
   const listRef = useRef<HTMLUListElement>(null);
   const [confirmClear, setConfirmClear] = useState(false);
-  const money = (n: number) => formatMoney(n, currency);
+  const money = (n: number) => w.f.money(n, currency);
 
   // Keep the selected line in view (new lines are selected).
   useEffect(() => {
@@ -110,14 +114,14 @@ export function CartPanel({
     shownQuote && shownQuote.lines.length === lines.length && shownQuote.lines[i]?.variantId === lines[i]?.variantId ? shownQuote.lines[i]! : null;
 
   return (
-    <section aria-label="Current sale" className="flex min-h-0 flex-1 flex-col border-slate-200 bg-white md:border-l" data-testid="cart">
+    <section aria-label={t('currentSale')} className="flex min-h-0 flex-1 flex-col border-slate-200 bg-white md:border-l" data-testid="cart">
       <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-3 py-2">
         <h2 className="font-bold">
-          {order ? `Order #${order.number}` : resumed ? `${dineIn ? 'Tab' : 'Parked order'} #${resumed.number}` : 'Current sale'}
+          {order ? t('orderNumber', { number: order.number }) : resumed ? t(dineIn ? 'tabNumber' : 'parkedNumber', { number: resumed.number }) : t('currentSale')}
           {lines.length > 0 && (
             <span className="font-normal text-slate-600">
               {' '}
-              · {cart.itemCount} item{cart.itemCount === 1 ? '' : 's'}
+              · {t('itemCount', { count: cart.itemCount })}
             </span>
           )}
         </h2>
@@ -131,15 +135,15 @@ export function CartPanel({
               cart.clear();
             }}
           >
-            {confirmClear ? 'Tap again to clear' : resumed ? 'Close' : 'Clear'}
+            {confirmClear ? t('tapAgainToClear') : resumed ? tc('close') : t('clear')}
           </Button>
         )}
       </div>
 
       {locked && order && (
         <div role="status" className="border-b border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          <p className="font-bold">Waiting for payment — {money(order.balanceDue)} due</p>
-          <p>The items have left stock. Take the rest of the payment{order.paidTotal === 0 ? ', or void the order' : ''}.</p>
+          <p className="font-bold">{t('waitingForPayment', { amount: money(order.balanceDue) })}</p>
+          <p>{t(order.paidTotal === 0 ? 'itemsLeftStockOrVoid' : 'itemsLeftStock')}</p>
         </div>
       )}
 
@@ -161,16 +165,16 @@ export function CartPanel({
               <path d="M6 3h12v18l-3-2-3 2-3-2-3 2V3z" />
               <path d="M9 8h6M9 12h6M9 16h3" />
             </svg>
-            <p className="font-semibold text-slate-800">No items yet</p>
-            <p className="text-sm">Tap a product, search, or scan a barcode.</p>
+            <p className="font-semibold text-slate-800">{t('noItemsYet')}</p>
+            <p className="text-sm">{t('tapProductHint')}</p>
             {resumed && dineIn && !locked && (
               <Button variant="secondary" className="mt-3 min-h-12" onClick={onCancelTab} disabled={busy !== null} data-testid="cancel-tab">
-                Cancel tab #{resumed.number} and free the table
+                {t('cancelTab', { number: resumed.number })}
               </Button>
             )}
           </div>
         ) : (
-          <ul ref={listRef} aria-label="Items in the sale">
+          <ul ref={listRef} aria-label={t('itemsInSale')}>
             {lines.map((line, i) => (
               <CartLineItem
                 key={line.key}
@@ -226,11 +230,11 @@ export function CartPanel({
       {dineIn && !locked && lines.length > 0 && (
         <div className="flex flex-wrap gap-2 border-t border-slate-200 px-3 pt-3" role="group" aria-label="Kitchen">
           <Button variant="secondary" className="min-h-12 flex-1" onClick={() => onSend()} disabled={busy !== null} data-testid="send">
-            {busy === 'send' ? 'Sending…' : 'Send to kitchen'}
+            {busy === 'send' ? t('sending') : t('sendToKitchen')}
           </Button>
           {heldCourses.map((c) => (
             <Button key={c} variant="secondary" className="min-h-12" onClick={() => onSend(c)} disabled={busy !== null}>
-              Fire course {c}
+              {t('fireCourse', { course: c })}
             </Button>
           ))}
         </div>
@@ -239,15 +243,15 @@ export function CartPanel({
       <div className="grid grid-cols-[auto_1fr] gap-2 border-t border-slate-200 p-3">
         {locked ? (
           <Button variant="danger" className="min-h-14" onClick={onVoid} disabled={!order || order.paidTotal > 0 || busy !== null}>
-            Void
+            {t('void')}
           </Button>
         ) : (
           <Button variant="secondary" className="min-h-14 px-5" onClick={onPark} disabled={lines.length === 0 || busy !== null} data-testid="park">
-            {busy === 'park' ? 'Parking…' : 'Park'}
+            {busy === 'park' ? t('parking') : t('park')}
           </Button>
         )}
         <Button className="min-h-14 text-lg" onClick={onPay} disabled={!canPay} data-testid="pay" aria-keyshortcuts="F2 Control+Enter">
-          {locked && order ? `Take payment ${money(order.balanceDue)}` : shownQuote && !quotePending ? `Pay ${money(shownQuote.total)}` : 'Pay'}
+          {locked && order ? t('takePayment', { amount: money(order.balanceDue) }) : shownQuote && !quotePending ? t('payAmount', { amount: money(shownQuote.total) }) : t('pay')}
           <kbd className="ml-1 hidden rounded bg-white/20 px-1 text-xs font-normal lg:inline">F2</kbd>
         </Button>
       </div>

@@ -1,6 +1,7 @@
 'use client';
 
-import { discountLabel, formatMoney } from './format';
+import { useTranslations } from 'next-intl';
+import { discountLabel , useRegisterWords } from './format';
 import type { Discount, Quote } from './types';
 
 /**
@@ -27,7 +28,9 @@ export function CartTotals({
   blocked?: null | 'approval' | 'problem';
   onOrderDiscount: () => void;
 }) {
-  const money = (n: number) => formatMoney(n, currency);
+  const w = useRegisterWords();
+  const t = useTranslations('register');
+  const money = (n: number) => w.f.money(n, currency);
   return (
     <div className="border-t border-slate-200 px-3 py-2 text-sm" data-testid="cart-totals" aria-busy={pending}>
       <div className="mb-1 flex items-center justify-between">
@@ -37,36 +40,36 @@ export function CartTotals({
           disabled={locked}
           className="min-h-9 rounded-lg px-2 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50 disabled:text-slate-400"
         >
-          {orderDiscount ? `Order discount: ${discountLabel(orderDiscount, currency)} ✎` : '+ Order discount'}
+          {orderDiscount ? t('orderDiscountEdit', { discount: discountLabel(orderDiscount, currency, w) }) : t('addOrderDiscount')}
         </button>
         <span aria-live="polite" className="text-xs text-slate-500">
-          {pending ? 'Updating…' : ''}
+          {pending ? t('updating') : ''}
         </span>
       </div>
       {blocked ? (
         // Same rows, same height: the panel does not jump while the sale waits.
         <dl className="space-y-0.5 text-slate-600">
           <div className="flex justify-between">
-            <dt>Subtotal</dt>
+            <dt>{t('subtotal')}</dt>
             <dd>{blocked === 'approval' ? 'after approval' : 'not priced'}</dd>
           </div>
           <div className="flex justify-between">
-            <dt>{pricesIncludeTax ? 'Tax (incl.)' : 'Tax'}</dt>
+            <dt>{t(pricesIncludeTax ? 'taxIncluded' : 'tax')}</dt>
             <dd>{blocked === 'approval' ? 'after approval' : 'not priced'}</dd>
           </div>
           <div className="flex items-baseline justify-between pt-1 text-xl font-bold text-slate-900" data-testid="cart-total">
-            <dt>Total</dt>
+            <dt>{t('total')}</dt>
             <dd className="text-base font-semibold text-slate-700">{blocked === 'approval' ? 'Waits for approval' : 'Fix the sale above'}</dd>
           </div>
         </dl>
       ) : (
         <dl className={`space-y-0.5 tabular-nums transition-opacity ${pending ? 'opacity-60' : ''}`}>
-          <Row label="Subtotal" value={quote ? money(quote.subtotal) : '—'} />
-          {quote && quote.discountTotal > 0 && <Row label="Discounts" value={`−${money(quote.discountTotal)}`} />}
-          {quote && quote.serviceChargeTotal > 0 && <Row label={`Service charge ${quote.serviceChargeBasisPoints / 100} %`} value={money(quote.serviceChargeTotal)} />}
-          <Row label={pricesIncludeTax ? 'Tax (incl.)' : 'Tax'} value={quote ? money(quote.taxTotal) : '—'} muted={pricesIncludeTax} />
+          <Row label={t('subtotal')} value={quote ? money(quote.subtotal) : '—'} />
+          {quote && quote.discountTotal > 0 && <Row label={t('discounts')} value={`−${money(quote.discountTotal)}`} />}
+          {quote && quote.serviceChargeTotal > 0 && <Row label={t('serviceCharge', { percent: quote.serviceChargeBasisPoints / 100 })} value={money(quote.serviceChargeTotal)} />}
+          <Row label={t(pricesIncludeTax ? 'taxIncluded' : 'tax')} value={quote ? money(quote.taxTotal) : '—'} muted={pricesIncludeTax} />
           <div className="flex items-baseline justify-between pt-1 text-xl font-bold" data-testid="cart-total">
-            <dt>Total</dt>
+            <dt>{t('total')}</dt>
             <dd>{quote ? money(quote.total) : '—'}</dd>
           </div>
         </dl>

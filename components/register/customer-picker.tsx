@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState } from 'react';
 import { api } from './api';
-import { formatMoney } from './format';
+import { useRegisterWords } from './format';
 import type { AttachedCustomer, CartApi } from './use-cart';
 
 type FoundCustomer = { id: string; name: string; phone: string | null; pointsBalance: number };
@@ -17,6 +17,7 @@ const smallButton = 'min-h-10 rounded-lg px-3 text-sm font-semibold ring-1 ring-
  * balance covers it — how many rewards to redeem as the order discount.
  */
 export function CustomerPicker({ cart, locked, currency, reward }: { cart: CartApi; locked: boolean; currency: string; reward: { points: number; value: number } | null }) {
+  const w = useRegisterWords();
   const id = useId();
   const { customer, redeemRewards, resumed } = cart.cart;
   const [query, setQuery] = useState('');
@@ -81,8 +82,8 @@ export function CustomerPicker({ cart, locked, currency, reward }: { cart: CartA
             </button>
             <span className="min-w-0 flex-1 text-sm" aria-live="polite">
               {redeemRewards === 0
-                ? `Reward: ${reward.points} points for ${formatMoney(reward.value, currency)} off`
-                : `Redeeming ${redeemRewards * reward.points} points: ${formatMoney(redeemRewards * reward.value, currency)} off`}
+                ? `Reward: ${reward.points} points for ${w.f.money(reward.value, currency)} off`
+                : `Redeeming ${redeemRewards * reward.points} points: ${w.f.money(redeemRewards * reward.value, currency)} off`}
             </span>
             <button type="button" className={smallButton} disabled={redeemRewards >= affordable} onClick={() => cart.redeemRewards(redeemRewards + 1)} aria-label="One reward more" data-testid="redeem-more">
               +

@@ -2,7 +2,7 @@
 
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { decimalToMinor, discountLabel, minorToDecimal, percentToBasisPoints, trimPercent } from './format';
+import { decimalToMinor, discountLabel, minorToDecimal, percentToBasisPoints, trimPercent , useRegisterWords } from './format';
 import { Modal } from './modal';
 import type { Discount, RegisterData, TypedDiscount } from './types';
 
@@ -59,6 +59,7 @@ const savedValue = (d: SavedDiscount): TypedDiscount =>
 
 /** The saved discounts offered here, one button each; the one applied now is pressed. */
 function SavedDiscounts({ saved, current, currency, onApply }: { saved: SavedDiscount[]; current: Discount | null; currency: string; onApply: (d: Discount) => void }) {
+  const w = useRegisterWords();
   if (saved.length === 0) return null;
   return (
     <section aria-labelledby="saved-discounts" className="border-b border-slate-200 px-5 pt-4 pb-5">
@@ -79,7 +80,7 @@ function SavedDiscounts({ saved, current, currency, onApply }: { saved: SavedDis
               >
                 <span className="font-semibold">{d.name}</span>
                 <span className="text-xs text-slate-600">
-                  {discountLabel(value, currency)}
+                  {discountLabel(value, currency, w)}
                   {d.needsApproval && ' · manager'}
                 </span>
               </button>

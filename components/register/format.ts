@@ -1,23 +1,33 @@
-import { decimalToMinor, formatMoney, minorDigits, minorToDecimal } from '@/lib/platform/money';
+import { useTranslations } from 'next-intl';
+import { useFormats } from '@/components/ui/formats';
+import type { Formats } from '@/lib/platform/formats';
+import type { Messages } from '@/lib/platform/i18n';
+import { decimalToMinor, minorDigits, minorToDecimal } from '@/lib/platform/money';
 import type { Discount, OrderType, RegisterProduct } from './types';
 
 /** Display helpers shared by the register's components (money stays integer minor units). */
-export { decimalToMinor, formatMoney, minorDigits, minorToDecimal };
+export { decimalToMinor, minorDigits, minorToDecimal };
 
-export const ORDER_TYPE_LABEL: Record<OrderType, string> = { dine_in: 'Dine-in', takeaway: 'Takeaway', retail: 'Retail' };
+/** A key of the register's catalogue namespace (messages/<locale>.json → "register"). */
+export type RegisterKey = keyof Messages['register'];
+/** The register's translator, as helpers outside components take it (a component's `useTranslations('register')`, a test's `translatorFor`). */
+export type RegisterT = (key: RegisterKey, values?: Record<string, string | number>) => string;
+/** What a register helper needs to write for its reader: the words and the formats of the page's language. */
+export type RegisterWords = { t: RegisterT; f: Formats };
 
-/** "+MMK 500", "−$0.50", or "" for a zero delta. */
-export function deltaLabel(delta: number, currency: string): string {
-  if (delta === 0) return '';
-  return `${delta > 0 ? '+' : '−'}${formatMoney(Math.abs(delta), currency)}`;
+/** The register's words and formats for this page's reader. */
+export function useRegisterWords(): RegisterWords {
+  const t = useTranslations('register');
+  return { t: t as unknown as RegisterT, f: useFormats() };
 }
 
-/** "10 %" or "MMK 500" off. */
+export const ORDER_TYPE_KEY: Record<OrderType, RegisterKey> = { dine_in: 'typeDineIn', takeaway: 'typeTakeaway', retail: 'typeRetail' };
+
 /** "10 % off", "Staff meal (50 % off)", "10 % off · birthday". */
-export function discountLabel(discount: Discount, currency: string): string {
-  if (discount.kind === 'saved') return `${discount.name} (${discountLabel(discount.value, currency)})`;
-  const value = discount.kind === 'percent' ? `${trimPercent(discount.basisPoints)} % off` : `${formatMoney(discount.amount, currency)} off`;
-  return discount.reason ? `${value} · ${discount.reason}` : value;
+export function discountLabel(discount: Discount, currency: string, w: RegisterWords): string {
+  if (discount.kind === 'saved') return w.t('discountSaved', { name: discount.name, discount: discountLabel(discount.value, currency, w) });
+  const value = discount.kind === 'percent' ? w.t('discountPercentOff', { percent: trimPercent(discount.basisPoints) }) : w.t('discountAmountOff', { amount: w.f.money(discount.amount, currency) });
+  return discount.reason ? w.t('discountWithReason', { discount: value, reason: discount.reason }) : value;
 }
 
 export const trimPercent = (basisPoints: number) => String(basisPoints / 100);
@@ -31,11 +41,11 @@ export function percentToBasisPoints(text: string): number | null {
 }
 
 /** Price of a product tile: its one price, or "from" the cheapest variant. */
-export function priceLabel(product: RegisterProduct, currency: string): string {
-  if (product.openPrice) return 'Enter price';
+export function priceLabel(product: RegisterProduct, currency: string, w: RegisterWords): string {
+  if (product.openPrice) return w.t('enterPrice');
   const prices = product.variants.map((v) => v.price);
   const min = Math.min(...prices);
-  return prices.some((p) => p !== min) ? `from ${formatMoney(min, currency)}` : formatMoney(min, currency);
+  return prices.some((p) => p !== min) ? w.t('priceFrom', { price: w.f.money(min, currency) }) : w.f.money(min, currency);
 }
 
 /**
@@ -62,7 +72,7 @@ export function quickCashAmounts(due: number, currency: string, count = 4): numb
 export type StockState = { tracked: false } | { tracked: true; quantity: number; low: boolean; out: boolean };
 
 /** "Ko Min Thu (manager)", "A (manager) or B (owner)", "A, B or C": who can approve, in one phrase. */
-export function approverList(approvers: { name: string; role?: string }[]): string {
-  const names = approvers.map((a) => (a.role ? `${a.name} (${a.role})` : a.name));
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+export function approverList(approvers: { name: string; role?: string }[], t: RegisterT): string {
+  const names = approvers.map((a) => (a.role ? t('approverWithRole', { name: a.name, role: a.role }) : a.name));
+  return names.length <= 1 ? (names[0] ?? '') : t('approversOr', { list: names.slice(0, -1).join(', '), last: names.at(-1)! });
 }

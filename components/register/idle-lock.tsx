@@ -1,6 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
+import { signInText } from '@/components/auth/sign-in-errors';
 import { useCredentialsSignIn } from '@/components/auth/use-credentials-sign-in';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -49,6 +51,7 @@ export function IdleLock({ minutes, staff, signedInId }: { minutes: number; staf
 
 /** The locked register: pick yourself, enter your PIN. Escape does not close it. */
 export function PinScreen({ minutes, staff, signedInId }: { minutes: number; staff: StaffOption[]; signedInId: string }) {
+  const t = useTranslations('pin');
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = dialog.current;
@@ -68,7 +71,7 @@ export function PinScreen({ minutes, staff, signedInId }: { minutes: number; sta
           titleId="pin-screen-title"
           staff={staff}
           signedInId={signedInId}
-          intro={`Nobody used it for ${minutes} minute${minutes === 1 ? '' : 's'}, so it signed out. The sale in progress is kept for whoever signs in next.`}
+          intro={t('idleIntro', { minutes })}
           passwordLink
         />
       </div>
@@ -94,6 +97,9 @@ export function PinSignInForm({
   intro: string;
   passwordLink?: boolean;
 }) {
+  const t = useTranslations('pin');
+  const tc = useTranslations('timeClock');
+  const ts = useTranslations('signin');
   const { error, pending, submit } = useCredentialsSignIn('pin', () => window.location.reload());
   const form = useRef<HTMLFormElement>(null);
   const [clock, setClock] = useState<ClockMessage | null>(null);
@@ -102,7 +108,7 @@ export function PinSignInForm({
     if (!form.current?.reportValidity()) return;
     setPunching(true);
     setClock(null);
-    setClock(await punchClock('/api/v1/register/lock', direction, form.current, null));
+    setClock(await punchClock('/api/v1/register/lock', direction, form.current, tc, null));
     setPunching(false);
   };
   return (
@@ -116,40 +122,40 @@ export function PinSignInForm({
       }}
     >
       <h2 id={titleId} className="text-xl font-bold">
-        Register locked
+        {t('locked')}
       </h2>
       <p className="text-sm text-slate-600">{intro}</p>
-      {error && <Alert tone="error">{error}</Alert>}
+      {error && <Alert tone="error">{signInText(error, ts)}</Alert>}
       <div aria-live="polite">{clock && <Alert tone={clock.tone}>{clock.text}</Alert>}</div>
       {staff.length === 0 ? (
-        <p className="text-sm text-slate-600">Nobody has a register PIN yet: sign in with email and password.</p>
+        <p className="text-sm text-slate-600">{t('nobodyHasPin')}</p>
       ) : (
         <>
-          <StaffPinFields staff={staff} label="Who are you?" selected={signedInId} autoFocus />
+          <StaffPinFields staff={staff} label={tc('whoAreYou')} selected={signedInId} autoFocus />
         </>
       )}
       <div className="flex flex-wrap items-center justify-between gap-2">
         {passwordLink ? (
           <a href="/signin?callbackUrl=%2Fregister" className="text-sm font-semibold text-brand-700 underline">
-            Sign in with email and password
+            {t('withPassword')}
           </a>
         ) : (
           <span />
         )}
         {staff.length > 0 && (
           <Button type="submit" disabled={pending || punching}>
-            {pending ? 'Checking…' : 'Sign in'}
+            {pending ? t('checking') : t('signIn')}
           </Button>
         )}
       </div>
       {staff.length > 0 && (
-        <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 pt-3" role="group" aria-label="Time clock">
-          <span className="mr-auto text-sm text-slate-600">Starting or ending your shift?</span>
+        <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 pt-3" role="group" aria-label={tc('title')}>
+          <span className="mr-auto text-sm text-slate-600">{tc('startingOrEnding')}</span>
           <Button variant="secondary" disabled={pending || punching} onClick={() => void punch('in')}>
-            Clock in
+            {tc('clockIn')}
           </Button>
           <Button variant="secondary" disabled={pending || punching} onClick={() => void punch('out')}>
-            Clock out
+            {tc('clockOut')}
           </Button>
         </div>
       )}

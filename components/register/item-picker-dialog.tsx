@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { decimalToMinor, deltaLabel, formatMoney, minorToDecimal } from './format';
+import { decimalToMinor, minorToDecimal , useRegisterWords } from './format';
 import { Modal } from './modal';
 import { QuantityStepper } from './quantity-stepper';
 import { canSell, variantStock } from './stock';
@@ -68,6 +68,7 @@ function PickerForm({
   currency: string;
   onSubmit: (line: NewLine, replaceKey?: string) => void;
 }) {
+  const w = useRegisterWords();
   const { product, line } = request;
   const idPrefix = useId();
   const firstSellable = product.variants.find((v) => canSell(product, variantStock(product, v.id, stock)))?.id ?? product.variants[0]!.id;
@@ -162,7 +163,7 @@ function PickerForm({
                     {variantId === v.id && <span aria-hidden="true">✓ </span>}
                     {v.name}
                   </span>
-                  <span className="text-slate-700">{formatMoney(v.price, currency)}</span>
+                  <span className="text-slate-700">{w.f.money(v.price, currency)}</span>
                   {s.tracked && (s.out || s.low) && (
                     <span className={`text-xs font-semibold ${s.out ? 'text-red-800' : 'text-amber-900'}`}>
                       {s.out ? (blocked ? 'Out of stock' : 'Out — can sell') : `Low · ${s.quantity} left`}
@@ -235,7 +236,7 @@ function PickerForm({
                     type={single ? 'radio' : 'checkbox'}
                     name={`g-${g.id}`}
                     label={o.name}
-                    extra={deltaLabel(o.priceDelta, currency)}
+                    extra={w.f.moneyDelta(o.priceDelta, currency)}
                     checked={checked}
                     disabled={!single && !checked && picked.length >= g.maxSelect}
                     autoFocus={product.variants.length === 1 && !product.openPrice && gi === 0 && oi === 0}
@@ -279,10 +280,10 @@ function PickerForm({
 
       <div className="flex items-center justify-between gap-3 border-t border-slate-200 pt-4">
         <p className="text-sm text-slate-600">
-          {formatMoney(unit, currency)} each{missing.length > 0 && <span className="font-semibold text-red-800"> · {missing.length} required choice{missing.length > 1 ? 's' : ''} left</span>}
+          {w.f.money(unit, currency)} each{missing.length > 0 && <span className="font-semibold text-red-800"> · {missing.length} required choice{missing.length > 1 ? 's' : ''} left</span>}
         </p>
         <Button type="submit" className="min-w-40 text-base" data-testid="picker-add">
-          {line ? 'Update' : 'Add'} {quantity} · {formatMoney(unit * quantity, currency)}
+          {line ? 'Update' : 'Add'} {quantity} · {w.f.money(unit * quantity, currency)}
         </Button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { availabilitySummary } from '@/components/admin/menus/availability';
 import { ScrollRow } from './scroll-row';
@@ -16,6 +17,7 @@ export const ALL_ITEMS = 'all-items';
  * stopping an item is the 86 list's job (docs/architecture.md › Menus at the register).
  */
 export function MenuBar({ menus, view, onChoose }: { menus: RegisterMenu[]; view: string; onChoose: (view: string) => void }) {
+  const t = useTranslations('register');
   const id = useId();
   const offered = menus.filter((m) => m.offeredNow);
   const others = menus.filter((m) => !m.offeredNow);
@@ -27,19 +29,19 @@ export function MenuBar({ menus, view, onChoose }: { menus: RegisterMenu[]; view
 
   return (
     <div className="space-y-1">
-      <ScrollRow label="Menus">
+      <ScrollRow label={t('menus')}>
         {offered.map((m) => (
           <button key={m.id} type="button" aria-pressed={view === m.id} onClick={() => onChoose(m.id)} className={pill(view === m.id)}>
             {m.name}
           </button>
         ))}
         <button type="button" aria-pressed={view === ALL_ITEMS} onClick={() => onChoose(ALL_ITEMS)} className={pill(view === ALL_ITEMS)}>
-          All items
+          {t('allItems')}
         </button>
         {others.length > 0 && (
           <>
             <label htmlFor={`${id}-others`} className="sr-only">
-              Menus not offered now
+              {t('menusNotNow')}
             </label>
             <select
               id={`${id}-others`}
@@ -49,7 +51,7 @@ export function MenuBar({ menus, view, onChoose }: { menus: RegisterMenu[]; view
                 current && !current.offeredNow ? 'bg-amber-50 text-amber-950 ring-amber-400' : 'bg-white text-slate-700 ring-slate-300'
               }`}
             >
-              <option value="">Other menus…</option>
+              <option value="">{t('otherMenus')}</option>
               {others.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.name} · {availabilitySummary(m.availability)}

@@ -2,7 +2,7 @@
 
 import { useId } from 'react';
 import { CustomerPicker } from './customer-picker';
-import { ORDER_TYPE_LABEL } from './format';
+import { ORDER_TYPE_KEY , useRegisterWords } from './format';
 import type { CartApi } from './use-cart';
 import type { OrderType, RegisterTable } from './types';
 
@@ -34,6 +34,7 @@ export function OrderOptions({
   /** A table chosen (one with an open tab opens it). */
   onChooseTable: (tableId: string | null) => void;
 }) {
+  const w = useRegisterWords();
   const id = useId();
   const { type, tableId, covers, customerName, customer } = cart.cart;
   const types: OrderType[] = tables.length ? ['dine_in', 'takeaway', 'retail'] : ['takeaway', 'retail'];
@@ -59,7 +60,7 @@ export function OrderOptions({
             className={`min-h-9 rounded-md text-sm font-semibold ${type === t ? 'bg-white text-slate-900 shadow ring-1 ring-slate-300' : 'text-slate-700 hover:bg-white/60'}`}
           >
             {type === t && <span aria-hidden="true">✓ </span>}
-            {ORDER_TYPE_LABEL[t]}
+            {w.t(ORDER_TYPE_KEY[t])}
           </button>
         ))}
       </div>

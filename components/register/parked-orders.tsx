@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { dateTimeFormat } from '@/lib/platform/format-time';
 import { api, type ApiError } from './api';
-import { formatMoney, ORDER_TYPE_LABEL } from './format';
+import { ORDER_TYPE_KEY , useRegisterWords } from './format';
 import { Modal } from './modal';
 import type { Order, OrderSummary, RegisterTable } from './types';
 
@@ -57,6 +57,7 @@ export function ParkedOrdersDialog({
   onClose: () => void;
   onResume: (order: Order) => void;
 }) {
+  const w = useRegisterWords();
   const [loading, setLoading] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const tableName = new Map(tables.map((t) => [t.id, t.name]));
@@ -97,12 +98,12 @@ export function ParkedOrdersDialog({
               <li key={o.id} className="flex items-center justify-between gap-3 px-4 py-3">
                 <div className="min-w-0">
                   <p className="font-semibold">
-                    #{o.number} · {ORDER_TYPE_LABEL[o.type]}
+                    #{o.number} · {w.t(ORDER_TYPE_KEY[o.type])}
                     {o.tableId && ` · table ${tableName.get(o.tableId) ?? '?'}`}
                     {o.customerName && ` · ${o.customerName}`}
                   </p>
                   <p className="text-sm text-slate-600">
-                    {formatMoney(o.total, currency)} · parked {time.format(new Date(o.createdAt))}
+                    {w.f.money(o.total, currency)} · parked {time.format(new Date(o.createdAt))}
                     {o.covers ? ` · ${o.covers} guests` : ''}
                   </p>
                 </div>

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
-import { decimalToMinor, formatMoney, minorToDecimal, quickCashAmounts } from './format';
+import { decimalToMinor, minorToDecimal, quickCashAmounts , useRegisterWords } from './format';
 import { Modal } from './modal';
 import type { CardState } from './use-card-status';
 import { useIdleHold } from './use-idle-hold';
@@ -59,6 +59,7 @@ export function PaymentDialog({ open, onClose, ...form }: PaymentFormProps & { o
 }
 
 function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCard, onCardUnavailable, onPaid, tips, splitting }: PaymentFormProps) {
+  const w = useRegisterWords();
   const id = useId();
   const parts = order?.parts ?? [];
   // The part being paid: the one chosen, else the first with a balance (a split bill is paid part by part).
@@ -82,7 +83,7 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
   const tenderedRef = useRef<HTMLInputElement>(null);
   const checkRef = useRef<HTMLButtonElement>(null);
   const [checking, setChecking] = useState(false);
-  const money = (n: number) => formatMoney(n, currency);
+  const money = (n: number) => w.f.money(n, currency);
   const pendingCard = order?.payments.find((p) => p.status === 'pending') ?? null;
   // A card being checked takes the focus to "Check again" (also when the dialog reopens on it).
   useEffect(() => {

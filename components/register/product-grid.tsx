@@ -1,10 +1,11 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { variantLabel } from '@/lib/catalog/labels';
 import { codeIndex } from './codes';
-import { priceLabel } from './format';
+import { priceLabel , useRegisterWords } from './format';
 import { isListKey, moveActive } from './list-keys';
 import { ALL_ITEMS, MenuBar } from './menu-bar';
 import { ScrollRow } from './scroll-row';
@@ -63,6 +64,8 @@ export function ProductGrid({
   onPick: (product: RegisterProduct, variantId?: string) => string | null;
   onScan: (product: RegisterProduct, variantId: string) => string | null;
 }) {
+  const w = useRegisterWords();
+  const t = useTranslations('register');
   const menusNow = useMenusNow(menus, timeZone);
   // Open-price keys ("Custom amount") are always at hand, whatever menu or section is shown.
   const openPrice = useMemo(() => products.filter((p) => p.openPrice), [products]);
@@ -98,7 +101,7 @@ export function ProductGrid({
   const groups = useMemo((): { id: string; name: string | null; products: RegisterProduct[] }[] => {
     if (term) {
       const found = products.filter(
-        (p) => fold(p.name).includes(term) || p.variants.some((v) => v.sku.toLowerCase().includes(term) || v.barcodes.some((b) => b.toLowerCase() === term)),
+        (p) => fold(p.name).includes(term) || (p.altName !== null && fold(p.altName).includes(term)) || p.variants.some((v) => v.sku.toLowerCase().includes(term) || v.barcodes.some((b) => b.toLowerCase() === term)),
       );
       return [{ id: 'search', name: null, products: found }];
     }
@@ -136,7 +139,7 @@ export function ProductGrid({
     if (locked) return false;
     const s = productStock(product, stock);
     if (!s.sellable) {
-      flash(`${product.name} is ${product.soldOut ? 'sold out' : 'out of stock'}`, 'error');
+      flash(t(product.soldOut ? 'isSoldOut' : 'isOutOfStock', { name: product.name }), 'error');
       return false;
     }
     const problem = onPick(product);
@@ -152,7 +155,7 @@ export function ProductGrid({
       const chosen = activeProduct;
       if (take(chosen)) {
         setQuery('');
-        flash(`Added ${chosen.name}`, 'ok');
+        flash(t('added', { name: chosen.name }), 'ok');
       }
       return;
     }
@@ -160,15 +163,15 @@ export function ProductGrid({
     if (hit) {
       setQuery('');
       const v = hit.product.variants.find((x) => x.id === hit.variantId)!;
-      report(onScan(hit.product, hit.variantId), `Added ${variantLabel({ productName: hit.product.name, variantName: v.name })}`);
+      report(onScan(hit.product, hit.variantId), t('added', { name: variantLabel({ productName: hit.product.name, variantName: v.name }) }));
       return;
     }
     if (shown.length === 1) {
       setQuery('');
-      report(onPick(shown[0]!), `Added ${shown[0]!.name}`);
+      report(onPick(shown[0]!), t('added', { name: shown[0]!.name }));
       return;
     }
-    flash(shown.length === 0 ? `No item with code “${code}”` : `${shown.length} items match “${code}” — tap one`, shown.length ? 'ok' : 'error');
+    flash(shown.length === 0 ? t('noItemWithCode', { code }) : t('itemsMatchTapOne', { count: shown.length, code }), shown.length ? 'ok' : 'error');
     if (shown.length === 0) setQuery('');
   };
 
@@ -177,7 +180,7 @@ export function ProductGrid({
     const unavailable = locked || !s.sellable;
     const color = product.categoryId ? colorOf.get(product.categoryId) : null;
     const photo = product.photoUrl && !brokenPhotos.has(product.id) ? product.photoUrl : null;
-    const badge = tileBadge(s);
+    const badge = tileBadge(s, w);
     // While searching the tiles are the options of the results listbox the search box drives.
     const option = term ? { role: 'option' as const, id: optionId(product), 'aria-selected': activeProduct?.id === product.id } : {};
     const highlighted = option['aria-selected'] === true;
@@ -214,11 +217,16 @@ export function ProductGrid({
             <span className="line-clamp-2 text-sm font-semibold leading-snug break-words" title={product.name}>
               {product.name}
             </span>
+            {product.altName && (
+              <span className="line-clamp-1 text-xs text-slate-600" data-testid="tile-alt-name">
+                {product.altName}
+              </span>
+            )}
             <span className="flex flex-wrap items-end justify-between gap-1">
-              <span className={`text-sm ${unavailable ? '' : 'text-slate-700'}`}>{priceLabel(product, currency)}</span>
+              <span className={`text-sm ${unavailable ? '' : 'text-slate-700'}`}>{priceLabel(product, currency, w)}</span>
               {badge && <StockBadge badge={badge} />}
             </span>
-            {!s.sellable && <span className="text-xs font-medium text-red-800">{product.soldOut ? 'Sold out (86) — cannot be sold' : 'Out of stock — cannot be sold'}</span>}
+            {!s.sellable && <span className="text-xs font-medium text-red-800">{t(product.soldOut ? 'cannotSellSoldOut' : 'cannotSellOut')}</span>}
           </span>
         </button>
       </li>
@@ -226,11 +234,11 @@ export function ProductGrid({
   };
 
   return (
-    <section aria-label="Products" className="flex min-h-0 flex-col">
+    <section aria-label={t('products')} className="flex min-h-0 flex-col">
       <div className="space-y-2 border-b border-slate-200 bg-white px-3 py-2">
         <div className="relative">
           <label htmlFor="register-search" className="sr-only">
-            Search products or scan a barcode
+            {t('searchLabel')}
           </label>
           <input
             id="register-search"
@@ -246,7 +254,7 @@ export function ProductGrid({
             aria-controls={term ? resultsId : undefined}
             aria-activedescendant={activeProduct ? optionId(activeProduct) : undefined}
             aria-describedby={`${resultsId}-hint`}
-            placeholder={locked ? 'Finish the payment to add more' : 'Search name or SKU, or scan a barcode  ( / )'}
+            placeholder={locked ? t('searchLocked') : t('searchPlaceholder')}
             onChange={(e) => {
               setQuery(e.target.value);
               clearError();
@@ -269,7 +277,7 @@ export function ProductGrid({
             className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm placeholder:text-slate-500 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 disabled:bg-slate-100"
           />
           <p id={`${resultsId}-hint`} className="sr-only">
-            While searching, the arrow keys move through the results and Enter adds the highlighted one.
+            {t('searchHint')}
           </p>
           <div aria-live="assertive" aria-atomic="true" className="pointer-events-none absolute inset-x-0 top-full z-10 mt-1">
             {message && (
@@ -316,8 +324,8 @@ export function ProductGrid({
             }}
           />
         )}
-        <ScrollRow label={menu ? `Sections of ${menu.name}` : 'Categories'} testId="chip-row">
-          {[{ id: ALL, name: menu ? 'Whole menu' : 'All' }, ...chips].map((c) => {
+        <ScrollRow label={menu ? t('sectionsOf', { menu: menu.name }) : t('categories')} testId="chip-row">
+          {[{ id: ALL, name: menu ? t('wholeMenu') : t('all') }, ...chips].map((c) => {
             const pressed = !term && category === c.id;
             return (
               <button
@@ -344,30 +352,30 @@ export function ProductGrid({
       <div className="min-h-0 flex-1 overflow-y-auto p-3">
         {term && (
           <p className="mb-2 text-sm text-slate-600" role="status">
-            {shown.length} {shown.length === 1 ? 'item matches' : 'items match'} “{query.trim()}”
+            {t('itemsMatch', { count: shown.length, query: query.trim() })}
           </p>
         )}
         {shown.length === 0 ? (
           <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-slate-600">
             {products.length > 0 ? (
-              'No items here.'
+              t('noItemsHere')
             ) : canEditCatalog ? (
-              <>
-                Nothing to sell yet.{' '}
-                <Link href="/admin/catalog/products/new" className="font-semibold text-brand-700 underline">
-                  Add your first product
-                </Link>{' '}
-                in the catalog.
-              </>
+              t.rich('nothingToSellAdd', {
+                link: (chunks) => (
+                  <Link href="/admin/catalog/products/new" className="font-semibold text-brand-700 underline">
+                    {chunks}
+                  </Link>
+                ),
+              })
             ) : (
-              'Nothing to sell yet — a manager adds products in the catalog.'
+              t('nothingToSell')
             )}
           </p>
         ) : groups.length === 1 && groups[0]!.name === null ? (
           <ul
             className="grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-2"
             data-testid="product-grid"
-            {...(term ? { id: resultsId, role: 'listbox', 'aria-label': 'Search results' } : {})}
+            {...(term ? { id: resultsId, role: 'listbox', 'aria-label': t('searchResults') } : {})}
           >
             {groups[0]!.products.map(tile)}
           </ul>

@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { EmailReceipt } from './email-receipt';
-import { formatMoney } from './format';
+import { useRegisterWords } from './format';
 import { Modal } from './modal';
 import type { Order } from './types';
 
@@ -22,9 +22,10 @@ export function ReceiptDialog({ order, onNewSale, doneLabel = 'New sale' }: { or
 }
 
 function ReceiptBody({ order, onNewSale, doneLabel }: { order: Order; onNewSale: () => void; doneLabel: string }) {
+  const w = useRegisterWords();
   const frame = useRef<HTMLIFrameElement>(null);
   const [loaded, setLoaded] = useState(false);
-  const money = (n: number) => formatMoney(n, order.currency);
+  const money = (n: number) => w.f.money(n, order.currency);
   return (
     <div className="grid gap-0 md:grid-cols-[1fr_20rem]">
       <div className="space-y-4 p-5">

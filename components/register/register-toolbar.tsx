@@ -3,7 +3,7 @@
 import { useEffect, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { formatDateTime } from '@/lib/platform/format-time';
-import { formatMoney } from './format';
+import { useRegisterWords } from './format';
 import { Popover, usePopover } from './popover';
 import type { Shift } from './types';
 
@@ -48,6 +48,7 @@ export function RegisterToolbar({
   onRename: (name: string) => void;
   onOpenParked: () => void;
 }) {
+  const w = useRegisterWords();
   const id = useId();
   const [draft, setDraft] = useState(registerName);
   useEffect(() => {
@@ -104,7 +105,7 @@ export function RegisterToolbar({
 
       {shift && (
         <span className="text-slate-600 max-sm:hidden" data-testid="shift-info">
-          Shift open since {opened} · float {formatMoney(shift.openingFloat, currency)}
+          Shift open since {opened} · float {w.f.money(shift.openingFloat, currency)}
         </span>
       )}
       <span className={`inline-flex items-center gap-1 ${liveStock ? 'text-brand-700' : 'text-slate-500'}`} title="Stock levels update live">

@@ -9,7 +9,7 @@ import { CardStatusBanner } from './card-status-banner';
 import { CartPanel } from './cart-panel';
 import { CartBar, CartSheet } from './cart-sheet';
 import { DiscountDialog, type DiscountTarget } from './discount-dialog';
-import { formatMoney } from './format';
+import { useRegisterWords } from './format';
 import { ItemPickerDialog, type PickerRequest } from './item-picker-dialog';
 import { NoShift } from './no-shift';
 import { ParkedOrdersDialog, useParkedOrders } from './parked-orders';
@@ -52,6 +52,7 @@ export function SaleScreen({
   /** A table's tab to open on arrival (`/register?order=…`, from the floor). */
   openOrderId?: string | null;
 }) {
+  const w = useRegisterWords();
   const register = useRegisterShift();
   const shift = register.shift.status === 'open' ? register.shift.shift : null;
   const cart = useCart(data.tables.length ? 'takeaway' : 'retail');
@@ -306,7 +307,7 @@ export function SaleScreen({
     void openTab(openOrderId, !kept || kept.lines.length === 0);
   }, [openOrderId, register.registerName]); // once, when the register is known
 
-  const barTotal = locked && sale.order ? `${formatMoney(sale.order.balanceDue, currency)} due` : quote.quote && !quote.error ? formatMoney(quote.quote.total, currency) : null;
+  const barTotal = locked && sale.order ? `${w.f.money(sale.order.balanceDue, currency)} due` : quote.quote && !quote.error ? w.f.money(quote.quote.total, currency) : null;
 
   useShortcuts({
     focusSearch: () => searchRef.current?.focus(),

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { variantLabel } from '@/lib/catalog/labels';
 import { Button } from '@/components/ui/button';
-import { formatMoney } from './format';
+import { useRegisterWords } from './format';
 import type { SplitPlan, SplitResult } from './order-payment';
 import { itemPlan, partOfWhole, wholeLineTo, unitsOf, type UnitsByLine } from './split-units';
 import type { Order, SplitPart } from './types';
@@ -16,6 +16,7 @@ import type { Order, SplitPart } from './types';
  * money on it stays as it is.
  */
 export function SplitPlanner({ order, busy, onSplit, onCancel }: { order: Order; busy: boolean; onSplit: (plan: SplitPlan) => Promise<SplitResult>; onCancel: () => void }) {
+  const w = useRegisterWords();
   const id = useId();
   const seats = new Set(order.lines.flatMap((l) => (l.seat ? [l.seat] : [])));
   const [kind, setKind] = useState<SplitPlan['kind']>(order.type === 'dine_in' && seats.size >= 2 ? 'seat' : 'equal');
@@ -83,7 +84,7 @@ export function SplitPlanner({ order, busy, onSplit, onCancel }: { order: Order;
                 <li key={l.id} className="space-y-2 px-3 py-2 text-sm" data-testid="split-line">
                   <div className="flex items-center justify-between gap-2">
                     <span>
-                      {l.quantity} × {variantLabel(l)} <span className="tabular-nums text-slate-600">{formatMoney(l.total, order.currency)}</span>
+                      {l.quantity} × {variantLabel(l)} <span className="tabular-nums text-slate-600">{w.f.money(l.total, order.currency)}</span>
                     </span>
                     <span className="flex items-center gap-2">
                       {!shared && (
@@ -187,7 +188,8 @@ function Count({ id, label, value, onChange }: { id: string; label: string; valu
 
 /** The parts of a split bill: pick the one being paid; each shows its balance and links its receipt. */
 export function SplitParts({ order, parts, selected, disabled, onSelect }: { order: Order; parts: SplitPart[]; selected: string | null; disabled: boolean; onSelect: (partId: string) => void }) {
-  const money = (n: number) => formatMoney(n, order.currency);
+  const w = useRegisterWords();
+  const money = (n: number) => w.f.money(n, order.currency);
   return (
     <fieldset data-testid="split-parts">
       <legend className="text-sm font-semibold text-slate-600">Split bill</legend>

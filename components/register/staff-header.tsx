@@ -1,14 +1,19 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { getTranslations } from 'next-intl/server';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { LanguageSwitch } from '@/components/ui/language-switch';
+import type { FormAction } from '@/components/ui/use-form-action';
+import { currentDisplayPreferences, isRole } from '@/lib/auth';
 import { TenantClock } from './tenant-clock';
 
-/** The top bar of the staff screens (register, floor): where, the store's time, who, what else they may open. */
-export function StaffHeader({
+/** The top bar of the staff screens (register, floor, kitchen): where, the store's time, who, their language, what else they may open. */
+export async function StaffHeader({
   title,
   tenantName,
   timeZone,
   user,
+  languageAction,
   children,
 }: {
   title: string;
@@ -16,8 +21,12 @@ export function StaffHeader({
   /** The store's time zone: the header's clock shows its time, not the device's. */
   timeZone: string;
   user: { name: string; role: string };
+  /** The language switch's server action (app/t/[tenant]/language/actions.ts). */
+  languageAction: FormAction;
   children?: ReactNode;
 }) {
+  const t = await getTranslations('roles');
+  const { chosen, tenantLocale } = await currentDisplayPreferences();
   return (
     <header className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-3 py-2 sm:px-4 sm:py-3">
       <div className="min-w-0">
@@ -29,9 +38,10 @@ export function StaffHeader({
       {/* On a phone one row that scrolls sideways, so the screen below keeps its height. */}
       <div className="-mx-1 flex max-w-full items-center gap-1 overflow-x-auto px-1 py-0.5 *:shrink-0 sm:flex-wrap sm:gap-2 sm:overflow-visible">
         <p className="mr-2 text-sm whitespace-nowrap" data-testid="current-staff">
-          <span className="font-semibold">{user.name}</span> <span className="text-slate-500 capitalize">· {user.role}</span>
+          <span className="font-semibold">{user.name}</span> <span className="text-slate-500 capitalize">· {isRole(user.role) ? t(user.role) : user.role}</span>
         </p>
         {children}
+        <LanguageSwitch chosen={chosen} storeLocale={tenantLocale} action={languageAction} />
         <SignOutButton />
       </div>
     </header>

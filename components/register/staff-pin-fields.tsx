@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { SelectField, TextField } from '@/components/ui/field';
 
 export type StaffOption = { id: string; name: string; role: string };
@@ -7,6 +8,7 @@ export type StaffOption = { id: string; name: string; role: string };
  * PIN screen and the time clock all ask this way. `selected` is preselected when listed.
  */
 export function StaffPinFields({ staff, label, selected, autoFocus = false }: { staff: StaffOption[]; label: string; selected?: string; autoFocus?: boolean }) {
+  const t = useTranslations('pin');
   return (
     <>
       <SelectField label={label} name="userId" required defaultValue={staff.some((s) => s.id === selected) ? selected : undefined}>
@@ -16,7 +18,7 @@ export function StaffPinFields({ staff, label, selected, autoFocus = false }: { 
           </option>
         ))}
       </SelectField>
-      <TextField label="PIN" name="pin" type="password" inputMode="numeric" autoComplete="off" maxLength={6} required autoFocus={autoFocus} />
+      <TextField label={t('pin')} name="pin" type="password" inputMode="numeric" autoComplete="off" maxLength={6} required autoFocus={autoFocus} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { RegisterProduct, RegisterStockLevel } from './types';
+import type { RegisterWords } from './format';
 
 /** What the register shows about stock for a variant or a whole product tile. */
 export type VariantStock = { tracked: false } | { tracked: true; quantity: number; low: boolean; out: boolean };
@@ -36,14 +37,14 @@ export function productStock(product: RegisterProduct, stock: Record<string, Reg
 /** How a tile says its stock: words and a symbol, so the state never rests on colour alone. */
 export type TileBadge = { tone: 'stock' | 'low' | 'out' | 'sold-out'; symbol: string; text: string };
 
-export function tileBadge(s: TileStock): TileBadge | null {
-  if (s.badge === 'Sold out') return { tone: 'sold-out', symbol: '⊘', text: 'Sold out' };
+export function tileBadge(s: TileStock, { t, f }: RegisterWords): TileBadge | null {
+  if (s.badge === 'Sold out') return { tone: 'sold-out', symbol: '⊘', text: t('badgeSoldOut') };
   // An out tile that cannot be sold says so in full under the price; the badge stays short.
-  if (s.badge === 'Out') return { tone: 'out', symbol: '✕', text: s.sellable ? 'Out · can sell' : 'Out' };
+  if (s.badge === 'Out') return { tone: 'out', symbol: '✕', text: t(s.sellable ? 'badgeOutCanSell' : 'badgeOut') };
   if (s.quantity === null) return null;
-  const count = s.quantity.toLocaleString('en');
-  if (s.badge === 'Low') return { tone: 'low', symbol: '▲', text: `Low · ${count} left` };
-  return { tone: 'stock', symbol: '', text: `${count} in stock` };
+  const count = f.number(s.quantity);
+  if (s.badge === 'Low') return { tone: 'low', symbol: '▲', text: t('badgeLow', { count }) };
+  return { tone: 'stock', symbol: '', text: t('badgeInStock', { count }) };
 }
 
 /** Does choosing this product need the picker (several variants, or options to choose)? */

@@ -1,6 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
+import { signInText } from '@/components/auth/sign-in-errors';
 import { useCredentialsSignIn } from '@/components/auth/use-credentials-sign-in';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -11,13 +13,16 @@ import { StaffPinFields, type StaffOption } from './staff-pin-fields';
  * the PIN (10 wrong tries lock it for 15 minutes) and replaces the session.
  */
 export function SwitchStaff({ staff }: { staff: StaffOption[] }) {
+  const t = useTranslations('pin');
+  const ts = useTranslations('signin');
+  const tc = useTranslations('common');
   const dialog = useRef<HTMLDialogElement>(null);
   const { error, pending, submit } = useCredentialsSignIn('pin', () => window.location.reload());
 
   return (
     <>
       <Button variant="secondary" onClick={() => dialog.current?.showModal()}>
-        Switch staff
+        {t('switchStaff')}
       </Button>
       <dialog
         ref={dialog}
@@ -33,25 +38,23 @@ export function SwitchStaff({ staff }: { staff: StaffOption[] }) {
           }}
         >
           <h2 id="switch-staff-title" className="text-lg font-semibold">
-            Switch staff
+            {t('switchStaff')}
           </h2>
           {staff.length === 0 ? (
-            <p className="text-sm text-slate-600">
-              Nobody else has a register PIN yet. An owner or manager can set PINs in Admin → Staff.
-            </p>
+            <p className="text-sm text-slate-600">{t('nobodyElse')}</p>
           ) : (
             <>
-              {error && <Alert tone="error">{error}</Alert>}
-              <StaffPinFields staff={staff} label="Staff member" autoFocus />
+              {error && <Alert tone="error">{signInText(error, ts)}</Alert>}
+              <StaffPinFields staff={staff} label={t('staffMember')} autoFocus />
             </>
           )}
           <div className="flex justify-end gap-2">
             <Button variant="ghost" onClick={() => dialog.current?.close()}>
-              Cancel
+              {tc('cancel')}
             </Button>
             {staff.length > 0 && (
               <Button type="submit" disabled={pending}>
-                {pending ? 'Checking…' : 'Switch'}
+                {pending ? t('checking') : t('switch')}
               </Button>
             )}
           </div>

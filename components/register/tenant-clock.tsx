@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { formatDateTime } from '@/lib/platform/format-time';
+import { useTranslations } from 'next-intl';
+import { useFormats } from '@/components/ui/formats';
 
 /**
  * The store's wall clock (its time zone, not the device's): a tablet set to UTC, or a manager
@@ -10,6 +11,8 @@ import { formatDateTime } from '@/lib/platform/format-time';
  * first tick differs; a mismatch would leave the server's minute standing), then keeps it current.
  */
 export function TenantClock({ timeZone, renderedAt }: { timeZone: string; renderedAt: string }) {
+  const t = useTranslations('common');
+  const formats = useFormats();
   const [now, setNow] = useState(() => new Date(renderedAt));
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout>;
@@ -21,8 +24,8 @@ export function TenantClock({ timeZone, renderedAt }: { timeZone: string; render
     return () => clearTimeout(timer);
   }, []);
   return (
-    <time dateTime={now.toISOString()} title={`Store time (${timeZone})`} className="text-sm tabular-nums text-slate-600" data-testid="store-clock">
-      {formatDateTime(now, timeZone, 'time')}
+    <time dateTime={now.toISOString()} title={t('storeTime', { timeZone })} className="text-sm tabular-nums text-slate-600" data-testid="store-clock">
+      {formats.dateTime(now, timeZone, 'time')}
     </time>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { decimalToMinor, formatMoney, trimPercent } from './format';
+import { decimalToMinor, trimPercent , useRegisterWords } from './format';
 import type { RegisterTips } from '@/lib/orders';
 
 /**
@@ -33,6 +33,7 @@ export function TipPicker({
   disabled: boolean;
   onChange: (choice: TipChoice) => void;
 }) {
+  const w = useRegisterWords();
   const id = useId();
   const chip = (selected: boolean) =>
     `min-h-12 rounded-lg border-2 px-3 text-sm font-bold tabular-nums ${selected ? 'border-brand-600 bg-brand-50 text-brand-900' : 'border-slate-200 bg-white text-slate-800 hover:bg-slate-50'} disabled:text-slate-400`;
@@ -47,7 +48,7 @@ export function TipPicker({
           const selected = choice.kind === 'preset' && choice.basisPoints === bp;
           return (
             <button key={bp} type="button" aria-pressed={selected} disabled={disabled} onClick={() => onChange({ kind: 'preset', basisPoints: bp })} className={chip(selected)}>
-              {trimPercent(bp)} % · {formatMoney(tipAmount({ kind: 'preset', basisPoints: bp }, amount, currency) ?? 0, currency)}
+              {trimPercent(bp)} % · {w.f.money(tipAmount({ kind: 'preset', basisPoints: bp }, amount, currency) ?? 0, currency)}
             </button>
           );
         })}

@@ -24,6 +24,8 @@ export const users = pgTable(
      */
     sessionsValidAfter: timestamp('sessions_valid_after', { withTimezone: true }),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    /** The language this person chose for the interface ('en' | 'my'); null: the tenant's (tenant_settings.locale). */
+    locale: text('locale'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -32,6 +34,7 @@ export const users = pgTable(
     unique('users_tenant_email_key').on(t.tenantId, t.email),
     foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'users_tenant_fk' }),
     check('users_role_check', sql`${t.role} in ('owner', 'manager', 'cashier')`),
+    check('users_locale_check', sql`${t.locale} in ('en', 'my')`),
   ],
 );
 

@@ -123,6 +123,8 @@ export const products = pgTable(
     tenantId: uuid('tenant_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     name: text('name').notNull(),
+    /** The name in another script (မုန့်ဟင်းခါး beside "Mohinga"): shown under the name at the register, and searched like it. */
+    altName: text('alt_name'),
     description: text('description'),
     categoryId: uuid('category_id'),
     taxClassId: uuid('tax_class_id'),

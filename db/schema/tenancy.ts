@@ -68,6 +68,10 @@ export const tenantSettings = pgTable(
     businessType: text('business_type', { enum: ['restaurant', 'shop', 'both'] }),
     /** The owner dismissed the first-day checklist on the dashboard. */
     checklistDismissed: boolean('checklist_dismissed').notNull().default(false),
+    /** The language of the tenant's staff who chose none, of its receipts and receipt emails ('en' | 'my'; lib/platform/locale.ts). */
+    locale: text('locale').notNull().default('en'),
+    /** How money reads: 'code' ("MMK 2,500") or 'local' ("2,500 Ks", in Burmese "၂,၅၀၀ ကျပ်"); lib/platform/money.ts. */
+    currencyDisplay: text('currency_display').notNull().default('code'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -79,6 +83,8 @@ export const tenantSettings = pgTable(
     check('tenant_settings_idle_lock_minutes_check', sql`${t.idleLockMinutes} between 0 and 240`),
     check('tenant_settings_receipt_link_days_check', sql`${t.receiptLinkDays} between 1 and 3650`),
     check('tenant_settings_business_type_check', sql`${t.businessType} in ('restaurant', 'shop', 'both')`),
+    check('tenant_settings_locale_check', sql`${t.locale} in ('en', 'my')`),
+    check('tenant_settings_currency_display_check', sql`${t.currencyDisplay} in ('code', 'local')`),
     check('tenant_settings_day_starts_at_check', sql`${t.dayStartsAt} ~ '^([01][0-9]|2[0-3]):(00|15|30|45)$'`),
   ],
 );

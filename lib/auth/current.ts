@@ -8,7 +8,9 @@ import { trimmedText } from '@/lib/platform/form-data';
 import { PATH_HEADER_NAME } from '@/lib/platform/headers';
 import { requestContextFrom, runWithContext } from '@/lib/platform/request-context';
 import { currentTenant, type TenantInfo } from '@/lib/tenancy';
+import { DEFAULT_LOCALE } from '@/lib/platform/locale';
 import { grantApproval } from './approvals';
+import { displayPreferences, type DisplayPreferences } from './locale';
 import { resolveStaff, staffOf, type TenantContext } from './context';
 import type { Permission } from './permissions';
 import { clientIp } from './rate-limits';
@@ -24,6 +26,17 @@ export const currentStaff = cache(async (): Promise<{ tenant: TenantInfo; ctx: T
   const tenant = await currentTenant();
   if (!tenant) return null;
   return { tenant, ctx: await staffOf(tenant, await thisRequest()) };
+});
+
+/**
+ * The language and money display this render uses: the signed-in person's choice, else their
+ * tenant's; off a store's host (the landing site) English. Once per render (React `cache`), so
+ * i18n/request.ts, the root layout and a page share one read.
+ */
+export const currentDisplayPreferences = cache(async (): Promise<DisplayPreferences & { timeZone: string }> => {
+  const staff = await currentStaff();
+  if (!staff) return { locale: DEFAULT_LOCALE, chosen: null, tenantLocale: DEFAULT_LOCALE, currencyDisplay: 'code', timeZone: 'UTC' };
+  return { ...(await displayPreferences({ tenantId: staff.tenant.id }, staff.ctx?.userId ?? null)), timeZone: staff.tenant.timeZone };
 });
 
 /**

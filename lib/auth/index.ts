@@ -9,8 +9,9 @@ export { verifySessionToken, sessionTokenFrom, endSession, type StaffSession } f
 export { guardedRoute, tenantRoute, type RouteContext } from './tenant-route';
 export { contextFor, hostTenant, resolveStaff, type TenantContext, type TenantScope } from './context';
 export * from './schemas';
-export { currentStaff, lockedRegister, requireStaff, staffAction, staffRead, approvalFromForm, approverFieldName, type FormMessage, type FormState } from './current';
+export { currentDisplayPreferences, currentStaff, lockedRegister, requireStaff, staffAction, staffRead, approvalFromForm, approverFieldName, type FormMessage, type FormState } from './current';
 export { authOptionsFor } from './next-auth-options';
+export { displayPreferences, setOwnLocale, type DisplayPreferences } from './locale';
 export { auditFilterSchema, listAuditEvents, parseAuditFilter, type AuditEventView, type AuditFilter, type AuditLogPage, type AuditPerson } from './audit-log';
 export { safeCallbackPath } from './redirects';
 export { lockRegister, registerLockCookies, registerLockOf, resolveLockedRegister, REGISTER_LOCK_COOKIE, type LockedRegister } from './register-lock';

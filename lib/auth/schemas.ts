@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { patchSchema } from '@/lib/platform/validation';
+import { LOCALES } from '@/lib/platform/locale';
 import { slugSchema } from '@/lib/tenancy';
 import { ROLES, type Permission } from './permissions';
 
@@ -78,3 +79,6 @@ export type GrantApprovalInput = z.infer<typeof grantApprovalSchema>;
 /** What a request that needs a manager carries: the token POST /api/v1/approvals gave out. */
 export const approvalTokenSchema = z.object({ token: z.string().min(20).max(100) }, { message: 'Send the approval token from POST /api/v1/approvals' }).strict();
 export const handoffSchema = z.object({ token: z.string().min(20).max(200) });
+
+/** The language switch: a language, or "" / null to follow the tenant's. */
+export const ownLocaleSchema = z.object({ locale: z.enum(LOCALES, { message: 'Choose English or Myanmar' }).nullable() });

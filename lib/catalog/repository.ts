@@ -14,6 +14,8 @@ export type Variant = { id: string; name: string; sku: string; barcodes: string[
 export type Product = {
   id: string;
   name: string;
+  /** The name in another script or language (မုန့်ဟင်းခါး for "Mohinga"); searched like the name. */
+  altName: string | null;
   description: string | null;
   categoryId: string | null;
   taxClassId: string | null;

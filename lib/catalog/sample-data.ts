@@ -8,7 +8,7 @@ import { minorDigits } from '@/lib/platform/money';
  * `sample` attribute (lib/catalog/samples.ts).
  */
 export type SampleKind = 'cafe' | 'shop';
-export type SampleItem = { name: string; sku: string; price: number; tracked?: boolean; variants?: { name: string; sku: string; price: number }[] };
+export type SampleItem = { name: string; /** In Myanmar script, searchable at the register beside the name. */ altName?: string; sku: string; price: number; tracked?: boolean; variants?: { name: string; sku: string; price: number }[] };
 export type SampleCategory = { name: string; color: string; items: SampleItem[] };
 
 export const SAMPLE_CATALOGS: Record<SampleKind, SampleCategory[]> = {
@@ -17,7 +17,7 @@ export const SAMPLE_CATALOGS: Record<SampleKind, SampleCategory[]> = {
       name: 'Coffee',
       color: '#92400e',
       items: [
-        { name: 'Espresso', sku: 'SAMPLE-ESP', price: 2.5 },
+        { name: 'Espresso', altName: 'အက်စပရက်ဆို', sku: 'SAMPLE-ESP', price: 2.5 },
         {
           name: 'Latte',
           sku: 'SAMPLE-LAT',
@@ -27,15 +27,15 @@ export const SAMPLE_CATALOGS: Record<SampleKind, SampleCategory[]> = {
             { name: 'Large', sku: 'SAMPLE-LAT-L', price: 4.5 },
           ],
         },
-        { name: 'Iced coffee', sku: 'SAMPLE-ICE', price: 3.5 },
+        { name: 'Iced coffee', altName: 'ကော်ဖီအေး', sku: 'SAMPLE-ICE', price: 3.5 },
       ],
     },
     {
       name: 'Tea',
       color: '#166534',
       items: [
-        { name: 'Milk tea', sku: 'SAMPLE-MTEA', price: 2.5 },
-        { name: 'Green tea', sku: 'SAMPLE-GTEA', price: 2 },
+        { name: 'Milk tea', altName: 'လက်ဖက်ရည်', sku: 'SAMPLE-MTEA', price: 2.5 },
+        { name: 'Green tea', altName: 'ရေနွေးကြမ်း', sku: 'SAMPLE-GTEA', price: 2 },
       ],
     },
     {
@@ -43,7 +43,7 @@ export const SAMPLE_CATALOGS: Record<SampleKind, SampleCategory[]> = {
       color: '#b45309',
       items: [
         { name: 'Croissant', sku: 'SAMPLE-CRO', price: 3 },
-        { name: 'Mohinga', sku: 'SAMPLE-MOH', price: 5 },
+        { name: 'Mohinga', altName: 'မုန့်ဟင်းခါး', sku: 'SAMPLE-MOH', price: 5 },
         { name: 'Club sandwich', sku: 'SAMPLE-CLUB', price: 7.5 },
       ],
     },
@@ -53,8 +53,8 @@ export const SAMPLE_CATALOGS: Record<SampleKind, SampleCategory[]> = {
       name: 'Drinks',
       color: '#1d4ed8',
       items: [
-        { name: 'Bottled water 500 ml', sku: 'SAMPLE-WAT', price: 1, tracked: true },
-        { name: 'Orange juice 1 l', sku: 'SAMPLE-OJ', price: 3.5, tracked: true },
+        { name: 'Bottled water 500 ml', altName: 'ရေသန့်ဘူး ၅၀၀ မီလီ', sku: 'SAMPLE-WAT', price: 1, tracked: true },
+        { name: 'Orange juice 1 l', altName: 'လိမ္မော်ရည် ၁ လီတာ', sku: 'SAMPLE-OJ', price: 3.5, tracked: true },
       ],
     },
     {

@@ -27,6 +27,7 @@ function sampleProduct(item: SampleItem, categoryId: string, taxClassId: string 
   const variants = item.variants ?? [{ name: 'Default', sku: item.sku, price: item.price }];
   return {
     name: item.name,
+    altName: item.altName ?? null,
     description: null,
     categoryId,
     taxClassId,

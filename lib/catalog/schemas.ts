@@ -59,6 +59,7 @@ const variantInputSchema = z.object({
 
 const productFields = {
   name: nameSchema(),
+  altName: z.string().trim().max(120, 'Use at most 120 characters').nullable().default(null).transform((v) => v || null),
   description: z.string().trim().max(2000).nullable().default(null),
   categoryId: id.nullable().default(null),
   taxClassId: id.nullable().default(null),

@@ -8,6 +8,7 @@ import { notFound } from '@/lib/platform/errors';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { logger } from '@/lib/platform/logger';
 import { sendMail } from '@/lib/platform/mailer';
+import { translatorFor } from '@/lib/platform/i18n';
 import { receiptText, renderedReceipt } from './receipt';
 
 /**
@@ -27,9 +28,10 @@ export type ReceiptEmailView = { id: string; orderId: string; to: string; status
 
 /** Queues the order's receipt for `to`; `origin` is the tenant host's, for the link in the mail. */
 export async function requestReceiptEmail(ctx: TenantContext, orderId: string, input: EmailReceiptInput, origin: string): Promise<ReceiptEmailView> {
-  const { html, order } = await renderedReceipt(ctx, orderId, { origin });
+  const { html, order, locale } = await renderedReceipt(ctx, orderId, { origin });
   const id = crypto.randomUUID();
-  const subject = `Your receipt from ${ctx.tenant.name} · order #${order.number}`;
+  // The tenant's language, as the receipt inside it.
+  const subject = translatorFor(locale, 'receipt')('emailSubject', { store: ctx.tenant.name, number: order.number });
   return withTenant(ctx.tenantId, async (tx) => {
     const [row] = await tx
       .insert(receiptEmails)

@@ -1,25 +1,30 @@
 import { staffNameOf, type TenantContext } from '@/lib/auth';
-import { formatMoney } from '@/lib/platform/money';
+import { formatsFor } from '@/lib/platform/formats';
+import { translatorFor } from '@/lib/platform/i18n';
+import type { Locale } from '@/lib/platform/locale';
 import { type TenantInfo, getTenantSettings, type TenantSettings } from '@/lib/tenancy';
 import { variantLabel } from '@/lib/catalog';
 import { loyaltyOnReceipt, type ReceiptLoyalty } from '@/lib/customers';
 import { withTenant } from '@/lib/platform/db';
 import { orderViewIn, type OrderView } from './orders';
-import { formatDateTime } from '@/lib/platform/format-time';
 import { notFound } from '@/lib/platform/errors';
 import { escapeHtml } from '@/lib/platform/html';
 import { linkExpired, orderOfToken, receiptLinkIn, receiptLinkView, type ReceiptLink } from './receipt-links';
 import type { SplitPartView } from './split-parts';
 
 /** What one part of a split bill covered: units of lines (by item or seat), shares of shared lines; an equal share covers a share of the whole. */
-function partLines(order: OrderView, part: SplitPartView, money: (minor: number) => string, row: (left: string, right: string) => string): string {
-  if (part.items.length === 0) return row(`${escape(part.label)} of order #${order.number}`, money(part.amount));
+type ReceiptT = ReturnType<typeof translatorFor<'receipt'>>;
+
+function partLines(order: OrderView, part: SplitPartView, money: (minor: number) => string, row: (left: string, right: string) => string, t: ReceiptT): string {
+  if (part.items.length === 0) return row(escape(t('partOfOrder', { part: part.label, number: order.number })), money(part.amount));
   const lineById = new Map(order.lines.map((l) => [l.id, l]));
   return part.items
     .map((item) => {
       const line = lineById.get(item.lineId);
-      const name = line ? escape(variantLabel(line)) : 'Item';
-      return item.sharedBy ? row(`Shared 1/${item.sharedBy} · ${line?.quantity ?? ''} × ${name}`, money(item.amount)) : row(`${item.quantity} × ${name}`, money(item.amount));
+      const name = line ? variantLabel(line) : t('item');
+      return item.sharedBy
+        ? row(escape(t('sharedLine', { ways: item.sharedBy, quantity: line?.quantity ?? '', name })), money(item.amount))
+        : row(escape(t('line', { quantity: item.quantity, name })), money(item.amount));
     })
     .join('');
 }
@@ -30,6 +35,13 @@ function partLines(order: OrderView, part: SplitPartView, money: (minor: number)
  * from the order's own snapshot, never from today's catalog.
  */
 const escape = escapeHtml;
+
+/**
+ * Myanmar faces after the monospace ones, so Burmese on a receipt never prints as boxes: the
+ * bundled Noto Sans Myanmar (the register's print frame carries its @font-face, see printHtml),
+ * then what phones and desktops ship (a public link or an email has no bundled font).
+ */
+export const RECEIPT_MYANMAR_FONTS = "'Noto Sans Myanmar', 'Myanmar Text', 'Myanmar Sangam MN', 'Padauk'";
 
 export type ReceiptOptions = {
   /** The receipt of that part of its split bill (what it covered and its own tenders). */
@@ -47,7 +59,7 @@ export async function receiptOf(ctx: TenantContext, orderId: string, options: Re
 }
 
 /** receiptOf with the order it shows (an email needs its number). */
-export async function renderedReceipt(ctx: TenantContext, orderId: string, { partId = null, origin }: ReceiptOptions = {}): Promise<{ html: string; order: OrderView }> {
+export async function renderedReceipt(ctx: TenantContext, orderId: string, { partId = null, origin }: ReceiptOptions = {}): Promise<{ html: string; order: OrderView; locale: Locale }> {
   const { order, settings, token } = await withTenant(ctx.tenantId, async (tx) => {
     const order = await orderViewIn(tx, orderId);
     return { order, settings: await getTenantSettings(ctx, tx), token: origin ? await receiptLinkIn(tx, ctx.tenantId, order.id) : null };
@@ -59,7 +71,7 @@ export async function renderedReceipt(ctx: TenantContext, orderId: string, { par
     loyaltyOnReceipt(ctx, { id: order.id, customerId: order.customerId, paid: order.paidAt !== null, total: order.total }),
   ]);
   const link = origin && token ? await receiptLinkView(origin, token) : null;
-  return { order, html: renderReceipt(order, ctx.tenant, settings, cashier, part, { link, loyalty }) };
+  return { order, locale: settings.locale, html: renderReceipt(order, ctx.tenant, settings, cashier, part, { link, loyalty }) };
 }
 
 /** What `/r/<token>` answers: the one order's receipt, or why not (an unknown token and another business's are the same 404). */
@@ -92,31 +104,34 @@ export function renderReceipt(
   part: SplitPartView | null = null,
   { link = null, loyalty = null }: { link?: ReceiptLink | null; loyalty?: ReceiptLoyalty | null } = {},
 ): string {
-  const money = (minor: number) => escape(formatMoney(minor, order.currency));
-  const when = formatDateTime(order.placedAt ?? order.createdAt, tenant.timeZone);
+  // In the tenant's language, whoever prints it: the customer reads the shop's receipt (docs/i18n.md).
+  const t = translatorFor(settings.locale, 'receipt');
+  const f = formatsFor(settings.locale, settings.currencyDisplay);
+  const money = (minor: number) => escape(f.money(minor, order.currency));
+  const when = f.dateTime(order.placedAt ?? order.createdAt, tenant.timeZone);
   const row = (left: string, right: string, cls = '') => `<div class="row ${cls}"><span>${left}</span><span>${right}</span></div>`;
 
-  const lines = part ? partLines(order, part, money, row) : order.lines
+  const lines = part ? partLines(order, part, money, row, t) : order.lines
     .map((l) => {
       const extras = [
         ...l.modifiers.map((m) => `+ ${escape(m.optionName)}${m.priceDelta ? ` ${money(m.priceDelta)}` : ''}`),
         ...(l.note ? [`“${escape(l.note)}”`] : []),
-        ...(l.lineDiscount ? [`${escape(l.discount?.reason ?? 'Discount')} −${money(l.lineDiscount)}`] : []),
-        ...(l.refundedQuantity ? [`Refunded ${l.refundedQuantity} of ${l.quantity}`] : []),
+        ...(l.lineDiscount ? [`${escape(l.discount?.reason ?? t('discount'))} −${money(l.lineDiscount)}`] : []),
+        ...(l.refundedQuantity ? [escape(t('refundedOf', { refunded: l.refundedQuantity, quantity: l.quantity }))] : []),
       ];
-      return `${row(`${l.quantity} × ${escape(variantLabel(l))}`, money(l.gross))}${extras.map((e) => `<div class="sub">${e}</div>`).join('')}`;
+      return `${row(escape(t('line', { quantity: l.quantity, name: variantLabel(l) })), money(l.gross))}${extras.map((e) => `<div class="sub">${e}</div>`).join('')}`;
     })
     .join('');
 
   const taxByRate = new Map<number, number>();
   for (const l of order.lines) if (l.tax) taxByRate.set(l.taxRateBasisPoints, (taxByRate.get(l.taxRateBasisPoints) ?? 0) + l.tax);
   const taxes = [...taxByRate.entries()]
-    .map(([rate, tax]) => row(`${order.pricesIncludeTax ? 'incl. ' : ''}Tax ${rate / 100}%`, money(tax)))
+    .map(([rate, tax]) => row(escape(t(order.pricesIncludeTax ? 'taxRateIncluded' : 'taxRate', { rate: rate / 100 })), money(tax)))
     .join('');
   const orderDiscount = order.lines.reduce((s, l) => s + l.orderDiscount, 0);
   const captured = order.payments.filter((p) => p.status === 'captured' && (!part || p.partId === part.id));
   const tenders = captured
-    .map((p) => row(p.tender === 'cash' ? `Cash${p.cashTendered ? ` (${money(p.cashTendered)})` : ''}` : 'Card', money(p.amount)) + (p.tip ? `<div class="sub">${row('Tip', money(p.tip))}</div>` : ''))
+    .map((p) => row(p.tender === 'cash' ? (p.cashTendered ? t('cashTendered', { amount: money(p.cashTendered) }) : t('cash')) : t('card'), money(p.amount)) + (p.tip ? `<div class="sub">${row(t('tip'), money(p.tip))}</div>` : ''))
     .join('');
   const tipTotal = captured.reduce((s, p) => s + p.tip, 0);
   const changeGiven = part ? captured.reduce((s, p) => s + (p.changeGiven ?? 0), 0) : order.changeGiven;
@@ -124,27 +139,27 @@ export function renderReceipt(
   // The full receipt of a split bill says how it was split and what each part still owes.
   const parts = part
     ? ''
-    : order.parts.map((p) => row(escape(p.label), p.balanceDue ? `${money(p.paidTotal)} of ${money(p.amount)}` : `${money(p.amount)} paid`)).join('');
+    : order.parts.map((p) => row(escape(p.label), p.balanceDue ? t('partPaidOf', { paid: money(p.paidTotal), amount: money(p.amount) }) : t('partPaid', { amount: money(p.amount) }))).join('');
   const refunds = order.refunds
     .filter((r) => r.status !== 'failed')
-    .map((r) => row(`Refund to ${r.tender}${r.status === 'pending' ? ' (pending)' : ''}`, `−${money(r.amount)}`))
+    .map((r) => row(escape(t(r.status === 'pending' ? 'refundToPending' : 'refundTo', { tender: r.tender })), `−${money(r.amount)}`))
     .join('');
 
   const header = [
     settings.address && `<div>${escape(settings.address)}</div>`,
     settings.phone && `<div>${escape(settings.phone)}</div>`,
-    settings.taxId && `<div>Tax ID ${escape(settings.taxId)}</div>`,
+    settings.taxId && `<div>${escape(t('taxId', { id: settings.taxId }))}</div>`,
   ]
     .filter(Boolean)
     .join('');
 
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Receipt #${order.number} · ${escape(tenant.name)}</title>
+<html lang="${settings.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escape(t('title', { number: order.number, store: tenant.name }))}</title>
 <style>
   @page { size: 80mm auto; margin: 4mm; }
   * { box-sizing: border-box; }
-  body { font: 12px/1.35 ui-monospace, 'DejaVu Sans Mono', Menlo, monospace; color: #000; margin: 0 auto; width: 72mm; padding: 4mm 0; }
+  body { font: 12px/1.35 ui-monospace, 'DejaVu Sans Mono', Menlo, ${RECEIPT_MYANMAR_FONTS}, monospace; color: #000; margin: 0 auto; width: 72mm; padding: 4mm 0; }
   h1 { font-size: 15px; text-align: center; margin: 0 0 2px; }
   .center { text-align: center; }
   .row { display: flex; justify-content: space-between; gap: 8px; }
@@ -161,39 +176,39 @@ export function renderReceipt(
   <h1>${escape(tenant.name)}</h1>
   <div class="center">${header}</div>
   <hr>
-  ${row(`Order #${order.number}`, escape(when))}
-  ${row(escape(order.type === 'dine_in' ? `Dine-in${order.covers ? ` · ${order.covers} guests` : ''}` : order.type === 'takeaway' ? 'Takeaway' : 'Sale'), cashierName ? escape(cashierName) : '')}
-  ${order.customerName ? `<div>For ${escape(order.customerName)}</div>` : ''}
-  ${order.status === 'voided' ? '<div class="void">VOID</div>' : ''}
-  ${part ? `<div class="center total">${escape(part.label)} · split bill</div>` : ''}
+  ${row(escape(t('order', { number: order.number })), escape(when))}
+  ${row(escape(order.type === 'dine_in' ? (order.covers ? t('dineInGuests', { guests: order.covers }) : t('dineIn')) : order.type === 'takeaway' ? t('takeaway') : t('sale')), cashierName ? escape(cashierName) : '')}
+  ${order.customerName ? `<div>${escape(t('forCustomer', { name: order.customerName }))}</div>` : ''}
+  ${order.status === 'voided' ? `<div class="void">${escape(t('void'))}</div>` : ''}
+  ${part ? `<div class="center total">${escape(t('splitPart', { part: part.label }))}</div>` : ''}
   <hr>
   ${lines}
   <hr>
   ${
     part
-      ? `${row(`${escape(part.label)} total`, money(part.amount), 'total')}${row('Order total', money(order.total))}`
-      : `${row('Subtotal', money(order.subtotal))}
-  ${orderDiscount ? row(escape(order.orderDiscount?.reason ? `Discount: ${order.orderDiscount.reason}` : 'Order discount'), `−${money(orderDiscount)}`) : ''}
-  ${order.serviceChargeTotal ? row(`Service charge ${order.serviceChargeBasisPoints / 100}%`, money(order.serviceChargeTotal)) : ''}
+      ? `${row(escape(t('partTotal', { part: part.label })), money(part.amount), 'total')}${row(escape(t('orderTotal')), money(order.total))}`
+      : `${row(escape(t('subtotal')), money(order.subtotal))}
+  ${orderDiscount ? row(escape(order.orderDiscount?.reason ? t('discountNamed', { reason: order.orderDiscount.reason }) : t('orderDiscount')), `−${money(orderDiscount)}`) : ''}
+  ${order.serviceChargeTotal ? row(escape(t('serviceCharge', { rate: order.serviceChargeBasisPoints / 100 })), money(order.serviceChargeTotal)) : ''}
   ${order.pricesIncludeTax ? '' : taxes}
-  ${row('Total', money(order.total), 'total')}
+  ${row(escape(t('total')), money(order.total), 'total')}
   ${order.pricesIncludeTax ? taxes : ''}`
   }
   <hr>
-  ${tenders || '<div>Not paid</div>'}
-  ${tipTotal ? row('Paid with tips', money(captured.reduce((s, p) => s + p.amount + p.tip, 0))) : ''}
-  ${changeGiven ? row('Change', money(changeGiven)) : ''}
-  ${balanceDue ? row('Balance due', money(balanceDue), 'total') : ''}
-  ${parts ? `<hr><div>Split bill</div>${parts}` : ''}
+  ${tenders || `<div>${escape(t('notPaid'))}</div>`}
+  ${tipTotal ? row(escape(t('paidWithTips')), money(captured.reduce((s, p) => s + p.amount + p.tip, 0))) : ''}
+  ${changeGiven ? row(escape(t('change')), money(changeGiven)) : ''}
+  ${balanceDue ? row(escape(t('balanceDue')), money(balanceDue), 'total') : ''}
+  ${parts ? `<hr><div>${escape(t('splitBill'))}</div>${parts}` : ''}
   ${refunds && !part ? `<hr>${refunds}` : ''}
   ${
     loyalty
-      ? `<hr><div>Customer: ${escape(loyalty.customerName)}</div>${loyalty.redeemed ? row('Points redeemed', `−${loyalty.redeemed}`) : ''}${loyalty.earned ? row('Points earned', `${loyalty.earned > 0 ? '+' : ''}${loyalty.earned}`) : ''}${row('Points balance', String(loyalty.balance), 'total')}`
+      ? `<hr><div>${escape(t('customer', { name: loyalty.customerName }))}</div>${loyalty.redeemed ? row(escape(t('pointsRedeemed')), `−${f.number(loyalty.redeemed)}`) : ''}${loyalty.earned ? row(escape(t('pointsEarned')), `${loyalty.earned > 0 ? '+' : ''}${f.number(loyalty.earned)}`) : ''}${row(escape(t('pointsBalance')), f.number(loyalty.balance), 'total')}`
       : ''
   }
   <hr>
-  ${link ? `<div class="qr" role="img" aria-label="QR code of this receipt online">${link.qrSvg}</div><div class="link">This receipt online for ${settings.receiptLinkDays} days:<br>${escape(link.url)}</div><hr>` : ''}
-  <div class="center">${escape(settings.receiptFooter ?? 'Thank you!')}</div>
+  ${link ? `<div class="qr" role="img" aria-label="${escape(t('qrLabel'))}">${link.qrSvg}</div><div class="link">${escape(t('onlineFor', { days: settings.receiptLinkDays }))}<br>${escape(link.url)}</div><hr>` : ''}
+  <div class="center">${escape(settings.receiptFooter ?? t('thankYou'))}</div>
 </body></html>`;
 }
 

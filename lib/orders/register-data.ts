@@ -26,6 +26,8 @@ export type RegisterModifierGroup = {
 export type RegisterProduct = {
   id: string;
   name: string;
+  /** The name in another script (မုန့်ဟင်းခါး beside "Mohinga"): shown on the tile, searched like the name. */
+  altName: string | null;
   categoryId: string | null;
   photoUrl: string | null;
   trackStock: boolean;
@@ -178,6 +180,7 @@ async function readRegister(scope: RegisterScope, tx: Tx, locationId: string | u
     .map((p) => ({
       id: p.id,
       name: p.name,
+      altName: p.altName,
       categoryId: p.categoryId,
       photoUrl: p.photoUrl,
       trackStock: p.trackStock,

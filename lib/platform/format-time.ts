@@ -5,11 +5,15 @@
  * left on UTC, must read the times the shop lived. A calendar day ("2026-03-03" of a report) has
  * no time zone and is written as it is.
  *
- * A tenant has no language setting yet, so every store reads British English with a 24-hour
- * clock ("3 Mar 2026, 14:05"); the day a tenant gets a locale, it is passed here and nowhere
- * else. Imports nothing, so client components use it as well as server code.
+ * The language is the reader's (lib/platform/locale.ts): British English with a 24-hour clock
+ * ("3 Mar 2026, 14:05") unless told otherwise, Burmese as Intl writes it for `my-MM` (Myanmar
+ * digits). Server code passes the locale it resolved; client components get these bound to the
+ * page's locale from `useFormats()` (components/ui/formats.tsx). Imports only the locale list, so
+ * client components use it as well as server code.
  */
-export const DISPLAY_LOCALE = 'en-GB';
+import { INTL_LOCALE, type Locale } from './locale';
+
+export const DISPLAY_LOCALE = INTL_LOCALE.en;
 
 const MOMENT_STYLES = {
   /** 3 Mar 2026 */
@@ -50,24 +54,28 @@ function cached(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeForm
 }
 
 /** The formatter for moments in `timeZone` (an IANA name), for code that formats many. */
-export function dateTimeFormat(timeZone: string, style: MomentStyle = 'dateTime'): Intl.DateTimeFormat {
-  return cached(`${style}|${timeZone}`, () => new Intl.DateTimeFormat(DISPLAY_LOCALE, { ...MOMENT_STYLES[style], timeZone }));
+export function dateTimeFormat(timeZone: string, style: MomentStyle = 'dateTime', locale: Locale = 'en'): Intl.DateTimeFormat {
+  return cached(`${locale}|${style}|${timeZone}`, () => new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...MOMENT_STYLES[style], timeZone }));
 }
 
 /** `at` (a Date, an ISO string as JSON carries it, or epoch ms) on the wall clock of `timeZone`. */
-export function formatDateTime(at: Date | string | number, timeZone: string, style: MomentStyle = 'dateTime'): string {
-  return dateTimeFormat(timeZone, style).format(typeof at === 'object' ? at : new Date(at));
+export function formatDateTime(at: Date | string | number, timeZone: string, style: MomentStyle = 'dateTime', locale: Locale = 'en'): string {
+  return dateTimeFormat(timeZone, style, locale).format(typeof at === 'object' ? at : new Date(at));
 }
 
 /** A calendar day "YYYY-MM-DD" (a business date, a report's range): no time zone to apply. */
-export function formatDay(date: string, style: DayStyle = 'short'): string {
-  return cached(`day:${style}`, () => new Intl.DateTimeFormat(DISPLAY_LOCALE, { ...DAY_STYLES[style], timeZone: 'UTC' })).format(new Date(`${date}T00:00:00Z`));
+export function formatDay(date: string, style: DayStyle = 'short', locale: Locale = 'en'): string {
+  return cached(`${locale}|day:${style}`, () => new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...DAY_STYLES[style], timeZone: 'UTC' })).format(new Date(`${date}T00:00:00Z`));
 }
 
-/** Time worked for people: "7 h 05 min", "45 min" (whole minutes, rounded). */
-export function formatDuration(ms: number): string {
+const DURATION_WORDS: Record<Locale, { h: string; min: string }> = { en: { h: 'h', min: 'min' }, my: { h: 'နာရီ', min: 'မိနစ်' } };
+
+/** Time worked for people: "7 h 05 min", "45 min" (whole minutes, rounded); Burmese "၇ နာရီ ၀၅ မိနစ်". */
+export function formatDuration(ms: number, locale: Locale = 'en'): string {
   const minutes = Math.round(ms / 60_000);
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  return h === 0 ? `${m} min` : `${h} h ${String(m).padStart(2, '0')} min`;
+  const n = (value: number, digits = 1) => new Intl.NumberFormat(INTL_LOCALE[locale], { minimumIntegerDigits: digits, useGrouping: false }).format(value);
+  const w = DURATION_WORDS[locale];
+  return h === 0 ? `${n(m)} ${w.min}` : `${n(h)} ${w.h} ${n(m, 2)} ${w.min}`;
 }

@@ -4,6 +4,7 @@ import { tenants, tenantSettings } from '@/db/schema/tenancy';
 import { changes, recordAudit } from '@/lib/platform/audit';
 import { DAY_START_PATTERN, DEFAULT_DAY_START, type BusinessDayRule } from '@/lib/platform/business-day';
 import { withTenant, type Tx } from '@/lib/platform/db';
+import { CURRENCY_DISPLAYS, DEFAULT_LOCALE, isLocale, LOCALES, type CurrencyDisplay, type Locale } from '@/lib/platform/locale';
 import { minorDigits } from '@/lib/platform/money';
 import { patchSchema } from '@/lib/platform/validation';
 
@@ -47,6 +48,10 @@ export type TenantSettings = {
   businessType: BusinessType | null;
   /** The owner dismissed the first-day checklist on the dashboard. */
   checklistDismissed: boolean;
+  /** The language of staff who chose none, and of receipts and receipt emails. */
+  locale: Locale;
+  /** 'code' "MMK 2,500" or 'local' "2,500 Ks" (lib/platform/money.ts). */
+  currencyDisplay: CurrencyDisplay;
 };
 
 export const BUSINESS_TYPES = ['restaurant', 'shop', 'both'] as const;
@@ -74,6 +79,8 @@ const DEFAULT_SETTINGS: TenantSettings = {
   receiptLinkDays: 90,
   businessType: null,
   checklistDismissed: false,
+  locale: DEFAULT_LOCALE,
+  currencyDisplay: 'code',
 };
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().transform((v) => v || null);
@@ -103,6 +110,8 @@ export const settingsPatchSchema = patchSchema(
     serviceChargeBasisPoints: z.number({ message: 'Enter a percentage' }).int('Use whole basis points').min(0, '0 % (none) to 100 %').max(10_000, '0 % (none) to 100 %'),
     receiptLinkDays: z.number({ message: 'Enter days' }).int('Use whole days').min(1, '1 to 3650 days').max(3650, '1 to 3650 days'),
     checklistDismissed: z.boolean(),
+    locale: z.enum(LOCALES, { message: 'Choose English or Myanmar' }),
+    currencyDisplay: z.enum(CURRENCY_DISPLAYS, { message: 'Choose how amounts read' }),
   }),
 );
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
@@ -129,6 +138,8 @@ const columns = {
   receiptLinkDays: tenantSettings.receiptLinkDays,
   businessType: tenantSettings.businessType,
   checklistDismissed: tenantSettings.checklistDismissed,
+  locale: tenantSettings.locale,
+  currencyDisplay: tenantSettings.currencyDisplay,
 };
 
 /** The tenant's settings, read in the caller's tenant transaction `tx` when given (a quote's reads share one). */
@@ -188,8 +199,10 @@ export function drawerToleranceOf(settings: Pick<TenantSettings, 'drawerToleranc
   return settings.drawerTolerance ?? 10 ** minorDigits(currency);
 }
 
-/** The database says `integer`; the check constraint says 4 or 6. */
-const asSettings = (row: Omit<TenantSettings, 'minPinLength'> & { minPinLength: number }): TenantSettings => ({
+/** The database says `integer` and `text`; the check constraints say 4 or 6, a known locale and display. */
+const asSettings = (row: Omit<TenantSettings, 'minPinLength' | 'locale' | 'currencyDisplay'> & { minPinLength: number; locale: string; currencyDisplay: string }): TenantSettings => ({
   ...row,
   minPinLength: row.minPinLength === 6 ? 6 : 4,
+  locale: isLocale(row.locale) ? row.locale : DEFAULT_LOCALE,
+  currencyDisplay: row.currencyDisplay === 'local' ? 'local' : 'code',
 });

@@ -139,6 +139,7 @@ async function seedCatalog(
       ctx,
       productInputSchema.parse({
         name: p.name,
+        altName: p.altName ?? null,
         categoryId: categories.get(p.category),
         taxClassId: taxes.get(p.tax ?? defaultTax),
         trackStock: p.trackStock ?? true,

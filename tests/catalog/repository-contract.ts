@@ -23,6 +23,7 @@ import { createTenant } from '../helpers';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PRODUCT_KEYS = [
   'allowNegativeStock',
+  'altName',
   'attributes',
   'categoryId',
   'createdAt',
@@ -320,6 +321,18 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
         expect(await activeNames(t, { search: 'e' })).toEqual(['Apple Juice', 'Banana Bread', 'Cherry Pie', 'Espresso']);
         expect(await activeNames(t, { search: 'roast', status: 'all' })).toEqual(['Dark Roast']);
         expect(await activeNames(t, { search: 'roast' })).toEqual([]);
+      });
+
+      it('searches the alternate name (another script) like the name, and keeps it', async () => {
+        const own = await newTenant();
+        await repo.createProduct(own, productInput('Mohinga', 'NDL-1', { altName: 'မုန့်ဟင်းခါး' }));
+        await repo.createProduct(own, productInput('Shan noodles', 'NDL-2'));
+        expect(await activeNames(own, { search: 'မုန့်ဟင်း' })).toEqual(['Mohinga']);
+        expect(await activeNames(own, { search: 'ohing' })).toEqual(['Mohinga']);
+        // Another business's catalog never answers.
+        expect(await activeNames(t, { search: 'မုန့်ဟင်း' })).toEqual([]);
+        const [mohinga] = (await repo.listProducts(own, query({ search: 'Mohinga' }))).data;
+        expect(mohinga?.altName).toBe('မုန့်ဟင်းခါး');
       });
 
       it('searches SKUs by case-insensitive prefix only', async () => {

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { approverList } from '@/components/register/format';
+import { approverList, type RegisterT, type RegisterWords } from '@/components/register/format';
+import { formatsFor } from '@/lib/platform/formats';
+import { translatorFor } from '@/lib/platform/i18n';
 import { productStock, tileBadge } from '@/components/register/stock';
 import type { RegisterProduct, RegisterStockLevel } from '@/components/register/types';
+
+/** The register's English words, as the page gives them to its helpers. */
+const words: RegisterWords = { t: translatorFor('en', 'register') as unknown as RegisterT, f: formatsFor('en') };
 
 const product = (over: Partial<RegisterProduct> = {}, variants = ['v1']): RegisterProduct => ({
   id: 'p1',
   name: 'Coca-Cola 330 ml',
+  altName: null,
   categoryId: null,
   photoUrl: null,
   trackStock: true,
@@ -18,7 +24,7 @@ const product = (over: Partial<RegisterProduct> = {}, variants = ['v1']): Regist
   ...over,
 });
 const level = (quantity: number, threshold: number | null = 10): RegisterStockLevel => ({ quantity, threshold, low: quantity <= 0 || (threshold !== null && quantity <= threshold) });
-const badge = (p: RegisterProduct, stock: Record<string, RegisterStockLevel>) => tileBadge(productStock(p, stock));
+const badge = (p: RegisterProduct, stock: Record<string, RegisterStockLevel>) => tileBadge(productStock(p, stock), words);
 
 describe('the stock a tile shows', () => {
   it('a tracked product in stock shows its count', () => {
@@ -50,9 +56,9 @@ describe('the stock a tile shows', () => {
 
 describe('who is asked to approve', () => {
   it('names one, two or several approvers with their role in one phrase', () => {
-    expect(approverList([])).toBe('');
-    expect(approverList([{ name: 'Ko Min Thu', role: 'manager' }])).toBe('Ko Min Thu (manager)');
-    expect(approverList([{ name: 'Ko Min Thu', role: 'manager' }, { name: 'Daw Aye Aye', role: 'owner' }])).toBe('Ko Min Thu (manager) or Daw Aye Aye (owner)');
-    expect(approverList([{ name: 'A' }, { name: 'B', role: 'owner' }, { name: 'C' }])).toBe('A, B (owner) or C');
+    expect(approverList([], words.t)).toBe('');
+    expect(approverList([{ name: 'Ko Min Thu', role: 'manager' }], words.t)).toBe('Ko Min Thu (manager)');
+    expect(approverList([{ name: 'Ko Min Thu', role: 'manager' }, { name: 'Daw Aye Aye', role: 'owner' }], words.t)).toBe('Ko Min Thu (manager) or Daw Aye Aye (owner)');
+    expect(approverList([{ name: 'A' }, { name: 'B', role: 'owner' }, { name: 'C' }], words.t)).toBe('A, B (owner) or C');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SIGN_IN_FAILED, signInErrorMessage, signInResultMessage } from '@/components/auth/sign-in-errors';
+import { SIGN_IN_FAILED, signInErrorMessage, signInResultMessage, signInText, type SignInMessage } from '@/components/auth/sign-in-errors';
+import { translatorFor } from '@/lib/platform/i18n';
 import { authOptionsFor } from '@/lib/auth/next-auth-options';
 import { safeCallbackPath } from '@/lib/auth/redirects';
 import { createTenant } from '../helpers';
@@ -62,9 +63,13 @@ describe("next-auth's redirect callback", () => {
 });
 
 describe('sign-in error messages', () => {
+  const en = translatorFor('en', 'signin');
+  const my = translatorFor('my', 'signin');
+  const text = (m: SignInMessage | undefined, t = en) => m && signInText(m, t);
   it("maps next-auth's codes in ?error= to fixed messages, and any other text to one generic line", () => {
-    expect(signInErrorMessage('CredentialsSignin')).toBe('Wrong email or password.');
-    expect(signInErrorMessage('SessionRequired')).toBe('Sign in to continue.');
+    expect(text(signInErrorMessage('CredentialsSignin'))).toBe('Wrong email or password.');
+    expect(text(signInErrorMessage('CredentialsSignin'), my)).toBe('အီးမေးလ် သို့မဟုတ် စကားဝှက် မှားနေပါသည်။');
+    expect(text(signInErrorMessage('SessionRequired'))).toBe('Sign in to continue.');
     expect(signInErrorMessage(undefined)).toBeUndefined();
     expect(signInErrorMessage('')).toBeUndefined();
     for (const text of ['Your account is suspended. Call +1 555 0100 to restore it.', 'Wrong email or password.', 'constructor', '__proto__', 'toString']) {
@@ -73,9 +78,11 @@ describe('sign-in error messages', () => {
   });
 
   it("shows the form's own sign-in answer: our authorize message, or a code's message", () => {
-    expect(signInResultMessage('Too many failed attempts. Try again in 15 minutes.')).toBe('Too many failed attempts. Try again in 15 minutes.');
-    expect(signInResultMessage('CredentialsSignin')).toBe('Wrong email or password.');
+    expect(text(signInResultMessage('Too many failed attempts. Try again in 15 minutes.'))).toBe('Too many failed attempts. Try again in 15 minutes.');
+    expect(text(signInResultMessage('CredentialsSignin'))).toBe('Wrong email or password.');
+    // Our own authorize answer (English, as the API speaks) reads in the reader's language.
+    expect(text(signInResultMessage('Wrong PIN.'), my)).toBe('PIN နံပါတ် မှားနေပါသည်။');
     expect(signInResultMessage(undefined)).toBe(SIGN_IN_FAILED);
-    expect(signInResultMessage('constructor')).toBe('constructor');
+    expect(text(signInResultMessage('constructor'))).toBe('constructor');
   });
 });

@@ -142,17 +142,38 @@ export function shiftReportHtml(layout: ReportLayout, businessName: string): str
 </body></html>`;
 }
 
+/**
+ * The page's own @font-face rules for the bundled Myanmar face (app/layout.tsx imports it; the
+ * build gives its woff2 a hashed address only the page's stylesheets know), for a print frame: a
+ * receipt or ticket with Burmese prints in Noto Sans Myanmar, never as boxes.
+ */
+function myanmarFontFaces(): string {
+  const rules: string[] = [];
+  for (const sheet of Array.from(document.styleSheets)) {
+    let list: CSSRuleList;
+    try {
+      list = sheet.cssRules;
+    } catch {
+      continue; // another origin's sheet: not ours to read
+    }
+    for (const rule of Array.from(list)) if (rule instanceof CSSFontFaceRule && rule.style.getPropertyValue('font-family').includes('Noto Sans Myanmar')) rules.push(rule.cssText);
+  }
+  return rules.length ? `<style>${rules.join('\n')}</style>` : '';
+}
+
 /** Prints an HTML document through a hidden frame (the page itself is never printed). */
 export function printHtml(html: string): void {
   const frame = document.createElement('iframe');
   frame.setAttribute('aria-hidden', 'true');
   frame.tabIndex = -1;
   frame.style.cssText = 'position:fixed;width:0;height:0;border:0;right:0;bottom:0;visibility:hidden';
-  frame.srcdoc = html;
-  frame.onload = () => {
+  frame.srcdoc = html.replace('</head>', `${myanmarFontFaces()}</head>`);
+  frame.onload = async () => {
     const win = frame.contentWindow;
     if (!win) return;
     win.addEventListener('afterprint', () => setTimeout(() => frame.remove(), 0));
+    // Print only once the Myanmar face (if the text uses it) has loaded into the frame.
+    await win.document.fonts.ready;
     win.focus();
     win.print();
     setTimeout(() => frame.remove(), 60_000);

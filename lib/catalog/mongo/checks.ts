@@ -79,7 +79,7 @@ export function checkProduct(p: ProductInput, path = 'product'): void {
   assertSafeInput(p, path);
   if (!p || typeof p !== 'object' || Array.isArray(p)) throw badInput(path, 'must be an object');
   str(p.name, `${path}.name`);
-  for (const field of ['description', 'categoryId', 'taxClassId', 'photoUrl'] as const) nullableStr(p[field], `${path}.${field}`);
+  for (const field of ['altName', 'description', 'categoryId', 'taxClassId', 'photoUrl'] as const) nullableStr(p[field], `${path}.${field}`);
   list(p.modifierGroupIds ?? [], `${path}.modifierGroupIds`).forEach((id, i) => str(id, `${path}.modifierGroupIds.${i}`));
   const variants = list(p.variants, `${path}.variants`) as ProductInput['variants'];
   if (variants.length === 0) throw badInput(`${path}.variants`, 'must list at least one variant');

@@ -12,6 +12,7 @@ import type { ProductDoc } from './connection';
 function productFields(p: ProductInput) {
   return {
     name: str(p.name, 'name'),
+    altName: p.altName ? str(p.altName, 'altName') : null,
     description: p.description ?? null,
     categoryId: p.categoryId ?? null,
     taxClassId: p.taxClassId ?? null,
@@ -60,6 +61,8 @@ export function toProduct(d: ProductDoc): Product {
   return {
     id: d._id,
     name: d.name,
+    // Documents written before alternate names existed have none.
+    altName: d.altName ?? null,
     description: d.description ?? null,
     categoryId: d.categoryId ?? null,
     taxClassId: d.taxClassId ?? null,

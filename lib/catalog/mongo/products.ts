@@ -29,6 +29,7 @@ export function mongoProducts(h: MongoHandle): ProductMethods {
         const term = escapeRegex(search);
         filter.$or = [
           { name: { $regex: term, $options: 'i' } },
+          { altName: { $regex: term, $options: 'i' } },
           { skus: { $regex: `^${term}`, $options: 'i' } },
           { ...hasBarcodes, barcodes: search },
         ];

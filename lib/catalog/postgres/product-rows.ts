@@ -58,6 +58,7 @@ export async function findClashes(tx: Tx, items: ProductInput[], ownProductIds: 
 export const productColumns = (tenantId: string, p: ProductInput) => ({
   tenantId,
   name: p.name,
+  altName: p.altName ?? null,
   description: p.description,
   categoryId: p.categoryId,
   taxClassId: p.taxClassId,

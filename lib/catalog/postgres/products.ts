@@ -23,6 +23,7 @@ export function postgresProducts(): ProductMethods {
           filters.push(
             or(
               ilike(products.name, `%${term}%`),
+              ilike(products.altName, `%${term}%`),
               sql`exists (select 1 from ${productVariants} v where v.tenant_id = ${products.tenantId} and v.product_id = ${products.id} and v.sku ilike ${`${term}%`})`,
               sql`exists (select 1 from ${variantBarcodes} b join ${productVariants} v on v.tenant_id = b.tenant_id and v.id = b.variant_id
                           where v.product_id = ${products.id} and b.barcode = ${q.search})`,

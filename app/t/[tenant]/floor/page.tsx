@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
 import { FloorView } from '@/components/restaurant/floor-view';
@@ -6,22 +7,24 @@ import { requireStaff, can } from '@/lib/auth';
 import { openTabs } from '@/lib/orders';
 import { listTables } from '@/lib/restaurant';
 import { setTableStatusAction } from './actions';
+import { setLanguageAction } from '../language/actions';
 
 export const metadata: Metadata = { title: 'Floor' };
 
 /** The dining room for everyone on shift: open a table's tab or start one, move and merge, seat guests, clear tables. */
 export default async function FloorPage() {
   const ctx = await requireStaff('tables:read');
+  const tn = await getTranslations('nav');
   const canOrder = can(ctx.role, 'order:create') && can(ctx.role, 'register:use');
   const [tables, tabs] = await Promise.all([listTables(ctx), can(ctx.role, 'order:read') ? openTabs(ctx) : []]);
   const now = Date.now();
 
   return (
     <div className="flex min-h-dvh flex-col">
-      <StaffHeader title="Floor" tenantName={ctx.tenant.name} timeZone={ctx.tenant.timeZone} user={ctx}>
-        {can(ctx.role, 'register:use') && <HeaderLink href="/register">Register</HeaderLink>}
-        {can(ctx.role, 'kitchen:use') && <HeaderLink href="/kitchen">Kitchen</HeaderLink>}
-        {can(ctx.role, 'tables:write') && <HeaderLink href="/admin/tables">Edit tables</HeaderLink>}
+      <StaffHeader title={tn('floor')} languageAction={setLanguageAction} tenantName={ctx.tenant.name} timeZone={ctx.tenant.timeZone} user={ctx}>
+        {can(ctx.role, 'register:use') && <HeaderLink href="/register">{tn('register')}</HeaderLink>}
+        {can(ctx.role, 'kitchen:use') && <HeaderLink href="/kitchen">{tn('kitchen')}</HeaderLink>}
+        {can(ctx.role, 'tables:write') && <HeaderLink href="/admin/tables">{tn('editTables')}</HeaderLink>}
       </StaffHeader>
       <main className="flex-1 px-4 py-5 md:px-8">
         <h1 className="mb-4 text-2xl font-bold">Tables</h1>

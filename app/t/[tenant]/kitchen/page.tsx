@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { KitchenDisplay } from '@/components/kitchen/kitchen-display';
 import type { TicketView } from '@/components/kitchen/ticket-view';
 import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
 import { can, requireStaff } from '@/lib/auth';
 import { lastBumpedTicket, openTicketCounts, openTickets, stationsOf, type KitchenTicket } from '@/lib/restaurant';
 import { bumpTicketAction, recallTicketAction } from './actions';
+import { setLanguageAction } from '../language/actions';
 
 export const metadata: Metadata = { title: 'Kitchen' };
 
@@ -24,6 +26,7 @@ const view = (t: KitchenTicket): TicketView => ({
 /** The kitchen display: one station's open tickets, live, for anyone on shift (docs/kitchen.md). */
 export default async function KitchenPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireStaff('kitchen:use');
+  const tn = await getTranslations('nav');
   const asked = (await searchParams).station;
   const stations = await stationsOf(ctx);
   const station = stations.find((s) => s.id === asked) ?? stations.find((s) => s.isDefault) ?? stations[0]!;
@@ -32,10 +35,10 @@ export default async function KitchenPage({ searchParams }: { searchParams: Prom
 
   return (
     <div className="flex min-h-dvh flex-col">
-      <StaffHeader title="Kitchen" tenantName={ctx.tenant.name} timeZone={ctx.tenant.timeZone} user={ctx}>
-        {can(ctx.role, 'register:use') && <HeaderLink href="/register">Register</HeaderLink>}
-        {can(ctx.role, 'tables:read') && <HeaderLink href="/floor">Floor</HeaderLink>}
-        {can(ctx.role, 'kitchen:write') && <HeaderLink href="/admin/kitchen">Set up stations</HeaderLink>}
+      <StaffHeader title={tn('kitchen')} languageAction={setLanguageAction} tenantName={ctx.tenant.name} timeZone={ctx.tenant.timeZone} user={ctx}>
+        {can(ctx.role, 'register:use') && <HeaderLink href="/register">{tn('register')}</HeaderLink>}
+        {can(ctx.role, 'tables:read') && <HeaderLink href="/floor">{tn('floor')}</HeaderLink>}
+        {can(ctx.role, 'kitchen:write') && <HeaderLink href="/admin/kitchen">{tn('setUpStations')}</HeaderLink>}
       </StaffHeader>
       <KitchenDisplay
         key={station.id}

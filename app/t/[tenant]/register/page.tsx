@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
 import { SaleScreen } from '@/components/register/sale-screen';
 import { IdleLock } from '@/components/register/idle-lock';
@@ -6,6 +7,7 @@ import { SwitchStaff } from '@/components/register/switch-staff';
 import { TimeClock } from '@/components/register/time-clock';
 import { requireStaff, can } from '@/lib/auth';
 import { registerScreen } from '@/lib/orders';
+import { setLanguageAction } from '../language/actions';
 
 export const metadata: Metadata = { title: 'Register' };
 
@@ -17,6 +19,7 @@ export const metadata: Metadata = { title: 'Register' };
  */
 export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireStaff('register:use');
+  const tn = await getTranslations('nav');
   // `?order=<id>`: a table's tab opened from the floor (the screen checks it is an open order of this store).
   const { order } = await searchParams;
   const openOrderId = typeof order === 'string' && /^[0-9a-f-]{36}$/i.test(order) ? order : null;
@@ -25,14 +28,14 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="flex h-dvh flex-col overflow-hidden">
-      <StaffHeader title="Register" tenantName={ctx.tenant.name} timeZone={ctx.tenant.timeZone} user={ctx}>
+      <StaffHeader title={tn('register')} languageAction={setLanguageAction} tenantName={ctx.tenant.name} timeZone={ctx.tenant.timeZone} user={ctx}>
         <SwitchStaff staff={switchable} />
         {can(ctx.role, 'timeclock:use') && <TimeClock staff={clockStaff} signedInId={ctx.userId} timeZone={ctx.tenant.timeZone} />}
-        <HeaderLink href="/register/orders">Orders</HeaderLink>
-        <HeaderLink href="/register/shift">Shift</HeaderLink>
-        {can(ctx.role, 'tables:read') && <HeaderLink href="/floor">Floor</HeaderLink>}
-        {can(ctx.role, 'kitchen:use') && <HeaderLink href="/kitchen">Kitchen</HeaderLink>}
-        {can(ctx.role, 'admin:access') && <HeaderLink href="/admin">Admin</HeaderLink>}
+        <HeaderLink href="/register/orders">{tn('orders')}</HeaderLink>
+        <HeaderLink href="/register/shift">{tn('shift')}</HeaderLink>
+        {can(ctx.role, 'tables:read') && <HeaderLink href="/floor">{tn('floor')}</HeaderLink>}
+        {can(ctx.role, 'kitchen:use') && <HeaderLink href="/kitchen">{tn('kitchen')}</HeaderLink>}
+        {can(ctx.role, 'admin:access') && <HeaderLink href="/admin">{tn('admin')}</HeaderLink>}
       </StaffHeader>
       <main className="flex min-h-0 flex-1 flex-col">
         <h1 className="sr-only">Sale</h1>

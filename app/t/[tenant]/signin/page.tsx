@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { signInErrorMessage } from '@/components/auth/sign-in-errors';
@@ -6,10 +7,13 @@ import { firstParam } from '@/components/ui/pager';
 import { PinSignInForm } from '@/components/register/idle-lock';
 import { currentStaff, lockedRegister, safeCallbackPath } from '@/lib/auth';
 
-export const metadata: Metadata = { title: 'Sign in' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('signin'))('title') };
+}
 
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const t = await getTranslations('signin');
   const current = await currentStaff();
   const params = await searchParams;
   const next = safeCallbackPath(firstParam(params.callbackUrl));
@@ -22,10 +26,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1 className="mt-1 text-3xl font-bold tracking-tight">{current?.tenant.name}</h1>
       {locked && (
         <div className="mt-6 [&>form]:w-full [&>form]:ring-1 [&>form]:ring-slate-200">
-          <PinSignInForm titleId="locked-register" staff={locked.staff} signedInId={locked.lockedUserId} intro="This register locked itself. The sale in progress is kept for whoever signs in next." />
+          <PinSignInForm titleId="locked-register" staff={locked.staff} signedInId={locked.lockedUserId} intro={t('lockedIntro')} />
         </div>
       )}
-      <p className="mt-2 text-slate-600">Sign in with the email and password your manager gave you.</p>
+      <p className="mt-2 text-slate-600">{t('intro')}</p>
       <SignInForm callbackUrl={next} initialError={signInErrorMessage(firstParam(params.error))} />
     </main>
   );

@@ -50,6 +50,8 @@ export async function saveSettingsAction(_prev: FormState, formData: FormData): 
     tipCustomAmount: formData.get('tipCustomAmount') === 'on',
     serviceChargeBasisPoints: percentToBasisPoints(field(formData, 'serviceCharge')),
     receiptLinkDays: linkDays === undefined ? undefined : Number(linkDays.trim() || Number.NaN),
+    locale: field(formData, 'locale'),
+    currencyDisplay: field(formData, 'currencyDisplay'),
   };
   return staffAction('settings:write', settingsPatchSchema, input, async (ctx, data) => {
     await updateTenantSettings(ctx, data);

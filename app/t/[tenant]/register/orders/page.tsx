@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Form from 'next/form';
 import Link from 'next/link';
 import { IdleLock } from '@/components/register/idle-lock';
@@ -17,6 +18,7 @@ import { businessDayOf, businessDayRange } from '@/lib/platform/business-day';
 import { businessDayRule, getTenantSettings } from '@/lib/tenancy';
 import { refundOrderAction, voidOrderAction } from './actions';
 import { formatDateTime } from '@/lib/platform/format-time';
+import { setLanguageAction } from '../../language/actions';
 
 export const metadata: Metadata = { title: 'Orders' };
 
@@ -28,6 +30,7 @@ const PAGE_SIZE = 20;
  */
 export default async function RegisterOrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireStaff('order:read');
+  const tn = await getTranslations('nav');
   const params = await searchParams;
   const one = (name: string) => (typeof params[name] === 'string' ? (params[name] as string) : undefined);
 
@@ -71,11 +74,11 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
 
   return (
     <div className="flex min-h-dvh flex-col lg:h-dvh">
-      <StaffHeader title="Orders" tenantName={ctx.tenant.name} timeZone={ctx.tenant.timeZone} user={ctx}>
+      <StaffHeader title={tn('orders')} languageAction={setLanguageAction} tenantName={ctx.tenant.name} timeZone={ctx.tenant.timeZone} user={ctx}>
         <SwitchStaff staff={switchable} />
-        {can(ctx.role, 'register:use') && <HeaderLink href="/register">Register</HeaderLink>}
-        {can(ctx.role, 'shift:operate') && <HeaderLink href="/register/shift">Shift</HeaderLink>}
-        {can(ctx.role, 'admin:access') && <HeaderLink href="/admin/orders">All orders</HeaderLink>}
+        {can(ctx.role, 'register:use') && <HeaderLink href="/register">{tn('register')}</HeaderLink>}
+        {can(ctx.role, 'shift:operate') && <HeaderLink href="/register/shift">{tn('shift')}</HeaderLink>}
+        {can(ctx.role, 'admin:access') && <HeaderLink href="/admin/orders">{tn('allOrders')}</HeaderLink>}
       </StaffHeader>
       <main className="grid flex-1 gap-0 lg:min-h-0 lg:grid-cols-[minmax(0,25rem)_minmax(0,1fr)]">
         <section aria-labelledby="orders-title" className="space-y-4 border-slate-200 px-4 py-5 lg:overflow-y-auto lg:border-r">

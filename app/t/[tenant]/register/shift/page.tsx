@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { IdleLock } from '@/components/register/idle-lock';
 import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
 import { ShiftConsole } from '@/components/register/shift/shift-console';
@@ -6,6 +7,7 @@ import { SwitchStaff } from '@/components/register/switch-staff';
 import { requireStaff, can, staffToSwitchTo } from '@/lib/auth';
 import { getTenantSettings } from '@/lib/tenancy';
 import { cashMovementAction, closeShiftAction, loadShiftAction, openShiftAction } from './actions';
+import { setLanguageAction } from '../../language/actions';
 
 export const metadata: Metadata = { title: 'Shift' };
 
@@ -16,16 +18,17 @@ export const metadata: Metadata = { title: 'Shift' };
  */
 export default async function ShiftPage() {
   const ctx = await requireStaff('shift:operate');
+  const tn = await getTranslations('nav');
   const [pinStaff, { idleLockMinutes }] = await Promise.all([staffToSwitchTo(ctx, null), getTenantSettings(ctx)]);
   const switchable = pinStaff.filter((s) => s.id !== ctx.userId);
 
   return (
     <div className="flex min-h-dvh flex-col">
-      <StaffHeader title="Shift" tenantName={ctx.tenant.name} timeZone={ctx.tenant.timeZone} user={ctx}>
+      <StaffHeader title={tn('shift')} languageAction={setLanguageAction} tenantName={ctx.tenant.name} timeZone={ctx.tenant.timeZone} user={ctx}>
         <SwitchStaff staff={switchable} />
-        {can(ctx.role, 'register:use') && <HeaderLink href="/register">Register</HeaderLink>}
-        {can(ctx.role, 'order:read') && <HeaderLink href="/register/orders">Orders</HeaderLink>}
-        {can(ctx.role, 'admin:access') && <HeaderLink href="/admin">Admin</HeaderLink>}
+        {can(ctx.role, 'register:use') && <HeaderLink href="/register">{tn('register')}</HeaderLink>}
+        {can(ctx.role, 'order:read') && <HeaderLink href="/register/orders">{tn('orders')}</HeaderLink>}
+        {can(ctx.role, 'admin:access') && <HeaderLink href="/admin">{tn('admin')}</HeaderLink>}
       </StaffHeader>
       <main className="flex-1 px-4 py-5 md:px-6">
         <ShiftConsole
