@@ -30,8 +30,10 @@ export const CSV_COLUMNS = [
   'sku',
   'barcodes',
   'price',
-  // Last, so files written before it existed still line up column for column.
+  // Last, so files written before them existed still line up column for column.
   'open_price',
+  /** What a unit costs the store, before tax; empty: not known. A file without the column changes no cost. */
+  'cost',
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 type Row = Partial<Record<Column, string>> & { __line: number };
@@ -55,6 +57,13 @@ const bool = (value: string | undefined, fallback: boolean): boolean | null => {
   if (['false', 'no', 'n', '0'].includes(v)) return false;
   return null;
 };
+
+/** A cost cell: no column leaves the cost as it is (undefined), an empty cell means "not known" (null). */
+function costCell(value: string | undefined, currency: string): number | null | undefined | 'invalid' {
+  if (value === undefined) return undefined;
+  if (value.trim() === '') return null;
+  return decimalToMinor(value, currency) ?? 'invalid';
+}
 
 export async function exportProductsCsv(ctx: TenantContext): Promise<string> {
   const { tenantId, tenant: { currency } } = ctx;
@@ -84,6 +93,7 @@ export async function exportProductsCsv(ctx: TenantContext): Promise<string> {
       sku: v.sku,
       barcodes: v.barcodes.join('|'),
       price: minorToDecimal(v.price, currency),
+      cost: v.cost === null ? '' : minorToDecimal(v.cost, currency),
     })),
   );
   // Every column is text here (prices are never negative), so every formula-like cell is escaped.
@@ -186,6 +196,8 @@ export async function importProductsCsv(
       const sku = (row.sku ?? '').trim();
       const price = decimalToMinor(row.price ?? '', currency);
       if (price === null) at(row, 'price', `Not a price in ${currency}: "${row.price ?? ''}"`);
+      const cost = costCell(row.cost, currency);
+      if (cost === 'invalid') at(row, 'cost', `Not a cost in ${currency}: "${row.cost ?? ''}"`);
       if (sku) {
         if (skuLine.has(sku)) at(row, 'sku', `SKU ${sku} is also on line ${skuLine.get(sku)}`);
         else skuLine.set(sku, row.__line);
@@ -195,7 +207,7 @@ export async function importProductsCsv(
         if (barcodeLine.has(b)) at(row, 'barcodes', `Barcode ${b} is also on line ${barcodeLine.get(b)}`);
         else barcodeLine.set(b, row.__line);
       }
-      return { name: (row.variant_name ?? '').trim() || 'Default', sku, barcodes, price: price ?? 0 };
+      return { name: (row.variant_name ?? '').trim() || 'Default', sku, barcodes, price: price ?? 0, ...(cost !== undefined && cost !== 'invalid' && { cost }) };
     });
 
     // The existing product these SKUs belong to (at most one), which this group then updates.

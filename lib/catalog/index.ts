@@ -12,6 +12,7 @@ export {
   getVariants,
   getPricing,
   findVariantByCode,
+  recordReceivedCosts,
   categoryService,
   taxClassService,
   modifierGroupService,
@@ -20,4 +21,5 @@ export {
 } from './service';
 export { CSV_COLUMNS, exportProductsCsv, importProductsCsv, type CsvError, type ImportOutcome, type ImportProgress } from './csv';
 export { variantLabel } from './labels';
+export { weightedAverageCost, type ReceivedCost } from './costing';
 export { defaultTaxClassOf, newProductDefaults, tracksStockIn, type StoreProductDefaults } from './defaults';
