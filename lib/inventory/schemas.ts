@@ -4,6 +4,13 @@ const id = z.uuid();
 const note = z.string().trim().max(500).nullable().default(null);
 const wholeNumber = () => z.number({ message: 'Enter a whole number' });
 const quantity = wholeNumber().int('Use whole units').min(1, 'Use 1 or more').max(1_000_000);
+/** What one unit cost, in minor units before tax (null: not known); the catalog's limit for amounts. */
+const unitCost = z
+  .number({ message: 'Enter a cost in minor units' })
+  .int('Use whole minor units')
+  .min(0, 'A cost cannot be negative')
+  .max(1_000_000_000, 'That amount is too large')
+  .nullable();
 
 export const locationInputSchema = z.object({
   name: z.string().trim().min(1, 'Enter a name').max(80),
@@ -25,7 +32,7 @@ export const receiptInputSchema = z
     locationId: id,
     supplier: z.string().trim().max(120).nullable().default(null),
     note,
-    lines: z.array(z.object({ variantId: id, quantity })).min(1, 'Add at least one item').max(1000),
+    lines: z.array(z.object({ variantId: id, quantity, unitCost: unitCost.optional() })).min(1, 'Add at least one item').max(1000),
   })
   .superRefine((v, ctx) => distinctItems(v.lines, ctx));
 export type ReceiptInput = z.output<typeof receiptInputSchema>;
