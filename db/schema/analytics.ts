@@ -12,6 +12,18 @@ import { tenants } from './tenancy';
 const money = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
 const count = (name: string) => integer(name).notNull().default(0);
 
+/**
+ * Cost of goods (docs/analytics.md › Margins), net of refunds: `cost` is Σ unit cost × units of
+ * lines whose cost was known, `costedSales` their sales before tax; lines without a cost are
+ * counted apart (`uncostedItems`, `uncostedSales`), never as free.
+ */
+const costMeasures = () => ({
+  cost: money('cost'),
+  costedSales: money('costed_sales'),
+  uncostedItems: count('uncosted_items'),
+  uncostedSales: money('uncosted_sales'),
+});
+
 /** What a product or category sold and gave back (fresh builders per table). */
 const itemMeasures = () => ({
   quantity: count('quantity'),
@@ -22,6 +34,7 @@ const itemMeasures = () => ({
   refundedQuantity: count('refunded_quantity'),
   refunds: money('refunds'),
   refundTax: money('refund_tax'),
+  ...costMeasures(),
 });
 
 /** Per business date, location and local wall-clock hour (0–23): the summary, by hour and by day. */
@@ -49,6 +62,7 @@ export const analyticsSales = pgTable(
     refundTax: money('refund_tax'),
     voids: count('voids'),
     voidAmount: money('void_amount'),
+    ...costMeasures(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.businessDate, t.locationId, t.hour] }),

@@ -160,6 +160,11 @@ export const productVariants = pgTable(
     sku: text('sku').notNull(),
     /** Price in the tenant currency's minor units (tax-inclusive or not, per tenant setting). */
     price: integer('price').notNull(),
+    /**
+     * What one unit costs the store, in minor units, before tax (null: not known). Typed in, or
+     * the moving weighted average of received stock (docs/purchasing.md); orders snapshot it.
+     */
+    cost: integer('cost'),
     position: integer('position').notNull().default(0),
     createdAt: created(),
     updatedAt: updated(),
@@ -170,6 +175,7 @@ export const productVariants = pgTable(
     foreignKey({ columns: [t.tenantId, t.productId], foreignColumns: [products.tenantId, products.id], name: 'product_variants_product_fk' })
       .onDelete('cascade'),
     check('product_variants_price_check', sql`${t.price} >= 0`),
+    check('product_variants_cost_check', sql`${t.cost} is null or ${t.cost} >= 0`),
     index('product_variants_tenant_product_idx').on(t.tenantId, t.productId),
   ],
 );

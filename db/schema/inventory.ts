@@ -62,12 +62,15 @@ export const stockMovements = pgTable(
     /** What caused it: a receipt, count or transfer id, an order id. */
     referenceType: text('reference_type'),
     referenceId: text('reference_id'),
+    /** Receipts: what one unit cost, in minor units before tax, when it was given (the variant's average follows it). */
+    unitCost: integer('unit_cost'),
     actorUserId: uuid('actor_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.locationId], foreignColumns: [locations.tenantId, locations.id], name: 'stock_movements_location_fk' }),
+    check('stock_movements_unit_cost_check', sql`${t.unitCost} is null or ${t.unitCost} >= 0`),
     index('stock_movements_variant_idx').on(t.tenantId, t.variantId, t.createdAt),
     index('stock_movements_reference_idx').on(t.tenantId, t.referenceType, t.referenceId),
     check('stock_movements_delta_check', sql`${t.delta} <> 0`),
@@ -96,12 +99,52 @@ export const stockDocuments = pgTable(
   ],
 );
 
-export type PurchaseListLine = { variantId: string; label: string; sku: string; onHand: number; threshold: number | null; quantity: number };
+/** Who the store buys from: purchase orders name one (docs/purchasing.md). */
+export const suppliers = pgTable(
+  'suppliers',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    /** The person to talk to there. */
+    contact: text('contact'),
+    email: text('email'),
+    phone: text('phone'),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique('suppliers_tenant_name_key').on(t.tenantId, t.name),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'suppliers_tenant_fk' }),
+  ],
+);
 
 /**
- * A purchase list: what to order for a location, drafted from its low stock (by a manager, or
- * the assistant once approved). Drafted → ordered (sent to the supplier) → received (one stock
- * receipt of every line, `receiptId`). Lines are a snapshot: names and levels as drafted.
+ * A line of a purchase order: a snapshot of the item (name, SKU, level when drafted), what is
+ * ordered at what unit cost (minor units before tax; null: not known yet), and how many units
+ * have arrived so far. Lines written before purchase orders had no `received`/`unitCost`.
+ */
+export type PurchaseListLine = {
+  variantId: string;
+  label: string;
+  sku: string;
+  onHand: number;
+  threshold: number | null;
+  quantity: number;
+  unitCost?: number | null;
+  received?: number;
+};
+
+export const purchaseOrderStatuses = ['draft', 'sent', 'partially_received', 'received', 'cancelled'] as const;
+export type PurchaseOrderStatus = (typeof purchaseOrderStatuses)[number];
+
+/**
+ * A purchase order (it began as the "purchase list": the table keeps that name): what to buy
+ * for a location from a supplier, drafted by hand or from low stock. draft → sent → partially
+ * received → received, or cancelled before anything arrived (docs/purchasing.md). Each receiving
+ * books one stock receipt (`receiptId`: the latest) in the same transaction.
  */
 export const purchaseLists = pgTable(
   'purchase_lists',
@@ -109,16 +152,20 @@ export const purchaseLists = pgTable(
     tenantId: uuid('tenant_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     locationId: uuid('location_id').notNull(),
-    status: text('status', { enum: ['draft', 'ordered', 'received'] }).notNull().default('draft'),
+    supplierId: uuid('supplier_id'),
+    status: text('status', { enum: purchaseOrderStatuses }).notNull().default('draft'),
     lines: jsonb('lines').$type<PurchaseListLine[]>().notNull(),
+    note: text('note'),
     receiptId: uuid('receipt_id'),
     createdBy: uuid('created_by').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.locationId], foreignColumns: [locations.tenantId, locations.id], name: 'purchase_lists_location_fk' }),
+    foreignKey({ columns: [t.tenantId, t.supplierId], foreignColumns: [suppliers.tenantId, suppliers.id], name: 'purchase_lists_supplier_fk' }),
     index('purchase_lists_created_idx').on(t.tenantId, t.createdAt),
   ],
 );

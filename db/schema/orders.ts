@@ -115,6 +115,8 @@ export const orderLines = pgTable(
     variantName: text('variant_name').notNull(),
     sku: text('sku').notNull(),
     unitPrice: integer('unit_price').notNull(),
+    /** The variant's cost per unit at the sale (a snapshot like the price; null: not known): margins in reports. */
+    unitCost: integer('unit_cost'),
     modifiers: jsonb('modifiers').$type<LineModifier[]>().notNull().default([]),
     modifiersTotal: integer('modifiers_total').notNull().default(0),
     quantity: integer('quantity').notNull(),

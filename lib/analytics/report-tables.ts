@@ -1,6 +1,7 @@
 import { variantLabel } from '@/lib/catalog';
 import type { DrawerOverShort, RefundsAndVoids } from './exceptions';
 import { ratio } from './period';
+import { marginOf } from './sales';
 import type { CategoryRow, DayRow, DiscountsReport, HourRow, ProductRow, SalesSummary, StaffRow, TaxesReport, TenderRow } from './sales';
 import type { ReportName } from './schemas';
 
@@ -104,8 +105,22 @@ const salesColumns = <
   money('tips', 'Tips', (r) => r.tips),
 ];
 
+type CostRow = { costOfGoods: number; costedSales: number; grossProfit: number; uncostedItems: number; uncostedSales: number };
+
+/**
+ * Cost of goods, gross profit and margin, then what was sold without a known cost (counted,
+ * never as free: docs/analytics.md › Margins). The totals' margin is of the summed figures.
+ */
+const costColumns = <R extends CostRow>(rows: R[], margin: (r: R) => number | null): Column<R>[] => [
+  money('cost_of_goods', 'Cost of goods', (r) => r.costOfGoods),
+  money('gross_profit', 'Gross profit', (r) => r.grossProfit),
+  col<R>('margin_percent', 'Margin', 'percent', margin, () => marginOf(sumOf(rows, (r) => r.grossProfit), sumOf(rows, (r) => r.costedSales))),
+  count('uncosted_items', 'Units without a cost', (r) => r.uncostedItems),
+  money('uncosted_sales', 'Sales without a cost', (r) => r.uncostedSales),
+];
+
 /** The columns of a products or categories row, after the name. */
-const itemColumns = <R extends Omit<ProductRow, 'variantId' | 'productId' | 'productName' | 'variantName'>>(): Column<R>[] => [
+const itemColumns = <R extends Omit<ProductRow, 'variantId' | 'productId' | 'productName' | 'variantName'>>(rows: R[]): Column<R>[] => [
   count('sold', 'Units sold', (r) => r.sold),
   count('refunded_quantity', 'Units refunded', (r) => r.refundedQuantity),
   count('quantity', 'Units kept', (r) => r.quantity),
@@ -115,10 +130,14 @@ const itemColumns = <R extends Omit<ProductRow, 'variantId' | 'productId' | 'pro
   money('refunds', 'Refunds', (r) => r.refunds),
   money('net', 'Net sales', (r) => r.net),
   money('tax', 'Tax', (r) => r.tax),
+  ...costColumns(rows, (r) => r.marginBasisPoints),
 ];
 
 type Built = { tables: ReportTable[]; facts: ReportFact[] };
-const SUMMARY_FIGURES = ['gross', 'discounts', 'serviceCharge', 'refunds', 'net', 'tax', 'tips', 'orders', 'averageTicket', 'items', 'covers', 'refundCount', 'voids'] as const;
+const SUMMARY_FIGURES = [
+  'gross', 'discounts', 'serviceCharge', 'refunds', 'net', 'tax', 'tips', 'orders', 'averageTicket', 'items', 'covers', 'refundCount', 'voids',
+  'costOfGoods', 'costedSales', 'grossProfit', 'uncostedItems', 'uncostedSales',
+] as const;
 
 const BUILD: { [K in ReportName]: (data: ReportData[K], range: { from: string; to: string }) => Built } = {
   'sales-summary': (s, range) => {
@@ -129,8 +148,14 @@ const BUILD: { [K in ReportName]: (data: ReportData[K], range: { from: string; t
       { period: 'Change', from: null, to: null, figure: (k) => s[k].change },
     ];
     const f = (k: (typeof SUMMARY_FIGURES)[number]) => (r: Row) => r.figure(k);
+    const margin = (r: Row) => marginOf(r.figure('grossProfit'), r.figure('costedSales'));
     return {
-      facts: [],
+      facts: [
+        { label: 'Cost of goods', kind: 'money', value: s.costOfGoods.value },
+        { label: 'Gross profit', kind: 'money', value: s.grossProfit.value },
+        { label: 'Margin', kind: 'percent', value: margin(rows[0]!) },
+        { label: 'Units sold without a cost', kind: 'count', value: s.uncostedItems.value },
+      ],
       tables: [
         table('summary', 'Summary', rows, [
           col<Row>('period', 'Period', 'text', (r) => r.period),
@@ -149,6 +174,14 @@ const BUILD: { [K in ReportName]: (data: ReportData[K], range: { from: string; t
           count('covers', 'Covers', f('covers')),
           count('refund_count', 'Refunds given', f('refundCount')),
           count('voids', 'Voids', f('voids')),
+          money('cost_of_goods', 'Cost of goods', f('costOfGoods')),
+          money('gross_profit', 'Gross profit', f('grossProfit')),
+          // The change row's margin is this period's less the earlier one's (points, not a margin of differences).
+          col<Row>('margin_percent', 'Margin', 'percent', (r) =>
+            r.from !== null ? margin(r) : (margin(rows[0]!) === null || margin(rows[1]!) === null ? null : margin(rows[0]!)! - margin(rows[1]!)!),
+          ),
+          count('uncosted_items', 'Units without a cost', f('uncostedItems')),
+          money('uncosted_sales', 'Sales without a cost', f('uncostedSales')),
         ]),
       ],
     };
@@ -188,14 +221,14 @@ const BUILD: { [K in ReportName]: (data: ReportData[K], range: { from: string; t
   }),
   'top-products': (rows) => ({
     facts: [],
-    tables: [table('items', 'By item', rows, [col<ProductRow>('item', 'Item', 'text', (r) => variantLabel(r)), ...itemColumns<ProductRow>()], { totals: 'All items' })],
+    tables: [table('items', 'By item', rows, [col<ProductRow>('item', 'Item', 'text', (r) => variantLabel(r)), ...itemColumns<ProductRow>(rows)], { totals: 'All items' })],
   }),
   'top-categories': (rows) => ({
     facts: [],
     tables: [
       table('categories', 'By category', rows, [
         col<ReportData['top-categories'][number]>('category', 'Category', 'text', (r) => r.name ?? (r.categoryId ? 'Deleted category' : 'No category')),
-        ...itemColumns<ReportData['top-categories'][number]>(),
+        ...itemColumns<ReportData['top-categories'][number]>(rows),
       ], { totals: 'All categories' }),
     ],
   }),

@@ -23,7 +23,10 @@ import type { Tx } from '@/lib/platform/db';
  *   tax, tenders, and the tips on its payments (beside the sales figures, never in them);
  * - a refund at its settled time: `refunds` is the refunded *sales* (money back, less the tax
  *   on top when the order's prices excluded tax), `refundTax` the tax inside the money back;
- * - a void at its voided time: a count and what the order came to; never a sale.
+ * - a void at its voided time: a count and what the order came to; never a sale;
+ * - cost of goods (`costOf`): a line whose cost was known adds unit cost × units to `cost` and
+ *   its sales before tax to `costedSales`; one without adds its units and sales to `uncosted*`
+ *   instead (never a cost of 0). A refund takes its units' cost and sales back off the same side.
  */
 type Measures = Record<string, number>;
 type Row<K> = { key: K; measures: Measures; labels?: Record<string, string> };
@@ -43,6 +46,23 @@ class Bucket<K extends Record<string, string | number>> {
 }
 
 type Day = { businessDate: string; locationId: string };
+
+/**
+ * The cost measures of `units` of a line with `unitCost` (null: not known) whose sales before
+ * tax were `salesBeforeTax`; a refund (`sign` −1) takes them back (units sold without a cost
+ * stay counted, as `items` does).
+ */
+function costOf(unitCost: number | null, units: number, salesBeforeTax: number, sign: 1 | -1): Measures {
+  if (unitCost === null) return sign === 1 ? { uncostedItems: units, uncostedSales: salesBeforeTax } : { uncostedSales: -salesBeforeTax };
+  return { cost: sign * unitCost * units, costedSales: sign * salesBeforeTax };
+}
+
+/** Σ of the measures. */
+function summed(all: Measures[]): Measures {
+  const out: Measures = {};
+  for (const m of all) for (const [k, v] of Object.entries(m)) out[k] = (out[k] ?? 0) + v;
+  return out;
+}
 
 export class Rollup {
   readonly sales = new Bucket<Day & { hour: number }>();
@@ -66,10 +86,15 @@ export class Rollup {
     const serviceCharge = sum((l) => l.serviceCharge);
     const tax = sum((l) => l.tax);
     const tips = sale.tips;
-    this.sales.add({ ...day, hour }, { orders: 1, items, covers: sale.covers ?? 0, discountedOrders: discounts > 0 ? 1 : 0, gross, discounts, serviceCharge, tax, tips });
+    // What the house kept of a line, before tax: tax inside shelf prices comes out, tax on top was never in net.
+    const costs = sale.lines.map((l) => costOf(l.unitCost, l.quantity, l.net + l.serviceCharge - (sale.pricesIncludeTax ? l.tax : 0), 1));
+    this.sales.add(
+      { ...day, hour },
+      { orders: 1, items, covers: sale.covers ?? 0, discountedOrders: discounts > 0 ? 1 : 0, gross, discounts, serviceCharge, tax, tips, ...summed(costs) },
+    );
     this.staff.add({ ...day, staffId: sale.staffId }, { orders: 1, items, gross, discounts, serviceCharge, tax, tips });
-    for (const l of sale.lines) {
-      const line = { quantity: l.quantity, gross: l.gross, discounts: l.discount, serviceCharge: l.serviceCharge, tax: l.tax };
+    for (const [i, l] of sale.lines.entries()) {
+      const line = { quantity: l.quantity, gross: l.gross, discounts: l.discount, serviceCharge: l.serviceCharge, tax: l.tax, ...costs[i] };
       this.products.add({ ...day, variantId: l.variantId, productId: l.productId }, line, { productName: l.productName, variantName: l.variantName });
       this.categories.add({ ...day, categoryKey: l.categoryId ?? '' }, line);
       // Tax was computed on the line's amount and its service charge together.
@@ -88,10 +113,12 @@ export class Rollup {
     const refunds = refund.lines.reduce((s, l) => s + salesPart(l), 0);
     const refundTax = refund.lines.reduce((s, l) => s + l.tax, 0);
     const refundedItems = refund.lines.reduce((s, l) => s + l.quantity, 0);
-    this.sales.add({ ...day, hour }, { refundCount: 1, refundedItems, refunds, refundTax });
+    // The money back always holds its tax (`tax` is the tax inside `amount`).
+    const costs = refund.lines.map((l) => costOf(l.unitCost, l.quantity, l.amount - l.tax, -1));
+    this.sales.add({ ...day, hour }, { refundCount: 1, refundedItems, refunds, refundTax, ...summed(costs) });
     this.staff.add({ ...day, staffId: refund.refundedBy }, { refundCount: 1, refunds });
-    for (const l of refund.lines) {
-      const line = { refundedQuantity: l.quantity, refunds: salesPart(l), refundTax: l.tax };
+    for (const [i, l] of refund.lines.entries()) {
+      const line = { refundedQuantity: l.quantity, refunds: salesPart(l), refundTax: l.tax, ...costs[i] };
       this.products.add({ ...day, variantId: l.variantId, productId: l.productId }, line, { productName: l.productName, variantName: l.variantName });
       this.categories.add({ ...day, categoryKey: l.categoryId ?? '' }, line);
       this.taxRates.add({ ...day, rateBasisPoints: l.taxRateBasisPoints }, { refunds: salesPart(l), refundTax: l.tax });

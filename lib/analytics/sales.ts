@@ -26,7 +26,30 @@ const salesColumns = {
   refundTax: total(analyticsSales.refundTax),
   voids: total(analyticsSales.voids),
   voidAmount: total(analyticsSales.voidAmount),
+  cost: total(analyticsSales.cost),
+  costedSales: total(analyticsSales.costedSales),
+  uncostedItems: total(analyticsSales.uncostedItems),
+  uncostedSales: total(analyticsSales.uncostedSales),
 };
+
+/**
+ * Gross profit ÷ the sales it was made on, in basis points; null when no sale had a known cost
+ * (a margin of lines without a cost would be made up).
+ */
+export const marginOf = (grossProfit: number, costedSales: number): number | null => (costedSales === 0 ? null : ratio(grossProfit * 10_000, costedSales));
+
+/** Cost of goods (docs/analytics.md › Margins): of the lines whose cost was known, and what was sold without one. */
+const costFigures = (s: { cost: number; costedSales: number; uncostedItems: number; uncostedSales: number }) => ({
+  /** Σ unit cost × units of lines with a known cost, less refunded units */
+  costOfGoods: s.cost,
+  /** sales before tax of those lines, less refunds */
+  costedSales: s.costedSales,
+  /** costedSales − costOfGoods */
+  grossProfit: s.costedSales - s.cost,
+  /** units sold whose cost was not known, and their sales before tax (net of refunds): in no margin */
+  uncostedItems: s.uncostedItems,
+  uncostedSales: s.uncostedSales,
+});
 type SalesSums = { [K in keyof typeof salesColumns]: number };
 
 /** The headline figures of a set of rollup rows. */
@@ -50,6 +73,7 @@ function figures(s: SalesSums) {
     covers: s.covers,
     refundCount: s.refundCount,
     voids: s.voids,
+    ...costFigures(s),
   };
 }
 type Figures = ReturnType<typeof figures>;
@@ -134,11 +158,20 @@ const itemColumns = (t: typeof analyticsProducts | typeof analyticsCategories) =
   tax: total(t.tax),
   refundTax: total(t.refundTax),
   net: sql<number>`coalesce(sum(${t.gross} - ${t.discounts} + ${t.serviceCharge} - ${t.refunds}), 0)::bigint`.mapWith(Number),
+  cost: total(t.cost),
+  costedSales: total(t.costedSales),
+  uncostedItems: total(t.uncostedItems),
+  uncostedSales: total(t.uncostedSales),
   quantity: sql<number>`coalesce(sum(${t.quantity} - ${t.refundedQuantity}), 0)::bigint`.mapWith(Number),
 });
 
-export type ItemFigures = { sold: number; refundedQuantity: number; quantity: number; gross: number; discounts: number; serviceCharge: number; refunds: number; net: number; tax: number };
-const itemFigures = (r: ItemFigures & { refundTax: number }): ItemFigures => ({
+type CostFigures = ReturnType<typeof costFigures>;
+export type ItemFigures = { sold: number; refundedQuantity: number; quantity: number; gross: number; discounts: number; serviceCharge: number; refunds: number; net: number; tax: number } & CostFigures & {
+  /** gross profit ÷ costed sales, basis points; null: nothing with a known cost */
+  marginBasisPoints: number | null;
+};
+type ItemSums = Omit<ItemFigures, keyof CostFigures | 'marginBasisPoints'> & { refundTax: number; cost: number; costedSales: number; uncostedItems: number; uncostedSales: number };
+const itemFigures = (r: ItemSums): ItemFigures => ({
   sold: r.sold,
   refundedQuantity: r.refundedQuantity,
   /** units sold − units refunded */
@@ -151,6 +184,8 @@ const itemFigures = (r: ItemFigures & { refundTax: number }): ItemFigures => ({
   /** gross − discounts + service charge − refunds */
   net: r.net,
   tax: r.tax - r.refundTax,
+  ...costFigures(r),
+  marginBasisPoints: marginOf(r.costedSales - r.cost, r.costedSales),
 });
 
 export type ProductRow = { variantId: string; productId: string; productName: string; variantName: string } & ItemFigures;

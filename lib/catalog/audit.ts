@@ -21,6 +21,8 @@ function productView(p: Product, names: ReferenceNames) {
     trackStock: p.trackStock,
     allowNegativeStock: p.allowNegativeStock,
     prices: Object.fromEntries(p.variants.map((v) => [v.sku, v.price])),
+    /** What each variant costs the store (null: not known): a change of it is audited like any field. */
+    costs: Object.fromEntries(p.variants.map((v) => [v.sku, v.cost])),
   };
 }
 

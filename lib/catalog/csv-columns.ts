@@ -1,3 +1,5 @@
+import { decimalToMinor } from '@/lib/platform/money';
+
 /**
  * Products as CSV, one row per variant. Rows sharing a `handle` are one product; its
  * product-level columns come from its first row (later rows may leave them empty). Prices are
@@ -20,8 +22,10 @@ export const CSV_COLUMNS = [
   'sku',
   'barcodes',
   'price',
-  // Last, so files written before it existed still line up column for column.
+  // Last, so files written before them existed still line up column for column.
   'open_price',
+  /** What a unit costs the store, before tax; empty: not known. A file without the column changes no cost. */
+  'cost',
 ] as const;
 export type Column = (typeof CSV_COLUMNS)[number];
 export type Row = Partial<Record<Column, string>> & { __line: number };
@@ -42,6 +46,13 @@ export const bool = (value: string | undefined, fallback: boolean): boolean | nu
   if (['false', 'no', 'n', '0'].includes(v)) return false;
   return null;
 };
+
+/** A cost cell: no column leaves the cost as it is (undefined), an empty cell means "not known" (null). */
+export function costCell(value: string | undefined, currency: string): number | null | undefined | 'invalid' {
+  if (value === undefined) return undefined;
+  if (value.trim() === '') return null;
+  return decimalToMinor(value, currency) ?? 'invalid';
+}
 
 export function fieldColumn(field: string): Column | undefined {
   const map: Record<string, Column> = {

@@ -21,6 +21,7 @@ export type DiffField =
   | 'variantOrder'
   | 'variantName'
   | 'price'
+  | 'cost'
   | 'barcodes';
 export type DiffValue = string | number | boolean | null;
 export type FieldChange = { field: DiffField; sku?: string; before: DiffValue; after: DiffValue };
@@ -59,6 +60,8 @@ export function describeProduct(p: (Product | ProductInput) & { categoryName?: s
   for (const v of p.variants) {
     put('variantName', v.name, v.sku);
     put('price', v.price, v.sku);
+    // A file without the cost column leaves every cost as it is: nothing to compare.
+    if (v.cost !== undefined) put('cost', v.cost, v.sku);
     put('barcodes', [...v.barcodes].sort().join(' | '), v.sku);
   }
   return out;
@@ -72,6 +75,6 @@ export function diffProducts(before: Described, after: Described): FieldChange[]
     if (!b && (a.value === '' || a.value === null)) continue; // a new variant without barcodes
     if (!b || b.value !== a.value) changes.push({ field: a.field, ...(a.sku && { sku: a.sku }), before: b?.value ?? null, after: a.value });
   }
-  for (const [key, b] of before) if (!after.has(key)) changes.push({ field: b.field, ...(b.sku && { sku: b.sku }), before: b.value, after: null });
+  for (const [key, b] of before) if (!after.has(key) && b.field !== 'cost') changes.push({ field: b.field, ...(b.sku && { sku: b.sku }), before: b.value, after: null });
   return changes;
 }

@@ -4,7 +4,7 @@ import type { TenantContext } from '@/lib/auth';
 import { unescapeFormula } from '@/lib/platform/csv';
 import { decimalToMinor } from '@/lib/platform/money';
 import { describeProduct, diffProducts, type FieldChange } from './csv-diff';
-import { bool, CSV_COLUMNS, fieldColumn, list, MAX_LISTED_ERRORS, MAX_ROWS, PRODUCT_COLUMNS, REQUIRED, type Column, type CsvError, type ImportProgress, type Row } from './csv-columns';
+import { bool, costCell, CSV_COLUMNS, fieldColumn, list, MAX_LISTED_ERRORS, MAX_ROWS, PRODUCT_COLUMNS, REQUIRED, type Column, type CsvError, type ImportProgress, type Row } from './csv-columns';
 import type { Category, ImportedProduct, ModifierGroup, Product, TaxClass } from './repository';
 import { productInputSchema } from './schemas';
 import { catalogRepository } from './service';
@@ -148,7 +148,9 @@ export async function planProductsCsv(ctx: TenantContext, text: string, onProgre
         if (barcodeLine.has(b)) at(row, 'barcodes', `Barcode ${b} is also on line ${barcodeLine.get(b)}`);
         else barcodeLine.set(b, row.__line);
       }
-      return { name: (row.variant_name ?? '').trim() || 'Default', sku, barcodes, price: price ?? 0 };
+      const cost = costCell(row.cost, currency);
+      if (cost === 'invalid') at(row, 'cost', `Not a cost in ${currency}: "${row.cost ?? ''}"`);
+      return { name: (row.variant_name ?? '').trim() || 'Default', sku, barcodes, price: price ?? 0, ...(cost !== undefined && cost !== 'invalid' && { cost }) };
     });
 
     // The existing product these SKUs belong to (at most one), which this group then updates.

@@ -46,9 +46,10 @@ export async function exportProductsCsv(ctx: TenantContext): Promise<string> {
       sku: v.sku,
       barcodes: v.barcodes.join('|'),
       price: minorToDecimal(v.price, currency),
+      cost: v.cost === null ? '' : minorToDecimal(v.cost, currency),
     })),
   );
-  // Every column is text here (prices are never negative), so every formula-like cell is escaped.
+  // Every column is text here (prices and costs are never negative), so every formula-like cell is escaped.
   return csvText(rows, CSV_COLUMNS.map((c) => ({ header: c, value: (r: (typeof rows)[number]) => r[c] })));
 }
 

@@ -12,6 +12,7 @@ export {
   getVariants,
   getPricing,
   findVariantByCode,
+  recordReceivedCosts,
   categoryService,
   taxClassService,
   modifierGroupService,
@@ -22,4 +23,5 @@ export { CSV_COLUMNS, exportProductsCsv, importProductsCsv, previewProductsCsv, 
 export { variantLabel } from './labels';
 export { createStarterCatalog, catalogCounts, removeSampleProducts, type StarterCatalog, type SampleRemoval } from './samples';
 export { SAMPLE_CATALOGS, samplePrice, type SampleKind } from './sample-data';
+export { weightedAverageCost, type ReceivedCost } from './costing';
 export { defaultTaxClassOf, newProductDefaults, tracksStockIn, type StoreProductDefaults } from './defaults';

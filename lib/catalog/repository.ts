@@ -1,5 +1,6 @@
 import type { AuditEntry } from '@/lib/platform/audit';
 import type { Tx } from '@/lib/platform/db';
+import type { ReceivedCost } from './costing';
 import type { CategoryInput, ListQuery, ModifierGroupInput, ProductInput, ProductListQuery, SavedDiscountInput, TaxClassInput } from './schemas';
 
 /**
@@ -9,7 +10,8 @@ import type { CategoryInput, ListQuery, ModifierGroupInput, ProductInput, Produc
  * id first and never returns another tenant's data; "not found" is null/false, uniqueness
  * clashes throw AppError('conflict') naming the SKU or barcode.
  */
-export type Variant = { id: string; name: string; sku: string; barcodes: string[]; price: number };
+/** `cost`: what one unit costs the store before tax, in minor units (null: not known). */
+export type Variant = { id: string; name: string; sku: string; barcodes: string[]; price: number; cost: number | null };
 
 export type Product = {
   id: string;
@@ -41,6 +43,8 @@ export type VariantRef = {
   sku: string;
   barcodes: string[];
   price: number;
+  /** What one unit costs the store (null: not known): a sale snapshots it for margins. */
+  cost: number | null;
   categoryId: string | null;
   taxClassId: string | null;
   trackStock: boolean;
@@ -141,6 +145,14 @@ export interface CatalogRepository extends SampleMethods {
    * too); MongoDB has no part in a Postgres transaction and ignores it.
    */
   getPricing(tenantId: string, variantIds: string[], tx?: Tx): Promise<PricingRefs>;
+
+  /**
+   * Moves each variant's cost to the weighted average with stock received at a unit cost
+   * (lib/catalog/costing.ts), answering the new costs by variant id. On Postgres in the
+   * receipt's transaction `tx`, holding the variant's row, so two receipts average in turn;
+   * MongoDB (no part in it) applies each with an optimistic retry.
+   */
+  recordReceivedCosts(tenantId: string, lines: ReceivedCost[], tx?: Tx): Promise<Map<string, number>>;
 
   /** All-or-nothing: either every product is written or none is. */
   importProducts(tenantId: string, products: ImportedProduct[], onProgress?: (done: number) => void, audit?: AuditOf<ImportResult>): Promise<ImportResult>;

@@ -55,6 +55,11 @@ const variantInputSchema = z.object({
   sku: skuSchema,
   barcodes: z.array(barcodeSchema).max(10).default([]),
   price: moneySchema,
+  /**
+   * What one unit costs the store, before tax (null: not known). Left out, an existing variant
+   * keeps its cost (receiving stock moves it: docs/purchasing.md), a new one has none.
+   */
+  cost: moneySchema.nullable().optional(),
 });
 
 const productFields = {

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { TenantContext, TenantScope } from '@/lib/auth';
 import { definedFields, patchSchema } from '@/lib/platform/validation';
 import { config } from '@/lib/platform/config';
-import type { Tx } from '@/lib/platform/db';
+import { afterCommit, type Tx } from '@/lib/platform/db';
+import { logger } from '@/lib/platform/logger';
+import type { ReceivedCost } from './costing';
 import { AppError, notFound } from '@/lib/platform/errors';
 import { productAudit, referenceAudit, type ReferenceEntity, type ReferenceNames } from './audit';
 import { postgresCatalogRepository } from './postgres-repository';
@@ -119,6 +121,22 @@ export async function getVariants({ tenantId }: TenantScope, variantIds: string[
  */
 export async function getPricing({ tenantId }: TenantScope, variantIds: string[], tx?: Tx): Promise<PricingRefs> {
   return (await catalogRepository()).getPricing(tenantId, [...new Set(variantIds)], tx);
+}
+
+/**
+ * Stock received at a unit cost moves each variant's cost to the weighted average
+ * (costing.ts). On Postgres in the receipt's transaction `tx` (both commit or neither); the
+ * MongoDB catalog shares no transaction with it, so there the costs move once `tx` has
+ * committed (a receipt rolled back never changes a cost) and the answer is empty.
+ */
+export async function recordReceivedCosts({ tenantId }: TenantScope, lines: ReceivedCost[], tx: Tx): Promise<Map<string, number>> {
+  if (lines.length === 0) return new Map();
+  const repo = await catalogRepository();
+  if (repo.kind === 'postgres') return repo.recordReceivedCosts(tenantId, lines, tx);
+  afterCommit(tx, () => {
+    repo.recordReceivedCosts(tenantId, lines).catch((err) => logger.error({ err, tenantId }, 'catalog: received costs not recorded'));
+  });
+  return new Map();
 }
 
 /** What a scanner or the search box typed: a barcode first, then a SKU. */

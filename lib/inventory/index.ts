@@ -25,8 +25,17 @@ export {
   markPurchaseListOrdered,
   receivePurchaseList,
   deletePurchaseList,
+  createPurchaseOrder,
+  sendPurchaseOrder,
+  cancelPurchaseOrder,
+  receivePurchaseOrder,
+  purchaseOrderCsv,
+  statusWords as purchaseOrderStatusWords,
   reorderQuantity,
   PURCHASE_LIST_MAX_LINES,
   type PurchaseList,
+  type PurchaseOrder,
+  type PurchaseOrderLine,
   type PurchaseListSummary,
 } from './purchase-lists';
+export { listSuppliers, getSupplier, createSupplier, updateSupplier, deleteSupplier, type Supplier } from './suppliers';

@@ -38,6 +38,8 @@ export type Movement = {
   note?: string | null;
   referenceType?: string | null;
   referenceId?: string | null;
+  /** Receipts: what one unit cost (minor units, before tax), when known. */
+  unitCost?: number | null;
   actorUserId?: string | null;
 };
 
@@ -82,6 +84,7 @@ export async function applyMovements(tx: Tx, tenantId: string, movements: { move
       note: m.note ?? null,
       referenceType: m.referenceType ?? null,
       referenceId: m.referenceId ?? null,
+      unitCost: m.unitCost ?? null,
       actorUserId: m.actorUserId ?? null,
     })),
   );

@@ -4,6 +4,13 @@ const id = z.uuid();
 const note = z.string().trim().max(500).nullable().default(null);
 const wholeNumber = () => z.number({ message: 'Enter a whole number' });
 const quantity = wholeNumber().int('Use whole units').min(1, 'Use 1 or more').max(1_000_000);
+/** What one unit cost, in minor units before tax (null: not known); the catalog's limit for amounts. */
+const unitCost = z
+  .number({ message: 'Enter a cost in minor units' })
+  .int('Use whole minor units')
+  .min(0, 'A cost cannot be negative')
+  .max(1_000_000_000, 'That amount is too large')
+  .nullable();
 
 export const locationInputSchema = z.object({
   name: z.string().trim().min(1, 'Enter a name').max(80),
@@ -25,7 +32,7 @@ export const receiptInputSchema = z
     locationId: id,
     supplier: z.string().trim().max(120).nullable().default(null),
     note,
-    lines: z.array(z.object({ variantId: id, quantity })).min(1, 'Add at least one item').max(1000),
+    lines: z.array(z.object({ variantId: id, quantity, unitCost: unitCost.optional() })).min(1, 'Add at least one item').max(1000),
   })
   .superRefine((v, ctx) => distinctItems(v.lines, ctx));
 export type ReceiptInput = z.output<typeof receiptInputSchema>;
@@ -103,3 +110,49 @@ export type LevelsQuery = z.output<typeof levelsQuerySchema>;
 
 export const ledgerQuerySchema = z.object({ variant: id.optional(), location: id.optional(), ...page });
 export type LedgerQuery = z.output<typeof ledgerQuerySchema>;
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null).transform((v) => v || null);
+
+/** A supplier: who the store buys from (docs/purchasing.md). */
+export const supplierInputSchema = z.object({
+  name: z.string().trim().min(1, 'Enter a name').max(120),
+  contact: optionalText(120),
+  email: z
+    .union([z.literal(''), z.email('Enter an email address').max(254)])
+    .nullable()
+    .default(null)
+    .transform((v) => v || null),
+  phone: optionalText(40),
+  note: optionalText(1000),
+});
+export type SupplierInput = z.output<typeof supplierInputSchema>;
+
+/** A purchase order drafted by hand: what to buy, for where, from whom, at what unit cost. */
+export const purchaseOrderInputSchema = z
+  .object({
+    locationId: id,
+    supplierId: id.nullable().default(null),
+    note,
+    lines: z.array(z.object({ variantId: id, quantity, unitCost: unitCost.default(null) })).min(1, 'Add at least one item').max(500),
+  })
+  .superRefine((v, ctx) => distinctItems(v.lines, ctx));
+export type PurchaseOrderInput = z.output<typeof purchaseOrderInputSchema>;
+
+/**
+ * What arrived of a purchase order: some lines or quantities (the rest stays open), or —
+ * without `lines` — everything still open. A unit cost given here replaces the ordered one.
+ */
+export const purchaseOrderReceiptSchema = z
+  .object({
+    note,
+    lines: z
+      .array(z.object({ variantId: id, quantity, unitCost: unitCost.optional() }))
+      .min(1, 'Receive at least one item')
+      .max(500)
+      .optional(),
+  })
+  .superRefine((v, ctx) => v.lines && distinctItems(v.lines, ctx));
+export type PurchaseOrderReceipt = z.output<typeof purchaseOrderReceiptSchema>;
+
+/** A state change that carries nothing (send, cancel): an empty JSON object. */
+export const emptyBodySchema = z.object({}).strict();

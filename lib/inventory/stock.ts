@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { locations, stockDocuments, stockLevels, stockMovements } from '@/db/schema/inventory';
 import type { TenantContext, TenantScope } from '@/lib/auth';
-import { getVariants, type VariantRef, variantLabel } from '@/lib/catalog';
+import { getVariants, recordReceivedCosts, type VariantRef, variantLabel } from '@/lib/catalog';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
@@ -57,20 +57,56 @@ export async function receiveStock(ctx: TenantContext, input: ReceiptInput): Pro
 }
 
 /** A receipt inside the caller's transaction (a purchase list received with it); the items must be stocked ones. */
-export async function receiveIn(tx: Tx, ctx: TenantContext, input: ReceiptInput): Promise<StockOperationResult> {
+export async function receiveIn(tx: Tx, ctx: TenantContext, input: ReceiptInput, details: Record<string, unknown> = {}): Promise<StockOperationResult> {
   await assertLocations(tx, [input.locationId]);
-  const documentId = await createDocument(tx, ctx, { kind: 'receipt', locationId: input.locationId, note: input.note, details: { supplier: input.supplier } });
+  const documentId = await createDocument(tx, ctx, { kind: 'receipt', locationId: input.locationId, note: input.note, details: { supplier: input.supplier, ...details } });
   const lines = [];
   for (const line of byVariant(input.lines)) {
     const applied = await applyMovement(
       tx,
       ctx.tenantId,
-      { locationId: input.locationId, variantId: line.variantId, delta: line.quantity, kind: 'receipt', reason: input.supplier, note: input.note, referenceType: 'receipt', referenceId: documentId, actorUserId: ctx.userId },
+      {
+        locationId: input.locationId,
+        variantId: line.variantId,
+        delta: line.quantity,
+        kind: 'receipt',
+        reason: input.supplier,
+        note: input.note,
+        referenceType: 'receipt',
+        referenceId: documentId,
+        unitCost: line.unitCost ?? null,
+        actorUserId: ctx.userId,
+      },
       false,
     );
     if (!isShort(applied)) lines.push({ variantId: line.variantId, delta: line.quantity, quantityAfter: applied.after });
   }
+  await averageCosts(tx, ctx, input.lines);
   return { documentId, lines };
+}
+
+/**
+ * Lines received at a unit cost move their variants' costs to the weighted average (the
+ * catalog's rule, lib/catalog/costing.ts) over what the whole store held before: every
+ * location's level now, less what this receipt added. Same transaction as the receipt.
+ */
+async function averageCosts(tx: Tx, ctx: TenantContext, lines: ReceiptInput['lines']): Promise<void> {
+  const costed = lines.filter((l): l is typeof l & { unitCost: number } => typeof l.unitCost === 'number');
+  if (costed.length === 0) return;
+  const held = new Map(
+    (
+      await tx
+        .select({ variantId: stockLevels.variantId, quantity: sql<number>`sum(${stockLevels.quantity})::int` })
+        .from(stockLevels)
+        .where(inArray(stockLevels.variantId, costed.map((l) => l.variantId)))
+        .groupBy(stockLevels.variantId)
+    ).map((r) => [r.variantId, r.quantity]),
+  );
+  await recordReceivedCosts(
+    ctx,
+    costed.map((l) => ({ variantId: l.variantId, onHandBefore: (held.get(l.variantId) ?? l.quantity) - l.quantity, quantity: l.quantity, unitCost: l.unitCost })),
+    tx,
+  );
 }
 
 /** Adjustments may take a level below zero only if the product allows selling below zero. */

@@ -181,6 +181,7 @@ const lineValues = (tenantId: string, orderId: string, quote: Quote, input: Crea
     variantName: l.variantName,
     sku: l.sku,
     unitPrice: l.unitPrice,
+    unitCost: l.unitCost,
     modifiers: l.modifiers,
     modifiersTotal: l.modifiersTotal,
     quantity: l.quantity,

@@ -23,6 +23,8 @@ export type QuotedLine = PricedLine & {
   variantName: string;
   sku: string;
   unitPrice: number;
+  /** The variant's cost per unit now (null: not known): the sale keeps it for margins. Modifiers add no cost. */
+  unitCost: number | null;
   modifiers: LineModifier[];
   modifiersTotal: number;
   quantity: number;
@@ -127,6 +129,7 @@ export async function quoteWithSettings(
       variantName: variant.variantName,
       sku: variant.sku,
       unitPrice: variant.openPrice ? (line.unitPrice ?? 0) : variant.price,
+      unitCost: variant.cost,
       modifiers,
       modifiersTotal: modifiers.reduce((sum, m) => sum + m.priceDelta, 0),
       quantity: line.quantity,

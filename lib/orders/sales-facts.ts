@@ -26,6 +26,8 @@ export type SaleLineFact = {
   productName: string;
   variantName: string;
   taxRateBasisPoints: number;
+  /** The variant's cost per unit when sold (null: not known). */
+  unitCost: number | null;
   quantity: number;
   /** (unit price + modifiers) × quantity, before discounts. */
   gross: number;
@@ -118,6 +120,7 @@ const lineColumns = {
   productName: orderLines.productName,
   variantName: orderLines.variantName,
   taxRateBasisPoints: orderLines.taxRateBasisPoints,
+  unitCost: orderLines.unitCost,
   quantity: orderLines.quantity,
   gross: orderLines.gross,
   lineDiscount: orderLines.lineDiscount,
@@ -185,6 +188,7 @@ export async function saleFacts(tx: Tx, selection: FactSelection): Promise<SaleF
       productName: l.productName,
       variantName: l.variantName,
       taxRateBasisPoints: l.taxRateBasisPoints,
+      unitCost: l.unitCost,
       quantity: l.quantity,
       gross: l.gross,
       discount: l.lineDiscount + l.orderDiscount,
@@ -261,6 +265,7 @@ export async function refundFacts(tx: Tx, selection: FactSelection): Promise<Ref
           productName: line.productName,
           variantName: line.variantName,
           taxRateBasisPoints: line.taxRateBasisPoints,
+          unitCost: line.unitCost,
           quantity: part.quantity,
           amount: part.amount,
           tax: refundedTax(line, part),

@@ -4,7 +4,7 @@ import { productInputSchema, savedDiscountInputSchema } from '@/lib/catalog/sche
 import { rebuildAnalytics } from '@/lib/analytics';
 import { createCustomer, customerInputSchema, updateLoyaltySettings } from '@/lib/customers';
 import { dispatchPending } from '@/lib/events';
-import { createLocation, listLocations, receiveStock, setLowStockThreshold } from '@/lib/inventory';
+import { createLocation, createPurchaseOrder, createSupplier, listLevels, listLocations, purchaseOrderInputSchema, receiveStock, setLowStockThreshold, supplierInputSchema } from '@/lib/inventory';
 import { logger } from '@/lib/platform/logger';
 import { createMenu, createStation, createTable, setCategoryRoutes, setProductRoute, stationsOf } from '@/lib/restaurant';
 import { menuInputSchema, tableInputSchema } from '@/lib/restaurant/schemas';
@@ -76,6 +76,24 @@ export async function seedDemoTenant(t: DemoTenant): Promise<void> {
   await rebuildAnalytics(tenant.id);
   await seedRegisterKeys(ctx, t.kind);
   await seedCustomers(ctx, t.kind);
+  await seedPurchasing(ctx, t.kind);
+}
+
+/** A supplier, and a draft purchase order from it of a few stocked items (at their costs, if any). */
+async function seedPurchasing(ctx: TenantContext, kind: DemoTenant['kind']): Promise<void> {
+  const supplier = await createSupplier(
+    ctx,
+    supplierInputSchema.parse(
+      kind === 'café'
+        ? { name: 'Shwe Leaf Traders', contact: 'U Aung', phone: '+95 9 300 100 200', note: 'Tea leaves and condensed milk; delivers Mondays' }
+        : { name: 'Metro Wholesale', contact: 'Dana', email: 'orders@metro.example', phone: '555 0199' },
+    ),
+  );
+  const [location] = await listLocations(ctx);
+  const stocked = (await listLevels(ctx, { location: location!.id, lowStock: false, skip: 0, limit: 3 })).data;
+  if (location && stocked.length) {
+    await createPurchaseOrder(ctx, purchaseOrderInputSchema.parse({ locationId: location.id, supplierId: supplier.id, lines: stocked.map((l) => ({ variantId: l.variantId, quantity: 12 })) }));
+  }
 }
 
 /**

@@ -41,7 +41,14 @@ type SalesRow = {
   refunds: number;
   refundTax: number;
   voids: number;
+  cost: number;
+  costedSales: number;
+  uncostedItems: number;
+  uncostedSales: number;
 };
+
+/** A sold line's sales before tax (of l, in order o): net and its service charge, less tax inside shelf prices. */
+const lineSalesBeforeTax = sql.raw(`(l.net + l.service_charge - case when o.prices_include_tax then l.tax else 0 end)`);
 
 /** Tips on an order's captured payments (the staff's; beside the sales figures). */
 const tipsOf = sql.raw(`(select coalesce(sum(p.tip), 0) from payments p where p.order_id = o.id and p.status = 'captured')`);
@@ -57,22 +64,32 @@ async function salesSums(tenantId: string, rule: Rule, range: Range, by: 'none' 
         select ${day('o.paid_at')} d, ${hour('o.paid_at')} h, 1 orders,
                (select sum(l.quantity) from order_lines l where l.order_id = o.id) items, coalesce(o.covers, 0) covers,
                o.subtotal gross, o.discount_total discounts, o.service_charge_total service_charge, o.tax_total tax, ${tipsOf} tips,
-               0 refund_count, 0 refunds, 0 refund_tax, 0 voids
+               0 refund_count, 0 refunds, 0 refund_tax, 0 voids,
+               (select sum(l.unit_cost * l.quantity) from order_lines l where l.order_id = o.id) cost,
+               (select sum(${lineSalesBeforeTax}) from order_lines l where l.order_id = o.id and l.unit_cost is not null) costed_sales,
+               (select sum(l.quantity) from order_lines l where l.order_id = o.id and l.unit_cost is null) uncosted_items,
+               (select sum(${lineSalesBeforeTax}) from order_lines l where l.order_id = o.id and l.unit_cost is null) uncosted_sales
         from orders o where o.paid_at is not null ${here('o')}
         union all
         select ${day('r.settled_at')}, ${hour('r.settled_at')}, 0, 0, 0, 0, 0, 0, 0, 0, 1,
                (select sum(${refundedSales}) from jsonb_array_elements(r.lines) e),
-               (select sum((e->>'tax')::int) from jsonb_array_elements(r.lines) e), 0
+               (select sum((e->>'tax')::int) from jsonb_array_elements(r.lines) e), 0,
+               -(select sum(l.unit_cost * (e->>'quantity')::int) from jsonb_array_elements(r.lines) e join order_lines l on l.id = (e->>'lineId')::uuid),
+               -(select sum((e->>'amount')::int - (e->>'tax')::int) from jsonb_array_elements(r.lines) e join order_lines l on l.id = (e->>'lineId')::uuid where l.unit_cost is not null),
+               0,
+               -(select sum((e->>'amount')::int - (e->>'tax')::int) from jsonb_array_elements(r.lines) e join order_lines l on l.id = (e->>'lineId')::uuid where l.unit_cost is null)
         from order_refunds r join orders o on o.id = r.order_id where r.status = 'settled' ${here('o')}
         union all
-        select ${day('o.voided_at')}, ${hour('o.voided_at')}, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1
+        select ${day('o.voided_at')}, ${hour('o.voided_at')}, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0
         from orders o where o.status = 'voided' ${here('o')}
       )
       select ${key} as key, count(*) filter (where orders = 1)::int orders, coalesce(sum(items), 0)::int items, coalesce(sum(covers), 0)::int covers,
              coalesce(sum(gross), 0)::int gross, coalesce(sum(discounts), 0)::int discounts, coalesce(sum(service_charge), 0)::int "serviceCharge",
              coalesce(sum(tax), 0)::int tax, coalesce(sum(tips), 0)::int tips,
              coalesce(sum(refund_count), 0)::int "refundCount", coalesce(sum(refunds), 0)::int refunds, coalesce(sum(refund_tax), 0)::int "refundTax",
-             coalesce(sum(voids), 0)::int voids
+             coalesce(sum(voids), 0)::int voids,
+             coalesce(sum(cost), 0)::int cost, coalesce(sum(costed_sales), 0)::int "costedSales",
+             coalesce(sum(uncosted_items), 0)::int "uncostedItems", coalesce(sum(uncosted_sales), 0)::int "uncostedSales"
       from facts where d between ${range.from}::date and ${range.to}::date
       group by 1 order by 1`,
   );
@@ -90,6 +107,10 @@ async function salesSums(tenantId: string, rule: Rule, range: Range, by: 'none' 
     refunds: num(r.refunds),
     refundTax: num(r.refundTax),
     voids: num(r.voids),
+    cost: num(r.cost),
+    costedSales: num(r.costedSales),
+    uncostedItems: num(r.uncostedItems),
+    uncostedSales: num(r.uncostedSales),
   }));
 }
 
@@ -110,6 +131,10 @@ export async function directSummary(tenantId: string, rule: Rule, range: Range) 
     refunds: 0,
     refundTax: 0,
     voids: 0,
+    cost: 0,
+    costedSales: 0,
+    uncostedItems: 0,
+    uncostedSales: 0,
   };
   return {
     gross: s.gross,
@@ -125,6 +150,11 @@ export async function directSummary(tenantId: string, rule: Rule, range: Range) 
     covers: s.covers,
     refundCount: s.refundCount,
     voids: s.voids,
+    costOfGoods: s.cost,
+    costedSales: s.costedSales,
+    grossProfit: s.costedSales - s.cost,
+    uncostedItems: s.uncostedItems,
+    uncostedSales: s.uncostedSales,
   };
 }
 
@@ -171,16 +201,21 @@ async function itemsBy(tenantId: string, rule: Rule, range: Range, key: string, 
     tenantId,
     sql`
       with items as (
-        select ${sql.raw(key)} k, l.quantity sold, 0 refunded, l.gross, l.line_discount + l.order_discount discounts, l.service_charge service_charge, 0 refunds, l.tax, 0 refund_tax
+        select ${sql.raw(key)} k, l.quantity sold, 0 refunded, l.gross, l.line_discount + l.order_discount discounts, l.service_charge service_charge, 0 refunds, l.tax, 0 refund_tax,
+               coalesce(l.unit_cost * l.quantity, 0) cost, case when l.unit_cost is null then 0 else ${lineSalesBeforeTax} end costed_sales,
+               case when l.unit_cost is null then l.quantity else 0 end uncosted_items, case when l.unit_cost is null then ${lineSalesBeforeTax} else 0 end uncosted_sales
         from order_lines l join orders o on o.id = l.order_id
         where o.paid_at is not null and ${inDays('o.paid_at')} ${here('o')}
         union all
-        select ${sql.raw(key)}, 0, (e->>'quantity')::int, 0, 0, 0, ${refundedSales}, 0, (e->>'tax')::int
+        select ${sql.raw(key)}, 0, (e->>'quantity')::int, 0, 0, 0, ${refundedSales}, 0, (e->>'tax')::int,
+               -coalesce(l.unit_cost * (e->>'quantity')::int, 0), case when l.unit_cost is null then 0 else (e->>'tax')::int - (e->>'amount')::int end,
+               0, case when l.unit_cost is null then (e->>'tax')::int - (e->>'amount')::int else 0 end
         from order_refunds r join orders o on o.id = r.order_id cross join jsonb_array_elements(r.lines) e join order_lines l on l.id = (e->>'lineId')::uuid
         where r.status = 'settled' and ${inDays('r.settled_at')} ${here('o')}
       )
       select k, sum(sold)::int sold, sum(refunded)::int "refundedQuantity", sum(sold - refunded)::int quantity, sum(gross)::int gross, sum(discounts)::int discounts,
-             sum(service_charge)::int service_charge, sum(refunds)::int refunds, sum(gross - discounts + service_charge - refunds)::int net, (sum(tax) - sum(refund_tax))::int tax
+             sum(service_charge)::int service_charge, sum(refunds)::int refunds, sum(gross - discounts + service_charge - refunds)::int net, (sum(tax) - sum(refund_tax))::int tax,
+             sum(cost)::int cost, sum(costed_sales)::int costed_sales, sum(uncosted_items)::int uncosted_items, sum(uncosted_sales)::int uncosted_sales
       from items group by k order by ${sql.raw(order)}, k`,
   );
   return rows.map((r) => ({
@@ -194,8 +229,17 @@ async function itemsBy(tenantId: string, rule: Rule, range: Range, key: string, 
     refunds: num(r.refunds),
     net: num(r.net),
     tax: num(r.tax),
+    costOfGoods: num(r.cost),
+    costedSales: num(r.costed_sales),
+    grossProfit: num(r.costed_sales) - num(r.cost),
+    uncostedItems: num(r.uncosted_items),
+    uncostedSales: num(r.uncosted_sales),
+    marginBasisPoints: num(r.costed_sales) === 0 ? null : halfUpSigned((num(r.costed_sales) - num(r.cost)) * 10_000, num(r.costed_sales)),
   }));
 }
+
+/** round(a / b) half away from zero. */
+const halfUpSigned = (a: number, b: number) => Math.sign(a) * Math.sign(b) * halfUp(Math.abs(a), Math.abs(b));
 
 export const directProducts = (tenantId: string, rule: Rule, range: Range, by: 'net' | 'quantity') => itemsBy(tenantId, rule, range, 'l.variant_id::text', by);
 export const directCategories = (tenantId: string, rule: Rule, range: Range, by: 'net' | 'quantity') =>

@@ -30,10 +30,11 @@ export async function setUpShop(options: { timeZone: string; currency?: string; 
   });
   const vat = await taxClassService.create(contextOf(t), { name: 'VAT 10%', rateBasisPoints: 1000 });
   const drinks = await categoryService.create(contextOf(t), { name: 'Drinks', position: 0, color: null, tracksStock: null });
-  const product = (name: string, price: number, extra: Record<string, unknown>) =>
-    createProduct(contextOf(t), productInputSchema.parse({ name, trackStock: false, variants: [{ sku: `${name}-${t.tenant.slug}`, price }], ...extra }));
-  const tea = await product('Tea', 400, { taxClassId: vat.id, categoryId: drinks.id });
-  const cake = await product('Cake', 100, {});
+  const product = (name: string, price: number, cost: number | null, extra: Record<string, unknown>) =>
+    createProduct(contextOf(t), productInputSchema.parse({ name, trackStock: false, variants: [{ sku: `${name}-${t.tenant.slug}`, price, cost }], ...extra }));
+  // Tea's cost is known, cake's is not: margins count one and show the other apart.
+  const tea = await product('Tea', 400, 150, { taxClassId: vat.id, categoryId: drinks.id });
+  const cake = await product('Cake', 100, null, {});
   return {
     t,
     location,

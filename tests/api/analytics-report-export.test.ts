@@ -152,9 +152,9 @@ describe('GET /api/v1/analytics/reports/<name>/export', () => {
   it('escapes formula-like text, keeps Myanmar text, and never escapes numbers', async () => {
     const res = await download(a.t, a.t.owner, 'top-products', 'by=quantity');
     const { text } = await readStream(res);
-    expect(text.startsWith('\uFEFFitem,sold,refunded_quantity,quantity,gross,discounts,service_charge,refunds,net,tax\r\n')).toBe(true);
-    expect(text).toContain(`"'=SUM(A1)",1,0,1,2.50,0.00,0.00,0.00,2.50,0.00\r\n`); // quoted text; numbers bare
-    expect(text).toContain(`${MYANMAR_ITEM},4,0,4,12.00,0.30,0.00,0.00,11.70,0.00\r\n`);
+    expect(text.startsWith('\uFEFFitem,sold,refunded_quantity,quantity,gross,discounts,service_charge,refunds,net,tax,cost_of_goods,gross_profit,margin_percent,uncosted_items,uncosted_sales\r\n')).toBe(true);
+    expect(text).toContain(`"'=SUM(A1)",1,0,1,2.50,0.00,0.00,0.00,2.50,0.00,0.00,0.00,,1,2.50\r\n`); // quoted text; numbers bare; no cost: no margin
+    expect(text).toContain(`${MYANMAR_ITEM},4,0,4,12.00,0.30,0.00,0.00,11.70,0.00,0.00,0.00,,4,11.70\r\n`);
     expect(rowsOfCsv(text).map((r) => r.item)).toEqual([MYANMAR_ITEM, 'Tea', `'${FORMULA_ITEM}`, 'Cake']); // by units kept, ties by net
     const { text: drawers } = await readStream(await download(a.t, a.t.owner, 'drawer-over-short'));
     expect(drawers).toMatch(/,-13\.20\r\n$/); // a shortage stays a number
@@ -209,8 +209,10 @@ describe('another business', () => {
         const { text } = await readStream(res);
         for (const secret of secrets) expect(text, `${name}?${query} leaks ${secret}`).not.toContain(secret);
         // Rows where the report always has some (every hour, every day, the periods): all zero.
-        const numbers = rowsOfCsv(text).flatMap((r) => Object.entries(r).filter(([k]) => !['hour', 'date', 'from', 'to', 'period'].includes(k)).map(([, v]) => v));
+        const numbers = rowsOfCsv(text).flatMap((r) => Object.entries(r).filter(([k]) => !['hour', 'date', 'from', 'to', 'period', 'margin_percent'].includes(k)).map(([, v]) => v));
         expect(numbers.every((v) => /^0(\.00)?$/.test(v)), `${name}?${query}`).toBe(true);
+        // Nothing sold with a known cost: no margin at all, not a margin of 0 %.
+        expect(rowsOfCsv(text).every((r) => (r.margin_percent ?? '') === ''), `${name}?${query}`).toBe(true);
       }
     }
   });

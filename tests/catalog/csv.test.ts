@@ -63,7 +63,7 @@ describe('product CSV import and export', () => {
     const small = await createTenant();
     await importProductsCsv(
       contextOf(small),
-      `${header}\nlatte,Latte,Coffee,,,active,false,false,,,"{""caffeine"":true}",Regular,LAT-R,123456789012,3.50,\nlatte,Latte,,,,,,,,,,Large,LAT-L,,4.25,`,
+      `${header}\nlatte,Latte,Coffee,,,active,false,false,,,"{""caffeine"":true}",Regular,LAT-R,123456789012,3.50,,\nlatte,Latte,,,,,,,,,,Large,LAT-L,,4.25,,1.10`,
     );
     const exported = await exportProductsCsv(contextOf(small));
     const parsed = Papa.parse<Record<string, string>>(exported, { header: true, skipEmptyLines: true });
@@ -80,6 +80,28 @@ describe('product CSV import and export', () => {
       ['LAT-L', 475],
     ]);
     expect(product!.attributes).toEqual({ caffeine: true });
+    expect(product!.variants.map((v) => v.cost)).toEqual([null, 110]);
+  });
+
+  it('imports and exports the cost per variant; a file without the column keeps costs, a bad one names its line', async () => {
+    const shop = await createTenant();
+    const rows = [
+      { handle: 'beans', product_name: 'Beans', variant_name: '1 kg', sku: 'BN-1', price: '12.00', cost: '5.25' },
+      { handle: 'beans', product_name: 'Beans', variant_name: '250 g', sku: 'BN-Q', price: '4.00', cost: '' },
+    ];
+    expect(await importProductsCsv(contextOf(shop), csv(rows))).toMatchObject({ ok: true, created: 1 });
+    const exported = Papa.parse<Record<string, string>>(await exportProductsCsv(contextOf(shop)), { header: true, skipEmptyLines: true }).data;
+    expect(exported.map((r) => [r.sku, r.cost])).toEqual([['BN-1', '5.25'], ['BN-Q', '']]);
+
+    // An older file (no cost column) changes prices and leaves the costs as they are.
+    const older = 'handle,product_name,variant_name,sku,price\nbeans,Beans,1 kg,BN-1,13.00\nbeans,Beans,250 g,BN-Q,4.00';
+    expect(await importProductsCsv(contextOf(shop), older)).toMatchObject({ ok: true, updated: 1 });
+    const costs = async () => (await listProducts({ tenantId: shop.tenant.id }, { status: 'all', skip: 0, limit: 5 })).data[0]!.variants.map((v) => [v.sku, v.price, v.cost]);
+    expect(await costs()).toEqual([['BN-1', 1300, 525], ['BN-Q', 400, null]]);
+
+    const bad = await importProductsCsv(contextOf(shop), csv([{ ...rows[0], cost: 'cheap' }, { ...rows[1], cost: '-1.00' }]));
+    expect(bad).toMatchObject({ ok: false, errors: [{ line: 2, column: 'cost', message: 'Not a cost in USD: "cheap"' }, { line: 3, column: 'cost' }] });
+    expect(await costs()).toEqual([['BN-1', 1300, 525], ['BN-Q', 400, null]]);
   });
 
   it('exports a cell a spreadsheet would run as a formula with a leading apostrophe', async () => {

@@ -39,11 +39,12 @@ const PRODUCT_KEYS = [
   'updatedAt',
   'variants',
 ];
-const VARIANT_KEYS = ['barcodes', 'id', 'name', 'price', 'sku'];
+const VARIANT_KEYS = ['barcodes', 'cost', 'id', 'name', 'price', 'sku'];
 const VARIANT_REF_KEYS = [
   'allowNegativeStock',
   'barcodes',
   'categoryId',
+  'cost',
   'modifierGroupIds',
   'openPrice',
   'price',
@@ -58,7 +59,7 @@ const VARIANT_REF_KEYS = [
 ];
 
 type ProductFields = Partial<Omit<Product, 'variants' | 'id' | 'createdAt' | 'updatedAt'>> & {
-  variants?: { id?: string; name?: string; sku: string; barcodes?: string[]; price: number }[];
+  variants?: { id?: string; name?: string; sku: string; barcodes?: string[]; price: number; cost?: number | null }[];
 };
 
 /** A parsed product input; one variant with the given SKU unless variants are given. */
@@ -133,8 +134,8 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
         });
         // Variants keep the input's order; barcodes come back sorted.
         expect(created.variants).toEqual([
-          { id: expect.stringMatching(UUID), name: 'Small', sku: 'FW-S', barcodes: ['4000000000001', '5000000000002'], price: 350 },
-          { id: expect.stringMatching(UUID), name: 'Large', sku: 'FW-L', barcodes: [], price: 420 },
+          { id: expect.stringMatching(UUID), name: 'Small', sku: 'FW-S', barcodes: ['4000000000001', '5000000000002'], price: 350, cost: null },
+          { id: expect.stringMatching(UUID), name: 'Large', sku: 'FW-L', barcodes: [], price: 420, cost: null },
         ]);
         for (const v of created.variants) expect(Object.keys(v).sort()).toEqual(VARIANT_KEYS);
         expect(new Set(created.variants.map((v) => v.id)).size).toBe(2);
@@ -156,7 +157,7 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
           attributes: {},
           modifierGroupIds: [],
         });
-        expect(created.variants).toEqual([{ id: expect.stringMatching(UUID), name: 'Default', sku: 'SCONE-1', barcodes: [], price: 250 }]);
+        expect(created.variants).toEqual([{ id: expect.stringMatching(UUID), name: 'Default', sku: 'SCONE-1', barcodes: [], price: 250, cost: null }]);
       });
 
       it('stores every field given', async () => {
@@ -237,9 +238,9 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
         expect(updated!.name).toBe('Tee Shirt');
         expect(updated!.description).toBe('Cotton');
         expect(updated!.variants).toEqual([
-          { id: blue.id, name: 'Blue', sku: 'UP-A', barcodes: ['11110001'], price: 1150 },
-          { id: red.id, name: 'Red', sku: 'UP-B', barcodes: ['11110002'], price: 1050 },
-          { id: expect.stringMatching(UUID), name: 'Black', sku: 'UP-D', barcodes: ['11110003'], price: 1300 },
+          { id: blue.id, name: 'Blue', sku: 'UP-A', barcodes: ['11110001'], price: 1150, cost: null },
+          { id: red.id, name: 'Red', sku: 'UP-B', barcodes: ['11110002'], price: 1050, cost: null },
+          { id: expect.stringMatching(UUID), name: 'Black', sku: 'UP-D', barcodes: ['11110003'], price: 1300, cost: null },
         ]);
         const black = updated!.variants[2]!;
         expect([red.id, blue.id, green.id]).not.toContain(black.id);
@@ -894,7 +895,7 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
         expect(progress.at(-1)).toBe(2);
         const renamed = await repo.getProduct(t, one.productId);
         expect(renamed).toMatchObject({ name: 'Import One Renamed' });
-        expect(renamed!.variants).toEqual([{ id: one.variantId, name: 'Default', sku: 'IMP-1', barcodes: [], price: 777 }]);
+        expect(renamed!.variants).toEqual([{ id: one.variantId, name: 'Default', sku: 'IMP-1', barcodes: [], price: 777, cost: null }]);
         expect(await activeNames(t)).toEqual(['Import Four', 'Import One Renamed', 'Import Three', 'Import Two']);
       });
 
@@ -983,6 +984,7 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
         sku: product.variants[i]!.sku,
         barcodes: product.variants[i]!.barcodes,
         price: product.variants[i]!.price,
+        cost: null,
         categoryId: ids.category,
         taxClassId: ids.tax,
         trackStock: true,
@@ -1049,6 +1051,39 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
         expect(archived!.variants.map((v) => v.id)).toEqual(product.variants.map((v) => v.id));
         expect(await repo.findVariantBySku(t, 'LAT-S')).toEqual({ ...refOf(0), status: 'archived', trackStock: false });
         expect(await repo.findVariantByBarcode(t, '9900000002')).toEqual({ ...refOf(0), status: 'archived', trackStock: false });
+      });
+    });
+
+    describe('costs', () => {
+      let t: string;
+      beforeAll(async () => {
+        t = await newTenant();
+      });
+      const costs = (p: Product) => p.variants.map((v) => v.cost);
+
+      it('stores a cost per variant, keeps it when an update leaves it out and clears it on null', async () => {
+        const created = await repo.createProduct(t, productInput('Oat milk', 'OAT-1', { variants: [{ sku: 'OAT-1', price: 300, cost: 120 }, { sku: 'OAT-6', price: 1600 }] }));
+        expect(costs(created)).toEqual([120, null]);
+        const [one, six] = created.variants;
+        const kept = await repo.updateProduct(t, created.id, productInput('Oat milk', 'OAT-1', { variants: [{ id: one!.id, sku: 'OAT-1', price: 320 }, { id: six!.id, sku: 'OAT-6', price: 1600, cost: 650 }] }));
+        expect(costs(kept!)).toEqual([120, 650]);
+        const cleared = await repo.updateProduct(t, created.id, productInput('Oat milk', 'OAT-1', { variants: [{ id: one!.id, sku: 'OAT-1', price: 320, cost: null }, { id: six!.id, sku: 'OAT-6', price: 1600 }] }));
+        expect(costs(cleared!)).toEqual([null, 650]);
+        expect((await repo.getVariants(t, [six!.id]))[0]!.cost).toBe(650);
+      });
+
+      it('moves a cost to the weighted average of received stock, and only in its own tenant', async () => {
+        const created = await repo.createProduct(t, productInput('Beans', 'BEAN-1', { variants: [{ sku: 'BEAN-1', price: 1200, cost: 500 }, { sku: 'BEAN-2', price: 2000 }] }));
+        const [kilo, two] = created.variants;
+        const other = await newTenant();
+        expect(await repo.recordReceivedCosts(other, [{ variantId: kilo!.id, onHandBefore: 0, quantity: 1, unitCost: 1 }])).toEqual(new Map());
+        // 10 on hand at 5.00 and 30 more at 7.00: (50 + 210) / 40 = 6.50. No cost yet: the new one.
+        const moved = await repo.recordReceivedCosts(t, [
+          { variantId: kilo!.id, onHandBefore: 10, quantity: 30, unitCost: 700 },
+          { variantId: two!.id, onHandBefore: 4, quantity: 2, unitCost: 900 },
+        ]);
+        expect(moved).toEqual(new Map([[kilo!.id, 650], [two!.id, 900]]));
+        expect(costs((await repo.getProduct(t, created.id))!)).toEqual([650, 900]);
       });
     });
   });

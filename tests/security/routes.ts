@@ -27,6 +27,8 @@ export const KIND_OF: [RegExp, string][] = [
   [/^\/api\/v1\/shifts\/\[id\]/, 'shifts'],
   [/^\/api\/v1\/staff\/\[id\]/, 'users'],
   [/^\/api\/v1\/customers\/\[id\]/, 'customers'],
+  [/^\/api\/v1\/suppliers\/\[id\]/, 'suppliers'],
+  [/^\/api\/v1\/purchase-orders\/\[id\]/, 'purchase_lists'],
 ];
 
 export type Route = { file: string; path: string; params: string[] };

@@ -8,7 +8,7 @@ import { formatMoney } from '@/lib/platform/money';
  * (lib/platform/audit.ts); which of them are money, percentages or states is known here by
  * name, so a new writer that uses these names is shown right without touching this file.
  */
-const MONEY = new Set(['price', 'prices', 'amount', 'total', 'subtotal', 'refundedTotal', 'discountTotal', 'openingFloat', 'countedCash', 'expectedCash', 'difference', 'cashOutLimit', 'priceDelta']);
+const MONEY = new Set(['price', 'prices', 'amount', 'total', 'subtotal', 'refundedTotal', 'discountTotal', 'openingFloat', 'countedCash', 'expectedCash', 'difference', 'cashOutLimit', 'priceDelta', 'costs', 'unitCost']);
 const PERCENT = new Set(['discountLimitBasisPoints', 'rateBasisPoints', 'limitBasisPoints', 'serviceChargeBasisPoints']);
 
 const FIELD_LABELS: Record<string, string> = {
@@ -21,6 +21,7 @@ const FIELD_LABELS: Record<string, string> = {
   refundedTotal: 'Refunded',
   discountTotal: 'Discounts',
   prices: 'Price',
+  costs: 'Cost',
   taxClass: 'Tax class',
   category: 'Category',
   trackStock: 'Tracks stock',

@@ -19,12 +19,13 @@ const FIELD_LABEL: Record<DiffField, string> = {
   variantOrder: 'Variants (in order)',
   variantName: 'Variant name',
   price: 'Price',
+  cost: 'Cost',
   barcodes: 'Barcodes',
 };
 
 function Value({ change, value, currency }: { change: FieldChange; value: DiffValue; currency: string }) {
   if (value === null || value === '') return <span className="text-slate-400">none</span>;
-  if (change.field === 'price' && typeof value === 'number') return <span className="tabular-nums">{formatMoney(value, currency)}</span>;
+  if ((change.field === 'price' || change.field === 'cost') && typeof value === 'number') return <span className="tabular-nums">{formatMoney(value, currency)}</span>;
   if (typeof value === 'boolean') return <>{value ? 'yes' : 'no'}</>;
   return <>{String(value)}</>;
 }

@@ -4,7 +4,8 @@
  * draft into the catalog module's input and validates it with the module's schema, so every
  * message (and every money conversion) comes from one place. `key` is only a React key.
  */
-export type VariantDraft = { key: string; id?: string; name: string; sku: string; barcodes: string; price: string };
+/** `cost`: what a unit costs the store, as typed (empty: not known). */
+export type VariantDraft = { key: string; id?: string; name: string; sku: string; barcodes: string; price: string; cost: string };
 
 export const ATTRIBUTE_TYPES = [
   { value: 'text', label: 'Text' },
@@ -39,7 +40,7 @@ export type ModifierGroupChoice = NamedItem & { summary: string };
 /** Whether a new product tracks stock, by the category picked (the category's or the store's default). */
 export type StockDefaults = { withoutCategory: boolean; byCategory: Record<string, boolean> };
 
-export const emptyVariant = (key: string): VariantDraft => ({ key, name: '', sku: '', barcodes: '', price: '' });
+export const emptyVariant = (key: string): VariantDraft => ({ key, name: '', sku: '', barcodes: '', price: '', cost: '' });
 export const emptyAttribute = (key: string): AttributeDraft => ({ key, name: '', type: 'text', value: '' });
 export const emptyOption = (key: string): OptionDraft => ({ key, name: '', priceDelta: '' });
 

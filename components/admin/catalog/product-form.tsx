@@ -221,7 +221,7 @@ export function ProductForm({ productId, initial, version, currency, categories,
                       Variant {i + 1}
                       {v.name.trim() && <span className="font-normal text-slate-500"> — {v.name.trim()}</span>}
                     </legend>
-                    <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-[1fr_1fr_1.4fr_9rem]">
+                    <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-[1fr_1fr_1.4fr_9rem_9rem]">
                       <TextField
                         id={`variant-${v.key}-name`}
                         label="Name"
@@ -256,6 +256,14 @@ export function ProductForm({ productId, initial, version, currency, categories,
                         inputMode="decimal"
                         required
                         error={err('price')}
+                      />
+                      <TextField
+                        label={`Cost (${currency}, optional)`}
+                        value={v.cost}
+                        onChange={(e) => setVariant(v.key, { cost: e.target.value })}
+                        inputMode="decimal"
+                        hint={err('cost') ? undefined : 'What one costs you, before tax. Receiving stock with a unit cost updates it.'}
+                        error={err('cost')}
                       />
                     </div>
                     {draft.variants.length > 1 && (

@@ -52,17 +52,22 @@ export function ListActionButton({
   );
 }
 
-/** Receiving a list: the supplier (optional), then every line goes into stock as one receipt. */
-export function ReceiveListForm({ action, id }: { action: FormAction; id: string }) {
+/** Receiving an order: how many of each open line arrived (all of it by default; 0 for none this time). */
+export function ReceiveListForm({ action, id, lines }: { action: FormAction; id: string; lines: { variantId: string; label: string; open: number }[] }) {
   const { state, pending, onSubmit } = useFormAction(action, null);
   return (
-    <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2 print:hidden" aria-label="Receive this list">
+    <form onSubmit={onSubmit} className="space-y-3 print:hidden" aria-label="Receive this order">
       <input type="hidden" name="id" value={id} />
-      <div className="min-w-56">
-        <TextField label="Supplier (optional)" name="supplier" maxLength={120} autoComplete="off" />
+      <div className="grid gap-3 sm:grid-cols-2">
+        {lines.map((l) => (
+          <div key={l.variantId}>
+            <input type="hidden" name="variantId" value={l.variantId} />
+            <TextField label={`${l.label} arrived (of ${l.open})`} name="quantity" type="number" min={0} max={l.open} defaultValue={String(l.open)} inputMode="numeric" />
+          </div>
+        ))}
       </div>
       <Button type="submit" disabled={pending}>
-        {pending ? 'Receiving…' : 'Receive everything'}
+        {pending ? 'Receiving…' : 'Receive'}
       </Button>
       {state?.error && <Alert tone="error">{state.error}</Alert>}
       {state?.ok && <Alert tone="success">{state.ok}</Alert>}

@@ -27,8 +27,11 @@ export function StockOperationForm({
   otherLocations,
   action,
   searchStockItemsAction,
+  currency,
 }: {
   mode: Mode;
+  /** Receiving: the currency unit costs are typed in. */
+  currency?: string;
   location: { id: string; name: string };
   /** Transfer destinations. */
   otherLocations?: { id: string; name: string }[];
@@ -163,6 +166,11 @@ export function StockOperationForm({
                 <th scope="col" className="py-2 pr-3">Item</th>
                 {mode === 'adjust' && <th scope="col" className="py-2 pr-3">Change</th>}
                 <th scope="col" className="w-36 py-2 pr-3">Quantity</th>
+                {mode === 'receive' && (
+                  <th scope="col" className="w-40 py-2 pr-3">
+                    Unit cost{currency ? ` (${currency})` : ''}
+                  </th>
+                )}
                 <th scope="col" className="py-2">
                   <span className="sr-only">Remove</span>
                 </th>
@@ -223,6 +231,22 @@ export function StockOperationForm({
                         </p>
                       )}
                     </td>
+                    {mode === 'receive' && (
+                      <td className="py-3 pr-3 align-top">
+                        <label className="sr-only" htmlFor={`cost-${line.item.variantId}`}>
+                          Unit cost of {label}
+                        </label>
+                        <input
+                          id={`cost-${line.item.variantId}`}
+                          name="unitCost"
+                          inputMode="decimal"
+                          placeholder="Optional"
+                          aria-invalid={fe[`lines.${i}.unitCost`] ? true : undefined}
+                          className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-500"
+                        />
+                        {fe[`lines.${i}.unitCost`] && <p className="mt-1 text-sm text-red-700">{fe[`lines.${i}.unitCost`]}</p>}
+                      </td>
+                    )}
                     <td className="py-3 text-right align-top">
                       <Button variant="ghost" onClick={() => remove(line)} aria-label={`Remove ${label}`}>
                         Remove

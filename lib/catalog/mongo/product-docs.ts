@@ -31,12 +31,14 @@ function productFields(p: ProductInput) {
  * gets a new one), every other variant gets a new UUID. On create `existingIds` is empty, so
  * a client can never choose a variant id (stock and orders refer to variant ids).
  */
-function variantsWithIds(input: ProductInput['variants'], existingIds: ReadonlySet<string>): Variant[] {
+function variantsWithIds(input: ProductInput['variants'], existing: ReadonlyMap<string, Pick<Variant, 'cost'>>): Variant[] {
   const used = new Set<string>();
   return input.map((v) => {
-    const id = v.id && existingIds.has(v.id) && !used.has(v.id) ? v.id : crypto.randomUUID();
+    const id = v.id && existing.has(v.id) && !used.has(v.id) ? v.id : crypto.randomUUID();
     used.add(id);
-    return { id, name: v.name, sku: str(v.sku, 'sku'), barcodes: [...v.barcodes].sort(), price: v.price };
+    // A cost left out stays as it is (receiving stock keeps it current); a new variant has none.
+    const cost = v.cost !== undefined ? v.cost : (existing.get(id)?.cost ?? null);
+    return { id, name: v.name, sku: str(v.sku, 'sku'), barcodes: [...v.barcodes].sort(), price: v.price, cost };
   });
 }
 
@@ -54,8 +56,11 @@ function productSet(p: ProductInput, variants: Variant[], now: Date) {
 }
 
 export function newProductDoc(tenantId: string, p: ProductInput, now: Date): ProductDoc {
-  return { _id: crypto.randomUUID(), tenantId, ...productSet(p, variantsWithIds(p.variants, new Set()), now), createdAt: now, revision: 0 };
+  return { _id: crypto.randomUUID(), tenantId, ...productSet(p, variantsWithIds(p.variants, new Map()), now), createdAt: now, revision: 0 };
 }
+
+/** Documents written before costs existed have none. */
+const costOf = (v: Partial<Pick<Variant, 'cost'>>): number | null => (typeof v.cost === 'number' ? v.cost : null);
 
 export function toProduct(d: ProductDoc): Product {
   return {
@@ -74,7 +79,7 @@ export function toProduct(d: ProductDoc): Product {
     openPrice: d.openPrice === true,
     attributes: d.attributes ?? {},
     modifierGroupIds: d.modifierGroupIds ?? [],
-    variants: (d.variants ?? []).map((v) => ({ id: v.id, name: v.name, sku: v.sku, barcodes: [...(v.barcodes ?? [])].sort(), price: v.price })),
+    variants: (d.variants ?? []).map((v) => ({ id: v.id, name: v.name, sku: v.sku, barcodes: [...(v.barcodes ?? [])].sort(), price: v.price, cost: costOf(v) })),
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
   };
@@ -89,6 +94,7 @@ export function toVariantRef(d: ProductDoc, v: Variant): VariantRef {
     sku: v.sku,
     barcodes: [...(v.barcodes ?? [])].sort(),
     price: v.price,
+    cost: costOf(v),
     categoryId: d.categoryId ?? null,
     taxClassId: d.taxClassId ?? null,
     trackStock: d.trackStock,
@@ -149,7 +155,7 @@ export async function replaceProduct(
   for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
     const existing = await products.findOne(scoped<ProductDoc>(tenantId, { _id: id }), { session, projection: { variants: 1, revision: 1 } });
     if (!existing) return null;
-    const variants = variantsWithIds(input.variants, new Set((existing.variants ?? []).map((v) => v.id)));
+    const variants = variantsWithIds(input.variants, new Map((existing.variants ?? []).map((v) => [v.id, { cost: costOf(v) }])));
     const now = new Date();
     const update: UpdateFilter<ProductDoc> = { $set: productSet(input, variants, now), $inc: { revision: 1 } };
     // `?? null`: a document written before revisions existed has none (null matches a missing

@@ -1,4 +1,6 @@
-import type { Filter } from 'mongodb';
+import type { Collection, Filter } from 'mongodb';
+import { AppError } from '@/lib/platform/errors';
+import { weightedAverageCost, type ReceivedCost } from '../costing';
 import type { Page, Product, ProductMethods, Variant, VariantRef } from '../repository';
 import type { ProductListQuery } from '../schemas';
 import { clashError } from '../shared';
@@ -112,6 +114,18 @@ export function mongoProducts(h: MongoHandle): ProductMethods {
       return doc ? (refsOf([doc], (v) => v.sku === value)[0] ?? null) : null;
     },
 
+    async recordReceivedCosts(tenantId, lines) {
+      const t = tenant(tenantId);
+      const col = await products();
+      const costs = new Map<string, number>();
+      for (const line of lines) {
+        const variantId = str(line.variantId, 'variantId');
+        const cost = await averageInto(col, t, variantId, line);
+        if (cost !== null) costs.set(variantId, cost);
+      }
+      return costs;
+    },
+
     async findVariantByBarcode(tenantId, barcode) {
       const t = tenant(tenantId);
       const value = str(barcode, 'barcode');
@@ -119,4 +133,26 @@ export function mongoProducts(h: MongoHandle): ProductMethods {
       return doc ? (refsOf([doc], (v) => v.barcodes.includes(value))[0] ?? null) : null;
     },
   };
+}
+
+const MAX_COST_ATTEMPTS = 5;
+
+/**
+ * One variant's cost moved to the weighted average with a receipt: read the product's revision,
+ * write only onto that revision (a concurrent write makes it read again). Null: no such variant.
+ */
+async function averageInto(col: Collection<ProductDoc>, tenantId: string, variantId: string, line: ReceivedCost): Promise<number | null> {
+  for (let attempt = 0; attempt < MAX_COST_ATTEMPTS; attempt++) {
+    const doc = await col.findOne(scoped<ProductDoc>(tenantId, { 'variants.id': variantId }), { projection: { variants: 1, revision: 1 } });
+    const variant = doc?.variants.find((v) => v.id === variantId);
+    if (!doc || !variant) return null;
+    const current = typeof variant.cost === 'number' ? variant.cost : null;
+    const cost = weightedAverageCost(current, line.onHandBefore, line.quantity, line.unitCost);
+    const written = await col.updateOne(
+      scoped<ProductDoc>(tenantId, { _id: doc._id, revision: doc.revision ?? null, 'variants.id': variantId }),
+      { $set: { 'variants.$.cost': cost, updatedAt: new Date() }, $inc: { revision: 1 } },
+    );
+    if (written.modifiedCount === 1) return cost;
+  }
+  throw new AppError('conflict', 'The product changed while its cost was being updated; try again');
 }

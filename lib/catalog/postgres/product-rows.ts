@@ -25,7 +25,7 @@ export async function hydrate(tx: Tx, rows: ProductRow[]): Promise<Product[]> {
   for (const b of barcodeRows) barcodesOf.set(b.variantId, [...(barcodesOf.get(b.variantId) ?? []), b.barcode]);
   const variantsOf = new Map<string, Variant[]>();
   for (const v of variantRows) {
-    const variant = { id: v.id, name: v.name, sku: v.sku, barcodes: (barcodesOf.get(v.id) ?? []).sort(), price: v.price };
+    const variant = { id: v.id, name: v.name, sku: v.sku, barcodes: (barcodesOf.get(v.id) ?? []).sort(), price: v.price, cost: v.cost };
     variantsOf.set(v.productId, [...(variantsOf.get(v.productId) ?? []), variant]);
   }
   return rows.map(({ tenantId: _tenant, ...r }) => ({ ...r, variants: variantsOf.get(r.id) ?? [] }));
@@ -74,7 +74,7 @@ export const productColumns = (tenantId: string, p: ProductInput) => ({
 /** Inserts variants (and their barcodes) of the given products in a few statements. */
 export async function insertVariants(tx: Tx, tenantId: string, items: { productId: string; variants: ProductInput['variants'] }[]): Promise<void> {
   const variants = items.flatMap(({ productId, variants }) =>
-    variants.map((v, position) => ({ tenantId, id: v.id ?? crypto.randomUUID(), productId, name: v.name, sku: v.sku, price: v.price, position, barcodes: v.barcodes })),
+    variants.map((v, position) => ({ tenantId, id: v.id ?? crypto.randomUUID(), productId, name: v.name, sku: v.sku, price: v.price, cost: v.cost ?? null, position, barcodes: v.barcodes })),
   );
   for (const chunk of chunks(variants, 2000)) {
     await tx.insert(productVariants).values(chunk.map(({ barcodes: _b, ...v }) => v));
@@ -105,14 +105,15 @@ export async function replaceProduct(tx: Tx, tenantId: string, id: string, input
     if (v.id && kept.includes(v.id)) {
       await tx
         .update(productVariants)
-        .set({ name: v.name, sku: v.sku, price: v.price, position, updatedAt: new Date() })
+        // A cost left out stays as it is (receiving stock keeps it current).
+        .set({ name: v.name, sku: v.sku, price: v.price, ...(v.cost !== undefined && { cost: v.cost }), position, updatedAt: new Date() })
         .where(eq(productVariants.id, v.id));
     }
   }
   const added = input.variants.map((v, position) => ({ v, position })).filter(({ v }) => !(v.id && kept.includes(v.id)));
   if (added.length) {
     await tx.insert(productVariants).values(
-      added.map(({ v, position }) => ({ tenantId, id: crypto.randomUUID(), productId: id, name: v.name, sku: v.sku, price: v.price, position })),
+      added.map(({ v, position }) => ({ tenantId, id: crypto.randomUUID(), productId: id, name: v.name, sku: v.sku, price: v.price, cost: v.cost ?? null, position })),
     );
   }
   const variantIdBySku = new Map(
@@ -143,6 +144,7 @@ const variantRefColumns = {
   variantName: productVariants.name,
   sku: productVariants.sku,
   price: productVariants.price,
+  cost: productVariants.cost,
   categoryId: products.categoryId,
   taxClassId: products.taxClassId,
   trackStock: products.trackStock,

@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { modifierGroups, products, productVariants, taxClasses, variantBarcodes } from '@/db/schema/catalog';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import type { CatalogRepository, ModifierGroup, ProductMethods } from '../repository';
+import { weightedAverageCost } from '../costing';
 import { clashError, escapeLike } from '../shared';
 import { auditIn } from './audit';
 import { modifierGroupColumns, taxClassColumns } from './reference-data';
@@ -84,6 +85,22 @@ export function postgresProducts(): ProductMethods {
 
     findVariantBySku: async (tenantId, sku) =>
       (await withTenant(tenantId, (tx) => variantRefs(tx, eq(productVariants.sku, sku))))[0] ?? null,
+
+    recordReceivedCosts: async (tenantId, lines, outer) => {
+      const write = async (tx: Tx) => {
+        const costs = new Map<string, number>();
+        // In variant order, as stock locks its rows: two receipts of the same items cannot deadlock.
+        for (const line of [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId))) {
+          const [row] = await tx.select({ cost: productVariants.cost }).from(productVariants).where(eq(productVariants.id, line.variantId)).for('update');
+          if (!row) continue;
+          const cost = weightedAverageCost(costs.get(line.variantId) ?? row.cost, line.onHandBefore, line.quantity, line.unitCost);
+          await tx.update(productVariants).set({ cost, updatedAt: new Date() }).where(eq(productVariants.id, line.variantId));
+          costs.set(line.variantId, cost);
+        }
+        return costs;
+      };
+      return outer ? write(outer) : withTenant(tenantId, write);
+    },
 
     findVariantByBarcode: async (tenantId, barcode) =>
       (await withTenant(tenantId, (tx) =>

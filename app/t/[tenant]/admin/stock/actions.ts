@@ -5,6 +5,7 @@ import { countAppliedMessage, countReviewMessage } from '@/components/admin/stoc
 import type { CountPreviewLine, CountState } from '@/components/admin/stock/stock-count-form';
 import type { PickableItem } from '@/components/admin/stock/stock-item-picker';
 import { staffAction, staffRead, type FormState } from '@/lib/auth';
+import { currentCurrency } from '@/lib/tenancy';
 import { findVariantByCode, listProducts } from '@/lib/catalog';
 import {
   adjustmentInputSchema,
@@ -23,11 +24,18 @@ import {
   updateLocation,
 } from '@/lib/inventory';
 import { AppError } from '@/lib/platform/errors';
+import { decimalToMinor } from '@/lib/platform/money';
 import { text } from '@/lib/platform/form-data';
 
 const texts = (formData: FormData, name: string) => formData.getAll(name).map((v) => (typeof v === 'string' ? v : ''));
 /** Blank or not a number → undefined/NaN, which the module's schema refuses with a field error. */
 const numberOf = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : Number(value));
+
+/** A unit cost as typed in the tenant's currency: blank → none (undefined), not an amount → NaN (the schema's error). */
+const costOf = (value: string | undefined, currency: string) => {
+  if (value === undefined || value.trim() === '') return undefined;
+  return decimalToMinor(value, currency) ?? Number.NaN;
+};
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -67,11 +75,13 @@ export async function searchStockItemsAction(query: string, locationId: string |
 
 export async function receiveStockAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const quantities = texts(formData, 'quantity');
+  const costs = texts(formData, 'unitCost');
+  const currency = await currentCurrency();
   const input = {
     locationId: text(formData, 'locationId'),
     supplier: text(formData, 'supplier'),
     note: text(formData, 'note'),
-    lines: texts(formData, 'variantId').map((variantId, i) => ({ variantId, quantity: numberOf(quantities[i]) })),
+    lines: texts(formData, 'variantId').map((variantId, i) => ({ variantId, quantity: numberOf(quantities[i]), unitCost: costOf(costs[i], currency) })),
   };
   return staffAction('stock:write', receiptInputSchema, input, async (ctx, data) => {
       const result = await receiveStock(ctx, data);

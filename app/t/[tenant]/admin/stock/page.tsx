@@ -111,7 +111,10 @@ export default async function StockPage({ searchParams }: { searchParams: Promis
         </div>
         <nav aria-label="Stock lists" className="flex gap-4 text-sm font-semibold">
           <Link href="/admin/stock/purchase-lists" className="text-brand-700 underline">
-            Purchase lists
+            Purchase orders
+          </Link>
+          <Link href="/admin/stock/suppliers" className="text-brand-700 underline">
+            Suppliers
           </Link>
           <Link href="/admin/stock/locations" className="text-brand-700 underline">
             Locations ({locations.length})

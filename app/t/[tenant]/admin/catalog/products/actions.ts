@@ -62,6 +62,8 @@ function productFormSchema(currency: string) {
           sku: str(v.sku),
           barcodes: splitList(str(v.barcodes), /[\s,]+/),
           price: priceOf(v.price, currency, ['variants', i, 'price'], report),
+          // Empty: not known. The form always sends it, so clearing the field clears the cost.
+          cost: str(v.cost).trim() === '' ? null : priceOf(v.cost, currency, ['variants', i, 'cost'], report),
         };
       });
       barcodesOf = variants.map((v) => v.barcodes);

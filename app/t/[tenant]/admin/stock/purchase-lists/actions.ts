@@ -2,37 +2,67 @@
 
 import { z } from 'zod';
 import { staffAction, type FormState } from '@/lib/auth';
-import { deletePurchaseList, draftPurchaseList, markPurchaseListOrdered, receivePurchaseList } from '@/lib/inventory';
+import { cancelPurchaseOrder, createSupplier, deletePurchaseList, deleteSupplier, draftPurchaseList, markPurchaseListOrdered, receivePurchaseOrder, supplierInputSchema } from '@/lib/inventory';
 import { text, trimmedText } from '@/lib/platform/form-data';
 
-const listId = z.uuid('Not a purchase list');
+const listId = z.uuid('Not a purchase order');
 const locationInput = z.object({ locationId: z.uuid('Choose a location').optional() });
-const receiveInput = z.object({ id: listId, supplier: z.string().trim().max(120).nullable() });
+const receiveInput = z.object({
+  id: listId,
+  lines: z.array(z.object({ variantId: z.uuid(), quantity: z.number().int('Use whole units').min(0, 'Use 0 or more').max(1_000_000) })),
+});
+const texts = (formData: FormData, name: string) => formData.getAll(name).map((v) => (typeof v === 'string' ? v : ''));
 
 export async function draftPurchaseListAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return staffAction('stock:write', locationInput, { locationId: text(formData, 'locationId') || undefined }, async (ctx, data) => {
     const list = await draftPurchaseList(ctx, data);
-    return `Drafted a list of ${list.lines.length} item${list.lines.length === 1 ? '' : 's'} for ${list.locationName}.`;
+    return `Drafted an order of ${list.lines.length} item${list.lines.length === 1 ? '' : 's'} for ${list.locationName}.`;
   });
 }
 
 export async function markOrderedAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return staffAction('stock:write', listId, text(formData, 'id') ?? '', async (ctx, id) => {
     await markPurchaseListOrdered(ctx, id);
-    return 'Marked as ordered.';
+    return 'Sent.';
   });
 }
 
+/** What arrived, line by line (a blank or 0 quantity: nothing of that line this time). */
 export async function receivePurchaseListAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return staffAction('stock:write', receiveInput, { id: text(formData, 'id') ?? '', supplier: trimmedText(formData, 'supplier') || null }, async (ctx, data) => {
-    await receivePurchaseList(ctx, data.id, data.supplier);
-    return 'Received: every line is in stock.';
+  const quantities = texts(formData, 'quantity');
+  const input = {
+    id: text(formData, 'id') ?? '',
+    lines: texts(formData, 'variantId').map((variantId, i) => ({ variantId, quantity: quantities[i]?.trim() ? Number(quantities[i]) : 0 })),
+  };
+  return staffAction('stock:write', receiveInput, input, async (ctx, data) => {
+    const lines = data.lines.filter((l) => l.quantity > 0);
+    const { status } = await receivePurchaseOrder(ctx, data.id, { note: null, lines: lines.length ? lines : undefined });
+    return status === 'received' ? 'Received: everything is in stock.' : 'Received what came; the rest stays open.';
+  });
+}
+
+export async function cancelPurchaseOrderAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return staffAction('stock:write', listId, text(formData, 'id') ?? '', async (ctx, id) => {
+    await cancelPurchaseOrder(ctx, id);
+    return 'Cancelled.';
   });
 }
 
 export async function deletePurchaseListAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return staffAction('stock:write', listId, text(formData, 'id') ?? '', async (ctx, id) => {
     await deletePurchaseList(ctx, id);
+    return 'Deleted.';
+  });
+}
+
+export async function createSupplierAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const input = { name: trimmedText(formData, 'name'), contact: trimmedText(formData, 'contact'), email: trimmedText(formData, 'email'), phone: trimmedText(formData, 'phone'), note: trimmedText(formData, 'note') };
+  return staffAction('stock:write', supplierInputSchema, input, async (ctx, data) => `Added ${(await createSupplier(ctx, data)).name}.`);
+}
+
+export async function deleteSupplierAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return staffAction('stock:write', z.uuid('Not a supplier'), text(formData, 'id') ?? '', async (ctx, id) => {
+    await deleteSupplier(ctx, id);
     return 'Deleted.';
   });
 }

@@ -6,9 +6,9 @@ import { listPurchaseLists } from '@/lib/inventory';
 import { draftPurchaseListAction } from './actions';
 import { dateTimeFormat } from '@/lib/platform/format-time';
 
-export const metadata: Metadata = { title: 'Purchase lists' };
+export const metadata: Metadata = { title: 'Purchase orders' };
 
-const STATUS = { draft: 'Draft', ordered: 'Ordered', received: 'Received' } as const;
+const STATUS = { draft: 'Draft', sent: 'Sent', partially_received: 'Partly received', received: 'Received', cancelled: 'Cancelled' } as const;
 
 /** What to order: lists drafted from low stock (here or by the assistant), newest first. */
 export default async function PurchaseListsPage() {
@@ -24,23 +24,30 @@ export default async function PurchaseListsPage() {
               Stock
             </Link>
           </p>
-          <h1 className="text-2xl font-bold">Purchase lists</h1>
-          <p className="text-slate-600">Each list orders every low item up to twice its low-stock threshold (at least one). Receive a list to put it all in stock at once.</p>
+          <h1 className="text-2xl font-bold">Purchase orders</h1>
+          <p className="text-slate-600">
+            Drafted from low stock (every low item up to twice its threshold, at least one) or over the API, sent to a{' '}
+            <Link href="/admin/stock/suppliers" className="font-semibold text-brand-700 underline">
+              supplier
+            </Link>
+            , then received in one go or in parts.
+          </p>
         </div>
         {can(ctx.role, 'stock:write') && <ListActionButton action={draftPurchaseListAction} label="Draft from low stock" busy="Drafting…" variant="primary" />}
       </header>
       {lists.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-10 text-center text-slate-600">
-          No purchase lists yet. Draft one from what is low on stock, or ask the assistant to.
+          No purchase orders yet. Draft one from what is low on stock, or ask the assistant to.
         </p>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <table className="w-full text-sm">
-            <caption className="sr-only">Purchase lists, newest first</caption>
+            <caption className="sr-only">Purchase orders, newest first</caption>
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
                 <th scope="col" className="px-4 py-2">Drafted</th>
                 <th scope="col" className="px-4 py-2">Location</th>
+                <th scope="col" className="px-4 py-2">Supplier</th>
                 <th scope="col" className="px-4 py-2 text-right">Items</th>
                 <th scope="col" className="px-4 py-2 text-right">Units</th>
                 <th scope="col" className="px-4 py-2">Status</th>
@@ -55,8 +62,9 @@ export default async function PurchaseListsPage() {
                     </Link>
                   </td>
                   <td className="px-4 py-2">{l.locationName}</td>
+                  <td className="px-4 py-2">{l.supplierName ?? '—'}</td>
                   <td className="px-4 py-2 text-right tabular-nums">{l.items}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{l.units}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{l.received > 0 ? `${l.received} of ${l.units}` : l.units}</td>
                   <td className="px-4 py-2">{STATUS[l.status]}</td>
                 </tr>
               ))}

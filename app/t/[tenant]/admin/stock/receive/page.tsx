@@ -20,7 +20,7 @@ export default async function ReceiveStockPage({ searchParams }: { searchParams:
       location={location}
       locations={locations}
     >
-      <StockOperationForm key={location.id} mode="receive" location={location} action={receiveStockAction} searchStockItemsAction={searchStockItemsAction} />
+      <StockOperationForm key={location.id} mode="receive" currency={ctx.tenant.currency} location={location} action={receiveStockAction} searchStockItemsAction={searchStockItemsAction} />
     </OperationShell>
   );
 }

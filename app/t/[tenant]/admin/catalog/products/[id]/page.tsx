@@ -35,6 +35,7 @@ function draftOf(product: Product, currency: string): ProductDraft {
       sku: v.sku,
       barcodes: v.barcodes.join(', '),
       price: minorToDecimal(v.price, currency),
+      cost: v.cost === null ? '' : minorToDecimal(v.cost, currency),
     })),
   };
 }

@@ -3,15 +3,18 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PrintButton } from '@/components/admin/reports/print-button';
 import { ListActionButton, ReceiveListForm } from '@/components/admin/stock/purchase-list-forms';
+import { formatMoney } from '@/lib/platform/money';
 import { can, requireStaff } from '@/lib/auth';
 import { getPurchaseList } from '@/lib/inventory';
 import { idParam } from '@/lib/platform/validation';
-import { deletePurchaseListAction, markOrderedAction, receivePurchaseListAction } from '../actions';
+import { cancelPurchaseOrderAction, deletePurchaseListAction, markOrderedAction, receivePurchaseListAction } from '../actions';
 import { dateTimeFormat } from '@/lib/platform/format-time';
 
-export const metadata: Metadata = { title: 'Purchase list' };
+export const metadata: Metadata = { title: 'Purchase order' };
 
-/** One purchase list: its lines as drafted (on hand, threshold, to order), printable, then ordered, received or deleted. */
+const STATUS = { draft: 'Draft', sent: 'Sent', partially_received: 'Partly received', received: 'Received', cancelled: 'Cancelled' } as const;
+
+/** One purchase order: its lines (on hand, threshold, to order, unit cost, arrived), printable and as CSV for the supplier; sent, received in parts, cancelled or deleted. */
 export default async function PurchaseListPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireStaff('stock:read');
   const id = idParam.safeParse((await params).id);
@@ -27,15 +30,21 @@ export default async function PurchaseListPage({ params }: { params: Promise<{ i
         <div>
           <p className="text-sm print:hidden">
             <Link href="/admin/stock/purchase-lists" className="font-semibold text-brand-700 underline">
-              Purchase lists
+              Purchase orders
             </Link>
           </p>
-          <h1 className="text-2xl font-bold">Purchase list for {list.locationName}</h1>
+          <h1 className="text-2xl font-bold">Purchase order for {list.locationName}</h1>
           <p className="text-slate-600">
-            Drafted {when.format(list.createdAt)} · {list.lines.length} items, {units} units · <span data-testid="purchase-list-status">{list.status}</span>
+            {list.supplierName ? <>From {list.supplierName} · </> : null}Drafted {when.format(list.createdAt)} · {list.lines.length} items, {units} units ·{' '}
+            <span data-testid="purchase-list-status">{STATUS[list.status]}</span>
           </p>
         </div>
-        <PrintButton />
+        <div className="flex gap-2 print:hidden">
+          <a href={`/api/v1/purchase-orders/${list.id}/csv`} className="rounded-lg border border-slate-300 px-3 py-2 text-sm font-semibold">
+            Download CSV
+          </a>
+          <PrintButton />
+        </div>
       </header>
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
         <table className="w-full text-sm">
@@ -47,6 +56,8 @@ export default async function PurchaseListPage({ params }: { params: Promise<{ i
               <th scope="col" className="px-4 py-2 text-right">On hand</th>
               <th scope="col" className="px-4 py-2 text-right">Low at</th>
               <th scope="col" className="px-4 py-2 text-right">To order</th>
+              <th scope="col" className="px-4 py-2 text-right">Unit cost</th>
+              <th scope="col" className="px-4 py-2 text-right">Arrived</th>
             </tr>
           </thead>
           <tbody>
@@ -57,6 +68,8 @@ export default async function PurchaseListPage({ params }: { params: Promise<{ i
                 <td className="px-4 py-2 text-right tabular-nums">{l.onHand}</td>
                 <td className="px-4 py-2 text-right tabular-nums">{l.threshold ?? '—'}</td>
                 <td className="px-4 py-2 text-right font-semibold tabular-nums">{l.quantity}</td>
+                <td className="px-4 py-2 text-right tabular-nums">{l.unitCost === null ? '—' : formatMoney(l.unitCost, ctx.tenant.currency)}</td>
+                <td className="px-4 py-2 text-right tabular-nums" data-testid="line-received">{l.received}</td>
               </tr>
             ))}
           </tbody>
@@ -64,9 +77,16 @@ export default async function PurchaseListPage({ params }: { params: Promise<{ i
       </div>
       {canWrite && list.status !== 'received' && (
         <section aria-label="What next" className="flex flex-wrap items-start gap-4 print:hidden">
-          {list.status === 'draft' && <ListActionButton action={markOrderedAction} id={list.id} label="Mark as ordered" busy="Saving…" />}
-          <ReceiveListForm action={receivePurchaseListAction} id={list.id} />
-          <ListActionButton action={deletePurchaseListAction} id={list.id} label="Delete" busy="Deleting…" variant="danger" confirm="Delete this purchase list?" then="/admin/stock/purchase-lists" />
+          {list.status === 'draft' && <ListActionButton action={markOrderedAction} id={list.id} label="Mark as sent" busy="Saving…" />}
+          {(list.status === 'sent' || list.status === 'partially_received') && (
+            <ReceiveListForm action={receivePurchaseListAction} id={list.id} lines={list.lines.filter((l) => l.received < l.quantity).map((l) => ({ variantId: l.variantId, label: l.label, open: l.quantity - l.received }))} />
+          )}
+          {(list.status === 'draft' || list.status === 'sent') && (
+            <ListActionButton action={cancelPurchaseOrderAction} id={list.id} label="Cancel order" busy="Cancelling…" confirm="Cancel this purchase order?" />
+          )}
+          {(list.status === 'draft' || list.status === 'cancelled') && (
+            <ListActionButton action={deletePurchaseListAction} id={list.id} label="Delete" busy="Deleting…" variant="danger" confirm="Delete this purchase order?" then="/admin/stock/purchase-lists" />
+          )}
         </section>
       )}
     </div>
