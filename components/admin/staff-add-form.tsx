@@ -1,19 +1,12 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+import { useAddForm, type FormAction } from '@/components/ui/use-form-action';
 
 export function StaffAddForm({ canManageOwners, minPinLength, addStaffAction }: { canManageOwners: boolean; minPinLength: 4 | 6; addStaffAction: FormAction }) {
-  const { state, pending, onSubmit } = useFormAction(addStaffAction, null);
-  const form = useRef<HTMLFormElement>(null);
-  const fe = state?.fieldErrors ?? {};
-
-  useEffect(() => {
-    if (state?.ok) form.current?.reset(); // added: ready for the next person
-  }, [state]);
+  const { state, pending, onSubmit, form, fieldErrors: fe } = useAddForm(addStaffAction);
 
   return (
     <section aria-labelledby="add-staff" className="rounded-xl border border-slate-200 bg-white p-5">

@@ -1,10 +1,10 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+import { useAddForm, useFormAction, type FormAction } from '@/components/ui/use-form-action';
 
 /** An entry as the hours page hands it over: its times as the tenant's wall clock ("YYYY-MM-DDTHH:MM"). */
 export type EditableEntry = { id: string; name: string; clockedInAt: string; clockedOutAt: string | null };
@@ -55,12 +55,7 @@ export function CorrectEntryForm({ entry, action }: { entry: EditableEntry; acti
 
 /** Hours someone forgot to clock: who, from, to, why (audited). */
 export function AddHoursForm({ staff, action }: { staff: { id: string; name: string }[]; action: FormAction }) {
-  const { state, pending, onSubmit } = useFormAction(action, null);
-  const form = useRef<HTMLFormElement>(null);
-  const fe = state?.fieldErrors ?? {};
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
+  const { state, pending, onSubmit, form, fieldErrors: fe } = useAddForm(action);
   return (
     <form ref={form} onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" noValidate>
       {state?.error && (

@@ -1,6 +1,6 @@
 'use client';
 
-import { startTransition, useActionState, type FormEvent } from 'react';
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react';
 import type { FormState } from '@/lib/auth';
 
 /** A server action as a form calls it. Pages hand it down as a prop: components sit below app/. */
@@ -18,4 +18,18 @@ export function useFormAction<S>(action: (prev: Awaited<S>, formData: FormData) 
     startTransition(() => dispatch(formData));
   };
   return { state, pending, onSubmit };
+}
+
+/**
+ * useFormAction for a form that adds something (a person, a location, a supplier): it empties
+ * once the action answers ok, ready for the next one, and keeps what was typed on an error.
+ * Answers `form` to pass as the form's `ref`, and the field errors.
+ */
+export function useAddForm(action: FormAction) {
+  const { state, pending, onSubmit } = useFormAction(action, null);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
+  return { state, pending, onSubmit, form, fieldErrors: state?.fieldErrors ?? {} };
 }

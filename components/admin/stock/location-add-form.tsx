@@ -1,19 +1,12 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+import { useAddForm, type FormAction } from '@/components/ui/use-form-action';
 
 export function LocationAddForm({ addLocationAction }: { addLocationAction: FormAction }) {
-  const { state, pending, onSubmit } = useFormAction(addLocationAction, null);
-  const form = useRef<HTMLFormElement>(null);
-  const fe = state?.fieldErrors ?? {};
-
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
+  const { state, pending, onSubmit, form, fieldErrors: fe } = useAddForm(addLocationAction);
 
   return (
     <section aria-labelledby="add-location" className="rounded-xl border border-slate-200 bg-white p-5">

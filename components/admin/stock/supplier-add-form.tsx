@@ -1,19 +1,13 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+import { useAddForm, type FormAction } from '@/components/ui/use-form-action';
 
 /** Adds a supplier: name, then who to talk to and how to reach them. */
 export function SupplierAddForm({ action }: { action: FormAction }) {
-  const { state, pending, onSubmit } = useFormAction(action, null);
-  const form = useRef<HTMLFormElement>(null);
-  const fe = state?.fieldErrors ?? {};
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
+  const { state, pending, onSubmit, form, fieldErrors: fe } = useAddForm(action);
   return (
     <form ref={form} onSubmit={onSubmit} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" aria-label="Add a supplier">
       <div className="grid gap-3 sm:grid-cols-2">
