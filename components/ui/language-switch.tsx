@@ -15,7 +15,9 @@ export function LanguageSwitch({ chosen, storeLocale, action }: { chosen: Locale
   const { pending, onSubmit } = useFormAction(action, null);
   const form = useRef<HTMLFormElement>(null);
   return (
-    <form ref={form} onSubmit={onSubmit} className="flex items-center">
+    // relative: the sr-only label is absolutely placed, and must stay inside the staff header's
+    // sideways-scrolling row on a phone rather than widen the page (e2e/register-phone.spec.ts).
+    <form ref={form} onSubmit={onSubmit} className="relative flex items-center">
       <label htmlFor="language-switch" className="sr-only">
         {t('label')}
       </label>
