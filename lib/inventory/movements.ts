@@ -66,10 +66,7 @@ export async function applyMovement(tx: Tx, tenantId: string, m: Movement, guard
  * in variant order, so two sales of the same items cannot deadlock. Answers in the order given.
  */
 export async function applyMovements(tx: Tx, tenantId: string, movements: { movement: Movement; guard: boolean }[]): Promise<(Applied | ShortItem)[]> {
-  const order = movements.map((_, i) => i).sort((a, b) => compare(movements[a]!.movement.variantId, movements[b]!.movement.variantId) || a - b);
-  let results: (Applied | ShortItem)[] = new Array(movements.length);
-  if (takesInOneStatement(movements)) results = await takeGuarded(tx, movements.map((m) => m.movement));
-  else for (const i of order) results[i] = await changeLevel(tx, tenantId, movements[i]!.movement, movements[i]!.guard);
+  const results = takesInOneStatement(movements) ? await takeGuarded(tx, movements.map((m) => m.movement)) : await changeLevels(tx, tenantId, movements);
   const applied = movements.flatMap(({ movement }, i) => (isShort(results[i]!) ? [] : [{ m: movement, level: results[i] as Applied }]));
   if (applied.length === 0) return results;
   await tx.insert(stockMovements).values(
@@ -93,6 +90,14 @@ export async function applyMovements(tx: Tx, tenantId: string, movements: { move
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** One statement per level, in variant order; answers in the order given. */
+async function changeLevels(tx: Tx, tenantId: string, movements: { movement: Movement; guard: boolean }[]): Promise<(Applied | ShortItem)[]> {
+  const order = movements.map((_, i) => i).sort((a, b) => compare(movements[a]!.movement.variantId, movements[b]!.movement.variantId) || a - b);
+  const results: (Applied | ShortItem)[] = new Array(movements.length);
+  for (const i of order) results[i] = await changeLevel(tx, tenantId, movements[i]!.movement, movements[i]!.guard);
+  return results;
+}
 
 /** Two or more guarded decrements of distinct items at one location: takeGuarded's case. */
 function takesInOneStatement(movements: { movement: Movement; guard: boolean }[]): boolean {

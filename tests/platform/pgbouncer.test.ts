@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { database } from '@/db/client';
 import { outboxEvents } from '@/db/schema/events';
 import { appendEvents } from '@/lib/events';
-import { databaseSettings, withTenant } from '@/lib/platform/db';
+import { databaseSettings, rowsOf, withTenant } from '@/lib/platform/db';
 import { requestFingerprint, withIdempotency } from '@/lib/platform/idempotency';
 import { createTenant, type TestTenant } from '../helpers';
 import { ownDatabase } from '../own-database';
@@ -26,8 +26,6 @@ const notRun = !process.env.DATABASE_URL
   : !pgbouncer
     ? 'PgBouncer test did not run: no pgbouncer binary (apt-get install -y pgbouncer)'
     : undefined;
-
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
 async function freePort(): Promise<number> {
   const server = createServer();
