@@ -16,7 +16,7 @@ import {
   type GatewayPayment,
   type PaymentView,
 } from '@/lib/payments';
-import { withSavepoint, withTenant, type Tx } from '@/lib/platform/db';
+import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
 import { logger } from '@/lib/platform/logger';
 import { setTableOccupancy } from '@/lib/restaurant';
@@ -124,30 +124,32 @@ async function payCash(ctx: TenantContext, orderId: string, input: CashInput, sh
   return withTenant(ctx.tenantId, async (tx) => {
     const order = await placeIfOpen(tx, await lockOrder(tx, orderId));
     await assertNoPendingCard(tx, orderId);
-    const { payment } = await takeCash(tx, ctx, order, input, await drawerFor(tx, order, shiftId));
+    const take = cashToTake(order, input, await partOf(tx, orderId, input));
+    const { payment } = await writeCash(tx, ctx, order, take, await drawerFor(tx, order, shiftId));
     return { payment, order: await orderViewIn(tx, orderId) };
   });
 }
 
 /**
- * A cash tender handed over with the sale, taken in the sale's own transaction (checkout): in a
- * savepoint, so a refused tender (not enough cash) leaves the sale standing; the order's view is
- * made from the rows written, none read back.
+ * A cash tender handed over with the sale, taken in the sale's own transaction (checkout). A new
+ * sale has no split part (its schema refuses one), so whether the tender is refused — not enough
+ * cash, nothing due — is known from the order as written before anything is: the refusal is thrown
+ * first, the sale stands, and no savepoint is needed (two round trips fewer while the sale holds
+ * its location's number). The order's view is made from the rows written, none read back.
  */
 export function payCashWithSale(tx: Tx, ctx: TenantContext, written: WrittenOrder, input: CashInput): Promise<PaymentResult> {
-  return observePayment('cash', () =>
-    withSavepoint(tx, async (sp) => {
-      // The drawer is the sale's own shift, checked open at its location by the sale in this transaction.
-      const { payment, order } = await takeCash(sp, ctx, written.order, input, written.order.shiftId);
-      return { payment, order: newOrderView({ order, lines: written.lines }, [payment]) };
-    }),
-  );
+  return observePayment('cash', async () => {
+    const take = cashToTake(written.order, input, null);
+    // The drawer is the sale's own shift, checked open at its location by the sale in this transaction.
+    const { payment, order } = await writeCash(tx, ctx, written.order, take, written.order.shiftId);
+    return { payment, order: newOrderView({ order, lines: written.lines }, [payment]) };
+  });
 }
 
-/** The cash tender itself on the locked, placed `order` into `drawer` (an open shift, or none): the amount (the tip first), the payment, the order's totals. */
-async function takeCash(tx: Tx, ctx: TenantContext, order: OrderRow, input: CashInput, drawer: string | null): Promise<{ payment: PaymentView; order: OrderRow }> {
-  const orderId = order.id;
-  const part = await partOf(tx, orderId, input);
+type CashToTake = { amount: number; tip: number; tendered: number; part: PartRow | null };
+
+/** What a cash tender puts toward `order` (and its part), the tip first out of the cash handed over; a refusal (AppError) when it cannot be taken. */
+function cashToTake(order: OrderRow, input: CashInput, part: PartRow | null): CashToTake {
   const tip = input.tip ?? 0;
   const due = Math.min(order.total - order.paidTotal, part ? part.amount - part.paidTotal : Infinity);
   // Cash handed over covers the tip first: what is left goes to the order.
@@ -156,13 +158,18 @@ async function takeCash(tx: Tx, ctx: TenantContext, order: OrderRow, input: Cash
     const asked = tip ? `${amount} and a tip of ${tip}` : `${amount}`;
     throw new AppError('unprocessable', `Not enough cash: ${input.tendered} handed over for ${asked}`, [{ path: 'tendered', message: 'Less than the amount' }]);
   }
+  return { amount, tip, tendered: input.tendered, part };
+}
+
+/** The cash tender on the locked, placed `order` into `drawer` (an open shift, or none): the payment, the order's totals. */
+async function writeCash(tx: Tx, ctx: TenantContext, order: OrderRow, take: CashToTake, drawer: string | null): Promise<{ payment: PaymentView; order: OrderRow }> {
   const payment = await recordCashPayment(tx, ctx.tenantId, {
-    orderId,
+    orderId: order.id,
     shiftId: drawer,
-    amount,
-    tip,
-    partId: part?.id ?? null,
-    cashTendered: input.tendered,
+    amount: take.amount,
+    tip: take.tip,
+    partId: take.part?.id ?? null,
+    cashTendered: take.tendered,
     actorUserId: ctx.userId,
   });
   return { payment, order: await applyCapturedAmount(tx, order, payment) };
