@@ -1,5 +1,5 @@
 // npm run demo — one command from a fresh clone to a running Tillwise on embedded defaults:
-// migrate + seed the PGlite database, build, start, print where to go and who to sign in as.
+// migrate + seed the PGlite database and build (side by side), start, print where to go and who to sign in as.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -55,11 +55,14 @@ async function main(): Promise<void> {
     NEXT_TELEMETRY_DISABLED: '1',
   };
 
-  console.log('\n▸ Preparing the database (migrations + demo data)…');
-  await finished(run('npx', ['tsx', '--tsconfig', 'tsconfig.scripts.json', 'scripts/seed.ts'], env), 'seeding');
-
-  console.log('\n▸ Building the app…');
-  await finished(run('npx', ['next', 'build'], { ...env, NODE_ENV: 'production' }), 'next build');
+  // Neither needs the other (the build opens no database), so they run side by side.
+  console.log('\n▸ Preparing the database (migrations + demo data) and building the app…');
+  const seeding = run('npx', ['tsx', '--tsconfig', 'tsconfig.scripts.json', 'scripts/seed.ts'], env);
+  const building = run('npx', ['next', 'build'], { ...env, NODE_ENV: 'production' });
+  await Promise.all([finished(seeding, 'seeding'), finished(building, 'next build')]).catch((err: unknown) => {
+    for (const child of [seeding, building]) if (child.exitCode === null) child.kill('SIGTERM');
+    throw err;
+  });
 
   console.log('\n▸ Starting the card gateway simulator and the app…');
   // The bundled card gateway (gateway/): card payments at the register go through it.

@@ -28,8 +28,8 @@ export const DEMO_STAFF = [
 ] as const;
 
 /** Creates the demo tenants, staff, catalog, stock, menus and tables; an existing tenant is left as it is. */
-export async function seedDemo(): Promise<void> {
-  for (const t of DEMO_TENANTS) await seedDemoTenant(t);
+export async function seedDemo(options: { historyDays?: number } = {}): Promise<void> {
+  for (const t of DEMO_TENANTS) await seedDemoTenant({ ...t, ...options });
 }
 
 export type DemoTenant = {
