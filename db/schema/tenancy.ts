@@ -72,6 +72,10 @@ export const tenantSettings = pgTable(
     locale: text('locale').notNull().default('en'),
     /** How money reads: 'code' ("MMK 2,500") or 'local' ("2,500 Ks", in Burmese "၂,၅၀၀ ကျပ်"); lib/platform/money.ts. */
     currencyDisplay: text('currency_display').notNull().default('code'),
+    /** How old a sale a register kept offline may be when it reaches the server (hours); older is refused for a manager to look at. */
+    offlineMaxHours: integer('offline_max_hours').notNull().default(24),
+    /** The most a register may take offline before it refuses new offline sales (minor units); null: no limit. */
+    offlineMaxTotal: integer('offline_max_total'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

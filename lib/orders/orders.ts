@@ -156,10 +156,10 @@ export async function lockOrder(tx: Tx, orderId: string): Promise<OrderRow> {
 }
 
 /** The open shift an order is rung up in (its register and location), checked. */
-export async function openShiftOf(tx: Tx, shiftId: string | null, locationId: string | undefined): Promise<{ registerName: string; locationId: string } | null> {
+export async function openShiftOf(tx: Tx, shiftId: string | null, locationId: string | undefined): Promise<{ registerName: string; locationId: string; openedAt: Date } | null> {
   if (!shiftId) return null;
   const [shift] = await tx
-    .select({ status: shifts.status, locationId: shifts.locationId, registerName: shifts.registerName })
+    .select({ status: shifts.status, locationId: shifts.locationId, registerName: shifts.registerName, openedAt: shifts.openedAt })
     .from(shifts)
     .where(eq(shifts.id, shiftId));
   if (!shift) throw new AppError('unprocessable', 'No such shift', [{ path: 'shiftId', message: 'No such shift' }]);
@@ -227,6 +227,23 @@ export async function createOrder(ctx: TenantContext, input: CreateOrderInput): 
   return orderId;
 }
 
+/** How far ahead of the server's clock a register's may run before its time is refused. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * The time of a sale a register made offline, checked against the business's offline window: not
+ * ahead of now (beyond a register clock's drift), not older than `maxHours`, and not before the
+ * shift it was rung up in opened. Refused before anything is written; the register keeps it for a
+ * manager to look at.
+ */
+function offlineSaleTime(placedAt: Date, now: Date, maxHours: number, shift: { openedAt: Date } | null): Date {
+  const refuse = (message: string) => new AppError('unprocessable', message, [{ path: 'placedAt', message }]);
+  if (placedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw refuse("The sale's time is in the future: check the register's clock");
+  if (now.getTime() - placedAt.getTime() > maxHours * 3600 * 1000) throw refuse(`This sale was made offline more than ${maxHours} hours ago, longer than the business allows`);
+  if (shift && placedAt < shift.openedAt) throw refuse('This sale is older than the shift it was rung up in');
+  return placedAt;
+}
+
 /** Thrown inside writeOrder's transaction to undo it: the order of that id is there already. */
 class OrderExists extends Error {}
 
@@ -266,6 +283,8 @@ async function writeOrder<R>(ctx: TenantContext, input: CreateOrderInput, orderI
     const shift = await openShiftOf(tx, input.shiftId, input.locationId);
     const locationId = shift?.locationId ?? fallbackLocation;
     if (!locationId) throw new AppError('unprocessable', 'This business has no location yet; add one under Stock → Locations');
+    const now = new Date();
+    const at = input.placedAt ? offlineSaleTime(input.placedAt, now, settings.offlineMaxHours, shift) : now;
     if (input.tableId && input.park) await assertNoOtherTab(tx, input.tableId, null);
     const placed = !input.park;
     // The customer attached at the register: this business's (RLS sees no other), or 422 before anything is written.
@@ -275,8 +294,7 @@ async function writeOrder<R>(ctx: TenantContext, input: CreateOrderInput, orderI
       if (values.length === 0) throw nothingToPlace();
       await takeStock(tx, tenantId, { orderId, locationId, createdBy: ctx.userId }, values);
     }
-    const now = new Date();
-    const day = businessDate(ctx.tenant.timeZone, now, settings.dayStartsAt);
+    const day = businessDate(ctx.tenant.timeZone, at, settings.dayStartsAt);
     const [order] = await tx
       .insert(orders)
       .values({
@@ -288,7 +306,7 @@ async function writeOrder<R>(ctx: TenantContext, input: CreateOrderInput, orderI
         shiftId: input.shiftId,
         registerName: shift?.registerName ?? null,
         // Placed: everything goes to the kitchen now (held courses included: checkout fires the rest).
-        ...(placed ? { status: 'placed' as const, stockReserved: true, placedAt: now } : { status: 'open' as const }),
+        ...(placed ? { status: 'placed' as const, stockReserved: true, placedAt: at } : { status: 'open' as const }),
         type: input.type,
         tableId: input.tableId,
         covers: input.type === 'dine_in' ? (input.covers ?? 1) : null,

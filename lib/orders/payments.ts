@@ -59,7 +59,7 @@ const DECLINE_WORDS: Record<string, string> = {
  * (and completed). The order's paid total decides its status, split or not; the tip is not the
  * order's money. Answers the order row as it now is.
  */
-async function applyCapturedAmount(tx: Tx, order: OrderRow, payment: PaymentView): Promise<OrderRow> {
+async function applyCapturedAmount(tx: Tx, order: OrderRow, payment: PaymentView, at = new Date()): Promise<OrderRow> {
   const paidTotal = order.paidTotal + payment.amount;
   const status = paidTotal >= order.total ? 'paid' : 'partially_paid';
   assertTransition(order.status, status);
@@ -75,7 +75,7 @@ async function applyCapturedAmount(tx: Tx, order: OrderRow, payment: PaymentView
     // Paid is done: the sale completes, and a dine-in table waits to be cleared.
     [updated] = await tx
       .update(orders)
-      .set({ paidTotal, status: 'completed', paidAt: new Date(), completedAt: new Date(), updatedAt: new Date() })
+      .set({ paidTotal, status: 'completed', paidAt: at, completedAt: at, updatedAt: new Date() })
       .where(eq(orders.id, order.id))
       .returning();
     if (order.tableId) await setTableOccupancy(tx, order.tableId, { status: 'needs_cleaning', covers: 0 });
@@ -140,8 +140,9 @@ async function payCash(ctx: TenantContext, orderId: string, input: CashInput, sh
 export function payCashWithSale(tx: Tx, ctx: TenantContext, written: WrittenOrder, input: CashInput): Promise<PaymentResult> {
   return observePayment('cash', async () => {
     const take = cashToTake(written.order, input, null);
-    // The drawer is the sale's own shift, checked open at its location by the sale in this transaction.
-    const { payment, order } = await writeCash(tx, ctx, written.order, take, written.order.shiftId);
+    // The drawer is the sale's own shift, checked open at its location by the sale in this transaction;
+    // paid when it was placed (a sale made offline is paid at its own time, in its business day).
+    const { payment, order } = await writeCash(tx, ctx, written.order, take, written.order.shiftId, written.order.placedAt ?? undefined);
     return { payment, order: newOrderView({ order, lines: written.lines }, [payment]) };
   });
 }
@@ -162,7 +163,7 @@ function cashToTake(order: OrderRow, input: CashInput, part: PartRow | null): Ca
 }
 
 /** The cash tender on the locked, placed `order` into `drawer` (an open shift, or none): the payment, the order's totals. */
-async function writeCash(tx: Tx, ctx: TenantContext, order: OrderRow, take: CashToTake, drawer: string | null): Promise<{ payment: PaymentView; order: OrderRow }> {
+async function writeCash(tx: Tx, ctx: TenantContext, order: OrderRow, take: CashToTake, drawer: string | null, at?: Date): Promise<{ payment: PaymentView; order: OrderRow }> {
   const payment = await recordCashPayment(tx, ctx.tenantId, {
     orderId: order.id,
     shiftId: drawer,
@@ -172,7 +173,7 @@ async function writeCash(tx: Tx, ctx: TenantContext, order: OrderRow, take: Cash
     cashTendered: take.tendered,
     actorUserId: ctx.userId,
   });
-  return { payment, order: await applyCapturedAmount(tx, order, payment) };
+  return { payment, order: await applyCapturedAmount(tx, order, payment, at) };
 }
 
 async function payCard(ctx: TenantContext, orderId: string, input: Extract<PaymentInput, { tender: 'card' }>, shiftId: string | null): Promise<Taken> {

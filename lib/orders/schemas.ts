@@ -104,9 +104,24 @@ export const createOrderSchema = z
     park: z.boolean().default(false),
     /** Tenders to take right after checkout, in order (split payment). */
     payments: z.array(paymentInputSchema).max(10).default([]),
+    /**
+     * When the sale was made, as the register recorded it: a sale the register kept while offline,
+     * sent once the connection is back with the Idempotency-Key it was given then. It dates the
+     * order (its business day, its number on that day, when it was paid), within the business's
+     * offline window (`offlineMaxHours`). Absent: now.
+     */
+    placedAt: z.iso
+      .datetime({ offset: true, message: 'Use an ISO 8601 time with its offset, e.g. 2026-12-03T08:15:00Z' })
+      .transform((v) => new Date(v))
+      .optional(),
   })
   .superRefine((v, ctx) => {
     dineIn(v, ctx);
+    if (v.placedAt && v.park) ctx.addIssue({ code: 'custom', path: ['placedAt'], message: 'Only a checkout made offline carries its time' });
+    v.payments.forEach((p, i) => {
+      // Card is disabled offline: a card can only be charged while the gateway answers.
+      if (v.placedAt && p.tender === 'card') ctx.addIssue({ code: 'custom', path: ['payments', i, 'tender'], message: 'A sale made offline is paid in cash' });
+    });
     if (v.park && v.payments.length) ctx.addIssue({ code: 'custom', path: ['payments'], message: 'A parked order is paid when it is resumed' });
     if (v.park && v.redeemRewards) ctx.addIssue({ code: 'custom', path: ['redeemRewards'], message: 'A loyalty reward is redeemed at checkout' });
     v.payments.forEach((p, i) => {

@@ -52,6 +52,10 @@ export type TenantSettings = {
   locale: Locale;
   /** 'code' "MMK 2,500" or 'local' "2,500 Ks" (lib/platform/money.ts). */
   currencyDisplay: CurrencyDisplay;
+  /** A sale a register kept offline is refused when it reaches the server more than this many hours after it was made. */
+  offlineMaxHours: number;
+  /** The register takes no new offline sale once its unsynced sales total this (minor units); null: no limit. */
+  offlineMaxTotal: number | null;
 };
 
 export const BUSINESS_TYPES = ['restaurant', 'shop', 'both'] as const;
@@ -81,6 +85,8 @@ const DEFAULT_SETTINGS: TenantSettings = {
   checklistDismissed: false,
   locale: DEFAULT_LOCALE,
   currencyDisplay: 'code',
+  offlineMaxHours: 24,
+  offlineMaxTotal: null,
 };
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().transform((v) => v || null);
@@ -112,6 +118,8 @@ export const settingsPatchSchema = patchSchema(
     checklistDismissed: z.boolean(),
     locale: z.enum(LOCALES, { message: 'Choose English or Myanmar' }),
     currencyDisplay: z.enum(CURRENCY_DISPLAYS, { message: 'Choose how amounts read' }),
+    offlineMaxHours: z.number({ message: 'Enter hours' }).int('Use whole hours').min(1, '1 to 168 hours').max(168, '1 to 168 hours'),
+    offlineMaxTotal: z.number({ message: 'Enter an amount' }).int('Use whole minor units').min(1, 'More than 0, or no limit').max(1_000_000_000).nullable(),
   }),
 );
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
@@ -140,6 +148,8 @@ const columns = {
   checklistDismissed: tenantSettings.checklistDismissed,
   locale: tenantSettings.locale,
   currencyDisplay: tenantSettings.currencyDisplay,
+  offlineMaxHours: tenantSettings.offlineMaxHours,
+  offlineMaxTotal: tenantSettings.offlineMaxTotal,
 };
 
 /** The tenant's settings, read in the caller's tenant transaction `tx` when given (a quote's reads share one). */
