@@ -41,8 +41,12 @@ type RouteOptions<B extends BodySchema> = {
   idempotent?: boolean;
 };
 
-/** A route handler as Next calls it, carrying the body schema it declared (`body`), if any. */
-export type RouteHandler<Params> = ((req: NextRequest, segment: Segment<Params>) => Promise<Response>) & { body?: z.ZodType };
+/**
+ * A route handler as Next calls it, carrying what it declared: its body schema (`body`) and the
+ * permission it needs (`permission`), if any — the OpenAPI document (lib/platform/openapi.ts) and
+ * the fuzz suite read them off the handler, so neither can drift from the code.
+ */
+export type RouteHandler<Params> = ((req: NextRequest, segment: Segment<Params>) => Promise<Response>) & { body?: z.ZodType; permission?: Permission };
 
 /**
  * Wraps a tenant API route handler: request id and log context, host tenant, session of that
@@ -54,7 +58,7 @@ export function tenantRoute<Params = Record<string, string>, B extends BodySchem
   handler: (ctx: RouteContext<Params, TenantContext, BodyOf<B>>) => Promise<Response>,
   options: RouteOptions<B> & { permission: Permission },
 ): RouteHandler<Params> {
-  return guardedRoute((req) => resolveStaff(req, options.permission), handler, options);
+  return Object.assign(guardedRoute((req) => resolveStaff(req, options.permission), handler, options), { permission: options.permission });
 }
 
 /** Who a route answers for: the tenant of the host, and the person (or device) the request proves. */

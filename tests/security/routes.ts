@@ -1,11 +1,14 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { withTenant } from '@/lib/platform/db';
 import { rowsOf } from '../helpers';
 
 /** What the route sweeps (bola-sweep, input-fuzz) share: the routes on disk, whose ids they take, and a tenant's rows digested. */
-const API = join(process.cwd(), 'app/api/v1');
+export { findRoutes, type Route } from '@/scripts/api-routes';
+
+/** Routes anyone may read on any host, with why (reviewed list): they hold no tenant's data. */
+export const PUBLIC_ROUTES: Record<string, string> = {
+  '/api/v1/openapi.json': "the API's own description, made from the code: the same on every host",
+};
 
 /** Route segments whose param is not a tenant resource id, with why (reviewed list). */
 export const NOT_AN_ID: Record<string, string> = {
@@ -30,19 +33,6 @@ export const KIND_OF: [RegExp, string][] = [
   [/^\/api\/v1\/suppliers\/\[id\]/, 'suppliers'],
   [/^\/api\/v1\/purchase-orders\/\[id\]/, 'purchase_lists'],
 ];
-
-export type Route = { file: string; path: string; params: string[] };
-
-/** Every route.ts under app/api/v1, as its URL pattern and params. */
-export function findRoutes(dir = API): Route[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) return findRoutes(full);
-    if (name !== 'route.ts') return [];
-    const path = `/api/v1/${relative(API, dir).split('\\').join('/')}`.replace(/\/$/, '');
-    return [{ file: full, path, params: [...path.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!) }];
-  });
-}
 
 /** One id of each kind KIND_OF names, of `tenantId`. */
 export async function idsOf(tenantId: string): Promise<Map<string, string>> {
