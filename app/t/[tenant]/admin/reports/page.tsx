@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { REPORT_INFO, type ReportName } from '@/lib/analytics';
 import { requireStaff } from '@/lib/auth';
 
-export const metadata: Metadata = { title: 'Reports' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.titles');
+  return { title: t('reports') };
+}
 
 /** Every report, each with the question it answers; a report opens on today and has its own range, CSV and print view. */
 export default async function ReportsPage() {

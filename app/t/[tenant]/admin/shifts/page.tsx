@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Form from 'next/form';
 import Link from 'next/link';
 import { longDate } from '@/components/admin/range-form';
@@ -14,7 +15,10 @@ import { formatMoney } from '@/lib/platform/money';
 import { businessDayRule } from '@/lib/tenancy';
 import { dateTimeFormat } from '@/lib/platform/format-time';
 
-export const metadata: Metadata = { title: 'Shifts' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.titles');
+  return { title: t('shifts') };
+}
 
 /**
  * Shift history for managers: every shift opened on a business day, with its Z report (or X

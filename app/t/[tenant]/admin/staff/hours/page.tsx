@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Form from 'next/form';
 import Link from 'next/link';
 import { AddHoursForm, CorrectEntryForm } from '@/components/admin/time-clock-forms';
@@ -15,7 +16,10 @@ import { dateTimeFormat, formatDuration } from '@/lib/platform/format-time';
 import { businessDayRule } from '@/lib/tenancy';
 import { addHoursAction, correctEntryAction } from './actions';
 
-export const metadata: Metadata = { title: 'Hours' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.titles');
+  return { title: t('hours') };
+}
 
 /** "2026-03-02T09:05": an instant as the tenant's wall clock, as a datetime-local field takes it. */
 const wall = (at: Date, timeZone: string) => localDateTime(at, timeZone).slice(0, 16).replace(' ', 'T');
