@@ -18,8 +18,8 @@ import { dashboardData, type DashboardData } from './dashboard-data';
 import { dismissChecklistAction, removeSamplesAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('dashboard') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('dashboard') };
 }
 
 

@@ -8,8 +8,8 @@ import { firstParam } from '@/components/ui/pager';
 import { deleteChatAction, renameChatAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('assistant') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('assistant') };
 }
 
 const MODEL_NAMES = { openai: 'OpenAI', github: 'GitHub Models', compatible: 'your OpenAI-compatible server', offline: 'the built-in offline model' } as const;

@@ -11,8 +11,8 @@ import { businessDate } from '@/lib/orders';
 import { AppError } from '@/lib/platform/errors';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('auditLog') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('auditLog') };
 }
 
 type Params = Record<string, string | string[] | undefined>;

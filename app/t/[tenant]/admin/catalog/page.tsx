@@ -11,8 +11,8 @@ import { formatMoney } from '@/lib/platform/money';
 import { isUuid } from './form-input';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('products') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('products') };
 }
 
 const PAGE_SIZE = 25;

@@ -11,8 +11,8 @@ import { buttonClass } from '@/components/ui/button';
 import { createCustomerAction, loyaltyAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('customers') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('customers') };
 }
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -17,8 +17,8 @@ import {
 } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('kitchen') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('kitchen') };
 }
 
 

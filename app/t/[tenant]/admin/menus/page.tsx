@@ -10,8 +10,8 @@ import { isMenuAvailable, listMenus } from '@/lib/restaurant';
 import { tableScrollClass } from '@/components/ui/table';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('menus') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('menus') };
 }
 
 const PAGE_SIZE = 50;

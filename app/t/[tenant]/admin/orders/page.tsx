@@ -17,8 +17,8 @@ import { businessDayRule } from '@/lib/tenancy';
 import { formatDateTime } from '@/lib/platform/format-time';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('orders') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('orders') };
 }
 
 /** Every order of the business: filters in the URL (business days in the store's time zone), 25 a page, CSV downloads of the same search. */

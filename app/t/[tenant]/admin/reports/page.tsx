@@ -5,8 +5,8 @@ import { REPORT_INFO, type ReportName } from '@/lib/analytics';
 import { requireStaff } from '@/lib/auth';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('reports') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('reports') };
 }
 
 /** Every report, each with the question it answers; a report opens on today and has its own range, CSV and print view. */

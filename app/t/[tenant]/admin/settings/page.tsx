@@ -6,8 +6,8 @@ import { drawerToleranceOf, getTenantSettings } from '@/lib/tenancy';
 import { saveSettingsAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('settings') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('settings') };
 }
 
 export default async function SettingsPage() {

@@ -16,8 +16,8 @@ import { businessDayRule } from '@/lib/tenancy';
 import { dateTimeFormat } from '@/lib/platform/format-time';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('shifts') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('shifts') };
 }
 
 /**

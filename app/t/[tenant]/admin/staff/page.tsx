@@ -9,8 +9,8 @@ import { addStaffAction, updateStaffAction } from './actions';
 import { dateTimeFormat } from '@/lib/platform/format-time';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('staff') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('staff') };
 }
 
 export default async function StaffPage() {

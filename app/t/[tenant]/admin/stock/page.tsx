@@ -12,8 +12,8 @@ import { levelsOf, listLevels, listLocations } from '@/lib/inventory';
 import { setThresholdAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('stock') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('stock') };
 }
 
 const PAGE_SIZE = 25;

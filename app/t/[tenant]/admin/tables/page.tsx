@@ -13,8 +13,8 @@ import { addTableAction, deleteTableAction, saveFloorPlanAction, updateTableLayo
 import { tableScrollClass } from '@/components/ui/table';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('tables') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('tables') };
 }
 
 export default async function TablesPage() {

@@ -8,8 +8,8 @@ import { getTenantSettings } from '@/lib/tenancy';
 import { addCategoryAction, deleteCategoryAction, setTrackStockByDefaultAction, updateCategoryAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('categories') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('categories') };
 }
 
 export default async function CategoriesPage() {

@@ -7,8 +7,8 @@ import { getTenantSettings } from '@/lib/tenancy';
 import { addDiscountAction, deleteDiscountAction, updateDiscountAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('discounts') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('discounts') };
 }
 
 export default async function DiscountsPage() {

@@ -7,8 +7,8 @@ import { CSV_COLUMNS } from '@/lib/catalog';
 import { minorToDecimal } from '@/lib/platform/money';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('importAndExport') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('importAndExport') };
 }
 
 type Column = (typeof CSV_COLUMNS)[number];

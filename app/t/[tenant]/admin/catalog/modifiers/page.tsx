@@ -9,8 +9,8 @@ import { formatMoney, minorToDecimal } from '@/lib/platform/money';
 import { deleteModifierGroupAction, saveModifierGroupAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('modifierGroups') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('modifierGroups') };
 }
 
 function card(group: ModifierGroup, currency: string): ModifierGroupCard {

@@ -7,8 +7,8 @@ import { getTenantSettings } from '@/lib/tenancy';
 import { addTaxClassAction, deleteTaxClassAction, setDefaultTaxClassAction, setPricesIncludeTaxAction, updateTaxClassAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('taxes') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('taxes') };
 }
 
 export default async function TaxesPage() {

@@ -13,8 +13,8 @@ import { idParam } from '@/lib/platform/validation';
 import { eraseCustomerAction, updateCustomerAction } from '../actions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('customer') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('customer') };
 }
 
 const LEDGER_WORDS = { earn: 'Earned', redeem: 'Redeemed', reverse: 'Reversed' } as const;

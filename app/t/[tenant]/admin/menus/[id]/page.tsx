@@ -14,8 +14,8 @@ import { getMenu, isMenuAvailable, type Menu } from '@/lib/restaurant';
 import { deleteMenuAction, saveMenuAction, searchMenuProductsAction } from '../actions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('editMenu') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('editMenu') };
 }
 
 export default async function EditMenuPage({

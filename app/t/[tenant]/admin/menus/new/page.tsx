@@ -6,8 +6,8 @@ import { requireStaff } from '@/lib/auth';
 import { saveMenuAction, searchMenuProductsAction } from '../actions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('newMenu') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('newMenu') };
 }
 
 export default async function NewMenuPage() {

@@ -11,8 +11,8 @@ import { loadOrderDetail, orderTimeline } from '@/lib/orders';
 import { refundOrderAction, voidOrderAction } from '../../../register/orders/actions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('order') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('order') };
 }
 
 /** One order: lines, modifiers, discounts, payments, refunds, receipt, and its timeline from the event log. Another business's id is a 404. */

@@ -11,8 +11,8 @@ import { idParam } from '@/lib/platform/validation';
 import { businessDayRule } from '@/lib/tenancy';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('shiftReport') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('shiftReport') };
 }
 
 /** One shift's Z report (or X report while it is open), to read and reprint on 80 mm paper. */

@@ -17,8 +17,8 @@ import { businessDayRule } from '@/lib/tenancy';
 import { addHoursAction, correctEntryAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('hours') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('hours') };
 }
 
 /** "2026-03-02T09:05": an instant as the tenant's wall clock, as a datetime-local field takes it. */

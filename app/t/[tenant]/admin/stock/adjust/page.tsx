@@ -8,8 +8,8 @@ import { locationFromParam } from '../location-param';
 import { adjustStockAction, searchStockItemsAction } from '../actions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('adjustStock') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('adjustStock') };
 }
 
 export default async function AdjustStockPage({ searchParams }: { searchParams: Promise<{ location?: string | string[] }> }) {

@@ -9,8 +9,8 @@ import { locationFromParam } from '../location-param';
 import { countStockAction, searchStockItemsAction } from '../actions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('stockCount') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('stockCount') };
 }
 
 export default async function StockCountPage({ searchParams }: { searchParams: Promise<{ location?: string | string[] }> }) {

@@ -8,8 +8,8 @@ import { listLocations } from '@/lib/inventory';
 import { addLocationAction, updateLocationAction } from '../actions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('locations') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('locations') };
 }
 
 export default async function LocationsPage() {

@@ -8,8 +8,8 @@ import { draftPurchaseListAction } from './actions';
 import { dateTimeFormat } from '@/lib/platform/format-time';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('purchaseOrders') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('purchaseOrders') };
 }
 
 const STATUS = { draft: 'Draft', sent: 'Sent', partially_received: 'Partly received', received: 'Received', cancelled: 'Cancelled' } as const;

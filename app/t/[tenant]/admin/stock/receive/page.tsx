@@ -8,8 +8,8 @@ import { locationFromParam } from '../location-param';
 import { receiveStockAction, searchStockItemsAction } from '../actions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('receiveStock') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('receiveStock') };
 }
 
 export default async function ReceiveStockPage({ searchParams }: { searchParams: Promise<{ location?: string | string[] }> }) {

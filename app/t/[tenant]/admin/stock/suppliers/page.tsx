@@ -8,8 +8,8 @@ import { listSuppliers } from '@/lib/inventory';
 import { createSupplierAction, deleteSupplierAction } from '../purchase-lists/actions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('suppliers') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('suppliers') };
 }
 
 /** Who the store buys from: purchase orders name one. */

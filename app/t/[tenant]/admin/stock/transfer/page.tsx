@@ -9,8 +9,8 @@ import { locationFromParam } from '../location-param';
 import { searchStockItemsAction, transferStockAction } from '../actions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('transferStock') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('transferStock') };
 }
 
 export default async function TransferStockPage({ searchParams }: { searchParams: Promise<{ location?: string | string[] }> }) {

@@ -14,8 +14,8 @@ import { tableScrollClass } from '@/components/ui/table';
 import { dateTimeFormat } from '@/lib/platform/format-time';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('itemHistory') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('itemHistory') };
 }
 
 const PAGE_SIZE = 25;

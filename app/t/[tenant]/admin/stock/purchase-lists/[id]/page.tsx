@@ -12,8 +12,8 @@ import { cancelPurchaseOrderAction, deletePurchaseListAction, markOrderedAction,
 import { dateTimeFormat } from '@/lib/platform/format-time';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.titles');
-  return { title: t('purchaseOrder') };
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('purchaseOrder') };
 }
 
 const STATUS = { draft: 'Draft', sent: 'Sent', partially_received: 'Partly received', received: 'Received', cancelled: 'Cancelled' } as const;
