@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import Form from 'next/form';
 import Link from 'next/link';
 import { longDate } from '@/components/admin/range-form';
+import { pageFormats } from '@/components/admin/page-formats';
 import { differenceWords } from '@/components/register/shift/report-sections';
 import { buttonClass } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/field';
@@ -27,6 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function ShiftsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireStaff('reports:read');
+  const f = await pageFormats();
   const today = businessDayOf(new Date(), await businessDayRule(ctx)).date;
   const asked = firstParam((await searchParams).date);
   const date = asked && dayParam(asked) === asked && asked <= today ? asked : today;
@@ -50,7 +52,7 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold">Shifts</h1>
-          <p className="text-slate-600">Every register’s shifts of {longDate(date, true)} ({ctx.tenant.timeZone}), and the day across registers.</p>
+          <p className="text-slate-600">Every register’s shifts of {longDate(f, date, true)} ({ctx.tenant.timeZone}), and the day across registers.</p>
         </div>
         <Form action="/admin/shifts" className="flex items-end gap-2">
           <label className="text-sm font-medium">
