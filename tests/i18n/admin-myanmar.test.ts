@@ -62,7 +62,7 @@ function render(locale: Locale): string {
   const screen: ReactNode = [
     createElement(FirstDayChecklistPanel, { key: 'checklist', checklist, canDismiss: true, canRemoveSamples: true, dismissAction: noAction, removeSamplesAction: noAction }),
     createElement(HeadlineFigures, { key: 'figures', summary, currency: 'MMK', comparedWith: 'last week' }),
-    createElement(StockLevelsTable, { key: 'stock', rows, view: 'all', location: { id: 'l1', name: 'Main store' }, canWrite: true, itemHref: (id: string) => `/admin/stock/items/${id}`, setThresholdAction: noAction }),
+    createElement(StockLevelsTable, { key: 'stock', rows, view: 'all', location: { id: 'l1', name: 'Main store' }, canWrite: true, itemQuery: '?location=l1', setThresholdAction: noAction }),
     createElement(CsvPreview, { key: 'csv', preview, currency: 'MMK' }),
   ];
   const html = renderToString(

@@ -25,13 +25,13 @@ export type StockLevelRow = {
  * history, shows its quantity in the reader's digits, and — for someone who may write stock —
  * its low-stock threshold edited in place.
  */
-export function StockLevelsTable({ rows, view, location, canWrite, itemHref, setThresholdAction }: {
+export function StockLevelsTable({ rows, view, location, canWrite, itemQuery, setThresholdAction }: {
   rows: StockLevelRow[];
   view: 'all' | 'low';
   location: { id: string; name: string };
   canWrite: boolean;
-  /** The item's history page, keeping this location. */
-  itemHref: (variantId: string) => string;
+  /** Appended to each item's history link ("?location=…"), so the page keeps this location. */
+  itemQuery: string;
   setThresholdAction: FormAction;
 }) {
   const t = useTranslations('admin.stock');
@@ -57,7 +57,7 @@ export function StockLevelsTable({ rows, view, location, canWrite, itemHref, set
             return (
               <tr key={`${view}-${row.variantId}`} data-testid="stock-row">
                 <td className="px-4 py-3 align-top">
-                  <Link href={itemHref(row.variantId)} className="font-medium text-slate-900 underline decoration-slate-300 underline-offset-2 hover:decoration-brand-600">
+                  <Link href={`/admin/stock/items/${row.variantId}${itemQuery}`} className="font-medium text-slate-900 underline decoration-slate-300 underline-offset-2 hover:decoration-brand-600">
                     {name}
                   </Link>
                   {/* A phone shows the SKU under the name: one column fewer to swipe past. */}

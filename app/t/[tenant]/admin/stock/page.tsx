@@ -50,7 +50,6 @@ export default async function StockPage({ searchParams }: { searchParams: Promis
   const page = pageParam(params.page);
   const skip = (page - 1) * PAGE_SIZE;
   const here = { location: location.id };
-  const itemHref = (variantId: string) => `/admin/stock/items/${variantId}${query(here)}`;
 
   const low = await listLevels(ctx, { location: location.id, lowStock: true, skip: view === 'low' ? skip : 0, limit: view === 'low' ? PAGE_SIZE : 1 });
 
@@ -204,7 +203,7 @@ export default async function StockPage({ searchParams }: { searchParams: Promis
           view={view}
           location={location}
           canWrite={canWrite}
-          itemHref={itemHref}
+          itemQuery={query(here)}
           setThresholdAction={setThresholdAction}
         />
       )}
