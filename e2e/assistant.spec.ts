@@ -26,7 +26,7 @@ test('the owner asks in two languages, 86es the mohinga with an approval the reg
   await expect(owner).not.toHaveURL(/\/signin/);
 
   await owner.goto(tenantUrl(DEMO.slug, '/admin'));
-  const net = squash(await owner.locator('[data-figure="Net sales"]').textContent());
+  const net = squash(await owner.locator('[data-figure="net"]').textContent());
   expect(net).toMatch(/MMK/);
 
   await owner.goto(tenantUrl(DEMO.slug, '/admin/assistant'));

@@ -165,7 +165,7 @@ test('the owner builds a product and receives stock; a cashier cannot change the
     await expect(match).toContainText('0 at Main store');
     await match.click();
 
-    const lines = page.getByRole('table', { name: 'Items in this receive' });
+    const lines = page.getByRole('table', { name: 'Items in this receipt' });
     await expect(lines.getByTestId('stock-line')).toHaveCount(1);
     await expect(lines.getByTestId('stock-line')).toContainText(receivedLabel);
     const quantity = page.getByLabel(`Quantity of ${receivedLabel}`);

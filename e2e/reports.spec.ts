@@ -36,7 +36,7 @@ async function sellOne(page: Page, productName: string): Promise<{ id: string; n
 test('the owner watches today move live, finds the sale among the orders, downloads it as CSV and finds its refund in the audit log', async ({ browser }) => {
   const owner = await signedIn(browser, DEMO.owner);
   const cashier = await signedIn(browser, DEMO.cashier);
-  const netSales = owner.locator('[data-figure="Net sales"]');
+  const netSales = owner.locator('[data-figure="net"]');
   let before = '';
   let sale: Awaited<ReturnType<typeof sellOne>>;
 

@@ -1,11 +1,14 @@
+import { useTranslations } from 'next-intl';
+
 /** A neutral placeholder while a page's data loads (loading.tsx), announced once as busy. */
 export function PageSkeleton({ title, rows = 6 }: { title: string; rows?: number }) {
+  const t = useTranslations('common');
   return (
     <div className="max-w-6xl space-y-6" aria-busy="true">
       <div>
         <h1 className="text-2xl font-bold">{title}</h1>
         <p role="status" className="text-slate-600">
-          Loading…
+          {t('loading')}
         </p>
       </div>
       <div className="h-12 w-2/3 animate-pulse rounded-xl bg-slate-200 motion-reduce:animate-none" />

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import { createElement } from 'react';
+import { createElement, type ReactNode } from 'react';
+import { NextIntlClientProvider } from 'next-intl';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ReportChart } from '@/components/admin/reports/report-chart';
@@ -8,8 +9,14 @@ import { exportReport, REPORT_INFO, REPORT_NAMES, reportView } from '@/lib/analy
 import { dispatchPending } from '@/lib/events';
 import { closeShift, createOrder, createOrderSchema, getOrder, openShift, payOrder, refundOrder, voidOrder } from '@/lib/orders';
 import { businessDayOf } from '@/lib/platform/business-day';
+import { formatsFor } from '@/lib/platform/formats';
+import { MESSAGES } from '@/lib/platform/i18n';
 import { readStream } from '../helpers';
 import { setUpShop, type Shop } from './fixtures';
+
+/** The report components as the admin renders them: inside next-intl's provider, in English. */
+const inEnglish = (children: ReactNode) => createElement(NextIntlClientProvider, { locale: 'en', messages: MESSAGES.en, timeZone: 'Asia/Yangon', children });
+const format = { currency: 'MMK', timeZone: 'Asia/Yangon', f: formatsFor('en') };
 
 /**
  * The /admin/reports page's pieces against the CSV export: one table definition
@@ -49,7 +56,7 @@ describe('the report page and its CSV', () => {
     const view = await reportView(shop.owner, name, range);
     expect(view).toMatchObject({ report: name, currency: 'MMK', title: REPORT_INFO[name].title });
     for (const table of view.tables) {
-      const html = renderToStaticMarkup(createElement(ReportTableView, { table, format: { currency: 'MMK', timeZone: 'Asia/Yangon' }, caption: table.title }));
+      const html = renderToStaticMarkup(inEnglish(createElement(ReportTableView, { table, format, caption: table.title })));
       const exported = await exportReport(shop.owner, name, { ...range, sheet: table.id });
       const csv = Papa.parse<string[]>((await readStream(exported.body)).text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
       expect(csv[0], `${name}/${table.id}: CSV headers`).toEqual(table.columns.map((c) => c.key));
@@ -72,8 +79,8 @@ describe('the report page and its CSV', () => {
       });
       if (table.totals) expect(cells.at(-1)![0]).toBe(table.totals.label);
     }
-    renderToStaticMarkup(createElement(ReportFacts, { facts: view.facts, format: { currency: 'MMK', timeZone: 'Asia/Yangon' } }));
-    expect(renderToStaticMarkup(createElement(ReportChart, { view, by: 'net', timeZone: 'Asia/Yangon' }))).toContain('<figure');
+    renderToStaticMarkup(inEnglish(createElement(ReportFacts, { facts: view.facts, format })));
+    expect(renderToStaticMarkup(inEnglish(createElement(ReportChart, { view, by: 'net', timeZone: 'Asia/Yangon' })))).toContain('<figure');
   });
 
   it('adds up the totals: the sales by day, the refunds (all of them), the drawer', async () => {

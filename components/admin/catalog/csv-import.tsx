@@ -1,12 +1,14 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { useFormats } from '@/components/ui/formats';
+import type { Formats } from '@/lib/platform/formats';
 import type { ImportPreview } from '@/lib/catalog';
 import { CsvPreview } from './csv-preview';
-import { plural } from './format';
 
 type CsvError = { line: number; column?: string; message: string };
 type Outcome =
@@ -29,23 +31,25 @@ type Run =
 /** The proxy in front of the app accepts bodies up to 10 MB; a 50,000-row file fits well below. */
 const MAX_BYTES = 10 * 1024 * 1024;
 const SHOWN_ERRORS = 500;
-const PHASE_LABEL = { validating: 'Checking rows', importing: 'Saving products' } as const;
 
-const fileSize = (bytes: number) =>
-  bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const fileSize = (bytes: number, f: Formats) =>
+  bytes < 1024 ? `${f.number(bytes)} B` : bytes < 1024 * 1024 ? `${f.number(Math.round(bytes / 1024))} KB` : `${f.number(Number((bytes / 1024 / 1024).toFixed(1)))} MB`;
+
+type T = ReturnType<typeof useTranslations<'admin.csvImport'>>;
 
 function csvCell(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-function failure(status: number, body: { error?: { message?: string } } | null): string {
+/** A refused request in words; any other refusal shows the API's own message (English, as /api/v1 answers). */
+function failure(t: T, status: number, body: { error?: { message?: string } } | null): string {
   return status === 401
-    ? 'Your session has ended. Sign in again, then import the file.'
+    ? t('sessionEnded')
     : status === 403
-      ? 'Your role does not allow importing products.'
+      ? t('forbidden')
       : status === 413
-        ? 'The file is too large to send. Split it into smaller files.'
-        : (body?.error?.message ?? `The import failed (HTTP ${status}). Nothing was changed.`);
+        ? t('tooLargeToSend')
+        : (body?.error?.message ?? t('failedHttp', { status }));
 }
 
 /**
@@ -57,6 +61,8 @@ function failure(status: number, body: { error?: { message?: string } } | null):
  * stays light.
  */
 export function CsvImport({ columns, exampleRows, currency }: { columns: string[]; exampleRows: string[][]; currency: string }) {
+  const t = useTranslations('admin.csvImport');
+  const f = useFormats();
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [run, setRun] = useState<Run>({ stage: 'idle' });
@@ -78,17 +84,17 @@ export function CsvImport({ columns, exampleRows, currency }: { columns: string[
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!file) {
-      setFileError('Choose a CSV file first.');
+      setFileError(t('chooseFile'));
       return;
     }
     if (file.size > MAX_BYTES) {
-      setFileError('This file is larger than 10 MB. Split it into smaller files and import them one after another.');
+      setFileError(t('tooLarge'));
       return;
     }
     setFileError(null);
     const text = await file.text();
     if (!text.trim()) {
-      setFileError('This file is empty.');
+      setFileError(t('empty'));
       return;
     }
     await previewFile(file.name, text);
@@ -108,9 +114,9 @@ export function CsvImport({ columns, exampleRows, currency }: { columns: string[
       const body = (await res.json().catch(() => null)) as (({ ok: true } & ImportPreview) | Extract<Outcome, { ok: false }> | { error?: { message?: string } }) | null;
       if (res.status === 422 && body && 'ok' in body && !body.ok) setRun({ stage: 'done', fileName, outcome: body });
       else if (res.ok && body && 'ok' in body && body.ok) setRun({ stage: 'previewed', fileName, text, preview: body });
-      else setRun({ stage: 'failed', message: failure(res.status, body as { error?: { message?: string } } | null) });
+      else setRun({ stage: 'failed', message: failure(t, res.status, body as { error?: { message?: string } } | null) });
     } catch {
-      if (!controller.signal.aborted) setRun({ stage: 'failed', message: 'Could not reach the server. Check the connection and try again.' });
+      if (!controller.signal.aborted) setRun({ stage: 'failed', message: t('unreachable') });
     } finally {
       if (abort.current === controller) abort.current = null;
     }
@@ -129,7 +135,7 @@ export function CsvImport({ columns, exampleRows, currency }: { columns: string[
       });
       if (!res.ok || !res.body) {
         const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-        setRun({ stage: 'failed', message: failure(res.status, body), ...(res.status === 409 && { retry: { fileName, text } }) });
+        setRun({ stage: 'failed', message: failure(t, res.status, body), ...(res.status === 409 && { retry: { fileName, text } }) });
         return;
       }
       let finished = false;
@@ -156,12 +162,12 @@ export function CsvImport({ columns, exampleRows, currency }: { columns: string[
         }
         if (done) break;
       }
-      if (!finished) setRun({ stage: 'failed', message: 'The connection ended before the import finished. Check the product list before trying again.' });
+      if (!finished) setRun({ stage: 'failed', message: t('connectionEnded') });
     } catch (err) {
       if (controller.signal.aborted) return;
       setRun({
         stage: 'failed',
-        message: err instanceof SyntaxError ? 'The server sent an answer this page does not understand.' : 'Could not reach the server. Check the connection and try again.',
+        message: err instanceof SyntaxError ? t('badAnswer') : t('unreachable'),
       });
     } finally {
       if (abort.current === controller) abort.current = null;
@@ -173,7 +179,7 @@ export function CsvImport({ columns, exampleRows, currency }: { columns: string[
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <div className="space-y-1">
           <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">
-            CSV file
+            {t('csvFile')}
           </label>
           <input
             id={inputId}
@@ -192,16 +198,16 @@ export function CsvImport({ columns, exampleRows, currency }: { columns: string[
           <p id={`${inputId}-message`} className={`text-sm ${fileError ? 'text-red-700' : 'text-slate-500'}`}>
             {fileError ??
               (file
-                ? `${file.name} · ${fileSize(file.size)}`
-                : 'One row per variant, with the columns described below. Up to 50,000 rows.')}
+                ? `${file.name} · ${fileSize(file.size, f)}`
+                : t('fileHint'))}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" disabled={busy}>
-            {run.stage === 'previewing' ? 'Checking the file…' : busy ? 'Importing…' : 'Preview the import'}
+            {run.stage === 'previewing' ? t('checkingFile') : busy ? t('importing') : t('preview')}
           </Button>
           <a href={template} download="tillwise-products-template.csv" className="text-sm font-semibold text-brand-700 underline">
-            Download a template
+            {t('template')}
           </a>
         </div>
       </form>
@@ -211,20 +217,20 @@ export function CsvImport({ columns, exampleRows, currency }: { columns: string[
       {run.stage === 'previewed' && (
         <section aria-labelledby="import-preview" className="space-y-4">
           <h3 id="import-preview" ref={resultHeading} tabIndex={-1} className="font-semibold outline-none">
-            What importing {run.fileName} will do
+            {t('whatItWillDo', { file: run.fileName })}
           </h3>
-          <p className="text-sm text-slate-700">Nothing has been saved yet. Check the changes, then import them.</p>
+          <p className="text-sm text-slate-700">{t('nothingSavedYet')}</p>
           <CsvPreview preview={run.preview} currency={currency} />
           <div className="flex flex-wrap gap-3">
             {run.preview.create.length + run.preview.change.length > 0 ? (
               <Button type="button" onClick={() => importFile(run.fileName, run.text, run.preview.version)}>
-                Import these changes
+                {t('importChanges')}
               </Button>
             ) : (
-              <p className="text-sm font-medium text-slate-700">Nothing to import: every row matches the catalog already.</p>
+              <p className="text-sm font-medium text-slate-700">{t('nothingToImport')}</p>
             )}
             <Button type="button" variant="secondary" onClick={() => setRun({ stage: 'idle' })}>
-              Cancel
+              {t('cancel')}
             </Button>
           </div>
         </section>
@@ -233,12 +239,12 @@ export function CsvImport({ columns, exampleRows, currency }: { columns: string[
       {run.stage === 'failed' && (
         <div className="space-y-2">
           <h3 ref={resultHeading} tabIndex={-1} className="font-semibold outline-none">
-            The import did not run
+            {t('didNotRun')}
           </h3>
           <Alert tone="error">{run.message}</Alert>
           {run.retry && (
             <Button type="button" variant="secondary" onClick={() => previewFile(run.retry!.fileName, run.retry!.text)}>
-              Preview again
+              {t('previewAgain')}
             </Button>
           )}
         </div>
@@ -247,32 +253,32 @@ export function CsvImport({ columns, exampleRows, currency }: { columns: string[
       {run.stage === 'done' && run.outcome.ok && (
         <section aria-labelledby="import-result" className="space-y-3 rounded-lg border border-brand-100 bg-brand-50 p-4 text-brand-900">
           <h3 id="import-result" ref={resultHeading} tabIndex={-1} className="font-semibold outline-none">
-            {run.fileName} was imported
+            {t('imported', { file: run.fileName })}
           </h3>
           <dl className="grid grid-cols-2 gap-4 text-sm sm:grid-cols-4">
             <div>
-              <dt>Products created</dt>
-              <dd className="text-2xl font-bold tabular-nums">{run.outcome.created.toLocaleString('en')}</dd>
+              <dt>{t('created')}</dt>
+              <dd className="text-2xl font-bold tabular-nums">{f.number(run.outcome.created)}</dd>
             </div>
             <div>
-              <dt>Products updated</dt>
-              <dd className="text-2xl font-bold tabular-nums">{run.outcome.updated.toLocaleString('en')}</dd>
+              <dt>{t('updated')}</dt>
+              <dd className="text-2xl font-bold tabular-nums">{f.number(run.outcome.updated)}</dd>
             </div>
             <div>
-              <dt>Left alone</dt>
-              <dd className="text-2xl font-bold tabular-nums">{run.outcome.unchanged.toLocaleString('en')}</dd>
+              <dt>{t('leftAlone')}</dt>
+              <dd className="text-2xl font-bold tabular-nums">{f.number(run.outcome.unchanged)}</dd>
             </div>
             <div>
-              <dt>Categories created</dt>
-              <dd className="text-2xl font-bold tabular-nums">{run.outcome.categoriesCreated.length.toLocaleString('en')}</dd>
+              <dt>{t('categoriesCreated')}</dt>
+              <dd className="text-2xl font-bold tabular-nums">{f.number(run.outcome.categoriesCreated.length)}</dd>
             </div>
           </dl>
           {run.outcome.categoriesCreated.length > 0 && (
-            <p className="text-sm">New categories: {run.outcome.categoriesCreated.join(', ')}.</p>
+            <p className="text-sm">{t('newCategories', { names: run.outcome.categoriesCreated.join(', ') })}</p>
           )}
           <p className="text-sm">
             <Link href="/admin/catalog" className="font-semibold underline">
-              See the products
+              {t('seeProducts')}
             </Link>
           </p>
         </section>
@@ -281,27 +287,27 @@ export function CsvImport({ columns, exampleRows, currency }: { columns: string[
       {run.stage === 'done' && !run.outcome.ok && (
         <section aria-labelledby="import-errors" className="space-y-3">
           <h3 id="import-errors" ref={resultHeading} tabIndex={-1} className="font-semibold text-red-800 outline-none">
-            {plural(run.outcome.errorCount, 'error')} in {run.fileName} — nothing was imported
+            {t('errorsHeading', { count: run.outcome.errorCount, file: run.fileName })}
           </h3>
           <p className="text-sm text-slate-700">
-            The file is checked as a whole before anything is saved. Fix these rows in your spreadsheet and import the file again.
+            {t('errorsHint')}
             {run.outcome.errorCount > Math.min(run.outcome.errors.length, SHOWN_ERRORS) &&
-              ` The first ${Math.min(run.outcome.errors.length, SHOWN_ERRORS).toLocaleString('en')} are listed; there are ${run.outcome.errorCount.toLocaleString('en')} errors in total.`}
+              ` ${t('errorsFirst', { shown: Math.min(run.outcome.errors.length, SHOWN_ERRORS), total: run.outcome.errorCount })}`}
           </p>
           <div className="max-h-[28rem] overflow-auto rounded-xl border border-slate-200 bg-white">
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">Errors by line of the file</caption>
+              <caption className="sr-only">{t('errorsCaption')}</caption>
               <thead className="sticky top-0 bg-slate-50 text-xs uppercase text-slate-500">
                 <tr>
-                  <th scope="col" className="px-4 py-2">Line</th>
-                  <th scope="col" className="px-4 py-2">Column</th>
-                  <th scope="col" className="px-4 py-2">Problem</th>
+                  <th scope="col" className="px-4 py-2">{t('line')}</th>
+                  <th scope="col" className="px-4 py-2">{t('column')}</th>
+                  <th scope="col" className="px-4 py-2">{t('problem')}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {run.outcome.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
                   <tr key={i} data-testid="import-error">
-                    <td className="px-4 py-2 align-top tabular-nums">{e.line}</td>
+                    <td className="px-4 py-2 align-top tabular-nums">{f.number(e.line)}</td>
                     <td className="px-4 py-2 align-top font-mono text-xs">{e.column ?? '—'}</td>
                     <td className="px-4 py-2 align-top">{e.message}</td>
                   </tr>
@@ -317,8 +323,10 @@ export function CsvImport({ columns, exampleRows, currency }: { columns: string[
 
 function Progress({ run }: { run: Run }) {
   const id = useId();
+  const t = useTranslations('admin.csvImport');
+  const f = useFormats();
   const counting = run.stage === 'validating' || run.stage === 'importing';
-  const label = counting ? PHASE_LABEL[run.stage] : run.stage === 'previewing' ? 'Checking the file' : 'Sending the file';
+  const label = run.stage === 'validating' ? t('phaseValidating') : run.stage === 'importing' ? t('phaseImporting') : run.stage === 'previewing' ? t('phasePreviewing') : t('phaseSending');
   return (
     <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
       {/* Screen readers hear the phase once, not every count. */}
@@ -329,7 +337,7 @@ function Progress({ run }: { run: Run }) {
         <span>{label}…</span>
         {counting && (
           <span className="tabular-nums text-slate-500">
-            {run.done.toLocaleString('en')} of {run.total.toLocaleString('en')}
+            {t('progress', { done: f.number(run.done), total: f.number(run.total) })}
           </span>
         )}
       </label>
@@ -339,7 +347,7 @@ function Progress({ run }: { run: Run }) {
         <progress id={id} className="h-3 w-full accent-brand-600" />
       )}
       <p className="text-xs text-slate-500">
-        {run.stage === 'importing' ? 'Saving everything in one step: if anything fails, nothing is changed.' : 'The whole file is checked before anything is saved.'}
+        {run.stage === 'importing' ? t('oneStep') : t('checkedFirst')}
       </p>
     </div>
   );

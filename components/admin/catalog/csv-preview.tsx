@@ -1,32 +1,15 @@
 'use client';
 
-import type { DiffField, DiffValue, FieldChange, ImportPreview } from '@/lib/catalog';
-import { formatMoney } from '@/lib/platform/money';
-
-/** What each field of a change is called on the page (plain strings, to be extracted for translation). */
-const FIELD_LABEL: Record<DiffField, string> = {
-  name: 'Name',
-  description: 'Description',
-  category: 'Category',
-  taxClass: 'Tax class',
-  status: 'Status',
-  trackStock: 'Track stock',
-  allowNegativeStock: 'Allow negative stock',
-  openPrice: 'Price typed at the sale',
-  photoUrl: 'Photo',
-  modifierGroups: 'Modifier groups',
-  attributes: 'Attributes',
-  variantOrder: 'Variants (in order)',
-  variantName: 'Variant name',
-  price: 'Price',
-  cost: 'Cost',
-  barcodes: 'Barcodes',
-};
+import { useTranslations } from 'next-intl';
+import { useFormats } from '@/components/ui/formats';
+import type { DiffValue, FieldChange, ImportPreview } from '@/lib/catalog';
 
 function Value({ change, value, currency }: { change: FieldChange; value: DiffValue; currency: string }) {
-  if (value === null || value === '') return <span className="text-slate-400">none</span>;
-  if ((change.field === 'price' || change.field === 'cost') && typeof value === 'number') return <span className="tabular-nums">{formatMoney(value, currency)}</span>;
-  if (typeof value === 'boolean') return <>{value ? 'yes' : 'no'}</>;
+  const t = useTranslations('admin.csvPreview');
+  const f = useFormats();
+  if (value === null || value === '') return <span className="text-slate-400">{t('none')}</span>;
+  if ((change.field === 'price' || change.field === 'cost') && typeof value === 'number') return <span className="tabular-nums">{f.money(value, currency)}</span>;
+  if (typeof value === 'boolean') return <>{value ? t('yes') : t('no')}</>;
   return <>{String(value)}</>;
 }
 
@@ -57,35 +40,38 @@ function PreviewTable({ caption, headers, children }: { caption: string; headers
  * the tables are captioned for screen readers.
  */
 export function CsvPreview({ preview, currency }: { preview: ImportPreview; currency: string }) {
+  const t = useTranslations('admin.csvPreview');
+  const f = useFormats();
+  const none = <span className="text-slate-400">{t('none')}</span>;
   return (
     <div className="space-y-5">
       <dl className="grid grid-cols-3 gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm">
         <div>
-          <dt>To create</dt>
-          <dd className="text-2xl font-bold tabular-nums" data-testid="preview-create-count">{preview.create.length.toLocaleString('en')}</dd>
+          <dt>{t('toCreate')}</dt>
+          <dd className="text-2xl font-bold tabular-nums" data-testid="preview-create-count">{f.number(preview.create.length)}</dd>
         </div>
         <div>
-          <dt>To change</dt>
-          <dd className="text-2xl font-bold tabular-nums" data-testid="preview-change-count">{preview.change.length.toLocaleString('en')}</dd>
+          <dt>{t('toChange')}</dt>
+          <dd className="text-2xl font-bold tabular-nums" data-testid="preview-change-count">{f.number(preview.change.length)}</dd>
         </div>
         <div>
-          <dt>Left alone</dt>
-          <dd className="text-2xl font-bold tabular-nums" data-testid="preview-unchanged-count">{preview.unchanged.length.toLocaleString('en')}</dd>
+          <dt>{t('leftAlone')}</dt>
+          <dd className="text-2xl font-bold tabular-nums" data-testid="preview-unchanged-count">{f.number(preview.unchanged.length)}</dd>
         </div>
       </dl>
       {preview.categoriesToCreate.length > 0 && (
-        <p className="text-sm text-slate-700">New categories: {preview.categoriesToCreate.join(', ')}.</p>
+        <p className="text-sm text-slate-700">{t('newCategories', { names: preview.categoriesToCreate.join(', ') })}</p>
       )}
 
       {preview.change.length > 0 && (
-        <PreviewTable caption="Products that change" headers={['Line', 'Product', 'Field', 'Now', 'After the import']}>
+        <PreviewTable caption={t('changeCaption')} headers={[t('line'), t('product'), t('field'), t('now'), t('after')]}>
               {preview.change.flatMap((p) =>
                 p.changes.map((c, i) => (
                   <tr key={`${p.productId}-${c.field}-${c.sku ?? ''}`} data-testid="preview-change">
-                    <td className="px-4 py-2 align-top tabular-nums">{i === 0 ? p.line : ''}</td>
+                    <td className="px-4 py-2 align-top tabular-nums">{i === 0 ? f.number(p.line) : ''}</td>
                     <td className="px-4 py-2 align-top font-medium">{i === 0 ? p.name : ''}</td>
                     <td className="px-4 py-2 align-top">
-                      {FIELD_LABEL[c.field]}
+                      {t(`fields.${c.field}`)}
                       {c.sku && <span className="ml-1 font-mono text-xs text-slate-500">{c.sku}</span>}
                     </td>
                     <td className="px-4 py-2 align-top text-slate-600">
@@ -101,18 +87,18 @@ export function CsvPreview({ preview, currency }: { preview: ImportPreview; curr
       )}
 
       {preview.create.length > 0 && (
-        <PreviewTable caption="Products to create" headers={['Line', 'Product', 'Category', 'Tax class', 'Variants']}>
+        <PreviewTable caption={t('createCaption')} headers={[t('line'), t('product'), t('fields.category'), t('fields.taxClass'), t('variants')]}>
               {preview.create.slice(0, 500).map((p) => (
                 <tr key={p.line} data-testid="preview-create">
-                  <td className="px-4 py-2 align-top tabular-nums">{p.line}</td>
+                  <td className="px-4 py-2 align-top tabular-nums">{f.number(p.line)}</td>
                   <td className="px-4 py-2 align-top font-medium">{p.name}</td>
-                  <td className="px-4 py-2 align-top">{p.category ?? <span className="text-slate-400">none</span>}</td>
-                  <td className="px-4 py-2 align-top">{p.taxClass ?? <span className="text-slate-400">none</span>}</td>
+                  <td className="px-4 py-2 align-top">{p.category ?? none}</td>
+                  <td className="px-4 py-2 align-top">{p.taxClass ?? none}</td>
                   <td className="px-4 py-2 align-top">
                     <ul>
                       {p.variants.map((v) => (
                         <li key={v.sku}>
-                          <span className="font-mono text-xs">{v.sku}</span> {v.name} · <span className="tabular-nums">{formatMoney(v.price, currency)}</span>
+                          <span className="font-mono text-xs">{v.sku}</span> {v.name} · <span className="tabular-nums">{f.money(v.price, currency)}</span>
                         </li>
                       ))}
                     </ul>
@@ -124,8 +110,8 @@ export function CsvPreview({ preview, currency }: { preview: ImportPreview; curr
 
       {preview.unchanged.length > 0 && (
         <details className="rounded-xl border border-slate-200 bg-white p-4 text-sm">
-          <summary className="cursor-pointer font-semibold text-slate-800">Products left alone</summary>
-          <p className="mt-2 text-slate-600">These rows match the catalog already; the import does not touch them.</p>
+          <summary className="cursor-pointer font-semibold text-slate-800">{t('unchangedSummary')}</summary>
+          <p className="mt-2 text-slate-600">{t('unchangedHint')}</p>
           <ul className="mt-2 columns-2 text-slate-700">
             {preview.unchanged.slice(0, 500).map((p) => (
               <li key={p.productId}>{p.name}</li>

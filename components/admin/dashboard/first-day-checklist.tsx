@@ -1,16 +1,8 @@
 import Link from 'next/link';
-import type { FirstDayChecklist, ChecklistStep } from '@/lib/onboarding';
+import { useTranslations } from 'next-intl';
+import type { FirstDayChecklist } from '@/lib/onboarding';
 import type { FormAction } from '@/components/ui/use-form-action';
 import { ChecklistButton } from './checklist-button';
-
-/** What each step says, and what its link says. Plain strings, one per step (to be extracted for translation). */
-const STEPS: Record<ChecklistStep, { title: string; hint: string; link: string }> = {
-  items: { title: 'Add your items', hint: 'Add products one by one, or import a spreadsheet (CSV).', link: 'Add items' },
-  taxes: { title: 'Set your taxes', hint: 'The tax classes your prices carry.', link: 'Set taxes' },
-  staff: { title: 'Add staff with PINs', hint: 'Each person signs in at the register with their own PIN.', link: 'Add staff' },
-  tables: { title: 'Set up your tables', hint: 'Six starter tables are on the floor plan; rename, add or move them.', link: 'Set up tables' },
-  shift: { title: 'Open your first shift', hint: 'Count the float into the drawer and start selling.', link: 'Open a shift' },
-};
 
 /**
  * The first-day checklist (server component): each step ticks itself off from what exists.
@@ -30,6 +22,7 @@ export function FirstDayChecklistPanel({
   dismissAction: FormAction;
   removeSamplesAction: FormAction;
 }) {
+  const t = useTranslations('admin.checklist');
   const { items } = checklist;
   const done = items.filter((i) => i.done).length;
   const allDone = done === items.length;
@@ -38,20 +31,19 @@ export function FirstDayChecklistPanel({
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <div>
           <h2 id="first-day-heading" className="text-lg font-semibold text-slate-900">
-            {allDone ? 'Your store is ready' : 'Get your store ready'}
+            {allDone ? t('ready') : t('getReady')}
           </h2>
           <p className="text-sm text-slate-600" id="first-day-progress">
-            {done} of {items.length} done
+            {t('progress', { done, total: items.length })}
           </p>
         </div>
         {canDismiss && (
-          <ChecklistButton action={dismissAction} label={allDone ? 'Hide this list' : 'Dismiss the checklist'} tone="secondary" />
+          <ChecklistButton action={dismissAction} label={allDone ? t('hide') : t('dismiss')} tone="secondary" />
         )}
       </div>
       <progress className="mt-3 h-2 w-full accent-brand-600" value={done} max={items.length} aria-labelledby="first-day-progress" />
       <ul className="mt-4 divide-y divide-brand-100" aria-describedby="first-day-progress">
         {items.map((item) => {
-          const step = STEPS[item.step];
           return (
             <li key={item.step} className="flex flex-wrap items-center justify-between gap-3 py-3" data-step={item.step} data-done={item.done}>
               <div className="flex items-start gap-3">
@@ -63,15 +55,15 @@ export function FirstDayChecklistPanel({
                 </span>
                 <div>
                   <p className={`font-medium ${item.done ? 'text-slate-500 line-through decoration-slate-400' : 'text-slate-900'}`}>
-                    {step.title}
-                    <span className="sr-only">{item.done ? ' (done)' : ' (to do)'}</span>
+                    {t(`steps.${item.step}.title`)}
+                    <span className="sr-only">{item.done ? t('stepDone') : t('stepToDo')}</span>
                   </p>
-                  <p className="text-sm text-slate-600">{step.hint}</p>
+                  <p className="text-sm text-slate-600">{t(`steps.${item.step}.hint`)}</p>
                 </div>
               </div>
               {!item.done && (
                 <Link href={item.href} className="text-sm font-semibold text-brand-700 underline">
-                  {step.link}
+                  {t(`steps.${item.step}.link`)}
                 </Link>
               )}
             </li>
@@ -81,10 +73,9 @@ export function FirstDayChecklistPanel({
       {checklist.removableSamples > 0 && canRemoveSamples && (
         <div className="mt-3 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white p-3">
           <p className="text-sm text-slate-700">
-            Your catalog has <strong>{checklist.removableSamples}</strong> sample items. Remove them when you have added your own; items you
-            edited are kept, and items already sold are archived so past orders still show them.
+            {t.rich('samples', { count: checklist.removableSamples, strong: (chunks) => <strong>{chunks}</strong> })}
           </p>
-          <ChecklistButton action={removeSamplesAction} label="Remove sample items" tone="secondary" />
+          <ChecklistButton action={removeSamplesAction} label={t('removeSamples')} tone="secondary" />
         </div>
       )}
     </section>

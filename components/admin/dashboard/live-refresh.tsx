@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { useTenantEvents } from '@/components/live/use-tenant-events';
@@ -15,6 +16,7 @@ const SETTLE_MS = 400;
  * the rollups moved, so the re-render sees the new sale.
  */
 export function LiveRefresh() {
+  const t = useTranslations('admin.live');
   const router = useRouter();
   const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(pending.current), []);
@@ -26,7 +28,7 @@ export function LiveRefresh() {
   return (
     <p className="flex items-center gap-2 text-sm text-slate-600" role="status" data-testid="live-status">
       <span aria-hidden className={`inline-block size-2 rounded-full ${connected ? 'bg-emerald-500' : 'bg-slate-300'}`} />
-      {connected ? 'Live' : 'Connecting…'}
+      {connected ? t('live') : t('connecting')}
     </p>
   );
 }

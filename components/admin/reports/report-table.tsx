@@ -1,28 +1,28 @@
 import type { Cell, CellKind, ReportFact, ReportTable } from '@/lib/analytics';
 import { longDate } from '@/components/admin/range-form';
-import { formatMoney } from '@/lib/platform/money';
 import { tableScrollClass } from '@/components/ui/table';
-import { formatDateTime } from '@/lib/platform/format-time';
+import { useTranslations } from 'next-intl';
+import type { Formats } from '@/lib/platform/formats';
 
-type Format = { currency: string; timeZone: string };
+type Format = { currency: string; timeZone: string; f: Formats };
 const NUMERIC: ReadonlySet<CellKind> = new Set(['money', 'count', 'number', 'percent']);
 
 /** A report cell for people: money in the tenant's currency, shares as "12.5 %", times on the store's clock. */
-export function formatCell(cell: Cell, kind: CellKind, { currency, timeZone }: Format): string {
+export function formatCell(cell: Cell, kind: CellKind, { currency, timeZone, f }: Format): string {
   if (cell === null || cell === '') return '—';
   switch (kind) {
     case 'money':
-      return formatMoney(Number(cell), currency);
+      return f.money(Number(cell), currency);
     case 'count':
-      return Number(cell).toLocaleString('en');
+      return f.number(Number(cell));
     case 'percent': {
       const bp = Number(cell);
-      return `${(bp / 100).toFixed(bp % 100 === 0 ? 0 : 1)} %`;
+      return `${f.number(Number((bp / 100).toFixed(bp % 100 === 0 ? 0 : 1)))} %`;
     }
     case 'date':
-      return longDate(String(cell));
+      return longDate(f, String(cell));
     case 'time':
-      return formatDateTime(String(cell), timeZone);
+      return f.dateTime(String(cell), timeZone);
     case 'hour':
       return `${String(cell).padStart(2, '0')}:00`;
     default:
@@ -38,10 +38,11 @@ const align = (kind: CellKind) => (NUMERIC.has(kind) ? 'text-right tabular-nums'
  * lets it wrap, and the header row repeats on each page).
  */
 export function ReportTableView({ table, format, caption }: { table: ReportTable; format: Format; caption: string }) {
+  const t = useTranslations('admin.reports');
   if (table.rows.length === 0) {
     return (
       <p role="status" className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-slate-600">
-        Nothing in this range.
+        {t('nothingInRange')}
       </p>
     );
   }

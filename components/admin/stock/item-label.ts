@@ -1,18 +1,9 @@
-/** What the stock pages call each ledger kind. */
-export const movementLabels: Record<string, string> = {
-  receipt: 'Received',
-  adjustment: 'Adjusted',
-  count: 'Counted',
-  transfer_out: 'Transferred out',
-  transfer_in: 'Transferred in',
-  sale: 'Sold',
-  return: 'Returned',
-};
+/** The ledger kinds the stock pages name (admin.stock.movement.*); any other kind is shown as stored. */
+export const MOVEMENT_KINDS = ['receipt', 'adjustment', 'count', 'transfer_out', 'transfer_in', 'sale', 'return'] as const;
+export type MovementKind = (typeof MOVEMENT_KINDS)[number];
+export const isMovementKind = (kind: string): kind is MovementKind => (MOVEMENT_KINDS as readonly string[]).includes(kind);
 
-export const adjustmentReasonLabels: Record<string, string> = {
-  damage: 'Damaged',
-  theft: 'Theft or loss',
-  expired: 'Expired',
-  correction: 'Correction',
-  other: 'Other',
-};
+/** The reasons an adjustment takes, in the order the form offers them (admin.stock.reason.*). */
+export const ADJUSTMENT_REASONS = ['damage', 'theft', 'expired', 'correction', 'other'] as const;
+export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
+export const isAdjustmentReason = (reason: string): reason is AdjustmentReason => (ADJUSTMENT_REASONS as readonly string[]).includes(reason);

@@ -1,4 +1,5 @@
 import Form from 'next/form';
+import { useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button';
 
 /**
@@ -18,12 +19,13 @@ export function LocationSwitcher({
   /** Other search params to carry over (e.g. the search text). */
   keep?: Record<string, string | undefined>;
 }) {
+  const t = useTranslations('admin.stock');
   return (
     <Form action={action} className="flex items-end gap-2">
       {Object.entries(keep).map(([name, value]) => value !== undefined && <input key={name} type="hidden" name={name} value={value} />)}
       <div className="space-y-1">
         <label htmlFor="location-switcher" className="block text-sm font-medium text-slate-700">
-          Location
+          {t('location')}
         </label>
         <select
           id="location-switcher"
@@ -34,13 +36,13 @@ export function LocationSwitcher({
           {locations.map((l) => (
             <option key={l.id} value={l.id}>
               {l.name}
-              {l.isDefault ? ' (default)' : ''}
+              {l.isDefault ? t('defaultLocation') : ''}
             </option>
           ))}
         </select>
       </div>
       <button type="submit" className={buttonClass('secondary')}>
-        Show
+        {t('show')}
       </button>
     </Form>
   );

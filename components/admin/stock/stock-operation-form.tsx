@@ -1,20 +1,20 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
+import { useFormats } from '@/components/ui/formats';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { adjustmentReasons } from '@/lib/inventory/schemas';
 import { variantLabel } from '@/lib/catalog/labels';
-import { adjustmentReasonLabels } from './item-label';
 import { StockItemPicker, type PickableItem, type SearchStockItems } from './stock-item-picker';
 
 type Mode = 'receive' | 'adjust' | 'transfer';
 type Line = { item: PickableItem; quantity: string; direction: 'remove' | 'add' };
 
-const submitLabels = { receive: ['Receive stock', 'Receiving…'], adjust: ['Save adjustment', 'Saving…'], transfer: ['Transfer stock', 'Transferring…'] };
 
 /**
  * Receive, adjust or transfer: pick items (name, SKU or scanned barcode), give each a
@@ -39,6 +39,9 @@ export function StockOperationForm({
   action: FormAction;
   searchStockItemsAction: SearchStockItems;
 }) {
+  const t = useTranslations('admin.stockForm');
+  const tr = useTranslations('admin.stock');
+  const f = useFormats();
   const { state, pending, onSubmit } = useFormAction(action, null);
   const [lines, setLines] = useState<Line[]>([]);
   const [announcement, setAnnouncement] = useState('');
@@ -64,22 +67,21 @@ export function StockOperationForm({
       // Scanning the same item again adds one more.
       const next = String((Number(existing.quantity) || 0) + 1);
       update(item.variantId, { quantity: next });
-      setAnnouncement(`${label}: quantity ${next}`);
+      setAnnouncement(t('quantityNow', { item: label, quantity: next }));
     } else {
       setLines((lines) => [...lines, { item, quantity: '1', direction: 'remove' }]);
-      setAnnouncement(`Added ${label}`);
+      setAnnouncement(t('added', { item: label }));
     }
   };
   const update = (variantId: string, change: Partial<Line>) =>
     setLines((current) => current.map((l) => (l.item.variantId === variantId ? { ...l, ...change } : l)));
   const remove = (line: Line) => {
     setLines((current) => current.filter((l) => l !== line));
-    setAnnouncement(`Removed ${variantLabel(line.item)}`);
+    setAnnouncement(t('removed', { item: variantLabel(line.item) }));
   };
 
   const quantityField = mode === 'adjust' ? 'delta' : 'quantity';
   const units = lines.reduce((sum, l) => sum + (Number(l.quantity) || 0), 0);
-  const [submit, submitting] = submitLabels[mode];
 
   return (
     <form ref={form} onSubmit={onSubmit} className="space-y-6" noValidate>
@@ -89,7 +91,7 @@ export function StockOperationForm({
         <Alert tone="success">
           {state.ok}{' '}
           <Link href={`/admin/stock?location=${location.id}`} className="font-semibold underline">
-            Back to stock
+            {t('backToStock')}
           </Link>
         </Alert>
       )}
@@ -97,28 +99,28 @@ export function StockOperationForm({
 
       <section aria-labelledby="op-details" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="op-details" className="text-lg font-semibold">
-          Details
+          {t('details')}
         </h2>
         <div className="mt-4 grid gap-4 sm:grid-cols-2">
           {mode === 'receive' && (
-            <TextField label="Supplier (optional)" name="supplier" autoComplete="off" maxLength={120} error={fe.supplier} />
+            <TextField label={t('supplierOptional')} name="supplier" autoComplete="off" maxLength={120} error={fe.supplier} />
           )}
           {mode === 'adjust' && (
-            <SelectField label="Reason" name="reason" defaultValue="" required error={fe.reason}>
+            <SelectField label={t('reason')} name="reason" defaultValue="" required error={fe.reason}>
               <option value="" disabled>
-                Choose a reason
+                {t('chooseReason')}
               </option>
               {adjustmentReasons.map((r) => (
                 <option key={r} value={r}>
-                  {adjustmentReasonLabels[r]}
+                  {tr(`reason.${r}`)}
                 </option>
               ))}
             </SelectField>
           )}
           {mode === 'transfer' && (
-            <SelectField label={`From ${location.name} to`} name="toLocationId" defaultValue="" required error={fe.toLocationId}>
+            <SelectField label={t('fromTo', { location: location.name })} name="toLocationId" defaultValue="" required error={fe.toLocationId}>
               <option value="" disabled>
-                Choose a location
+                {t('chooseLocation')}
               </option>
               {(otherLocations ?? []).map((l) => (
                 <option key={l.id} value={l.id}>
@@ -128,7 +130,7 @@ export function StockOperationForm({
             </SelectField>
           )}
           <TextField
-            label={mode === 'adjust' ? 'Note (required for “Other”)' : 'Note (optional)'}
+            label={mode === 'adjust' ? t('noteRequiredOther') : t('noteOptional')}
             name="note"
             autoComplete="off"
             maxLength={500}
@@ -139,12 +141,12 @@ export function StockOperationForm({
 
       <section aria-labelledby="op-items" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="op-items" className="text-lg font-semibold">
-          Items
+          {t('items')}
         </h2>
         <div className="mt-4">
           <StockItemPicker
             location={location}
-            hint="Type to search, or scan: the item is added with quantity 1; scanning it again adds one more."
+            hint={t('pickerHint')}
             showQuantity={true}
             onPick={add}
             searchStockItemsAction={searchStockItemsAction}
@@ -156,23 +158,23 @@ export function StockOperationForm({
 
         {lines.length === 0 ? (
           <p className={`mt-4 rounded-lg border border-dashed px-4 py-6 text-center text-sm ${fe.lines ? 'border-red-300 text-red-700' : 'border-slate-300 text-slate-500'}`}>
-            {fe.lines ?? 'No items yet. Search above to add the first one.'}
+            {fe.lines ?? t('noItems')}
           </p>
         ) : (
           <table className="mt-4 w-full text-left text-sm">
-            <caption className="sr-only">Items in this {mode}</caption>
+            <caption className="sr-only">{t(`caption.${mode}`)}</caption>
             <thead className="text-xs uppercase text-slate-500">
               <tr>
-                <th scope="col" className="py-2 pr-3">Item</th>
-                {mode === 'adjust' && <th scope="col" className="py-2 pr-3">Change</th>}
-                <th scope="col" className="w-36 py-2 pr-3">Quantity</th>
+                <th scope="col" className="py-2 pr-3">{t('item')}</th>
+                {mode === 'adjust' && <th scope="col" className="py-2 pr-3">{t('change')}</th>}
+                <th scope="col" className="w-36 py-2 pr-3">{t('quantity')}</th>
                 {mode === 'receive' && (
                   <th scope="col" className="w-40 py-2 pr-3">
-                    Unit cost{currency ? ` (${currency})` : ''}
+                    {currency ? t('unitCostIn', { currency }) : t('unitCost')}
                   </th>
                 )}
                 <th scope="col" className="py-2">
-                  <span className="sr-only">Remove</span>
+                  <span className="sr-only">{t('remove')}</span>
                 </th>
               </tr>
             </thead>
@@ -187,14 +189,14 @@ export function StockOperationForm({
                       <input type="hidden" name="variantId" value={line.item.variantId} />
                       <p className="font-medium text-slate-900">{label}</p>
                       <p className="text-xs text-slate-500">
-                        SKU {line.item.sku}
-                        {line.item.quantity !== null && ` · ${line.item.quantity} at ${location.name}`}
+                        {t('sku', { sku: line.item.sku })}
+                        {line.item.quantity !== null && ` · ${t('onHandAt', { quantity: f.number(line.item.quantity), location: location.name })}`}
                       </p>
                     </td>
                     {mode === 'adjust' && (
                       <td className="py-3 pr-3 align-top">
                         <label className="sr-only" htmlFor={`dir-${line.item.variantId}`}>
-                          Add or remove {label}
+                          {t('addOrRemove', { item: label })}
                         </label>
                         <select
                           id={`dir-${line.item.variantId}`}
@@ -203,14 +205,14 @@ export function StockOperationForm({
                           onChange={(e) => update(line.item.variantId, { direction: e.target.value as Line['direction'] })}
                           className="min-h-11 rounded-lg border border-slate-300 bg-white px-2 py-2 text-base"
                         >
-                          <option value="remove">Remove (−)</option>
-                          <option value="add">Add (+)</option>
+                          <option value="remove">{t('removeMinus')}</option>
+                          <option value="add">{t('addPlus')}</option>
                         </select>
                       </td>
                     )}
                     <td className="py-3 pr-3 align-top">
                       <label className="sr-only" htmlFor={`qty-${line.item.variantId}`}>
-                        Quantity of {label}
+                        {t('quantityOf', { item: label })}
                       </label>
                       <input
                         id={`qty-${line.item.variantId}`}
@@ -234,13 +236,13 @@ export function StockOperationForm({
                     {mode === 'receive' && (
                       <td className="py-3 pr-3 align-top">
                         <label className="sr-only" htmlFor={`cost-${line.item.variantId}`}>
-                          Unit cost of {label}
+                          {t('unitCostOf', { item: label })}
                         </label>
                         <input
                           id={`cost-${line.item.variantId}`}
                           name="unitCost"
                           inputMode="decimal"
-                          placeholder="Optional"
+                          placeholder={t('optional')}
                           aria-invalid={fe[`lines.${i}.unitCost`] ? true : undefined}
                           className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-500"
                         />
@@ -248,8 +250,8 @@ export function StockOperationForm({
                       </td>
                     )}
                     <td className="py-3 text-right align-top">
-                      <Button variant="ghost" onClick={() => remove(line)} aria-label={`Remove ${label}`}>
-                        Remove
+                      <Button variant="ghost" onClick={() => remove(line)} aria-label={t('removeItem', { item: label })}>
+                        {t('remove')}
                       </Button>
                     </td>
                   </tr>
@@ -260,18 +262,17 @@ export function StockOperationForm({
         )}
         {lines.length > 0 && (
           <p className="mt-3 text-sm text-slate-600">
-            {lines.length} {lines.length === 1 ? 'item' : 'items'}, {units} {units === 1 ? 'unit' : 'units'}
-            {mode === 'adjust' && ' changed'}
+            {mode === 'adjust' ? t('totalsChanged', { items: lines.length, units }) : t('totals', { items: lines.length, units })}
           </p>
         )}
       </section>
 
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending || lines.length === 0}>
-          {pending ? submitting : submit}
+          {pending ? t(`submitting.${mode}`) : t(`submit.${mode}`)}
         </Button>
         <Link href={`/admin/stock?location=${location.id}`} className={buttonClass('ghost')}>
-          Cancel
+          {t('cancel')}
         </Link>
       </div>
     </form>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 
 /**
@@ -19,6 +20,7 @@ export function ThresholdEditor({
   threshold: number | null;
   setThresholdAction: FormAction;
 }) {
+  const t = useTranslations('admin.stock');
   const { state, pending, onSubmit } = useFormAction(setThresholdAction, null);
   const inputId = `threshold-${variantId}`;
   const error = state?.fieldErrors?.lowStockThreshold ?? state?.error;
@@ -28,7 +30,7 @@ export function ThresholdEditor({
       <input type="hidden" name="variantId" value={variantId} />
       <div>
         <label htmlFor={inputId} className="sr-only">
-          Low-stock threshold for {itemName}
+          {t('thresholdLabel', { item: itemName })}
         </label>
         <input
           id={inputId}
@@ -37,14 +39,14 @@ export function ThresholdEditor({
           inputMode="numeric"
           min={0}
           step={1}
-          placeholder="None"
+          placeholder={t('thresholdNone')}
           defaultValue={threshold ?? ''}
           aria-invalid={error ? true : undefined}
           aria-describedby={`${inputId}-msg`}
           className="block min-h-11 w-20 rounded-lg border border-slate-300 bg-white px-2 py-2 text-base aria-[invalid=true]:border-red-500"
         />
         <p id={`${inputId}-msg`} role={error ? 'alert' : 'status'} className={`text-xs ${error ? 'text-red-700' : 'text-slate-500'}`}>
-          {error ?? (state?.ok && !pending ? 'Saved' : '')}
+          {error ?? (state?.ok && !pending ? t('saved') : '')}
         </p>
       </div>
       <button
@@ -52,8 +54,8 @@ export function ThresholdEditor({
         disabled={pending}
         className="min-h-11 rounded-lg px-3 text-sm font-semibold text-brand-700 ring-1 ring-slate-200 hover:bg-slate-50 disabled:text-slate-400"
       >
-        {pending ? 'Saving…' : 'Save'}
-        <span className="sr-only"> threshold for {itemName}</span>
+        {pending ? t('saving') : t('save')}
+        <span className="sr-only">{t('saveThreshold', { item: itemName })}</span>
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { staffAction, type FormState } from '@/lib/auth';
 import { dismissChecklist, removeSamples } from '@/lib/onboarding';
@@ -10,7 +11,8 @@ const nothing = z.object({});
 export async function dismissChecklistAction(_prev: FormState, _formData: FormData): Promise<FormState> {
   return staffAction('settings:write', nothing, {}, async (ctx) => {
     await dismissChecklist(ctx);
-    return 'The checklist is hidden.';
+    const t = await getTranslations('admin.checklist');
+    return t('hidden');
   });
 }
 
@@ -18,6 +20,7 @@ export async function dismissChecklistAction(_prev: FormState, _formData: FormDa
 export async function removeSamplesAction(_prev: FormState, _formData: FormData): Promise<FormState> {
   return staffAction('catalog:write', nothing, {}, async (ctx) => {
     const { deleted, archived, kept } = await removeSamples(ctx);
-    return `Sample items removed: ${deleted} deleted, ${archived} archived (already sold), ${kept} kept (you edited them).`;
+    const t = await getTranslations('admin.checklist');
+    return t('samplesRemoved', { deleted, archived, kept });
   });
 }

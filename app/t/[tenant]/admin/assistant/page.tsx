@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { AssistantChat } from '@/components/admin/assistant/assistant-chat';
 import { ConversationList } from '@/components/admin/assistant/conversation-list';
 import { ACTION_TOOLS, assistantModel, conversationIdSchema, getConversation, listConversations, SUGGESTIONS } from '@/lib/assistant';
@@ -6,7 +7,10 @@ import { requireStaff } from '@/lib/auth';
 import { firstParam } from '@/components/ui/pager';
 import { deleteChatAction, renameChatAction } from './actions';
 
-export const metadata: Metadata = { title: 'Assistant' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('assistant') };
+}
 
 const MODEL_NAMES = { openai: 'OpenAI', github: 'GitHub Models', compatible: 'your OpenAI-compatible server', offline: 'the built-in offline model' } as const;
 

@@ -1,5 +1,7 @@
+import { useTranslations } from 'next-intl';
 import { PageSkeleton } from '@/components/ui/page-skeleton';
 
 export default function Loading() {
-  return <PageSkeleton title="Audit log" rows={8} />;
+  const t = useTranslations('admin.titles');
+  return <PageSkeleton title={t('auditLog')} rows={8} />;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AuditFilters } from '@/components/admin/audit/audit-filters';
 import { AuditTable } from '@/components/admin/audit/audit-table';
@@ -9,7 +10,10 @@ import { listAuditEvents, listStaff, parseAuditFilter, requireStaff, type AuditF
 import { businessDate } from '@/lib/orders';
 import { AppError } from '@/lib/platform/errors';
 
-export const metadata: Metadata = { title: 'Audit log' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('auditLog') };
+}
 
 type Params = Record<string, string | string[] | undefined>;
 

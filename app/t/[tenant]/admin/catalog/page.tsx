@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { plural } from '@/components/admin/catalog/format';
 import { Alert } from '@/components/ui/alert';
@@ -9,7 +10,10 @@ import { type Product, categoryService, getProduct, listProducts } from '@/lib/c
 import { formatMoney } from '@/lib/platform/money';
 import { isUuid } from './form-input';
 
-export const metadata: Metadata = { title: 'Products' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('products') };
+}
 
 const PAGE_SIZE = 25;
 const STATUSES = ['active', 'archived', 'all'] as const;

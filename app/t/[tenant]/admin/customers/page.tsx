@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { CustomerForm } from '@/components/admin/customers/customer-form';
 import { LoyaltyForm } from '@/components/admin/customers/loyalty-form';
@@ -9,7 +10,10 @@ import { controlClass } from '@/components/ui/field';
 import { buttonClass } from '@/components/ui/button';
 import { createCustomerAction, loyaltyAction } from './actions';
 
-export const metadata: Metadata = { title: 'Customers' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('customers') };
+}
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireStaff('customer:read');

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { CategoryRoutes } from '@/components/kitchen/admin/category-routes';
 import { ProductRoutes } from '@/components/kitchen/admin/product-routes';
@@ -15,7 +16,10 @@ import {
   updateStationAction,
 } from './actions';
 
-export const metadata: Metadata = { title: 'Kitchen' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('kitchen') };
+}
 
 
 /** Kitchen stations and which one makes what: categories, then the products that differ (docs/kitchen.md). */

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { availabilitySummary } from '@/components/admin/menus/availability';
 import { Pager, pageParam, query } from '@/components/ui/pager';
@@ -8,7 +9,10 @@ import { requireStaff, can } from '@/lib/auth';
 import { isMenuAvailable, listMenus } from '@/lib/restaurant';
 import { tableScrollClass } from '@/components/ui/table';
 
-export const metadata: Metadata = { title: 'Menus' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('menus') };
+}
 
 const PAGE_SIZE = 50;
 

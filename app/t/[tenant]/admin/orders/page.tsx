@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { OrderFilters } from '@/components/admin/orders/order-filters';
@@ -15,7 +16,10 @@ import { listTables } from '@/lib/restaurant';
 import { businessDayRule } from '@/lib/tenancy';
 import { formatDateTime } from '@/lib/platform/format-time';
 
-export const metadata: Metadata = { title: 'Orders' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('orders') };
+}
 
 /** Every order of the business: filters in the URL (business days in the store's time zone), 25 a page, CSV downloads of the same search. */
 export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { SettingsForm } from '@/components/admin/settings-form';
 import { requireStaff, can } from '@/lib/auth';
 import { drawerToleranceOf, getTenantSettings } from '@/lib/tenancy';
 import { saveSettingsAction } from './actions';
 
-export const metadata: Metadata = { title: 'Settings' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('settings') };
+}
 
 export default async function SettingsPage() {
   const ctx = await requireStaff('admin:access');

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Form from 'next/form';
 import Link from 'next/link';
 import { longDate } from '@/components/admin/range-form';
+import { pageFormats } from '@/components/admin/page-formats';
 import { differenceWords } from '@/components/register/shift/report-sections';
 import { buttonClass } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/field';
@@ -14,7 +16,10 @@ import { formatMoney } from '@/lib/platform/money';
 import { businessDayRule } from '@/lib/tenancy';
 import { dateTimeFormat } from '@/lib/platform/format-time';
 
-export const metadata: Metadata = { title: 'Shifts' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('shifts') };
+}
 
 /**
  * Shift history for managers: every shift opened on a business day, with its Z report (or X
@@ -23,6 +28,7 @@ export const metadata: Metadata = { title: 'Shifts' };
  */
 export default async function ShiftsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireStaff('reports:read');
+  const f = await pageFormats();
   const today = businessDayOf(new Date(), await businessDayRule(ctx)).date;
   const asked = firstParam((await searchParams).date);
   const date = asked && dayParam(asked) === asked && asked <= today ? asked : today;
@@ -46,7 +52,7 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold">Shifts</h1>
-          <p className="text-slate-600">Every register’s shifts of {longDate(date, true)} ({ctx.tenant.timeZone}), and the day across registers.</p>
+          <p className="text-slate-600">Every register’s shifts of {longDate(f, date, true)} ({ctx.tenant.timeZone}), and the day across registers.</p>
         </div>
         <Form action="/admin/shifts" className="flex items-end gap-2">
           <label className="text-sm font-medium">

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { StaffAddForm } from '@/components/admin/staff-add-form';
 import { StaffRowEditor } from '@/components/admin/staff-row-editor';
@@ -7,7 +8,10 @@ import { getTenantSettings } from '@/lib/tenancy';
 import { addStaffAction, updateStaffAction } from './actions';
 import { dateTimeFormat } from '@/lib/platform/format-time';
 
-export const metadata: Metadata = { title: 'Staff' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('staff') };
+}
 
 export default async function StaffPage() {
   const ctx = await requireStaff('staff:read');

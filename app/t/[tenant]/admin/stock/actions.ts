@@ -1,7 +1,7 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { countAppliedMessage, countReviewMessage } from '@/components/admin/stock/count-words';
 import type { CountPreviewLine, CountState } from '@/components/admin/stock/stock-count-form';
 import type { PickableItem } from '@/components/admin/stock/stock-item-picker';
 import { staffAction, staffRead, type FormState } from '@/lib/auth';
@@ -37,7 +37,6 @@ const costOf = (value: string | undefined, currency: string) => {
   return decimalToMinor(value, currency) ?? Number.NaN;
 };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * The item picker's search: an exact barcode or SKU first (what a scanner types), then active
@@ -86,7 +85,7 @@ export async function receiveStockAction(_prev: FormState, formData: FormData): 
   return staffAction('stock:write', receiptInputSchema, input, async (ctx, data) => {
       const result = await receiveStock(ctx, data);
       const units = data.lines.reduce((sum, l) => sum + l.quantity, 0);
-      return `Received ${plural(units, 'unit')} of ${plural(result.lines.length, 'item')}.`;
+      return (await getTranslations('admin.stock'))('received', { units, items: result.lines.length });
   });
 }
 
@@ -104,7 +103,8 @@ export async function adjustStockAction(_prev: FormState, formData: FormData): P
   };
   return staffAction('stock:write', adjustmentInputSchema, input, async (ctx, data) => {
       const result = await adjustStock(ctx, data);
-      return `Adjusted ${plural(result.lines.length, 'item')} (${data.reason}).`;
+      const t = await getTranslations('admin.stock');
+      return t('adjusted', { items: result.lines.length, reason: t(`reason.${data.reason}`) });
   });
 }
 
@@ -123,7 +123,9 @@ export async function countStockAction(_prev: CountState, formData: FormData): P
       const result = await countStock(ctx, data);
       preview = result.lines;
       const changed = result.lines.filter((l) => l.difference !== 0).length;
-      return result.applied ? countAppliedMessage(changed, result.lines.length) : countReviewMessage(changed);
+      const t = await getTranslations('admin.stock');
+      if (!result.applied) return t('countReview', { changed });
+      return changed === 0 ? t('countMatched', { lines: result.lines.length }) : t('countApplied', { changed });
   });
   return state && { ...state, preview, applied: apply && Boolean(state.ok) };
 }
@@ -139,7 +141,7 @@ export async function transferStockAction(_prev: FormState, formData: FormData):
   return staffAction('stock:write', transferInputSchema, input, async (ctx, data) => {
       const result = await transferStock(ctx, data);
       const units = data.lines.reduce((sum, l) => sum + l.quantity, 0);
-      return `Transferred ${plural(units, 'unit')} of ${plural(result.lines.length, 'item')}.`;
+      return (await getTranslations('admin.stock'))('transferred', { units, items: result.lines.length });
   });
 }
 
@@ -151,7 +153,8 @@ export async function setThresholdAction(_prev: FormState, formData: FormData): 
   };
   return staffAction('stock:write', thresholdInputSchema, input, async (ctx, data) => {
       await setLowStockThreshold(ctx, data);
-      return data.lowStockThreshold === null ? 'Threshold removed.' : `Low at ${data.lowStockThreshold} or fewer.`;
+      const t = await getTranslations('admin.stock');
+      return data.lowStockThreshold === null ? t('thresholdRemoved') : t('thresholdSet', { threshold: data.lowStockThreshold });
   });
 }
 
@@ -159,7 +162,7 @@ export async function addLocationAction(_prev: FormState, formData: FormData): P
   const input = { name: text(formData, 'name'), address: text(formData, 'address') };
   return staffAction('stock:write', locationInputSchema, input, async (ctx, data) => {
     const location = await createLocation(ctx, data);
-    return `${location.name} was added.`;
+    return (await getTranslations('admin.stock'))('locationAdded', { name: location.name });
   });
 }
 
@@ -169,6 +172,6 @@ export async function updateLocationAction(_prev: FormState, formData: FormData)
   return staffAction('stock:write', locationInputSchema, input, async (ctx, data) => {
     if (!id.success) throw new AppError('not_found', 'Location not found');
     const location = await updateLocation(ctx, id.data, data);
-    return `Saved ${location.name}.`;
+    return (await getTranslations('admin.stock'))('locationSaved', { name: location.name });
   });
 }

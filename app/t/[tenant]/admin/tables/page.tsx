@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { FloorPlanEditor } from '@/components/restaurant/floor-plan-editor';
 import { FloorView } from '@/components/restaurant/floor-view';
@@ -11,7 +12,10 @@ import { setTableStatusAction } from '../../floor/actions';
 import { addTableAction, deleteTableAction, saveFloorPlanAction, updateTableLayoutAction } from './actions';
 import { tableScrollClass } from '@/components/ui/table';
 
-export const metadata: Metadata = { title: 'Tables' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('tables') };
+}
 
 export default async function TablesPage() {
   const ctx = await requireStaff('tables:read');

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { CategoryAddForm, CategoryRow } from '@/components/admin/catalog/category-forms';
 import { StoreSettingSwitch } from '@/components/admin/catalog/store-setting-switch';
 import { requireStaff, can } from '@/lib/auth';
@@ -6,7 +7,10 @@ import { categoryService, listProducts } from '@/lib/catalog';
 import { getTenantSettings } from '@/lib/tenancy';
 import { addCategoryAction, deleteCategoryAction, setTrackStockByDefaultAction, updateCategoryAction } from './actions';
 
-export const metadata: Metadata = { title: 'Categories' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('categories') };
+}
 
 export default async function CategoriesPage() {
   const ctx = await requireStaff('catalog:read');

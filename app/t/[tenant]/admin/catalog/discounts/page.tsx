@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { DiscountAddForm, DiscountRow } from '@/components/admin/catalog/discount-forms';
 import { can, requireStaff } from '@/lib/auth';
 import { savedDiscountService } from '@/lib/catalog';
 import { getTenantSettings } from '@/lib/tenancy';
 import { addDiscountAction, deleteDiscountAction, updateDiscountAction } from './actions';
 
-export const metadata: Metadata = { title: 'Discounts' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('discounts') };
+}
 
 export default async function DiscountsPage() {
   const ctx = await requireStaff('catalog:read');

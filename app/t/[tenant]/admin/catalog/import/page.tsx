@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { CsvImport } from '@/components/admin/catalog/csv-import';
 import { buttonClass } from '@/components/ui/button';
 import { requireStaff, can } from '@/lib/auth';
 import { CSV_COLUMNS } from '@/lib/catalog';
 import { minorToDecimal } from '@/lib/platform/money';
 
-export const metadata: Metadata = { title: 'Import and export' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('importAndExport') };
+}
 
 type Column = (typeof CSV_COLUMNS)[number];
 

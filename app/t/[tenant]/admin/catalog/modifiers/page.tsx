@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import type { ModifierGroupDraft } from '@/components/admin/catalog/drafts';
 import { choiceRule } from '@/components/admin/catalog/format';
 import { ModifierGroupForm, ModifierGroupItem, NEW_GROUP, type ModifierGroupCard } from '@/components/admin/catalog/modifier-group-form';
@@ -7,7 +8,10 @@ import { type ModifierGroup, modifierGroupService } from '@/lib/catalog';
 import { formatMoney, minorToDecimal } from '@/lib/platform/money';
 import { deleteModifierGroupAction, saveModifierGroupAction } from './actions';
 
-export const metadata: Metadata = { title: 'Modifier groups' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('modifierGroups') };
+}
 
 function card(group: ModifierGroup, currency: string): ModifierGroupCard {
   const draft: ModifierGroupDraft = {

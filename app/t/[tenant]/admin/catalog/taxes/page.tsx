@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { DefaultTaxClassForm, PricesIncludeTaxSwitch, TaxClassAddForm, TaxClassRow } from '@/components/admin/catalog/tax-forms';
 import { requireStaff, can } from '@/lib/auth';
 import { defaultTaxClassOf, taxClassService } from '@/lib/catalog';
 import { getTenantSettings } from '@/lib/tenancy';
 import { addTaxClassAction, deleteTaxClassAction, setDefaultTaxClassAction, setPricesIncludeTaxAction, updateTaxClassAction } from './actions';
 
-export const metadata: Metadata = { title: 'Taxes' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('taxes') };
+}
 
 export default async function TaxesPage() {
   const ctx = await requireStaff('catalog:read');

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CustomerForm } from '@/components/admin/customers/customer-form';
@@ -11,7 +12,10 @@ import { formatMoney } from '@/lib/platform/money';
 import { idParam } from '@/lib/platform/validation';
 import { eraseCustomerAction, updateCustomerAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Customer' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('customer') };
+}
 
 const LEDGER_WORDS = { earn: 'Earned', redeem: 'Redeemed', reverse: 'Reversed' } as const;
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { availabilitySummary } from '@/components/admin/menus/availability';
@@ -12,7 +13,10 @@ import { idParam } from '@/lib/platform/validation';
 import { getMenu, isMenuAvailable, type Menu } from '@/lib/restaurant';
 import { deleteMenuAction, saveMenuAction, searchMenuProductsAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Edit menu' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('editMenu') };
+}
 
 export default async function EditMenuPage({
   params,

@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { MenuEditor } from '@/components/admin/menus/menu-editor';
 import { requireStaff } from '@/lib/auth';
 import { saveMenuAction, searchMenuProductsAction } from '../actions';
 
-export const metadata: Metadata = { title: 'New menu' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('newMenu') };
+}
 
 export default async function NewMenuPage() {
   await requireStaff('menu:write');

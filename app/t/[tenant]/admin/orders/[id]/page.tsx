@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { OrderTimeline } from '@/components/admin/orders/order-timeline';
@@ -9,7 +10,10 @@ import { requireStaff } from '@/lib/auth';
 import { loadOrderDetail, orderTimeline } from '@/lib/orders';
 import { refundOrderAction, voidOrderAction } from '../../../register/orders/actions';
 
-export const metadata: Metadata = { title: 'Order' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('order') };
+}
 
 /** One order: lines, modifiers, discounts, payments, refunds, receipt, and its timeline from the event log. Another business's id is a 404. */
 export default async function AdminOrderPage({ params }: { params: Promise<{ id: string }> }) {

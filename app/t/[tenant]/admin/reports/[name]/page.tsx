@@ -1,15 +1,17 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { HeadlineFigures } from '@/components/admin/dashboard/figures';
 import { RangeForm, rangeLabel } from '@/components/admin/range-form';
+import { pageFormats } from '@/components/admin/page-formats';
 import { PrintButton, PrintedAt } from '@/components/admin/reports/print-button';
 import { ReportChart } from '@/components/admin/reports/report-chart';
 import { ReportFacts, ReportTableView } from '@/components/admin/reports/report-table';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { firstParam } from '@/components/ui/pager';
-import { REPORT_INFO, REPORT_NAMES, reportView, type ReportName, type ReportView, type SalesSummary } from '@/lib/analytics';
+import { REPORT_NAMES, reportView, type ReportName, type ReportView, type SalesSummary } from '@/lib/analytics';
 import { requireStaff } from '@/lib/auth';
 import { listLocations } from '@/lib/inventory';
 import { businessDayOf } from '@/lib/platform/business-day';
@@ -22,7 +24,9 @@ const RANKED: ReportName[] = ['top-products', 'top-categories'];
 
 export async function generateMetadata({ params }: { params: Promise<{ name: string }> }): Promise<Metadata> {
   const { name } = await params;
-  return { title: isReport(name) ? REPORT_INFO[name].title : 'Report' };
+  const t = await getTranslations('admin.reports');
+  const tt = await getTranslations('admin.titles');
+  return { title: isReport(name) ? t(`info.${name}.title`) : tt('report') };
 }
 
 /** The report, or what is wrong with the range in the URL (shown instead of figures). */
@@ -48,16 +52,17 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const { name } = await params;
   if (!isReport(name)) notFound();
   const query = await searchParams;
+  const [t, tt, f] = await Promise.all([getTranslations('admin.reports'), getTranslations('admin.titles'), pageFormats()]);
   const input = { from: firstParam(query.from), to: firstParam(query.to), locationId: firstParam(query.location), by: RANKED.includes(name) ? firstParam(query.by) : undefined };
   const [loaded, rule, locations] = await Promise.all([load(ctx, name, input), businessDayRule(ctx), listLocations(ctx)]);
   const today = businessDayOf(new Date(), rule).date;
   const view = 'view' in loaded ? loaded.view : null;
-  const info = REPORT_INFO[name];
+  const info = { title: t(`info.${name}.title`), question: t(`info.${name}.question`) };
   const by = input.by === 'quantity' ? 'quantity' : 'net';
   const keep: Record<string, string> = RANKED.includes(name) && by === 'quantity' ? { by } : {};
   const location = view?.locationId ?? input.locationId ?? '';
-  const locationName = view?.locationId ? (locations.find((l) => l.id === view.locationId)?.name ?? 'One location') : 'All locations';
-  const format = { currency: ctx.tenant.currency, timeZone: ctx.tenant.timeZone };
+  const locationName = view?.locationId ? (locations.find((l) => l.id === view.locationId)?.name ?? t('oneLocation')) : t('allLocations');
+  const format = { currency: ctx.tenant.currency, timeZone: ctx.tenant.timeZone, f };
   const csv = (sheet?: string) => view && exportHref(name, { from: view.from, to: view.to, locationId: view.locationId ?? undefined, ...keep, sheet });
 
   return (
@@ -66,7 +71,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         <div>
           <p className="text-sm print:hidden">
             <Link href="/admin/reports" className="font-semibold text-brand-700 underline">
-              Reports
+              {tt('reports')}
             </Link>
           </p>
           <p className="hidden text-sm font-semibold print:block">{ctx.tenant.name}</p>
@@ -74,8 +79,9 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
           <p className="text-slate-600 print:hidden">{info.question}</p>
           {view && (
             <p className="mt-1 text-sm text-slate-700" data-testid="report-range">
-              {rangeLabel(view.from, view.to, true)} · {locationName} · business days in {ctx.tenant.timeZone}
-              {rule.dayStartsAt !== '00:00' ? `, from ${rule.dayStartsAt}` : ''}
+              {rule.dayStartsAt !== '00:00'
+                ? t('rangeLineFrom', { range: rangeLabel(f, view.from, view.to, true), location: locationName, timeZone: ctx.tenant.timeZone, startsAt: rule.dayStartsAt })
+                : t('rangeLine', { range: rangeLabel(f, view.from, view.to, true), location: locationName, timeZone: ctx.tenant.timeZone })}
             </p>
           )}
           <PrintedAt timeZone={ctx.tenant.timeZone} />
@@ -83,7 +89,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         {view && (
           <div className="flex flex-wrap gap-2 print:hidden">
             <a href={csv()!} download className={buttonClass('secondary')}>
-              Download CSV
+              {t('downloadCsv')}
             </a>
             <PrintButton />
           </div>
@@ -93,11 +99,11 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
       <RangeForm path={`/admin/reports/${name}`} from={view?.from ?? input.from ?? today} to={view?.to ?? input.to ?? today} today={today} location={location} locations={locations} keep={keep}>
         {'problems' in loaded && (
           <Alert tone="error">
-            <p>This range cannot be shown; change it or pick a quick range:</p>
+            <p>{t('badRange')}</p>
             <ul className="mt-1 list-disc pl-5">
               {loaded.problems.map((p) => (
                 <li key={p.path + p.message}>
-                  {{ from: 'From', to: 'To', locationId: 'Location', by: 'Rank by' }[p.path] ?? p.path}: {p.message}
+                  {{ from: t('problemFrom'), to: t('problemTo'), locationId: t('problemLocation'), by: t('rankBy') }[p.path] ?? p.path}: {p.message}
                 </li>
               ))}
             </ul>
@@ -108,8 +114,8 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
       {view && (
         <>
           {RANKED.includes(name) && (
-            <nav aria-label="Rank by" className="flex flex-wrap items-center gap-2 text-sm print:hidden">
-              <span className="font-medium text-slate-600">Rank by:</span>
+            <nav aria-label={t('rankBy')} className="flex flex-wrap items-center gap-2 text-sm print:hidden">
+              <span className="font-medium text-slate-600">{t('rankByColon')}</span>
               {(['net', 'quantity'] as const).map((b) => (
                 <Link
                   key={b}
@@ -117,7 +123,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
                   aria-current={by === b ? 'true' : undefined}
                   className={buttonClass(by === b ? 'primary' : 'secondary')}
                 >
-                  {b === 'net' ? 'Net sales' : 'Units kept'}
+                  {b === 'net' ? t('netSales') : t('unitsKept')}
                 </Link>
               ))}
             </nav>
@@ -127,7 +133,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
             <HeadlineFigures
               summary={view.data as SalesSummary}
               currency={ctx.tenant.currency}
-              comparedWith={rangeLabel(view.data.previous.from, view.data.previous.to)}
+              comparedWith={rangeLabel(f, view.data.previous.from, view.data.previous.to)}
             />
           )}
           <ReportFacts facts={view.facts} format={format} />
@@ -144,12 +150,13 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
                 </h2>
                 {i > 0 && table.rows.length > 0 && (
                   <a href={csv(table.id)!} download className="text-sm font-semibold text-brand-700 underline print:hidden">
-                    Download CSV<span className="sr-only"> of {table.title.toLowerCase()}</span>
+                    {t('downloadCsv')}
+                    <span className="sr-only">{t('downloadCsvOf', { table: table.title.toLowerCase() })}</span>
                   </a>
                 )}
               </div>
               {table.note && <p className="text-sm text-slate-600">{table.note}</p>}
-              <ReportTableView table={table} format={format} caption={`${info.title}: ${table.title}, ${rangeLabel(view.from, view.to, true)}`} />
+              <ReportTableView table={table} format={format} caption={t('caption', { report: info.title, table: table.title, range: rangeLabel(f, view.from, view.to, true) })} />
             </section>
           ))}
         </>

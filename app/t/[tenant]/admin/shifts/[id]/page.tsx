@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ShiftReportView } from '@/components/register/shift/shift-report-view';
@@ -9,7 +10,10 @@ import { businessDayOf } from '@/lib/platform/business-day';
 import { idParam } from '@/lib/platform/validation';
 import { businessDayRule } from '@/lib/tenancy';
 
-export const metadata: Metadata = { title: 'Shift report' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('shiftReport') };
+}
 
 /** One shift's Z report (or X report while it is open), to read and reprint on 80 mm paper. */
 export default async function ShiftPage({ params }: { params: Promise<{ id: string }> }) {

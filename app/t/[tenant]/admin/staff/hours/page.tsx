@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Form from 'next/form';
 import Link from 'next/link';
 import { AddHoursForm, CorrectEntryForm } from '@/components/admin/time-clock-forms';
 import { longDate } from '@/components/admin/range-form';
+import { pageFormats } from '@/components/admin/page-formats';
+import type { Formats } from '@/lib/platform/formats';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
@@ -15,7 +18,10 @@ import { dateTimeFormat, formatDuration } from '@/lib/platform/format-time';
 import { businessDayRule } from '@/lib/tenancy';
 import { addHoursAction, correctEntryAction } from './actions';
 
-export const metadata: Metadata = { title: 'Hours' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('hours') };
+}
 
 /** "2026-03-02T09:05": an instant as the tenant's wall clock, as a datetime-local field takes it. */
 const wall = (at: Date, timeZone: string) => localDateTime(at, timeZone).slice(0, 16).replace(' ', 'T');
@@ -26,6 +32,7 @@ const wall = (at: Date, timeZone: string) => localDateTime(at, timeZone).slice(0
  */
 export default async function HoursPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireStaff('timeclock:manage');
+  const f = await pageFormats();
   const params = await searchParams;
   const today = businessDayOf(new Date(), await businessDayRule(ctx)).date;
   const monday = addDays(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
@@ -66,7 +73,7 @@ export default async function HoursPage({ searchParams }: { searchParams: Promis
         <Alert tone="error">{result}</Alert>
       ) : (
         <>
-          <HoursTable sheet={result} />
+          <HoursTable sheet={result} f={f} />
           <section aria-labelledby="entries" className="rounded-xl border border-slate-200 bg-white">
             <h2 id="entries" className="border-b border-slate-200 px-4 py-3 text-lg font-semibold">
               Entries
@@ -109,8 +116,8 @@ export default async function HoursPage({ searchParams }: { searchParams: Promis
   );
 }
 
-function HoursTable({ sheet }: { sheet: HoursSheet }) {
-  if (sheet.people.length === 0) return <p className="text-slate-600">No hours between {longDate(sheet.from)} and {longDate(sheet.to)}.</p>;
+function HoursTable({ sheet, f }: { sheet: HoursSheet; f: Formats }) {
+  if (sheet.people.length === 0) return <p className="text-slate-600">No hours between {longDate(f, sheet.from)} and {longDate(f, sheet.to)}.</p>;
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
       <table className="w-full text-left text-sm" data-testid="hours-table">
@@ -119,7 +126,7 @@ function HoursTable({ sheet }: { sheet: HoursSheet }) {
           <tr>
             <th scope="col" className="px-4 py-3">Staff member</th>
             {sheet.days.map((d) => (
-              <th key={d} scope="col" className="px-3 py-3 text-right whitespace-nowrap">{longDate(d)}</th>
+              <th key={d} scope="col" className="px-3 py-3 text-right whitespace-nowrap">{longDate(f, d)}</th>
             ))}
             <th scope="col" className="px-4 py-3 text-right">Total</th>
           </tr>

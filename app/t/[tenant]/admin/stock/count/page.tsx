@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { OperationShell } from '@/components/admin/stock/operation-shell';
 import { StockCountForm } from '@/components/admin/stock/stock-count-form';
@@ -7,7 +8,10 @@ import { listLevels } from '@/lib/inventory';
 import { locationFromParam } from '../location-param';
 import { countStockAction, searchStockItemsAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Stock count' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('stockCount') };
+}
 
 export default async function StockCountPage({ searchParams }: { searchParams: Promise<{ location?: string | string[] }> }) {
   const ctx = await requireStaff('stock:write');

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { LocationAddForm } from '@/components/admin/stock/location-add-form';
 import { LocationRowEditor } from '@/components/admin/stock/location-row-editor';
@@ -6,7 +7,10 @@ import { requireStaff, can } from '@/lib/auth';
 import { listLocations } from '@/lib/inventory';
 import { addLocationAction, updateLocationAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Locations' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('locations') };
+}
 
 export default async function LocationsPage() {
   const ctx = await requireStaff('stock:read');

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { ListActionButton } from '@/components/admin/stock/purchase-list-forms';
 import { can, requireStaff } from '@/lib/auth';
@@ -6,7 +7,10 @@ import { listPurchaseLists } from '@/lib/inventory';
 import { draftPurchaseListAction } from './actions';
 import { dateTimeFormat } from '@/lib/platform/format-time';
 
-export const metadata: Metadata = { title: 'Purchase orders' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('purchaseOrders') };
+}
 
 const STATUS = { draft: 'Draft', sent: 'Sent', partially_received: 'Partly received', received: 'Received', cancelled: 'Cancelled' } as const;
 

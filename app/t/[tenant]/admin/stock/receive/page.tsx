@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { OperationShell } from '@/components/admin/stock/operation-shell';
 import { StockOperationForm } from '@/components/admin/stock/stock-operation-form';
@@ -6,7 +7,10 @@ import { requireStaff } from '@/lib/auth';
 import { locationFromParam } from '../location-param';
 import { receiveStockAction, searchStockItemsAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Receive stock' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('receiveStock') };
+}
 
 export default async function ReceiveStockPage({ searchParams }: { searchParams: Promise<{ location?: string | string[] }> }) {
   const ctx = await requireStaff('stock:write');

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { ListActionButton } from '@/components/admin/stock/purchase-list-forms';
 import { SupplierAddForm } from '@/components/admin/stock/supplier-add-form';
@@ -6,7 +7,10 @@ import { can, requireStaff } from '@/lib/auth';
 import { listSuppliers } from '@/lib/inventory';
 import { createSupplierAction, deleteSupplierAction } from '../purchase-lists/actions';
 
-export const metadata: Metadata = { title: 'Suppliers' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('suppliers') };
+}
 
 /** Who the store buys from: purchase orders name one. */
 export default async function SuppliersPage() {

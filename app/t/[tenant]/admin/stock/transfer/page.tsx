@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { OperationShell } from '@/components/admin/stock/operation-shell';
@@ -7,7 +8,10 @@ import { requireStaff } from '@/lib/auth';
 import { locationFromParam } from '../location-param';
 import { searchStockItemsAction, transferStockAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Transfer stock' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('transferStock') };
+}
 
 export default async function TransferStockPage({ searchParams }: { searchParams: Promise<{ location?: string | string[] }> }) {
   const ctx = await requireStaff('stock:write');

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { adjustmentReasonLabels, movementLabels } from '@/components/admin/stock/item-label';
+import { isAdjustmentReason, isMovementKind } from '@/components/admin/stock/item-label';
+import { pageFormats } from '@/components/admin/page-formats';
 import { Pager, pageParam, query } from '@/components/ui/pager';
 import { StockBadge } from '@/components/admin/stock/stock-badge';
 import { listStaff, requireStaff } from '@/lib/auth';
@@ -11,11 +13,13 @@ import { idParam } from '@/lib/platform/validation';
 import { tableScrollClass } from '@/components/ui/table';
 import { dateTimeFormat } from '@/lib/platform/format-time';
 
-export const metadata: Metadata = { title: 'Item history' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('itemHistory') };
+}
 
 const PAGE_SIZE = 25;
 
-const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0');
 
 export default async function StockItemPage({
   params,
@@ -25,6 +29,8 @@ export default async function StockItemPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const ctx = await requireStaff('stock:read');
+  const [t, f] = await Promise.all([getTranslations('admin.stock'), pageFormats()]);
+  const signed = (n: number) => (n > 0 ? `+${f.number(n)}` : n < 0 ? `−${f.number(Math.abs(n))}` : f.number(0));
   const id = idParam.safeParse((await params).variantId);
   if (!id.success) notFound();
   const variantId = id.data;
@@ -45,38 +51,38 @@ export default async function StockItemPage({
   const staffName = new Map(staff.map((s) => [s.id, s.name]));
   const levelAt = new Map(levels.map((l) => [l.locationId, l]));
   const total = levels.reduce((sum, l) => sum + l.quantity, 0);
-  const day = dateTimeFormat(ctx.tenant.timeZone, 'date');
-  const time = dateTimeFormat(ctx.tenant.timeZone, 'time');
+  const day = dateTimeFormat(ctx.tenant.timeZone, 'date', f.locale);
+  const time = dateTimeFormat(ctx.tenant.timeZone, 'time', f.locale);
   const name = variantLabel(item);
 
   return (
     <div className="max-w-6xl space-y-6">
       <p>
         <Link href={`/admin/stock${query({ location: back })}`} className="text-sm font-semibold text-brand-700 underline">
-          ← Stock
+          {t('backToStock')}
         </Link>
       </p>
       <header>
         <h1 className="text-2xl font-bold">{name}</h1>
         <p className="text-slate-600">
-          SKU <span className="font-mono">{item.sku}</span>
-          {item.barcodes.length > 0 && <> · Barcode {item.barcodes.join(', ')}</>}
-          {item.status === 'archived' && <> · Archived</>}
-          {!item.trackStock && <> · Stock not tracked</>}
+          {t('sku')} <span className="font-mono">{item.sku}</span>
+          {item.barcodes.length > 0 && <> · {t('barcode', { codes: item.barcodes.join(', ') })}</>}
+          {item.status === 'archived' && <> · {t('archived')}</>}
+          {!item.trackStock && <> · {t('stockNotTracked')}</>}
         </p>
       </header>
 
       <section aria-labelledby="levels" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="levels" className="text-lg font-semibold">
-          On hand now: {total}
+          {t('onHandNow', { total: f.number(total) })}
         </h2>
         <table className="mt-3 w-full text-left text-sm">
           <thead className="bg-slate-50 text-xs uppercase text-slate-500">
             <tr>
-              <th scope="col" className="px-3 py-2">Location</th>
-              <th scope="col" className="px-3 py-2 text-right">On hand</th>
-              <th scope="col" className="px-3 py-2 text-right">Low at</th>
-              <th scope="col" className="px-3 py-2">Status</th>
+              <th scope="col" className="px-3 py-2">{t('location')}</th>
+              <th scope="col" className="px-3 py-2 text-right">{t('onHand')}</th>
+              <th scope="col" className="px-3 py-2 text-right">{t('lowAtColumn')}</th>
+              <th scope="col" className="px-3 py-2">{t('status')}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -87,8 +93,8 @@ export default async function StockItemPage({
                   <th scope="row" className="px-3 py-2 font-medium">
                     {l.name}
                   </th>
-                  <td className="px-3 py-2 text-right font-semibold tabular-nums">{level?.quantity ?? 0}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{level?.lowStockThreshold ?? '—'}</td>
+                  <td className="px-3 py-2 text-right font-semibold tabular-nums">{f.number(level?.quantity ?? 0)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{level?.lowStockThreshold == null ? '—' : f.number(level.lowStockThreshold)}</td>
                   <td className="px-3 py-2">{item.trackStock && <StockBadge quantity={level?.quantity ?? 0} isLow={level?.isLow ?? false} />}</td>
                 </tr>
               );
@@ -100,34 +106,34 @@ export default async function StockItemPage({
       <section aria-labelledby="ledger" className="space-y-3">
         <div>
           <h2 id="ledger" className="text-lg font-semibold">
-            History
+            {t('history')}
           </h2>
-          <p className="text-sm text-slate-600">Newest first; times in {ctx.tenant.timeZone}.</p>
+          <p className="text-sm text-slate-600">{t('newestFirst', { timeZone: ctx.tenant.timeZone })}</p>
         </div>
         {ledger.total === 0 ? (
           <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-8 text-center text-slate-600">
-            No stock movements yet. Receiving, adjusting, counting, transferring and selling this item each add a line here.
+            {t('noMovements')}
           </p>
         ) : (
           <div className={tableScrollClass}>
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">Stock movements of {name}, newest first</caption>
+              <caption className="sr-only">{t('movementsCaption', { item: name })}</caption>
               <thead className="bg-slate-50 text-xs uppercase text-slate-500">
                 <tr>
-                  <th scope="col" className="px-3 py-3">When</th>
-                  <th scope="col" className="px-3 py-3">Location</th>
-                  <th scope="col" className="px-3 py-3">What</th>
-                  <th scope="col" className="px-3 py-3 text-right">Change</th>
-                  <th scope="col" className="px-3 py-3 text-right">After</th>
-                  <th scope="col" className="px-3 py-3">Reason / note</th>
-                  <th scope="col" className="px-3 py-3">Who</th>
+                  <th scope="col" className="px-3 py-3">{t('when')}</th>
+                  <th scope="col" className="px-3 py-3">{t('location')}</th>
+                  <th scope="col" className="px-3 py-3">{t('what')}</th>
+                  <th scope="col" className="px-3 py-3 text-right">{t('change')}</th>
+                  <th scope="col" className="px-3 py-3 text-right">{t('after')}</th>
+                  <th scope="col" className="px-3 py-3">{t('reasonNote')}</th>
+                  <th scope="col" className="px-3 py-3">{t('who')}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {ledger.data.map((m) => {
                   const reason =
-                    m.kind === 'adjustment' && m.reason ? (adjustmentReasonLabels[m.reason] ?? m.reason)
-                    : m.kind === 'receipt' && m.reason ? `From ${m.reason}`
+                    m.kind === 'adjustment' && m.reason ? (isAdjustmentReason(m.reason) ? t(`reason.${m.reason}`) : m.reason)
+                    : m.kind === 'receipt' && m.reason ? t('fromSupplier', { supplier: m.reason })
                     : m.reason;
                   return (
                     <tr key={m.id} data-testid="ledger-row">
@@ -135,19 +141,19 @@ export default async function StockItemPage({
                         <span className="block whitespace-nowrap">{day.format(m.createdAt)}</span>
                         <span className="block whitespace-nowrap text-slate-500">{time.format(m.createdAt)}</span>
                       </td>
-                      <td className="px-3 py-3">{locationName.get(m.locationId) ?? 'Removed location'}</td>
-                      <td className="px-3 py-3">{movementLabels[m.kind] ?? m.kind}</td>
+                      <td className="px-3 py-3">{locationName.get(m.locationId) ?? t('removedLocation')}</td>
+                      <td className="px-3 py-3">{isMovementKind(m.kind) ? t(`movement.${m.kind}`) : m.kind}</td>
                       <td className={`px-3 py-3 text-right font-semibold tabular-nums ${m.delta < 0 ? 'text-red-700' : 'text-brand-700'}`}>
                         {signed(m.delta)}
                       </td>
-                      <td className="px-3 py-3 text-right tabular-nums">{m.quantityAfter}</td>
+                      <td className="px-3 py-3 text-right tabular-nums">{f.number(m.quantityAfter)}</td>
                       <td className="px-3 py-3 text-slate-700">
                         {reason}
                         {reason && m.note && ' — '}
                         {m.note}
-                        {!reason && !m.note && <span className="text-slate-400" aria-label="none">—</span>}
+                        {!reason && !m.note && <span className="text-slate-400" aria-label={t('none')}>—</span>}
                       </td>
-                      <td className="min-w-28 px-3 py-3">{m.actorUserId ? (staffName.get(m.actorUserId) ?? 'Former staff') : 'System'}</td>
+                      <td className="min-w-28 px-3 py-3">{m.actorUserId ? (staffName.get(m.actorUserId) ?? t('formerStaff')) : t('system')}</td>
                     </tr>
                   );
                 })}
@@ -156,7 +162,7 @@ export default async function StockItemPage({
           </div>
         )}
         <Pager
-          label="History pages"
+          label={t('historyPages')}
           page={page}
           pageSize={PAGE_SIZE}
           total={ledger.total}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PrintButton } from '@/components/admin/reports/print-button';
@@ -10,7 +11,10 @@ import { idParam } from '@/lib/platform/validation';
 import { cancelPurchaseOrderAction, deletePurchaseListAction, markOrderedAction, receivePurchaseListAction } from '../actions';
 import { dateTimeFormat } from '@/lib/platform/format-time';
 
-export const metadata: Metadata = { title: 'Purchase order' };
+export async function generateMetadata(): Promise<Metadata> {
+  const tt = await getTranslations('admin.titles');
+  return { title: tt('purchaseOrder') };
+}
 
 const STATUS = { draft: 'Draft', sent: 'Sent', partially_received: 'Partly received', received: 'Received', cancelled: 'Cancelled' } as const;
 
