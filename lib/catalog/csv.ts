@@ -1,4 +1,4 @@
-import type { TenantContext } from '@/lib/auth';
+import { can, type TenantContext } from '@/lib/auth';
 import { csvText } from '@/lib/platform/csv';
 import { AppError } from '@/lib/platform/errors';
 import { minorToDecimal } from '@/lib/platform/money';
@@ -49,8 +49,10 @@ export async function exportProductsCsv(ctx: TenantContext): Promise<string> {
       cost: v.cost === null ? '' : minorToDecimal(v.cost, currency),
     })),
   );
+  // Costs only for those who may see them (`cost:read`); a file without the column imports back changing no cost.
+  const columns = can(ctx.role, 'cost:read') ? CSV_COLUMNS : CSV_COLUMNS.filter((c) => c !== 'cost');
   // Every column is text here (prices and costs are never negative), so every formula-like cell is escaped.
-  return csvText(rows, CSV_COLUMNS.map((c) => ({ header: c, value: (r: (typeof rows)[number]) => r[c] })));
+  return csvText(rows, columns.map((c) => ({ header: c, value: (r: (typeof rows)[number]) => r[c] })));
 }
 
 
