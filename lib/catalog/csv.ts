@@ -32,6 +32,7 @@ export async function exportProductsCsv(ctx: TenantContext): Promise<string> {
     p.variants.map((v, i) => ({
       handle: p.id,
       product_name: p.name,
+      alt_name: i === 0 ? (p.altName ?? '') : '',
       category: i === 0 ? name(categories, p.categoryId) : '',
       tax_class: i === 0 ? name(taxes, p.taxClassId) : '',
       description: i === 0 ? (p.description ?? '') : '',

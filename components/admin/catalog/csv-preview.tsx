@@ -6,6 +6,7 @@ import { formatMoney } from '@/lib/platform/money';
 /** What each field of a change is called on the page (plain strings, to be extracted for translation). */
 const FIELD_LABEL: Record<DiffField, string> = {
   name: 'Name',
+  altName: 'Name in another script',
   description: 'Description',
   category: 'Category',
   taxClass: 'Tax class',
