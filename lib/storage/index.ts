@@ -1,3 +1,4 @@
+import 'server-only';
 import { config } from '@/lib/platform/config';
 import { LocalDiskStorage } from './local-disk';
 import { S3Storage } from './s3';

@@ -7,6 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+import { ProductPhotoUpload } from './product-photo-upload';
 import {
   ATTRIBUTE_TYPES,
   emptyAttribute,
@@ -171,6 +172,9 @@ export function ProductForm({ productId, initial, version, currency, categories,
                 </option>
               ))}
             </SelectField>
+            <div className="sm:col-span-2">
+              <ProductPhotoUpload productId={productId} photoUrl={draft.photoUrl} onUploaded={(url) => set('photoUrl', url)} disabled={!canWrite} />
+            </div>
             <TextField
               label={t('photoUrl')}
               type="url"
