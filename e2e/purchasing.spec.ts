@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
 import { browserFetch, DEMO, escapeRegExp, hydrated, signIn, tenantUrl } from './support';
 
 // The demo café (MMK: no minor digits, one location "Main store"), with names and SKUs unique to
@@ -88,4 +89,30 @@ test('the owner adds a supplier, orders an item at a unit cost, receives it; sto
     // (10 × 1,000 + 10 × 2,000) ÷ 20
     await expect(page.getByRole('region', { name: 'Variants' }).getByLabel('Cost (MMK, optional)')).toHaveValue('1500');
   });
+});
+
+test('the owner uploads a product photo in the editor; the product list shows it, resized', async ({ page }) => {
+  const run = Date.now().toString(36);
+  const name = `E2E Photo Cake ${run}`;
+  await signIn(page, DEMO.slug, DEMO.owner.email, DEMO.password);
+  await expect(page).toHaveURL(tenantUrl(DEMO.slug, '/admin'));
+  const made = await browserFetch(page, '/api/v1/products', { method: 'POST', json: { name, trackStock: false, variants: [{ name: 'Slice', sku: `E2E-PH-${run}`.toUpperCase(), price: 2500 }] } });
+  expect(made.status).toBe(201);
+
+  await page.goto(tenantUrl(DEMO.slug, `/admin/catalog/products/${made.body.id}`));
+  await expect(page.getByText('No photo')).toBeVisible();
+  const raw = Buffer.alloc(640 * 480 * 3, 180);
+  const png = await sharp(raw, { raw: { width: 640, height: 480, channels: 3 } }).png().toBuffer();
+  const file = page.getByLabel('Upload a photo');
+  await hydrated(file);
+  await file.setInputFiles({ name: 'cake.png', mimeType: 'image/png', buffer: png });
+  await expect(page.getByRole('status').filter({ hasText: 'Photo uploaded' })).toBeVisible();
+  const shown = page.getByTestId('product-photo');
+  await expect(shown).toHaveAttribute('src', /^\/api\/v1\/photos\/[a-f0-9]{32}\/480$/);
+  await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(480);
+
+  await page.goto(tenantUrl(DEMO.slug, `/admin/catalog?q=${encodeURIComponent(name)}`));
+  const row = page.getByTestId('product-row').filter({ hasText: name });
+  await expect(row.getByTestId('product-row-photo')).toHaveAttribute('src', /\/160$/);
+  await expect.poll(() => row.getByTestId('product-row-photo').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(160);
 });
