@@ -18,6 +18,8 @@ const matrix = {
   'register:use': ['owner', 'manager', 'cashier'],
   'catalog:read': ['owner', 'manager', 'cashier'],
   'catalog:write': ['owner', 'manager'],
+  /** What items cost the store and the margins that follow: stripped from every API answer for the rest (cost-visibility.ts). */
+  'cost:read': ['owner', 'manager'],
   'menu:read': ['owner', 'manager', 'cashier'],
   'menu:write': ['owner', 'manager'],
   'tables:read': ['owner', 'manager', 'cashier'],

@@ -8,6 +8,7 @@ import { routeMetrics } from '@/lib/platform/metrics';
 import { annotateContext, requestContextFrom, runWithContext } from '@/lib/platform/request-context';
 import { inSpan, routeAnswered } from '@/lib/platform/tracing';
 import { resolveStaff, type TenantContext } from './context';
+import { costsShownTo } from './cost-visibility';
 import { sameOriginBody } from './csrf';
 import type { Permission } from './permissions';
 
@@ -58,7 +59,10 @@ export function tenantRoute<Params = Record<string, string>, B extends BodySchem
   handler: (ctx: RouteContext<Params, TenantContext, BodyOf<B>>) => Promise<Response>,
   options: RouteOptions<B> & { permission: Permission },
 ): RouteHandler<Params> {
-  return Object.assign(guardedRoute((req) => resolveStaff(req, options.permission), handler, options), { permission: options.permission });
+  return Object.assign(
+    guardedRoute((req) => resolveStaff(req, options.permission), handler, { ...options, shown: (ctx, response) => costsShownTo(ctx.role, response) }),
+    { permission: options.permission },
+  );
 }
 
 /** Who a route answers for: the tenant of the host, and the person (or device) the request proves. */
@@ -72,7 +76,10 @@ type Resolved = { tenantId: string; tenant: { slug: string }; userId?: string };
 export function guardedRoute<Params, Ctx extends Resolved, B extends BodySchema = undefined>(
   resolve: (req: NextRequest) => Promise<Ctx>,
   handler: (ctx: RouteContext<Params, Ctx, BodyOf<B>>) => Promise<Response>,
-  options: RouteOptions<B> = {},
+  options: RouteOptions<B> & {
+    /** The answer as this requester may see it (tenantRoute: without costs for a role without `cost:read`), after any replay. */
+    shown?: (ctx: Ctx, response: Response) => Promise<Response>;
+  } = {},
 ): RouteHandler<Params> {
   const red = routeMetrics();
   const route = async (req: NextRequest, segment: Segment<Params>): Promise<Response> => {
@@ -102,6 +109,7 @@ export function guardedRoute<Params, Ctx extends Resolved, B extends BodySchema 
           key !== null && MUTATIONS.has(req.method) && options.idempotent !== false
             ? await withIdempotency(ctx.tenantId, key, requestFingerprint(req.method, req.nextUrl.pathname + req.nextUrl.search, raw), run)
             : await run();
+        if (options.shown) response = await options.shown(ctx, response);
       } catch (err) {
         response = toErrorResponse(err);
       }

@@ -26,11 +26,13 @@ export const CSV_COLUMNS = [
   'open_price',
   /** What a unit costs the store, before tax; empty: not known. A file without the column changes no cost. */
   'cost',
+  /** The name in another script (မုန့်ဟင်းခါး beside "Mohinga"); a file without the column leaves it as it is. */
+  'alt_name',
 ] as const;
 export type Column = (typeof CSV_COLUMNS)[number];
 export type Row = Partial<Record<Column, string>> & { __line: number };
 
-export const PRODUCT_COLUMNS: Column[] = ['product_name', 'category', 'tax_class', 'description', 'status', 'track_stock', 'allow_negative_stock', 'open_price', 'photo_url', 'modifier_groups', 'attributes'];
+export const PRODUCT_COLUMNS: Column[] = ['product_name', 'alt_name', 'category', 'tax_class', 'description', 'status', 'track_stock', 'allow_negative_stock', 'open_price', 'photo_url', 'modifier_groups', 'attributes'];
 export const REQUIRED: Column[] = ['product_name', 'sku', 'price'];
 export const MAX_ROWS = 50_000;
 export const MAX_LISTED_ERRORS = 500;
@@ -57,6 +59,7 @@ export function costCell(value: string | undefined, currency: string): number | 
 export function fieldColumn(field: string): Column | undefined {
   const map: Record<string, Column> = {
     name: 'product_name',
+    altName: 'alt_name',
     description: 'description',
     photoUrl: 'photo_url',
     status: 'status',

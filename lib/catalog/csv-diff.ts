@@ -8,6 +8,7 @@ import type { ProductInput } from './schemas';
  */
 export type DiffField =
   | 'name'
+  | 'altName'
   | 'description'
   | 'category'
   | 'taxClass'
@@ -46,6 +47,7 @@ export function describeProduct(p: (Product | ProductInput) & { categoryName?: s
   const out: Described = new Map();
   const put = (field: DiffField, value: DiffValue, sku?: string) => out.set(sku ? `${field}:${sku}` : field, { field, sku, value });
   put('name', p.name);
+  put('altName', p.altName);
   put('description', p.description);
   put('category', p.categoryName !== undefined ? p.categoryName : p.categoryId ? (names.category.get(p.categoryId) ?? null) : null);
   put('taxClass', p.taxClassId ? (names.taxClass.get(p.taxClassId) ?? null) : null);

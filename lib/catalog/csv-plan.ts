@@ -167,6 +167,8 @@ export async function planProductsCsv(ctx: TenantContext, text: string, onProgre
     const keptVariants = target ? target.variants.filter((v) => !variants.some((n) => n.sku === v.sku)) : [];
     const result = productInputSchema.safeParse({
       name: (first.product_name ?? '').trim(),
+      // No alt_name column (a file from before it existed): an existing product keeps its own.
+      altName: first.alt_name === undefined ? (target?.altName ?? null) : first.alt_name.trim() || null,
       description: (first.description ?? '').trim() || null,
       categoryId: knownCategory?.id ?? null,
       taxClassId: tax?.id ?? null,

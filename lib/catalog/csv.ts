@@ -1,4 +1,4 @@
-import type { TenantContext } from '@/lib/auth';
+import { can, type TenantContext } from '@/lib/auth';
 import { csvText } from '@/lib/platform/csv';
 import { AppError } from '@/lib/platform/errors';
 import { minorToDecimal } from '@/lib/platform/money';
@@ -32,6 +32,7 @@ export async function exportProductsCsv(ctx: TenantContext): Promise<string> {
     p.variants.map((v, i) => ({
       handle: p.id,
       product_name: p.name,
+      alt_name: i === 0 ? (p.altName ?? '') : '',
       category: i === 0 ? name(categories, p.categoryId) : '',
       tax_class: i === 0 ? name(taxes, p.taxClassId) : '',
       description: i === 0 ? (p.description ?? '') : '',
@@ -49,8 +50,10 @@ export async function exportProductsCsv(ctx: TenantContext): Promise<string> {
       cost: v.cost === null ? '' : minorToDecimal(v.cost, currency),
     })),
   );
+  // Costs only for those who may see them (`cost:read`); a file without the column imports back changing no cost.
+  const columns = can(ctx.role, 'cost:read') ? CSV_COLUMNS : CSV_COLUMNS.filter((c) => c !== 'cost');
   // Every column is text here (prices and costs are never negative), so every formula-like cell is escaped.
-  return csvText(rows, CSV_COLUMNS.map((c) => ({ header: c, value: (r: (typeof rows)[number]) => r[c] })));
+  return csvText(rows, columns.map((c) => ({ header: c, value: (r: (typeof rows)[number]) => r[c] })));
 }
 
 

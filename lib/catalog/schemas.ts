@@ -6,6 +6,9 @@ import { patchSchema } from '@/lib/platform/validation';
  * adapters. Everything that can reach MongoDB is a validated scalar here: attribute keys may
  * not start with `$` or contain `.`, so no input can become a query operator or a path.
  */
+/** Our own uploaded photos' addresses: `/api/v1/photos/<content hash>/<width>` (lib/catalog/photos.ts). */
+export const PHOTO_PATH = /^\/api\/v1\/photos\/[a-f0-9]{32}\/(160|480|1024)$/;
+
 export const MAX_PRICE = 1_000_000_000; // minor units; fits an int4 column with room to add
 
 const moneySchema = z
@@ -68,9 +71,9 @@ const productFields = {
   description: z.string().trim().max(2000).nullable().default(null),
   categoryId: id.nullable().default(null),
   taxClassId: id.nullable().default(null),
+  // An http(s) address, or one of our own uploaded photos (lib/catalog/photos.ts).
   photoUrl: z
-    .url({ protocol: /^https?$/, message: 'Enter an http(s) address' })
-    .max(2000)
+    .union([z.string().regex(PHOTO_PATH), z.url({ protocol: /^https?$/, message: 'Enter an http(s) address' }).max(2000)], 'Enter an http(s) address')
     .nullable()
     .default(null),
   status: z.enum(['active', 'archived']).default('active'),

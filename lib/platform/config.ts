@@ -119,6 +119,14 @@ const envSchema = z
     MAIL_FROM: z.email('must be an email address').default('receipts@tillwise.local'),
     /** Longest an SMTP connection, greeting or reply may take before the send fails and is retried later. */
     SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** Where uploaded files (product photos) are kept on disk when no S3 bucket is set (lib/storage). */
+    STORAGE_DIR: z.string().trim().min(1).default('.data/objects'),
+    /** An S3-compatible bucket for uploads instead of the disk (all of bucket and keys set; endpoint: AWS's for the region when unset). */
+    S3_BUCKET: z.string().trim().optional().transform((v) => v || undefined),
+    S3_ENDPOINT: optionalUrl,
+    S3_REGION: z.string().trim().min(1).default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().trim().optional().transform((v) => v || undefined),
+    S3_SECRET_ACCESS_KEY: z.string().trim().optional().transform((v) => v || undefined),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Must stay unset (see crossFieldIssues); listed so the rule is visible here. */
     NEXTAUTH_URL: z.string().optional(),
@@ -157,6 +165,9 @@ function crossFieldIssues(env: Record<string, string | undefined>): z.core.$ZodI
   return [
     ...(env.UPSTASH_REDIS_REST_URL && !env.UPSTASH_REDIS_REST_TOKEN
       ? [issue('UPSTASH_REDIS_REST_TOKEN', 'is required with UPSTASH_REDIS_REST_URL')]
+      : []),
+    ...(env.S3_BUCKET && (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY)
+      ? [issue('S3_ACCESS_KEY_ID', 'and S3_SECRET_ACCESS_KEY are required with S3_BUCKET')]
       : []),
     ...(env.NEXTAUTH_URL
       ? [issue('NEXTAUTH_URL', 'must not be set: every tenant has its own host, and next-auth takes it from each request')]

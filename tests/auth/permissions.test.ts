@@ -12,6 +12,7 @@ const expected: Record<Permission, Role[]> = {
   'register:use': ['owner', 'manager', 'cashier'],
   'catalog:read': ['owner', 'manager', 'cashier'],
   'catalog:write': ['owner', 'manager'],
+  'cost:read': ['owner', 'manager'],
   'menu:read': ['owner', 'manager', 'cashier'],
   'menu:write': ['owner', 'manager'],
   'tables:read': ['owner', 'manager', 'cashier'],

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as importRoute from '@/app/api/v1/products/import/route';
-import { CSV_COLUMNS, exportProductsCsv, importProductsCsv } from '@/lib/catalog/csv';
+import { CSV_COLUMNS, exportProductsCsv, importProductsCsv, previewProductsCsv } from '@/lib/catalog/csv';
 import { productInputSchema } from '@/lib/catalog/schemas';
 import { createProduct, listProducts, modifierGroupService, taxClassService } from '@/lib/catalog/service';
 import { apiRequest, createTenant, noParams, contextOf, type TestTenant } from '../helpers';
@@ -63,7 +63,7 @@ describe('product CSV import and export', () => {
     const small = await createTenant();
     await importProductsCsv(
       contextOf(small),
-      `${header}\nlatte,Latte,Coffee,,,active,false,false,,,"{""caffeine"":true}",Regular,LAT-R,123456789012,3.50,,\nlatte,Latte,,,,,,,,,,Large,LAT-L,,4.25,,1.10`,
+      `${header}\nlatte,Latte,Coffee,,,active,false,false,,,"{""caffeine"":true}",Regular,LAT-R,123456789012,3.50,,,\nlatte,Latte,,,,,,,,,,Large,LAT-L,,4.25,,1.10,`,
     );
     const exported = await exportProductsCsv(contextOf(small));
     const parsed = Papa.parse<Record<string, string>>(exported, { header: true, skipEmptyLines: true });
@@ -102,6 +102,35 @@ describe('product CSV import and export', () => {
     const bad = await importProductsCsv(contextOf(shop), csv([{ ...rows[0], cost: 'cheap' }, { ...rows[1], cost: '-1.00' }]));
     expect(bad).toMatchObject({ ok: false, errors: [{ line: 2, column: 'cost', message: 'Not a cost in USD: "cheap"' }, { line: 3, column: 'cost' }] });
     expect(await costs()).toEqual([['BN-1', 1300, 525], ['BN-Q', 400, null]]);
+  });
+
+  it('imports and exports the Burmese name (alt_name); a file without the column keeps it; the preview names the change', async () => {
+    const shop = await createTenant();
+    const rows = [
+      { handle: 'moh', product_name: 'Mohinga', alt_name: 'မုန့်ဟင်းခါး', variant_name: 'Bowl', sku: 'MOH-1', price: '3.00' },
+      { handle: 'moh', product_name: 'Mohinga', variant_name: 'Large', sku: 'MOH-2', price: '4.00' },
+    ];
+    expect(await importProductsCsv(contextOf(shop), csv(rows))).toMatchObject({ ok: true, created: 1 });
+    const altNames = async () => (await listProducts({ tenantId: shop.tenant.id }, { status: 'all', skip: 0, limit: 5 })).data.map((p) => [p.name, p.altName]);
+    expect(await altNames()).toEqual([['Mohinga', 'မုန့်ဟင်းခါး']]);
+    const exported = Papa.parse<Record<string, string>>(await exportProductsCsv(contextOf(shop)), { header: true, skipEmptyLines: true }).data;
+    expect(exported.map((r) => [r.sku, r.alt_name])).toEqual([['MOH-1', 'မုန့်ဟင်းခါး'], ['MOH-2', '']]);
+
+    // An older file (no alt_name column) leaves the Burmese name as it is.
+    const older = 'handle,product_name,variant_name,sku,price\nmoh,Mohinga,Bowl,MOH-1,3.50\nmoh,Mohinga,Large,MOH-2,4.00';
+    expect(await importProductsCsv(contextOf(shop), older)).toMatchObject({ ok: true, updated: 1 });
+    expect(await altNames()).toEqual([['Mohinga', 'မုန့်ဟင်းခါး']]);
+
+    // A different one on a later row of the product is refused; a change is previewed, then written; an empty cell clears it.
+    const clash = await importProductsCsv(contextOf(shop), csv([rows[0]!, { ...rows[1]!, alt_name: 'မုန့်ဟင်းခါး ကြီး' }]));
+    expect(clash).toMatchObject({ ok: false, errors: [{ line: 3, column: 'alt_name' }] });
+    const renamed = csv([{ ...rows[0]!, alt_name: 'မုန့်ဟင်းခါး (ငါးဟင်း)' }, rows[1]!]);
+    const preview = await previewProductsCsv(contextOf(shop), renamed);
+    expect(preview).toMatchObject({ ok: true, change: [{ changes: expect.arrayContaining([{ field: 'altName', before: 'မုန့်ဟင်းခါး', after: 'မုန့်ဟင်းခါး (ငါးဟင်း)' }]) }] });
+    expect(await importProductsCsv(contextOf(shop), renamed)).toMatchObject({ ok: true, updated: 1 });
+    expect(await altNames()).toEqual([['Mohinga', 'မုန့်ဟင်းခါး (ငါးဟင်း)']]);
+    expect(await importProductsCsv(contextOf(shop), csv([{ ...rows[0]!, alt_name: '' }, rows[1]!]))).toMatchObject({ ok: true, updated: 1 });
+    expect(await altNames()).toEqual([['Mohinga', null]]);
   });
 
   it('exports a cell a spreadsheet would run as a formula with a leading apostrophe', async () => {

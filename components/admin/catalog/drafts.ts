@@ -18,6 +18,7 @@ export type AttributeDraft = { key: string; name: string; type: AttributeType; v
 
 export type ProductDraft = {
   name: string;
+  altName: string;
   description: string;
   categoryId: string;
   taxClassId: string;
@@ -46,6 +47,7 @@ export const emptyOption = (key: string): OptionDraft => ({ key, name: '', price
 
 export const NEW_PRODUCT: ProductDraft = {
   name: '',
+  altName: '',
   description: '',
   categoryId: '',
   taxClassId: '',

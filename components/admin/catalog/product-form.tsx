@@ -1,11 +1,13 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+import { ProductPhotoUpload } from './product-photo-upload';
 import {
   ATTRIBUTE_TYPES,
   emptyAttribute,
@@ -18,6 +20,9 @@ import {
   type StockDefaults,
   type VariantDraft,
 } from './drafts';
+
+/** The message of each attribute type's name. */
+const TYPE_KEYS = { text: 'typeText', number: 'typeNumber', boolean: 'typeBoolean', list: 'typeList' } as const satisfies Record<AttributeType, string>;
 
 type Props = {
   /** Absent: a new product. */
@@ -41,6 +46,7 @@ type Props = {
  * errors come back keyed like `variants.0.sku`.
  */
 export function ProductForm({ productId, initial, version, currency, categories, taxClasses, modifierGroups, stockDefaults, canWrite, saveProductAction }: Props) {
+  const t = useTranslations('productEditor');
   const { state, pending, onSubmit } = useFormAction(saveProductAction, null);
   const [draft, setDraft] = useState(initial);
   const [seenVersion, setSeenVersion] = useState(version);
@@ -102,10 +108,13 @@ export function ProductForm({ productId, initial, version, currency, categories,
       return { ...d, categoryId, trackStock, allowNegativeStock: trackStock && d.allowNegativeStock };
     });
   const categoryName = categories.find((c) => c.id === draft.categoryId)?.name;
+  const on = draft.trackStock ? 'yes' : 'no';
   const stockHint =
     stockDefaults && !stockTouched
-      ? `Keep a count for each variant; every sale takes it down. ${draft.trackStock ? 'On' : 'Off'} for new items ${categoryName ? `in “${categoryName}”` : 'without a category'} (set under Catalog → Categories).`
-      : 'Keep a count for each variant; every sale takes it down.';
+      ? categoryName
+        ? t('stockHintInCategory', { on, category: categoryName })
+        : t('stockHintNoCategory', { on })
+      : t('stockHint');
 
   const toggleGroup = (id: string, on: boolean) =>
     set('modifierGroupIds', on ? [...draft.modifierGroupIds, id] : draft.modifierGroupIds.filter((g) => g !== id));
@@ -121,14 +130,25 @@ export function ProductForm({ productId, initial, version, currency, categories,
       </div>
 
       <fieldset disabled={!canWrite} className="space-y-6">
-        <Section title="Details">
+        <Section title={t('details')}>
           <div className="grid gap-4 sm:grid-cols-2">
             <div className="sm:col-span-2">
-              <TextField label="Product name" value={draft.name} onChange={(e) => set('name', e.target.value)} required maxLength={120} error={fe.name} />
+              <TextField label={t('name')} value={draft.name} onChange={(e) => set('name', e.target.value)} required maxLength={120} error={fe.name} />
+            </div>
+            <div className="sm:col-span-2">
+              <TextField
+                label={t('altName')}
+                lang="my"
+                value={draft.altName}
+                onChange={(e) => set('altName', e.target.value)}
+                maxLength={120}
+                hint={fe.altName ? undefined : t('altNameHint')}
+                error={fe.altName}
+              />
             </div>
             <div className="sm:col-span-2">
               <TextAreaField
-                label="Description (optional)"
+                label={t('description')}
                 value={draft.description}
                 onChange={(e) => set('description', e.target.value)}
                 rows={3}
@@ -136,24 +156,27 @@ export function ProductForm({ productId, initial, version, currency, categories,
                 error={fe.description}
               />
             </div>
-            <SelectField label="Category" value={draft.categoryId} onChange={(e) => pickCategory(e.target.value)} error={fe.categoryId}>
-              <option value="">No category</option>
+            <SelectField label={t('category')} value={draft.categoryId} onChange={(e) => pickCategory(e.target.value)} error={fe.categoryId}>
+              <option value="">{t('noCategory')}</option>
               {categories.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
                 </option>
               ))}
             </SelectField>
-            <SelectField label="Tax class" value={draft.taxClassId} onChange={(e) => set('taxClassId', e.target.value)} error={fe.taxClassId}>
-              <option value="">No tax</option>
-              {taxClasses.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name} ({t.rate})
+            <SelectField label={t('taxClass')} value={draft.taxClassId} onChange={(e) => set('taxClassId', e.target.value)} error={fe.taxClassId}>
+              <option value="">{t('noTax')}</option>
+              {taxClasses.map((tc) => (
+                <option key={tc.id} value={tc.id}>
+                  {t('taxOption', { name: tc.name, rate: tc.rate })}
                 </option>
               ))}
             </SelectField>
+            <div className="sm:col-span-2">
+              <ProductPhotoUpload productId={productId} photoUrl={draft.photoUrl} onUploaded={(url) => set('photoUrl', url)} disabled={!canWrite} />
+            </div>
             <TextField
-              label="Photo URL (optional)"
+              label={t('photoUrl')}
               type="url"
               inputMode="url"
               placeholder="https://…"
@@ -162,31 +185,31 @@ export function ProductForm({ productId, initial, version, currency, categories,
               error={fe.photoUrl}
             />
             <SelectField
-              label="Status"
+              label={t('status')}
               value={draft.status}
               onChange={(e) => set('status', e.target.value === 'archived' ? 'archived' : 'active')}
               error={fe.status}
-              hint={draft.status === 'archived' ? 'Archived products are hidden from the register.' : undefined}
+              hint={draft.status === 'archived' ? t('archivedHint') : undefined}
             >
-              <option value="active">Active — sold at the register</option>
-              <option value="archived">Archived — hidden, kept for history</option>
+              <option value="active">{t('statusActive')}</option>
+              <option value="archived">{t('statusArchived')}</option>
             </SelectField>
             <div className="sm:col-span-2">
               <CheckboxField
-                label="Price is entered at the sale (open price)"
+                label={t('openPrice')}
                 checked={draft.openPrice}
                 onChange={(e) => set('openPrice', e.target.checked)}
-                hint="For a “Custom amount” key or market-price items: the register asks for the price; the variant’s price is only a suggestion."
+                hint={t('openPriceHint')}
                 error={fe.openPrice}
               />
             </div>
           </div>
         </Section>
 
-        <Section title="Stock">
+        <Section title={t('stock')}>
           <div className="space-y-3">
             <CheckboxField
-              label="Track stock"
+              label={t('trackStock')}
               checked={draft.trackStock}
               onChange={(e) => {
                 setStockTouched(true);
@@ -196,19 +219,19 @@ export function ProductForm({ productId, initial, version, currency, categories,
               error={fe.trackStock}
             />
             <CheckboxField
-              label="Allow selling below zero"
+              label={t('allowNegative')}
               checked={draft.allowNegativeStock}
               disabled={!draft.trackStock}
               onChange={(e) => set('allowNegativeStock', e.target.checked)}
-              hint="Let the register sell it even when the count says none are left."
+              hint={t('allowNegativeHint')}
               error={fe.allowNegativeStock}
             />
           </div>
         </Section>
 
         <Section
-          title="Variants"
-          description={`Each variant is sold separately and has its own SKU and price (in ${currency}). A product has at least one.`}
+          title={t('variants')}
+          description={t('variantsIntro', { currency })}
         >
           {fe.variants && <p className="text-sm text-red-700">{fe.variants}</p>}
           <ol className="space-y-3">
@@ -218,21 +241,21 @@ export function ProductForm({ productId, initial, version, currency, categories,
                 <li key={v.key}>
                   <fieldset className="rounded-lg border border-slate-200 bg-slate-50/60 p-4">
                     <legend className="px-1 text-sm font-semibold text-slate-700">
-                      Variant {i + 1}
+                      {t('variantLegend', { number: i + 1 })}
                       {v.name.trim() && <span className="font-normal text-slate-500"> — {v.name.trim()}</span>}
                     </legend>
                     <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-[1fr_1fr_1.4fr_9rem_9rem]">
                       <TextField
                         id={`variant-${v.key}-name`}
-                        label="Name"
-                        placeholder="Default"
+                        label={t('variantName')}
+                        placeholder={t('variantNamePlaceholder')}
                         value={v.name}
                         onChange={(e) => setVariant(v.key, { name: e.target.value })}
                         maxLength={80}
                         error={err('name')}
                       />
                       <TextField
-                        label="SKU"
+                        label={t('sku')}
                         value={v.sku}
                         onChange={(e) => setVariant(v.key, { sku: e.target.value })}
                         required
@@ -242,15 +265,15 @@ export function ProductForm({ productId, initial, version, currency, categories,
                         error={err('sku')}
                       />
                       <TextField
-                        label="Barcodes (optional)"
+                        label={t('barcodes')}
                         value={v.barcodes}
                         onChange={(e) => setVariant(v.key, { barcodes: e.target.value })}
                         spellCheck={false}
-                        hint={err('barcodes') ? undefined : 'Separate several with commas.'}
+                        hint={err('barcodes') ? undefined : t('barcodesHint')}
                         error={err('barcodes')}
                       />
                       <TextField
-                        label={`Price (${currency})`}
+                        label={t('price', { currency })}
                         value={v.price}
                         onChange={(e) => setVariant(v.key, { price: e.target.value })}
                         inputMode="decimal"
@@ -258,18 +281,18 @@ export function ProductForm({ productId, initial, version, currency, categories,
                         error={err('price')}
                       />
                       <TextField
-                        label={`Cost (${currency}, optional)`}
+                        label={t('cost', { currency })}
                         value={v.cost}
                         onChange={(e) => setVariant(v.key, { cost: e.target.value })}
                         inputMode="decimal"
-                        hint={err('cost') ? undefined : 'What one costs you, before tax. Receiving stock with a unit cost updates it.'}
+                        hint={err('cost') ? undefined : t('costHint')}
                         error={err('cost')}
                       />
                     </div>
                     {draft.variants.length > 1 && (
                       <div className="mt-3 text-right">
-                        <Button variant="ghost" onClick={() => removeVariant(v.key)}>
-                          Remove<span className="sr-only"> variant {i + 1}</span>
+                        <Button variant="ghost" onClick={() => removeVariant(v.key)} aria-label={t('removeVariant', { number: i + 1 })}>
+                          {t('remove')}
                         </Button>
                       </div>
                     )}
@@ -279,19 +302,21 @@ export function ProductForm({ productId, initial, version, currency, categories,
             })}
           </ol>
           <Button id="add-variant" variant="secondary" onClick={addVariant} disabled={draft.variants.length >= 100}>
-            Add variant
+            {t('addVariant')}
           </Button>
         </Section>
 
-        <Section title="Modifier groups" description="Choices the register asks for when this product is sold (size, milk, extras).">
+        <Section title={t('modifierGroups')} description={t('modifierGroupsIntro')}>
           {fe.modifierGroupIds && <p className="text-sm text-red-700">{fe.modifierGroupIds}</p>}
           {modifierGroups.length === 0 ? (
             <p className="text-sm text-slate-600">
-              No modifier groups yet.{' '}
-              <Link href="/admin/catalog/modifiers" className="font-semibold text-brand-700 underline">
-                Create one
-              </Link>{' '}
-              and then pick it here.
+              {t.rich('noModifierGroups', {
+                link: (chunks) => (
+                  <Link href="/admin/catalog/modifiers" className="font-semibold text-brand-700 underline">
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </p>
           ) : (
             <div className="grid gap-3 sm:grid-cols-2">
@@ -308,54 +333,54 @@ export function ProductForm({ productId, initial, version, currency, categories,
           )}
         </Section>
 
-        <Section title="Attributes" description="Extra details such as “halal: yes”, “weight: 250” or “allergens: nuts, milk”.">
+        <Section title={t('attributes')} description={t('attributesIntro')}>
           {fe.attributes && <p className="text-sm text-red-700">{fe.attributes}</p>}
           {draft.attributes.length === 0 ? (
-            <p className="text-sm text-slate-600">No attributes.</p>
+            <p className="text-sm text-slate-600">{t('noAttributes')}</p>
           ) : (
             <ul className="space-y-3">
               {draft.attributes.map((a, i) => (
                 <li key={a.key} className="grid items-start gap-3 sm:grid-cols-[1fr_9.5rem_1fr_auto]">
                   <TextField
                     id={`attribute-${a.key}-name`}
-                    label={`Attribute ${i + 1} name`}
+                    label={t('attributeName', { number: i + 1 })}
                     value={a.name}
                     onChange={(e) => setAttribute(a.key, { name: e.target.value })}
                     maxLength={64}
                     error={fe[`attributes.${i}.name`]}
                   />
                   <SelectField
-                    label="Type"
+                    label={t('attributeType')}
                     value={a.type}
                     onChange={(e) => {
                       const type = e.target.value as AttributeType;
                       setAttribute(a.key, { type, value: type === 'boolean' ? (a.value === 'false' ? 'false' : 'true') : a.value });
                     }}
                   >
-                    {ATTRIBUTE_TYPES.map((t) => (
-                      <option key={t.value} value={t.value}>
-                        {t.label}
+                    {ATTRIBUTE_TYPES.map((type) => (
+                      <option key={type.value} value={type.value}>
+                        {t(TYPE_KEYS[type.value])}
                       </option>
                     ))}
                   </SelectField>
                   {a.type === 'boolean' ? (
-                    <SelectField label="Value" value={a.value} onChange={(e) => setAttribute(a.key, { value: e.target.value })} error={fe[`attributes.${i}.value`]}>
-                      <option value="true">Yes</option>
-                      <option value="false">No</option>
+                    <SelectField label={t('attributeValue')} value={a.value} onChange={(e) => setAttribute(a.key, { value: e.target.value })} error={fe[`attributes.${i}.value`]}>
+                      <option value="true">{t('yes')}</option>
+                      <option value="false">{t('no')}</option>
                     </SelectField>
                   ) : (
                     <TextField
-                      label="Value"
+                      label={t('attributeValue')}
                       value={a.value}
                       onChange={(e) => setAttribute(a.key, { value: e.target.value })}
                       inputMode={a.type === 'number' ? 'decimal' : undefined}
-                      placeholder={a.type === 'list' ? 'one, two, three' : undefined}
+                      placeholder={a.type === 'list' ? t('listPlaceholder') : undefined}
                       error={fe[`attributes.${i}.value`]}
                     />
                   )}
                   <div className="sm:pt-6">
-                    <Button variant="ghost" onClick={() => removeAttribute(a.key)}>
-                      Remove<span className="sr-only"> attribute {i + 1}</span>
+                    <Button variant="ghost" onClick={() => removeAttribute(a.key)} aria-label={t('removeAttribute', { number: i + 1 })}>
+                      {t('remove')}
                     </Button>
                   </div>
                 </li>
@@ -363,7 +388,7 @@ export function ProductForm({ productId, initial, version, currency, categories,
             </ul>
           )}
           <Button id="add-attribute" variant="secondary" onClick={addAttribute} disabled={draft.attributes.length >= 50}>
-            Add attribute
+            {t('addAttribute')}
           </Button>
         </Section>
       </fieldset>
@@ -371,15 +396,15 @@ export function ProductForm({ productId, initial, version, currency, categories,
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-5">
         {canWrite && (
           <Button type="submit" disabled={pending}>
-            {pending ? 'Saving…' : productId ? 'Save changes' : 'Add product'}
+            {pending ? t('saving') : productId ? t('saveChanges') : t('addProduct')}
           </Button>
         )}
         <Link href="/admin/catalog" className={buttonClass('secondary')}>
-          {canWrite ? 'Cancel' : 'Back to products'}
+          {canWrite ? t('cancel') : t('backToProducts')}
         </Link>
         {pending && (
           <span role="status" className="text-sm text-slate-600">
-            Saving the product…
+            {t('savingProduct')}
           </span>
         )}
       </div>
@@ -388,7 +413,7 @@ export function ProductForm({ productId, initial, version, currency, categories,
 }
 
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-  const id = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  const id = useId(); // not from the title: a Burmese title has no word characters to make it unique
   return (
     <section aria-labelledby={id} className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
       <div>

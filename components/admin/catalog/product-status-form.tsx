@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
@@ -15,16 +16,15 @@ export function ProductStatusForm({
   setProductStatusAction: FormAction;
 }) {
   const { state, pending, onSubmit } = useFormAction(setProductStatusAction, null);
+  const t = useTranslations('productEditor');
   const archiving = status === 'active';
   return (
     <section aria-labelledby="product-status" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
       <h2 id="product-status" className="text-lg font-semibold">
-        {archiving ? 'Archive' : 'Restore'}
+        {archiving ? t('archiveTitle') : t('restoreTitle')}
       </h2>
       <p className="text-sm text-slate-600">
-        {archiving
-          ? 'Archiving hides the product from the register and the list of active products. Past sales and stock history keep naming it, and you can restore it at any time.'
-          : 'This product is archived: the register does not offer it. Restore it to sell it again.'}
+        {archiving ? t('archiveText') : t('restoreText')}
       </p>
       {state?.error && <Alert tone="error">{state.error}</Alert>}
       {state?.ok && <Alert tone="success">{state.ok}</Alert>}
@@ -32,7 +32,7 @@ export function ProductStatusForm({
         <input type="hidden" name="id" value={productId} />
         <input type="hidden" name="status" value={archiving ? 'archived' : 'active'} />
         <Button type="submit" variant={archiving ? 'danger' : 'secondary'} disabled={pending}>
-          {pending ? 'Working…' : archiving ? 'Archive product' : 'Restore product'}
+          {pending ? t('working') : archiving ? t('archiveProduct') : t('restoreProduct')}
         </Button>
       </form>
     </section>

@@ -48,39 +48,41 @@ import * as r43 from '../orders/quote/route';
 import * as r44 from '../orders/route';
 import * as r45 from '../orders/tabs/route';
 import * as r46 from '../payments/status/route';
-import * as r47 from '../products/[id]/route';
-import * as r48 from '../products/export/route';
-import * as r49 from '../products/import/preview/route';
-import * as r50 from '../products/import/route';
-import * as r51 from '../products/route';
-import * as r52 from '../purchase-orders/[id]/cancel/route';
-import * as r53 from '../purchase-orders/[id]/csv/route';
-import * as r54 from '../purchase-orders/[id]/receive/route';
-import * as r55 from '../purchase-orders/[id]/route';
-import * as r56 from '../purchase-orders/[id]/send/route';
-import * as r57 from '../purchase-orders/route';
-import * as r58 from '../register/lock/clock-in/route';
-import * as r59 from '../register/lock/clock-out/route';
-import * as r60 from '../register/lock/route';
-import * as r61 from '../restaurant/menus/[id]/route';
-import * as r62 from '../restaurant/menus/route';
-import * as r63 from '../restaurant/tables/[id]/route';
-import * as r64 from '../restaurant/tables/route';
-import * as r65 from '../settings/route';
-import * as r66 from '../shifts/[id]/cash-movements/route';
-import * as r67 from '../shifts/[id]/close/route';
-import * as r68 from '../shifts/[id]/report/route';
-import * as r69 from '../shifts/route';
-import * as r70 from '../staff/[id]/route';
-import * as r71 from '../staff/route';
-import * as r72 from '../suppliers/[id]/route';
-import * as r73 from '../suppliers/route';
-import * as r74 from '../tax-classes/[id]/route';
-import * as r75 from '../tax-classes/route';
-import * as r76 from '../time-clock/clock-in/route';
-import * as r77 from '../time-clock/clock-out/route';
-import * as r78 from '../time-clock/export/route';
-import * as r79 from '../time-clock/route';
+import * as r47 from '../photos/[hash]/[size]/route';
+import * as r48 from '../products/[id]/photo/route';
+import * as r49 from '../products/[id]/route';
+import * as r50 from '../products/export/route';
+import * as r51 from '../products/import/preview/route';
+import * as r52 from '../products/import/route';
+import * as r53 from '../products/route';
+import * as r54 from '../purchase-orders/[id]/cancel/route';
+import * as r55 from '../purchase-orders/[id]/csv/route';
+import * as r56 from '../purchase-orders/[id]/receive/route';
+import * as r57 from '../purchase-orders/[id]/route';
+import * as r58 from '../purchase-orders/[id]/send/route';
+import * as r59 from '../purchase-orders/route';
+import * as r60 from '../register/lock/clock-in/route';
+import * as r61 from '../register/lock/clock-out/route';
+import * as r62 from '../register/lock/route';
+import * as r63 from '../restaurant/menus/[id]/route';
+import * as r64 from '../restaurant/menus/route';
+import * as r65 from '../restaurant/tables/[id]/route';
+import * as r66 from '../restaurant/tables/route';
+import * as r67 from '../settings/route';
+import * as r68 from '../shifts/[id]/cash-movements/route';
+import * as r69 from '../shifts/[id]/close/route';
+import * as r70 from '../shifts/[id]/report/route';
+import * as r71 from '../shifts/route';
+import * as r72 from '../staff/[id]/route';
+import * as r73 from '../staff/route';
+import * as r74 from '../suppliers/[id]/route';
+import * as r75 from '../suppliers/route';
+import * as r76 from '../tax-classes/[id]/route';
+import * as r77 from '../tax-classes/route';
+import * as r78 from '../time-clock/clock-in/route';
+import * as r79 from '../time-clock/clock-out/route';
+import * as r80 from '../time-clock/export/route';
+import * as r81 from '../time-clock/route';
 
 export const API_ROUTES: ApiRouteModule[] = [
   { path: '/api/v1/analytics/alerts', module: r0 },
@@ -130,37 +132,39 @@ export const API_ROUTES: ApiRouteModule[] = [
   { path: '/api/v1/orders', module: r44 },
   { path: '/api/v1/orders/tabs', module: r45 },
   { path: '/api/v1/payments/status', module: r46 },
-  { path: '/api/v1/products/[id]', module: r47 },
-  { path: '/api/v1/products/export', module: r48 },
-  { path: '/api/v1/products/import/preview', module: r49 },
-  { path: '/api/v1/products/import', module: r50 },
-  { path: '/api/v1/products', module: r51 },
-  { path: '/api/v1/purchase-orders/[id]/cancel', module: r52 },
-  { path: '/api/v1/purchase-orders/[id]/csv', module: r53 },
-  { path: '/api/v1/purchase-orders/[id]/receive', module: r54 },
-  { path: '/api/v1/purchase-orders/[id]', module: r55 },
-  { path: '/api/v1/purchase-orders/[id]/send', module: r56 },
-  { path: '/api/v1/purchase-orders', module: r57 },
-  { path: '/api/v1/register/lock/clock-in', module: r58 },
-  { path: '/api/v1/register/lock/clock-out', module: r59 },
-  { path: '/api/v1/register/lock', module: r60 },
-  { path: '/api/v1/restaurant/menus/[id]', module: r61 },
-  { path: '/api/v1/restaurant/menus', module: r62 },
-  { path: '/api/v1/restaurant/tables/[id]', module: r63 },
-  { path: '/api/v1/restaurant/tables', module: r64 },
-  { path: '/api/v1/settings', module: r65 },
-  { path: '/api/v1/shifts/[id]/cash-movements', module: r66 },
-  { path: '/api/v1/shifts/[id]/close', module: r67 },
-  { path: '/api/v1/shifts/[id]/report', module: r68 },
-  { path: '/api/v1/shifts', module: r69 },
-  { path: '/api/v1/staff/[id]', module: r70 },
-  { path: '/api/v1/staff', module: r71 },
-  { path: '/api/v1/suppliers/[id]', module: r72 },
-  { path: '/api/v1/suppliers', module: r73 },
-  { path: '/api/v1/tax-classes/[id]', module: r74 },
-  { path: '/api/v1/tax-classes', module: r75 },
-  { path: '/api/v1/time-clock/clock-in', module: r76 },
-  { path: '/api/v1/time-clock/clock-out', module: r77 },
-  { path: '/api/v1/time-clock/export', module: r78 },
-  { path: '/api/v1/time-clock', module: r79 },
+  { path: '/api/v1/photos/[hash]/[size]', module: r47 },
+  { path: '/api/v1/products/[id]/photo', module: r48 },
+  { path: '/api/v1/products/[id]', module: r49 },
+  { path: '/api/v1/products/export', module: r50 },
+  { path: '/api/v1/products/import/preview', module: r51 },
+  { path: '/api/v1/products/import', module: r52 },
+  { path: '/api/v1/products', module: r53 },
+  { path: '/api/v1/purchase-orders/[id]/cancel', module: r54 },
+  { path: '/api/v1/purchase-orders/[id]/csv', module: r55 },
+  { path: '/api/v1/purchase-orders/[id]/receive', module: r56 },
+  { path: '/api/v1/purchase-orders/[id]', module: r57 },
+  { path: '/api/v1/purchase-orders/[id]/send', module: r58 },
+  { path: '/api/v1/purchase-orders', module: r59 },
+  { path: '/api/v1/register/lock/clock-in', module: r60 },
+  { path: '/api/v1/register/lock/clock-out', module: r61 },
+  { path: '/api/v1/register/lock', module: r62 },
+  { path: '/api/v1/restaurant/menus/[id]', module: r63 },
+  { path: '/api/v1/restaurant/menus', module: r64 },
+  { path: '/api/v1/restaurant/tables/[id]', module: r65 },
+  { path: '/api/v1/restaurant/tables', module: r66 },
+  { path: '/api/v1/settings', module: r67 },
+  { path: '/api/v1/shifts/[id]/cash-movements', module: r68 },
+  { path: '/api/v1/shifts/[id]/close', module: r69 },
+  { path: '/api/v1/shifts/[id]/report', module: r70 },
+  { path: '/api/v1/shifts', module: r71 },
+  { path: '/api/v1/staff/[id]', module: r72 },
+  { path: '/api/v1/staff', module: r73 },
+  { path: '/api/v1/suppliers/[id]', module: r74 },
+  { path: '/api/v1/suppliers', module: r75 },
+  { path: '/api/v1/tax-classes/[id]', module: r76 },
+  { path: '/api/v1/tax-classes', module: r77 },
+  { path: '/api/v1/time-clock/clock-in', module: r78 },
+  { path: '/api/v1/time-clock/clock-out', module: r79 },
+  { path: '/api/v1/time-clock/export', module: r80 },
+  { path: '/api/v1/time-clock', module: r81 },
 ];

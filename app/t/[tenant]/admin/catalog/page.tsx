@@ -222,10 +222,19 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
                   {result.data.map((p) => (
                     <tr key={p.id} className={p.status === 'archived' ? 'bg-slate-50 text-slate-500' : ''} data-testid="product-row">
                       <td className="px-4 py-3 align-top">
-                        <Link href={`/admin/catalog/products/${p.id}`} className="font-medium text-slate-900 underline-offset-2 hover:underline focus-visible:underline">
-                          {p.name}
-                        </Link>
-                        {p.variants.length > 1 && <p className="text-xs text-slate-500">{plural(p.variants.length, 'variant')}</p>}
+                        <div className="flex items-start gap-3">
+                          {p.photoUrl && (
+                            // eslint-disable-next-line @next/next/no-img-element -- our own resized WebP (the list's small size) or the owner's URL
+                            <img src={p.photoUrl.replace(/\/480$/, '/160')} alt="" width={40} height={40} loading="lazy" className="h-10 w-10 shrink-0 rounded-md border border-slate-200 object-cover" data-testid="product-row-photo" />
+                          )}
+                          <div>
+                            <Link href={`/admin/catalog/products/${p.id}`} className="font-medium text-slate-900 underline-offset-2 hover:underline focus-visible:underline">
+                              {p.name}
+                            </Link>
+                            {p.altName && <p lang="my" className="text-sm text-slate-600">{p.altName}</p>}
+                            {p.variants.length > 1 && <p className="text-xs text-slate-500">{plural(p.variants.length, 'variant')}</p>}
+                          </div>
+                        </div>
                       </td>
                       <td className="hidden px-4 py-3 align-top sm:table-cell">
                         {p.categoryId ? (categoryName.get(p.categoryId) ?? '—') : <span className="text-slate-400">—</span>}

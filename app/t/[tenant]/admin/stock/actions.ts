@@ -24,18 +24,10 @@ import {
   updateLocation,
 } from '@/lib/inventory';
 import { AppError } from '@/lib/platform/errors';
-import { decimalToMinor } from '@/lib/platform/money';
-import { text } from '@/lib/platform/form-data';
+import { amountOf, text, texts } from '@/lib/platform/form-data';
 
-const texts = (formData: FormData, name: string) => formData.getAll(name).map((v) => (typeof v === 'string' ? v : ''));
 /** Blank or not a number → undefined/NaN, which the module's schema refuses with a field error. */
 const numberOf = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : Number(value));
-
-/** A unit cost as typed in the tenant's currency: blank → none (undefined), not an amount → NaN (the schema's error). */
-const costOf = (value: string | undefined, currency: string) => {
-  if (value === undefined || value.trim() === '') return undefined;
-  return decimalToMinor(value, currency) ?? Number.NaN;
-};
 
 
 /**
@@ -80,7 +72,7 @@ export async function receiveStockAction(_prev: FormState, formData: FormData): 
     locationId: text(formData, 'locationId'),
     supplier: text(formData, 'supplier'),
     note: text(formData, 'note'),
-    lines: texts(formData, 'variantId').map((variantId, i) => ({ variantId, quantity: numberOf(quantities[i]), unitCost: costOf(costs[i], currency) })),
+    lines: texts(formData, 'variantId').map((variantId, i) => ({ variantId, quantity: numberOf(quantities[i]), unitCost: amountOf(costs[i], currency) })),
   };
   return staffAction('stock:write', receiptInputSchema, input, async (ctx, data) => {
       const result = await receiveStock(ctx, data);

@@ -32,8 +32,9 @@ const MEANING: Record<Column, string> = {
   price: 'Required. An amount in your currency, without its symbol.',
   open_price: '“true” when the register asks for the price at the sale (a “Custom amount” key), else “false” (default).',
   cost: 'What one unit costs you, before tax, in your currency; empty when not known. A file without this column leaves costs as they are.',
+  alt_name: 'Optional: the name in Burmese (or another script), shown under the name at the register and searched like it. A file without this column leaves these names as they are.',
 };
-const PRODUCT_LEVEL: Column[] = ['category', 'tax_class', 'description', 'status', 'track_stock', 'allow_negative_stock', 'photo_url', 'modifier_groups', 'attributes', 'open_price'];
+const PRODUCT_LEVEL: Column[] = ['alt_name', 'category', 'tax_class', 'description', 'status', 'track_stock', 'allow_negative_stock', 'photo_url', 'modifier_groups', 'attributes', 'open_price'];
 
 export default async function ImportPage() {
   const ctx = await requireStaff('catalog:read');

@@ -1,6 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { staffAction, type FormState } from '@/lib/auth';
 import { currentCurrency } from '@/lib/tenancy';
 import {
@@ -18,8 +19,10 @@ import { splitList } from '@/components/admin/catalog/drafts';
 import { arr, formSchema, isUuid, jsonField, obj, priceOf, str } from '../form-input';
 import { text } from '@/lib/platform/form-data';
 
+type Words = Awaited<ReturnType<typeof getTranslations<'productEditorActions'>>>;
+
 /** The product form's draft (see components/admin/catalog/drafts.ts) → ProductInput. */
-function productFormSchema(currency: string) {
+function productFormSchema(currency: string, t: Words) {
   const attributeRow = new Map<string, number>();
   let barcodesOf: string[][] = [];
   return formSchema(
@@ -33,14 +36,14 @@ function productFormSchema(currency: string) {
         const value = str(row.value).trim();
         if (!name && !value) return; // an empty row is ignored
         const key = attributeKeySchema.safeParse(name);
-        if (!name) return report(['attributes', i, 'name'], 'Enter a name');
+        if (!name) return report(['attributes', i, 'name'], t('enterName'));
         if (!key.success) return report(['attributes', i, 'name'], key.error.issues[0]?.message ?? 'Not a valid name');
-        if (attributeRow.has(name)) return report(['attributes', i, 'name'], 'This name is used twice');
+        if (attributeRow.has(name)) return report(['attributes', i, 'name'], t('nameTwice'));
         attributeRow.set(name, i);
         switch (str(row.type)) {
           case 'number': {
             const n = Number(value.replaceAll(',', ''));
-            if (value === '' || !Number.isFinite(n)) return report(['attributes', i, 'value'], 'Enter a number');
+            if (value === '' || !Number.isFinite(n)) return report(['attributes', i, 'value'], t('enterNumber'));
             attributes[name] = n;
             return;
           }
@@ -69,6 +72,7 @@ function productFormSchema(currency: string) {
       barcodesOf = variants.map((v) => v.barcodes);
       return {
         name: str(d.name),
+        altName: str(d.altName).trim() || null,
         description: str(d.description).trim() || null,
         categoryId: str(d.categoryId) || null,
         taxClassId: str(d.taxClassId) || null,
@@ -93,7 +97,7 @@ function productFormSchema(currency: string) {
         const code = typeof item === 'number' ? barcodesOf[index]?.[item] : undefined;
         return { path: ['variants', index, 'barcodes'], message: code ? `${code}: ${message}` : message };
       }
-      if (field === 'variants' && sub === 'price') return { path, message: 'Enter a price' };
+      if (field === 'variants' && sub === 'price') return { path, message: t('enterPrice') };
       return { path, message };
     },
   );
@@ -111,19 +115,20 @@ function onVariantRows(err: unknown, input: ProductInput): unknown {
 
 /** Create (no `id`) or replace (with `id`) a product from the editor's JSON `payload`. */
 export async function saveProductAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations('productEditorActions');
   const id = text(formData, 'id');
-  if (id !== undefined && !isUuid(id)) return { error: 'This product does not exist.' };
+  if (id !== undefined && !isUuid(id)) return { error: t('noSuchProduct') };
   const currency = await currentCurrency();
   let created: string | undefined;
-  const state = await staffAction('catalog:write', productFormSchema(currency), jsonField(formData, 'payload'), async (ctx, data) => {
+  const state = await staffAction('catalog:write', productFormSchema(currency, t), jsonField(formData, 'payload'), async (ctx, data) => {
     try {
       if (id) {
         await replaceProduct(ctx, id, data);
-        return 'Saved.';
+        return t('saved');
       }
       const product = await createProduct(ctx, data);
       created = product.id;
-      return `${product.name} was added.`;
+      return t('added', { name: product.name });
     } catch (err) {
       throw onVariantRows(err, data);
     }
@@ -134,14 +139,15 @@ export async function saveProductAction(_prev: FormState, formData: FormData): P
 
 /** Archive (hidden from the register, kept for history) or restore a product. */
 export async function setProductStatusAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations('productEditorActions');
   const id = text(formData, 'id');
-  if (!isUuid(id)) return { error: 'This product does not exist.' };
+  if (!isUuid(id)) return { error: t('noSuchProduct') };
   return staffAction('catalog:write', productPatchSchema, { status: text(formData, 'status') }, async (ctx, data) => {
     if (data.status === 'archived') {
       await archiveProduct(ctx, id);
-      return 'Archived: it no longer shows at the register. Past sales and stock history still name it.';
+      return t('archived');
     }
     await patchProduct(ctx, id, { status: 'active' });
-    return 'Restored: it can be sold again.';
+    return t('restored');
   });
 }

@@ -1,9 +1,11 @@
 'use server';
 
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { staffAction, type FormState } from '@/lib/auth';
-import { cancelPurchaseOrder, createSupplier, deletePurchaseList, deleteSupplier, draftPurchaseList, markPurchaseListOrdered, receivePurchaseOrder, supplierInputSchema } from '@/lib/inventory';
-import { text, trimmedText } from '@/lib/platform/form-data';
+import { currentCurrency } from '@/lib/tenancy';
+import { cancelPurchaseOrder, createPurchaseOrder, purchaseOrderInputSchema, createSupplier, deletePurchaseList, deleteSupplier, draftPurchaseList, markPurchaseListOrdered, receivePurchaseOrder, supplierInputSchema } from '@/lib/inventory';
+import { amountOf, text, texts, trimmedText } from '@/lib/platform/form-data';
 
 const listId = z.uuid('Not a purchase order');
 const locationInput = z.object({ locationId: z.uuid('Choose a location').optional() });
@@ -11,7 +13,6 @@ const receiveInput = z.object({
   id: listId,
   lines: z.array(z.object({ variantId: z.uuid(), quantity: z.number().int('Use whole units').min(0, 'Use 0 or more').max(1_000_000) })),
 });
-const texts = (formData: FormData, name: string) => formData.getAll(name).map((v) => (typeof v === 'string' ? v : ''));
 
 export async function draftPurchaseListAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return staffAction('stock:write', locationInput, { locationId: text(formData, 'locationId') || undefined }, async (ctx, data) => {
@@ -65,4 +66,28 @@ export async function deleteSupplierAction(_prev: FormState, formData: FormData)
     await deleteSupplier(ctx, id);
     return 'Deleted.';
   });
+}
+
+/** A purchase order by hand (the new order page): saved as a draft, then its page opens. */
+export async function createPurchaseOrderAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const quantities = texts(formData, 'quantity');
+  const costs = texts(formData, 'unitCost');
+  const currency = await currentCurrency();
+  const input = {
+    locationId: text(formData, 'locationId'),
+    supplierId: text(formData, 'supplierId') ?? null,
+    note: text(formData, 'note') ?? null,
+    lines: texts(formData, 'variantId').map((variantId, i) => ({
+      variantId,
+      quantity: quantities[i]?.trim() ? Number(quantities[i]) : undefined,
+      unitCost: amountOf(costs[i], currency) ?? null,
+    })),
+  };
+  let created: string | null = null;
+  const state = await staffAction('stock:write', purchaseOrderInputSchema, input, async (ctx, data) => {
+    created = (await createPurchaseOrder(ctx, data)).id;
+    return 'Drafted.';
+  });
+  if (created) redirect(`/admin/stock/purchase-lists/${created}`);
+  return state;
 }

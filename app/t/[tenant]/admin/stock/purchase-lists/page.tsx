@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { ListActionButton } from '@/components/admin/stock/purchase-list-forms';
+import { buttonClass } from '@/components/ui/button';
 import { can, requireStaff } from '@/lib/auth';
 import { listPurchaseLists } from '@/lib/inventory';
 import { draftPurchaseListAction } from './actions';
@@ -37,7 +38,14 @@ export default async function PurchaseListsPage() {
             , then received in one go or in parts.
           </p>
         </div>
-        {can(ctx.role, 'stock:write') && <ListActionButton action={draftPurchaseListAction} label="Draft from low stock" busy="Drafting…" variant="primary" />}
+        {can(ctx.role, 'stock:write') && (
+          <div className="flex flex-wrap gap-2">
+            <Link href="/admin/stock/purchase-lists/new" className={buttonClass('secondary')}>
+              {(await getTranslations('purchaseOrderNew'))('title')}
+            </Link>
+            <ListActionButton action={draftPurchaseListAction} label="Draft from low stock" busy="Drafting…" variant="primary" />
+          </div>
+        )}
       </header>
       {lists.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-10 text-center text-slate-600">

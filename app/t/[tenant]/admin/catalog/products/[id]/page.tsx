@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { attributeDrafts, type ProductDraft } from '@/components/admin/catalog/drafts';
 import { ProductForm } from '@/components/admin/catalog/product-form';
@@ -13,7 +14,9 @@ import { editorChoices } from '../editor-data';
 import { saveProductAction, setProductStatusAction } from '../actions';
 import { formatDateTime } from '@/lib/platform/format-time';
 
-export const metadata: Metadata = { title: 'Edit product' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('productEditor'))('editTitle') };
+}
 
 function draftOf(product: Product, currency: string): ProductDraft {
   return {
@@ -21,6 +24,7 @@ function draftOf(product: Product, currency: string): ProductDraft {
     description: product.description ?? '',
     categoryId: product.categoryId ?? '',
     taxClassId: product.taxClassId ?? '',
+    altName: product.altName ?? '',
     photoUrl: product.photoUrl ?? '',
     status: product.status,
     trackStock: product.trackStock,
@@ -53,21 +57,22 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
   ]);
   if (!product) notFound();
   const canWrite = can(ctx.role, 'catalog:write');
+  const t = await getTranslations('productEditor');
 
   return (
     <div className="max-w-4xl space-y-6">
       <header>
         <Link href="/admin/catalog" className="text-sm font-semibold text-brand-700 underline">
-          ← Products
+          {t('backToList')}
         </Link>
         <h1 className="mt-2 flex flex-wrap items-center gap-3 text-2xl font-bold">
           {product.name}
           {product.status === 'archived' && (
-            <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-700">Archived</span>
+            <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-700">{t('archivedBadge')}</span>
           )}
         </h1>
         <p className="text-sm text-slate-500">
-          Last changed {formatDateTime(product.updatedAt, ctx.tenant.timeZone)}
+          {t('lastChanged', { when: formatDateTime(product.updatedAt, ctx.tenant.timeZone) })}
         </p>
       </header>
       <ProductForm

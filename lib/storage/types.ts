@@ -1,0 +1,20 @@
+/** A stored object: its bytes and media type. */
+export type StoredObject = { body: Uint8Array; contentType: string };
+
+/**
+ * Object storage: put and get by key. Keys are made by the caller's module and always begin
+ * with the tenant (`tenants/<tenantId>/…`), so no tenant's key can name another's object.
+ */
+export interface ObjectStorage {
+  put(key: string, body: Uint8Array, contentType: string): Promise<void>;
+  /** null: no such object. */
+  get(key: string): Promise<StoredObject | null>;
+}
+
+const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+/** A key from its segments, each checked (letters, digits, `.`, `_`, `-`; never `..` or a slash inside). */
+export function objectKey(...segments: string[]): string {
+  for (const s of segments) if (!SEGMENT.test(s) || s.includes('..')) throw new Error(`Not a storage key segment: ${JSON.stringify(s)}`);
+  return segments.join('/');
+}
