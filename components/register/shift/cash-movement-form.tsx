@@ -85,7 +85,7 @@ export function CashMovementForm({
           error={fe.amount}
         />
         <TextField label="Reason" name="reason" required maxLength={200} autoComplete="off" placeholder="e.g. Paid the ice delivery" error={fe.reason} />
-        {askApproval && <ApproverPinFields approvers={approvers} errors={fe} what="this cash out" />}
+        {askApproval && <ApproverPinFields approvers={approvers} errors={fe} what="cashOut" />}
         <Button type="submit" disabled={pending} className="w-full">
           {pending ? 'Recording…' : 'Record'}
         </Button>

@@ -161,7 +161,7 @@ export function CloseShift({
               )}
             </Alert>
           )}
-          {askApproval && <ApproverPinFields approvers={approvers} errors={fe} what="closing a shift someone else opened" />}
+          {askApproval && <ApproverPinFields approvers={approvers} errors={fe} what="closeShift" />}
           <div className="flex gap-2">
             <Button variant="secondary" onClick={() => setStep('count')} disabled={pending}>
               Count again
