@@ -171,7 +171,7 @@ function ReceiptBody({ orderId, onClose }: { orderId: string; onClose: () => voi
   );
 }
 
-type FormProps = Props & { onDone: (message: string) => void; onCancel: () => void };
+export type FormProps = Props & { onDone: (message: string) => void; onCancel: () => void };
 
 function useRegisterName(atRegister: boolean): string {
   const [name, setName] = useState('');
@@ -181,7 +181,7 @@ function useRegisterName(atRegister: boolean): string {
   return name;
 }
 
-function RefundForm({ orderId, currency, refundable, refundableByTender, approvers, refundNeedsApproval, atRegister, refundOrderAction, onDone, onCancel }: FormProps) {
+export function RefundForm({ orderId, currency, refundable, refundableByTender, approvers, refundNeedsApproval, atRegister, refundOrderAction, onDone, onCancel }: FormProps) {
   const { state, pending, onSubmit } = useFormAction(refundOrderAction, null);
   const [quantities, setQuantities] = useState<Record<string, number>>({});
   const registerName = useRegisterName(atRegister);
@@ -298,7 +298,7 @@ function RefundForm({ orderId, currency, refundable, refundableByTender, approve
   );
 }
 
-function VoidForm({ orderId, approvers, voidNeedsApproval, voidOrderAction, onDone, onCancel }: FormProps) {
+export function VoidForm({ orderId, approvers, voidNeedsApproval, voidOrderAction, onDone, onCancel }: FormProps) {
   const { state, pending, onSubmit } = useFormAction(voidOrderAction, null);
   const t = useTranslations('orders');
   const tc = useTranslations('common');
