@@ -1,8 +1,23 @@
 'use client';
 
 import './globals.css';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { StatusPage } from '@/components/ui/status-page';
+import { translatorFor } from '@/lib/platform/i18n';
+import { isLocale, type Locale } from '@/lib/platform/locale';
+
+/**
+ * The language of the page that failed: the root layout wrote it in `<html lang>`, which is
+ * still in the document when this first renders; else the browser's own language. (This page
+ * replaces the root layout, so next-intl's provider is gone: it translates for itself.)
+ */
+function failedPageLocale(): Locale {
+  if (typeof document === 'undefined') return 'en';
+  const lang = document.documentElement.lang;
+  if (isLocale(lang)) return lang;
+  return navigator.languages.some((l) => l.toLowerCase().startsWith('my')) ? 'my' : 'en';
+}
 
 /**
  * When even the root layout failed: this replaces it, so it brings its own document and the
@@ -10,26 +25,28 @@ import { StatusPage } from '@/components/ui/status-page';
  */
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
   const digest = error instanceof Error && 'digest' in error && typeof error.digest === 'string' ? error.digest : null;
+  const [locale] = useState(failedPageLocale);
+  const t = translatorFor(locale, 'errors');
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-dvh">
-        <title>Something went wrong · Tillwise</title>
+        <title>{t('globalTitle')}</title>
         <StatusPage
-          status="Something went wrong"
+          status={t('somethingWrong')}
           tone="error"
-          title="Tillwise could not load"
+          title={t('globalHeading')}
           actions={
             <>
-              <Button onClick={() => retry()}>Try again</Button>
+              <Button onClick={() => retry()}>{t('tryAgain')}</Button>
               {/* A full load, not a client navigation: the app around this page is what failed. */}
               <a href="/" className="font-semibold text-brand-700 underline">
-                Go to the home page
+                {t('goHome')}
               </a>
             </>
           }
         >
-          <p>It may be a moment&apos;s trouble on our side. Try again in a moment.</p>
-          {digest && <p className="text-xs text-slate-500">Reference: {digest}</p>}
+          <p>{t('globalBody')}</p>
+          {digest && <p className="text-xs text-slate-500">{t('reference', { digest })}</p>}
         </StatusPage>
       </body>
     </html>

@@ -1,6 +1,8 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { useApiErrorText } from './api-errors';
 import { Button } from '@/components/ui/button';
 import { api } from './api';
 import { Modal } from './modal';
@@ -31,8 +33,9 @@ export function ApprovalDialog({
   onClose: () => void;
   onApprove: (approval: Approval, approver: Approver) => void;
 }) {
+  const t = useTranslations('dialogs');
   return (
-    <Modal open={open} onClose={onClose} size="sm" title="Manager approval" description={reason} testId="approval-dialog">
+    <Modal open={open} onClose={onClose} size="sm" title={t('managerApproval')} description={reason} testId="approval-dialog">
       <ApprovalFields permission={permission} approvers={approvers} error={error} onApprove={onApprove} onCancel={onClose} />
     </Modal>
   );
@@ -44,7 +47,7 @@ export function ApprovalFields({
   error,
   onApprove,
   onCancel,
-  submitLabel = 'Approve',
+  submitLabel,
 }: {
   permission: ApprovablePermission;
   approvers: Approver[];
@@ -53,6 +56,9 @@ export function ApprovalFields({
   onCancel?: () => void;
   submitLabel?: string;
 }) {
+  const t = useTranslations('dialogs');
+  const tr = useTranslations('roles');
+  const errorText = useApiErrorText();
   const id = useId();
   const [userId, setUserId] = useState(approvers[0]?.id ?? '');
   const [pin, setPin] = useState('');
@@ -65,7 +71,7 @@ export function ApprovalFields({
     const result = await api<{ token: string; approver: Approver }>('/api/v1/approvals', { method: 'POST', body: { userId, pin, permission }, key: null, retries: 1 });
     setPin(''); // typed once: never kept
     setChecking(false);
-    if (!result.ok) return setRefused(result.error.message);
+    if (!result.ok) return setRefused(errorText(result.error));
     setRefused(null);
     onApprove({ token: result.data.token }, result.data.approver);
   };
@@ -73,11 +79,11 @@ export function ApprovalFields({
   if (approvers.length === 0) {
     return (
       <div className="space-y-4 p-5">
-        <p className="text-sm text-slate-700">No manager or owner has a register PIN yet. An owner sets PINs under Admin → Staff.</p>
+        <p className="text-sm text-slate-700">{t('noApproverPins')}</p>
         {onCancel && (
           <div className="flex justify-end">
             <Button variant="secondary" onClick={onCancel}>
-              Close
+              {t('close')}
             </Button>
           </div>
         )}
@@ -99,7 +105,7 @@ export function ApprovalFields({
       )}
       <div className="space-y-1">
         <label htmlFor={`${id}-who`} className="block text-sm font-bold">
-          Manager or owner
+          {t('managerOrOwner')}
         </label>
         <select
           id={`${id}-who`}
@@ -109,14 +115,14 @@ export function ApprovalFields({
         >
           {approvers.map((a) => (
             <option key={a.id} value={a.id}>
-              {a.role ? `${a.name} (${a.role})` : a.name}
+              {a.role === 'owner' || a.role === 'manager' ? `${a.name} (${tr(a.role)})` : a.role ? `${a.name} (${a.role})` : a.name}
             </option>
           ))}
         </select>
       </div>
       <div className="space-y-1">
         <label htmlFor={`${id}-pin`} className="block text-sm font-bold">
-          Their PIN
+          {t('theirPin')}
         </label>
         <input
           id={`${id}-pin`}
@@ -139,18 +145,18 @@ export function ApprovalFields({
         {checking && (
           <span className="flex items-center gap-2">
             <span className="inline-block size-4 animate-spin rounded-full border-2 border-slate-300 border-t-brand-600 motion-reduce:animate-none" aria-hidden="true" />
-            Checking {approvers.find((a) => a.id === userId)?.name ?? 'the manager'}’s PIN
+            {((name) => (name ? t('checkingPinOf', { name }) : t('checkingPin')))(approvers.find((a) => a.id === userId)?.name)}
           </span>
         )}
       </div>
       <div className="flex justify-end gap-2">
         {onCancel && (
           <Button variant="ghost" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </Button>
         )}
         <Button type="submit" disabled={checking || !/^\d{4,6}$/.test(pin)} aria-busy={checking || undefined}>
-          {submitLabel}
+          {submitLabel ?? t('approve')}
         </Button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { approverList , useRegisterWords } from './format';
 
@@ -22,6 +23,7 @@ export function ApprovalWaiting({
   onRemoveDiscounts?: () => void;
 }) {
   const w = useRegisterWords();
+  const t = useTranslations('dialogs');
   return (
     <div role="status" aria-live="polite" className="rounded-lg bg-amber-50 px-3 py-2.5 text-sm text-amber-950 ring-1 ring-amber-400" data-testid="approval-waiting">
       <p className="flex items-center gap-2 font-bold">
@@ -29,23 +31,23 @@ export function ApprovalWaiting({
           <span className="absolute inline-flex size-full rounded-full bg-amber-500 opacity-75 motion-safe:animate-ping" />
           <span className="relative inline-flex size-3 rounded-full bg-amber-600" />
         </span>
-        Waiting for a manager’s approval
+        {t('waitingApproval')}
       </p>
       <p className="mt-1">{message}</p>
       <p className="mt-1" data-testid="approval-asked">
         {approvers.length > 0
-          ? `Ask ${approverList(approvers, w.t)} to enter their PIN.`
-          : `No manager or owner has a register PIN yet: ${onRemoveDiscounts ? 'remove the discount' : 'put the items back'}, or an owner sets PINs under Admin → Staff.`}
+          ? t('askToEnterPin', { approvers: approverList(approvers, w.t) })
+          : t(onRemoveDiscounts ? 'noPinRemoveDiscount' : 'noPinPutBack')}
       </p>
       <div className="mt-2 flex flex-wrap gap-2">
         {approvers.length > 0 && (
           <Button className="min-h-10" onClick={onAskApproval}>
-            Manager PIN
+            {t('managerPin')}
           </Button>
         )}
         {onRemoveDiscounts && (
           <Button variant="secondary" className="min-h-10" onClick={onRemoveDiscounts}>
-            Remove the discounts
+            {t('removeDiscounts')}
           </Button>
         )}
       </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { CardState } from './use-card-status';
 
 /**
@@ -7,11 +8,12 @@ import type { CardState } from './use-card-status';
  * with role="alert" (announced once, not on every poll) and disappears when cards work again.
  */
 export function CardStatusBanner({ state }: { state: CardState }) {
+  const t = useTranslations('payment');
   if (state === 'closed') return null;
   if (state === 'half_open') {
     return (
       <div role="status" className="border-b border-amber-300 bg-amber-50 px-4 py-1.5 text-sm font-semibold text-amber-950" data-testid="card-banner">
-        <span aria-hidden="true">◐ </span>Card payments are coming back — a card may work again; cash always works.
+        <span aria-hidden="true">◐ </span>{t('bannerComingBack')}
       </div>
     );
   }
@@ -20,8 +22,8 @@ export function CardStatusBanner({ state }: { state: CardState }) {
       <span aria-hidden="true" className="text-xl">
         ⚠
       </span>
-      <p className="font-bold">Card payments unavailable — take cash</p>
-      <p className="text-sm text-red-50">The card service is not answering. Cash sales work as usual.</p>
+      <p className="font-bold">{t('bannerUnavailable')}</p>
+      <p className="text-sm text-red-50">{t('bannerNotAnswering')}</p>
     </div>
   );
 }

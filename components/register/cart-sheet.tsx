@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useTranslations } from 'next-intl';
 
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
@@ -12,6 +13,8 @@ const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([di
  */
 export function CartSheet({ id, open, phone, onClose, children }: { id: string; open: boolean; phone: boolean; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
+  const t = useTranslations('dialogs');
+  const tr = useTranslations('register');
   const sheet = phone && open;
 
   useEffect(() => {
@@ -45,7 +48,7 @@ export function CartSheet({ id, open, phone, onClose, children }: { id: string; 
       ref={ref}
       role={sheet ? 'dialog' : undefined}
       aria-modal={sheet || undefined}
-      aria-label={sheet ? 'Current sale' : undefined}
+      aria-label={sheet ? tr('currentSale') : undefined}
       onKeyDown={onKeyDown}
       className={`flex min-h-0 flex-col ${open ? 'max-md:fixed max-md:inset-0 max-md:z-30 max-md:bg-white max-md:pt-[env(safe-area-inset-top)]' : 'max-md:hidden'}`}
     >
@@ -56,7 +59,7 @@ export function CartSheet({ id, open, phone, onClose, children }: { id: string; 
           onClick={onClose}
           className="inline-flex min-h-11 items-center gap-1 rounded-lg px-3 text-sm font-semibold text-brand-700 hover:bg-slate-100"
         >
-          <span aria-hidden="true">←</span> Back to products
+          <span aria-hidden="true">←</span> {t('backToProducts')}
         </button>
       </div>
       {children}
@@ -84,6 +87,7 @@ export function CartBar({
   total: string | null;
   onOpen: () => void;
 }) {
+  const t = useTranslations('dialogs');
   return (
     <button
       ref={barRef}
@@ -95,7 +99,7 @@ export function CartBar({
       data-testid="cart-bar"
       className="relative flex min-h-14 w-full items-center justify-between gap-3 bg-slate-900 px-4 pb-[env(safe-area-inset-bottom)] text-left text-white md:hidden"
     >
-      <span className="font-semibold">Cart · {items === 0 ? 'empty' : `${items} item${items === 1 ? '' : 's'}`}</span>
+      <span className="font-semibold">{t('cartBar', { count: items })}</span>
       {items > 0 && total && (
         <span className="text-lg font-bold tabular-nums">
           <span className="sr-only"> · </span>

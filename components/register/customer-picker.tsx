@@ -1,6 +1,8 @@
 'use client';
 
 import { useEffect, useId, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { useApiErrorText } from './api-errors';
 import { api } from './api';
 import { useRegisterWords } from './format';
 import type { AttachedCustomer, CartApi } from './use-cart';
@@ -18,6 +20,8 @@ const smallButton = 'min-h-10 rounded-lg px-3 text-sm font-semibold ring-1 ring-
  */
 export function CustomerPicker({ cart, locked, currency, reward }: { cart: CartApi; locked: boolean; currency: string; reward: { points: number; value: number } | null }) {
   const w = useRegisterWords();
+  const t = useTranslations('customers');
+  const errorText = useApiErrorText();
   const id = useId();
   const { customer, redeemRewards, resumed } = cart.cart;
   const [query, setQuery] = useState('');
@@ -35,13 +39,13 @@ export function CustomerPicker({ cart, locked, currency, reward }: { cart: CartA
       if (res.ok) {
         setFound(res.data.data);
         setError(null);
-      } else setError(res.error.message);
+      } else setError(errorText(res.error));
     }, 250);
     return () => {
       abort.abort();
       clearTimeout(timer);
     };
-  }, [query, customer]);
+  }, [query, customer]); // errorText only words the answer: not a reason to search again
 
   const attach = (c: AttachedCustomer) => {
     cart.attachCustomer(c);
@@ -56,7 +60,7 @@ export function CustomerPicker({ cart, locked, currency, reward }: { cart: CartA
     const res = await api<FoundCustomer>('/api/v1/customers', { method: 'POST', body: looksLikePhone ? { name: `Customer ${q}`, phone: q } : { name: q } });
     setAdding(false);
     if (res.ok) attach(res.data);
-    else setError(res.error.details[0]?.message ?? res.error.message);
+    else setError(res.error.details[0]?.message ?? errorText(res.error));
   };
 
   if (customer) {
@@ -67,25 +71,25 @@ export function CustomerPicker({ cart, locked, currency, reward }: { cart: CartA
           <p className="min-w-0 text-sm">
             <span className="font-semibold text-slate-900">{customer.name}</span>
             {customer.phone && <span className="text-slate-600"> · {customer.phone}</span>}
-            {customer.pointsBalance !== null && <span className="block text-slate-700">{customer.pointsBalance} points</span>}
+            {customer.pointsBalance !== null && <span className="block text-slate-700">{t('points', { count: customer.pointsBalance })}</span>}
           </p>
           {!locked && (
             <button type="button" className={smallButton} onClick={() => cart.attachCustomer(null)}>
-              Remove<span className="sr-only"> {customer.name} from the order</span>
+              {t('remove')}<span className="sr-only">{t('fromOrder', { name: customer.name })}</span>
             </button>
           )}
         </div>
         {reward && !resumed && !locked && affordable > 0 && (
-          <div className="flex items-center gap-2" role="group" aria-label="Redeem loyalty rewards">
-            <button type="button" className={smallButton} disabled={redeemRewards === 0} onClick={() => cart.redeemRewards(redeemRewards - 1)} aria-label="One reward fewer">
+          <div className="flex items-center gap-2" role="group" aria-label={t('redeemRewards')}>
+            <button type="button" className={smallButton} disabled={redeemRewards === 0} onClick={() => cart.redeemRewards(redeemRewards - 1)} aria-label={t('rewardFewer')}>
               −
             </button>
             <span className="min-w-0 flex-1 text-sm" aria-live="polite">
               {redeemRewards === 0
-                ? `Reward: ${reward.points} points for ${w.f.money(reward.value, currency)} off`
-                : `Redeeming ${redeemRewards * reward.points} points: ${w.f.money(redeemRewards * reward.value, currency)} off`}
+                ? t('rewardOffer', { points: reward.points, amount: w.f.money(reward.value, currency) })
+                : t('redeeming', { points: redeemRewards * reward.points, amount: w.f.money(redeemRewards * reward.value, currency) })}
             </span>
-            <button type="button" className={smallButton} disabled={redeemRewards >= affordable} onClick={() => cart.redeemRewards(redeemRewards + 1)} aria-label="One reward more" data-testid="redeem-more">
+            <button type="button" className={smallButton} disabled={redeemRewards >= affordable} onClick={() => cart.redeemRewards(redeemRewards + 1)} aria-label={t('rewardMore')} data-testid="redeem-more">
               +
             </button>
           </div>
@@ -97,7 +101,7 @@ export function CustomerPicker({ cart, locked, currency, reward }: { cart: CartA
   return (
     <div className="space-y-1">
       <label htmlFor={`${id}-search`} className="sr-only">
-        Find a customer by phone or name
+        {t('findLabel')}
       </label>
       <input
         id={`${id}-search`}
@@ -105,7 +109,7 @@ export function CustomerPicker({ cart, locked, currency, reward }: { cart: CartA
         value={query}
         disabled={locked}
         onChange={(e) => setQuery(e.target.value)}
-        placeholder="Customer: phone or name"
+        placeholder={t('findPlaceholder')}
         autoComplete="off"
         className={control}
         aria-describedby={error ? `${id}-error` : undefined}
@@ -117,7 +121,7 @@ export function CustomerPicker({ cart, locked, currency, reward }: { cart: CartA
         </p>
       )}
       {found && (
-        <ul aria-label="Customers found" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+        <ul aria-label={t('found')} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {found.map((c) => (
             <li key={c.id}>
               <button type="button" className="flex min-h-11 w-full items-center justify-between gap-2 px-3 text-left text-sm hover:bg-slate-50" onClick={() => attach(c)}>
@@ -125,13 +129,13 @@ export function CustomerPicker({ cart, locked, currency, reward }: { cart: CartA
                   <span className="font-semibold">{c.name}</span>
                   {c.phone && <span className="text-slate-600"> · {c.phone}</span>}
                 </span>
-                <span className="text-slate-600">{c.pointsBalance} pts</span>
+                <span className="text-slate-600">{t('pts', { count: c.pointsBalance })}</span>
               </button>
             </li>
           ))}
           <li>
             <button type="button" className="min-h-11 w-full px-3 text-left text-sm font-semibold text-brand-700 hover:bg-slate-50 disabled:text-slate-400" onClick={addNew} disabled={adding}>
-              {adding ? 'Adding…' : `${found.length ? 'Not them? ' : 'No match. '}Add “${query.trim()}” as a new customer`}
+              {adding ? t('adding') : t(found.length ? 'notThemAdd' : 'noMatchAdd', { query: query.trim() })}
             </button>
           </li>
         </ul>

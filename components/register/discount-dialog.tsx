@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { decimalToMinor, discountLabel, minorToDecimal, percentToBasisPoints, trimPercent , useRegisterWords } from './format';
 import { Modal } from './modal';
@@ -30,14 +31,15 @@ export function DiscountDialog({
   onClose: () => void;
   onApply: (target: DiscountTarget, discount: Discount | null) => void;
 }) {
+  const t = useTranslations('dialogs');
   return (
     <Modal
       open={target !== null}
       onClose={onClose}
       size="sm"
       testId="discount-dialog"
-      title={target?.scope === 'line' ? `Discount on ${target.name}` : 'Order discount'}
-      description={`Up to ${trimPercent(limitBasisPoints)} % without a manager.`}
+      title={target?.scope === 'line' ? t('discountOn', { name: target.name }) : t('orderDiscount')}
+      description={t('upToWithoutManager', { percent: trimPercent(limitBasisPoints) })}
     >
       {target && (
         <>
@@ -60,11 +62,12 @@ const savedValue = (d: SavedDiscount): TypedDiscount =>
 /** The saved discounts offered here, one button each; the one applied now is pressed. */
 function SavedDiscounts({ saved, current, currency, onApply }: { saved: SavedDiscount[]; current: Discount | null; currency: string; onApply: (d: Discount) => void }) {
   const w = useRegisterWords();
+  const t = useTranslations('dialogs');
   if (saved.length === 0) return null;
   return (
     <section aria-labelledby="saved-discounts" className="border-b border-slate-200 px-5 pt-4 pb-5">
       <h3 id="saved-discounts" className="mb-2 text-sm font-bold">
-        Saved discounts
+        {t('savedDiscounts')}
       </h3>
       <ul className="grid grid-cols-2 gap-2">
         {saved.map((d) => {
@@ -81,7 +84,7 @@ function SavedDiscounts({ saved, current, currency, onApply }: { saved: SavedDis
                 <span className="font-semibold">{d.name}</span>
                 <span className="text-xs text-slate-600">
                   {discountLabel(value, currency, w)}
-                  {d.needsApproval && ' · manager'}
+                  {d.needsApproval && t('needsManager')}
                 </span>
               </button>
             </li>
@@ -93,6 +96,7 @@ function SavedDiscounts({ saved, current, currency, onApply }: { saved: SavedDis
 }
 
 function DiscountForm({ target, currency, onApply }: { target: DiscountTarget; currency: string; onApply: (d: Discount | null) => void }) {
+  const t = useTranslations('dialogs');
   const id = useId();
   const typed = target.current?.kind === 'saved' ? null : target.current;
   const [kind, setKind] = useState<TypedDiscount['kind']>(typed?.kind ?? 'percent');
@@ -104,11 +108,11 @@ function DiscountForm({ target, currency, onApply }: { target: DiscountTarget; c
     const why = reason.trim() || null;
     if (kind === 'percent') {
       const bp = percentToBasisPoints(value);
-      if (bp === null) return setError('Enter a percentage between 0.01 and 100.');
+      if (bp === null) return setError(t('enterPercentage'));
       onApply({ kind: 'percent', basisPoints: bp, reason: why });
     } else {
       const amount = decimalToMinor(value, currency);
-      if (amount === null || amount < 1) return setError(`Enter an amount in ${currency}.`);
+      if (amount === null || amount < 1) return setError(t('enterAmountIn', { currency }));
       onApply({ kind: 'amount', amount, reason: why });
     }
   };
@@ -122,7 +126,7 @@ function DiscountForm({ target, currency, onApply }: { target: DiscountTarget; c
       }}
     >
       <fieldset>
-        <legend className="mb-2 text-sm font-bold">Kind</legend>
+        <legend className="mb-2 text-sm font-bold">{t('kind')}</legend>
         <div className="grid grid-cols-2 gap-2">
           {(['percent', 'amount'] as const).map((k) => (
             <label
@@ -131,14 +135,14 @@ function DiscountForm({ target, currency, onApply }: { target: DiscountTarget; c
             >
               <input type="radio" name="kind" className="sr-only" checked={kind === k} onChange={() => setKind(k)} />
               {kind === k && <span aria-hidden="true">✓&nbsp;</span>}
-              {k === 'percent' ? 'Percent %' : `Amount ${currency}`}
+              {k === 'percent' ? t('percentKind') : t('amountKind', { currency })}
             </label>
           ))}
         </div>
       </fieldset>
       <div className="space-y-1">
         <label htmlFor={`${id}-value`} className="block text-sm font-bold">
-          {kind === 'percent' ? 'Percent off' : `Amount off (${currency})`}
+          {kind === 'percent' ? t('percentOff') : t('amountOff', { currency })}
         </label>
         <input
           id={`${id}-value`}
@@ -162,7 +166,7 @@ function DiscountForm({ target, currency, onApply }: { target: DiscountTarget; c
       </div>
       <div className="space-y-1">
         <label htmlFor={`${id}-reason`} className="block text-sm font-bold">
-          Reason <span className="font-normal text-slate-500">(optional, printed on the receipt)</span>
+          {t.rich('discountReason', { muted: (chunks) => <span className="font-normal text-slate-500">{chunks}</span> })}
         </label>
         <input
           id={`${id}-reason`}
@@ -170,19 +174,19 @@ function DiscountForm({ target, currency, onApply }: { target: DiscountTarget; c
           autoComplete="off"
           value={reason}
           onChange={(e) => setReason(e.target.value)}
-          placeholder="Birthday, cold coffee…"
+          placeholder={t('discountReasonExample')}
           className="block min-h-12 w-full rounded-lg border border-slate-300 px-3 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
         />
       </div>
       <div className="flex justify-between gap-2">
         {target.current ? (
           <Button variant="danger" onClick={() => onApply(null)}>
-            Remove discount
+            {t('removeDiscount')}
           </Button>
         ) : (
           <span />
         )}
-        <Button type="submit">Apply</Button>
+        <Button type="submit">{t('apply')}</Button>
       </div>
     </form>
   );

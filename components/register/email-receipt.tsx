@@ -1,6 +1,8 @@
 'use client';
 
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
+import { useApiErrorText } from './api-errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
@@ -16,6 +18,8 @@ type Sent = { id: string; to: string; status: 'queued' | 'sent' };
  */
 export function EmailReceipt({ orderId, orderNumber }: { orderId: string; orderNumber: number }) {
   const [open, setOpen] = useState(false);
+  const t = useTranslations('dialogs');
+  const errorText = useApiErrorText();
   const [to, setTo] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -25,7 +29,7 @@ export function EmailReceipt({ orderId, orderNumber }: { orderId: string; orderN
   if (!open) {
     return (
       <Button variant="secondary" className="min-h-12" onClick={() => setOpen(true)} data-testid="email-receipt">
-        Email receipt<span className="sr-only"> of order #{orderNumber}</span>
+        {t('emailReceipt')}<span className="sr-only">{t('ofOrder', { number: orderNumber })}</span>
       </Button>
     );
   }
@@ -46,9 +50,9 @@ export function EmailReceipt({ orderId, orderNumber }: { orderId: string; orderN
 
   const fieldError = detailsAt(error, 'to')[0]?.message;
   return (
-    <form onSubmit={submit} className="w-full space-y-2" noValidate aria-label={`Email the receipt of order #${orderNumber}`}>
+    <form onSubmit={submit} className="w-full space-y-2" noValidate aria-label={t('emailTheReceipt', { number: orderNumber })}>
       <TextField
-        label="Customer’s email"
+        label={t('customersEmail')}
         name="to"
         type="email"
         inputMode="email"
@@ -61,14 +65,14 @@ export function EmailReceipt({ orderId, orderNumber }: { orderId: string; orderN
         error={fieldError}
         data-testid="email-receipt-to"
       />
-      {error && !fieldError && <Alert tone="error">{error.message}</Alert>}
-      {sent && <Alert tone="success">Receipt on its way to {sent.to}.</Alert>}
+      {error && !fieldError && <Alert tone="error">{errorText(error)}</Alert>}
+      {sent && <Alert tone="success">{t('receiptOnItsWay', { to: sent.to })}</Alert>}
       <div className="flex gap-2">
         <Button type="submit" className="min-h-12" disabled={busy || to.trim() === ''} data-testid="email-receipt-send">
-          {busy ? 'Sending…' : 'Send receipt'}
+          {busy ? t('sending') : t('sendReceipt')}
         </Button>
         <Button type="button" variant="ghost" className="min-h-12" onClick={() => setOpen(false)}>
-          Close
+          {t('close')}
         </Button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { decimalToMinor, minorToDecimal , useRegisterWords } from './format';
@@ -16,14 +17,15 @@ export type PickerRequest = {
   line?: { key: string; modifierOptionIds: string[]; quantity: number; note: string | null; unitPrice?: number };
 };
 
-const rule = (g: RegisterModifierGroup) =>
+type PickerT = ReturnType<typeof useTranslations<'picker'>>;
+const rule = (g: RegisterModifierGroup, t: PickerT) =>
   g.minSelect > 0
     ? g.minSelect === g.maxSelect
-      ? `Required · choose ${g.minSelect}`
-      : `Required · choose ${g.minSelect}–${g.maxSelect}`
+      ? t('requiredExactly', { count: g.minSelect })
+      : t('requiredRange', { min: g.minSelect, max: g.maxSelect })
     : g.maxSelect === 1
-      ? 'Optional'
-      : `Optional · up to ${g.maxSelect}`;
+      ? t('optional')
+      : t('optionalUpTo', { max: g.maxSelect });
 
 /**
  * Choosing what exactly to add: the variant, each modifier group's options (required groups
@@ -43,14 +45,15 @@ export function ItemPickerDialog({
   onClose: () => void;
   onSubmit: (line: NewLine, replaceKey?: string) => void;
 }) {
+  const t = useTranslations('picker');
   return (
     <Modal
       open={request !== null}
       onClose={onClose}
       size="lg"
       testId="item-picker"
-      title={request ? (request.line ? `Change ${request.product.name}` : request.product.name) : ''}
-      description={request && request.product.modifierGroups.some((g) => g.minSelect > 0) ? 'Choices marked Required must be made.' : undefined}
+      title={request ? (request.line ? t('change', { name: request.product.name }) : request.product.name) : ''}
+      description={request && request.product.modifierGroups.some((g) => g.minSelect > 0) ? t('requiredMustBeMade') : undefined}
     >
       {request && <PickerForm request={request} stock={stock} currency={currency} onSubmit={onSubmit} />}
     </Modal>
@@ -69,6 +72,7 @@ function PickerForm({
   onSubmit: (line: NewLine, replaceKey?: string) => void;
 }) {
   const w = useRegisterWords();
+  const t = useTranslations('picker');
   const { product, line } = request;
   const idPrefix = useId();
   const firstSellable = product.variants.find((v) => canSell(product, variantStock(product, v.id, stock)))?.id ?? product.variants[0]!.id;
@@ -136,7 +140,7 @@ function PickerForm({
       {product.variants.length > 1 && (
         <fieldset>
           <legend className="mb-2 text-sm font-bold">
-            Size / variant <span className="font-normal text-slate-600">· Required</span>
+            {t.rich('sizeVariant', { muted: (chunks) => <span className="font-normal text-slate-600">{chunks}</span> })}
           </legend>
           <div className="grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-2">
             {product.variants.map((v, i) => {
@@ -166,7 +170,7 @@ function PickerForm({
                   <span className="text-slate-700">{w.f.money(v.price, currency)}</span>
                   {s.tracked && (s.out || s.low) && (
                     <span className={`text-xs font-semibold ${s.out ? 'text-red-800' : 'text-amber-900'}`}>
-                      {s.out ? (blocked ? 'Out of stock' : 'Out — can sell') : `Low · ${s.quantity} left`}
+                      {s.out ? (blocked ? t('outOfStock') : t('outCanSell')) : t('lowLeft', { count: s.quantity })}
                     </span>
                   )}
                 </label>
@@ -179,7 +183,7 @@ function PickerForm({
       {product.openPrice && (
         <div className="space-y-1">
           <label htmlFor={`${idPrefix}-price`} className="block text-sm font-bold">
-            Price ({currency}) <span className="font-semibold text-red-800">· Required</span>
+            {t.rich('price', { currency, req: (chunks) => <span className="font-semibold text-red-800">{chunks}</span> })}
           </label>
           <input
             id={`${idPrefix}-price`}
@@ -194,7 +198,7 @@ function PickerForm({
           />
           {showErrors && priceMissing && (
             <p id={`${idPrefix}-price-error`} role="alert" className="text-sm font-semibold text-red-700">
-              Enter the price in {currency}.
+              {t('enterPrice', { currency })}
             </p>
           )}
         </div>
@@ -209,13 +213,13 @@ function PickerForm({
             <legend className="mb-2 text-sm font-bold">
               {g.name}{' '}
               <span className={g.minSelect > 0 ? 'font-semibold text-red-800' : 'font-normal text-slate-600'}>
-                · {rule(g)}
+                · {rule(g, t)}
                 {g.minSelect > 0 && <span aria-hidden="true"> *</span>}
               </span>
             </legend>
             {short && (
               <p id={`${idPrefix}-err-${g.id}`} className="mb-2 text-sm font-semibold text-red-700" role="alert">
-                Choose {g.name.toLowerCase()}.
+                {t('chooseGroup', { group: g.name.toLowerCase() })}
               </p>
             )}
             <div className={`grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-2 rounded-xl ${short ? 'ring-2 ring-red-600 ring-offset-2' : ''}`}>
@@ -223,7 +227,7 @@ function PickerForm({
                 <OptionCard
                   type="radio"
                   name={`g-${g.id}`}
-                  label="None"
+                  label={t('none')}
                   checked={picked.length === 0}
                   onChange={() => setChosen((prev) => ({ ...prev, [g.id]: [] }))}
                 />
@@ -252,20 +256,20 @@ function PickerForm({
       <div className="grid gap-4 sm:grid-cols-[auto_1fr]">
         <div>
           <p className="mb-1 text-sm font-bold" id={`${idPrefix}-qty`}>
-            Quantity
+            {t('quantity')}
           </p>
           <QuantityStepper value={quantity} onChange={setQuantity} labelledBy={`${idPrefix}-qty`} itemName={product.name} />
         </div>
         <div>
           <label htmlFor={`${idPrefix}-note`} className="mb-1 block text-sm font-bold">
-            Note <span className="font-normal text-slate-600">(optional)</span>
+            {t.rich('note', { muted: (chunks) => <span className="font-normal text-slate-600">{chunks}</span> })}
           </label>
           <input
             id={`${idPrefix}-note`}
             value={note}
             maxLength={200}
             onChange={(e) => setNote(e.target.value)}
-            placeholder="e.g. no sugar, extra hot"
+            placeholder={t('noteExample')}
             data-autofocus={(product.variants.length === 1 && product.modifierGroups.length === 0 && !product.openPrice) || undefined}
             className="block min-h-11 w-full rounded-lg border border-slate-300 px-3 py-2 text-base focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
           />
@@ -274,16 +278,16 @@ function PickerForm({
 
       {showErrors && !sellable && (
         <p role="alert" className="text-sm font-semibold text-red-700">
-          {product.name} ({variant.name}) is out of stock and cannot be sold.
+          {t('cannotBeSold', { name: product.name, variant: variant.name })}
         </p>
       )}
 
       <div className="flex items-center justify-between gap-3 border-t border-slate-200 pt-4">
         <p className="text-sm text-slate-600">
-          {w.f.money(unit, currency)} each{missing.length > 0 && <span className="font-semibold text-red-800"> · {missing.length} required choice{missing.length > 1 ? 's' : ''} left</span>}
+          {t('each', { price: w.f.money(unit, currency) })}{missing.length > 0 && <span className="font-semibold text-red-800">{t('requiredLeft', { count: missing.length })}</span>}
         </p>
         <Button type="submit" className="min-w-40 text-base" data-testid="picker-add">
-          {line ? 'Update' : 'Add'} {quantity} · {w.f.money(unit * quantity, currency)}
+          {t(line ? 'update' : 'add', { quantity, amount: w.f.money(unit * quantity, currency) })}
         </Button>
       </div>
     </form>

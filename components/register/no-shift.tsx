@@ -1,11 +1,15 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { useApiErrorText } from './api-errors';
 import { Button, buttonClass } from '@/components/ui/button';
 import type { ApiError } from './api';
 
 /** Selling needs an open shift (the cash drawer): say so plainly and point to where to open one. */
 export function NoShift({ registerName, error, onRetry, onChangeRegister }: { registerName: string; error: ApiError | null; onRetry: () => void; onChangeRegister: () => void }) {
+  const t = useTranslations('dialogs');
+  const errorText = useApiErrorText();
   return (
     <div className="flex flex-1 items-center justify-center bg-slate-100 p-6" data-testid="no-shift">
       <div className="w-full max-w-lg rounded-2xl bg-white p-8 text-center shadow-lg ring-1 ring-slate-200">
@@ -13,19 +17,19 @@ export function NoShift({ registerName, error, onRetry, onChangeRegister }: { re
           <rect x="4" y="10" width="16" height="11" rx="2" />
           <path d="M8 10V7a4 4 0 0 1 8 0v3" />
         </svg>
-        <h1 className="mt-3 text-2xl font-bold">{error ? 'Could not check the shift' : 'Open a shift to start selling'}</h1>
+        <h1 className="mt-3 text-2xl font-bold">{error ? t('couldNotCheckShift') : t('openShiftToSell')}</h1>
         <p className="mt-2 text-slate-600" role={error ? 'alert' : undefined}>
-          {error ? error.message : `${registerName} has no open shift. Count the starting cash into the drawer and open the shift — then the register is ready.`}
+          {error ? errorText(error) : t('noOpenShift', { register: registerName })}
         </p>
         <div className="mt-6 flex flex-wrap justify-center gap-2">
           <Link href="/register/shift" className={buttonClass('primary', 'min-h-12 px-6 text-base')}>
-            Open a shift
+            {t('openAShift')}
           </Link>
           <Button variant="secondary" className="min-h-12" onClick={onRetry}>
-            Check again
+            {t('checkAgain')}
           </Button>
           <Button variant="ghost" className="min-h-12" onClick={onChangeRegister}>
-            Not {registerName}?
+            {t('notRegister', { register: registerName })}
           </Button>
         </div>
       </div>

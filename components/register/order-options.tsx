@@ -1,12 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { CustomerPicker } from './customer-picker';
 import { ORDER_TYPE_KEY , useRegisterWords } from './format';
 import type { CartApi } from './use-cart';
 import type { OrderType, RegisterTable } from './types';
 
-const STATUS_WORD: Record<RegisterTable['status'], string> = { free: 'free', occupied: 'occupied', needs_cleaning: 'needs cleaning' };
 
 /**
  * How the order is served: dine-in (a table — free ones first — and how many guests),
@@ -35,6 +35,7 @@ export function OrderOptions({
   onChooseTable: (tableId: string | null) => void;
 }) {
   const w = useRegisterWords();
+  const tw = useTranslations('dialogs');
   const id = useId();
   const { type, tableId, covers, customerName, customer } = cart.cart;
   const types: OrderType[] = tables.length ? ['dine_in', 'takeaway', 'retail'] : ['takeaway', 'retail'];
@@ -45,7 +46,7 @@ export function OrderOptions({
 
   return (
     <div className="space-y-2 border-b border-slate-200 px-3 py-2">
-      <div role="radiogroup" aria-label="Order type" className="grid auto-cols-fr grid-flow-col gap-1 rounded-lg bg-slate-100 p-1">
+      <div role="radiogroup" aria-label={tw('orderType')} className="grid auto-cols-fr grid-flow-col gap-1 rounded-lg bg-slate-100 p-1">
         {types.map((t) => (
           <button
             key={t}
@@ -68,7 +69,7 @@ export function OrderOptions({
         <div className="grid grid-cols-[1fr_5.5rem] gap-2">
           <div>
             <label htmlFor={`${id}-table`} className="sr-only">
-              Table
+              {tw('table')}
             </label>
             <select
               id={`${id}-table`}
@@ -80,21 +81,21 @@ export function OrderOptions({
               className={control}
               data-testid="table-select"
             >
-              <option value="">Choose a table…</option>
+              <option value="">{tw('chooseTable')}</option>
               {free.length > 0 && (
-                <optgroup label="Free">
+                <optgroup label={tw('tablesFree')}>
                   {free.map((t) => (
                     <option key={t.id} value={t.id}>
-                      {t.name} · {t.area} · {t.seats} seats
+                      {tw('tableSeats', { name: t.name, area: t.area, seats: t.seats })}
                     </option>
                   ))}
                 </optgroup>
               )}
               {busy.length > 0 && (
-                <optgroup label="Taken">
+                <optgroup label={tw('tablesTaken')}>
                   {busy.map((t) => (
                     <option key={t.id} value={t.id}>
-                      {t.name} · {t.area} · {STATUS_WORD[t.status]}
+                      {tw('tableBusy', { name: t.name, area: t.area, status: t.status })}
                       {t.status === 'occupied' ? ` (${t.covers})` : ''}
                     </option>
                   ))}
@@ -104,7 +105,7 @@ export function OrderOptions({
           </div>
           <div>
             <label htmlFor={`${id}-covers`} className="sr-only">
-              Guests
+              {tw('guests')}
             </label>
             <div className="flex items-center gap-1">
               <input
@@ -122,7 +123,7 @@ export function OrderOptions({
                 className={`${control} text-center`}
               />
               <span className="text-xs text-slate-600" aria-hidden="true">
-                guests
+                {tw('guestsUnit')}
               </span>
             </div>
           </div>
@@ -137,7 +138,7 @@ export function OrderOptions({
       {/* A walk-in's name to call out; an attached customer's name is the order's. */}
       {!customer && <div>
         <label htmlFor={`${id}-customer`} className="sr-only">
-          Customer name (optional)
+          {tw('customerNameOptional')}
         </label>
         <input
           id={`${id}-customer`}
@@ -145,7 +146,7 @@ export function OrderOptions({
           maxLength={80}
           disabled={locked}
           onChange={(e) => cart.setCustomer(e.target.value)}
-          placeholder="Customer name (optional)"
+          placeholder={tw('customerNameOptional')}
           autoComplete="off"
           className={control}
         />

@@ -1,8 +1,9 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { useApiErrorText } from './api-errors';
 import { Button } from '@/components/ui/button';
-import { dateTimeFormat } from '@/lib/platform/format-time';
 import { api, type ApiError } from './api';
 import { ORDER_TYPE_KEY , useRegisterWords } from './format';
 import { Modal } from './modal';
@@ -58,40 +59,42 @@ export function ParkedOrdersDialog({
   onResume: (order: Order) => void;
 }) {
   const w = useRegisterWords();
+  const t = useTranslations('dialogs');
+  const errorText = useApiErrorText();
   const [loading, setLoading] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const tableName = new Map(tables.map((t) => [t.id, t.name]));
-  const time = dateTimeFormat(timeZone, 'time');
+  const time = { format: (at: Date) => w.f.dateTime(at, timeZone, 'time') };
 
   const resume = async (id: string) => {
     setLoading(id);
     setProblem(null);
     const result = await api<Order>(`/api/v1/orders/${id}`, { retries: 1 });
     setLoading(null);
-    if (!result.ok) return setProblem(result.error.message);
-    if (result.data.status !== 'open') return setProblem(`Order #${result.data.number} is no longer open.`);
+    if (!result.ok) return setProblem(errorText(result.error));
+    if (result.data.status !== 'open') return setProblem(t('noLongerOpen', { number: result.data.number }));
     onResume(result.data);
   };
 
   return (
-    <Modal open={open} onClose={onClose} size="lg" title="Parked orders" description="Open tabs and parked sales. Resume one to change or pay it." testId="parked-dialog">
+    <Modal open={open} onClose={onClose} size="lg" title={t('parkedOrders')} description={t('parkedDescription')} testId="parked-dialog">
       <div className="space-y-3 p-5">
         {!cartEmpty && (
           <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm font-semibold text-amber-950">
-            The cart has items. Park or clear the current sale before resuming another.
+            {t('cartHasItems')}
           </p>
         )}
         {(problem || error) && (
           <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-            {problem ?? error?.message}
+            {problem ?? (error ? errorText(error) : null)}
           </p>
         )}
         {orders === null ? (
           <p role="status" className="text-slate-600">
-            Loading…
+            {t('loading')}
           </p>
         ) : orders.length === 0 ? (
-          <p className="rounded-xl border border-dashed border-slate-300 px-4 py-8 text-center text-slate-600">No parked orders.</p>
+          <p className="rounded-xl border border-dashed border-slate-300 px-4 py-8 text-center text-slate-600">{t('noParked')}</p>
         ) : (
           <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200" data-testid="parked-list">
             {orders.map((o, i) => (
@@ -99,12 +102,12 @@ export function ParkedOrdersDialog({
                 <div className="min-w-0">
                   <p className="font-semibold">
                     #{o.number} · {w.t(ORDER_TYPE_KEY[o.type])}
-                    {o.tableId && ` · table ${tableName.get(o.tableId) ?? '?'}`}
+                    {o.tableId && t('atTable', { table: tableName.get(o.tableId) ?? '?' })}
                     {o.customerName && ` · ${o.customerName}`}
                   </p>
                   <p className="text-sm text-slate-600">
-                    {w.f.money(o.total, currency)} · parked {time.format(new Date(o.createdAt))}
-                    {o.covers ? ` · ${o.covers} guests` : ''}
+                    {w.f.money(o.total, currency)} · {t('parkedAt', { time: time.format(new Date(o.createdAt)) })}
+                    {o.covers ? t('guestsCount', { count: o.covers }) : ''}
                   </p>
                 </div>
                 <Button
@@ -112,9 +115,9 @@ export function ParkedOrdersDialog({
                   data-autofocus={i === 0 || undefined}
                   disabled={!cartEmpty || loading !== null}
                   onClick={() => void resume(o.id)}
-                  aria-label={`Resume order ${o.number}`}
+                  aria-label={t('resumeOrder', { number: o.number })}
                 >
-                  {loading === o.id ? 'Opening…' : 'Resume'}
+                  {loading === o.id ? t('opening') : t('resume')}
                 </Button>
               </li>
             ))}

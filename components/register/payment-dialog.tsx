@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { Button, buttonClass } from '@/components/ui/button';
 import { decimalToMinor, minorToDecimal, quickCashAmounts , useRegisterWords } from './format';
 import { Modal } from './modal';
@@ -8,18 +9,19 @@ import type { CardState } from './use-card-status';
 import { useIdleHold } from './use-idle-hold';
 import { hasPendingCard, type PayOutcome, type SplitPlan, type SplitResult } from './order-payment';
 import { SplitParts, SplitPlanner } from './split-bill';
+import { useApiErrorText } from './api-errors';
 import { TipPicker, tipAmount, type TipChoice } from './tip-picker';
 import type { RegisterTips } from '@/lib/orders';
 import type { Order, Tender } from './types';
 
 const CARDS = [
-  { source: 'tok_visa', label: 'Approved card', hint: 'Visa •••• 4242' },
-  { source: 'tok_declined', label: 'Declined card', hint: 'Visa •••• 0002' },
-  { source: 'tok_insufficient_funds', label: 'Insufficient funds', hint: 'Visa •••• 9995' },
+  { source: 'tok_visa', label: 'cardApproved', hint: 'Visa •••• 4242' },
+  { source: 'tok_declined', label: 'cardDeclined', hint: 'Visa •••• 0002' },
+  { source: 'tok_insufficient_funds', label: 'cardInsufficient', hint: 'Visa •••• 9995' },
 ] as const;
 
-/** Server messages end without a full stop now and then: make each a sentence. */
-const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+/** Server messages end without a full stop now and then: make each a sentence (in either script). */
+const sentence = (text: string) => (/[.!?။]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
 type Result = { tone: 'error' | 'ok'; text: string; offerCash?: boolean; retry?: Tender } | null;
 
@@ -51,8 +53,9 @@ type PaymentFormProps = {
 
 export function PaymentDialog({ open, onClose, ...form }: PaymentFormProps & { open: boolean; onClose: () => void }) {
   useIdleHold(open); // never lock the register mid-payment (idle-lock.tsx)
+  const t = useTranslations('payment');
   return (
-    <Modal open={open} onClose={onClose} size="lg" busy={form.busy} testId="payment-dialog" title={form.order ? `Payment · order #${form.order.number}` : 'Payment'}>
+    <Modal open={open} onClose={onClose} size="lg" busy={form.busy} testId="payment-dialog" title={form.order ? t('titleOrder', { number: form.order.number }) : t('title')}>
       <PaymentForm {...form} />
     </Modal>
   );
@@ -60,6 +63,8 @@ export function PaymentDialog({ open, onClose, ...form }: PaymentFormProps & { o
 
 function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCard, onCardUnavailable, onPaid, tips, splitting }: PaymentFormProps) {
   const w = useRegisterWords();
+  const t = useTranslations('payment');
+  const errorText = useApiErrorText();
   const id = useId();
   const parts = order?.parts ?? [];
   // The part being paid: the one chosen, else the first with a balance (a split bill is paid part by part).
@@ -95,11 +100,11 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
   const tipMinor = tipsOn && amount !== null ? tipAmount(tip, amount, currency) : 0;
   const amountError =
     amount === null || amount < 1
-      ? `Enter an amount in ${currency}`
+      ? t('enterAmount', { currency })
       : amount > balance
-        ? `At most the balance due, ${money(balance)}`
+        ? t('atMostBalance', { amount: money(balance) })
         : tipMinor === null
-          ? `Enter the tip in ${currency}`
+          ? t('enterTip', { currency })
           : null;
   const tipValue = tipMinor ?? 0;
   const tendered = tenderedText.trim() ? decimalToMinor(tenderedText, currency) : null;
@@ -130,11 +135,11 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
     setSplitError(null);
     const ready = await splitting.ensureOrder();
     setSplitBusy(false);
-    if (!ready.ok) return setSplitError(ready.message);
+    if (!ready.ok) return setSplitError(errorText(ready.message));
     setPlanning(true);
   };
   const split = async (plan: SplitPlan): Promise<SplitResult> => {
-    if (!splitting) return { ok: false, message: 'The bill cannot be split here.' };
+    if (!splitting) return { ok: false, message: t('cannotSplitHere') };
     setSplitBusy(true);
     const result = await splitting.split(plan);
     setSplitBusy(false);
@@ -142,7 +147,7 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
       setPlanning(false);
       setChosenPart(null);
       resetAmounts(result.order);
-      setResult({ tone: 'ok', text: `Split into ${result.order.parts.length} parts. Take payment for each.` });
+      setResult({ tone: 'ok', text: t('splitInto', { count: result.order.parts.length }) });
     }
     return result;
   };
@@ -157,34 +162,39 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
         onPaid(outcome.order);
         return;
       case 'partial': {
-        const tipped = tender.tip ? ` with a ${money(tender.tip)} tip` : '';
+        const amounts = { amount: money(tender.amount), tip: money(tender.tip ?? 0) };
         const back = tender.tender === 'cash' ? tender.tendered - tender.amount - (tender.tip ?? 0) : 0;
-        const taken = tender.tender === 'cash' ? `Cash ${money(tender.amount)}${tipped} taken${back > 0 ? ` — change ${money(back)}` : ''}` : `Card ${money(tender.amount)}${tipped} approved`;
+        const taken =
+          tender.tender === 'cash'
+            ? back > 0
+              ? t(tender.tip ? 'cashTakenTipChange' : 'cashTakenChange', { ...amounts, change: money(back) })
+              : t(tender.tip ? 'cashTakenTip' : 'cashTaken', amounts)
+            : t(tender.tip ? 'cardTakenTip' : 'cardTaken', amounts);
         const paidPart = outcome.order.parts.find((p) => p.id === tender.partId);
-        const done = paidPart && paidPart.balanceDue === 0 ? ` ${paidPart.label} is paid.` : '';
-        setResult({ tone: 'ok', text: `${taken}.${done} ${money(outcome.order.balanceDue)} left to pay.` });
+        const done = paidPart && paidPart.balanceDue === 0 ? t('partIsPaid', { part: paidPart.label }) : null;
+        setResult({ tone: 'ok', text: [taken, done, t('leftToPay', { amount: money(outcome.order.balanceDue) })].filter(Boolean).join(' ') });
         resetAmounts(outcome.order);
         return;
       }
       case 'declined':
-        setResult({ tone: 'error', text: `${sentence(outcome.message)} Nothing was taken — the order is not paid. Take cash or try another card.`, offerCash: true });
+        setResult({ tone: 'error', text: `${sentence(errorText(outcome.message))} ${t('declinedNothingTaken')}`, offerCash: true });
         if (outcome.order) resetAmounts(outcome.order);
         return;
       case 'unavailable':
         onCardUnavailable(outcome.message);
         setTryCard(false);
         // The server says whether money moved ("nothing was charged") or is still being confirmed.
-        setResult({ tone: 'error', text: sentence(outcome.message), offerCash: true });
+        setResult({ tone: 'error', text: sentence(errorText(outcome.message)), offerCash: true });
         if (outcome.order) resetAmounts(outcome.order);
         if (tender.tender === 'card') setTab('cash');
         return;
       case 'pending':
         return; // locked on "Checking the card" until it is settled: taking cash now is how a customer pays twice
       case 'approval':
-        setResult({ tone: 'error', text: `${sentence(outcome.error.message)} Close this and approve the discount first.` });
+        setResult({ tone: 'error', text: `${sentence(errorText(outcome.error))} ${t('approveDiscountFirst')}` });
         return;
       case 'error':
-        setResult({ tone: 'error', text: sentence(outcome.error.message), retry: outcome.error.status === 0 ? tender : undefined });
+        setResult({ tone: 'error', text: sentence(errorText(outcome.error)), retry: outcome.error.status === 0 ? tender : undefined });
     }
   };
 
@@ -194,17 +204,17 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
     setResult(null);
     const now = await onCheckCard();
     setChecking(false);
-    if (!now) return setResult({ tone: 'error', text: 'No answer from the server. Check the connection, then check again.' });
+    if (!now) return setResult({ tone: 'error', text: t('noAnswerCheckAgain') });
     if (hasPendingCard(now)) {
-      setResult({ tone: 'ok', text: 'Still checking — the card service has not answered yet. Do not charge the card again; check again in a minute.' });
+      setResult({ tone: 'ok', text: t('stillChecking') });
       return;
     }
     const settled = now.payments.find((p) => p.id === checkedId);
     if (settled?.status === 'captured') {
       if (now.balanceDue === 0) return onPaid(now);
-      setResult({ tone: 'ok', text: `Card ${money(settled.amount)} approved. ${money(now.balanceDue)} left to pay.` });
+      setResult({ tone: 'ok', text: `${t('cardTaken', { amount: money(settled.amount) })} ${t('leftToPay', { amount: money(now.balanceDue) })}` });
     } else {
-      setResult({ tone: 'error', text: 'The card was not charged. Take cash or try the card again.', offerCash: true });
+      setResult({ tone: 'error', text: t('cardNotCharged'), offerCash: true });
     }
     resetAmounts(now);
   };
@@ -212,12 +222,12 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
   const takeCash = () => {
     if (amountError || amount === null) return;
     if (tendered === null || tendered < 1) {
-      setResult({ tone: 'error', text: 'Enter the cash received (or tap Exact).' });
+      setResult({ tone: 'error', text: t('enterCashReceived') });
       tenderedRef.current?.focus();
       return;
     }
     if (tipValue > 0 && tendered < amount + tipValue) {
-      setResult({ tone: 'error', text: `The cash received must cover ${money(amount)} and the ${money(tipValue)} tip.` });
+      setResult({ tone: 'error', text: t('cashMustCoverTip', { amount: money(amount), tip: money(tipValue) }) });
       tenderedRef.current?.focus();
       return;
     }
@@ -240,23 +250,23 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
     <div className="grid gap-0 md:grid-cols-[15rem_1fr]">
       <aside className="space-y-3 border-b border-slate-200 bg-slate-50 p-5 md:border-b-0 md:border-r">
         <div>
-          <p className="text-sm font-semibold text-slate-600">{part ? `${part.label} due` : 'Balance due'}</p>
+          <p className="text-sm font-semibold text-slate-600">{part ? t('partDue', { part: part.label }) : t('balanceDue')}</p>
           <p className="text-3xl font-bold tabular-nums" data-testid="balance-due">
             {money(balance)}
           </p>
           {part && order ? (
             <p className="text-sm text-slate-600" data-testid="order-balance">
-              Order: {money(order.balanceDue)} of {money(order.total)} due
+              {t('orderDueOf', { due: money(order.balanceDue), total: money(order.total) })}
             </p>
           ) : (
-            order && order.paidTotal > 0 && <p className="text-sm text-slate-600">of {money(order.total)}</p>
+            order && order.paidTotal > 0 && <p className="text-sm text-slate-600">{t('ofTotal', { total: money(order.total) })}</p>
           )}
         </div>
         {order && parts.length > 0 && <SplitParts order={order} parts={parts} selected={part?.id ?? null} disabled={locked} onSelect={choosePart} />}
         {canSplit && !planning && (
           <div>
             <button type="button" className={buttonClass('secondary', 'min-h-11 w-full')} disabled={locked} onClick={() => void startSplit()} data-testid="split-bill">
-              {parts.length ? 'Split differently' : 'Split the bill'}
+              {parts.length ? t('splitDifferently') : t('splitTheBill')}
             </button>
             {splitError && (
               <p role="alert" className="mt-1 text-sm font-semibold text-red-800">
@@ -267,13 +277,13 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
         )}
         {paidTenders.length > 0 && (
           <div>
-            <p className="text-sm font-semibold text-slate-600">Paid so far</p>
+            <p className="text-sm font-semibold text-slate-600">{t('paidSoFar')}</p>
             <ul className="text-sm tabular-nums">
               {paidTenders.map((p) => (
                 <li key={p.id} className="flex justify-between">
                   <span>
-                    ✓ {p.tender === 'cash' ? 'Cash' : 'Card'}
-                    {p.tip > 0 && <span className="text-slate-600"> + tip {money(p.tip)}</span>}
+                    ✓ {p.tender === 'cash' ? t('cash') : t('card')}
+                    {p.tip > 0 && <span className="text-slate-600">{t('plusTip', { amount: money(p.tip) })}</span>}
                   </span>
                   <span>{money(p.amount)}</span>
                 </li>
@@ -283,7 +293,7 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
         )}
         <div className="space-y-1">
           <label htmlFor={`${id}-amount`} className="block text-sm font-semibold text-slate-700">
-            Amount to pay now
+            {t('amountNow')}
           </label>
           <input
             id={`${id}-amount`}
@@ -298,7 +308,7 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
             data-testid="pay-amount"
           />
           <p id={`${id}-amount-hint`} className={`text-xs ${amountError && amountText ? 'font-semibold text-red-700' : 'text-slate-600'}`}>
-            {amountError && amountText ? amountError : 'Less than the balance splits the bill.'}
+            {amountError && amountText ? amountError : t('lessSplits')}
           </p>
         </div>
       </aside>
@@ -308,36 +318,35 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
         {tipsOn && tips && <TipPicker tips={tips} choice={tip} amount={amount ?? 0} currency={currency} disabled={locked} onChange={setTip} />}
         {pendingCard && (
           <div role="status" className="rounded-xl border-2 border-amber-400 bg-amber-50 p-4 text-amber-950" data-testid="card-pending">
-            <p className="text-lg font-bold">Checking the card — do not charge it again</p>
+            <p className="text-lg font-bold">{t('checkingTitle')}</p>
             <p className="mt-1 text-sm">
-              The card service has not said yet whether {money(pendingCard.amount)} was charged. No other payment can be taken for this order until it does
-              (usually within two minutes).
+              {t('checkingBody', { amount: money(pendingCard.amount) })}
             </p>
             <button ref={checkRef} type="button" className={buttonClass('primary', 'mt-3 min-h-12 w-full sm:w-auto')} onClick={() => void checkAgain()} disabled={checking} data-testid="check-card">
-              {checking ? 'Checking…' : 'Check again'}
+              {checking ? t('checking') : t('checkAgain')}
             </button>
           </div>
         )}
-        <div role="tablist" aria-label="Tender" className="grid grid-cols-2 gap-2">
-          {(['cash', 'card'] as const).map((t) => {
-            const off = t === 'card' && cardOff;
+        <div role="tablist" aria-label={t('tender')} className="grid grid-cols-2 gap-2">
+          {(['cash', 'card'] as const).map((kind) => {
+            const off = kind === 'card' && cardOff;
             return (
               <button
-                key={t}
+                key={kind}
                 type="button"
                 role="tab"
-                id={`${id}-tab-${t}`}
-                aria-selected={activeTab === t}
+                id={`${id}-tab-${kind}`}
+                aria-selected={activeTab === kind}
                 aria-controls={`${id}-panel`}
                 disabled={off || locked}
-                onClick={() => setTab(t)}
+                onClick={() => setTab(kind)}
                 className={`min-h-14 rounded-xl border-2 text-base font-bold ${
-                  activeTab === t ? 'border-brand-600 bg-brand-50 text-brand-900' : 'border-slate-200 bg-white text-slate-800 hover:bg-slate-50'
+                  activeTab === kind ? 'border-brand-600 bg-brand-50 text-brand-900' : 'border-slate-200 bg-white text-slate-800 hover:bg-slate-50'
                 } disabled:cursor-not-allowed disabled:border-dashed disabled:bg-slate-100 disabled:text-slate-500`}
               >
-                {activeTab === t && <span aria-hidden="true">✓ </span>}
-                {t === 'cash' ? 'Cash' : 'Card'}
-                {off && <span className="block text-xs font-semibold">unavailable — take cash</span>}
+                {activeTab === kind && <span aria-hidden="true">✓ </span>}
+                {kind === 'cash' ? t('cash') : t('card')}
+                {off && <span className="block text-xs font-semibold">{t('cardOffTakeCash')}</span>}
               </button>
             );
           })}
@@ -346,7 +355,7 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
         {cardOff && (
           <p className="-mt-2 text-right text-sm">
             <button type="button" className="font-semibold text-slate-700 underline underline-offset-2 hover:text-slate-900" onClick={() => setTryCard(true)} disabled={locked}>
-              Card back? Try a card anyway
+              {t('tryCardAnyway')}
             </button>
           </p>
         )}
@@ -361,7 +370,7 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
             >
               <div className="space-y-1">
                 <label htmlFor={`${id}-tendered`} className="block text-sm font-bold">
-                  Cash received
+                  {t('cashReceived')}
                 </label>
                 <input
                   id={`${id}-tendered`}
@@ -378,9 +387,9 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
                 />
               </div>
               {amount !== null && !amountError && (
-                <div className="flex flex-wrap gap-2" role="group" aria-label="Quick amounts">
+                <div className="flex flex-wrap gap-2" role="group" aria-label={t('quickAmounts')}>
                   <QuickButton disabled={locked} onClick={() => setTenderedText(minorToDecimal(amount + tipValue, currency))}>
-                    Exact {money(amount + tipValue)}
+                    {t('exact', { amount: money(amount + tipValue) })}
                   </QuickButton>
                   {quickCashAmounts(amount + tipValue, currency).map((n) => (
                     <QuickButton key={n} disabled={locked} onClick={() => setTenderedText(minorToDecimal(n, currency))}>
@@ -390,17 +399,19 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
                 </div>
               )}
               <div className="flex items-end justify-between gap-3 rounded-xl bg-slate-900 px-4 py-3 text-white" aria-live="polite">
-                <span className="text-sm font-semibold uppercase tracking-wide text-slate-300">{partCash ? 'Part payment' : 'Change due'}</span>
+                <span className="text-sm font-semibold uppercase tracking-wide text-slate-300">{partCash ? t('partPayment') : t('changeDue')}</span>
                 <span className="text-3xl font-bold tabular-nums" data-testid="change-due">
-                  {partCash && cashAmount !== null ? `${money(balance - cashAmount)} left` : money(change)}
+                  {partCash && cashAmount !== null ? t('amountLeft', { amount: money(balance - cashAmount) }) : money(change)}
                 </span>
               </div>
               <Button type="submit" className="w-full min-h-14 text-lg" disabled={locked || amountError !== null} data-testid="take-cash">
                 {processing === 'cash'
-                  ? 'Recording cash…'
+                  ? t('recordingCash')
                   : partCash && cashAmount !== null
-                    ? `Take ${money(cashAmount)} cash (part)`
-                    : `Take cash ${amount !== null && !amountError ? money(amount) : ''}${tipValue > 0 ? ` + tip ${money(tipValue)}` : ''}`}
+                    ? t('takeCashPart', { amount: money(cashAmount) })
+                    : amount === null || amountError
+                      ? t('takeCash')
+                      : t(tipValue > 0 ? 'takeCashAmountTip' : 'takeCashAmount', { amount: money(amount), tip: money(tipValue) })}
               </Button>
             </form>
           ) : (
@@ -412,7 +423,7 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
               }}
             >
               <fieldset>
-                <legend className="mb-2 text-sm font-bold">Card terminal (simulator)</legend>
+                <legend className="mb-2 text-sm font-bold">{t('terminal')}</legend>
                 <div className="grid gap-2 sm:grid-cols-3">
                   {CARDS.map((c) => (
                     <label
@@ -422,18 +433,20 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
                       <input type="radio" name="card" className="sr-only" checked={card === c.source} disabled={locked} onChange={() => setCard(c.source)} data-autofocus={c.source === 'tok_visa' || undefined} />
                       <span className="font-bold">
                         {card === c.source && <span aria-hidden="true">✓ </span>}
-                        {c.label}
+                        {t(c.label)}
                       </span>
                       <span className="text-slate-600">{c.hint}</span>
                     </label>
                   ))}
                 </div>
               </fieldset>
-              {cardState === 'half_open' && <p className="text-sm text-amber-900">Card payments are coming back — a card may work again.</p>}
+              {cardState === 'half_open' && <p className="text-sm text-amber-900">{t('cardsComingBack')}</p>}
               <Button type="submit" className="w-full min-h-14 text-lg" disabled={locked || amountError !== null || cardOff} data-testid="charge-card">
                 {processing === 'card'
-                  ? 'Waiting for the card terminal…'
-                  : `Charge card ${amount !== null && !amountError ? money(amount + tipValue) : ''}${tipValue > 0 ? ` (tip ${money(tipValue)})` : ''}`}
+                  ? t('waitingTerminal')
+                  : amount === null || amountError
+                    ? t('chargeCard')
+                    : t(tipValue > 0 ? 'chargeCardAmountTip' : 'chargeCardAmount', { amount: money(amount + tipValue), tip: money(tipValue) })}
               </Button>
             </form>
           )}
@@ -443,7 +456,7 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
           {processing && (
             <p className="flex items-center gap-2 text-sm font-semibold text-slate-700">
               <span className="inline-block size-4 animate-spin rounded-full border-2 border-slate-300 border-t-brand-600 motion-reduce:animate-none" aria-hidden="true" />
-              {processing === 'card' ? 'Processing the card — keep it in the terminal…' : 'Recording the cash payment…'}
+              {processing === 'card' ? t('processingCard') : t('recordingCashPayment')}
             </p>
           )}
           {result && !processing && (
@@ -455,7 +468,7 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
               <div className="mt-2 flex flex-wrap gap-2">
                 {result.retry && (
                   <Button onClick={() => void run(result.retry!)} data-testid="retry-payment">
-                    Try again (safe — it will not charge twice)
+                    {t('retrySafe')}
                   </Button>
                 )}
                 {result.offerCash && activeTab === 'card' && (
@@ -467,7 +480,7 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
                       setTimeout(() => tenderedRef.current?.focus(), 0);
                     }}
                   >
-                    Take cash instead
+                    {t('takeCashInstead')}
                   </Button>
                 )}
               </div>

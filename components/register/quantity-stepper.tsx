@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { MAX_QUANTITY } from './use-cart';
 
 /** − [n] + with big touch targets; the number can be typed too (whole units, 1…10,000). */
@@ -19,6 +20,7 @@ export function QuantityStepper({
   size?: 'sm' | 'md';
   disabled?: boolean;
 }) {
+  const t = useTranslations('picker');
   const [text, setText] = useState(String(value));
   useEffect(() => setText(String(value)), [value]);
   const commit = (raw: string) => {
@@ -28,13 +30,13 @@ export function QuantityStepper({
   };
   const box = size === 'sm' ? 'size-10 text-lg' : 'size-12 text-xl';
   return (
-    <div className="inline-flex items-center gap-1" role="group" aria-labelledby={labelledBy} aria-label={labelledBy ? undefined : `Quantity of ${itemName}`}>
+    <div className="inline-flex items-center gap-1" role="group" aria-labelledby={labelledBy} aria-label={labelledBy ? undefined : t('quantityOf', { item: itemName })}>
       <button
         type="button"
         className={`${box} rounded-lg bg-white font-bold ring-1 ring-slate-300 hover:bg-slate-50 disabled:text-slate-300`}
         onClick={() => onChange(Math.max(1, value - 1))}
         disabled={disabled || value <= 1}
-        aria-label={`One less ${itemName}`}
+        aria-label={t('oneLess', { item: itemName })}
       >
         −
       </button>
@@ -42,7 +44,7 @@ export function QuantityStepper({
         value={text}
         inputMode="numeric"
         disabled={disabled}
-        aria-label={`Quantity of ${itemName}`}
+        aria-label={t('quantityOf', { item: itemName })}
         onChange={(e) => setText(e.target.value.replace(/\D/g, ''))}
         onBlur={(e) => commit(e.target.value)}
         onKeyDown={(e) => {
@@ -58,7 +60,7 @@ export function QuantityStepper({
         className={`${box} rounded-lg bg-white font-bold ring-1 ring-slate-300 hover:bg-slate-50 disabled:text-slate-300`}
         onClick={() => onChange(Math.min(MAX_QUANTITY, value + 1))}
         disabled={disabled || value >= MAX_QUANTITY}
-        aria-label={`One more ${itemName}`}
+        aria-label={t('oneMore', { item: itemName })}
       >
         +
       </button>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { EmailReceipt } from './email-receipt';
 import { useRegisterWords } from './format';
@@ -13,16 +14,18 @@ import type { Order } from './types';
  * Email receipt, and New sale
  * (or `doneLabel`: "Done" where no sale follows, as on the orders screen).
  */
-export function ReceiptDialog({ order, onNewSale, doneLabel = 'New sale' }: { order: Order | null; onNewSale: () => void; doneLabel?: string }) {
+export function ReceiptDialog({ order, onNewSale, doneLabel }: { order: Order | null; onNewSale: () => void; doneLabel?: string }) {
+  const t = useTranslations('dialogs');
   return (
-    <Modal open={order !== null} onClose={onNewSale} size="lg" testId="receipt-dialog" title={order ? `Order #${order.number} paid` : 'Receipt'}>
-      {order && <ReceiptBody order={order} onNewSale={onNewSale} doneLabel={doneLabel} />}
+    <Modal open={order !== null} onClose={onNewSale} size="lg" testId="receipt-dialog" title={order ? t('orderPaid', { number: order.number }) : t('receipt')}>
+      {order && <ReceiptBody order={order} onNewSale={onNewSale} doneLabel={doneLabel ?? t('newSale')} />}
     </Modal>
   );
 }
 
 function ReceiptBody({ order, onNewSale, doneLabel }: { order: Order; onNewSale: () => void; doneLabel: string }) {
   const w = useRegisterWords();
+  const t = useTranslations('dialogs');
   const frame = useRef<HTMLIFrameElement>(null);
   const [loaded, setLoaded] = useState(false);
   const money = (n: number) => w.f.money(n, order.currency);
@@ -31,14 +34,14 @@ function ReceiptBody({ order, onNewSale, doneLabel }: { order: Order; onNewSale:
       <div className="space-y-4 p-5">
         <div role="status" className="rounded-2xl bg-brand-600 px-5 py-4 text-white" data-testid="paid-banner">
           <p className="text-sm font-semibold uppercase tracking-wide text-brand-50">Paid {money(order.total)}</p>
-          <p className="text-3xl font-bold tabular-nums">{order.changeGiven > 0 ? `Change ${money(order.changeGiven)}` : 'No change due'}</p>
+          <p className="text-3xl font-bold tabular-nums">{order.changeGiven > 0 ? t('change', { amount: money(order.changeGiven) }) : t('noChangeDue')}</p>
         </div>
         <ul className="space-y-1 text-sm tabular-nums">
           {order.payments
             .filter((p) => p.status === 'captured')
             .map((p) => (
               <li key={p.id} className="flex justify-between">
-                <span>✓ {p.tender === 'cash' ? `Cash${p.cashTendered ? ` (received ${money(p.cashTendered)})` : ''}` : 'Card'}</span>
+                <span>✓ {p.tender === 'cash' ? (p.cashTendered ? t('cashReceived', { amount: money(p.cashTendered) }) : t('cash')) : t('card')}</span>
                 <span>{money(p.amount)}</span>
               </li>
             ))}
@@ -55,7 +58,7 @@ function ReceiptBody({ order, onNewSale, doneLabel }: { order: Order; onNewSale:
             }}
             data-testid="print-receipt"
           >
-            Print receipt
+            {t('printReceipt')}
           </Button>
           <Button className="min-h-12 flex-1 text-base" data-autofocus onClick={onNewSale} data-testid="new-sale">
             {doneLabel}
@@ -66,7 +69,7 @@ function ReceiptBody({ order, onNewSale, doneLabel }: { order: Order; onNewSale:
       <div className="border-t border-slate-200 bg-slate-100 p-3 md:border-l md:border-t-0">
         <iframe
           ref={frame}
-          title={`Receipt for order ${order.number}`}
+          title={t('receiptForOrder', { number: order.number })}
           src={`/api/v1/orders/${order.id}/receipt`}
           onLoad={() => setLoaded(true)}
           className="h-[55dvh] w-full rounded-lg bg-white"

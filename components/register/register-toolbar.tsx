@@ -1,21 +1,23 @@
 'use client';
 
 import { useEffect, useId, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
-import { formatDateTime } from '@/lib/platform/format-time';
+import type { Messages } from '@/lib/platform/i18n';
 import { useRegisterWords } from './format';
 import { Popover, usePopover } from './popover';
 import type { Shift } from './types';
 
-const SHORTCUTS: [string, string][] = [
-  ['/', 'Search or scan'],
-  ['↑ / ↓', 'Move through the search results'],
-  ['Enter', 'Add the highlighted result (or the only match)'],
-  ['F2 or Ctrl+Enter', 'Pay'],
-  ['Esc', 'Close a dialog; clear the search'],
-  ['+ / −', 'More / fewer of the selected line'],
-  ['Delete', 'Remove the selected line'],
-  ['?', 'Show these shortcuts'],
+/** The keys (a word "or" between two is said in the reader's language) and what they do (`toolbar` keys). */
+const SHORTCUTS: [string, keyof Messages['toolbar']][] = [
+  ['/', 'keySearch'],
+  ['↑ / ↓', 'keyMove'],
+  ['Enter', 'keyEnter'],
+  ['F2 or Ctrl+Enter', 'keyPay'],
+  ['Esc', 'keyEsc'],
+  ['+ / −', 'keyPlusMinus'],
+  ['Delete', 'keyDelete'],
+  ['?', 'keyHelp'],
 ];
 
 /**
@@ -49,12 +51,13 @@ export function RegisterToolbar({
   onOpenParked: () => void;
 }) {
   const w = useRegisterWords();
+  const t = useTranslations('toolbar');
   const id = useId();
   const [draft, setDraft] = useState(registerName);
   useEffect(() => {
     if (settings.open) setDraft(registerName);
   }, [settings.open, registerName]);
-  const opened = shift ? formatDateTime(shift.openedAt, timeZone, 'time') : null;
+  const opened = shift ? w.f.dateTime(shift.openedAt, timeZone, 'time') : null;
 
   return (
     <div className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-slate-200 bg-white px-3 py-1.5 text-sm sm:gap-x-3">
@@ -67,9 +70,9 @@ export function RegisterToolbar({
         data-testid="register-name"
       >
         <span aria-hidden="true">⚙</span> <span className="truncate">{registerName}</span>
-        <span className="sr-only">— register settings</span>
+        <span className="sr-only">{t('registerSettingsSr')}</span>
       </button>
-      <Popover popoverRef={settings.ref} id={`${id}-settings`} label="Register settings">
+      <Popover popoverRef={settings.ref} id={`${id}-settings`} label={t('registerSettings')}>
         <form
           className="space-y-3"
           onSubmit={(e) => {
@@ -78,10 +81,10 @@ export function RegisterToolbar({
             settings.hide();
           }}
         >
-          <h2 className="font-bold">This register</h2>
+          <h2 className="font-bold">{t('thisRegister')}</h2>
           <div className="space-y-1">
             <label htmlFor={`${id}-name`} className="block text-sm font-semibold">
-              Register name
+              {t('registerName')}
             </label>
             <input
               id={`${id}-name`}
@@ -91,32 +94,32 @@ export function RegisterToolbar({
               onChange={(e) => setDraft(e.target.value)}
               className="block min-h-11 w-full rounded-lg border border-slate-300 px-3 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
             />
-            <p className="text-xs text-slate-600">Kept on this device. Each register has its own shift and cash drawer.</p>
+            <p className="text-xs text-slate-600">{t('keptOnDevice')}</p>
           </div>
-          {locationName && <p className="text-xs text-slate-600">Stock shown for {locationName}.</p>}
+          {locationName && <p className="text-xs text-slate-600">{t('stockShownFor', { location: locationName })}</p>}
           <div className="flex justify-end gap-2">
             <Button variant="ghost" onClick={settings.hide}>
-              Cancel
+              {t('cancel')}
             </Button>
-            <Button type="submit">Save</Button>
+            <Button type="submit">{t('save')}</Button>
           </div>
         </form>
       </Popover>
 
       {shift && (
         <span className="text-slate-600 max-sm:hidden" data-testid="shift-info">
-          Shift open since {opened} · float {w.f.money(shift.openingFloat, currency)}
+          {t('shiftOpenSince', { time: opened ?? '', amount: w.f.money(shift.openingFloat, currency) })}
         </span>
       )}
-      <span className={`inline-flex items-center gap-1 ${liveStock ? 'text-brand-700' : 'text-slate-500'}`} title="Stock levels update live">
+      <span className={`inline-flex items-center gap-1 ${liveStock ? 'text-brand-700' : 'text-slate-500'}`} title={t('stockUpdatesLive')}>
         <span aria-hidden="true">{liveStock ? '●' : '○'}</span>
         {/* A phone keeps the dot; the words stay for screen readers. */}
-        <span className="max-sm:sr-only">{liveStock ? 'Stock live' : 'Stock: reconnecting…'}</span>
+        <span className="max-sm:sr-only">{liveStock ? t('stockLive') : t('stockReconnecting')}</span>
       </span>
 
       <span className="ml-auto" />
       <Button variant="secondary" className="min-h-10" onClick={onOpenParked} data-testid="parked-button">
-        Parked{parkedCount !== null ? ` (${parkedCount})` : ''}
+        {parkedCount !== null ? t('parkedCount', { count: parkedCount }) : t('parked')}
       </Button>
       <button
         type="button"
@@ -124,13 +127,13 @@ export function RegisterToolbar({
         aria-expanded={help.open}
         aria-controls={`${id}-help`}
         className="inline-flex size-10 items-center justify-center rounded-full font-bold ring-1 ring-slate-300 hover:bg-slate-50"
-        aria-label="Keyboard shortcuts"
+        aria-label={t('keyboardShortcuts')}
         data-testid="shortcuts-button"
       >
         ?
       </button>
-      <Popover popoverRef={help.ref} id={`${id}-help`} label="Keyboard shortcuts">
-        <h2 className="mb-2 font-bold">Keyboard shortcuts</h2>
+      <Popover popoverRef={help.ref} id={`${id}-help`} label={t('keyboardShortcuts')}>
+        <h2 className="mb-2 font-bold">{t('keyboardShortcuts')}</h2>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
           {SHORTCUTS.map(([keys, what]) => (
             <div key={keys} className="contents">
@@ -138,7 +141,7 @@ export function RegisterToolbar({
                 {keys.split(' ').map((k, i) =>
                   ['or', '/'].includes(k) && i > 0 ? (
                     <span key={i} className="px-1 text-slate-500">
-                      {k}
+                      {k === 'or' ? t('or') : k}
                     </span>
                   ) : (
                     <kbd key={i} className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs">
@@ -147,14 +150,13 @@ export function RegisterToolbar({
                   ),
                 )}
               </dt>
-              <dd>{what}</dd>
+              <dd>{t(what)}</dd>
             </div>
           ))}
         </dl>
-        <p className="mt-3 text-xs text-slate-600">A barcode scanner works anywhere on the sale screen (not inside another text field or a dialog): scan, and the item is added.</p>
+        <p className="mt-3 text-xs text-slate-600">{t('scannerHint')}</p>
         <p className="mt-2 text-xs text-slate-600">
-          On a tab, items not yet sent to the kitchen come off freely; taking off what was sent needs a manager’s PIN. An emptied tab is cancelled with “Cancel
-          tab” (not a void). When the register is locked, its PIN screen clocks you in or out.
+          {t('tabHint')}
         </p>
       </Popover>
     </div>

@@ -1,9 +1,11 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { variantLabel } from '@/lib/catalog/labels';
 import { Button } from '@/components/ui/button';
 import { useRegisterWords } from './format';
+import { useApiErrorText } from './api-errors';
 import type { SplitPlan, SplitResult } from './order-payment';
 import { itemPlan, partOfWhole, wholeLineTo, unitsOf, type UnitsByLine } from './split-units';
 import type { Order, SplitPart } from './types';
@@ -17,6 +19,9 @@ import type { Order, SplitPart } from './types';
  */
 export function SplitPlanner({ order, busy, onSplit, onCancel }: { order: Order; busy: boolean; onSplit: (plan: SplitPlan) => Promise<SplitResult>; onCancel: () => void }) {
   const w = useRegisterWords();
+  const t = useTranslations('payment');
+  const tc = useTranslations('common');
+  const errorText = useApiErrorText();
   const id = useId();
   const seats = new Set(order.lines.flatMap((l) => (l.seat ? [l.seat] : [])));
   const [kind, setKind] = useState<SplitPlan['kind']>(order.type === 'dine_in' && seats.size >= 2 ? 'seat' : 'equal');
@@ -37,26 +42,26 @@ export function SplitPlanner({ order, busy, onSplit, onCancel }: { order: Order;
 
   const submit = async () => {
     const off = uneven[0] && order.lines.find((l) => l.id === uneven[0]!.lineId);
-    if (off) return setError(`Share out every unit of ${variantLabel(off)}: ${uneven[0]!.shared} of ${uneven[0]!.quantity} are in a part.`);
+    if (off) return setError(t('shareEveryUnit', { item: variantLabel(off), shared: uneven[0]!.shared, quantity: uneven[0]!.quantity }));
     const chosen = plan();
-    if (!chosen) return setError('Put items in at least two parts.');
+    if (!chosen) return setError(t('twoParts'));
     setError(null);
     const result = await onSplit(chosen);
-    if (!result.ok) setError(result.message);
+    if (!result.ok) setError(errorText(result.message));
   };
 
   const options: { value: SplitPlan['kind']; label: string; off?: string }[] = [
-    { value: 'seat', label: 'By seat', off: order.type !== 'dine_in' ? 'dine-in only' : seats.size < 2 ? 'set seats on the items first' : undefined },
-    { value: 'equal', label: 'Equal shares' },
-    { value: 'item', label: 'By item' },
+    { value: 'seat', label: t('bySeat'), off: order.type !== 'dine_in' ? t('dineInOnly') : seats.size < 2 ? t('setSeatsFirst') : undefined },
+    { value: 'equal', label: t('equalShares') },
+    { value: 'item', label: t('byItem') },
   ];
   return (
     <section aria-labelledby={`${id}-title`} className="space-y-3 rounded-xl border-2 border-slate-200 p-4" data-testid="split-planner">
       <h3 id={`${id}-title`} className="text-base font-bold">
-        Split the bill
+        {t('splitTheBill')}
       </h3>
       <fieldset>
-        <legend className="sr-only">How to split</legend>
+        <legend className="sr-only">{t('howToSplit')}</legend>
         <div className="grid grid-cols-3 gap-2">
           {options.map((o) => (
             <label
@@ -71,11 +76,11 @@ export function SplitPlanner({ order, busy, onSplit, onCancel }: { order: Order;
         </div>
       </fieldset>
       {kind === 'equal' && (
-        <Count id={`${id}-shares`} label="Number of shares" value={shares} onChange={setShares} />
+        <Count id={`${id}-shares`} label={t('numberOfShares')} value={shares} onChange={setShares} />
       )}
       {kind === 'item' && (
         <div className="space-y-2">
-          <Count id={`${id}-parts`} label="Number of parts" value={partCount} onChange={setPartCount} />
+          <Count id={`${id}-parts`} label={t('numberOfParts')} value={partCount} onChange={setPartCount} />
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200">
             {order.lines.map((l) => {
               const whole = partOfWhole(l, units, partCount);
@@ -89,7 +94,7 @@ export function SplitPlanner({ order, busy, onSplit, onCancel }: { order: Order;
                     <span className="flex items-center gap-2">
                       {!shared && (
                         <label className="flex items-center gap-1 font-semibold">
-                          <span className="sr-only">Part for {variantLabel(l)}</span>
+                          <span className="sr-only">{t('partFor', { item: variantLabel(l) })}</span>
                           <select
                             value={whole ?? 0}
                             onChange={(e) => setUnits({ ...units, [l.id]: wholeLineTo(l, Number(e.target.value), partCount) })}
@@ -97,7 +102,7 @@ export function SplitPlanner({ order, busy, onSplit, onCancel }: { order: Order;
                           >
                             {Array.from({ length: partCount }, (_, i) => (
                               <option key={i} value={i}>
-                                Part {i + 1}
+                                {t('partN', { n: i + 1 })}
                               </option>
                             ))}
                           </select>
@@ -116,22 +121,22 @@ export function SplitPlanner({ order, busy, onSplit, onCancel }: { order: Order;
                             setUnits({ ...units, [l.id]: shared ? wholeLineTo(l, whole ?? 0, partCount) : unitsOf(l, units, partCount) });
                           }}
                         >
-                          {shared ? 'One part' : 'Share units'}
+                          {shared ? t('onePart') : t('shareUnits')}
                         </Button>
                       )}
                     </span>
                   </div>
                   {shared && (
-                    <div className="flex flex-wrap gap-3" role="group" aria-label={`Units of ${variantLabel(l)} per part`}>
+                    <div className="flex flex-wrap gap-3" role="group" aria-label={t('unitsPerPart', { item: variantLabel(l) })}>
                       {unitsOf(l, units, partCount).map((n, i) => (
                         <label key={i} className="flex items-center gap-1 font-semibold">
-                          Part {i + 1}
+                          {t('partN', { n: i + 1 })}
                           <input
                             type="number"
                             min={0}
                             max={l.quantity}
                             value={n}
-                            aria-label={`Units of ${variantLabel(l)} in part ${i + 1}`}
+                            aria-label={t('unitsInPart', { item: variantLabel(l), n: i + 1 })}
                             onChange={(e) => {
                               const next = unitsOf(l, units, partCount);
                               next[i] = Math.max(0, Math.min(l.quantity, Math.round(Number(e.target.value) || 0)));
@@ -149,7 +154,7 @@ export function SplitPlanner({ order, busy, onSplit, onCancel }: { order: Order;
           </ul>
         </div>
       )}
-      {kind === 'seat' && <p className="text-sm text-slate-700">A part per seat; items without a seat are shared evenly between the seats.</p>}
+      {kind === 'seat' && <p className="text-sm text-slate-700">{t('seatHint')}</p>}
       {error && (
         <p role="alert" className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm font-semibold text-red-900">
           {error}
@@ -157,10 +162,10 @@ export function SplitPlanner({ order, busy, onSplit, onCancel }: { order: Order;
       )}
       <div className="flex flex-wrap gap-2">
         <Button onClick={() => void submit()} disabled={busy} data-testid="split-confirm">
-          Split
+          {t('split')}
         </Button>
         <Button variant="secondary" onClick={onCancel} disabled={busy}>
-          Cancel
+          {tc('cancel')}
         </Button>
       </div>
     </section>
@@ -189,10 +194,11 @@ function Count({ id, label, value, onChange }: { id: string; label: string; valu
 /** The parts of a split bill: pick the one being paid; each shows its balance and links its receipt. */
 export function SplitParts({ order, parts, selected, disabled, onSelect }: { order: Order; parts: SplitPart[]; selected: string | null; disabled: boolean; onSelect: (partId: string) => void }) {
   const w = useRegisterWords();
+  const t = useTranslations('payment');
   const money = (n: number) => w.f.money(n, order.currency);
   return (
     <fieldset data-testid="split-parts">
-      <legend className="text-sm font-semibold text-slate-600">Split bill</legend>
+      <legend className="text-sm font-semibold text-slate-600">{t('splitBill')}</legend>
       <ul className="mt-1 space-y-1">
         {parts.map((p) => (
           <li key={p.id}>
@@ -205,7 +211,7 @@ export function SplitParts({ order, parts, selected, disabled, onSelect }: { ord
                 <span className="font-semibold">{p.label}</span>
               </span>
               <span className="text-right tabular-nums">
-                {p.balanceDue === 0 ? `✓ ${money(p.amount)} paid` : p.paidTotal > 0 ? `${money(p.balanceDue)} of ${money(p.amount)} due` : money(p.amount)}
+                {p.balanceDue === 0 ? t('partPaid', { amount: money(p.amount) }) : p.paidTotal > 0 ? t('partDueOf', { due: money(p.balanceDue), amount: money(p.amount) }) : money(p.amount)}
               </span>
             </label>
             {p.paidTotal > 0 && (
@@ -215,7 +221,7 @@ export function SplitParts({ order, parts, selected, disabled, onSelect }: { ord
                 rel="noreferrer"
                 className="ml-2 text-xs font-semibold text-brand-700 underline underline-offset-2"
               >
-                Receipt for {p.label}
+                {t('receiptFor', { part: p.label })}
               </a>
             )}
           </li>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId } from 'react';
+import { useTranslations } from 'next-intl';
 import { decimalToMinor, trimPercent , useRegisterWords } from './format';
 import type { RegisterTips } from '@/lib/orders';
 
@@ -34,34 +35,35 @@ export function TipPicker({
   onChange: (choice: TipChoice) => void;
 }) {
   const w = useRegisterWords();
+  const t = useTranslations('payment');
   const id = useId();
   const chip = (selected: boolean) =>
     `min-h-12 rounded-lg border-2 px-3 text-sm font-bold tabular-nums ${selected ? 'border-brand-600 bg-brand-50 text-brand-900' : 'border-slate-200 bg-white text-slate-800 hover:bg-slate-50'} disabled:text-slate-400`;
   return (
     <fieldset className="space-y-2" data-testid="tip-picker">
-      <legend className="text-sm font-bold">Tip</legend>
+      <legend className="text-sm font-bold">{t('tip')}</legend>
       <div className="flex flex-wrap gap-2">
         <button type="button" aria-pressed={choice.kind === 'none'} disabled={disabled} onClick={() => onChange({ kind: 'none' })} className={chip(choice.kind === 'none')}>
-          No tip
+          {t('noTip')}
         </button>
         {tips.presets.map((bp) => {
           const selected = choice.kind === 'preset' && choice.basisPoints === bp;
           return (
             <button key={bp} type="button" aria-pressed={selected} disabled={disabled} onClick={() => onChange({ kind: 'preset', basisPoints: bp })} className={chip(selected)}>
-              {trimPercent(bp)} % · {w.f.money(tipAmount({ kind: 'preset', basisPoints: bp }, amount, currency) ?? 0, currency)}
+              {t('tipPreset', { percent: trimPercent(bp), amount: w.f.money(tipAmount({ kind: 'preset', basisPoints: bp }, amount, currency) ?? 0, currency) })}
             </button>
           );
         })}
         {tips.custom && (
           <button type="button" aria-pressed={choice.kind === 'custom'} disabled={disabled} onClick={() => onChange({ kind: 'custom', text: '' })} className={chip(choice.kind === 'custom')}>
-            Custom
+            {t('customTip')}
           </button>
         )}
       </div>
       {choice.kind === 'custom' && (
         <div className="flex items-center gap-2">
           <label htmlFor={`${id}-custom`} className="text-sm font-semibold">
-            Tip amount ({currency})
+            {t('tipAmount', { currency })}
           </label>
           <input
             id={`${id}-custom`}

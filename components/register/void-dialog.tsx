@@ -1,6 +1,8 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { useApiErrorText } from './api-errors';
 import { Button } from '@/components/ui/button';
 import type { ApiError } from './api';
 import { ApprovalFields } from './approval-dialog';
@@ -26,8 +28,9 @@ export function VoidDialog({
   onClose: () => void;
   onVoid: (reason: string, approval: Approval | null) => Promise<{ ok: true } | { ok: false; error: ApiError }>;
 }) {
+  const t = useTranslations('dialogs');
   return (
-    <Modal open={open} onClose={onClose} size="sm" title={`Void order #${orderNumber ?? ''}`} description="Nothing was paid. Its items go back into stock." testId="void-dialog">
+    <Modal open={open} onClose={onClose} size="sm" title={t('voidTitle', { number: orderNumber ?? '' })} description={t('voidDescription')} testId="void-dialog">
       <VoidForm canVoid={canVoid} approvers={approvers} onVoid={onVoid} onCancel={onClose} />
     </Modal>
   );
@@ -44,6 +47,8 @@ function VoidForm({
   onVoid: (reason: string, approval: Approval | null) => Promise<{ ok: true } | { ok: false; error: ApiError }>;
   onCancel: () => void;
 }) {
+  const t = useTranslations('dialogs');
+  const errorText = useApiErrorText();
   const id = useId();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -51,18 +56,18 @@ function VoidForm({
   const reasonOk = reason.trim().length >= 3;
 
   const submit = async (approval: Approval | null) => {
-    if (!reasonOk) return setError('Say why the order is voided (at least 3 characters).');
+    if (!reasonOk) return setError(t('sayWhy'));
     setPending(true);
     const result = await onVoid(reason.trim(), approval);
     setPending(false);
-    if (!result.ok) setError(result.error.message);
+    if (!result.ok) setError(errorText(result.error));
   };
 
   return (
     <div className="space-y-3 p-5">
       <div className="space-y-1">
         <label htmlFor={`${id}-reason`} className="block text-sm font-bold">
-          Reason
+          {t('reason')}
         </label>
         <input
           id={`${id}-reason`}
@@ -70,7 +75,7 @@ function VoidForm({
           value={reason}
           maxLength={300}
           onChange={(e) => setReason(e.target.value)}
-          placeholder="e.g. customer left"
+          placeholder={t('voidReasonExample')}
           className="block min-h-11 w-full rounded-lg border border-slate-300 px-3 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
         />
       </div>
@@ -83,17 +88,17 @@ function VoidForm({
           )}
           <div className="flex justify-end gap-2">
             <Button variant="ghost" onClick={onCancel}>
-              Cancel
+              {t('cancel')}
             </Button>
             <Button variant="danger" disabled={pending} onClick={() => void submit(null)}>
-              {pending ? 'Voiding…' : 'Void order'}
+              {pending ? t('voiding') : t('voidOrder')}
             </Button>
           </div>
         </>
       ) : (
         <div className="-mx-5 -mb-5 border-t border-slate-200">
-          <p className="px-5 pt-3 text-sm text-slate-700">A manager approves voids.</p>
-          <ApprovalFields permission="order:void" approvers={approvers} error={error} onApprove={(a) => void submit(a)} onCancel={onCancel} submitLabel={pending ? 'Voiding…' : 'Approve and void'} />
+          <p className="px-5 pt-3 text-sm text-slate-700">{t('managerApprovesVoids')}</p>
+          <ApprovalFields permission="order:void" approvers={approvers} error={error} onApprove={(a) => void submit(a)} onCancel={onCancel} submitLabel={pending ? t('voiding') : t('approveAndVoid')} />
         </div>
       )}
     </div>

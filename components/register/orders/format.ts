@@ -55,3 +55,21 @@ export function typedRefundAmount(text: string, currency: string): number {
   const minor = decimalToMinor(text, currency);
   return minor === null || minor < 0 ? Number.NaN : minor;
 }
+
+/** The catalogue keys (namespace `orders`) of the words above, for screens that write in the reader's language. */
+export const STATUS_KEY = {
+  open: 'statusOpen',
+  placed: 'statusPlaced',
+  partially_paid: 'statusPartiallyPaid',
+  paid: 'statusPaid',
+  completed: 'statusPaid',
+  voided: 'statusVoided',
+  partially_refunded: 'statusPartiallyRefunded',
+  refunded: 'statusRefunded',
+  merged: 'statusMerged',
+  cancelled: 'statusCancelled',
+} as const satisfies Record<OrderStatus, string>;
+
+export const STATUS_FILTER_KEY = { all: 'filterAll', unpaid: 'statusPlaced', paid: 'statusPaid', refunded: 'statusRefunded', voided: 'statusVoided' } as const satisfies Record<StatusFilterKey, string>;
+
+export const TYPE_KEY = { dine_in: 'typeDineIn', takeaway: 'typeTakeaway', retail: 'typeSale' } as const satisfies Record<OrderType, string>;

@@ -1,13 +1,15 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useTranslations } from 'next-intl';
 import { readRegisterName } from '@/components/register/shift/register-name';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, TextAreaField } from '@/components/ui/field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { ApproverPinFields } from '../approver-pin-fields';
-import { formatMoney, minorToDecimal } from '@/lib/platform/money';
+import { useFormats } from '@/components/ui/formats';
+import { minorToDecimal } from '@/lib/platform/money';
 import { typedRefundAmount } from './format';
 import type { Approver, RefundableLine } from '@/lib/orders';
 
@@ -32,6 +34,7 @@ type Props = {
 /** Receipt, Refund and Void for one order; each opens a dialog. Results are announced here. */
 export function OrderActions(props: Props) {
   const { orderId, orderNumber, canRefund, canVoid } = props;
+  const t = useTranslations('orders');
   const receipt = useRef<HTMLDialogElement>(null);
   const refund = useRef<HTMLDialogElement>(null);
   const voiding = useRef<HTMLDialogElement>(null);
@@ -53,7 +56,7 @@ export function OrderActions(props: Props) {
             receipt.current?.showModal();
           }}
         >
-          Receipt
+          {t('receipt')}
         </Button>
         {canRefund && (
           <Button
@@ -64,7 +67,7 @@ export function OrderActions(props: Props) {
               refund.current?.showModal();
             }}
           >
-            Refund…
+            {t('refundEllipsis')}
           </Button>
         )}
         {canVoid && (
@@ -76,19 +79,19 @@ export function OrderActions(props: Props) {
               voiding.current?.showModal();
             }}
           >
-            Void…
+            {t('voidEllipsis')}
           </Button>
         )}
       </div>
       <div aria-live="polite">{done && <Alert tone="success">{done}</Alert>}</div>
 
-      <Dialog dialog={receipt} title={`Receipt · order #${orderNumber}`} wide>
+      <Dialog dialog={receipt} title={t('receiptTitle', { number: orderNumber })} wide>
         {opened.receipt > 0 && <ReceiptBody key={opened.receipt} orderId={orderId} onClose={() => receipt.current?.close()} />}
       </Dialog>
-      <Dialog dialog={refund} title={`Refund order #${orderNumber}`} wide>
+      <Dialog dialog={refund} title={t('refundTitle', { number: orderNumber })} wide>
         {opened.refund > 0 && <RefundForm key={opened.refund} {...props} onDone={finished(refund)} onCancel={() => refund.current?.close()} />}
       </Dialog>
-      <Dialog dialog={voiding} title={`Void order #${orderNumber}`}>
+      <Dialog dialog={voiding} title={t('voidTitle', { number: orderNumber })}>
         {opened.void > 0 && <VoidForm key={opened.void} {...props} onDone={finished(voiding)} onCancel={() => voiding.current?.close()} />}
       </Dialog>
     </div>
@@ -135,6 +138,8 @@ function DialogFooter({ children, error, testId }: { children: ReactNode; error?
 /** The server's 80 mm receipt page in a frame (fresh each time the dialog opens), printed from the frame. */
 function ReceiptBody({ orderId, onClose }: { orderId: string; onClose: () => void }) {
   const frame = useRef<HTMLIFrameElement>(null);
+  const t = useTranslations('orders');
+  const tc = useTranslations('common');
   const [loaded, setLoaded] = useState(false);
   return (
     <>
@@ -142,12 +147,12 @@ function ReceiptBody({ orderId, onClose }: { orderId: string; onClose: () => voi
         <div className="relative h-[60dvh] overflow-hidden rounded-lg bg-slate-100 ring-1 ring-slate-200">
           {!loaded && (
             <p role="status" className="absolute inset-0 flex items-center justify-center text-slate-600">
-              Loading the receipt…
+              {t('loadingReceipt')}
             </p>
           )}
           <iframe
             ref={frame}
-            title="Receipt"
+            title={t('receipt')}
             src={`/api/v1/orders/${orderId}/receipt`}
             onLoad={() => setLoaded(true)}
             className="relative size-full bg-white"
@@ -156,17 +161,17 @@ function ReceiptBody({ orderId, onClose }: { orderId: string; onClose: () => voi
       </DialogBody>
       <DialogFooter>
         <Button variant="ghost" onClick={onClose}>
-          Close
+          {tc('close')}
         </Button>
         <Button onClick={() => frame.current?.contentWindow?.print()} disabled={!loaded}>
-          Print
+          {t('print')}
         </Button>
       </DialogFooter>
     </>
   );
 }
 
-type FormProps = Props & { onDone: (message: string) => void; onCancel: () => void };
+export type FormProps = Props & { onDone: (message: string) => void; onCancel: () => void };
 
 function useRegisterName(atRegister: boolean): string {
   const [name, setName] = useState('');
@@ -176,12 +181,15 @@ function useRegisterName(atRegister: boolean): string {
   return name;
 }
 
-function RefundForm({ orderId, currency, refundable, refundableByTender, approvers, refundNeedsApproval, atRegister, refundOrderAction, onDone, onCancel }: FormProps) {
+export function RefundForm({ orderId, currency, refundable, refundableByTender, approvers, refundNeedsApproval, atRegister, refundOrderAction, onDone, onCancel }: FormProps) {
   const { state, pending, onSubmit } = useFormAction(refundOrderAction, null);
   const [quantities, setQuantities] = useState<Record<string, number>>({});
   const registerName = useRegisterName(atRegister);
+  const t = useTranslations('orders');
+  const tc = useTranslations('common');
+  const f = useFormats();
   const fe = state?.fieldErrors ?? {};
-  const money = (minor: number) => formatMoney(minor, currency);
+  const money = (minor: number) => f.money(minor, currency);
   const set = (line: RefundableLine, q: number) => setQuantities((all) => ({ ...all, [line.id]: Math.max(0, Math.min(line.left, q)) }));
   const qty = (line: RefundableLine) => quantities[line.id] ?? 0;
   const amountFor = (line: RefundableLine) => (qty(line) > 0 ? (line.amounts[qty(line) - 1] ?? 0) : 0);
@@ -196,11 +204,11 @@ function RefundForm({ orderId, currency, refundable, refundableByTender, approve
     return (
       <>
         <DialogBody>
-          <p className="text-slate-600">Everything on this order has been refunded.</p>
+          <p className="text-slate-600">{t('allRefunded')}</p>
         </DialogBody>
         <DialogFooter>
           <Button variant="secondary" onClick={onCancel}>
-            Close
+            {tc('close')}
           </Button>
         </DialogFooter>
       </>
@@ -213,12 +221,12 @@ function RefundForm({ orderId, currency, refundable, refundableByTender, approve
       <input type="hidden" name="registerName" value={registerName} />
       <DialogBody>
         <div className="flex items-center justify-between gap-3">
-          <p className="text-sm text-slate-600">Choose what comes back and how many.</p>
+          <p className="text-sm text-slate-600">{t('chooseWhatComesBack')}</p>
           <Button variant="ghost" onClick={() => setQuantities(Object.fromEntries(refundable.map((l) => [l.id, l.left])))}>
-            Everything left
+            {t('everythingLeft')}
           </Button>
         </div>
-        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200" aria-label="Lines to refund">
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200" aria-label={t('linesToRefund')}>
           {refundable.map((line) => {
             const inputId = `refund-qty-${line.id}`;
             const error = fe[`qty.${line.id}`];
@@ -229,9 +237,7 @@ function RefundForm({ orderId, currency, refundable, refundableByTender, approve
                     {line.label}
                   </label>
                   <p className="text-xs text-slate-500">
-                    Sold {line.quantity}
-                    {line.refundedQuantity > 0 && ` · refunded ${line.refundedQuantity}`}
-                    {line.pending > 0 && ` · ${line.pending} in a refund waiting for the card service`} · {line.left} left to refund
+                    {t('soldLine', { sold: line.quantity, refunded: line.refundedQuantity, pending: line.pending, left: line.left })}
                   </p>
                   {error && (
                     <p id={`${inputId}-error`} className="text-sm text-red-700">
@@ -240,7 +246,7 @@ function RefundForm({ orderId, currency, refundable, refundableByTender, approve
                   )}
                 </div>
                 <div className="flex items-center gap-1">
-                  <Button variant="secondary" className="w-11 px-0" onClick={() => set(line, qty(line) - 1)} disabled={qty(line) === 0} aria-label={`One less ${line.label}`}>
+                  <Button variant="secondary" className="w-11 px-0" onClick={() => set(line, qty(line) - 1)} disabled={qty(line) === 0} aria-label={t('oneLess', { item: line.label })}>
                     −
                   </Button>
                   <input
@@ -261,7 +267,7 @@ function RefundForm({ orderId, currency, refundable, refundableByTender, approve
                     className="w-11 px-0"
                     onClick={() => set(line, qty(line) + 1)}
                     disabled={qty(line) >= line.left}
-                    aria-label={`One more ${line.label}`}
+                    aria-label={t('oneMore', { item: line.label })}
                   >
                     +
                   </Button>
@@ -272,28 +278,30 @@ function RefundForm({ orderId, currency, refundable, refundableByTender, approve
           })}
         </ul>
         <p className="flex justify-between rounded-lg bg-slate-50 px-3 py-2 text-base font-semibold" aria-live="polite" data-testid="refund-total">
-          <span>Goes back to the customer</span>
+          <span>{t('goesBack')}</span>
           <span className="tabular-nums">{money(total)}</span>
         </p>
         {refundableByTender.length > 1 && total > 0 && <RefundTenders key={total} total={total} tenders={refundableByTender} currency={currency} error={fe.tenders} />}
-        <TextAreaField label="Reason" name="reason" required maxLength={300} rows={2} error={fe.reason} placeholder="e.g. Customer changed their mind" />
-        <CheckboxField label="Put the items back in stock" name="restock" defaultChecked hint="Leave on unless the items are damaged or were eaten." />
-        {refundNeedsApproval && <ApproverPinFields approvers={approvers} errors={fe} what="a refund" />}
+        <TextAreaField label={t('reason')} name="reason" required maxLength={300} rows={2} error={fe.reason} placeholder={t('refundReasonExample')} />
+        <CheckboxField label={t('restock')} name="restock" defaultChecked hint={t('restockHint')} />
+        {refundNeedsApproval && <ApproverPinFields approvers={approvers} errors={fe} what="refund" />}
       </DialogBody>
       <DialogFooter testId="refund-actions" error={state?.error}>
         <Button variant="ghost" onClick={onCancel} disabled={pending}>
-          Cancel
+          {tc('cancel')}
         </Button>
         <Button type="submit" disabled={pending || units === 0 || (refundNeedsApproval && approvers.length === 0)}>
-          {pending ? 'Refunding…' : units === 0 ? 'Choose what to refund' : `Refund ${money(total)}`}
+          {pending ? t('refunding') : units === 0 ? t('chooseWhatToRefund') : t('refundAmount', { amount: money(total) })}
         </Button>
       </DialogFooter>
     </form>
   );
 }
 
-function VoidForm({ orderId, approvers, voidNeedsApproval, voidOrderAction, onDone, onCancel }: FormProps) {
+export function VoidForm({ orderId, approvers, voidNeedsApproval, voidOrderAction, onDone, onCancel }: FormProps) {
   const { state, pending, onSubmit } = useFormAction(voidOrderAction, null);
+  const t = useTranslations('orders');
+  const tc = useTranslations('common');
   const fe = state?.fieldErrors ?? {};
   useEffect(() => {
     if (state?.ok) onDone(state.ok);
@@ -302,16 +310,16 @@ function VoidForm({ orderId, approvers, voidNeedsApproval, voidOrderAction, onDo
     <form onSubmit={onSubmit} className="flex min-h-0 flex-1 flex-col" noValidate>
       <input type="hidden" name="orderId" value={orderId} />
       <DialogBody>
-        <p className="text-sm text-slate-600">The order is cancelled without payment and anything it took from stock goes back.</p>
-        <TextAreaField label="Reason" name="reason" required maxLength={300} rows={2} error={fe.reason} placeholder="e.g. Customer left before paying" />
-        {voidNeedsApproval && <ApproverPinFields approvers={approvers} errors={fe} what="a void" />}
+        <p className="text-sm text-slate-600">{t('voidBody')}</p>
+        <TextAreaField label={t('reason')} name="reason" required maxLength={300} rows={2} error={fe.reason} placeholder={t('voidReasonExample')} />
+        {voidNeedsApproval && <ApproverPinFields approvers={approvers} errors={fe} what="void" />}
       </DialogBody>
       <DialogFooter error={state?.error}>
         <Button variant="ghost" onClick={onCancel} disabled={pending}>
-          Cancel
+          {tc('cancel')}
         </Button>
         <Button type="submit" variant="danger" disabled={pending || (voidNeedsApproval && approvers.length === 0)}>
-          {pending ? 'Voiding…' : 'Void order'}
+          {pending ? t('voiding') : t('voidOrder')}
         </Button>
       </DialogFooter>
     </form>
@@ -324,23 +332,25 @@ function VoidForm({ orderId, approvers, voidNeedsApproval, voidOrderAction, onDo
  */
 function RefundTenders({ total, tenders, currency, error }: { total: number; tenders: { tender: 'cash' | 'card'; amount: number }[]; currency: string; error?: string }) {
   const [choose, setChoose] = useState(false);
+  const tr = useTranslations('orders');
+  const f = useFormats();
   const cash = Math.min(total, tenders.find((t) => t.tender === 'cash')?.amount ?? 0);
   // What is typed, as decimals; sent in minor units (what the server's schema takes).
   const [typed, setTyped] = useState<Record<string, string>>({ cash: minorToDecimal(cash, currency), card: minorToDecimal(total - cash, currency) });
   return (
     <fieldset className="space-y-2 rounded-lg border border-slate-200 px-3 py-2">
-      <legend className="px-1 text-sm font-medium">Where the money goes</legend>
+      <legend className="px-1 text-sm font-medium">{tr('whereMoneyGoes')}</legend>
       <label className="flex items-center gap-2 text-sm">
-        <input type="radio" name="goesTo" value="as-paid" checked={!choose} onChange={() => setChoose(false)} /> As paid (the latest payment first)
+        <input type="radio" name="goesTo" value="as-paid" checked={!choose} onChange={() => setChoose(false)} /> {tr('asPaid')}
       </label>
       <label className="flex items-center gap-2 text-sm">
-        <input type="radio" name="goesTo" value="split" checked={choose} onChange={() => setChoose(true)} /> Choose per tender
+        <input type="radio" name="goesTo" value="split" checked={choose} onChange={() => setChoose(true)} /> {tr('perTender')}
       </label>
       {choose && (
         <div className="grid gap-2 sm:grid-cols-2">
           {tenders.map((t) => (
             <label key={t.tender} className="text-sm">
-              {t.tender === 'cash' ? 'Cash' : 'Card'} ({currency}, at most {formatMoney(t.amount, currency)})
+              {tr('tenderAtMost', { tender: t.tender, currency, amount: f.money(t.amount, currency) })}
               <input
                 inputMode="decimal"
                 value={typed[t.tender] ?? ''}

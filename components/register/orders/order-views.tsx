@@ -1,14 +1,21 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
 import type { FormAction } from '@/components/ui/use-form-action';
-import { can, type Role } from '@/lib/auth';
-import { formatMoney } from '@/lib/platform/money';
+import { can, currentDisplayPreferences, type Role } from '@/lib/auth';
+import { formatsFor, type Formats } from '@/lib/platform/formats';
 import { variantLabel } from '@/lib/catalog';
-import { STATUS_FILTERS, STATUS_LABEL, STATUS_TONE, TYPE_LABEL, type OrderStatus, type StatusFilterKey } from './format';
+import { STATUS_FILTER_KEY, STATUS_FILTERS, STATUS_KEY, STATUS_TONE, TYPE_KEY, type OrderStatus, type StatusFilterKey } from './format';
 import { OrderActions } from './order-actions';
 import { TakePayment } from './take-payment';
 import type { OrderDetailData, OrderSummary, RegisterTips } from '@/lib/orders';
-import { dateTimeFormat } from '@/lib/platform/format-time';
+
+/** The reader's formats (language and the tenant's currency display), for these server components. */
+async function readerFormats(): Promise<Formats> {
+  const { locale, currencyDisplay } = await currentDisplayPreferences();
+  return formatsFor(locale, currencyDisplay);
+}
 
 /**
  * The order list and detail shared by the register (/register/orders) and the admin
@@ -16,12 +23,14 @@ import { dateTimeFormat } from '@/lib/platform/format-time';
  * browser's back button and a reload keep the view.
  */
 export function StatusBadge({ status }: { status: OrderStatus }) {
-  return <span className={`inline-flex shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${STATUS_TONE[status]}`}>{STATUS_LABEL[status]}</span>;
+  const t = useTranslations('orders');
+  return <span className={`inline-flex shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${STATUS_TONE[status]}`}>{t(STATUS_KEY[status])}</span>;
 }
 
 export function StatusChips({ active, href, counts }: { active: StatusFilterKey; href: (key: StatusFilterKey) => string; counts?: Partial<Record<StatusFilterKey, number>> }) {
+  const t = useTranslations('orders');
   return (
-    <nav aria-label="Filter by status" className="flex flex-wrap gap-2">
+    <nav aria-label={t('filterByStatus')} className="flex flex-wrap gap-2">
       {STATUS_FILTERS.map((f) => {
         const current = f.key === active;
         return (
@@ -33,7 +42,7 @@ export function StatusChips({ active, href, counts }: { active: StatusFilterKey;
               current ? 'bg-brand-600 text-white ring-brand-600' : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-50'
             }`}
           >
-            {f.label}
+            {t(STATUS_FILTER_KEY[f.key])}
             {counts?.[f.key] !== undefined && <span className={current ? 'text-white/80' : 'text-slate-500'}>({counts[f.key]})</span>}
           </Link>
         );
@@ -42,7 +51,7 @@ export function StatusChips({ active, href, counts }: { active: StatusFilterKey;
   );
 }
 
-export function OrderList({
+export async function OrderList({
   orders,
   selectedId,
   href,
@@ -62,6 +71,8 @@ export function OrderList({
   locationNames?: Record<string, string>;
   empty: ReactNode;
 }) {
+  const t = await getTranslations('orders');
+  const f = await readerFormats();
   if (orders.length === 0) {
     return (
       <div className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-10 text-center text-slate-600" data-testid="orders-empty">
@@ -69,9 +80,9 @@ export function OrderList({
       </div>
     );
   }
-  const when = dateTimeFormat(timeZone, showDate ? 'dateTime' : 'time');
+  const when = (at: Date | string) => f.dateTime(at, timeZone, showDate ? 'dateTime' : 'time');
   return (
-    <ul className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white" aria-label="Orders">
+    <ul className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white" aria-label={t('ordersList')}>
       {orders.map((o) => {
         const selected = o.id === selectedId;
         return (
@@ -86,16 +97,16 @@ export function OrderList({
               <span className="w-14 shrink-0 text-lg font-bold tabular-nums">#{o.number}</span>
               <span className="min-w-0 flex-1">
                 <span className="block truncate text-sm font-medium">
-                  {TYPE_LABEL[o.type]}
+                  {t(TYPE_KEY[o.type])}
                   {o.customerName && ` · ${o.customerName}`}
                 </span>
                 <span className="block truncate text-xs text-slate-500">
-                  {when.format(o.createdAt)} · {staffNames[o.createdBy] ?? 'Unknown'}
+                  {when(o.createdAt)} · {staffNames[o.createdBy] ?? t('unknownStaff')}
                   {locationNames && ` · ${locationNames[o.locationId] ?? ''}`}
                 </span>
               </span>
               <span className="flex flex-col items-end gap-1">
-                <span className="font-semibold tabular-nums">{formatMoney(o.total, o.currency)}</span>
+                <span className="font-semibold tabular-nums">{f.money(o.total, o.currency)}</span>
                 <StatusBadge status={o.status} />
               </span>
             </Link>
@@ -106,8 +117,9 @@ export function OrderList({
   );
 }
 
-const discountWords = (d: { kind: 'percent'; basisPoints: number } | { kind: 'amount'; amount: number }, currency: string) =>
-  d.kind === 'percent' ? `${d.basisPoints / 100} % off` : `${formatMoney(d.amount, currency)} off`;
+type OrdersT = Awaited<ReturnType<typeof getTranslations<'orders'>>>;
+const discountWords = (d: { kind: 'percent'; basisPoints: number } | { kind: 'amount'; amount: number }, currency: string, t: OrdersT, f: Formats) =>
+  d.kind === 'percent' ? t('percentOff', { percent: d.basisPoints / 100 }) : t('amountOff', { amount: f.money(d.amount, currency) });
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -127,10 +139,10 @@ function Total({ label, value, strong = false }: { label: string; value: string;
   );
 }
 
-const PAYMENT_STATUS = { captured: 'Taken', pending: 'Checking the card — do not charge again', failed: 'Failed' } as const;
-const REFUND_STATUS = { succeeded: 'Done', pending: 'Waiting for the card service', failed: 'Failed — nothing was refunded' } as const;
+const PAYMENT_STATUS = { captured: 'paymentTaken', pending: 'paymentPending', failed: 'paymentFailed' } as const;
+const REFUND_STATUS = { succeeded: 'refundDone', pending: 'refundWaiting', failed: 'refundFailed' } as const;
 
-export function OrderDetail({
+export async function OrderDetail({
   data,
   timeZone,
   role,
@@ -151,16 +163,18 @@ export function OrderDetail({
   voidOrderAction: FormAction;
 }) {
   const { order, staffNames, tableName } = data;
-  const money = (minor: number) => formatMoney(minor, order.currency);
-  const when = dateTimeFormat(timeZone);
+  const t = await getTranslations('orders');
+  const f = await readerFormats();
+  const money = (minor: number) => f.money(minor, order.currency);
+  const when = { format: (at: Date | string) => f.dateTime(at, timeZone) };
   const mayAct = can(role, 'order:create');
   // Money actually back per payment (a pending refund only holds a reservation).
   const refundedOn = (paymentId: string) => order.refunds.filter((r) => r.paymentId === paymentId && r.status === 'succeeded').reduce((sum, r) => sum + r.amount, 0);
   const pendingRefund = order.refundDocuments.filter((d) => d.status === 'pending').reduce((sum, d) => sum + d.amount, 0);
   const where = [
-    TYPE_LABEL[order.type],
-    order.type === 'dine_in' && (tableName ? `Table ${tableName}` : 'Table'),
-    order.covers && `${order.covers} ${order.covers === 1 ? 'guest' : 'guests'}`,
+    t(TYPE_KEY[order.type]),
+    order.type === 'dine_in' && (tableName ? t('tableNamed', { name: tableName }) : t('table')),
+    order.covers && t('guests', { count: order.covers }),
   ].filter(Boolean);
 
   return (
@@ -169,34 +183,37 @@ export function OrderDetail({
         <div>
           <div className="flex items-center gap-2">
             <h2 id="order-title" className="text-2xl font-bold">
-              Order #{order.number}
+              {t('orderTitle', { number: order.number })}
             </h2>
             <StatusBadge status={order.status} />
           </div>
           <p className="text-sm text-slate-600">
-            {where.join(' · ')} · {when.format(order.placedAt ?? order.createdAt)} · by {staffNames[order.createdBy] ?? 'Unknown'}
+            {where.join(' · ')} · {when.format(order.placedAt ?? order.createdAt)} · {t('byStaff', { name: staffNames[order.createdBy] ?? t('unknownStaff') })}
           </p>
           {order.customerId && !atRegister ? (
             <p className="text-sm">
-              Customer:{' '}
+              {t('customerLabel')}{' '}
               <Link href={`/admin/customers/${order.customerId}`} className="text-brand-700 underline">
-                {order.customerName ?? 'profile'}
+                {order.customerName ?? t('profile')}
               </Link>
             </p>
           ) : (
-            order.customerName && <p className="text-sm">For {order.customerName}</p>
+            order.customerName && <p className="text-sm">{t('forCustomer', { name: order.customerName })}</p>
           )}
-          {order.note && <p className="text-sm text-slate-700">Note: “{order.note}”</p>}
+          {order.note && <p className="text-sm text-slate-700">{t('note', { note: order.note })}</p>}
         </div>
         <Link href={closeHref} scroll={false} className="text-sm font-semibold text-brand-700 underline">
-          Close<span className="sr-only"> order #{order.number}</span>
+          {t('close')}<span className="sr-only">{t('closeOrder', { number: order.number })}</span>
         </Link>
       </header>
 
       {order.status === 'voided' && (
         <p className="rounded-lg bg-slate-100 px-3 py-2 text-sm">
-          Voided{order.voidedAt && ` at ${when.format(order.voidedAt)}`}
-          {order.voidReason && `: “${order.voidReason}”`}
+          {order.voidReason
+            ? t('voidedReason', { voided: order.voidedAt ? t('voidedAt', { when: when.format(order.voidedAt) }) : t('statusVoided'), reason: order.voidReason })
+            : order.voidedAt
+              ? t('voidedAt', { when: when.format(order.voidedAt) })
+              : t('statusVoided')}
         </p>
       )}
 
@@ -225,20 +242,20 @@ export function OrderDetail({
       )}
       {pendingRefund > 0 && (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm font-semibold text-amber-950">
-          A refund of {money(pendingRefund)} is waiting for the card service to confirm it. Nothing on this order has changed yet; it is retried automatically.
+          {t('refundWaitingBody', { amount: money(pendingRefund) })}
         </p>
       )}
       {order.status === 'partially_paid' && (
-        <p className="text-sm text-amber-900">Part of this order is paid: take the rest{atRegister ? '' : ' at the register'} before it can be refunded.</p>
+        <p className="text-sm text-amber-900">{atRegister ? t('partPaidHere') : t('partPaidAtRegister')}</p>
       )}
 
-      <Section title="Items">
+      <Section title={t('items')}>
         <table className="w-full text-sm">
-          <caption className="sr-only">Items of order #{order.number}</caption>
+          <caption className="sr-only">{t('itemsOf', { number: order.number })}</caption>
           <thead className="sr-only">
             <tr>
-              <th scope="col">Item</th>
-              <th scope="col">Amount</th>
+              <th scope="col">{t('item')}</th>
+              <th scope="col">{t('amount')}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -248,7 +265,7 @@ export function OrderDetail({
                   <span className="font-medium">
                     {l.quantity} × {variantLabel(l)}
                   </span>
-                  <span className="text-slate-500"> at {money(l.unitPrice)}</span>
+                  <span className="text-slate-500">{t('atPrice', { price: money(l.unitPrice) })}</span>
                   <ul className="text-slate-600">
                     {l.modifiers.map((m) => (
                       <li key={m.optionId}>
@@ -259,12 +276,12 @@ export function OrderDetail({
                     {l.note && <li>“{l.note}”</li>}
                     {l.discount && (
                       <li>
-                        Discount {discountWords(l.discount, order.currency)}: −{money(l.lineDiscount)}
+                        {t('lineDiscount', { discount: discountWords(l.discount, order.currency, t, f), amount: money(l.lineDiscount) })}
                       </li>
                     )}
                     {l.refundedQuantity > 0 && (
                       <li className="font-medium text-sky-800">
-                        Refunded {l.refundedQuantity} of {l.quantity}
+                        {t('refundedOf', { refunded: l.refundedQuantity, quantity: l.quantity })}
                       </li>
                     )}
                   </ul>
@@ -276,56 +293,56 @@ export function OrderDetail({
         </table>
       </Section>
 
-      <Section title="Totals">
+      <Section title={t('totals')}>
         <dl className="space-y-1 text-sm">
-          <Total label="Subtotal" value={money(order.subtotal)} />
+          <Total label={t('subtotal')} value={money(order.subtotal)} />
           {order.discountTotal > 0 && (
-            <Total label={`Discounts${order.orderDiscount ? ` (order: ${discountWords(order.orderDiscount, order.currency)})` : ''}`} value={`−${money(order.discountTotal)}`} />
+            <Total label={order.orderDiscount ? t('discountsOrder', { discount: discountWords(order.orderDiscount, order.currency, t, f) }) : t('discounts')} value={`−${money(order.discountTotal)}`} />
           )}
-          {order.serviceChargeTotal > 0 && <Total label={`Service charge ${order.serviceChargeBasisPoints / 100} %`} value={money(order.serviceChargeTotal)} />}
-          <Total label={order.pricesIncludeTax ? 'Tax (included)' : 'Tax'} value={money(order.taxTotal)} />
-          <Total label="Total" value={money(order.total)} strong />
-          <Total label="Paid" value={money(order.paidTotal)} />
-          {order.changeGiven > 0 && <Total label="Change given" value={money(order.changeGiven)} />}
-          {order.refundedTotal > 0 && <Total label="Refunded" value={`−${money(order.refundedTotal)}`} />}
-          {order.balanceDue > 0 && order.status !== 'voided' && <Total label="Balance due" value={money(order.balanceDue)} strong />}
+          {order.serviceChargeTotal > 0 && <Total label={t('serviceCharge', { percent: order.serviceChargeBasisPoints / 100 })} value={money(order.serviceChargeTotal)} />}
+          <Total label={order.pricesIncludeTax ? t('taxIncluded') : t('tax')} value={money(order.taxTotal)} />
+          <Total label={t('total')} value={money(order.total)} strong />
+          <Total label={t('paid')} value={money(order.paidTotal)} />
+          {order.changeGiven > 0 && <Total label={t('changeGiven')} value={money(order.changeGiven)} />}
+          {order.refundedTotal > 0 && <Total label={t('refundedLabel')} value={`−${money(order.refundedTotal)}`} />}
+          {order.balanceDue > 0 && order.status !== 'voided' && <Total label={t('balanceDue')} value={money(order.balanceDue)} strong />}
         </dl>
       </Section>
 
-      <Section title="Payments">
+      <Section title={t('payments')}>
         {order.payments.length === 0 ? (
-          <p className="text-sm text-slate-600">No payments.</p>
+          <p className="text-sm text-slate-600">{t('noPayments')}</p>
         ) : (
           <table className="w-full text-sm">
-            <caption className="sr-only">Payments of order #{order.number}</caption>
+            <caption className="sr-only">{t('paymentsOf', { number: order.number })}</caption>
             <thead className="text-left text-xs text-slate-500">
               <tr>
                 <th scope="col" className="py-1 font-medium">
-                  Tender
+                  {t('tender')}
                 </th>
                 <th scope="col" className="py-1 text-right font-medium">
-                  Amount
+                  {t('amount')}
                 </th>
                 <th scope="col" className="py-1 pl-3 font-medium">
-                  Details
+                  {t('details')}
                 </th>
                 <th scope="col" className="py-1 font-medium">
-                  Status
+                  {t('status')}
                 </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {order.payments.map((p) => (
                 <tr key={p.id} className="align-top">
-                  <td className="py-1.5 capitalize">{p.tender}</td>
+                  <td className="py-1.5">{p.tender === 'cash' ? t('cash') : t('card')}</td>
                   <td className="py-1.5 text-right tabular-nums">{money(p.amount)}</td>
                   <td className="py-1.5 pl-3 text-slate-600">
-                    {p.tender === 'cash' && p.cashTendered !== null && `Given ${money(p.cashTendered)} · change ${money(p.changeGiven ?? 0)}`}
-                    {refundedOn(p.id) > 0 && <span className="block">Refunded {money(refundedOn(p.id))}</span>}
+                    {p.tender === 'cash' && p.cashTendered !== null && t('givenChange', { given: money(p.cashTendered), change: money(p.changeGiven ?? 0) })}
+                    {refundedOn(p.id) > 0 && <span className="block">{t('refundedAmount', { amount: money(refundedOn(p.id)) })}</span>}
                     <span className="block text-xs">{when.format(p.createdAt)}</span>
                   </td>
                   <td className="py-1.5">
-                    <span className={p.status === 'failed' ? 'font-medium text-red-700' : p.status === 'pending' ? 'text-amber-800' : ''}>{PAYMENT_STATUS[p.status]}</span>
+                    <span className={p.status === 'failed' ? 'font-medium text-red-700' : p.status === 'pending' ? 'text-amber-800' : ''}>{t(PAYMENT_STATUS[p.status])}</span>
                     {p.status === 'failed' && (p.failureMessage || p.failureCode) && (
                       <span className="block text-xs text-red-700">{p.failureMessage ?? p.failureCode}</span>
                     )}
@@ -338,35 +355,35 @@ export function OrderDetail({
       </Section>
 
       {order.refunds.length > 0 && (
-        <Section title="Refunds">
+        <Section title={t('refunds')}>
           <table className="w-full text-sm">
-            <caption className="sr-only">Refunds of order #{order.number}</caption>
+            <caption className="sr-only">{t('refundsOf', { number: order.number })}</caption>
             <thead className="text-left text-xs text-slate-500">
               <tr>
                 <th scope="col" className="py-1 font-medium">
-                  To
+                  {t('to')}
                 </th>
                 <th scope="col" className="py-1 text-right font-medium">
-                  Amount
+                  {t('amount')}
                 </th>
                 <th scope="col" className="py-1 pl-3 font-medium">
-                  When
+                  {t('when')}
                 </th>
                 <th scope="col" className="py-1 font-medium">
-                  Status
+                  {t('status')}
                 </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {order.refunds.map((r) => (
                 <tr key={r.id} className="align-top">
-                  <td className="py-1.5 capitalize">{r.tender}</td>
+                  <td className="py-1.5">{r.tender === 'cash' ? t('cash') : t('card')}</td>
                   <td className="py-1.5 text-right tabular-nums">−{money(r.amount)}</td>
                   <td className="py-1.5 pl-3 text-slate-600">
-                    {when.format(r.createdAt)} · {staffNames[r.createdBy] ?? 'Unknown'}
+                    {when.format(r.createdAt)} · {staffNames[r.createdBy] ?? t('unknownStaff')}
                   </td>
                   <td className="py-1.5">
-                    <span className={r.status === 'failed' ? 'font-medium text-red-700' : r.status === 'pending' ? 'text-amber-800' : ''}>{REFUND_STATUS[r.status]}</span>
+                    <span className={r.status === 'failed' ? 'font-medium text-red-700' : r.status === 'pending' ? 'text-amber-800' : ''}>{t(REFUND_STATUS[r.status])}</span>
                     {r.status === 'failed' && r.failureMessage && <span className="block text-xs text-red-700">{r.failureMessage}</span>}
                   </td>
                 </tr>

@@ -3,9 +3,11 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { formatMoney } from '@/lib/platform/money';
+import { useFormats } from '@/components/ui/formats';
+import { useApiErrorText } from '../api-errors';
 import { fetchOrder, UNPAID_STATUSES, useOrderPayment } from '../order-payment';
 import { PaymentDialog } from '../payment-dialog';
 import { ReceiptDialog } from '../receipt-dialog';
@@ -37,6 +39,9 @@ export function TakePayment({
   tips?: RegisterTips | null;
 }) {
   const router = useRouter();
+  const t = useTranslations('orders');
+  const f = useFormats();
+  const errorText = useApiErrorText();
   const register = useRegisterShift();
   const [paying, setPaying] = useState<Order | null>(null);
   const [loading, setLoading] = useState(false);
@@ -54,9 +59,9 @@ export function TakePayment({
     setLoading(true);
     const now = await fetchOrder(orderId);
     setLoading(false);
-    if (!now) return setMessage({ tone: 'error', text: 'No answer from the server. Check the connection and try again.' });
+    if (!now) return setMessage({ tone: 'error', text: t('noAnswer') });
     if (!UNPAID_STATUSES.has(now.status)) {
-      setMessage({ tone: 'success', text: `Order #${orderNumber} no longer waits for payment.` });
+      setMessage({ tone: 'success', text: t('noLongerWaits', { number: orderNumber }) });
       return router.refresh();
     }
     setPaying(now);
@@ -68,16 +73,16 @@ export function TakePayment({
       {unpaid &&
         (register.shift.status === 'none' ? (
           <p className="text-sm text-slate-700">
-            To take payment here, open a shift on <strong>{register.registerName}</strong> first.{' '}
+            {t.rich('openShiftFirst', { register: register.registerName ?? '', b: (chunks) => <strong>{chunks}</strong> })}{' '}
             <Link href="/register/shift" className="font-semibold text-brand-700 underline">
-              Open a shift
+              {t('openAShift')}
             </Link>
           </p>
         ) : register.shift.status === 'error' ? (
-          <Alert tone="error">Could not check the shift of {register.registerName}: {register.shift.error.message}</Alert>
+          <Alert tone="error">{t('shiftCheckFailed', { register: register.registerName ?? '', error: errorText(register.shift.error) })}</Alert>
         ) : (
           <Button className="min-h-12 text-base" onClick={() => void start()} disabled={!shift || loading} aria-busy={!shift || loading}>
-            {loading ? 'Opening…' : `Take payment ${formatMoney(balanceDue, currency)}`}
+            {loading ? t('opening') : t('takePayment', { amount: f.money(balanceDue, currency) })}
           </Button>
         ))}
       <div ref={messageRef} tabIndex={-1} aria-live="polite" className="outline-none">
@@ -91,7 +96,7 @@ export function TakePayment({
           tips={tips}
           onDone={(paid) => {
             setPaying(null);
-            if (paid) setMessage({ tone: 'success', text: `Order #${paid.number} is paid${paid.changeGiven > 0 ? ` — change ${formatMoney(paid.changeGiven, currency)}` : ''}.` });
+            if (paid) setMessage({ tone: 'success', text: paid.changeGiven > 0 ? t('orderPaidChange', { number: paid.number, change: f.money(paid.changeGiven, currency) }) : t('orderPaid', { number: paid.number }) });
             // Paid, part-paid or a card still being checked: the page shows the order as it now is.
             router.refresh();
           }}
@@ -117,6 +122,7 @@ function PaymentSession({
 }) {
   const payment = useOrderPayment(initial, shiftId);
   const card = useCardStatus();
+  const tc = useTranslations('common');
   const [receipt, setReceipt] = useState<Order | null>(null);
   return (
     <>
@@ -137,7 +143,7 @@ function PaymentSession({
           if (!receipt) onDone(null);
         }}
       />
-      <ReceiptDialog order={receipt} doneLabel="Done" onNewSale={() => onDone(receipt)} />
+      <ReceiptDialog order={receipt} doneLabel={tc('done')} onNewSale={() => onDone(receipt)} />
     </>
   );
 }

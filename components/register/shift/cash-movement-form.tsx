@@ -1,6 +1,8 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { useApiErrorText } from '@/components/register/api-errors';
 import { ApproverPinFields } from '@/components/register/approver-pin-fields';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -29,6 +31,8 @@ export function CashMovementForm({
 }) {
   const { state, pending, onSubmit } = useFormAction(cashMovementAction, null);
   const form = useRef<HTMLFormElement>(null);
+  const t = useTranslations('shift');
+  const errorText = useApiErrorText();
   const id = useId();
   const fe = state?.fieldErrors ?? {};
   const [askApproval, setAskApproval] = useState(false);
@@ -48,18 +52,18 @@ export function CashMovementForm({
   return (
     <section aria-labelledby={`${id}-title`} className="rounded-xl border border-slate-200 bg-white p-5">
       <h2 id={`${id}-title`} className="text-lg font-semibold">
-        Cash in or out
+        {t('cashInOrOut')}
       </h2>
       <form ref={form} onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
         <input type="hidden" name="shiftId" value={shiftId} />
-        {state?.error && <Alert tone="error">{state.error}</Alert>}
+        {state?.error && <Alert tone="error">{errorText(state.error)}</Alert>}
         {state?.ok && <Alert tone="success">{state.ok}</Alert>}
         <fieldset aria-describedby={fe.kind ? `${id}-kind-error` : undefined}>
-          <legend className="text-sm font-medium text-slate-700">Kind</legend>
+          <legend className="text-sm font-medium text-slate-700">{t('kind')}</legend>
           <div className="mt-1 grid grid-cols-2 gap-2">
             {[
-              { value: 'in', label: 'Cash in' },
-              { value: 'out', label: 'Cash out' },
+              { value: 'in', label: t('cashIn') },
+              { value: 'out', label: t('cashOut') },
             ].map((k) => (
               <label
                 key={k.value}
@@ -77,17 +81,17 @@ export function CashMovementForm({
           )}
         </fieldset>
         <TextField
-          label={`Amount (${currency})`}
+          label={t('amountIn', { currency })}
           name="amount"
           inputMode={minorDigits(currency) === 0 ? 'numeric' : 'decimal'}
           autoComplete="off"
           required
           error={fe.amount}
         />
-        <TextField label="Reason" name="reason" required maxLength={200} autoComplete="off" placeholder="e.g. Paid the ice delivery" error={fe.reason} />
-        {askApproval && <ApproverPinFields approvers={approvers} errors={fe} what="this cash out" />}
+        <TextField label={t('reason')} name="reason" required maxLength={200} autoComplete="off" placeholder={t('reasonExample')} error={fe.reason} />
+        {askApproval && <ApproverPinFields approvers={approvers} errors={fe} what="cashOut" />}
         <Button type="submit" disabled={pending} className="w-full">
-          {pending ? 'Recording…' : 'Record'}
+          {pending ? t('recording') : t('record')}
         </Button>
       </form>
     </section>

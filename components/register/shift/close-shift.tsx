@@ -2,13 +2,16 @@
 
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { useFormats } from '@/components/ui/formats';
 import { ApproverPinFields } from '@/components/register/approver-pin-fields';
+import { useApiErrorText } from '@/components/register/api-errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
-import { decimalToMinor, formatMoney, minorDigits } from '@/lib/platform/money';
-import { differenceWords } from './report-sections';
+import { decimalToMinor, minorDigits } from '@/lib/platform/money';
+import { differenceWords, type ShiftT } from './report-sections';
 import type { CloseShiftState, ReportData, ShiftApprover } from './types';
 
 /**
@@ -38,6 +41,8 @@ export function CloseShift({
   closeShiftAction: FormAction<CloseShiftState>;
 }) {
   const { state, pending, onSubmit } = useFormAction(closeShiftAction, null);
+  const t = useTranslations('shift');
+  const f = useFormats();
   const [typed, setTyped] = useState('');
   const [step, setStep] = useState<'count' | 'confirm'>('count');
   const [checking, setChecking] = useState(false);
@@ -46,10 +51,13 @@ export function CloseShift({
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   const countInput = useRef<HTMLDivElement>(null);
   const counted = typed.trim() === '' ? null : decimalToMinor(typed, currency);
-  const money = (minor: number) => formatMoney(minor, currency);
+  const money = (minor: number) => f.money(minor, currency);
   const fe = state?.fieldErrors ?? {};
   const askApproval = Boolean(fe.pin || fe.approverId);
   const form = useRef<HTMLFormElement>(null);
+  const errorText = useApiErrorText();
+  // The server's refusal while orders wait for payment (lib/orders/shifts.ts), said in the reader's words.
+  const unpaid = state?.error ? /^(\d+) order\(s\) of this shift still wait for payment/.exec(state.error) : null;
 
   useEffect(() => {
     if (state?.report) onClosed(state.report);
@@ -69,7 +77,7 @@ export function CloseShift({
 
   const review = async () => {
     if (counted === null || counted < 0) {
-      setLocalError(typed.trim() === '' ? 'Enter the cash counted in the drawer' : `Enter an amount in ${currency}`);
+      setLocalError(typed.trim() === '' ? t('enterCounted') : t('enterAmount', { currency }));
       return;
     }
     setLocalError(null);
@@ -80,15 +88,15 @@ export function CloseShift({
   };
 
   const difference = counted === null ? null : counted - expectedCash;
-  const words = difference === null ? null : differenceWords(difference, currency);
+  const words = difference === null ? null : differenceWords(difference, currency, { t: t as unknown as ShiftT, f });
   const comparison = counted !== null && words && (
     <dl className="space-y-1 rounded-lg bg-slate-50 p-3 text-base" data-testid="count-comparison">
       <div className="flex justify-between gap-3">
-        <dt className="text-slate-600">Expected</dt>
+        <dt className="text-slate-600">{t('expected')}</dt>
         <dd className="font-semibold tabular-nums">{money(expectedCash)}</dd>
       </div>
       <div className="flex justify-between gap-3">
-        <dt className="text-slate-600">Counted</dt>
+        <dt className="text-slate-600">{t('counted')}</dt>
         <dd className="font-semibold tabular-nums">{money(counted)}</dd>
       </div>
       <div
@@ -103,14 +111,14 @@ export function CloseShift({
   return (
     <section aria-labelledby={`${id}-title`} className="rounded-xl border border-slate-200 bg-white p-5">
       <h2 id={`${id}-title`} className="text-lg font-semibold">
-        Close shift
+        {t('closeShift')}
       </h2>
       {step === 'count' ? (
         <div className="mt-3 space-y-3">
-          <p className="text-sm text-slate-600">Count the cash in the drawer, then check it against what the shift expects.</p>
+          <p className="text-sm text-slate-600">{t('countIntro')}</p>
           <div ref={countInput}>
             <TextField
-              label={`Cash counted (${currency})`}
+              label={t('cashCounted', { currency })}
               name="countedCashInput"
               value={typed}
               onChange={(e) => {
@@ -130,7 +138,7 @@ export function CloseShift({
           </div>
           <div aria-live="polite">{comparison}</div>
           <Button onClick={() => void review()} disabled={checking} className="w-full">
-            {checking ? 'Checking…' : 'Check count'}
+            {checking ? t('checking') : t('checkCount')}
           </Button>
         </div>
       ) : (
@@ -138,36 +146,36 @@ export function CloseShift({
           <input type="hidden" name="shiftId" value={shiftId} />
           <input type="hidden" name="countedCash" value={typed} />
           <h3 ref={confirmHeading} tabIndex={-1} className="font-semibold outline-none">
-            Close the shift with {counted !== null ? money(counted) : '—'} counted?
+            {t('confirmClose', { amount: counted !== null ? money(counted) : '—' })}
           </h3>
           {comparison}
           <p className="text-sm text-slate-600">
             {difference === 0
-              ? 'The drawer balances.'
+              ? t('balances')
               : difference !== null && difference < 0
-                ? 'The drawer is short. Count again if you are unsure; the difference is recorded on the Z report.'
-                : 'There is more cash than expected. Count again if you are unsure; the difference is recorded on the Z report.'}
+                ? t('drawerShort')
+                : t('drawerOver')}
           </p>
           {state?.error && (
             <Alert tone="error">
-              {state.error}
-              {canSeeOrders && state.error.includes('wait for payment') && (
+              {unpaid ? t('unpaidOrders', { count: Number(unpaid[1]) }) : errorText(state.error)}
+              {canSeeOrders && unpaid && (
                 <>
                   {' '}
                   <Link href="/register/orders?status=unpaid" className="font-semibold underline">
-                    See orders waiting for payment
+                    {t('ordersWaiting')}
                   </Link>
                 </>
               )}
             </Alert>
           )}
-          {askApproval && <ApproverPinFields approvers={approvers} errors={fe} what="closing a shift someone else opened" />}
+          {askApproval && <ApproverPinFields approvers={approvers} errors={fe} what="closeShift" />}
           <div className="flex gap-2">
             <Button variant="secondary" onClick={() => setStep('count')} disabled={pending}>
-              Count again
+              {t('countAgain')}
             </Button>
             <Button type="submit" variant="danger" disabled={pending} className="flex-1">
-              {pending ? 'Closing…' : 'Close shift'}
+              {pending ? t('closing') : t('closeShift')}
             </Button>
           </div>
         </form>

@@ -1,6 +1,8 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { useTranslations } from 'next-intl';
+import { useApiErrorText } from '@/components/register/api-errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
@@ -27,6 +29,8 @@ export function OpenShiftForm({
 }) {
   const { state, pending, onSubmit } = useFormAction(openShiftAction, null);
   const form = useRef<HTMLFormElement>(null);
+  const t = useTranslations('shift');
+  const errorText = useApiErrorText();
   const fe = state?.fieldErrors ?? {};
   const input = (name: string) => form.current?.elements.namedItem(name) as HTMLInputElement | null | undefined;
   const typedName = () => input('registerName')?.value.trim() || registerName;
@@ -40,52 +44,53 @@ export function OpenShiftForm({
     }
   }, [state]); // only a new answer from the server matters here
 
-  const taken = state?.error?.includes('already has an open shift');
+  // lib/orders/shifts.ts refuses a second open shift on a register in these words.
+  const taken = state?.error ? /^(.+) already has an open shift; close it first$/.exec(state.error) : null;
 
   return (
     <section aria-labelledby="open-shift" className="mx-auto max-w-lg rounded-xl border border-slate-200 bg-white p-6">
       <h1 id="open-shift" className="text-2xl font-bold">
-        Open a shift
+        {t('openAShift')}
       </h1>
       <p className="mt-1 text-slate-600">
-        <strong>{registerName}</strong> has no open shift. Count the cash in the drawer to start selling.
+        {t.rich('noOpenShift', { register: registerName, b: (chunks) => <strong>{chunks}</strong> })}
       </p>
       <form ref={form} onSubmit={onSubmit} className="mt-5 space-y-4" noValidate>
         {state?.error && (
           <Alert tone="error">
-            {state.error}
+            {taken ? t('alreadyOpen', { register: taken[1]! }) : errorText(state.error)}
             {taken && (
               <span className="mt-2 block">
                 <Button variant="secondary" onClick={() => onShowRegister(typedName())}>
-                  Show the open shift of {typedName()}
+                  {t('showOpenShift', { register: typedName() })}
                 </Button>
               </span>
             )}
           </Alert>
         )}
-        {state?.ok && <Alert tone="success">{state.ok} Going to the register…</Alert>}
+        {state?.ok && <Alert tone="success">{t('goingToRegister', { message: state.ok })}</Alert>}
         <TextField
-          label="Register name"
+          label={t('registerName')}
           name="registerName"
           defaultValue={registerName}
           maxLength={40}
           required
           autoComplete="off"
           error={fe.registerName}
-          hint="Remembered on this device; the sale screen uses the same name."
+          hint={t('registerNameHint')}
         />
         <TextField
-          label={`Starting cash (${currency})`}
+          label={t('startingCash', { currency })}
           name="openingFloat"
           inputMode={minorDigits(currency) === 0 ? 'numeric' : 'decimal'}
           autoComplete="off"
           required
           autoFocus
-          placeholder={minorDigits(currency) === 0 ? 'e.g. 50000' : 'e.g. 150.00'}
+          placeholder={minorDigits(currency) === 0 ? t('floatExampleWhole') : t('floatExampleDecimal')}
           error={fe.openingFloat}
         />
         <Button type="submit" disabled={pending || Boolean(state?.ok)} className="w-full">
-          {pending ? 'Opening…' : 'Open shift'}
+          {pending ? t('opening') : t('openShift')}
         </Button>
       </form>
     </section>

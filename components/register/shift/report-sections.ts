@@ -1,109 +1,116 @@
-import { formatMoney } from '@/lib/platform/money';
+import { formatsFor, type Formats } from '@/lib/platform/formats';
+import { translatorFor, type Messages } from '@/lib/platform/i18n';
 import type { ReportData } from './types';
-import { dateTimeFormat, formatDuration } from '@/lib/platform/format-time';
+
+/** The `shift` catalogue's translator and the reader's formats: the report is written in the reader's language. */
+export type ShiftT = (key: keyof Messages['shift'], values?: Record<string, string | number>) => string;
+export type ShiftWords = { t: ShiftT; f: Formats };
+/** English, for callers that do not pass the reader's words (the admin's shift list, tests). */
+export const ENGLISH_SHIFT_WORDS: ShiftWords = { t: translatorFor('en', 'shift') as unknown as ShiftT, f: formatsFor('en') };
 
 /**
  * The X/Z report as labelled rows, computed once for both the screen (ShiftReportView) and
  * the 80 mm print (shiftReportHtml), so the two can never disagree.
  */
-export type ReportRow = { label: string; value: string; strong?: boolean; tone?: 'short' | 'over' };
+export type ReportRow = { label: string; value: string; strong?: boolean; tone?: 'short' | 'over'; kind?: 'register' };
 export type ReportSection = { title: string; rows: ReportRow[]; empty?: string };
-export type ReportLayout = { title: string; meta: ReportRow[]; sections: ReportSection[] };
+export type ReportLayout = { title: string; meta: ReportRow[]; sections: ReportSection[]; locale: Formats['locale'] };
 
 /** counted − expected in words: a shortage is negative. */
-export function differenceWords(difference: number, currency: string): { label: string; value: string; tone?: 'short' | 'over' } {
-  if (difference === 0) return { label: 'Difference', value: 'Balanced' };
-  const amount = formatMoney(Math.abs(difference), currency);
-  return difference < 0 ? { label: 'Short by', value: amount, tone: 'short' } : { label: 'Over by', value: amount, tone: 'over' };
+export function differenceWords(difference: number, currency: string, { t, f }: ShiftWords = ENGLISH_SHIFT_WORDS): { label: string; value: string; tone?: 'short' | 'over' } {
+  if (difference === 0) return { label: t('difference'), value: t('balanced') };
+  const amount = f.money(Math.abs(difference), currency);
+  return difference < 0 ? { label: t('shortBy'), value: amount, tone: 'short' } : { label: t('overBy'), value: amount, tone: 'over' };
 }
 
-export function reportLayout(report: ReportData, currency: string, timeZone: string, now = new Date()): ReportLayout {
-  const money = (minor: number) => formatMoney(minor, currency);
+export function reportLayout(report: ReportData, currency: string, timeZone: string, words: ShiftWords = ENGLISH_SHIFT_WORDS, now = new Date()): ReportLayout {
+  const { t, f } = words;
+  const money = (minor: number) => f.money(minor, currency);
   const minus = (minor: number) => (minor === 0 ? money(0) : `−${money(minor)}`);
-  const when = dateTimeFormat(timeZone);
-  const time = dateTimeFormat(timeZone, 'time');
+  const when = (at: string | Date) => f.dateTime(at, timeZone);
+  const time = (at: string | Date) => f.dateTime(at, timeZone, 'time');
   const closed = report.closedAt !== null;
-  const cash = report.byTender.find((t) => t.tender === 'cash');
-  const count = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
+  const cash = report.byTender.find((x) => x.tender === 'cash');
 
-  const by = (who: { name: string | null } | null | undefined) => (who ? ` by ${who.name ?? 'a former staff member'}` : '');
+  const at = (moment: string | Date, who: { name: string | null } | null | undefined) => (who ? t('atBy', { when: when(moment), name: who.name ?? t('formerStaff') }) : when(moment));
   const meta: ReportRow[] = [
-    { label: 'Register', value: report.registerName },
-    { label: 'Opened', value: `${when.format(new Date(report.openedAt))}${by(report.openedBy)}` },
-    closed ? { label: 'Closed', value: `${when.format(new Date(report.closedAt!))}${by(report.closedBy)}` } : { label: 'As of', value: when.format(now) },
+    { label: t('register'), value: report.registerName, kind: 'register' },
+    { label: t('opened'), value: at(report.openedAt, report.openedBy) },
+    closed ? { label: t('closed'), value: at(report.closedAt!, report.closedBy) } : { label: t('asOf'), value: when(now) },
   ];
   // Z reports kept before the sales breakdown existed show what they had.
   const sales: ReportRow[] = report.sales
     ? [
-        { label: 'Orders', value: String(report.orders.count) },
-        { label: 'Items sold', value: String(report.sales.items) },
-        { label: 'Discounts given', value: minus(report.sales.discounts) },
-        { label: 'Sales', value: money(report.orders.total) },
-        { label: 'Refunds paid out', value: minus(report.sales.refunds) },
-        { label: 'Net sales', value: money(report.sales.net), strong: true },
-        { label: 'Tax in sales', value: money(report.sales.tax) },
-        { label: `Voided (${count(report.orders.voided, 'order')})`, value: money(report.sales.voidedAmount) },
+        { label: t('orders'), value: f.number(report.orders.count) },
+        { label: t('itemsSold'), value: f.number(report.sales.items) },
+        { label: t('discountsGiven'), value: minus(report.sales.discounts) },
+        { label: t('sales'), value: money(report.orders.total) },
+        { label: t('refundsPaidOut'), value: minus(report.sales.refunds) },
+        { label: t('netSales'), value: money(report.sales.net), strong: true },
+        { label: t('taxInSales'), value: money(report.sales.tax) },
+        { label: t('voidedOrders', { count: report.orders.voided }), value: money(report.sales.voidedAmount) },
       ]
     : [
-        { label: 'Orders', value: String(report.orders.count) },
-        { label: 'Sales total', value: money(report.orders.total), strong: true },
-        { label: 'Voided orders', value: String(report.orders.voided) },
+        { label: t('orders'), value: f.number(report.orders.count) },
+        { label: t('salesTotal'), value: money(report.orders.total), strong: true },
+        { label: t('voidedOrdersCount'), value: f.number(report.orders.voided) },
       ];
 
   const drawer: ReportRow[] = [
-    { label: 'Starting float', value: money(report.openingFloat) },
-    { label: 'Cash sales (net)', value: money(cash?.net ?? 0) },
-    ...(report.tips?.cash ? [{ label: 'Cash tips', value: money(report.tips.cash) }] : []),
-    { label: 'Cash in', value: money(report.cashIn) },
-    { label: 'Cash out', value: minus(report.cashOut) },
-    { label: 'Expected in drawer', value: money(report.expectedCash), strong: true },
+    { label: t('startingFloat'), value: money(report.openingFloat) },
+    { label: t('cashSalesNet'), value: money(cash?.net ?? 0) },
+    ...(report.tips?.cash ? [{ label: t('cashTips'), value: money(report.tips.cash) }] : []),
+    { label: t('cashIn'), value: money(report.cashIn) },
+    { label: t('cashOut'), value: minus(report.cashOut) },
+    { label: t('expectedInDrawer'), value: money(report.expectedCash), strong: true },
   ];
   if (report.countedCash !== null) {
-    drawer.push({ label: 'Counted', value: money(report.countedCash), strong: true });
-    if (report.difference !== null) drawer.push({ ...differenceWords(report.difference, currency), strong: true });
+    drawer.push({ label: t('counted'), value: money(report.countedCash), strong: true });
+    if (report.difference !== null) drawer.push({ ...differenceWords(report.difference, currency, words), strong: true });
   }
 
   return {
-    title: closed ? 'Z report · shift closed' : 'X report · shift so far',
+    title: closed ? t('zTitle') : t('xTitle'),
+    locale: f.locale,
     meta,
     sections: [
-      { title: 'Sales', rows: sales },
-      ...report.byTender.map((t) => ({
-        title: t.tender === 'cash' ? 'Cash' : 'Card',
+      { title: t('sales'), rows: sales },
+      ...report.byTender.map((x) => ({
+        title: x.tender === 'cash' ? t('cash') : t('card'),
         rows: [
-          { label: `Taken (${count(t.count, 'payment')})`, value: money(t.taken) },
-          { label: 'Refunded', value: minus(t.refunded) },
-          { label: 'Net', value: money(t.net), strong: true },
-          ...(t.tips ? [{ label: 'Tips on top', value: money(t.tips) }] : []),
+          { label: t('taken', { count: x.count }), value: money(x.taken) },
+          { label: t('refunded'), value: minus(x.refunded) },
+          { label: t('net'), value: money(x.net), strong: true },
+          ...(x.tips ? [{ label: t('tipsOnTop'), value: money(x.tips) }] : []),
         ],
       })),
       // Tips are the staff's: not in sales; per person who served the order.
       ...(report.tips
         ? [
             {
-              title: 'Tips',
+              title: t('tips'),
               rows: report.tips.total
                 ? [
-                    ...report.tips.byStaff.map((s) => ({ label: s.name ?? 'A former staff member', value: money(s.amount) })),
-                    { label: 'Total tips', value: money(report.tips.total), strong: true },
+                    ...report.tips.byStaff.map((s) => ({ label: s.name ?? t('formerStaffLabel'), value: money(s.amount) })),
+                    { label: t('totalTips'), value: money(report.tips.total), strong: true },
                   ]
                 : [],
-              empty: 'No tips.',
+              empty: t('noTips'),
             },
           ]
         : []),
       {
-        title: 'Cash in and out',
+        title: t('cashInAndOut'),
         rows: report.movements.map((m) => ({
-          label: `${time.format(new Date(m.at))} ${m.kind === 'in' ? 'In' : 'Out'} · ${m.reason}`,
+          label: t(m.kind === 'in' ? 'movementIn' : 'movementOut', { time: time(m.at), reason: m.reason }),
           value: m.kind === 'in' ? money(m.amount) : minus(m.amount),
         })),
-        empty: 'No cash put in or taken out.',
+        empty: t('noMovements'),
       },
-      { title: 'Drawer', rows: drawer },
+      { title: t('drawer'), rows: drawer },
       // Z reports kept before the time clock have no such list.
       ...(report.staffHours
-        ? [{ title: 'Staff on shift', rows: report.staffHours.map((p) => ({ label: p.name, value: formatDuration(p.workedMs) })), empty: 'Nobody clocked in during this shift.' }]
+        ? [{ title: t('staffOnShift'), rows: report.staffHours.map((p) => ({ label: p.name, value: f.duration(p.workedMs) })), empty: t('nobodyClockedIn') }]
         : []),
     ],
   };
@@ -119,11 +126,11 @@ export function shiftReportHtml(layout: ReportLayout, businessName: string): str
     .map((s) => `<h2>${escape(s.title)}</h2>${s.rows.length ? s.rows.map(row).join('') : `<div>${escape(s.empty ?? '—')}</div>`}`)
     .join('<hr>');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escape(layout.title)} · ${escape(businessName)}</title>
+<html lang="${layout.locale}"><head><meta charset="utf-8"><title>${escape(layout.title)} · ${escape(businessName)}</title>
 <style>
   @page { size: 80mm auto; margin: 4mm; }
   * { box-sizing: border-box; }
-  body { font: 12px/1.35 ui-monospace, 'DejaVu Sans Mono', Menlo, monospace; color: #000; margin: 0 auto; width: 72mm; padding: 4mm 0; }
+  body { font: 12px/1.35 ui-monospace, 'DejaVu Sans Mono', Menlo, 'Noto Sans Myanmar', 'Myanmar Text', 'Padauk', monospace; color: #000; margin: 0 auto; width: 72mm; padding: 4mm 0; }
   h1 { font-size: 15px; text-align: center; margin: 0 0 2px; }
   h2 { font-size: 12px; text-transform: uppercase; margin: 0 0 2px; }
   .center { text-align: center; }

@@ -3,17 +3,18 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { useFormats } from '@/components/ui/formats';
+import { useApiErrorText } from '@/components/register/api-errors';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/field';
-import { formatMoney } from '@/lib/platform/money';
 import { CashMovementForm } from './cash-movement-form';
 import { CloseShift } from './close-shift';
 import { OpenShiftForm } from './open-shift-form';
 import { readRegisterName, REGISTER_NAME_KEY, saveRegisterName } from './register-name';
 import { ShiftReportView } from './shift-report-view';
 import type { ReportData, ShiftActions, ShiftLookup } from './types';
-import { dateTimeFormat } from '@/lib/platform/format-time';
 
 type Props = { currency: string; timeZone: string; businessName: string; canSeeOrders: boolean; actions: ShiftActions };
 
@@ -25,6 +26,9 @@ type Props = { currency: string; timeZone: string; businessName: string; canSeeO
  */
 export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders, actions }: Props) {
   const router = useRouter();
+  const t = useTranslations('shift');
+  const f = useFormats();
+  const errorText = useApiErrorText();
   const [registerName, setRegisterName] = useState<string | null>(null);
   const [lookup, setLookup] = useState<ShiftLookup | null>(null);
   const [loading, setLoading] = useState(true);
@@ -42,12 +46,12 @@ export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders, a
     try {
       result = await loadShift.current(name);
     } catch {
-      result = { shift: null, report: null, error: 'Could not reach the server. Check the connection and try again.' };
+      result = { shift: null, report: null, error: t('couldNotReach') };
     }
     if (mine !== request.current) return; // a newer request superseded this one
     setLookup(result);
     setLoading(false);
-  }, []);
+  }, [t]);
 
   useEffect(() => {
     const name = readRegisterName();
@@ -80,7 +84,7 @@ export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders, a
     return (
       <div className="mx-auto max-w-lg space-y-4" aria-busy="true">
         <p role="status" className="text-slate-600">
-          Loading the shift{registerName ? ` of ${registerName}` : ''}…
+          {registerName ? t('loadingOf', { register: registerName }) : t('loading')}
         </p>
         <div className="h-40 animate-pulse rounded-xl bg-slate-200 motion-reduce:animate-none" />
       </div>
@@ -91,11 +95,10 @@ export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders, a
     return (
       <div className="mx-auto max-w-3xl space-y-4">
         <h1 ref={closedHeading} tabIndex={-1} className="text-2xl font-bold outline-none">
-          {zReport.registerName} is closed
+          {t('isClosed', { register: zReport.registerName })}
         </h1>
         <Alert tone="success">
-          {zReport.difference === 0 ? 'The drawer balanced.' : 'The difference between expected and counted cash is recorded on the Z report.'} Print
-          the Z report for the records.
+          {zReport.difference === 0 ? t('drawerBalanced') : t('differenceRecorded')}
         </Alert>
         <ShiftReportView report={zReport} currency={currency} timeZone={timeZone} businessName={businessName} />
         <div className="flex flex-wrap gap-2">
@@ -106,11 +109,11 @@ export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders, a
               void load(registerName);
             }}
           >
-            Open a new shift
+            {t('openNewShift')}
           </Button>
           {canSeeOrders && (
             <Link href="/register/orders" className={buttonClass('secondary')}>
-              Today&apos;s orders
+              {t('todaysOrders')}
             </Link>
           )}
         </div>
@@ -121,9 +124,9 @@ export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders, a
   if (!lookup || lookup.error) {
     return (
       <div className="mx-auto max-w-lg space-y-4">
-        <Alert tone="error">{lookup?.error ?? 'Could not load the shift.'}</Alert>
+        <Alert tone="error">{lookup?.error ? errorText(lookup.error) : t('couldNotLoad')}</Alert>
         <Button variant="secondary" onClick={() => void load(registerName)} disabled={loading}>
-          {loading ? 'Trying…' : 'Try again'}
+          {loading ? t('trying') : t('tryAgain')}
         </Button>
       </div>
     );
@@ -143,7 +146,7 @@ export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders, a
     );
   }
 
-  const when = dateTimeFormat(timeZone);
+  const when = { format: (at: Date) => f.dateTime(at, timeZone) };
   return (
     <div className="grid gap-5 lg:grid-cols-[minmax(0,21rem)_minmax(0,1fr)]">
       <p aria-live="polite" className="sr-only">
@@ -155,20 +158,20 @@ export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders, a
             <h1 id="shift-title" className="text-2xl font-bold">
               {shift.registerName}
             </h1>
-            <span className="rounded-full bg-brand-50 px-3 py-1 text-xs font-semibold text-brand-900 ring-1 ring-brand-100">Shift open</span>
+            <span className="rounded-full bg-brand-50 px-3 py-1 text-xs font-semibold text-brand-900 ring-1 ring-brand-100">{t('shiftOpen')}</span>
           </div>
           <dl className="mt-3 space-y-1 text-sm">
             <div className="flex justify-between gap-3">
-              <dt className="text-slate-600">Opened by</dt>
+              <dt className="text-slate-600">{t('openedBy')}</dt>
               <dd className="font-medium">{shift.openedByName}</dd>
             </div>
             <div className="flex justify-between gap-3">
-              <dt className="text-slate-600">Opened at</dt>
+              <dt className="text-slate-600">{t('openedAt')}</dt>
               <dd className="font-medium">{when.format(new Date(shift.openedAt))}</dd>
             </div>
             <div className="flex justify-between gap-3">
-              <dt className="text-slate-600">Starting float</dt>
-              <dd className="font-medium tabular-nums">{formatMoney(shift.openingFloat, currency)}</dd>
+              <dt className="text-slate-600">{t('startingFloat')}</dt>
+              <dd className="font-medium tabular-nums">{f.money(shift.openingFloat, currency)}</dd>
             </div>
           </dl>
           <RegisterSwitch current={shift.registerName} onSwitch={switchRegister} />
@@ -178,7 +181,7 @@ export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders, a
           currency={currency}
           approvers={lookup.approvers ?? []}
           onRecorded={() => {
-            setAnnouncement('The X report is updated.');
+            setAnnouncement(t('xUpdated'));
             void load(registerName);
           }}
           cashMovementAction={actions.cashMovementAction}
@@ -192,7 +195,7 @@ export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders, a
           onReview={() => load(registerName)}
           onClosed={(z) => {
             setZReport(z);
-            setAnnouncement(`${z.registerName} is closed; the Z report is shown.`);
+            setAnnouncement(t('closedShown', { register: z.registerName }));
           }}
           closeShiftAction={actions.closeShiftAction}
         />
@@ -205,7 +208,7 @@ export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders, a
         refreshing={loading}
         onRefresh={() => {
           setAnnouncement('');
-          void load(registerName).then(() => setAnnouncement('The X report is up to date.'));
+          void load(registerName).then(() => setAnnouncement(t('xUpToDate')));
         }}
       />
     </div>
@@ -215,10 +218,11 @@ export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders, a
 /** Look at another register's shift from this device (the name is remembered here). */
 function RegisterSwitch({ current, onSwitch }: { current: string; onSwitch: (name: string) => void }) {
   const [editing, setEditing] = useState(false);
+  const t = useTranslations('shift');
   if (!editing) {
     return (
       <button type="button" className="mt-3 text-sm font-semibold text-brand-700 underline" onClick={() => setEditing(true)}>
-        This device is another register?
+        {t('anotherRegister')}
       </button>
     );
   }
@@ -234,15 +238,15 @@ function RegisterSwitch({ current, onSwitch }: { current: string; onSwitch: (nam
     >
       <div className="flex-1 space-y-1">
         <label htmlFor="register-switch" className="block text-sm font-medium text-slate-700">
-          Register name
+          {t('registerName')}
         </label>
         <input id="register-switch" name="register" defaultValue={current} maxLength={40} required autoFocus className={controlClass} />
       </div>
       <Button type="submit" variant="secondary">
-        Use
+        {t('use')}
       </Button>
       <Button variant="ghost" onClick={() => setEditing(false)}>
-        Cancel
+        {t('cancel')}
       </Button>
     </form>
   );

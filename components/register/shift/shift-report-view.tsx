@@ -1,8 +1,10 @@
 'use client';
 
 import { useId, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
+import { useFormats } from '@/components/ui/formats';
 import { Button } from '@/components/ui/button';
-import { printHtml, reportLayout, shiftReportHtml, type ReportRow } from './report-sections';
+import { printHtml, reportLayout, shiftReportHtml, type ReportRow, type ShiftT } from './report-sections';
 import type { ReportData } from './types';
 
 function Row({ row }: { row: ReportRow }) {
@@ -37,8 +39,10 @@ export function ShiftReportView({
   children?: ReactNode;
 }) {
   const headingId = useId();
-  const layout = reportLayout(report, currency, timeZone);
-  const kind = report.closedAt ? 'Z report' : 'X report';
+  const t = useTranslations('shift');
+  const words = { t: t as unknown as ShiftT, f: useFormats() };
+  const layout = reportLayout(report, currency, timeZone, words);
+  const kind = report.closedAt ? 'z' : 'x';
   return (
     <section aria-labelledby={headingId} className="rounded-xl border border-slate-200 bg-white p-5" data-testid={report.closedAt ? 'z-report' : 'x-report'}>
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -47,17 +51,17 @@ export function ShiftReportView({
             {layout.title}
           </h2>
           <p className="text-sm text-slate-600">
-            {layout.meta.map((m) => (m.label === 'Register' ? m.value : `${m.label} ${m.value}`)).join(' · ')}
+            {layout.meta.map((m) => (m.kind === 'register' ? m.value : t('metaItem', { label: m.label, value: m.value }))).join(' · ')}
           </p>
         </div>
         <div className="flex gap-2">
           {onRefresh && (
-            <Button variant="secondary" onClick={onRefresh} disabled={refreshing} aria-label={`Refresh the ${kind}`}>
-              {refreshing ? 'Refreshing…' : 'Refresh'}
+            <Button variant="secondary" onClick={onRefresh} disabled={refreshing} aria-label={t('refreshReport', { kind })}>
+              {refreshing ? t('refreshing') : t('refresh')}
             </Button>
           )}
-          <Button variant="secondary" onClick={() => printHtml(shiftReportHtml(reportLayout(report, currency, timeZone), businessName))}>
-            Print<span className="sr-only"> the {kind}</span>
+          <Button variant="secondary" onClick={() => printHtml(shiftReportHtml(reportLayout(report, currency, timeZone, words), businessName))}>
+            {t('print')}<span className="sr-only">{t('printThe', { kind })}</span>
           </Button>
         </div>
       </div>

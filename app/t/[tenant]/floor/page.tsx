@@ -9,7 +9,9 @@ import { listTables } from '@/lib/restaurant';
 import { setTableStatusAction } from './actions';
 import { setLanguageAction } from '../language/actions';
 
-export const metadata: Metadata = { title: 'Floor' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('nav'))('floor') };
+}
 
 /** The dining room for everyone on shift: open a table's tab or start one, move and merge, seat guests, clear tables. */
 export default async function FloorPage() {

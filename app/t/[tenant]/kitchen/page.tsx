@@ -8,7 +8,9 @@ import { lastBumpedTicket, openTicketCounts, openTickets, stationsOf, type Kitch
 import { bumpTicketAction, recallTicketAction } from './actions';
 import { setLanguageAction } from '../language/actions';
 
-export const metadata: Metadata = { title: 'Kitchen' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('nav'))('kitchen') };
+}
 
 const view = (t: KitchenTicket): TicketView => ({
   id: t.id,

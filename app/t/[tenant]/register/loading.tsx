@@ -1,10 +1,13 @@
+import { useTranslations } from 'next-intl';
+
 /** While the register's catalog, stock and tables load: the layout of the sale screen, greyed. */
 export default function Loading() {
+  const t = useTranslations('loading');
   return (
     <div className="flex h-dvh flex-col overflow-hidden" aria-busy="true">
       <div className="flex h-16 items-center border-b border-slate-200 bg-white px-4">
         <p role="status" className="font-semibold text-slate-600">
-          Loading the register…
+          {t('register')}
         </p>
       </div>
       <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_minmax(20rem,24rem)]">

@@ -9,7 +9,9 @@ import { requireStaff, can } from '@/lib/auth';
 import { registerScreen } from '@/lib/orders';
 import { setLanguageAction } from '../language/actions';
 
-export const metadata: Metadata = { title: 'Register' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('nav'))('register') };
+}
 
 /**
  * The register: who is selling (switch staff by PIN), and the sale screen. Everything the

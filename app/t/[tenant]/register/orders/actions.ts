@@ -1,10 +1,11 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { approvalFromForm, approverFieldName, staffAction, type FormState } from '@/lib/auth';
+import { approvalFromForm, approverFieldName, currentDisplayPreferences, staffAction, type FormState } from '@/lib/auth';
+import { formatsFor } from '@/lib/platform/formats';
 import { currentShift, refundOrder, refundOrderSchema, voidOrder, voidOrderSchema } from '@/lib/orders';
 import { AppError } from '@/lib/platform/errors';
-import { formatMoney } from '@/lib/platform/money';
 import { trimmedText } from '@/lib/platform/form-data';
 
 /**
@@ -57,12 +58,13 @@ export async function refundOrderAction(_prev: FormState, formData: FormData): P
     const registerName = trimmedText(formData, 'registerName');
     const shift = registerName ? await currentShift(ctx, registerName.slice(0, 40)) : null;
     const refund = await refundOrder(ctx, orderId, { ...data, approval }, shift?.id ?? null);
-    const money = (minor: number) => formatMoney(minor, ctx.tenant.currency);
+    const [t, { locale, currencyDisplay }] = await Promise.all([getTranslations('orders'), currentDisplayPreferences()]);
+    const money = (minor: number) => formatsFor(locale, currencyDisplay).money(minor, ctx.tenant.currency);
     if (refund.status === 'pending') {
       // Nothing has changed on the order yet: it completes (or is refused) when the card service answers.
-      return `The refund of ${money(refund.amount)} is waiting for the card service to confirm it; it is retried automatically and the order shows it as pending until then. Hand back no cash for it yet.`;
+      return t('refundPending', { amount: money(refund.amount) });
     }
-    return `Refunded ${money(refund.amount)}.${data.restock ? ' The items are back in stock.' : ''}`;
+    return t(data.restock ? 'refundedRestocked' : 'refunded', { amount: money(refund.amount) });
   });
   return renameFields(state, lines.map((l) => l.lineId));
 }
@@ -71,7 +73,7 @@ export async function voidOrderAction(_prev: FormState, formData: FormData): Pro
   const input = { reason: trimmedText(formData, 'reason'), approval: null };
   const state = await staffAction('order:create', voidOrderSchema, input, async (ctx, data) => {
     await voidOrder(ctx, orderIdOf(formData), { ...data, approval: await approvalFromForm(ctx, formData, 'order:void') });
-    return 'The order is voided. Anything it took from stock is back.';
+    return (await getTranslations('orders'))('voided');
   });
   return renameFields(state);
 }

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { IdleLock } from '@/components/register/idle-lock';
 import { HeaderLink, StaffHeader } from '@/components/register/staff-header';
 import { SwitchStaff } from '@/components/register/switch-staff';
-import { STATUS_FILTERS, statusFilter, type OrderStatus, type StatusFilterKey } from '@/components/register/orders/format';
+import { STATUS_FILTER_KEY, STATUS_FILTERS, statusFilter, type OrderStatus, type StatusFilterKey } from '@/components/register/orders/format';
 import { OrderDetail, OrderList, StatusChips } from '@/components/register/orders/order-views';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
@@ -20,7 +20,9 @@ import { refundOrderAction, voidOrderAction } from './actions';
 import { formatDateTime } from '@/lib/platform/format-time';
 import { setLanguageAction } from '../../language/actions';
 
-export const metadata: Metadata = { title: 'Orders' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('nav'))('orders') };
+}
 
 const PAGE_SIZE = 20;
 
@@ -31,6 +33,7 @@ const PAGE_SIZE = 20;
 export default async function RegisterOrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireStaff('order:read');
   const tn = await getTranslations('nav');
+  const t = await getTranslations('orders');
   const params = await searchParams;
   const one = (name: string) => (typeof params[name] === 'string' ? (params[name] as string) : undefined);
 
@@ -66,11 +69,13 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
   const empty =
     q !== undefined
       ? number === undefined
-        ? 'Search by the order number, like 12.'
-        : `No order #${number} today${filter.key === 'all' ? '' : ` among “${filter.label}”`}.`
+        ? t('searchByNumber')
+        : filter.key === 'all'
+          ? t('noOrderNumber', { number })
+          : t('noOrderNumberIn', { number, filter: t(STATUS_FILTER_KEY[filter.key]) })
       : filter.key === 'all'
-        ? 'No orders yet today.'
-        : `No orders today are “${filter.label.toLowerCase()}”.`;
+        ? t('noOrdersYet')
+        : t('noOrdersAre', { filter: t(STATUS_FILTER_KEY[filter.key]).toLowerCase() });
 
   return (
     <div className="flex min-h-dvh flex-col lg:h-dvh">
@@ -84,27 +89,27 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
         <section aria-labelledby="orders-title" className="space-y-4 border-slate-200 px-4 py-5 lg:overflow-y-auto lg:border-r">
           <div>
             <h1 id="orders-title" className="text-2xl font-bold">
-              Today&apos;s orders
+              {t('todaysOrders')}
             </h1>
             <p className="text-sm text-slate-600">
               {dayLabel}
               {location && ` · ${location.name}`}
             </p>
           </div>
-          <Form action="/register/orders" className="flex items-end gap-2" role="search" aria-label="Find an order">
+          <Form action="/register/orders" className="flex items-end gap-2" role="search" aria-label={t('findAnOrder')}>
             {base.status && <input type="hidden" name="status" value={base.status} />}
             <div className="flex-1 space-y-1">
               <label htmlFor="order-number" className="block text-sm font-medium text-slate-700">
-                Order number
+                {t('orderNumber')}
               </label>
-              <input id="order-number" name="q" type="search" inputMode="numeric" defaultValue={q ?? ''} placeholder="e.g. 12" autoComplete="off" className={controlClass} />
+              <input id="order-number" name="q" type="search" inputMode="numeric" defaultValue={q ?? ''} placeholder={t('numberExample')} autoComplete="off" className={controlClass} />
             </div>
             <button type="submit" className={buttonClass('secondary')}>
-              Find
+              {t('find')}
             </button>
             {q && (
               <Link href={`/register/orders${query({ status: base.status })}`} className={buttonClass('ghost')}>
-                Clear
+                {t('clear')}
               </Link>
             )}
           </Form>
@@ -118,10 +123,10 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
             staffNames={names}
             empty={empty}
           />
-          <Pager page={page} pageSize={PAGE_SIZE} total={matching.total} href={(p) => href({ page: p > 1 ? p : undefined })} label="Order pages" />
+          <Pager page={page} pageSize={PAGE_SIZE} total={matching.total} href={(p) => href({ page: p > 1 ? p : undefined })} label={t('orderPages')} />
         </section>
-        <section aria-label="Order detail" className="bg-slate-50 px-4 py-5 lg:overflow-y-auto">
-          {selectedId && !detail && <Alert tone="error">That order was not found. It may belong to another business.</Alert>}
+        <section aria-label={t('orderDetail')} className="bg-slate-50 px-4 py-5 lg:overflow-y-auto">
+          {selectedId && !detail && <Alert tone="error">{t('notFound')}</Alert>}
           {detail ? (
             <OrderDetail
               data={detail}
@@ -136,7 +141,7 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
           ) : (
             !selectedId && (
               <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-16 text-center text-slate-600">
-                Choose an order to see its items, payments and refunds — and to print its receipt, refund or void it.
+                {t('chooseAnOrder')}
               </p>
             )
           )}

@@ -1,8 +1,10 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import type { CloseShiftState, ReportData, ShiftLookup } from '@/components/register/shift/types';
-import { listApprovers, staffNameOf, approvalFromForm, approverFieldName, staffAction, staffRead, type FormState } from '@/lib/auth';
+import { listApprovers, staffNameOf, approvalFromForm, approverFieldName, currentDisplayPreferences, staffAction, staffRead, type FormState } from '@/lib/auth';
+import { formatsFor } from '@/lib/platform/formats';
 import {
   addCashMovement,
   cashMovementSchema,
@@ -15,7 +17,7 @@ import {
   type ShiftReport,
 } from '@/lib/orders';
 import { AppError } from '@/lib/platform/errors';
-import { decimalToMinor, formatMoney, minorToDecimal } from '@/lib/platform/money';
+import { decimalToMinor, minorToDecimal } from '@/lib/platform/money';
 import { currentCurrency } from '@/lib/tenancy';
 import { trimmedText } from '@/lib/platform/form-data';
 
@@ -77,6 +79,12 @@ export async function loadShiftAction(registerName: string): Promise<ShiftLookup
   });
 }
 
+/** The answer's words and amounts in the reader's language (and the tenant's money display). */
+async function readerWords() {
+  const [t, { locale, currencyDisplay }] = await Promise.all([getTranslations('shift'), currentDisplayPreferences()]);
+  return { t, money: formatsFor(locale, currencyDisplay).money };
+}
+
 export async function openShiftAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const currency = await currentCurrency();
   const typed = trimmedText(formData, 'openingFloat');
@@ -86,7 +94,8 @@ export async function openShiftAction(_prev: FormState, formData: FormData): Pro
     { registerName: trimmedText(formData, 'registerName'), openingFloat: minorOf(typed, currency) },
     async (ctx, data) => {
       const shift = await openShift(ctx, data);
-      return `${shift.registerName} is open with ${formatMoney(shift.openingFloat, ctx.tenant.currency)} in the drawer.`;
+      const { t, money } = await readerWords();
+      return t('openedWith', { register: shift.registerName, amount: money(shift.openingFloat, ctx.tenant.currency) });
     },
   );
   return amountHint(state, 'openingFloat', typed, currency);
@@ -104,9 +113,10 @@ export async function cashMovementAction(_prev: FormState, formData: FormData): 
       const shiftId = z.uuid().safeParse(trimmedText(formData, 'shiftId'));
       if (!shiftId.success) throw new AppError('not_found', 'Shift not found');
       const movement = await addCashMovement(ctx, shiftId.data, data, await approvalFromForm(ctx, formData, 'shift:manage'));
-      const amount = formatMoney(data.amount, ctx.tenant.currency);
-      if (data.kind === 'in') return `${amount} put into the drawer.`;
-      return `${amount} taken out of the drawer.${movement.approvedBy && movement.approvedBy !== ctx.userId ? ' Approved by a manager.' : ''}`;
+      const { t, money } = await readerWords();
+      const amount = money(data.amount, ctx.tenant.currency);
+      if (data.kind === 'in') return t('putIn', { amount });
+      return t(movement.approvedBy && movement.approvedBy !== ctx.userId ? 'takenOutApproved' : 'takenOut', { amount });
     },
   );
   return approvalFields(amountHint(state, 'amount', typed, currency));
@@ -121,7 +131,7 @@ export async function closeShiftAction(_prev: CloseShiftState, formData: FormDat
     const shiftId = z.uuid().safeParse(trimmedText(formData, 'shiftId'));
     if (!shiftId.success) throw new AppError('not_found', 'Shift not found');
     report = toReportData(await closeShift(ctx, shiftId.data, data.countedCash, await approvalFromForm(ctx, formData, 'shift:manage')));
-    return `${report.registerName} is closed.`;
+    return (await getTranslations('shift'))('closedMessage', { register: report.registerName });
   });
   const hinted = approvalFields(amountHint(state, 'countedCash', typed, currency));
   return hinted ? { ...hinted, ...(report && { report }) } : hinted;

@@ -9,7 +9,9 @@ import { getTenantSettings } from '@/lib/tenancy';
 import { cashMovementAction, closeShiftAction, loadShiftAction, openShiftAction } from './actions';
 import { setLanguageAction } from '../../language/actions';
 
-export const metadata: Metadata = { title: 'Shift' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('nav'))('shift') };
+}
 
 /**
  * The cash drawer of this register: open a shift with a float, cash in/out, the X report,
