@@ -1,15 +1,13 @@
 import { createElement, type ReactNode } from 'react';
-import { renderToString } from 'react-dom/server';
-import { NextIntlClientProvider } from 'next-intl';
 import { describe, expect, it } from 'vitest';
+import { renderStrict } from './render-strict';
 import { CsvPreview } from '@/components/admin/catalog/csv-preview';
 import { HeadlineFigures } from '@/components/admin/dashboard/figures';
 import { FirstDayChecklistPanel } from '@/components/admin/dashboard/first-day-checklist';
 import { StockLevelsTable } from '@/components/admin/stock/stock-levels-table';
-import { FormatsProvider } from '@/components/ui/formats';
 import type { SalesSummary } from '@/lib/analytics';
 import type { ImportPreview } from '@/lib/catalog';
-import { MESSAGES, translatorFor } from '@/lib/platform/i18n';
+import { translatorFor } from '@/lib/platform/i18n';
 import type { Locale } from '@/lib/platform/locale';
 import { formatMoney } from '@/lib/platform/money';
 
@@ -58,27 +56,13 @@ const preview: ImportPreview = {
 };
 
 function render(locale: Locale): string {
-  const errors: Error[] = [];
   const screen: ReactNode = [
     createElement(FirstDayChecklistPanel, { key: 'checklist', checklist, canDismiss: true, canRemoveSamples: true, dismissAction: noAction, removeSamplesAction: noAction }),
     createElement(HeadlineFigures, { key: 'figures', summary, currency: 'MMK', comparedWith: 'last week' }),
     createElement(StockLevelsTable, { key: 'stock', rows, view: 'all', location: { id: 'l1', name: 'Main store' }, canWrite: true, itemQuery: '?location=l1', setThresholdAction: noAction }),
     createElement(CsvPreview, { key: 'csv', preview, currency: 'MMK' }),
   ];
-  const html = renderToString(
-    createElement(NextIntlClientProvider, {
-      locale,
-      messages: MESSAGES[locale],
-      timeZone: 'Asia/Yangon',
-      onError: (e: Error) => {
-        errors.push(e);
-        throw e;
-      },
-      children: createElement(FormatsProvider, { locale, currencyDisplay: 'local', children: screen }),
-    }),
-  );
-  expect(errors).toEqual([]);
-  return html;
+  return renderStrict(locale, screen);
 }
 
 describe('the admin in Myanmar', () => {

@@ -1,15 +1,12 @@
 import { createElement, createRef, type ReactNode } from 'react';
-import { renderToString } from 'react-dom/server';
-import { NextIntlClientProvider } from 'next-intl';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { renderStrict } from './render-strict';
 import { CartTotals } from '@/components/register/cart-totals';
 import { ProductGrid } from '@/components/register/product-grid';
-import { FormatsProvider } from '@/components/ui/formats';
 import { createProduct } from '@/lib/catalog/service';
 import { productInputSchema } from '@/lib/catalog/schemas';
 import { registerScreen } from '@/lib/orders/register-data';
 import { formatMoney } from '@/lib/platform/money';
-import { MESSAGES } from '@/lib/platform/i18n';
 import type { Locale } from '@/lib/platform/locale';
 import { contextOf, createTenant, type TestTenant } from '../helpers';
 
@@ -28,7 +25,6 @@ beforeAll(async () => {
 async function render(locale: Locale, display: 'code' | 'local' = 'code'): Promise<string> {
   const ctx = contextOf(t);
   const { data } = await registerScreen(ctx);
-  const errors: Error[] = [];
   const screen: ReactNode = [
     createElement(ProductGrid, {
       key: 'grid',
@@ -55,20 +51,7 @@ async function render(locale: Locale, display: 'code' | 'local' = 'code'): Promi
       onOrderDiscount: () => {},
     }),
   ];
-  const html = renderToString(
-    createElement(NextIntlClientProvider, {
-      locale,
-      messages: MESSAGES[locale],
-      timeZone: t.tenant.timeZone,
-      onError: (e: Error) => {
-        errors.push(e);
-        throw e;
-      },
-      children: createElement(FormatsProvider, { locale, currencyDisplay: display, children: screen }),
-    }),
-  );
-  expect(errors).toEqual([]);
-  return html;
+  return renderStrict(locale, screen, { currencyDisplay: display, timeZone: t.tenant.timeZone });
 }
 
 describe('the register in Myanmar', () => {

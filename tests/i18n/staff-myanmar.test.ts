@@ -1,7 +1,6 @@
 import { createElement, type ReactNode } from 'react';
-import { renderToString } from 'react-dom/server';
-import { NextIntlClientProvider } from 'next-intl';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { renderStrict } from './render-strict';
 import { ApproverPinFields } from '@/components/register/approver-pin-fields';
 import { apiErrorText } from '@/components/register/api-errors';
 import { CardStatusBanner } from '@/components/register/card-status-banner';
@@ -15,10 +14,9 @@ import { ShiftReportView } from '@/components/register/shift/shift-report-view';
 import type { ReportData } from '@/components/register/shift/types';
 import { SplitPlanner } from '@/components/register/split-bill';
 import type { Order } from '@/components/register/types';
-import { FormatsProvider } from '@/components/ui/formats';
 import { closeShift, createOrder, createOrderSchema, openShift, payOrder } from '@/lib/orders';
 import { formatsFor } from '@/lib/platform/formats';
-import { MESSAGES, translatorFor } from '@/lib/platform/i18n';
+import { translatorFor } from '@/lib/platform/i18n';
 import type { Locale } from '@/lib/platform/locale';
 import { createStockedProduct, createTenant, mainLocation, sessionContextOf, type TestTenant } from '../helpers';
 
@@ -103,21 +101,7 @@ function screens(): ReactNode[] {
 }
 
 function render(locale: Locale): string {
-  const errors: Error[] = [];
-  const html = renderToString(
-    createElement(NextIntlClientProvider, {
-      locale,
-      messages: MESSAGES[locale],
-      timeZone: 'Asia/Yangon',
-      onError: (e: Error) => {
-        errors.push(e);
-        throw e;
-      },
-      children: createElement(FormatsProvider, { locale, currencyDisplay: 'local', children: screens() }),
-    }),
-  );
-  expect(errors).toEqual([]);
-  return html;
+  return renderStrict(locale, screens());
 }
 
 describe('the staff dialogs in Myanmar', () => {
