@@ -169,6 +169,25 @@ export function SettingsForm({
           ))}
         </SelectField>
       </fieldset>
+      <fieldset disabled={!canWrite} className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+        <legend className="px-1 text-sm font-semibold text-slate-700">{t('offlineLegend')}</legend>
+        <TextField
+          label={t('offlineMaxHours')}
+          name="offlineMaxHours"
+          inputMode="numeric"
+          defaultValue={String(settings.offlineMaxHours)}
+          error={fe.offlineMaxHours}
+          hint={t('offlineMaxHoursHint')}
+        />
+        <TextField
+          label={t('offlineMaxTotal', { currency })}
+          name="offlineMaxTotal"
+          inputMode="decimal"
+          defaultValue={settings.offlineMaxTotal === null ? '' : minorToDecimal(settings.offlineMaxTotal, currency)}
+          error={fe.offlineMaxTotal}
+          hint={t('offlineMaxTotalHint')}
+        />
+      </fieldset>
       {canWrite && (
         <Button type="submit" disabled={pending}>
           {pending ? 'Saving…' : 'Save settings'}

@@ -32,6 +32,8 @@ export async function saveSettingsAction(_prev: FormState, formData: FormData): 
   const tolerance = field(formData, 'drawerTolerance');
   const idle = field(formData, 'idleLockMinutes');
   const linkDays = field(formData, 'receiptLinkDays');
+  const offlineHours = field(formData, 'offlineMaxHours');
+  const offlineTotal = field(formData, 'offlineMaxTotal');
   const input = {
     address: field(formData, 'address'),
     phone: field(formData, 'phone'),
@@ -52,6 +54,9 @@ export async function saveSettingsAction(_prev: FormState, formData: FormData): 
     receiptLinkDays: linkDays === undefined ? undefined : Number(linkDays.trim() || Number.NaN),
     locale: field(formData, 'locale'),
     currencyDisplay: field(formData, 'currencyDisplay'),
+    offlineMaxHours: offlineHours === undefined ? undefined : Number(offlineHours.trim() || Number.NaN),
+    // Blank: no limit.
+    offlineMaxTotal: offlineTotal === undefined ? undefined : offlineTotal.trim() === '' ? null : (decimalToMinor(offlineTotal, currency) ?? Number.NaN),
   };
   return staffAction('settings:write', settingsPatchSchema, input, async (ctx, data) => {
     await updateTenantSettings(ctx, data);
