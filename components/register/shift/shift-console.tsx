@@ -36,8 +36,12 @@ export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders, a
   const [announcement, setAnnouncement] = useState('');
   const request = useRef(0);
   const closedHeading = useRef<HTMLHeadingElement>(null);
-  // The page hands a new props object on every refresh; loading must not restart with it.
+  // The page hands a new props object on every refresh, and next-intl a new `t` with every server
+  // render's messages; loading must not restart with either (it would call the page's action again
+  // while the router is already on another page, where that action is unknown).
   const loadShift = useRef(actions.loadShiftAction);
+  const unreachable = useRef('');
+  unreachable.current = t('couldNotReach');
 
   const load = useCallback(async (name: string) => {
     const mine = ++request.current;
@@ -46,12 +50,12 @@ export function ShiftConsole({ currency, timeZone, businessName, canSeeOrders, a
     try {
       result = await loadShift.current(name);
     } catch {
-      result = { shift: null, report: null, error: t('couldNotReach') };
+      result = { shift: null, report: null, error: unreachable.current };
     }
     if (mine !== request.current) return; // a newer request superseded this one
     setLookup(result);
     setLoading(false);
-  }, [t]);
+  }, []);
 
   useEffect(() => {
     const name = readRegisterName();
