@@ -1,6 +1,7 @@
 'use server';
 
 import { staffAction, type FormState } from '@/lib/auth';
+import { amountOf } from '@/lib/platform/form-data';
 import { decimalToMinor } from '@/lib/platform/money';
 import { currentCurrency, settingsPatchSchema, updateTenantSettings } from '@/lib/tenancy';
 
@@ -8,6 +9,12 @@ const field = (formData: FormData, name: string) => {
   const value = formData.get(name);
   return typeof value === 'string' ? value : undefined;
 };
+
+/** Whole units as typed: a missing field → undefined, blank or not a number → NaN (the schema's error). */
+const wholeOf = (value: string | undefined) => (value === undefined ? undefined : Number(value.trim() || Number.NaN));
+
+/** An amount where blank means none: a missing field → undefined, blank → null, else minor units (NaN: the schema's error). */
+const optionalAmountOf = (value: string | undefined, currency: string) => (value === undefined ? undefined : (amountOf(value, currency) ?? null));
 
 /** "10" or "12.5" (%) → basis points; anything else is left for the schema to refuse. */
 function percentToBasisPoints(value: string | undefined): number | undefined {
@@ -29,11 +36,6 @@ function tipPresets(value: string | undefined): number[] | undefined {
 export async function saveSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const currency = await currentCurrency();
   const cashOut = field(formData, 'cashOutLimit');
-  const tolerance = field(formData, 'drawerTolerance');
-  const idle = field(formData, 'idleLockMinutes');
-  const linkDays = field(formData, 'receiptLinkDays');
-  const offlineHours = field(formData, 'offlineMaxHours');
-  const offlineTotal = field(formData, 'offlineMaxTotal');
   const input = {
     address: field(formData, 'address'),
     phone: field(formData, 'phone'),
@@ -42,21 +44,21 @@ export async function saveSettingsAction(_prev: FormState, formData: FormData): 
     discountLimitBasisPoints: percentToBasisPoints(field(formData, 'discountLimit')),
     minPinLength: Number(field(formData, 'minPinLength')),
     pinSwitchToOwner: formData.get('pinSwitchToOwner') === 'on',
-    idleLockMinutes: idle === undefined ? undefined : Number(idle.trim() || Number.NaN),
+    idleLockMinutes: wholeOf(field(formData, 'idleLockMinutes')),
     cashOutLimit: cashOut === undefined ? undefined : (decimalToMinor(cashOut, currency) ?? Number.NaN),
     dayStartsAt: field(formData, 'dayStartsAt'),
     // Blank: back to the default (one unit of the currency).
-    drawerTolerance: tolerance === undefined ? undefined : tolerance.trim() === '' ? null : (decimalToMinor(tolerance, currency) ?? Number.NaN),
+    drawerTolerance: optionalAmountOf(field(formData, 'drawerTolerance'), currency),
     tipsEnabled: formData.get('tipsEnabled') === 'on',
     tipPresets: tipPresets(field(formData, 'tipPresets')),
     tipCustomAmount: formData.get('tipCustomAmount') === 'on',
     serviceChargeBasisPoints: percentToBasisPoints(field(formData, 'serviceCharge')),
-    receiptLinkDays: linkDays === undefined ? undefined : Number(linkDays.trim() || Number.NaN),
+    receiptLinkDays: wholeOf(field(formData, 'receiptLinkDays')),
     locale: field(formData, 'locale'),
     currencyDisplay: field(formData, 'currencyDisplay'),
-    offlineMaxHours: offlineHours === undefined ? undefined : Number(offlineHours.trim() || Number.NaN),
+    offlineMaxHours: wholeOf(field(formData, 'offlineMaxHours')),
     // Blank: no limit.
-    offlineMaxTotal: offlineTotal === undefined ? undefined : offlineTotal.trim() === '' ? null : (decimalToMinor(offlineTotal, currency) ?? Number.NaN),
+    offlineMaxTotal: optionalAmountOf(field(formData, 'offlineMaxTotal'), currency),
   };
   return staffAction('settings:write', settingsPatchSchema, input, async (ctx, data) => {
     await updateTenantSettings(ctx, data);

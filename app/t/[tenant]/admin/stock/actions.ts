@@ -29,7 +29,6 @@ import { amountOf, text, texts } from '@/lib/platform/form-data';
 /** Blank or not a number → undefined/NaN, which the module's schema refuses with a field error. */
 const numberOf = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : Number(value));
 
-
 /**
  * The item picker's search: an exact barcode or SKU first (what a scanner types), then active
  * products whose name or SKU matches. Reads only; it does not refresh the page.
