@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
+import { getMessages } from 'next-intl/server';
 import { connection } from 'next/server';
 // Noto Sans Myanmar, served by the app (the CSS pipeline copies the woff2 into the build):
 // Burmese never falls back to boxes on a kiosk, a Linux tablet or a print frame (docs/i18n.md).
@@ -7,6 +8,7 @@ import '@fontsource/noto-sans-myanmar/myanmar-400.css';
 import '@fontsource/noto-sans-myanmar/myanmar-700.css';
 import './globals.css';
 import { FormatsProvider } from '@/components/ui/formats';
+import { CLIENT_NAMESPACES, pickMessages } from '@/i18n/client-messages';
 import { currentDisplayPreferences } from '@/lib/auth';
 
 export const metadata: Metadata = {
@@ -25,7 +27,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
-        <NextIntlClientProvider>
+        {/* Only what client components outside the admin and staff screens use; their layouts send their own (i18n/client-messages.ts). */}
+        <NextIntlClientProvider messages={pickMessages(await getMessages(), CLIENT_NAMESPACES.root)}>
           <FormatsProvider locale={locale} currencyDisplay={currencyDisplay}>
             {children}
           </FormatsProvider>

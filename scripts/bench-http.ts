@@ -46,6 +46,8 @@ type CaseResult = {
   p99: number;
   cpuMsPerRequest: number;
   sqlPerRequest: number;
+  /** Bytes read per answer, headers included (a page's weight: its HTML and the RSC payload inlined in it). */
+  kbPerResponse: number;
 };
 
 export async function benchHttp(): Promise<void> {
@@ -205,7 +207,7 @@ async function scrape(port: number): Promise<Map<string, number>> {
   return values;
 }
 
-type Run = { requests: number; errors: number; latencies: number[] };
+type Run = { requests: number; errors: number; latencies: number[]; bytes: number };
 
 /** autocannon over keep-alive connections; latencies are taken per response (its summary has no p95). */
 async function load(c: Case, shop: BenchShop, port: number, seconds: number, amount?: number): Promise<Run> {
@@ -244,7 +246,7 @@ async function load(c: Case, shop: BenchShop, port: number, seconds: number, amo
     const answers = [...statuses].map(([status, n]) => `${n}× ${status}`).join(', ');
     console.warn(`${c.name}: ${errors} failed (answers: ${answers}; connection errors ${result.errors}, timeouts ${result.timeouts})`);
   }
-  return { requests: latencies.length, errors, latencies: latencies.sort((a, b) => a - b) };
+  return { requests: latencies.length, errors, latencies: latencies.sort((a, b) => a - b), bytes: result.throughput.total };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
@@ -262,7 +264,7 @@ async function measureCase(c: Case, shop: BenchShop, d: Target): Promise<CaseRes
   await load(c, shop, d.port, 3); // warm-up: JIT, connection pools, caches
   const sqlBefore = await sqlSoFar(d);
   const cpuBefore = cpuSoFar(d);
-  const { requests, errors, latencies } = await load(c, shop, d.port, SECONDS);
+  const { requests, errors, latencies, bytes } = await load(c, shop, d.port, SECONDS);
   const cpu = cpuSoFar(d) - cpuBefore;
   const sql = (await sqlSoFar(d)) - sqlBefore;
   return {
@@ -275,6 +277,7 @@ async function measureCase(c: Case, shop: BenchShop, d: Target): Promise<CaseRes
     p99: percentile(latencies, 99),
     cpuMsPerRequest: cpu / requests,
     sqlPerRequest: sql / requests,
+    kbPerResponse: bytes / requests / 1024,
   };
 }
 
@@ -306,11 +309,11 @@ function table(title: string, results: CaseResult[]): void {
   const baseline = results[0]!;
   console.log(`\n${title}\n`);
   console.log(
-    `${'route'.padEnd(40)} ${'req/s'.padStart(7)} ${'× base'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'CPU ms/req'.padStart(10)} ${'SQL/req'.padStart(8)} ${'errors'.padStart(7)}`,
+    `${'route'.padEnd(40)} ${'req/s'.padStart(7)} ${'× base'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'CPU ms/req'.padStart(10)} ${'SQL/req'.padStart(8)} ${'KB/resp'.padStart(8)} ${'errors'.padStart(7)}`,
   );
   for (const r of results) {
     console.log(
-      `${r.name.padEnd(40)} ${r.reqPerSec.toFixed(0).padStart(7)} ${(r.reqPerSec / baseline.reqPerSec).toFixed(2).padStart(7)} ${r.p50.toFixed(0).padStart(7)} ${r.p95.toFixed(0).padStart(7)} ${r.p99.toFixed(0).padStart(7)} ${r.cpuMsPerRequest.toFixed(1).padStart(10)} ${r.sqlPerRequest.toFixed(1).padStart(8)} ${String(r.errors).padStart(7)}`,
+      `${r.name.padEnd(40)} ${r.reqPerSec.toFixed(0).padStart(7)} ${(r.reqPerSec / baseline.reqPerSec).toFixed(2).padStart(7)} ${r.p50.toFixed(0).padStart(7)} ${r.p95.toFixed(0).padStart(7)} ${r.p99.toFixed(0).padStart(7)} ${r.cpuMsPerRequest.toFixed(1).padStart(10)} ${r.sqlPerRequest.toFixed(1).padStart(8)} ${r.kbPerResponse.toFixed(1).padStart(8)} ${String(r.errors).padStart(7)}`,
     );
   }
 }

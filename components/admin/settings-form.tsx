@@ -3,7 +3,7 @@
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/ui/field';
-import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+import { useFormAction, useRefreshWhenSaved, type FormAction } from '@/components/ui/use-form-action';
 import { useTranslations } from 'next-intl';
 import { LOCALE_NAMES, LOCALES } from '@/lib/platform/locale';
 import { formatMoney, minorDigits, minorToDecimal } from '@/lib/platform/money';
@@ -29,6 +29,7 @@ export function SettingsForm({
 }) {
   const t = useTranslations('settings');
   const { state, pending, onSubmit } = useFormAction(saveSettingsAction, null);
+  useRefreshWhenSaved(state); // the store's language may have changed
   // 2,500 of the currency's major unit, as the two ways would show it.
   const example = 2500 * 10 ** minorDigits(currency);
   const fe = state?.fieldErrors ?? {};

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 import { LOCALE_NAMES, LOCALES, type Locale } from '@/lib/platform/locale';
-import { useFormAction, type FormAction } from './use-form-action';
+import { useFormAction, useRefreshWhenSaved, type FormAction } from './use-form-action';
 
 /**
  * The signed-in person's interface language: English, မြန်မာ, or the store's (which the owner
@@ -12,8 +12,9 @@ import { useFormAction, type FormAction } from './use-form-action';
  */
 export function LanguageSwitch({ chosen, storeLocale, action }: { chosen: Locale | null; storeLocale: Locale; action: FormAction }) {
   const t = useTranslations('language');
-  const { pending, onSubmit } = useFormAction(action, null);
+  const { state, pending, onSubmit } = useFormAction(action, null);
   const form = useRef<HTMLFormElement>(null);
+  useRefreshWhenSaved(state);
   return (
     // relative: the sr-only label is absolutely placed, and must stay inside the staff header's
     // sideways-scrolling row on a phone rather than widen the page (e2e/register-phone.spec.ts).

@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react';
 import type { FormState } from '@/lib/auth';
 
@@ -32,4 +33,17 @@ export function useAddForm(action: FormAction) {
     if (state?.ok) form.current?.reset();
   }, [state]);
   return { state, pending, onSubmit, form, fieldErrors: state?.fieldErrors ?? {} };
+}
+
+/**
+ * After an action that can change the interface language answers ok, a router refresh: it
+ * re-renders every layout, where the action's own refresh() was seen (Next 16) to re-render the
+ * root layout and the page but not the layouts between, which hand each screen its messages
+ * (components/ui/client-messages.tsx; e2e/i18n.spec.ts caught it).
+ */
+export function useRefreshWhenSaved(state: FormState): void {
+  const router = useRouter();
+  useEffect(() => {
+    if (state?.ok) router.refresh();
+  }, [state, router]);
 }

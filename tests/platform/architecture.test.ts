@@ -1,19 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = path.resolve(__dirname, '../..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(path.join(root, dir)).flatMap((name) => {
-    const rel = path.join(dir, name);
-    if (statSync(path.join(root, rel)).isDirectory()) return sourceFiles(rel);
-    return /\.(ts|tsx)$/.test(name) ? [rel] : [];
-  });
-}
-
-const imports = (file: string) =>
-  [...readFileSync(path.join(root, file), 'utf8').matchAll(/from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g)].map((m) => m[1] ?? m[2]!);
+import { imports, isClient, root, sourceFiles } from '../source-files';
 
 /**
  * db/ is the ground floor (schema, migrations, policies, client): it imports nothing from the
@@ -155,7 +143,6 @@ function tenantFunctionOffenders(names: string[], policiesSql: string): string[]
   });
 }
 
-const isClient = (f: string) => f === 'proxy.ts' || /^['"]use client['"]/.test(readFileSync(path.join(root, f), 'utf8'));
 /** Value imports only: `import type` is erased, so a client component may take types from any door. */
 const valueImports = (file: string) =>
   [...readFileSync(path.join(root, file), 'utf8').matchAll(/^import\s+(?!type\s)[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1]!);
@@ -328,7 +315,7 @@ describe('architecture rules', () => {
       'app/t/[tenant]/admin/page.tsx': "import { contextFor } from '@/lib/auth';",
       'components/admin/x.tsx': 'const ctx = contextFor(tenant, owner);',
       'scripts/seed/seed.ts': 'const ctx = contextFor(tenant, ownerRow);',
-      'app/t/[tenant]/register/page.tsx': 'const ctx = await requireStaff();',
+      'app/t/[tenant]/register/(sale)/page.tsx': 'const ctx = await requireStaff();',
     };
     expect(requestlessContextOffenders(Object.keys(planted), (f) => planted[f]!)).toEqual(['app/t/[tenant]/admin/page.tsx', 'components/admin/x.tsx']);
   });

@@ -7,7 +7,7 @@ import { SwitchStaff } from '@/components/register/switch-staff';
 import { TimeClock } from '@/components/register/time-clock';
 import { requireStaff, can } from '@/lib/auth';
 import { registerScreen } from '@/lib/orders';
-import { setLanguageAction } from '../language/actions';
+import { setLanguageAction } from '../../language/actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('register') };
