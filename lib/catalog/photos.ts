@@ -5,7 +5,8 @@ import type { TenantContext, TenantScope } from '@/lib/auth';
 import { AppError } from '@/lib/platform/errors';
 import { objectKey, objectStorage, type StoredObject } from '@/lib/storage';
 import type { Product } from './repository';
-import { getProduct, patchProduct } from './service';
+import { PHOTO_PATH } from './schemas';
+import { catalogRepository, getProduct, patchProduct } from './service';
 
 /** What a photo may be: JPEG, PNG or WebP, up to 5 MB as uploaded. */
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
@@ -19,7 +20,7 @@ export const SHOWN_SIZE: PhotoSize = 480;
 const SHARP_FORMAT: Record<(typeof PHOTO_TYPES)[number], string> = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp' };
 const HASH = /^[a-f0-9]{32}$/;
 
-export { PHOTO_PATH } from './schemas';
+export { PHOTO_PATH };
 export const photoPath = (hash: string, size: PhotoSize) => `/api/v1/photos/${hash}/${size}`;
 
 /** The upload: the file's media type and its bytes in base64 (a JSON body, so Idempotency-Key and the body checks apply as to every mutation). */
@@ -65,6 +66,37 @@ export async function readProductPhoto({ tenantId }: TenantScope, hash: string, 
   const width = Number(size);
   if (!HASH.test(hash) || !(PHOTO_SIZES as readonly number[]).includes(width)) return null;
   return objectStorage().get(keyOf(tenantId, hash, width as PhotoSize));
+}
+
+/** How long a stored photo no product names is kept: an upload stores its objects before it sets the product's photoUrl. */
+export const UNUSED_PHOTO_GRACE_MS = 24 * 3600_000;
+const STORED_PHOTO = /\/([a-f0-9]{32})-\d+\.webp$/;
+
+/**
+ * Deletes the tenant's stored photos that no product names any more (a photo replaced, a
+ * product deleted) and that were stored longer ago than `graceMs`. Photos are shared by content:
+ * one still named by any product, archived ones too, stays with all its sizes. The products are
+ * read before the objects are listed, so an upload finishing meanwhile is within the grace.
+ */
+export async function sweepUnusedPhotos({ tenantId }: TenantScope, now = new Date(), graceMs = UNUSED_PHOTO_GRACE_MS): Promise<{ deleted: number; kept: number }> {
+  const inUse = new Set<string>();
+  for (const product of await (await catalogRepository()).allProducts(tenantId)) {
+    const hash = product.photoUrl && PHOTO_PATH.exec(product.photoUrl)?.[1];
+    if (hash) inUse.add(hash);
+  }
+  const storage = objectStorage();
+  let deleted = 0;
+  let kept = 0;
+  for (const object of await storage.list(`${objectKey('tenants', tenantId, 'photos')}/`)) {
+    const hash = STORED_PHOTO.exec(object.key)?.[1];
+    if (!hash || inUse.has(hash) || now.getTime() - object.modifiedAt.getTime() < graceMs) {
+      kept++;
+      continue;
+    }
+    await storage.delete(object.key);
+    deleted++;
+  }
+  return { deleted, kept };
 }
 
 const invalid = (message: string) => new AppError('unprocessable', message, [{ path: 'data', message }]);

@@ -7,7 +7,7 @@ import { patchSchema } from '@/lib/platform/validation';
  * not start with `$` or contain `.`, so no input can become a query operator or a path.
  */
 /** Our own uploaded photos' addresses: `/api/v1/photos/<content hash>/<width>` (lib/catalog/photos.ts). */
-export const PHOTO_PATH = /^\/api\/v1\/photos\/[a-f0-9]{32}\/(160|480|1024)$/;
+export const PHOTO_PATH = /^\/api\/v1\/photos\/([a-f0-9]{32})\/(160|480|1024)$/;
 
 export const MAX_PRICE = 1_000_000_000; // minor units; fits an int4 column with room to add
 

@@ -1,5 +1,6 @@
 import { migrateDatabase } from '@/db/migrate';
 import { rebuildWhereNeeded } from '@/lib/analytics';
+import { sweepUnusedPhotos } from '@/lib/catalog';
 import { config } from '@/lib/platform/config';
 import { databaseSettings } from '@/lib/platform/db';
 import { purgeExpiredIdempotencyKeys } from '@/lib/platform/idempotency';
@@ -22,6 +23,12 @@ export async function startServer(): Promise<void> {
   // Config refuses production without Redis unless one instance (or the demo) was declared.
   const warning = NODE_ENV === 'production' ? perProcessStateWarning() : undefined;
   if (warning) logger.warn(`${warning}. Run exactly one instance, or set REDIS_URL.`);
+  // Photos no product names any more (replaced, or their product deleted), a day after they were stored.
+  every(6 * HOUR, 'delete unused product photos', async () => {
+    let deleted = 0;
+    for (const tenantId of await listTenantIds()) deleted += (await sweepUnusedPhotos({ tenantId })).deleted;
+    if (deleted > 0) logger.info({ deleted }, 'deleted unused product photos');
+  });
   every(HOUR, 'purge expired idempotency keys', async () => {
     let purged = 0;
     for (const tenantId of await listTenantIds()) purged += await purgeExpiredIdempotencyKeys(tenantId);

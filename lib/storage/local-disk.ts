@@ -1,6 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ObjectStorage, StoredObject } from './types';
+import type { ListedObject, ObjectStorage, StoredObject } from './types';
 
 /**
  * Objects as files under `root` (default `.data/objects`, beside PGlite's data): the body at
@@ -38,5 +38,33 @@ export class LocalDiskStorage implements ObjectStorage {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw err;
     }
+  }
+
+  async list(prefix: string): Promise<ListedObject[]> {
+    // The folder the prefix is in, walked whole; the prefix then filters its keys.
+    const folder = prefix.endsWith('/') ? prefix.slice(0, -1) : path.posix.dirname(prefix);
+    let names: string[];
+    try {
+      names = await readdir(folder === '.' ? this.root : this.pathOf(folder), { recursive: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+    const keys = names
+      .map((name) => (folder === '.' ? name : `${folder}/${name.split(path.sep).join('/')}`))
+      .filter((key) => key.startsWith(prefix) && !key.endsWith('.type') && !key.endsWith('.tmp'));
+    const listed = await Promise.all(
+      keys.map(async (key) => {
+        const info = await stat(this.pathOf(key)).catch(() => null); // gone meanwhile, or a folder
+        return info?.isFile() ? [{ key, modifiedAt: info.mtime }] : [];
+      }),
+    );
+    return listed.flat();
+  }
+
+  async delete(key: string): Promise<void> {
+    const file = this.pathOf(key);
+    await rm(file, { force: true });
+    await rm(`${file}.type`, { force: true });
   }
 }

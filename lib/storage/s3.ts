@@ -1,5 +1,5 @@
 import { AwsClient } from 'aws4fetch';
-import type { ObjectStorage, StoredObject } from './types';
+import type { ListedObject, ObjectStorage, StoredObject } from './types';
 
 export type S3Options = { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
 
@@ -32,4 +32,36 @@ export class S3Storage implements ObjectStorage {
     if (!res.ok) throw new Error(`S3 GET ${key}: ${res.status}`);
     return { body: new Uint8Array(await res.arrayBuffer()), contentType: res.headers.get('content-type') ?? 'application/octet-stream' };
   }
+
+  /** ListObjectsV2, page by page (at most 1000 keys a page). */
+  async list(prefix: string): Promise<ListedObject[]> {
+    const listed: ListedObject[] = [];
+    let token: string | null = null;
+    do {
+      const query = new URLSearchParams({ 'list-type': '2', prefix, ...(token && { 'continuation-token': token }) });
+      const res = await this.client.fetch(`${this.base}?${query}`, { method: 'GET' });
+      if (!res.ok) throw new Error(`S3 LIST ${prefix}: ${res.status}`);
+      const xml = await res.text();
+      for (const [, contents] of xml.matchAll(/<Contents>([\s\S]*?)<\/Contents>/g)) {
+        const key = xmlText(contents!, 'Key');
+        const modified = xmlText(contents!, 'LastModified');
+        if (key && modified) listed.push({ key, modifiedAt: new Date(modified) });
+      }
+      token = xmlText(xml, 'IsTruncated') === 'true' ? xmlText(xml, 'NextContinuationToken') : null;
+    } while (token);
+    return listed;
+  }
+
+  async delete(key: string): Promise<void> {
+    const res = await this.client.fetch(this.urlOf(key), { method: 'DELETE' });
+    if (!res.ok && res.status !== 404) throw new Error(`S3 DELETE ${key}: ${res.status}`);
+  }
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The text of the first `<tag>` in `xml` (S3's answers are flat enough for this), entities decoded. */
+function xmlText(xml: string, tag: string): string | null {
+  const found = new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml)?.[1];
+  return found === undefined ? null : found.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ENTITIES[e]!);
 }

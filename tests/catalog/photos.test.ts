@@ -6,9 +6,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as photoRoute from '@/app/api/v1/photos/[hash]/[size]/route';
 import * as uploadRoute from '@/app/api/v1/products/[id]/photo/route';
-import { PHOTO_PATH } from '@/lib/catalog/photos';
+import { PHOTO_PATH, sweepUnusedPhotos, UNUSED_PHOTO_GRACE_MS } from '@/lib/catalog/photos';
 import { resetConfigForTests } from '@/lib/platform/config';
-import { LocalDiskStorage, objectKey, S3Storage } from '@/lib/storage';
+import { LocalDiskStorage, objectKey, objectStorage, S3Storage } from '@/lib/storage';
 import { apiRequest, createStockedProduct, createTenant, json, segment, type TestStaff, type TestTenant } from '../helpers';
 
 let a: TestTenant;
@@ -86,6 +86,28 @@ describe('product photos', () => {
     expect((await photo(a, a.owner, url.replace(/[a-f0-9]{32}/, '0'.repeat(32)))).status).toBe(404);
   });
 
+  it('deletes a replaced photo a day after it was stored, and never one a product of the tenant still names', async () => {
+    // A second picture for A's product: the first is now named by no product of A's.
+    const other = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#147f49' } }).png().toBuffer();
+    const replaced = await json(await upload(a, a.owner, productA, { contentType: 'image/png', data: other.toString('base64') }));
+    expect(replaced.status).toBe(201);
+    const hashOf = (u: string) => PHOTO_PATH.exec(u)![1]!;
+    const stored = async (tenantId: string, hash: string) =>
+      (await objectStorage().list(`${objectKey('tenants', tenantId, 'photos')}/`)).filter((o) => o.key.includes(hash)).length;
+    expect(await stored(a.tenant.id, hashOf(url))).toBe(3);
+
+    // Within the grace (an upload stores its objects before its product names them): nothing goes.
+    expect(await sweepUnusedPhotos({ tenantId: a.tenant.id })).toMatchObject({ deleted: 0 });
+    const later = new Date(Date.now() + UNUSED_PHOTO_GRACE_MS + 60_000);
+    expect(await sweepUnusedPhotos({ tenantId: a.tenant.id }, later)).toEqual({ deleted: 3, kept: 3 });
+    expect(await stored(a.tenant.id, hashOf(url))).toBe(0);
+    expect(await stored(a.tenant.id, hashOf(replaced.body.photoUrl))).toBe(3);
+    expect((await photo(a, a.owner, replaced.body.photoUrl)).status).toBe(200);
+    // B's copy of the first picture is B's, still named by B's product: A's sweep never saw it, and B's keeps it.
+    expect(await sweepUnusedPhotos({ tenantId: b.tenant.id }, later)).toEqual({ deleted: 0, kept: 3 });
+    expect((await photo(b, b.owner, url)).status).toBe(200);
+  });
+
   it('keeps keys inside their place', async () => {
     expect(() => objectKey('tenants', '..', 'x')).toThrow();
     expect(() => objectKey('tenants', 'a/b')).toThrow();
@@ -122,9 +144,24 @@ describe('S3 storage adapter (a stand-in server, not real S3)', () => {
           return;
         }
         seen.push(`${req.method} ${req.url}`);
+        const url = new URL(req.url!, 'http://s3');
         if (req.method === 'PUT') {
           objects.set(req.url!, { body: Buffer.concat(chunks), type: String(req.headers['content-type']) });
           res.writeHead(200).end();
+        } else if (req.method === 'DELETE') {
+          objects.delete(req.url!);
+          res.writeHead(204).end();
+        } else if (url.searchParams.get('list-type') === '2') {
+          // ListObjectsV2, two keys a page so the adapter must follow continuation tokens.
+          const bucket = url.pathname.slice(1);
+          const prefix = url.searchParams.get('prefix') ?? '';
+          const keys = [...objects.keys()].map((k) => k.slice(bucket.length + 2)).filter((k) => k.startsWith(prefix)).sort();
+          const from = Number(url.searchParams.get('continuation-token') ?? 0);
+          const page = keys.slice(from, from + 2);
+          const more = from + 2 < keys.length;
+          const contents = page.map((k) => `<Contents><Key>${k}</Key><LastModified>2026-01-02T03:04:05.000Z</LastModified><Size>3</Size></Contents>`).join('');
+          res.writeHead(200, { 'content-type': 'application/xml' });
+          res.end(`<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${bucket}</Name><Prefix>${prefix}</Prefix><KeyCount>${page.length}</KeyCount><IsTruncated>${more}</IsTruncated>${more ? `<NextContinuationToken>${from + 2}</NextContinuationToken>` : ''}${contents}</ListBucketResult>`);
         } else {
           const o = objects.get(req.url!);
           if (!o) res.writeHead(404).end('NoSuchKey');
@@ -145,6 +182,21 @@ describe('S3 storage adapter (a stand-in server, not real S3)', () => {
     expect(await s3.get(key)).toEqual({ body: new Uint8Array([1, 2, 3]), contentType: 'image/webp' });
     expect(await s3.get(objectKey('tenants', 't1', 'photos', 'none.webp'))).toBeNull();
     expect(seen).toContain('PUT /photos/tenants/t1/photos/abc-160.webp');
+  });
+
+  it('lists a prefix page by page and deletes, signed', async () => {
+    const s3 = new S3Storage({ endpoint, bucket: 'photos', region: 'eu-west-1', accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' });
+    const keys = ['a-160.webp', 'a-480.webp', 'a-1024.webp', 'b-160.webp'].map((name) => objectKey('tenants', 't2', 'photos', name));
+    for (const key of keys) await s3.put(key, new Uint8Array([1, 2, 3]), 'image/webp');
+    await s3.put(objectKey('tenants', 't3', 'photos', 'a-160.webp'), new Uint8Array([1]), 'image/webp');
+    const listed = await s3.list('tenants/t2/');
+    expect(listed.map((o) => o.key).sort()).toEqual([...keys].sort());
+    expect(listed[0]!.modifiedAt).toEqual(new Date('2026-01-02T03:04:05.000Z'));
+    await s3.delete(keys[0]!);
+    await s3.delete(keys[0]!); // already gone: no error
+    expect(await s3.get(keys[0]!)).toBeNull();
+    expect((await s3.list('tenants/t2/')).length).toBe(3);
+    expect(seen).toContain(`DELETE /photos/${keys[0]}`);
   });
 
   it('the stand-in refuses an unsigned request, and the adapter reports a refused one', async () => {
