@@ -1,7 +1,6 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -16,7 +15,6 @@ export const scopeMessageKey = (scope: string) => `scope.${scope.replace(/[^a-z]
 /** Name, scopes, optional expiry and rate limit; on success the secret, shown this once, with a copy button. */
 export function ApiKeyCreateForm({ scopes, defaultRateLimit, createApiKeyAction }: { scopes: readonly string[]; defaultRateLimit: number; createApiKeyAction: FormAction<CreateKeyState> }) {
   const t = useTranslations('developers');
-  const router = useRouter();
   const { state, pending, onSubmit } = useFormAction(createApiKeyAction, null);
   const form = useRef<HTMLFormElement>(null);
   const [copied, setCopied] = useState(false);
@@ -25,8 +23,7 @@ export function ApiKeyCreateForm({ scopes, defaultRateLimit, createApiKeyAction 
     if (!state?.secret) return;
     form.current?.reset();
     setCopied(false);
-    router.refresh(); // the list shows the new key (without its secret)
-  }, [state, router]);
+  }, [state]);
 
   return (
     <section aria-labelledby="create-key" className="rounded-xl border border-slate-200 bg-white p-5">

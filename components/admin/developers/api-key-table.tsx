@@ -54,7 +54,7 @@ export function ApiKeyTable({ keys, revokeApiKeyAction }: { keys: ApiKeyRowView[
                     <p className="font-medium text-slate-900">{key.name}</p>
                     <p className="text-xs text-slate-500">{t('list.perMinute', { limit: key.rateLimitPerMinute })}</p>
                   </td>
-                  <td className="px-4 py-3 align-top font-mono text-xs whitespace-nowrap">tw_live_{key.prefix}_…</td>
+                  <td className="px-4 py-3 align-top font-mono text-xs whitespace-nowrap">{`tw_live_${key.prefix}_…`}</td>
                   <td className="px-4 py-3 align-top">
                     <ul className="flex flex-wrap gap-1">
                       {key.scopes.map((s) => (

@@ -5,6 +5,7 @@ import { apiKeyInputSchema, createApiKey, revokeApiKey, staffAction, staffRead, 
 import { fieldErrorsOf } from '@/lib/platform/errors';
 import { instantOfWallTime } from '@/lib/platform/business-day';
 import { text, texts } from '@/lib/platform/form-data';
+import { refresh } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import type { CreateKeyState } from '@/components/admin/developers/api-key-create-form';
 import { currentTenant } from '@/lib/tenancy';
@@ -28,6 +29,7 @@ export async function createApiKeyAction(_prev: CreateKeyState, formData: FormDa
   }
   return staffRead<{ secret?: string; prefix?: string }>('apikeys:manage', {}, async (ctx) => {
     const { key, secret } = await createApiKey(ctx, parsed.data);
+    refresh(); // the list shows the new key (without its secret)
     return { secret, prefix: key.prefix };
   });
 }
