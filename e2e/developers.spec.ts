@@ -8,6 +8,7 @@ test('an owner creates an API key, it works with its scope only, and revoking en
   test.setTimeout(120_000);
   const name = `Books sync ${Date.now().toString(36)}`;
   await signIn(page, DEMO.slug, DEMO.owner.email, DEMO.password);
+  await expect(page).toHaveURL(tenantUrl(DEMO.slug, '/admin'));
   await page.goto(tenantUrl(DEMO.slug, '/admin/developers'));
   await expect(page.getByRole('heading', { level: 1, name: 'Developers' })).toBeVisible();
 

@@ -8,7 +8,7 @@ import { AppError, toErrorResponse } from '@/lib/platform/errors';
  * /developers on a business's host: GET /api/v1/openapi.json in Scalar's API reference
  * (@scalar/nextjs-api-reference). Its script is served by this app (./scalar.js, from the
  * @scalar/api-reference package), not Scalar's CDN; no default fonts (fonts.scalar.com), no
- * telemetry. The page's CSP allows scripts by nonce only, so the two script tags Scalar writes
+ * telemetry, no chat agent. The page's CSP allows scripts by nonce only, so the two script tags Scalar writes
  * get this request's nonce. Public like the document itself: it shows no business's data.
  */
 export async function GET(req: NextRequest): Promise<Response> {
@@ -26,7 +26,8 @@ export async function GET(req: NextRequest): Promise<Response> {
     pageTitle: t('viewer.title', { business }),
     withDefaultFonts: false,
     telemetry: false,
-    hideDarkModeToggle: false,
+    // Scalar's chat agent (on by default for localhost hosts) would call proxy.scalar.com.
+    agent: { disabled: true },
     authentication: { preferredSecurityScheme: 'apiKey' },
   });
   const html = await render().text();
