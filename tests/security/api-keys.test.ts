@@ -4,11 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as keysRoute from '@/app/api/v1/api-keys/route';
 import * as keyRoute from '@/app/api/v1/api-keys/[id]/route';
 import * as categoriesRoute from '@/app/api/v1/categories/route';
+import * as ordersRoute from '@/app/api/v1/orders/route';
 import * as productsRoute from '@/app/api/v1/products/route';
 import { createApiKey, listApiKeys, revokeApiKey, SCOPES, scopesGranting, type ApiScope, type Permission } from '@/lib/auth';
 import { forgetApiKeyCache } from '@/lib/auth/api-keys';
+import { receiveStock } from '@/lib/inventory';
 import { withTenant } from '@/lib/platform/db';
-import { apiRequest, contextOf, createStockedProduct, createTenant, json, noParams, rowsOf, segment, type TestTenant } from '../helpers';
+import { apiRequest, contextOf, createStockedProduct, createTenant, json, mainLocation, noParams, rowsOf, segment, type TestTenant } from '../helpers';
 import { findRoutes, PUBLIC_ROUTES } from './routes';
 
 /**
@@ -226,6 +228,19 @@ describe('API keys', () => {
     const text = async (key: string) => (await productsRoute.GET(await keyRequest(a, key, 'GET', '/api/v1/products'), noParams)).text();
     expect(await text(costed)).toMatch(/"cost":123/);
     expect(await text(plain)).not.toMatch(/"cost"/);
+  });
+
+  it('is judged by its scopes inside the modules too: a big discount needs a manager, as for a cashier, though its creator is the owner', async () => {
+    const product = await createStockedProduct(a, { name: 'Discounted cake' });
+    const variantId = product.variants[0]!.id;
+    await receiveStock(contextOf(a), { locationId: await mainLocation(a), supplier: null, note: null, lines: [{ variantId, quantity: 5 }] });
+    const body = { type: 'retail', lines: [{ variantId, quantity: 1 }], orderDiscount: { kind: 'percent', basisPoints: 5000, reason: 'Half off' } };
+    const { secret } = await newKey(a, ['orders:write']);
+    const byKey = await ordersRoute.POST(await keyRequest(a, secret, 'POST', '/api/v1/orders', { body }), noParams);
+    expect(byKey.status).toBe(403);
+    expect((await byKey.json()).error.message).toMatch(/approv|manager/i);
+    const byOwner = await ordersRoute.POST(await apiRequest('POST', '/api/v1/orders', { host: a.tenant, as: a.owner, body }), noParams);
+    expect(byOwner.status).toBe(201);
   });
 
   it('lists a business’s own keys only', async () => {
