@@ -4,7 +4,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { apiKeys, type ApiKeyRow } from '@/db/schema/auth';
 import { recordAudit, recordAuditAfter } from '@/lib/platform/audit';
-import { afterCommit, withTenant } from '@/lib/platform/db';
+import { withTenant } from '@/lib/platform/db';
 import { AppError, notFound } from '@/lib/platform/errors';
 import { logger } from '@/lib/platform/logger';
 import { metrics } from '@/lib/platform/metrics';
@@ -134,22 +134,23 @@ export async function createApiKey(ctx: TenantContext, data: ApiKeyInput): Promi
 export async function revokeApiKey(ctx: TenantContext, id: string): Promise<ApiKeyView> {
   assertManager(ctx);
   if (!z.uuid().safeParse(id).success) throw notFound('API key');
-  return withTenant(ctx.tenantId, async (tx) => {
-    const [row] = await tx
+  const { row, revokedNow } = await withTenant(ctx.tenantId, async (tx) => {
+    const [revoked] = await tx
       .update(apiKeys)
       .set({ revokedAt: new Date(), revokedBy: ctx.userId })
       .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
-      .returning({ ...viewColumns, secretPrefix: apiKeys.prefix });
-    if (!row) {
+      .returning(viewColumns);
+    if (!revoked) {
       const [existing] = await tx.select(viewColumns).from(apiKeys).where(eq(apiKeys.id, id));
       if (!existing) throw notFound('API key');
-      return view(existing); // revoked already: the same answer again
+      return { row: existing, revokedNow: false }; // revoked already: the same answer again
     }
-    await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'api_key.revoked', entityType: 'api_key', entityId: id, details: { name: row.name, prefix: row.prefix } });
-    afterCommit(tx, () => void markRevoked(ctx.tenantId, id, row.prefix));
-    const { secretPrefix: _p, ...rest } = row;
-    return view(rest);
+    await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'api_key.revoked', entityType: 'api_key', entityId: id, details: { name: revoked.name, prefix: revoked.prefix } });
+    return { row: revoked, revokedNow: true };
   });
+  // Committed: told to every instance before the owner is told it is done.
+  if (revokedNow) await markRevoked(ctx.tenantId, id, row.prefix);
+  return view(row);
 }
 
 const revokedKey = (tenantId: string, id: string) => tenantKey(tenantId, 'apikey', id, 'revoked');
