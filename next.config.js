@@ -19,8 +19,9 @@ const nextConfig = {
   ...(standalone && {
     output: 'standalone',
     distDir: '.next-standalone',
-    // Read at start-up by db/migrate.ts through process.cwd(), which file tracing cannot follow.
-    outputFileTracingIncludes: { '/**': ['./db/migrations/**/*', './db/policies.sql'] },
+    // Read at start-up by db/migrate.ts through process.cwd(), which file tracing cannot follow; and
+    // the API reference viewer's script, served from this app (app/t/[tenant]/developers), never a CDN.
+    outputFileTracingIncludes: { '/**': ['./db/migrations/**/*', './db/policies.sql', './node_modules/@scalar/api-reference/dist/browser/standalone.js'] },
   }),
 };
 

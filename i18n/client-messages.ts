@@ -16,7 +16,7 @@ export const CLIENT_NAMESPACES = {
   root: ['common', 'errors', 'pin', 'signin', 'timeClock'],
   admin: [
     'admin.charts', 'admin.csvImport', 'admin.csvPreview', 'admin.errors', 'admin.figures', 'admin.live', 'admin.reports', 'admin.stock',
-    'admin.stockForm', 'admin.titles', 'adminNav', 'apiErrors', 'common', 'dialogs', 'language', 'orders', 'payment', 'productEditor',
+    'admin.stockForm', 'admin.titles', 'adminNav', 'apiErrors', 'common', 'developers', 'dialogs', 'language', 'orders', 'payment', 'productEditor',
     'purchaseOrderNew', 'register', 'roles', 'settings', 'shift',
   ],
   register: ['apiErrors', 'common', 'customers', 'dialogs', 'language', 'payment', 'picker', 'pin', 'register', 'roles', 'signin', 'timeClock', 'toolbar'],

@@ -19,16 +19,18 @@ const links = [
   { href: '/admin/staff', label: 'staff' },
   { href: '/admin/settings', label: 'settings' },
   { href: '/admin/audit', label: 'audit' },
+  { href: '/admin/developers', label: 'developers', needs: 'developers' },
 ] as const;
 
-/** `assistant`: whether this person's role has `assistant:use` (the layout knows; the link is hidden otherwise). */
-export function AdminNav({ assistant = false }: { assistant?: boolean }) {
+/** `assistant`, `developers`: whether this person's role has `assistant:use`, `apikeys:manage` (the layout knows; the link is hidden otherwise). */
+export function AdminNav({ assistant = false, developers = false }: { assistant?: boolean; developers?: boolean }) {
+  const allowed = { assistant, developers };
   // The browser sees the public path (/admin/...), not the internal /t/<slug>/... one.
   const t = useTranslations('adminNav');
   const pathname = usePathname().replace(/^\/t\/[^/]+/, '') || '/';
   return (
     <nav aria-label={t('label')} className="flex gap-1 overflow-x-auto px-3 pb-3 md:flex-col md:pb-4">
-      {links.filter((link) => !('needs' in link) || assistant).map((link) => {
+      {links.filter((link) => !('needs' in link) || allowed[link.needs]).map((link) => {
         const active = link.href === '/admin' ? pathname === '/admin' : pathname.startsWith(link.href);
         return (
           <Link

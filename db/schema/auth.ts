@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenancy';
 
 export const roles = ['owner', 'manager', 'cashier'] as const;
@@ -70,3 +70,39 @@ export const timeClockEntries = pgTable(
 );
 
 export type TimeClockEntryRow = typeof timeClockEntries.$inferSelect;
+
+/**
+ * API keys for integrations (docs/api.md): a key acts for its business with the permissions its
+ * scopes map to (lib/auth/api-scopes.ts), never as a person's role. The secret
+ * (`tw_live_<prefix>_<random>`) is shown once; only its SHA-256 is kept, the prefix finds the row.
+ */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    /** The public part of the secret (12 hex characters), shown in lists and logs. */
+    prefix: text('prefix').notNull(),
+    /** SHA-256 (hex) of the whole secret. */
+    secretHash: text('secret_hash').notNull(),
+    scopes: text('scopes').array().notNull(),
+    /** Requests per minute (null: the default, API_KEY_DEFAULT_RATE_LIMIT). */
+    rateLimitPerMinute: integer('rate_limit_per_minute'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique('api_keys_tenant_prefix_key').on(t.tenantId, t.prefix),
+    foreignKey({ columns: [t.tenantId, t.createdBy], foreignColumns: [users.tenantId, users.id], name: 'api_keys_created_by_fk' }),
+    foreignKey({ columns: [t.tenantId, t.revokedBy], foreignColumns: [users.tenantId, users.id], name: 'api_keys_revoked_by_fk' }),
+    check('api_keys_rate_limit_check', sql`${t.rateLimitPerMinute} is null or ${t.rateLimitPerMinute} between 1 and 100000`),
+  ],
+);
+
+export type ApiKeyRow = typeof apiKeys.$inferSelect;

@@ -58,7 +58,7 @@ export function assistantActions(ctx: TenantContext) {
       needsApproval: true,
       execute: ({ item, threshold }) =>
         guarded('setLowStockThreshold', async () => {
-          if (!can(ctx.role, 'stock:write')) throw new AppError('forbidden', 'Only managers and owners change stock settings');
+          if (!can(ctx, 'stock:write')) throw new AppError('forbidden', 'Only managers and owners change stock settings');
           const { product, variantIds } = onlyOne(await itemsNamed(ctx, item), item);
           if (!product.trackStock) throw new AppError('unprocessable', `${product.name} does not track stock, so it has no threshold.`);
           if (variantIds.length > 1) throw new AppError('unprocessable', `${product.name} comes in several sizes; name one, like “${labelOf(product, variantIds[0]!)}”.`);

@@ -66,7 +66,7 @@ export async function authorise(
   why = 'A manager must approve this',
   field = 'approval',
 ): Promise<string> {
-  if (can(ctx.role, permission)) return ctx.userId;
+  if (can(ctx, permission)) return ctx.userId;
   if (!approval) throw new AppError('forbidden', why, [{ path: field, message: 'A manager enters their PIN' }]);
   const client = await redis();
   const key = grantKey(ctx.tenantId, approval.token);

@@ -94,7 +94,7 @@ const idsOf = (r: AuditRow) => [r.actorUserId, r.approverUserId, r.entityType ==
 
 /** A page of the tenant's audit log, newest first (owners and managers: `audit:read`). */
 export async function listAuditEvents(ctx: TenantContext, filter: AuditFilter): Promise<AuditLogPage> {
-  if (!can(ctx.role, 'audit:read')) throw new AppError('forbidden', 'Your role does not allow this');
+  if (!can(ctx, 'audit:read')) throw new AppError('forbidden', 'Your role does not allow this');
   const [page, staff] = await Promise.all([
     queryAuditEvents(ctx.tenantId, {
       actions: filter.action && actionsOf(filter.action),

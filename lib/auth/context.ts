@@ -8,7 +8,16 @@ import { sessionTokenFrom, verifySessionToken, type StaffSession } from './sessi
  * Made in one place (resolveStaff) from the resolved host and the session — never from input —
  * and handed to every module function that acts for someone. `tenantId` is `tenant.id`.
  */
-export type TenantContext = Readonly<StaffSession & { tenant: TenantInfo }>;
+export type TenantContext = Readonly<StaffSession & { tenant: TenantInfo; apiKey?: ApiKeyPrincipal }>;
+
+/**
+ * A request made with an API key (api-keys.ts) rather than a session. The key is the principal:
+ * `can(ctx, …)` answers from `permissions` (its scopes) alone. `userId` is then the person who
+ * created the key (what rows that name a person record, e.g. an order's cashier), `role` is
+ * 'cashier', the least role, for nothing to read (lib/ checks `can(ctx, …)`, tested), and
+ * `sessionId` is the key's id, so nothing bound to a session (approvals) carries over to a key.
+ */
+export type ApiKeyPrincipal = { id: string; name: string; prefix: string; scopes: readonly string[]; permissions: readonly Permission[] };
 
 /**
  * What a read needs of the context: which tenant. App code passes its whole context; a job
@@ -42,7 +51,7 @@ export async function staffOf(tenant: TenantInfo, source: RequestSource): Promis
 export async function resolveStaff(source: RequestSource, permission?: Permission): Promise<TenantContext> {
   const ctx = await staffOf(await hostTenant(source.headers), source);
   if (!ctx) throw new AppError('unauthorized', 'Sign in to continue');
-  if (permission && !can(ctx.role, permission)) throw new AppError('forbidden', 'Your role does not allow this');
+  if (permission && !can(ctx, permission)) throw new AppError('forbidden', 'Your role does not allow this');
   return ctx;
 }
 

@@ -1,4 +1,4 @@
-import { can, type Role } from './permissions';
+import { can, type Principal, type Role } from './permissions';
 
 /**
  * What a unit costs the store, and what follows from it (margins, cost of goods), is for those
@@ -8,7 +8,7 @@ import { can, type Role } from './permissions';
  */
 export const COST_FIELDS: ReadonlySet<string> = new Set(['unitCost', 'cost', 'costs', 'costOfGoods', 'costedSales', 'uncostedItems', 'uncostedSales', 'margin', 'marginBasisPoints']);
 
-export const seesCosts = (role: Role): boolean => can(role, 'cost:read');
+export const seesCosts = (who: Role | Principal): boolean => can(who, 'cost:read');
 
 /** `value` without any of COST_FIELDS, at any depth (a copy; `value` is left as it is). */
 export function withoutCosts(value: unknown): unknown {
@@ -19,11 +19,11 @@ export function withoutCosts(value: unknown): unknown {
 }
 
 /**
- * The response as `role` may see it: a JSON answer without cost fields for a role without
- * `cost:read`; anything else (CSV, HTML, streams, the roles that see costs) untouched.
+ * The response as `who` may see it: a JSON answer without cost fields for a role (or an API key)
+ * without `cost:read`; anything else (CSV, HTML, streams, those who see costs) untouched.
  */
-export async function costsShownTo(role: Role, response: Response): Promise<Response> {
-  if (seesCosts(role) || !response.headers.get('content-type')?.includes('application/json') || response.body === null) return response;
+export async function costsShownTo(who: Role | Principal, response: Response): Promise<Response> {
+  if (seesCosts(who) || !response.headers.get('content-type')?.includes('application/json') || response.body === null) return response;
   const shaped = withoutCosts(await response.json());
   const headers = new Headers(response.headers);
   headers.delete('content-length');

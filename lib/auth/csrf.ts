@@ -15,14 +15,16 @@ import { requestOrigin } from '@/lib/platform/security-headers';
  *   multipart or text/plain; any other type from another origin needs a CORS preflight,
  *   which this API never grants.
  *
- * Returns the body, read only after the origin passed.
+ * Returns the body, read only after the origin passed. `checkOrigin: false` is for a request
+ * proved by an API key in its Authorization header (api-keys.ts): a browser cannot be made to
+ * send that header cross-site without a CORS preflight, which this API never grants.
  */
-export async function sameOriginBody(req: NextRequest, bodyType: string): Promise<string> {
+export async function sameOriginBody(req: NextRequest, bodyType: string, { checkOrigin = true }: { checkOrigin?: boolean } = {}): Promise<string> {
   const origin = req.headers.get('origin');
   const site = req.headers.get('sec-fetch-site');
   const sameOrigin =
     origin !== null ? origin.toLowerCase() === requestOrigin(req).toLowerCase() : site === null || site === 'same-origin' || site === 'none';
-  if (!sameOrigin) throw new AppError('forbidden', 'Cross-site requests are not allowed');
+  if (checkOrigin && !sameOrigin) throw new AppError('forbidden', 'Cross-site requests are not allowed');
   const body = await req.text();
   const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (body !== '' && type !== bodyType) throw new AppError('forbidden', `Send the request body as ${bodyType}`);

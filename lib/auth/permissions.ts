@@ -53,13 +53,24 @@ const matrix = {
   'customer:write': ['owner', 'manager', 'cashier'],
   /** Export a customer's personal data or erase it: the owner, who answers for it. */
   'customer:privacy': ['owner'],
+  /** Create, list and revoke the business's API keys (/admin/developers). No key scope grants it: a key never mints keys. */
+  'apikeys:manage': ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof matrix;
 export const PERMISSIONS = Object.keys(matrix) as Permission[];
 
-export function can(role: Role, permission: Permission): boolean {
-  return (matrix[permission] as readonly Role[]).includes(role);
+/**
+ * Who a check is about: a staff member (their role decides) or an API key, which acts with its
+ * own permission set (its scopes, lib/auth/api-scopes.ts) and never with a role's. A
+ * TenantContext is one: pass the whole context (`can(ctx, …)`), never `ctx.role`, so a key's
+ * request is judged by its scopes everywhere (tests/platform/architecture.test.ts holds lib/ to it).
+ */
+export type Principal = { role: Role; apiKey?: { permissions: readonly Permission[] } };
+
+export function can(who: Role | Principal, permission: Permission): boolean {
+  if (typeof who !== 'string') return who.apiKey ? who.apiKey.permissions.includes(permission) : can(who.role, permission);
+  return (matrix[permission] as readonly Role[]).includes(who);
 }
 
 export function isRole(value: unknown): value is Role {

@@ -94,8 +94,8 @@ export async function staffToSwitchTo({ tenantId }: TenantScope, signedInUserId:
 }
 
 function assertMayManage(ctx: TenantContext, targetRole: Role): void {
-  if (!can(ctx.role, 'staff:write')) throw new AppError('forbidden', 'You may not manage staff');
-  if (targetRole === 'owner' && !can(ctx.role, 'staff:manage-owners')) {
+  if (!can(ctx, 'staff:write')) throw new AppError('forbidden', 'You may not manage staff');
+  if (targetRole === 'owner' && !can(ctx, 'staff:manage-owners')) {
     throw new AppError('forbidden', 'Only an owner can add, change or make owners');
   }
 }

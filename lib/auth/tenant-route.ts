@@ -7,7 +7,8 @@ import { logger } from '@/lib/platform/logger';
 import { routeMetrics } from '@/lib/platform/metrics';
 import { annotateContext, requestContextFrom, runWithContext } from '@/lib/platform/request-context';
 import { inSpan, routeAnswered } from '@/lib/platform/tracing';
-import { resolveStaff, type TenantContext } from './context';
+import { answeredForKey, resolveCaller } from './api-keys';
+import type { TenantContext } from './context';
 import { costsShownTo } from './cost-visibility';
 import { sameOriginBody } from './csrf';
 import type { Permission } from './permissions';
@@ -59,14 +60,21 @@ export function tenantRoute<Params = Record<string, string>, B extends BodySchem
   handler: (ctx: RouteContext<Params, TenantContext, BodyOf<B>>) => Promise<Response>,
   options: RouteOptions<B> & { permission: Permission },
 ): RouteHandler<Params> {
+  // The session, or an API key (`Authorization: Bearer`, api-keys.ts): the same seam either way.
   return Object.assign(
-    guardedRoute((req) => resolveStaff(req, options.permission), handler, { ...options, shown: (ctx, response) => costsShownTo(ctx.role, response) }),
+    guardedRoute<Params, TenantContext, B>((req) => resolveCaller(req, options.permission), handler, {
+      ...options,
+      shown: async (ctx, response, req) => answeredForKey(ctx, req, await costsShownTo(ctx, response)),
+    }),
     { permission: options.permission },
   );
 }
 
-/** Who a route answers for: the tenant of the host, and the person (or device) the request proves. */
-type Resolved = { tenantId: string; tenant: { slug: string }; userId?: string };
+/**
+ * Who a route answers for: the tenant of the host, and the person (or device, or API key) the
+ * request proves. With `apiKey` the request carried its credential in a header, not a cookie.
+ */
+type Resolved = { tenantId: string; tenant: { slug: string }; userId?: string; apiKey?: unknown };
 
 /**
  * tenantRoute with the "who" given as a function: the same request id, same-origin check,
@@ -78,7 +86,7 @@ export function guardedRoute<Params, Ctx extends Resolved, B extends BodySchema 
   handler: (ctx: RouteContext<Params, Ctx, BodyOf<B>>) => Promise<Response>,
   options: RouteOptions<B> & {
     /** The answer as this requester may see it (tenantRoute: without costs for a role without `cost:read`), after any replay. */
-    shown?: (ctx: Ctx, response: Response) => Promise<Response>;
+    shown?: (ctx: Ctx, response: Response, req: NextRequest) => Promise<Response>;
   } = {},
 ): RouteHandler<Params> {
   const red = routeMetrics();
@@ -91,7 +99,8 @@ export function guardedRoute<Params, Ctx extends Resolved, B extends BodySchema 
         const ctx = await resolve(req);
         annotateContext({ tenantId: ctx.tenantId, tenantSlug: ctx.tenant.slug, userId: ctx.userId });
         if (span.isRecording()) span.setAttribute('tenant.id', ctx.tenantId);
-        const raw = MUTATIONS.has(req.method) ? await sameOriginBody(req, options.bodyType ?? 'application/json') : '';
+        // A key's request comes from no browser (no ambient credential to forge): no Origin check, the body type still.
+        const raw = MUTATIONS.has(req.method) ? await sameOriginBody(req, options.bodyType ?? 'application/json', { checkOrigin: !ctx.apiKey }) : '';
         const run = () =>
           handleErrors(async () =>
             handler({
@@ -109,7 +118,7 @@ export function guardedRoute<Params, Ctx extends Resolved, B extends BodySchema 
           key !== null && MUTATIONS.has(req.method) && options.idempotent !== false
             ? await withIdempotency(ctx.tenantId, key, requestFingerprint(req.method, req.nextUrl.pathname + req.nextUrl.search, raw), run)
             : await run();
-        if (options.shown) response = await options.shown(ctx, response);
+        if (options.shown) response = await options.shown(ctx, response, req);
       } catch (err) {
         response = toErrorResponse(err);
       }

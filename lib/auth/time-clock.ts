@@ -122,7 +122,7 @@ function instants(ctx: TenantContext, input: { clockedInAt: string; clockedOutAt
 
 /** Corrections are managers' whoever calls (a server action checks too; this holds for any caller). */
 function assertManages(ctx: TenantContext): void {
-  if (!can(ctx.role, 'timeclock:manage')) throw new AppError('forbidden', 'Only a manager or owner corrects hours');
+  if (!can(ctx, 'timeclock:manage')) throw new AppError('forbidden', 'Only a manager or owner corrects hours');
 }
 
 const audited = (e: { clockedInAt: Date; clockedOutAt: Date | null }) => ({ clockedInAt: e.clockedInAt.toISOString(), clockedOutAt: e.clockedOutAt?.toISOString() ?? null });

@@ -51,7 +51,7 @@ export async function exportProductsCsv(ctx: TenantContext): Promise<string> {
     })),
   );
   // Costs only for those who may see them (`cost:read`); a file without the column imports back changing no cost.
-  const columns = can(ctx.role, 'cost:read') ? CSV_COLUMNS : CSV_COLUMNS.filter((c) => c !== 'cost');
+  const columns = can(ctx, 'cost:read') ? CSV_COLUMNS : CSV_COLUMNS.filter((c) => c !== 'cost');
   // Every column is text here (prices and costs are never negative), so every formula-like cell is escaped.
   return csvText(rows, columns.map((c) => ({ header: c, value: (r: (typeof rows)[number]) => r[c] })));
 }

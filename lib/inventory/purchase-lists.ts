@@ -40,7 +40,7 @@ export const PURCHASE_LIST_MAX_LINES = 200;
 export const reorderQuantity = (onHand: number, threshold: number | null) => Math.max(Math.max(2 * (threshold ?? 0), 1) - onHand, 1);
 
 function mayManage(ctx: TenantContext) {
-  if (!can(ctx.role, 'stock:write')) throw new AppError('forbidden', 'Only managers and owners manage purchase orders');
+  if (!can(ctx, 'stock:write')) throw new AppError('forbidden', 'Only managers and owners manage purchase orders');
 }
 
 /** Lines as stored before purchase orders had unit costs and received quantities read as none yet. */

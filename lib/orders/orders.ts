@@ -274,7 +274,7 @@ async function writeOrder<R>(ctx: TenantContext, input: CreateOrderInput, orderI
   const fallbackLocation = input.locationId ?? (input.shiftId ? undefined : (await defaultLocation({ tenantId }))?.id);
   // A discount a cashier may need a manager's approval for is priced first: checking the approval
   // reads the session's state in a transaction of its own, never inside another.
-  const mayNeedApproval = !can(ctx.role, 'discount:override') && (Boolean(input.orderDiscount) || input.lines.some((l) => Boolean(l.discount)));
+  const mayNeedApproval = !can(ctx, 'discount:override') && (Boolean(input.orderDiscount) || input.lines.some((l) => Boolean(l.discount)));
   const pricedFirst = mayNeedApproval ? await quoteWithSettings(ctx, input) : null;
   return withTenant(tenantId, async (tx) => {
     // Else priced in the sale's own transaction (3 statements fewer than one of its own), before any row is locked.
@@ -361,7 +361,7 @@ export async function updateOpenOrder(ctx: TenantContext, orderId: string, input
     // Line ids are kept (matched by the lineId the register sends back): what the kitchen has is known per line.
     const voided = await writeLines(tx, order, values, input.lines);
     // Sent to the kitchen since the check above (another register's Send): approved by nobody yet.
-    if (voided.length && !voidApprovedBy && !can(ctx.role, 'order:void')) {
+    if (voided.length && !voidApprovedBy && !can(ctx, 'order:void')) {
       throw new AppError('forbidden', voidWhy(voided), [{ path: 'voidApproval', message: 'A manager enters their PIN' }]);
     }
     if (voided.length) await auditFiredVoid(tx, ctx, order, voided, voidApprovedBy ?? ctx.userId);

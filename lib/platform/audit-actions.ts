@@ -107,6 +107,14 @@ export const AUDIT_GROUPS = {
       'tenant.created': 'Opened the business',
     },
   },
+  developers: {
+    label: 'API keys',
+    actions: {
+      'api_key.created': 'Created an API key',
+      'api_key.revoked': 'Revoked an API key',
+      'api_key.request': 'Changed something through an API key',
+    },
+  },
   floor: {
     label: 'Tables, menus and kitchen',
     actions: {

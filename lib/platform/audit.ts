@@ -39,7 +39,8 @@ export async function recordAudit(tx: Tx, tenantId: string, entry: AuditEntry): 
     entityId: entry.entityId ?? null,
     before: entry.before ? withoutSecrets(entry.before) : null,
     after: entry.after ? withoutSecrets(entry.after) : null,
-    details: withoutSecrets(entry.details ?? {}),
+    // Work done with an API key names the key (its creator is the actor: docs/api.md).
+    details: withoutSecrets({ ...entry.details, ...(request?.apiKeyId && { apiKey: { id: request.apiKeyId, name: request.apiKeyName } }) }),
     ip: request?.client?.ip ?? null,
     userAgent: request?.client?.userAgent ?? null,
     requestId: request?.requestId ?? null,

@@ -21,12 +21,15 @@ export type ErrorCode = keyof typeof errorStatus;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details?: unknown;
+  /** Headers the answer carries (a 429's `Retry-After` and `RateLimit-*`). */
+  readonly headers?: Readonly<Record<string, string>>;
 
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+  constructor(code: ErrorCode, message: string, details?: unknown, options: { headers?: Record<string, string> } = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.details = details;
+    if (options.headers) this.headers = options.headers;
   }
 
   get status(): number {
@@ -134,7 +137,9 @@ export function reportError(err: unknown): AppError {
 /** Any thrown error as the JSON error response (unknown ones logged, never shown). */
 export function toErrorResponse(err: unknown, headers?: HeadersInit): Response {
   const appError = reportError(err);
-  return Response.json(errorBody(appError), { status: appError.status, headers });
+  const response = Response.json(errorBody(appError), { status: appError.status, headers });
+  for (const [name, value] of Object.entries(appError.headers ?? {})) response.headers.set(name, value);
+  return response;
 }
 
 /**

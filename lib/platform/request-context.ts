@@ -7,6 +7,9 @@ export type RequestContext = {
   tenantId?: string;
   tenantSlug?: string;
   userId?: string;
+  /** The API key a request was made with (api-keys.ts): every log line and audit row of it names the key. */
+  apiKeyId?: string;
+  apiKeyName?: string;
   /**
    * Where the request came from, set where requests enter (tenantRoute, staffAction/staffRead,
    * next-auth's route) so the audit log records it without every caller passing it. Not put on

@@ -21,7 +21,7 @@ const duplicate = duplicateName('station');
 export const DEFAULT_STATION_NAME = 'Kitchen';
 
 function mayChange(ctx: TenantContext): void {
-  if (!can(ctx.role, 'kitchen:write')) throw new AppError('forbidden', 'Only managers and owners set up kitchen stations');
+  if (!can(ctx, 'kitchen:write')) throw new AppError('forbidden', 'Only managers and owners set up kitchen stations');
 }
 
 const ordered = (tx: Tx) => tx.select(columns).from(kitchenStations).orderBy(asc(kitchenStations.position), asc(kitchenStations.name));

@@ -63,7 +63,7 @@ export async function createTable(ctx: TenantContext, input: TableInput): Promis
  */
 export async function updateTable(ctx: TenantContext, id: string, patch: TablePatch): Promise<DiningTable> {
   const changesLayout = ['name', 'seats', 'area', 'position', 'gridX', 'gridY', 'shape'].some((k) => patch[k as keyof TablePatch] !== undefined);
-  if (changesLayout && !can(ctx.role, 'tables:write')) throw new AppError('forbidden', 'Only managers and owners change the floor plan');
+  if (changesLayout && !can(ctx, 'tables:write')) throw new AppError('forbidden', 'Only managers and owners change the floor plan');
   return withTenant(ctx.tenantId, async (tx) => {
     const [current] = await tx.select(columns).from(diningTables).where(eq(diningTables.id, id)).for('update');
     if (!current) throw notFound('Table');
@@ -129,7 +129,7 @@ export async function lockTable(tx: Tx, tableId: string): Promise<Pick<DiningTab
  * of another business, or removed meanwhile, is `not_found` and nothing is saved.
  */
 export async function saveFloorPlan(ctx: TenantContext, plan: FloorPlanInput): Promise<number> {
-  if (!can(ctx.role, 'tables:write')) throw new AppError('forbidden', 'Only managers and owners change the floor plan');
+  if (!can(ctx, 'tables:write')) throw new AppError('forbidden', 'Only managers and owners change the floor plan');
   return withTenant(ctx.tenantId, async (tx) => {
     let changed = 0;
     for (const t of plan.tables) {

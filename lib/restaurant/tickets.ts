@@ -192,7 +192,7 @@ onEvent('OrderMerged', 'restaurant.kitchen-merge', mergeTickets);
 onEvent('OrderVoided', 'restaurant.kitchen-void', voidTickets);
 
 function mayUse(ctx: TenantContext): void {
-  if (!can(ctx.role, 'kitchen:use')) throw new AppError('forbidden', 'Your role does not use the kitchen display');
+  if (!can(ctx, 'kitchen:use')) throw new AppError('forbidden', 'Your role does not use the kitchen display');
 }
 
 async function stationExists(tx: Tx, stationId: string): Promise<void> {

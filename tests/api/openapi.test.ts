@@ -56,6 +56,18 @@ describe('the OpenAPI document', () => {
     expect(checkout.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
   });
 
+  it('describes API keys: the bearer scheme, and the scopes each operation needs', async () => {
+    const doc = await fetchDocument();
+    expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const checkout = doc.paths['/api/v1/orders'].post;
+    expect(checkout['x-scopes']).toEqual(['orders:write']);
+    expect(checkout.security).toEqual([{ apiKey: [] }, { session: [] }]);
+    expect(checkout.description).toContain('`orders:write`');
+    // What no scope grants is for a signed-in person only: the key routes themselves, say.
+    const mint = doc.paths['/api/v1/api-keys'].post;
+    expect([mint['x-scopes'], mint.security]).toEqual([[], [{ session: [] }]]);
+  });
+
   it('is a valid OpenAPI 3.1 document', async () => {
     const validator = new Validator();
     const result = await validator.validate(await fetchDocument());

@@ -117,6 +117,14 @@ const requestlessContextOffenders = (files: string[], sourceOf: (file: string) =
   files.filter((f) => /^(app|components)\//.test(f) && /\bcontextFor\b/.test(sourceOf(f)));
 
 /**
+ * A request made with an API key acts with its scopes, not a role (lib/auth/permissions.ts ›
+ * Principal): lib/ and the API's handlers check `can(ctx, …)`, never `can(ctx.role, …)` or any
+ * `.role` of a context, which for a key is only a placeholder. Pages (session only) may.
+ */
+const roleCheckOffenders = (files: string[], sourceOf: (file: string) => string) =>
+  files.filter((f) => /^(lib\/|app\/api\/)/.test(f) && /\b(can|seesCosts|costsShownTo)\(\s*\w*[cC]tx\.role\b/.test(sourceOf(f)));
+
+/**
  * callTenantFunction (lib/platform/db.ts) runs one statement with no transaction and no tenant of
  * its own: each function it may call (its TenantFunction type) must be one of db/policies.sql
  * that takes the tenant first, runs as its caller (SECURITY INVOKER: RLS stays in force) and
@@ -308,6 +316,20 @@ describe('architecture rules', () => {
 
   it('gives app/ and components/ a context only from resolveStaff', () => {
     expect(requestlessContextOffenders(house, (f) => readFileSync(path.join(root, f), 'utf8'))).toEqual([]);
+  });
+
+  it('checks an API key by its scopes: lib/ and app/api ask can(ctx, …), never of ctx.role', () => {
+    expect(roleCheckOffenders(house, (f) => readFileSync(path.join(root, f), 'utf8'))).toEqual([]);
+  });
+
+  it('catches a permission check on a context’s role (planted violations)', () => {
+    const planted: Record<string, string> = {
+      'lib/orders/x.ts': "if (!can(ctx.role, 'order:void')) throw x;",
+      'app/api/v1/x/route.ts': 'return costsShownTo(ctx.role, res);',
+      'lib/catalog/y.ts': "const ok = can(ctx, 'catalog:write');",
+      'app/t/[tenant]/admin/page.tsx': "const canWrite = can(ctx.role, 'catalog:write');",
+    };
+    expect(roleCheckOffenders(Object.keys(planted), (f) => planted[f]!)).toEqual(['lib/orders/x.ts', 'app/api/v1/x/route.ts']);
   });
 
   it('catches a context made without a request (planted violations)', () => {

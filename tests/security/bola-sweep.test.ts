@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextFor } from '@/lib/auth';
+import { contextFor, createApiKey } from '@/lib/auth';
 import { dispatchPending } from '@/lib/events';
 import { openShift } from '@/lib/orders';
 import { withTenant } from '@/lib/platform/db';
@@ -44,6 +44,7 @@ describe('BOLA sweep over every /api/v1 route', () => {
     b = { id: tenant.id, slug, name: 'Bola Target Tea House' };
     const [owner] = await withTenant(b.id, (tx) => tx.execute(sql`select id, role, name, email from users where role = 'owner' limit 1`)).then((r) => rowsOf<{ id: string; role: 'owner'; name: string; email: string }>(r));
     await openShift(contextFor(tenant, owner!), { registerName: 'Bola till', openingFloat: 0 });
+    await createApiKey(contextFor(tenant, owner!), { name: 'Accounting sync', scopes: ['orders:read'] });
     for (const [table, id] of await idsOf(b.id)) idsOfB.set(table, id);
     // B's own events delivered first: a delivery would change B's rows between the snapshots.
     for (let round = 0; round < 20 && (await undelivered(b.id)) > 0; round++) await dispatchPending();

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { contextFor } from '@/lib/auth';
+import { contextFor, createApiKey } from '@/lib/auth';
 import { dispatchPending } from '@/lib/events';
 import { openShift } from '@/lib/orders';
 import { withTenant } from '@/lib/platform/db';
@@ -60,6 +60,7 @@ describe('every mutation route takes any JSON without a 5xx or a partial write',
     tenant = (await findTenantBySlug(slug))!;
     const [owner] = rowsOf<TestStaff>(await withTenant(tenant.id, (tx) => tx.execute(sql`select id, tenant_id as "tenantId", role, name, email from users where role = 'owner' limit 1`)));
     await openShift(contextFor(tenant, owner!), { registerName: 'Fuzz till', openingFloat: 0 });
+    await createApiKey(contextFor(tenant, owner!), { name: 'Accounting sync', scopes: ['orders:read'] });
     cookie = await sessionTokenFor(owner!);
     ids = await idsOf(tenant.id);
     for (let round = 0; round < 20 && (await undelivered(tenant.id)) > 0; round++) await dispatchPending();

@@ -1,3 +1,4 @@
+import { scopesGranting, type Permission } from '@/lib/auth';
 import { openApiDocument } from '@/lib/platform/openapi';
 import packageJson from '@/package.json';
 import { API_ROUTES } from './routes';
@@ -10,6 +11,6 @@ import { API_ROUTES } from './routes';
 let document: Record<string, unknown> | undefined;
 
 export function GET(): Response {
-  document ??= openApiDocument(API_ROUTES, packageJson.version);
+  document ??= openApiDocument(API_ROUTES, packageJson.version, (permission) => scopesGranting(permission as Permission));
   return Response.json(document, { headers: { 'cache-control': 'public, max-age=300' } });
 }

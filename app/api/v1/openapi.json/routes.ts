@@ -5,166 +5,170 @@ import * as r0 from '../analytics/alerts/route';
 import * as r1 from '../analytics/dashboard/route';
 import * as r2 from '../analytics/reports/[name]/export/route';
 import * as r3 from '../analytics/reports/[name]/route';
-import * as r4 from '../approvals/route';
-import * as r5 from '../assistant/chat/route';
-import * as r6 from '../audit/route';
-import * as r7 from '../categories/[id]/route';
-import * as r8 from '../categories/route';
-import * as r9 from '../customers/[id]/erase/route';
-import * as r10 from '../customers/[id]/export/route';
-import * as r11 from '../customers/[id]/route';
-import * as r12 from '../customers/route';
-import * as r13 from '../discounts/[id]/route';
-import * as r14 from '../discounts/route';
-import * as r15 from '../events/route';
-import * as r16 from '../inventory/adjustments/route';
-import * as r17 from '../inventory/counts/route';
-import * as r18 from '../inventory/ledger/route';
-import * as r19 from '../inventory/levels/route';
-import * as r20 from '../inventory/locations/[id]/route';
-import * as r21 from '../inventory/locations/route';
-import * as r22 from '../inventory/receipts/route';
-import * as r23 from '../inventory/thresholds/route';
-import * as r24 from '../inventory/transfers/route';
-import * as r25 from '../loyalty/route';
-import * as r26 from '../me/route';
-import * as r27 from '../modifier-groups/[id]/route';
-import * as r28 from '../modifier-groups/route';
-import * as r29 from '../orders/[id]/cancel/route';
-import * as r30 from '../orders/[id]/fire/route';
-import * as r31 from '../orders/[id]/merge/route';
-import * as r32 from '../orders/[id]/move/route';
-import * as r33 from '../orders/[id]/payments/recheck/route';
-import * as r34 from '../orders/[id]/payments/route';
-import * as r35 from '../orders/[id]/place/route';
-import * as r36 from '../orders/[id]/receipt/emails/route';
-import * as r37 from '../orders/[id]/receipt/route';
-import * as r38 from '../orders/[id]/refunds/route';
-import * as r39 from '../orders/[id]/route';
-import * as r40 from '../orders/[id]/split/route';
-import * as r41 from '../orders/[id]/void/route';
-import * as r42 from '../orders/export/route';
-import * as r43 from '../orders/quote/route';
-import * as r44 from '../orders/route';
-import * as r45 from '../orders/tabs/route';
-import * as r46 from '../payments/status/route';
-import * as r47 from '../photos/[hash]/[size]/route';
-import * as r48 from '../products/[id]/photo/route';
-import * as r49 from '../products/[id]/route';
-import * as r50 from '../products/export/route';
-import * as r51 from '../products/import/preview/route';
-import * as r52 from '../products/import/route';
-import * as r53 from '../products/route';
-import * as r54 from '../purchase-orders/[id]/cancel/route';
-import * as r55 from '../purchase-orders/[id]/csv/route';
-import * as r56 from '../purchase-orders/[id]/receive/route';
-import * as r57 from '../purchase-orders/[id]/route';
-import * as r58 from '../purchase-orders/[id]/send/route';
-import * as r59 from '../purchase-orders/route';
-import * as r60 from '../register/lock/clock-in/route';
-import * as r61 from '../register/lock/clock-out/route';
-import * as r62 from '../register/lock/route';
-import * as r63 from '../restaurant/menus/[id]/route';
-import * as r64 from '../restaurant/menus/route';
-import * as r65 from '../restaurant/tables/[id]/route';
-import * as r66 from '../restaurant/tables/route';
-import * as r67 from '../settings/route';
-import * as r68 from '../shifts/[id]/cash-movements/route';
-import * as r69 from '../shifts/[id]/close/route';
-import * as r70 from '../shifts/[id]/report/route';
-import * as r71 from '../shifts/route';
-import * as r72 from '../staff/[id]/route';
-import * as r73 from '../staff/route';
-import * as r74 from '../suppliers/[id]/route';
-import * as r75 from '../suppliers/route';
-import * as r76 from '../tax-classes/[id]/route';
-import * as r77 from '../tax-classes/route';
-import * as r78 from '../time-clock/clock-in/route';
-import * as r79 from '../time-clock/clock-out/route';
-import * as r80 from '../time-clock/export/route';
-import * as r81 from '../time-clock/route';
+import * as r4 from '../api-keys/[id]/route';
+import * as r5 from '../api-keys/route';
+import * as r6 from '../approvals/route';
+import * as r7 from '../assistant/chat/route';
+import * as r8 from '../audit/route';
+import * as r9 from '../categories/[id]/route';
+import * as r10 from '../categories/route';
+import * as r11 from '../customers/[id]/erase/route';
+import * as r12 from '../customers/[id]/export/route';
+import * as r13 from '../customers/[id]/route';
+import * as r14 from '../customers/route';
+import * as r15 from '../discounts/[id]/route';
+import * as r16 from '../discounts/route';
+import * as r17 from '../events/route';
+import * as r18 from '../inventory/adjustments/route';
+import * as r19 from '../inventory/counts/route';
+import * as r20 from '../inventory/ledger/route';
+import * as r21 from '../inventory/levels/route';
+import * as r22 from '../inventory/locations/[id]/route';
+import * as r23 from '../inventory/locations/route';
+import * as r24 from '../inventory/receipts/route';
+import * as r25 from '../inventory/thresholds/route';
+import * as r26 from '../inventory/transfers/route';
+import * as r27 from '../loyalty/route';
+import * as r28 from '../me/route';
+import * as r29 from '../modifier-groups/[id]/route';
+import * as r30 from '../modifier-groups/route';
+import * as r31 from '../orders/[id]/cancel/route';
+import * as r32 from '../orders/[id]/fire/route';
+import * as r33 from '../orders/[id]/merge/route';
+import * as r34 from '../orders/[id]/move/route';
+import * as r35 from '../orders/[id]/payments/recheck/route';
+import * as r36 from '../orders/[id]/payments/route';
+import * as r37 from '../orders/[id]/place/route';
+import * as r38 from '../orders/[id]/receipt/emails/route';
+import * as r39 from '../orders/[id]/receipt/route';
+import * as r40 from '../orders/[id]/refunds/route';
+import * as r41 from '../orders/[id]/route';
+import * as r42 from '../orders/[id]/split/route';
+import * as r43 from '../orders/[id]/void/route';
+import * as r44 from '../orders/export/route';
+import * as r45 from '../orders/quote/route';
+import * as r46 from '../orders/route';
+import * as r47 from '../orders/tabs/route';
+import * as r48 from '../payments/status/route';
+import * as r49 from '../photos/[hash]/[size]/route';
+import * as r50 from '../products/[id]/photo/route';
+import * as r51 from '../products/[id]/route';
+import * as r52 from '../products/export/route';
+import * as r53 from '../products/import/preview/route';
+import * as r54 from '../products/import/route';
+import * as r55 from '../products/route';
+import * as r56 from '../purchase-orders/[id]/cancel/route';
+import * as r57 from '../purchase-orders/[id]/csv/route';
+import * as r58 from '../purchase-orders/[id]/receive/route';
+import * as r59 from '../purchase-orders/[id]/route';
+import * as r60 from '../purchase-orders/[id]/send/route';
+import * as r61 from '../purchase-orders/route';
+import * as r62 from '../register/lock/clock-in/route';
+import * as r63 from '../register/lock/clock-out/route';
+import * as r64 from '../register/lock/route';
+import * as r65 from '../restaurant/menus/[id]/route';
+import * as r66 from '../restaurant/menus/route';
+import * as r67 from '../restaurant/tables/[id]/route';
+import * as r68 from '../restaurant/tables/route';
+import * as r69 from '../settings/route';
+import * as r70 from '../shifts/[id]/cash-movements/route';
+import * as r71 from '../shifts/[id]/close/route';
+import * as r72 from '../shifts/[id]/report/route';
+import * as r73 from '../shifts/route';
+import * as r74 from '../staff/[id]/route';
+import * as r75 from '../staff/route';
+import * as r76 from '../suppliers/[id]/route';
+import * as r77 from '../suppliers/route';
+import * as r78 from '../tax-classes/[id]/route';
+import * as r79 from '../tax-classes/route';
+import * as r80 from '../time-clock/clock-in/route';
+import * as r81 from '../time-clock/clock-out/route';
+import * as r82 from '../time-clock/export/route';
+import * as r83 from '../time-clock/route';
 
 export const API_ROUTES: ApiRouteModule[] = [
   { path: '/api/v1/analytics/alerts', module: r0 },
   { path: '/api/v1/analytics/dashboard', module: r1 },
   { path: '/api/v1/analytics/reports/[name]/export', module: r2 },
   { path: '/api/v1/analytics/reports/[name]', module: r3 },
-  { path: '/api/v1/approvals', module: r4 },
-  { path: '/api/v1/assistant/chat', module: r5 },
-  { path: '/api/v1/audit', module: r6 },
-  { path: '/api/v1/categories/[id]', module: r7 },
-  { path: '/api/v1/categories', module: r8 },
-  { path: '/api/v1/customers/[id]/erase', module: r9 },
-  { path: '/api/v1/customers/[id]/export', module: r10 },
-  { path: '/api/v1/customers/[id]', module: r11 },
-  { path: '/api/v1/customers', module: r12 },
-  { path: '/api/v1/discounts/[id]', module: r13 },
-  { path: '/api/v1/discounts', module: r14 },
-  { path: '/api/v1/events', module: r15 },
-  { path: '/api/v1/inventory/adjustments', module: r16 },
-  { path: '/api/v1/inventory/counts', module: r17 },
-  { path: '/api/v1/inventory/ledger', module: r18 },
-  { path: '/api/v1/inventory/levels', module: r19 },
-  { path: '/api/v1/inventory/locations/[id]', module: r20 },
-  { path: '/api/v1/inventory/locations', module: r21 },
-  { path: '/api/v1/inventory/receipts', module: r22 },
-  { path: '/api/v1/inventory/thresholds', module: r23 },
-  { path: '/api/v1/inventory/transfers', module: r24 },
-  { path: '/api/v1/loyalty', module: r25 },
-  { path: '/api/v1/me', module: r26 },
-  { path: '/api/v1/modifier-groups/[id]', module: r27 },
-  { path: '/api/v1/modifier-groups', module: r28 },
-  { path: '/api/v1/orders/[id]/cancel', module: r29 },
-  { path: '/api/v1/orders/[id]/fire', module: r30 },
-  { path: '/api/v1/orders/[id]/merge', module: r31 },
-  { path: '/api/v1/orders/[id]/move', module: r32 },
-  { path: '/api/v1/orders/[id]/payments/recheck', module: r33 },
-  { path: '/api/v1/orders/[id]/payments', module: r34 },
-  { path: '/api/v1/orders/[id]/place', module: r35 },
-  { path: '/api/v1/orders/[id]/receipt/emails', module: r36 },
-  { path: '/api/v1/orders/[id]/receipt', module: r37 },
-  { path: '/api/v1/orders/[id]/refunds', module: r38 },
-  { path: '/api/v1/orders/[id]', module: r39 },
-  { path: '/api/v1/orders/[id]/split', module: r40 },
-  { path: '/api/v1/orders/[id]/void', module: r41 },
-  { path: '/api/v1/orders/export', module: r42 },
-  { path: '/api/v1/orders/quote', module: r43 },
-  { path: '/api/v1/orders', module: r44 },
-  { path: '/api/v1/orders/tabs', module: r45 },
-  { path: '/api/v1/payments/status', module: r46 },
-  { path: '/api/v1/photos/[hash]/[size]', module: r47 },
-  { path: '/api/v1/products/[id]/photo', module: r48 },
-  { path: '/api/v1/products/[id]', module: r49 },
-  { path: '/api/v1/products/export', module: r50 },
-  { path: '/api/v1/products/import/preview', module: r51 },
-  { path: '/api/v1/products/import', module: r52 },
-  { path: '/api/v1/products', module: r53 },
-  { path: '/api/v1/purchase-orders/[id]/cancel', module: r54 },
-  { path: '/api/v1/purchase-orders/[id]/csv', module: r55 },
-  { path: '/api/v1/purchase-orders/[id]/receive', module: r56 },
-  { path: '/api/v1/purchase-orders/[id]', module: r57 },
-  { path: '/api/v1/purchase-orders/[id]/send', module: r58 },
-  { path: '/api/v1/purchase-orders', module: r59 },
-  { path: '/api/v1/register/lock/clock-in', module: r60 },
-  { path: '/api/v1/register/lock/clock-out', module: r61 },
-  { path: '/api/v1/register/lock', module: r62 },
-  { path: '/api/v1/restaurant/menus/[id]', module: r63 },
-  { path: '/api/v1/restaurant/menus', module: r64 },
-  { path: '/api/v1/restaurant/tables/[id]', module: r65 },
-  { path: '/api/v1/restaurant/tables', module: r66 },
-  { path: '/api/v1/settings', module: r67 },
-  { path: '/api/v1/shifts/[id]/cash-movements', module: r68 },
-  { path: '/api/v1/shifts/[id]/close', module: r69 },
-  { path: '/api/v1/shifts/[id]/report', module: r70 },
-  { path: '/api/v1/shifts', module: r71 },
-  { path: '/api/v1/staff/[id]', module: r72 },
-  { path: '/api/v1/staff', module: r73 },
-  { path: '/api/v1/suppliers/[id]', module: r74 },
-  { path: '/api/v1/suppliers', module: r75 },
-  { path: '/api/v1/tax-classes/[id]', module: r76 },
-  { path: '/api/v1/tax-classes', module: r77 },
-  { path: '/api/v1/time-clock/clock-in', module: r78 },
-  { path: '/api/v1/time-clock/clock-out', module: r79 },
-  { path: '/api/v1/time-clock/export', module: r80 },
-  { path: '/api/v1/time-clock', module: r81 },
+  { path: '/api/v1/api-keys/[id]', module: r4 },
+  { path: '/api/v1/api-keys', module: r5 },
+  { path: '/api/v1/approvals', module: r6 },
+  { path: '/api/v1/assistant/chat', module: r7 },
+  { path: '/api/v1/audit', module: r8 },
+  { path: '/api/v1/categories/[id]', module: r9 },
+  { path: '/api/v1/categories', module: r10 },
+  { path: '/api/v1/customers/[id]/erase', module: r11 },
+  { path: '/api/v1/customers/[id]/export', module: r12 },
+  { path: '/api/v1/customers/[id]', module: r13 },
+  { path: '/api/v1/customers', module: r14 },
+  { path: '/api/v1/discounts/[id]', module: r15 },
+  { path: '/api/v1/discounts', module: r16 },
+  { path: '/api/v1/events', module: r17 },
+  { path: '/api/v1/inventory/adjustments', module: r18 },
+  { path: '/api/v1/inventory/counts', module: r19 },
+  { path: '/api/v1/inventory/ledger', module: r20 },
+  { path: '/api/v1/inventory/levels', module: r21 },
+  { path: '/api/v1/inventory/locations/[id]', module: r22 },
+  { path: '/api/v1/inventory/locations', module: r23 },
+  { path: '/api/v1/inventory/receipts', module: r24 },
+  { path: '/api/v1/inventory/thresholds', module: r25 },
+  { path: '/api/v1/inventory/transfers', module: r26 },
+  { path: '/api/v1/loyalty', module: r27 },
+  { path: '/api/v1/me', module: r28 },
+  { path: '/api/v1/modifier-groups/[id]', module: r29 },
+  { path: '/api/v1/modifier-groups', module: r30 },
+  { path: '/api/v1/orders/[id]/cancel', module: r31 },
+  { path: '/api/v1/orders/[id]/fire', module: r32 },
+  { path: '/api/v1/orders/[id]/merge', module: r33 },
+  { path: '/api/v1/orders/[id]/move', module: r34 },
+  { path: '/api/v1/orders/[id]/payments/recheck', module: r35 },
+  { path: '/api/v1/orders/[id]/payments', module: r36 },
+  { path: '/api/v1/orders/[id]/place', module: r37 },
+  { path: '/api/v1/orders/[id]/receipt/emails', module: r38 },
+  { path: '/api/v1/orders/[id]/receipt', module: r39 },
+  { path: '/api/v1/orders/[id]/refunds', module: r40 },
+  { path: '/api/v1/orders/[id]', module: r41 },
+  { path: '/api/v1/orders/[id]/split', module: r42 },
+  { path: '/api/v1/orders/[id]/void', module: r43 },
+  { path: '/api/v1/orders/export', module: r44 },
+  { path: '/api/v1/orders/quote', module: r45 },
+  { path: '/api/v1/orders', module: r46 },
+  { path: '/api/v1/orders/tabs', module: r47 },
+  { path: '/api/v1/payments/status', module: r48 },
+  { path: '/api/v1/photos/[hash]/[size]', module: r49 },
+  { path: '/api/v1/products/[id]/photo', module: r50 },
+  { path: '/api/v1/products/[id]', module: r51 },
+  { path: '/api/v1/products/export', module: r52 },
+  { path: '/api/v1/products/import/preview', module: r53 },
+  { path: '/api/v1/products/import', module: r54 },
+  { path: '/api/v1/products', module: r55 },
+  { path: '/api/v1/purchase-orders/[id]/cancel', module: r56 },
+  { path: '/api/v1/purchase-orders/[id]/csv', module: r57 },
+  { path: '/api/v1/purchase-orders/[id]/receive', module: r58 },
+  { path: '/api/v1/purchase-orders/[id]', module: r59 },
+  { path: '/api/v1/purchase-orders/[id]/send', module: r60 },
+  { path: '/api/v1/purchase-orders', module: r61 },
+  { path: '/api/v1/register/lock/clock-in', module: r62 },
+  { path: '/api/v1/register/lock/clock-out', module: r63 },
+  { path: '/api/v1/register/lock', module: r64 },
+  { path: '/api/v1/restaurant/menus/[id]', module: r65 },
+  { path: '/api/v1/restaurant/menus', module: r66 },
+  { path: '/api/v1/restaurant/tables/[id]', module: r67 },
+  { path: '/api/v1/restaurant/tables', module: r68 },
+  { path: '/api/v1/settings', module: r69 },
+  { path: '/api/v1/shifts/[id]/cash-movements', module: r70 },
+  { path: '/api/v1/shifts/[id]/close', module: r71 },
+  { path: '/api/v1/shifts/[id]/report', module: r72 },
+  { path: '/api/v1/shifts', module: r73 },
+  { path: '/api/v1/staff/[id]', module: r74 },
+  { path: '/api/v1/staff', module: r75 },
+  { path: '/api/v1/suppliers/[id]', module: r76 },
+  { path: '/api/v1/suppliers', module: r77 },
+  { path: '/api/v1/tax-classes/[id]', module: r78 },
+  { path: '/api/v1/tax-classes', module: r79 },
+  { path: '/api/v1/time-clock/clock-in', module: r80 },
+  { path: '/api/v1/time-clock/clock-out', module: r81 },
+  { path: '/api/v1/time-clock/export', module: r82 },
+  { path: '/api/v1/time-clock', module: r83 },
 ];

@@ -25,7 +25,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               {t('openRegister')}
             </Link>
           </div>
-          <AdminNav assistant={can(ctx.role, 'assistant:use')} />
+          <AdminNav assistant={can(ctx.role, 'assistant:use')} developers={can(ctx.role, 'apikeys:manage')} />
           <div className="border-t border-slate-200 px-5 py-4 text-sm">
             <p className="font-medium">{ctx.name}</p>
             <p className="text-slate-500 capitalize">{isRole(ctx.role) ? tr(ctx.role) : ctx.role}</p>

@@ -1,0 +1,83 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef, useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { CheckboxField, TextField } from '@/components/ui/field';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+
+export type CreateKeyState = { secret?: string; prefix?: string; error?: string; fieldErrors?: Record<string, string> } | null;
+
+/** The scope's message key: `orders:read` → `orders_read` (next-intl keys take no colon). */
+export const scopeMessageKey = (scope: string) => `scope.${scope.replace(/[^a-z]/g, '_')}` as 'scope.orders_read';
+
+/** Name, scopes, optional expiry and rate limit; on success the secret, shown this once, with a copy button. */
+export function ApiKeyCreateForm({ scopes, defaultRateLimit, createApiKeyAction }: { scopes: readonly string[]; defaultRateLimit: number; createApiKeyAction: FormAction<CreateKeyState> }) {
+  const t = useTranslations('developers');
+  const { state, pending, onSubmit } = useFormAction(createApiKeyAction, null);
+  const form = useRef<HTMLFormElement>(null);
+  const [copied, setCopied] = useState(false);
+  const fe = state?.fieldErrors ?? {};
+  useEffect(() => {
+    if (!state?.secret) return;
+    form.current?.reset();
+    setCopied(false);
+  }, [state]);
+
+  return (
+    <section aria-labelledby="create-key" className="rounded-xl border border-slate-200 bg-white p-5">
+      <h2 id="create-key" className="text-lg font-semibold">
+        {t('create.heading')}
+      </h2>
+      {state?.secret && (
+        <div className="mt-4 space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4" role="status">
+          <p className="font-semibold text-amber-900">{t('created.heading')}</p>
+          <p className="text-sm text-amber-900">{t('created.body')}</p>
+          <div className="flex flex-wrap items-center gap-2">
+            <code aria-label={t('created.label')} data-testid="new-api-key" className="break-all rounded bg-white px-2 py-1 font-mono text-sm ring-1 ring-amber-200">
+              {state.secret}
+            </code>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => void navigator.clipboard?.writeText(state.secret!).then(() => setCopied(true), () => setCopied(false))}
+            >
+              {copied ? t('created.copied') : t('created.copy')}
+            </Button>
+          </div>
+        </div>
+      )}
+      <form ref={form} onSubmit={onSubmit} className="mt-4 space-y-4" noValidate>
+        {state?.error && <Alert tone="error">{state.error}</Alert>}
+        <div className="grid gap-4 sm:grid-cols-3">
+          <TextField label={t('create.name')} name="name" required maxLength={80} autoComplete="off" error={fe.name} hint={t('create.nameHint')} />
+          <TextField label={t('create.expiresOn')} name="expiresOn" type="date" error={fe.expiresOn} hint={t('create.expiresHint')} />
+          <TextField
+            label={t('create.rateLimit')}
+            name="rateLimitPerMinute"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={100000}
+            placeholder={String(defaultRateLimit)}
+            error={fe.rateLimitPerMinute}
+            hint={t('create.rateLimitHint', { limit: defaultRateLimit })}
+          />
+        </div>
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium text-slate-700">{t('create.scopes')}</legend>
+          {fe.scopes && <p className="text-sm text-red-700">{fe.scopes}</p>}
+          <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+            {scopes.map((scope) => (
+              <CheckboxField key={scope} name="scopes" value={scope} label={scope} hint={t(scopeMessageKey(scope))} />
+            ))}
+          </div>
+        </fieldset>
+        <Button type="submit" disabled={pending}>
+          {pending ? t('create.creating') : t('create.submit')}
+        </Button>
+      </form>
+    </section>
+  );
+}
