@@ -107,6 +107,17 @@ export const AUDIT_GROUPS = {
       'tenant.created': 'Opened the business',
     },
   },
+  webhooks: {
+    label: 'Webhooks',
+    actions: {
+      'webhook.created': 'Added a webhook endpoint',
+      'webhook.updated': 'Changed a webhook endpoint',
+      'webhook.deleted': 'Deleted a webhook endpoint',
+      'webhook.secret_rotated': "Rotated a webhook's signing secret",
+      'webhook.disabled_failing': 'Webhook endpoint turned off: failing for 24 hours',
+      'webhook.redelivered': 'Sent a webhook event again',
+    },
+  },
   floor: {
     label: 'Tables, menus and kitchen',
     actions: {

@@ -36,6 +36,7 @@ const expected: Record<Permission, Role[]> = {
   'customer:read': ['owner', 'manager', 'cashier'],
   'customer:write': ['owner', 'manager', 'cashier'],
   'customer:privacy': ['owner'],
+  'webhooks:manage': ['owner'],
 };
 
 describe('permission matrix', () => {
