@@ -144,7 +144,7 @@ function blockedV6(bytes: number[]): string | undefined {
   // 64:ff9b::/96 (NAT64) and 2002::/16 (6to4) lead to an IPv4 address too.
   if (bytes[0] === 0x00 && bytes[1] === 0x64 && bytes[2] === 0xff && bytes[3] === 0x9b && zero(4, 12)) return embedded(12);
   if (bytes[0] === 0x20 && bytes[1] === 0x02) return embedded(2);
-  if (bytes[0] === 0xfd && bytes[1] === 0x00 && bytes[2] === 0x0e && bytes[3] === 0xc2 && zero(4, 15) && bytes[15] === 0x54) return 'the cloud metadata address';
+  if (bytes[0] === 0xfd && bytes[1] === 0x00 && bytes[2] === 0x0e && bytes[3] === 0xc2 && zero(4, 14) && bytes[14] === 0x02 && bytes[15] === 0x54) return 'the cloud metadata address';
   if ((bytes[0]! & 0xfe) === 0xfc) return 'a private (unique local) address';
   if (bytes[0] === 0xfe && (bytes[1]! & 0xc0) === 0x80) return 'link-local';
   if (bytes[0] === 0xfe && (bytes[1]! & 0xc0) === 0xc0) return 'site-local (deprecated)';
