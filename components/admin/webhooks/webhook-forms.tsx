@@ -8,14 +8,14 @@ import { useAddForm, useFormAction, type FormAction } from '@/components/ui/use-
 
 /** A signing secret, shown the one time it exists in the clear. */
 function SecretOnce({ secret }: { secret: string }) {
-  const t = useTranslations('webhooks.secret');
+  const t = useTranslations('webhooks');
   return (
     <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm">
-      <p className="font-semibold">{t('heading')}</p>
+      <p className="font-semibold">{t('secret.heading')}</p>
       <code data-testid="webhook-secret" className="mt-1 block break-all rounded bg-white px-2 py-1 font-mono text-slate-900">
         {secret}
       </code>
-      <p className="mt-1 text-amber-900">{t('once')}</p>
+      <p className="mt-1 text-amber-900">{t('secret.once')}</p>
     </div>
   );
 }
@@ -24,22 +24,22 @@ function SecretOnce({ secret }: { secret: string }) {
 export type EventChoice = { name: string; label: string };
 
 export function AddWebhookForm({ events, addWebhookAction }: { events: EventChoice[]; addWebhookAction: FormAction }) {
-  const t = useTranslations('webhooks.add');
+  const t = useTranslations('webhooks');
   const { state, pending, onSubmit, form, fieldErrors: fe } = useAddForm(addWebhookAction);
   return (
     <section aria-labelledby="add-webhook" className="rounded-xl border border-slate-200 bg-white p-5">
       <h2 id="add-webhook" className="text-lg font-semibold">
-        {t('heading')}
+        {t('add.heading')}
       </h2>
       <form ref={form} onSubmit={onSubmit} className="mt-4 space-y-4" noValidate>
         {state?.error && <Alert tone="error">{state.error}</Alert>}
         {state?.ok && <SecretOnce secret={state.ok} />}
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label={t('url')} name="url" type="url" required placeholder="https://example.com/hooks/tillwise" error={fe.url} hint={t('urlHint')} />
-          <TextField label={t('description')} name="description" autoComplete="off" error={fe.description} />
+          <TextField label={t('add.url')} name="url" type="url" required placeholder="https://example.com/hooks/tillwise" error={fe.url} hint={t('add.urlHint')} />
+          <TextField label={t('add.description')} name="description" autoComplete="off" error={fe.description} />
         </div>
         <fieldset>
-          <legend className="text-sm font-medium text-slate-800">{t('events')}</legend>
+          <legend className="text-sm font-medium text-slate-800">{t('add.events')}</legend>
           {fe.eventTypes && <p className="text-sm text-red-700">{fe.eventTypes}</p>}
           <div className="mt-2 grid gap-2 sm:grid-cols-2">
             {events.map((e) => (
@@ -53,7 +53,7 @@ export function AddWebhookForm({ events, addWebhookAction }: { events: EventChoi
           </div>
         </fieldset>
         <Button type="submit" disabled={pending}>
-          {pending ? t('adding') : t('submit')}
+          {pending ? t('add.adding') : t('add.submit')}
         </Button>
       </form>
     </section>
@@ -64,7 +64,7 @@ type EndpointActions = { setWebhookEnabledAction: FormAction; rotateWebhookSecre
 
 /** One button that runs `action` for `id`, with its answer under it (a secret when `secret`). */
 function ActionButton({ id, action, label, extra, variant = 'secondary', secret = false, confirm }: { id: string; action: FormAction; label: string; extra?: Record<string, string>; variant?: 'secondary' | 'danger'; secret?: boolean; confirm?: string }) {
-  const t = useTranslations('webhooks.actions');
+  const t = useTranslations('webhooks');
   const { state, pending, onSubmit } = useFormAction(action, null);
   return (
     <form
@@ -79,7 +79,7 @@ function ActionButton({ id, action, label, extra, variant = 'secondary', secret 
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <Button type="submit" variant={variant} disabled={pending}>
-        {pending ? t('working') : label}
+        {pending ? t('actions.working') : label}
       </Button>
       {state?.error && <Alert tone="error">{state.error}</Alert>}
       {state?.ok && (secret ? <SecretOnce secret={state.ok} /> : <Alert tone="success">{state.ok}</Alert>)}
@@ -88,20 +88,20 @@ function ActionButton({ id, action, label, extra, variant = 'secondary', secret 
 }
 
 export function WebhookEndpointControls({ id, enabled, actions }: { id: string; enabled: boolean; actions: EndpointActions }) {
-  const t = useTranslations('webhooks.actions');
+  const t = useTranslations('webhooks');
   return (
     <div className="flex flex-wrap items-start gap-2">
-      <ActionButton id={id} action={actions.setWebhookEnabledAction} label={enabled ? t('turnOff') : t('turnOn')} extra={{ enabled: String(!enabled) }} />
-      {enabled && <ActionButton id={id} action={actions.testWebhookAction} label={t('test')} />}
-      <div title={t('rotateHint')}>
-        <ActionButton id={id} action={actions.rotateWebhookSecretAction} label={t('rotate')} secret />
+      <ActionButton id={id} action={actions.setWebhookEnabledAction} label={enabled ? t('actions.turnOff') : t('actions.turnOn')} extra={{ enabled: String(!enabled) }} />
+      {enabled && <ActionButton id={id} action={actions.testWebhookAction} label={t('actions.test')} />}
+      <div title={t('actions.rotateHint')}>
+        <ActionButton id={id} action={actions.rotateWebhookSecretAction} label={t('actions.rotate')} secret />
       </div>
-      <ActionButton id={id} action={actions.deleteWebhookAction} label={t('delete')} variant="danger" confirm={t('confirmDelete')} />
+      <ActionButton id={id} action={actions.deleteWebhookAction} label={t('actions.delete')} variant="danger" confirm={t('actions.confirmDelete')} />
     </div>
   );
 }
 
 export function RedeliverButton({ id, redeliverWebhookAction }: { id: string; redeliverWebhookAction: FormAction }) {
-  const t = useTranslations('webhooks.log');
-  return <ActionButton id={id} action={redeliverWebhookAction} label={t('redeliver')} />;
+  const t = useTranslations('webhooks');
+  return <ActionButton id={id} action={redeliverWebhookAction} label={t('log.redeliver')} />;
 }
