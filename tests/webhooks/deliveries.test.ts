@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as orderPayments from '@/app/api/v1/orders/[id]/payments/route';
 import * as orders from '@/app/api/v1/orders/route';
 import { outboxDeliveries, outboxEvents } from '@/db/schema/events';
@@ -7,6 +7,7 @@ import { auditEvents } from '@/db/schema/platform';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from '@/db/schema/webhooks';
 import { dispatchPending, type DomainEvent } from '@/lib/events';
 import { withTenant } from '@/lib/platform/db';
+import { logger } from '@/lib/platform/logger';
 import {
   createEndpoint,
   deliverDue,
@@ -196,7 +197,12 @@ describe('retries', () => {
     await deliverDue({ now: new Date(start.getTime() + RETRY_WINDOW_MS / 2) });
     expect(await getEndpoint(contextOf(t), endpoint.id)).toMatchObject({ enabled: true });
     // A day on: the delivery is given up and the endpoint turned off.
+    const warn = vi.spyOn(logger, 'warn');
     await deliverDue({ now: new Date(start.getTime() + RETRY_WINDOW_MS + 1000) });
+    // The owner is mailed (through the mailer; with no SMTP_URL here, the mail goes to the log).
+    const mails = warn.mock.calls.filter(([fields]) => typeof fields === 'object' && (fields as { subject?: string }).subject === 'A webhook endpoint was turned off');
+    warn.mockRestore();
+    expect(mails.map(([fields]) => (fields as { to: string }).to)).toEqual([t.owner.email]);
     const [row] = await deliveryRows(t, endpoint.id);
     expect(row).toMatchObject({ status: 'failed', attempts: 3 });
     expect(await getEndpoint(contextOf(t), endpoint.id)).toMatchObject({ enabled: false, disabledReason: 'failing' });
