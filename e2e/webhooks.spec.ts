@@ -24,6 +24,7 @@ test('an owner adds a webhook, sees its secret once, tests it, redelivers, and a
   const url = `http://127.0.0.1:${WEBHOOK_RECEIVER_PORT}/hooks/${Date.now().toString(36)}`;
   try {
     await signIn(page, DEMO.slug, DEMO.owner.email, DEMO.password);
+    await expect(page).toHaveURL(tenantUrl(DEMO.slug, '/admin'));
     await page.goto(tenantUrl(DEMO.slug, '/admin/developers/webhooks'));
     await expect(page.getByRole('heading', { name: 'Webhooks', level: 1 })).toBeVisible();
 
