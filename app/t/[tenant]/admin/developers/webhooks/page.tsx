@@ -5,7 +5,7 @@ import { pageFormats } from '@/components/admin/page-formats';
 import { AddWebhookForm, RedeliverButton, WebhookEndpointControls } from '@/components/admin/webhooks/webhook-forms';
 import { Alert } from '@/components/ui/alert';
 import { tableScrollClass } from '@/components/ui/table';
-import { requireStaff } from '@/lib/auth';
+import { listStaff, requireStaff } from '@/lib/auth';
 import { deliveriesOf, listEndpoints, WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@/lib/webhooks';
 import { addWebhookAction, deleteWebhookAction, redeliverWebhookAction, rotateWebhookSecretAction, setWebhookEnabledAction, testWebhookAction } from './actions';
 
@@ -24,7 +24,8 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   const t = await getTranslations('webhooks');
   const f = await pageFormats();
   const at = (d: Date) => f.dateTime(d, ctx.tenant.timeZone);
-  const endpoints = await listEndpoints(ctx);
+  const [endpoints, staff] = await Promise.all([listEndpoints(ctx), listStaff(ctx)]);
+  const nameOf = new Map(staff.map((s) => [s.id, s.name]));
   const selected = typeof raw.endpoint === 'string' && UUID.test(raw.endpoint) ? endpoints.find((e) => e.id === raw.endpoint) : undefined;
   const log = selected ? await deliveriesOf(ctx, selected.id, 50) : [];
   const events = WEBHOOK_EVENT_TYPES.map((name) => ({ name, label: t(`events.${eventKey(name)}`) }));
@@ -148,7 +149,8 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
                     {t('list.events')}: <span className="font-mono">{e.eventTypes.join(', ')}</span>
                   </p>
                   <p className="text-sm text-slate-500">
-                    {t('list.secretPrefix', { prefix: e.secretPrefix })} · {t('list.added', { at: at(e.createdAt) })}
+                    {t('list.secretPrefix', { prefix: e.secretPrefix })} ·{' '}
+                    {e.createdBy && nameOf.has(e.createdBy) ? t('list.addedBy', { at: at(e.createdAt), name: nameOf.get(e.createdBy)! }) : t('list.added', { at: at(e.createdAt) })}
                   </p>
                   {e.enabled && e.failingSince && <p className="text-sm text-amber-700">{t('list.failingSince', { at: at(e.failingSince) })}</p>}
                   <div className="mt-3 flex flex-wrap items-start gap-2">
