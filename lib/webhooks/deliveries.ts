@@ -3,7 +3,7 @@ import { webhookAttempts, webhookDeliveries, webhookEndpoints } from '@/db/schem
 import { listStaff, type TenantContext, type TenantScope } from '@/lib/auth';
 import { onEvents, type DomainEvent } from '@/lib/events';
 import { recordAudit } from '@/lib/platform/audit';
-import { webhookTenantsDue, withTenant, type Tx } from '@/lib/platform/db';
+import { afterCommit, webhookTenantsDue, withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, notFound } from '@/lib/platform/errors';
 import { translatorFor } from '@/lib/platform/i18n';
 import { logger } from '@/lib/platform/logger';
@@ -58,14 +58,14 @@ export async function enqueueDeliveries(tx: Tx, events: DomainEvent[], now = new
   );
   if (rows.length === 0) return 0;
   const made = await tx.insert(webhookDeliveries).values(rows).onConflictDoNothing().returning({ id: webhookDeliveries.id });
-  if (made.length > 0) afterCommitWake();
+  // Once the dispatcher's transaction commits (before, the worker could not see the rows yet).
+  if (made.length > 0) afterCommit(tx, () => wake?.());
   return made.length;
 }
 
 for (const type of DOMAIN_EVENTS) onEvents(type, 'webhooks.enqueue', (tx, events) => enqueueDeliveries(tx, events).then(() => undefined));
 
 let wake: (() => void) | undefined;
-const afterCommitWake = () => setImmediate(() => wake?.());
 /** The worker (worker.ts) asks to be woken when deliveries were made, instead of waiting for its poll. */
 export function onDeliveriesMade(listener: () => void): void {
   wake = listener;
