@@ -18,9 +18,11 @@ export async function register(): Promise<void> {
   await import('./lib/assistant'); // subscribes to SalesFiguresChanged (its cache version)
   await import('./lib/orders'); // subscribes to ReceiptEmailRequested (sends emailed receipts)
   await import('./lib/customers'); // subscribes to OrderPaid, OrderRefunded, OrderVoided (loyalty points)
+  const { startWebhookWorker } = await import('./lib/webhooks'); // subscribes to the events webhooks send (docs/api.md › Webhooks)
   const { startDispatcher, startNatsRelay } = await import('./lib/events');
   startNatsRelay(); // NATS_URL set: every event is also published to JetStream (docs/scaling.md)
   startDispatcher();
+  startWebhookWorker();
   // Card payments and refunds a crash left half-done: settle them with the gateway's answer.
   const [{ every }, { recoverAll }] = await Promise.all([import('./lib/platform/jobs'), import('./lib/orders')]);
   every(60_000, 'recover interrupted payments', recoverAll, true);

@@ -67,6 +67,28 @@ ALTER FUNCTION claim_outbox_batch(integer, integer) OWNER TO tillwise_dispatcher
 REVOKE ALL ON FUNCTION claim_outbox_batch(integer, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION claim_outbox_batch(integer, integer) TO tillwise_app;
 
+-- Which tenants have webhook deliveries due at `due_at` (lib/webhooks/worker.ts): tenant ids only,
+-- at most `cap`; the worker then leases, sends and records each tenant's deliveries inside
+-- withTenant, under RLS. `due_at` is the caller's clock (the tests move it).
+GRANT SELECT ON webhook_deliveries TO tillwise_dispatcher;
+CREATE OR REPLACE FUNCTION webhook_tenants_due(due_at timestamptz, cap integer)
+RETURNS TABLE (tenant_id uuid)
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+  SELECT DISTINCT d.tenant_id FROM (
+    SELECT w.tenant_id FROM webhook_deliveries w
+    WHERE w.status = 'pending' AND w.next_attempt_at <= due_at
+    ORDER BY w.next_attempt_at
+    LIMIT least(greatest(cap, 1), 10000)
+  ) d
+$$;
+ALTER FUNCTION webhook_tenants_due(timestamptz, integer) OWNER TO tillwise_dispatcher;
+REVOKE ALL ON FUNCTION webhook_tenants_due(timestamptz, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION webhook_tenants_due(timestamptz, integer) TO tillwise_app;
+
 -- The outbox's backlog for /api/metrics (sampled at scrape): how many events of every tenant
 -- wait for delivery, counted up to `cap` so a huge backlog costs a bounded scan, and the age
 -- of the oldest. Aggregates only: no tenant id, no event leaves it.

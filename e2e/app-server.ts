@@ -10,6 +10,8 @@ import { NEXT_START_ENV } from '../scripts/app-server';
 export const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const GATEWAY_PORT = Number(process.env.E2E_GATEWAY_PORT ?? 4100);
 export const ROOT_DOMAIN = `localhost:${PORT}`;
+/** Where e2e/webhooks.spec.ts listens for the app's webhooks (on 127.0.0.1, allow-listed below). */
+export const WEBHOOK_RECEIVER_PORT = Number(process.env.E2E_WEBHOOK_PORT ?? PORT + 60);
 /**
  * Playwright's workers. Each sells in its own copy of the demo café (the seed's SEED_TWINS), so
  * specs running at once never share a shift, a count or a setting: worker 0 in `demo`, worker 1
@@ -60,6 +62,7 @@ export function appServerEnv(): Record<string, string> {
     ...databaseEnv,
     PAYMENT_GATEWAY_URL: `http://127.0.0.1:${GATEWAY_PORT}`,
     PAYMENT_GATEWAY_KEY: GATEWAY_KEY,
+    WEBHOOK_ALLOW_HOSTS: `127.0.0.1:${WEBHOOK_RECEIVER_PORT}`,
     // One server: without Redis (the embedded run) its in-process store is enough.
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : { TILLWISE_SINGLE_INSTANCE: 'true' }),
   };

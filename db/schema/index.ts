@@ -10,3 +10,4 @@ export * from './payments';
 export * from './analytics';
 export * from './assistant';
 export * from './customers';
+export * from './webhooks';

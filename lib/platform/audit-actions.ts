@@ -115,6 +115,17 @@ export const AUDIT_GROUPS = {
       'api_key.request': 'Changed something through an API key',
     },
   },
+  webhooks: {
+    label: 'Webhooks',
+    actions: {
+      'webhook.created': 'Added a webhook endpoint',
+      'webhook.updated': 'Changed a webhook endpoint',
+      'webhook.deleted': 'Deleted a webhook endpoint',
+      'webhook.secret_rotated': "Rotated a webhook's signing secret",
+      'webhook.disabled_failing': 'Webhook endpoint turned off: failing for 24 hours',
+      'webhook.redelivered': 'Sent a webhook event again',
+    },
+  },
   floor: {
     label: 'Tables, menus and kitchen',
     actions: {

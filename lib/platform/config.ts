@@ -119,6 +119,18 @@ const envSchema = z
     MAIL_FROM: z.email('must be an email address').default('receipts@tillwise.local'),
     /** Longest an SMTP connection, greeting or reply may take before the send fails and is retried later. */
     SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /**
+     * Hosts a webhook may be sent to although they resolve to a loopback, private, link-local or
+     * other internal address (docs/security.md › Webhooks and SSRF): a comma list of `host` or
+     * `host:port` (`127.0.0.1:4000,hooks.internal`). Empty (the default): only public addresses.
+     */
+    WEBHOOK_ALLOW_HOSTS: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
+    /** Longest a webhook's connection may take, and its whole answer (the body is cut at a few KB). */
+    WEBHOOK_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
+    WEBHOOK_RESPONSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     /** Where uploaded files (product photos) are kept on disk when no S3 bucket is set (lib/storage). */
     STORAGE_DIR: z.string().trim().min(1).default('.data/objects'),
     /** An S3-compatible bucket for uploads instead of the disk (all of bucket and keys set; endpoint: AWS's for the region when unset). */

@@ -240,3 +240,13 @@ export async function enterTenant(tx: Tx, tenantId: string): Promise<void> {
 export async function pingDatabase(): Promise<void> {
   await withPlatform((tx) => tx.execute(sql`select 1`));
 }
+
+/**
+ * The tenants with webhook deliveries due at `at` (the webhook worker's clock), at most `cap`:
+ * only the definer function `webhook_tenants_due` (db/policies.sql) sees past RLS to find them;
+ * leasing and sending each tenant's deliveries is withTenant's.
+ */
+export async function webhookTenantsDue(at: Date, cap: number): Promise<string[]> {
+  const result = await withPlatform((tx) => tx.execute(sql`select tenant_id as "tenantId" from webhook_tenants_due(${at.toISOString()}::timestamptz, ${cap})`));
+  return rowsOf<{ tenantId: string }>(result).map((r) => r.tenantId);
+}

@@ -37,6 +37,7 @@ const expected: Record<Permission, Role[]> = {
   'customer:write': ['owner', 'manager', 'cashier'],
   'customer:privacy': ['owner'],
   'apikeys:manage': ['owner'],
+  'webhooks:manage': ['owner'],
 };
 
 describe('permission matrix', () => {

@@ -104,12 +104,14 @@ describe('Citus statements generated from the schema (npm run db:citus)', () => 
     // is the dispatcher's cross-tenant claim and how withTenant sets the tenant.
     expect(short(plan.blockers)).toEqual([
       'cross-tenant-function outbox_events claim_outbox_batch(batch_size integer, lease_seconds integer)',
+      // The webhook worker's "which tenants have deliveries due": a read-only DISTINCT over every shard (no FOR UPDATE), allowed on Citus.
+      'cross-tenant-function webhook_deliveries webhook_tenants_due(due_at timestamptz, cap integer)',
       // The metrics' backlog count: a read-only aggregate, which Citus runs over every shard (once per scrape).
       'cross-tenant-function outbox_events outbox_backlog(cap integer)',
       "tenant-setting-not-propagated (every tenant table) set_config('app.tenant_id', …, true) in lib/platform/db.ts",
     ]);
     const sqlFile = renderPlan(plan);
-    expect(sqlFile).toContain('Citus blockers: 3 change(s) needed first');
+    expect(sqlFile).toContain('Citus blockers: 4 change(s) needed first');
     expect(sqlFile.indexOf('BEGIN;')).toBeLessThan(sqlFile.indexOf('create_reference_table'));
   });
 });

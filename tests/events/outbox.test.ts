@@ -151,7 +151,7 @@ describe('outbox', () => {
     expect(again.filter((e) => e.payload.kind === `test-written-${poison.id}`)).toHaveLength(1);
   });
 
-  it('gives the dispatcher’s role nothing but reading and leasing the outbox', async () => {
+  it('gives the dispatcher’s role nothing but reading and leasing the outbox (and reading which webhook deliveries are due)', async () => {
     const { database } = await import('@/db/client');
     const { rowsOf } = await import('../helpers');
     const { db } = await database(databaseSettings());
@@ -167,6 +167,8 @@ describe('outbox', () => {
     expect(granted).toEqual([
       { table: 'outbox_events', privilege: 'SELECT' },
       { table: 'outbox_events', privilege: 'UPDATE' },
+      // webhook_tenants_due (db/policies.sql): answers only the ids of tenants with webhook deliveries due.
+      { table: 'webhook_deliveries', privilege: 'SELECT' },
     ]);
   });
 });

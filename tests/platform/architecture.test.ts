@@ -43,6 +43,7 @@ const MODULE_GRAPH: Record<string, string[]> = {
   analytics: ['auth', 'catalog', 'events', 'orders', 'tenancy'],
   assistant: ['analytics', 'auth', 'catalog', 'events', 'inventory', 'orders', 'restaurant', 'tenancy'],
   onboarding: ['auth', 'catalog', 'inventory', 'orders', 'restaurant', 'tenancy'],
+  webhooks: ['auth', 'events', 'tenancy'],
 };
 const COMPOSITION_ROOT = 'server';
 

@@ -5,6 +5,8 @@ import { dispatchPending } from '@/lib/events';
 import { openShift } from '@/lib/orders';
 import { withTenant } from '@/lib/platform/db';
 import { findTenantBySlug } from '@/lib/tenancy';
+import { createEndpoint, webhookEndpointInputSchema } from '@/lib/webhooks';
+import { webhookDeliveries } from '@/db/schema/webhooks';
 import { seedDemoTenant } from '@/scripts/seed/seed';
 import { apiRequest, createTenant, rowsOf, segment, uniqueSlug, type TestTenant } from '../helpers';
 import { ownDatabase } from '../own-database';
@@ -45,6 +47,11 @@ describe('BOLA sweep over every /api/v1 route', () => {
     const [owner] = await withTenant(b.id, (tx) => tx.execute(sql`select id, role, name, email from users where role = 'owner' limit 1`)).then((r) => rowsOf<{ id: string; role: 'owner'; name: string; email: string }>(r));
     await openShift(contextFor(tenant, owner!), { registerName: 'Bola till', openingFloat: 0 });
     await createApiKey(contextFor(tenant, owner!), { name: 'Accounting sync', scopes: ['orders:read'] });
+    // A webhook endpoint with one delivery (a public address, as resolved here; nothing is sent in the sweep).
+    const hook = await createEndpoint(contextFor(tenant, owner!), webhookEndpointInputSchema.parse({ url: 'https://hooks.example.com/bola', eventTypes: ['order.paid'] }), async () => [{ address: '93.184.216.34', family: 4 }]);
+    await withTenant(b.id, (tx) =>
+      tx.insert(webhookDeliveries).values({ tenantId: b.id, endpointId: hook.id, eventId: crypto.randomUUID(), eventType: 'webhook.test', body: '{}', status: 'succeeded', nextAttemptAt: new Date(), firstAttemptAt: new Date() }),
+    );
     for (const [table, id] of await idsOf(b.id)) idsOfB.set(table, id);
     // B's own events delivered first: a delivery would change B's rows between the snapshots.
     for (let round = 0; round < 20 && (await undelivered(b.id)) > 0; round++) await dispatchPending();

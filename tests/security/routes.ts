@@ -34,6 +34,8 @@ export const KIND_OF: [RegExp, string][] = [
   [/^\/api\/v1\/suppliers\/\[id\]/, 'suppliers'],
   [/^\/api\/v1\/purchase-orders\/\[id\]/, 'purchase_lists'],
   [/^\/api\/v1\/api-keys\/\[id\]/, 'api_keys'],
+  [/^\/api\/v1\/webhooks\/\[id\]/, 'webhook_endpoints'],
+  [/^\/api\/v1\/webhooks\/deliveries\/\[id\]/, 'webhook_deliveries'],
 ];
 
 /** One id of each kind KIND_OF names, of `tenantId`. */

@@ -85,6 +85,12 @@ import * as r80 from '../time-clock/clock-in/route';
 import * as r81 from '../time-clock/clock-out/route';
 import * as r82 from '../time-clock/export/route';
 import * as r83 from '../time-clock/route';
+import * as r84 from '../webhooks/[id]/deliveries/route';
+import * as r85 from '../webhooks/[id]/rotate-secret/route';
+import * as r86 from '../webhooks/[id]/route';
+import * as r87 from '../webhooks/[id]/test/route';
+import * as r88 from '../webhooks/deliveries/[id]/redeliver/route';
+import * as r89 from '../webhooks/route';
 
 export const API_ROUTES: ApiRouteModule[] = [
   { path: '/api/v1/analytics/alerts', module: r0 },
@@ -171,4 +177,10 @@ export const API_ROUTES: ApiRouteModule[] = [
   { path: '/api/v1/time-clock/clock-out', module: r81 },
   { path: '/api/v1/time-clock/export', module: r82 },
   { path: '/api/v1/time-clock', module: r83 },
+  { path: '/api/v1/webhooks/[id]/deliveries', module: r84 },
+  { path: '/api/v1/webhooks/[id]/rotate-secret', module: r85 },
+  { path: '/api/v1/webhooks/[id]', module: r86 },
+  { path: '/api/v1/webhooks/[id]/test', module: r87 },
+  { path: '/api/v1/webhooks/deliveries/[id]/redeliver', module: r88 },
+  { path: '/api/v1/webhooks', module: r89 },
 ];
