@@ -17,7 +17,7 @@ export const CLIENT_NAMESPACES = {
   admin: [
     'admin.charts', 'admin.csvImport', 'admin.csvPreview', 'admin.errors', 'admin.figures', 'admin.live', 'admin.reports', 'admin.stock',
     'admin.stockForm', 'admin.titles', 'adminNav', 'apiErrors', 'common', 'developers', 'dialogs', 'language', 'orders', 'payment', 'productEditor',
-    'purchaseOrderNew', 'register', 'roles', 'settings', 'shift',
+    'purchaseOrderNew', 'register', 'roles', 'settings', 'shift', 'webhooks',
   ],
   register: ['apiErrors', 'common', 'customers', 'dialogs', 'language', 'payment', 'picker', 'pin', 'register', 'roles', 'signin', 'timeClock', 'toolbar'],
   registerOrders: ['apiErrors', 'common', 'dialogs', 'language', 'orders', 'payment', 'pin', 'register', 'roles', 'signin', 'timeClock'],

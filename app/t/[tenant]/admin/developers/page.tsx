@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ApiKeyCreateForm } from '@/components/admin/developers/api-key-create-form';
 import { ApiKeyTable, type ApiKeyRowView } from '@/components/admin/developers/api-key-table';
@@ -36,6 +37,11 @@ export default async function DevelopersPage() {
           <a href="/developers" className="font-semibold text-brand-700 underline">
             {t('reference')}
           </a>
+        </p>
+        <p>
+          <Link href="/admin/developers/webhooks" className="font-semibold text-brand-700 underline">
+            {t('webhooksLink')}
+          </Link>
         </p>
       </header>
       <ApiKeyCreateForm scopes={SCOPES} defaultRateLimit={DEFAULT_RATE_LIMIT_PER_MINUTE} createApiKeyAction={createApiKeyAction} />
