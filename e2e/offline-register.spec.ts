@@ -1,8 +1,8 @@
 import type { Socket } from 'node:net';
 import http from 'node:http';
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { cafe } from '../scripts/seed/seed-data';
-import { DEMO, hydrated, openDemoShift, ROOT_DOMAIN, signIn, tenantUrl } from './support';
+import { browserFetch, DEMO, hydrated, openDemoShift, ROOT_DOMAIN, signIn, tenantUrl } from './support';
 
 /**
  * The offline register (docs/offline.md). The register runs behind a small proxy of this spec's own
@@ -10,7 +10,8 @@ import { DEMO, hydrated, openDemoShift, ROOT_DOMAIN, signIn, tenantUrl } from '.
  * app instance: the proxy stops answering (its sockets are cut, new connections refused) and the
  * browser context is set offline too. The proxy can also cut the answer of one checkout after the
  * server made it — a sync interrupted half-way, the device never hearing of the order.
- * Cookies ignore ports, so the session signed in on the app server's own origin goes along.
+ * Cookies ignore ports, so the session signed in on the app server's own origin goes along; the
+ * proxy says Host, Origin and Referer as the app's own origin would (its CSRF check compares them).
  */
 const APP_PORT = Number(process.env.E2E_PORT ?? 3100);
 const PROXY_PORT = APP_PORT + 7;
@@ -30,7 +31,7 @@ class Proxy {
   start(): Promise<void> {
     const server = http.createServer((req, res) => {
       const checkout = req.method === 'POST' && req.url === '/api/v1/orders';
-      const upstream = http.request({ host: '127.0.0.1', port: APP_PORT, method: req.method, path: req.url, headers: { ...req.headers, host: APP_HOST } }, (answer) => {
+      const upstream = http.request({ host: '127.0.0.1', port: APP_PORT, method: req.method, path: req.url, headers: { ...req.headers, host: APP_HOST, ...(req.headers.origin && { origin: `http://${APP_HOST}` }), ...(req.headers.referer && { referer: req.headers.referer.replace(PROXY_HOST, APP_HOST) }) } }, (answer) => {
         if (checkout && answer.statusCode === 201) {
           this.checkouts++;
           if (this.cutAfter !== null && this.checkouts > this.cutAfter) {
@@ -83,32 +84,36 @@ async function sellWaterForCash(page: Page): Promise<string> {
   return number;
 }
 
-async function ordersOfShift(api: APIRequestContext, shiftId: string): Promise<{ id: string; number: number; status: string }[]> {
-  const res = await api.get(`/api/v1/orders?shift=${shiftId}&limit=200`);
-  expect(res.status()).toBe(200);
-  return (await res.json()).data;
+/** What the server holds, asked from a page of another browser context on the app's own origin (never offline). */
+async function ordersOfShift(api: Page, shiftId: string): Promise<{ id: string; number: number; status: string }[]> {
+  const res = await browserFetch(api, `/api/v1/orders?shift=${shiftId}&limit=200`);
+  expect(res.status).toBe(200);
+  return res.body.data;
 }
 
-async function waterStock(api: APIRequestContext): Promise<number> {
-  const res = await api.get('/api/v1/inventory/levels?lowStock=false&limit=500');
-  expect(res.status()).toBe(200);
-  return (await res.json()).data.find((l: { item: { sku: string } | null }) => l.item?.sku === WATER_SKU).quantity;
+async function waterStock(api: Page): Promise<number> {
+  const res = await browserFetch(api, '/api/v1/inventory/levels?lowStock=false&limit=500');
+  expect(res.status).toBe(200);
+  return res.body.data.find((l: { item: { sku: string } | null }) => l.item?.sku === WATER_SKU).quantity;
 }
 
-test('offline: cash sales are kept on the device through a reload, sent once each when the server is back, also after a sync cut half-way', async ({ page, context }) => {
+test('offline: cash sales are kept on the device through a reload, sent once each when the server is back, also after a sync cut half-way', async ({ page, context, browser }) => {
   test.setTimeout(240_000);
   const proxy = new Proxy();
   await proxy.start();
   const registerName = `Offline till ${Date.now().toString(36)}`;
-  let api: APIRequestContext | null = null;
+  let watcher: BrowserContext | null = null;
   try {
     // Signed in and a shift opened on the app's own origin (its session cookie serves the proxy's too).
     await signIn(page, DEMO.slug, DEMO.cashier.email, DEMO.password);
+    await expect(page).toHaveURL(tenantUrl(DEMO.slug, '/register'));
     await page.evaluate((name) => window.localStorage.setItem('tillwise.registerName', name), registerName);
     await page.reload();
     await openDemoShift(page, registerName, 'MMK');
-    api = await playwrightRequest.newContext({ baseURL: tenantUrl(DEMO.slug), storageState: await context.storageState() });
-    const shift = await (await api.get(`/api/v1/shifts?register=${encodeURIComponent(registerName)}`)).json();
+    watcher = await browser.newContext({ storageState: await context.storageState() });
+    const api = await watcher.newPage();
+    await api.goto(tenantUrl(DEMO.slug, '/register/orders'));
+    const shift = (await browserFetch(api, `/api/v1/shifts?register=${encodeURIComponent(registerName)}`)).body;
     const stockBefore = await waterStock(api);
 
     // The register on the proxy's origin: its own localStorage, IndexedDB and service worker.
@@ -140,7 +145,7 @@ test('offline: cash sales are kept on the device through a reload, sent once eac
     proxy.cutAfter = 2;
     await proxy.start();
     await context.setOffline(false);
-    await expect.poll(async () => (await ordersOfShift(api!, shift.id)).length, { timeout: 60_000 }).toBe(3);
+    await expect.poll(async () => (await ordersOfShift(api, shift.id)).length, { timeout: 60_000 }).toBe(3);
     await expect(page.getByTestId('offline-banner')).toBeVisible({ timeout: 30_000 });
 
     // Back for good: the third is sent again (same key: the same order), then the fourth.
@@ -170,6 +175,6 @@ test('offline: cash sales are kept on the device through a reload, sent once eac
   } finally {
     await context.setOffline(false);
     await proxy.stop();
-    await api?.dispose();
+    await watcher?.close();
   }
 });
