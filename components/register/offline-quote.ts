@@ -1,3 +1,5 @@
+'use client';
+
 import { priceOrderWith } from '@/lib/orders/arithmetic';
 import type { CartState } from './use-cart';
 import type { Quote, RegisterData, RegisterProduct } from './types';
