@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { variantLabel } from '@/lib/catalog/labels';
 import { api, needsApproval, newActionKey, type ApiError } from './api';
 import { ApprovalDialog } from './approval-dialog';
@@ -58,6 +59,7 @@ export function SaleScreen({
   openOrderId?: string | null;
 }) {
   const w = useRegisterWords();
+  const tOffline = useTranslations('offline');
   const register = useRegisterShift();
   const shift = register.shift.status === 'open' ? register.shift.shift : null;
   const cart = useCart(data.tables.length ? 'takeaway' : 'retail');
@@ -279,7 +281,7 @@ export function SaleScreen({
     setPaying(false);
     cart.clear();
     setSavedOffline(queued);
-    announce(`${queued.provisional} saved on this device.`);
+    announce(tOffline('savedAnnounce', { number: queued.provisional }));
   };
   const newSale = () => {
     setReceipt(null);
