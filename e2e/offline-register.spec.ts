@@ -97,7 +97,7 @@ async function waterStock(api: Page): Promise<number> {
   return res.body.data.find((l: { item: { sku: string } | null }) => l.item?.sku === WATER_SKU).quantity;
 }
 
-test('offline: cash sales are kept on the device through a reload, sent once each when the server is back, also after a sync cut half-way', async ({ page, context, browser }) => {
+test('offline: cash sales are kept on the device through a reload, sent once each when the server is back (also after a sync cut half-way); a refused one waits for a manager', async ({ page, context, browser }) => {
   test.setTimeout(240_000);
   const proxy = new Proxy();
   await proxy.start();
@@ -172,6 +172,26 @@ test('offline: cash sales are kept on the device through a reload, sent once eac
     const mine = numbers.filter((s) => provisional.includes(s.provisional));
     expect(mine.map((s) => s.state)).toEqual(['synced', 'synced', 'synced', 'synced']);
     expect(new Set(mine.map((s) => s.number))).toEqual(new Set(orders.map((o) => o.number)));
+
+    // A sale the server refuses is kept for a manager, never dropped: here its shift closed while the register was offline.
+    await proxy.stop();
+    await context.setOffline(true);
+    await expect(page.getByTestId('offline-banner')).toBeVisible();
+    const refused = await sellWaterForCash(page);
+    expect((await browserFetch(api, `/api/v1/shifts/${shift.id}/close`, { method: 'POST', json: { countedCash: 0 } })).status).toBe(200);
+    await proxy.start();
+    await context.setOffline(false);
+    const attention = page.getByTestId('offline-attention');
+    await expect(attention).toContainText('1 offline sale needs attention', { timeout: 60_000 });
+    expect(await ordersOfShift(api, shift.id), 'the refused sale made no order').toHaveLength(4);
+    await attention.getByRole('button', { name: 'Show' }).click();
+    const dialog = page.getByTestId('offline-attention-dialog');
+    const row = dialog.getByTestId('offline-refused');
+    await expect(row).toContainText(refused);
+    await expect(row).toContainText(/shift is closed/i);
+    await row.getByRole('button', { name: 'Dealt with — remove' }).click();
+    await expect(row).toHaveCount(0);
+    await expect(attention).toHaveCount(0);
   } finally {
     await context.setOffline(false);
     await proxy.stop();
