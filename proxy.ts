@@ -54,6 +54,7 @@ export function proxy(req: NextRequest): NextResponse {
 
 export const config = {
   // Everything but Next's own static assets and the favicon (app/icon.svg, the same on every
-  // host: on a tenant host it would otherwise be rewritten into /t/<slug>/ and not be found).
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'],
+  // host: on a tenant host it would otherwise be rewritten into /t/<slug>/ and not be found), the
+  // web app manifest and the register's service worker at /serwist/ (docs/offline.md), likewise.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest|serwist/).*)'],
 };

@@ -19,7 +19,7 @@ export const CLIENT_NAMESPACES = {
     'admin.stockForm', 'admin.titles', 'adminNav', 'apiErrors', 'common', 'developers', 'dialogs', 'language', 'orders', 'payment', 'productEditor',
     'purchaseOrderNew', 'register', 'roles', 'settings', 'shift', 'webhooks',
   ],
-  register: ['apiErrors', 'common', 'customers', 'dialogs', 'language', 'payment', 'picker', 'pin', 'register', 'roles', 'signin', 'timeClock', 'toolbar'],
+  register: ['apiErrors', 'common', 'customers', 'dialogs', 'language', 'offline', 'payment', 'picker', 'pin', 'register', 'roles', 'signin', 'timeClock', 'toolbar'],
   registerOrders: ['apiErrors', 'common', 'dialogs', 'language', 'orders', 'payment', 'pin', 'register', 'roles', 'signin', 'timeClock'],
   registerShift: ['apiErrors', 'common', 'language', 'orders', 'pin', 'roles', 'shift', 'signin', 'timeClock'],
   floor: ['common', 'language'],

@@ -13,7 +13,18 @@ export type ApiErrorKey = keyof Messages['apiErrors'];
 type Known = { key: ApiErrorKey; values?: Record<string, string | number> };
 
 /** Codes made in the browser (components/register/api.ts), not by the server. */
-const CODES: Record<string, ApiErrorKey> = { network: 'network', aborted: 'cancelled' };
+const CODES: Record<string, ApiErrorKey> = {
+  network: 'network',
+  aborted: 'cancelled',
+  // The offline register's refusals (use-sale.ts, use-quote.ts; docs/offline.md).
+  offline_card: 'offline_card',
+  offline_whole: 'offline_whole',
+  offline_limit: 'offline_limit',
+  offline_discount: 'offline_discount',
+  offline_customer: 'offline_customer',
+  offline_item: 'offline_item',
+  offline_too_large: 'offline_too_large',
+};
 
 /** The server's fixed messages the register meets (lib/payments, lib/orders, lib/auth), by their English text. */
 const SERVER_MESSAGES: Record<string, ApiErrorKey> = {

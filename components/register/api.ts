@@ -8,6 +8,8 @@
  *   times with that same key.
  * - Errors come back in one shape: { status, code, message, details: [{ path, message }] }.
  */
+import { reportReachable } from './connection';
+
 export type ApiErrorDetail = { path: string; message: string };
 export type ApiError = { status: number; code: string; message: string; details: ApiErrorDetail[]; raw?: unknown };
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; error: ApiError };
@@ -88,6 +90,9 @@ export async function api<T>(path: string, options: Options = {}): Promise<ApiRe
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         signal: timeout.signal,
       });
+      // Every answer tells the register whether its server is there (connection.ts): no extra request.
+      // An answer the service worker gave from its cache (service-worker/sw.ts) says nothing of the server.
+      if (!res.headers.has('x-tillwise-from-cache')) reportReachable(res.status !== 502 && res.status !== 504);
       const text = await res.text();
       let body: unknown = null;
       try {
@@ -101,6 +106,7 @@ export async function api<T>(path: string, options: Options = {}): Promise<ApiRe
     } catch {
       if (options.signal?.aborted) return { ok: false, error: { status: 0, code: 'aborted', message: 'Cancelled', details: [] } };
       last = { status: 0, code: 'network', message: NETWORK_MESSAGE, details: [] };
+      reportReachable(false);
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);

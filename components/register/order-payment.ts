@@ -2,6 +2,7 @@
 
 import { useCallback, useRef, useState } from 'react';
 import { api, needsApproval, newActionKey, type ApiError, type ApiResult } from './api';
+import type { QueuedSale } from './offline-queue';
 import type { Order, Tender } from './types';
 
 /**
@@ -17,14 +18,17 @@ export type PayOutcome =
   | { kind: 'unavailable'; order: Order | null; message: string }
   | { kind: 'pending'; order: Order }
   | { kind: 'approval'; error: ApiError }
-  | { kind: 'error'; error: ApiError };
+  | { kind: 'error'; error: ApiError }
+  /** No server: the cash sale was saved on this device (offline-queue.ts), to be sent when it is back. */
+  | { kind: 'saved'; sale: QueuedSale };
 
 export const UNPAID_STATUSES: ReadonlySet<Order['status']> = new Set(['placed', 'partially_paid']);
 
 /** A card payment of this order that the card service has not settled yet. */
 export const hasPendingCard = (order: Order | null) => order?.payments.some((p) => p.status === 'pending') ?? false;
 
-export type Send = <T>(method: 'POST' | 'PUT', path: string, body: unknown, timeoutMs?: number) => Promise<ApiResult<T>>;
+/** The answer, and the Idempotency-Key it was sent with (an unanswered checkout is queued offline with the same key). */
+export type Send = <T>(method: 'POST' | 'PUT', path: string, body: unknown, timeoutMs?: number) => Promise<ApiResult<T> & { key: string }>;
 
 /** A sender that remembers the key of every action whose answer never came, and reuses it for the same action. */
 export function useIdempotentSend(): Send {
@@ -35,7 +39,7 @@ export function useIdempotentSend(): Send {
     const result = await api<T>(path, { method, body, key, timeoutMs });
     if (!result.ok && result.error.status === 0) unanswered.current.set(fingerprint, key);
     else unanswered.current.delete(fingerprint);
-    return result;
+    return { ...result, key };
   }, []);
 }
 

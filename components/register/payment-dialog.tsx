@@ -12,6 +12,7 @@ import { SplitParts, SplitPlanner } from './split-bill';
 import { useApiErrorText } from './api-errors';
 import { TipPicker, tipAmount, type TipChoice } from './tip-picker';
 import type { RegisterTips } from '@/lib/orders';
+import type { QueuedSale } from './offline-queue';
 import type { Order, Tender } from './types';
 
 const CARDS = [
@@ -39,6 +40,9 @@ type PaymentFormProps = {
   total: number;
   order: Order | null;
   cardState: CardState;
+  /** No server: card is off (cash only), and a cash sale may come back `saved` on the device. */
+  offline?: boolean;
+  onSaved?: (sale: QueuedSale) => void;
   busy: boolean;
   onPay: (tender: Tender) => Promise<PayOutcome>;
   /** Re-reads the order (null: no answer): has the pending card been settled? */
@@ -61,7 +65,7 @@ export function PaymentDialog({ open, onClose, ...form }: PaymentFormProps & { o
   );
 }
 
-function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCard, onCardUnavailable, onPaid, tips, splitting }: PaymentFormProps) {
+function PaymentForm({ currency, total, order, cardState, offline = false, onSaved, busy, onPay, onCheckCard, onCardUnavailable, onPaid, tips, splitting }: PaymentFormProps) {
   const w = useRegisterWords();
   const t = useTranslations('payment');
   const errorText = useApiErrorText();
@@ -78,7 +82,7 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
   // While the breaker is open the card option is off; a person may still ask for one trial
   // (the server refuses at once, charging nothing, if cards are still down).
   const [tryCard, setTryCard] = useState(false);
-  const cardOff = cardState === 'open' && !tryCard;
+  const cardOff = offline || (cardState === 'open' && !tryCard);
   const [tab, setTab] = useState<'cash' | 'card'>('cash');
   const [amountText, setAmountText] = useState(minorToDecimal(balance, currency));
   const [tenderedText, setTenderedText] = useState('');
@@ -176,6 +180,9 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
         resetAmounts(outcome.order);
         return;
       }
+      case 'saved':
+        onSaved?.(outcome.sale);
+        return;
       case 'declined':
         setResult({ tone: 'error', text: `${sentence(errorText(outcome.message))} ${t('declinedNothingTaken')}`, offerCash: true });
         if (outcome.order) resetAmounts(outcome.order);
@@ -352,7 +359,7 @@ function PaymentForm({ currency, total, order, cardState, busy, onPay, onCheckCa
           })}
         </div>
 
-        {cardOff && (
+        {cardOff && !offline && (
           <p className="-mt-2 text-right text-sm">
             <button type="button" className="font-semibold text-slate-700 underline underline-offset-2 hover:text-slate-900" onClick={() => setTryCard(true)} disabled={locked}>
               {t('tryCardAnyway')}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { variantLabel } from '@/lib/catalog/labels';
 import { api, needsApproval, newActionKey, type ApiError } from './api';
 import { ApprovalDialog } from './approval-dialog';
@@ -12,6 +13,11 @@ import { DiscountDialog, type DiscountTarget } from './discount-dialog';
 import { useRegisterWords } from './format';
 import { ItemPickerDialog, type PickerRequest } from './item-picker-dialog';
 import { NoShift } from './no-shift';
+import { OfflineBanner, OfflineReceiptDialog } from './offline-banner';
+import { offlineQuote } from './offline-quote';
+import type { QueuedSale } from './offline-queue';
+import { OfflineWorker } from './offline-worker';
+import { useOfflineSync } from './use-offline-sync';
 import { ParkedOrdersDialog, useParkedOrders } from './parked-orders';
 import { PaymentDialog } from './payment-dialog';
 import { usePopover } from './popover';
@@ -53,6 +59,7 @@ export function SaleScreen({
   openOrderId?: string | null;
 }) {
   const w = useRegisterWords();
+  const tOffline = useTranslations('offline');
   const register = useRegisterShift();
   const shift = register.shift.status === 'open' ? register.shift.shift : null;
   const cart = useCart(data.tables.length ? 'takeaway' : 'retail');
@@ -122,7 +129,10 @@ export function SaleScreen({
     },
     [cart],
   );
-  const quote = useQuote(cart.cart, onApprovalRejected);
+  // Without the server (docs/offline.md): priced here, cash only, each sale queued on the device.
+  const sync = useOfflineSync(tenantId);
+  const quote = useQuote(cart.cart, onApprovalRejected, { now: !sync.online, price: (c) => offlineQuote(c, productById, data.settings) });
+  const [savedOffline, setSavedOffline] = useState<QueuedSale | null>(null);
   const openPriceProducts = useMemo(() => new Set(data.products.filter((p) => p.openPrice).map((p) => p.id)), [data.products]);
   const sale = useSale({
     cart: cart.cart,
@@ -131,6 +141,7 @@ export function SaleScreen({
     expectedTotal: quote.ready && quote.quote ? quote.quote.total : null,
     onShiftProblem: () => void register.reloadShift(true),
     onTotalChanged: quote.refresh,
+    offline: { now: !sync.online, tenantId, currency, maxTotal: data.settings.offlineMaxTotal, unsyncedTotal: sync.unsyncedTotal },
     onRestore: (order) => {
       cart.load({ ...cartFromOrder(order, openPriceProducts), resumed: null });
       announce(`Order #${order.number} is still waiting for payment.`);
@@ -266,8 +277,15 @@ export function SaleScreen({
     void parked.refresh();
     if (order.tableId) void refreshTables();
   };
+  const savedSale = (queued: QueuedSale) => {
+    setPaying(false);
+    cart.clear();
+    setSavedOffline(queued);
+    announce(tOffline('savedAnnounce', { number: queued.provisional }));
+  };
   const newSale = () => {
     setReceipt(null);
+    setSavedOffline(null);
     sale.reset();
     cart.clear();
     setTimeout(() => searchRef.current?.focus(), 0);
@@ -325,7 +343,9 @@ export function SaleScreen({
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      <CardStatusBanner state={card.state} />
+      {register.registerName && <OfflineWorker urls={['/register', `/api/v1/shifts?register=${encodeURIComponent(register.registerName)}`]} />}
+      <OfflineBanner sync={sync} currency={currency} timeZone={data.timeZone} limits={{ maxHours: data.settings.offlineMaxHours, maxTotal: data.settings.offlineMaxTotal }} />
+      {sync.online && <CardStatusBanner state={card.state} />}
       <RegisterToolbar
         registerName={register.registerName ?? '…'}
         locationName={data.location?.name ?? null}
@@ -499,6 +519,8 @@ export function SaleScreen({
         total={quote.quote?.total ?? 0}
         order={sale.order}
         cardState={card.state}
+        offline={!sync.online}
+        onSaved={savedSale}
         busy={sale.busy === 'pay'}
         onPay={(tender) => sale.pay(tender)}
         onCheckCard={sale.checkCard}
@@ -509,6 +531,7 @@ export function SaleScreen({
         splitting={{ ensureOrder: sale.ensureOrder, split: sale.split }}
       />
       <ReceiptDialog order={receipt} onNewSale={newSale} />
+      <OfflineReceiptDialog sale={savedOffline} onNewSale={newSale} />
       <ParkedOrdersDialog
         open={parkedOpen}
         orders={parked.orders}

@@ -2,8 +2,13 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, needsApproval, type ApiError } from './api';
+import type { OfflineQuote } from './offline-quote';
 import { pricingInput, type CartState } from './use-cart';
 import type { Quote } from './types';
+
+/** Why the device cannot price a cart without its server, as the register's error codes (api-errors.ts). */
+const OFFLINE_CODE = { discount: 'offline_discount', customer: 'offline_customer', unknownItem: 'offline_item', tooLarge: 'offline_too_large' } as const;
+const offlineProblem = (reason: keyof typeof OFFLINE_CODE): ApiError => ({ status: 0, code: OFFLINE_CODE[reason], message: `Offline: ${reason}`, details: [] });
 
 const DEBOUNCE_MS = 250;
 
@@ -12,7 +17,7 @@ const DEBOUNCE_MS = 250;
  * older request is cancelled). `fresh` says the quote is for exactly what the cart holds now —
  * only then may the register take money with `expectedTotal: quote.total`.
  */
-export function useQuote(cart: CartState, onApprovalRejected: (error: ApiError) => void) {
+export function useQuote(cart: CartState, onApprovalRejected: (error: ApiError) => void, offline: { now: boolean; price: (cart: CartState) => OfflineQuote } | null = null) {
   const input = useMemo(() => pricingInput(cart), [cart]);
   const signature = useMemo(() => JSON.stringify(input), [input]);
   const [state, setState] = useState<{ signature: string; quote: Quote | null; error: ApiError | null }>({ signature: '', quote: null, error: null });
@@ -23,11 +28,35 @@ export function useQuote(cart: CartState, onApprovalRejected: (error: ApiError) 
     rejected.current = onApprovalRejected;
   });
 
+  const offlineNow = offline?.now ?? false;
+  const price = useRef(offline?.price);
+  useEffect(() => {
+    price.current = offline?.price;
+  });
+  const cartRef = useRef(cart);
+  useEffect(() => {
+    cartRef.current = cart;
+  });
+  /** Priced on the device (offline-quote.ts): the server is not there to ask. */
+  const priceHere = (): { quote: Quote | null; error: ApiError | null } | null => {
+    const local = price.current?.(cartRef.current);
+    if (!local) return null;
+    return local.ok ? { quote: local.quote, error: null } : { quote: null, error: offlineProblem(local.reason) };
+  };
+
   useEffect(() => {
     if (input.lines.length === 0) {
       setState({ signature, quote: null, error: null });
       setPending(false);
       return;
+    }
+    if (offlineNow) {
+      const here = priceHere();
+      if (here) {
+        setState({ signature, ...here });
+        setPending(false);
+        return;
+      }
     }
     setPending(true);
     // A newer cart makes this request stale: its answer is ignored. (It is not aborted: a
@@ -38,6 +67,7 @@ export function useQuote(cart: CartState, onApprovalRejected: (error: ApiError) 
       const result = await api<Quote>('/api/v1/orders/quote', { method: 'POST', body: input, key: null, retries: 1, timeoutMs: 15_000 });
       if (stale) return;
       if (result.ok) setState({ signature, quote: result.data, error: null });
+      else if (result.error.status === 0 && priceHere()) setState({ signature, ...priceHere()! });
       else {
         // An approval token that expired (or whose manager was signed out) is dropped: ask again.
         if (input.approval && needsApproval(result.error)) rejected.current(result.error);
@@ -50,7 +80,7 @@ export function useQuote(cart: CartState, onApprovalRejected: (error: ApiError) 
       clearTimeout(timer);
     };
     // `signature` stands for everything in `input`.
-  }, [signature, nonce]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [signature, nonce, offlineNow]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const fresh = state.signature === signature && !pending;
   return {

@@ -1,7 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, detailsAt, needsApproval, type ApiError } from './api';
+import { api, detailsAt, needsApproval, newActionKey, type ApiError } from './api';
+import { announceQueueChange, enqueueSale } from './offline-queue';
 import { fetchOrder, paymentRefusal, recheckCard, splitBill, tenderOrder, UNPAID_STATUSES as UNPAID, useIdempotentSend, type PayOutcome, type SplitPlan, type SplitResult } from './order-payment';
 import { orderInput, type CartState } from './use-cart';
 import type { Approval, Order, Shift, Tender } from './types';
@@ -29,7 +30,13 @@ export function useSale({
   onShiftProblem,
   onTotalChanged,
   onRestore,
+  offline,
 }: {
+  /**
+   * Selling without the server (docs/offline.md): `now` while it cannot be reached; `unsyncedTotal`
+   * what this device holds unsent, `maxTotal` the tenant's limit on it (null: none).
+   */
+  offline: { now: boolean; tenantId: string; currency: string; maxTotal: number | null; unsyncedTotal: () => Promise<number> };
   cart: CartState;
   shift: Shift | null;
   registerName: string | null;
@@ -155,6 +162,33 @@ export function useSale({
     [noteProblem],
   );
 
+  /**
+   * The whole sale in cash, saved on this device (offline-queue.ts) before anything says "paid":
+   * `key` and `body` are what the checkout will be sent with when the server is back.
+   */
+  const saveOffline = useCallback(
+    async (tender: Tender, body: Record<string, unknown>, key: string, total: number): Promise<PayOutcome> => {
+      const problem = (code: string): PayOutcome => ({ kind: 'error', error: { status: 0, code, message: `Offline: ${code}`, details: [] } });
+      if (tender.tender !== 'cash') return problem('offline_card');
+      if (tender.amount < total || tender.partId) return problem('offline_whole');
+      if (offline.maxTotal !== null && (await offline.unsyncedTotal()) + total > offline.maxTotal) return problem('offline_limit');
+      const sale = await enqueueSale({
+        key,
+        tenantId: offline.tenantId,
+        registerName: registerName ?? '',
+        body,
+        total,
+        currency: offline.currency,
+        cashTendered: tender.tendered,
+        changeGiven: Math.max(0, tender.tendered - tender.amount - (tender.tip ?? 0)),
+        placedAt: typeof body.placedAt === 'string' ? body.placedAt : new Date().toISOString(),
+      });
+      announceQueueChange();
+      return { kind: 'saved', sale };
+    },
+    [offline, registerName],
+  );
+
   /** One tender toward the sale: checks out first if the cart is not an order yet. */
   const pay = useCallback(
     async (tender: Tender, approval: Approval | null = null): Promise<PayOutcome> => {
@@ -170,8 +204,15 @@ export function useSale({
             const updated = await replaceOpen<Order>(cart.resumed.id, body);
             if (!updated.ok) return needsApproval(updated.error) ? { kind: 'approval', error: updated.error } : (noteProblem(updated.error), { kind: 'error', error: updated.error });
             target = updated.data;
+          } else if (offline.now) {
+            // No server: the sale is dated now (`placedAt`) and waits in the queue with its own key.
+            return await saveOffline(tender, { ...body, payments: [tender], placedAt: new Date().toISOString() }, newActionKey(), expectedTotal);
           } else {
-            const created = await send<Order & { paymentError: { code: string; message: string } | null }>('POST', '/api/v1/orders', { ...body, payments: [tender] });
+            const checkout = { ...body, payments: [tender] };
+            const created = await send<Order & { paymentError: { code: string; message: string } | null }>('POST', '/api/v1/orders', checkout);
+            // The checkout got no answer: it may or may not have reached the server. Queued with the SAME
+            // key and the same body, it is one order either way (the server replays a key it has seen).
+            if (!created.ok && created.error.status === 0 && tender.tender === 'cash') return await saveOffline(tender, checkout, created.key, expectedTotal);
             if (!created.ok) return needsApproval(created.error) ? { kind: 'approval', error: created.error } : (noteProblem(created.error), { kind: 'error', error: created.error });
             const { paymentError, ...placed } = created.data;
             setOrder(placed);
@@ -191,7 +232,7 @@ export function useSale({
         setBusy(null);
       }
     },
-    [cart, shift, order, expectedTotal, send, replaceOpen, noteProblem, classifyPaymentError, adopt],
+    [cart, shift, order, expectedTotal, send, replaceOpen, noteProblem, classifyPaymentError, adopt, offline.now, saveOffline],
   );
 
   /** Voids the unpaid order being paid (stock goes back); a cashier needs a manager's approval. */

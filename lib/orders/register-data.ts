@@ -78,7 +78,16 @@ export type RegisterData = {
   products: RegisterProduct[];
   /** variantId → level, for every variant of a product that tracks stock (no row yet = 0). */
   stock: Record<string, RegisterStockLevel>;
-  settings: { pricesIncludeTax: boolean; discountLimitBasisPoints: number; tips: RegisterTips };
+  settings: {
+    pricesIncludeTax: boolean;
+    discountLimitBasisPoints: number;
+    tips: RegisterTips;
+    /** Dine-in's service charge (basis points): the register prices an offline sale with it. */
+    serviceChargeBasisPoints: number;
+    /** The offline register's limits (docs/offline.md): hours a sale may wait, most unsynced (minor units; null: none). */
+    offlineMaxHours: number;
+    offlineMaxTotal: number | null;
+  };
   tables: RegisterTable[];
   /** Active managers and owners with a register PIN: who can approve a discount or a void (the dialog names their role). */
   approvers: { id: string; name: string; role: 'owner' | 'manager' }[];
@@ -236,6 +245,9 @@ async function readRegister(scope: RegisterScope, tx: Tx, locationId: string | u
       pricesIncludeTax: settings.pricesIncludeTax,
       discountLimitBasisPoints: settings.discountLimitBasisPoints,
       tips: registerTips(settings),
+      serviceChargeBasisPoints: settings.serviceChargeBasisPoints,
+      offlineMaxHours: settings.offlineMaxHours,
+      offlineMaxTotal: settings.offlineMaxTotal,
     },
     tables: tables.map((t) => ({ id: t.id, name: t.name, seats: t.seats, area: t.area, status: t.status, covers: t.covers })),
     approvers: pinStaff.flatMap((s) => (s.role === 'owner' || s.role === 'manager' ? [{ id: s.id, name: s.name, role: s.role }] : [])),

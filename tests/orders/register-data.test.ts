@@ -107,7 +107,15 @@ describe('registerData', () => {
     expect(Object.keys(data).sort()).toEqual(['approvers', 'categories', 'location', 'loyaltyReward', 'menus', 'products', 'savedDiscounts', 'settings', 'stock', 'tables', 'timeZone']);
     expect(data.location).toEqual({ id: mainA, name: expect.any(String) });
     expect(data.loyaltyReward).toBeNull(); // this business has no loyalty scheme
-    expect(data.settings).toEqual({ pricesIncludeTax: true, discountLimitBasisPoints: 1500, tips: { enabled: false, presets: [1000, 1500, 2000], custom: true } });
+    expect(data.settings).toEqual({
+      pricesIncludeTax: true,
+      discountLimitBasisPoints: 1500,
+      tips: { enabled: false, presets: [1000, 1500, 2000], custom: true },
+      // What the register prices and limits an offline sale with (docs/offline.md).
+      serviceChargeBasisPoints: 0,
+      offlineMaxHours: 24,
+      offlineMaxTotal: null,
+    });
 
     const milkTea = data.products.find((p) => p.id === tea.productId)!;
     expect(milkTea).toMatchObject({ name: 'Milk tea', trackStock: false, allowNegativeStock: false, taxRateBasisPoints: 500 });

@@ -1,0 +1,120 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from './api';
+import { isOnline, probe, useOnline } from './connection';
+import { announceQueueChange, dismissRefused, markRefused, markSynced, onQueueChange, salesOf, type QueuedSale } from './offline-queue';
+
+const PROBE_MS = 5_000;
+const RETRY_MS = 5_000;
+
+/** A refusal worth waiting out (the server busy, a key still being worked on), not a sale to look at. */
+const transient = (status: number, message: string) => status === 0 || status === 408 || status === 429 || status >= 500 || (status === 409 && /still in progress/i.test(message));
+
+/**
+ * The offline queue, drained: while the server answers, each queued sale is sent in order
+ * (`seq`) with its own Idempotency-Key and body, one at a time, in the background. The server
+ * makes one order of a key however often it comes (a sync cut off half-way sends the last one
+ * again), so the real order number is kept beside the provisional one. A sale the server
+ * refuses for good (a 4xx that is not a transient failure) becomes "needs attention"; a
+ * transient failure stops the drain until the next try. Only one tab of the device drains at a
+ * time (a Web Lock).
+ */
+export function useOfflineSync(tenantId: string) {
+  const online = useOnline();
+  const [sales, setSales] = useState<QueuedSale[]>([]);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [tick, setTick] = useState(0);
+  /** Sent while this page was open: shown with their real numbers until dismissed. */
+  const [justSynced, setJustSynced] = useState<{ provisional: string; number: number }[]>([]);
+  const draining = useRef(false);
+
+  const reload = useCallback(async () => {
+    try {
+      setSales(await salesOf(tenantId));
+    } catch {
+      // No IndexedDB (a private window in some browsers): nothing was or can be queued.
+    }
+  }, [tenantId]);
+
+  useEffect(() => {
+    void reload();
+    return onQueueChange(() => void reload());
+  }, [reload]);
+
+  // Offline: ask the server now and then whether it is back (the normal path asks nothing extra).
+  useEffect(() => {
+    if (online) return;
+    const timer = setInterval(() => void probe(), PROBE_MS);
+    return () => clearInterval(timer);
+  }, [online]);
+
+  const queued = sales.filter((s) => s.state === 'queued');
+  const hasQueued = queued.length > 0;
+
+  useEffect(() => {
+    if (!online || !hasQueued || draining.current) return;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const drain = async () => {
+      draining.current = true;
+      let stoppedEarly = false;
+      try {
+        const pending = (await salesOf(tenantId)).filter((s) => s.state === 'queued');
+        setProgress({ done: 0, total: pending.length });
+        for (const [i, sale] of pending.entries()) {
+          if (!isOnline()) {
+            stoppedEarly = true;
+            break;
+          }
+          const result = await api<{ id: string; number: number }>('/api/v1/orders', { method: 'POST', body: sale.body, key: sale.key, retries: 1, timeoutMs: 30_000 });
+          if (result.ok) {
+            await markSynced(sale.key, result.data);
+            setJustSynced((prev) => [...prev, { provisional: sale.provisional, number: result.data.number }]);
+          }
+          else if (transient(result.error.status, result.error.message)) {
+            stoppedEarly = true;
+            break;
+          } else await markRefused(sale.key, { status: result.error.status, code: result.error.code, message: result.error.message });
+          setProgress({ done: i + 1, total: pending.length });
+          announceQueueChange();
+        }
+      } finally {
+        draining.current = false;
+        setProgress(null);
+        await reload();
+        if (stoppedEarly) retry = setTimeout(() => setTick((n) => n + 1), RETRY_MS);
+      }
+    };
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    if (locks) void locks.request('tillwise-offline-drain', { ifAvailable: true }, async (lock) => (lock ? drain() : undefined));
+    else void drain();
+    return () => clearTimeout(retry);
+  }, [online, hasQueued, tenantId, tick, reload]);
+
+  const dismiss = useCallback(
+    async (key: string) => {
+      await dismissRefused(key);
+      announceQueueChange();
+      await reload();
+    },
+    [reload],
+  );
+
+  return {
+    online,
+    /** Waiting to be sent, oldest first. */
+    queued,
+    queuedTotal: queued.reduce((a, s) => a + s.total, 0),
+    /** Sent: provisional number → the server's. */
+    synced: sales.filter((s) => s.state === 'synced'),
+    /** Refused by the server: for a manager to deal with. */
+    refused: sales.filter((s) => s.state === 'refused'),
+    /** While draining: how many of how many. */
+    progress,
+    justSynced,
+    clearJustSynced: () => setJustSynced([]),
+    dismiss,
+    /** What this device holds unsent, read from the queue itself (not from a render that may be behind). */
+    unsyncedTotal: async () => (await salesOf(tenantId)).filter((s) => s.state === 'queued').reduce((a, s) => a + s.total, 0),
+  };
+}
