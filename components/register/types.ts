@@ -1,4 +1,4 @@
-import type { RegisterData, RegisterMenu, RegisterModifierGroup, RegisterProduct, RegisterStockLevel, RegisterTable } from '@/lib/orders';
+import type { PricedLine, RegisterData, RegisterMenu, RegisterModifierGroup, RegisterProduct, RegisterStockLevel, RegisterTable } from '@/lib/orders';
 
 /**
  * The register's client-side view of the API: what the route handlers answer, as JSON (dates
@@ -19,7 +19,7 @@ export type Approval = { token: string };
 export type { ApprovablePermission } from '@/lib/auth';
 export type LineModifier = { groupId: string; groupName: string; optionId: string; optionName: string; priceDelta: number };
 
-/** What POST /api/v1/orders/quote answers: the server's prices for the cart. */
+/** What POST /api/v1/orders/quote answers: the server's prices for the cart, each line priced as lib/orders/arithmetic.ts prices it (the register's offline quote too). */
 export type QuoteLine = {
   variantId: string;
   productName: string;
@@ -28,15 +28,7 @@ export type QuoteLine = {
   modifiers: LineModifier[];
   modifiersTotal: number;
   quantity: number;
-  gross: number;
-  lineDiscount: number;
-  orderDiscount: number;
-  net: number;
-  /** The line's share of the dine-in service charge. */
-  serviceCharge: number;
-  tax: number;
-  total: number;
-};
+} & PricedLine;
 /** The server's totals of an order or a quote. */
 export type OrderTotals = {
   subtotal: number;
