@@ -12,6 +12,7 @@ vi.mock('next/navigation', () => ({
 import { CatalogTabs } from '@/components/admin/catalog/catalog-tabs';
 import { CategoryAddForm, CategoryRow } from '@/components/admin/catalog/category-forms';
 import { ConfirmDelete } from '@/components/admin/catalog/confirm-delete';
+import { DiscountAddForm, DiscountRow } from '@/components/admin/catalog/discount-forms';
 import { DefaultTaxClassForm, PricesIncludeTaxSwitch, TaxClassAddForm, TaxClassRow } from '@/components/admin/catalog/tax-forms';
 import { CustomerForm } from '@/components/admin/customers/customer-form';
 import { EraseCustomerForm } from '@/components/admin/customers/erase-form';
@@ -145,6 +146,8 @@ function screens(locale: Locale): ReactNode[] {
     el(CategoryRow, { key: 'cat-row', category: { id: 'c1', name: 'Noodles', position: 1, color: '#1f9d5c', tracksStock: null, productCount: 4 }, storeDefault: true, canWrite: true, updateCategoryAction: noAction, deleteCategoryAction: noAction }),
     el(ConfirmDelete, { key: 'confirm', action: noAction, id: 'c1', name: 'Noodles', consequence: '' }),
     el(TaxClassAddForm, { key: 'tax-add', addTaxClassAction: noAction }),
+    el(DiscountAddForm, { key: 'disc-add', currency: 'MMK', addDiscountAction: noAction }),
+    el(DiscountRow, { key: 'disc-row', discount: { id: 'd1', name: 'Staff meal', kind: 'amount', basisPoints: null, amount: 500, appliesTo: 'line', needsApproval: true }, currency: 'MMK', canWrite: true, updateDiscountAction: noAction, deleteDiscountAction: noAction }),
     el(TaxClassRow, { key: 'tax-row', tax: { id: 'x1', name: 'Commercial tax', rateBasisPoints: 500 }, canWrite: true, updateTaxClassAction: noAction, deleteTaxClassAction: noAction }),
     el(PricesIncludeTaxSwitch, { key: 'tax-switch', value: true, setPricesIncludeTaxAction: noAction }),
     el(DefaultTaxClassForm, { key: 'tax-default', taxes: [{ id: 'x1', name: 'Commercial tax', rateBasisPoints: 500 }], value: null, setDefaultTaxClassAction: noAction }),
@@ -187,6 +190,7 @@ describe('the rest of the interface in Myanmar', () => {
       'မျက်နှာပြင်ပေါ်တွင် အော်ဒါစာရွက် ၂ စောင်', // "2 tickets on its screen"
       'ဤဆက်တင်များကို ပိုင်ရှင်သာ ပြောင်းနိုင်ပါသည်။', // "Only an owner can change these settings."
       'လုပ်ငန်း ဖန်တီးရန်', // "Create business"
+      '၅၀၀ ကျပ် လျှော့ · ပစ္စည်းများသာ · အကြိမ်တိုင်း မန်နေဂျာ လိုသည်', // a saved discount's summary
     ].filter((burmese) => !html.includes(burmese));
     expect(missing).toEqual([]);
     for (const english of ['Recall last', 'All caught up', 'guests', 'Move to a free table', 'Add table', 'Save the floor plan', 'Placed', 'Clocked in', 'Save loyalty scheme', 'Modifier groups', 'Prices include tax', 'Default station', 'Create business', 'Save settings', 'Business day'])
@@ -209,6 +213,7 @@ describe('the rest of the interface in Myanmar', () => {
       'Start with a sample menu',
       'Create business',
       'Cash + Card',
+      '500 Ks off · items only · needs a manager every time',
     ].filter((english) => !html.includes(english));
     expect(missing).toEqual([]);
     expect(html).not.toContain('ပစ္စည်း');
