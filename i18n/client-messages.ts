@@ -13,17 +13,21 @@ import type { AbstractIntlMessages } from 'next-intl';
  * used. A path with a dot is a part of a namespace (`admin.charts`).
  */
 export const CLIENT_NAMESPACES = {
-  root: ['common', 'errors', 'pin', 'signin', 'timeClock'],
+  root: ['common', 'errors', 'pin', 'signin', 'site', 'timeClock'],
   admin: [
-    'admin.charts', 'admin.csvImport', 'admin.csvPreview', 'admin.errors', 'admin.figures', 'admin.live', 'admin.reports', 'admin.stock',
-    'admin.stockForm', 'admin.titles', 'adminNav', 'apiErrors', 'common', 'developers', 'dialogs', 'language', 'orders', 'payment', 'productEditor',
-    'purchaseOrderNew', 'register', 'roles', 'settings', 'shift', 'webhooks',
+    'admin.catalog', 'admin.charts', 'admin.csvImport', 'admin.csvPreview', 'admin.customers', 'admin.errors', 'admin.figures',
+    'admin.hours', 'admin.kitchen', 'admin.live', 'admin.picker', 'admin.reports', 'admin.staff', 'admin.stock', 'admin.stockForm',
+    'admin.stockPlaces', 'admin.tables', 'admin.titles', 'adminNav', 'apiErrors', 'common', 'developers', 'dialogs', 'floor', 'language',
+    'orders', 'payment', 'productEditor', 'purchaseOrderNew', 'register', 'roles', 'settings', 'shift', 'webhooks',
   ],
-  register: ['apiErrors', 'common', 'customers', 'dialogs', 'language', 'offline', 'payment', 'picker', 'pin', 'register', 'roles', 'signin', 'timeClock', 'toolbar'],
+  register: [
+    'apiErrors', 'common', 'customers', 'dialogs', 'language', 'offline', 'payment', 'picker', 'pin', 'register', 'roles', 'signin',
+    'timeClock', 'toolbar',
+  ],
   registerOrders: ['apiErrors', 'common', 'dialogs', 'language', 'orders', 'payment', 'pin', 'register', 'roles', 'signin', 'timeClock'],
   registerShift: ['apiErrors', 'common', 'language', 'orders', 'pin', 'roles', 'shift', 'signin', 'timeClock'],
-  floor: ['common', 'language'],
-  kitchen: ['common', 'language'],
+  floor: ['apiErrors', 'common', 'floor', 'language'],
+  kitchen: ['common', 'kitchen', 'language'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientArea = keyof typeof CLIENT_NAMESPACES;
@@ -42,6 +46,7 @@ export const AREA_DIRECTORIES: Record<Exclude<ClientArea, 'root'>, string> = {
 export function pickMessages(messages: AbstractIntlMessages, paths: readonly string[]): AbstractIntlMessages {
   const picked: Record<string, unknown> = {};
   for (const path of paths) {
+    if (paths.some((other) => path.startsWith(`${other}.`))) continue; // sent whole with its namespace
     const keys = path.split('.');
     const value = keys.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), messages);
     if (value === undefined) continue;

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { FormEvent, ReactNode, RefObject } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -27,6 +28,7 @@ export function InlineEditForm({
   gridClassName: string;
   children: ReactNode;
 }) {
+  const t = useTranslations('admin.catalog');
   return (
     <form onSubmit={onSubmit} className="mt-3 space-y-3 rounded-lg bg-slate-50 p-4" noValidate onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
       {error && <Alert tone="error">{error}</Alert>}
@@ -36,10 +38,10 @@ export function InlineEditForm({
       </div>
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Save'}
+          {pending ? t('saving') : t('save')}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </Button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 
 export type PickerOption = { id: string; label: string; detail?: string; disabledReason?: string };
@@ -25,6 +26,7 @@ export function SearchPicker<T>({
   toOption: (item: T) => PickerOption;
   onPick: (item: T) => void;
 }) {
+  const t = useTranslations('admin.picker');
   const id = useId();
   const listId = `${id}-list`;
   const [query, setQuery] = useState('');
@@ -65,7 +67,7 @@ export function SearchPicker<T>({
         if (first >= 0) pick(found.items[first]!);
       }
     } catch {
-      if (ticket === latest.current) setResults({ query: q, items: [], error: 'The search failed. Try again.' });
+      if (ticket === latest.current) setResults({ query: q, items: [], error: t('failed') });
     } finally {
       if (ticket === latest.current) setSearching(false);
     }
@@ -121,13 +123,13 @@ export function SearchPicker<T>({
   const status = !query.trim()
     ? ''
     : searching
-      ? 'Searching…'
+      ? t('searching')
       : fresh?.error
         ? fresh.error
         : fresh
           ? fresh.items.length === 0
-            ? 'No matches.'
-            : `${fresh.items.length} ${fresh.items.length === 1 ? 'match' : 'matches'}. Use the arrow keys and Enter to add.`
+            ? t('noMatches')
+            : t('matches', { count: fresh.items.length })
           : '';
 
   return (
@@ -162,12 +164,12 @@ export function SearchPicker<T>({
           <ul
             id={listId}
             role="listbox"
-            aria-label={`Matches for ${fresh.query}`}
+            aria-label={t('matchesFor', { query: fresh.query })}
             className="absolute top-full z-20 mt-1 max-h-80 w-full overflow-y-auto rounded-lg border border-slate-200 bg-white py-1 shadow-lg"
           >
             {options.length === 0 && (
               <li className="px-3 py-3 text-sm text-slate-600" role="presentation">
-                {fresh.error ?? `Nothing matches “${fresh.query}”.`}
+                {fresh.error ?? t('nothingMatches', { query: fresh.query })}
               </li>
             )}
             {options.map((option, i) => (

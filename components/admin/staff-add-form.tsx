@@ -1,51 +1,53 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useAddForm, type FormAction } from '@/components/ui/use-form-action';
 
 export function StaffAddForm({ canManageOwners, minPinLength, addStaffAction }: { canManageOwners: boolean; minPinLength: 4 | 6; addStaffAction: FormAction }) {
+  const t = useTranslations('admin.staff');
   const { state, pending, onSubmit, form, fieldErrors: fe } = useAddForm(addStaffAction);
 
   return (
     <section aria-labelledby="add-staff" className="rounded-xl border border-slate-200 bg-white p-5">
       <h2 id="add-staff" className="text-lg font-semibold">
-        Add a staff member
+        {t('addTitle')}
       </h2>
       <form ref={form} onSubmit={onSubmit} className="mt-4 space-y-4" noValidate>
         {state?.error && <Alert tone="error">{state.error}</Alert>}
         {state?.ok && <Alert tone="success">{state.ok}</Alert>}
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="Name" name="name" required autoComplete="off" error={fe.name} />
-          <TextField label="Email" name="email" type="email" required autoComplete="off" error={fe.email} />
-          <SelectField label="Role" name="role" defaultValue="cashier" error={fe.role}>
-            <option value="cashier">Cashier — register only</option>
-            <option value="manager">Manager — register and admin</option>
-            {canManageOwners && <option value="owner">Owner — everything, incl. settings</option>}
+          <TextField label={t('name')} name="name" required autoComplete="off" error={fe.name} />
+          <TextField label={t('email')} name="email" type="email" required autoComplete="off" error={fe.email} />
+          <SelectField label={t('role')} name="role" defaultValue="cashier" error={fe.role}>
+            <option value="cashier">{t('roleCashier')}</option>
+            <option value="manager">{t('roleManager')}</option>
+            {canManageOwners && <option value="owner">{t('roleOwner')}</option>}
           </SelectField>
           <TextField
-            label="Temporary password"
+            label={t('tempPassword')}
             name="password"
             type="password"
             required
             autoComplete="new-password"
             error={fe.password}
-            hint="At least 8 characters. Share it with them in person."
+            hint={t('tempPasswordHint')}
           />
           <TextField
-            label="Register PIN (optional)"
+            label={t('pinOptional')}
             name="pin"
             inputMode="numeric"
             pattern={`\\d{${minPinLength},6}`}
             maxLength={6}
             autoComplete="off"
             error={fe.pin}
-            hint={`${minPinLength === 6 ? '6' : '4 to 6'} digits, to switch to this person at the register (a manager's also approves).`}
+            hint={t('pinHint', { six: minPinLength === 6 ? 'yes' : 'no' })}
           />
         </div>
         <Button type="submit" disabled={pending}>
-          {pending ? 'Adding…' : 'Add staff member'}
+          {pending ? t('adding') : t('addButton')}
         </Button>
       </form>
     </section>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { FormEvent, ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button, type ButtonVariant } from '@/components/ui/button';
@@ -24,6 +25,7 @@ export function StaffRowEditor({
   minPinLength: 4 | 6;
   updateStaffAction: FormAction;
 }) {
+  const t = useTranslations('admin.staff');
   const { state, pending, onSubmit } = useFormAction(updateStaffAction, null);
   const fe = state?.fieldErrors ?? {};
   const form = { memberId: member.id, pending, onSubmit };
@@ -31,39 +33,40 @@ export function StaffRowEditor({
   return (
     <details className="group inline-block text-left">
       <summary className="cursor-pointer list-none rounded-lg px-3 py-2 text-sm font-semibold text-brand-700 ring-1 ring-slate-200 hover:bg-slate-50">
-        Manage<span className="sr-only"> {member.name}</span>
+        {t('manage')}
+        <span className="sr-only">{t('manageSr', { name: member.name })}</span>
       </summary>
       <div className="mt-2 w-[min(22rem,80vw)] space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-lg">
         {state?.error && <Alert tone="error">{state.error}</Alert>}
         {state?.ok && <Alert tone="success">{state.ok}</Alert>}
 
-        <IntentForm {...form} intent="role" submit="Save">
-          <SelectField label="Role" name="role" defaultValue={member.role} error={fe.role}>
-            <option value="cashier">Cashier</option>
-            <option value="manager">Manager</option>
-            {canManageOwners && <option value="owner">Owner</option>}
+        <IntentForm {...form} intent="role" submit={t('save')}>
+          <SelectField label={t('role')} name="role" defaultValue={member.role} error={fe.role}>
+            <option value="cashier">{t('cashier')}</option>
+            <option value="manager">{t('manager')}</option>
+            {canManageOwners && <option value="owner">{t('owner')}</option>}
           </SelectField>
         </IntentForm>
-        <IntentForm {...form} intent="pin" submit="Set">
+        <IntentForm {...form} intent="pin" submit={t('set')}>
           <TextField
-            label={member.hasPin ? 'New PIN' : 'Set a PIN'}
+            label={member.hasPin ? t('newPin') : t('setPin')}
             name="pin"
             inputMode="numeric"
             maxLength={6}
             autoComplete="off"
             error={fe.pin}
-            hint={minPinLength === 6 ? '6 digits' : '4 to 6 digits'}
+            hint={minPinLength === 6 ? t('sixDigits') : t('fourToSix')}
           />
         </IntentForm>
-        {member.hasPin && <IntentForm {...form} intent="clear-pin" submit="Remove PIN" variant="ghost" />}
-        <IntentForm {...form} intent="password" submit="Reset">
-          <TextField label="New password" name="password" type="password" autoComplete="new-password" error={fe.password} />
+        {member.hasPin && <IntentForm {...form} intent="clear-pin" submit={t('removePin')} variant="ghost" />}
+        <IntentForm {...form} intent="password" submit={t('reset')}>
+          <TextField label={t('newPassword')} name="password" type="password" autoComplete="new-password" error={fe.password} />
         </IntentForm>
         {!isSelf && (
           <IntentForm
             {...form}
             intent={member.active ? 'deactivate' : 'reactivate'}
-            submit={member.active ? 'Deactivate and sign out' : 'Reactivate'}
+            submit={member.active ? t('deactivate') : t('reactivate')}
             variant={member.active ? 'danger' : 'secondary'}
           />
         )}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -11,6 +12,7 @@ export type EditableEntry = { id: string; name: string; clockedInAt: string; clo
 
 /** "Correct" on one entry: its times and why (audited). An empty clock-out leaves it open. */
 export function CorrectEntryForm({ entry, action }: { entry: EditableEntry; action: FormAction }) {
+  const t = useTranslations('admin.hours');
   const [open, setOpen] = useState(false);
   const { state, pending, onSubmit } = useFormAction(action, null);
   const fe = state?.fieldErrors ?? {};
@@ -22,8 +24,8 @@ export function CorrectEntryForm({ entry, action }: { entry: EditableEntry; acti
     return (
       <>
         {state?.ok && <span className="mr-2 text-xs text-brand-800" role="status">{state.ok}</span>}
-        <Button variant="ghost" onClick={() => setOpen(true)} aria-label={`Correct ${entry.name}'s entry`}>
-          Correct
+        <Button variant="ghost" onClick={() => setOpen(true)} aria-label={t('correctLabel', { name: entry.name })}>
+          {t('correct')}
         </Button>
       </>
     );
@@ -36,17 +38,17 @@ export function CorrectEntryForm({ entry, action }: { entry: EditableEntry; acti
         </div>
       )}
       <input type="hidden" name="id" value={entry.id} />
-      <TextField label="Clocked in" name="clockedInAt" type="datetime-local" defaultValue={entry.clockedInAt} required error={fe.clockedInAt} />
-      <TextField label="Clocked out" name="clockedOutAt" type="datetime-local" defaultValue={entry.clockedOutAt ?? ''} error={fe.clockedOutAt} hint="Empty: still clocked in." />
+      <TextField label={t('clockedIn')} name="clockedInAt" type="datetime-local" defaultValue={entry.clockedInAt} required error={fe.clockedInAt} />
+      <TextField label={t('clockedOut')} name="clockedOutAt" type="datetime-local" defaultValue={entry.clockedOutAt ?? ''} error={fe.clockedOutAt} hint={t('emptyStillIn')} />
       <div className="sm:col-span-2">
-        <TextField label="Reason" name="reason" required maxLength={200} error={fe.reason} hint="Kept in the audit log with the change." />
+        <TextField label={t('reason')} name="reason" required maxLength={200} error={fe.reason} hint={t('reasonHint')} />
       </div>
       <div className="flex gap-2 sm:col-span-2">
         <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Save correction'}
+          {pending ? t('saving') : t('saveCorrection')}
         </Button>
         <Button variant="ghost" onClick={() => setOpen(false)}>
-          Cancel
+          {t('cancel')}
         </Button>
       </div>
     </form>
@@ -55,6 +57,7 @@ export function CorrectEntryForm({ entry, action }: { entry: EditableEntry; acti
 
 /** Hours someone forgot to clock: who, from, to, why (audited). */
 export function AddHoursForm({ staff, action }: { staff: { id: string; name: string }[]; action: FormAction }) {
+  const t = useTranslations('admin.hours');
   const { state, pending, onSubmit, form, fieldErrors: fe } = useAddForm(action);
   return (
     <form ref={form} onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" noValidate>
@@ -68,19 +71,19 @@ export function AddHoursForm({ staff, action }: { staff: { id: string; name: str
           <Alert tone="success">{state.ok}</Alert>
         </div>
       )}
-      <SelectField label="Staff member" name="userId" required error={fe.userId}>
+      <SelectField label={t('staffMember')} name="userId" required error={fe.userId}>
         {staff.map((s) => (
           <option key={s.id} value={s.id}>
             {s.name}
           </option>
         ))}
       </SelectField>
-      <TextField label="Reason" name="reason" required maxLength={200} error={fe.reason} />
-      <TextField label="Clocked in" name="clockedInAt" type="datetime-local" required error={fe.clockedInAt} />
-      <TextField label="Clocked out" name="clockedOutAt" type="datetime-local" required error={fe.clockedOutAt} />
+      <TextField label={t('reason')} name="reason" required maxLength={200} error={fe.reason} />
+      <TextField label={t('clockedIn')} name="clockedInAt" type="datetime-local" required error={fe.clockedInAt} />
+      <TextField label={t('clockedOut')} name="clockedOutAt" type="datetime-local" required error={fe.clockedOutAt} />
       <div className="sm:col-span-2">
         <Button type="submit" disabled={pending}>
-          {pending ? 'Adding…' : 'Add hours'}
+          {pending ? t('adding') : t('addHours')}
         </Button>
       </div>
     </form>

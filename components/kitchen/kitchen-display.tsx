@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { useTenantEvents } from '@/components/live/use-tenant-events';
@@ -46,6 +47,7 @@ export function KitchenDisplay({
   bumpAction: FormAction;
   recallAction: FormAction;
 }) {
+  const t = useTranslations('kitchen');
   const router = useRouter();
   const settle = useRef<ReturnType<typeof setTimeout>>(undefined);
   const [now, setNow] = useState(() => Date.now());
@@ -89,13 +91,13 @@ export function KitchenDisplay({
   useEffect(() => {
     const fresh = tickets.filter((t) => !seen.current.has(t.id));
     fresh.forEach((t) => seen.current.add(t.id));
-    if (fresh.length > 0) setAnnouncement(`New ${fresh.length === 1 ? 'ticket' : 'tickets'}: ${fresh.map((t) => `order ${t.orderNumber}`).join(', ')}`);
+    if (fresh.length > 0) setAnnouncement(t('announceNew', { count: fresh.length, orders: fresh.map((x) => t('orderRef', { number: x.orderNumber })).join(', ') }));
     if (focusAfterBump.current !== null) {
       const buttons = list.current?.querySelectorAll<HTMLButtonElement>('button[data-bump]') ?? [];
       (buttons[Math.min(focusAfterBump.current, buttons.length - 1)] ?? recallButton.current)?.focus();
       focusAfterBump.current = null;
     }
-  }, [tickets]);
+  }, [tickets]); // eslint-disable-line react-hooks/exhaustive-deps -- only new tickets matter, not a new t
 
   useEffect(() => {
     if (recall.state?.ok) setAnnouncement(recall.state.ok);
@@ -104,7 +106,7 @@ export function KitchenDisplay({
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3">
-        <nav aria-label="Stations" className="flex flex-wrap gap-2">
+        <nav aria-label={t('stations')} className="flex flex-wrap gap-2">
           {stations.map((s) => (
             <Link
               key={s.id}
@@ -114,7 +116,7 @@ export function KitchenDisplay({
               className="inline-flex min-h-12 items-center gap-2 rounded-xl px-4 text-base font-semibold ring-1 ring-slate-300 hover:bg-slate-50 aria-[current=page]:bg-brand-600 aria-[current=page]:text-white aria-[current=page]:ring-brand-700"
             >
               {s.name}
-              <span className="rounded-full bg-slate-900/10 px-2 text-sm tabular-nums" aria-label={`${s.open} open`}>
+              <span className="rounded-full bg-slate-900/10 px-2 text-sm tabular-nums" aria-label={t('openCount', { count: s.open })}>
                 {s.open}
               </span>
             </Link>
@@ -123,12 +125,12 @@ export function KitchenDisplay({
         <div className="flex items-center gap-3">
           <p className="flex items-center gap-2 text-sm text-slate-600" role="status" data-testid="live-status">
             <span aria-hidden className={`inline-block size-2 rounded-full ${connected ? 'bg-emerald-500' : 'bg-slate-300'}`} />
-            {connected ? 'Live' : 'Connecting…'}
+            {connected ? t('live') : t('connecting')}
           </p>
           <form onSubmit={recall.onSubmit}>
             <input type="hidden" name="stationId" value={station.id} />
             <button ref={recallButton} type="submit" disabled={!canRecall || recall.pending} className={buttonClass('secondary', 'min-h-12 px-5 text-base')}>
-              {recall.pending ? 'Recalling…' : 'Recall last'}
+              {recall.pending ? t('recalling') : t('recallLast')}
             </button>
           </form>
         </div>
@@ -136,7 +138,7 @@ export function KitchenDisplay({
 
       <main className="flex-1 bg-slate-100 px-4 py-4">
         <h1 className="mb-3 text-xl font-bold">
-          {station.name} <span className="font-normal text-slate-600">· {tickets.length === 1 ? '1 ticket' : `${tickets.length} tickets`}</span>
+          {station.name} <span className="font-normal text-slate-600">· {t('ticketCount', { count: tickets.length })}</span>
         </h1>
         <p className="sr-only" role="status" aria-live="polite">
           {announcement}
@@ -148,7 +150,7 @@ export function KitchenDisplay({
         )}
         {tickets.length === 0 ? (
           <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-16 text-center text-lg text-slate-600" data-testid="kitchen-empty">
-            All caught up. New orders for {station.name} appear here.
+            {t('empty', { station: station.name })}
           </p>
         ) : (
           <ul ref={list} className="grid grid-cols-[repeat(auto-fill,minmax(17rem,1fr))] items-start gap-4">

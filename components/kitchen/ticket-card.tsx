@@ -1,18 +1,19 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import { printHtml } from '@/components/register/shift/report-sections';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
+import { useFormats } from '@/components/ui/formats';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { ticketHtml } from './ticket-print';
-import { ticketAge, ticketCourses, ticketDestination, type AgeTone, type TicketView } from './ticket-view';
-import { formatDateTime } from '@/lib/platform/format-time';
+import { ticketAge, ticketCourses, ticketDestination, type AgeTone, type KitchenT, type TicketView } from './ticket-view';
 
-const AGE_LOOK: Record<AgeTone, { bar: string; chip: string; words: string }> = {
-  fresh: { bar: 'border-t-slate-300', chip: 'bg-slate-100 text-slate-800', words: '' },
-  late: { bar: 'border-t-amber-500', chip: 'bg-amber-100 text-amber-900', words: ', late' },
-  very_late: { bar: 'border-t-red-600', chip: 'bg-red-600 text-white', words: ', very late' },
+const AGE_LOOK: Record<AgeTone, { bar: string; chip: string; words: 'late' | 'veryLate' | null }> = {
+  fresh: { bar: 'border-t-slate-300', chip: 'bg-slate-100 text-slate-800', words: null },
+  late: { bar: 'border-t-amber-500', chip: 'bg-amber-100 text-amber-900', words: 'late' },
+  very_late: { bar: 'border-t-red-600', chip: 'bg-red-600 text-white', words: 'veryLate' },
 };
 
 /**
@@ -37,12 +38,15 @@ export function TicketCard({
   bumpAction: FormAction;
   onBumped: (message: string) => void;
 }) {
+  const t = useTranslations('kitchen');
+  const kt = t as unknown as KitchenT;
+  const f = useFormats();
   const { state, pending, onSubmit } = useFormAction(bumpAction, null);
-  const { label, tone } = ticketAge(ticket.firedAt, age.now, age.skew);
+  const { label, tone } = ticketAge(ticket.firedAt, age.now, age.skew, kt);
   const look = AGE_LOOK[tone];
   const voided = ticket.voidedAt !== null;
   const titleId = `ticket-${ticket.id}`;
-  const fired = formatDateTime(ticket.firedAt, timeZone, 'time');
+  const fired = f.dateTime(ticket.firedAt, timeZone, 'time');
 
   useEffect(() => {
     if (state?.ok) onBumped(state.ok);
@@ -59,33 +63,33 @@ export function TicketCard({
       <header className="flex items-start justify-between gap-2 border-b border-slate-100 px-4 pt-3 pb-2">
         <div>
           <h2 id={titleId} className="text-3xl leading-none font-extrabold tabular-nums">
-            <span className="sr-only">Order </span>#{ticket.orderNumber}
+            <span className="sr-only">{t('orderSr')}</span>#{ticket.orderNumber}
           </h2>
-          <p className="mt-1 text-base font-semibold">{ticketDestination(ticket)}</p>
+          <p className="mt-1 text-base font-semibold">{ticketDestination(ticket, kt)}</p>
         </div>
         <p className="text-right text-sm text-slate-600">
           <span className={`inline-block rounded-full px-2.5 py-1 text-base font-bold tabular-nums ${voided ? 'bg-slate-100 text-slate-700' : look.chip}`} data-testid="ticket-age">
             {label}
-            <span className="sr-only">{voided ? '' : look.words}</span>
+            <span className="sr-only">{voided || !look.words ? '' : t(look.words)}</span>
           </span>
           <br />
-          <span>Fired {fired}</span>
+          <span>{t('fired', { time: fired })}</span>
         </p>
       </header>
 
-      {voided && <p className="bg-slate-800 px-4 py-2 text-center text-base font-bold tracking-wide text-white uppercase">Voided — do not make</p>}
-      {ticket.recalledAt && !voided && <p className="bg-sky-50 px-4 py-1 text-sm font-semibold text-sky-900">Recalled</p>}
+      {voided && <p className="bg-slate-800 px-4 py-2 text-center text-base font-bold tracking-wide text-white uppercase">{t('voidedDoNotMake')}</p>}
+      {ticket.recalledAt && !voided && <p className="bg-sky-50 px-4 py-1 text-sm font-semibold text-sky-900">{t('recalled')}</p>}
 
       <div className={`space-y-2 px-4 py-3 ${voided ? 'text-slate-500 line-through' : ''}`}>
         {ticketCourses(ticket.lines).map(({ course, lines }) => (
-          <section key={course ?? 0} aria-label={course ? `Course ${course}` : 'Items'}>
-            {course && <h3 className="border-b border-slate-300 text-sm font-bold tracking-wide text-slate-700 uppercase">Course {course}</h3>}
-            <ul className="space-y-2" aria-label={course ? undefined : 'Items'}>
+          <section key={course ?? 0} aria-label={course ? t('course', { course }) : t('items')}>
+            {course && <h3 className="border-b border-slate-300 text-sm font-bold tracking-wide text-slate-700 uppercase">{t('course', { course })}</h3>}
+            <ul className="space-y-2" aria-label={course ? undefined : t('items')}>
               {lines.map((line) => (
                 <li key={`${line.lineId}-${line.voided ? 'void' : 'make'}`} data-testid="ticket-line">
                   <p className={`text-lg leading-snug font-semibold ${line.voided ? 'text-red-800' : ''}`}>
-                    {line.voided && <span className="mr-1 rounded bg-red-800 px-1.5 py-0.5 text-sm font-bold text-white">VOID</span>}
-                    <span className="tabular-nums">{line.quantity}</span> × {line.name}
+                    {line.voided && <span className="mr-1 rounded bg-red-800 px-1.5 py-0.5 text-sm font-bold text-white">{t('void')}</span>}
+                    <span className="tabular-nums">{f.number(line.quantity)}</span> × {line.name}
                   </p>
                   {line.modifiers.length > 0 && (
                     <ul className="pl-6 text-base text-slate-800">
@@ -94,14 +98,14 @@ export function TicketCard({
                       ))}
                     </ul>
                   )}
-                  {line.note && <p className="pl-6 text-base font-medium text-amber-900 italic">Note: {line.note}</p>}
+                  {line.note && <p className="pl-6 text-base font-medium text-amber-900 italic">{t('note', { note: line.note })}</p>}
                 </li>
               ))}
             </ul>
           </section>
         ))}
       </div>
-      {ticket.orderNote && <p className="mx-4 mb-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-950">Order note: {ticket.orderNote}</p>}
+      {ticket.orderNote && <p className="mx-4 mb-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-950">{t('orderNote', { note: ticket.orderNote })}</p>}
 
       <form onSubmit={onSubmit} className="mt-auto grid grid-cols-[auto_1fr] gap-2 border-t border-slate-100 p-3">
         {state?.error && (
@@ -113,13 +117,14 @@ export function TicketCard({
         <button
           type="button"
           className={buttonClass('secondary', 'min-h-14 px-4 text-base')}
-          onClick={() => printHtml(ticketHtml(ticket, { stationName, businessName, timeZone }))}
+          onClick={() => printHtml(ticketHtml(ticket, { stationName, businessName, timeZone }, { t: kt, f }))}
         >
-          Print<span className="sr-only"> order {ticket.orderNumber}</span>
+          {t('print')}
+          <span className="sr-only">{t('printSr', { number: ticket.orderNumber })}</span>
         </button>
         <button type="submit" data-bump disabled={pending} className={buttonClass(voided ? 'secondary' : 'primary', 'min-h-14 text-lg')}>
-          {pending ? 'Bumping…' : voided ? 'Clear' : 'Bump'}
-          <span className="sr-only"> {voided ? 'voided order' : 'order'} {ticket.orderNumber}</span>
+          {pending ? t('bumping') : voided ? t('clear') : t('bump')}
+          <span className="sr-only">{t(voided ? 'bumpSrVoided' : 'bumpSrOrder', { number: ticket.orderNumber })}</span>
         </button>
       </form>
     </li>

@@ -1,5 +1,4 @@
-import { ticketCourses, ticketDestination, type TicketView } from './ticket-view';
-import { formatDateTime } from '@/lib/platform/format-time';
+import { ENGLISH_KITCHEN_WORDS, ticketCourses, ticketDestination, type KitchenWords, type TicketView } from './ticket-view';
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -9,16 +8,16 @@ const escape = (text: string) =>
  * receipt and the shift report print: big order number, where it goes, when it was fired, then
  * each line with its modifiers and note. Printed through `printHtml` (a hidden frame).
  */
-export function ticketHtml(ticket: TicketView, options: { stationName: string; businessName: string; timeZone: string }): string {
-  const fired = formatDateTime(ticket.firedAt, options.timeZone);
+export function ticketHtml(ticket: TicketView, options: { stationName: string; businessName: string; timeZone: string }, { t, f }: KitchenWords = ENGLISH_KITCHEN_WORDS): string {
+  const fired = f.dateTime(ticket.firedAt, options.timeZone);
   const lines = ticketCourses(ticket.lines)
     .map(
       ({ course, lines: ls }) =>
-        (course ? `<div class="course">Course ${course}</div>` : '') +
+        (course ? `<div class="course">${escape(t('course', { course }))}</div>` : '') +
         ls
           .map(
             (l) =>
-              `<div class="line${l.voided ? ' voided' : ''}"><span class="qty">${l.voided ? 'VOID ' : ''}${l.quantity} ×</span> ${escape(l.name)}</div>` +
+              `<div class="line${l.voided ? ' voided' : ''}"><span class="qty">${l.voided ? `${escape(t('void'))} ` : ''}${escape(f.number(l.quantity))} ×</span> ${escape(l.name)}</div>` +
               l.modifiers.map((m) => `<div class="sub">+ ${escape(m)}</div>`).join('') +
               (l.note ? `<div class="sub note">“${escape(l.note)}”</div>` : ''),
           )
@@ -26,7 +25,7 @@ export function ticketHtml(ticket: TicketView, options: { stationName: string; b
     )
     .join('');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Order #${ticket.orderNumber} · ${escape(options.stationName)}</title>
+<html lang="${f.locale}"><head><meta charset="utf-8"><title>${escape(t('printTitle', { number: ticket.orderNumber, station: options.stationName }))}</title>
 <style>
   @page { size: 80mm auto; margin: 4mm; }
   * { box-sizing: border-box; }
@@ -45,11 +44,11 @@ export function ticketHtml(ticket: TicketView, options: { stationName: string; b
 <body>
   <div class="center strong">${escape(options.stationName)} · ${escape(options.businessName)}</div>
   <h1>#${ticket.orderNumber}</h1>
-  <div class="center strong">${escape(ticketDestination(ticket))}</div>
-  <div class="center">Fired ${escape(fired)}</div>
-  ${ticket.voidedAt ? '<div class="void">VOIDED — do not make</div>' : ''}
+  <div class="center strong">${escape(ticketDestination(ticket, t))}</div>
+  <div class="center">${escape(t('fired', { time: fired }))}</div>
+  ${ticket.voidedAt ? `<div class="void">${escape(t('printVoided'))}</div>` : ''}
   <hr>
   ${lines}
-  ${ticket.orderNote ? `<hr><div class="note">Order note: ${escape(ticket.orderNote)}</div>` : ''}
+  ${ticket.orderNote ? `<hr><div class="note">${escape(t('orderNote', { note: ticket.orderNote }))}</div>` : ''}
 </body></html>`;
 }

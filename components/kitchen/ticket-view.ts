@@ -1,4 +1,12 @@
+import { formatsFor, type Formats } from '@/lib/platform/formats';
+import { translatorFor, type Messages } from '@/lib/platform/i18n';
 import type { KitchenTicketLine } from '@/lib/restaurant';
+
+/** The `kitchen` catalogue's translator and the reader's formats: a ticket is shown and printed in the reader's language. */
+export type KitchenT = (key: keyof Messages['kitchen'], values?: Record<string, string | number>) => string;
+export type KitchenWords = { t: KitchenT; f: Formats };
+/** English, for callers that do not pass the reader's words (tests). */
+export const ENGLISH_KITCHEN_WORDS: KitchenWords = { t: translatorFor('en', 'kitchen') as unknown as KitchenT, f: formatsFor('en') };
 
 /**
  * A ticket as the kitchen display gets it from its page (times as ISO text: they cross to the
@@ -19,12 +27,13 @@ export type TicketView = {
 
 export type StationTab = { id: string; name: string; open: number };
 
-const TYPE_WORDS: Record<string, string> = { dine_in: 'Dine-in', takeaway: 'Takeaway', retail: 'Counter' };
+const TYPE_WORDS = { dine_in: 'typeDineIn', takeaway: 'typeTakeaway', retail: 'typeCounter' } as const satisfies Record<string, keyof Messages['kitchen']>;
 
 /** "Dine-in · Window 4", "Takeaway · Ko Ko": how the ticket says where the food goes. */
-export function ticketDestination(ticket: Pick<TicketView, 'orderType' | 'tableName' | 'customerName'>): string {
+export function ticketDestination(ticket: Pick<TicketView, 'orderType' | 'tableName' | 'customerName'>, t: KitchenT = ENGLISH_KITCHEN_WORDS.t): string {
   const where = ticket.tableName ?? ticket.customerName;
-  return [TYPE_WORDS[ticket.orderType] ?? ticket.orderType, where].filter(Boolean).join(' · ');
+  const type = TYPE_WORDS[ticket.orderType as keyof typeof TYPE_WORDS];
+  return [type ? t(type) : ticket.orderType, where].filter(Boolean).join(' · ');
 }
 
 /**
@@ -44,8 +53,8 @@ export const VERY_LATE_MINUTES = 20;
 export type AgeTone = 'fresh' | 'late' | 'very_late';
 
 /** Whole minutes since the ticket was fired, on the server's clock (`skewMs`: server minus device). */
-export function ticketAge(firedAt: string, now: number, skewMs = 0): { minutes: number; label: string; tone: AgeTone } {
+export function ticketAge(firedAt: string, now: number, skewMs = 0, t: KitchenT = ENGLISH_KITCHEN_WORDS.t): { minutes: number; label: string; tone: AgeTone } {
   const minutes = Math.max(0, Math.floor((now + skewMs - Date.parse(firedAt)) / 60_000));
   const tone: AgeTone = minutes >= VERY_LATE_MINUTES ? 'very_late' : minutes >= LATE_MINUTES ? 'late' : 'fresh';
-  return { minutes, label: minutes < 1 ? 'just now' : `${minutes} min`, tone };
+  return { minutes, label: minutes < 1 ? t('justNow') : t('minutes', { minutes }), tone };
 }

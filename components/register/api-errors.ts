@@ -59,6 +59,10 @@ const SERVER_MESSAGES: Record<string, ApiErrorKey> = {
   'No such shift': 'noSuchShift',
   'No such customer': 'noSuchCustomer',
   'No such table': 'noSuchTable',
+  // The register's own refusals before it asks the server (use-sale.ts).
+  'Open a shift first.': 'openShiftFirst',
+  'Wait for the total to update.': 'waitForTotal',
+  'Check the order out first.': 'checkOutFirst',
   'Another customer has this phone number': 'phoneTaken',
   'The customer does not have enough points for this reward': 'notEnoughPoints',
   'This business has no location yet': 'noLocation',

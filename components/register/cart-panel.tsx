@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { useApiErrorText } from './api-errors';
 import { detailsAt, lineErrors, needsApproval, type ApiError } from './api';
 import { ApprovalWaiting } from './approval-waiting';
 import { CartLineItem } from './cart-line-item';
@@ -85,6 +86,7 @@ export function CartPanel({
 }) {
   const w = useRegisterWords();
   const t = useTranslations('register');
+  const errorText = useApiErrorText();
   const tc = useTranslations('common');
   const { lines, selectedKey, resumed } = cart.cart;
   const listRef = useRef<HTMLUListElement>(null);
@@ -104,7 +106,7 @@ export function CartPanel({
   const approval = discountApproval || needsApproval(saleError, 'voidApproval');
   const tableError = tableHint ?? detailsAt(saleError, 'tableId')[0]?.message ?? null;
   const general = problems && !approval ? problems.details.filter((d) => !/^lines\.\d+/.test(d.path) && d.path !== 'tableId') : [];
-  const generalMessage = problems && !approval && byLine.size === 0 && general.length === 0 && !tableError ? problems.message : null;
+  const generalMessage = problems && !approval && byLine.size === 0 && general.length === 0 && !tableError ? errorText(problems) : null;
   // A quote that failed for this cart leaves no prices to show: the last ones would be wrong.
   const shownQuote = quoteError ? null : quote;
   const dineIn = cart.cart.type === 'dine_in';

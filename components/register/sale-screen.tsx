@@ -4,6 +4,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslations } from 'next-intl';
 import { variantLabel } from '@/lib/catalog/labels';
 import { api, needsApproval, newActionKey, type ApiError } from './api';
+import { useApiErrorText } from './api-errors';
 import { ApprovalDialog } from './approval-dialog';
 import { codeIndex } from './codes';
 import { CardStatusBanner } from './card-status-banner';
@@ -60,6 +61,8 @@ export function SaleScreen({
 }) {
   const w = useRegisterWords();
   const tOffline = useTranslations('offline');
+  const { t } = w;
+  const errorText = useApiErrorText();
   const register = useRegisterShift();
   const shift = register.shift.status === 'open' ? register.shift.shift : null;
   const cart = useCart(data.tables.length ? 'takeaway' : 'retail');
@@ -144,7 +147,7 @@ export function SaleScreen({
     offline: { now: !sync.online, tenantId, currency, maxTotal: data.settings.offlineMaxTotal, unsyncedTotal: sync.unsyncedTotal },
     onRestore: (order) => {
       cart.load({ ...cartFromOrder(order, openPriceProducts), resumed: null });
-      announce(`Order #${order.number} is still waiting for payment.`);
+      announce(t('saleStillWaiting', { number: order.number }));
     },
   });
   const locked = sale.locked;
@@ -159,7 +162,7 @@ export function SaleScreen({
       const lines = kept.lines.filter((l) => productById.get(l.productId)?.variants.some((v) => v.id === l.variantId));
       if (lines.length === 0) return null;
       const count = lines.reduce((n, l) => n + l.quantity, 0);
-      announce(`The sale in progress is back: ${count} item${count === 1 ? '' : 's'}.`);
+      announce(t('saleBack', { count }));
       return { ...kept, lines, selectedKey: lines.some((l) => l.key === kept.selectedKey) ? kept.selectedKey : (lines.at(-1)?.key ?? null) };
     },
   });
@@ -176,7 +179,7 @@ export function SaleScreen({
     setTableHint(null);
     sale.clearError();
     const name = variantLabel(line);
-    announce(`${replaceKey ? 'Changed' : 'Added'} ${line.quantity} ${name}`);
+    announce(t(replaceKey ? 'lineChanged' : 'lineAdded', { quantity: line.quantity, name }));
   };
   const plainLine = (product: RegisterProduct, variantId: string): NewLine => {
     const v = product.variants.find((x) => x.id === variantId)!;
@@ -184,10 +187,10 @@ export function SaleScreen({
   };
   /** A tile was tapped: add at once when there is nothing to choose, else open the picker. */
   const pick = (product: RegisterProduct, variantId?: string): string | null => {
-    if (locked) return 'Finish the payment first.';
+    if (locked) return t('finishPaymentFirst');
     if (!needsPicker(product)) {
       const v = product.variants[0]!;
-      if (!canSell(product, variantStock(product, v.id, stock))) return `${product.name} is ${product.soldOut ? 'sold out' : 'out of stock'}`;
+      if (!canSell(product, variantStock(product, v.id, stock))) return t(product.soldOut ? 'isSoldOut' : 'isOutOfStock', { name: product.name });
       addLine(plainLine(product, v.id));
       return null;
     }
@@ -196,8 +199,8 @@ export function SaleScreen({
   };
   /** A scanned or typed code: 1 unit at once, unless the product has required choices. */
   const scan = (product: RegisterProduct, variantId: string): string | null => {
-    if (locked) return 'Finish the payment first.';
-    if (!canSell(product, variantStock(product, variantId, stock))) return `${product.name} is ${product.soldOut ? 'sold out' : 'out of stock'}`;
+    if (locked) return t('finishPaymentFirst');
+    if (!canSell(product, variantStock(product, variantId, stock))) return t(product.soldOut ? 'isSoldOut' : 'isOutOfStock', { name: product.name });
     if (hasRequiredChoices(product)) {
       setPicker({ product, variantId });
       return null;
@@ -211,9 +214,9 @@ export function SaleScreen({
     if (register.shift.status !== 'open') return;
     const hit = byCode.get(code.toLowerCase());
     const v = hit?.product.variants.find((x) => x.id === hit.variantId);
-    const problem = !hit || !v ? `No item with code “${code}”` : scan(hit.product, hit.variantId);
+    const problem = !hit || !v ? t('noItemWithCode', { code }) : scan(hit.product, hit.variantId);
     clearTimeout(noticeTimer.current);
-    setScanNotice({ text: problem ?? `Added ${variantLabel({ productName: hit!.product.name, variantName: v!.name })}`, tone: problem ? 'error' : 'ok', at: Date.now() });
+    setScanNotice({ text: problem ?? t('added', { name: variantLabel({ productName: hit!.product.name, variantName: v!.name }) }), tone: problem ? 'error' : 'ok', at: Date.now() });
     noticeTimer.current = setTimeout(() => setScanNotice(null), 4_000);
   });
 
@@ -221,32 +224,33 @@ export function SaleScreen({
     const product = productById.get(productId);
     if (!product?.trackStock || product.allowNegativeStock) return null;
     const have = stock[variantId]?.quantity ?? 0;
-    return quantity > have ? `Only ${Math.max(0, have)} in stock` : null;
+    return quantity > have ? t('onlyInStock', { count: Math.max(0, have) }) : null;
   };
 
   // ——— park / pay / void ———
   const dineInWithoutTable = cart.cart.type === 'dine_in' && !cart.cart.tableId;
   const park = async () => {
-    if (dineInWithoutTable) return setTableHint('Choose a table for the dine-in tab.');
+    if (dineInWithoutTable) return setTableHint(t('chooseTableForTab'));
     retryAfterVoid.current = () => void park();
     const result = await sale.park();
     if (!result.ok) return;
     const table = result.order.tableId ? tables.find((t) => t.id === result.order.tableId)?.name : null;
     cart.clear();
-    announce(`Order #${result.order.number} parked${table ? ` on table ${table}` : ''}.`);
+    announce(table ? t('saleParkedOnTable', { number: result.order.number, table }) : t('saleParked', { number: result.order.number }));
     void parked.refresh();
     if (result.order.tableId) void refreshTables();
     searchRef.current?.focus();
   };
   const sendToKitchen = async (course?: number) => {
-    if (dineInWithoutTable) return setTableHint('Choose a table for the dine-in tab.');
+    if (dineInWithoutTable) return setTableHint(t('chooseTableForTab'));
     retryAfterVoid.current = () => void sendToKitchen(course);
     const result = await sale.send(course);
     if (!result.ok) return;
     const table = result.order.tableId ? tables.find((t) => t.id === result.order.tableId)?.name : null;
     cart.clear();
-    const what = result.order.fired === 0 ? 'nothing new to send' : `${result.order.fired} item${result.order.fired === 1 ? '' : 's'} sent to the kitchen`;
-    announce(`${course ? `Course ${course}: ` : ''}Order #${result.order.number}${table ? ` (table ${table})` : ''}: ${what}.`);
+    announce(
+      t('saleSent', { hasCourse: course ? 'yes' : 'no', course: course ?? 0, number: result.order.number, hasTable: table ? 'yes' : 'no', table: table ?? '', fired: result.order.fired ?? 0 }),
+    );
     void parked.refresh();
     void refreshTables();
     searchRef.current?.focus();
@@ -256,9 +260,9 @@ export function SaleScreen({
     const tab = cart.cart.resumed;
     if (!tab) return;
     const result = await api<Order>(`/api/v1/orders/${tab.id}/cancel`, { method: 'POST', body: {}, key: newActionKey() });
-    if (!result.ok) return setTabNotice(result.error.message);
+    if (!result.ok) return setTabNotice(errorText(result.error));
     cart.clear();
-    announce(`Tab #${tab.number} cancelled; its table is free.`);
+    announce(t('saleTabCancelled', { number: tab.number }));
     void parked.refresh();
     void refreshTables();
     searchRef.current?.focus();
@@ -266,14 +270,14 @@ export function SaleScreen({
   const canPay = shift !== null && sale.busy === null && (locked || (cart.cart.lines.length > 0 && quote.ready));
   const openPayment = () => {
     if (!canPay) return;
-    if (!locked && dineInWithoutTable) return setTableHint('Choose a table for dine-in, or switch to takeaway.');
+    if (!locked && dineInWithoutTable) return setTableHint(t('chooseTableOrTakeaway'));
     retryAfterVoid.current = null; // after the approval, Pay is tapped again
     setPaying(true);
   };
   const paid = (order: Order) => {
     setPaying(false);
     setReceipt(order);
-    announce(`Order #${order.number} paid.`);
+    announce(t('salePaid', { number: order.number }));
     void parked.refresh();
     if (order.tableId) void refreshTables();
   };
@@ -295,17 +299,17 @@ export function SaleScreen({
     sale.reset();
     setParkedOpen(false);
     setTabNotice(null);
-    announce(`Order #${order.number} resumed.`);
+    announce(t('saleResumed', { number: order.number }));
   };
 
   // ——— tables' tabs (the floor and the table picker open them) ———
   const tabByTable = useMemo(() => new Map((parked.orders ?? []).filter((o) => o.tableId && o.status === 'open').map((o) => [o.tableId!, o])), [parked.orders]);
   /** Opens a tab into the cart (as Resume does), only over an empty cart: nothing being rung up is lost. */
   const openTab = async (orderId: string, cartEmpty: boolean) => {
-    if (!cartEmpty || locked) return setTabNotice('Park or clear the sale in progress first, then open the table’s order.');
+    if (!cartEmpty || locked) return setTabNotice(t('parkBeforeTab'));
     const result = await api<Order>(`/api/v1/orders/${encodeURIComponent(orderId)}`, { retries: 1 });
-    if (!result.ok) return setTabNotice(result.error.message);
-    if (result.data.status !== 'open') return setTabNotice(`Order #${result.data.number} is no longer open.`);
+    if (!result.ok) return setTabNotice(errorText(result.error));
+    if (result.data.status !== 'open') return setTabNotice(t('tabNoLongerOpen', { number: result.data.number }));
     resume(result.data);
   };
   const chooseTable = (tableId: string | null) => {
@@ -325,7 +329,7 @@ export function SaleScreen({
     void openTab(openOrderId, !kept || kept.lines.length === 0);
   }, [openOrderId, register.registerName]); // once, when the register is known
 
-  const barTotal = locked && sale.order ? `${w.f.money(sale.order.balanceDue, currency)} due` : quote.quote && !quote.error ? w.f.money(quote.quote.total, currency) : null;
+  const barTotal = locked && sale.order ? t('barDue', { amount: w.f.money(sale.order.balanceDue, currency) }) : quote.quote && !quote.error ? w.f.money(quote.quote.total, currency) : null;
 
   useShortcuts({
     focusSearch: () => searchRef.current?.focus(),
@@ -449,7 +453,7 @@ export function SaleScreen({
               onRemoveDiscounts={() => {
                 cart.setOrderDiscount(null);
                 for (const line of cart.cart.lines) if (line.discount) cart.setLineDiscount(line.key, null);
-                announce('Discounts removed from the sale.');
+                announce(t('discountsRemoved'));
               }}
               onRefreshTables={() => void refreshTables()}
               onPark={() => void park()}
@@ -487,7 +491,7 @@ export function SaleScreen({
       />
       <ApprovalDialog
         open={approvalOpen}
-        reason={`Discounts over ${data.settings.discountLimitBasisPoints / 100} % need a manager's PIN.`}
+        reason={t('discountOverLimit', { percent: data.settings.discountLimitBasisPoints / 100 })}
         permission="discount:override"
         error={approvalError}
         approvers={data.approvers}
@@ -496,12 +500,12 @@ export function SaleScreen({
           cart.setApproval(approval);
           setApprovalError(null);
           setApprovalOpen(false);
-          announce(`Discount approved by ${approver.name}.`);
+          announce(t('discountApproved', { name: approver.name }));
         }}
       />
       <ApprovalDialog
         open={voidApprovalOpen}
-        reason={`${sale.error?.message ?? 'The kitchen already has these items'}. A manager enters their PIN to void them.`}
+        reason={t('voidNeedsPin', { problem: sale.error ? errorText(sale.error) : t('kitchenHasItems') })}
         permission="order:void"
         approvers={data.approvers}
         onClose={() => setVoidApprovalOpen(false)}
@@ -509,7 +513,7 @@ export function SaleScreen({
           sale.approveVoid(approval);
           setVoidApprovalOpen(false);
           const retry = retryAfterVoid.current;
-          announce(`Void approved by ${approver.name}.${retry ? '' : ' Tap Pay again.'}`);
+          announce(t(retry ? 'voidApproved' : 'voidApprovedTapPay', { name: approver.name }));
           retry?.();
         }}
       />
@@ -555,7 +559,7 @@ export function SaleScreen({
           if (result.ok) {
             setVoidOpen(false);
             cart.clear();
-            announce(`Order #${number} voided; its items are back in stock.`);
+            announce(t('saleVoided', { number: number ?? '' }));
             void refreshTables();
           }
           return result;

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -11,10 +12,10 @@ type Shape = DiningTable['shape'];
 type Spot = { gridX: number | null; gridY: number | null; shape: Shape };
 export type PlanTable = Pick<DiningTable, 'id' | 'name' | 'seats' | 'area' | 'gridX' | 'gridY' | 'shape'>;
 
-const SHAPES: { value: Shape; label: string }[] = [
-  { value: 'square', label: 'Square' },
-  { value: 'round', label: 'Round' },
-  { value: 'wide', label: 'Wide (two cells)' },
+const SHAPES: { value: Shape; label: 'shapeSquare' | 'shapeRound' | 'shapeWide' }[] = [
+  { value: 'square', label: 'shapeSquare' },
+  { value: 'round', label: 'shapeRound' },
+  { value: 'wide', label: 'shapeWide' },
 ];
 const MOVES: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
@@ -25,6 +26,7 @@ const MOVES: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight
  * shape in one transaction. A move onto a taken cell is refused and said so.
  */
 export function FloorPlanEditor({ tables, saveFloorPlanAction }: { tables: PlanTable[]; saveFloorPlanAction: FormAction }) {
+  const tr = useTranslations('admin.tables');
   const { state, pending, onSubmit } = useFormAction(saveFloorPlanAction, null);
   const [spots, setSpots] = useState<Map<string, Spot>>(() => new Map(tables.map((t) => [t.id, { gridX: t.gridX, gridY: t.gridY, shape: t.shape }])));
   const [selected, setSelected] = useState<string | null>(null);
@@ -58,9 +60,9 @@ export function FloorPlanEditor({ tables, saveFloorPlanAction }: { tables: PlanT
     const s = spot(id);
     if (!fits(id, x, y, s.shape)) {
       const other = occupant(x, y, id);
-      return setSaid(x < 0 || y < 0 || x >= GRID.columns || y >= GRID.rows ? `${name.get(id)} is at the edge of the plan.` : `${name.get(other ?? '') ?? 'Another table'} stands there.`);
+      return setSaid(x < 0 || y < 0 || x >= GRID.columns || y >= GRID.rows ? tr('atEdge', { name: name.get(id) ?? '' }) : tr('standsThere', { name: name.get(other ?? '') ?? tr('anotherTable') }));
     }
-    put(id, { ...s, gridX: x, gridY: y }, `${name.get(id)}: column ${x + 1}, row ${y + 1}.`);
+    put(id, { ...s, gridX: x, gridY: y }, tr('movedTo', { name: name.get(id) ?? '', column: x + 1, row: y + 1 }));
   };
   const firstFree = (id: string, shape: Shape) => {
     for (let y = 0; y < GRID.rows; y++) for (let x = 0; x < GRID.columns; x++) if (fits(id, x, y, shape)) return { x, y };
@@ -68,7 +70,7 @@ export function FloorPlanEditor({ tables, saveFloorPlanAction }: { tables: PlanT
   };
   const place = (id: string) => {
     const free = firstFree(id, spot(id).shape);
-    if (!free) return setSaid('The plan is full: take a table off first.');
+    if (!free) return setSaid(tr('planFull'));
     moveTo(id, free.x, free.y);
     setSelected(id);
     requestAnimationFrame(() => document.getElementById(`plan-table-${id}`)?.focus());
@@ -101,7 +103,7 @@ export function FloorPlanEditor({ tables, saveFloorPlanAction }: { tables: PlanT
       <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-slate-50">
         <div
           role="group"
-          aria-label="Floor plan editor"
+          aria-label={tr('editorLabel')}
           className="relative grid min-w-max gap-1 p-2"
           style={{ gridTemplateColumns: `repeat(${GRID.columns}, 4.5rem)`, gridTemplateRows: `repeat(${GRID.rows}, 4rem)` }}
         >
@@ -138,7 +140,7 @@ export function FloorPlanEditor({ tables, saveFloorPlanAction }: { tables: PlanT
                 onFocus={() => setSelected(t.id)}
                 onKeyDown={(e) => onKey(t.id, e)}
                 aria-pressed={isSelected}
-                aria-label={`${t.name}, ${t.seats} seats, column ${s.gridX + 1}, row ${s.gridY + 1}. Arrow keys move it.`}
+                aria-label={tr('tableOnPlan', { name: t.name, seats: t.seats, column: s.gridX + 1, row: s.gridY + 1 })}
                 data-testid="plan-table"
                 style={{ gridColumn: `${s.gridX + 1} / span ${spanOf({ id: t.id, gridX: s.gridX, shape: s.shape })}`, gridRow: s.gridY + 1 }}
                 className={`z-10 flex flex-col items-center justify-center border-2 text-sm font-bold ${s.shape === 'round' ? 'rounded-full' : 'rounded-lg'} ${
@@ -155,15 +157,15 @@ export function FloorPlanEditor({ tables, saveFloorPlanAction }: { tables: PlanT
 
       <div className="grid gap-4 md:grid-cols-2">
         <div className="space-y-2">
-          <h3 className="font-semibold">Not on the plan</h3>
+          <h3 className="font-semibold">{tr('notOnPlan')}</h3>
           {unplaced.length === 0 ? (
-            <p className="text-sm text-slate-600">Every table is placed.</p>
+            <p className="text-sm text-slate-600">{tr('allPlaced')}</p>
           ) : (
             <ul className="flex flex-wrap gap-2">
               {unplaced.map((t) => (
                 <li key={t.id}>
-                  <Button variant="secondary" onClick={() => place(t.id)} aria-label={`Place ${t.name} on the plan`}>
-                    Place {t.name}
+                  <Button variant="secondary" onClick={() => place(t.id)} aria-label={tr('placeLabel', { name: t.name })}>
+                    {tr('place', { name: t.name })}
                   </Button>
                 </li>
               ))}
@@ -171,10 +173,10 @@ export function FloorPlanEditor({ tables, saveFloorPlanAction }: { tables: PlanT
           )}
         </div>
         {current && isPlaced(spot(current.id)) && (
-          <div className="space-y-2" role="group" aria-label={`${current.name} on the plan`}>
+          <div className="space-y-2" role="group" aria-label={tr('onPlan', { name: current.name })}>
             <h3 className="font-semibold">{current.name}</h3>
             <label htmlFor="plan-shape" className="block text-sm font-medium text-slate-700">
-              Shape
+              {tr('shape')}
             </label>
             <select
               id="plan-shape"
@@ -182,26 +184,26 @@ export function FloorPlanEditor({ tables, saveFloorPlanAction }: { tables: PlanT
               onChange={(e) => {
                 const shape = e.target.value as Shape;
                 const s = spot(current.id);
-                if (!fits(current.id, s.gridX!, s.gridY!, shape)) return setSaid('There is no room for a wide table here; move it first.');
-                put(current.id, { ...s, shape }, `${current.name} is ${shape}.`);
+                if (!fits(current.id, s.gridX!, s.gridY!, shape)) return setSaid(tr('noRoomWide'));
+                put(current.id, { ...s, shape }, tr('isShape', { name: current.name, shape }));
               }}
               className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-2"
             >
               {SHAPES.map((sh) => (
                 <option key={sh.value} value={sh.value}>
-                  {sh.label}
+                  {tr(sh.label)}
                 </option>
               ))}
             </select>
-            <Button variant="ghost" onClick={() => put(current.id, { ...spot(current.id), gridX: null, gridY: null }, `${current.name} is off the plan.`)}>
-              Take {current.name} off the plan
+            <Button variant="ghost" onClick={() => put(current.id, { ...spot(current.id), gridX: null, gridY: null }, tr('offPlan', { name: current.name }))}>
+              {tr('takeOff', { name: current.name })}
             </Button>
           </div>
         )}
       </div>
 
       <Button type="submit" disabled={pending || !changed} data-testid="save-plan">
-        {pending ? 'Saving…' : changed ? 'Save the floor plan' : 'Saved'}
+        {pending ? tr('saving') : changed ? tr('savePlan') : tr('planSavedButton')}
       </Button>
     </form>
   );

@@ -1,11 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { useFormats } from '@/components/ui/formats';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
-import { formatMoney } from '@/lib/platform/money';
 import type { DiningTable } from '@/lib/restaurant';
 import { FloorPlanGrid, isPlaced } from './floor-plan';
 import { TabActions, type FloorTab } from './tab-actions';
@@ -15,11 +16,13 @@ export type FloorTable = Pick<DiningTable, 'id' | 'name' | 'seats' | 'area' | 's
 export type { FloorTab };
 type Status = FloorTable['status'];
 
+type FloorT = ReturnType<typeof useTranslations<'floor'>>;
+
 /** "just now", "25 min", "1 h 5 min": how long a tab has been open (on the server's clock). */
-export function tabAge(openedAt: string, now: number): string {
+export function tabAge(openedAt: string, now: number, t: FloorT): string {
   const minutes = Math.max(0, Math.floor((now - Date.parse(openedAt)) / 60_000));
-  if (minutes < 1) return 'just now';
-  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  if (minutes < 1) return t('justNow');
+  return minutes < 60 ? t('minutes', { minutes }) : t('hoursMinutes', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
 }
 
 const REFRESH_MS = 20_000;
@@ -53,6 +56,8 @@ export function FloorView({
   /** Whether this person may open, start, move and merge orders (register). */
   canOrder?: boolean;
 }) {
+  const t = useTranslations('floor');
+  const f = useFormats();
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const [selected, setSelected] = useState<FloorTable | null>(null);
@@ -83,57 +88,57 @@ export function FloorView({
   if (tables.length === 0) {
     return (
       <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-10 text-center text-slate-600" data-testid="floor-empty">
-        No tables yet.
+        {t('noTables')}
       </p>
     );
   }
 
-  const tabOf = new Map(tabs.map((t) => [t.tableId, t]));
+  const tabOf = new Map(tabs.map((x) => [x.tableId, x]));
   const placed = tables.filter(isPlaced);
-  const listed = placed.length ? tables.filter((t) => !isPlaced(t)) : tables;
-  const areas = [...new Set(tables.map((t) => t.area))];
-  const count = (status: Status) => tables.filter((t) => t.status === status).length;
-  const guests = tables.reduce((sum, t) => sum + (t.status === 'occupied' ? t.covers : 0), 0);
+  const listed = placed.length ? tables.filter((x) => !isPlaced(x)) : tables;
+  const areas = [...new Set(tables.map((x) => x.area))];
+  const count = (status: Status) => tables.filter((x) => x.status === status).length;
+  const guests = tables.reduce((sum, x) => sum + (x.status === 'occupied' ? x.covers : 0), 0);
   // The dialog shows the freshest copy of the selected table (the page refreshes under it).
-  const current = selected ? (tables.find((t) => t.id === selected.id) ?? selected) : null;
+  const current = selected ? (tables.find((x) => x.id === selected.id) ?? selected) : null;
 
-  function tile(t: FloorTable, where: 'plan' | 'phone' | 'list'): ReactNode {
-    const look = tableStatusLook[t.status];
-    const tab = tabOf.get(t.id);
+  function tile(table: FloorTable, where: 'plan' | 'phone' | 'list'): ReactNode {
+    const look = tableStatusLook[table.status];
+    const tab = tabOf.get(table.id);
     const body = (
       <>
-        <span className="text-lg font-bold leading-tight">{t.name}</span>
+        <span className="text-lg font-bold leading-tight">{table.name}</span>
         <span className="flex items-center gap-1 text-sm font-semibold">
           <span aria-hidden="true">{look.symbol}</span>
-          {look.label}
+          {t(look.label)}
         </span>
         <span className="text-sm">
-          {t.status === 'occupied' ? `${t.covers} ${t.covers === 1 ? 'guest' : 'guests'} · ${t.seats} seats` : `${t.seats} seats`}
+          {table.status === 'occupied' ? t('guestsAndSeats', { covers: table.covers, seats: table.seats }) : t('seats', { seats: table.seats })}
         </span>
         {tab && (
           <span className="text-sm font-semibold tabular-nums" data-testid="table-tab">
-            #{tab.number} · {formatMoney(tab.total, currency)} · {tabAge(tab.openedAt, now)}
+            #{tab.number} · {f.money(tab.total, currency)} · {tabAge(tab.openedAt, now, t)}
           </span>
         )}
       </>
     );
-    const shape = where === 'plan' && t.shape === 'round' ? 'rounded-[2rem]' : 'rounded-xl';
+    const shape = where === 'plan' && table.shape === 'round' ? 'rounded-[2rem]' : 'rounded-xl';
     const classes = `flex ${where === 'plan' ? 'h-full' : 'min-h-28'} w-full flex-col items-start justify-between gap-1 border-2 p-3 text-left ${shape} ${look.card}`;
     // The plan and the phone list draw the same table; only one is displayed, so ids stay unique where it counts.
-    const id = where === 'phone' ? undefined : `table-${t.id}`;
+    const id = where === 'phone' ? undefined : `table-${table.id}`;
     return canOperate ? (
-      <button id={id} type="button" aria-haspopup="dialog" onClick={() => open(t)} className={classes} data-testid="floor-table" data-status={t.status}>
+      <button id={id} type="button" aria-haspopup="dialog" onClick={() => open(table)} className={classes} data-testid="floor-table" data-status={table.status}>
         {body}
       </button>
     ) : (
-      <div className={classes} data-testid="floor-table" data-status={t.status}>
+      <div className={classes} data-testid="floor-table" data-status={table.status}>
         {body}
       </div>
     );
   }
 
   function areaLists(list: FloorTable[], where: 'phone' | 'list'): ReactNode {
-    return [...new Set(list.map((t) => t.area))].map((area) => {
+    return [...new Set(list.map((x) => x.area))].map((area) => {
       const i = areas.indexOf(area);
       const headingId = `${idPrefix}-${where}-area-${i}`;
       return (
@@ -143,9 +148,9 @@ export function FloorView({
           </H>
           <ul className="grid grid-cols-[repeat(auto-fill,minmax(8.5rem,1fr))] gap-3">
             {list
-              .filter((t) => t.area === area)
-              .map((t) => (
-                <li key={t.id}>{tile(t, where)}</li>
+              .filter((x) => x.area === area)
+              .map((x) => (
+                <li key={x.id}>{tile(x, where)}</li>
               ))}
           </ul>
         </section>
@@ -155,30 +160,30 @@ export function FloorView({
 
   return (
     <div className="space-y-5">
-      <div className="flex flex-wrap items-center gap-2 text-sm" aria-label="Floor summary" role="group">
+      <div className="flex flex-wrap items-center gap-2 text-sm" aria-label={t('summary')} role="group">
         {(Object.keys(tableStatusLook) as Status[]).map((status) => {
           const look = tableStatusLook[status];
           return (
             <span key={status} className={`inline-flex items-center gap-1 rounded-full px-3 py-1 font-semibold ring-1 ${look.chip}`}>
               <span aria-hidden="true">{look.symbol}</span>
-              {count(status)} {look.label.toLowerCase()}
+              {t(look.count, { count: count(status) })}
             </span>
           );
         })}
-        <span className="text-slate-600">· {guests} {guests === 1 ? 'guest' : 'guests'} seated</span>
+        <span className="text-slate-600">· {t('guestsSeated', { count: guests })}</span>
       </div>
       {announcement && <Alert tone="success">{announcement}</Alert>}
 
       {placed.length > 0 && (
         <>
-          <FloorPlanGrid tables={placed} className="hidden md:block" label="Floor plan" renderTable={(t) => tile(t, 'plan')} />
+          <FloorPlanGrid tables={placed} className="hidden md:block" label={t('floorPlan')} renderTable={(x) => tile(x, 'plan')} />
           {/* Phones: the plan does not fit; its tables are listed by area with the rest. */}
           <div className="md:hidden">{areaLists(placed, 'phone')}</div>
         </>
       )}
       {listed.length > 0 && (
         <div className="space-y-5">
-          {placed.length > 0 && <H className="text-base font-semibold text-slate-800">Not on the plan</H>}
+          {placed.length > 0 && <H className="text-base font-semibold text-slate-800">{t('notOnPlan')}</H>}
           {areaLists(listed, 'list')}
         </div>
       )}
@@ -233,6 +238,7 @@ function TableStatusPanel({
   /** The table's order: open it, start one (for the guests chosen), move or merge (TabActions). */
   orders: ((covers: number) => ReactNode) | null;
 }) {
+  const t = useTranslations('floor');
   const { state, pending, onSubmit } = useFormAction(setTableStatusAction, null);
   const [covers, setCovers] = useState(table.status === 'occupied' ? String(table.covers) : '');
   const suggested = Math.max(1, table.seats * 2);
@@ -245,7 +251,7 @@ function TableStatusPanel({
   }, [state]); // only a new result matters (onDone is a new function every render)
 
   const n = Number(covers);
-  const seatLabel = Number.isInteger(n) && n >= 1 ? `${n} ${n === 1 ? 'guest' : 'guests'}` : 'guests';
+  const known = Number.isInteger(n) && n >= 1;
 
   return (
     <form onSubmit={onSubmit} className="space-y-5 p-5" noValidate>
@@ -255,11 +261,11 @@ function TableStatusPanel({
           {table.name}
         </h2>
         <p className="text-sm text-slate-600">
-          {table.area} · {table.seats} seats · now{' '}
+          {t('where', { area: table.area, seats: table.seats })}{' '}
           <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${look.chip}`}>
             <span aria-hidden="true">{look.symbol} </span>
-            {look.label}
-            {table.status === 'occupied' && `, ${table.covers} ${table.covers === 1 ? 'guest' : 'guests'}`}
+            {t(look.label)}
+            {table.status === 'occupied' && t('chipGuests', { covers: table.covers })}
           </span>
         </p>
       </div>
@@ -267,8 +273,8 @@ function TableStatusPanel({
       {orders?.(Number.isInteger(Number(covers)) && Number(covers) >= 1 ? Number(covers) : Math.min(table.seats, 2))}
 
       <fieldset className="space-y-3">
-        <legend className="font-semibold">{table.status === 'occupied' ? 'Change the number of guests' : 'Seat guests'}</legend>
-        <div className="flex flex-wrap gap-2" role="group" aria-label="How many guests">
+        <legend className="font-semibold">{table.status === 'occupied' ? t('changeGuests') : t('seatGuests')}</legend>
+        <div className="flex flex-wrap gap-2" role="group" aria-label={t('howMany')}>
           {quick.map((q) => (
             <button
               key={q}
@@ -283,7 +289,7 @@ function TableStatusPanel({
         </div>
         <div className="space-y-1">
           <label htmlFor="table-covers" className="block text-sm font-medium text-slate-700">
-            Guests (covers)
+            {t('coversLabel')}
           </label>
           <input
             id="table-covers"
@@ -299,27 +305,33 @@ function TableStatusPanel({
             className="block min-h-11 w-32 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-500"
           />
           <p id="table-covers-message" className={`text-sm ${error ? 'text-red-700' : 'text-slate-500'}`}>
-            {error ?? `1 to ${suggested} suggested for ${table.seats} seats.`}
+            {error ?? t('suggested', { max: suggested, seats: table.seats })}
           </p>
         </div>
         <Button type="submit" name="status" value="occupied" disabled={pending} className="w-full">
-          {table.status === 'occupied' ? `Update to ${seatLabel}` : `Seat ${seatLabel}`}
+          {table.status === 'occupied'
+            ? known
+              ? t('updateToCount', { count: n })
+              : t('updateGuests')
+            : known
+              ? t('seatCount', { count: n })
+              : t('seatGuests')}
         </Button>
       </fieldset>
 
       <div className="grid gap-2 border-t border-slate-200 pt-4 sm:grid-cols-2">
         {table.status !== 'needs_cleaning' && (
           <Button type="submit" name="status" value="needs_cleaning" variant="secondary" disabled={pending}>
-            {table.status === 'occupied' ? 'Guests left — needs cleaning' : 'Needs cleaning'}
+            {table.status === 'occupied' ? t('guestsLeft') : t('markNeedsCleaning')}
           </Button>
         )}
         {table.status !== 'free' && (
           <Button type="submit" name="status" value="free" variant="secondary" disabled={pending}>
-            {table.status === 'needs_cleaning' ? 'Cleaned — mark free' : 'Mark free'}
+            {table.status === 'needs_cleaning' ? t('cleanedFree') : t('markFree')}
           </Button>
         )}
         <Button variant="ghost" onClick={onCancel} className="sm:col-span-2">
-          Cancel
+          {t('cancel')}
         </Button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -7,6 +8,7 @@ import { TextField } from '@/components/ui/field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 
 export function TableAddForm({ areas, addTableAction }: { areas: string[]; addTableAction: FormAction }) {
+  const t = useTranslations('admin.tables');
   const { state, pending, onSubmit } = useFormAction(addTableAction, null);
   const form = useRef<HTMLFormElement>(null);
   const fe = state?.fieldErrors ?? {};
@@ -25,15 +27,15 @@ export function TableAddForm({ areas, addTableAction }: { areas: string[]; addTa
   return (
     <section aria-labelledby="add-table" className="rounded-xl border border-slate-200 bg-white p-5">
       <h2 id="add-table" className="text-lg font-semibold">
-        Add a table
+        {t('addTitle')}
       </h2>
       <form ref={form} onSubmit={onSubmit} className="mt-4 space-y-4" noValidate>
         {state?.error && <Alert tone="error">{state.error}</Alert>}
         {state?.ok && <Alert tone="success">{state.ok}</Alert>}
         <div className="grid gap-4 sm:grid-cols-3">
-          <TextField id="new-table-name" label="Name" name="name" required maxLength={40} autoComplete="off" placeholder="e.g. T1 or Window 2" error={fe.name} />
-          <TextField label="Seats" name="seats" type="number" inputMode="numeric" min={1} max={100} defaultValue={4} required error={fe.seats} />
-          <TextField label="Area" name="area" list="table-areas" maxLength={40} defaultValue={areas[0] ?? 'Main'} autoComplete="off" error={fe.area} hint="Tables are grouped by area on the floor view." />
+          <TextField id="new-table-name" label={t('name')} name="name" required maxLength={40} autoComplete="off" placeholder={t('namePlaceholder')} error={fe.name} />
+          <TextField label={t('seats')} name="seats" type="number" inputMode="numeric" min={1} max={100} defaultValue={4} required error={fe.seats} />
+          <TextField label={t('area')} name="area" list="table-areas" maxLength={40} defaultValue={areas[0] ?? t('defaultArea')} autoComplete="off" error={fe.area} hint={t('areaHint')} />
         </div>
         <datalist id="table-areas">
           {areas.map((a) => (
@@ -41,7 +43,7 @@ export function TableAddForm({ areas, addTableAction }: { areas: string[]; addTa
           ))}
         </datalist>
         <Button type="submit" disabled={pending}>
-          {pending ? 'Adding…' : 'Add table'}
+          {pending ? t('adding') : t('addTable')}
         </Button>
       </form>
     </section>

@@ -1,11 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 
 /** Takes a store address (slug) and goes to its sign-in page on its own subdomain. */
 export function FindStoreForm() {
+  const t = useTranslations('site');
   const [slug, setSlug] = useState('');
   const [error, setError] = useState<string>();
   return (
@@ -15,7 +17,7 @@ export function FindStoreForm() {
         e.preventDefault();
         const clean = slug.trim().toLowerCase();
         if (!/^[a-z0-9-]{3,32}$/.test(clean)) {
-          setError('Enter your store address, e.g. demo');
+          setError(t('enterStoreAddress'));
           return;
         }
         const { protocol, host } = window.location;
@@ -24,7 +26,7 @@ export function FindStoreForm() {
     >
       <div className="flex-1">
         <TextField
-          label="Store address"
+          label={t('storeAddress')}
           name="store"
           placeholder="demo"
           autoCapitalize="none"
@@ -35,7 +37,7 @@ export function FindStoreForm() {
         />
       </div>
       <Button type="submit" variant="secondary">
-        Go
+        {t('go')}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -10,9 +11,9 @@ import { suggestedTaxClass } from './tax-suggestions';
 import { currentZoneName, timeZoneOptions } from './time-zones';
 
 const BUSINESS_TYPES = [
-  { value: 'restaurant', label: 'Café or restaurant', hint: 'Tables and dine-in are set up; items are sellable without stock counts.' },
-  { value: 'shop', label: 'Shop', hint: 'Stock tracking is on for new items.' },
-  { value: 'both', label: 'Both', hint: 'Tables and dine-in, and stock tracking for new items.' },
+  { value: 'restaurant', label: 'typeRestaurant', hint: 'typeRestaurantHint' },
+  { value: 'shop', label: 'typeShop', hint: 'typeShopHint' },
+  { value: 'both', label: 'typeBoth', hint: 'typeBothHint' },
 ] as const;
 
 const COMMON_CURRENCIES = ['MMK', 'USD', 'EUR', 'GBP', 'THB', 'SGD', 'MYR', 'INR', 'JPY', 'AUD'];
@@ -21,6 +22,7 @@ const COMMON_CURRENCIES = ['MMK', 'USD', 'EUR', 'GBP', 'THB', 'SGD', 'MYR', 'INR
 export type SignUpState = (FormMessage & { redirectTo?: string }) | null;
 
 export function SignUpForm({ signUpAction }: { signUpAction: FormAction<SignUpState> }) {
+  const t = useTranslations('site');
   const { state, pending, onSubmit } = useFormAction<SignUpState>(signUpAction, null);
   const [slug, setSlug] = useState('');
   const [host, setHost] = useState('localhost:3000');
@@ -45,13 +47,13 @@ export function SignUpForm({ signUpAction }: { signUpAction: FormAction<SignUpSt
   return (
     <form onSubmit={onSubmit} className="mt-8 space-y-5" noValidate>
       {state?.error && <Alert tone="error">{state.error}</Alert>}
-      {state?.ok && <Alert tone="success">{state.ok} Taking you to your store…</Alert>}
+      {state?.ok && <Alert tone="success">{t('takingYou', { message: state.ok })}</Alert>}
 
       <fieldset className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
-        <legend className="px-1 text-sm font-semibold text-slate-700">Business</legend>
-        <TextField label="Business name" name="businessName" required autoComplete="organization" error={fe.businessName} />
+        <legend className="px-1 text-sm font-semibold text-slate-700">{t('business')}</legend>
+        <TextField label={t('businessName')} name="businessName" required autoComplete="organization" error={fe.businessName} />
         <TextField
-          label="Store address"
+          label={t('storeAddress')}
           name="slug"
           required
           autoCapitalize="none"
@@ -60,11 +62,11 @@ export function SignUpForm({ signUpAction }: { signUpAction: FormAction<SignUpSt
           value={slug}
           onChange={(e) => setSlug(e.target.value.toLowerCase().replace(/[^a-z0-9-]/g, ''))}
           error={fe.slug}
-          hint={`Your store will be at ${slug || 'your-store'}.${host.replace(/^www\./, '')}`}
+          hint={t('storeAt', { address: `${slug || 'your-store'}.${host.replace(/^www\./, '')}` })}
         />
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
-            label="Currency"
+            label={t('currency')}
             name="currency"
             value={currency}
             onChange={(e) => {
@@ -79,7 +81,7 @@ export function SignUpForm({ signUpAction }: { signUpAction: FormAction<SignUpSt
               </option>
             ))}
           </SelectField>
-          <SelectField label="Time zone" name="timeZone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} error={fe.timeZone}>
+          <SelectField label={t('timeZone')} name="timeZone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} error={fe.timeZone}>
             {timeZones.map((tz) => (
               <option key={tz} value={tz}>
                 {tz}
@@ -90,25 +92,25 @@ export function SignUpForm({ signUpAction }: { signUpAction: FormAction<SignUpSt
       </fieldset>
 
       <fieldset className="space-y-3 rounded-xl border border-slate-200 bg-white p-5" aria-describedby={fe.businessType ? 'business-type-error' : undefined}>
-        <legend className="px-1 text-sm font-semibold text-slate-700">What is the business?</legend>
+        <legend className="px-1 text-sm font-semibold text-slate-700">{t('whatBusiness')}</legend>
         <div className="grid gap-3 sm:grid-cols-3">
-          {BUSINESS_TYPES.map((t) => (
+          {BUSINESS_TYPES.map((type) => (
             <label
-              key={t.value}
+              key={type.value}
               className="flex cursor-pointer flex-col gap-1 rounded-lg border border-slate-300 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600/30"
             >
               <span className="flex items-center gap-2 font-medium text-slate-900">
                 <input
                   type="radio"
                   name="businessType"
-                  value={t.value}
-                  checked={businessType === t.value}
-                  onChange={() => setBusinessType(t.value)}
+                  value={type.value}
+                  checked={businessType === type.value}
+                  onChange={() => setBusinessType(type.value)}
                   className="size-4 accent-brand-600"
                 />
-                {t.label}
+                {t(type.label)}
               </span>
-              <span className="text-sm text-slate-600">{t.hint}</span>
+              <span className="text-sm text-slate-600">{t(type.hint)}</span>
             </label>
           ))}
         </div>
@@ -118,25 +120,25 @@ export function SignUpForm({ signUpAction }: { signUpAction: FormAction<SignUpSt
           </p>
         )}
         <CheckboxField
-          label={businessType === 'shop' ? 'Start with a sample catalog' : 'Start with a sample menu'}
+          label={businessType === 'shop' ? t('sampleCatalog') : t('sampleMenu')}
           name="sampleCatalog"
-          hint="A few example items to try the register with. You can remove them in one click from the dashboard."
+          hint={t('sampleHint')}
         />
       </fieldset>
 
       <fieldset className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
-        <legend className="px-1 text-sm font-semibold text-slate-700">Tax and receipts</legend>
+        <legend className="px-1 text-sm font-semibold text-slate-700">{t('taxAndReceipts')}</legend>
         <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_8rem]">
           <TextField
-            label="Tax name (optional)"
+            label={t('taxName')}
             name="taxName"
             value={tax.name}
             onChange={(e) => setTax({ ...tax, name: e.target.value })}
             error={fe.taxName}
-            hint="Like “Commercial tax”. Leave it empty to add taxes later."
+            hint={t('taxNameHint')}
           />
           <TextField
-            label="Rate (%)"
+            label={t('taxRate')}
             name="taxRate"
             inputMode="decimal"
             value={tax.rate}
@@ -144,28 +146,28 @@ export function SignUpForm({ signUpAction }: { signUpAction: FormAction<SignUpSt
             error={fe.taxRate}
           />
         </div>
-        <TextField label="Address on receipts (optional)" name="address" autoComplete="street-address" error={fe.address} />
-        <TextField label="Phone on receipts (optional)" name="phone" type="tel" autoComplete="tel" error={fe.phone} />
+        <TextField label={t('address')} name="address" autoComplete="street-address" error={fe.address} />
+        <TextField label={t('phone')} name="phone" type="tel" autoComplete="tel" error={fe.phone} />
       </fieldset>
 
       <fieldset className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
-        <legend className="px-1 text-sm font-semibold text-slate-700">Owner</legend>
-        <TextField label="Your name" name="ownerName" required autoComplete="name" error={fe.ownerName} />
-        <TextField label="Email" name="email" type="email" required autoComplete="email" error={fe.email} />
+        <legend className="px-1 text-sm font-semibold text-slate-700">{t('owner')}</legend>
+        <TextField label={t('yourName')} name="ownerName" required autoComplete="name" error={fe.ownerName} />
+        <TextField label={t('email')} name="email" type="email" required autoComplete="email" error={fe.email} />
         <TextField
-          label="Password"
+          label={t('password')}
           name="password"
           type="password"
           required
           autoComplete="new-password"
           minLength={8}
           error={fe.password}
-          hint="At least 8 characters."
+          hint={t('passwordHint')}
         />
       </fieldset>
 
       <Button type="submit" disabled={pending || Boolean(state?.redirectTo)} className="w-full">
-        {pending ? 'Creating your business…' : 'Create business'}
+        {pending ? t('creating') : t('createButton')}
       </Button>
     </form>
   );

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { AuditTable } from '@/components/admin/audit/audit-table';
+import { renderStrict } from '../i18n/render-strict';
 import { changeRows, shortDevice } from '@/components/admin/audit/format';
 import type { AuditEventView } from '@/lib/auth';
 
@@ -49,7 +49,7 @@ describe('the audit page’s formatting', () => {
   });
 
   it('renders a row: time in the store’s zone, who and who approved, the order linked, before → after, address and device', () => {
-    const html = renderToStaticMarkup(createElement(AuditTable, { rows: [refund], people: {}, timeZone: 'America/New_York', currency: 'MMK' }));
+    const html = renderStrict('en', createElement(AuditTable, { rows: [refund], people: {}, timeZone: 'America/New_York', currency: 'MMK' }), { currencyDisplay: 'code' });
     expect(html).toContain('<time dateTime="2024-03-10T18:30:00.000Z">10 Mar 2024, 14:30:00</time>');
     expect(html).toContain('Cas Cashier');
     expect(html).toContain('approved by Mo Manager');

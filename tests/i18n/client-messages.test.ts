@@ -19,7 +19,9 @@ function filesByArea(): Record<ClientArea, string[]> {
 /** What the browser needs: the namespaces named anywhere in the client module graph of the area's files. */
 function clientNamespacesOf(files: string[]): string[] {
   const clientModules = [...importClosure(files)].filter(isClient);
-  return [...new Set([...importClosure(clientModules)].flatMap(namespacesIn))].sort();
+  const named = new Set([...importClosure(clientModules)].flatMap(namespacesIn));
+  // `admin.catalog` already sends `admin.catalog.taxes`.
+  return [...named].filter((ns) => ![...named].some((other) => ns.startsWith(`${other}.`))).sort();
 }
 
 describe('messages sent to the browser (i18n/client-messages.ts)', () => {

@@ -1,6 +1,7 @@
 'use server';
 
 import { headers } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
 import type { SignUpState } from '@/components/site/sign-up-form';
 import { clientIp, createSignInHandoff, takeSignUpAttempt } from '@/lib/auth';
 import { businessSignUpSchema, signUpWithDefaults } from '@/lib/onboarding';
@@ -17,7 +18,7 @@ export async function signUpAction(_prev: SignUpState, formData: FormData): Prom
   const parsed = businessSignUpSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     return {
-      error: 'Check the highlighted fields.',
+      error: (await getTranslations('site'))('checkFields'),
       fieldErrors: fieldErrorsOf(parsed.error.issues, (path) => String(path[0])),
     };
   }
@@ -29,7 +30,7 @@ export async function signUpAction(_prev: SignUpState, formData: FormData): Prom
       const token = await createSignInHandoff(tenant.id, owner.id);
       const protocol = h.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
       const host = tenantHost(tenant.slug, config().ROOT_DOMAIN, h.get('host'));
-      return { ok: 'Your business is ready.', redirectTo: `${protocol}://${host}/welcome#token=${token}` };
+      return { ok: (await getTranslations('site'))('businessReady'), redirectTo: `${protocol}://${host}/welcome#token=${token}` };
     } catch (err) {
       return toFormState(err);
     }

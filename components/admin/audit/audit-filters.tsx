@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import Form from 'next/form';
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
@@ -11,14 +12,15 @@ export type AuditFilterValues = { action?: string; actor?: string; from?: string
  * Actions are grouped; a group's first choice is the whole group.
  */
 export function AuditFilters({ values, staff, today }: { values: AuditFilterValues; staff: { id: string; name: string; active: boolean }[]; today: string }) {
+  const t = useTranslations('admin.audit');
   return (
-    <Form action="/admin/audit" className="flex flex-wrap items-end gap-3" aria-label="Filter the audit log">
+    <Form action="/admin/audit" className="flex flex-wrap items-end gap-3" aria-label={t('filterLabel')}>
       <div className="w-64">
-        <SelectField label="Action" name="action" defaultValue={values.action ?? ''}>
-          <option value="">Every action</option>
+        <SelectField label={t('action')} name="action" defaultValue={values.action ?? ''}>
+          <option value="">{t('everyAction')}</option>
           {Object.entries(AUDIT_GROUPS).map(([group, { label, actions }]) => (
             <optgroup key={group} label={label}>
-              <option value={group}>All: {label.toLowerCase()}</option>
+              <option value={group}>{t('allOf', { group: label.toLowerCase() })}</option>
               {Object.entries(actions).map(([action, words]) => (
                 <option key={action} value={action}>
                   {words}
@@ -29,28 +31,28 @@ export function AuditFilters({ values, staff, today }: { values: AuditFilterValu
         </SelectField>
       </div>
       <div className="w-52">
-        <SelectField label="Person" name="actor" defaultValue={values.actor ?? ''}>
-          <option value="">Anyone</option>
+        <SelectField label={t('person')} name="actor" defaultValue={values.actor ?? ''}>
+          <option value="">{t('anyone')}</option>
           {staff.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
-              {s.active ? '' : ' (deactivated)'}
+              {s.active ? '' : t('deactivated')}
             </option>
           ))}
         </SelectField>
       </div>
       <div className="w-44">
-        <TextField label="From" name="from" type="date" defaultValue={values.from ?? ''} max={today} />
+        <TextField label={t('from')} name="from" type="date" defaultValue={values.from ?? ''} max={today} />
       </div>
       <div className="w-44">
-        <TextField label="To" name="to" type="date" defaultValue={values.to ?? ''} max={today} />
+        <TextField label={t('to')} name="to" type="date" defaultValue={values.to ?? ''} max={today} />
       </div>
       <button type="submit" className={buttonClass('secondary')}>
-        Show
+        {t('show')}
       </button>
       {(values.action || values.actor || values.from || values.to) && (
         <Link href="/admin/audit" className={buttonClass('ghost')}>
-          Clear filters
+          {t('clearFilters')}
         </Link>
       )}
     </Form>

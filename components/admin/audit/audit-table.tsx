@@ -1,3 +1,5 @@
+import { useLocale, useTranslations } from 'next-intl';
+import type { Locale } from '@/lib/platform/locale';
 import Link from 'next/link';
 import type { AuditEventView } from '@/lib/auth';
 import { changeRows, detailRows, entityOf, shortDevice } from './format';
@@ -9,18 +11,19 @@ import { dateTimeFormat } from '@/lib/platform/format-time';
  * what it was about (linked where a page shows it), what changed, and from where.
  */
 export function AuditTable({ rows, people, timeZone, currency }: { rows: AuditEventView[]; people: Record<string, string>; timeZone: string; currency: string }) {
-  const when = dateTimeFormat(timeZone, 'dateTimeSeconds');
+  const t = useTranslations('admin.audit');
+  const when = dateTimeFormat(timeZone, 'dateTimeSeconds', useLocale() as Locale);
   return (
     <div className={tableScrollClass}>
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">Audit events, newest first</caption>
+        <caption className="sr-only">{t('caption')}</caption>
         <thead className="bg-slate-50 text-xs uppercase text-slate-500">
           <tr>
-            <th scope="col" className="px-4 py-3">When</th>
-            <th scope="col" className="px-4 py-3">Who</th>
-            <th scope="col" className="px-4 py-3">What</th>
-            <th scope="col" className="px-4 py-3">Change</th>
-            <th scope="col" className="px-4 py-3">From</th>
+            <th scope="col" className="px-4 py-3">{t('when')}</th>
+            <th scope="col" className="px-4 py-3">{t('who')}</th>
+            <th scope="col" className="px-4 py-3">{t('what')}</th>
+            <th scope="col" className="px-4 py-3">{t('change')}</th>
+            <th scope="col" className="px-4 py-3">{t('whereFrom')}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -34,8 +37,8 @@ export function AuditTable({ rows, people, timeZone, currency }: { rows: AuditEv
                   <time dateTime={row.at}>{when.format(new Date(row.at))}</time>
                 </td>
                 <td className="px-4 py-3">
-                  <p className="font-medium text-slate-900">{row.actor?.name ?? <span className="text-slate-500">Nobody signed in</span>}</p>
-                  {row.approver && <p className="text-slate-600">approved by {row.approver.name}</p>}
+                  <p className="font-medium text-slate-900">{row.actor?.name ?? <span className="text-slate-500">{t('nobody')}</span>}</p>
+                  {row.approver && <p className="text-slate-600">{t('approvedBy', { name: row.approver.name })}</p>}
                 </td>
                 <td className="px-4 py-3">
                   <p className="font-medium text-slate-900">{row.label}</p>
@@ -61,11 +64,11 @@ export function AuditTable({ rows, people, timeZone, currency }: { rows: AuditEv
                               <span aria-hidden="true" className="px-1 text-slate-400">
                                 →
                               </span>
-                              <span className="sr-only"> changed to </span>
+                              <span className="sr-only">{t('changedTo')}</span>
                             </>
                           )}
                           {c.to && <span className="font-medium">{c.to}</span>}
-                          {!c.to && <span className="sr-only"> (removed)</span>}
+                          {!c.to && <span className="sr-only">{t('removed')}</span>}
                         </li>
                       ))}
                     </ul>

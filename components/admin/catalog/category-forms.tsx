@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
@@ -7,52 +8,51 @@ import { useFormAction, type FormAction } from '@/components/ui/use-form-action'
 import { InlineEditForm } from '../inline-edit-form';
 import { useInlineEdit } from '../use-inline-edit';
 import { AddSection, RowActions } from './reference-list';
-import { plural } from './format';
 
 export type CategoryRowData = { id: string; name: string; position: number; color: string | null; tracksStock: boolean | null; productCount: number };
 
-const onOff = (on: boolean) => (on ? 'track stock' : 'do not track stock');
-
 /** Whether new products in the category track stock: yes, no, or the store's default (named, so nobody guesses). */
 function TracksStockSelect({ value, storeDefault, error }: { value: boolean | null; storeDefault: boolean; error?: string }) {
+  const t = useTranslations('admin.catalog.categories');
   return (
     <SelectField
-      label="New items here"
+      label={t('newItemsHere')}
       name="tracksStock"
       defaultValue={value === null ? 'store' : value ? 'yes' : 'no'}
       error={error}
-      hint="What the product form starts with. Off for made-to-order food and drinks, on for packaged goods."
+      hint={t('newItemsHereHint')}
     >
-      <option value="store">Store default ({onOff(storeDefault)})</option>
-      <option value="yes">Track stock</option>
-      <option value="no">Do not track stock</option>
+      <option value="store">{t('storeDefaultOption', { track: storeDefault ? 'yes' : 'no' })}</option>
+      <option value="yes">{t('trackOption')}</option>
+      <option value="no">{t('noTrackOption')}</option>
     </SelectField>
   );
 }
 
-const COLOURS: [string, string][] = [
-  ['#1f9d5c', 'Green'],
-  ['#0891b2', 'Teal'],
-  ['#2563eb', 'Blue'],
-  ['#7c3aed', 'Purple'],
-  ['#db2777', 'Pink'],
-  ['#dc2626', 'Red'],
-  ['#ea580c', 'Orange'],
-  ['#ca8a04', 'Yellow'],
-  ['#78716c', 'Brown'],
-  ['#475569', 'Grey'],
-];
+const COLOURS = [
+  ['#1f9d5c', 'green'],
+  ['#0891b2', 'teal'],
+  ['#2563eb', 'blue'],
+  ['#7c3aed', 'purple'],
+  ['#db2777', 'pink'],
+  ['#dc2626', 'red'],
+  ['#ea580c', 'orange'],
+  ['#ca8a04', 'yellow'],
+  ['#78716c', 'brown'],
+  ['#475569', 'grey'],
+] as const;
 
 /** Register buttons of the category use its colour; a known name reads better than a hex code. */
 function ColourSelect({ value, error }: { value: string | null; error?: string }) {
+  const t = useTranslations('admin.catalog.categories');
   const custom = value && !COLOURS.some(([hex]) => hex.toLowerCase() === value.toLowerCase());
   return (
-    <SelectField label="Colour" name="color" defaultValue={value ?? ''} error={error}>
-      <option value="">None</option>
-      {custom && <option value={value}>Custom ({value})</option>}
+    <SelectField label={t('colour')} name="color" defaultValue={value ?? ''} error={error}>
+      <option value="">{t('none2')}</option>
+      {custom && <option value={value}>{t('custom', { value })}</option>}
       {COLOURS.map(([hex, name]) => (
         <option key={hex} value={hex}>
-          {name}
+          {t(name)}
         </option>
       ))}
     </SelectField>
@@ -70,14 +70,15 @@ function Swatch({ color }: { color: string | null }) {
 }
 
 export function CategoryAddForm({ nextPosition, storeDefault, addCategoryAction }: { nextPosition: number; storeDefault: boolean; addCategoryAction: FormAction }) {
+  const t = useTranslations('admin.catalog.categories');
   return (
-    <AddSection id="add-category" title="Add a category" action={addCategoryAction}>
+    <AddSection id="add-category" title={t('addTitle')} action={addCategoryAction}>
       {({ fieldErrors: fe, pending }) => (
         <div className="grid gap-4 sm:grid-cols-[1fr_8rem_10rem_14rem_auto] sm:items-start">
-          <TextField label="Name" name="name" required maxLength={60} autoComplete="off" error={fe.name} />
+          <TextField label={t('name')} name="name" required maxLength={60} autoComplete="off" error={fe.name} />
           <TextField
             key={nextPosition}
-            label="Position"
+            label={t('position')}
             name="position"
             inputMode="numeric"
             defaultValue={String(nextPosition)}
@@ -87,7 +88,7 @@ export function CategoryAddForm({ nextPosition, storeDefault, addCategoryAction 
           <TracksStockSelect value={null} storeDefault={storeDefault} error={fe.tracksStock} />
           <div className="sm:pt-6">
             <Button type="submit" disabled={pending}>
-              {pending ? 'Adding…' : 'Add'}
+              {pending ? t('adding') : t('add')}
             </Button>
           </div>
         </div>
@@ -111,6 +112,7 @@ export function CategoryRow({
   updateCategoryAction: FormAction;
   deleteCategoryAction: FormAction;
 }) {
+  const t = useTranslations('admin.catalog.categories');
   const { state, pending, onSubmit } = useFormAction(updateCategoryAction, null);
   const { editing, setEditing, fields: firstField, editButton } = useInlineEdit();
   const fe = state?.fieldErrors ?? {};
@@ -126,8 +128,12 @@ export function CategoryRow({
         <div className="min-w-0 flex-1">
           <p className="font-medium">{category.name}</p>
           <p className="text-sm text-slate-500">
-            Position {category.position} · {plural(category.productCount, 'product')} · New items{' '}
-            {category.tracksStock === null ? `${onOff(storeDefault)} (store default)` : onOff(category.tracksStock)}
+            {t('rowLine', {
+              position: category.position,
+              products: category.productCount,
+              track: (category.tracksStock ?? storeDefault) ? 'yes' : 'no',
+              storeDefault: category.tracksStock === null ? 'yes' : 'no',
+            })}
           </p>
         </div>
         {canWrite && !editing && (
@@ -137,13 +143,7 @@ export function CategoryRow({
             deleteAction={deleteCategoryAction}
             id={category.id}
             name={category.name}
-            consequence={
-                category.productCount === 0
-                  ? 'No products are in it.'
-                  : category.productCount === 1
-                    ? 'Its one product stays in the catalog and keeps selling, but without a category.'
-                    : `Its ${plural(category.productCount, 'product')} stay in the catalog and keep selling, but without a category.`
-              }
+            consequence={category.productCount === 0 ? t('deleteEmpty') : t('deleteProducts', { count: category.productCount })}
           />
         )}
       </div>
@@ -154,8 +154,8 @@ export function CategoryRow({
       )}
       {editing && (
         <InlineEditForm id={category.id} onSubmit={onSubmit} onCancel={() => setEditing(false)} pending={pending} error={state?.error} fields={firstField} gridClassName="sm:grid-cols-[1fr_8rem_10rem_14rem]">
-          <TextField label="Name" name="name" defaultValue={category.name} required maxLength={60} autoComplete="off" error={fe.name} />
-          <TextField label="Position" name="position" inputMode="numeric" defaultValue={String(category.position)} error={fe.position} hint="Lower comes first." />
+          <TextField label={t('name')} name="name" defaultValue={category.name} required maxLength={60} autoComplete="off" error={fe.name} />
+          <TextField label={t('position')} name="position" inputMode="numeric" defaultValue={String(category.position)} error={fe.position} hint={t('lowerFirst')} />
           <ColourSelect value={category.color} error={fe.color} />
           <TracksStockSelect value={category.tracksStock} storeDefault={storeDefault} error={fe.tracksStock} />
         </InlineEditForm>

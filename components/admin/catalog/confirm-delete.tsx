@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
@@ -21,6 +22,7 @@ export function ConfirmDelete({
   name: string;
   consequence: ReactNode;
 }) {
+  const t = useTranslations('admin.catalog');
   const { state, pending, onSubmit } = useFormAction(action, null);
   const [asking, setAsking] = useState(false);
   const question = useRef<HTMLHeadingElement>(null);
@@ -36,24 +38,25 @@ export function ConfirmDelete({
   if (!asking) {
     return (
       <button ref={opener} type="button" className={buttonClass('danger')} onClick={() => setAsking(true)}>
-        Delete<span className="sr-only"> {name}</span>
+        {t('delete')}
+        <span className="sr-only">{t('nameSr', { name })}</span>
       </button>
     );
   }
   return (
     <div className="basis-full space-y-3 rounded-lg border border-red-200 bg-red-50 p-4 text-left" onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}>
       <h3 ref={question} tabIndex={-1} className="font-semibold text-red-900 outline-none">
-        Delete “{name}”?
+        {t('deleteQuestion', { name })}
       </h3>
       <p className="text-sm text-red-900">{consequence}</p>
       {state?.error && <Alert tone="error">{state.error}</Alert>}
       <form onSubmit={onSubmit} className="flex flex-wrap gap-2">
         <input type="hidden" name="id" value={id} />
         <Button type="submit" variant="danger" disabled={pending}>
-          {pending ? 'Deleting…' : 'Yes, delete'}
+          {pending ? t('deleting') : t('yesDelete')}
         </Button>
         <Button variant="secondary" onClick={() => setAsking(false)} disabled={pending}>
-          Cancel
+          {t('cancel')}
         </Button>
       </form>
     </div>

@@ -1,10 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
-import { formatMoney, minorToDecimal } from '@/lib/platform/money';
+import { useFormats } from '@/components/ui/formats';
+import { minorToDecimal } from '@/lib/platform/money';
 import { InlineEditForm } from '../inline-edit-form';
 import { useInlineEdit } from '../use-inline-edit';
 import { AddSection, RowActions } from './reference-list';
@@ -20,49 +22,53 @@ export type DiscountRowData = {
   needsApproval: boolean;
 };
 
-const PLACES = { any: 'Items or the whole order', line: 'Items only', order: 'The whole order only' } as const;
+const PLACES = { any: 'placeAny', line: 'placeLine', order: 'placeOrder' } as const;
 
-/** "50% off · items or the whole order · needs a manager" */
-function summary(d: DiscountRowData, currency: string): string {
-  const value = d.kind === 'percent' ? `${formatRate(d.basisPoints ?? 0)} off` : `${formatMoney(d.amount ?? 0, currency)} off`;
-  return [value, PLACES[d.appliesTo].toLowerCase(), d.needsApproval ? 'needs a manager every time' : 'no manager needed'].join(' · ');
+type DiscountT = ReturnType<typeof useTranslations<'admin.catalog.discounts'>>;
+
+/** "50% off · items or the whole order · needs a manager every time" */
+function summary(d: DiscountRowData, currency: string, t: DiscountT, money: (minor: number, currency: string) => string): string {
+  const value = d.kind === 'percent' ? formatRate(d.basisPoints ?? 0) : money(d.amount ?? 0, currency);
+  return t('summary', { value, place: d.appliesTo, approval: d.needsApproval ? 'yes' : 'no' });
 }
 
 /** The fields of a saved discount, for adding and for editing one. */
 function DiscountFields({ discount, currency, errors }: { discount?: DiscountRowData; currency: string; errors: Record<string, string | undefined> }) {
+  const t = useTranslations('admin.catalog.discounts');
   const value = discount ? (discount.kind === 'percent' ? percentText(discount.basisPoints ?? 0) : minorToDecimal(discount.amount ?? 0, currency)) : undefined;
   return (
     <>
-      <TextField label="Name (the reason)" name="name" placeholder="Staff meal" required maxLength={60} autoComplete="off" defaultValue={discount?.name} error={errors.name} />
-      <SelectField label="Kind" name="kind" defaultValue={discount?.kind ?? 'percent'} error={errors.kind}>
-        <option value="percent">Percent off</option>
-        <option value="amount">Amount off ({currency})</option>
+      <TextField label={t('name')} name="name" placeholder={t('namePlaceholder')} required maxLength={60} autoComplete="off" defaultValue={discount?.name} error={errors.name} />
+      <SelectField label={t('kind')} name="kind" defaultValue={discount?.kind ?? 'percent'} error={errors.kind}>
+        <option value="percent">{t('percentOff')}</option>
+        <option value="amount">{t('amountOff', { currency })}</option>
       </SelectField>
-      <TextField label="Value" name="value" inputMode="decimal" placeholder="50" required defaultValue={value} error={errors.value} autoComplete="off" hint="A percentage, or an amount" />
-      <SelectField label="Offered on" name="appliesTo" defaultValue={discount?.appliesTo ?? 'any'} error={errors.appliesTo}>
+      <TextField label={t('value')} name="value" inputMode="decimal" placeholder="50" required defaultValue={value} error={errors.value} autoComplete="off" hint={t('valueHint')} />
+      <SelectField label={t('offeredOn')} name="appliesTo" defaultValue={discount?.appliesTo ?? 'any'} error={errors.appliesTo}>
         {Object.entries(PLACES).map(([place, label]) => (
           <option key={place} value={place}>
-            {label}
+            {t(label)}
           </option>
         ))}
       </SelectField>
       <div className="sm:col-span-2 sm:pt-1">
-        <CheckboxField label="Ask for a manager’s PIN every time it is used" name="needsApproval" defaultChecked={discount?.needsApproval ?? false} />
+        <CheckboxField label={t('needsApproval')} name="needsApproval" defaultChecked={discount?.needsApproval ?? false} />
       </div>
     </>
   );
 }
 
 export function DiscountAddForm({ currency, addDiscountAction }: { currency: string; addDiscountAction: FormAction }) {
+  const t = useTranslations('admin.catalog.discounts');
   return (
-    <AddSection id="add-discount" title="Add a discount" action={addDiscountAction}>
+    <AddSection id="add-discount" title={t('addTitle')} action={addDiscountAction}>
       {({ fieldErrors, pending }) => (
         <>
           <div className="grid gap-4 sm:grid-cols-2 sm:items-start">
             <DiscountFields currency={currency} errors={fieldErrors} />
           </div>
           <Button type="submit" disabled={pending}>
-            {pending ? 'Adding…' : 'Add discount'}
+            {pending ? t('adding') : t('add')}
           </Button>
         </>
       )}
@@ -83,6 +89,8 @@ export function DiscountRow({
   updateDiscountAction: FormAction;
   deleteDiscountAction: FormAction;
 }) {
+  const t = useTranslations('admin.catalog.discounts');
+  const f = useFormats();
   const { state, pending, onSubmit } = useFormAction(updateDiscountAction, null);
   const { editing, setEditing, fields, editButton } = useInlineEdit();
 
@@ -95,7 +103,7 @@ export function DiscountRow({
       <div className="flex flex-wrap items-center gap-3">
         <div className="min-w-0 flex-1">
           <p className="font-medium">{discount.name}</p>
-          <p className="text-sm text-slate-500 tabular-nums">{summary(discount, currency)}</p>
+          <p className="text-sm text-slate-500 tabular-nums">{summary(discount, currency, t, f.money)}</p>
         </div>
         {canWrite && !editing && (
           <RowActions
@@ -104,7 +112,7 @@ export function DiscountRow({
             deleteAction={deleteDiscountAction}
             id={discount.id}
             name={discount.name}
-            consequence="Past orders keep it as they were given it; the register stops offering it."
+            consequence={t('deleteConsequence')}
           />
         )}
       </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
@@ -58,10 +59,12 @@ export function RowActions({
   deleteAction: FormAction;
   consequence: string;
 }) {
+  const t = useTranslations('admin.catalog');
   return (
     <>
       <button ref={editButton} type="button" onClick={onEdit} className="min-h-11 rounded-lg px-3 text-sm font-semibold text-brand-700 ring-1 ring-slate-200 hover:bg-slate-50">
-        Edit<span className="sr-only"> {name}</span>
+        {t('edit')}
+        <span className="sr-only">{t('nameSr', { name })}</span>
       </button>
       <ConfirmDelete action={deleteAction} id={id} name={name} consequence={consequence} />
     </>

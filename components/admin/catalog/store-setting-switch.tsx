@@ -1,11 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 
 /** An on/off store setting as a switch that saves when tapped (the form sends the opposite of `value` as `name`). */
 export function StoreSettingSwitch({ name, label, value, action }: { name: string; label: string; value: boolean; action: FormAction }) {
+  const t = useTranslations('admin.catalog');
   const { state, pending, onSubmit } = useFormAction(action, null);
   const id = useId();
   return (
@@ -25,7 +27,7 @@ export function StoreSettingSwitch({ name, label, value, action }: { name: strin
         <span id={`${id}-label`} className="font-medium">
           {label}
         </span>
-        <span className="text-sm text-slate-500">{pending ? 'Saving…' : value ? 'On' : 'Off'}</span>
+        <span className="text-sm text-slate-500">{pending ? t('saving') : value ? t('on') : t('off')}</span>
       </div>
       {state?.error && <Alert tone="error">{state.error}</Alert>}
       {state?.ok && (

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -12,20 +13,22 @@ import { formatRate, percentText } from './format';
 
 export type TaxClassRowData = { id: string; name: string; rateBasisPoints: number };
 
-const RateField = ({ defaultValue, error }: { defaultValue?: string; error?: string }) => (
-  <TextField label="Rate (%)" name="rate" inputMode="decimal" placeholder="7.5" defaultValue={defaultValue} error={error} autoComplete="off" />
-);
+function RateField({ defaultValue, error }: { defaultValue?: string; error?: string }) {
+  const t = useTranslations('admin.catalog.taxes');
+  return <TextField label={t('rate')} name="rate" inputMode="decimal" placeholder="7.5" defaultValue={defaultValue} error={error} autoComplete="off" />;
+}
 
 export function TaxClassAddForm({ addTaxClassAction }: { addTaxClassAction: FormAction }) {
+  const t = useTranslations('admin.catalog.taxes');
   return (
-    <AddSection id="add-tax" title="Add a tax class" action={addTaxClassAction}>
+    <AddSection id="add-tax" title={t('addTitle')} action={addTaxClassAction}>
       {({ fieldErrors: fe, pending }) => (
         <div className="grid gap-4 sm:grid-cols-[1fr_9rem_auto] sm:items-start">
-          <TextField label="Name" name="name" placeholder="Commercial tax" required maxLength={60} autoComplete="off" error={fe.name} />
+          <TextField label={t('name')} name="name" placeholder={t('namePlaceholder')} required maxLength={60} autoComplete="off" error={fe.name} />
           <RateField error={fe.rate} />
           <div className="sm:pt-6">
             <Button type="submit" disabled={pending}>
-              {pending ? 'Adding…' : 'Add'}
+              {pending ? t('adding') : t('add')}
             </Button>
           </div>
         </div>
@@ -45,6 +48,7 @@ export function TaxClassRow({
   updateTaxClassAction: FormAction;
   deleteTaxClassAction: FormAction;
 }) {
+  const t = useTranslations('admin.catalog.taxes');
   const { state, pending, onSubmit } = useFormAction(updateTaxClassAction, null);
   const { editing, setEditing, fields, editButton } = useInlineEdit();
   const fe = state?.fieldErrors ?? {};
@@ -67,7 +71,7 @@ export function TaxClassRow({
             deleteAction={deleteTaxClassAction}
             id={tax.id}
             name={tax.name}
-            consequence="Products in this class stay in the catalog but are sold with no tax until you give them another class."
+            consequence={t('deleteConsequence')}
           />
         )}
       </div>
@@ -78,7 +82,7 @@ export function TaxClassRow({
       )}
       {editing && (
         <InlineEditForm id={tax.id} onSubmit={onSubmit} onCancel={() => setEditing(false)} pending={pending} error={state?.error} fields={fields} gridClassName="sm:grid-cols-[1fr_9rem]">
-          <TextField label="Name" name="name" defaultValue={tax.name} required maxLength={60} autoComplete="off" error={fe.name} />
+          <TextField label={t('name')} name="name" defaultValue={tax.name} required maxLength={60} autoComplete="off" error={fe.name} />
           <RateField defaultValue={percentText(tax.rateBasisPoints)} error={fe.rate} />
         </InlineEditForm>
       )}
@@ -88,6 +92,8 @@ export function TaxClassRow({
 
 /** A switch that saves at once (owners); the state is announced after the change. */
 export function PricesIncludeTaxSwitch({ value, setPricesIncludeTaxAction }: { value: boolean; setPricesIncludeTaxAction: FormAction }) {
+  const t = useTranslations('admin.catalog.taxes');
+  const tc = useTranslations('admin.catalog');
   const { state, pending, onSubmit } = useFormAction(setPricesIncludeTaxAction, null);
   return (
     <form onSubmit={onSubmit} className="space-y-3">
@@ -104,9 +110,9 @@ export function PricesIncludeTaxSwitch({ value, setPricesIncludeTaxAction }: { v
           <span className={`inline-block size-6 rounded-full bg-white shadow transition ${value ? 'translate-x-7' : 'translate-x-1'}`} />
         </button>
         <span id="prices-include-tax-label" className="font-medium">
-          Prices include tax
+          {t('pricesInclude')}
         </span>
-        <span className="text-sm text-slate-500">{pending ? 'Saving…' : value ? 'On' : 'Off'}</span>
+        <span className="text-sm text-slate-500">{pending ? tc('saving') : value ? tc('on') : tc('off')}</span>
       </div>
       {state?.error && <Alert tone="error">{state.error}</Alert>}
       {state?.ok && (
@@ -131,23 +137,25 @@ export function DefaultTaxClassForm({
   value: string | null;
   setDefaultTaxClassAction: FormAction;
 }) {
+  const t = useTranslations('admin.catalog.taxes');
+  const tc = useTranslations('admin.catalog');
   const { state, pending, onSubmit } = useFormAction(setDefaultTaxClassAction, null);
   const only = taxes.length === 1 ? taxes[0]! : null;
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
-          <SelectField label="New products get" name="defaultTaxClassId" defaultValue={value ?? ''} key={value ?? ''} error={state?.fieldErrors?.defaultTaxClassId}>
-            <option value="">{only ? `Automatic: ${only.name} (the only class)` : 'Automatic: no tax until you choose a class'}</option>
-            {taxes.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name} ({formatRate(t.rateBasisPoints)})
+          <SelectField label={t('newGet')} name="defaultTaxClassId" defaultValue={value ?? ''} key={value ?? ''} error={state?.fieldErrors?.defaultTaxClassId}>
+            <option value="">{only ? t('automaticOnly', { name: only.name }) : t('automaticNone')}</option>
+            {taxes.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name} ({formatRate(x.rateBasisPoints)})
               </option>
             ))}
           </SelectField>
         </div>
         <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Save'}
+          {pending ? tc('saving') : tc('save')}
         </Button>
       </div>
       {state?.error && <Alert tone="error">{state.error}</Alert>}

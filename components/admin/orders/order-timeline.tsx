@@ -1,41 +1,42 @@
+import { useTranslations } from 'next-intl';
 import type { OrderEvent } from '@/lib/orders';
-import { formatMoney } from '@/lib/platform/money';
-import { dateTimeFormat } from '@/lib/platform/format-time';
+import type { Formats } from '@/lib/platform/formats';
 
-const TENDER = { cash: 'Cash', card: 'Card' } as const;
+type TimelineT = ReturnType<typeof useTranslations<'admin.orders'>>;
 
-function describe(e: OrderEvent, money: (minor: number) => string): { title: string; detail?: string; tone: string } {
+function describe(e: OrderEvent, money: (minor: number) => string, t: TimelineT): { title: string; detail?: string; tone: string } {
   switch (e.type) {
     case 'OrderPlaced':
-      return { title: 'Placed', detail: `Order #${e.payload.number}, ${money(e.payload.total)}`, tone: 'bg-slate-400' };
+      return { title: t('eventPlaced'), detail: t('eventPlacedDetail', { number: e.payload.number, total: money(e.payload.total) }), tone: 'bg-slate-400' };
     case 'PaymentCaptured':
-      return { title: `${TENDER[e.payload.tender]} payment taken`, detail: money(e.payload.amount), tone: 'bg-brand-600' };
+      return { title: t(e.payload.tender === 'cash' ? 'eventCashTaken' : 'eventCardTaken'), detail: money(e.payload.amount), tone: 'bg-brand-600' };
     case 'PaymentFailed':
-      return { title: 'Card payment failed', detail: e.payload.code.replaceAll('_', ' '), tone: 'bg-red-600' };
+      return { title: t('eventCardFailed'), detail: e.payload.code.replaceAll('_', ' '), tone: 'bg-red-600' };
     case 'OrderPaid':
-      return { title: 'Paid in full', detail: money(e.payload.total), tone: 'bg-brand-600' };
+      return { title: t('eventPaid'), detail: money(e.payload.total), tone: 'bg-brand-600' };
     case 'OrderRefunded':
-      return { title: `Refunded ${money(e.payload.amount)}`, detail: e.payload.restocked ? 'Items back in stock' : 'Items not restocked', tone: 'bg-sky-600' };
+      return { title: t('eventRefunded', { amount: money(e.payload.amount) }), detail: e.payload.restocked ? t('eventRestocked') : t('eventNotRestocked'), tone: 'bg-sky-600' };
     case 'OrderVoided':
-      return { title: 'Voided', detail: `“${e.payload.reason}”`, tone: 'bg-slate-600' };
+      return { title: t('eventVoided'), detail: `“${e.payload.reason}”`, tone: 'bg-slate-600' };
   }
 }
 
-/** What happened to the order, oldest first, from the event log (outbox). */
-export function OrderTimeline({ events, currency, timeZone }: { events: OrderEvent[]; currency: string; timeZone: string }) {
-  const when = dateTimeFormat(timeZone, 'dateTimeSeconds');
-  const money = (minor: number) => formatMoney(minor, currency);
+/** What happened to the order, oldest first, from the event log (outbox), in the reader's words and formats. */
+export function OrderTimeline({ events, currency, timeZone, formats: f }: { events: OrderEvent[]; currency: string; timeZone: string; formats: Formats }) {
+  const t = useTranslations('admin.orders');
+  const when = { format: (at: Date) => f.dateTime(at, timeZone, 'dateTimeSeconds') };
+  const money = (minor: number) => f.money(minor, currency);
   return (
     <section aria-labelledby="timeline-title" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5" data-testid="order-timeline">
       <h2 id="timeline-title" className="text-lg font-semibold">
-        Timeline
+        {t('timeline')}
       </h2>
       {events.length === 0 ? (
-        <p className="text-sm text-slate-600">No events are recorded for this order. Orders brought in from before Tillwise (such as the demo&apos;s history) have none.</p>
+        <p className="text-sm text-slate-600">{t('noEvents')}</p>
       ) : (
         <ol className="space-y-4 border-l border-slate-200 pl-5">
           {events.map((e) => {
-            const { title, detail, tone } = describe(e, money);
+            const { title, detail, tone } = describe(e, money, t);
             return (
               <li key={e.id} className="relative">
                 <span className={`absolute top-1.5 -left-[1.61rem] size-2.5 rounded-full ring-4 ring-white ${tone}`} aria-hidden="true" />

@@ -1,15 +1,15 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { TYPE_LABEL } from '@/components/register/orders/format';
+import { TYPE_KEY } from '@/components/register/orders/format';
 import { StatusBadge } from '@/components/register/orders/order-views';
 import type { FoundOrder } from '@/lib/orders';
-import { formatMoney } from '@/lib/platform/money';
+import type { Formats } from '@/lib/platform/formats';
 import { tableScrollClass } from '@/components/ui/table';
-import { dateTimeFormat } from '@/lib/platform/format-time';
 
-const TENDER_LABEL: Record<string, string> = { cash: 'Cash', card: 'Card' };
-const HEADINGS = ['Order', 'Time', 'Staff', 'Table', 'Status', 'Tenders', 'Total'] as const;
+const TENDER_KEY: Record<string, 'cash' | 'card'> = { cash: 'cash', card: 'card' };
+const HEADINGS = ['colOrder', 'colTime', 'colStaff', 'colTable', 'colStatus', 'colTenders', 'colTotal'] as const;
 /** Columns a phone folds into the order and total cells, so each row fits and the total is never cut off. */
-const FOLDED = new Set<string>(['Time', 'Staff', 'Table', 'Status', 'Tenders']);
+const FOLDED = new Set<string>(['colTime', 'colStaff', 'colTable', 'colStatus', 'colTenders']);
 const wide = 'max-sm:hidden';
 
 /**
@@ -23,14 +23,19 @@ export function OrdersTable({
   staffNames,
   tableNames,
   caption,
+  formats: f,
 }: {
   orders: FoundOrder[];
   timeZone: string;
   staffNames: Record<string, string>;
   tableNames: Record<string, string>;
   caption: string;
+  /** The reader's (pageFormats). */
+  formats: Formats;
 }) {
-  const when = dateTimeFormat(timeZone);
+  const t = useTranslations('admin.orders');
+  const to = useTranslations('orders');
+  const when = { format: (at: Date) => f.dateTime(at, timeZone) };
   return (
     <div className={tableScrollClass}>
       <table className="w-full text-left text-sm">
@@ -38,8 +43,8 @@ export function OrdersTable({
         <thead className="bg-slate-50 text-xs uppercase text-slate-500">
           <tr>
             {HEADINGS.map((h) => (
-              <th key={h} scope="col" className={`px-4 py-3 ${h === 'Total' ? 'text-right' : ''} ${FOLDED.has(h) ? wide : ''}`}>
-                {h}
+              <th key={h} scope="col" className={`px-4 py-3 ${h === 'colTotal' ? 'text-right' : ''} ${FOLDED.has(h) ? wide : ''}`}>
+                {t(h)}
               </th>
             ))}
           </tr>
@@ -52,25 +57,25 @@ export function OrdersTable({
                   #{o.number}
                 </Link>
                 <span className="block text-xs text-slate-500">
-                  {TYPE_LABEL[o.type]}
+                  {to(TYPE_KEY[o.type])}
                   {o.customerName && ` · ${o.customerName}`}
                 </span>
                 <span className="block text-xs text-slate-500 sm:hidden">
-                  {when.format(o.createdAt)} · {staffNames[o.createdBy] ?? 'Unknown'}
-                  {o.tableId && ` · ${tableNames[o.tableId] ?? 'Removed table'}`}
+                  {when.format(o.createdAt)} · {staffNames[o.createdBy] ?? t('unknown')}
+                  {o.tableId && ` · ${tableNames[o.tableId] ?? t('removedTable')}`}
                 </span>
               </th>
               <td className={`px-4 py-3 whitespace-nowrap tabular-nums ${wide}`}>
                 <time dateTime={o.createdAt.toISOString()}>{when.format(o.createdAt)}</time>
               </td>
-              <td className={`px-4 py-3 ${wide}`}>{staffNames[o.createdBy] ?? 'Unknown'}</td>
-              <td className={`px-4 py-3 ${wide}`}>{o.tableId ? (tableNames[o.tableId] ?? 'Removed table') : <span className="text-slate-400">—</span>}</td>
+              <td className={`px-4 py-3 ${wide}`}>{staffNames[o.createdBy] ?? t('unknown')}</td>
+              <td className={`px-4 py-3 ${wide}`}>{o.tableId ? (tableNames[o.tableId] ?? t('removedTable')) : <span className="text-slate-400">—</span>}</td>
               <td className={`px-4 py-3 ${wide}`}>
                 <StatusBadge status={o.status} />
               </td>
-              <td className={`px-4 py-3 ${wide}`}>{o.tenders.length ? o.tenders.map((t) => TENDER_LABEL[t] ?? t).join(' + ') : <span className="text-slate-400">None</span>}</td>
+              <td className={`px-4 py-3 ${wide}`}>{o.tenders.length ? o.tenders.map((x) => (TENDER_KEY[x] ? t(TENDER_KEY[x]) : x)).join(' + ') : <span className="text-slate-400">{t('none')}</span>}</td>
               <td className="px-4 py-3 text-right font-semibold whitespace-nowrap tabular-nums">
-                {formatMoney(o.total, o.currency)}
+                {f.money(o.total, o.currency)}
                 <span className="mt-1 block font-normal sm:hidden">
                   <StatusBadge status={o.status} />
                 </span>

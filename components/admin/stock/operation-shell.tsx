@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { LocationSwitcher } from './location-switcher';
@@ -18,11 +19,12 @@ export function OperationShell({
   locations: { id: string; name: string; isDefault?: boolean }[];
   children: ReactNode;
 }) {
+  const t = useTranslations('admin.stockPlaces');
   return (
     <div className="max-w-4xl space-y-6">
       <p>
         <Link href={`/admin/stock?location=${location.id}`} className="text-sm font-semibold text-brand-700 underline">
-          ← Stock
+          {t('backToStock')}
         </Link>
       </p>
       <header className="flex flex-wrap items-end justify-between gap-4">

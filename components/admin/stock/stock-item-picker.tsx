@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { SearchPicker } from '@/components/admin/search-picker';
 import { variantLabel } from '@/lib/catalog/labels';
 
@@ -33,17 +34,18 @@ export function StockItemPicker({
   onPick: (item: PickableItem) => void;
   searchStockItemsAction: SearchStockItems;
 }) {
+  const t = useTranslations('admin.stockPlaces');
   return (
     <SearchPicker<PickableItem>
-      label="Add an item"
-      placeholder="Name, SKU or scan a barcode"
+      label={t('addItem')}
+      placeholder={t('itemPlaceholder')}
       hint={hint}
       search={(q) => searchStockItemsAction(q, location.id)}
       toOption={(item) => ({
         id: item.variantId,
         label: variantLabel(item),
-        detail: `SKU ${item.sku}${showQuantity && item.quantity !== null ? ` · ${item.quantity} at ${location.name}` : ''}`,
-        disabledReason: item.trackStock ? undefined : 'Stock not tracked',
+        detail: showQuantity && item.quantity !== null ? t('itemDetailAt', { sku: item.sku, quantity: item.quantity, location: location.name }) : t('itemDetail', { sku: item.sku }),
+        disabledReason: item.trackStock ? undefined : t('notTracked'),
       })}
       onPick={onPick}
     />

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { SearchPicker } from '@/components/admin/search-picker';
 import { Alert } from '@/components/ui/alert';
@@ -25,6 +26,7 @@ export function ProductRoutes({
   saveProductRouteAction: FormAction;
   searchRoutableProductsAction: (query: string) => Promise<{ items: RoutableProduct[]; error?: string }>;
 }) {
+  const t = useTranslations('admin.kitchen');
   const add = useFormAction(saveProductRouteAction, null);
   const [picked, setPicked] = useState<RoutableProduct | null>(null);
   useEffect(() => {
@@ -34,7 +36,7 @@ export function ProductRoutes({
   return (
     <div className="space-y-4">
       {routes.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-6 text-slate-600">No exceptions: every product goes where its category goes.</p>
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-6 text-slate-600">{t('noExceptions')}</p>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
           {routes.map((r) => (
@@ -45,15 +47,15 @@ export function ProductRoutes({
 
       <section aria-labelledby="add-exception" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
         <h3 id="add-exception" className="font-semibold">
-          Add an exception
+          {t('addException')}
         </h3>
         {add.state?.error && <Alert tone="error">{add.state.error}</Alert>}
         {add.state?.ok && <Alert tone="success">{add.state.ok}</Alert>}
         <SearchPicker<RoutableProduct>
-          label="Product"
-          placeholder="Search the catalog by name or SKU"
+          label={t('product')}
+          placeholder={t('searchCatalog')}
           search={searchRoutableProductsAction}
-          toOption={(p) => ({ id: p.id, label: p.name, disabledReason: routes.some((r) => r.productId === p.id) ? 'Already listed' : undefined })}
+          toOption={(p) => ({ id: p.id, label: p.name, disabledReason: routes.some((r) => r.productId === p.id) ? t('alreadyListed') : undefined })}
           onPick={setPicked}
         />
         {picked && (
@@ -61,15 +63,15 @@ export function ProductRoutes({
             <input type="hidden" name="productId" value={picked.id} />
             <div className="min-w-56 flex-1 space-y-1">
               <label htmlFor="new-exception-station" className="block text-sm font-medium text-slate-700">
-                Where {picked.name} is made
+                {t('whereMade', { name: picked.name })}
               </label>
-              <RouteSelect id="new-exception-station" name="station" defaultValue={stations[0]?.id} stations={stations} inheritLabel="Where its category goes" />
+              <RouteSelect id="new-exception-station" name="station" defaultValue={stations[0]?.id} stations={stations} inheritLabel={t('whereCategory')} />
             </div>
             <Button type="submit" disabled={add.pending}>
-              {add.pending ? 'Saving…' : 'Add exception'}
+              {add.pending ? t('saving') : t('addExceptionButton')}
             </Button>
             <Button variant="ghost" onClick={() => setPicked(null)}>
-              Cancel
+              {t('cancel')}
             </Button>
           </form>
         )}
@@ -79,6 +81,7 @@ export function ProductRoutes({
 }
 
 function ProductRouteItem({ route, stations, saveProductRouteAction }: { route: ProductRoute; stations: StationChoice[]; saveProductRouteAction: FormAction }) {
+  const t = useTranslations('admin.kitchen');
   const { state, pending, onSubmit } = useFormAction(saveProductRouteAction, null);
   const selectId = `exception-${route.productId}`;
   return (
@@ -90,13 +93,15 @@ function ProductRouteItem({ route, stations, saveProductRouteAction }: { route: 
             {route.name}
             {route.categoryName && <span className="font-normal text-slate-500"> · {route.categoryName}</span>}
           </label>
-          <RouteSelect id={selectId} name="station" defaultValue={route.station} stations={stations} inheritLabel="Where its category goes (remove the exception)" />
+          <RouteSelect id={selectId} name="station" defaultValue={route.station} stations={stations} inheritLabel={t('whereCategoryRemove')} />
         </div>
         <Button type="submit" variant="secondary" disabled={pending}>
-          Save<span className="sr-only"> {route.name}</span>
+          {t('save')}
+          <span className="sr-only">{t('nameSr', { name: route.name })}</span>
         </Button>
         <Button type="submit" name="remove" value="true" variant="danger" disabled={pending}>
-          Remove<span className="sr-only"> the exception for {route.name}</span>
+          {t('remove')}
+          <span className="sr-only">{t('removeExceptionSr', { name: route.name })}</span>
         </Button>
       </form>
       {state?.error && <Alert tone="error">{state.error}</Alert>}

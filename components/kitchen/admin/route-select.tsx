@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { SelectHTMLAttributes } from 'react';
 import { controlClass } from '@/components/ui/field';
 
@@ -12,6 +13,7 @@ export function RouteSelect({
   inheritLabel,
   ...props
 }: { stations: StationChoice[]; inheritLabel: string } & SelectHTMLAttributes<HTMLSelectElement>) {
+  const t = useTranslations('admin.kitchen');
   return (
     <select className={controlClass} {...props}>
       <option value="inherit">{inheritLabel}</option>
@@ -20,7 +22,7 @@ export function RouteSelect({
           {s.name}
         </option>
       ))}
-      <option value="none">No ticket</option>
+      <option value="none">{t('noTicket')}</option>
     </select>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -20,6 +21,7 @@ export function StationList({
   updateStationAction: FormAction;
   deleteStationAction: FormAction;
 }) {
+  const t = useTranslations('admin.kitchen');
   const add = useFormAction(addStationAction, null);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -38,16 +40,16 @@ export function StationList({
       </ul>
       <form ref={form} onSubmit={add.onSubmit} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" noValidate aria-labelledby="add-station">
         <h3 id="add-station" className="font-semibold">
-          Add a station
+          {t('addStation')}
         </h3>
         {add.state?.error && <Alert tone="error">{add.state.error}</Alert>}
         {add.state?.ok && <Alert tone="success">{add.state.ok}</Alert>}
         <div className="flex flex-wrap items-end gap-3">
           <div className="min-w-56 flex-1">
-            <TextField id="new-station-name" label="Name" name="name" required maxLength={40} autoComplete="off" placeholder="e.g. Bar, Grill, Dessert" error={add.state?.fieldErrors?.name} />
+            <TextField id="new-station-name" label={t('name')} name="name" required maxLength={40} autoComplete="off" placeholder={t('namePlaceholder')} error={add.state?.fieldErrors?.name} />
           </div>
           <Button type="submit" disabled={add.pending}>
-            {add.pending ? 'Adding…' : 'Add station'}
+            {add.pending ? t('adding') : t('addStationButton')}
           </Button>
         </div>
       </form>
@@ -56,6 +58,7 @@ export function StationList({
 }
 
 function StationItem({ station, updateStationAction, deleteStationAction }: { station: StationRow; updateStationAction: FormAction; deleteStationAction: FormAction }) {
+  const t = useTranslations('admin.kitchen');
   const edit = useFormAction(updateStationAction, null);
   const remove = useFormAction(deleteStationAction, null);
   const message = edit.state?.error ?? remove.state?.error;
@@ -65,16 +68,18 @@ function StationItem({ station, updateStationAction, deleteStationAction }: { st
         <form onSubmit={edit.onSubmit} className="flex flex-1 flex-wrap items-end gap-2" noValidate>
           <input type="hidden" name="id" value={station.id} />
           <div className="min-w-48 flex-1">
-            <TextField label={`Name of ${station.name}`} name="name" defaultValue={station.name} maxLength={40} autoComplete="off" error={edit.state?.fieldErrors?.name} />
+            <TextField label={t('nameOf', { name: station.name })} name="name" defaultValue={station.name} maxLength={40} autoComplete="off" error={edit.state?.fieldErrors?.name} />
           </div>
           <Button type="submit" variant="secondary" disabled={edit.pending}>
-            Rename<span className="sr-only"> {station.name}</span>
+            {t('rename')}
+            <span className="sr-only">{t('nameSr', { name: station.name })}</span>
           </Button>
           {station.isDefault ? (
-            <span className="inline-flex min-h-11 items-center rounded-lg bg-brand-50 px-3 text-sm font-semibold text-brand-900">Default station</span>
+            <span className="inline-flex min-h-11 items-center rounded-lg bg-brand-50 px-3 text-sm font-semibold text-brand-900">{t('defaultStation')}</span>
           ) : (
             <Button type="submit" name="isDefault" value="true" variant="secondary" disabled={edit.pending}>
-              Make default<span className="sr-only"> ({station.name})</span>
+              {t('makeDefault')}
+              <span className="sr-only">{t('makeDefaultSr', { name: station.name })}</span>
             </Button>
           )}
         </form>
@@ -82,14 +87,15 @@ function StationItem({ station, updateStationAction, deleteStationAction }: { st
           <form onSubmit={remove.onSubmit}>
             <input type="hidden" name="id" value={station.id} />
             <Button type="submit" variant="danger" disabled={remove.pending}>
-              Remove<span className="sr-only"> {station.name}</span>
+              {t('remove')}
+              <span className="sr-only">{t('nameSr', { name: station.name })}</span>
             </Button>
           </form>
         )}
       </div>
       <p className="text-sm text-slate-600">
-        {station.open === 1 ? '1 ticket on its screen' : `${station.open} tickets on its screen`}
-        {station.isDefault && ' · gets every item no route sends elsewhere'}
+        {t('ticketsOnScreen', { count: station.open })}
+        {station.isDefault && t('getsEverything')}
       </p>
       {message && <Alert tone="error">{message}</Alert>}
       {edit.state?.ok && <Alert tone="success">{edit.state.ok}</Alert>}

@@ -1,12 +1,11 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { staffAction, type FormState } from '@/lib/auth';
 import { AppError } from '@/lib/platform/errors';
 import { tablePatchSchema, updateTable } from '@/lib/restaurant';
 import { text } from '@/lib/platform/form-data';
-
-const statusWords = { free: 'free', occupied: 'occupied', needs_cleaning: 'waiting to be cleaned' } as const;
 
 /**
  * Seat guests, mark a table for cleaning, or free it: any staff member may (tables:operate).
@@ -23,10 +22,10 @@ export async function setTableStatusAction(_prev: FormState, formData: FormData)
     const id = z.uuid().safeParse(text(formData, 'id'));
     if (!id.success) throw new AppError('not_found', 'Table not found');
     const table = await updateTable(ctx, id.data, data);
-    return table.status === 'occupied'
-      ? `${table.name} is occupied: ${table.covers} ${table.covers === 1 ? 'guest' : 'guests'}.`
-      : `${table.name} is ${statusWords[table.status]}.`;
+    const t = await getTranslations('floor');
+    if (table.status === 'occupied') return t('nowOccupied', { table: table.name, covers: table.covers });
+    return table.status === 'free' ? t('nowFree', { table: table.name }) : t('nowNeedsCleaning', { table: table.name });
   });
-  if (state?.fieldErrors?.covers?.startsWith('Invalid input')) state.fieldErrors.covers = 'Enter how many guests';
+  if (state?.fieldErrors?.covers?.startsWith('Invalid input')) state.fieldErrors.covers = (await getTranslations('floor'))('enterGuests');
   return state;
 }

@@ -17,6 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function FloorPage() {
   const ctx = await requireStaff('tables:read');
   const tn = await getTranslations('nav');
+  const t = await getTranslations('floor');
   const canOrder = can(ctx.role, 'order:create') && can(ctx.role, 'register:use');
   const [tables, tabs] = await Promise.all([listTables(ctx), can(ctx.role, 'order:read') ? openTabs(ctx) : []]);
   const now = Date.now();
@@ -29,16 +30,16 @@ export default async function FloorPage() {
         {can(ctx.role, 'tables:write') && <HeaderLink href="/admin/tables">{tn('editTables')}</HeaderLink>}
       </StaffHeader>
       <main className="flex-1 px-4 py-5 md:px-8">
-        <h1 className="mb-4 text-2xl font-bold">Tables</h1>
+        <h1 className="mb-4 text-2xl font-bold">{t('title')}</h1>
         {tables.length === 0 ? (
           <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-10 text-center text-slate-600" data-testid="floor-empty">
-            No tables yet.{' '}
+            {t('noTables')}{' '}
             {can(ctx.role, 'tables:write') ? (
               <Link href="/admin/tables" className="font-semibold text-brand-700 underline">
-                Add your tables
+                {t('addTables')}
               </Link>
             ) : (
-              'A manager adds them under Admin → Tables.'
+              t('managerAdds')
             )}
           </p>
         ) : (

@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { staffAction, type FormState } from '@/lib/auth';
 import { text } from '@/lib/platform/form-data';
@@ -9,7 +10,7 @@ import { bumpTicket, recallLastTicket } from '@/lib/restaurant';
 export async function bumpTicketAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return staffAction('kitchen:use', z.object({ id: z.uuid({ message: 'Ticket not found' }) }), { id: text(formData, 'id') }, async (ctx, { id }) => {
     const ticket = await bumpTicket(ctx, id);
-    return `Order ${ticket.orderNumber} bumped.`;
+    return (await getTranslations('kitchen'))('bumped', { number: ticket.orderNumber });
   });
 }
 
@@ -17,6 +18,6 @@ export async function bumpTicketAction(_prev: FormState, formData: FormData): Pr
 export async function recallTicketAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return staffAction('kitchen:use', z.object({ stationId: z.uuid({ message: 'Station not found' }) }), { stationId: text(formData, 'stationId') }, async (ctx, { stationId }) => {
     const ticket = await recallLastTicket(ctx, stationId);
-    return `Order ${ticket.orderNumber} is back on the screen.`;
+    return (await getTranslations('kitchen'))('recalledBack', { number: ticket.orderNumber });
   });
 }

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { WelcomeHandoff } from '@/components/auth/welcome-handoff';
 
-export const metadata: Metadata = { title: 'Welcome', referrer: 'no-referrer' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('site'))('welcomeTitle'), referrer: 'no-referrer' };
+}
 
 /** Lands a new owner from sign-up (root domain) signed in on their store's own host. */
 export default function WelcomePage() {

@@ -36,23 +36,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const one = (name: string) => (typeof params[name] === 'string' ? (params[name] as string) : undefined);
   const values = { action: one('action'), actor: one('actor'), from: one('from'), to: one('to') };
   const href = (cursor: { before?: string; after?: string }) => `/admin/audit${query({ ...values, ...cursor })}`;
+  const t = await getTranslations('admin.audit');
   const filtered = Boolean(values.action || values.actor || values.from || values.to);
 
   return (
     <div className="max-w-7xl space-y-6">
       <header>
-        <h1 className="text-2xl font-bold">Audit log</h1>
-        <p className="text-slate-600">
-          Refunds, voids, discounts over the limit, price and stock changes, staff, settings and sign-ins: who, when (in {ctx.tenant.timeZone}), what changed and
-          from where. Newest first. Nobody can change or delete an entry.
-        </p>
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <p className="text-slate-600">{t('intro', { timeZone: ctx.tenant.timeZone })}</p>
       </header>
 
       <AuditFilters values={values} staff={staff} today={businessDate(ctx.tenant.timeZone)} />
 
       {'problems' in parsed && (
         <Alert tone="error">
-          <p>These filters were not understood; change them or clear them:</p>
+          <p>{t('badFilters')}</p>
           <ul className="mt-1 list-disc pl-5">
             {parsed.problems.map((p) => (
               <li key={p.path + p.message}>
@@ -64,29 +62,31 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       )}
 
       {page && (
-        <section aria-label="Audit events" className="space-y-3">
+        <section aria-label={t('events')} className="space-y-3">
           {page.data.length === 0 ? (
             <p role="status" className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-slate-600">
-              {filtered || page.newer ? 'No audit events match these filters.' : 'Nothing has been recorded yet.'}
+              {filtered || page.newer ? t('noMatch') : t('nothing')}
             </p>
           ) : (
             <AuditTable rows={page.data} people={page.people} timeZone={ctx.tenant.timeZone} currency={ctx.tenant.currency} />
           )}
           {(page.newer || page.older) && (
-            <nav aria-label="Audit log pages" className="flex flex-wrap justify-end gap-2 text-sm">
+            <nav aria-label={t('pages')} className="flex flex-wrap justify-end gap-2 text-sm">
               {page.newer && (
                 <>
                   <Link href={href({})} className={buttonClass('ghost')}>
-                    Newest
+                    {t('newest')}
                   </Link>
                   <Link href={href({ after: page.newer })} className={buttonClass('secondary')} rel="prev">
-                    Newer<span className="sr-only"> events</span>
+                    {t('newer')}
+                    <span className="sr-only">{t('eventsSr')}</span>
                   </Link>
                 </>
               )}
               {page.older && (
                 <Link href={href({ before: page.older })} className={buttonClass('secondary')} rel="next">
-                  Older<span className="sr-only"> events</span>
+                  {t('older')}
+                  <span className="sr-only">{t('eventsSr')}</span>
                 </Link>
               )}
             </nav>

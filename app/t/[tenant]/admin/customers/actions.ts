@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { staffAction, type FormState } from '@/lib/auth';
 import { createCustomer, customerInputSchema, customerPatchSchema, eraseCustomerSchema, loyaltySettingsSchema, updateCustomer, updateLoyaltySettings } from '@/lib/customers';
 import { eraseCustomer } from '@/lib/orders';
@@ -19,14 +20,17 @@ const customerFields = (formData: FormData) => ({
 });
 
 export async function createCustomerAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return staffAction('customer:write', customerInputSchema, customerFields(formData), async (ctx, data) => `${(await createCustomer(ctx, data)).name} was added.`);
+  return staffAction('customer:write', customerInputSchema, customerFields(formData), async (ctx, data) => {
+    const customer = await createCustomer(ctx, data);
+    return (await getTranslations('admin.customers'))('wasAdded', { name: customer.name });
+  });
 }
 
 export async function updateCustomerAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const id = text(formData, 'id') ?? '';
   return staffAction('customer:write', customerPatchSchema, customerFields(formData), async (ctx, data) => {
     await updateCustomer(ctx, id, data);
-    return 'Saved.';
+    return (await getTranslations('admin.customers'))('saved');
   });
 }
 
@@ -34,7 +38,7 @@ export async function eraseCustomerAction(_prev: FormState, formData: FormData):
   const id = text(formData, 'id') ?? '';
   return staffAction('customer:privacy', eraseCustomerSchema, { confirm: trimmedText(formData, 'confirm') }, async (ctx) => {
     await eraseCustomer(ctx, id);
-    return 'The personal data was erased. Their orders stay, without a name.';
+    return (await getTranslations('admin.customers'))('erased');
   });
 }
 
@@ -49,6 +53,6 @@ export async function loyaltyAction(_prev: FormState, formData: FormData): Promi
   };
   return staffAction('settings:write', loyaltySettingsSchema, input, async (ctx, data) => {
     await updateLoyaltySettings(ctx, data);
-    return 'Loyalty scheme saved.';
+    return (await getTranslations('admin.customers'))('loyaltySaved');
   });
 }

@@ -5,7 +5,8 @@ import { CustomerForm } from '@/components/admin/customers/customer-form';
 import { LoyaltyForm } from '@/components/admin/customers/loyalty-form';
 import { can, requireStaff } from '@/lib/auth';
 import { customerSearchQuery, getLoyaltySettings, searchCustomers } from '@/lib/customers';
-import { formatMoney, minorToDecimal } from '@/lib/platform/money';
+import { minorToDecimal } from '@/lib/platform/money';
+import { pageFormats } from '@/components/admin/page-formats';
 import { controlClass } from '@/components/ui/field';
 import { buttonClass } from '@/components/ui/button';
 import { createCustomerAction, loyaltyAction } from './actions';
@@ -21,45 +22,46 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const query = customerSearchQuery.parse({ q: typeof raw.q === 'string' ? raw.q : '', limit: 50 });
   const [{ data, total }, loyalty] = await Promise.all([searchCustomers(ctx, query), getLoyaltySettings(ctx)]);
   const currency = ctx.tenant.currency;
+  const t = await getTranslations('admin.customers');
+  const f = await pageFormats();
+  const formatMoney = f.money;
 
   return (
     <div className="max-w-5xl space-y-8">
       <header>
-        <h1 className="text-2xl font-bold">Customers</h1>
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
         <p className="text-slate-600">
-          {loyalty.earning
-            ? `${loyalty.earnPoints} point${loyalty.earnPoints === 1 ? '' : 's'} for every ${formatMoney(loyalty.earnPerAmount, currency)} paid`
-            : 'No loyalty points yet'}
-          {loyalty.rewards ? ` · ${loyalty.rewardPoints} points take ${formatMoney(loyalty.rewardValue, currency)} off` : ''}
+          {loyalty.earning ? t('earning', { points: loyalty.earnPoints, amount: formatMoney(loyalty.earnPerAmount, currency) }) : t('noLoyalty')}
+          {loyalty.rewards ? t('rewards', { points: loyalty.rewardPoints, amount: formatMoney(loyalty.rewardValue, currency) }) : ''}
         </p>
       </header>
 
       <form role="search" className="flex max-w-xl gap-2" action="/admin/customers">
         <label htmlFor="customer-search" className="sr-only">
-          Search by phone or name
+          {t('searchLabel')}
         </label>
-        <input id="customer-search" name="q" type="search" defaultValue={query.q} placeholder="Phone or name" className={controlClass} />
+        <input id="customer-search" name="q" type="search" defaultValue={query.q} placeholder={t('searchPlaceholder')} className={controlClass} />
         <button type="submit" className={buttonClass('secondary')}>
-          Search
+          {t('search')}
         </button>
       </form>
 
       <section aria-labelledby="customer-list" className="overflow-hidden rounded-xl border border-slate-200 bg-white">
         <h2 id="customer-list" className="sr-only">
-          Customers
+          {t('title')}
         </h2>
         {data.length === 0 ? (
           <p className="px-4 py-8 text-center text-slate-600">
-            {query.q ? `No customer matches “${query.q}”.` : 'No customers yet. Add one below, or at the register when you ring up a sale.'}
+            {query.q ? t('noMatch', { query: query.q }) : t('noCustomers')}
           </p>
         ) : (
           <table className="w-full text-left text-sm">
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">
               <tr>
-                <th scope="col" className="px-4 py-3">Name</th>
-                <th scope="col" className="px-4 py-3">Phone</th>
-                <th scope="col" className="hidden px-4 py-3 md:table-cell">Tags</th>
-                <th scope="col" className="px-4 py-3 text-right">Points</th>
+                <th scope="col" className="px-4 py-3">{t('name')}</th>
+                <th scope="col" className="px-4 py-3">{t('phone')}</th>
+                <th scope="col" className="hidden px-4 py-3 md:table-cell">{t('tags')}</th>
+                <th scope="col" className="px-4 py-3 text-right">{t('points')}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -73,30 +75,30 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                   </td>
                   <td className="px-4 py-3 whitespace-nowrap">{c.phone ?? '—'}</td>
                   <td className="hidden px-4 py-3 md:table-cell">{c.tags.join(', ') || '—'}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{c.pointsBalance}</td>
+                  <td className="px-4 py-3 text-right tabular-nums">{f.number(c.pointsBalance)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        {total > data.length && <p className="border-t border-slate-100 px-4 py-3 text-sm text-slate-600">Showing {data.length} of {total}; search to narrow it down.</p>}
+        {total > data.length && <p className="border-t border-slate-100 px-4 py-3 text-sm text-slate-600">{t('showing', { shown: data.length, total })}</p>}
       </section>
 
       {can(ctx.role, 'customer:write') && (
         <section aria-labelledby="add-customer" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
           <h2 id="add-customer" className="text-lg font-semibold">
-            Add a customer
+            {t('addTitle')}
           </h2>
-          <CustomerForm action={createCustomerAction} submitLabel="Add customer" />
+          <CustomerForm action={createCustomerAction} submitLabel={t('addButton')} />
         </section>
       )}
 
       {can(ctx.role, 'settings:write') && (
         <section aria-labelledby="loyalty" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
           <h2 id="loyalty" className="text-lg font-semibold">
-            Loyalty scheme
+            {t('loyaltyTitle')}
           </h2>
-          <p className="text-sm text-slate-600">Points are earned when an order is paid and taken back when it is refunded. A reward is redeemed at the register as the order discount.</p>
+          <p className="text-sm text-slate-600">{t('loyaltyIntro')}</p>
           <LoyaltyForm
             action={loyaltyAction}
             initial={{

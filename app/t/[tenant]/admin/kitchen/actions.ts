@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import type { RoutableProduct } from '@/components/kitchen/admin/product-routes';
 import { staffAction, staffRead, type FormState } from '@/lib/auth';
@@ -22,7 +23,7 @@ const stationId = z.object({ id: z.uuid({ message: 'Station not found' }) });
 export async function addStationAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return staffAction('kitchen:write', stationInputSchema, { name: text(formData, 'name') }, async (ctx, data) => {
     const station = await createStation(ctx, data);
-    return `${station.name} was added. Send categories or products to it below.`;
+    return (await getTranslations('admin.kitchen'))('added', { name: station.name });
   });
 }
 
@@ -31,14 +32,14 @@ export async function updateStationAction(_prev: FormState, formData: FormData):
   const patch = formData.has('isDefault') ? { isDefault: true } : { name: text(formData, 'name') };
   return staffAction('kitchen:write', stationPatchSchema.extend(stationId.shape), { ...patch, id: text(formData, 'id') }, async (ctx, { id, ...data }) => {
     const station = await updateStation(ctx, id, data);
-    return data.isDefault ? `${station.name} is now the default station.` : `Saved ${station.name}.`;
+    return (await getTranslations('admin.kitchen'))(data.isDefault ? 'nowDefault' : 'saved', { name: station.name });
   });
 }
 
 export async function deleteStationAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return staffAction('kitchen:write', stationId, { id: text(formData, 'id') }, async (ctx, { id }) => {
     await deleteStation(ctx, id);
-    return 'Station removed; its items go to the default station.';
+    return (await getTranslations('admin.kitchen'))('removed');
   });
 }
 
@@ -49,7 +50,8 @@ export async function saveCategoryRoutesAction(_prev: FormState, formData: FormD
   );
   return staffAction('kitchen:write', categoryRoutesSchema, { routes }, async (ctx, data) => {
     const changed = await setCategoryRoutes(ctx, data);
-    return changed === 0 ? 'Nothing changed.' : `Saved ${changed === 1 ? '1 category' : `${changed} categories`}.`;
+    const t = await getTranslations('admin.kitchen');
+    return changed === 0 ? t('nothingChanged') : t('savedCategories', { count: changed });
   });
 }
 
@@ -58,7 +60,7 @@ export async function saveProductRouteAction(_prev: FormState, formData: FormDat
   const input = { productId: text(formData, 'productId'), station: formData.has('remove') ? 'inherit' : text(formData, 'station') };
   return staffAction('kitchen:write', productRouteSchema, input, async (ctx, data) => {
     const { name } = await setProductRoute(ctx, data);
-    return data.station === 'inherit' ? `${name} follows its category again.` : `Saved where ${name} goes.`;
+    return (await getTranslations('admin.kitchen'))(data.station === 'inherit' ? 'followsCategory' : 'savedWhere', { name });
   });
 }
 

@@ -29,6 +29,7 @@ export default async function KitchenSetupPage() {
   const productRoutes = routes.filter((r) => r.kind === 'product');
   const products = await getProducts(ctx, productRoutes.map((r) => r.targetId));
   const categoryName = new Map(categories.map((c) => [c.id, c.name]));
+  const t = await getTranslations('admin.kitchen');
   const choices = stations.map((s) => ({ id: s.id, name: s.name, isDefault: s.isDefault }));
   /** A route as the form's select value: a station id, `none`, or `inherit` when there is none. */
   const routeOf = (kind: 'category' | 'product', id: string) => {
@@ -39,19 +40,21 @@ export default async function KitchenSetupPage() {
   return (
     <div className="max-w-5xl space-y-8">
       <header>
-        <h1 className="text-2xl font-bold">Kitchen</h1>
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
         <p className="text-slate-600">
-          Where each item is made. When an order is sent, every station gets a ticket with its items on the{' '}
-          <Link href="/kitchen" className="font-semibold text-brand-700 underline">
-            kitchen display
-          </Link>
-          . A product&apos;s station wins over its category&apos;s; items with neither go to the default station.
+          {t.rich('intro', {
+            link: (chunks) => (
+              <Link href="/kitchen" className="font-semibold text-brand-700 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </header>
 
       <section aria-labelledby="stations" className="space-y-3">
         <h2 id="stations" className="text-lg font-semibold">
-          Stations
+          {t('stations')}
         </h2>
         <StationList
           stations={stations.map((s) => ({ ...s, open: counts.get(s.id) ?? 0 }))}
@@ -63,7 +66,7 @@ export default async function KitchenSetupPage() {
 
       <section aria-labelledby="categories" className="space-y-3">
         <h2 id="categories" className="text-lg font-semibold">
-          Categories
+          {t('categories')}
         </h2>
         <CategoryRoutes
           categories={categories.map((c) => ({ id: c.id, name: c.name, station: routeOf('category', c.id) }))}
@@ -74,7 +77,7 @@ export default async function KitchenSetupPage() {
 
       <section aria-labelledby="exceptions" className="space-y-3">
         <h2 id="exceptions" className="text-lg font-semibold">
-          Products made elsewhere
+          {t('exceptions')}
         </h2>
         <ProductRoutes
           routes={products

@@ -14,7 +14,7 @@ import { addDays, businessDayOf } from '@/lib/platform/business-day';
 import { idParam } from '@/lib/platform/validation';
 import { listTables } from '@/lib/restaurant';
 import { businessDayRule } from '@/lib/tenancy';
-import { formatDateTime } from '@/lib/platform/format-time';
+import { pageFormats } from '@/components/admin/page-formats';
 
 export async function generateMetadata(): Promise<Metadata> {
   const tt = await getTranslations('admin.titles');
@@ -38,29 +38,32 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
     businessDayRule(ctx),
     search?.shift ? getShift(ctx, search.shift) : Promise.resolve(null),
   ]);
+  const t = await getTranslations('admin.orders');
+  const f = await pageFormats();
   const today = businessDayOf(new Date(), rule).date;
   const weekAgo = addDays(today, -6);
-    const shiftWords = shift && `Shift ${shift.registerName}, opened ${formatDateTime(shift.openedAt, ctx.tenant.timeZone)} by ${staff.find((s) => s.id === shift.openedBy)?.name ?? 'a former staff member'}`;
-  const count = found ? (found.total === 1 ? '1 order' : `${found.total.toLocaleString('en')} orders`) : '';
+  const shiftWords =
+    shift && t('shiftWords', { register: shift.registerName, when: f.dateTime(shift.openedAt, ctx.tenant.timeZone), name: staff.find((s) => s.id === shift.openedBy)?.name ?? t('formerStaff') });
+  const count = found ? t('count', { count: found.total }) : '';
 
   return (
     <div className="max-w-7xl space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-bold">Orders</h1>
-          <p className="text-slate-600">Newest first. Days run in {ctx.tenant.timeZone}. Open an order for its receipt, payments, refunds and timeline.</p>
+          <h1 className="text-2xl font-bold">{t('title')}</h1>
+          <p className="text-slate-600">{t('intro', { timeZone: ctx.tenant.timeZone })}</p>
         </div>
         {search && can(ctx.role, 'reports:read') && (
-          <nav aria-label="Download CSV" className="flex flex-wrap items-center gap-2 text-sm">
-            <span className="font-medium text-slate-600">Download CSV:</span>
+          <nav aria-label={t('downloadCsv')} className="flex flex-wrap items-center gap-2 text-sm">
+            <span className="font-medium text-slate-600">{t('downloadCsvColon')}</span>
             <a href={exportHref('orders', search)} download className={buttonClass('secondary')}>
-              Orders
+              {t('csvOrders')}
             </a>
             <a href={exportHref('lines', search)} download className={buttonClass('secondary')}>
-              Order lines
+              {t('csvLines')}
             </a>
             <a href={exportHref('payments', search)} download className={buttonClass('secondary')}>
-              Payments
+              {t('csvPayments')}
             </a>
           </nav>
         )}
@@ -70,7 +73,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
         key={JSON.stringify(values)} // a new search (a link, "Clear filters") resets what was typed
         values={values}
         errors={errors}
-        staff={staff.map((s) => ({ id: s.id, name: s.active ? s.name : `${s.name} (inactive)` }))}
+        staff={staff.map((s) => ({ id: s.id, name: s.active ? s.name : t('inactive', { name: s.name }) }))}
         tables={tables}
         currency={ctx.tenant.currency}
         today={today}
@@ -79,29 +82,29 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
       />
 
       {!found ? (
-        <Alert tone="error">Some filters are not right; check the highlighted fields.</Alert>
+        <Alert tone="error">{t('badFilters')}</Alert>
       ) : found.total === 0 ? (
         <div className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-10 text-center text-slate-600" data-testid="orders-empty">
           {filtered ? (
             <>
-              No orders match these filters.{' '}
+              {t('noMatch')}{' '}
               <Link href="/admin/orders" className="font-semibold text-brand-700 underline">
-                Show every order
+                {t('showEvery')}
               </Link>
             </>
           ) : (
-            'No orders yet. Sales rung up at the register show here.'
+            t('noOrders')
           )}
         </div>
       ) : found.data.length === 0 ? (
         <Alert tone="info">
-          There are only {count} for these filters.{' '}
+          {t('onlyCount', { count: found.total })}{' '}
           <Link href={ordersHref(values)} className="font-semibold underline">
-            Go to the first page
+            {t('firstPage')}
           </Link>
         </Alert>
       ) : (
-        <section aria-label="Orders found" className="space-y-3">
+        <section aria-label={t('found')} className="space-y-3">
           <p className="text-sm text-slate-600" role="status">
             {count}
           </p>
@@ -109,10 +112,11 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
             orders={found.data}
             timeZone={ctx.tenant.timeZone}
             staffNames={Object.fromEntries(staff.map((s) => [s.id, s.name]))}
-            tableNames={Object.fromEntries(tables.map((t) => [t.id, t.name]))}
-            caption={`${count}, newest first`}
+            tableNames={Object.fromEntries(tables.map((x) => [x.id, x.name]))}
+            caption={t('caption', { count: found.total })}
+            formats={f}
           />
-          <Pager page={page} pageSize={ORDERS_PAGE_SIZE} total={found.total} href={(p) => ordersHref(values, { page: p > 1 ? p : undefined })} label="Order pages" />
+          <Pager page={page} pageSize={ORDERS_PAGE_SIZE} total={found.total} href={(p) => ordersHref(values, { page: p > 1 ? p : undefined })} label={t('pages')} />
         </section>
       )}
     </div>

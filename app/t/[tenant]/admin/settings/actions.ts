@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { staffAction, type FormState } from '@/lib/auth';
 import { amountOf } from '@/lib/platform/form-data';
 import { decimalToMinor } from '@/lib/platform/money';
@@ -62,6 +63,6 @@ export async function saveSettingsAction(_prev: FormState, formData: FormData): 
   };
   return staffAction('settings:write', settingsPatchSchema, input, async (ctx, data) => {
     await updateTenantSettings(ctx, data);
-    return 'Settings saved.';
+    return (await getTranslations('settings'))('saved');
   });
 }

@@ -13,10 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const ctx = await requireStaff('admin:access');
   const settings = await getTenantSettings(ctx);
+  const t = await getTranslations('settings');
   return (
     <div className="max-w-2xl space-y-6">
       <header>
-        <h1 className="text-2xl font-bold">Settings</h1>
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
         <p className="text-slate-600">
           {ctx.tenant.name} · <span className="font-mono">{ctx.tenant.slug}</span> · {ctx.tenant.currency} · {ctx.tenant.timeZone}
         </p>

@@ -4,7 +4,7 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { longDate } from '@/components/admin/range-form';
 import { pageFormats } from '@/components/admin/page-formats';
-import { differenceWords } from '@/components/register/shift/report-sections';
+import { differenceWords, type ShiftT, type ShiftWords } from '@/components/register/shift/report-sections';
 import { buttonClass } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/field';
 import { firstParam } from '@/components/ui/pager';
@@ -12,9 +12,7 @@ import { requireStaff } from '@/lib/auth';
 import { shiftsOfDay } from '@/lib/orders';
 import { addDays, businessDayOf } from '@/lib/platform/business-day';
 import { dayParam } from '@/lib/platform/calendar';
-import { formatMoney } from '@/lib/platform/money';
 import { businessDayRule } from '@/lib/tenancy';
-import { dateTimeFormat } from '@/lib/platform/format-time';
 
 export async function generateMetadata(): Promise<Metadata> {
   const tt = await getTranslations('admin.titles');
@@ -29,41 +27,44 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ShiftsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireStaff('reports:read');
   const f = await pageFormats();
+  const t = await getTranslations('admin.shifts');
+  const words: ShiftWords = { t: (await getTranslations('shift')) as unknown as ShiftT, f };
   const today = businessDayOf(new Date(), await businessDayRule(ctx)).date;
   const asked = firstParam((await searchParams).date);
   const date = asked && dayParam(asked) === asked && asked <= today ? asked : today;
   const { shifts, totals } = await shiftsOfDay(ctx, date);
-  const money = (minor: number) => formatMoney(minor, ctx.tenant.currency);
-  const time = dateTimeFormat(ctx.tenant.timeZone, 'time');
+  const money = (minor: number) => f.money(minor, ctx.tenant.currency);
+  const time = { format: (at: Date) => f.dateTime(at, ctx.tenant.timeZone, 'time') };
+  const difference = differenceWords(totals.difference, ctx.tenant.currency, words);
   const summary: [string, string][] = [
-    ['Shifts', totals.open ? `${totals.shifts} (${totals.open} still open)` : String(totals.shifts)],
-    ['Orders', String(totals.orders)],
-    ['Sales', money(totals.sales)],
-    ['Refunds paid out', money(totals.refunds)],
-    ['Net sales', money(totals.net)],
-    ...totals.byTender.map((t): [string, string] => [t.tender === 'cash' ? 'Cash (net)' : 'Card (net)', money(t.net)]),
-    ['Voided orders', String(totals.voided)],
-    ['Cash expected (closed shifts)', money(totals.expectedCash)],
-    ['Cash counted', money(totals.countedCash)],
-    [differenceWords(totals.difference, ctx.tenant.currency).label, differenceWords(totals.difference, ctx.tenant.currency).value],
+    [t('shifts'), totals.open ? t('shiftsStillOpen', { shifts: totals.shifts, open: totals.open }) : f.number(totals.shifts)],
+    [t('orders'), f.number(totals.orders)],
+    [t('sales'), money(totals.sales)],
+    [t('refundsPaid'), money(totals.refunds)],
+    [t('netSales'), money(totals.net)],
+    ...totals.byTender.map((x): [string, string] => [x.tender === 'cash' ? t('cashNet') : t('cardNet'), money(x.net)]),
+    [t('voidedOrders'), f.number(totals.voided)],
+    [t('cashExpected'), money(totals.expectedCash)],
+    [t('cashCounted'), money(totals.countedCash)],
+    [difference.label, difference.value],
   ];
   return (
     <div className="max-w-5xl space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-bold">Shifts</h1>
-          <p className="text-slate-600">Every register’s shifts of {longDate(f, date, true)} ({ctx.tenant.timeZone}), and the day across registers.</p>
+          <h1 className="text-2xl font-bold">{t('title')}</h1>
+          <p className="text-slate-600">{t('intro', { day: longDate(f, date, true), timeZone: ctx.tenant.timeZone })}</p>
         </div>
         <Form action="/admin/shifts" className="flex items-end gap-2">
           <label className="text-sm font-medium">
-            Day
+            {t('day')}
             <input type="date" name="date" defaultValue={date} max={today} className={`${controlClass} mt-1 block`} />
           </label>
           <button type="submit" className={buttonClass('secondary')}>
-            Show
+            {t('show')}
           </button>
           <Link href={`/admin/shifts?date=${addDays(date, -1)}`} className={buttonClass('ghost')}>
-            Previous day
+            {t('previousDay')}
           </Link>
         </Form>
       </header>
@@ -71,7 +72,7 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
       {shifts.length > 0 && (
       <section aria-labelledby="day-summary" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="day-summary">
         <h2 id="day-summary" className="text-lg font-semibold">
-          End of day
+          {t('endOfDay')}
         </h2>
         <dl className="mt-3 grid gap-x-8 gap-y-1 text-sm sm:grid-cols-2">
           {summary.map(([label, value]) => (
@@ -85,18 +86,18 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
       )}
 
       {shifts.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-10 text-center text-slate-600">No shift was opened on this day.</p>
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-10 text-center text-slate-600">{t('noShift')}</p>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <table className="w-full text-sm">
-            <caption className="sr-only">Shifts of the day</caption>
+            <caption className="sr-only">{t('caption')}</caption>
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-2">Register</th>
-                <th scope="col" className="px-4 py-2">Opened</th>
-                <th scope="col" className="px-4 py-2">Closed</th>
-                <th scope="col" className="px-4 py-2 text-right">Net sales</th>
-                <th scope="col" className="px-4 py-2 text-right">Drawer</th>
+                <th scope="col" className="px-4 py-2">{t('register')}</th>
+                <th scope="col" className="px-4 py-2">{t('opened')}</th>
+                <th scope="col" className="px-4 py-2">{t('closed')}</th>
+                <th scope="col" className="px-4 py-2 text-right">{t('netSales')}</th>
+                <th scope="col" className="px-4 py-2 text-right">{t('drawer')}</th>
               </tr>
             </thead>
             <tbody>
@@ -110,9 +111,9 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
                   <td className="px-4 py-2">
                     {time.format(s.openedAt)} · {s.openedBy?.name ?? '—'}
                   </td>
-                  <td className="px-4 py-2">{s.closedAt ? `${time.format(s.closedAt)} · ${s.closedBy?.name ?? '—'}` : 'Open'}</td>
+                  <td className="px-4 py-2">{s.closedAt ? `${time.format(s.closedAt)} · ${s.closedBy?.name ?? '—'}` : t('open')}</td>
                   <td className="px-4 py-2 text-right tabular-nums">{money(s.sales?.net ?? s.orders.total)}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{s.difference === null ? '—' : differenceWords(s.difference, ctx.tenant.currency).value}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{s.difference === null ? '—' : differenceWords(s.difference, ctx.tenant.currency, words).value}</td>
                 </tr>
               ))}
             </tbody>

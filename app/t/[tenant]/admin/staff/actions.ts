@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { addStaff, addStaffSchema, updateStaff, updateStaffSchema, staffAction, type FormState } from '@/lib/auth';
 import { text } from '@/lib/platform/form-data';
 
@@ -13,7 +14,7 @@ export async function addStaffAction(_prev: FormState, formData: FormData): Prom
   };
   return staffAction('staff:write', addStaffSchema, input, async (ctx, data) => {
     const member = await addStaff(ctx, data);
-    return `${member.name} was added as ${member.role}.`;
+    return (await getTranslations('admin.staff'))('added', { name: member.name, role: member.role });
   });
 }
 
@@ -32,15 +33,16 @@ export async function updateStaffAction(_prev: FormState, formData: FormData): P
     : {};
   return staffAction('staff:write', updateStaffSchema, patch, async (ctx, data) => {
     const member = await updateStaff(ctx, id, data);
+    const t = await getTranslations('admin.staff');
     const done: Record<string, string> = {
-      role: `${member.name} is now ${member.role}.`,
-      name: 'Name saved.',
-      pin: 'PIN set.',
-      'clear-pin': 'PIN removed.',
-      password: 'Password changed; they were signed out everywhere.',
-      deactivate: `${member.name} was deactivated and signed out.`,
-      reactivate: `${member.name} can sign in again.`,
+      role: t('roleNow', { name: member.name, role: member.role }),
+      name: t('nameSaved'),
+      pin: t('pinSaved'),
+      'clear-pin': t('pinRemoved'),
+      password: t('passwordChanged'),
+      deactivate: t('wasDeactivated', { name: member.name }),
+      reactivate: t('canSignInAgain', { name: member.name }),
     };
-    return done[intent ?? ''] ?? 'Saved.';
+    return done[intent ?? ''] ?? t('saved');
   });
 }

@@ -6,7 +6,7 @@ import { StaffRowEditor } from '@/components/admin/staff-row-editor';
 import { listStaff, requireStaff, can } from '@/lib/auth';
 import { getTenantSettings } from '@/lib/tenancy';
 import { addStaffAction, updateStaffAction } from './actions';
-import { dateTimeFormat } from '@/lib/platform/format-time';
+import { pageFormats } from '@/components/admin/page-formats';
 
 export async function generateMetadata(): Promise<Metadata> {
   const tt = await getTranslations('admin.titles');
@@ -18,20 +18,19 @@ export default async function StaffPage() {
   const [staff, { minPinLength }] = await Promise.all([listStaff(ctx), getTenantSettings(ctx)]);
   const canWrite = can(ctx.role, 'staff:write');
   const canManageOwners = can(ctx.role, 'staff:manage-owners');
-  const dateFormat = dateTimeFormat(ctx.tenant.timeZone);
+  const t = await getTranslations('admin.staff');
+  const f = await pageFormats();
+  const dateFormat = { format: (at: Date) => f.dateTime(at, ctx.tenant.timeZone) };
 
   return (
     <div className="max-w-5xl space-y-8">
       <header>
-        <h1 className="text-2xl font-bold">Staff</h1>
-        <p className="text-slate-600">
-          {staff.filter((s) => s.active).length} active of {staff.length}. People sign in with email and password; a
-          PIN lets them take over a register quickly.
-        </p>
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <p className="text-slate-600">{t('intro', { active: staff.filter((s) => s.active).length, total: staff.length })}</p>
         {can(ctx.role, 'timeclock:manage') && (
           <p className="mt-1">
             <Link href="/admin/staff/hours" className="font-semibold text-brand-700 underline">
-              Hours from the time clock
+              {t('hoursLink')}
             </Link>
           </p>
         )}
@@ -41,17 +40,17 @@ export default async function StaffPage() {
 
       <section aria-labelledby="staff-list" className="overflow-hidden rounded-xl border border-slate-200 bg-white">
         <h2 id="staff-list" className="sr-only">
-          Staff members
+          {t('members')}
         </h2>
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-xs uppercase text-slate-500">
             <tr>
-              <th scope="col" className="px-4 py-3">Name</th>
-              <th scope="col" className="px-4 py-3">Role</th>
-              <th scope="col" className="hidden px-4 py-3 sm:table-cell">PIN</th>
-              <th scope="col" className="hidden px-4 py-3 md:table-cell">Last sign-in</th>
+              <th scope="col" className="px-4 py-3">{t('name')}</th>
+              <th scope="col" className="px-4 py-3">{t('role')}</th>
+              <th scope="col" className="hidden px-4 py-3 sm:table-cell">{t('pin')}</th>
+              <th scope="col" className="hidden px-4 py-3 md:table-cell">{t('lastSignIn')}</th>
               <th scope="col" className="px-4 py-3">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t('actions')}</span>
               </th>
             </tr>
           </thead>
@@ -63,15 +62,15 @@ export default async function StaffPage() {
                   <td className="px-4 py-3 align-top">
                     <p className="font-medium text-slate-900">
                       {member.name}
-                      {member.id === ctx.userId && <span className="ml-2 text-xs text-slate-500">(you)</span>}
+                      {member.id === ctx.userId && <span className="ml-2 text-xs text-slate-500">{t('you')}</span>}
                     </p>
                     <p className="text-slate-500">{member.email}</p>
-                    {!member.active && <p className="mt-1 text-xs font-semibold text-red-700">Deactivated</p>}
+                    {!member.active && <p className="mt-1 text-xs font-semibold text-red-700">{t('deactivated')}</p>}
                   </td>
-                  <td className="px-4 py-3 align-top capitalize">{member.role}</td>
-                  <td className="hidden px-4 py-3 align-top sm:table-cell">{member.hasPin ? 'Set' : '—'}</td>
+                  <td className="px-4 py-3 align-top">{t('roleName', { role: member.role })}</td>
+                  <td className="hidden px-4 py-3 align-top sm:table-cell">{member.hasPin ? t('pinSet') : '—'}</td>
                   <td className="hidden px-4 py-3 align-top whitespace-nowrap md:table-cell">
-                    {member.lastSignInAt ? dateFormat.format(member.lastSignInAt) : 'Never'}
+                    {member.lastSignInAt ? dateFormat.format(member.lastSignInAt) : t('never')}
                   </td>
                   <td className="px-4 py-3 text-right align-top">
                     {editable && (

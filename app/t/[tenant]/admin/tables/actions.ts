@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { staffAction, type FormState } from '@/lib/auth';
 import { AppError } from '@/lib/platform/errors';
@@ -20,7 +21,7 @@ export async function addTableAction(_prev: FormState, formData: FormData): Prom
   const input = { name: text(formData, 'name'), seats: int(formData, 'seats'), area: text(formData, 'area'), position: int(formData, 'position') };
   return staffAction('tables:write', tableInputSchema, input, async (ctx, data) => {
       const table = await createTable(ctx, data);
-      return `${table.name} (${table.seats} seats) was added to ${table.area}.`;
+      return (await getTranslations('admin.tables'))('added', { name: table.name, seats: table.seats, area: table.area });
   });
 }
 
@@ -28,14 +29,14 @@ export async function updateTableLayoutAction(_prev: FormState, formData: FormDa
   const patch = { name: text(formData, 'name'), seats: int(formData, 'seats'), area: text(formData, 'area'), position: int(formData, 'position') };
   return staffAction('tables:write', tablePatchSchema, patch, async (ctx, data) => {
       const table = await updateTable(ctx, tableId(formData), data);
-      return `Saved ${table.name}.`;
+      return (await getTranslations('admin.tables'))('saved', { name: table.name });
   });
 }
 
 export async function deleteTableAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return staffAction('tables:write', z.object({}), {}, async (ctx) => {
     await deleteTable(ctx, tableId(formData));
-    return 'Table removed.';
+    return (await getTranslations('admin.tables'))('removed');
   });
 }
 
@@ -45,10 +46,11 @@ export async function saveFloorPlanAction(_prev: FormState, formData: FormData):
   try {
     plan = JSON.parse(text(formData, 'plan') ?? '');
   } catch {
-    return { error: 'The plan could not be read; reload the page and try again.' };
+    return { error: (await getTranslations('admin.tables'))('planUnreadable') };
   }
   return staffAction('tables:write', floorPlanSchema, plan, async (ctx, data) => {
     const changed = await saveFloorPlan(ctx, data);
-    return changed === 0 ? 'The plan is as it was.' : `Saved the floor plan (${changed} ${changed === 1 ? 'table' : 'tables'} moved).`;
+    const t = await getTranslations('admin.tables');
+    return changed === 0 ? t('planUnchanged') : t('planSaved', { changed });
   });
 }

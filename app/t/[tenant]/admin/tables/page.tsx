@@ -11,6 +11,7 @@ import { listTables } from '@/lib/restaurant';
 import { setTableStatusAction } from '../../floor/actions';
 import { addTableAction, deleteTableAction, saveFloorPlanAction, updateTableLayoutAction } from './actions';
 import { tableScrollClass } from '@/components/ui/table';
+import { pageFormats } from '@/components/admin/page-formats';
 
 export async function generateMetadata(): Promise<Metadata> {
   const tt = await getTranslations('admin.titles');
@@ -22,18 +23,23 @@ export default async function TablesPage() {
   const tables = await listTables(ctx);
   const canWrite = can(ctx.role, 'tables:write');
   const areas = [...new Set(tables.map((t) => t.area))];
+  const t = await getTranslations('admin.tables');
+  const tf = await getTranslations('floor');
+  const f = await pageFormats();
 
   return (
     <div className="max-w-6xl space-y-8">
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-bold">Tables</h1>
+          <h1 className="text-2xl font-bold">{t('title')}</h1>
           <p className="text-slate-600">
-            The floor plan: tables, their seats and areas. Staff seat guests and clear tables on the{' '}
-            <Link href="/floor" className="font-semibold text-brand-700 underline">
-              floor view
-            </Link>
-            .
+            {t.rich('intro', {
+              link: (chunks) => (
+                <Link href="/floor" className="font-semibold text-brand-700 underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         </div>
       </header>
@@ -43,10 +49,10 @@ export default async function TablesPage() {
       {canWrite && tables.length > 0 && (
         <section aria-labelledby="plan" className="space-y-3">
           <h2 id="plan" className="text-lg font-semibold">
-            Floor plan
+            {t('floorPlan')}
           </h2>
           <FloorPlanEditor
-            key={tables.map((t) => `${t.id}:${t.gridX}:${t.gridY}:${t.shape}`).join('|')}
+            key={tables.map((x) => `${x.id}:${x.gridX}:${x.gridY}:${x.shape}`).join('|')}
             tables={tables.map(({ id, name, seats, area, gridX, gridY, shape }) => ({ id, name, seats, area, gridX, gridY, shape }))}
             saveFloorPlanAction={saveFloorPlanAction}
           />
@@ -55,7 +61,7 @@ export default async function TablesPage() {
 
       <section aria-labelledby="floor" className="space-y-3">
         <h2 id="floor" className="text-lg font-semibold">
-          Floor now
+          {t('floorNow')}
         </h2>
         <FloorView tables={tables} canOperate={can(ctx.role, 'tables:operate')} areaHeading="h3" setTableStatusAction={setTableStatusAction} />
       </section>
@@ -63,33 +69,33 @@ export default async function TablesPage() {
       {tables.length > 0 && (
         <section aria-labelledby="table-list" className="space-y-3">
           <h2 id="table-list" className="text-lg font-semibold">
-            All tables
+            {t('allTables')}
           </h2>
           <div className={tableScrollClass}>
             <table className="w-full text-left text-sm">
               <thead className="bg-slate-50 text-xs uppercase text-slate-500">
                 <tr>
-                  <th scope="col" className="px-4 py-3">Table</th>
-                  <th scope="col" className="px-4 py-3">Area</th>
-                  <th scope="col" className="px-4 py-3 text-right">Seats</th>
-                  <th scope="col" className="px-4 py-3">Status</th>
+                  <th scope="col" className="px-4 py-3">{t('table')}</th>
+                  <th scope="col" className="px-4 py-3">{t('area')}</th>
+                  <th scope="col" className="px-4 py-3 text-right">{t('seats')}</th>
+                  <th scope="col" className="px-4 py-3">{t('status')}</th>
                   <th scope="col" className="px-4 py-3">
-                    <span className="sr-only">Actions</span>
+                    <span className="sr-only">{t('actions')}</span>
                   </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {tables.map((t) => (
-                  <tr key={t.id} data-testid="table-row">
-                    <td className="px-4 py-3 align-top font-medium">{t.name}</td>
-                    <td className="px-4 py-3 align-top">{t.area}</td>
-                    <td className="px-4 py-3 text-right align-top tabular-nums">{t.seats}</td>
+                {tables.map((table) => (
+                  <tr key={table.id} data-testid="table-row">
+                    <td className="px-4 py-3 align-top font-medium">{table.name}</td>
+                    <td className="px-4 py-3 align-top">{table.area}</td>
+                    <td className="px-4 py-3 text-right align-top tabular-nums">{f.number(table.seats)}</td>
                     <td className="px-4 py-3 align-top">
-                      {tableStatusLook[t.status].label}
-                      {t.status === 'occupied' && `, ${t.covers} ${t.covers === 1 ? 'guest' : 'guests'}`}
+                      {tf(tableStatusLook[table.status].label)}
+                      {table.status === 'occupied' && t('statusGuests', { covers: table.covers })}
                     </td>
                     <td className="px-4 py-3 text-right align-top">
-                      {canWrite && <TableRowEditor table={t} updateTableLayoutAction={updateTableLayoutAction} deleteTableAction={deleteTableAction} />}
+                      {canWrite && <TableRowEditor table={table} updateTableLayoutAction={updateTableLayoutAction} deleteTableAction={deleteTableAction} />}
                     </td>
                   </tr>
                 ))}

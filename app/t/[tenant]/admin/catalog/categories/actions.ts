@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { staffAction, type FormState } from '@/lib/auth';
 import { categoryInputSchema, categoryService } from '@/lib/catalog';
 import { settingsPatchSchema, updateTenantSettings } from '@/lib/tenancy';
@@ -20,26 +21,28 @@ function tracksStockField(value: unknown): boolean | null | string {
   return str(value);
 }
 
+const words = () => getTranslations('admin.catalog.categories');
+
 export async function addCategoryAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return staffAction('catalog:write', categoryFormSchema(), Object.fromEntries(formData), async (ctx, data) => {
     const category = await categoryService.create(ctx, data);
-    return `“${category.name}” was added.`;
+    return (await words())('added', { name: category.name });
   });
 }
 
 export async function updateCategoryAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const id = text(formData, 'id');
-  if (!isUuid(id)) return { error: 'This category no longer exists.' };
+  if (!isUuid(id)) return { error: (await words())('gone') };
   return staffAction('catalog:write', categoryFormSchema(), Object.fromEntries(formData), async (ctx, data) => {
     const category = await categoryService.replace(ctx, id, data);
-    return `“${category.name}” was saved.`;
+    return (await words())('saved', { name: category.name });
   });
 }
 
 export async function deleteCategoryAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return staffAction('catalog:write', idInputSchema, { id: text(formData, 'id') }, async (ctx, { id }) => {
     await categoryService.remove(ctx, id);
-    return 'Category deleted.';
+    return (await words())('deleted');
   });
 }
 
@@ -49,6 +52,6 @@ export async function setTrackStockByDefaultAction(_prev: FormState, formData: F
   const input = { trackStockByDefault: value === 'true' ? true : value === 'false' ? false : undefined };
   return staffAction('settings:write', settingsPatchSchema, input, async (ctx, data) => {
     const settings = await updateTenantSettings(ctx, data);
-    return settings.trackStockByDefault ? 'New items now track stock unless their category says not to.' : 'New items now start without stock tracking unless their category says to track it.';
+    return (await words())(settings.trackStockByDefault ? 'defaultOn' : 'defaultOff');
   });
 }

@@ -21,30 +21,31 @@ export default async function CategoriesPage() {
   const counts = await Promise.all(
     categories.map(async (c) => (await listProducts(ctx, { categoryId: c.id, status: 'all', skip: 0, limit: 1 })).total),
   );
+  const t = await getTranslations('admin.catalog.categories');
+  const tc = await getTranslations('admin.catalog');
   const nextPosition = categories.length ? Math.min(10_000, Math.max(...categories.map((c) => c.position)) + 1) : 0;
 
   return (
     <div className="max-w-4xl space-y-6">
       <header>
-        <h1 className="text-2xl font-bold">Categories</h1>
-        <p className="text-slate-600">Group products for the register and for reports. The register lists them by position, lowest first.</p>
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <p className="text-slate-600">{t('intro')}</p>
       </header>
 
       <section aria-labelledby="stock-default" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="stock-default" className="text-lg font-semibold">
-          Stock tracking for new items
+          {t('stockDefault')}
         </h2>
         {can(ctx.role, 'settings:write') ? (
-          <StoreSettingSwitch name="trackStockByDefault" label="New items track stock" value={storeDefault} action={setTrackStockByDefaultAction} />
+          <StoreSettingSwitch name="trackStockByDefault" label={t('newItemsTrack')} value={storeDefault} action={setTrackStockByDefaultAction} />
         ) : (
           <p>
-            <span className="font-medium">New items track stock:</span> {storeDefault ? 'On' : 'Off'}{' '}
-            <span className="text-sm text-slate-500">(only an owner can change this)</span>
+            <span className="font-medium">{t('newItemsTrackColon')}</span> {storeDefault ? tc('on') : tc('off')}{' '}
+            <span className="text-sm text-slate-500">{t('ownerOnly')}</span>
           </p>
         )}
         <p className="text-sm text-slate-600">
-          The store default for new products, unless their category says otherwise. A tracked item with none in stock cannot be sold, so leave
-          it off for made-to-order food and drinks, and turn it on for goods you receive and count.
+          {t('stockDefaultHelp')}
         </p>
       </section>
 
@@ -52,11 +53,11 @@ export default async function CategoriesPage() {
 
       <section aria-labelledby="category-list" className="rounded-xl border border-slate-200 bg-white">
         <h2 id="category-list" className="border-b border-slate-200 px-4 py-3 text-sm font-semibold text-slate-600">
-          {categories.length === 0 ? 'Categories' : `${categories.length} ${categories.length === 1 ? 'category' : 'categories'}`}
+          {categories.length === 0 ? t('title') : t('count', { count: categories.length })}
         </h2>
         {categories.length === 0 ? (
           <p className="px-4 py-8 text-center text-slate-600">
-            No categories yet. {canWrite ? 'Add one above — for example “Drinks” or “Hardware”.' : ''}
+            {t('none')} {canWrite ? t('addOneAbove') : ''}
           </p>
         ) : (
           <ul className="divide-y divide-slate-100">

@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { staffAction, type FormState } from '@/lib/auth';
 import { savedDiscountInputSchema, savedDiscountService } from '@/lib/catalog';
 import { text } from '@/lib/platform/form-data';
@@ -28,22 +29,22 @@ const discountFormSchema = (currency: string) =>
 export async function addDiscountAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return staffAction('catalog:write', discountFormSchema(await currentCurrency()), Object.fromEntries(formData), async (ctx, data) => {
     const discount = await savedDiscountService.create(ctx, data);
-    return `“${discount.name}” was added.`;
+    return (await getTranslations('admin.catalog.discounts'))('added', { name: discount.name });
   });
 }
 
 export async function updateDiscountAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const id = text(formData, 'id');
-  if (!isUuid(id)) return { error: 'This discount no longer exists.' };
+  if (!isUuid(id)) return { error: (await getTranslations('admin.catalog.discounts'))('gone') };
   return staffAction('catalog:write', discountFormSchema(await currentCurrency()), Object.fromEntries(formData), async (ctx, data) => {
     const discount = await savedDiscountService.replace(ctx, id, data);
-    return `“${discount.name}” was saved.`;
+    return (await getTranslations('admin.catalog.discounts'))('savedOne', { name: discount.name });
   });
 }
 
 export async function deleteDiscountAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return staffAction('catalog:write', idInputSchema, { id: text(formData, 'id') }, async (ctx, { id }) => {
     await savedDiscountService.remove(ctx, id);
-    return 'Discount deleted.';
+    return (await getTranslations('admin.catalog.discounts'))('deleted');
   });
 }

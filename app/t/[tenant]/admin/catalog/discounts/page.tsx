@@ -16,26 +16,23 @@ export default async function DiscountsPage() {
   const canWrite = can(ctx.role, 'catalog:write');
   const [discounts, settings] = await Promise.all([savedDiscountService.list(ctx), getTenantSettings(ctx)]);
   const currency = ctx.tenant.currency;
+  const t = await getTranslations('admin.catalog.discounts');
 
   return (
     <div className="max-w-4xl space-y-6">
       <header>
-        <h1 className="text-2xl font-bold">Discounts</h1>
-        <p className="text-slate-600">
-          Saved discounts are one tap at the register — a staff meal, happy hour, a student price — and their name is the reason on the
-          receipt and in the discounts report. Saving one approves it: cashiers may give it without a manager (even beyond the{' '}
-          {settings.discountLimitBasisPoints / 100} % limit), unless you ask for a manager on every use.
-        </p>
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <p className="text-slate-600">{t('intro', { limit: settings.discountLimitBasisPoints / 100 })}</p>
       </header>
 
       {canWrite && <DiscountAddForm currency={currency} addDiscountAction={addDiscountAction} />}
 
       <section aria-labelledby="discount-list" className="rounded-xl border border-slate-200 bg-white">
         <h2 id="discount-list" className="border-b border-slate-200 px-4 py-3 text-sm font-semibold text-slate-600">
-          {discounts.length === 0 ? 'Saved discounts' : `${discounts.length} saved ${discounts.length === 1 ? 'discount' : 'discounts'}`}
+          {discounts.length === 0 ? t('saved') : t('count', { count: discounts.length })}
         </h2>
         {discounts.length === 0 ? (
-          <p className="px-4 py-8 text-center text-slate-600">No saved discounts yet: cashiers type a percentage or an amount and say why.</p>
+          <p className="px-4 py-8 text-center text-slate-600">{t('none')}</p>
         ) : (
           <ul className="divide-y divide-slate-100">
             {discounts.map((d) => (

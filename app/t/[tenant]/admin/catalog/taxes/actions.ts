@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { staffAction, type FormState } from '@/lib/auth';
 import { taxClassInputSchema, taxClassService } from '@/lib/catalog';
 import { settingsPatchSchema, updateTenantSettings } from '@/lib/tenancy';
@@ -20,23 +21,23 @@ const taxFormSchema = () =>
 export async function addTaxClassAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return staffAction('catalog:write', taxFormSchema(), Object.fromEntries(formData), async (ctx, data) => {
     const tax = await taxClassService.create(ctx, data);
-    return `“${tax.name}” was added.`;
+    return (await getTranslations('admin.catalog.taxes'))('added', { name: tax.name });
   });
 }
 
 export async function updateTaxClassAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const id = text(formData, 'id');
-  if (!isUuid(id)) return { error: 'This tax class no longer exists.' };
+  if (!isUuid(id)) return { error: (await getTranslations('admin.catalog.taxes'))('gone') };
   return staffAction('catalog:write', taxFormSchema(), Object.fromEntries(formData), async (ctx, data) => {
     const tax = await taxClassService.replace(ctx, id, data);
-    return `“${tax.name}” was saved.`;
+    return (await getTranslations('admin.catalog.taxes'))('saved', { name: tax.name });
   });
 }
 
 export async function deleteTaxClassAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return staffAction('catalog:write', idInputSchema, { id: text(formData, 'id') }, async (ctx, { id }) => {
     await taxClassService.remove(ctx, id);
-    return 'Tax class deleted.';
+    return (await getTranslations('admin.catalog.taxes'))('deleted');
   });
 }
 
@@ -46,7 +47,7 @@ export async function setPricesIncludeTaxAction(_prev: FormState, formData: Form
   const input = { pricesIncludeTax: value === 'true' ? true : value === 'false' ? false : undefined };
   return staffAction('settings:write', settingsPatchSchema, input, async (ctx, data) => {
     const settings = await updateTenantSettings(ctx, data);
-    return settings.pricesIncludeTax ? 'Prices now include tax.' : 'Tax is now added on top of prices.';
+    return (await getTranslations('admin.catalog.taxes'))(settings.pricesIncludeTax ? 'nowInclude' : 'nowOnTop');
   });
 }
 
@@ -59,6 +60,7 @@ export async function setDefaultTaxClassAction(_prev: FormState, formData: FormD
   return staffAction('settings:write', settingsPatchSchema, { defaultTaxClassId: id || null }, async (ctx, data) => {
     const tax = data.defaultTaxClassId ? await taxClassService.get(ctx, data.defaultTaxClassId) : null;
     await updateTenantSettings(ctx, data);
-    return tax ? `New products now get “${tax.name}”.` : 'New products now get the only tax class, if there is just one.';
+    const t = await getTranslations('admin.catalog.taxes');
+    return tax ? t('newNowGet', { name: tax.name }) : t('newNowOnly');
   });
 }

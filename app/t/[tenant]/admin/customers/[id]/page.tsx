@@ -7,8 +7,8 @@ import { EraseCustomerForm } from '@/components/admin/customers/erase-form';
 import { can, requireStaff } from '@/lib/auth';
 import { customerProfile } from '@/lib/orders';
 import { AppError } from '@/lib/platform/errors';
-import { dateTimeFormat } from '@/lib/platform/format-time';
-import { formatMoney } from '@/lib/platform/money';
+import { pageFormats } from '@/components/admin/page-formats';
+import { STATUS_KEY } from '@/components/register/orders/format';
 import { idParam } from '@/lib/platform/validation';
 import { eraseCustomerAction, updateCustomerAction } from '../actions';
 
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: tt('customer') };
 }
 
-const LEDGER_WORDS = { earn: 'Earned', redeem: 'Redeemed', reverse: 'Reversed' } as const;
+const LEDGER_WORDS = { earn: 'earned', redeem: 'redeemed', reverse: 'reversed' } as const;
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireStaff('customer:read');
@@ -28,8 +28,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
     throw err;
   });
   const { customer, orders, totals, pointsLedger } = profile;
-  const money = (minor: number) => formatMoney(minor, ctx.tenant.currency);
-  const when = dateTimeFormat(ctx.tenant.timeZone);
+  const t = await getTranslations('admin.customers');
+  const to = await getTranslations('orders');
+  const f = await pageFormats();
+  const money = (minor: number) => f.money(minor, ctx.tenant.currency);
+  const when = { format: (at: Date) => f.dateTime(at, ctx.tenant.timeZone) };
   const erased = customer.erasedAt !== null;
 
   return (
@@ -37,12 +40,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       <header className="space-y-1">
         <p>
           <Link href="/admin/customers" className="text-sm text-brand-700 underline">
-            ← Customers
+            {t('backToCustomers')}
           </Link>
         </p>
         <h1 className="text-2xl font-bold">{customer.name}</h1>
         <p className="text-slate-600">
-          {erased ? `Personal data erased ${when.format(customer.erasedAt!)}` : [customer.phone, customer.email].filter(Boolean).join(' · ') || 'No contact details'}
+          {erased ? t('erasedAt', { when: when.format(customer.erasedAt!) }) : [customer.phone, customer.email].filter(Boolean).join(' · ') || t('noContact')}
           {customer.tags.length > 0 && ` · ${customer.tags.join(', ')}`}
         </p>
         {customer.note && <p className="text-slate-700">“{customer.note}”</p>}
@@ -50,14 +53,14 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
 
       <dl className="grid gap-3 sm:grid-cols-4">
         {[
-          ['Orders', String(totals.orders)],
-          ['Spent', money(totals.spent - totals.refunded)],
-          ['Points', String(customer.pointsBalance)],
-          ['Last order', totals.lastOrderAt ? when.format(totals.lastOrderAt) : '—'],
-        ].map(([label, value]) => (
-          <div key={label} className="rounded-xl border border-slate-200 bg-white p-4">
+          ['orders', t('orders'), f.number(totals.orders)],
+          ['spent', t('spent'), money(totals.spent - totals.refunded)],
+          ['points', t('points'), f.number(customer.pointsBalance)],
+          ['last-order', t('lastOrder'), totals.lastOrderAt ? when.format(totals.lastOrderAt) : '—'],
+        ].map(([id, label, value]) => (
+          <div key={id} className="rounded-xl border border-slate-200 bg-white p-4">
             <dt className="text-sm text-slate-600">{label}</dt>
-            <dd className="text-xl font-semibold tabular-nums" data-testid={`customer-${label!.toLowerCase().replace(' ', '-')}`}>
+            <dd className="text-xl font-semibold tabular-nums" data-testid={`customer-${id}`}>
               {value}
             </dd>
           </div>
@@ -66,18 +69,18 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
 
       <section aria-labelledby="history" className="overflow-hidden rounded-xl border border-slate-200 bg-white">
         <h2 id="history" className="px-4 pt-4 text-lg font-semibold">
-          Order history
+          {t('history')}
         </h2>
         {orders.length === 0 ? (
-          <p className="px-4 py-6 text-slate-600">No orders yet. Attach this customer at the register to see their orders here.</p>
+          <p className="px-4 py-6 text-slate-600">{t('noOrders')}</p>
         ) : (
           <table className="mt-2 w-full text-left text-sm">
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">
               <tr>
-                <th scope="col" className="px-4 py-3">Order</th>
-                <th scope="col" className="px-4 py-3">When</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3 text-right">Total</th>
+                <th scope="col" className="px-4 py-3">{t('order')}</th>
+                <th scope="col" className="px-4 py-3">{t('when')}</th>
+                <th scope="col" className="px-4 py-3">{t('status')}</th>
+                <th scope="col" className="px-4 py-3 text-right">{t('total')}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -89,10 +92,10 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                     </Link>
                   </td>
                   <td className="px-4 py-3 whitespace-nowrap">{when.format(o.createdAt)}</td>
-                  <td className="px-4 py-3">{o.status.replace('_', ' ')}</td>
+                  <td className="px-4 py-3">{to(STATUS_KEY[o.status as keyof typeof STATUS_KEY])}</td>
                   <td className="px-4 py-3 text-right tabular-nums">
                     {money(o.total)}
-                    {o.refundedTotal > 0 && <span className="block text-xs text-slate-500">−{money(o.refundedTotal)} refunded</span>}
+                    {o.refundedTotal > 0 && <span className="block text-xs text-slate-500">{t('refunded', { amount: money(o.refundedTotal) })}</span>}
                   </td>
                 </tr>
               ))}
@@ -103,19 +106,19 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
 
       <section aria-labelledby="points" className="overflow-hidden rounded-xl border border-slate-200 bg-white">
         <h2 id="points" className="px-4 pt-4 text-lg font-semibold">
-          Points ledger
+          {t('ledger')}
         </h2>
         {pointsLedger.length === 0 ? (
-          <p className="px-4 py-6 text-slate-600">No points have moved yet.</p>
+          <p className="px-4 py-6 text-slate-600">{t('noPoints')}</p>
         ) : (
           <ul className="divide-y divide-slate-100 text-sm">
             {pointsLedger.map((e) => (
               <li key={e.id} className="flex justify-between gap-4 px-4 py-3">
                 <span>
-                  {LEDGER_WORDS[e.kind]} · <Link href={`/admin/orders/${e.orderId}`} className="text-brand-700 underline">order</Link>
+                  {t(LEDGER_WORDS[e.kind])} · <Link href={`/admin/orders/${e.orderId}`} className="text-brand-700 underline">{t('orderLink')}</Link>
                   <span className="block text-xs text-slate-500">{when.format(e.createdAt)}</span>
                 </span>
-                <span className="tabular-nums font-medium">{e.points > 0 ? `+${e.points}` : e.points}</span>
+                <span className="tabular-nums font-medium">{e.points > 0 ? `+${f.number(e.points)}` : f.number(e.points)}</span>
               </li>
             ))}
           </ul>
@@ -125,22 +128,20 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       {!erased && can(ctx.role, 'customer:write') && (
         <section aria-labelledby="edit" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
           <h2 id="edit" className="text-lg font-semibold">
-            Details
+            {t('details')}
           </h2>
-          <CustomerForm action={updateCustomerAction} initial={customer} submitLabel="Save" />
+          <CustomerForm action={updateCustomerAction} initial={customer} submitLabel={t('save')} />
         </section>
       )}
 
       {!erased && can(ctx.role, 'customer:privacy') && (
         <section aria-labelledby="privacy" className="space-y-3 rounded-xl border border-red-200 bg-white p-4">
           <h2 id="privacy" className="text-lg font-semibold">
-            Personal data
+            {t('personalData')}
           </h2>
-          <p className="text-sm text-slate-600">
-            Export everything held on this customer as a file, or erase their personal data. Erasing keeps their orders (without a name) and cannot be undone.
-          </p>
+          <p className="text-sm text-slate-600">{t('privacyIntro')}</p>
           <a href={`/api/v1/customers/${customer.id}/export`} className="inline-flex min-h-11 items-center rounded-lg px-4 py-2 text-sm font-semibold text-slate-900 ring-1 ring-slate-300 hover:bg-slate-50" download>
-            Export (JSON)
+            {t('export')}
           </a>
           <EraseCustomerForm action={eraseCustomerAction} customerId={customer.id} />
         </section>

@@ -21,15 +21,16 @@ export default async function ShiftPage({ params }: { params: Promise<{ id: stri
   const id = idParam.safeParse((await params).id);
   const shift = id.success ? await getShift(ctx, id.data) : null;
   if (!shift) notFound();
+  const t = await getTranslations('admin.shifts');
   const report = JSON.parse(JSON.stringify(await shiftReport(ctx, shift.id))) as ReportData;
   return (
     <div className="max-w-4xl space-y-4">
       <p className="text-sm">
         <Link href={`/admin/shifts?date=${businessDayOf(shift.openedAt, await businessDayRule(ctx)).date}`} className="font-semibold text-brand-700 underline">
-          Shifts of that day
+          {t('thatDay')}
         </Link>
       </p>
-      <h1 className="text-2xl font-bold">Shift report · {shift.registerName}</h1>
+      <h1 className="text-2xl font-bold">{t('reportTitle', { register: shift.registerName })}</h1>
       <ShiftReportView report={report} currency={ctx.tenant.currency} timeZone={ctx.tenant.timeZone} businessName={ctx.tenant.name} />
     </div>
   );

@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { addTimeClockEntry, correctTimeClockEntry, staffAction, timeClockAdditionSchema, timeClockCorrectionSchema, type FormState } from '@/lib/auth';
 import { text } from '@/lib/platform/form-data';
@@ -11,7 +12,7 @@ export async function correctEntryAction(_prev: FormState, formData: FormData): 
   const input = { id: text(formData, 'id'), clockedInAt: text(formData, 'clockedInAt'), clockedOutAt: text(formData, 'clockedOutAt') ?? null, reason: text(formData, 'reason') };
   return staffAction('timeclock:manage', correction, input, async (ctx, { id, ...data }) => {
     const entry = await correctTimeClockEntry(ctx, id, data);
-    return `${entry.name}'s hours are corrected.`;
+    return (await getTranslations('admin.hours'))('correctedDone', { name: entry.name });
   });
 }
 
@@ -20,6 +21,6 @@ export async function addHoursAction(_prev: FormState, formData: FormData): Prom
   const input = { userId: text(formData, 'userId'), clockedInAt: text(formData, 'clockedInAt'), clockedOutAt: text(formData, 'clockedOutAt'), reason: text(formData, 'reason') };
   return staffAction('timeclock:manage', timeClockAdditionSchema, input, async (ctx, data) => {
     const entry = await addTimeClockEntry(ctx, data);
-    return `Hours added for ${entry.name}.`;
+    return (await getTranslations('admin.hours'))('addedDone', { name: entry.name });
   });
 }

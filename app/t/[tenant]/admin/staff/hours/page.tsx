@@ -14,7 +14,6 @@ import { hoursSheet, listStaff, requireStaff, type HoursSheet } from '@/lib/auth
 import { addDays, businessDayOf } from '@/lib/platform/business-day';
 import { dayParam, localDateTime } from '@/lib/platform/calendar';
 import { AppError } from '@/lib/platform/errors';
-import { dateTimeFormat, formatDuration } from '@/lib/platform/format-time';
 import { businessDayRule } from '@/lib/tenancy';
 import { addHoursAction, correctEntryAction } from './actions';
 
@@ -43,7 +42,8 @@ export default async function HoursPage({ searchParams }: { searchParams: Promis
     listStaff(ctx),
     hoursSheet(ctx, from, to).catch((err: unknown) => (err instanceof AppError ? err.message : Promise.reject(err))),
   ]);
-  const when = dateTimeFormat(zone);
+  const when = { format: (at: Date) => f.dateTime(at, zone) };
+  const t = await getTranslations('admin.hours');
 
   return (
     <div className="max-w-6xl space-y-6">
@@ -51,20 +51,20 @@ export default async function HoursPage({ searchParams }: { searchParams: Promis
         <div>
           <p className="text-sm">
             <Link href="/admin/staff" className="font-semibold text-brand-700 underline">
-              Staff
+              {t('staff')}
             </Link>
           </p>
-          <h1 className="text-2xl font-bold">Hours</h1>
-          <p className="text-slate-600">From the time clock at the registers, per business day in {zone}.</p>
+          <h1 className="text-2xl font-bold">{t('title')}</h1>
+          <p className="text-slate-600">{t('intro', { timeZone: zone })}</p>
         </div>
         <Form action="/admin/staff/hours" className="flex flex-wrap items-end gap-2">
-          <TextField label="From" name="from" type="date" defaultValue={from} />
-          <TextField label="To" name="to" type="date" defaultValue={to} />
+          <TextField label={t('from')} name="from" type="date" defaultValue={from} />
+          <TextField label={t('to')} name="to" type="date" defaultValue={to} />
           <button type="submit" className={buttonClass('secondary')}>
-            Show
+            {t('show')}
           </button>
           <a href={`/api/v1/time-clock/export?${new URLSearchParams({ from, to })}`} className={buttonClass('ghost')} download>
-            Download CSV
+            {t('downloadCsv')}
           </a>
         </Form>
       </header>
@@ -73,13 +73,13 @@ export default async function HoursPage({ searchParams }: { searchParams: Promis
         <Alert tone="error">{result}</Alert>
       ) : (
         <>
-          <HoursTable sheet={result} f={f} />
+          <HoursTable sheet={result} f={f} t={t} />
           <section aria-labelledby="entries" className="rounded-xl border border-slate-200 bg-white">
             <h2 id="entries" className="border-b border-slate-200 px-4 py-3 text-lg font-semibold">
-              Entries
+              {t('entries')}
             </h2>
             {result.entries.length === 0 ? (
-              <p className="px-4 py-3 text-sm text-slate-600">Nobody clocked in between these days.</p>
+              <p className="px-4 py-3 text-sm text-slate-600">{t('nobody')}</p>
             ) : (
               <ul className="divide-y divide-slate-100">
                 {result.entries.map((e) => (
@@ -87,9 +87,9 @@ export default async function HoursPage({ searchParams }: { searchParams: Promis
                     <div>
                       <p className="font-medium">{e.name}</p>
                       <p className="text-slate-600">
-                        {when.format(e.clockedInAt)} – {e.clockedOutAt ? when.format(e.clockedOutAt) : <strong>still clocked in</strong>}
-                        {e.clockedOutAt && ` · ${formatDuration(e.clockedOutAt.getTime() - e.clockedInAt.getTime())}`}
-                        {e.corrected && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">corrected</span>}
+                        {when.format(e.clockedInAt)} – {e.clockedOutAt ? when.format(e.clockedOutAt) : <strong>{t('stillIn')}</strong>}
+                        {e.clockedOutAt && ` · ${f.duration(e.clockedOutAt.getTime() - e.clockedInAt.getTime())}`}
+                        {e.corrected && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">{t('corrected')}</span>}
                       </p>
                     </div>
                     <div className="text-right">
@@ -108,7 +108,7 @@ export default async function HoursPage({ searchParams }: { searchParams: Promis
 
       <section aria-labelledby="add-hours" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="add-hours" className="mb-3 text-lg font-semibold">
-          Add hours someone forgot to clock
+          {t('addTitle')}
         </h2>
         <AddHoursForm staff={staff.filter((s) => s.active).map((s) => ({ id: s.id, name: s.name }))} action={addHoursAction} />
       </section>
@@ -116,19 +116,19 @@ export default async function HoursPage({ searchParams }: { searchParams: Promis
   );
 }
 
-function HoursTable({ sheet, f }: { sheet: HoursSheet; f: Formats }) {
-  if (sheet.people.length === 0) return <p className="text-slate-600">No hours between {longDate(f, sheet.from)} and {longDate(f, sheet.to)}.</p>;
+function HoursTable({ sheet, f, t }: { sheet: HoursSheet; f: Formats; t: Awaited<ReturnType<typeof getTranslations<'admin.hours'>>> }) {
+  if (sheet.people.length === 0) return <p className="text-slate-600">{t('noHours', { from: longDate(f, sheet.from), to: longDate(f, sheet.to) })}</p>;
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
       <table className="w-full text-left text-sm" data-testid="hours-table">
-        <caption className="sr-only">Hours per person per day</caption>
+        <caption className="sr-only">{t('caption')}</caption>
         <thead className="bg-slate-50 text-xs uppercase text-slate-500">
           <tr>
-            <th scope="col" className="px-4 py-3">Staff member</th>
+            <th scope="col" className="px-4 py-3">{t('staffMember')}</th>
             {sheet.days.map((d) => (
               <th key={d} scope="col" className="px-3 py-3 text-right whitespace-nowrap">{longDate(f, d)}</th>
             ))}
-            <th scope="col" className="px-4 py-3 text-right">Total</th>
+            <th scope="col" className="px-4 py-3 text-right">{t('total')}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -136,12 +136,12 @@ function HoursTable({ sheet, f }: { sheet: HoursSheet; f: Formats }) {
             <tr key={p.userId}>
               <th scope="row" className="px-4 py-3 font-medium whitespace-nowrap">
                 {p.name}
-                {p.open && <span className="ml-2 text-xs font-normal text-brand-800">clocked in</span>}
+                {p.open && <span className="ml-2 text-xs font-normal text-brand-800">{t('clockedInBadge')}</span>}
               </th>
               {sheet.days.map((d) => (
-                <td key={d} className="px-3 py-3 text-right tabular-nums whitespace-nowrap">{p.byDay[d] ? formatDuration(p.byDay[d]) : '—'}</td>
+                <td key={d} className="px-3 py-3 text-right tabular-nums whitespace-nowrap">{p.byDay[d] ? f.duration(p.byDay[d]) : '—'}</td>
               ))}
-              <td className="px-4 py-3 text-right font-semibold tabular-nums whitespace-nowrap">{formatDuration(p.total)}</td>
+              <td className="px-4 py-3 text-right font-semibold tabular-nums whitespace-nowrap">{f.duration(p.total)}</td>
             </tr>
           ))}
         </tbody>
