@@ -44,6 +44,9 @@ const RELAYED: Record<EventType, true> = {
   SalesFiguresChanged: true,
   KitchenTicketsChanged: true,
   ReceiptEmailRequested: true,
+  TableStatusChanged: true,
+  ShiftOpened: true,
+  ShiftClosed: true,
 };
 export const RELAYED_EVENT_TYPES = Object.keys(RELAYED) as EventType[];
 

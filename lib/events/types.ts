@@ -110,6 +110,12 @@ export type EventPayloads = {
   KitchenTicketsChanged: { stationId: string };
   /** Someone asked for an order's receipt by email (lib/orders): the message waits in `receipt_emails`, sent by the outbox handler. */
   ReceiptEmailRequested: { emailId: string; orderId: string };
+  /** A table was seated (occupied, with its covers), cleared, or left to be cleaned (lib/restaurant); sent only when its status or covers changed. */
+  TableStatusChanged: { tableId: string; status: 'free' | 'occupied' | 'needs_cleaning'; covers: number };
+  /** A register's shift opened with its starting float (lib/orders). */
+  ShiftOpened: { shiftId: string; registerName: string; locationId: string; openingFloat: number };
+  /** A shift closed with its cash counted (lib/orders): the Z report's drawer figures. */
+  ShiftClosed: { shiftId: string; registerName: string; locationId: string; countedCash: number; expectedCash: number; difference: number | null };
 };
 
 export type EventType = keyof EventPayloads;

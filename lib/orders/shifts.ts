@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { cashMovements, orderLines, orders, shifts } from '@/db/schema/orders';
 import { authorise, staffHoursIn, staffNamesIn, type TenantContext, type TenantScope } from '@/lib/auth';
+import { appendEvents } from '@/lib/events';
 import { defaultLocation } from '@/lib/inventory';
 import { tenderTotalsOfShift, tipsOfShift } from '@/lib/payments';
 import { recordAudit } from '@/lib/platform/audit';
@@ -76,6 +77,7 @@ export async function openShift(ctx: TenantContext, input: { registerName: strin
         throw err;
       });
     await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'shift.opened', entityType: 'shift', entityId: row!.id, details: { registerName: input.registerName, openingFloat: input.openingFloat } });
+    await appendEvents(tx, ctx.tenantId, [{ type: 'ShiftOpened', payload: { shiftId: row!.id, registerName: row!.registerName, locationId, openingFloat: input.openingFloat } }]);
     return publicShift(row!);
   });
 }
@@ -318,6 +320,9 @@ export async function closeShift(ctx: TenantContext, shiftId: string, countedCas
       after: { status: 'closed' },
       details: { registerName: shift.registerName, countedCash, expectedCash: report.expectedCash, difference: report.difference },
     });
+    await appendEvents(tx, ctx.tenantId, [
+      { type: 'ShiftClosed', payload: { shiftId, registerName: shift.registerName, locationId: shift.locationId, countedCash, expectedCash: report.expectedCash, difference: report.difference } },
+    ]);
     return report;
   });
 }

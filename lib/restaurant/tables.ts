@@ -1,6 +1,7 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ne, or, type SQL } from 'drizzle-orm';
 import { diningTables, type TableShape, type TableStatus } from '@/db/schema/restaurant';
 import { can, type TenantContext, type TenantScope } from '@/lib/auth';
+import { appendEvents } from '@/lib/events';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError, duplicateName, notFound } from '@/lib/platform/errors';
@@ -82,6 +83,7 @@ export async function updateTable(ctx: TenantContext, id: string, patch: TablePa
       .returning(columns)
       .catch(duplicate);
     await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'table.updated', entityType: 'table', entityId: id, details: patch });
+    if (status !== current.status || covers !== current.covers) await appendEvents(tx, ctx.tenantId, [{ type: 'TableStatusChanged', payload: { tableId: id, status, covers } }]);
     return row!;
   });
 }
@@ -101,12 +103,16 @@ export async function deleteTable(ctx: TenantContext, id: string): Promise<void>
  * dine-in order opened, paid or voided). The table must exist in this tenant.
  */
 export async function setTableOccupancy(tx: Tx, tableId: string, state: { status: TableStatus; covers: number }): Promise<void> {
+  const covers = state.status === 'occupied' ? Math.max(1, state.covers) : 0;
+  // Written only when it changes (a tab's update keeps its table as it was): no event for nothing.
   const rows = await tx
     .update(diningTables)
-    .set({ status: state.status, covers: state.status === 'occupied' ? Math.max(1, state.covers) : 0, updatedAt: new Date() })
-    .where(eq(diningTables.id, tableId))
-    .returning({ id: diningTables.id });
-  if (rows.length === 0) throw new AppError('unprocessable', 'No such table', [{ path: 'tableId', message: 'No such table' }]);
+    .set({ status: state.status, covers, updatedAt: new Date() })
+    .where(and(eq(diningTables.id, tableId), or(ne(diningTables.status, state.status), ne(diningTables.covers, covers))))
+    .returning({ tenantId: diningTables.tenantId });
+  if (rows[0]) return appendEvents(tx, rows[0].tenantId, [{ type: 'TableStatusChanged', payload: { tableId, status: state.status, covers } }]);
+  const [exists] = await tx.select({ id: diningTables.id }).from(diningTables).where(eq(diningTables.id, tableId));
+  if (!exists) throw new AppError('unprocessable', 'No such table', [{ path: 'tableId', message: 'No such table' }]);
 }
 
 /**

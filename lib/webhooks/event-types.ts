@@ -3,9 +3,8 @@ import type { DomainEvent, EventPayloads, EventType } from '@/lib/events';
 /**
  * The public event names and what each sends as `data`: the one table (docs/api.md › Webhooks).
  * Each maps one domain event (lib/events/types.ts) to fields chosen on purpose, so an internal
- * change to a payload does not change what integrators receive. Events that do not exist in the
- * domain yet (table.seated, shift.opened, shift.closed) are not listed: a name is only offered
- * when something sends it.
+ * change to a payload does not change what integrators receive. A name is only offered when
+ * something sends it.
  */
 type Mapping<K extends EventType> = { domain: K; description: string; data: (payload: EventPayloads[K]) => Record<string, unknown> };
 
@@ -49,6 +48,20 @@ export const WEBHOOK_EVENTS = {
   })),
   'stock.low': mapping('LowStock', 'A level fell to or below its low-stock threshold.', (p) => ({ locationId: p.locationId, variantId: p.variantId, quantity: p.quantity, threshold: p.threshold })),
   'stock.out': mapping('ProductOutOfStock', 'A level reached zero or less.', (p) => ({ locationId: p.locationId, variantId: p.variantId, quantity: p.quantity })),
+  'table.status_changed': mapping('TableStatusChanged', 'A table was seated (status occupied, with its covers), cleared (free) or left to be cleaned.', (p) => ({
+    tableId: p.tableId,
+    status: p.status,
+    covers: p.covers,
+  })),
+  'shift.opened': mapping('ShiftOpened', "A register's shift opened with its starting float.", (p) => ({ shiftId: p.shiftId, registerName: p.registerName, locationId: p.locationId, openingFloat: p.openingFloat })),
+  'shift.closed': mapping('ShiftClosed', 'A shift closed with its cash counted.', (p) => ({
+    shiftId: p.shiftId,
+    registerName: p.registerName,
+    locationId: p.locationId,
+    countedCash: p.countedCash,
+    expectedCash: p.expectedCash,
+    difference: p.difference,
+  })),
   'item.availability_changed': mapping('ItemAvailabilityChanged', "An item was marked sold out (86'd) or put back on sale.", (p) => ({ productId: p.productId, soldOut: p.soldOut })),
 } as const;
 

@@ -6,6 +6,8 @@ import { outboxDeliveries, outboxEvents } from '@/db/schema/events';
 import { auditEvents } from '@/db/schema/platform';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from '@/db/schema/webhooks';
 import { dispatchPending, type DomainEvent } from '@/lib/events';
+import { closeShift, openShift } from '@/lib/orders';
+import { createTable, updateTable } from '@/lib/restaurant';
 import { withTenant } from '@/lib/platform/db';
 import { logger } from '@/lib/platform/logger';
 import {
@@ -121,6 +123,28 @@ describe('a real checkout reaches a real receiver', () => {
     await paidSale(b);
     await deliverDue();
     expect(to('/real')).toHaveLength(2);
+  });
+});
+
+describe('restaurant and shift events', () => {
+  it('sends table.status_changed when a table is seated and cleared (not when nothing changed), and shift.opened and shift.closed', async () => {
+    await endpointFor(a, '/floor', ['table.status_changed', 'shift.opened', 'shift.closed']);
+    const ctx = contextOf(a);
+    const table = await createTable(ctx, { name: `T${Date.now().toString(36)}`, seats: 4, area: 'Main', position: 99 });
+    const shift = await openShift(ctx, { registerName: `Webhook till ${Date.now().toString(36)}`, openingFloat: 5000 });
+    await updateTable(ctx, table.id, { status: 'occupied', covers: 3 });
+    await updateTable(ctx, table.id, { status: 'occupied', covers: 3 }); // the same again: no event
+    await updateTable(ctx, table.id, { status: 'free' });
+    await closeShift(ctx, shift.id, 5000);
+    for (let round = 0; round < 5; round++) await dispatchPending();
+    await deliverDue();
+    const got = to('/floor').map((r) => JSON.parse(r.body) as WebhookEnvelope);
+    expect(got.filter((e) => e.type === 'table.status_changed').map((e) => e.data).sort((x, y) => String(x.status).localeCompare(String(y.status)))).toEqual([
+      { tableId: table.id, status: 'free', covers: 0 },
+      { tableId: table.id, status: 'occupied', covers: 3 },
+    ]);
+    expect(got.find((e) => e.type === 'shift.opened')?.data).toEqual({ shiftId: shift.id, registerName: shift.registerName, locationId: shift.locationId, openingFloat: 5000 });
+    expect(got.find((e) => e.type === 'shift.closed')?.data).toMatchObject({ shiftId: shift.id, countedCash: 5000, expectedCash: 5000, difference: 0 });
   });
 });
 
