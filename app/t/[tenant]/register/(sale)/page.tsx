@@ -40,7 +40,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
         {can(ctx.role, 'admin:access') && <HeaderLink href="/admin">{tn('admin')}</HeaderLink>}
       </StaffHeader>
       <main className="flex min-h-0 flex-1 flex-col">
-        <h1 className="sr-only">Sale</h1>
+        <h1 className="sr-only">{tn('sale')}</h1>
         <SaleScreen
           data={data}
           tenantId={ctx.tenantId}
