@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { imports, isClient, root, sourceFiles } from '../source-files';
+import { imports, isClient, readSource, sourceFiles } from '../source-files';
 
 /**
  * db/ is the ground floor (schema, migrations, policies, client): it imports nothing from the
@@ -154,7 +153,7 @@ function tenantFunctionOffenders(names: string[], policiesSql: string): string[]
 
 /** Value imports only: `import type` is erased, so a client component may take types from any door. */
 const valueImports = (file: string) =>
-  [...readFileSync(path.join(root, file), 'utf8').matchAll(/^import\s+(?!type\s)[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1]!);
+  [...readSource(file).matchAll(/^import\s+(?!type\s)[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1]!);
 const house = [...sourceFiles('app'), ...sourceFiles('lib'), ...sourceFiles('components'), 'proxy.ts', 'instrumentation.ts'];
 
 describe('architecture rules', () => {
@@ -165,10 +164,10 @@ describe('architecture rules', () => {
   });
 
   it('lets callTenantFunction call only functions that set their own tenant, as the caller', () => {
-    const union = /export type TenantFunction =([^;]+);/.exec(readFileSync(path.join(root, 'lib/platform/db.ts'), 'utf8'))?.[1] ?? '';
+    const union = /export type TenantFunction =([^;]+);/.exec(readSource('lib/platform/db.ts'))?.[1] ?? '';
     const names = [...union.matchAll(/'(\w+)'/g)].map((m) => m[1]!);
     expect(names.length).toBeGreaterThan(0);
-    expect(tenantFunctionOffenders(names, readFileSync(path.join(root, 'db/policies.sql'), 'utf8'))).toEqual([]);
+    expect(tenantFunctionOffenders(names, readSource('db/policies.sql'))).toEqual([]);
   });
 
   it('catches a tenant function that would run without its tenant or past RLS (planted violations)', () => {
@@ -312,15 +311,15 @@ describe('architecture rules', () => {
 
   it('marks every module door and the database helper server-only, so a client bundle that reaches one fails to build', () => {
     const doors = [...Object.keys(MODULE_GRAPH).filter((m) => m !== 'platform').map((m) => `lib/${m}/index.ts`), 'lib/platform/db.ts'];
-    expect(doors.filter((f) => !readFileSync(path.join(root, f), 'utf8').startsWith("import 'server-only';"))).toEqual([]);
+    expect(doors.filter((f) => !readSource(f).startsWith("import 'server-only';"))).toEqual([]);
   });
 
   it('gives app/ and components/ a context only from resolveStaff', () => {
-    expect(requestlessContextOffenders(house, (f) => readFileSync(path.join(root, f), 'utf8'))).toEqual([]);
+    expect(requestlessContextOffenders(house, (f) => readSource(f))).toEqual([]);
   });
 
   it('checks an API key by its scopes: lib/ and app/api ask can(ctx, …), never of ctx.role', () => {
-    expect(roleCheckOffenders(house, (f) => readFileSync(path.join(root, f), 'utf8'))).toEqual([]);
+    expect(roleCheckOffenders(house, (f) => readSource(f))).toEqual([]);
   });
 
   it('catches a permission check on a context’s role (planted violations)', () => {
