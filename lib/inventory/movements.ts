@@ -66,10 +66,12 @@ export async function applyMovement(tx: Tx, tenantId: string, m: Movement, guard
  * in variant order, so two sales of the same items cannot deadlock. Answers in the order given.
  */
 export async function applyMovements(tx: Tx, tenantId: string, movements: { movement: Movement; guard: boolean }[]): Promise<(Applied | ShortItem)[]> {
-  const results = takesInOneStatement(movements) ? await takeGuarded(tx, movements.map((m) => m.movement)) : await changeLevels(tx, tenantId, movements);
+  // A sale's takes write their ledger rows in the same statement; anything else inserts them after.
+  const inOne = takesInOneStatement(movements);
+  const results = inOne ? await takeGuarded(tx, tenantId, movements.map((m) => m.movement)) : await changeLevels(tx, tenantId, movements);
   const applied = movements.flatMap(({ movement }, i) => (isShort(results[i]!) ? [] : [{ m: movement, level: results[i] as Applied }]));
   if (applied.length === 0) return results;
-  await tx.insert(stockMovements).values(
+  if (!inOne) await tx.insert(stockMovements).values(
     applied.map(({ m, level }) => ({
       tenantId,
       locationId: m.locationId,
@@ -99,43 +101,55 @@ async function changeLevels(tx: Tx, tenantId: string, movements: { movement: Mov
   return results;
 }
 
-/** Two or more guarded decrements of distinct items at one location: takeGuarded's case. */
+/** Guarded decrements of distinct items at one location (a sale): takeGuarded's case. */
 function takesInOneStatement(movements: { movement: Movement; guard: boolean }[]): boolean {
   const location = movements[0]?.movement.locationId;
   return (
-    movements.length > 1 &&
+    movements.length > 0 &&
     movements.every(({ movement: m, guard }) => guard && m.delta < 0 && m.locationId === location) &&
     new Set(movements.map(({ movement: m }) => m.variantId)).size === movements.length
   );
 }
 
 /**
- * Guarded decrements of distinct items at one location in one statement: `locked` takes the rows'
- * locks in variant order (its ORDER BY sits below the row locking), then each level is lowered
- * only if it stays at zero or more. An update that waited for a lock re-checks that against the
- * committed level, as a single-row update does. Items it did not lower are short; only then is
- * their level read, for the error.
+ * Guarded decrements of distinct items at one location in one statement, their ledger rows with
+ * them: `locked` takes the rows' locks in variant order (its ORDER BY sits below the row locking),
+ * then each level is lowered only if it stays at zero or more, and `ledger` records each level
+ * lowered (a sale's items: one round trip where a level update and a ledger insert were two). An
+ * update that waited for a lock re-checks that against the committed level, as a single-row update
+ * does. Items it did not lower are short; only then is their level read, for the error.
  */
-async function takeGuarded(tx: Tx, movements: Movement[]): Promise<(Applied | ShortItem)[]> {
+async function takeGuarded(tx: Tx, tenantId: string, movements: Movement[]): Promise<(Applied | ShortItem)[]> {
   const location = movements[0]!.locationId;
   const wanted = sql.join(
-    movements.map((m) => sql`(${m.variantId}::uuid, ${m.delta}::integer)`),
+    movements.map(
+      (m) =>
+        sql`(${m.variantId}::uuid, ${m.delta}::integer, ${m.kind}::text, ${m.reason ?? null}::text, ${m.note ?? null}::text, ${m.referenceType ?? null}::text, ${m.referenceId ?? null}::text, ${m.unitCost ?? null}::integer, ${m.actorUserId ?? null}::uuid)`,
+    ),
     sql`, `,
   );
   const taken = rowsOf<{ variant_id: string; quantity: number; threshold: number | null }>(
     await tx.execute(sql`
-      with wanted (variant_id, delta) as (values ${wanted}),
+      with wanted (variant_id, delta, kind, reason, note, reference_type, reference_id, unit_cost, actor_user_id) as (values ${wanted}),
       locked as (
         select l.variant_id from ${stockLevels} l
         where l.location_id = ${location} and l.variant_id in (select variant_id from wanted)
         order by l.variant_id
         for update
+      ),
+      taken as (
+        update ${stockLevels} l set quantity = l.quantity + w.delta, updated_at = now()
+        from wanted w
+        where l.location_id = ${location} and l.variant_id = w.variant_id
+          and l.variant_id in (select variant_id from locked) and l.quantity + w.delta >= 0
+        returning l.variant_id, l.quantity, l.low_stock_threshold as threshold
+      ),
+      ledger as (
+        insert into ${stockMovements} (tenant_id, location_id, variant_id, kind, delta, quantity_after, reason, note, reference_type, reference_id, unit_cost, actor_user_id)
+        select ${tenantId}::uuid, ${location}::uuid, t.variant_id, w.kind, w.delta, t.quantity, w.reason, w.note, w.reference_type, w.reference_id, w.unit_cost, w.actor_user_id
+        from taken t join wanted w on w.variant_id = t.variant_id
       )
-      update ${stockLevels} l set quantity = l.quantity + w.delta, updated_at = now()
-      from wanted w
-      where l.location_id = ${location} and l.variant_id = w.variant_id
-        and l.variant_id in (select variant_id from locked) and l.quantity + w.delta >= 0
-      returning l.variant_id, l.quantity, l.low_stock_threshold as threshold`),
+      select variant_id, quantity, threshold from taken`),
   );
   const byVariant = new Map(taken.map((row) => [row.variant_id, row]));
   const missing = movements.filter((m) => !byVariant.has(m.variantId));
