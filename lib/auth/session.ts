@@ -68,11 +68,39 @@ export async function verifySessionToken(token: string | undefined, hostTenantId
   if (!token) return null;
   let payload: unknown;
   try {
-    payload = await decode({ token, secret: config().authSecret });
+    payload = await decrypt(token);
   } catch {
     return null;
   }
   return verifyEncodedClaims(payload, hostTenantId);
+}
+
+/** jose's leeway on `exp` (next-auth's decode passes it), kept for a token decrypted before. */
+const CLOCK_TOLERANCE_S = 15;
+const DECRYPTED_KEPT = 2000;
+/**
+ * Tokens decrypted lately, by their text. A register sends the same cookie with every request, and
+ * next-auth's decode derives the key (HKDF, on the thread pool) and decrypts each time: about 2 %
+ * of a checkout's CPU (docs/performance.md). Only a token that decrypted is kept, its expiry is
+ * checked on every use, and every check after decryption (tenant, absolute life, revocation) runs
+ * as before. Oldest first out, so the map stays small.
+ */
+const decrypted = new Map<string, { payload: unknown; exp: number }>();
+
+async function decrypt(token: string): Promise<unknown> {
+  const kept = decrypted.get(token);
+  if (kept) {
+    if (Date.now() / 1000 <= kept.exp + CLOCK_TOLERANCE_S) return kept.payload;
+    decrypted.delete(token);
+    throw new Error('expired');
+  }
+  const payload = await decode({ token, secret: config().authSecret });
+  const exp = (payload as { exp?: unknown } | null)?.exp;
+  if (typeof exp === 'number') {
+    if (decrypted.size >= DECRYPTED_KEPT) decrypted.delete(decrypted.keys().next().value!);
+    decrypted.set(token, { payload, exp });
+  }
+  return payload;
 }
 
 /** The checks of verifySessionToken on an already decrypted token. */

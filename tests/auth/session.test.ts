@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { EncryptJWT } from 'jose';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { updateStaff } from '@/lib/auth';
 import { users } from '@/db/schema/auth';
 import { endSession, verifySessionToken } from '@/lib/auth/session';
@@ -55,6 +55,19 @@ describe('sessions', () => {
     await endSession(session);
     expect(await verifySessionToken(token, a.tenant.id)).toBeNull();
     expect(await verifySessionToken(other, a.tenant.id)).not.toBeNull();
+  });
+
+  it('rejects a token past its expiry that it accepted before (a decrypted token is kept, its expiry still holds)', async () => {
+    // Signed in "an hour from now": the token's expiry comes before its absolute life ends, so only the expiry refuses it.
+    const token = await sessionTokenFor(a.cashier, { authTime: Date.now() + 3600_000 });
+    const exp = (await verifySessionToken(token, a.tenant.id))!.expiresAt;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime((exp + 16) * 1000); // past jose's 15 s of clock tolerance
+      expect(await verifySessionToken(token, a.tenant.id)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('rejects a session past its absolute life of 12 hours', async () => {
