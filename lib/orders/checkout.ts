@@ -4,7 +4,7 @@ import { AppError } from '@/lib/platform/errors';
 import { KEY_TTL_HOURS } from '@/lib/platform/idempotency';
 import { observeCheckout } from './observe';
 import { createOrderOnce, getOrder, newOrderView, type OrderView } from './orders';
-import { PAYMENT_PENDING, payCashWithSale, payOrder } from './payments';
+import { cashWithSale, PAYMENT_PENDING, payOrder, recordCashWithSale, type CashToTake } from './payments';
 import type { CreateOrderInput, PaymentInput } from './schemas';
 
 /** Why the tenders sent with a checkout stopped (the order stands beside it), or null when all were taken. */
@@ -32,19 +32,33 @@ type CheckoutResult = { order: OrderView; paymentError: CheckoutPaymentError };
 async function placeAndPay(ctx: TenantContext, input: CreateOrderInput, key: string | null): Promise<CheckoutResult> {
   const orderId = key ? orderIdForKey(ctx.tenantId, key) : crypto.randomUUID();
   const [first, ...rest] = input.payments;
-  // Cash handed over with the sale (the usual checkout) is taken in the sale's own transaction.
+  // Cash handed over with the sale (the usual checkout) is taken in the sale's own transaction: the
+  // order is written paid by it, its payment recorded after (a refused tender leaves the sale unpaid).
   const cash = !input.park && first?.tender === 'cash' ? first : null;
-  const made = await createOrderOnce(ctx, input, orderId, async (tx, written): Promise<CheckoutResult | null> => {
-    if (!cash) return null;
+  const tender: { take: CashToTake | null; refusal: CheckoutPaymentError } = { take: null, refusal: null };
+  const paidWithSale = (total: number) => {
+    tender.take = null;
+    tender.refusal = null;
     try {
-      const taken = await payCashWithSale(tx, ctx, written, cash);
-      return { order: taken.order, paymentError: null };
+      tender.take = cashWithSale(total, cash!);
+      return tender.take.amount;
     } catch (err) {
-      const refusal = tenderRefusal(err);
-      if (!refusal) throw err;
-      return { order: newOrderView(written, []), paymentError: refusal };
+      tender.refusal = tenderRefusal(err) ?? null;
+      if (!tender.refusal) throw err;
+      return 0;
     }
-  });
+  };
+  const made = await createOrderOnce(
+    ctx,
+    input,
+    orderId,
+    async (tx, written): Promise<CheckoutResult | null> => {
+      if (!cash) return null;
+      if (!tender.take) return { order: newOrderView(written, []), paymentError: tender.refusal };
+      return { order: (await recordCashWithSale(tx, ctx, written, tender.take)).order, paymentError: null };
+    },
+    cash ? paidWithSale : undefined,
+  );
   if (!made) return { order: await madeEarlierWith(ctx, orderId), paymentError: null };
   if (made.value && (made.value.paymentError || rest.length === 0)) return made.value;
   const { order, paymentError } = await takePayments(ctx, orderId, made.value ? rest : input.payments, input.shiftId);

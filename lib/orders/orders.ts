@@ -260,16 +260,38 @@ export async function createOrderOnce<R>(
   input: CreateOrderInput,
   orderId: string,
   andThen: (tx: Tx, written: WrittenOrder) => Promise<R>,
+  paidWithSale?: PaidWithSale,
 ): Promise<{ value: R } | null> {
   try {
-    return { value: await writeOrder(ctx, input, orderId, andThen) };
+    return { value: await writeOrder(ctx, input, orderId, andThen, paidWithSale) };
   } catch (err) {
     if (err instanceof OrderExists) return null;
     throw err;
   }
 }
 
-async function writeOrder<R>(ctx: TenantContext, input: CreateOrderInput, orderId: string, andThen: (tx: Tx, written: WrittenOrder) => Promise<R>): Promise<R> {
+/**
+ * What a tender handed over with a sale puts toward its total (0: none, or refused), asked once the
+ * sale is priced: the order is written with it paid (completed when it covers the total), and
+ * `andThen` records the tender itself — one update of the order fewer while the sale holds its
+ * location's day counter.
+ */
+export type PaidWithSale = (total: number) => number;
+
+/** A placed order's status and paid columns, `paid` of its `total` taken with it at `at`. */
+function paidColumns(paid: number, total: number, at: Date) {
+  if (paid <= 0) return { status: 'placed' as const };
+  if (paid < total) return { status: 'partially_paid' as const, paidTotal: paid };
+  return { status: 'completed' as const, paidTotal: paid, paidAt: at, completedAt: at };
+}
+
+async function writeOrder<R>(
+  ctx: TenantContext,
+  input: CreateOrderInput,
+  orderId: string,
+  andThen: (tx: Tx, written: WrittenOrder) => Promise<R>,
+  paidWithSale?: PaidWithSale,
+): Promise<R> {
   const tenantId = ctx.tenantId;
   const fallbackLocation = input.locationId ?? (input.shiftId ? undefined : (await defaultLocation({ tenantId }))?.id);
   // A discount a cashier may need a manager's approval for is priced first: checking the approval
@@ -306,7 +328,7 @@ async function writeOrder<R>(ctx: TenantContext, input: CreateOrderInput, orderI
         shiftId: input.shiftId,
         registerName: shift?.registerName ?? null,
         // Placed: everything goes to the kitchen now (held courses included: checkout fires the rest).
-        ...(placed ? { status: 'placed' as const, stockReserved: true, placedAt: at } : { status: 'open' as const }),
+        ...(placed ? { ...paidColumns(paidWithSale?.(quote.total) ?? 0, quote.total, at), stockReserved: true, placedAt: at } : { status: 'open' as const }),
         type: input.type,
         tableId: input.tableId,
         covers: input.type === 'dine_in' ? (input.covers ?? 1) : null,

@@ -64,27 +64,29 @@ async function applyCapturedAmount(tx: Tx, order: OrderRow, payment: PaymentView
   const status = paidTotal >= order.total ? 'paid' : 'partially_paid';
   assertTransition(order.status, status);
   if (payment.partId) await addToPart(tx, payment.partId, await lockPart(tx, order.id, payment.partId), payment.amount);
-  let updated: OrderRow | undefined;
+  const [updated] = await tx
+    .update(orders)
+    // Paid is done: the sale completes.
+    .set(status === 'paid' ? { paidTotal, status: 'completed', paidAt: at, completedAt: at, updatedAt: new Date() } : { paidTotal, status, updatedAt: new Date() })
+    .where(eq(orders.id, order.id))
+    .returning();
+  await announceCaptured(tx, order, payment, status === 'paid');
+  return updated!;
+}
+
+/** PaymentCaptured, and for a tender that paid the order OrderPaid, its dine-in table then waiting to be cleared. */
+async function announceCaptured(tx: Tx, order: OrderRow, payment: PaymentView, paidInFull: boolean): Promise<void> {
   const events: { type: keyof EventPayloads; payload: EventPayloads[keyof EventPayloads] }[] = [
     {
       type: 'PaymentCaptured',
       payload: { orderId: order.id, paymentId: payment.id, tender: payment.tender, amount: payment.amount, tip: payment.tip, partId: payment.partId },
     },
   ];
-  if (status === 'paid') {
-    // Paid is done: the sale completes, and a dine-in table waits to be cleared.
-    [updated] = await tx
-      .update(orders)
-      .set({ paidTotal, status: 'completed', paidAt: at, completedAt: at, updatedAt: new Date() })
-      .where(eq(orders.id, order.id))
-      .returning();
+  if (paidInFull) {
     if (order.tableId) await setTableOccupancy(tx, order.tableId, { status: 'needs_cleaning', covers: 0 });
     events.push({ type: 'OrderPaid', payload: { orderId: order.id, number: order.number, total: order.total, customerId: order.customerId } });
-  } else {
-    [updated] = await tx.update(orders).set({ paidTotal, status, updatedAt: new Date() }).where(eq(orders.id, order.id)).returning();
   }
   await appendEvents(tx, order.tenantId, events as Parameters<typeof appendEvents>[2]);
-  return updated!;
 }
 
 async function assertNoPendingCard(tx: Tx, orderId: string): Promise<void> {
@@ -94,7 +96,7 @@ async function assertNoPendingCard(tx: Tx, orderId: string): Promise<void> {
 }
 
 /** What a tender puts toward the order: at most its balance, and at most the balance of the part it pays. */
-function amountToTake(order: OrderRow, requested: number | undefined, part: PartRow | null = null): number {
+function amountToTake(order: Pick<OrderRow, 'total' | 'paidTotal'>, requested: number | undefined, part: PartRow | null = null): number {
   const balance = Math.min(order.total - order.paidTotal, part ? part.amount - part.paidTotal : Infinity);
   if (balance <= 0) throw new AppError('conflict', part ? `${part.label} is already paid` : 'This order is already paid');
   const amount = requested ?? balance;
@@ -117,7 +119,7 @@ async function takeTender(ctx: TenantContext, orderId: string, input: PaymentInp
   return { payment, order: await getOrder(ctx, orderId) };
 }
 
-type CashInput = Extract<PaymentInput, { tender: 'cash' }>;
+export type CashInput = Extract<PaymentInput, { tender: 'cash' }>;
 
 /** Cash is taken in one transaction, the order as it now stands read in it too. */
 async function payCash(ctx: TenantContext, orderId: string, input: CashInput, shiftId: string | null): Promise<PaymentResult> {
@@ -131,26 +133,39 @@ async function payCash(ctx: TenantContext, orderId: string, input: CashInput, sh
 }
 
 /**
- * A cash tender handed over with the sale, taken in the sale's own transaction (checkout). A new
- * sale has no split part (its schema refuses one), so whether the tender is refused — not enough
- * cash, nothing due — is known from the order as written before anything is: the refusal is thrown
- * first, the sale stands, and no savepoint is needed (two round trips fewer while the sale holds
- * its location's number). The order's view is made from the rows written, none read back.
+ * What the cash handed over with a new sale of `total` puts toward it; a refusal (AppError) when it
+ * cannot be taken — not enough cash, nothing due. A new sale has no split part (its schema refuses
+ * one) and nothing paid, so this is known before the order is written: checkout writes the order
+ * already paid by it (no update after), and the sale stands unpaid beside a refusal.
  */
-export function payCashWithSale(tx: Tx, ctx: TenantContext, written: WrittenOrder, input: CashInput): Promise<PaymentResult> {
+export const cashWithSale = (total: number, input: CashInput): CashToTake => cashToTake({ total, paidTotal: 0 }, input, null);
+
+/**
+ * The cash tender `take` (cashWithSale) of a sale written paid by it, in the sale's own
+ * transaction: its payment row and events, into the sale's own shift (checked open at its location
+ * by the sale). The order's view is made from the rows written, none read back.
+ */
+export function recordCashWithSale(tx: Tx, ctx: TenantContext, written: WrittenOrder, take: CashToTake): Promise<PaymentResult> {
   return observePayment('cash', async () => {
-    const take = cashToTake(written.order, input, null);
-    // The drawer is the sale's own shift, checked open at its location by the sale in this transaction;
-    // paid when it was placed (a sale made offline is paid at its own time, in its business day).
-    const { payment, order } = await writeCash(tx, ctx, written.order, take, written.order.shiftId, written.order.placedAt ?? undefined);
-    return { payment, order: newOrderView({ order, lines: written.lines }, [payment]) };
+    const { order } = written;
+    const payment = await recordCashPayment(tx, ctx.tenantId, {
+      orderId: order.id,
+      shiftId: order.shiftId,
+      amount: take.amount,
+      tip: take.tip,
+      partId: null,
+      cashTendered: take.tendered,
+      actorUserId: ctx.userId,
+    });
+    await announceCaptured(tx, order, payment, order.status === 'completed');
+    return { payment, order: newOrderView(written, [payment]) };
   });
 }
 
-type CashToTake = { amount: number; tip: number; tendered: number; part: PartRow | null };
+export type CashToTake = { amount: number; tip: number; tendered: number; part: PartRow | null };
 
 /** What a cash tender puts toward `order` (and its part), the tip first out of the cash handed over; a refusal (AppError) when it cannot be taken. */
-function cashToTake(order: OrderRow, input: CashInput, part: PartRow | null): CashToTake {
+function cashToTake(order: Pick<OrderRow, 'total' | 'paidTotal'>, input: CashInput, part: PartRow | null): CashToTake {
   const tip = input.tip ?? 0;
   const due = Math.min(order.total - order.paidTotal, part ? part.amount - part.paidTotal : Infinity);
   // Cash handed over covers the tip first: what is left goes to the order.
@@ -163,7 +178,7 @@ function cashToTake(order: OrderRow, input: CashInput, part: PartRow | null): Ca
 }
 
 /** The cash tender on the locked, placed `order` into `drawer` (an open shift, or none): the payment, the order's totals. */
-async function writeCash(tx: Tx, ctx: TenantContext, order: OrderRow, take: CashToTake, drawer: string | null, at?: Date): Promise<{ payment: PaymentView; order: OrderRow }> {
+async function writeCash(tx: Tx, ctx: TenantContext, order: OrderRow, take: CashToTake, drawer: string | null): Promise<{ payment: PaymentView; order: OrderRow }> {
   const payment = await recordCashPayment(tx, ctx.tenantId, {
     orderId: order.id,
     shiftId: drawer,
@@ -173,7 +188,7 @@ async function writeCash(tx: Tx, ctx: TenantContext, order: OrderRow, take: Cash
     cashTendered: take.tendered,
     actorUserId: ctx.userId,
   });
-  return { payment, order: await applyCapturedAmount(tx, order, payment, at) };
+  return { payment, order: await applyCapturedAmount(tx, order, payment) };
 }
 
 async function payCard(ctx: TenantContext, orderId: string, input: Extract<PaymentInput, { tender: 'card' }>, shiftId: string | null): Promise<Taken> {
