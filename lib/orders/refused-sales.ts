@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import { refusedOfflineSales, type RefusedOfflineSale, type RefusedSaleLine, type RefusedSaleStatus } from '@/db/schema/orders';
 import { can, type TenantContext, type TenantScope } from '@/lib/auth';
+import { getVariants, variantLabel } from '@/lib/catalog';
 import { recordAudit } from '@/lib/platform/audit';
 import { withTenant } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
@@ -25,7 +26,8 @@ export type RefusedSaleView = {
   cashierId: string | null;
   cashierName: string | null;
   reportedBy: string;
-  lines: RefusedSaleLine[];
+  /** The lines, each with what the catalog calls it now (null: no longer in the catalog). */
+  lines: (RefusedSaleLine & { item: string | null })[];
   currency: string;
   total: number;
   cashTendered: number;
@@ -39,7 +41,7 @@ export type RefusedSaleView = {
   orderId: string | null;
 };
 
-function view(row: RefusedOfflineSale): RefusedSaleView {
+function view(row: RefusedOfflineSale, names: ReadonlyMap<string, string> = new Map()): RefusedSaleView {
   return {
     id: row.id,
     saleKey: row.saleKey,
@@ -50,7 +52,7 @@ function view(row: RefusedOfflineSale): RefusedSaleView {
     cashierId: row.cashierId,
     cashierName: row.cashierName,
     reportedBy: row.reportedBy,
-    lines: row.lines,
+    lines: row.lines.map((l) => ({ ...l, item: names.get(l.variantId) ?? null })),
     currency: row.currency,
     total: row.total,
     cashTendered: row.cashTendered,
@@ -123,7 +125,9 @@ export async function listRefusedSales({ tenantId }: TenantScope, query: ListRef
       .orderBy(desc(refusedOfflineSales.reportedAt), desc(refusedOfflineSales.id))
       .limit(query.limit),
   );
-  return { data: rows.map(view) };
+  const variants = rows.length ? await getVariants({ tenantId }, rows.flatMap((r) => r.lines.map((l) => l.variantId))) : [];
+  const names = new Map(variants.map((v) => [v.variantId, variantLabel(v)]));
+  return { data: rows.map((r) => view(r, names)) };
 }
 
 /** How many reported sales wait for a manager (the admin's badge). */

@@ -66,7 +66,7 @@ describe('a refused offline sale, reported by the register', () => {
       cashierId: t.cashier.id,
       cashierName: 'Cas Cashier',
       reportedBy: t.cashier.id,
-      lines: [{ variantId: item, quantity: 2 }],
+      lines: [{ variantId: item, quantity: 2, item: null }],
       total: 190,
       cashTendered: 500,
       status: 'open',
@@ -76,6 +76,7 @@ describe('a refused offline sale, reported by the register', () => {
     expect([again.status, again.body.id, again.body.provisional]).toEqual([200, first.body.id, 'OFF-K3F9-0007']);
     const listed = (await list(`?keys=${key}`)).body.data;
     expect(listed).toHaveLength(1);
+    expect(listed[0].lines).toEqual([{ variantId: item, quantity: 2, item: expect.stringMatching(/^Item SKU-/) }]);
   });
 
   it('is refused when it is not a refusal (a 5xx is for the register to retry, not a manager)', async () => {
