@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api';
 import { isOnline, probe, useOnline } from './connection';
+import { drainQueue, refusal } from './offline-drain';
 import { announceQueueChange, deviceOf, dismissRefused, markRefused, markReported, markSynced, onQueueChange, salesOf, type QueuedSale } from './offline-queue';
 
 const PROBE_MS = 5_000;
@@ -10,10 +11,6 @@ const RETRY_MS = 5_000;
 /** How often a device holding refused sales asks whether a manager dealt with them. */
 const ATTENTION_MS = 30_000;
 
-/** A refusal worth waiting out (the server busy, a key still being worked on), not a sale to look at. */
-const transient = (status: number, message: string) => status === 0 || status === 408 || status === 429 || status >= 500 || (status === 409 && /still in progress/i.test(message));
-/** A 401 is a session to renew (sign in again), not a verdict on the sale: the sale stays queued. */
-const refusal = (status: number, message: string) => status !== 401 && !transient(status, message);
 
 /** What the server's "Needs attention" list keeps of a refused sale (POST /api/v1/offline-sales/refused). */
 export function refusedSaleReport(sale: QueuedSale) {
@@ -110,24 +107,18 @@ export function useOfflineSync(tenantId: string) {
       let stoppedEarly = false;
       try {
         const pending = (await salesOf(tenantId)).filter((s) => s.state === 'queued');
-        setProgress({ done: 0, total: pending.length });
-        for (const [i, sale] of pending.entries()) {
-          if (!isOnline()) {
-            stoppedEarly = true;
-            break;
-          }
-          const result = await api<{ id: string; number: number }>('/api/v1/orders', { method: 'POST', body: sale.body, key: sale.key, retries: 1, timeoutMs: 30_000 });
-          if (result.ok) {
-            await markSynced(sale.key, result.data);
-            setJustSynced((prev) => [...prev, { provisional: sale.provisional, number: result.data.number }]);
-          }
-          else if (!refusal(result.error.status, result.error.message)) {
-            stoppedEarly = true;
-            break;
-          } else await markRefused(sale.key, { status: result.error.status, code: result.error.code, message: result.error.message });
-          setProgress({ done: i + 1, total: pending.length });
-          announceQueueChange();
-        }
+        ({ stoppedEarly } = await drainQueue(pending, {
+          online: isOnline,
+          synced: async (sale, order) => {
+            await markSynced(sale.key, order);
+            setJustSynced((prev) => [...prev, { provisional: sale.provisional, number: order.number }]);
+          },
+          refused: (sale, error) => markRefused(sale.key, error),
+          progress: (done, total) => {
+            setProgress({ done, total });
+            if (done > 0) announceQueueChange();
+          },
+        }));
         // The refused ones reach a manager: reported to the server's "Needs attention" list.
         if (!stoppedEarly) await followUpRefused(tenantId);
       } finally {
