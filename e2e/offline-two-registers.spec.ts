@@ -43,6 +43,7 @@ test('two registers offline sell the last unit: on sync one order, the other sal
   const api = await manager.newPage();
   try {
     await signIn(api, DEMO.slug, DEMO.manager.email, DEMO.password);
+    await expect(api).not.toHaveURL(/\/signin/);
     await api.goto(tenantUrl(DEMO.slug, '/register/orders'));
     // One unit left.
     const levels = (await browserFetch(api, '/api/v1/inventory/levels?lowStock=false&limit=500')).body.data;
