@@ -15,6 +15,7 @@ test('offline: cash sales are kept on the device through a reload, sent once eac
   await proxy.start();
   const registerName = `Offline till ${Date.now().toString(36)}`;
   let watcher: BrowserContext | null = null;
+  let manager: BrowserContext | null = null;
   try {
     // Signed in and a shift opened on the app's own origin (its session cookie serves the proxy's too).
     await signIn(page, DEMO.slug, DEMO.cashier.email, DEMO.password);
@@ -105,9 +106,20 @@ test('offline: cash sales are kept on the device through a reload, sent once eac
     await expect(row.getByTestId('offline-refused-state')).toHaveText("On the managers' list", { timeout: 60_000 });
     const listed = (await browserFetch(api, '/api/v1/offline-sales/refused')).body.data.filter((s: { provisional: string }) => s.provisional === refused);
     expect(listed).toMatchObject([{ status: 'open', registerName, cashierName: DEMO.cashier.name, total: WATER_PRICE, error: { status: 409, message: expect.stringMatching(/shift is closed/i) } }]);
+    // The cashier may not settle it; a manager writes it off (through the API here), and the device's copy goes at its next sync.
+    expect((await browserFetch(api, `/api/v1/offline-sales/refused/${listed[0].id}/resolve`, { method: 'POST', json: { resolution: 'written_off', reason: 'Sold after the shift closed' } })).status).toBe(403);
+    manager = await browser.newContext();
+    const managerPage = await manager.newPage();
+    await signIn(managerPage, DEMO.slug, DEMO.manager.email, DEMO.password);
+    await expect(managerPage).not.toHaveURL(/\/signin/);
+    const writtenOff = await browserFetch(managerPage, `/api/v1/offline-sales/refused/${listed[0].id}/resolve`, { method: 'POST', json: { resolution: 'written_off', reason: 'Sold after the shift closed' } });
+    expect([writtenOff.status, writtenOff.body.status]).toEqual([200, 'written_off']);
+    await page.reload();
+    await expect(page.getByTestId('offline-attention')).toHaveCount(0, { timeout: 60_000 });
   } finally {
     await context.setOffline(false);
     await proxy.stop();
     await watcher?.close();
+    await manager?.close();
   }
 });

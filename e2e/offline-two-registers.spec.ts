@@ -89,9 +89,19 @@ test('two registers offline sell the last unit: on sync one order, the other sal
     // …and so does the managers' list on the server, and the register orders screen.
     const listed = (await browserFetch(api, '/api/v1/offline-sales/refused')).body.data.filter((s: { provisional: string }) => s.provisional === provisional[loser]);
     expect(listed).toMatchObject([{ status: 'open', registerName: lost.registerName, shiftId: lost.shiftId, error: { status: 409, code: 'conflict', message: expect.stringMatching(/not enough stock/i) } }]);
+    // The manager's screen stands for the losing register (its name, so re-ring uses that register's open shift).
+    await api.evaluate((name) => window.localStorage.setItem('tillwise.registerName', name), lost.registerName);
     await api.reload();
     const attention = api.getByTestId('needs-attention').getByTestId('refused-sale').filter({ hasText: provisional[loser]! });
     await expect(attention.getByTestId('refused-reason')).toContainText(/not enough stock/i);
+
+    // Re-ringing it as a normal sale meets the same rule: the unit is gone, so nothing is sold twice.
+    const rering = attention.getByRole('button', { name: `Re-ring on ${lost.registerName}` });
+    await hydrated(rering);
+    await rering.click();
+    await expect(attention.getByRole('alert')).toContainText(/not enough stock/i);
+    expect(await waterStock(api)).toBe(0);
+    expect(await ordersOfShift(api, lost.shiftId)).toHaveLength(0);
 
     // A manager writes it off; the device's copy clears on its next sync.
     await hydrated(attention.getByRole('button', { name: 'Write off…' }));
