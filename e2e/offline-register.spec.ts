@@ -1,108 +1,21 @@
-import type { Socket } from 'node:net';
-import http from 'node:http';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { cafe } from '../scripts/seed/seed-data';
-import { browserFetch, DEMO, hydrated, openDemoShift, ROOT_DOMAIN, signIn, tenantUrl } from './support';
+import { expect, test, type BrowserContext } from '@playwright/test';
+import { browserFetch, DEMO, hydrated, openDemoShift, signIn, tenantUrl } from './support';
+import { ordersOfShift, Proxy, sellWaterForCash, WATER_PRICE, waterStock } from './offline-support';
 
 /**
  * The offline register (docs/offline.md). The register runs behind a small proxy of this spec's own
- * (a second port in front of the app server), so "the server is gone" is exact and needs no second
- * app instance: the proxy stops answering (its sockets are cut, new connections refused) and the
- * browser context is set offline too. The proxy can also cut the answer of one checkout after the
- * server made it — a sync interrupted half-way, the device never hearing of the order.
- * Cookies ignore ports, so the session signed in on the app server's own origin goes along; the
- * proxy says Host, Origin and Referer as the app's own origin would (its CSRF check compares them).
+ * (e2e/offline-support.ts), so "the server is gone" is exact, and the browser context is set offline
+ * too. The proxy can also cut the answer of one checkout after the server made it — a sync
+ * interrupted half-way, the device never hearing of the order.
  */
-const APP_PORT = Number(process.env.E2E_PORT ?? 3100);
-const PROXY_PORT = APP_PORT + 7;
-const PROXY_HOST = `${DEMO.slug}.localhost:${PROXY_PORT}`;
-const APP_HOST = `${DEMO.slug}.${ROOT_DOMAIN}`;
-const WATER = cafe.products.find((p) => p.name === 'Drinking water 1 L')!;
-const WATER_PRICE = WATER.variants[0]!.price;
-const WATER_SKU = WATER.variants[0]!.sku;
-
-class Proxy {
-  private server: http.Server | null = null;
-  private sockets = new Set<Socket>();
-  /** Order checkouts answered so far; past `cutAfter`, the next answer is cut and the proxy goes down. */
-  checkouts = 0;
-  cutAfter: number | null = null;
-
-  start(): Promise<void> {
-    const server = http.createServer((req, res) => {
-      const checkout = req.method === 'POST' && req.url === '/api/v1/orders';
-      const upstream = http.request({ host: '127.0.0.1', port: APP_PORT, method: req.method, path: req.url, headers: { ...req.headers, host: APP_HOST, ...(req.headers.origin && { origin: `http://${APP_HOST}` }), ...(req.headers.referer && { referer: req.headers.referer.replace(PROXY_HOST, APP_HOST) }) } }, (answer) => {
-        if (checkout && answer.statusCode === 201) {
-          this.checkouts++;
-          if (this.cutAfter !== null && this.checkouts > this.cutAfter) {
-            answer.resume();
-            answer.on('end', () => void this.stop());
-            return;
-          }
-        }
-        const headers = { ...answer.headers };
-        if (typeof headers.location === 'string') headers.location = headers.location.replace(APP_HOST, PROXY_HOST);
-        res.writeHead(answer.statusCode ?? 502, headers);
-        answer.pipe(res);
-      });
-      upstream.on('error', () => res.destroy());
-      req.pipe(upstream);
-    });
-    server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-    this.server = server;
-    return new Promise((resolve) => server.listen(PROXY_PORT, '127.0.0.1', () => resolve()));
-  }
-
-  stop(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    for (const socket of this.sockets) socket.destroy();
-    return new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  }
-}
-
-const proxyUrl = (path: string) => `http://${PROXY_HOST}${path}`;
-
-async function sellWaterForCash(page: Page): Promise<string> {
-  const products = page.getByRole('region', { name: 'Products' });
-  await products.getByTestId('product-tile').filter({ hasText: WATER.name }).click();
-  const cart = page.getByRole('region', { name: 'Current sale' });
-  const pay = cart.getByRole('button', { name: /^Pay\b/ });
-  await expect(pay).toBeEnabled();
-  await pay.click();
-  const payment = page.getByRole('dialog', { name: /^Payment/ });
-  await payment.getByLabel('Cash received').fill(String(WATER_PRICE));
-  await payment.getByRole('button', { name: /^Take cash/ }).click();
-  const receipt = page.getByTestId('offline-receipt');
-  const number = (await receipt.getByTestId('provisional-number').textContent())!.trim();
-  expect(number).toMatch(/^OFF-[A-Z0-9]{4}-\d{4}$/);
-  await receipt.getByTestId('new-sale').click();
-  await expect(receipt).toBeHidden();
-  return number;
-}
-
-/** What the server holds, asked from a page of another browser context on the app's own origin (never offline). */
-async function ordersOfShift(api: Page, shiftId: string): Promise<{ id: string; number: number; status: string }[]> {
-  const res = await browserFetch(api, `/api/v1/orders?shift=${shiftId}&limit=200`);
-  expect(res.status).toBe(200);
-  return res.body.data;
-}
-
-async function waterStock(api: Page): Promise<number> {
-  const res = await browserFetch(api, '/api/v1/inventory/levels?lowStock=false&limit=500');
-  expect(res.status).toBe(200);
-  return res.body.data.find((l: { item: { sku: string } | null }) => l.item?.sku === WATER_SKU).quantity;
-}
-
 test('offline: cash sales are kept on the device through a reload, sent once each when the server is back (also after a sync cut half-way); a refused one waits for a manager', async ({ page, context, browser }) => {
   test.setTimeout(240_000);
-  const proxy = new Proxy();
+  const proxy = new Proxy(7);
+  const proxyUrl = (path: string) => proxy.url(path);
   await proxy.start();
   const registerName = `Offline till ${Date.now().toString(36)}`;
   let watcher: BrowserContext | null = null;
+  let manager: BrowserContext | null = null;
   try {
     // Signed in and a shift opened on the app's own origin (its session cookie serves the proxy's too).
     await signIn(page, DEMO.slug, DEMO.cashier.email, DEMO.password);
@@ -189,12 +102,24 @@ test('offline: cash sales are kept on the device through a reload, sent once eac
     const row = dialog.getByTestId('offline-refused');
     await expect(row).toContainText(refused);
     await expect(row).toContainText(/shift is closed/i);
-    await row.getByRole('button', { name: 'Dealt with — remove' }).click();
-    await expect(row).toHaveCount(0);
-    await expect(attention).toHaveCount(0);
+    // It reached the managers' "Needs attention" list on the server (resolving it: offline-two-registers.spec.ts).
+    await expect(row.getByTestId('offline-refused-state')).toHaveText("On the managers' list", { timeout: 60_000 });
+    const listed = (await browserFetch(api, '/api/v1/offline-sales/refused')).body.data.filter((s: { provisional: string }) => s.provisional === refused);
+    expect(listed).toMatchObject([{ status: 'open', registerName, cashierName: DEMO.cashier.name, total: WATER_PRICE, error: { status: 409, message: expect.stringMatching(/shift is closed/i) } }]);
+    // The cashier may not settle it; a manager writes it off (through the API here), and the device's copy goes at its next sync.
+    expect((await browserFetch(api, `/api/v1/offline-sales/refused/${listed[0].id}/resolve`, { method: 'POST', json: { resolution: 'written_off', reason: 'Sold after the shift closed' } })).status).toBe(403);
+    manager = await browser.newContext();
+    const managerPage = await manager.newPage();
+    await signIn(managerPage, DEMO.slug, DEMO.manager.email, DEMO.password);
+    await expect(managerPage).not.toHaveURL(/\/signin/);
+    const writtenOff = await browserFetch(managerPage, `/api/v1/offline-sales/refused/${listed[0].id}/resolve`, { method: 'POST', json: { resolution: 'written_off', reason: 'Sold after the shift closed' } });
+    expect([writtenOff.status, writtenOff.body.status]).toEqual([200, 'written_off']);
+    await page.reload();
+    await expect(page.getByTestId('offline-attention')).toHaveCount(0, { timeout: 60_000 });
   } finally {
     await context.setOffline(false);
     await proxy.stop();
     await watcher?.close();
+    await manager?.close();
   }
 });

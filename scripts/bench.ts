@@ -9,13 +9,15 @@
 // (scripts/bench-assistant.ts). Figures and how to run: docs/performance.md.
 // Runs on a throw-away in-memory PGlite unless DATABASE_URL is set (then a scratch database).
 // The HTTP section (scripts/bench-http.ts): the production server under autocannon, real Postgres only.
-// BENCH_ONLY=money,http,dashboard,export,assistant runs only the sections named (default: all).
+// The offline register's drain of 100 queued sales (scripts/bench-offline-drain.ts), on PGlite or Postgres.
+// BENCH_ONLY=money,http,dashboard,export,assistant,offline runs only the sections named (default: all).
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { benchAssistant } from './bench-assistant';
 import { benchDashboard } from './bench-dashboard';
 import { benchExport } from './bench-export';
 import { benchHttp } from './bench-http';
+import { benchOfflineDrain } from './bench-offline-drain';
 import { setUpBenchShop } from './bench-shop';
 
 process.env.LOG_LEVEL ??= 'silent';
@@ -27,7 +29,7 @@ if (!process.env.DATABASE_URL) process.env.PGLITE_DIR = 'memory://';
 else process.env.DATABASE_URL = Object.assign(new URL(process.env.DATABASE_URL), { pathname: `/${process.env.BENCH_DATABASE ?? 'tillwise_bench'}` }).toString();
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
-const SECTIONS = ['money', 'http', 'dashboard', 'export', 'assistant'] as const;
+const SECTIONS = ['money', 'http', 'dashboard', 'export', 'assistant', 'offline'] as const;
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const unknown = only?.filter((s) => !(SECTIONS as readonly string[]).includes(s));
 if (unknown?.length) throw new Error(`BENCH_ONLY: unknown section ${unknown.join(', ')} (one of ${SECTIONS.join(', ')})`);
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
   if (runs('dashboard')) await benchDashboard(baseline.msPerOp);
   if (runs('export')) await benchExport();
   if (runs('assistant')) await benchAssistant();
+  if (runs('offline')) await benchOfflineDrain();
   const { closeLiveEvents } = await import('../lib/events/live');
   await closeLiveEvents();
   await closeDatabase();

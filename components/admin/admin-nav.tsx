@@ -22,8 +22,11 @@ const links = [
   { href: '/admin/developers', label: 'developers', needs: 'developers' },
 ] as const;
 
-/** `assistant`, `developers`: whether this person's role has `assistant:use`, `apikeys:manage` (the layout knows; the link is hidden otherwise). */
-export function AdminNav({ assistant = false, developers = false }: { assistant?: boolean; developers?: boolean }) {
+/**
+ * `assistant`, `developers`: whether this person's role has `assistant:use`, `apikeys:manage` (the layout knows; the link is hidden otherwise).
+ * `attention`: offline sales the server refused that wait for a manager (docs/offline.md), counted on Orders.
+ */
+export function AdminNav({ assistant = false, developers = false, attention = 0 }: { assistant?: boolean; developers?: boolean; attention?: number }) {
   const allowed = { assistant, developers };
   // The browser sees the public path (/admin/...), not the internal /t/<slug>/... one.
   const t = useTranslations('adminNav');
@@ -42,6 +45,12 @@ export function AdminNav({ assistant = false, developers = false }: { assistant?
             }`}
           >
             {t(link.label)}
+            {link.href === '/admin/orders' && attention > 0 && (
+              <span className="ml-2 rounded-full bg-red-600 px-2 py-0.5 text-xs font-bold text-white" data-testid="attention-badge" title={t('attentionCount', { count: attention })}>
+                <span aria-hidden="true">{attention}</span>
+                <span className="sr-only">{t('attentionCount', { count: attention })}</span>
+              </span>
+            )}
           </Link>
         );
       })}

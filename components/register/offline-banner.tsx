@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClass } from '@/components/ui/button';
 import { useApiErrorText } from './api-errors';
 import { useRegisterWords } from './format';
 import { Modal } from './modal';
@@ -70,7 +70,11 @@ export function OfflineBanner({ sync, currency, limits, timeZone }: { sync: Sync
   );
 }
 
-/** The refused offline sales, each with what the server said, until a manager marks it dealt with. */
+/**
+ * The refused offline sales of this device, each with what the server said and whether the managers'
+ * "Needs attention" list has it (use-offline-sync.ts reports it); each leaves when a manager re-rings
+ * it or writes it off there. Only one the server would not take on that list either may be removed here.
+ */
 export function NeedsAttentionDialog({ open, sales, timeZone, onDismiss, onClose }: { open: boolean; sales: QueuedSale[]; timeZone: string; onDismiss: (key: string) => Promise<void>; onClose: () => void }) {
   const t = useTranslations('offline');
   const w = useRegisterWords();
@@ -83,14 +87,22 @@ export function NeedsAttentionDialog({ open, sales, timeZone, onDismiss, onClose
             <div>
               <p className="font-semibold tabular-nums">{t('attentionRow', { number: s.provisional, time: w.f.dateTime(s.placedAt, timeZone), amount: w.f.money(s.total, s.currency) })}</p>
               {s.error && <p className="text-sm text-red-800">{errorText(s.error)}</p>}
+              <p className="text-sm text-slate-600" data-testid="offline-refused-state">
+                {s.reported ? t('reported') : s.reportRefused ? t('reportRefused') : t('notReported')}
+              </p>
             </div>
-            <Button variant="secondary" className="min-h-10" onClick={() => void onDismiss(s.key)}>
-              {t('dealtWith')}
-            </Button>
+            {s.reportRefused && (
+              <Button variant="secondary" className="min-h-10" onClick={() => void onDismiss(s.key)}>
+                {t('dealtWith')}
+              </Button>
+            )}
           </li>
         ))}
       </ul>
-      <div className="flex justify-end border-t border-slate-200 p-4">
+      <div className="flex justify-end gap-2 border-t border-slate-200 p-4">
+        <a href="/register/orders#needs-attention" className={buttonClass('secondary')}>
+          {t('openOrders')}
+        </a>
         <Button variant="secondary" onClick={onClose}>
           {t('close')}
         </Button>

@@ -36,6 +36,13 @@ export type QueuedSale = {
   syncedAt: string | null;
   /** Once refused: what the server answered. */
   error: { status: number; code: string; message: string } | null;
+  /** Who rang it up (absent on sales queued before this was kept). */
+  cashierId?: string | null;
+  cashierName?: string | null;
+  /** Once refused: whether the server's "Needs attention" list has it (reported at the next sync until it does). */
+  reported?: boolean;
+  /** The server would not take the report either (it stays on this device, which may then remove it). */
+  reportRefused?: boolean;
 };
 
 interface OfflineDb extends DBSchema {
@@ -65,7 +72,10 @@ function newDeviceCode(): string {
 
 export const provisionalNumber = (device: string, seq: number) => `OFF-${device}-${String(seq).padStart(4, '0')}`;
 
-export type NewQueuedSale = Omit<QueuedSale, 'seq' | 'provisional' | 'state' | 'orderId' | 'number' | 'syncedAt' | 'error'>;
+export type NewQueuedSale = Omit<QueuedSale, 'seq' | 'provisional' | 'state' | 'orderId' | 'number' | 'syncedAt' | 'error' | 'reported' | 'reportRefused'>;
+
+/** The device code inside a provisional number (`OFF-K3F9-0007` → `K3F9`). */
+export const deviceOf = (provisional: string) => provisional.split('-')[1] ?? '';
 
 /** Writes the sale and takes the next number in one transaction: a sale on the receipt is a sale in the queue. */
 export async function enqueueSale(sale: NewQueuedSale): Promise<QueuedSale> {
@@ -89,10 +99,15 @@ export async function markSynced(key: string, order: { id: string; number: numbe
 }
 
 export async function markRefused(key: string, error: QueuedSale['error']): Promise<void> {
-  await update(key, (s) => ({ ...s, state: 'refused', error }));
+  await update(key, (s) => ({ ...s, state: 'refused', error, reported: false }));
 }
 
-/** A manager dealt with a refused sale (re-rang it, or wrote it off): it leaves the list. */
+/** The server's "Needs attention" list has this refused sale now. */
+export async function markReported(key: string, taken = true): Promise<void> {
+  await update(key, (s) => ({ ...s, reported: taken, reportRefused: !taken }));
+}
+
+/** A manager dealt with a refused sale (re-rang it, or wrote it off, here or on the server): it leaves the list. */
 export async function dismissRefused(key: string): Promise<void> {
   const tx = (await db()).transaction('sales', 'readwrite');
   const sale = await tx.store.get(key);

@@ -144,7 +144,7 @@ export function SaleScreen({
     expectedTotal: quote.ready && quote.quote ? quote.quote.total : null,
     onShiftProblem: () => void register.reloadShift(true),
     onTotalChanged: quote.refresh,
-    offline: { now: !sync.online, tenantId, currency, maxTotal: data.settings.offlineMaxTotal, unsyncedTotal: sync.unsyncedTotal },
+    offline: { now: !sync.online, tenantId, currency, maxTotal: data.settings.offlineMaxTotal, unsyncedTotal: sync.unsyncedTotal, cashier: { id: user.userId, name: user.name } },
     onRestore: (order) => {
       cart.load({ ...cartFromOrder(order, openPriceProducts), resumed: null });
       announce(t('saleStillWaiting', { number: order.number }));

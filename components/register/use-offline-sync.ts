@@ -3,13 +3,60 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api';
 import { isOnline, probe, useOnline } from './connection';
-import { announceQueueChange, dismissRefused, markRefused, markSynced, onQueueChange, salesOf, type QueuedSale } from './offline-queue';
+import { drainQueue, refusal } from './offline-drain';
+import { announceQueueChange, deviceOf, dismissRefused, markRefused, markReported, markSynced, onQueueChange, salesOf, type QueuedSale } from './offline-queue';
 
 const PROBE_MS = 5_000;
 const RETRY_MS = 5_000;
+/** How often a device holding refused sales asks whether a manager dealt with them. */
+const ATTENTION_MS = 30_000;
 
-/** A refusal worth waiting out (the server busy, a key still being worked on), not a sale to look at. */
-const transient = (status: number, message: string) => status === 0 || status === 408 || status === 429 || status >= 500 || (status === 409 && /still in progress/i.test(message));
+
+/** What the server's "Needs attention" list keeps of a refused sale (POST /api/v1/offline-sales/refused). */
+export function refusedSaleReport(sale: QueuedSale) {
+  return {
+    saleKey: sale.key,
+    provisional: sale.provisional,
+    device: deviceOf(sale.provisional),
+    registerName: sale.registerName || null,
+    cashierId: sale.cashierId ?? null,
+    cashierName: sale.cashierName ?? null,
+    sale: sale.body,
+    total: sale.total,
+    currency: sale.currency,
+    cashTendered: sale.cashTendered,
+    placedAt: sale.placedAt,
+    error: sale.error,
+  };
+}
+
+/**
+ * The server's side of this device's refused sales: each one not yet reported is reported (the same
+ * sale key is the same report, so a lost answer is safe to repeat); each one a manager has since
+ * re-rung or written off (anywhere) leaves this device's list. Answers whether it got through.
+ */
+export async function followUpRefused(tenantId: string): Promise<boolean> {
+  const refused = (await salesOf(tenantId)).filter((s) => s.state === 'refused');
+  let changed = false;
+  for (const sale of refused.filter((s) => !s.reported && !s.reportRefused && s.error)) {
+    const result = await api('/api/v1/offline-sales/refused', { method: 'POST', body: refusedSaleReport(sale), key: `report-${sale.key}`, retries: 1 });
+    if (result.ok || refusal(result.error.status, result.error.message)) {
+      await markReported(sale.key, result.ok);
+      changed = true;
+    } else return false;
+  }
+  for (let i = 0; i < refused.length; i += 100) {
+    const keys = refused.slice(i, i + 100).map((s) => s.key);
+    const result = await api<{ data: { saleKey: string }[] }>(`/api/v1/offline-sales/refused?status=resolved&keys=${encodeURIComponent(keys.join(','))}`, { retries: 1 });
+    if (!result.ok) return false;
+    for (const done of result.data.data) {
+      await dismissRefused(done.saleKey);
+      changed = true;
+    }
+  }
+  if (changed) announceQueueChange();
+  return true;
+}
 
 /**
  * The offline queue, drained: while the server answers, each queued sale is sent in order
@@ -60,24 +107,20 @@ export function useOfflineSync(tenantId: string) {
       let stoppedEarly = false;
       try {
         const pending = (await salesOf(tenantId)).filter((s) => s.state === 'queued');
-        setProgress({ done: 0, total: pending.length });
-        for (const [i, sale] of pending.entries()) {
-          if (!isOnline()) {
-            stoppedEarly = true;
-            break;
-          }
-          const result = await api<{ id: string; number: number }>('/api/v1/orders', { method: 'POST', body: sale.body, key: sale.key, retries: 1, timeoutMs: 30_000 });
-          if (result.ok) {
-            await markSynced(sale.key, result.data);
-            setJustSynced((prev) => [...prev, { provisional: sale.provisional, number: result.data.number }]);
-          }
-          else if (transient(result.error.status, result.error.message)) {
-            stoppedEarly = true;
-            break;
-          } else await markRefused(sale.key, { status: result.error.status, code: result.error.code, message: result.error.message });
-          setProgress({ done: i + 1, total: pending.length });
-          announceQueueChange();
-        }
+        ({ stoppedEarly } = await drainQueue(pending, {
+          online: isOnline,
+          synced: async (sale, order) => {
+            await markSynced(sale.key, order);
+            setJustSynced((prev) => [...prev, { provisional: sale.provisional, number: order.number }]);
+          },
+          refused: (sale, error) => markRefused(sale.key, error),
+          progress: (done, total) => {
+            setProgress({ done, total });
+            if (done > 0) announceQueueChange();
+          },
+        }));
+        // The refused ones reach a manager: reported to the server's "Needs attention" list.
+        if (!stoppedEarly) await followUpRefused(tenantId);
       } finally {
         draining.current = false;
         setProgress(null);
@@ -90,6 +133,16 @@ export function useOfflineSync(tenantId: string) {
     else void drain();
     return () => clearTimeout(retry);
   }, [online, hasQueued, tenantId, tick, reload]);
+
+  // Refused sales held here: reported if they are not yet, and cleared once a manager dealt with them.
+  const hasRefused = sales.some((s) => s.state === 'refused');
+  useEffect(() => {
+    if (!online || !hasRefused) return;
+    const check = () => void followUpRefused(tenantId).then(() => reload()).catch(() => undefined);
+    check();
+    const timer = setInterval(check, ATTENTION_MS);
+    return () => clearInterval(timer);
+  }, [online, hasRefused, tenantId, reload]);
 
   const dismiss = useCallback(
     async (key: string) => {

@@ -34,9 +34,10 @@ export function useSale({
 }: {
   /**
    * Selling without the server (docs/offline.md): `now` while it cannot be reached; `unsyncedTotal`
-   * what this device holds unsent, `maxTotal` the tenant's limit on it (null: none).
+   * what this device holds unsent, `maxTotal` the tenant's limit on it (null: none); `cashier` who
+   * is ringing it up (kept with the sale: a refused one names them in "Needs attention").
    */
-  offline: { now: boolean; tenantId: string; currency: string; maxTotal: number | null; unsyncedTotal: () => Promise<number> };
+  offline: { now: boolean; tenantId: string; currency: string; maxTotal: number | null; unsyncedTotal: () => Promise<number>; cashier: { id: string; name: string } };
   cart: CartState;
   shift: Shift | null;
   registerName: string | null;
@@ -182,6 +183,8 @@ export function useSale({
         cashTendered: tender.tendered,
         changeGiven: Math.max(0, tender.tendered - tender.amount - (tender.tip ?? 0)),
         placedAt: typeof body.placedAt === 'string' ? body.placedAt : new Date().toISOString(),
+        cashierId: offline.cashier.id,
+        cashierName: offline.cashier.name,
       });
       announceQueueChange();
       return { kind: 'saved', sale };

@@ -342,3 +342,61 @@ export const receiptEmails = pgTable(
 export type ReceiptLinkRow = typeof receiptLinks.$inferSelect;
 export type ReceiptEmailRow = typeof receiptEmails.$inferSelect;
 export type NewReceiptEmailRow = typeof receiptEmails.$inferInsert;
+
+export const refusedSaleStatuses = ['open', 'rerung', 'written_off'] as const;
+export type RefusedSaleStatus = (typeof refusedSaleStatuses)[number];
+/** What the offline register had on its receipt: the lines it sent, as the checkout body named them. */
+export type RefusedSaleLine = { variantId: string; quantity: number; modifierOptionIds?: string[]; note?: string | null; unitPrice?: number };
+
+/**
+ * A sale an offline register made and the server refused for good when it was sent (docs/offline.md
+ * › Needs attention): the device reports it so a manager sees it wherever they are, not only on the
+ * register that made it. One row per sale: the sale's own Idempotency-Key is unique, so a report
+ * sent again is the same row. Open until a manager re-rings it (a normal order, `orderId`) or writes
+ * it off with a reason; either is audited.
+ */
+export const refusedOfflineSales = pgTable(
+  'refused_offline_sales',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    /** The Idempotency-Key the checkout was sent with (the device's queue key). */
+    saleKey: text('sale_key').notNull(),
+    /** `OFF-<device>-<seq>`: the number on the customer's receipt. */
+    provisional: text('provisional').notNull(),
+    device: text('device').notNull(),
+    registerName: text('register_name'),
+    shiftId: uuid('shift_id'),
+    /** Who rang it up on the device (null: a device from before it recorded that). */
+    cashierId: uuid('cashier_id'),
+    cashierName: text('cashier_name'),
+    /** Who was signed in when the device reported it. */
+    reportedBy: uuid('reported_by').notNull(),
+    lines: jsonb('lines').$type<RefusedSaleLine[]>().notNull(),
+    /** The whole checkout as the device sent it (re-ringing starts from it). */
+    body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+    currency: text('currency').notNull(),
+    total: integer('total').notNull(),
+    cashTendered: integer('cash_tendered').notNull(),
+    placedAt: timestamp('placed_at', { withTimezone: true }).notNull(),
+    errorStatus: integer('error_status').notNull(),
+    errorCode: text('error_code').notNull(),
+    errorMessage: text('error_message').notNull(),
+    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull().defaultNow(),
+    status: text('status', { enum: refusedSaleStatuses }).notNull().default('open'),
+    resolvedBy: uuid('resolved_by'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    /** Why it was written off. */
+    resolutionReason: text('resolution_reason'),
+    /** The order it was re-rung as. */
+    orderId: uuid('order_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('refused_offline_sales_key').on(t.tenantId, t.saleKey),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'refused_offline_sales_tenant_fk' }),
+    index('refused_offline_sales_open_idx').on(t.tenantId, t.reportedAt).where(sql`status = 'open'`),
+    check('refused_offline_sales_amounts_check', sql`${t.total} >= 0 and ${t.cashTendered} >= 0`),
+  ],
+);
+export type RefusedOfflineSale = typeof refusedOfflineSales.$inferSelect;

@@ -36,6 +36,8 @@ const matrix = {
   'order:create': ['owner', 'manager', 'cashier'],
   'order:read': ['owner', 'manager', 'cashier'],
   'order:void': ['owner', 'manager'],
+  /** Deal with an offline sale the server refused ("Needs attention"): re-ring it or write it off (docs/offline.md). */
+  'offline:resolve': ['owner', 'manager'],
   'refund:create': ['owner', 'manager'],
   'discount:override': ['owner', 'manager'],
   'shift:operate': ['owner', 'manager', 'cashier'],

@@ -28,6 +28,7 @@ export { searchOrders, type FoundOrder } from './search';
 export { orderTimeline, ORDER_EVENT_TYPES, type OrderEvent } from './timeline';
 export { exportOrders } from './export';
 export { quoteOrder, type Quote } from './quote';
+export { reportRefusedSale, listRefusedSales, countOpenRefusedSales, resolveRefusedSale, type RefusedSaleView } from './refused-sales';
 export { priceOrder, type Discount, type PricedLine } from './pricing';
 export { registerData, registerScreen, registerTips, type RegisterData, type RegisterScreen, type RegisterMenu, type RegisterModifierGroup, type RegisterProduct, type RegisterStockLevel, type RegisterTable, type RegisterTips } from './register-data';
 export {

@@ -295,3 +295,59 @@ export const cashMovementSchema = z.object({
 export const closeShiftSchema = z.object({
   countedCash: z.number({ message: 'Enter the cash counted' }).int('Use whole minor units').min(0, 'Cannot be negative').max(Number.MAX_SAFE_INTEGER),
 });
+
+/**
+ * An offline sale the server refused for good, as the register that made it reports it (docs/offline.md
+ * › Needs attention). `saleKey` is the Idempotency-Key the checkout was sent with: reporting it again is
+ * the same report. `sale` is the checkout body exactly as it was sent.
+ */
+export const reportRefusedSaleSchema = z.object({
+  saleKey: z.string().trim().min(1).max(200),
+  provisional: z.string().trim().min(1).max(40),
+  device: z.string().trim().min(1).max(20),
+  registerName: z.string().trim().max(40).nullable().default(null),
+  cashierId: id.nullable().default(null),
+  cashierName: z.string().trim().max(80).nullable().default(null),
+  sale: z.looseObject({
+    lines: z.array(z.looseObject({ variantId: id, quantity: z.number().int().min(1).max(10_000) })).min(1).max(300),
+    shiftId: id.nullable().optional(),
+  }),
+  total: money('the total'),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'An ISO 4217 currency code'),
+  cashTendered: money('the cash received'),
+  placedAt: z.iso.datetime({ offset: true, message: 'Use an ISO 8601 time with its offset' }).transform((v) => new Date(v)),
+  error: z.object({
+    status: z.number().int().min(400).max(499),
+    code: z.string().trim().min(1).max(60),
+    message: z.string().trim().min(1).max(500),
+  }),
+});
+export type ReportRefusedSaleInput = z.output<typeof reportRefusedSaleSchema>;
+
+/** Which reported sales to list: `open` (default), `resolved` or `all`; `keys`: only these sales (the device asking after its own). */
+export const listRefusedSalesQuerySchema = z.strictObject({
+  status: z.enum(['open', 'resolved', 'all']).default('open'),
+  keys: z
+    .string()
+    .max(20_000)
+    .transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean))
+    .pipe(z.array(z.string().max(200)).max(100))
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+export type ListRefusedSalesQuery = z.output<typeof listRefusedSalesQuerySchema>;
+
+/**
+ * A manager's answer to a refused sale: re-rung as a normal sale now, into the open shift of the
+ * register doing it (`shiftId`; priced as today, paid in cash — the cash was taken when it was sold),
+ * or written off with the reason.
+ */
+export const resolveRefusedSaleSchema = z.discriminatedUnion(
+  'resolution',
+  [
+    z.object({ resolution: z.literal('rerung'), shiftId: z.uuid({ message: 'Open a shift on this register first' }) }),
+    z.object({ resolution: z.literal('written_off'), reason: z.string().trim().min(3, 'Say why (at least 3 characters)').max(200, 'Use at most 200 characters') }),
+  ],
+  { message: 'Choose re-ring or write off' },
+);
+export type ResolveRefusedSaleInput = z.output<typeof resolveRefusedSaleSchema>;

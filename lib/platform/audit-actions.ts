@@ -39,6 +39,8 @@ export const AUDIT_GROUPS = {
       'order.voided': 'Voided an order',
       'order.fired_lines_voided': 'Took items the kitchen had off a tab',
       'order.discount_over_limit': 'Discount over the limit',
+      'offline_sale.rerung': 'Re-rang an offline sale the server refused',
+      'offline_sale.written_off': 'Wrote off an offline sale the server refused',
     },
   },
   shifts: {

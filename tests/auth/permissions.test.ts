@@ -25,6 +25,7 @@ const expected: Record<Permission, Role[]> = {
   'order:create': ['owner', 'manager', 'cashier'],
   'order:read': ['owner', 'manager', 'cashier'],
   'order:void': ['owner', 'manager'],
+  'offline:resolve': ['owner', 'manager'],
   'refund:create': ['owner', 'manager'],
   'discount:override': ['owner', 'manager'],
   'shift:operate': ['owner', 'manager', 'cashier'],

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFor, createApiKey } from '@/lib/auth';
 import { dispatchPending } from '@/lib/events';
-import { openShift } from '@/lib/orders';
+import { openShift, reportRefusedSale, reportRefusedSaleSchema } from '@/lib/orders';
 import { withTenant } from '@/lib/platform/db';
 import { findTenantBySlug } from '@/lib/tenancy';
 import { createEndpoint, webhookEndpointInputSchema } from '@/lib/webhooks';
@@ -51,6 +51,14 @@ describe('BOLA sweep over every /api/v1 route', () => {
     const hook = await createEndpoint(contextFor(tenant, owner!), webhookEndpointInputSchema.parse({ url: 'https://hooks.example.com/bola', eventTypes: ['order.paid'] }), async () => [{ address: '93.184.216.34', family: 4 }]);
     await withTenant(b.id, (tx) =>
       tx.insert(webhookDeliveries).values({ tenantId: b.id, endpointId: hook.id, eventId: crypto.randomUUID(), eventType: 'webhook.test', body: '{}', status: 'succeeded', nextAttemptAt: new Date(), firstAttemptAt: new Date() }),
+    );
+    // An offline sale the server refused, waiting for B's manager (docs/offline.md › Needs attention).
+    await reportRefusedSale(
+      contextFor(tenant, owner!),
+      reportRefusedSaleSchema.parse({
+        saleKey: crypto.randomUUID(), provisional: 'OFF-BOLA-0001', device: 'BOLA', sale: { type: 'retail', lines: [{ variantId: crypto.randomUUID(), quantity: 1 }] },
+        total: 1000, currency: 'MMK', cashTendered: 1000, placedAt: new Date().toISOString(), error: { status: 409, code: 'conflict', message: 'This shift is closed' },
+      }),
     );
     for (const [table, id] of await idsOf(b.id)) idsOfB.set(table, id);
     // B's own events delivered first: a delivery would change B's rows between the snapshots.

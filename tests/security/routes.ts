@@ -36,6 +36,7 @@ export const KIND_OF: [RegExp, string][] = [
   [/^\/api\/v1\/api-keys\/\[id\]/, 'api_keys'],
   [/^\/api\/v1\/webhooks\/\[id\]/, 'webhook_endpoints'],
   [/^\/api\/v1\/webhooks\/deliveries\/\[id\]/, 'webhook_deliveries'],
+  [/^\/api\/v1\/offline-sales\/refused\/\[id\]/, 'refused_offline_sales'],
 ];
 
 /** One id of each kind KIND_OF names, of `tenantId`. */

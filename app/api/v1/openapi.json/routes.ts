@@ -32,65 +32,67 @@ import * as r27 from '../loyalty/route';
 import * as r28 from '../me/route';
 import * as r29 from '../modifier-groups/[id]/route';
 import * as r30 from '../modifier-groups/route';
-import * as r31 from '../orders/[id]/cancel/route';
-import * as r32 from '../orders/[id]/fire/route';
-import * as r33 from '../orders/[id]/merge/route';
-import * as r34 from '../orders/[id]/move/route';
-import * as r35 from '../orders/[id]/payments/recheck/route';
-import * as r36 from '../orders/[id]/payments/route';
-import * as r37 from '../orders/[id]/place/route';
-import * as r38 from '../orders/[id]/receipt/emails/route';
-import * as r39 from '../orders/[id]/receipt/route';
-import * as r40 from '../orders/[id]/refunds/route';
-import * as r41 from '../orders/[id]/route';
-import * as r42 from '../orders/[id]/split/route';
-import * as r43 from '../orders/[id]/void/route';
-import * as r44 from '../orders/export/route';
-import * as r45 from '../orders/quote/route';
-import * as r46 from '../orders/route';
-import * as r47 from '../orders/tabs/route';
-import * as r48 from '../payments/status/route';
-import * as r49 from '../photos/[hash]/[size]/route';
-import * as r50 from '../products/[id]/photo/route';
-import * as r51 from '../products/[id]/route';
-import * as r52 from '../products/export/route';
-import * as r53 from '../products/import/preview/route';
-import * as r54 from '../products/import/route';
-import * as r55 from '../products/route';
-import * as r56 from '../purchase-orders/[id]/cancel/route';
-import * as r57 from '../purchase-orders/[id]/csv/route';
-import * as r58 from '../purchase-orders/[id]/receive/route';
-import * as r59 from '../purchase-orders/[id]/route';
-import * as r60 from '../purchase-orders/[id]/send/route';
-import * as r61 from '../purchase-orders/route';
-import * as r62 from '../register/lock/clock-in/route';
-import * as r63 from '../register/lock/clock-out/route';
-import * as r64 from '../register/lock/route';
-import * as r65 from '../restaurant/menus/[id]/route';
-import * as r66 from '../restaurant/menus/route';
-import * as r67 from '../restaurant/tables/[id]/route';
-import * as r68 from '../restaurant/tables/route';
-import * as r69 from '../settings/route';
-import * as r70 from '../shifts/[id]/cash-movements/route';
-import * as r71 from '../shifts/[id]/close/route';
-import * as r72 from '../shifts/[id]/report/route';
-import * as r73 from '../shifts/route';
-import * as r74 from '../staff/[id]/route';
-import * as r75 from '../staff/route';
-import * as r76 from '../suppliers/[id]/route';
-import * as r77 from '../suppliers/route';
-import * as r78 from '../tax-classes/[id]/route';
-import * as r79 from '../tax-classes/route';
-import * as r80 from '../time-clock/clock-in/route';
-import * as r81 from '../time-clock/clock-out/route';
-import * as r82 from '../time-clock/export/route';
-import * as r83 from '../time-clock/route';
-import * as r84 from '../webhooks/[id]/deliveries/route';
-import * as r85 from '../webhooks/[id]/rotate-secret/route';
-import * as r86 from '../webhooks/[id]/route';
-import * as r87 from '../webhooks/[id]/test/route';
-import * as r88 from '../webhooks/deliveries/[id]/redeliver/route';
-import * as r89 from '../webhooks/route';
+import * as r31 from '../offline-sales/refused/[id]/resolve/route';
+import * as r32 from '../offline-sales/refused/route';
+import * as r33 from '../orders/[id]/cancel/route';
+import * as r34 from '../orders/[id]/fire/route';
+import * as r35 from '../orders/[id]/merge/route';
+import * as r36 from '../orders/[id]/move/route';
+import * as r37 from '../orders/[id]/payments/recheck/route';
+import * as r38 from '../orders/[id]/payments/route';
+import * as r39 from '../orders/[id]/place/route';
+import * as r40 from '../orders/[id]/receipt/emails/route';
+import * as r41 from '../orders/[id]/receipt/route';
+import * as r42 from '../orders/[id]/refunds/route';
+import * as r43 from '../orders/[id]/route';
+import * as r44 from '../orders/[id]/split/route';
+import * as r45 from '../orders/[id]/void/route';
+import * as r46 from '../orders/export/route';
+import * as r47 from '../orders/quote/route';
+import * as r48 from '../orders/route';
+import * as r49 from '../orders/tabs/route';
+import * as r50 from '../payments/status/route';
+import * as r51 from '../photos/[hash]/[size]/route';
+import * as r52 from '../products/[id]/photo/route';
+import * as r53 from '../products/[id]/route';
+import * as r54 from '../products/export/route';
+import * as r55 from '../products/import/preview/route';
+import * as r56 from '../products/import/route';
+import * as r57 from '../products/route';
+import * as r58 from '../purchase-orders/[id]/cancel/route';
+import * as r59 from '../purchase-orders/[id]/csv/route';
+import * as r60 from '../purchase-orders/[id]/receive/route';
+import * as r61 from '../purchase-orders/[id]/route';
+import * as r62 from '../purchase-orders/[id]/send/route';
+import * as r63 from '../purchase-orders/route';
+import * as r64 from '../register/lock/clock-in/route';
+import * as r65 from '../register/lock/clock-out/route';
+import * as r66 from '../register/lock/route';
+import * as r67 from '../restaurant/menus/[id]/route';
+import * as r68 from '../restaurant/menus/route';
+import * as r69 from '../restaurant/tables/[id]/route';
+import * as r70 from '../restaurant/tables/route';
+import * as r71 from '../settings/route';
+import * as r72 from '../shifts/[id]/cash-movements/route';
+import * as r73 from '../shifts/[id]/close/route';
+import * as r74 from '../shifts/[id]/report/route';
+import * as r75 from '../shifts/route';
+import * as r76 from '../staff/[id]/route';
+import * as r77 from '../staff/route';
+import * as r78 from '../suppliers/[id]/route';
+import * as r79 from '../suppliers/route';
+import * as r80 from '../tax-classes/[id]/route';
+import * as r81 from '../tax-classes/route';
+import * as r82 from '../time-clock/clock-in/route';
+import * as r83 from '../time-clock/clock-out/route';
+import * as r84 from '../time-clock/export/route';
+import * as r85 from '../time-clock/route';
+import * as r86 from '../webhooks/[id]/deliveries/route';
+import * as r87 from '../webhooks/[id]/rotate-secret/route';
+import * as r88 from '../webhooks/[id]/route';
+import * as r89 from '../webhooks/[id]/test/route';
+import * as r90 from '../webhooks/deliveries/[id]/redeliver/route';
+import * as r91 from '../webhooks/route';
 
 export const API_ROUTES: ApiRouteModule[] = [
   { path: '/api/v1/analytics/alerts', module: r0 },
@@ -124,63 +126,65 @@ export const API_ROUTES: ApiRouteModule[] = [
   { path: '/api/v1/me', module: r28 },
   { path: '/api/v1/modifier-groups/[id]', module: r29 },
   { path: '/api/v1/modifier-groups', module: r30 },
-  { path: '/api/v1/orders/[id]/cancel', module: r31 },
-  { path: '/api/v1/orders/[id]/fire', module: r32 },
-  { path: '/api/v1/orders/[id]/merge', module: r33 },
-  { path: '/api/v1/orders/[id]/move', module: r34 },
-  { path: '/api/v1/orders/[id]/payments/recheck', module: r35 },
-  { path: '/api/v1/orders/[id]/payments', module: r36 },
-  { path: '/api/v1/orders/[id]/place', module: r37 },
-  { path: '/api/v1/orders/[id]/receipt/emails', module: r38 },
-  { path: '/api/v1/orders/[id]/receipt', module: r39 },
-  { path: '/api/v1/orders/[id]/refunds', module: r40 },
-  { path: '/api/v1/orders/[id]', module: r41 },
-  { path: '/api/v1/orders/[id]/split', module: r42 },
-  { path: '/api/v1/orders/[id]/void', module: r43 },
-  { path: '/api/v1/orders/export', module: r44 },
-  { path: '/api/v1/orders/quote', module: r45 },
-  { path: '/api/v1/orders', module: r46 },
-  { path: '/api/v1/orders/tabs', module: r47 },
-  { path: '/api/v1/payments/status', module: r48 },
-  { path: '/api/v1/photos/[hash]/[size]', module: r49 },
-  { path: '/api/v1/products/[id]/photo', module: r50 },
-  { path: '/api/v1/products/[id]', module: r51 },
-  { path: '/api/v1/products/export', module: r52 },
-  { path: '/api/v1/products/import/preview', module: r53 },
-  { path: '/api/v1/products/import', module: r54 },
-  { path: '/api/v1/products', module: r55 },
-  { path: '/api/v1/purchase-orders/[id]/cancel', module: r56 },
-  { path: '/api/v1/purchase-orders/[id]/csv', module: r57 },
-  { path: '/api/v1/purchase-orders/[id]/receive', module: r58 },
-  { path: '/api/v1/purchase-orders/[id]', module: r59 },
-  { path: '/api/v1/purchase-orders/[id]/send', module: r60 },
-  { path: '/api/v1/purchase-orders', module: r61 },
-  { path: '/api/v1/register/lock/clock-in', module: r62 },
-  { path: '/api/v1/register/lock/clock-out', module: r63 },
-  { path: '/api/v1/register/lock', module: r64 },
-  { path: '/api/v1/restaurant/menus/[id]', module: r65 },
-  { path: '/api/v1/restaurant/menus', module: r66 },
-  { path: '/api/v1/restaurant/tables/[id]', module: r67 },
-  { path: '/api/v1/restaurant/tables', module: r68 },
-  { path: '/api/v1/settings', module: r69 },
-  { path: '/api/v1/shifts/[id]/cash-movements', module: r70 },
-  { path: '/api/v1/shifts/[id]/close', module: r71 },
-  { path: '/api/v1/shifts/[id]/report', module: r72 },
-  { path: '/api/v1/shifts', module: r73 },
-  { path: '/api/v1/staff/[id]', module: r74 },
-  { path: '/api/v1/staff', module: r75 },
-  { path: '/api/v1/suppliers/[id]', module: r76 },
-  { path: '/api/v1/suppliers', module: r77 },
-  { path: '/api/v1/tax-classes/[id]', module: r78 },
-  { path: '/api/v1/tax-classes', module: r79 },
-  { path: '/api/v1/time-clock/clock-in', module: r80 },
-  { path: '/api/v1/time-clock/clock-out', module: r81 },
-  { path: '/api/v1/time-clock/export', module: r82 },
-  { path: '/api/v1/time-clock', module: r83 },
-  { path: '/api/v1/webhooks/[id]/deliveries', module: r84 },
-  { path: '/api/v1/webhooks/[id]/rotate-secret', module: r85 },
-  { path: '/api/v1/webhooks/[id]', module: r86 },
-  { path: '/api/v1/webhooks/[id]/test', module: r87 },
-  { path: '/api/v1/webhooks/deliveries/[id]/redeliver', module: r88 },
-  { path: '/api/v1/webhooks', module: r89 },
+  { path: '/api/v1/offline-sales/refused/[id]/resolve', module: r31 },
+  { path: '/api/v1/offline-sales/refused', module: r32 },
+  { path: '/api/v1/orders/[id]/cancel', module: r33 },
+  { path: '/api/v1/orders/[id]/fire', module: r34 },
+  { path: '/api/v1/orders/[id]/merge', module: r35 },
+  { path: '/api/v1/orders/[id]/move', module: r36 },
+  { path: '/api/v1/orders/[id]/payments/recheck', module: r37 },
+  { path: '/api/v1/orders/[id]/payments', module: r38 },
+  { path: '/api/v1/orders/[id]/place', module: r39 },
+  { path: '/api/v1/orders/[id]/receipt/emails', module: r40 },
+  { path: '/api/v1/orders/[id]/receipt', module: r41 },
+  { path: '/api/v1/orders/[id]/refunds', module: r42 },
+  { path: '/api/v1/orders/[id]', module: r43 },
+  { path: '/api/v1/orders/[id]/split', module: r44 },
+  { path: '/api/v1/orders/[id]/void', module: r45 },
+  { path: '/api/v1/orders/export', module: r46 },
+  { path: '/api/v1/orders/quote', module: r47 },
+  { path: '/api/v1/orders', module: r48 },
+  { path: '/api/v1/orders/tabs', module: r49 },
+  { path: '/api/v1/payments/status', module: r50 },
+  { path: '/api/v1/photos/[hash]/[size]', module: r51 },
+  { path: '/api/v1/products/[id]/photo', module: r52 },
+  { path: '/api/v1/products/[id]', module: r53 },
+  { path: '/api/v1/products/export', module: r54 },
+  { path: '/api/v1/products/import/preview', module: r55 },
+  { path: '/api/v1/products/import', module: r56 },
+  { path: '/api/v1/products', module: r57 },
+  { path: '/api/v1/purchase-orders/[id]/cancel', module: r58 },
+  { path: '/api/v1/purchase-orders/[id]/csv', module: r59 },
+  { path: '/api/v1/purchase-orders/[id]/receive', module: r60 },
+  { path: '/api/v1/purchase-orders/[id]', module: r61 },
+  { path: '/api/v1/purchase-orders/[id]/send', module: r62 },
+  { path: '/api/v1/purchase-orders', module: r63 },
+  { path: '/api/v1/register/lock/clock-in', module: r64 },
+  { path: '/api/v1/register/lock/clock-out', module: r65 },
+  { path: '/api/v1/register/lock', module: r66 },
+  { path: '/api/v1/restaurant/menus/[id]', module: r67 },
+  { path: '/api/v1/restaurant/menus', module: r68 },
+  { path: '/api/v1/restaurant/tables/[id]', module: r69 },
+  { path: '/api/v1/restaurant/tables', module: r70 },
+  { path: '/api/v1/settings', module: r71 },
+  { path: '/api/v1/shifts/[id]/cash-movements', module: r72 },
+  { path: '/api/v1/shifts/[id]/close', module: r73 },
+  { path: '/api/v1/shifts/[id]/report', module: r74 },
+  { path: '/api/v1/shifts', module: r75 },
+  { path: '/api/v1/staff/[id]', module: r76 },
+  { path: '/api/v1/staff', module: r77 },
+  { path: '/api/v1/suppliers/[id]', module: r78 },
+  { path: '/api/v1/suppliers', module: r79 },
+  { path: '/api/v1/tax-classes/[id]', module: r80 },
+  { path: '/api/v1/tax-classes', module: r81 },
+  { path: '/api/v1/time-clock/clock-in', module: r82 },
+  { path: '/api/v1/time-clock/clock-out', module: r83 },
+  { path: '/api/v1/time-clock/export', module: r84 },
+  { path: '/api/v1/time-clock', module: r85 },
+  { path: '/api/v1/webhooks/[id]/deliveries', module: r86 },
+  { path: '/api/v1/webhooks/[id]/rotate-secret', module: r87 },
+  { path: '/api/v1/webhooks/[id]', module: r88 },
+  { path: '/api/v1/webhooks/[id]/test', module: r89 },
+  { path: '/api/v1/webhooks/deliveries/[id]/redeliver', module: r90 },
+  { path: '/api/v1/webhooks', module: r91 },
 ];

@@ -9,7 +9,9 @@ import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { Pager, pageParam } from '@/components/ui/pager';
 import { can, listStaff, requireStaff } from '@/lib/auth';
-import { getShift, searchOrders } from '@/lib/orders';
+import { getShift, listRefusedSales, searchOrders } from '@/lib/orders';
+import { NeedsAttention } from '@/components/register/orders/needs-attention';
+import { writeOffRefusedSaleAction } from '../../register/orders/actions';
 import { addDays, businessDayOf } from '@/lib/platform/business-day';
 import { idParam } from '@/lib/platform/validation';
 import { listTables } from '@/lib/restaurant';
@@ -31,12 +33,13 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
   const page = pageParam(params.page);
   const { values, errors, search, filtered } = readOrderFilters(params, ctx.tenant.currency, page);
 
-  const [found, staff, tables, rule, shift] = await Promise.all([
+  const [found, staff, tables, rule, shift, refused] = await Promise.all([
     search ? searchOrders(ctx, search) : Promise.resolve(null),
     listStaff(ctx),
     listTables(ctx),
     businessDayRule(ctx),
     search?.shift ? getShift(ctx, search.shift) : Promise.resolve(null),
+    listRefusedSales(ctx, { status: 'open', limit: 200 }),
   ]);
   const t = await getTranslations('admin.orders');
   const f = await pageFormats();
@@ -68,6 +71,10 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
           </nav>
         )}
       </header>
+
+      {refused.data.length > 0 && (
+        <NeedsAttention sales={refused.data} timeZone={ctx.tenant.timeZone} canResolve={can(ctx, 'offline:resolve')} writeOffAction={writeOffRefusedSaleAction} />
+      )}
 
       <OrderFilters
         key={JSON.stringify(values)} // a new search (a link, "Clear filters") resets what was typed

@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { approvalFromForm, approverFieldName, currentDisplayPreferences, staffAction, type FormState } from '@/lib/auth';
 import { formatsFor } from '@/lib/platform/formats';
-import { currentShift, refundOrder, refundOrderSchema, voidOrder, voidOrderSchema } from '@/lib/orders';
+import { currentShift, refundOrder, refundOrderSchema, resolveRefusedSale, resolveRefusedSaleSchema, voidOrder, voidOrderSchema } from '@/lib/orders';
 import { AppError } from '@/lib/platform/errors';
 import { trimmedText } from '@/lib/platform/form-data';
 
@@ -76,4 +76,31 @@ export async function voidOrderAction(_prev: FormState, formData: FormData): Pro
     return (await getTranslations('orders'))('voided');
   });
   return renameFields(state);
+}
+
+function refusedSaleIdOf(formData: FormData): string {
+  const id = z.uuid().safeParse(trimmedText(formData, 'saleId'));
+  if (!id.success) throw new AppError('not_found', 'No such refused sale');
+  return id.data;
+}
+
+/** "Needs attention" (register and admin): a manager writes a refused offline sale off, with the reason (audited). */
+export async function writeOffRefusedSaleAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const input = { resolution: 'written_off', reason: trimmedText(formData, 'reason') };
+  return staffAction('offline:resolve', resolveRefusedSaleSchema, input, async (ctx, data) => {
+    const sale = await resolveRefusedSale(ctx, refusedSaleIdOf(formData), data);
+    return (await getTranslations('needsAttention'))('writtenOff', { number: sale.provisional });
+  });
+}
+
+/** "Needs attention" at a register: a manager re-rings a refused offline sale as a normal sale, into this register's open shift. */
+export async function reringRefusedSaleAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const input = { registerName: trimmedText(formData, 'registerName').slice(0, 40) };
+  return staffAction('offline:resolve', z.object({ registerName: z.string().min(1) }), input, async (ctx, { registerName }) => {
+    const tn = await getTranslations('needsAttention');
+    const shift = await currentShift(ctx, registerName);
+    if (!shift) throw new AppError('conflict', tn('openShiftFirst', { register: registerName }));
+    const sale = await resolveRefusedSale(ctx, refusedSaleIdOf(formData), { resolution: 'rerung', shiftId: shift.id });
+    return tn('rerung', { number: sale.provisional, order: sale.order?.number ?? 0 });
+  });
 }

@@ -13,10 +13,11 @@ import { controlClass } from '@/components/ui/field';
 import { Pager, pageParam, query } from '@/components/ui/pager';
 import { staffToSwitchTo, requireStaff, can } from '@/lib/auth';
 import { defaultLocation } from '@/lib/inventory';
-import { countOrdersByStatus, listOrders, loadOrderDetail, registerTips, staffNames } from '@/lib/orders';
+import { countOrdersByStatus, listOrders, listRefusedSales, loadOrderDetail, registerTips, staffNames } from '@/lib/orders';
+import { NeedsAttention } from '@/components/register/orders/needs-attention';
 import { businessDayOf, businessDayRange } from '@/lib/platform/business-day';
 import { businessDayRule, getTenantSettings } from '@/lib/tenancy';
-import { refundOrderAction, voidOrderAction } from './actions';
+import { refundOrderAction, reringRefusedSaleAction, voidOrderAction, writeOffRefusedSaleAction } from './actions';
 import { formatDateTime } from '@/lib/platform/format-time';
 import { setLanguageAction } from '../../language/actions';
 
@@ -47,12 +48,13 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
   const today = businessDayOf(new Date(), rule).date;
   const location = await defaultLocation(ctx);
   const todays = { from: businessDayRange(today, today, rule).from.toISOString(), location: location?.id, number };
-  const [matching, byStatus, names, pinStaff, settings] = await Promise.all([
+  const [matching, byStatus, names, pinStaff, settings, refused] = await Promise.all([
     listOrders(ctx, { ...todays, status: filter.statuses.join(',') || undefined, skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
     countOrdersByStatus(ctx, todays),
     staffNames(ctx),
     staffToSwitchTo(ctx, null),
     getTenantSettings(ctx),
+    listRefusedSales(ctx, { status: 'open', limit: 200 }),
   ]);
   const switchable = pinStaff.filter((s) => s.id !== ctx.userId);
   const detail = await loadOrderDetail(ctx, selectedId, names);
@@ -96,6 +98,15 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
               {location && ` · ${location.name}`}
             </p>
           </div>
+          {refused.data.length > 0 && (
+            <NeedsAttention
+              sales={refused.data}
+              timeZone={ctx.tenant.timeZone}
+              canResolve={can(ctx, 'offline:resolve')}
+              writeOffAction={writeOffRefusedSaleAction}
+              reringAction={reringRefusedSaleAction}
+            />
+          )}
           <Form action="/register/orders" className="flex items-end gap-2" role="search" aria-label={t('findAnOrder')}>
             {base.status && <input type="hidden" name="status" value={base.status} />}
             <div className="flex-1 space-y-1">

@@ -1,0 +1,105 @@
+import type { Socket } from 'node:net';
+import http from 'node:http';
+import { expect, type Page } from '@playwright/test';
+import { cafe } from '../scripts/seed/seed-data';
+import { browserFetch, DEMO, ROOT_DOMAIN } from './support';
+
+/**
+ * What the offline register's specs share (docs/offline.md): a small proxy of the spec's own in front
+ * of the app server, so "the server is gone" is exact and needs no second app instance — it stops
+ * answering (its sockets are cut, new connections refused) — and can cut the answer of one checkout
+ * after the server made it (a sync interrupted half-way). Cookies ignore ports, so a session signed
+ * in on the app server's own origin goes along; the proxy says Host, Origin and Referer as the app's
+ * own origin would (its CSRF check compares them). Each spec takes its own port (`offset`).
+ */
+export const APP_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const APP_HOST = `${DEMO.slug}.${ROOT_DOMAIN}`;
+export const WATER = cafe.products.find((p) => p.name === 'Drinking water 1 L')!;
+export const WATER_PRICE = WATER.variants[0]!.price;
+export const WATER_SKU = WATER.variants[0]!.sku;
+
+export class Proxy {
+  readonly port: number;
+  readonly host: string;
+  private server: http.Server | null = null;
+  private sockets = new Set<Socket>();
+  /** Order checkouts answered so far; past `cutAfter`, the next answer is cut and the proxy goes down. */
+  checkouts = 0;
+  cutAfter: number | null = null;
+
+  constructor(offset: number) {
+    this.port = APP_PORT + offset;
+    this.host = `${DEMO.slug}.localhost:${this.port}`;
+  }
+
+  url(path: string): string {
+    return `http://${this.host}${path}`;
+  }
+
+  start(): Promise<void> {
+    const server = http.createServer((req, res) => {
+      const checkout = req.method === 'POST' && req.url === '/api/v1/orders';
+      const upstream = http.request({ host: '127.0.0.1', port: APP_PORT, method: req.method, path: req.url, headers: { ...req.headers, host: APP_HOST, ...(req.headers.origin && { origin: `http://${APP_HOST}` }), ...(req.headers.referer && { referer: req.headers.referer.replace(this.host, APP_HOST) }) } }, (answer) => {
+        if (checkout && answer.statusCode === 201) {
+          this.checkouts++;
+          if (this.cutAfter !== null && this.checkouts > this.cutAfter) {
+            answer.resume();
+            answer.on('end', () => void this.stop());
+            return;
+          }
+        }
+        const headers = { ...answer.headers };
+        if (typeof headers.location === 'string') headers.location = headers.location.replace(APP_HOST, this.host);
+        res.writeHead(answer.statusCode ?? 502, headers);
+        answer.pipe(res);
+      });
+      upstream.on('error', () => res.destroy());
+      req.pipe(upstream);
+    });
+    server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+    this.server = server;
+    return new Promise((resolve) => server.listen(this.port, '127.0.0.1', () => resolve()));
+  }
+
+  stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    for (const socket of this.sockets) socket.destroy();
+    return new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  }
+}
+
+export async function sellWaterForCash(page: Page): Promise<string> {
+  const products = page.getByRole('region', { name: 'Products' });
+  await products.getByTestId('product-tile').filter({ hasText: WATER.name }).click();
+  const cart = page.getByRole('region', { name: 'Current sale' });
+  const pay = cart.getByRole('button', { name: /^Pay\b/ });
+  await expect(pay).toBeEnabled();
+  await pay.click();
+  const payment = page.getByRole('dialog', { name: /^Payment/ });
+  await payment.getByLabel('Cash received').fill(String(WATER_PRICE));
+  await payment.getByRole('button', { name: /^Take cash/ }).click();
+  const receipt = page.getByTestId('offline-receipt');
+  const number = (await receipt.getByTestId('provisional-number').textContent())!.trim();
+  expect(number).toMatch(/^OFF-[A-Z0-9]{4}-\d{4}$/);
+  await receipt.getByTestId('new-sale').click();
+  await expect(receipt).toBeHidden();
+  return number;
+}
+
+/** What the server holds, asked from a page of another browser context on the app's own origin (never offline). */
+export async function ordersOfShift(api: Page, shiftId: string): Promise<{ id: string; number: number; status: string }[]> {
+  const res = await browserFetch(api, `/api/v1/orders?shift=${shiftId}&limit=200`);
+  expect(res.status).toBe(200);
+  return res.body.data;
+}
+
+export async function waterStock(api: Page): Promise<number> {
+  const res = await browserFetch(api, '/api/v1/inventory/levels?lowStock=false&limit=500');
+  expect(res.status).toBe(200);
+  return res.body.data.find((l: { item: { sku: string } | null }) => l.item?.sku === WATER_SKU).quantity;
+}
+
