@@ -16,8 +16,8 @@ export const CLIENT_NAMESPACES = {
   root: ['common', 'errors', 'pin', 'signin', 'site', 'timeClock'],
   admin: [
     'admin.catalog', 'admin.charts', 'admin.csvImport', 'admin.csvPreview', 'admin.customers', 'admin.errors', 'admin.figures',
-    'admin.hours', 'admin.kitchen', 'admin.live', 'admin.picker', 'admin.reports', 'admin.staff', 'admin.stock', 'admin.stockForm',
-    'admin.stockPlaces', 'admin.tables', 'admin.titles', 'adminNav', 'apiErrors', 'common', 'developers', 'dialogs', 'floor', 'language',
+    'admin.hours', 'admin.kitchen', 'admin.live', 'admin.picker', 'admin.purchaseOrders', 'admin.reports', 'admin.staff', 'admin.stock', 'admin.stockForm',
+    'admin.stockOps.count', 'admin.stockPlaces', 'admin.tables', 'admin.titles', 'adminNav', 'apiErrors', 'common', 'developers', 'dialogs', 'floor', 'language',
     'orders', 'payment', 'productEditor', 'purchaseOrderNew', 'register', 'roles', 'settings', 'shift', 'webhooks',
   ],
   register: [

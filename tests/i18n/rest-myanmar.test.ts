@@ -22,6 +22,8 @@ import { OrdersTable } from '@/components/admin/orders/orders-table';
 import { SettingsForm } from '@/components/admin/settings-form';
 import { StaffAddForm } from '@/components/admin/staff-add-form';
 import { StaffRowEditor } from '@/components/admin/staff-row-editor';
+import { ReceiveListForm } from '@/components/admin/stock/purchase-list-forms';
+import { StockCountForm } from '@/components/admin/stock/stock-count-form';
 import { AddHoursForm, CorrectEntryForm } from '@/components/admin/time-clock-forms';
 import { CategoryRoutes } from '@/components/kitchen/admin/category-routes';
 import { StationList } from '@/components/kitchen/admin/station-list';
@@ -156,6 +158,8 @@ function screens(locale: Locale): ReactNode[] {
     el(SettingsForm, { key: 'settings', settings, currency: 'MMK', defaultDrawerTolerance: 500000, canWrite: false, saveSettingsAction: noAction }),
     el(SignUpForm, { key: 'signup', signUpAction: noAction }),
     el(FindStoreForm, { key: 'find' }),
+    el(StockCountForm, { key: 'count', location: { id: 'l1', name: 'Main store' }, stockedHere: [{ variantId: 'v1', productName: 'Mohinga', variantName: 'Default', sku: 'NDL-1', barcodes: [], trackStock: true, quantity: null }], countStockAction: noAction, searchStockItemsAction: async () => ({ items: [] }) }),
+    el(ReceiveListForm, { key: 'po-receive', action: noAction, id: 'po1', lines: [{ variantId: 'v1', label: 'Mohinga', open: 10 }] }),
   ];
 }
 
@@ -191,9 +195,13 @@ describe('the rest of the interface in Myanmar', () => {
       'ဤဆက်တင်များကို ပိုင်ရှင်သာ ပြောင်းနိုင်ပါသည်။', // "Only an owner can change these settings."
       'လုပ်ငန်း ဖန်တီးရန်', // "Create business"
       '၅၀၀ ကျပ် လျှော့ · ပစ္စည်းများသာ · အကြိမ်တိုင်း မန်နေဂျာ လိုသည်', // a saved discount's summary
+      'ရေတွက်ထားသော ပစ္စည်းများ', // "Counted items"
+      'ဤနေရာတွင် ထားသော ပစ္စည်း ၁ မျိုးလုံး ထည့်ရန်', // "Add all 1 item stocked here"
+      'ကွာခြားချက်များ စစ်ဆေးရန်', // "Review differences"
+      'Mohinga ရောက်ရှိမှု (၁၀ အနက်)', // "Mohinga arrived (of 10)"
     ].filter((burmese) => !html.includes(burmese));
     expect(missing).toEqual([]);
-    for (const english of ['Recall last', 'All caught up', 'guests', 'Move to a free table', 'Add table', 'Save the floor plan', 'Placed', 'Clocked in', 'Save loyalty scheme', 'Modifier groups', 'Prices include tax', 'Default station', 'Create business', 'Save settings', 'Business day'])
+    for (const english of ['Recall last', 'All caught up', 'guests', 'Move to a free table', 'Add table', 'Save the floor plan', 'Placed', 'Clocked in', 'Save loyalty scheme', 'Modifier groups', 'Prices include tax', 'Default station', 'Create business', 'Save settings', 'Business day', 'Counted items', 'Review differences', 'stocked here', 'arrived (of', 'Receiving…'])
       expect(html).not.toContain(english);
   });
 
@@ -214,6 +222,8 @@ describe('the rest of the interface in Myanmar', () => {
       'Create business',
       'Cash + Card',
       '500 Ks off · items only · needs a manager every time',
+      'Add all 1 item stocked here',
+      'Mohinga arrived (of 10)',
     ].filter((english) => !html.includes(english));
     expect(missing).toEqual([]);
     expect(html).not.toContain('ပစ္စည်း');
