@@ -17,6 +17,9 @@ import { DefaultTaxClassForm, PricesIncludeTaxSwitch, TaxClassAddForm, TaxClassR
 import { CustomerForm } from '@/components/admin/customers/customer-form';
 import { EraseCustomerForm } from '@/components/admin/customers/erase-form';
 import { LoyaltyForm } from '@/components/admin/customers/loyalty-form';
+import { availabilitySummary, type MenuHoursT } from '@/components/admin/menus/availability';
+import { DeleteMenuButton } from '@/components/admin/menus/delete-menu-button';
+import { MenuEditor } from '@/components/admin/menus/menu-editor';
 import { OrderTimeline } from '@/components/admin/orders/order-timeline';
 import { OrdersTable } from '@/components/admin/orders/orders-table';
 import { SettingsForm } from '@/components/admin/settings-form';
@@ -159,6 +162,21 @@ function screens(locale: Locale): ReactNode[] {
     el(SignUpForm, { key: 'signup', signUpAction: noAction }),
     el(FindStoreForm, { key: 'find' }),
     el(StockCountForm, { key: 'count', location: { id: 'l1', name: 'Main store' }, stockedHere: [{ variantId: 'v1', productName: 'Mohinga', variantName: 'Default', sku: 'NDL-1', barcodes: [], trackStock: true, quantity: null }], countStockAction: noAction, searchStockItemsAction: async () => ({ items: [] }) }),
+    el(MenuEditor, {
+      key: 'menu',
+      menu: {
+        id: 'm1',
+        name: 'Breakfast',
+        description: null,
+        isActive: true,
+        availability: [{ days: [1, 2, 3, 4, 5], start: '07:00', end: '11:00' }, { days: [6, 7], start: '18:00', end: '02:00' }],
+        sections: [{ id: 's1', name: '', products: [{ id: 'p1', name: 'Mohinga' }] }],
+        version: 'v1',
+      },
+      saveMenuAction: noAction,
+      searchMenuProductsAction: async () => ({ items: [] }),
+    }),
+    el(DeleteMenuButton, { key: 'menu-delete', id: 'm1', name: 'Breakfast', deleteMenuAction: noAction }),
     el(ReceiveListForm, { key: 'po-receive', action: noAction, id: 'po1', lines: [{ variantId: 'v1', label: 'Mohinga', open: 10 }] }),
   ];
 }
@@ -199,9 +217,16 @@ describe('the rest of the interface in Myanmar', () => {
       'ဤနေရာတွင် ထားသော ပစ္စည်း ၁ မျိုးလုံး ထည့်ရန်', // "Add all 1 item stocked here"
       'ကွာခြားချက်များ စစ်ဆေးရန်', // "Review differences"
       'Mohinga ရောက်ရှိမှု (၁၀ အနက်)', // "Mohinga arrived (of 10)"
+      'အချိန်ကာလ ၂', // "Window 2"
+      'aria-label="တနင်္လာနေ့"', // the day checkbox's name
+      'သန်းခေါင်ကို ကျော်ပါသည်- 18:00 မှ နောက်နေ့ မနက် 02:00 အထိ။', // "Runs past midnight…"
+      'အပိုင်း ၁ အမည်', // "Section 1 name"
+      'အပိုင်း ၁ သို့ ပစ္စည်း ထည့်ရန်', // "Add a product to Section 1"
+      'မီနူး သိမ်းရန်', // "Save menu"
+      'ဤမီနူးကို ဖျက်ရန်', // "Delete this menu"
     ].filter((burmese) => !html.includes(burmese));
     expect(missing).toEqual([]);
-    for (const english of ['Recall last', 'All caught up', 'guests', 'Move to a free table', 'Add table', 'Save the floor plan', 'Placed', 'Clocked in', 'Save loyalty scheme', 'Modifier groups', 'Prices include tax', 'Default station', 'Create business', 'Save settings', 'Business day', 'Counted items', 'Review differences', 'stocked here', 'arrived (of', 'Receiving…'])
+    for (const english of ['Recall last', 'All caught up', 'guests', 'Move to a free table', 'Add table', 'Save the floor plan', 'Placed', 'Clocked in', 'Save loyalty scheme', 'Modifier groups', 'Prices include tax', 'Default station', 'Create business', 'Save settings', 'Business day', 'Counted items', 'Review differences', 'stocked here', 'arrived (of', 'Receiving…', 'Add a time window', 'Runs past midnight', 'Save menu', 'Delete this menu', 'Weekdays', '>Mon<'])
       expect(html).not.toContain(english);
   });
 
@@ -224,6 +249,10 @@ describe('the rest of the interface in Myanmar', () => {
       '500 Ks off · items only · needs a manager every time',
       'Add all 1 item stocked here',
       'Mohinga arrived (of 10)',
+      'Add a time window',
+      'Remove<span class="sr-only"> window 2</span>',
+      'Add a product to Section 1',
+      'Delete this menu',
     ].filter((english) => !html.includes(english));
     expect(missing).toEqual([]);
     expect(html).not.toContain('ပစ္စည်း');
@@ -241,6 +270,17 @@ describe('the rest of the interface in Myanmar', () => {
     expect(html).toContain('အော်ဒါ မှတ်ချက်- Birthday');
     expect(html).toContain('၂ ×</span> Mohinga');
     expect(html).not.toContain('Fired');
+  });
+
+  it('says when a menu is offered in the reader’s language: day names, runs of days, windows past midnight', () => {
+    const windows = [{ days: [1, 2, 3, 4, 5], start: '07:00', end: '11:00' }, { days: [6, 7], start: '18:00', end: '02:00' }];
+    const en = translatorFor('en', 'menuHours') as unknown as MenuHoursT;
+    expect(availabilitySummary(windows, en)).toBe('Mon–Fri 07:00–11:00; Sat, Sun 18:00–02:00 (next day)');
+    expect(availabilitySummary([{ days: [1, 2, 3, 4, 5, 6, 7], start: '06:00', end: '11:00' }], en)).toBe('Every day 06:00–11:00');
+    expect(availabilitySummary([], en)).toBe('Whenever it is active');
+    const my = translatorFor('my', 'menuHours') as unknown as MenuHoursT;
+    expect(availabilitySummary(windows, my)).toBe('တနင်္လာ–သောကြာ 07:00–11:00၊ စနေ၊ တနင်္ဂနွေ 18:00–02:00 (နောက်နေ့)');
+    expect(availabilitySummary([], my)).toBe('ဖွင့်ထားသည့် အချိန်တိုင်း');
   });
 
   it('words the sale screen’s kitchen answer with its course, table and count, in both languages', () => {
