@@ -10,8 +10,10 @@ vi.mock('next/navigation', () => ({
 }));
 
 import { CatalogTabs } from '@/components/admin/catalog/catalog-tabs';
+import { choiceRule, type ModifierWordsT } from '@/components/admin/catalog/format';
 import { CategoryAddForm, CategoryRow } from '@/components/admin/catalog/category-forms';
 import { ConfirmDelete } from '@/components/admin/catalog/confirm-delete';
+import { ModifierGroupForm, ModifierGroupItem, NEW_GROUP } from '@/components/admin/catalog/modifier-group-form';
 import { DiscountAddForm, DiscountRow } from '@/components/admin/catalog/discount-forms';
 import { DefaultTaxClassForm, PricesIncludeTaxSwitch, TaxClassAddForm, TaxClassRow } from '@/components/admin/catalog/tax-forms';
 import { CustomerForm } from '@/components/admin/customers/customer-form';
@@ -162,6 +164,15 @@ function screens(locale: Locale): ReactNode[] {
     el(SignUpForm, { key: 'signup', signUpAction: noAction }),
     el(FindStoreForm, { key: 'find' }),
     el(StockCountForm, { key: 'count', location: { id: 'l1', name: 'Main store' }, stockedHere: [{ variantId: 'v1', productName: 'Mohinga', variantName: 'Default', sku: 'NDL-1', barcodes: [], trackStock: true, quantity: null }], countStockAction: noAction, searchStockItemsAction: async () => ({ items: [] }) }),
+    el(ModifierGroupForm, { key: 'mod-new', initial: NEW_GROUP, currency: 'MMK', saveModifierGroupAction: noAction }),
+    el(ModifierGroupItem, {
+      key: 'mod-item',
+      group: { id: 'g1', name: 'Size', rule: 'Required · choose 1', options: [{ id: 'o1', name: 'Large', delta: '+500 Ks' }], draft: NEW_GROUP },
+      currency: 'MMK',
+      canWrite: true,
+      saveModifierGroupAction: noAction,
+      deleteModifierGroupAction: noAction,
+    }),
     el(MenuEditor, {
       key: 'menu',
       menu: {
@@ -218,6 +229,11 @@ describe('the rest of the interface in Myanmar', () => {
       'ကွာခြားချက်များ စစ်ဆေးရန်', // "Review differences"
       'Mohinga ရောက်ရှိမှု (၁၀ အနက်)', // "Mohinga arrived (of 10)"
       'အချိန်ကာလ ၂', // "Window 2"
+      'မဖြစ်မနေ မဟုတ် · အများဆုံး ၁ ခု။', // "Optional · at most 1.", the new group's rule
+      'ရွေးချယ်စရာ ၂', // "Option 2"
+      'ဈေးနှုန်း ပြောင်းလဲမှု (MMK)', // "Price change (MMK)"
+      'ရွေးချယ်စရာ အုပ်စု ထည့်ရန်', // "Add modifier group"
+      'Size ၏ ရွေးချယ်စရာများ', // "Options of Size"
       'aria-label="တနင်္လာနေ့"', // the day checkbox's name
       'သန်းခေါင်ကို ကျော်ပါသည်- 18:00 မှ နောက်နေ့ မနက် 02:00 အထိ။', // "Runs past midnight…"
       'အပိုင်း ၁ အမည်', // "Section 1 name"
@@ -226,7 +242,7 @@ describe('the rest of the interface in Myanmar', () => {
       'ဤမီနူးကို ဖျက်ရန်', // "Delete this menu"
     ].filter((burmese) => !html.includes(burmese));
     expect(missing).toEqual([]);
-    for (const english of ['Recall last', 'All caught up', 'guests', 'Move to a free table', 'Add table', 'Save the floor plan', 'Placed', 'Clocked in', 'Save loyalty scheme', 'Modifier groups', 'Prices include tax', 'Default station', 'Create business', 'Save settings', 'Business day', 'Counted items', 'Review differences', 'stocked here', 'arrived (of', 'Receiving…', 'Add a time window', 'Runs past midnight', 'Save menu', 'Delete this menu', 'Weekdays', '>Mon<'])
+    for (const english of ['Recall last', 'All caught up', 'guests', 'Move to a free table', 'Add table', 'Save the floor plan', 'Placed', 'Clocked in', 'Save loyalty scheme', 'Modifier groups', 'Prices include tax', 'Default station', 'Create business', 'Save settings', 'Business day', 'Counted items', 'Review differences', 'stocked here', 'arrived (of', 'Receiving…', 'Add a time window', 'Runs past midnight', 'Save menu', 'Delete this menu', 'Weekdays', '>Mon<', 'Optional ·', 'Price change', 'Add option', 'Options of'])
       expect(html).not.toContain(english);
   });
 
@@ -250,6 +266,9 @@ describe('the rest of the interface in Myanmar', () => {
       'Add all 1 item stocked here',
       'Mohinga arrived (of 10)',
       'Add a time window',
+      'Optional · at most 1. ',
+      'Price change (MMK)',
+      'Add modifier group',
       'Remove<span class="sr-only"> window 2</span>',
       'Add a product to Section 1',
       'Delete this menu',
@@ -281,6 +300,13 @@ describe('the rest of the interface in Myanmar', () => {
     const my = translatorFor('my', 'menuHours') as unknown as MenuHoursT;
     expect(availabilitySummary(windows, my)).toBe('တနင်္လာ–သောကြာ 07:00–11:00၊ စနေ၊ တနင်္ဂနွေ 18:00–02:00 (နောက်နေ့)');
     expect(availabilitySummary([], my)).toBe('ဖွင့်ထားသည့် အချိန်တိုင်း');
+  });
+
+  it('words a modifier group’s rule in the reader’s language', () => {
+    const en = translatorFor('en', 'admin.catalog.modifiers') as unknown as ModifierWordsT;
+    expect([choiceRule(0, 1, en), choiceRule(0, 3, en), choiceRule(1, 1, en), choiceRule(1, 3, en)]).toEqual(['Optional · at most 1', 'Optional · up to 3', 'Required · choose 1', 'Required · choose 1 to 3']);
+    const my = translatorFor('my', 'admin.catalog.modifiers') as unknown as ModifierWordsT;
+    expect(choiceRule(1, 3, my)).toBe('မဖြစ်မနေ · ၁ ခုမှ ၃ ခုအထိ ရွေးရန်');
   });
 
   it('words the sale screen’s kitchen answer with its course, table and count, in both languages', () => {
