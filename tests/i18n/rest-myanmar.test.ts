@@ -303,10 +303,23 @@ describe('the rest of the interface in Myanmar', () => {
   });
 
   it('words a modifier group’s rule in the reader’s language', () => {
-    const en = translatorFor('en', 'admin.catalog.modifiers') as unknown as ModifierWordsT;
+    const modifierWords = (locale: Locale): ModifierWordsT => {
+      const t = translatorFor(locale, 'admin');
+      return (key, values) => t(`catalog.modifiers.${key}` as never, values as never);
+    };
+    const en = modifierWords('en');
     expect([choiceRule(0, 1, en), choiceRule(0, 3, en), choiceRule(1, 1, en), choiceRule(1, 3, en)]).toEqual(['Optional · at most 1', 'Optional · up to 3', 'Required · choose 1', 'Required · choose 1 to 3']);
-    const my = translatorFor('my', 'admin.catalog.modifiers') as unknown as ModifierWordsT;
+    const my = modifierWords('my');
     expect(choiceRule(1, 3, my)).toBe('မဖြစ်မနေ · ၁ ခုမှ ၃ ခုအထိ ရွေးရန်');
+  });
+
+  it('says what the product search found, in the words order of each language', () => {
+    const en = translatorFor('en', 'admin');
+    expect(en('catalog.products.nothingFound', { hasQuery: 'yes', q: 'tea', hasCategory: 'yes', category: 'Drinks', status: 'active' })).toBe('Nothing found for “tea” in Drinks among active products.');
+    expect(en('catalog.products.nothingFound', { hasQuery: 'no', q: '', hasCategory: 'no', category: '', status: 'all' })).toBe('Nothing found.');
+    const my = translatorFor('my', 'admin');
+    expect(my('catalog.products.nothingFound', { hasQuery: 'yes', q: 'tea', hasCategory: 'yes', category: 'Drinks', status: 'archived' })).toBe('Drinks ထဲရှိ သိမ်းဆည်းထားသော ပစ္စည်းများအနက် “tea” အတွက် ဘာမှ မတွေ့ပါ။');
+    expect(my('catalog.products.showing', { first: 1, last: 25, total: 130 })).toBe('၁၃၀ ခုအနက် ၁–၂၅ ကို ပြနေသည်');
   });
 
   it('words the sale screen’s kitchen answer with its course, table and count, in both languages', () => {

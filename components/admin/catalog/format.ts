@@ -20,5 +20,3 @@ export function choiceRule(minSelect: number, maxSelect: number, t: ModifierWord
   if (minSelect === maxSelect) return t('ruleExact', { n: minSelect });
   return t('ruleRange', { min: minSelect, max: maxSelect });
 }
-
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
