@@ -9,6 +9,8 @@ vi.mock('next/navigation', () => ({
   useSearchParams: () => new URLSearchParams(),
 }));
 
+import { AuditFilters } from '@/components/admin/audit/audit-filters';
+import { AuditTable } from '@/components/admin/audit/audit-table';
 import { CatalogTabs } from '@/components/admin/catalog/catalog-tabs';
 import { choiceRule, type ModifierWordsT } from '@/components/admin/catalog/format';
 import { CategoryAddForm, CategoryRow } from '@/components/admin/catalog/category-forms';
@@ -42,7 +44,8 @@ import { TableAddForm } from '@/components/restaurant/table-add-form';
 import { TableRowEditor } from '@/components/restaurant/table-row-editor';
 import { FindStoreForm } from '@/components/site/find-store-form';
 import { SignUpForm } from '@/components/site/sign-up-form';
-import type { StaffMember } from '@/lib/auth';
+import type { AuditEventView, StaffMember } from '@/lib/auth';
+import { AUDIT_ACTIONS } from '@/lib/platform/audit-actions';
 import type { FoundOrder, OrderEvent } from '@/lib/orders';
 import { formatsFor } from '@/lib/platform/formats';
 import { translatorFor } from '@/lib/platform/i18n';
@@ -115,6 +118,11 @@ const events = [
   { id: 'e3', type: 'OrderRefunded', occurredAt: new Date(now), payload: { amount: 5000, restocked: true } },
 ] as unknown as OrderEvent[];
 
+const auditRows = [
+  { id: 'a1', at: new Date(now).toISOString(), action: 'order.refunded', label: 'Refunded', entityType: 'order', entityId: 'o1', before: null, after: null, details: {}, ip: null, userAgent: null, actor: { id: 'u2', name: 'Ma Hla' }, approver: null },
+  { id: 'a2', at: new Date(now).toISOString(), action: 'legacy.thing', label: 'legacy.thing', entityType: 'tenant', entityId: null, before: null, after: null, details: {}, ip: null, userAgent: null, actor: null, approver: null },
+] as unknown as AuditEventView[];
+
 function screens(locale: Locale): ReactNode[] {
   const f = formatsFor(locale, 'local');
   const el = createElement;
@@ -164,6 +172,8 @@ function screens(locale: Locale): ReactNode[] {
     el(SignUpForm, { key: 'signup', signUpAction: noAction }),
     el(FindStoreForm, { key: 'find' }),
     el(StockCountForm, { key: 'count', location: { id: 'l1', name: 'Main store' }, stockedHere: [{ variantId: 'v1', productName: 'Mohinga', variantName: 'Default', sku: 'NDL-1', barcodes: [], trackStock: true, quantity: null }], countStockAction: noAction, searchStockItemsAction: async () => ({ items: [] }) }),
+    el(AuditFilters, { key: 'audit-filters', values: {}, staff: [{ id: 'u2', name: 'Ma Hla', active: true }], today: '2026-03-04' }),
+    el(AuditTable, { key: 'audit-table', rows: auditRows, people: { u2: 'Ma Hla' }, timeZone: 'Asia/Yangon', currency: 'MMK' }),
     el(ModifierGroupForm, { key: 'mod-new', initial: NEW_GROUP, currency: 'MMK', saveModifierGroupAction: noAction }),
     el(ModifierGroupItem, {
       key: 'mod-item',
@@ -229,6 +239,10 @@ describe('the rest of the interface in Myanmar', () => {
       'ကွာခြားချက်များ စစ်ဆေးရန်', // "Review differences"
       'Mohinga ရောက်ရှိမှု (၁၀ အနက်)', // "Mohinga arrived (of 10)"
       'အချိန်ကာလ ၂', // "Window 2"
+      'ငွေပြန်အမ်းခဲ့သည်', // the audit row's "Refunded"
+      'legacy.thing', // an action code the vocabulary does not know, as stored
+      'label="ကုန်လက်ကျန်"', // the "Stock" group of the action filter
+      'ဘယ်စခန်းက ဘာချက်မလဲ ပြောင်းခဲ့သည်', // "Changed which station makes what"
       'မဖြစ်မနေ မဟုတ် · အများဆုံး ၁ ခု။', // "Optional · at most 1.", the new group's rule
       'ရွေးချယ်စရာ ၂', // "Option 2"
       'ဈေးနှုန်း ပြောင်းလဲမှု (MMK)', // "Price change (MMK)"
@@ -242,7 +256,7 @@ describe('the rest of the interface in Myanmar', () => {
       'ဤမီနူးကို ဖျက်ရန်', // "Delete this menu"
     ].filter((burmese) => !html.includes(burmese));
     expect(missing).toEqual([]);
-    for (const english of ['Recall last', 'All caught up', 'guests', 'Move to a free table', 'Add table', 'Save the floor plan', 'Placed', 'Clocked in', 'Save loyalty scheme', 'Modifier groups', 'Prices include tax', 'Default station', 'Create business', 'Save settings', 'Business day', 'Counted items', 'Review differences', 'stocked here', 'arrived (of', 'Receiving…', 'Add a time window', 'Runs past midnight', 'Save menu', 'Delete this menu', 'Weekdays', '>Mon<', 'Optional ·', 'Price change', 'Add option', 'Options of'])
+    for (const english of ['Recall last', 'All caught up', 'guests', 'Move to a free table', 'Add table', 'Save the floor plan', 'Placed', 'Clocked in', 'Save loyalty scheme', 'Modifier groups', 'Prices include tax', 'Default station', 'Create business', 'Save settings', 'Business day', 'Counted items', 'Review differences', 'stocked here', 'arrived (of', 'Receiving…', 'Add a time window', 'Runs past midnight', 'Save menu', 'Delete this menu', 'Weekdays', '>Mon<', 'Optional ·', 'Price change', 'Add option', 'Options of', 'Refunded', 'Signed in', 'Changed which station makes what', 'Prices and catalog'])
       expect(html).not.toContain(english);
   });
 
@@ -300,6 +314,13 @@ describe('the rest of the interface in Myanmar', () => {
     const my = translatorFor('my', 'menuHours') as unknown as MenuHoursT;
     expect(availabilitySummary(windows, my)).toBe('တနင်္လာ–သောကြာ 07:00–11:00၊ စနေ၊ တနင်္ဂနွေ 18:00–02:00 (နောက်နေ့)');
     expect(availabilitySummary([], my)).toBe('ဖွင့်ထားသည့် အချိန်တိုင်း');
+  });
+
+  it('has Burmese words for every audit action, and keeps the stored codes', () => {
+    const my = translatorFor('my', 'auditActions');
+    const en = translatorFor('en', 'auditActions');
+    const same = AUDIT_ACTIONS.filter((action) => my(`action.${action}`) === en(`action.${action}`));
+    expect(same).toEqual([]);
   });
 
   it('words a modifier group’s rule in the reader’s language', () => {
