@@ -15,7 +15,7 @@ import type { AbstractIntlMessages } from 'next-intl';
 export const CLIENT_NAMESPACES = {
   root: ['common', 'errors', 'pin', 'signin', 'site', 'timeClock'],
   admin: [
-    'admin.catalog', 'admin.charts', 'admin.csvImport', 'admin.csvPreview', 'admin.customers', 'admin.errors', 'admin.figures',
+    'admin.assistant', 'admin.catalog', 'admin.charts', 'admin.csvImport', 'admin.csvPreview', 'admin.customers', 'admin.errors', 'admin.figures',
     'admin.hours', 'admin.kitchen', 'admin.live', 'admin.menus.delete', 'admin.menus.editor', 'admin.picker', 'admin.purchaseOrders', 'admin.reports', 'admin.staff', 'admin.stock', 'admin.stockForm',
     'admin.stockOps.count', 'admin.stockPlaces', 'admin.tables', 'admin.titles', 'adminNav', 'apiErrors', 'common', 'developers', 'dialogs', 'floor', 'language', 'menuHours',
     'orders', 'payment', 'productEditor', 'purchaseOrderNew', 'register', 'roles', 'settings', 'shift', 'webhooks',

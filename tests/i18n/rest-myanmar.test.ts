@@ -9,6 +9,8 @@ vi.mock('next/navigation', () => ({
   useSearchParams: () => new URLSearchParams(),
 }));
 
+import { AssistantChat } from '@/components/admin/assistant/assistant-chat';
+import { ConversationList } from '@/components/admin/assistant/conversation-list';
 import { AuditFilters } from '@/components/admin/audit/audit-filters';
 import { AuditTable } from '@/components/admin/audit/audit-table';
 import { CatalogTabs } from '@/components/admin/catalog/catalog-tabs';
@@ -123,6 +125,19 @@ const auditRows = [
   { id: 'a2', at: new Date(now).toISOString(), action: 'legacy.thing', label: 'legacy.thing', entityType: 'tenant', entityId: null, before: null, after: null, details: {}, ip: null, userAgent: null, actor: null, approver: null },
 ] as unknown as AuditEventView[];
 
+const chat = [
+  { id: 'm1', role: 'user', parts: [{ type: 'text', text: 'How did we do?' }] },
+  {
+    id: 'm2',
+    role: 'assistant',
+    parts: [
+      { type: 'tool-salesSummary', toolCallId: 'c1', state: 'output-available', input: { from: '2026-03-04', to: '2026-03-04' }, output: { net: 250000, orders: 12, averageTicket: 20833, refunds: 0, link: '/admin/reports/sales-summary' } },
+      { type: 'tool-setItemSoldOut', toolCallId: 'c2', state: 'approval-requested', input: { item: 'Mohinga', soldOut: true }, approval: { id: 'a1' } },
+      { type: 'tool-setLowStockThreshold', toolCallId: 'c3', state: 'output-available', input: { item: 'Tea', threshold: 5 }, output: { changed: false } },
+    ],
+  },
+] as never[];
+
 function screens(locale: Locale): ReactNode[] {
   const f = formatsFor(locale, 'local');
   const el = createElement;
@@ -172,6 +187,10 @@ function screens(locale: Locale): ReactNode[] {
     el(SignUpForm, { key: 'signup', signUpAction: noAction }),
     el(FindStoreForm, { key: 'find' }),
     el(StockCountForm, { key: 'count', location: { id: 'l1', name: 'Main store' }, stockedHere: [{ variantId: 'v1', productName: 'Mohinga', variantName: 'Default', sku: 'NDL-1', barcodes: [], trackStock: true, quantity: null }], countStockAction: noAction, searchStockItemsAction: async () => ({ items: [] }) }),
+    el(AssistantChat, { key: 'assistant', conversationId: '00000000-0000-4000-8000-00000000000a', initialMessages: chat, actionTools: ['setItemSoldOut', 'setLowStockThreshold'], currency: 'MMK', suggestions: [] }),
+    el(AssistantChat, { key: 'assistant-empty', conversationId: '00000000-0000-4000-8000-00000000000b', initialMessages: [], actionTools: [], currency: 'MMK', suggestions: ['What was revenue today?'] }),
+    el(ConversationList, { key: 'chats', chats: [{ id: 'ch1', title: 'Sales', updatedAt: new Date(now).toISOString() }], current: 'ch1', timeZone: 'Asia/Yangon', rename: noAction, remove: noAction }),
+    el(ConversationList, { key: 'chats-empty', chats: [], current: null, timeZone: 'Asia/Yangon', rename: noAction, remove: noAction }),
     el(AuditFilters, { key: 'audit-filters', values: {}, staff: [{ id: 'u2', name: 'Ma Hla', active: true }], today: '2026-03-04' }),
     el(AuditTable, { key: 'audit-table', rows: auditRows, people: { u2: 'Ma Hla' }, timeZone: 'Asia/Yangon', currency: 'MMK' }),
     el(ModifierGroupForm, { key: 'mod-new', initial: NEW_GROUP, currency: 'MMK', saveModifierGroupAction: noAction }),
@@ -240,6 +259,16 @@ describe('the rest of the interface in Myanmar', () => {
       'Mohinga ရောက်ရှိမှု (၁၀ အနက်)', // "Mohinga arrived (of 10)"
       'အချိန်ကာလ ၂', // "Window 2"
       'ငွေပြန်အမ်းခဲ့သည်', // the audit row's "Refunded"
+      'အရောင်း အနှစ်ချုပ်', // the tool card's "Sales summary"
+      'ပျမ်းမျှ အော်ဒါတန်ဖိုး', // "Average ticket"
+      'ပြောင်းလဲမှု- “Mohinga” ကို ကုန်သွားပြီဟု မှတ်ရန် (86)', // the proposed change
+      'သင် အတည်မပြုမချင်း ဘာမှ မပြောင်းပါ။', // "Nothing changes until you approve."
+      'ထိုအတိုင်း ရှိပြီးသား — ပြောင်းစရာ မရှိပါ။', // "Already so — nothing to change."
+      'aria-label="သင် မေးခဲ့သည်"', // "You asked"
+      'placeholder="ယနေ့ ဝင်ငွေ ဘယ်လောက်လဲ။"', // the question's placeholder
+      'သင်၏ စကားဝိုင်းများကို ဤနေရာတွင် သိမ်းထားပါမည်။', // "Your chats are kept here."
+      'စကားဝိုင်း အသစ်', // "New chat"
+      'aria-label="“Sales” ကို အမည်ပြောင်းရန်"', // "Rename “Sales”"
       'legacy.thing', // an action code the vocabulary does not know, as stored
       'label="ကုန်လက်ကျန်"', // the "Stock" group of the action filter
       'ဘယ်စခန်းက ဘာချက်မလဲ ပြောင်းခဲ့သည်', // "Changed which station makes what"
@@ -256,7 +285,7 @@ describe('the rest of the interface in Myanmar', () => {
       'ဤမီနူးကို ဖျက်ရန်', // "Delete this menu"
     ].filter((burmese) => !html.includes(burmese));
     expect(missing).toEqual([]);
-    for (const english of ['Recall last', 'All caught up', 'guests', 'Move to a free table', 'Add table', 'Save the floor plan', 'Placed', 'Clocked in', 'Save loyalty scheme', 'Modifier groups', 'Prices include tax', 'Default station', 'Create business', 'Save settings', 'Business day', 'Counted items', 'Review differences', 'stocked here', 'arrived (of', 'Receiving…', 'Add a time window', 'Runs past midnight', 'Save menu', 'Delete this menu', 'Weekdays', '>Mon<', 'Optional ·', 'Price change', 'Add option', 'Options of', 'Refunded', 'Signed in', 'Changed which station makes what', 'Prices and catalog'])
+    for (const english of ['Recall last', 'All caught up', 'guests', 'Move to a free table', 'Add table', 'Save the floor plan', 'Placed', 'Clocked in', 'Save loyalty scheme', 'Modifier groups', 'Prices include tax', 'Default station', 'Create business', 'Save settings', 'Business day', 'Counted items', 'Review differences', 'stocked here', 'arrived (of', 'Receiving…', 'Add a time window', 'Runs past midnight', 'Save menu', 'Delete this menu', 'Weekdays', '>Mon<', 'Optional ·', 'Price change', 'Add option', 'Options of', 'Refunded', 'Signed in', 'Changed which station makes what', 'Prices and catalog', 'Sales summary', 'Average ticket', 'Proposed change', 'Nothing changes until you approve', 'Already so', 'You asked', 'Your question', 'New chat', 'Your chats', 'Rename', 'Open report'])
       expect(html).not.toContain(english);
   });
 
@@ -280,6 +309,9 @@ describe('the rest of the interface in Myanmar', () => {
       'Add all 1 item stocked here',
       'Mohinga arrived (of 10)',
       'Add a time window',
+      'Change: Mark “Mohinga” sold out (86) — the register stops selling it',
+      'Nothing changes until you approve.',
+      'Your chats are kept here.',
       'Optional · at most 1. ',
       'Price change (MMK)',
       'Add modifier group',
