@@ -15,13 +15,15 @@ import type { AbstractIntlMessages } from 'next-intl';
 export const CLIENT_NAMESPACES = {
   root: ['common', 'errors', 'pin', 'signin', 'site', 'timeClock'],
   admin: [
-    'admin.catalog', 'admin.charts', 'admin.csvImport', 'admin.csvPreview', 'admin.customers', 'admin.errors', 'admin.figures',
-    'admin.hours', 'admin.kitchen', 'admin.live', 'admin.picker', 'admin.reports', 'admin.staff', 'admin.stock', 'admin.stockForm',
-    'admin.stockPlaces', 'admin.tables', 'admin.titles', 'adminNav', 'apiErrors', 'common', 'developers', 'dialogs', 'floor', 'language',
-    'needsAttention', 'orders', 'payment', 'productEditor', 'purchaseOrderNew', 'register', 'roles', 'settings', 'shift', 'webhooks',
+    'admin.assistant', 'admin.catalog', 'admin.charts', 'admin.csvImport', 'admin.csvPreview', 'admin.customers', 'admin.errors',
+    'admin.figures', 'admin.hours', 'admin.kitchen', 'admin.live', 'admin.menus.delete', 'admin.menus.editor', 'admin.picker',
+    'admin.purchaseOrders', 'admin.reports', 'admin.staff', 'admin.stock', 'admin.stockForm', 'admin.stockOps.count',
+    'admin.stockPlaces', 'admin.tables', 'admin.titles', 'adminNav', 'apiErrors', 'common', 'developers', 'dialogs', 'floor',
+    'language', 'menuHours', 'needsAttention', 'orders', 'payment', 'productEditor', 'purchaseOrderNew', 'register', 'roles',
+    'settings', 'shift', 'webhooks',
   ],
   register: [
-    'apiErrors', 'common', 'customers', 'dialogs', 'language', 'offline', 'payment', 'picker', 'pin', 'register', 'roles', 'signin',
+    'apiErrors', 'common', 'customers', 'dialogs', 'language', 'menuHours', 'offline', 'payment', 'picker', 'pin', 'register', 'roles', 'signin',
     'timeClock', 'toolbar',
   ],
   registerOrders: ['apiErrors', 'common', 'dialogs', 'language', 'needsAttention', 'orders', 'payment', 'pin', 'register', 'roles', 'signin', 'timeClock'],

@@ -18,6 +18,7 @@ export const ALL_ITEMS = 'all-items';
  */
 export function MenuBar({ menus, view, onChoose }: { menus: RegisterMenu[]; view: string; onChoose: (view: string) => void }) {
   const t = useTranslations('register');
+  const th = useTranslations('menuHours');
   const id = useId();
   const offered = menus.filter((m) => m.offeredNow);
   const others = menus.filter((m) => !m.offeredNow);
@@ -54,7 +55,7 @@ export function MenuBar({ menus, view, onChoose }: { menus: RegisterMenu[]; view
               <option value="">{t('otherMenus')}</option>
               {others.map((m) => (
                 <option key={m.id} value={m.id}>
-                  {m.name} · {availabilitySummary(m.availability)}
+                  {m.name} · {availabilitySummary(m.availability, th)}
                 </option>
               ))}
             </select>
@@ -63,7 +64,7 @@ export function MenuBar({ menus, view, onChoose }: { menus: RegisterMenu[]; view
       </ScrollRow>
       {current && !current.offeredNow && (
         <p className="text-xs text-amber-900" role="status" data-testid="menu-off-hours">
-          {current.name} is not offered now ({availabilitySummary(current.availability)}); its items can still be sold.
+          {t('menuOffHours', { menu: current.name, hours: availabilitySummary(current.availability, th) })}
         </p>
       )}
     </div>

@@ -33,12 +33,33 @@ export const SALES_MIN_DROP_BASIS_POINTS = 3000;
 export const SALES_MIN_SHARE_OF_DAY_BASIS_POINTS = 2500;
 
 export type AlertKind = 'sales_below_usual' | 'drawer_short' | 'staff_refunds' | 'staff_voids';
+
+/**
+ * An alert's sentence as data, for a reader in any language: a catalogue key (`admin.alerts.<key>`)
+ * and its values. Money is in minor units of the tenant's currency; `usualLow`/`usualHigh` are the
+ * usual range (counts for the `…Count` keys, money otherwise); `date` is the business date and
+ * `today` whether it is today; `name` null is a former staff member. `title` beside it stays the
+ * English sentence the API has always sent.
+ */
+export type AlertMessage =
+  | {
+      key: 'staffRefundsCount' | 'staffRefundsMoney' | 'staffVoidsCount' | 'staffVoidsMoney';
+      params: { name: string | null; count: number; amount: number; usualLow: number; usualHigh: number; date: string; today: boolean };
+    }
+  | { key: 'drawerShort'; params: { register: string; name: string | null; short: number; counted: number; expected: number; tolerance: number; date: string; today: boolean } }
+  | { key: 'salesSoFar'; params: { amount: number; by: string; usualLow: number; usualHigh: number; date: string } }
+  | { key: 'salesDay'; params: { amount: number; usualLow: number; usualHigh: number; date: string; today: boolean } };
+
+/** The usual range median ± MAD as `usually` words it: never below 0, whole units. */
+const usualRange = (usual: number, spread: number) => ({ usualLow: Math.max(0, Math.round(usual - spread)), usualHigh: Math.max(0, Math.round(usual + spread)) });
 export type Alert = {
   kind: AlertKind;
   /** high: at least twice as far past the usual as the threshold asks. */
   severity: 'high' | 'medium';
   /** Plain words with the figures, e.g. "Sam gave 6 refunds today ($240.00); usually 0–1 on a Tuesday". */
   title: string;
+  /** The same sentence as a catalogue key and its values (AlertMessage), rendered in the reader's language. */
+  message: AlertMessage;
   date: string;
   locationId: string | null;
   /** What the figures count: a number of refunds/voids, or money (minor units of the tenant's currency). */
@@ -118,11 +139,14 @@ async function staffAlerts(tx: Tx, scope: Scope, who: Record<string, string>): P
       measure === 'count'
         ? `${refunds ? `gave ${plural(count, 'refund', 'refunds')}` : `voided ${plural(count, 'order', 'orders')}`} ${words.when} (${words.money(amount)})`
         : `${refunds ? 'refunded' : 'voided orders worth'} ${words.money(amount)} ${words.when} (${refunds ? plural(count, 'refund', 'refunds') : plural(count, 'order', 'orders')})`;
+    const key = refunds ? (measure === 'count' ? 'staffRefundsCount' : 'staffRefundsMoney') : measure === 'count' ? 'staffVoidsCount' : 'staffVoidsMoney';
+    const message: AlertMessage = { key, params: { name: who[staffId] ?? null, count, amount, ...usualRange(usual, spread), date: scope.date, today: scope.date === scope.today } };
     const orders = [...new Map(behind[refunds ? 'refunds' : 'voids'].filter((o) => o.staffId === staffId).map((o) => [o.id, { id: o.id, number: o.number }])).values()];
     return {
       kind,
       severity: verdict.high ? 'high' : 'medium',
       title: `${name} ${what}; usually ${range} on a ${words.weekday}`,
+      message,
       date: scope.date,
       locationId: scope.locationId ?? null,
       measure,
@@ -175,6 +199,10 @@ async function drawerAlerts(tx: Tx, scope: Scope, tolerance: number, who: Record
       kind: 'drawer_short',
       severity: shortBy > 2 * tolerance ? 'high' : 'medium',
       title: `Drawer ${shift.registerName} (${person}'s shift) closed ${words.money(shortBy)} short ${words.when}: counted ${words.money(shift.countedCash)}, expected ${words.money(shift.expectedCash)}; tolerance ${words.money(tolerance)}`,
+      message: {
+        key: 'drawerShort',
+        params: { register: shift.registerName, name: who[shift.openedBy] ?? null, short: shortBy, counted: shift.countedCash, expected: shift.expectedCash, tolerance, date: scope.date, today: scope.date === scope.today },
+      },
       date: scope.date,
       locationId: shift.locationId,
       measure: 'money',
@@ -240,6 +268,10 @@ async function salesAlerts(tx: Tx, scope: Scope): Promise<Alert[]> {
         over < 24
           ? `Net sales so far today are ${words.money(value)} (to ${by}); usually ${range} by then on a ${words.weekday}`
           : `Net sales ${words.when} were ${words.money(value)}; usually ${range} on a ${words.weekday}`,
+      message:
+        over < 24
+          ? { key: 'salesSoFar', params: { amount: value, by, ...usualRange(usual, spread), date: scope.date } }
+          : { key: 'salesDay', params: { amount: value, ...usualRange(usual, spread), date: scope.date, today: scope.date === scope.today } },
       date: scope.date,
       locationId: scope.locationId ?? null,
       measure: 'money',

@@ -30,6 +30,7 @@ export {
   SALES_MIN_SHARE_OF_DAY_BASIS_POINTS,
   type Alert,
   type AlertKind,
+  type AlertMessage,
 } from './alerts';
 export type { SalesSummary, Figure, HourRow, DayRow, TenderRow, ProductRow, CategoryRow, StaffRow, DiscountsReport, TaxesReport, TaxRow } from './sales';
 export { REPORT_INFO, type ReportData, type ReportResult, type ReportTable, type ReportFact, type TableColumn, type Cell, type CellKind } from './report-tables';

@@ -9,6 +9,7 @@ import { PATH_HEADER_NAME } from '@/lib/platform/headers';
 import { requestContextFrom, runWithContext } from '@/lib/platform/request-context';
 import { currentTenant, type TenantInfo } from '@/lib/tenancy';
 import { DEFAULT_LOCALE } from '@/lib/platform/locale';
+import { translatorFor } from '@/lib/platform/i18n';
 import { grantApproval } from './approvals';
 import { displayPreferences, type DisplayPreferences } from './locale';
 import { resolveStaff, staffOf, type TenantContext } from './context';
@@ -85,7 +86,7 @@ export async function staffAction<S extends z.ZodType>(
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     return {
-      error: 'Check the highlighted fields.',
+      error: await formWords('checkFields'),
       fieldErrors: fieldErrorsOf(parsed.error.issues),
     };
   }
@@ -117,12 +118,21 @@ export async function staffRead<T extends object>(permission: Permission, empty:
 }
 
 /** The staff member allowed `permission`, or the form message saying why not. */
+/**
+ * A form's own refusal in the reader's language (the person's or tenant's, as the page renders).
+ * The field messages beside it come from the modules' zod schemas and stay as they wrote them.
+ */
+async function formWords(key: 'checkFields' | 'roleForbidden' | 'sessionEnded'): Promise<string> {
+  const { locale } = await currentDisplayPreferences().catch(() => ({ locale: DEFAULT_LOCALE }));
+  return translatorFor(locale, 'errors')(key);
+}
+
 async function staffFor(permission: Permission): Promise<TenantContext | { error: string }> {
   try {
     return await staffForRender(permission);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    return { error: err.code === 'forbidden' ? 'Your role does not allow this.' : 'Your session has ended. Sign in again.' };
+    return { error: await formWords(err.code === 'forbidden' ? 'roleForbidden' : 'sessionEnded') };
   }
 }
 

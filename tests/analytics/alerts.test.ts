@@ -3,6 +3,9 @@ import * as alertsRoute from '@/app/api/v1/analytics/alerts/route';
 import * as settingsRoute from '@/app/api/v1/settings/route';
 import { ALERT_WEEKS, alerts, type Alert } from '@/lib/analytics';
 import { hoursOver } from '@/lib/analytics/alerts';
+import { alertText, type AlertWordsT } from '@/components/admin/dashboard/alert-text';
+import { formatsFor } from '@/lib/platform/formats';
+import { translatorFor } from '@/lib/platform/i18n';
 import { judge, mad, median } from '@/lib/analytics/robust';
 import { addStaff, type TenantContext } from '@/lib/auth';
 import { dispatchPending } from '@/lib/events';
@@ -329,6 +332,28 @@ describe('sales far below the same weekday', () => {
     expect(await netOf(D)).toBe(2000); // the ordinary 1 600 and the tea the Front drawer took
     expect(ofKind(await alerts(shop.owner, { date: D }), 'sales_below_usual')).toEqual([]);
     expect(ofKind(await alerts(fresh.owner, { date: W }), 'sales_below_usual')).toEqual([]);
+  });
+
+  it('carries each sentence as a key and values that read, in English, exactly as its title, and in Myanmar in Burmese', async () => {
+    const words = (locale: 'en' | 'my'): AlertWordsT => {
+      const t = translatorFor(locale, 'admin');
+      return (key, values) => t(`alerts.${key}` as never, values as never);
+    };
+    const list = [...(await alerts(shop.owner, { date: D })), ...(await alerts(shop.owner, { date: W }))].map((alert) => ({ alert, currency: 'MMK' }));
+    list.push(...(await alerts(fresh.owner, { date: W })).map((alert) => ({ alert, currency: 'USD' })));
+    clockAt(at(W, '16:30'));
+    try {
+      list.push(...(await alerts(shop.owner)).map((alert) => ({ alert, currency: 'MMK' })));
+    } finally {
+      clockAt('2025-06-10T12:00:00Z');
+    }
+    expect(new Set(list.map(({ alert }) => alert.message.key))).toEqual(new Set(['staffRefundsCount', 'staffRefundsMoney', 'staffVoidsCount', 'drawerShort', 'salesDay', 'salesSoFar']));
+    for (const { alert, currency } of list) {
+      expect(alertText(alert, currency, words('en'), formatsFor('en', 'code'))).toBe(alert.title);
+      const burmese = alertText(alert, currency, words('my'), formatsFor('my', 'local'));
+      expect(burmese).toMatch(/ပုံမှန်|ငွေအံဆွဲ/);
+      expect(burmese).not.toMatch(/usually|short|today|Tuesday|Wednesday/);
+    }
   });
 
   it('a date still to come has no alerts', async () => {

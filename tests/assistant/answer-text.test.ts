@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { AnswerText, isAdminLink } from '@/components/admin/assistant/answer-text';
 import { ToolCard } from '@/components/admin/assistant/tool-card';
+import { renderStrict } from '../i18n/render-strict';
 
 const render = (text: string) => renderToStaticMarkup(createElement(AnswerText, { text }));
 
@@ -48,12 +49,12 @@ describe('the tool card', () => {
       change: { net: 900, orders: 1, averageTicket: 900, netBasisPoints: null },
       link: '/admin/reports/sales-summary?from=2026-11-30&to=2026-12-01',
     };
-    const html = renderToStaticMarkup(createElement(ToolCard, { tool: 'comparePeriods', state: 'output-available', input: { period: output.period, against: output.against }, output, currency: 'USD' }));
+    const html = renderStrict('en', createElement(ToolCard, { tool: 'comparePeriods', state: 'output-available', input: { period: output.period, against: output.against }, output, currency: 'USD' }));
     expect(html).toContain('Comparison');
     expect(html).toContain('2026-11-30 – 2026-12-01 vs 2026-11-23 – 2026-11-29');
     expect(html).toContain('$9.00 vs $0.00');
     expect(html).toContain('href="/admin/reports/sales-summary?from=2026-11-30&amp;to=2026-12-01">Open report</a>');
-    const foreign = renderToStaticMarkup(createElement(ToolCard, { tool: 'salesSummary', state: 'output-available', input: {}, output: { link: 'https://evil.example' }, currency: 'USD' }));
+    const foreign = renderStrict('en', createElement(ToolCard, { tool: 'salesSummary', state: 'output-available', input: {}, output: { link: 'https://evil.example' }, currency: 'USD' }));
     expect(foreign).not.toContain('Open report');
   });
 });

@@ -9,19 +9,30 @@ vi.mock('next/navigation', () => ({
   useSearchParams: () => new URLSearchParams(),
 }));
 
+import { AssistantChat } from '@/components/admin/assistant/assistant-chat';
+import { ConversationList } from '@/components/admin/assistant/conversation-list';
+import { AuditFilters } from '@/components/admin/audit/audit-filters';
+import { AuditTable } from '@/components/admin/audit/audit-table';
 import { CatalogTabs } from '@/components/admin/catalog/catalog-tabs';
+import { choiceRule, type ModifierWordsT } from '@/components/admin/catalog/format';
 import { CategoryAddForm, CategoryRow } from '@/components/admin/catalog/category-forms';
 import { ConfirmDelete } from '@/components/admin/catalog/confirm-delete';
+import { ModifierGroupForm, ModifierGroupItem, NEW_GROUP } from '@/components/admin/catalog/modifier-group-form';
 import { DiscountAddForm, DiscountRow } from '@/components/admin/catalog/discount-forms';
 import { DefaultTaxClassForm, PricesIncludeTaxSwitch, TaxClassAddForm, TaxClassRow } from '@/components/admin/catalog/tax-forms';
 import { CustomerForm } from '@/components/admin/customers/customer-form';
 import { EraseCustomerForm } from '@/components/admin/customers/erase-form';
 import { LoyaltyForm } from '@/components/admin/customers/loyalty-form';
+import { availabilitySummary, type MenuHoursT } from '@/components/admin/menus/availability';
+import { DeleteMenuButton } from '@/components/admin/menus/delete-menu-button';
+import { MenuEditor } from '@/components/admin/menus/menu-editor';
 import { OrderTimeline } from '@/components/admin/orders/order-timeline';
 import { OrdersTable } from '@/components/admin/orders/orders-table';
 import { SettingsForm } from '@/components/admin/settings-form';
 import { StaffAddForm } from '@/components/admin/staff-add-form';
 import { StaffRowEditor } from '@/components/admin/staff-row-editor';
+import { ReceiveListForm } from '@/components/admin/stock/purchase-list-forms';
+import { StockCountForm } from '@/components/admin/stock/stock-count-form';
 import { AddHoursForm, CorrectEntryForm } from '@/components/admin/time-clock-forms';
 import { CategoryRoutes } from '@/components/kitchen/admin/category-routes';
 import { StationList } from '@/components/kitchen/admin/station-list';
@@ -35,7 +46,8 @@ import { TableAddForm } from '@/components/restaurant/table-add-form';
 import { TableRowEditor } from '@/components/restaurant/table-row-editor';
 import { FindStoreForm } from '@/components/site/find-store-form';
 import { SignUpForm } from '@/components/site/sign-up-form';
-import type { StaffMember } from '@/lib/auth';
+import type { AuditEventView, StaffMember } from '@/lib/auth';
+import { AUDIT_ACTIONS } from '@/lib/platform/audit-actions';
 import type { FoundOrder, OrderEvent } from '@/lib/orders';
 import { formatsFor } from '@/lib/platform/formats';
 import { translatorFor } from '@/lib/platform/i18n';
@@ -108,6 +120,24 @@ const events = [
   { id: 'e3', type: 'OrderRefunded', occurredAt: new Date(now), payload: { amount: 5000, restocked: true } },
 ] as unknown as OrderEvent[];
 
+const auditRows = [
+  { id: 'a1', at: new Date(now).toISOString(), action: 'order.refunded', label: 'Refunded', entityType: 'order', entityId: 'o1', before: null, after: null, details: {}, ip: null, userAgent: null, actor: { id: 'u2', name: 'Ma Hla' }, approver: null },
+  { id: 'a2', at: new Date(now).toISOString(), action: 'legacy.thing', label: 'legacy.thing', entityType: 'tenant', entityId: null, before: null, after: null, details: {}, ip: null, userAgent: null, actor: null, approver: null },
+] as unknown as AuditEventView[];
+
+const chat = [
+  { id: 'm1', role: 'user', parts: [{ type: 'text', text: 'How did we do?' }] },
+  {
+    id: 'm2',
+    role: 'assistant',
+    parts: [
+      { type: 'tool-salesSummary', toolCallId: 'c1', state: 'output-available', input: { from: '2026-03-04', to: '2026-03-04' }, output: { net: 250000, orders: 12, averageTicket: 20833, refunds: 0, link: '/admin/reports/sales-summary' } },
+      { type: 'tool-setItemSoldOut', toolCallId: 'c2', state: 'approval-requested', input: { item: 'Mohinga', soldOut: true }, approval: { id: 'a1' } },
+      { type: 'tool-setLowStockThreshold', toolCallId: 'c3', state: 'output-available', input: { item: 'Tea', threshold: 5 }, output: { changed: false } },
+    ],
+  },
+] as never[];
+
 function screens(locale: Locale): ReactNode[] {
   const f = formatsFor(locale, 'local');
   const el = createElement;
@@ -156,6 +186,38 @@ function screens(locale: Locale): ReactNode[] {
     el(SettingsForm, { key: 'settings', settings, currency: 'MMK', defaultDrawerTolerance: 500000, canWrite: false, saveSettingsAction: noAction }),
     el(SignUpForm, { key: 'signup', signUpAction: noAction }),
     el(FindStoreForm, { key: 'find' }),
+    el(StockCountForm, { key: 'count', location: { id: 'l1', name: 'Main store' }, stockedHere: [{ variantId: 'v1', productName: 'Mohinga', variantName: 'Default', sku: 'NDL-1', barcodes: [], trackStock: true, quantity: null }], countStockAction: noAction, searchStockItemsAction: async () => ({ items: [] }) }),
+    el(AssistantChat, { key: 'assistant', conversationId: '00000000-0000-4000-8000-00000000000a', initialMessages: chat, actionTools: ['setItemSoldOut', 'setLowStockThreshold'], currency: 'MMK', suggestions: [] }),
+    el(AssistantChat, { key: 'assistant-empty', conversationId: '00000000-0000-4000-8000-00000000000b', initialMessages: [], actionTools: [], currency: 'MMK', suggestions: ['What was revenue today?'] }),
+    el(ConversationList, { key: 'chats', chats: [{ id: 'ch1', title: 'Sales', updatedAt: new Date(now).toISOString() }], current: 'ch1', timeZone: 'Asia/Yangon', rename: noAction, remove: noAction }),
+    el(ConversationList, { key: 'chats-empty', chats: [], current: null, timeZone: 'Asia/Yangon', rename: noAction, remove: noAction }),
+    el(AuditFilters, { key: 'audit-filters', values: {}, staff: [{ id: 'u2', name: 'Ma Hla', active: true }], today: '2026-03-04' }),
+    el(AuditTable, { key: 'audit-table', rows: auditRows, people: { u2: 'Ma Hla' }, timeZone: 'Asia/Yangon', currency: 'MMK' }),
+    el(ModifierGroupForm, { key: 'mod-new', initial: NEW_GROUP, currency: 'MMK', saveModifierGroupAction: noAction }),
+    el(ModifierGroupItem, {
+      key: 'mod-item',
+      group: { id: 'g1', name: 'Size', rule: 'Required · choose 1', options: [{ id: 'o1', name: 'Large', delta: '+500 Ks' }], draft: NEW_GROUP },
+      currency: 'MMK',
+      canWrite: true,
+      saveModifierGroupAction: noAction,
+      deleteModifierGroupAction: noAction,
+    }),
+    el(MenuEditor, {
+      key: 'menu',
+      menu: {
+        id: 'm1',
+        name: 'Breakfast',
+        description: null,
+        isActive: true,
+        availability: [{ days: [1, 2, 3, 4, 5], start: '07:00', end: '11:00' }, { days: [6, 7], start: '18:00', end: '02:00' }],
+        sections: [{ id: 's1', name: '', products: [{ id: 'p1', name: 'Mohinga' }] }],
+        version: 'v1',
+      },
+      saveMenuAction: noAction,
+      searchMenuProductsAction: async () => ({ items: [] }),
+    }),
+    el(DeleteMenuButton, { key: 'menu-delete', id: 'm1', name: 'Breakfast', deleteMenuAction: noAction }),
+    el(ReceiveListForm, { key: 'po-receive', action: noAction, id: 'po1', lines: [{ variantId: 'v1', label: 'Mohinga', open: 10 }] }),
   ];
 }
 
@@ -191,9 +253,39 @@ describe('the rest of the interface in Myanmar', () => {
       'ဤဆက်တင်များကို ပိုင်ရှင်သာ ပြောင်းနိုင်ပါသည်။', // "Only an owner can change these settings."
       'လုပ်ငန်း ဖန်တီးရန်', // "Create business"
       '၅၀၀ ကျပ် လျှော့ · ပစ္စည်းများသာ · အကြိမ်တိုင်း မန်နေဂျာ လိုသည်', // a saved discount's summary
+      'ရေတွက်ထားသော ပစ္စည်းများ', // "Counted items"
+      'ဤနေရာတွင် ထားသော ပစ္စည်း ၁ မျိုးလုံး ထည့်ရန်', // "Add all 1 item stocked here"
+      'ကွာခြားချက်များ စစ်ဆေးရန်', // "Review differences"
+      'Mohinga ရောက်ရှိမှု (၁၀ အနက်)', // "Mohinga arrived (of 10)"
+      'အချိန်ကာလ ၂', // "Window 2"
+      'ငွေပြန်အမ်းခဲ့သည်', // the audit row's "Refunded"
+      'အရောင်း အနှစ်ချုပ်', // the tool card's "Sales summary"
+      'ပျမ်းမျှ အော်ဒါတန်ဖိုး', // "Average ticket"
+      'ပြောင်းလဲမှု- “Mohinga” ကို ကုန်သွားပြီဟု မှတ်ရန် (86)', // the proposed change
+      'သင် အတည်မပြုမချင်း ဘာမှ မပြောင်းပါ။', // "Nothing changes until you approve."
+      'ထိုအတိုင်း ရှိပြီးသား — ပြောင်းစရာ မရှိပါ။', // "Already so — nothing to change."
+      'aria-label="သင် မေးခဲ့သည်"', // "You asked"
+      'placeholder="ယနေ့ ဝင်ငွေ ဘယ်လောက်လဲ။"', // the question's placeholder
+      'သင်၏ စကားဝိုင်းများကို ဤနေရာတွင် သိမ်းထားပါမည်။', // "Your chats are kept here."
+      'စကားဝိုင်း အသစ်', // "New chat"
+      'aria-label="“Sales” ကို အမည်ပြောင်းရန်"', // "Rename “Sales”"
+      'legacy.thing', // an action code the vocabulary does not know, as stored
+      'label="ကုန်လက်ကျန်"', // the "Stock" group of the action filter
+      'ဘယ်စခန်းက ဘာချက်မလဲ ပြောင်းခဲ့သည်', // "Changed which station makes what"
+      'မဖြစ်မနေ မဟုတ် · အများဆုံး ၁ ခု။', // "Optional · at most 1.", the new group's rule
+      'ရွေးချယ်စရာ ၂', // "Option 2"
+      'ဈေးနှုန်း ပြောင်းလဲမှု (MMK)', // "Price change (MMK)"
+      'ရွေးချယ်စရာ အုပ်စု ထည့်ရန်', // "Add modifier group"
+      'Size ၏ ရွေးချယ်စရာများ', // "Options of Size"
+      'aria-label="တနင်္လာနေ့"', // the day checkbox's name
+      'သန်းခေါင်ကို ကျော်ပါသည်- 18:00 မှ နောက်နေ့ မနက် 02:00 အထိ။', // "Runs past midnight…"
+      'အပိုင်း ၁ အမည်', // "Section 1 name"
+      'အပိုင်း ၁ သို့ ပစ္စည်း ထည့်ရန်', // "Add a product to Section 1"
+      'မီနူး သိမ်းရန်', // "Save menu"
+      'ဤမီနူးကို ဖျက်ရန်', // "Delete this menu"
     ].filter((burmese) => !html.includes(burmese));
     expect(missing).toEqual([]);
-    for (const english of ['Recall last', 'All caught up', 'guests', 'Move to a free table', 'Add table', 'Save the floor plan', 'Placed', 'Clocked in', 'Save loyalty scheme', 'Modifier groups', 'Prices include tax', 'Default station', 'Create business', 'Save settings', 'Business day'])
+    for (const english of ['Recall last', 'All caught up', 'guests', 'Move to a free table', 'Add table', 'Save the floor plan', 'Placed', 'Clocked in', 'Save loyalty scheme', 'Modifier groups', 'Prices include tax', 'Default station', 'Create business', 'Save settings', 'Business day', 'Counted items', 'Review differences', 'stocked here', 'arrived (of', 'Receiving…', 'Add a time window', 'Runs past midnight', 'Save menu', 'Delete this menu', 'Weekdays', '>Mon<', 'Optional ·', 'Price change', 'Add option', 'Options of', 'Refunded', 'Signed in', 'Changed which station makes what', 'Prices and catalog', 'Sales summary', 'Average ticket', 'Proposed change', 'Nothing changes until you approve', 'Already so', 'You asked', 'Your question', 'New chat', 'Your chats', 'Rename', 'Open report'])
       expect(html).not.toContain(english);
   });
 
@@ -214,6 +306,18 @@ describe('the rest of the interface in Myanmar', () => {
       'Create business',
       'Cash + Card',
       '500 Ks off · items only · needs a manager every time',
+      'Add all 1 item stocked here',
+      'Mohinga arrived (of 10)',
+      'Add a time window',
+      'Change: Mark “Mohinga” sold out (86) — the register stops selling it',
+      'Nothing changes until you approve.',
+      'Your chats are kept here.',
+      'Optional · at most 1. ',
+      'Price change (MMK)',
+      'Add modifier group',
+      'Remove<span class="sr-only"> window 2</span>',
+      'Add a product to Section 1',
+      'Delete this menu',
     ].filter((english) => !html.includes(english));
     expect(missing).toEqual([]);
     expect(html).not.toContain('ပစ္စည်း');
@@ -231,6 +335,44 @@ describe('the rest of the interface in Myanmar', () => {
     expect(html).toContain('အော်ဒါ မှတ်ချက်- Birthday');
     expect(html).toContain('၂ ×</span> Mohinga');
     expect(html).not.toContain('Fired');
+  });
+
+  it('says when a menu is offered in the reader’s language: day names, runs of days, windows past midnight', () => {
+    const windows = [{ days: [1, 2, 3, 4, 5], start: '07:00', end: '11:00' }, { days: [6, 7], start: '18:00', end: '02:00' }];
+    const en = translatorFor('en', 'menuHours') as unknown as MenuHoursT;
+    expect(availabilitySummary(windows, en)).toBe('Mon–Fri 07:00–11:00; Sat, Sun 18:00–02:00 (next day)');
+    expect(availabilitySummary([{ days: [1, 2, 3, 4, 5, 6, 7], start: '06:00', end: '11:00' }], en)).toBe('Every day 06:00–11:00');
+    expect(availabilitySummary([], en)).toBe('Whenever it is active');
+    const my = translatorFor('my', 'menuHours') as unknown as MenuHoursT;
+    expect(availabilitySummary(windows, my)).toBe('တနင်္လာ–သောကြာ 07:00–11:00၊ စနေ၊ တနင်္ဂနွေ 18:00–02:00 (နောက်နေ့)');
+    expect(availabilitySummary([], my)).toBe('ဖွင့်ထားသည့် အချိန်တိုင်း');
+  });
+
+  it('has Burmese words for every audit action, and keeps the stored codes', () => {
+    const my = translatorFor('my', 'auditActions');
+    const en = translatorFor('en', 'auditActions');
+    const same = AUDIT_ACTIONS.filter((action) => my(`action.${action}`) === en(`action.${action}`));
+    expect(same).toEqual([]);
+  });
+
+  it('words a modifier group’s rule in the reader’s language', () => {
+    const modifierWords = (locale: Locale): ModifierWordsT => {
+      const t = translatorFor(locale, 'admin');
+      return (key, values) => t(`catalog.modifiers.${key}` as never, values as never);
+    };
+    const en = modifierWords('en');
+    expect([choiceRule(0, 1, en), choiceRule(0, 3, en), choiceRule(1, 1, en), choiceRule(1, 3, en)]).toEqual(['Optional · at most 1', 'Optional · up to 3', 'Required · choose 1', 'Required · choose 1 to 3']);
+    const my = modifierWords('my');
+    expect(choiceRule(1, 3, my)).toBe('မဖြစ်မနေ · ၁ ခုမှ ၃ ခုအထိ ရွေးရန်');
+  });
+
+  it('says what the product search found, in the words order of each language', () => {
+    const en = translatorFor('en', 'admin');
+    expect(en('catalog.products.nothingFound', { hasQuery: 'yes', q: 'tea', hasCategory: 'yes', category: 'Drinks', status: 'active' })).toBe('Nothing found for “tea” in Drinks among active products.');
+    expect(en('catalog.products.nothingFound', { hasQuery: 'no', q: '', hasCategory: 'no', category: '', status: 'all' })).toBe('Nothing found.');
+    const my = translatorFor('my', 'admin');
+    expect(my('catalog.products.nothingFound', { hasQuery: 'yes', q: 'tea', hasCategory: 'yes', category: 'Drinks', status: 'archived' })).toBe('Drinks ထဲရှိ သိမ်းဆည်းထားသော ပစ္စည်းများအနက် “tea” အတွက် ဘာမှ မတွေ့ပါ။');
+    expect(my('catalog.products.showing', { first: 1, last: 25, total: 130 })).toBe('၁၃၀ ခုအနက် ၁–၂၅ ကို ပြနေသည်');
   });
 
   it('words the sale screen’s kitchen answer with its course, table and count, in both languages', () => {

@@ -1,17 +1,22 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
+import type { Messages } from '@/lib/platform/i18n';
 import { isAdminLink } from './answer-text';
 
 type Input = { item?: string; soldOut?: boolean; threshold?: number };
 type Output = { error?: string; item?: string; changed?: boolean; previous?: number | null; location?: string; link?: string } | undefined;
 
-/** What the change is, in words, exactly as the tool will apply it. */
-export function changeWords(tool: string, input: Input): string {
-  if (tool === 'setItemSoldOut') return input.soldOut ? `Mark “${input.item}” sold out (86) — the register stops selling it` : `Put “${input.item}” back on sale`;
-  if (tool === 'setLowStockThreshold') return `Set the low-stock threshold of “${input.item}” to ${input.threshold} at the main location`;
-  if (tool === 'draftPurchaseList') return 'Draft a purchase list of everything low on stock at the main location (a draft: nothing is ordered)';
+type ApprovalT = (key: keyof Messages['admin']['assistant']['approval'], values?: Record<string, string | number>) => string;
+
+/** What the change is, in the reader's words, exactly as the tool will apply it. */
+export function changeWords(tool: string, input: Input, t: ApprovalT): string {
+  const item = input.item ?? '';
+  if (tool === 'setItemSoldOut') return input.soldOut ? t('soldOut', { item }) : t('backOn', { item });
+  if (tool === 'setLowStockThreshold') return t('threshold', { item, threshold: input.threshold ?? 0 });
+  if (tool === 'draftPurchaseList') return t('draftList');
   return tool;
 }
 
@@ -32,32 +37,33 @@ export function ApprovalCard({
   output?: Output;
   onAnswer?: (approved: boolean) => void;
 }) {
-  const words = changeWords(tool, input ?? {});
+  const t = useTranslations('admin.assistant.approval');
+  const words = changeWords(tool, input ?? {}, t);
   return (
-    <div role="group" aria-label="Proposed change" className="my-2 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
-      <p className="font-semibold">Change: {words}</p>
+    <div role="group" aria-label={t('group')} className="my-2 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+      <p className="font-semibold">{t('change', { words })}</p>
       {state === 'input-streaming' || state === 'input-available' ? (
-        <p className="text-slate-600">Preparing…</p>
+        <p className="text-slate-600">{t('preparing')}</p>
       ) : state === 'approval-requested' ? (
         <div className="mt-2 flex flex-wrap items-center gap-2">
-          <span className="text-slate-700">Nothing changes until you approve.</span>
-          <Button onClick={() => onAnswer?.(true)}>Approve</Button>
+          <span className="text-slate-700">{t('waiting')}</span>
+          <Button onClick={() => onAnswer?.(true)}>{t('approve')}</Button>
           <Button variant="secondary" onClick={() => onAnswer?.(false)}>
-            Don’t change
+            {t('deny')}
           </Button>
         </div>
       ) : state === 'approval-responded' ? (
-        <p className="text-slate-600">Applying…</p>
+        <p className="text-slate-600">{t('applying')}</p>
       ) : state === 'output-denied' ? (
-        <p className="text-slate-700">Not changed.</p>
+        <p className="text-slate-700">{t('notChanged')}</p>
       ) : state === 'output-error' || output?.error ? (
-        <p className="text-red-800">Not changed: {output?.error ?? 'the change failed.'}</p>
+        <p className="text-red-800">{t('failed', { reason: output?.error ?? t('failedGeneric') })}</p>
       ) : state === 'output-available' ? (
         <p className="font-medium text-emerald-800">
-          {output?.changed === false ? 'Already so — nothing to change.' : 'Done.'}{' '}
+          {output?.changed === false ? t('already') : t('done')}{' '}
           {isAdminLink(output?.link) && (
             <Link href={output.link} className="font-semibold text-brand-700 underline">
-              Open it
+              {t('openIt')}
             </Link>
           )}
         </p>

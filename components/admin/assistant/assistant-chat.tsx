@@ -2,6 +2,7 @@
 
 import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport, lastAssistantMessageIsCompleteWithApprovalResponses, type UIMessage } from 'ai';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
@@ -12,12 +13,12 @@ import { ToolCard } from './tool-card';
 
 const API = '/api/v1/assistant/chat';
 
-/** The error body's message (`{ error: { message } }`), else a generic line. */
-function messageOf(error: Error): string {
+/** The error body's message (`{ error: { message } }`, shown as sent), else the generic line. */
+function messageOf(error: Error, unavailable: string): string {
   try {
-    return (JSON.parse(error.message) as { error?: { message?: string } }).error?.message ?? 'The assistant is not available right now.';
+    return (JSON.parse(error.message) as { error?: { message?: string } }).error?.message ?? unavailable;
   } catch {
-    return error.message || 'The assistant is not available right now.';
+    return error.message || unavailable;
   }
 }
 
@@ -41,6 +42,7 @@ export function AssistantChat({
   currency: string;
   suggestions: string[];
 }) {
+  const t = useTranslations('admin.assistant');
   const router = useRouter();
   const [limitedFor, setLimitedFor] = useState<number | null>(null);
   const [draft, setDraft] = useState('');
@@ -85,7 +87,7 @@ export function AssistantChat({
       <div aria-live="polite" aria-busy={busy} className="space-y-4">
         {messages.length === 0 && (
           <div>
-            <p className="mb-2 text-slate-600">Ask about your sales, stock, tables or orders — in English or Myanmar. Try:</p>
+            <p className="mb-2 text-slate-600">{t('try')}</p>
             <ul className="flex flex-wrap gap-2">
               {suggestions.map((s) => (
                 <li key={s}>
@@ -98,7 +100,7 @@ export function AssistantChat({
           </div>
         )}
         {messages.map((m) => (
-          <article key={m.id} aria-label={m.role === 'user' ? 'You asked' : 'Assistant'} className={m.role === 'user' ? 'ml-auto max-w-[85%] rounded-xl bg-brand-50 px-4 py-2' : 'max-w-[95%]'}>
+          <article key={m.id} aria-label={m.role === 'user' ? t('youAsked') : t('assistant')} className={m.role === 'user' ? 'ml-auto max-w-[85%] rounded-xl bg-brand-50 px-4 py-2' : 'max-w-[95%]'}>
             {m.parts.map((part, i) => {
               if (part.type === 'text') return m.role === 'assistant' ? <AnswerText key={i} text={part.text} /> : <p key={i} className="whitespace-pre-line">{part.text}</p>;
               if (part.type.startsWith('tool-')) {
@@ -114,13 +116,13 @@ export function AssistantChat({
             })}
           </article>
         ))}
-        {status === 'submitted' && <p className="text-slate-500">Thinking…</p>}
+        {status === 'submitted' && <p className="text-slate-500">{t('thinking')}</p>}
       </div>
 
       {limitedFor !== null ? (
-        <Alert tone="info">You have asked a lot of questions in a short time. Please wait about {limitedFor} seconds and ask again.</Alert>
+        <Alert tone="info">{t('rateLimited', { seconds: limitedFor })}</Alert>
       ) : (
-        error && <Alert tone="error">{messageOf(error)}</Alert>
+        error && <Alert tone="error">{messageOf(error, t('unavailable'))}</Alert>
       )}
 
       <form
@@ -131,7 +133,7 @@ export function AssistantChat({
         className="flex items-end gap-2"
       >
         <label htmlFor="assistant-question" className="sr-only">
-          Your question
+          {t('yourQuestion')}
         </label>
         <textarea
           id="assistant-question"
@@ -146,16 +148,16 @@ export function AssistantChat({
           }}
           rows={2}
           maxLength={2000}
-          placeholder="What was revenue today?"
+          placeholder={t('placeholder')}
           className="min-h-11 flex-1 rounded-lg border border-slate-300 px-3 py-2"
         />
         {busy ? (
           <Button type="button" variant="secondary" onClick={() => void stop()}>
-            Stop
+            {t('stop')}
           </Button>
         ) : (
           <Button type="submit" disabled={!draft.trim()}>
-            Ask
+            {t('ask')}
           </Button>
         )}
       </form>

@@ -1,9 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { dateTimeFormat } from '@/lib/platform/format-time';
+import { useFormats } from '@/components/ui/formats';
 
 type Chat = { id: string; title: string; updatedAt: string };
 type Outcome = { error?: string; fieldErrors?: Record<string, string> } | null;
@@ -25,11 +26,12 @@ export function ConversationList({
   rename: (input: { id: string; title: string }) => Promise<Outcome>;
   remove: (id: string) => Promise<Outcome>;
 }) {
+  const t = useTranslations('admin.assistant.chats');
+  const f = useFormats();
   const router = useRouter();
   const [editing, setEditing] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const when = dateTimeFormat(timeZone);
 
   const run = (work: () => Promise<Outcome>, after?: () => void) =>
     start(async () => {
@@ -40,9 +42,9 @@ export function ConversationList({
     });
 
   return (
-    <nav aria-label="Your chats" className="space-y-3">
+    <nav aria-label={t('label')} className="space-y-3">
       <Link href="/admin/assistant" className="block rounded-lg bg-brand-600 px-3 py-2 text-center text-sm font-semibold text-white hover:bg-brand-700">
-        New chat
+        {t('new')}
       </Link>
       {problem && (
         <p role="alert" className="text-sm text-red-700">
@@ -50,7 +52,7 @@ export function ConversationList({
         </p>
       )}
       {chats.length === 0 ? (
-        <p className="text-sm text-slate-500">Your chats are kept here.</p>
+        <p className="text-sm text-slate-500">{t('empty')}</p>
       ) : (
         <ul className="space-y-1" aria-busy={pending}>
           {chats.map((chat) => (
@@ -65,7 +67,7 @@ export function ConversationList({
                   }}
                 >
                   <label htmlFor={`title-${chat.id}`} className="sr-only">
-                    Chat name
+                    {t('name')}
                   </label>
                   <input
                     id={`title-${chat.id}`}
@@ -77,28 +79,28 @@ export function ConversationList({
                     className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 text-sm"
                   />
                   <button type="submit" className="rounded px-2 text-sm font-semibold text-brand-700">
-                    Save
+                    {t('save')}
                   </button>
                 </form>
               ) : (
                 <div className="flex items-center gap-1">
                   <Link href={`/admin/assistant?c=${chat.id}`} aria-current={chat.id === current ? 'page' : undefined} className="min-w-0 flex-1 px-3 py-2">
                     <span className="block truncate text-sm font-medium">{chat.title}</span>
-                    <span className="block text-xs text-slate-500">{when.format(new Date(chat.updatedAt))}</span>
+                    <span className="block text-xs text-slate-500">{f.dateTime(chat.updatedAt, timeZone)}</span>
                   </Link>
-                  <button type="button" onClick={() => setEditing(chat.id)} className="rounded px-1.5 py-1 text-xs text-slate-600 hover:bg-white" aria-label={`Rename “${chat.title}”`}>
-                    Rename
+                  <button type="button" onClick={() => setEditing(chat.id)} className="rounded px-1.5 py-1 text-xs text-slate-600 hover:bg-white" aria-label={t('renameLabel', { title: chat.title })}>
+                    {t('rename')}
                   </button>
                   <button
                     type="button"
                     onClick={() => {
-                      if (!window.confirm(`Delete the chat “${chat.title}”?`)) return;
+                      if (!window.confirm(t('confirmDelete', { title: chat.title }))) return;
                       run(() => remove(chat.id), () => chat.id === current && router.push('/admin/assistant'));
                     }}
                     className="rounded px-1.5 py-1 text-xs text-red-700 hover:bg-white"
-                    aria-label={`Delete “${chat.title}”`}
+                    aria-label={t('deleteLabel', { title: chat.title })}
                   >
-                    Delete
+                    {t('delete')}
                   </button>
                 </div>
               )}

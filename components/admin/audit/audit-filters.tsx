@@ -3,7 +3,7 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { AUDIT_GROUPS } from '@/lib/platform/audit-actions';
+import { AUDIT_GROUPS, type AuditAction, type AuditGroup } from '@/lib/platform/audit-actions';
 
 export type AuditFilterValues = { action?: string; actor?: string; from?: string; to?: string };
 
@@ -13,21 +13,25 @@ export type AuditFilterValues = { action?: string; actor?: string; from?: string
  */
 export function AuditFilters({ values, staff, today }: { values: AuditFilterValues; staff: { id: string; name: string; active: boolean }[]; today: string }) {
   const t = useTranslations('admin.audit');
+  const words = useTranslations('auditActions');
   return (
     <Form action="/admin/audit" className="flex flex-wrap items-end gap-3" aria-label={t('filterLabel')}>
       <div className="w-64">
         <SelectField label={t('action')} name="action" defaultValue={values.action ?? ''}>
           <option value="">{t('everyAction')}</option>
-          {Object.entries(AUDIT_GROUPS).map(([group, { label, actions }]) => (
-            <optgroup key={group} label={label}>
-              <option value={group}>{t('allOf', { group: label.toLowerCase() })}</option>
-              {Object.entries(actions).map(([action, words]) => (
-                <option key={action} value={action}>
-                  {words}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          {(Object.keys(AUDIT_GROUPS) as AuditGroup[]).map((group) => {
+            const label = words(`group.${group}`);
+            return (
+              <optgroup key={group} label={label}>
+                <option value={group}>{t('allOf', { group: label.toLowerCase() })}</option>
+                {(Object.keys(AUDIT_GROUPS[group].actions) as AuditAction[]).map((action) => (
+                  <option key={action} value={action}>
+                    {words(`action.${action}`)}
+                  </option>
+                ))}
+              </optgroup>
+            );
+          })}
         </SelectField>
       </div>
       <div className="w-52">

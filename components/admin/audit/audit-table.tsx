@@ -2,6 +2,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/platform/locale';
 import Link from 'next/link';
 import type { AuditEventView } from '@/lib/auth';
+import { auditActionText } from './action-words';
 import { changeRows, detailRows, entityOf, shortDevice } from './format';
 import { tableScrollClass } from '@/components/ui/table';
 import { dateTimeFormat } from '@/lib/platform/format-time';
@@ -12,6 +13,7 @@ import { dateTimeFormat } from '@/lib/platform/format-time';
  */
 export function AuditTable({ rows, people, timeZone, currency }: { rows: AuditEventView[]; people: Record<string, string>; timeZone: string; currency: string }) {
   const t = useTranslations('admin.audit');
+  const words = useTranslations('auditActions');
   const when = dateTimeFormat(timeZone, 'dateTimeSeconds', useLocale() as Locale);
   return (
     <div className={tableScrollClass}>
@@ -41,7 +43,7 @@ export function AuditTable({ rows, people, timeZone, currency }: { rows: AuditEv
                   {row.approver && <p className="text-slate-600">{t('approvedBy', { name: row.approver.name })}</p>}
                 </td>
                 <td className="px-4 py-3">
-                  <p className="font-medium text-slate-900">{row.label}</p>
+                  <p className="font-medium text-slate-900">{auditActionText(row.action, words)}</p>
                   <p className="text-slate-600">
                     {entity.href ? (
                       <Link href={entity.href} className="text-brand-700 underline">

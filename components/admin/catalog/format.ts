@@ -1,4 +1,8 @@
 /** Small display helpers shared by the catalog pages (server and client). */
+import type { Messages } from '@/lib/platform/i18n';
+
+/** The `admin.catalog.modifiers` words (`useTranslations`, `getTranslations`). */
+export type ModifierWordsT = (key: keyof Messages['admin']['catalog']['modifiers'], values?: Record<string, string | number>) => string;
 
 /** 750 → "7.5%" */
 export const formatRate = (basisPoints: number): string => `${percentText(basisPoints)}%`;
@@ -10,11 +14,9 @@ export function percentText(basisPoints: number): string {
   return rest ? `${whole}.${rest}` : String(whole);
 }
 
-/** The rule of a modifier group in words: "Required · choose 1", "Optional · up to 3". */
-export function choiceRule(minSelect: number, maxSelect: number): string {
-  if (minSelect === 0) return maxSelect === 1 ? 'Optional · at most 1' : `Optional · up to ${maxSelect}`;
-  if (minSelect === maxSelect) return `Required · choose ${minSelect}`;
-  return `Required · choose ${minSelect} to ${maxSelect}`;
+/** The rule of a modifier group in the reader's words: "Required · choose 1", "Optional · up to 3". */
+export function choiceRule(minSelect: number, maxSelect: number, t: ModifierWordsT): string {
+  if (minSelect === 0) return t('ruleOptional', { max: maxSelect });
+  if (minSelect === maxSelect) return t('ruleExact', { n: minSelect });
+  return t('ruleRange', { min: minSelect, max: maxSelect });
 }
-
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;

@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
@@ -27,6 +28,8 @@ export function ModifierGroupForm({
   onCancel?: () => void;
   saveModifierGroupAction: FormAction;
 }) {
+  const t = useTranslations('admin.catalog.modifiers');
+  const sr = (chunks: ReactNode) => <span className="sr-only">{chunks}</span>;
   const { state, pending, onSubmit } = useFormAction(saveModifierGroupAction, null);
   const [draft, setDraft] = useState(initial);
   const [focusId, setFocusId] = useState<string | null>(null);
@@ -65,7 +68,7 @@ export function ModifierGroupForm({
 
   const min = Number(draft.minSelect);
   const max = Number(draft.maxSelect);
-  const rule = /^\d+$/.test(draft.minSelect) && /^\d+$/.test(draft.maxSelect) && max >= 1 && max >= min ? choiceRule(min, max) : null;
+  const rule = /^\d+$/.test(draft.minSelect) && /^\d+$/.test(draft.maxSelect) && max >= 1 && max >= min ? choiceRule(min, max, t) : null;
 
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-4" noValidate onKeyDown={(e) => e.key === 'Escape' && onCancel?.()}>
@@ -77,23 +80,23 @@ export function ModifierGroupForm({
       <div className="grid gap-4 sm:grid-cols-[1fr_8rem_8rem]">
         <TextField
           id={`${prefix}-group-name`}
-          label="Name"
+          label={t('name')}
           value={draft.name}
           onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-          placeholder="Size, Milk, Extras…"
+          placeholder={t('namePlaceholder')}
           maxLength={60}
           required
           error={fe.name}
         />
         <TextField
-          label="Choose at least"
+          label={t('atLeast')}
           inputMode="numeric"
           value={draft.minSelect}
           onChange={(e) => setDraft({ ...draft, minSelect: e.target.value })}
           error={fe.minSelect}
         />
         <TextField
-          label="Choose at most"
+          label={t('atMost')}
           inputMode="numeric"
           value={draft.maxSelect}
           onChange={(e) => setDraft({ ...draft, maxSelect: e.target.value })}
@@ -101,26 +104,26 @@ export function ModifierGroupForm({
         />
       </div>
       <p className="text-sm text-slate-600">
-        {rule && <strong className="font-semibold text-slate-800">{rule}. </strong>}
-        A minimum of 1 or more makes the choice required: the register will not add the product until it is made.
+        {rule && <strong className="font-semibold text-slate-800">{t('ruleSentence', { rule })}</strong>}
+        {t('requiredHint')}
       </p>
 
       <fieldset className="space-y-3">
-        <legend className="text-sm font-semibold text-slate-700">Options</legend>
+        <legend className="text-sm font-semibold text-slate-700">{t('options')}</legend>
         {fe.options && <p className="text-sm text-red-700">{fe.options}</p>}
         <ol className="space-y-3">
           {draft.options.map((o, i) => (
             <li key={o.key} className="grid items-start gap-3 sm:grid-cols-[1fr_10rem_auto]">
               <TextField
                 id={`${prefix}-option-${o.key}-name`}
-                label={`Option ${i + 1}`}
+                label={t('option', { n: i + 1 })}
                 value={o.name}
                 onChange={(e) => setOption(o.key, { name: e.target.value })}
                 maxLength={60}
                 error={fe[`options.${i}.name`]}
               />
               <TextField
-                label={`Price change (${currency})`}
+                label={t('priceChange', { currency })}
                 value={o.priceDelta}
                 onChange={(e) => setOption(o.key, { priceDelta: e.target.value })}
                 inputMode="decimal"
@@ -129,25 +132,25 @@ export function ModifierGroupForm({
               />
               <div className="sm:pt-6">
                 <Button variant="ghost" onClick={() => removeOption(o.key)} disabled={draft.options.length <= 1}>
-                  Remove<span className="sr-only"> option {i + 1}</span>
+                  {t.rich('removeOption', { n: i + 1, sr })}
                 </Button>
               </div>
             </li>
           ))}
         </ol>
-        <p className="text-sm text-slate-500">Use a negative amount for a discount, like “-500” for “no cheese”.</p>
+        <p className="text-sm text-slate-500">{t('negativeHint')}</p>
         <Button id={`${prefix}-add-option`} variant="secondary" onClick={addOption} disabled={draft.options.length >= 50}>
-          Add option
+          {t('addOption')}
         </Button>
       </fieldset>
 
       <div className="flex gap-2 border-t border-slate-200 pt-4">
         <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : groupId ? 'Save' : 'Add modifier group'}
+          {pending ? t('saving') : groupId ? t('save') : t('add')}
         </Button>
         {onCancel && (
           <Button variant="secondary" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </Button>
         )}
       </div>
@@ -177,6 +180,7 @@ export function ModifierGroupItem({
   saveModifierGroupAction: FormAction;
   deleteModifierGroupAction: FormAction;
 }) {
+  const t = useTranslations('admin.catalog.modifiers');
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -205,20 +209,20 @@ export function ModifierGroupItem({
               }}
               className="min-h-11 rounded-lg px-3 text-sm font-semibold text-brand-700 ring-1 ring-slate-200 hover:bg-slate-50"
             >
-              Edit<span className="sr-only"> {group.name}</span>
+              {t.rich('edit', { name: group.name, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
             </button>
             <ConfirmDelete
               action={deleteModifierGroupAction}
               id={group.id}
               name={group.name}
-              consequence="Products that use it keep selling, but the register stops asking for these choices."
+              consequence={t('deleteConsequence')}
             />
           </>
         )}
       </div>
       {saved && !editing && (
         <p role="status" className="text-sm text-brand-700">
-          Saved.
+          {t('saved')}
         </p>
       )}
       {editing ? (
@@ -236,7 +240,7 @@ export function ModifierGroupItem({
           />
         </div>
       ) : (
-        <ul className="flex flex-wrap gap-2" aria-label={`Options of ${group.name}`}>
+        <ul className="flex flex-wrap gap-2" aria-label={t('optionsOf', { name: group.name })}>
           {group.options.map((o) => (
             <li key={o.id} className="rounded-full bg-slate-100 px-3 py-1 text-sm">
               {o.name}

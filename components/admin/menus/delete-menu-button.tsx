@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -7,6 +8,7 @@ import { useFormAction, type FormAction } from '@/components/ui/use-form-action'
 
 /** Delete with a confirmation step in the page (no browser pop-up); Cancel returns focus. */
 export function DeleteMenuButton({ id, name, deleteMenuAction }: { id: string; name: string; deleteMenuAction: FormAction }) {
+  const t = useTranslations('admin.menus.delete');
   const { state, pending, onSubmit } = useFormAction(deleteMenuAction, null);
   const [confirming, setConfirming] = useState(false);
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -19,9 +21,9 @@ export function DeleteMenuButton({ id, name, deleteMenuAction }: { id: string; n
   return (
     <section aria-labelledby="delete-menu" className="rounded-xl border border-red-200 bg-white p-5">
       <h2 id="delete-menu" className="text-lg font-semibold">
-        Delete this menu
+        {t('title')}
       </h2>
-      <p className="text-sm text-slate-600">Its sections and hours go with it. The products stay in the catalog.</p>
+      <p className="text-sm text-slate-600">{t('consequence')}</p>
       {state?.error && (
         <div className="mt-3">
           <Alert tone="error">{state.error}</Alert>
@@ -34,13 +36,13 @@ export function DeleteMenuButton({ id, name, deleteMenuAction }: { id: string; n
           onClick={() => setConfirming(true)}
           className="mt-3 inline-flex min-h-11 items-center rounded-lg px-4 py-2 text-sm font-semibold text-red-700 ring-1 ring-red-300 hover:bg-red-50"
         >
-          Delete menu…
+          {t('open')}
         </button>
       ) : (
         <form onSubmit={onSubmit} className="mt-3 space-y-3 rounded-lg bg-red-50 p-4" role="group" aria-labelledby="delete-confirm">
           <input type="hidden" name="id" value={id} />
           <p id="delete-confirm" className="font-medium text-red-900">
-            Delete “{name}” for good? This cannot be undone.
+            {t('confirm', { name })}
           </p>
           <div className="flex flex-wrap gap-2">
             <button
@@ -49,7 +51,7 @@ export function DeleteMenuButton({ id, name, deleteMenuAction }: { id: string; n
               disabled={pending}
               className="inline-flex min-h-11 items-center rounded-lg bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800 disabled:bg-red-700/60"
             >
-              {pending ? 'Deleting…' : 'Yes, delete it'}
+              {pending ? t('deleting') : t('yes')}
             </button>
             <Button
               variant="secondary"
@@ -58,7 +60,7 @@ export function DeleteMenuButton({ id, name, deleteMenuAction }: { id: string; n
                 setTimeout(() => openButton.current?.focus());
               }}
             >
-              Cancel
+              {t('cancel')}
             </Button>
           </div>
         </form>

@@ -1,13 +1,14 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { SearchPicker } from '@/components/admin/search-picker';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
-import { DAY_FULL_NAMES, DAY_NAMES, endsNextDay } from './availability';
+import { dayFullName, dayName, endsNextDay, WEEK } from './availability';
 
 type ProductRef = { id: string; name: string };
 export type EditableMenu = {
@@ -25,10 +26,10 @@ type WindowDraft = { key: string; days: number[]; start: string; end: string };
 type SectionDraft = { key: string; id?: string; name: string; products: ProductRef[] };
 
 const PRESETS = [
-  { label: 'Weekdays', days: [1, 2, 3, 4, 5] },
-  { label: 'Weekend', days: [6, 7] },
-  { label: 'Every day', days: [1, 2, 3, 4, 5, 6, 7] },
-];
+  { label: 'weekdays', days: [1, 2, 3, 4, 5] },
+  { label: 'weekend', days: [6, 7] },
+  { label: 'everyDay', days: [1, 2, 3, 4, 5, 6, 7] },
+] as const;
 
 let counter = 0;
 const nextKey = () => `k${++counter}`;
@@ -57,6 +58,9 @@ export function MenuEditor({
   saveMenuAction: FormAction;
   searchMenuProductsAction: (query: string) => Promise<{ items: MenuProductOption[]; error?: string }>;
 }) {
+  const t = useTranslations('admin.menus.editor');
+  const th = useTranslations('menuHours');
+  const sr = (chunks: ReactNode) => <span className="sr-only">{chunks}</span>;
   const { state, pending, onSubmit } = useFormAction(saveMenuAction, null);
   const initial = draftsOf(menu);
   const [name, setName] = useState(initial.name);
@@ -97,7 +101,7 @@ export function MenuEditor({
     const next = [...sections];
     [next[index], next[target]] = [next[target]!, next[index]!];
     setSections(next);
-    setAnnouncement(`Moved ${sections[index]!.name || 'section'} to position ${target + 1} of ${sections.length}`);
+    setAnnouncement(t('moved', { section: sections[index]!.name || t('sectionFallback'), position: target + 1, count: sections.length }));
   };
 
   const addWindow = () => {
@@ -123,12 +127,12 @@ export function MenuEditor({
 
       <section aria-labelledby="menu-details" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="menu-details" className="text-lg font-semibold">
-          Details
+          {t('details')}
         </h2>
-        <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} autoComplete="off" error={fe.name} />
+        <TextField label={t('name')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} autoComplete="off" error={fe.name} />
         <div className="space-y-1">
           <label htmlFor="menu-description" className="block text-sm font-medium text-slate-700">
-            Description (optional)
+            {t('description')}
           </label>
           <textarea
             id="menu-description"
@@ -149,8 +153,8 @@ export function MenuEditor({
         <label className="flex min-h-11 cursor-pointer items-center gap-3">
           <input type="checkbox" checked={isActive} onChange={(e) => setIsActive(e.target.checked)} className="size-5 accent-brand-600" />
           <span>
-            <span className="font-medium">Active</span>
-            <span className="block text-sm text-slate-500">Inactive menus are kept but never offered, whatever their hours.</span>
+            <span className="font-medium">{t('active')}</span>
+            <span className="block text-sm text-slate-500">{t('activeHint')}</span>
           </span>
         </label>
       </section>
@@ -158,23 +162,20 @@ export function MenuEditor({
       <section aria-labelledby="menu-availability" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
         <div>
           <h2 id="menu-availability" className="text-lg font-semibold">
-            Availability
+            {t('availability')}
           </h2>
-          <p className="text-sm text-slate-600">
-            With no windows the menu is offered whenever it is active. Times are the store&apos;s local time. A window that ends
-            before it starts runs past midnight: <strong>Fri 18:00–02:00</strong> covers Friday night until 2 am on Saturday.
-          </p>
+          <p className="text-sm text-slate-600">{t.rich('availabilityHint', { strong: (chunks) => <strong>{chunks}</strong> })}</p>
         </div>
         {windows.map((w, i) => {
           const err = (field: string) => fe[`availability.${i}.${field}`];
           const daysError = err('days');
           return (
             <fieldset key={w.key} className="space-y-3 rounded-lg border border-slate-200 p-4" data-testid="menu-window">
-              <legend className="px-1 text-sm font-semibold">Window {i + 1}</legend>
+              <legend className="px-1 text-sm font-semibold">{t('window', { n: i + 1 })}</legend>
               <fieldset aria-describedby={daysError ? `${w.key}-days-error` : undefined}>
-                <legend className="mb-1 text-sm font-medium text-slate-700">Days</legend>
+                <legend className="mb-1 text-sm font-medium text-slate-700">{t('days')}</legend>
                 <div className="flex flex-wrap gap-2">
-                  {DAY_NAMES.map((day, d) => (
+                  {WEEK.map((day, d) => (
                     <label
                       key={day}
                       className="flex min-h-11 min-w-14 cursor-pointer items-center justify-center gap-2 rounded-lg px-3 ring-1 ring-slate-300 has-[:checked]:bg-brand-50 has-[:checked]:ring-2 has-[:checked]:ring-brand-600"
@@ -187,9 +188,9 @@ export function MenuEditor({
                           updateWindow(w.key, { days: e.target.checked ? [...w.days, d + 1].sort((a, b) => a - b) : w.days.filter((x) => x !== d + 1) })
                         }
                         className="size-4 accent-brand-600"
-                        aria-label={DAY_FULL_NAMES[d]}
+                        aria-label={dayFullName(day, th)}
                       />
-                      <span aria-hidden="true">{day}</span>
+                      <span aria-hidden="true">{dayName(day, th)}</span>
                     </label>
                   ))}
                 </div>
@@ -198,11 +199,10 @@ export function MenuEditor({
                     <button
                       key={p.label}
                       type="button"
-                      onClick={() => updateWindow(w.key, { days: p.days })}
+                      onClick={() => updateWindow(w.key, { days: [...p.days] })}
                       className="rounded-lg px-2 py-1 font-semibold text-brand-700 underline hover:bg-slate-100"
                     >
-                      {p.label}
-                      <span className="sr-only"> for window {i + 1}</span>
+                      {t.rich('presetFor', { preset: t(p.label), n: i + 1, sr })}
                     </button>
                   ))}
                 </div>
@@ -214,48 +214,48 @@ export function MenuEditor({
               </fieldset>
               <div className="flex flex-wrap items-start gap-4">
                 <div className="w-40">
-                  <TextField label="Starts" type="time" value={w.start} onChange={(e) => updateWindow(w.key, { start: e.target.value })} error={err('start')} />
+                  <TextField label={t('starts')} type="time" value={w.start} onChange={(e) => updateWindow(w.key, { start: e.target.value })} error={err('start')} />
                 </div>
                 <div className="w-40">
-                  <TextField label="Ends" type="time" value={w.end} onChange={(e) => updateWindow(w.key, { end: e.target.value })} error={err('end')} />
+                  <TextField label={t('ends')} type="time" value={w.end} onChange={(e) => updateWindow(w.key, { end: e.target.value })} error={err('end')} />
                 </div>
                 <Button
                   variant="ghost"
                   className="mt-6"
                   onClick={() => {
                     setWindows((ws) => ws.filter((x) => x.key !== w.key));
-                    setAnnouncement(`Removed window ${i + 1}`);
+                    setAnnouncement(t('removedWindow', { n: i + 1 }));
                   }}
                 >
-                  Remove<span className="sr-only"> window {i + 1}</span>
+                  {t.rich('removeWindow', { n: i + 1, sr })}
                 </Button>
               </div>
               {w.start && w.end && endsNextDay(w) && (
                 <p className="text-sm text-sky-900">
-                  Runs past midnight: from {w.start} until {w.end} the next morning.
+                  {t('pastMidnight', { start: w.start, end: w.end })}
                 </p>
               )}
             </fieldset>
           );
         })}
         <Button variant="secondary" onClick={addWindow}>
-          Add a time window
+          {t('addWindow')}
         </Button>
       </section>
 
       <section aria-labelledby="menu-sections" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
         <div>
           <h2 id="menu-sections" className="text-lg font-semibold">
-            Sections
+            {t('sections')}
           </h2>
-          <p className="text-sm text-slate-600">Group the menu into sections (Drinks, Mains…) in the order the register shows them.</p>
+          <p className="text-sm text-slate-600">{t('sectionsHint')}</p>
           {fe.sections && <p className="mt-1 text-sm text-red-700">{fe.sections}</p>}
         </div>
         {sections.length === 0 && (
-          <p className="rounded-lg border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-500">No sections yet.</p>
+          <p className="rounded-lg border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-500">{t('noSections')}</p>
         )}
         {sections.map((s, i) => {
-          const label = s.name || `Section ${i + 1}`;
+          const label = s.name || t('section', { n: i + 1 });
           const nameError = fe[`sections.${i}.name`];
           const productsError = fe[`sections.${i}.productIds`];
           return (
@@ -263,42 +263,42 @@ export function MenuEditor({
               <div className="flex flex-wrap items-end gap-2">
                 <div className="min-w-48 flex-1">
                   <TextField
-                    label={`Section ${i + 1} name`}
+                    label={t('sectionName', { n: i + 1 })}
                     value={s.name}
                     autoFocus={focusKey === s.key}
                     onChange={(e) => updateSection(s.key, { name: e.target.value })}
                     maxLength={80}
-                    placeholder="e.g. Breakfast"
+                    placeholder={t('sectionPlaceholder')}
                     error={nameError}
                   />
                 </div>
-                <Button variant="ghost" className="disabled:text-slate-400" onClick={() => moveSection(i, -1)} disabled={i === 0} aria-label={`Move ${label} up`}>
-                  ↑ Up
+                <Button variant="ghost" className="disabled:text-slate-400" onClick={() => moveSection(i, -1)} disabled={i === 0} aria-label={t('moveUp', { section: label })}>
+                  {t('up')}
                 </Button>
                 <Button
                   variant="ghost"
                   className="disabled:text-slate-400"
                   onClick={() => moveSection(i, 1)}
                   disabled={i === sections.length - 1}
-                  aria-label={`Move ${label} down`}
+                  aria-label={t('moveDown', { section: label })}
                 >
-                  ↓ Down
+                  {t('down')}
                 </Button>
                 <Button
                   variant="danger"
                   onClick={() => {
                     setSections((ss) => ss.filter((x) => x.key !== s.key));
-                    setAnnouncement(`Removed ${label}`);
+                    setAnnouncement(t('removed', { name: label }));
                     addSectionButton.current?.focus();
                   }}
                 >
-                  Remove<span className="sr-only"> {label}</span>
+                  {t.rich('removeSection', { section: label, sr })}
                 </Button>
               </div>
               {s.products.length === 0 ? (
-                <p className="text-sm text-slate-500">No products in this section yet.</p>
+                <p className="text-sm text-slate-500">{t('noProducts')}</p>
               ) : (
-                <ul className="divide-y divide-slate-100 rounded-lg border border-slate-100" aria-label={`Products in ${label}`}>
+                <ul className="divide-y divide-slate-100 rounded-lg border border-slate-100" aria-label={t('productsIn', { section: label })}>
                   {s.products.map((p) => (
                     <li key={p.id} className="flex items-center justify-between gap-2 px-3 py-1">
                       <span>{p.name}</span>
@@ -306,10 +306,10 @@ export function MenuEditor({
                         variant="ghost"
                         onClick={() => {
                           updateSection(s.key, { products: s.products.filter((x) => x.id !== p.id) });
-                          setAnnouncement(`Removed ${p.name} from ${label}`);
+                          setAnnouncement(t('removedProduct', { product: p.name, section: label }));
                         }}
                       >
-                        Remove<span className="sr-only"> {p.name} from {label}</span>
+                        {t.rich('removeProduct', { product: p.name, section: label, sr })}
                       </Button>
                     </li>
                   ))}
@@ -317,36 +317,36 @@ export function MenuEditor({
               )}
               {productsError && <p className="text-sm text-red-700">{productsError}</p>}
               <SearchPicker<MenuProductOption>
-                label={`Add a product to ${label}`}
-                placeholder="Search the catalog by name"
+                label={t('addProduct', { section: label })}
+                placeholder={t('searchPlaceholder')}
                 search={searchMenuProductsAction}
                 toOption={(p) => ({
                   id: p.id,
                   label: p.name,
                   detail: p.detail,
-                  disabledReason: s.products.some((x) => x.id === p.id) ? 'Already here' : undefined,
+                  disabledReason: s.products.some((x) => x.id === p.id) ? t('alreadyHere') : undefined,
                 })}
                 onPick={(p) => {
                   setSections((ss) =>
                     ss.map((x) => (x.key === s.key && !x.products.some((y) => y.id === p.id) ? { ...x, products: [...x.products, { id: p.id, name: p.name }] } : x)),
                   );
-                  setAnnouncement(`Added ${p.name} to ${label}`);
+                  setAnnouncement(t('addedProduct', { product: p.name, section: label }));
                 }}
               />
             </section>
           );
         })}
         <button ref={addSectionButton} type="button" className={buttonClass('secondary')} onClick={addSection}>
-          Add a section
+          {t('addSection')}
         </button>
       </section>
 
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : menu ? 'Save menu' : 'Create menu'}
+          {pending ? t('saving') : menu ? t('save') : t('create')}
         </Button>
         <Link href="/admin/menus" className={buttonClass('ghost')}>
-          {menu ? 'Back to menus' : 'Cancel'}
+          {menu ? t('backToMenus') : t('cancel')}
         </Link>
       </div>
     </form>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { Alert } from '@/components/ui/alert';
@@ -55,19 +56,20 @@ export function ListActionButton({
 /** Receiving an order: how many of each open line arrived (all of it by default; 0 for none this time). */
 export function ReceiveListForm({ action, id, lines }: { action: FormAction; id: string; lines: { variantId: string; label: string; open: number }[] }) {
   const { state, pending, onSubmit } = useFormAction(action, null);
+  const t = useTranslations('admin.purchaseOrders');
   return (
-    <form onSubmit={onSubmit} className="space-y-3 print:hidden" aria-label="Receive this order">
+    <form onSubmit={onSubmit} className="space-y-3 print:hidden" aria-label={t('receiveForm')}>
       <input type="hidden" name="id" value={id} />
       <div className="grid gap-3 sm:grid-cols-2">
         {lines.map((l) => (
           <div key={l.variantId}>
             <input type="hidden" name="variantId" value={l.variantId} />
-            <TextField label={`${l.label} arrived (of ${l.open})`} name="quantity" type="number" min={0} max={l.open} defaultValue={String(l.open)} inputMode="numeric" />
+            <TextField label={t('arrivedOf', { item: l.label, open: l.open })} name="quantity" type="number" min={0} max={l.open} defaultValue={String(l.open)} inputMode="numeric" />
           </div>
         ))}
       </div>
       <Button type="submit" disabled={pending}>
-        {pending ? 'Receiving…' : 'Receive'}
+        {pending ? t('receiving') : t('receive')}
       </Button>
       {state?.error && <Alert tone="error">{state.error}</Alert>}
       {state?.ok && <Alert tone="success">{state.ok}</Alert>}

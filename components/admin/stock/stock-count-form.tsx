@@ -1,10 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
+import { useFormats } from '@/components/ui/formats';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { variantLabel } from '@/lib/catalog/labels';
 import type { FormMessage } from '@/lib/platform/errors';
@@ -12,7 +14,7 @@ import { StockItemPicker, type PickableItem, type SearchStockItems } from './sto
 
 type Line = { item: PickableItem; counted: string };
 
-const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0');
+const signed = (n: number, number: (n: number) => string) => (n > 0 ? `+${number(n)}` : n < 0 ? `−${number(Math.abs(n))}` : number(0));
 
 export type CountPreviewLine = { variantId: string; expected: number; counted: number; difference: number };
 /** The count form's state: the usual message, plus the differences of a preview, or that the count was applied. */
@@ -34,6 +36,8 @@ export function StockCountForm({
   countStockAction: FormAction<CountState>;
   searchStockItemsAction: SearchStockItems;
 }) {
+  const t = useTranslations('admin.stockOps.count');
+  const f = useFormats();
   const { state, pending, onSubmit } = useFormAction(countStockAction, null);
   const [lines, setLines] = useState<Line[]>([]);
   const [reviewed, setReviewed] = useState<string | null>(null);
@@ -68,17 +72,17 @@ export function StockCountForm({
     if (existing) {
       const next = String((Number(existing.counted) || 0) + 1);
       setLines((ls) => ls.map((l) => (l.item.variantId === item.variantId ? { ...l, counted: next } : l)));
-      setAnnouncement(`${label}: counted ${next}`);
+      setAnnouncement(t('countedAnnounce', { item: label, count: Number(next) }));
     } else {
       setLines((ls) => [...ls, { item, counted: '' }]);
-      setAnnouncement(`Added ${label}; enter how many you counted`);
+      setAnnouncement(t('addedAnnounce', { item: label }));
     }
   };
   const addAllStocked = () => {
     const have = new Set(current.current.map((l) => l.item.variantId));
     const missing = stockedHere.filter((i) => !have.has(i.variantId));
     setLines((ls) => [...ls, ...missing.map((item) => ({ item, counted: '' }))]);
-    setAnnouncement(`Added ${missing.length} ${missing.length === 1 ? 'item' : 'items'}`);
+    setAnnouncement(t('addedAllAnnounce', { count: missing.length }));
   };
   const names = new Map(lines.map((l) => [l.item.variantId, l.item]));
   const changed = preview?.filter((l) => l.difference !== 0).length ?? 0;
@@ -103,7 +107,7 @@ export function StockCountForm({
             <>
               {' '}
               <Link href={`/admin/stock?location=${location.id}`} className="font-semibold underline">
-                Back to stock
+                {t('backToStock')}
               </Link>
             </>
           )}
@@ -113,18 +117,18 @@ export function StockCountForm({
       <section aria-labelledby="count-items" className="rounded-xl border border-slate-200 bg-white p-5">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <h2 id="count-items" className="text-lg font-semibold">
-            Counted items
+            {t('countedItems')}
           </h2>
           {stockedHere.length > 0 && (
             <Button variant="secondary" onClick={addAllStocked}>
-              Add all {stockedHere.length} items stocked here
+              {t('addAll', { count: stockedHere.length })}
             </Button>
           )}
         </div>
         <div className="mt-4">
           <StockItemPicker
             location={location}
-            hint="Scanning an item again adds one to its count."
+            hint={t('scanHint')}
             showQuantity={false}
             onPick={add}
             searchStockItemsAction={searchStockItemsAction}
@@ -136,7 +140,7 @@ export function StockCountForm({
 
         {lines.length === 0 ? (
           <p className={`mt-4 rounded-lg border border-dashed px-4 py-6 text-center text-sm ${fe.lines ? 'border-red-300 text-red-700' : 'border-slate-300 text-slate-500'}`}>
-            {fe.lines ?? 'Nothing counted yet. Add the items you are counting; the expected quantities stay hidden until you review.'}
+            {fe.lines ?? t('nothingYet')}
           </p>
         ) : (
           <ul className="mt-4 divide-y divide-slate-100">
@@ -151,7 +155,7 @@ export function StockCountForm({
                     <label htmlFor={inputId} className="font-medium text-slate-900">
                       {label}
                     </label>
-                    <p className="text-xs text-slate-500">SKU {line.item.sku}</p>
+                    <p className="text-xs text-slate-500">{t('sku', { sku: line.item.sku })}</p>
                   </div>
                   <div className="w-36">
                     <input
@@ -161,7 +165,7 @@ export function StockCountForm({
                       inputMode="numeric"
                       min={0}
                       step={1}
-                      placeholder="Counted"
+                      placeholder={t('countedPlaceholder')}
                       value={line.counted}
                       onChange={(e) => setLines((ls) => ls.map((l) => (l === line ? { ...l, counted: e.target.value } : l)))}
                       aria-invalid={error ? true : undefined}
@@ -174,8 +178,8 @@ export function StockCountForm({
                       </p>
                     )}
                   </div>
-                  <Button variant="ghost" onClick={() => setLines((ls) => ls.filter((l) => l !== line))} aria-label={`Remove ${label}`}>
-                    Remove
+                  <Button variant="ghost" onClick={() => setLines((ls) => ls.filter((l) => l !== line))} aria-label={t('removeItem', { item: label })}>
+                    {t('remove')}
                   </Button>
                 </li>
               );
@@ -183,25 +187,25 @@ export function StockCountForm({
           </ul>
         )}
         <div className="mt-4 max-w-md">
-          <TextField label="Note (optional)" name="note" autoComplete="off" maxLength={500} error={fe.note} />
+          <TextField label={t('note')} name="note" autoComplete="off" maxLength={500} error={fe.note} />
         </div>
       </section>
 
       {preview && (
         <section aria-labelledby="count-review" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="count-review">
           <h2 id="count-review" className="text-lg font-semibold">
-            Differences at {location.name}
+            {t('differencesAt', { location: location.name })}
           </h2>
           <p className="text-sm text-slate-600">
-            {changed === 0 ? 'Everything matches.' : `${changed} of ${preview.length} items will be corrected to the counted quantity.`}
+            {changed === 0 ? t('allMatch') : t('willCorrect', { changed, total: preview.length })}
           </p>
           <table className="mt-3 w-full text-left text-sm">
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">
               <tr>
-                <th scope="col" className="px-3 py-2">Item</th>
-                <th scope="col" className="px-3 py-2 text-right">Expected</th>
-                <th scope="col" className="px-3 py-2 text-right">Counted</th>
-                <th scope="col" className="px-3 py-2 text-right">Difference</th>
+                <th scope="col" className="px-3 py-2">{t('item')}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t('expected')}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t('counted')}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t('difference')}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -210,15 +214,15 @@ export function StockCountForm({
                 return (
                   <tr key={l.variantId} className={l.difference === 0 ? 'text-slate-500' : ''}>
                     <th scope="row" className="px-3 py-2 font-medium text-slate-900">
-                      {item ? variantLabel(item) : 'Item'}
+                      {item ? variantLabel(item) : t('item')}
                     </th>
-                    <td className="px-3 py-2 text-right tabular-nums">{l.expected}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{l.counted}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{f.number(l.expected)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{f.number(l.counted)}</td>
                     <td
                       className={`px-3 py-2 text-right font-semibold tabular-nums ${l.difference < 0 ? 'text-red-700' : l.difference > 0 ? 'text-brand-700' : ''}`}
                     >
-                      {signed(l.difference)}
-                      {l.difference === 0 && <span className="sr-only"> (matches)</span>}
+                      {signed(l.difference, f.number)}
+                      {l.difference === 0 && <span className="sr-only">{t('matches')}</span>}
                     </td>
                   </tr>
                 );
@@ -230,18 +234,18 @@ export function StockCountForm({
 
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" name="intent" value="preview" variant={preview ? 'secondary' : 'primary'} disabled={pending || lines.length === 0}>
-          {pending && !preview ? 'Reviewing…' : preview ? 'Review again' : 'Review differences'}
+          {pending && !preview ? t('reviewing') : preview ? t('reviewAgain') : t('review')}
         </Button>
         {preview && (
           <Button type="submit" name="intent" value="apply" disabled={pending}>
-            {pending ? 'Applying…' : 'Apply count'}
+            {pending ? t('applying') : t('apply')}
           </Button>
         )}
         {state?.preview && !state.applied && !preview && !pending && lines.length > 0 && (
-          <p className="text-sm text-slate-600">Counts changed since the review: review them again before applying.</p>
+          <p className="text-sm text-slate-600">{t('changedSince')}</p>
         )}
         <Link href={`/admin/stock?location=${location.id}`} className={buttonClass('ghost')}>
-          Cancel
+          {t('cancel')}
         </Link>
       </div>
     </form>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { alertText } from '@/components/admin/dashboard/alert-text';
 import { SalesByDayChart, SalesByHourChart, StaffChart, TenderMixChart, TopChart } from '@/components/admin/dashboard/charts';
 import { HeadlineFigures } from '@/components/admin/dashboard/figures';
 import { FirstDayChecklistPanel } from '@/components/admin/dashboard/first-day-checklist';
@@ -85,7 +86,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
         {figures.rangeError && <Alert tone="error">{t('rangeError', { error: figures.rangeError })}</Alert>}
       </RangeForm>
 
-      <AlertsPanel alerts={data.alerts} date={figures.to} isToday={figures.to === today} f={f} />
+      <AlertsPanel alerts={data.alerts} date={figures.to} isToday={figures.to === today} currency={currency} f={f} />
 
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading" className="sr-only">
@@ -200,8 +201,8 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
 }
 
 /** What looks unusual on `date`, each with its figures in words and a link to the orders or shift behind it. */
-async function AlertsPanel({ alerts, date, isToday, f }: { alerts: DashboardData['alerts']; date: string; isToday: boolean; f: Formats }) {
-  const t = await getTranslations('admin.dashboard');
+async function AlertsPanel({ alerts, date, isToday, currency, f }: { alerts: DashboardData['alerts']; date: string; isToday: boolean; currency: string; f: Formats }) {
+  const [t, words] = await Promise.all([getTranslations('admin.dashboard'), getTranslations('admin.alerts')]);
   const day = longDate(f, date);
   if (alerts.length === 0) {
     return (
@@ -218,7 +219,7 @@ async function AlertsPanel({ alerts, date, isToday, f }: { alerts: DashboardData
       <ul className="mt-2 space-y-2 text-sm">
         {alerts.map((a) => (
           <li key={`${a.kind}-${a.staffId ?? a.shiftId ?? ''}`} className="flex flex-wrap items-baseline justify-between gap-2">
-            <span className={a.severity === 'high' ? 'font-semibold text-red-800' : 'text-amber-950'}>{a.title}</span>
+            <span className={a.severity === 'high' ? 'font-semibold text-red-800' : 'text-amber-950'}>{alertText(a, currency, words, f)}</span>
             <Link href={a.link} className="font-semibold text-brand-700 underline">
               {a.orders?.length === 1 ? t('openOrder') : t('seeOrders')}
             </Link>

@@ -12,7 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: tt('assistant') };
 }
 
-const MODEL_NAMES = { openai: 'OpenAI', github: 'GitHub Models', compatible: 'your OpenAI-compatible server', offline: 'the built-in offline model' } as const;
+/** Brand names stay as they are; the other two are described in the reader's words. */
+const BRANDS = { openai: 'OpenAI', github: 'GitHub Models' } as const;
 
 /**
  * The sales assistant: a streaming chat that answers from this business's own figures (owners
@@ -25,13 +26,14 @@ export default async function AssistantPage({ searchParams }: { searchParams: Pr
   const [chats, open] = await Promise.all([listConversations(ctx), asked.success ? getConversation(ctx, asked.data) : Promise.resolve(null)]);
   const conversationId = open?.id ?? crypto.randomUUID();
   const { provider, modelId } = assistantModel();
+  const t = await getTranslations('admin.assistant');
+  const model = provider === 'openai' || provider === 'github' ? BRANDS[provider] : t(`model.${provider}`);
   return (
     <div className="space-y-6">
       <header>
-        <h1 className="text-2xl font-bold">Assistant</h1>
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
         <p className="text-slate-600">
-          Answers come from {ctx.tenant.name}’s own sales, stock, tables and orders. Model: {MODEL_NAMES[provider]}
-          {provider === 'offline' ? '' : ` (${modelId})`}.
+          {t('intro', { business: ctx.tenant.name, model, hasId: provider === 'offline' ? 'no' : 'yes', modelId })}
         </p>
       </header>
       <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { plural } from '@/components/admin/catalog/format';
+import { pageFormats } from '@/components/admin/page-formats';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { firstParam } from '@/components/ui/pager';
 import { requireStaff, can } from '@/lib/auth';
 import { type Product, categoryService, getProduct, listProducts } from '@/lib/catalog';
-import { formatMoney } from '@/lib/platform/money';
+import type { Formats } from '@/lib/platform/formats';
 import { isUuid } from './form-input';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,12 +33,12 @@ function listHref(current: { q: string; category?: string; status: Status; page:
   return query ? `/admin/catalog?${query}` : '/admin/catalog';
 }
 
-function priceText(product: Product, currency: string): string {
+function priceText(product: Product, currency: string, f: Formats): string {
   const prices = product.variants.map((v) => v.price);
   if (prices.length === 0) return '—';
   const low = Math.min(...prices);
   const high = Math.max(...prices);
-  return low === high ? formatMoney(low, currency) : `${formatMoney(low, currency)} – ${formatMoney(high, currency)}`;
+  return low === high ? f.money(low, currency) : `${f.money(low, currency)} – ${f.money(high, currency)}`;
 }
 
 export default async function ProductsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -54,6 +54,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
   const current = { q, category, status, page };
   const addedId = firstParam(sp.added);
 
+  const [t, f] = await Promise.all([getTranslations('admin.catalog.products'), pageFormats()]);
   const [result, categories, added] = await Promise.all([
     listProducts(ctx, { search: q || undefined, categoryId: category, status, skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
     categoryService.list(ctx),
@@ -72,21 +73,21 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
     <div className="space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-bold">Products</h1>
-          <p className="text-slate-600">What you sell, with its variants, prices and codes.</p>
+          <h1 className="text-2xl font-bold">{t('title')}</h1>
+          <p className="text-slate-600">{t('intro')}</p>
         </div>
         {canWrite && (
           <Link href="/admin/catalog/products/new" className={buttonClass('primary')}>
-            Add product
+            {t('add')}
           </Link>
         )}
       </header>
 
       {added && (
         <Alert tone="success">
-          {added.name} was added.{' '}
+          {t('added', { name: added.name })}{' '}
           <Link href={`/admin/catalog/products/${added.id}`} className="font-semibold underline">
-            Open it
+            {t('openIt')}
           </Link>
         </Alert>
       )}
@@ -94,28 +95,28 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
       {catalogEmpty ? (
         <section aria-labelledby="empty-catalog" className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
           <h2 id="empty-catalog" className="text-lg font-semibold">
-            No products yet
+            {t('emptyTitle')}
           </h2>
           <p className="mx-auto mt-2 max-w-md text-slate-600">
-            Add your first product by hand, or bring your whole price list in at once from a spreadsheet (CSV).
+            {t('emptyIntro')}
           </p>
           {canWrite && (
             <p className="mt-6 flex flex-wrap justify-center gap-3">
               <Link href="/admin/catalog/products/new" className={buttonClass('primary')}>
-                Add a product
+                {t('addFirst')}
               </Link>
               <Link href="/admin/catalog/import" className={buttonClass('secondary')}>
-                Import from CSV
+                {t('importCsv')}
               </Link>
             </p>
           )}
         </section>
       ) : (
         <>
-          <form method="get" action="/admin/catalog" role="search" aria-label="Products" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end xl:grid-cols-[1fr_12rem_10rem_auto]">
+          <form method="get" action="/admin/catalog" role="search" aria-label={t('searchForm')} className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end xl:grid-cols-[1fr_12rem_10rem_auto]">
             <div className="space-y-1 sm:col-span-3 xl:col-span-1">
               <label htmlFor="product-search" className="block text-sm font-medium text-slate-700">
-                Search
+                {t('search')}
               </label>
               <input
                 id="product-search"
@@ -123,13 +124,13 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
                 type="search"
                 defaultValue={q}
                 maxLength={100}
-                placeholder="Name, SKU or barcode"
+                placeholder={t('searchPlaceholder')}
                 className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:ring-2 focus:ring-brand-600/30 focus:outline-none"
               />
             </div>
             <div className="space-y-1">
               <label htmlFor="product-category" className="block text-sm font-medium text-slate-700">
-                Category
+                {t('category')}
               </label>
               <select
                 id="product-category"
@@ -137,7 +138,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
                 defaultValue={category ?? ''}
                 className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:ring-2 focus:ring-brand-600/30 focus:outline-none"
               >
-                <option value="">All categories</option>
+                <option value="">{t('allCategories')}</option>
                 {categories.map((c) => (
                   <option key={c.id} value={c.id}>
                     {c.name}
@@ -147,7 +148,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
             </div>
             <div className="space-y-1">
               <label htmlFor="product-status" className="block text-sm font-medium text-slate-700">
-                Status
+                {t('status')}
               </label>
               <select
                 id="product-status"
@@ -155,18 +156,18 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
                 defaultValue={status}
                 className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:ring-2 focus:ring-brand-600/30 focus:outline-none"
               >
-                <option value="active">Active</option>
-                <option value="archived">Archived</option>
-                <option value="all">All</option>
+                <option value="active">{t('active')}</option>
+                <option value="archived">{t('archived')}</option>
+                <option value="all">{t('all')}</option>
               </select>
             </div>
             <div className="flex gap-2">
               <button type="submit" className={buttonClass('primary')}>
-                Search
+                {t('search')}
               </button>
               {filtered && (
                 <Link href="/admin/catalog" className={buttonClass('ghost')}>
-                  Clear
+                  {t('clear')}
                 </Link>
               )}
             </div>
@@ -175,29 +176,33 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
           {result.data.length === 0 ? (
             <section aria-labelledby="no-matches" className="rounded-xl border border-slate-200 bg-white px-6 py-10 text-center">
               <h2 id="no-matches" className="text-lg font-semibold">
-                {page > 1 && result.total > 0 ? 'This page is empty' : 'No products match'}
+                {page > 1 && result.total > 0 ? t('pageEmpty') : t('noMatch')}
               </h2>
               <p className="mt-2 text-slate-600">
                 {page > 1 && result.total > 0 ? (
                   <>
-                    There are only {pages} pages.{' '}
+                    {t('onlyPages', { pages })}{' '}
                     <Link href={listHref(current, { page: 1 })} className="font-semibold text-brand-700 underline">
-                      Go to the first page
+                      {t('firstPage')}
                     </Link>
                   </>
                 ) : (
                   <>
-                    {q ? <>Nothing found for “{q}”</> : 'Nothing found'}
-                    {category && <> in {categoryName.get(category) ?? 'this category'}</>}
-                    {status !== 'all' && <> among {status} products</>}.{' '}
+                    {t('nothingFound', {
+                      hasQuery: q ? 'yes' : 'no',
+                      q,
+                      hasCategory: category ? 'yes' : 'no',
+                      category: category ? (categoryName.get(category) ?? t('thisCategory')) : '',
+                      status,
+                    })}{' '}
                     {status !== 'all' && (
                       <Link href={listHref(current, { status: 'all', page: 1 })} className="font-semibold text-brand-700 underline">
-                        Include {status === 'active' ? 'archived' : 'active'} products
+                        {t('include', { status })}
                       </Link>
                     )}
                     {status !== 'all' && ' · '}
                     <Link href="/admin/catalog" className="font-semibold text-brand-700 underline">
-                      Clear the search
+                      {t('clearSearch')}
                     </Link>
                   </>
                 )}
@@ -206,16 +211,16 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
           ) : (
             <section aria-labelledby="product-list" className="overflow-hidden rounded-xl border border-slate-200 bg-white">
               <h2 id="product-list" className="sr-only">
-                Products
+                {t('title')}
               </h2>
               <table className="w-full text-left text-sm">
                 <thead className="bg-slate-50 text-xs uppercase text-slate-500">
                   <tr>
-                    <th scope="col" className="px-4 py-3">Name</th>
-                    <th scope="col" className="hidden px-4 py-3 sm:table-cell">Category</th>
-                    <th scope="col" className="px-4 py-3 text-right">Price</th>
-                    <th scope="col" className="hidden px-4 py-3 md:table-cell">SKU</th>
-                    <th scope="col" className="px-4 py-3">Status</th>
+                    <th scope="col" className="px-4 py-3">{t('name')}</th>
+                    <th scope="col" className="hidden px-4 py-3 sm:table-cell">{t('category')}</th>
+                    <th scope="col" className="px-4 py-3 text-right">{t('price')}</th>
+                    <th scope="col" className="hidden px-4 py-3 md:table-cell">{t('sku')}</th>
+                    <th scope="col" className="px-4 py-3">{t('status')}</th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
@@ -232,19 +237,19 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
                               {p.name}
                             </Link>
                             {p.altName && <p lang="my" className="text-sm text-slate-600">{p.altName}</p>}
-                            {p.variants.length > 1 && <p className="text-xs text-slate-500">{plural(p.variants.length, 'variant')}</p>}
+                            {p.variants.length > 1 && <p className="text-xs text-slate-500">{t('variants', { count: p.variants.length })}</p>}
                           </div>
                         </div>
                       </td>
                       <td className="hidden px-4 py-3 align-top sm:table-cell">
                         {p.categoryId ? (categoryName.get(p.categoryId) ?? '—') : <span className="text-slate-400">—</span>}
                       </td>
-                      <td className="px-4 py-3 text-right align-top whitespace-nowrap tabular-nums">{priceText(p, ctx.tenant.currency)}</td>
+                      <td className="px-4 py-3 text-right align-top whitespace-nowrap tabular-nums">{priceText(p, ctx.tenant.currency, f)}</td>
                       <td className="hidden px-4 py-3 align-top md:table-cell">
                         <span className="block max-w-[10rem] truncate font-mono text-xs leading-5" title={p.variants[0]?.sku}>
                           {p.variants[0]?.sku ?? '—'}
                         </span>
-                        {p.variants.length > 1 && <span className="text-xs text-slate-500">+{p.variants.length - 1} more</span>}
+                        {p.variants.length > 1 && <span className="text-xs text-slate-500">{t('moreSkus', { count: p.variants.length - 1 })}</span>}
                       </td>
                       <td className="px-4 py-3 align-top">
                         <span
@@ -252,7 +257,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
                             p.status === 'active' ? 'bg-brand-50 text-brand-900' : 'bg-slate-200 text-slate-700'
                           }`}
                         >
-                          {p.status === 'active' ? 'Active' : 'Archived'}
+                          {p.status === 'active' ? t('active') : t('archived')}
                         </span>
                       </td>
                     </tr>
@@ -263,17 +268,17 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
           )}
 
           {result.total > 0 && (
-            <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm">
+            <nav aria-label={t('pages')} className="flex flex-wrap items-center justify-between gap-3 text-sm">
               <p aria-live="polite">
-                Showing {first.toLocaleString('en')}–{last.toLocaleString('en')} of {result.total.toLocaleString('en')}
+                {t('showing', { first, last, total: result.total })}
               </p>
               {pages > 1 && (
                 <div className="flex items-center gap-2">
-                  <PageLink href={page > 1 ? listHref(current, { page: page - 1 }) : undefined} label="Previous" />
+                  <PageLink href={page > 1 ? listHref(current, { page: page - 1 }) : undefined} label={t('previous')} rel="prev" />
                   <span className="px-2 text-slate-600">
-                    Page {Math.min(page, pages)} of {pages}
+                    {t('pageOf', { page: Math.min(page, pages), pages })}
                   </span>
-                  <PageLink href={page < pages ? listHref(current, { page: page + 1 }) : undefined} label="Next" />
+                  <PageLink href={page < pages ? listHref(current, { page: page + 1 }) : undefined} label={t('next')} rel="next" />
                 </div>
               )}
             </nav>
@@ -284,7 +289,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
   );
 }
 
-function PageLink({ href, label }: { href?: string; label: string }) {
+function PageLink({ href, label, rel }: { href?: string; label: string; rel: 'next' | 'prev' }) {
   if (!href) {
     return (
       <span aria-disabled="true" className="inline-flex min-h-11 cursor-not-allowed items-center rounded-lg px-4 py-2 text-sm font-semibold text-slate-400 ring-1 ring-slate-200">
@@ -293,7 +298,7 @@ function PageLink({ href, label }: { href?: string; label: string }) {
     );
   }
   return (
-    <Link href={href} className={buttonClass('secondary')} rel={label === 'Next' ? 'next' : 'prev'}>
+    <Link href={href} className={buttonClass('secondary')} rel={rel}>
       {label}
     </Link>
   );

@@ -1,11 +1,12 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { MenuProductOption } from '@/components/admin/menus/menu-editor';
-import { staffAction, staffRead, type FormState } from '@/lib/auth';
+import { currentDisplayPreferences, staffAction, staffRead, type FormState } from '@/lib/auth';
 import { listProducts } from '@/lib/catalog';
-import { formatMoney } from '@/lib/platform/money';
+import { formatsFor } from '@/lib/platform/formats';
 import { createMenu, deleteMenu, menuInputSchema, replaceMenu } from '@/lib/restaurant';
 import { text } from '@/lib/platform/form-data';
 
@@ -15,23 +16,24 @@ import { text } from '@/lib/platform/form-data';
  */
 export async function saveMenuAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const id = text(formData, 'id');
+  const t = await getTranslations('admin.menus');
   let input: unknown;
   try {
     input = JSON.parse(text(formData, 'menu') ?? '');
   } catch {
-    return { error: 'The form could not be read. Reload the page and try again.' };
+    return { error: t('unreadable') };
   }
   const validId = id === undefined || z.uuid().safeParse(id).success;
-  if (!validId) return { error: 'Menu not found.' };
+  if (!validId) return { error: t('notFound') };
   let createdId: string | undefined;
   const state = await staffAction('menu:write', menuInputSchema, input, async (ctx, data) => {
     if (id) {
       const menu = await replaceMenu(ctx, id, data);
-      return `Saved “${menu.name}”.`;
+      return t('savedAnswer', { name: menu.name });
     }
     const menu = await createMenu(ctx, data);
     createdId = menu.id;
-    return `Created “${menu.name}”.`;
+    return t('createdAnswer', { name: menu.name });
   });
   if (createdId) redirect(`/admin/menus/${createdId}?created=1`);
   return state;
@@ -40,7 +42,7 @@ export async function saveMenuAction(_prev: FormState, formData: FormData): Prom
 export async function deleteMenuAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await staffAction('menu:write', z.object({ id: z.uuid() }), { id: text(formData, 'id') }, async (ctx, data) => {
     await deleteMenu(ctx, data.id);
-    return 'Menu deleted.';
+    return (await getTranslations('admin.menus'))('deleted');
   });
   if (state?.ok) redirect('/admin/menus?deleted=1');
   return state;
@@ -51,13 +53,15 @@ export async function searchMenuProductsAction(query: string): Promise<{ items: 
   return staffRead('menu:write', { items: [] as MenuProductOption[] }, async (ctx) => {
     const q = String(query ?? '').trim().slice(0, 100);
     if (!q) return { items: [] };
+    const [t, { locale, currencyDisplay }] = await Promise.all([getTranslations('admin.menus'), currentDisplayPreferences()]);
+    const f = formatsFor(locale, currencyDisplay);
     const page = await listProducts(ctx, { search: q, status: 'active', skip: 0, limit: 10 });
     return {
       items: page.data.map((p) => {
         const prices = p.variants.map((v) => v.price);
         const min = Math.min(...prices);
-        const price = formatMoney(min, ctx.tenant.currency);
-        return { id: p.id, name: p.name, detail: p.variants.length > 1 ? `${p.variants.length} variants, from ${price}` : price };
+        const price = f.money(min, ctx.tenant.currency);
+        return { id: p.id, name: p.name, detail: p.variants.length > 1 ? t('variantsFrom', { count: p.variants.length, price }) : price };
       }),
     };
   });

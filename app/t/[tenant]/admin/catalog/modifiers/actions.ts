@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { staffAction, type FormState } from '@/lib/auth';
 import { currentCurrency } from '@/lib/tenancy';
 import { modifierGroupInputSchema, modifierGroupService } from '@/lib/catalog';
@@ -7,7 +8,7 @@ import { arr, formSchema, idInputSchema, isUuid, jsonField, obj, priceOf, str, w
 import { text } from '@/lib/platform/form-data';
 
 /** The modifier group form's draft (components/admin/catalog/drafts.ts) → ModifierGroupInput. */
-const groupFormSchema = (currency: string) =>
+const groupFormSchema = (currency: string, t: Awaited<ReturnType<typeof getTranslations<'admin.catalog.modifiers'>>>) =>
   formSchema(
     modifierGroupInputSchema,
     (raw, report) => {
@@ -28,8 +29,8 @@ const groupFormSchema = (currency: string) =>
     },
     (path, message) => {
       const [field] = path;
-      if (path.length === 1 && field === 'minSelect' && message.startsWith('Too')) return { path, message: 'Use a number from 0 to 50' };
-      if (path.length === 1 && field === 'maxSelect' && message.startsWith('Too')) return { path, message: 'Use a number from 1 to 50' };
+      if (path.length === 1 && field === 'minSelect' && message.startsWith('Too')) return { path, message: t('minRange') };
+      if (path.length === 1 && field === 'maxSelect' && message.startsWith('Too')) return { path, message: t('maxRange') };
       return { path, message };
     },
   );
@@ -37,16 +38,17 @@ const groupFormSchema = (currency: string) =>
 
 export async function saveModifierGroupAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const id = text(formData, 'id');
-  if (id !== undefined && !isUuid(id)) return { error: 'This modifier group no longer exists.' };
-  return staffAction('catalog:write', groupFormSchema(await currentCurrency()), jsonField(formData, 'payload'), async (ctx, data) => {
+  const t = await getTranslations('admin.catalog.modifiers');
+  if (id !== undefined && !isUuid(id)) return { error: t('gone') };
+  return staffAction('catalog:write', groupFormSchema(await currentCurrency(), t), jsonField(formData, 'payload'), async (ctx, data) => {
     const group = id ? await modifierGroupService.replace(ctx, id, data) : await modifierGroupService.create(ctx, data);
-    return `“${group.name}” was ${id ? 'saved' : 'added'}.`;
+    return t(id ? 'savedAnswer' : 'addedAnswer', { name: group.name });
   });
 }
 
 export async function deleteModifierGroupAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return staffAction('catalog:write', idInputSchema, { id: text(formData, 'id') }, async (ctx, { id }) => {
     await modifierGroupService.remove(ctx, id);
-    return 'Modifier group deleted.';
+    return (await getTranslations('admin.catalog.modifiers'))('deletedAnswer');
   });
 }

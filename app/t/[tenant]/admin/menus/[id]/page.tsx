@@ -36,6 +36,8 @@ export default async function EditMenuPage({
     throw err;
   }
   const created = (await searchParams).created === '1';
+  const t = await getTranslations('admin.menus');
+  const th = await getTranslations('menuHours');
 
   // Product names for the sections (a product missing from the catalog still shows, by id).
   const productIds = [...new Set(menu.sections.flatMap((s) => s.productIds))];
@@ -43,7 +45,7 @@ export default async function EditMenuPage({
   const names = new Map(
     productIds.map((pid) => {
       const product = found.get(pid);
-      return [pid, product ? `${product.name}${product.status === 'archived' ? ' (archived)' : ''}` : 'Unknown product'];
+      return [pid, product ? (product.status === 'archived' ? t('archived', { name: product.name }) : product.name) : t('unknownProduct')];
     }),
   );
 
@@ -51,16 +53,16 @@ export default async function EditMenuPage({
     <div className="max-w-4xl space-y-6">
       <p>
         <Link href="/admin/menus" className="text-sm font-semibold text-brand-700 underline">
-          ← Menus
+          {t('back')}
         </Link>
       </p>
       <header>
         <h1 className="text-2xl font-bold">{menu.name}</h1>
         <p className="text-slate-600">
-          {availabilitySummary(menu.availability)} · {isMenuAvailable(menu, new Date(), ctx.tenant.timeZone) ? 'offered now' : 'not offered now'}
+          {t('summaryNow', { hours: availabilitySummary(menu.availability, th), now: isMenuAvailable(menu, new Date(), ctx.tenant.timeZone) ? 'yes' : 'no' })}
         </p>
       </header>
-      {created && <Alert tone="success">Menu created. Keep editing, or go back to the list.</Alert>}
+      {created && <Alert tone="success">{t('created')}</Alert>}
       <MenuEditor
         menu={{
           id: menu.id,

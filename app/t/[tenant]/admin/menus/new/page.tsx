@@ -12,16 +12,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewMenuPage() {
   await requireStaff('menu:write');
+  const t = await getTranslations('admin.menus');
   return (
     <div className="max-w-4xl space-y-6">
       <p>
         <Link href="/admin/menus" className="text-sm font-semibold text-brand-700 underline">
-          ← Menus
+          {t('back')}
         </Link>
       </p>
       <header>
-        <h1 className="text-2xl font-bold">New menu</h1>
-        <p className="text-slate-600">Name it, say when it is offered, and add sections of products.</p>
+        <h1 className="text-2xl font-bold">{t('newMenu')}</h1>
+        <p className="text-slate-600">{t('newIntro')}</p>
       </header>
       <MenuEditor menu={null} saveMenuAction={saveMenuAction} searchMenuProductsAction={searchMenuProductsAction} />
     </div>

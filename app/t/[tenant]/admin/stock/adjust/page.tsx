@@ -16,10 +16,11 @@ export default async function AdjustStockPage({ searchParams }: { searchParams: 
   const ctx = await requireStaff('stock:write');
   const { location, locations } = await locationFromParam(ctx, (await searchParams).location);
   if (!location) redirect('/admin/stock/locations');
+  const t = await getTranslations('admin.stockOps');
   return (
     <OperationShell
-      title="Adjust stock"
-      intro={<>Breakage, loss or a correction at <strong>{location.name}</strong>. Say why; the reason stays in each item&apos;s history.</>}
+      title={t('adjustTitle')}
+      intro={t.rich('adjustIntro', { location: location.name, strong: (chunks) => <strong>{chunks}</strong> })}
       path="/admin/stock/adjust"
       location={location}
       locations={locations}

@@ -17,6 +17,7 @@ export default async function StockCountPage({ searchParams }: { searchParams: P
   const ctx = await requireStaff('stock:write');
   const { location, locations } = await locationFromParam(ctx, (await searchParams).location);
   if (!location) redirect('/admin/stock/locations');
+  const t = await getTranslations('admin.stockOps');
   // Items that have a stock level here, so a full count can start from the whole list.
   const levels = await listLevels(ctx, { location: location.id, lowStock: false, skip: 0, limit: 500 });
   const stockedHere = levels.data
@@ -25,13 +26,8 @@ export default async function StockCountPage({ searchParams }: { searchParams: P
     .sort((a, b) => a.productName.localeCompare(b.productName));
   return (
     <OperationShell
-      title="Stock count"
-      intro={
-        <>
-          Count what is on the shelves at <strong>{location.name}</strong>, review the differences, then apply: each item is set to the
-          counted quantity.
-        </>
-      }
+      title={t('countTitle')}
+      intro={t.rich('countIntro', { location: location.name, strong: (chunks) => <strong>{chunks}</strong> })}
       path="/admin/stock/count"
       location={location}
       locations={locations}

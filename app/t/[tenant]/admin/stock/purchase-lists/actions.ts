@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { staffAction, type FormState } from '@/lib/auth';
@@ -17,14 +18,14 @@ const receiveInput = z.object({
 export async function draftPurchaseListAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return staffAction('stock:write', locationInput, { locationId: text(formData, 'locationId') || undefined }, async (ctx, data) => {
     const list = await draftPurchaseList(ctx, data);
-    return `Drafted an order of ${list.lines.length} item${list.lines.length === 1 ? '' : 's'} for ${list.locationName}.`;
+    return (await getTranslations('admin.purchaseOrders'))('draftedAnswer', { items: list.lines.length, location: list.locationName });
   });
 }
 
 export async function markOrderedAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return staffAction('stock:write', listId, text(formData, 'id') ?? '', async (ctx, id) => {
     await markPurchaseListOrdered(ctx, id);
-    return 'Sent.';
+    return (await getTranslations('admin.purchaseOrders'))('sentAnswer');
   });
 }
 
@@ -38,33 +39,33 @@ export async function receivePurchaseListAction(_prev: FormState, formData: Form
   return staffAction('stock:write', receiveInput, input, async (ctx, data) => {
     const lines = data.lines.filter((l) => l.quantity > 0);
     const { status } = await receivePurchaseOrder(ctx, data.id, { note: null, lines: lines.length ? lines : undefined });
-    return status === 'received' ? 'Received: everything is in stock.' : 'Received what came; the rest stays open.';
+    return (await getTranslations('admin.purchaseOrders'))(status === 'received' ? 'receivedAll' : 'receivedPart');
   });
 }
 
 export async function cancelPurchaseOrderAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return staffAction('stock:write', listId, text(formData, 'id') ?? '', async (ctx, id) => {
     await cancelPurchaseOrder(ctx, id);
-    return 'Cancelled.';
+    return (await getTranslations('admin.purchaseOrders'))('cancelledAnswer');
   });
 }
 
 export async function deletePurchaseListAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return staffAction('stock:write', listId, text(formData, 'id') ?? '', async (ctx, id) => {
     await deletePurchaseList(ctx, id);
-    return 'Deleted.';
+    return (await getTranslations('admin.purchaseOrders'))('deletedAnswer');
   });
 }
 
 export async function createSupplierAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const input = { name: trimmedText(formData, 'name'), contact: trimmedText(formData, 'contact'), email: trimmedText(formData, 'email'), phone: trimmedText(formData, 'phone'), note: trimmedText(formData, 'note') };
-  return staffAction('stock:write', supplierInputSchema, input, async (ctx, data) => `Added ${(await createSupplier(ctx, data)).name}.`);
+  return staffAction('stock:write', supplierInputSchema, input, async (ctx, data) => (await getTranslations('admin.purchaseOrders'))('supplierAdded', { name: (await createSupplier(ctx, data)).name }));
 }
 
 export async function deleteSupplierAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return staffAction('stock:write', z.uuid('Not a supplier'), text(formData, 'id') ?? '', async (ctx, id) => {
     await deleteSupplier(ctx, id);
-    return 'Deleted.';
+    return (await getTranslations('admin.purchaseOrders'))('deletedAnswer');
   });
 }
 
@@ -86,7 +87,7 @@ export async function createPurchaseOrderAction(_prev: FormState, formData: Form
   let created: string | null = null;
   const state = await staffAction('stock:write', purchaseOrderInputSchema, input, async (ctx, data) => {
     created = (await createPurchaseOrder(ctx, data)).id;
-    return 'Drafted.';
+    return (await getTranslations('admin.purchaseOrders'))('draftSaved');
   });
   if (created) redirect(`/admin/stock/purchase-lists/${created}`);
   return state;

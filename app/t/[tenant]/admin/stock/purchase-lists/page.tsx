@@ -6,36 +6,37 @@ import { buttonClass } from '@/components/ui/button';
 import { can, requireStaff } from '@/lib/auth';
 import { listPurchaseLists } from '@/lib/inventory';
 import { draftPurchaseListAction } from './actions';
-import { dateTimeFormat } from '@/lib/platform/format-time';
+import { pageFormats } from '@/components/admin/page-formats';
 
 export async function generateMetadata(): Promise<Metadata> {
   const tt = await getTranslations('admin.titles');
   return { title: tt('purchaseOrders') };
 }
 
-const STATUS = { draft: 'Draft', sent: 'Sent', partially_received: 'Partly received', received: 'Received', cancelled: 'Cancelled' } as const;
-
 /** What to order: lists drafted from low stock (here or by the assistant), newest first. */
 export default async function PurchaseListsPage() {
   const ctx = await requireStaff('stock:read');
   const lists = await listPurchaseLists(ctx);
-  const when = dateTimeFormat(ctx.tenant.timeZone);
+  const f = await pageFormats();
+  const t = await getTranslations('admin.purchaseOrders');
   return (
     <div className="max-w-4xl space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <p className="text-sm">
             <Link href="/admin/stock" className="font-semibold text-brand-700 underline">
-              Stock
+              {t('stock')}
             </Link>
           </p>
-          <h1 className="text-2xl font-bold">Purchase orders</h1>
+          <h1 className="text-2xl font-bold">{t('title')}</h1>
           <p className="text-slate-600">
-            Drafted from low stock (every low item up to twice its threshold, at least one) or over the API, sent to a{' '}
-            <Link href="/admin/stock/suppliers" className="font-semibold text-brand-700 underline">
-              supplier
-            </Link>
-            , then received in one go or in parts.
+            {t.rich('intro', {
+              link: (chunks) => (
+                <Link href="/admin/stock/suppliers" className="font-semibold text-brand-700 underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         </div>
         {can(ctx.role, 'stock:write') && (
@@ -43,26 +44,26 @@ export default async function PurchaseListsPage() {
             <Link href="/admin/stock/purchase-lists/new" className={buttonClass('secondary')}>
               {(await getTranslations('purchaseOrderNew'))('title')}
             </Link>
-            <ListActionButton action={draftPurchaseListAction} label="Draft from low stock" busy="Drafting…" variant="primary" />
+            <ListActionButton action={draftPurchaseListAction} label={t('draftFromLow')} busy={t('drafting')} variant="primary" />
           </div>
         )}
       </header>
       {lists.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-10 text-center text-slate-600">
-          No purchase orders yet. Draft one from what is low on stock, or ask the assistant to.
+          {t('none')}
         </p>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <table className="w-full text-sm">
-            <caption className="sr-only">Purchase orders, newest first</caption>
+            <caption className="sr-only">{t('caption')}</caption>
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-2">Drafted</th>
-                <th scope="col" className="px-4 py-2">Location</th>
-                <th scope="col" className="px-4 py-2">Supplier</th>
-                <th scope="col" className="px-4 py-2 text-right">Items</th>
-                <th scope="col" className="px-4 py-2 text-right">Units</th>
-                <th scope="col" className="px-4 py-2">Status</th>
+                <th scope="col" className="px-4 py-2">{t('drafted')}</th>
+                <th scope="col" className="px-4 py-2">{t('location')}</th>
+                <th scope="col" className="px-4 py-2">{t('supplier')}</th>
+                <th scope="col" className="px-4 py-2 text-right">{t('items')}</th>
+                <th scope="col" className="px-4 py-2 text-right">{t('units')}</th>
+                <th scope="col" className="px-4 py-2">{t('status')}</th>
               </tr>
             </thead>
             <tbody>
@@ -70,14 +71,14 @@ export default async function PurchaseListsPage() {
                 <tr key={l.id} className="border-t border-slate-100" data-testid="purchase-list-row">
                   <td className="px-4 py-2">
                     <Link href={`/admin/stock/purchase-lists/${l.id}`} className="font-semibold text-brand-700 underline">
-                      {when.format(l.createdAt)}
+                      {f.dateTime(l.createdAt, ctx.tenant.timeZone)}
                     </Link>
                   </td>
                   <td className="px-4 py-2">{l.locationName}</td>
                   <td className="px-4 py-2">{l.supplierName ?? '—'}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{l.items}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{l.received > 0 ? `${l.received} of ${l.units}` : l.units}</td>
-                  <td className="px-4 py-2">{STATUS[l.status]}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{f.number(l.items)}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{l.received > 0 ? t('receivedOf', { received: l.received, units: l.units }) : f.number(l.units)}</td>
+                  <td className="px-4 py-2">{t(`statusName.${l.status}`)}</td>
                 </tr>
               ))}
             </tbody>

@@ -16,10 +16,11 @@ export default async function ReceiveStockPage({ searchParams }: { searchParams:
   const ctx = await requireStaff('stock:write');
   const { location, locations } = await locationFromParam(ctx, (await searchParams).location);
   if (!location) redirect('/admin/stock/locations');
+  const t = await getTranslations('admin.stockOps');
   return (
     <OperationShell
-      title="Receive stock"
-      intro={<>Goods delivered to <strong>{location.name}</strong>: each quantity is added to what is on hand.</>}
+      title={t('receiveTitle')}
+      intro={t.rich('receiveIntro', { location: location.name, strong: (chunks) => <strong>{chunks}</strong> })}
       path="/admin/stock/receive"
       location={location}
       locations={locations}

@@ -17,11 +17,12 @@ export default async function TransferStockPage({ searchParams }: { searchParams
   const ctx = await requireStaff('stock:write');
   const { location, locations } = await locationFromParam(ctx, (await searchParams).location);
   if (!location) redirect('/admin/stock/locations');
+  const t = await getTranslations('admin.stockOps');
   const others = locations.filter((l) => l.id !== location.id);
   return (
     <OperationShell
-      title="Transfer stock"
-      intro={<>Move items out of <strong>{location.name}</strong> into another location. {location.name} cannot go below zero.</>}
+      title={t('transferTitle')}
+      intro={t.rich('transferIntro', { location: location.name, strong: (chunks) => <strong>{chunks}</strong> })}
       path="/admin/stock/transfer"
       location={location}
       locations={locations}
