@@ -74,6 +74,8 @@ export class Proxy {
 
 export async function sellWaterForCash(page: Page): Promise<string> {
   const products = page.getByRole('region', { name: 'Products' });
+  // The grid opens on the menu offered now, which need not hold water (the evening's does not).
+  await products.getByRole('group', { name: 'Menus' }).getByRole('button', { name: 'All items' }).click();
   await products.getByTestId('product-tile').filter({ hasText: WATER.name }).click();
   const cart = page.getByRole('region', { name: 'Current sale' });
   const pay = cart.getByRole('button', { name: /^Pay\b/ });
