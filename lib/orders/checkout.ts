@@ -3,9 +3,10 @@ import type { TenantContext } from '@/lib/auth';
 import { AppError } from '@/lib/platform/errors';
 import { KEY_TTL_HOURS } from '@/lib/platform/idempotency';
 import { observeCheckout } from './observe';
-import { createOrderOnce, getOrder, newOrderView, type OrderView } from './orders';
-import { cashWithSale, PAYMENT_PENDING, payOrder, recordCashWithSale, type CashToTake } from './payments';
-import type { CreateOrderInput, PaymentInput } from './schemas';
+import type { PaymentView } from '@/lib/payments';
+import { createOrderOnce, getOrder, newOrderView, type OrderView, type WrittenOrder } from './orders';
+import { cashWithSale, chargeCardWithSale, PAYMENT_PENDING, payOrder, recordCashWithSale, startCardWithSale, type CashToTake } from './payments';
+import type { CreateOrderInput } from './schemas';
 
 /** Why the tenders sent with a checkout stopped (the order stands beside it), or null when all were taken. */
 export type CheckoutPaymentError = { code: string; message: string } | null;
@@ -32,9 +33,12 @@ type CheckoutResult = { order: OrderView; paymentError: CheckoutPaymentError };
 async function placeAndPay(ctx: TenantContext, input: CreateOrderInput, key: string | null): Promise<CheckoutResult> {
   const orderId = key ? orderIdForKey(ctx.tenantId, key) : crypto.randomUUID();
   const [first, ...rest] = input.payments;
-  // Cash handed over with the sale (the usual checkout) is taken in the sale's own transaction: the
-  // order is written paid by it, its payment recorded after (a refused tender leaves the sale unpaid).
+  // The first tender handed over with a sale (the usual checkout) starts in the sale's own
+  // transaction: cash is taken there (the order written paid by it, its payment recorded after), a
+  // card's pending payment is written there and charged once the sale is committed. A refused
+  // tender leaves the sale unpaid beside the refusal.
   const cash = !input.park && first?.tender === 'cash' ? first : null;
+  const card = !input.park && first?.tender === 'card' ? first : null;
   const tender: { take: CashToTake | null; refusal: CheckoutPaymentError } = { take: null, refusal: null };
   const paidWithSale = (total: number) => {
     tender.take = null;
@@ -43,8 +47,7 @@ async function placeAndPay(ctx: TenantContext, input: CreateOrderInput, key: str
       tender.take = cashWithSale(total, cash!);
       return tender.take.amount;
     } catch (err) {
-      tender.refusal = tenderRefusal(err) ?? null;
-      if (!tender.refusal) throw err;
+      tender.refusal = refusalOrThrow(err);
       return 0;
     }
   };
@@ -52,17 +55,41 @@ async function placeAndPay(ctx: TenantContext, input: CreateOrderInput, key: str
     ctx,
     input,
     orderId,
-    async (tx, written): Promise<CheckoutResult | null> => {
+    async (tx, written): Promise<WithSale> => {
+      if (card) {
+        try {
+          return { card: { written, pending: await startCardWithSale(tx, ctx, written, card) } };
+        } catch (err) {
+          return { done: { order: newOrderView(written, []), paymentError: refusalOrThrow(err) } };
+        }
+      }
       if (!cash) return null;
-      if (!tender.take) return { order: newOrderView(written, []), paymentError: tender.refusal };
-      return { order: (await recordCashWithSale(tx, ctx, written, tender.take)).order, paymentError: null };
+      if (!tender.take) return { done: { order: newOrderView(written, []), paymentError: tender.refusal } };
+      return { done: { order: (await recordCashWithSale(tx, ctx, written, tender.take)).order, paymentError: null } };
     },
     cash ? paidWithSale : undefined,
   );
   if (!made) return { order: await madeEarlierWith(ctx, orderId), paymentError: null };
-  if (made.value && (made.value.paymentError || rest.length === 0)) return made.value;
-  const { order, paymentError } = await takePayments(ctx, orderId, made.value ? rest : input.payments, input.shiftId);
+  const withSale = made.value;
+  if (withSale && 'done' in withSale && (withSale.done.paymentError || rest.length === 0)) return withSale.done;
+  const tenders: Tendering[] = [];
+  if (withSale && 'card' in withSale) tenders.push(() => chargeCardWithSale(ctx, withSale.card.written, withSale.card.pending, card!));
+  for (const next of withSale ? rest : input.payments) tenders.push(() => payOrder(ctx, orderId, next, input.shiftId));
+  const { order, paymentError } = await takePayments(tenders);
   return { order: order ?? (await getOrder(ctx, orderId)), paymentError };
+}
+
+/** What the sale's transaction did with the first tender: its answer, done (cash, or a refusal), or a card to charge once committed. */
+type WithSale = { done: CheckoutResult } | { card: { written: WrittenOrder; pending: PaymentView } } | null;
+
+/** A tender to take: the payment as taken, and the order's view after it (null: to be read). */
+type Tendering = () => Promise<{ payment: PaymentView; order: OrderView | null }>;
+
+/** A refused tender's answer; any other failure is thrown on. */
+function refusalOrThrow(err: unknown): NonNullable<CheckoutPaymentError> {
+  const refusal = tenderRefusal(err);
+  if (!refusal) throw err;
+  return refusal;
 }
 
 /** A tender that was refused (the sale stands beside it), as the checkout answers it; undefined for a failure that is not an answer. */
@@ -101,22 +128,15 @@ async function madeEarlierWith(ctx: TenantContext, orderId: string): Promise<Ord
  * Takes the tenders in order, stopping at the first that is not captured. Answers the order
  * as the last tender left it, or null when it must be read again (no tender, or one failed).
  */
-async function takePayments(
-  ctx: TenantContext,
-  orderId: string,
-  tenders: PaymentInput[],
-  shiftId: string | null,
-): Promise<{ order: OrderView | null; paymentError: CheckoutPaymentError }> {
+async function takePayments(tenders: Tendering[]): Promise<{ order: OrderView | null; paymentError: CheckoutPaymentError }> {
   let order: OrderView | null = null;
-  for (const tender of tenders) {
+  for (const take of tenders) {
     try {
-      const taken = await payOrder(ctx, orderId, tender, shiftId);
+      const taken = await take();
       order = taken.order;
       if (taken.payment.status === 'pending') return { order, paymentError: PAYMENT_PENDING };
     } catch (err) {
-      const refusal = tenderRefusal(err);
-      if (!refusal) throw err;
-      return { order: null, paymentError: refusal };
+      return { order: null, paymentError: refusalOrThrow(err) };
     }
   }
   return { order, paymentError: null };

@@ -40,7 +40,6 @@ import { addToPart, lockPart, type PartRow } from './split-parts';
  */
 /** The tender as taken, and the order as it is after it (what the register shows next). */
 export type PaymentResult = { payment: PaymentView; order: OrderView };
-type Taken = { payment: PaymentView };
 
 /** What the register shows for a card still being confirmed (HTTP 202, or `paymentError` beside a checkout). */
 export const PAYMENT_PENDING = {
@@ -191,13 +190,12 @@ async function writeCash(tx: Tx, ctx: TenantContext, order: OrderRow, take: Cash
   return { payment, order: await applyCapturedAmount(tx, order, payment) };
 }
 
-async function payCard(ctx: TenantContext, orderId: string, input: Extract<PaymentInput, { tender: 'card' }>, shiftId: string | null): Promise<Taken> {
-  const tenantId = ctx.tenantId;
-  const pending = await withTenant(tenantId, async (tx) => {
+async function payCard(ctx: TenantContext, orderId: string, input: CardInput, shiftId: string | null): Promise<Settled> {
+  const pending = await withTenant(ctx.tenantId, async (tx) => {
     const order = await placeIfOpen(tx, await lockOrder(tx, orderId));
     await assertNoPendingCard(tx, orderId);
     const part = await partOf(tx, orderId, input);
-    return startCardPayment(tx, tenantId, {
+    return startCardPayment(tx, ctx.tenantId, {
       orderId,
       shiftId: await drawerFor(tx, order, shiftId),
       amount: amountToTake(order, input.amount, part),
@@ -207,20 +205,53 @@ async function payCard(ctx: TenantContext, orderId: string, input: Extract<Payme
       actorUserId: ctx.userId,
     });
   });
+  return chargePending(ctx, pending, input.source);
+}
 
+export type CardInput = Extract<PaymentInput, { tender: 'card' }>;
+
+/**
+ * Step 1 for the card handed over with a new sale, in the sale's own transaction: its pending
+ * payment, into the sale's shift (checked open by the sale). A new sale has no split part and
+ * nothing paid, so nothing is locked or read; an amount over the total is refused (AppError)
+ * before anything is written, and the sale stands unpaid beside the refusal.
+ */
+export function startCardWithSale(tx: Tx, ctx: TenantContext, { order }: WrittenOrder, input: CardInput): Promise<PaymentView> {
+  const amount = amountToTake(order, input.amount);
+  return startCardPayment(tx, ctx.tenantId, { orderId: order.id, shiftId: order.shiftId, amount, tip: input.tip ?? 0, partId: null, source: input.source, actorUserId: ctx.userId });
+}
+
+/**
+ * Steps 2 and 3 for the card started with a sale (startCardWithSale, committed): the order's view
+ * is made from the sale's rows and the settled ones — null when the card did not pay it (still
+ * pending, or the order could no longer take it), to be read.
+ */
+export function chargeCardWithSale(ctx: TenantContext, written: WrittenOrder, pending: PaymentView, input: CardInput): Promise<{ payment: PaymentView; order: OrderView | null }> {
+  return observePayment('card', async () => {
+    const { payment, order } = await chargePending(ctx, pending, input.source);
+    return { payment, order: order ? newOrderView({ order, lines: written.lines }, [payment]) : null };
+  });
+}
+
+/** A card payment as settled, and the order row as its captured amount left it (null when it was not applied). */
+type Settled = { payment: PaymentView; order: OrderRow | null };
+
+/** Steps 2 and 3 for the pending card payment `pending` (written and committed): the gateway, then the payment's outcome. */
+async function chargePending(ctx: TenantContext, pending: PaymentView, source: string): Promise<Settled> {
+  const { tenantId } = ctx;
   let outcome: GatewayPayment | null;
   try {
     // The card pays the order's amount and the tip together.
-    outcome = await chargeCard({ merchant: tenantId, amount: pending.amount + pending.tip, currency: ctx.tenant.currency, source: input.source, reference: orderId, idempotencyKey: pending.id });
+    outcome = await chargeCard({ merchant: tenantId, amount: pending.amount + pending.tip, currency: ctx.tenant.currency, source, reference: pending.orderId, idempotencyKey: pending.id });
   } catch (err) {
     if (err instanceof GatewayUnavailableError && err.notProcessed) {
       // No attempt reached the gateway (breaker open, connection refused, 503): nothing happened.
-      await settleCard(tenantId, pending.id, null, 'gateway_unavailable', err.message);
+      await settle(tenantId, pending.id, null, 'gateway_unavailable', err.message);
       throw err;
     }
     if (err instanceof GatewayRefusedError && err.gatewayStatus === 400) {
       // Refused as invalid: the gateway claimed nothing and charged nothing.
-      await settleCard(tenantId, pending.id, null, err.gatewayCode, err.message);
+      await settle(tenantId, pending.id, null, err.gatewayCode, err.message);
       throw err;
     }
     if (!(err instanceof GatewayUnavailableError || err instanceof GatewayRefusedError)) throw err;
@@ -228,19 +259,20 @@ async function payCard(ctx: TenantContext, orderId: string, input: Extract<Payme
     // first request may still be processing there), so the payment stays pending.
     outcome = await findPaymentByKey(tenantId, pending.id).catch(() => null);
     if (!outcome) {
-      logger.warn({ paymentId: pending.id, orderId, reason: err.message }, 'card payment outcome unknown; left pending for recovery');
-      return { payment: pending };
+      logger.warn({ paymentId: pending.id, orderId: pending.orderId, reason: err.message }, 'card payment outcome unknown; left pending for recovery');
+      return { payment: pending, order: null };
     }
   }
-  const payment = await finishCardPayment(tenantId, pending, outcome).catch((err: unknown) => {
-    if (err instanceof GatewayUnavailableError || err instanceof GatewayRefusedError) return pending; // capture of an authorization: recovery retries
+  const settled = await finish(tenantId, pending, outcome).catch((err: unknown) => {
+    if (err instanceof GatewayUnavailableError || err instanceof GatewayRefusedError) return { payment: pending, order: null }; // capture of an authorization: recovery retries
     throw err;
   });
+  const { payment } = settled;
   if (payment.status === 'failed') {
     const message = DECLINE_WORDS[payment.failureCode ?? ''] ?? 'The card was declined.';
     throw new AppError('payment_declined', message, [{ path: 'payment', message, paymentId: payment.id, code: payment.failureCode }]);
   }
-  return { payment };
+  return settled;
 }
 
 /**
@@ -249,11 +281,15 @@ async function payCard(ctx: TenantContext, orderId: string, input: Extract<Payme
  * still take it, else voided, each with its own idempotency key. Used by payCard and recovery.
  */
 export async function finishCardPayment(tenantId: string, payment: PaymentView, found: GatewayPayment): Promise<PaymentView> {
-  if (found.status !== 'authorized') return settleCard(tenantId, payment.id, found, 'voided', found.status === 'declined' ? 'Declined' : 'Voided by the card service');
+  return (await finish(tenantId, payment, found)).payment;
+}
+
+async function finish(tenantId: string, payment: PaymentView, found: GatewayPayment): Promise<Settled> {
+  if (found.status !== 'authorized') return settle(tenantId, payment.id, found, 'voided', found.status === 'declined' ? 'Declined' : 'Voided by the card service');
   const takes = await withTenant(tenantId, async (tx) => canTake(tx, await lockOrder(tx, payment.orderId), payment));
-  if (takes) return settleCard(tenantId, payment.id, await capturePayment(found.id, `${payment.id}:capture`));
+  if (takes) return settle(tenantId, payment.id, await capturePayment(found.id, `${payment.id}:capture`));
   logger.warn({ orderId: payment.orderId, paymentId: payment.id }, 'authorized card the order can no longer take; voiding it');
-  return settleCard(tenantId, payment.id, await voidPayment(found.id, `${payment.id}:void`), 'voided', 'The order no longer needed this card payment');
+  return settle(tenantId, payment.id, await voidPayment(found.id, `${payment.id}:void`), 'voided', 'The order no longer needed this card payment');
 }
 
 /** Whether the order (and the part the payment names, if it still exists) can still take the payment's amount. */
@@ -276,6 +312,10 @@ export async function settleCard(
   code = 'card_declined',
   message = 'Declined',
 ): Promise<PaymentView> {
+  return (await settle(tenantId, paymentId, outcome, code, message)).payment;
+}
+
+async function settle(tenantId: string, paymentId: string, outcome: GatewayPayment | null, code = 'card_declined', message = 'Declined'): Promise<Settled> {
   return withTenant(tenantId, async (tx) => {
     const captured = outcome?.status === 'captured';
     const { payment, changed } = await settleCardPayment(
@@ -283,17 +323,16 @@ export async function settleCard(
       paymentId,
       captured ? { captured: true, gatewayPaymentId: outcome!.id } : { captured: false, code: outcome?.declineCode ?? code, message },
     );
-    if (!changed) return payment;
+    if (!changed) return { payment, order: null };
     const order = await lockOrder(tx, payment.orderId);
     if (captured) {
       if (!(await canTake(tx, order, payment))) {
         logger.error({ orderId: order.id, paymentId }, 'card captured for an order that cannot take it; refund it from the order');
-        return payment;
+        return { payment, order: null };
       }
-      await applyCapturedAmount(tx, order, payment);
-    } else {
-      await appendEvents(tx, tenantId, [{ type: 'PaymentFailed', payload: { orderId: order.id, paymentId, code: payment.failureCode ?? code } }]);
+      return { payment, order: await applyCapturedAmount(tx, order, payment) };
     }
-    return payment;
+    await appendEvents(tx, tenantId, [{ type: 'PaymentFailed', payload: { orderId: order.id, paymentId, code: payment.failureCode ?? code } }]);
+    return { payment, order: null };
   });
 }

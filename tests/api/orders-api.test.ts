@@ -69,6 +69,24 @@ describe('POST /api/v1/orders', () => {
     expect(placed).toMatchObject({ status: 'placed', payments: [], balanceDue: 100 });
   });
 
+  it('answers a card checkout exactly as the order reads back (a tip on it), and an amount over the total beside the order it leaves placed', async () => {
+    const item = await stockedItem(a, 5);
+    const paid = await json(await post(a, a.cashier, { type: 'retail', lines: [{ variantId: item, quantity: 2 }], payments: [{ tender: 'card', source: 'tok_visa', tip: 50 }] }));
+    const { paymentError, ...sold } = paid.body;
+    const read = await json(await orderItem.GET(await apiRequest('GET', `/api/v1/orders/${sold.id}`, { host: a.tenant, as: a.cashier }), segment({ id: sold.id })));
+    expect([paid.status, paymentError]).toEqual([201, null]);
+    expect(sold).toEqual(read.body);
+    expect(sold).toMatchObject({ status: 'completed', paidTotal: 200, payments: [{ tender: 'card', status: 'captured', amount: 200, tip: 50 }] });
+
+    const over = await json(await post(a, a.cashier, { type: 'retail', lines: [{ variantId: item, quantity: 1 }], payments: [{ tender: 'card', source: 'tok_visa', amount: 500 }] }));
+    const { paymentError: refused, ...placed } = over.body;
+    expect(over.status).toBe(201);
+    expect(refused).toMatchObject({ code: 'unprocessable', message: 'Only 100 is left to pay' });
+    const readPlaced = await json(await orderItem.GET(await apiRequest('GET', `/api/v1/orders/${placed.id}`, { host: a.tenant, as: a.cashier }), segment({ id: placed.id })));
+    expect(placed).toEqual(readPlaced.body);
+    expect(placed).toMatchObject({ status: 'placed', payments: [], balanceDue: 100 });
+  });
+
   it('reports a declined card beside the order, which stays payable', async () => {
     const item = await stockedItem(a, 5);
     const res = await json(await post(a, a.cashier, { type: 'retail', lines: [{ variantId: item, quantity: 1 }], payments: [{ tender: 'card', source: 'tok_declined' }] }));
