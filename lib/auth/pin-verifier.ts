@@ -50,9 +50,14 @@ export async function verifierOf(key: Uint8Array<ArrayBuffer>): Promise<string> 
   return toBase64Url(new Uint8Array(await subtle().digest('SHA-256', bytes)));
 }
 
+/** The key as a non-extractable HMAC key: what the register keeps while that person rings up (it can sign, never be read back). */
+export function signingKey(key: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
+  return subtle().importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+}
+
 /** Proof that the person behind `key` rang up the sale sent with Idempotency-Key `saleKey`. */
-export async function saleProof(key: Uint8Array<ArrayBuffer>, saleKey: string): Promise<string> {
-  const hmac = await subtle().importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+export async function saleProof(key: Uint8Array<ArrayBuffer> | CryptoKey, saleKey: string): Promise<string> {
+  const hmac = key instanceof Uint8Array ? await signingKey(key) : key;
   return toBase64Url(new Uint8Array(await subtle().sign('HMAC', hmac, joined('tillwise offline sale v1', saleKey))));
 }
 
