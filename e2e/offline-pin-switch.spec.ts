@@ -88,6 +88,23 @@ test('offline: switch to another cashier by PIN, sell, back online → the order
     expect(hers.trim().split('\n').slice(1).filter((line) => line.includes(orders[0]!.id))).toHaveLength(1);
     await expect(page.getByTestId('offline-cashier')).toHaveCount(0);
     await expect(page.getByTestId('current-staff')).toContainText(DEMO.manager.name);
+
+    // Offline again: five wrong PINs in a row lock offline switching on this device, the right PIN included, until the next sync.
+    await proxy.stop();
+    await context.setOffline(true);
+    await expect(page.getByTestId('offline-banner')).toBeVisible();
+    await page.getByRole('button', { name: 'Switch staff' }).click();
+    await dialog.getByLabel('Staff member').selectOption({ label: `${DEMO.cashier.name} (cashier)` });
+    for (let i = 1; i <= 5; i++) {
+      await dialog.getByLabel('PIN').fill(`99${i}0`);
+      await dialog.getByRole('button', { name: 'Switch' }).click();
+      await expect(dialog.getByRole('alert')).toHaveText(i < 5 ? 'Wrong PIN.' : /Too many wrong PINs on this device/, { timeout: 30_000 });
+      await expect(dialog.getByRole('button', { name: 'Switch' })).toBeEnabled();
+    }
+    await dialog.getByLabel('PIN').fill(DEMO.cashier.pin);
+    await dialog.getByRole('button', { name: 'Switch' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText(/Too many wrong PINs on this device/);
+    await expect(page.getByTestId('offline-cashier')).toHaveCount(0);
   } finally {
     await context.setOffline(false);
     await proxy.stop();
