@@ -66,6 +66,8 @@ test('offline: switch to another cashier by PIN, sell, back online → the order
     await expect(dialog).toBeHidden({ timeout: 30_000 });
     await expect(page.getByTestId('offline-cashier')).toHaveText(`Offline: ${DEMO.cashier.name} is selling`);
 
+    // Water is on every menu's "All items" (the menu on now depends on the time of day).
+    await page.getByRole('group', { name: 'Menus' }).getByRole('button', { name: 'All items' }).click();
     const provisional = await sellWaterForCash(page);
     // Her sale, in the queue with her proof (the body the server will get).
     const queued = await page.evaluate(async (p) => {
@@ -84,8 +86,9 @@ test('offline: switch to another cashier by PIN, sell, back online → the order
     await expect(page.getByTestId('offline-mapped')).toContainText(provisional, { timeout: 60_000 });
     const orders = await ordersOfShift(api, shift.id);
     expect(orders).toHaveLength(1);
-    const hers = await api.evaluate(async (path) => (await fetch(path)).text(), `/api/v1/orders/export?shift=${shift.id}&staff=${cashier.id}`);
-    expect(hers.trim().split('\n').slice(1).filter((line) => line.includes(orders[0]!.id))).toHaveLength(1);
+    // Booked to her, the manager's session having sent it: the audit row says so.
+    const audit = (await browserFetch(api, '/api/v1/audit?action=order.offline_attributed')).body.data.filter((r: { entityId: string }) => r.entityId === orders[0]!.id);
+    expect(audit.map((r: { after: unknown; details: { accepted: boolean }; actor: { id: string } | null }) => [r.after, r.details.accepted])).toEqual([[{ cashierId: cashier.id }, true]]);
     await expect(page.getByTestId('offline-cashier')).toHaveCount(0);
     await expect(page.getByTestId('current-staff')).toContainText(DEMO.manager.name);
 
