@@ -37,7 +37,12 @@ const serwist = new Serwist({
   clientsClaim: true,
   navigationPreload: false,
   runtimeCaching: [
-    { matcher: ({ url }) => url.pathname === '/api/health' || url.pathname === '/api/v1/events' || url.pathname.startsWith('/api/auth/'), handler: new NetworkOnly() },
+    // Never from a cache: health, the event stream, sign-in, and the offline PIN verifiers (kept in
+    // IndexedDB only, and an old copy must never pass for a sync).
+    {
+      matcher: ({ url }) => url.pathname === '/api/health' || url.pathname === '/api/v1/events' || url.pathname.startsWith('/api/auth/') || url.pathname === '/api/v1/register/pin-verifiers',
+      handler: new NetworkOnly(),
+    },
     {
       // The register's reads (its shift above all): the network first, the last answer when there is none.
       matcher: ({ sameOrigin, url }) => sameOrigin && url.pathname.startsWith('/api/'),

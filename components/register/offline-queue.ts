@@ -94,6 +94,12 @@ export async function salesOf(tenantId: string): Promise<QueuedSale[]> {
   return (await db()).getAllFromIndex('sales', 'byTenantSeq', range);
 }
 
+/** How many sales of shift `shiftId` this device still holds unsent (the shift must not close before they reach it). */
+export async function queuedForShift(shiftId: string): Promise<number> {
+  const all = await (await db()).getAll('sales');
+  return all.filter((s) => s.state === 'queued' && s.body.shiftId === shiftId).length;
+}
+
 export async function markSynced(key: string, order: { id: string; number: number }): Promise<void> {
   await update(key, (s) => ({ ...s, state: 'synced', orderId: order.id, number: order.number, syncedAt: new Date().toISOString(), error: null }));
 }

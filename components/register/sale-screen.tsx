@@ -19,6 +19,7 @@ import { offlineQuote } from './offline-quote';
 import type { QueuedSale } from './offline-queue';
 import { OfflineWorker } from './offline-worker';
 import { useOfflineSync } from './use-offline-sync';
+import { useOfflineCashier } from './offline-pins';
 import { ParkedOrdersDialog, useParkedOrders } from './parked-orders';
 import { PaymentDialog } from './payment-dialog';
 import { usePopover } from './popover';
@@ -134,6 +135,7 @@ export function SaleScreen({
   );
   // Without the server (docs/offline.md): priced here, cash only, each sale queued on the device.
   const sync = useOfflineSync(tenantId);
+  const offlineCashier = useOfflineCashier(tenantId);
   const quote = useQuote(cart.cart, onApprovalRejected, { now: !sync.online, price: (c) => offlineQuote(c, productById, data.settings) });
   const [savedOffline, setSavedOffline] = useState<QueuedSale | null>(null);
   const openPriceProducts = useMemo(() => new Set(data.products.filter((p) => p.openPrice).map((p) => p.id)), [data.products]);
@@ -144,7 +146,7 @@ export function SaleScreen({
     expectedTotal: quote.ready && quote.quote ? quote.quote.total : null,
     onShiftProblem: () => void register.reloadShift(true),
     onTotalChanged: quote.refresh,
-    offline: { now: !sync.online, tenantId, currency, maxTotal: data.settings.offlineMaxTotal, unsyncedTotal: sync.unsyncedTotal, cashier: { id: user.userId, name: user.name } },
+    offline: { now: !sync.online, tenantId, currency, maxTotal: data.settings.offlineMaxTotal, unsyncedTotal: sync.unsyncedTotal, cashier: { id: user.userId, name: user.name }, switchedTo: offlineCashier },
     onRestore: (order) => {
       cart.load({ ...cartFromOrder(order, openPriceProducts), resumed: null });
       announce(t('saleStillWaiting', { number: order.number }));

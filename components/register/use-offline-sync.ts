@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api';
 import { isOnline, probe, useOnline } from './connection';
 import { drainQueue, refusal } from './offline-drain';
+import { endOfflineCashier, refreshPinVerifiers } from './offline-pins';
 import { announceQueueChange, deviceOf, dismissRefused, markRefused, markReported, markSynced, onQueueChange, salesOf, type QueuedSale } from './offline-queue';
 
 const PROBE_MS = 5_000;
@@ -88,6 +89,16 @@ export function useOfflineSync(tenantId: string) {
     void reload();
     return onQueueChange(() => void reload());
   }, [reload]);
+
+  // The server answers (page load, back online): this device's offline PIN verifiers are fetched
+  // again (someone removed or with a new PIN loses offline access here), and a cashier switched to
+  // offline hands back to the signed-in person — their queued sales already carry their proof.
+  useEffect(() => {
+    if (!online) return;
+    void refreshPinVerifiers(tenantId)
+      .then((answered) => (answered ? endOfflineCashier(tenantId) : undefined))
+      .catch(() => undefined); // no IndexedDB: no offline switching on this browser
+  }, [online, tenantId]);
 
   // Offline: ask the server now and then whether it is back (the normal path asks nothing extra).
   useEffect(() => {

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, detailsAt, needsApproval, newActionKey, type ApiError } from './api';
+import { offlineCashierClaim, type OfflineCashier } from './offline-pins';
 import { announceQueueChange, enqueueSale } from './offline-queue';
 import { fetchOrder, paymentRefusal, recheckCard, splitBill, tenderOrder, UNPAID_STATUSES as UNPAID, useIdempotentSend, type PayOutcome, type SplitPlan, type SplitResult } from './order-payment';
 import { orderInput, type CartState } from './use-cart';
@@ -35,9 +36,11 @@ export function useSale({
   /**
    * Selling without the server (docs/offline.md): `now` while it cannot be reached; `unsyncedTotal`
    * what this device holds unsent, `maxTotal` the tenant's limit on it (null: none); `cashier` who
-   * is ringing it up (kept with the sale: a refused one names them in "Needs attention").
+   * is ringing it up (kept with the sale: a refused one names them in "Needs attention");
+   * `switchedTo` whom an offline "switch staff" made the cashier (offline-pins.ts): their sales carry
+   * their proof, so the server records them as theirs.
    */
-  offline: { now: boolean; tenantId: string; currency: string; maxTotal: number | null; unsyncedTotal: () => Promise<number>; cashier: { id: string; name: string } };
+  offline: { now: boolean; tenantId: string; currency: string; maxTotal: number | null; unsyncedTotal: () => Promise<number>; cashier: { id: string; name: string }; switchedTo: OfflineCashier | null };
   cart: CartState;
   shift: Shift | null;
   registerName: string | null;
@@ -173,18 +176,21 @@ export function useSale({
       if (tender.tender !== 'cash') return problem('offline_card');
       if (tender.amount < total || tender.partId) return problem('offline_whole');
       if (offline.maxTotal !== null && (await offline.unsyncedTotal()) + total > offline.maxTotal) return problem('offline_limit');
+      // Made offline (`placedAt`) by someone switched to by PIN here: the sale names them, with their proof for its key.
+      const switchedTo = typeof body.placedAt === 'string' ? offline.switchedTo : null;
+      const cashier = switchedTo ? { id: switchedTo.userId, name: switchedTo.name } : offline.cashier;
       const sale = await enqueueSale({
         key,
         tenantId: offline.tenantId,
         registerName: registerName ?? '',
-        body,
+        body: switchedTo ? { ...body, offlineCashier: await offlineCashierClaim(switchedTo, key) } : body,
         total,
         currency: offline.currency,
         cashTendered: tender.tendered,
         changeGiven: Math.max(0, tender.tendered - tender.amount - (tender.tip ?? 0)),
         placedAt: typeof body.placedAt === 'string' ? body.placedAt : new Date().toISOString(),
-        cashierId: offline.cashier.id,
-        cashierName: offline.cashier.name,
+        cashierId: cashier.id,
+        cashierName: cashier.name,
       });
       announceQueueChange();
       return { kind: 'saved', sale };

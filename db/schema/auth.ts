@@ -17,6 +17,12 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     /** argon2id hash of the optional 4–6 digit register PIN. */
     pinHash: text('pin_hash'),
+    /**
+     * The PIN's offline seed (lib/auth/pin-verifier.ts), sealed with AES-256-GCM under a key derived
+     * from NEXTAUTH_SECRET: what the server derives each register's offline verifiers from. Set with
+     * the PIN (or at the person's next PIN sign-in for PINs set before it existed); null with no PIN.
+     */
+    pinSeed: text('pin_seed'),
     active: boolean('active').notNull().default(true),
     /**
      * Sessions signed in at or before this time are void (deactivation, role or password
@@ -39,6 +45,22 @@ export const users = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
+
+/**
+ * The tenant's offline PIN key epoch (docs/security.md › Offline PIN switching): every register's
+ * verifiers are derived under it, so raising it voids them all at their next use on the server and
+ * each register fetches new ones at its next sync. No row: epoch 0.
+ */
+export const offlinePinKeys = pgTable(
+  'offline_pin_keys',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    epoch: integer('epoch').notNull().default(0),
+    rotatedAt: timestamp('rotated_at', { withTimezone: true }).notNull().defaultNow(),
+    rotatedBy: uuid('rotated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId] }), foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id], name: 'offline_pin_keys_tenant_fk' })],
+);
 export type NewUser = typeof users.$inferInsert;
 
 /**

@@ -6,6 +6,7 @@ import { AppError } from '@/lib/platform/errors';
 import { platformKey, redis } from '@/lib/platform/redis';
 import { getTenantSettings } from '@/lib/tenancy';
 import type { Role } from './permissions';
+import { backfillPinSeed } from './offline-pins';
 import { takePasswordAttempt, takePinAttempt, type AttemptSource } from './rate-limits';
 import { decoyHash, verifySecret } from './secrets';
 import { auditSignIn, auditSignInIn, type SignInAudit } from './sign-in-audit';
@@ -22,13 +23,14 @@ const userColumns = {
   active: users.active,
   passwordHash: users.passwordHash,
   pinHash: users.pinHash,
+  pinSeed: users.pinSeed,
 };
 
-type Candidate = SignedInUser & { active: boolean; hash: string | null };
+type Candidate = SignedInUser & { active: boolean; hash: string | null; seeded: boolean };
 
 async function findUser(tenantId: string, where: SQL, secret: 'passwordHash' | 'pinHash'): Promise<Candidate | undefined> {
   const [u] = await withTenant(tenantId, (tx) => tx.select(userColumns).from(users).where(where));
-  return u && { id: u.id, tenantId: u.tenantId, role: u.role, name: u.name, email: u.email, active: u.active, hash: u[secret] };
+  return u && { id: u.id, tenantId: u.tenantId, role: u.role, name: u.name, email: u.email, active: u.active, hash: u[secret], seeded: u.pinSeed !== null };
 }
 
 /** Always one argon2 verify: against a decoy when there is no such user or no secret, so timing tells nothing. */
@@ -95,7 +97,10 @@ export async function checkPin(tenantId: string, userId: string, pin: string, so
   }
   const attempt = await takePinAttempt(tenantId, userId, source);
   const target = user ?? (await findUser(tenantId, eq(users.id, userId), 'pinHash'));
-  return { user: target, matches: await secretMatches(target, pin), attempt };
+  const matches = await secretMatches(target, pin);
+  // A PIN set before offline seeds existed gets its seed the first time it is typed right.
+  if (matches && target && !target.seeded) await backfillPinSeed(tenantId, target.id, pin);
+  return { user: target, matches, attempt };
 }
 
 /**

@@ -16,6 +16,17 @@ export { authOptionsFor } from './next-auth-options';
 export { displayPreferences, setOwnLocale, type DisplayPreferences } from './locale';
 export { auditFilterSchema, listAuditEvents, parseAuditFilter, type AuditEventView, type AuditFilter, type AuditLogPage, type AuditPerson } from './audit-log';
 export { safeCallbackPath } from './redirects';
+export {
+  attributeOfflineSale,
+  auditOfflineAttribution,
+  offlineCashierSchema,
+  pinVerifiersFor,
+  pinVerifiersQuerySchema,
+  rotateOfflinePinKey,
+  type OfflineAttribution,
+  type OfflineCashier,
+  type PinVerifiers,
+} from './offline-pins';
 export { lockRegister, registerLockCookies, registerLockOf, resolveLockedRegister, REGISTER_LOCK_COOKIE, type LockedRegister } from './register-lock';
 export {
   addTimeClockEntry,

@@ -7,6 +7,7 @@ import { getTenantSettings } from '@/lib/tenancy';
 import { can, type Role } from './permissions';
 import { revokeUserSessions } from './revocation';
 import type { AddStaffInput, UpdateStaffInput } from './schemas';
+import { sealPinSeed } from './offline-pins';
 import { hashSecret } from './secrets';
 import { sessionMaxAgeSeconds } from './session';
 import type { TenantContext, TenantScope } from './context';
@@ -107,7 +108,7 @@ const duplicateEmail = () =>
 export async function insertStaff(
   tx: Tx,
   tenantId: string,
-  input: { name: string; email: string; role: Role; passwordHash: string; pinHash?: string | null },
+  input: { id?: string; name: string; email: string; role: Role; passwordHash: string; pinHash?: string | null; pinSeed?: string | null },
 ): Promise<StaffMember> {
   const [row] = await tx
     .insert(users)
@@ -119,23 +120,29 @@ export async function insertStaff(
   return row!;
 }
 
-/** A new register PIN: at least the tenant's minimum length (4, or 6 where the owner asks for it). */
-async function hashPin(tenantId: string, pin: string): Promise<string> {
+/**
+ * A new register PIN: at least the tenant's minimum length (4, or 6 where the owner asks for it).
+ * Its argon2id hash checks it online; its sealed seed is what registers' offline verifiers are
+ * derived from (offline-pins.ts) — fast to make, so setting a PIN costs what it did.
+ */
+async function hashPin(tenantId: string, userId: string, pin: string): Promise<{ pinHash: string; pinSeed: string }> {
   const { minPinLength } = await getTenantSettings({ tenantId });
   if (pin.length < minPinLength) {
     throw new AppError('unprocessable', `PINs here have at least ${minPinLength} digits`, [{ path: 'pin', message: `Use ${minPinLength} digits or more` }]);
   }
-  return hashSecret(pin);
+  const [pinHash, pinSeed] = await Promise.all([hashSecret(pin), sealPinSeed(tenantId, userId, pin)]);
+  return { pinHash, pinSeed };
 }
 
 export async function addStaff(ctx: TenantContext, input: AddStaffInput): Promise<StaffMember> {
   assertMayManage(ctx, input.role);
-  const [passwordHash, pinHash] = await Promise.all([
+  const id = crypto.randomUUID();
+  const [passwordHash, pin] = await Promise.all([
     hashSecret(input.password),
-    input.pin ? hashPin(ctx.tenantId, input.pin) : Promise.resolve(null),
+    input.pin ? hashPin(ctx.tenantId, id, input.pin) : Promise.resolve({ pinHash: null, pinSeed: null }),
   ]);
   return withTenant(ctx.tenantId, async (tx) => {
-    const member = await insertStaff(tx, ctx.tenantId, { name: input.name, email: input.email, role: input.role, passwordHash, pinHash });
+    const member = await insertStaff(tx, ctx.tenantId, { id, name: input.name, email: input.email, role: input.role, passwordHash, ...pin });
     await recordAudit(tx, ctx.tenantId, {
       actorUserId: ctx.userId,
       action: 'staff.added',
@@ -153,9 +160,9 @@ export async function addStaff(ctx: TenantContext, input: AddStaffInput): Promis
  * a role change, deactivation or new password signs the person out everywhere.
  */
 export async function updateStaff(ctx: TenantContext, id: string, patch: UpdateStaffInput): Promise<StaffMember> {
-  const [passwordHash, pinHash] = await Promise.all([
+  const [passwordHash, pin] = await Promise.all([
     patch.password ? hashSecret(patch.password) : Promise.resolve(undefined),
-    patch.pin ? hashPin(ctx.tenantId, patch.pin) : Promise.resolve(patch.pin), // null clears, undefined keeps
+    patch.pin ? hashPin(ctx.tenantId, id, patch.pin) : Promise.resolve(patch.pin === null ? { pinHash: null, pinSeed: null } : undefined), // null clears, undefined keeps
   ]);
   const { member, signOut } = await withTenant(ctx.tenantId, async (tx) => {
     const [current] = await tx.select(staffColumns).from(users).where(eq(users.id, id)).for('update');
@@ -180,7 +187,7 @@ export async function updateStaff(ctx: TenantContext, id: string, patch: UpdateS
         ...(patch.name !== undefined && { name: patch.name }),
         ...(patch.role !== undefined && { role: patch.role }),
         ...(patch.active !== undefined && { active: patch.active }),
-        ...(pinHash !== undefined && { pinHash }),
+        ...(pin !== undefined && pin),
         ...(passwordHash !== undefined && { passwordHash }),
         updatedAt: new Date(),
       })

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { TenantContext } from '@/lib/auth';
+import { attributeOfflineSale, auditOfflineAttribution, type TenantContext } from '@/lib/auth';
 import { AppError } from '@/lib/platform/errors';
 import { KEY_TTL_HOURS } from '@/lib/platform/idempotency';
 import { observeCheckout } from './observe';
@@ -30,7 +30,12 @@ export function checkout(ctx: TenantContext, input: CreateOrderInput, idempotenc
 
 type CheckoutResult = { order: OrderView; paymentError: CheckoutPaymentError };
 
-async function placeAndPay(ctx: TenantContext, input: CreateOrderInput, key: string | null): Promise<CheckoutResult> {
+async function placeAndPay(session: TenantContext, input: CreateOrderInput, key: string | null): Promise<CheckoutResult> {
+  // A sale rung up offline by someone the register was switched to by PIN: theirs if lib/auth accepts
+  // the claim (docs/offline.md), else the session's person's; audited either way, in the sale's transaction.
+  const claim = input.offlineCashier && input.placedAt ? input.offlineCashier : null;
+  const attribution = claim ? await attributeOfflineSale(session, claim, key) : null;
+  const ctx = attribution?.ctx ?? session;
   const orderId = key ? orderIdForKey(ctx.tenantId, key) : crypto.randomUUID();
   const [first, ...rest] = input.payments;
   // The first tender handed over with a sale (the usual checkout) starts in the sale's own
@@ -56,6 +61,7 @@ async function placeAndPay(ctx: TenantContext, input: CreateOrderInput, key: str
     input,
     orderId,
     async (tx, written): Promise<WithSale> => {
+      if (claim && attribution) await auditOfflineAttribution(tx, session, written.order, claim, attribution);
       if (card) {
         try {
           return { card: { written, pending: await startCardWithSale(tx, ctx, written, card) } };

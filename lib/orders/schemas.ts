@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { orderStatuses, orderTypes } from '@/db/schema/orders';
-import { approvalTokenSchema } from '@/lib/auth';
+import { approvalTokenSchema, offlineCashierSchema } from '@/lib/auth';
 import { tenders } from '@/lib/payments';
 import { dayParam } from '@/lib/platform/calendar';
 
@@ -114,9 +114,17 @@ export const createOrderSchema = z
       .datetime({ offset: true, message: 'Use an ISO 8601 time with its offset, e.g. 2026-12-03T08:15:00Z' })
       .transform((v) => new Date(v))
       .optional(),
+    /**
+     * Who rang up a sale made offline, when the register was switched to someone else by PIN with
+     * no server (docs/offline.md › Switching staff offline): their id, the register's device id and
+     * the proof only their PIN could make on that device for this sale's Idempotency-Key. Only with
+     * `placedAt`; checked by lib/auth (attributeOfflineSale), else the sale is the session's person's.
+     */
+    offlineCashier: offlineCashierSchema.optional(),
   })
   .superRefine((v, ctx) => {
     dineIn(v, ctx);
+    if (v.offlineCashier && !v.placedAt) ctx.addIssue({ code: 'custom', path: ['offlineCashier'], message: 'Only a sale made offline names its cashier' });
     if (v.placedAt && v.park) ctx.addIssue({ code: 'custom', path: ['placedAt'], message: 'Only a checkout made offline carries its time' });
     v.payments.forEach((p, i) => {
       // Card is disabled offline: a card can only be charged while the gateway answers.

@@ -27,6 +27,7 @@ export const AUDIT_GROUPS = {
       'staff.pin_set': 'Set a PIN',
       'staff.pin_cleared': 'Removed a PIN',
       'staff.password_changed': 'Changed a password',
+      'offline_pins.rotated': 'Voided every register\'s offline PINs',
       'time_clock.corrected': 'Corrected clocked hours',
       'time_clock.added': 'Added clocked hours',
     },
@@ -41,6 +42,7 @@ export const AUDIT_GROUPS = {
       'order.discount_over_limit': 'Discount over the limit',
       'offline_sale.rerung': 'Re-rang an offline sale the server refused',
       'offline_sale.written_off': 'Wrote off an offline sale the server refused',
+      'order.offline_attributed': 'Offline sale rung up by another cashier',
     },
   },
   shifts: {

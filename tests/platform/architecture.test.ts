@@ -63,7 +63,7 @@ function moduleGraphOffenders(files: string[], importsOf: (file: string) => stri
  * directly: they import nothing that touches the database, Redis or secrets. Everything else
  * goes through the module's front door, lib/<m>/index.ts, which client code may only `import type`.
  */
-const CLIENT_SAFE = new Set(['lib/catalog/labels', 'lib/inventory/schemas', 'lib/orders/arithmetic', 'lib/restaurant/availability', 'lib/tenancy/host']);
+const CLIENT_SAFE = new Set(['lib/auth/pin-verifier', 'lib/catalog/labels', 'lib/inventory/schemas', 'lib/orders/arithmetic', 'lib/restaurant/availability', 'lib/tenancy/host']);
 
 /**
  * Outside lib/<m>/, import only `@/lib/<m>` (its index.ts). Exceptions on purpose: lib/platform

@@ -10,15 +10,28 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+import { onQueueChange, queuedForShift } from '@/components/register/offline-queue';
 import { decimalToMinor, minorDigits } from '@/lib/platform/money';
 import { differenceWords, type ShiftT } from './report-sections';
 import type { CloseShiftState, ReportData, ShiftApprover } from './types';
+
+/** This device's sales of the shift still waiting to be sent (docs/offline.md), kept current. */
+function useQueuedForShift(shiftId: string): number {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    const read = () => void queuedForShift(shiftId).then(setCount, () => setCount(0)); // no IndexedDB: nothing queued
+    read();
+    return onQueueChange(read);
+  }, [shiftId]);
+  return count;
+}
 
 /**
  * Closing in two steps: count the cash and see expected vs counted (and the shortage or
  * overage) first; only then confirm. The server refuses while orders of the shift still wait
  * for payment, and answers the Z report. Closing a shift someone else opened needs a manager:
- * when the server asks, the confirmation adds the manager's name and PIN.
+ * when the server asks, the confirmation adds the manager's name and PIN. While this device still
+ * holds sales of the shift made offline, it refuses to close it (the server would refuse them after).
  */
 export function CloseShift({
   shiftId,
@@ -58,6 +71,12 @@ export function CloseShift({
   const errorText = useApiErrorText();
   // The server's refusal while orders wait for payment (lib/orders/shifts.ts), said in the reader's words.
   const unpaid = state?.error ? /^(\d+) order\(s\) of this shift still wait for payment/.exec(state.error) : null;
+  const waitingOffline = useQueuedForShift(shiftId);
+  const offlineAlert = waitingOffline > 0 && (
+    <Alert tone="error">
+      <span data-testid="close-offline-waiting">{t('offlineSalesWaiting', { count: waitingOffline })}</span>
+    </Alert>
+  );
 
   useEffect(() => {
     if (state?.report) onClosed(state.report);
@@ -76,6 +95,7 @@ export function CloseShift({
   }, [step]);
 
   const review = async () => {
+    if (waitingOffline > 0) return;
     if (counted === null || counted < 0) {
       setLocalError(typed.trim() === '' ? t('enterCounted') : t('enterAmount', { currency }));
       return;
@@ -137,7 +157,8 @@ export function CloseShift({
             />
           </div>
           <div aria-live="polite">{comparison}</div>
-          <Button onClick={() => void review()} disabled={checking} className="w-full">
+          {offlineAlert}
+          <Button onClick={() => void review()} disabled={checking || waitingOffline > 0} className="w-full">
             {checking ? t('checking') : t('checkCount')}
           </Button>
         </div>
@@ -170,11 +191,12 @@ export function CloseShift({
             </Alert>
           )}
           {askApproval && <ApproverPinFields approvers={approvers} errors={fe} what="closeShift" />}
+          {offlineAlert}
           <div className="flex gap-2">
             <Button variant="secondary" onClick={() => setStep('count')} disabled={pending}>
               {t('countAgain')}
             </Button>
-            <Button type="submit" variant="danger" disabled={pending} className="flex-1">
+            <Button type="submit" variant="danger" disabled={pending || waitingOffline > 0} className="flex-1">
               {pending ? t('closing') : t('closeShift')}
             </Button>
           </div>

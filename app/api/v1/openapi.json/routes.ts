@@ -68,31 +68,33 @@ import * as r63 from '../purchase-orders/route';
 import * as r64 from '../register/lock/clock-in/route';
 import * as r65 from '../register/lock/clock-out/route';
 import * as r66 from '../register/lock/route';
-import * as r67 from '../restaurant/menus/[id]/route';
-import * as r68 from '../restaurant/menus/route';
-import * as r69 from '../restaurant/tables/[id]/route';
-import * as r70 from '../restaurant/tables/route';
-import * as r71 from '../settings/route';
-import * as r72 from '../shifts/[id]/cash-movements/route';
-import * as r73 from '../shifts/[id]/close/route';
-import * as r74 from '../shifts/[id]/report/route';
-import * as r75 from '../shifts/route';
-import * as r76 from '../staff/[id]/route';
-import * as r77 from '../staff/route';
-import * as r78 from '../suppliers/[id]/route';
-import * as r79 from '../suppliers/route';
-import * as r80 from '../tax-classes/[id]/route';
-import * as r81 from '../tax-classes/route';
-import * as r82 from '../time-clock/clock-in/route';
-import * as r83 from '../time-clock/clock-out/route';
-import * as r84 from '../time-clock/export/route';
-import * as r85 from '../time-clock/route';
-import * as r86 from '../webhooks/[id]/deliveries/route';
-import * as r87 from '../webhooks/[id]/rotate-secret/route';
-import * as r88 from '../webhooks/[id]/route';
-import * as r89 from '../webhooks/[id]/test/route';
-import * as r90 from '../webhooks/deliveries/[id]/redeliver/route';
-import * as r91 from '../webhooks/route';
+import * as r67 from '../register/pin-verifiers/rotate/route';
+import * as r68 from '../register/pin-verifiers/route';
+import * as r69 from '../restaurant/menus/[id]/route';
+import * as r70 from '../restaurant/menus/route';
+import * as r71 from '../restaurant/tables/[id]/route';
+import * as r72 from '../restaurant/tables/route';
+import * as r73 from '../settings/route';
+import * as r74 from '../shifts/[id]/cash-movements/route';
+import * as r75 from '../shifts/[id]/close/route';
+import * as r76 from '../shifts/[id]/report/route';
+import * as r77 from '../shifts/route';
+import * as r78 from '../staff/[id]/route';
+import * as r79 from '../staff/route';
+import * as r80 from '../suppliers/[id]/route';
+import * as r81 from '../suppliers/route';
+import * as r82 from '../tax-classes/[id]/route';
+import * as r83 from '../tax-classes/route';
+import * as r84 from '../time-clock/clock-in/route';
+import * as r85 from '../time-clock/clock-out/route';
+import * as r86 from '../time-clock/export/route';
+import * as r87 from '../time-clock/route';
+import * as r88 from '../webhooks/[id]/deliveries/route';
+import * as r89 from '../webhooks/[id]/rotate-secret/route';
+import * as r90 from '../webhooks/[id]/route';
+import * as r91 from '../webhooks/[id]/test/route';
+import * as r92 from '../webhooks/deliveries/[id]/redeliver/route';
+import * as r93 from '../webhooks/route';
 
 export const API_ROUTES: ApiRouteModule[] = [
   { path: '/api/v1/analytics/alerts', module: r0 },
@@ -162,29 +164,31 @@ export const API_ROUTES: ApiRouteModule[] = [
   { path: '/api/v1/register/lock/clock-in', module: r64 },
   { path: '/api/v1/register/lock/clock-out', module: r65 },
   { path: '/api/v1/register/lock', module: r66 },
-  { path: '/api/v1/restaurant/menus/[id]', module: r67 },
-  { path: '/api/v1/restaurant/menus', module: r68 },
-  { path: '/api/v1/restaurant/tables/[id]', module: r69 },
-  { path: '/api/v1/restaurant/tables', module: r70 },
-  { path: '/api/v1/settings', module: r71 },
-  { path: '/api/v1/shifts/[id]/cash-movements', module: r72 },
-  { path: '/api/v1/shifts/[id]/close', module: r73 },
-  { path: '/api/v1/shifts/[id]/report', module: r74 },
-  { path: '/api/v1/shifts', module: r75 },
-  { path: '/api/v1/staff/[id]', module: r76 },
-  { path: '/api/v1/staff', module: r77 },
-  { path: '/api/v1/suppliers/[id]', module: r78 },
-  { path: '/api/v1/suppliers', module: r79 },
-  { path: '/api/v1/tax-classes/[id]', module: r80 },
-  { path: '/api/v1/tax-classes', module: r81 },
-  { path: '/api/v1/time-clock/clock-in', module: r82 },
-  { path: '/api/v1/time-clock/clock-out', module: r83 },
-  { path: '/api/v1/time-clock/export', module: r84 },
-  { path: '/api/v1/time-clock', module: r85 },
-  { path: '/api/v1/webhooks/[id]/deliveries', module: r86 },
-  { path: '/api/v1/webhooks/[id]/rotate-secret', module: r87 },
-  { path: '/api/v1/webhooks/[id]', module: r88 },
-  { path: '/api/v1/webhooks/[id]/test', module: r89 },
-  { path: '/api/v1/webhooks/deliveries/[id]/redeliver', module: r90 },
-  { path: '/api/v1/webhooks', module: r91 },
+  { path: '/api/v1/register/pin-verifiers/rotate', module: r67 },
+  { path: '/api/v1/register/pin-verifiers', module: r68 },
+  { path: '/api/v1/restaurant/menus/[id]', module: r69 },
+  { path: '/api/v1/restaurant/menus', module: r70 },
+  { path: '/api/v1/restaurant/tables/[id]', module: r71 },
+  { path: '/api/v1/restaurant/tables', module: r72 },
+  { path: '/api/v1/settings', module: r73 },
+  { path: '/api/v1/shifts/[id]/cash-movements', module: r74 },
+  { path: '/api/v1/shifts/[id]/close', module: r75 },
+  { path: '/api/v1/shifts/[id]/report', module: r76 },
+  { path: '/api/v1/shifts', module: r77 },
+  { path: '/api/v1/staff/[id]', module: r78 },
+  { path: '/api/v1/staff', module: r79 },
+  { path: '/api/v1/suppliers/[id]', module: r80 },
+  { path: '/api/v1/suppliers', module: r81 },
+  { path: '/api/v1/tax-classes/[id]', module: r82 },
+  { path: '/api/v1/tax-classes', module: r83 },
+  { path: '/api/v1/time-clock/clock-in', module: r84 },
+  { path: '/api/v1/time-clock/clock-out', module: r85 },
+  { path: '/api/v1/time-clock/export', module: r86 },
+  { path: '/api/v1/time-clock', module: r87 },
+  { path: '/api/v1/webhooks/[id]/deliveries', module: r88 },
+  { path: '/api/v1/webhooks/[id]/rotate-secret', module: r89 },
+  { path: '/api/v1/webhooks/[id]', module: r90 },
+  { path: '/api/v1/webhooks/[id]/test', module: r91 },
+  { path: '/api/v1/webhooks/deliveries/[id]/redeliver', module: r92 },
+  { path: '/api/v1/webhooks', module: r93 },
 ];

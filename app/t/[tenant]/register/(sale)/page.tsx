@@ -31,7 +31,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   return (
     <div className="flex h-dvh flex-col overflow-hidden">
       <StaffHeader title={tn('register')} languageAction={setLanguageAction} tenantName={ctx.tenant.name} timeZone={ctx.tenant.timeZone} user={ctx}>
-        <SwitchStaff staff={switchable} />
+        <SwitchStaff staff={switchable} tenantId={ctx.tenantId} signedIn={{ id: ctx.userId, name: ctx.name, role: ctx.role }} />
         {can(ctx.role, 'timeclock:use') && <TimeClock staff={clockStaff} signedInId={ctx.userId} timeZone={ctx.tenant.timeZone} />}
         <HeaderLink href="/register/orders">{tn('orders')}</HeaderLink>
         <HeaderLink href="/register/shift">{tn('shift')}</HeaderLink>

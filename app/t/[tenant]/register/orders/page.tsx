@@ -82,7 +82,7 @@ export default async function RegisterOrdersPage({ searchParams }: { searchParam
   return (
     <div className="flex min-h-dvh flex-col lg:h-dvh">
       <StaffHeader title={tn('orders')} languageAction={setLanguageAction} tenantName={ctx.tenant.name} timeZone={ctx.tenant.timeZone} user={ctx}>
-        <SwitchStaff staff={switchable} />
+        <SwitchStaff staff={switchable} tenantId={ctx.tenantId} signedIn={{ id: ctx.userId, name: ctx.name, role: ctx.role }} />
         {can(ctx.role, 'register:use') && <HeaderLink href="/register">{tn('register')}</HeaderLink>}
         {can(ctx.role, 'shift:operate') && <HeaderLink href="/register/shift">{tn('shift')}</HeaderLink>}
         {can(ctx.role, 'admin:access') && <HeaderLink href="/admin/orders">{tn('allOrders')}</HeaderLink>}

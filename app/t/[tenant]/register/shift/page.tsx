@@ -27,7 +27,7 @@ export default async function ShiftPage() {
   return (
     <div className="flex min-h-dvh flex-col">
       <StaffHeader title={tn('shift')} languageAction={setLanguageAction} tenantName={ctx.tenant.name} timeZone={ctx.tenant.timeZone} user={ctx}>
-        <SwitchStaff staff={switchable} />
+        <SwitchStaff staff={switchable} tenantId={ctx.tenantId} signedIn={{ id: ctx.userId, name: ctx.name, role: ctx.role }} />
         {can(ctx.role, 'register:use') && <HeaderLink href="/register">{tn('register')}</HeaderLink>}
         {can(ctx.role, 'order:read') && <HeaderLink href="/register/orders">{tn('orders')}</HeaderLink>}
         {can(ctx.role, 'admin:access') && <HeaderLink href="/admin">{tn('admin')}</HeaderLink>}
