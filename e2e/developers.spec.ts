@@ -2,11 +2,11 @@ import { expect, test } from '@playwright/test';
 import { cspViolations, DEMO, hydrated, signIn, tenantUrl } from './support';
 
 // The owner makes an API key in Admin › Developers, sees its secret once, an integration uses it
-// with `Authorization: Bearer`, the owner revokes it and it stops working. /developers shows the
+// with `Authorization: Bearer`, the owner edits its scopes and the key follows them, then revokes it and it stops working. /developers shows the
 // API reference with the app's own copy of Scalar: no request leaves the store's host.
-test('an owner creates an API key, it works with its scope only, and revoking ends it', async ({ page }) => {
+test('an owner creates an API key, it works with its scope only, an edit changes what it may do, and revoking ends it', async ({ page }) => {
   test.setTimeout(120_000);
-  const name = `Books sync ${Date.now().toString(36)}`;
+  let name = `Books sync ${Date.now().toString(36)}`;
   await signIn(page, DEMO.slug, DEMO.owner.email, DEMO.password);
   await expect(page).toHaveURL(tenantUrl(DEMO.slug, '/admin'));
   await page.goto(tenantUrl(DEMO.slug, '/admin/developers'));
@@ -40,12 +40,29 @@ test('an owner creates an API key, it works with its scope only, and revoking en
   await expect(page.getByTestId('new-api-key')).toHaveCount(0);
   await expect(page.getByTestId('api-key-row').filter({ hasText: name })).toContainText('Active');
 
+  // The owner edits it: other scopes and a new name; the key's secret stays and acts with the new scopes.
+  await page.getByTestId('api-key-row').filter({ hasText: name }).getByRole('link', { name: `Edit ${name}` }).click();
+  const editForm = page.getByRole('region', { name: `Edit ${name}` });
+  await hydrated(editForm.getByRole('button', { name: 'Save changes' }));
+  await expect(editForm.getByLabel('catalog:read')).toBeChecked();
+  await expect(editForm.getByLabel('Name')).toHaveValue(name);
+  name = `${name} v2`;
+  await editForm.getByLabel('Name').fill(name);
+  await editForm.getByLabel('catalog:read').uncheck();
+  await editForm.getByLabel('orders:read').check();
+  await editForm.getByRole('button', { name: 'Save changes' }).click();
+  await expect(editForm.getByText(`${name} was saved.`)).toBeVisible();
+  await expect(page.getByTestId('api-key-row').filter({ hasText: name })).toContainText('orders:read');
+  await expect(page.getByTestId('api-key-row').filter({ hasText: name })).not.toContainText('catalog:read');
+  expect(await call('/api/v1/products')).toBe(403);
+  expect(await call('/api/v1/orders')).toBe(200);
+
   const revoke = page.getByTestId('api-key-row').filter({ hasText: name }).getByRole('button', { name: `Revoke ${name}` });
   await hydrated(revoke);
   await revoke.click();
   await expect(page.getByText(`${name} was revoked.`)).toBeVisible();
   await expect(page.getByTestId('api-key-row').filter({ hasText: name })).toContainText('Revoked');
-  expect(await call('/api/v1/products')).toBe(401);
+  expect(await call('/api/v1/orders')).toBe(401);
 });
 
 test('/developers renders the OpenAPI document with Scalar, from this host only, under the CSP', async ({ page }) => {

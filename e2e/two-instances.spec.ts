@@ -212,3 +212,23 @@ test('two instances on one Postgres and Redis: sessions, idempotency, live event
     }
   });
 });
+
+test('an API key edited on A acts with its new scopes on B, and revoked on A is refused on B (401)', async () => {
+  // B holds the key's row in its 5 s per-process copy; the change mark in Redis must reach it first (docs/security.md › API keys).
+  const jar = await signIn(A_PORT, DEMO.owner.email, DEMO.password);
+  const made = await call(A_PORT, 'POST', '/api/v1/api-keys', { jar, json: { name: `Two-instance key ${randomUUID().slice(0, 8)}`, scopes: ['catalog:read'] } });
+  expect(made.status).toBe(201);
+  const { id, secret } = made.body as { id: string; secret: string };
+  const asKey = (port: number, path: string) => call(port, 'GET', path, { headers: { authorization: `Bearer ${secret}` } }).then((a) => a.status);
+  const onB = async () => [await asKey(B_PORT, '/api/v1/products'), await asKey(B_PORT, '/api/v1/orders')];
+  expect(await onB(), 'B honours the key and now holds its row').toEqual([200, 403]);
+
+  const edited = await call(A_PORT, 'PATCH', `/api/v1/api-keys/${id}`, { jar, json: { scopes: ['orders:read'] } });
+  expect([edited.status, edited.body.scopes]).toEqual([200, ['orders:read']]);
+  await expect.poll(onB, { message: "B acts with the key's new scopes" }).toEqual([403, 200]);
+
+  const revoked = await call(A_PORT, 'DELETE', `/api/v1/api-keys/${id}`, { jar });
+  expect([revoked.status, revoked.body.status]).toEqual([200, 'revoked']);
+  await expect.poll(() => asKey(B_PORT, '/api/v1/orders'), { message: 'B refuses the revoked key' }).toBe(401);
+  expect(await asKey(A_PORT, '/api/v1/orders')).toBe(401);
+});

@@ -1,9 +1,10 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Ratelimit } from '@upstash/ratelimit';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { apiKeys, type ApiKeyRow } from '@/db/schema/auth';
-import { recordAudit, recordAuditAfter } from '@/lib/platform/audit';
+import { changes, recordAudit, recordAuditAfter } from '@/lib/platform/audit';
+import { config } from '@/lib/platform/config';
 import { withTenant } from '@/lib/platform/db';
 import { AppError, notFound } from '@/lib/platform/errors';
 import { logger } from '@/lib/platform/logger';
@@ -43,16 +44,24 @@ export const apiKeyInputSchema = z.object({
     .min(1, 'Choose at least one scope')
     .max(SCOPES.length)
     .transform((s) => [...new Set(s)].sort()),
+  /** null: never expires. */
   expiresAt: z.iso
     .datetime({ offset: true, message: 'Give the expiry as a date and time' })
     .transform((s) => new Date(s))
     .refine((d) => d.getTime() > Date.now(), 'The expiry must be in the future')
     .nullable()
     .optional(),
+  /** null: the default, DEFAULT_RATE_LIMIT_PER_MINUTE. */
   rateLimitPerMinute: z.number().int().min(1).max(100_000).nullable().optional(),
 });
 /** A key's settings as apiKeyInputSchema gives them (route handlers and the form's action parse with it). */
 export type ApiKeyInput = z.output<typeof apiKeyInputSchema>;
+
+/** An edit: any of a key's settings, the same rules; what is left out stays as it is. */
+export const apiKeyPatchSchema = apiKeyInputSchema
+  .partial()
+  .refine((patch) => Object.values(patch).some((v) => v !== undefined), 'Change at least one of name, scopes, expiresAt, rateLimitPerMinute');
+export type ApiKeyPatch = z.output<typeof apiKeyPatchSchema>;
 
 /** A key as the owner sees it: never its secret or hash. */
 export type ApiKeyView = {
@@ -130,7 +139,62 @@ export async function createApiKey(ctx: TenantContext, data: ApiKeyInput): Promi
   return { key: view(row), secret };
 }
 
-/** Revokes a key: refused at once on this instance, within a Redis round trip on the others (and the row's copy within KEY_TTL_MS). */
+/** A key of the business (404 for any other id, another business's included). */
+export async function getApiKey(ctx: TenantContext, id: string): Promise<ApiKeyView> {
+  assertManager(ctx);
+  if (!z.uuid().safeParse(id).success) throw notFound('API key');
+  const [row] = await withTenant(ctx.tenantId, (tx) => tx.select(viewColumns).from(apiKeys).where(eq(apiKeys.id, id)));
+  if (!row) throw notFound('API key');
+  return view(row);
+}
+
+/** The settings an edit may change, as the audit row records them (dates as ISO text). */
+const settingsOf = (row: Pick<ApiKeyRow, 'name' | 'scopes' | 'expiresAt' | 'rateLimitPerMinute'>) => ({
+  name: row.name,
+  scopes: [...row.scopes].sort(),
+  expiresAt: row.expiresAt?.toISOString() ?? null,
+  rateLimitPerMinute: row.rateLimitPerMinute,
+});
+
+/**
+ * Changes a key's name, scopes, expiry or rate limit in one transaction with its audit row
+ * (`api_key.updated`, the changed fields before and after). A revoked key stays as it was (409).
+ * After commit every instance is told (markChanged): the old scopes stop at the next request.
+ * Setting what a key already has changes nothing and records nothing.
+ */
+export async function updateApiKey(ctx: TenantContext, id: string, patch: ApiKeyPatch): Promise<ApiKeyView> {
+  assertManager(ctx);
+  if (!z.uuid().safeParse(id).success) throw notFound('API key');
+  const { row, changed } = await withTenant(ctx.tenantId, async (tx) => {
+    const [current] = await tx.select(viewColumns).from(apiKeys).where(eq(apiKeys.id, id)).for('update');
+    if (!current) throw notFound('API key');
+    if (current.revokedAt) throw new AppError('conflict', 'This API key was revoked: it cannot be changed');
+    const next = {
+      name: patch.name ?? current.name,
+      scopes: patch.scopes ?? current.scopes,
+      expiresAt: patch.expiresAt === undefined ? current.expiresAt : patch.expiresAt,
+      rateLimitPerMinute: patch.rateLimitPerMinute === undefined ? current.rateLimitPerMinute : patch.rateLimitPerMinute,
+    };
+    const diff = changes(settingsOf(current), settingsOf(next));
+    if (!diff.after || Object.keys(diff.after).length === 0) return { row: current, changed: false };
+    const [updated] = await tx.update(apiKeys).set(next).where(eq(apiKeys.id, id)).returning(viewColumns);
+    await recordAudit(tx, ctx.tenantId, {
+      actorUserId: ctx.userId,
+      action: 'api_key.updated',
+      entityType: 'api_key',
+      entityId: id,
+      before: diff.before,
+      after: diff.after,
+      details: { name: updated!.name, prefix: updated!.prefix },
+    });
+    return { row: updated!, changed: true };
+  });
+  // Committed: told to every instance before the owner is told it is done.
+  if (changed) await markChanged(ctx.tenantId, row.prefix);
+  return view(row);
+}
+
+/** Revokes a key: refused at once on this instance, from the next request on the others (and through the row's copy within KEY_TTL_MS should Redis have lost the mark). */
 export async function revokeApiKey(ctx: TenantContext, id: string): Promise<ApiKeyView> {
   assertManager(ctx);
   if (!z.uuid().safeParse(id).success) throw notFound('API key');
@@ -149,39 +213,58 @@ export async function revokeApiKey(ctx: TenantContext, id: string): Promise<ApiK
     return { row: revoked, revokedNow: true };
   });
   // Committed: told to every instance before the owner is told it is done.
-  if (revokedNow) await markRevoked(ctx.tenantId, id, row.prefix);
+  if (revokedNow) await markChanged(ctx.tenantId, row.prefix);
   return view(row);
 }
 
-const revokedKey = (tenantId: string, id: string) => tenantKey(tenantId, 'apikey', id, 'revoked');
-/** How long the Redis mark outlives the per-process copies of the row (which say "revoked" on their own after KEY_TTL_MS). */
-const REVOKED_MARK_SECONDS = 600;
+/**
+ * The "changed" mark of a key, per prefix (what a request names): a new random value at every
+ * edit and revocation. Each instance reads it on every request, before the row (see keyRow), and
+ * drops its copy of the row when the mark is not the one it loaded the row under.
+ */
+const changedKey = (tenantId: string, prefix: string) => tenantKey(tenantId, 'apikey', prefix, 'changed');
+/** How long a mark is kept: far longer than a per-process copy of the row lives (KEY_TTL_MS), which is all it must outlive. */
+const CHANGED_MARK_SECONDS = 600;
 
-async function markRevoked(tenantId: string, id: string, prefix: string): Promise<void> {
+async function markChanged(tenantId: string, prefix: string): Promise<void> {
   keyRows.delete(cacheKey(tenantId, prefix)); // this instance knows at once
   try {
-    await (await redis()).set(revokedKey(tenantId, id), 1, { ex: REVOKED_MARK_SECONDS });
+    await (await redis()).set(changedKey(tenantId, prefix), randomUUID(), { ex: CHANGED_MARK_SECONDS });
   } catch (err) {
-    logger.warn({ err, apiKeyId: id }, 'API key revocation not copied to Redis; other instances see it within seconds');
+    logger.warn({ err, apiKeyPrefix: prefix }, 'API key change not copied to Redis; other instances see it within seconds');
+  }
+}
+
+/** The key's current mark: null when it has none, UNREAD when Redis did not answer. */
+const UNREAD = Symbol('unread');
+async function changeMark(tenantId: string, prefix: string): Promise<string | null | typeof UNREAD> {
+  try {
+    const mark = await (await redis()).get<string>(changedKey(tenantId, prefix));
+    return mark === null ? null : String(mark);
+  } catch (err) {
+    logger.warn({ err }, 'API key change marks unreadable; checking the database copy only');
+    return UNREAD;
   }
 }
 
 /**
- * The key rows, cached per process for a few seconds: the lookup is on every API request. A
- * revocation reaches the other instances at once through Redis (markRevoked) and, should Redis
- * have lost it, through this copy expiring. Misses are cached too (a flood of made-up keys costs
- * one query per prefix and TTL).
+ * The key rows, cached per process for a few seconds: the lookup is on every API request. An
+ * edit or revocation reaches the other instances at their next request through the change mark
+ * in Redis (markChanged) and, should Redis have lost it or be away, through this copy expiring.
+ * Misses are cached too (a flood of made-up keys costs one query per prefix and TTL).
  */
 const KEY_TTL_MS = 5000;
 const MAX_ROWS = 10_000;
 type KeyRow = Pick<ApiKeyRow, 'id' | 'name' | 'prefix' | 'secretHash' | 'scopes' | 'rateLimitPerMinute' | 'expiresAt' | 'revokedAt' | 'createdBy' | 'lastUsedAt'>;
-const keyRows = new Map<string, { row: KeyRow | null; until: number }>();
+const keyRows = new Map<string, { row: KeyRow | null; until: number; mark: string | null | typeof UNREAD }>();
 const cacheKey = (tenantId: string, prefix: string) => `${tenantId}:${prefix}`;
 
 async function keyRow(tenantId: string, prefix: string): Promise<KeyRow | null> {
   const key = cacheKey(tenantId, prefix);
+  // The mark first, then the row: a mark set after a change's commit means the row read after it is the changed one.
+  const mark = await changeMark(tenantId, prefix);
   const cached = keyRows.get(key);
-  if (cached && cached.until > Date.now()) return cached.row;
+  if (cached && cached.until > Date.now() && (mark === UNREAD || cached.mark === mark)) return cached.row;
   // Under the host tenant's RLS: another business's key is not found, whatever its prefix.
   const [row] = await withTenant(tenantId, (tx) =>
     tx
@@ -201,17 +284,8 @@ async function keyRow(tenantId: string, prefix: string): Promise<KeyRow | null> 
       .where(eq(apiKeys.prefix, prefix)),
   );
   if (keyRows.size >= MAX_ROWS) keyRows.clear(); // a bound, not a policy
-  keyRows.set(key, { row: row ?? null, until: Date.now() + KEY_TTL_MS });
+  keyRows.set(key, { row: row ?? null, until: Date.now() + KEY_TTL_MS, mark });
   return row ?? null;
-}
-
-async function revokedInRedis(tenantId: string, id: string): Promise<boolean> {
-  try {
-    return (await (await redis()).get(revokedKey(tenantId, id))) !== null;
-  } catch (err) {
-    logger.warn({ err }, 'API key revocation marks unreadable; checking the database copy only');
-    return false;
-  }
 }
 
 /** "Last used" is written at most once a minute per key and instance: a write per request would be the hot path's cost. */
@@ -233,34 +307,67 @@ async function touch(tenantId: string, row: KeyRow): Promise<void> {
 
 export type RateLimitState = { limit: number; remaining: number; reset: number };
 
-const limiters = new Map<number, Ratelimit>();
-async function limiterFor(perMinute: number): Promise<Ratelimit> {
-  let limiter = limiters.get(perMinute);
+/** The two limits a key's request is counted against: the key's own, then its business's (all its keys together). */
+const LIMITS = {
+  key: { prefix: 'p:apikey:limit', metric: 'api-key' },
+  business: { prefix: 'p:apikey:business-limit', metric: 'api-key-business' },
+} as const;
+type LimitName = keyof typeof LIMITS;
+
+const limiters = new Map<string, Ratelimit>();
+async function limiterFor(name: LimitName, perMinute: number): Promise<Ratelimit> {
+  let limiter = limiters.get(`${name}:${perMinute}`);
   if (!limiter) {
-    // One prefix for all; the id names tenant and key. timeout 0: no racing Redis with a timer.
-    limiter = new Ratelimit({ redis: await redis(), limiter: Ratelimit.slidingWindow(perMinute, '1 m'), prefix: 'p:apikey:limit', ephemeralCache: false, timeout: 0 });
-    limiters.set(perMinute, limiter);
+    // One prefix per limit; the id names the tenant (and key). timeout 0: no racing Redis with a timer.
+    limiter = new Ratelimit({ redis: await redis(), limiter: Ratelimit.slidingWindow(perMinute, '1 m'), prefix: LIMITS[name].prefix, ephemeralCache: false, timeout: 0 });
+    limiters.set(`${name}:${perMinute}`, limiter);
   }
   return limiter;
 }
 
+const stateOf = (perMinute: number, result: { remaining: number; reset: number }): RateLimitState => ({
+  limit: perMinute,
+  remaining: Math.max(0, result.remaining),
+  reset: Math.max(0, Math.ceil((result.reset - Date.now()) / 1000)),
+});
+
+/** A 429 naming the limit that refused (`details.limit`: `key` or `business`). */
+function refused(name: LimitName, state: RateLimitState): AppError {
+  metrics().rateLimitRefusals.inc({ limit: LIMITS[name].metric });
+  const retryAfterSeconds = Math.max(1, state.reset);
+  const message =
+    name === 'key'
+      ? `This API key made more than ${state.limit} requests a minute. Try again in ${retryAfterSeconds} s.`
+      : `This business's API keys together made more than ${state.limit} requests a minute. Try again in ${retryAfterSeconds} s.`;
+  return new AppError('rate_limited', message, { limit: name, limitPerMinute: state.limit, retryAfterSeconds }, {
+    headers: { ...rateLimitHeaders(state), 'retry-after': String(retryAfterSeconds) },
+  });
+}
+
 /**
- * Takes one request from the key's minute (sliding window in Redis, shared by every instance).
- * With Redis away it lets the request through (logged, no headers): this limit shares out
- * capacity fairly, it guards no secret, and the key was checked already.
+ * Takes one request from the key's minute, then from its business's minute
+ * (API_BUSINESS_RATE_LIMIT_PER_MINUTE): sliding windows in Redis, shared by every instance. The
+ * key's own comes first, so a key past its limit spends none of the business's; a request the
+ * business's limit refuses is handed back to the key. The headers tell the nearer of the two.
+ * With Redis away the request is let through (logged, no headers): these limits share out
+ * capacity fairly, they guard no secret, and the key was checked already.
  */
 async function takeRequest(tenantId: string, row: KeyRow): Promise<RateLimitState | null> {
   const perMinute = row.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
+  const businessPerMinute = config().API_BUSINESS_RATE_LIMIT_PER_MINUTE;
+  const keyId = tenantKey(tenantId, 'apikey', row.id);
   try {
-    const result = await (await limiterFor(perMinute)).limit(tenantKey(tenantId, 'apikey', row.id));
-    const state = { limit: perMinute, remaining: Math.max(0, result.remaining), reset: Math.max(0, Math.ceil((result.reset - Date.now()) / 1000)) };
-    if (!result.success) {
-      metrics().rateLimitRefusals.inc({ limit: 'api-key' });
-      throw new AppError('rate_limited', `This API key made more than ${perMinute} requests a minute. Try again in ${state.reset} s.`, undefined, {
-        headers: { ...rateLimitHeaders(state), 'retry-after': String(Math.max(1, state.reset)) },
-      });
+    const own = await limiterFor('key', perMinute);
+    const mine = await own.limit(keyId);
+    const keyState = stateOf(perMinute, mine);
+    if (!mine.success) throw refused('key', keyState);
+    const business = await (await limiterFor('business', businessPerMinute)).limit(tenantKey(tenantId, 'apikey', 'business'));
+    const businessState = stateOf(businessPerMinute, business);
+    if (!business.success) {
+      await own.limit(keyId, { rate: -1 }).catch(() => undefined); // not counted against the key
+      throw refused('business', businessState);
     }
-    return state;
+    return businessState.remaining < keyState.remaining ? businessState : keyState;
   } catch (err) {
     if (err instanceof AppError) throw err;
     logger.warn({ err, apiKeyId: row.id }, 'API key rate limit unavailable; request let through');
@@ -290,7 +397,7 @@ export async function resolveApiKey(headers: Headers, token: string, permission?
   const row = await keyRow(tenant.id, parts[1]!);
   const given = Buffer.from(sha256(token), 'hex');
   if (!row || !timingSafeEqual(given, Buffer.from(row.secretHash, 'hex'))) throw unauthorized('The API key is not valid');
-  if (row.revokedAt || (await revokedInRedis(tenant.id, row.id))) throw unauthorized('This API key was revoked');
+  if (row.revokedAt) throw unauthorized('This API key was revoked');
   if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) throw unauthorized('This API key has expired');
   annotateContext({ apiKeyId: row.id, apiKeyName: row.name, userId: row.createdBy });
   const rateLimit = await takeRequest(tenant.id, row);

@@ -26,6 +26,8 @@ export const API_SCOPES = {
   'customers:write': ['customer:write'],
   'reports:read': ['reports:read'],
   'staff:read': ['staff:read'],
+  'webhooks:read': ['webhooks:read'],
+  'webhooks:write': ['webhooks:write'],
 } as const satisfies Record<string, readonly Permission[]>;
 
 export type ApiScope = keyof typeof API_SCOPES;

@@ -7,7 +7,7 @@ export { authorise, grantApproval, type Approval } from './approvals';
 export { clientIp, takeSignUpAttempt } from './rate-limits';
 export { verifySessionToken, sessionTokenFrom, endSession, type StaffSession } from './session';
 export { guardedRoute, tenantRoute, type RouteContext } from './tenant-route';
-export { apiKeyInputSchema, createApiKey, listApiKeys, revokeApiKey, DEFAULT_RATE_LIMIT_PER_MINUTE, type ApiKeyInput, type ApiKeyView } from './api-keys';
+export { apiKeyInputSchema, apiKeyPatchSchema, createApiKey, getApiKey, listApiKeys, revokeApiKey, updateApiKey, DEFAULT_RATE_LIMIT_PER_MINUTE, type ApiKeyInput, type ApiKeyPatch, type ApiKeyView } from './api-keys';
 export { API_SCOPES, SCOPES, permissionsOf, scopesGranting, type ApiScope } from './api-scopes';
 export { contextFor, hostTenant, resolveStaff, type ApiKeyPrincipal, type TenantContext, type TenantScope } from './context';
 export * from './schemas';

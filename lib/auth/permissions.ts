@@ -53,8 +53,10 @@ const matrix = {
   'customer:read': ['owner', 'manager', 'cashier'],
   /** Add a customer and change their details (at the register or in the admin). */
   'customer:write': ['owner', 'manager', 'cashier'],
-  /** Webhook endpoints: where the store's events are sent, their signing secrets, the delivery log (docs/api.md › Webhooks). */
-  'webhooks:manage': ['owner'],
+  /** See the webhook endpoints (never their secrets) and their delivery log (docs/api.md › Webhooks). */
+  'webhooks:read': ['owner'],
+  /** Add, change, turn off and delete webhook endpoints, rotate their signing secrets, send test events and redeliveries. */
+  'webhooks:write': ['owner'],
   /** Export a customer's personal data or erase it: the owner, who answers for it. */
   'customer:privacy': ['owner'],
   /** Create, list and revoke the business's API keys (/admin/developers). No key scope grants it: a key never mints keys. */

@@ -115,6 +115,7 @@ export const AUDIT_GROUPS = {
     label: 'API keys',
     actions: {
       'api_key.created': 'Created an API key',
+      'api_key.updated': 'Changed an API key',
       'api_key.revoked': 'Revoked an API key',
       'api_key.request': 'Changed something through an API key',
     },

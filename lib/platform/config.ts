@@ -101,6 +101,11 @@ const envSchema = z
     OPENAI_BASE_URL: optionalUrl,
     GITHUB_MODELS_URL: z.url().default('https://models.github.ai/inference'),
     ASSISTANT_MODEL: z.string().trim().min(1).default('gpt-4o'),
+    /**
+     * Requests a minute all API keys of one business may make together (docs/security.md ›
+     * API keys), on top of each key's own limit: many keys cannot add up to more.
+     */
+    API_BUSINESS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(3000),
     /** Chat messages per user per minute. */
     ASSISTANT_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
     /** Longest the assistant keeps a tool's figures; a change of them ends the entry sooner (docs/assistant.md › Cache). */

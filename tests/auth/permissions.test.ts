@@ -38,7 +38,8 @@ const expected: Record<Permission, Role[]> = {
   'customer:write': ['owner', 'manager', 'cashier'],
   'customer:privacy': ['owner'],
   'apikeys:manage': ['owner'],
-  'webhooks:manage': ['owner'],
+  'webhooks:read': ['owner'],
+  'webhooks:write': ['owner'],
 };
 
 describe('permission matrix', () => {

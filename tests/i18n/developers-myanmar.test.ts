@@ -1,6 +1,8 @@
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
-import { ApiKeyCreateForm, scopeMessageKey } from '@/components/admin/developers/api-key-create-form';
+import { ApiKeyCreateForm } from '@/components/admin/developers/api-key-create-form';
+import { ApiKeyEditForm } from '@/components/admin/developers/api-key-edit-form';
+import { scopeMessageKey } from '@/components/admin/developers/api-key-fields';
 import { ApiKeyTable } from '@/components/admin/developers/api-key-table';
 import { SCOPES } from '@/lib/auth/api-scopes';
 import { translatorFor } from '@/lib/platform/i18n';
@@ -16,6 +18,13 @@ const keys = [
 const render = (locale: Locale) =>
   renderStrict(locale, [
     createElement(ApiKeyCreateForm, { key: 'form', scopes: SCOPES, defaultRateLimit: 600, createApiKeyAction: noAction }),
+    createElement(ApiKeyEditForm, {
+      key: 'edit',
+      apiKey: { id: 'k1', prefix: '0123456789ab', name: 'Books sync', scopes: ['orders:read'], expiresOn: '2027-01-01', rateLimitPerMinute: '' },
+      scopes: SCOPES,
+      defaultRateLimit: 600,
+      updateApiKeyAction: noAction,
+    }),
     createElement(ApiKeyTable, { key: 'table', keys, revokeApiKeyAction: noAction }),
   ]);
 
@@ -25,12 +34,16 @@ describe('Admin › Developers', () => {
     expect(html).toContain('API ကီး အသစ်ဖန်တီးရန်');
     expect(html).toContain('ရုပ်သိမ်းပြီး'); // "Revoked"
     expect(html).toContain('မသုံးရသေးပါ'); // "Never"
-    for (const english of ['Create an API key', 'Revoked', 'Last used']) expect(html).not.toContain(english);
+    expect(html).toContain('ပြောင်းလဲမှုများ သိမ်းရန်'); // "Save changes"
+    for (const english of ['Create an API key', 'Revoked', 'Last used', 'Edit', 'Save changes']) expect(html).not.toContain(english);
   });
 
   it('renders in English with the words the end-to-end spec looks for', () => {
     const html = render('en');
-    for (const text of ['Create an API key', 'Create key', 'Revoke', 'Active', 'Revoked', 'tw_live_0123456789ab_…', 'No expiry']) expect(html).toContain(text);
+    for (const text of ['Create an API key', 'Create key', 'Revoke', 'Active', 'Revoked', 'tw_live_0123456789ab_…', 'No expiry', 'Edit Books sync', 'Save changes']) expect(html).toContain(text);
+    // The edit form shows the key's settings: its scope ticked, its expiry day.
+    expect(html).toMatch(/value="orders:read"[^>]*checked|checked[^>]*value="orders:read"/);
+    expect(html).toContain('value="2027-01-01"');
   });
 
   it('describes every scope in both languages', () => {

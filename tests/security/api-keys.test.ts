@@ -6,10 +6,11 @@ import * as keyRoute from '@/app/api/v1/api-keys/[id]/route';
 import * as categoriesRoute from '@/app/api/v1/categories/route';
 import * as ordersRoute from '@/app/api/v1/orders/route';
 import * as productsRoute from '@/app/api/v1/products/route';
-import { createApiKey, listApiKeys, revokeApiKey, SCOPES, scopesGranting, type ApiScope, type Permission } from '@/lib/auth';
+import { createApiKey, listApiKeys, PERMISSIONS, revokeApiKey, SCOPES, scopesGranting, updateApiKey, type ApiScope, type Permission } from '@/lib/auth';
 import { forgetApiKeyCache } from '@/lib/auth/api-keys';
 import { receiveStock } from '@/lib/inventory';
 import { withTenant } from '@/lib/platform/db';
+import { redis, tenantKey } from '@/lib/platform/redis';
 import { apiRequest, contextOf, createStockedProduct, createTenant, json, mainLocation, noParams, rowsOf, segment, type TestTenant } from '../helpers';
 import { findRoutes, PUBLIC_ROUTES } from './routes';
 
@@ -19,6 +20,32 @@ import { findRoutes, PUBLIC_ROUTES } from './routes';
  * the route's permission granted by its scopes (else 403) — and acts with its scopes only.
  */
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/**
+ * What only a person signed in at the business may do: no scope may ever grant these. The list
+ * lives here, apart from API_SCOPES, so that widening a scope to one of them fails this file —
+ * above all `apikeys:manage`: a key never lists, mints, edits or revokes keys. Every other
+ * permission must be some scope's (the first test), so a new permission is put in one place or the other.
+ */
+const SESSION_ONLY = [
+  'admin:access',
+  'apikeys:manage',
+  'assistant:use',
+  'audit:read',
+  'customer:privacy',
+  'discount:override',
+  'kitchen:use',
+  'kitchen:write',
+  'offline:resolve',
+  'register:use',
+  'settings:write',
+  'shift:manage',
+  'staff:manage-owners',
+  'staff:write',
+  'timeclock:manage',
+  'timeclock:use',
+] as const satisfies readonly Permission[];
+const sessionOnly = (p: Permission) => (SESSION_ONLY as readonly Permission[]).includes(p);
 type Handler = ((req: unknown, seg: unknown) => Promise<Response>) & { permission?: Permission };
 
 const keyRequest = (t: TestTenant, key: string, method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}) =>
@@ -49,6 +76,11 @@ describe('API keys', () => {
   beforeAll(async () => {
     [a, b] = await Promise.all([createTenant(), createTenant()]);
   }, 60_000);
+
+  it('grants no key a SESSION_ONLY permission, and every other permission through some scope', () => {
+    for (const permission of SESSION_ONLY) expect(scopesGranting(permission), permission).toEqual([]);
+    expect(PERMISSIONS.filter((p) => !sessionOnly(p) && scopesGranting(p).length === 0), 'permissions neither in a scope nor in SESSION_ONLY').toEqual([]);
+  });
 
   it('shows the secret once and keeps only its SHA-256: never in a list, a row or the audit log', async () => {
     const res = await keysRoute.POST(await apiRequest('POST', '/api/v1/api-keys', { host: a.tenant, as: a.owner, body: { name: 'Books sync', scopes: ['orders:read', 'catalog:read'] } }), noParams);
@@ -101,6 +133,7 @@ describe('API keys', () => {
   it('enforces the route’s scope on every route: without it 403 naming the scope, with it never 401/403 from the key', async () => {
     const keys = new Map<string, { without: string; with: string | null }>();
     const checked: string[] = [];
+    const refusedSessionOnly: string[] = [];
     for await (const { route, method, handler, permission, params, path } of keyRoutes()) {
       if (!keys.has(permission)) {
         const granting = scopesGranting(permission);
@@ -115,6 +148,8 @@ describe('API keys', () => {
       const error = (await refused.json()).error;
       expect(error.details).toMatchObject({ permission, requiredScopes: scopesGranting(permission) });
       for (const scope of scopesGranting(permission)) expect(error.message).toContain(`"${scope}"`);
+      // A SESSION_ONLY route: refused above to a key holding every scope there is.
+      if (sessionOnly(permission)) refusedSessionOnly.push(`${method} ${route.path}`);
       if (withScope) {
         const res = await handler(await keyRequest(a, withScope, method, path, { body }), segment(params));
         const answer = res.status >= 400 ? (await res.json()).error : null;
@@ -126,6 +161,7 @@ describe('API keys', () => {
       }
     }
     expect(checked.length).toBeGreaterThan(60);
+    expect(refusedSessionOnly).toEqual(expect.arrayContaining(['GET /api/v1/api-keys', 'POST /api/v1/api-keys', 'GET /api/v1/api-keys/[id]', 'PATCH /api/v1/api-keys/[id]', 'DELETE /api/v1/api-keys/[id]']));
     // Not vacuous: with the scope, reads of the collections answer 200.
     expect(checked).toEqual(expect.arrayContaining(['GET /api/v1/products → 200', 'GET /api/v1/orders → 200', 'GET /api/v1/inventory/levels → 200']));
     if (process.env.SHOW_SWEEP) console.log(checked.join('\n'));
@@ -146,6 +182,86 @@ describe('API keys', () => {
     expect((await revokeApiKey(contextOf(a), key.id)).status).toBe('revoked');
     const other = await keyRoute.DELETE(await apiRequest('DELETE', `/api/v1/api-keys/${key.id}`, { host: b.tenant, as: b.owner }), segment({ id: key.id }));
     expect(other.status).toBe(404);
+  });
+
+  describe('editing a key (PATCH /api/v1/api-keys/{id})', () => {
+    const patch = async (t: TestTenant, id: string, body: unknown, headers: Record<string, string> = {}) =>
+      json(await keyRoute.PATCH(await apiRequest('PATCH', `/api/v1/api-keys/${id}`, { host: t.tenant, as: t.owner, body, headers }), segment({ id })));
+    const products = async (secret: string) => (await productsRoute.GET(await keyRequest(a, secret, 'GET', '/api/v1/products'), noParams)).status;
+    const orders = async (secret: string) => (await ordersRoute.GET(await keyRequest(a, secret, 'GET', '/api/v1/orders'), noParams)).status;
+    const auditOf = async (t: TestTenant, id: string) =>
+      rowsOf<{ action: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null; details: Record<string, unknown> }>(
+        await withTenant(t.tenant.id, (tx) => tx.execute(sql`select action, before, after, details from audit_events where entity_id = ${id} and action = 'api_key.updated' order by created_at, id`)),
+      );
+
+    it('changes name, scopes, expiry and rate limit in one audited step; the key acts with the new scopes from its next request', async () => {
+      const { key, secret } = await newKey(a, ['catalog:read'], { name: 'Sync v1' });
+      expect([await products(secret), await orders(secret)]).toEqual([200, 403]);
+      const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+      const { status, body } = await patch(a, key.id, { name: 'Sync v2', scopes: ['orders:read'], expiresAt, rateLimitPerMinute: 50 });
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ id: key.id, name: 'Sync v2', scopes: ['orders:read'], expiresAt, rateLimitPerMinute: 50, status: 'active', prefix: key.prefix });
+      expect(JSON.stringify(body)).not.toMatch(/secret|hash/i);
+      expect([await products(secret), await orders(secret)]).toEqual([403, 200]);
+      const res = await ordersRoute.GET(await keyRequest(a, secret, 'GET', '/api/v1/orders'), noParams);
+      expect(res.headers.get('ratelimit-limit')).toBe('50');
+      const [audit, ...more] = await auditOf(a, key.id);
+      expect(more).toEqual([]);
+      expect(audit).toMatchObject({
+        before: { name: 'Sync v1', scopes: ['catalog:read'], expiresAt: null, rateLimitPerMinute: null },
+        after: { name: 'Sync v2', scopes: ['orders:read'], expiresAt, rateLimitPerMinute: 50 },
+        details: { name: 'Sync v2', prefix: key.prefix },
+      });
+      // Only what changed is recorded; back to the defaults with null; the same settings again record nothing.
+      expect((await patch(a, key.id, { expiresAt: null, rateLimitPerMinute: null, name: 'Sync v2' })).body).toMatchObject({ expiresAt: null, rateLimitPerMinute: 600 });
+      expect((await patch(a, key.id, { scopes: ['orders:read'] })).status).toBe(200);
+      const audits = await auditOf(a, key.id);
+      expect(audits.length).toBe(2);
+      expect(audits[1]).toMatchObject({ before: { expiresAt, rateLimitPerMinute: 50 }, after: { expiresAt: null, rateLimitPerMinute: null } });
+      expect(Object.keys(audits[1]!.after!)).toEqual(expect.not.arrayContaining(['name', 'scopes']));
+    });
+
+    it('reaches an instance holding the old row: the change mark in Redis makes it read the row again', async () => {
+      const { key, secret } = await newKey(a, ['catalog:read']);
+      expect(await products(secret)).toBe(200); // this instance holds the row now
+      // Another instance's edit: the row changed in the database and the mark set, this instance's copy untouched.
+      await withTenant(a.tenant.id, (tx) => tx.execute(sql`update api_keys set scopes = array['orders:read'] where id = ${key.id}`));
+      await (await redis()).set(tenantKey(a.tenant.id, 'apikey', key.prefix, 'changed'), crypto.randomUUID());
+      expect([await products(secret), await orders(secret)]).toEqual([403, 200]);
+      // And another instance's revocation the same way.
+      await withTenant(a.tenant.id, (tx) => tx.execute(sql`update api_keys set revoked_at = now() where id = ${key.id}`));
+      await (await redis()).set(tenantKey(a.tenant.id, 'apikey', key.prefix, 'changed'), crypto.randomUUID());
+      expect(await orders(secret)).toBe(401);
+    });
+
+    it('refuses what does not fit (422), a revoked key (409), an unknown id (404) and another business’s key (404, unchanged)', async () => {
+      const { key } = await newKey(a, ['catalog:read'], { name: 'Edited badly' });
+      for (const body of [{}, { scopes: [] }, { scopes: ['apikeys:manage'] }, { name: '' }, { expiresAt: '2001-01-01T00:00:00Z' }, { rateLimitPerMinute: 0 }, { rateLimitPerMinute: 1.5 }]) {
+        const { status, body: answer } = await patch(a, key.id, body);
+        expect([status, answer.error.code], JSON.stringify(body)).toEqual([422, 'unprocessable']);
+      }
+      expect((await patch(a, crypto.randomUUID(), { name: 'x' })).status).toBe(404);
+      expect((await patch(a, 'not-a-uuid', { name: 'x' })).status).toBe(404);
+      const theirs = (await newKey(b, ['orders:read'], { name: 'B’s key' })).key;
+      expect((await patch(a, theirs.id, { scopes: SCOPES })).status).toBe(404);
+      expect((await keyRoute.GET(await apiRequest('GET', `/api/v1/api-keys/${theirs.id}`, { host: a.tenant, as: a.owner }), segment({ id: theirs.id }))).status).toBe(404);
+      expect((await listApiKeys(contextOf(b))).find((k) => k.id === theirs.id)).toMatchObject({ name: 'B’s key', scopes: ['orders:read'] });
+      await revokeApiKey(contextOf(a), key.id);
+      expect(await patch(a, key.id, { name: 'Back from the dead' })).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } });
+      expect(await auditOf(a, key.id)).toEqual([]);
+    });
+
+    it('honours Idempotency-Key: a replay answers the same and records once; another body with that key is 422', async () => {
+      const { key } = await newKey(a, ['catalog:read']);
+      const headers = { 'idempotency-key': `edit-${key.id}` };
+      const first = await patch(a, key.id, { name: 'Renamed once' }, headers);
+      await patch(a, key.id, { name: 'Renamed by someone else' }); // changed in between, without the key
+      const replay = await patch(a, key.id, { name: 'Renamed once' }, headers);
+      expect([first.status, replay.status]).toEqual([200, 200]);
+      expect(replay.body).toEqual(first.body);
+      expect((await patch(a, key.id, { name: 'Renamed twice' }, headers)).status).toBe(422);
+      expect((await auditOf(a, key.id)).map((r) => r.after?.name)).toEqual(['Renamed once', 'Renamed by someone else']);
+    });
   });
 
   it('refuses an expired key (401), a made-up one and a tampered one', async () => {
@@ -191,10 +307,16 @@ describe('API keys', () => {
     expect((await create.json()).error.message).toContain('sign in');
     expect((await keysRoute.GET(await keyRequest(a, secret, 'GET', '/api/v1/api-keys'), noParams)).status).toBe(403);
     expect((await keyRoute.DELETE(await keyRequest(a, secret, 'DELETE', `/api/v1/api-keys/${key.id}`), segment({ id: key.id }))).status).toBe(403);
+    const edit = await keyRoute.PATCH(await keyRequest(a, secret, 'PATCH', `/api/v1/api-keys/${key.id}`, { body: { rateLimitPerMinute: 100_000 } }), segment({ id: key.id }));
+    expect(edit.status).toBe(403);
+    await expect(updateApiKey(contextOf(a), key.id, { name: 'x' }).then(() => 'changed')).resolves.toBe('changed'); // the owner can
     // Nor a manager or cashier signed in.
     for (const who of [a.manager, a.cashier]) {
       expect((await keysRoute.GET(await apiRequest('GET', '/api/v1/api-keys', { host: a.tenant, as: who }), noParams)).status).toBe(403);
+      const edit = await keyRoute.PATCH(await apiRequest('PATCH', `/api/v1/api-keys/${key.id}`, { host: a.tenant, as: who, body: { scopes: ['orders:read'] } }), segment({ id: key.id }));
+      expect(edit.status).toBe(403);
     }
+    expect([...(await listApiKeys(contextOf(a))).find((k) => k.id === key.id)!.scopes].sort()).toEqual([...SCOPES].sort());
     expect((await listApiKeys(contextOf(a))).find((k) => k.id === key.id)!.status).toBe('active');
   });
 

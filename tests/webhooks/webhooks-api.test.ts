@@ -7,13 +7,14 @@ import * as test from '@/app/api/v1/webhooks/[id]/test/route';
 import * as redeliver from '@/app/api/v1/webhooks/deliveries/[id]/redeliver/route';
 import * as list from '@/app/api/v1/webhooks/route';
 import { webhookEndpoints } from '@/db/schema/webhooks';
+import { createApiKey, type ApiScope } from '@/lib/auth';
 import { withTenant } from '@/lib/platform/db';
 import { verifyWebhook } from '@/lib/webhooks';
-import { apiRequest, createTenant, json, segment, type TestStaff, type TestTenant } from '../helpers';
+import { apiRequest, contextOf, createTenant, json, segment, type TestStaff, type TestTenant } from '../helpers';
 import { allowHosts, startReceiver } from './receiver';
 
 /**
- * The webhook routes: owners only, the secret in the answer only when made, the SSRF rules at save
+ * The webhook routes: owners (and API keys with the webhooks scopes) only, the secret in the answer only when made, the SSRF rules at save
  * (422 on `url`), and every route refusing another business's ids (404) and sessions (401).
  */
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -30,14 +31,38 @@ afterAll(async () => {
   await receiver.close();
 });
 
-const call = async (handler: (req: never, s: never) => Promise<Response>, method: string, path: string, t: TestTenant, as: TestStaff, params: object, body?: unknown) => {
-  const res = await handler((await apiRequest(method, path, { host: t.tenant, as, body })) as never, segment(params) as never);
+/** `as` a person signed in, or `{ key }`: an API key's secret (Authorization: Bearer). */
+const call = async (handler: (req: never, s: never) => Promise<Response>, method: string, path: string, t: TestTenant, as: TestStaff | { key: string }, params: object, body?: unknown) => {
+  const who = 'key' in as ? { headers: { authorization: `Bearer ${as.key}` } } : { as };
+  const res = await handler((await apiRequest(method, path, { host: t.tenant, body, ...who })) as never, segment(params) as never);
   return res.status === 204 ? { status: 204, body: null as any } : json(res);
 };
 
-const create = (t: TestTenant, body: unknown, as = t.owner) => call(list.POST, 'POST', '/api/v1/webhooks', t, as, {}, body);
+const create = (t: TestTenant, body: unknown, as: TestStaff | { key: string } = t.owner) => call(list.POST, 'POST', '/api/v1/webhooks', t, as, {}, body);
+
+const newKey = (t: TestTenant, scopes: ApiScope[]) => createApiKey(contextOf(t), { name: `webhooks ${scopes.join(' ')}`, scopes });
 
 describe('webhook routes', () => {
+  it('answer API keys by their scopes: webhooks:read lists and reads, webhooks:write changes', async () => {
+    const reader = { key: (await newKey(a, ['webhooks:read'])).secret };
+    const writer = { key: (await newKey(a, ['webhooks:write'])).secret };
+    const made = await create(a, { url: receiver.url('/by-key'), eventTypes: ['order.paid'] }, writer);
+    expect(made.status).toBe(201);
+    expect(made.body.secret).toMatch(/^whsec_/);
+    const p = { id: made.body.id };
+    expect(await call(list.GET, 'GET', '/api/v1/webhooks', a, reader, {})).toMatchObject({ status: 200, body: expect.arrayContaining([expect.objectContaining({ id: made.body.id })]) });
+    expect((await call(item.GET, 'GET', `/api/v1/webhooks/${made.body.id}`, a, reader, p)).status).toBe(200);
+    expect((await call(deliveries.GET, 'GET', `/api/v1/webhooks/${made.body.id}/deliveries`, a, reader, p)).status).toBe(200);
+    // Reading is not writing, and the other way round.
+    const refused = await call(item.PATCH, 'PATCH', `/api/v1/webhooks/${made.body.id}`, a, reader, p, { enabled: false });
+    expect(refused).toMatchObject({ status: 403, body: { error: { details: { permission: 'webhooks:write', requiredScopes: ['webhooks:write'] } } } });
+    expect((await create(a, { url: receiver.url('/nope'), eventTypes: ['order.paid'] }, reader)).status).toBe(403);
+    expect((await call(list.GET, 'GET', '/api/v1/webhooks', a, writer, {})).status).toBe(403);
+    expect(await call(item.PATCH, 'PATCH', `/api/v1/webhooks/${made.body.id}`, a, writer, p, { enabled: false })).toMatchObject({ status: 200, body: { enabled: false } });
+    expect((await call(item.DELETE, 'DELETE', `/api/v1/webhooks/${made.body.id}`, a, writer, p)).status).toBe(204);
+  });
+
+
   it('an owner adds an endpoint: the secret is in that answer only', async () => {
     const res = await create(a, { url: receiver.url('/api'), eventTypes: ['order.paid', 'order.placed', 'order.paid'] });
     expect(res.status).toBe(201);
@@ -111,9 +136,13 @@ describe('webhook routes', () => {
       ['POST', redeliver.POST, `/api/v1/webhooks/deliveries/${sent.deliveryId}/redeliver`, { id: sent.deliveryId }],
     ];
     const before = receiver.received.length;
+    const keyOf = async (t: TestTenant) => ({ key: (await newKey(t, ['webhooks:read', 'webhooks:write'])).secret });
+    const [aKey, bKey] = [await keyOf(a), await keyOf(b)];
     for (const [method, handler, path, params, body] of routes) {
       expect((await call(handler, method, path, b, b.owner, params, body)).status, `${method} ${path} as B`).toBe(404);
+      expect((await call(handler, method, path, b, bKey, params, body)).status, `${method} ${path} with B's API key`).toBe(404);
       expect((await call(handler, method, path, b, a.owner, params, body)).status, `${method} ${path} with A's session on B's host`).toBe(401);
+      expect((await call(handler, method, path, b, aKey, params, body)).status, `${method} ${path} with A's API key on B's host`).toBe(401);
     }
     const listedByB = await call(list.GET, 'GET', '/api/v1/webhooks', b, b.owner, {});
     expect(listedByB).toMatchObject({ status: 200, body: [] });

@@ -4,13 +4,10 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { CheckboxField, TextField } from '@/components/ui/field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+import { ApiKeySettingsFields } from './api-key-fields';
 
 export type CreateKeyState = { secret?: string; prefix?: string; error?: string; fieldErrors?: Record<string, string> } | null;
-
-/** The scope's message key: `orders:read` → `orders_read` (next-intl keys take no colon). */
-export const scopeMessageKey = (scope: string) => `scope.${scope.replace(/[^a-z]/g, '_')}` as 'scope.orders_read';
 
 /** Name, scopes, optional expiry and rate limit; on success the secret, shown this once, with a copy button. */
 export function ApiKeyCreateForm({ scopes, defaultRateLimit, createApiKeyAction }: { scopes: readonly string[]; defaultRateLimit: number; createApiKeyAction: FormAction<CreateKeyState> }) {
@@ -50,30 +47,7 @@ export function ApiKeyCreateForm({ scopes, defaultRateLimit, createApiKeyAction 
       )}
       <form ref={form} onSubmit={onSubmit} className="mt-4 space-y-4" noValidate>
         {state?.error && <Alert tone="error">{state.error}</Alert>}
-        <div className="grid gap-4 sm:grid-cols-3">
-          <TextField label={t('create.name')} name="name" required maxLength={80} autoComplete="off" error={fe.name} hint={t('create.nameHint')} />
-          <TextField label={t('create.expiresOn')} name="expiresOn" type="date" error={fe.expiresOn} hint={t('create.expiresHint')} />
-          <TextField
-            label={t('create.rateLimit')}
-            name="rateLimitPerMinute"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={100000}
-            placeholder={String(defaultRateLimit)}
-            error={fe.rateLimitPerMinute}
-            hint={t('create.rateLimitHint', { limit: defaultRateLimit })}
-          />
-        </div>
-        <fieldset className="space-y-2">
-          <legend className="text-sm font-medium text-slate-700">{t('create.scopes')}</legend>
-          {fe.scopes && <p className="text-sm text-red-700">{fe.scopes}</p>}
-          <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
-            {scopes.map((scope) => (
-              <CheckboxField key={scope} name="scopes" value={scope} label={scope} hint={t(scopeMessageKey(scope))} />
-            ))}
-          </div>
-        </fieldset>
+        <ApiKeySettingsFields scopes={scopes} defaultRateLimit={defaultRateLimit} fieldErrors={fe} />
         <Button type="submit" disabled={pending}>
           {pending ? t('create.creating') : t('create.submit')}
         </Button>

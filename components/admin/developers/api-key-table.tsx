@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -69,14 +70,21 @@ export function ApiKeyTable({ keys, revokeApiKeyAction }: { keys: ApiKeyRowView[
                     <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${statusTone[key.status]}`}>{t(`status.${key.status}`)}</span>
                   </td>
                   <td className="px-4 py-3 text-right align-top">
-                    {key.status === 'active' && (
-                      <form onSubmit={onSubmit}>
-                        <input type="hidden" name="id" value={key.id} />
-                        <Button type="submit" variant="danger" disabled={pending} aria-label={t('list.revokeLabel', { name: key.name })}>
-                          {pending ? t('list.revoking') : t('list.revoke')}
-                        </Button>
-                      </form>
-                    )}
+                    <div className="flex items-center justify-end gap-3">
+                      {key.status !== 'revoked' && (
+                        <Link href={`/admin/developers?edit=${key.id}#edit-key`} className="font-semibold text-brand-700 underline" aria-label={t('list.editLabel', { name: key.name })}>
+                          {t('list.edit')}
+                        </Link>
+                      )}
+                      {key.status === 'active' && (
+                        <form onSubmit={onSubmit}>
+                          <input type="hidden" name="id" value={key.id} />
+                          <Button type="submit" variant="danger" disabled={pending} aria-label={t('list.revokeLabel', { name: key.name })}>
+                            {pending ? t('list.revoking') : t('list.revoke')}
+                          </Button>
+                        </form>
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}

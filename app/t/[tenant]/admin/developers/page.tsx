@@ -2,19 +2,22 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ApiKeyCreateForm } from '@/components/admin/developers/api-key-create-form';
+import { ApiKeyEditForm } from '@/components/admin/developers/api-key-edit-form';
 import { ApiKeyTable, type ApiKeyRowView } from '@/components/admin/developers/api-key-table';
 import { currentDisplayPreferences, DEFAULT_RATE_LIMIT_PER_MINUTE, listApiKeys, requireStaff, SCOPES } from '@/lib/auth';
+import { businessDayOf } from '@/lib/platform/business-day';
 import { dateTimeFormat } from '@/lib/platform/format-time';
-import { createApiKeyAction, revokeApiKeyAction } from './actions';
+import { createApiKeyAction, revokeApiKeyAction, updateApiKeyAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const tt = await getTranslations('admin.titles');
   return { title: tt('developers') };
 }
 
-/** API keys (docs/api.md): the owner lists, creates (the secret shown once) and revokes them. */
-export default async function DevelopersPage() {
+/** API keys (docs/api.md): the owner lists, creates (the secret shown once), edits (`?edit=<id>`) and revokes them. */
+export default async function DevelopersPage({ searchParams }: { searchParams: Promise<{ edit?: string | string[] }> }) {
   const ctx = await requireStaff('apikeys:manage');
+  const { edit } = await searchParams;
   const [keys, { locale }, t] = await Promise.all([listApiKeys(ctx), currentDisplayPreferences(), getTranslations('developers')]);
   const format = dateTimeFormat(ctx.tenant.timeZone, 'dateTime', locale);
   const rows: ApiKeyRowView[] = keys.map((k) => ({
@@ -28,6 +31,7 @@ export default async function DevelopersPage() {
     lastUsedAt: k.lastUsedAt ? format.format(k.lastUsedAt) : null,
     expiresAt: k.expiresAt ? format.format(k.expiresAt) : null,
   }));
+  const editing = keys.find((k) => k.id === edit && k.status !== 'revoked');
   return (
     <div className="max-w-6xl space-y-8">
       <header className="space-y-1">
@@ -44,6 +48,22 @@ export default async function DevelopersPage() {
           </Link>
         </p>
       </header>
+      {editing && (
+        <ApiKeyEditForm
+          key={editing.id}
+          apiKey={{
+            id: editing.id,
+            prefix: editing.prefix,
+            name: editing.name,
+            scopes: editing.scopes,
+            expiresOn: editing.expiresAt ? businessDayOf(editing.expiresAt, { timeZone: ctx.tenant.timeZone, dayStartsAt: '00:00' }).date : '',
+            rateLimitPerMinute: editing.rateLimitPerMinute === DEFAULT_RATE_LIMIT_PER_MINUTE ? '' : String(editing.rateLimitPerMinute),
+          }}
+          scopes={SCOPES}
+          defaultRateLimit={DEFAULT_RATE_LIMIT_PER_MINUTE}
+          updateApiKeyAction={updateApiKeyAction}
+        />
+      )}
       <ApiKeyCreateForm scopes={SCOPES} defaultRateLimit={DEFAULT_RATE_LIMIT_PER_MINUTE} createApiKeyAction={createApiKeyAction} />
       <ApiKeyTable keys={rows} revokeApiKeyAction={revokeApiKeyAction} />
     </div>

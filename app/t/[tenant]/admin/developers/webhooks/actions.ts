@@ -17,12 +17,12 @@ const idOf = (formData: FormData, name = 'id') => {
 /** Adds an endpoint; `ok` is its signing secret, which the form shows this once. */
 export async function addWebhookAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const input = { url: text(formData, 'url'), description: text(formData, 'description') ?? null, eventTypes: formData.getAll('eventTypes').map(String) };
-  return staffAction('webhooks:manage', webhookEndpointInputSchema, input, async (ctx, data) => (await createEndpoint(ctx, data)).secret);
+  return staffAction('webhooks:write', webhookEndpointInputSchema, input, async (ctx, data) => (await createEndpoint(ctx, data)).secret);
 }
 
 export async function setWebhookEnabledAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const enabled = text(formData, 'enabled') === 'true';
-  return staffAction('webhooks:manage', z.object({}), {}, async (ctx) => {
+  return staffAction('webhooks:write', z.object({}), {}, async (ctx) => {
     await updateEndpoint(ctx, idOf(formData), { enabled });
     const t = await getTranslations('webhooks.actions');
     return enabled ? t('turnedOn') : t('turnedOff');
@@ -31,11 +31,11 @@ export async function setWebhookEnabledAction(_prev: FormState, formData: FormDa
 
 /** `ok` is the new secret, shown this once. */
 export async function rotateWebhookSecretAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return staffAction('webhooks:manage', z.object({}), {}, async (ctx) => (await rotateSecret(ctx, idOf(formData))).secret);
+  return staffAction('webhooks:write', z.object({}), {}, async (ctx) => (await rotateSecret(ctx, idOf(formData))).secret);
 }
 
 export async function deleteWebhookAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return staffAction('webhooks:manage', z.object({}), {}, async (ctx) => {
+  return staffAction('webhooks:write', z.object({}), {}, async (ctx) => {
     await deleteEndpoint(ctx, idOf(formData));
     return (await getTranslations('webhooks.actions'))('deleted');
   });
@@ -49,9 +49,9 @@ async function outcome(attempt: ManualAttempt): Promise<string> {
 }
 
 export async function testWebhookAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return staffAction('webhooks:manage', z.object({}), {}, async (ctx) => outcome(await sendTestEvent(ctx, idOf(formData))));
+  return staffAction('webhooks:write', z.object({}), {}, async (ctx) => outcome(await sendTestEvent(ctx, idOf(formData))));
 }
 
 export async function redeliverWebhookAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return staffAction('webhooks:manage', z.object({}), {}, async (ctx) => outcome(await redeliver(ctx, idOf(formData))));
+  return staffAction('webhooks:write', z.object({}), {}, async (ctx) => outcome(await redeliver(ctx, idOf(formData))));
 }

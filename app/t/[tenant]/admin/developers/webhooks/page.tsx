@@ -19,7 +19,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Webhook endpoints (owners): add, turn on/off, rotate the secret, test; `?endpoint=<id>` shows its delivery log. */
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const ctx = await requireStaff('webhooks:manage');
+  const ctx = await requireStaff('webhooks:read');
   const raw = await searchParams;
   const t = await getTranslations('webhooks');
   const f = await pageFormats();
