@@ -1,8 +1,9 @@
 'use server';
 
 import { z } from 'zod';
-import { apiKeyInputSchema, createApiKey, revokeApiKey, staffAction, staffRead, type FormState } from '@/lib/auth';
+import { apiKeyInputSchema, createApiKey, currentDisplayPreferences, revokeApiKey, staffAction, staffRead, type FormState } from '@/lib/auth';
 import { fieldErrorsOf } from '@/lib/platform/errors';
+import { fieldIssueWords } from '@/lib/platform/field-words';
 import { instantOfWallTime } from '@/lib/platform/business-day';
 import { text, texts } from '@/lib/platform/form-data';
 import { refresh } from 'next/cache';
@@ -24,7 +25,8 @@ export async function createApiKeyAction(_prev: CreateKeyState, formData: FormDa
     rateLimitPerMinute: limit ? Number(limit) : null,
   });
   if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error.issues, (p) => (p[0] === 'expiresAt' ? 'expiresOn' : String(p[0] ?? 'form')));
+    const { locale } = await currentDisplayPreferences();
+    const fieldErrors = fieldErrorsOf(parsed.error.issues, (p) => (p[0] === 'expiresAt' ? 'expiresOn' : String(p[0] ?? 'form')), fieldIssueWords(locale));
     return { error: (await getTranslations('developers'))('checkFields'), fieldErrors };
   }
   return staffRead<{ secret?: string; prefix?: string }>('apikeys:manage', {}, async (ctx) => {
