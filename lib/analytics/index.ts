@@ -2,6 +2,7 @@ import 'server-only';
 import type { TenantContext } from '@/lib/auth';
 import { categoryService } from '@/lib/catalog';
 import { AppError } from '@/lib/platform/errors';
+import type { Locale } from '@/lib/platform/locale';
 import { drawerOverShortOf, refundsAndVoidsOf } from './exceptions';
 import { tableCsv } from './report-csv';
 import { REPORT_INFO, tablesOf, type ReportData, type ReportFact, type ReportResult, type ReportTable } from './report-tables';
@@ -148,16 +149,17 @@ export type ReportView = ReportResult & {
 /**
  * A report as the /admin/reports page and its CSV show it: the answer for the resolved range
  * (today by default) — every row for the item and category lists, not the top ten — with its
- * tables. Unknown name: 404; bad range: 400, as `report`.
+ * tables, their words in `locale` (the page's reader's; the CSV's are English). Unknown name:
+ * 404; bad range: 400, as `report`.
  */
-export async function reportView(ctx: TenantContext, name: string, input: Record<string, string | undefined>): Promise<ReportView> {
+export async function reportView(ctx: TenantContext, name: string, input: Record<string, string | undefined>, locale: Locale = 'en'): Promise<ReportView> {
   if (!isReportName(name)) throw new AppError('not_found', `No report called ${name}`);
   const all = { ...input, limit: 'all' };
   parseInput(name === 'top-products' || name === 'top-categories' ? topSchema : rangeSchema, all); // every field's problem at once
   const period = await inPeriod(ctx, { from: input.from, to: input.to, locationId: input.locationId }, async (_tx, p) => p);
   const range = { from: period.from, to: period.to, locationId: period.locationId ?? '' };
   const result = await report(ctx, name, { by: input.by ?? '', ...range, limit: 'all' });
-  return { ...result, ...REPORT_INFO[name], from: period.from, to: period.to, locationId: period.locationId ?? null, ...tablesOf(result, period) };
+  return { ...result, ...REPORT_INFO[name], from: period.from, to: period.to, locationId: period.locationId ?? null, ...tablesOf(result, period, locale) };
 }
 
 /**

@@ -127,14 +127,11 @@ export function capabilities(lang: Language): string {
     : 'I can’t answer that yet. I can tell you revenue, a comparison of two periods, best sellers, the payment mix, discounts, low-stock items, what the stock is worth, tables occupied, open orders, sales by staff, refunds and voids, and the busiest hours — for today, yesterday, this or last week, this or last month, a month by name, since a weekday, or a date range (2026-11-01 to 2026-11-15) — and find an order by its amount and time ("the order of about $34 at around 2 pm yesterday"). Once you approve, I can also mark an item sold out ("86 the mohinga") or back on, set a low-stock threshold, and draft a purchase list from low stock. Try "What was revenue today?"';
 }
 
-export const SUGGESTIONS = [
-  'What was revenue today?',
-  'How does this week compare with last week?',
-  'What were the best sellers this week?',
-  'How did people pay yesterday?',
-  'What is running low on stock?',
-  'What is our stock worth?',
-  'How many tables are occupied?',
-  'Draft a purchase list from low stock',
-  'ဒီနေ့ ရောင်းအား ဘယ်လောက်လဲ',
-];
+/**
+ * The questions the chat offers before the first one, by their catalogue key
+ * (`admin.assistant.suggestions.<key>`): the page shows and sends them in the reader's language,
+ * and the offline model answers each the same in English and Myanmar (tests/assistant). The last
+ * one is in the other language, to show the assistant understands both.
+ */
+export const SUGGESTIONS = ['revenueToday', 'compareWeeks', 'bestSellersThisWeek', 'paymentsYesterday', 'lowStock', 'stockWorth', 'tablesOccupied', 'purchaseList', 'otherLanguage'] as const;
+export type Suggestion = (typeof SUGGESTIONS)[number];

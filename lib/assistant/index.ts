@@ -23,4 +23,4 @@ export {
 export { offlineModel, nextStep, OFFLINE_MODEL_ID } from './offline-model';
 export { parsePeriod, type Range } from './period';
 export { questionKind, languageOf, QUESTION_KINDS, type QuestionKind, type Language } from './intents';
-export { SUGGESTIONS } from './answers';
+export { SUGGESTIONS, type Suggestion } from './answers';

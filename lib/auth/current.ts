@@ -8,7 +8,8 @@ import { trimmedText } from '@/lib/platform/form-data';
 import { PATH_HEADER_NAME } from '@/lib/platform/headers';
 import { requestContextFrom, runWithContext } from '@/lib/platform/request-context';
 import { currentTenant, type TenantInfo } from '@/lib/tenancy';
-import { DEFAULT_LOCALE } from '@/lib/platform/locale';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/platform/locale';
+import { fieldIssueWords } from '@/lib/platform/field-words';
 import { translatorFor } from '@/lib/platform/i18n';
 import { grantApproval } from './approvals';
 import { displayPreferences, type DisplayPreferences } from './locale';
@@ -87,7 +88,7 @@ export async function staffAction<S extends z.ZodType>(
   if (!parsed.success) {
     return {
       error: await formWords('checkFields'),
-      fieldErrors: fieldErrorsOf(parsed.error.issues),
+      fieldErrors: fieldErrorsOf(parsed.error.issues, undefined, fieldIssueWords(await formLocale())),
     };
   }
   return asStaff(staff, async () => {
@@ -96,7 +97,7 @@ export async function staffAction<S extends z.ZodType>(
       refresh(); // re-render the page the form is on with the change
       return { ok };
     } catch (err) {
-      return toFormState(err);
+      return toFormState(err, fieldIssueWords(await formLocale()));
     }
   });
 }
@@ -122,9 +123,13 @@ export async function staffRead<T extends object>(permission: Permission, empty:
  * A form's own refusal in the reader's language (the person's or tenant's, as the page renders).
  * The field messages beside it come from the modules' zod schemas and stay as they wrote them.
  */
+/** The language a server action answers its form in: the reader's, English when it cannot be read. */
+async function formLocale(): Promise<Locale> {
+  return (await currentDisplayPreferences().catch(() => ({ locale: DEFAULT_LOCALE }))).locale;
+}
+
 async function formWords(key: 'checkFields' | 'roleForbidden' | 'sessionEnded'): Promise<string> {
-  const { locale } = await currentDisplayPreferences().catch(() => ({ locale: DEFAULT_LOCALE }));
-  return translatorFor(locale, 'errors')(key);
+  return translatorFor(await formLocale(), 'errors')(key);
 }
 
 async function staffFor(permission: Permission): Promise<TenantContext | { error: string }> {

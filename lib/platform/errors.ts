@@ -147,17 +147,27 @@ export function toErrorResponse(err: unknown, headers?: HeadersInit): Response {
  * for it (zod reports every failed check, and the first is the one to fix first: an empty
  * store address is "enter one", not "start and end with a letter or digit").
  */
-export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[], key: (path: readonly PropertyKey[]) => string = (p) => p.map(String).join('.') || 'form'): Record<string, string> {
+export function fieldErrorsOf<I extends { path: readonly PropertyKey[]; message: string }>(
+  issues: readonly I[],
+  key: (path: readonly PropertyKey[]) => string = (p) => p.map(String).join('.') || 'form',
+  /** The issue in the reader's words (lib/platform/field-words.ts); the schema's message by default. */
+  text: (issue: I) => string = (i) => i.message,
+): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const issue of issues) fields[key(issue.path)] ??= issue.message;
+  for (const issue of issues) fields[key(issue.path)] ??= text(issue);
   return fields;
 }
 
 /** What a form's server action returns to the form (useActionState). */
 export type FormMessage = { ok?: string; error?: string; fieldErrors?: Record<string, string> };
 
-/** Any thrown error as form state: field errors from AppError details, a generic message for the unknown. */
-export function toFormState(err: unknown): FormMessage {
+/**
+ * Any thrown error as form state: field errors from AppError details, a generic message for the
+ * unknown. A module's own parse failure (a ZodError) gives its issues to `text`, so they read in
+ * the reader's language; an AppError's details carry no issue code and are shown as sent.
+ */
+export function toFormState(err: unknown, text?: (issue: ZodError['issues'][number]) => string): FormMessage {
+  if (err instanceof ZodError && text) return { ...toFormState(err), fieldErrors: fieldErrorsOf(err.issues, undefined, text) };
   const appError = reportError(err);
   const fields = Array.isArray(appError.details)
     ? Object.fromEntries(

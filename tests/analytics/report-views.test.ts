@@ -12,6 +12,7 @@ import { businessDayOf } from '@/lib/platform/business-day';
 import { formatsFor } from '@/lib/platform/formats';
 import { MESSAGES } from '@/lib/platform/i18n';
 import { readStream } from '../helpers';
+import { renderStrict } from '../i18n/render-strict';
 import { setUpShop, type Shop } from './fixtures';
 
 /** The report components as the admin renders them: inside next-intl's provider, in English. */
@@ -108,5 +109,47 @@ describe('the report page and its CSV', () => {
     expect(items.tables[0]!.rows.map((r) => r[0])).toEqual(['Tea', 'Cake']);
     const byUnits = await reportView(shop.owner, 'top-products', { ...range, by: 'quantity' });
     expect(byUnits.tables[0]!.rows.map((r) => r[0])).toEqual(['Tea', 'Cake']); // 2 kept each; Tea's net is higher
+  });
+});
+
+describe('the report page in Myanmar', () => {
+  it.each(REPORT_NAMES)('%s: titles, headings, figures, totals and our words in Burmese; keys and cells as in English; the CSV stays English', async (name) => {
+    const [en, my] = await Promise.all([reportView(shop.owner, name, range, 'en'), reportView(shop.owner, name, range, 'my')]);
+    expect(my.tables.map((t) => t.id)).toEqual(en.tables.map((t) => t.id));
+    expect(my.facts.map((f) => [f.key, f.kind, f.value])).toEqual(en.facts.map((f) => [f.key, f.kind, f.value]));
+    const english = new Set([...en.tables.flatMap((t) => [t.title, ...t.columns.map((c) => c.label), t.totals?.label ?? '']), ...en.facts.map((f) => f.label)]);
+    english.delete('');
+    for (const [i, table] of my.tables.entries()) {
+      const mine = en.tables[i]!;
+      expect(table.columns.map((c) => [c.key, c.kind])).toEqual(mine.columns.map((c) => [c.key, c.kind]));
+      expect(table.totals?.values ?? null).toEqual(mine.totals?.values ?? null);
+      for (const text of [table.title, ...table.columns.map((c) => c.label), table.totals?.label].filter(Boolean)) expect(english.has(text!), `${name}/${table.id}: “${text}” left in English`).toBe(false);
+      // Numbers, names and ids are the same cells; only our own words (a tender, a period, "Former staff") differ.
+      table.columns.forEach((c, j) => {
+        if (c.kind !== 'text') expect(table.rows.map((r) => r[j])).toEqual(mine.rows.map((r) => r[j]));
+      });
+      const html = renderStrict('my', createElement(ReportTableView, { table, format: { ...format, f: formatsFor('my') }, caption: table.title }));
+      if (table.rows.length > 0) expect(tableCells(html)[0]).toEqual(table.columns.map((c) => c.label));
+    }
+    for (const fact of my.facts) expect(english.has(fact.label), `${name}: “${fact.label}” left in English`).toBe(false);
+    const facts = renderStrict('my', createElement(ReportFacts, { facts: my.facts, format: { ...format, f: formatsFor('my') } }));
+    for (const fact of my.facts) expect(facts).toContain(`data-figure="${fact.key}"`);
+    const exported = await exportReport(shop.owner, name, range);
+    const csv = Papa.parse<string[]>((await readStream(exported.body)).text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(csv[0]).toEqual(en.tables[0]!.columns.map((c) => c.key));
+  });
+
+  it('writes our own words of the cells in the reader’s language, and the CSV in English', async () => {
+    const my = await reportView(shop.owner, 'tender-mix', range, 'my');
+    expect(my.tables[0]!.rows.map((r) => r[0])).toEqual(['ငွေသား']);
+    expect(my.tables[0]!.totals!.label).toBe('နည်းလမ်း အားလုံး');
+    const summary = await reportView(shop.owner, 'sales-summary', range, 'my');
+    expect(summary.tables[0]!.rows.map((r) => r[0])).toEqual(['ဤကာလ', 'တစ်ပတ်အလို', 'ပြောင်းလဲမှု']);
+    const refunds = await reportView(shop.owner, 'refunds-and-voids', range, 'my');
+    expect(refunds.tables.map((t) => t.totals?.label ?? null)).toEqual(['ငွေပြန်အမ်းမှု ၁ ကြိမ်', 'ပယ်ဖျက်မှု ၁ ကြိမ်', null, null]);
+    expect(refunds.tables.find((t) => t.id === 'reasons')!.rows.map((r) => r.slice(0, 2))).toEqual([['ငွေပြန်အမ်း', 'Cold'], ['ပယ်ဖျက်', 'Mistake']]);
+    const exported = await exportReport(shop.owner, 'tender-mix', range);
+    const csv = Papa.parse<string[]>((await readStream(exported.body)).text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(csv[1]![0]).toBe('Cash');
   });
 });

@@ -1,6 +1,7 @@
 import type { LanguageModelV3Prompt } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { nextStep, offlineModel, parsePeriod, QUESTION_KINDS } from '@/lib/assistant';
+import { ACTION_TOOLS, nextStep, offlineModel, parsePeriod, QUESTION_KINDS, SUGGESTIONS } from '@/lib/assistant';
+import { translatorFor } from '@/lib/platform/i18n';
 import { answerFrom } from '@/lib/assistant/answers';
 import { amountOf } from '@/lib/assistant/intents';
 import { chunks } from '@/lib/assistant/offline-model';
@@ -292,5 +293,24 @@ describe('the answers of the new kinds, each headline figure citing its page', (
     const none = { from: TODAY, to: TODAY, currency: 'USD', amount: 3400, min: 3060, max: 3740, around: null, candidates: [], link: '/admin/orders?from=x' };
     expect(answerFrom('findOrder', none, 'en')).toBe(`I found no order of about $34.00 ([$30.60–$37.40](/admin/orders?from=x)) on ${TODAY}.`);
     expect(answerFrom('discounts', { from: TODAY, to: TODAY, currency: 'USD', discounts: 0, discountedOrders: 0, orders: 3, rateBasisPoints: 0, items: [] }, 'en')).toBe(`No discounts were given for ${TODAY}.`);
+  });
+});
+
+describe('the suggested questions', () => {
+  const en = translatorFor('en', 'admin');
+  const my = translatorFor('my', 'admin');
+  const offered = new Set<string>([...QUESTION_KINDS, ...ACTION_TOOLS]);
+  it.each(SUGGESTIONS.filter((s) => s !== 'otherLanguage'))('%s: the Burmese one asks what the English one asks', (key) => {
+    const [english, burmese] = [en(`assistant.suggestions.${key}`), my(`assistant.suggestions.${key}`)];
+    expect(burmese).not.toBe(english);
+    expect(burmese).toMatch(/[\u1000-\u109f]/);
+    const step = nextStep(ask(english), offered);
+    expect(step.type, `${english} is answered by a tool`).toBe('tool-call');
+    expect(nextStep(ask(burmese), offered)).toEqual(step);
+  });
+
+  it('offers the other language last: each asks what the first one asks', () => {
+    expect(en('assistant.suggestions.otherLanguage')).toBe(my('assistant.suggestions.revenueToday'));
+    expect(my('assistant.suggestions.otherLanguage')).toBe(en('assistant.suggestions.revenueToday'));
   });
 });

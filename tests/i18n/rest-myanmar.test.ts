@@ -47,6 +47,7 @@ import { TableRowEditor } from '@/components/restaurant/table-row-editor';
 import { FindStoreForm } from '@/components/site/find-store-form';
 import { SignUpForm } from '@/components/site/sign-up-form';
 import type { AuditEventView, StaffMember } from '@/lib/auth';
+import { SUGGESTIONS } from '@/lib/assistant';
 import { AUDIT_ACTIONS } from '@/lib/platform/audit-actions';
 import type { FoundOrder, OrderEvent } from '@/lib/orders';
 import { formatsFor } from '@/lib/platform/formats';
@@ -122,6 +123,22 @@ const events = [
 
 const auditRows = [
   { id: 'a1', at: new Date(now).toISOString(), action: 'order.refunded', label: 'Refunded', entityType: 'order', entityId: 'o1', before: null, after: null, details: {}, ip: null, userAgent: null, actor: { id: 'u2', name: 'Ma Hla' }, approver: null },
+  {
+    id: 'a3',
+    at: new Date(now).toISOString(),
+    action: 'product.updated',
+    label: 'Product changed',
+    entityType: 'product',
+    entityId: 'p1',
+    before: { trackStock: false, prices: { 'NDL-1': 2000 }, status: 'active' },
+    after: { trackStock: true, prices: { 'NDL-1': 2500 }, status: 'archived' },
+    details: { name: 'Mohinga', note: 'Price board' },
+    ip: '203.0.113.7',
+    userAgent: 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
+    actor: { id: 'u2', name: 'Ma Hla' },
+    approver: null,
+  },
+  { id: 'a4', at: new Date(now).toISOString(), action: 'shift.closed', label: 'Shift closed', entityType: 'shift', entityId: 's1', before: null, after: null, details: { registerName: 'Front', countedCash: 11350, expectedCash: 11400, difference: -50 }, ip: null, userAgent: null, actor: { id: 'u2', name: 'Ma Hla' }, approver: null },
   { id: 'a2', at: new Date(now).toISOString(), action: 'legacy.thing', label: 'legacy.thing', entityType: 'tenant', entityId: null, before: null, after: null, details: {}, ip: null, userAgent: null, actor: null, approver: null },
 ] as unknown as AuditEventView[];
 
@@ -188,11 +205,11 @@ function screens(locale: Locale): ReactNode[] {
     el(FindStoreForm, { key: 'find' }),
     el(StockCountForm, { key: 'count', location: { id: 'l1', name: 'Main store' }, stockedHere: [{ variantId: 'v1', productName: 'Mohinga', variantName: 'Default', sku: 'NDL-1', barcodes: [], trackStock: true, quantity: null }], countStockAction: noAction, searchStockItemsAction: async () => ({ items: [] }) }),
     el(AssistantChat, { key: 'assistant', conversationId: '00000000-0000-4000-8000-00000000000a', initialMessages: chat, actionTools: ['setItemSoldOut', 'setLowStockThreshold'], currency: 'MMK', suggestions: [] }),
-    el(AssistantChat, { key: 'assistant-empty', conversationId: '00000000-0000-4000-8000-00000000000b', initialMessages: [], actionTools: [], currency: 'MMK', suggestions: ['What was revenue today?'] }),
+    el(AssistantChat, { key: 'assistant-empty', conversationId: '00000000-0000-4000-8000-00000000000b', initialMessages: [], actionTools: [], currency: 'MMK', suggestions: SUGGESTIONS.map((q) => translatorFor(locale, 'admin')(`assistant.suggestions.${q}`)) }),
     el(ConversationList, { key: 'chats', chats: [{ id: 'ch1', title: 'Sales', updatedAt: new Date(now).toISOString() }], current: 'ch1', timeZone: 'Asia/Yangon', rename: noAction, remove: noAction }),
     el(ConversationList, { key: 'chats-empty', chats: [], current: null, timeZone: 'Asia/Yangon', rename: noAction, remove: noAction }),
     el(AuditFilters, { key: 'audit-filters', values: {}, staff: [{ id: 'u2', name: 'Ma Hla', active: true }], today: '2026-03-04' }),
-    el(AuditTable, { key: 'audit-table', rows: auditRows, people: { u2: 'Ma Hla' }, timeZone: 'Asia/Yangon', currency: 'MMK' }),
+    el(AuditTable, { key: 'audit-table', rows: auditRows, people: { u2: 'Ma Hla' }, timeZone: 'Asia/Yangon', currency: 'MMK', formats: f }),
     el(ModifierGroupForm, { key: 'mod-new', initial: NEW_GROUP, currency: 'MMK', saveModifierGroupAction: noAction }),
     el(ModifierGroupItem, {
       key: 'mod-item',
@@ -268,8 +285,18 @@ describe('the rest of the interface in Myanmar', () => {
       'placeholder="ယနေ့ ဝင်ငွေ ဘယ်လောက်လဲ။"', // the question's placeholder
       'သင်၏ စကားဝိုင်းများကို ဤနေရာတွင် သိမ်းထားပါမည်။', // "Your chats are kept here."
       'စကားဝိုင်း အသစ်', // "New chat"
+      'ဘာပစ္စည်းတွေ လက်ကျန်နည်းနေလဲ', // the suggested "What is running low on stock?"
+      'ဝယ်ရန်စာရင်း ရေးဆွဲပါ', // "Draft a purchase list from low stock"
       'aria-label="“Sales” ကို အမည်ပြောင်းရန်"', // "Rename “Sales”"
       'legacy.thing', // an action code the vocabulary does not know, as stored
+      'ကုန်လက်ကျန် မှတ်သည်<!-- -->: </span><span>မဟုတ်</span>', // the change column: "Tracks stock: No → Yes"
+      'စျေးနှုန်း NDL-1<!-- -->: </span><span>၂,၀၀၀ ကျပ်</span>', // "Price NDL-1: 2,000 Ks"
+      '<span class="font-medium">သိမ်းဆည်းထား</span>', // "Archived"
+      '<dt>မှတ်ချက်<!-- -->:</dt>', // the details' "Note"
+      'Android ပေါ်ရှိ Chrome', // "Chrome on Android"
+      'Front ၏ အလှည့်', // "Shift on Front"
+      '<dt>ပို/လို<!-- -->:</dt><dd class="break-words">-၅၀ ကျပ်</dd>', // "Over/short"
+
       'label="ကုန်လက်ကျန်"', // the "Stock" group of the action filter
       'ဘယ်စခန်းက ဘာချက်မလဲ ပြောင်းခဲ့သည်', // "Changed which station makes what"
       'မဖြစ်မနေ မဟုတ် · အများဆုံး ၁ ခု။', // "Optional · at most 1.", the new group's rule
@@ -285,7 +312,7 @@ describe('the rest of the interface in Myanmar', () => {
       'ဤမီနူးကို ဖျက်ရန်', // "Delete this menu"
     ].filter((burmese) => !html.includes(burmese));
     expect(missing).toEqual([]);
-    for (const english of ['Recall last', 'All caught up', 'guests', 'Move to a free table', 'Add table', 'Save the floor plan', 'Placed', 'Clocked in', 'Save loyalty scheme', 'Modifier groups', 'Prices include tax', 'Default station', 'Create business', 'Save settings', 'Business day', 'Counted items', 'Review differences', 'stocked here', 'arrived (of', 'Receiving…', 'Add a time window', 'Runs past midnight', 'Save menu', 'Delete this menu', 'Weekdays', '>Mon<', 'Optional ·', 'Price change', 'Add option', 'Options of', 'Refunded', 'Signed in', 'Changed which station makes what', 'Prices and catalog', 'Sales summary', 'Average ticket', 'Proposed change', 'Nothing changes until you approve', 'Already so', 'You asked', 'Your question', 'New chat', 'Your chats', 'Rename', 'Open report'])
+    for (const english of ['Recall last', 'All caught up', 'guests', 'Move to a free table', 'Add table', 'Save the floor plan', 'Placed', 'Clocked in', 'Save loyalty scheme', 'Modifier groups', 'Prices include tax', 'Default station', 'Create business', 'Save settings', 'Business day', 'Counted items', 'Review differences', 'stocked here', 'arrived (of', 'Receiving…', 'Add a time window', 'Runs past midnight', 'Save menu', 'Delete this menu', 'Weekdays', '>Mon<', 'Optional ·', 'Price change', 'Add option', 'Options of', 'Refunded', 'Signed in', 'Changed which station makes what', 'Prices and catalog', 'Tracks stock', '>Yes<', '>No<', 'Archived', '>Note<', 'Chrome on', 'Shift on', 'Over/short', 'Sales summary', 'Average ticket', 'Proposed change', 'Nothing changes until you approve', 'Already so', 'You asked', 'Your question', 'New chat', 'Your chats', 'Rename', 'Open report', 'running low', 'purchase list', 'best sellers'])
       expect(html).not.toContain(english);
   });
 
@@ -312,6 +339,7 @@ describe('the rest of the interface in Myanmar', () => {
       'Change: Mark “Mohinga” sold out (86) — the register stops selling it',
       'Nothing changes until you approve.',
       'Your chats are kept here.',
+      'What is running low on stock?',
       'Optional · at most 1. ',
       'Price change (MMK)',
       'Add modifier group',

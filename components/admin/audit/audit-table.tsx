@@ -3,17 +3,20 @@ import type { Locale } from '@/lib/platform/locale';
 import Link from 'next/link';
 import type { AuditEventView } from '@/lib/auth';
 import { auditActionText } from './action-words';
-import { changeRows, detailRows, entityOf, shortDevice } from './format';
+import { changeRows, detailRows, entityOf, shortDevice, type AuditChangeT, type AuditWords, type OrderStatusT } from './format';
+import type { Formats } from '@/lib/platform/formats';
 import { tableScrollClass } from '@/components/ui/table';
 import { dateTimeFormat } from '@/lib/platform/format-time';
 
 /**
  * The audit log as a table: when (in the store's time zone), who (and who approved), what,
- * what it was about (linked where a page shows it), what changed, and from where.
+ * what it was about (linked where a page shows it), what changed, and from where — in the
+ * reader's language and digits (`formats`: the page's `pageFormats()`; format.ts).
  */
-export function AuditTable({ rows, people, timeZone, currency }: { rows: AuditEventView[]; people: Record<string, string>; timeZone: string; currency: string }) {
+export function AuditTable({ rows, people, timeZone, currency, formats }: { rows: AuditEventView[]; people: Record<string, string>; timeZone: string; currency: string; formats: Formats }) {
   const t = useTranslations('admin.audit');
   const words = useTranslations('auditActions');
+  const said: AuditWords = { t: useTranslations('auditChange') as unknown as AuditChangeT, orders: useTranslations('orders') as unknown as OrderStatusT, f: formats };
   const when = dateTimeFormat(timeZone, 'dateTimeSeconds', useLocale() as Locale);
   return (
     <div className={tableScrollClass}>
@@ -30,9 +33,9 @@ export function AuditTable({ rows, people, timeZone, currency }: { rows: AuditEv
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => {
-            const entity = entityOf(row, people);
-            const changes = changeRows(row.before, row.after, currency);
-            const details = detailRows(row, currency, people);
+            const entity = entityOf(row, people, said);
+            const changes = changeRows(row.before, row.after, currency, said);
+            const details = detailRows(row, currency, people, said);
             return (
               <tr key={row.id} className="align-top" data-testid="audit-row">
                 <td className="px-4 py-3 whitespace-nowrap">
@@ -89,7 +92,7 @@ export function AuditTable({ rows, people, timeZone, currency }: { rows: AuditEv
                 </td>
                 <td className="px-4 py-3 whitespace-nowrap text-slate-600">
                   <p>{row.ip ?? '—'}</p>
-                  <p title={row.userAgent ?? undefined}>{shortDevice(row.userAgent)}</p>
+                  <p title={row.userAgent ?? undefined}>{shortDevice(row.userAgent, said)}</p>
                 </td>
               </tr>
             );

@@ -105,9 +105,9 @@ export function ReportFacts({ facts, format }: { facts: ReportFact[]; format: Fo
   return (
     <dl className="grid grid-cols-2 gap-3 md:grid-cols-4 print:grid-cols-4 print:gap-2">
       {facts.map((f) => (
-        <div key={f.label} className="rounded-xl border border-slate-200 bg-white p-4 print:p-2">
+        <div key={f.key} className="rounded-xl border border-slate-200 bg-white p-4 print:p-2">
           <dt className="text-sm text-slate-600">{f.label}</dt>
-          <dd className="mt-1 text-xl font-bold tabular-nums print:text-base" data-figure={f.label}>
+          <dd className="mt-1 text-xl font-bold tabular-nums print:text-base" data-figure={f.key}>
             {formatCell(f.value, f.kind, format)}
           </dd>
         </div>

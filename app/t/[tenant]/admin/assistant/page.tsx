@@ -50,7 +50,7 @@ export default async function AssistantPage({ searchParams }: { searchParams: Pr
           initialMessages={open?.messages ?? []}
           actionTools={ACTION_TOOLS}
           currency={ctx.tenant.currency}
-          suggestions={SUGGESTIONS}
+          suggestions={SUGGESTIONS.map((s) => t(`suggestions.${s}`))}
         />
       </div>
     </div>

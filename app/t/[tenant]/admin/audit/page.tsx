@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AuditFilters } from '@/components/admin/audit/audit-filters';
 import { AuditTable } from '@/components/admin/audit/audit-table';
+import { pageFormats } from '@/components/admin/page-formats';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { query } from '@/components/ui/pager';
@@ -36,7 +37,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const one = (name: string) => (typeof params[name] === 'string' ? (params[name] as string) : undefined);
   const values = { action: one('action'), actor: one('actor'), from: one('from'), to: one('to') };
   const href = (cursor: { before?: string; after?: string }) => `/admin/audit${query({ ...values, ...cursor })}`;
-  const t = await getTranslations('admin.audit');
+  const [t, f] = await Promise.all([getTranslations('admin.audit'), pageFormats()]);
   const filtered = Boolean(values.action || values.actor || values.from || values.to);
 
   return (
@@ -68,7 +69,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {filtered || page.newer ? t('noMatch') : t('nothing')}
             </p>
           ) : (
-            <AuditTable rows={page.data} people={page.people} timeZone={ctx.tenant.timeZone} currency={ctx.tenant.currency} />
+            <AuditTable rows={page.data} people={page.people} timeZone={ctx.tenant.timeZone} currency={ctx.tenant.currency} formats={f} />
           )}
           {(page.newer || page.older) && (
             <nav aria-label={t('pages')} className="flex flex-wrap justify-end gap-2 text-sm">

@@ -1,8 +1,9 @@
 'use server';
 
 import { z } from 'zod';
-import { apiKeyInputSchema, apiKeyPatchSchema, createApiKey, revokeApiKey, staffAction, staffRead, updateApiKey, type FormState } from '@/lib/auth';
+import { apiKeyInputSchema, apiKeyPatchSchema, createApiKey, currentDisplayPreferences, revokeApiKey, staffAction, staffRead, updateApiKey, type FormState } from '@/lib/auth';
 import { fieldErrorsOf } from '@/lib/platform/errors';
+import { fieldIssueWords } from '@/lib/platform/field-words';
 import { instantOfWallTime } from '@/lib/platform/business-day';
 import { text, texts } from '@/lib/platform/form-data';
 import { refresh } from 'next/cache';
@@ -29,7 +30,8 @@ async function settingsFrom<S extends typeof apiKeyInputSchema | typeof apiKeyPa
     rateLimitPerMinute: limit ? Number(limit) : null,
   });
   if (parsed.success) return { data: parsed.data as z.output<S> };
-  const fieldErrors = fieldErrorsOf(parsed.error.issues, (p) => (p[0] === 'expiresAt' ? 'expiresOn' : String(p[0] ?? 'form')));
+  const { locale } = await currentDisplayPreferences();
+  const fieldErrors = fieldErrorsOf(parsed.error.issues, (p) => (p[0] === 'expiresAt' ? 'expiresOn' : String(p[0] ?? 'form')), fieldIssueWords(locale));
   return { invalid: { error: (await getTranslations('developers'))('checkFields'), fieldErrors } };
 }
 
