@@ -57,7 +57,7 @@ describe('margins', () => {
     expect(drinks).toMatchObject({ costOfGoods: 650, costedSales: teaSales });
 
     const { facts } = await reportView(shop.owner, 'sales-summary', { from: DAY, to: DAY });
-    expect(facts).toEqual(expect.arrayContaining([{ label: 'Margin', kind: 'percent', value: Math.round(((teaSales - 650) * 10_000) / teaSales) }, { label: 'Units sold without a cost', kind: 'count', value: 2 }]));
+    expect(facts).toEqual(expect.arrayContaining([{ key: 'margin', label: 'Margin', kind: 'percent', value: Math.round(((teaSales - 650) * 10_000) / teaSales) }, { key: 'uncosted_sold', label: 'Units sold without a cost', kind: 'count', value: 2 }]));
   });
 
   it('a refund takes its units’ cost back at the cost they were sold at, and a rebuild agrees', async () => {
