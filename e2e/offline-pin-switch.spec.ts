@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
-import { browserFetch, DEMO, hydrated, openDemoShift, signIn, tenantUrl } from './support';
-import { ordersOfShift, Proxy, sellWaterForCash } from './offline-support';
+import { browserFetch, DEMO, signIn, tenantUrl } from './support';
+import { openNamedShift, ordersOfShift, Proxy, registerBehindProxy, sellWaterForCash } from './offline-support';
 
 /**
  * Switching staff with no server (docs/offline.md › Switching staff offline): the register, signed in
@@ -19,24 +19,15 @@ test('offline: switch to another cashier by PIN, sell, back online → the order
     await signIn(page, DEMO.slug, DEMO.manager.email, DEMO.password);
     await expect(page).not.toHaveURL(/\/signin/);
     await page.goto(tenantUrl(DEMO.slug, '/register'));
-    await page.evaluate((name) => window.localStorage.setItem('tillwise.registerName', name), registerName);
-    await page.reload();
-    await openDemoShift(page, registerName, 'MMK');
+    const shift = await openNamedShift(page, registerName);
     watcher = await browser.newContext({ storageState: await context.storageState() });
     const api = await watcher.newPage();
     await api.goto(tenantUrl(DEMO.slug, '/register/orders'));
-    const shift = (await browserFetch(api, `/api/v1/shifts?register=${encodeURIComponent(registerName)}`)).body;
     const cashier = (await browserFetch(api, '/api/v1/staff')).body.data.find((s: { email: string }) => s.email === DEMO.cashier.email);
 
-    await page.goto(proxy.url('/signin'));
-    await page.evaluate((name) => window.localStorage.setItem('tillwise.registerName', name), registerName);
-    await page.goto(proxy.url('/register'));
-    await hydrated(page.getByRole('region', { name: 'Products' }));
+    await registerBehindProxy(page, proxy, registerName);
     await expect(page.getByTestId('current-staff')).toContainText(DEMO.manager.name);
-    // Before the server goes: the page and shift cached, and this device's verifiers kept (nothing but them).
-    await expect
-      .poll(() => page.evaluate(async (url) => Boolean((await caches.match('/register')) && (await caches.match(url))), `/api/v1/shifts?register=${encodeURIComponent(registerName)}`), { timeout: 60_000 })
-      .toBe(true);
+    // Before the server goes: this device's verifiers kept (nothing but them).
     const kept = () =>
       page.evaluate(async () => {
         const open = indexedDB.open('tillwise-offline-pins');

@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
-import { browserFetch, DEMO, hydrated, openDemoShift, signIn, tenantUrl } from './support';
-import { ordersOfShift, Proxy, sellWaterForCash, WATER_PRICE, waterStock } from './offline-support';
+import { browserFetch, DEMO, signIn, tenantUrl } from './support';
+import { openNamedShift, ordersOfShift, Proxy, registerBehindProxy, sellWaterForCash, WATER_PRICE, waterStock } from './offline-support';
 
 /**
  * The offline register (docs/offline.md). The register runs behind a small proxy of this spec's own
@@ -11,7 +11,6 @@ import { ordersOfShift, Proxy, sellWaterForCash, WATER_PRICE, waterStock } from 
 test('offline: cash sales are kept on the device through a reload, sent once each when the server is back (also after a sync cut half-way); a refused one waits for a manager', async ({ page, context, browser }) => {
   test.setTimeout(240_000);
   const proxy = new Proxy(7);
-  const proxyUrl = (path: string) => proxy.url(path);
   await proxy.start();
   const registerName = `Offline till ${Date.now().toString(36)}`;
   let watcher: BrowserContext | null = null;
@@ -20,25 +19,14 @@ test('offline: cash sales are kept on the device through a reload, sent once eac
     // Signed in and a shift opened on the app's own origin (its session cookie serves the proxy's too).
     await signIn(page, DEMO.slug, DEMO.cashier.email, DEMO.password);
     await expect(page).toHaveURL(tenantUrl(DEMO.slug, '/register'));
-    await page.evaluate((name) => window.localStorage.setItem('tillwise.registerName', name), registerName);
-    await page.reload();
-    await openDemoShift(page, registerName, 'MMK');
+    const shift = await openNamedShift(page, registerName);
     watcher = await browser.newContext({ storageState: await context.storageState() });
     const api = await watcher.newPage();
     await api.goto(tenantUrl(DEMO.slug, '/register/orders'));
-    const shift = (await browserFetch(api, `/api/v1/shifts?register=${encodeURIComponent(registerName)}`)).body;
     const stockBefore = await waterStock(api);
 
-    // The register on the proxy's origin: its own localStorage, IndexedDB and service worker.
-    await page.goto(proxyUrl('/signin'));
-    await page.evaluate((name) => window.localStorage.setItem('tillwise.registerName', name), registerName);
-    await page.goto(proxyUrl('/register'));
-    await hydrated(page.getByRole('region', { name: 'Products' }));
+    await registerBehindProxy(page, proxy, registerName);
     await expect(page.getByTestId('register-name')).toContainText(registerName);
-    // The service worker holds the page and the shift before the server goes.
-    await expect
-      .poll(() => page.evaluate(async (url) => Boolean((await caches.match('/register')) && (await caches.match(url))), `/api/v1/shifts?register=${encodeURIComponent(registerName)}`), { timeout: 60_000 })
-      .toBe(true);
 
     await proxy.stop();
     await context.setOffline(true);

@@ -2,7 +2,7 @@ import type { Socket } from 'node:net';
 import http from 'node:http';
 import { expect, type Page } from '@playwright/test';
 import { cafe } from '../scripts/seed/seed-data';
-import { browserFetch, DEMO, ROOT_DOMAIN } from './support';
+import { browserFetch, DEMO, hydrated, openDemoShift, ROOT_DOMAIN } from './support';
 
 /**
  * What the offline register's specs share (docs/offline.md): a small proxy of the spec's own in front
@@ -70,6 +70,28 @@ export class Proxy {
     for (const socket of this.sockets) socket.destroy();
     return new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
   }
+}
+
+/** Names this origin's register `registerName` (localStorage) and opens its shift; answers the shift. */
+export async function openNamedShift(page: Page, registerName: string): Promise<{ id: string }> {
+  await page.evaluate((name) => window.localStorage.setItem('tillwise.registerName', name), registerName);
+  await page.reload();
+  await openDemoShift(page, registerName, 'MMK');
+  return (await browserFetch(page, `/api/v1/shifts?register=${encodeURIComponent(registerName)}`)).body;
+}
+
+/**
+ * The register `registerName` on the proxy's origin (its own localStorage, IndexedDB and service
+ * worker), once the service worker holds the page and the shift — what it needs before the server goes.
+ */
+export async function registerBehindProxy(page: Page, proxy: Proxy, registerName: string): Promise<void> {
+  await page.goto(proxy.url('/signin'));
+  await page.evaluate((name) => window.localStorage.setItem('tillwise.registerName', name), registerName);
+  await page.goto(proxy.url('/register'));
+  await hydrated(page.getByRole('region', { name: 'Products' }));
+  await expect
+    .poll(() => page.evaluate(async (url) => Boolean((await caches.match('/register')) && (await caches.match(url))), `/api/v1/shifts?register=${encodeURIComponent(registerName)}`), { timeout: 60_000 })
+    .toBe(true);
 }
 
 export async function sellWaterForCash(page: Page): Promise<string> {

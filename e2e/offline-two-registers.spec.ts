@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { browserFetch, DEMO, hydrated, openDemoShift, signIn, tenantUrl } from './support';
-import { ordersOfShift, Proxy, sellWaterForCash, WATER_SKU, waterStock } from './offline-support';
+import { browserFetch, DEMO, hydrated, signIn, tenantUrl } from './support';
+import { openNamedShift, ordersOfShift, Proxy, registerBehindProxy, sellWaterForCash, WATER_SKU, waterStock } from './offline-support';
 
 /**
  * Issue 16: two registers offline selling the last unit (docs/offline.md › Needs attention). The item
@@ -17,18 +17,8 @@ async function device(browser: Browser, proxy: Proxy, registerName: string): Pro
   const page = await context.newPage();
   await signIn(page, DEMO.slug, DEMO.cashier.email, DEMO.password);
   await expect(page).toHaveURL(tenantUrl(DEMO.slug, '/register'));
-  await page.evaluate((name) => window.localStorage.setItem('tillwise.registerName', name), registerName);
-  await page.reload();
-  await openDemoShift(page, registerName, 'MMK');
-  const shift = (await browserFetch(page, `/api/v1/shifts?register=${encodeURIComponent(registerName)}`)).body;
-  // The register on the proxy's origin: its own IndexedDB and service worker.
-  await page.goto(proxy.url('/signin'));
-  await page.evaluate((name) => window.localStorage.setItem('tillwise.registerName', name), registerName);
-  await page.goto(proxy.url('/register'));
-  await hydrated(page.getByRole('region', { name: 'Products' }));
-  await expect
-    .poll(() => page.evaluate(async (url) => Boolean((await caches.match('/register')) && (await caches.match(url))), `/api/v1/shifts?register=${encodeURIComponent(registerName)}`), { timeout: 60_000 })
-    .toBe(true);
+  const shift = await openNamedShift(page, registerName);
+  await registerBehindProxy(page, proxy, registerName);
   return { context, page, registerName, shiftId: shift.id };
 }
 
