@@ -145,7 +145,9 @@ describe('rollups', () => {
       }),
       { numRuns: 12 },
     );
-  });
+    // Twelve shops' worth of sales, rebuilds and reports on the embedded database: ≈ 10 s on a quiet
+    // machine, past the 30 s default on a loaded one. A guard against a hang, not a timing.
+  }, 120_000);
 
   it('a handler given a sale already counted adds nothing', async () => {
     const before = await rollupSnapshot(shop.t.tenant.id);

@@ -14,14 +14,19 @@ let t: TestTenant;
 let ctx: TenantContext;
 let item: string;
 
-const HALF_OPEN_MS = 200;
+// Long enough that the breaker cannot half-open between one step of a test and the next on a
+// loaded machine (CI at load 19 took longer than 200 ms between two calls); the tests that wait
+// for it wait this long.
+const HALF_OPEN_MS = 1500;
 const newOrder = async () => createOrder(ctx, createOrderSchema.parse({ type: 'retail', lines: [{ variantId: item, quantity: 1 }] }));
 const charge = (key: string) => chargeCard({ merchant: t.tenant.id, amount: 100, currency: 'USD', source: 'tok_visa', reference: 'test', idempotencyKey: key });
 const captures = () => gateway.ledger().filter((e) => e.type === 'capture');
 
 beforeAll(async () => {
-  // No retries here, so every call is one attempt and the breaker's count is exact.
-  gateway = await startGateway({ GATEWAY_RETRIES: '0', GATEWAY_TIMEOUT_MS: '300', BREAKER_FAILURES: '5', BREAKER_HALF_OPEN_MS: String(HALF_OPEN_MS), BREAKER_SUCCESSES: '2' });
+  // No retries here, so every call is one attempt and the breaker's count is exact. Every failure
+  // here is an answer (503/500), never a timeout: the timeout is only there to bound a hang, and a
+  // short one turned a slow answer on a loaded machine into a failure the breaker counted.
+  gateway = await startGateway({ GATEWAY_RETRIES: '0', GATEWAY_TIMEOUT_MS: '10000', BREAKER_FAILURES: '5', BREAKER_HALF_OPEN_MS: String(HALF_OPEN_MS), BREAKER_SUCCESSES: '2' });
   t = await createTenant();
   await mainLocation(t);
   ctx = await sessionContextOf(t, t.cashier);
