@@ -3,6 +3,7 @@ export * from './schemas';
 export type { Category, ModifierGroup, Page, Product, SavedDiscount, TaxClass, Variant, VariantRef } from './repository';
 export {
   listProducts,
+  activeProducts,
   getProduct,
   getProducts,
   createProduct,

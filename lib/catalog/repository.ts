@@ -134,6 +134,11 @@ export interface CatalogRepository extends SampleMethods {
   updateProduct(tenantId: string, id: string, input: ProductInput, audit?: AuditOf<Product>): Promise<Product | null>;
   /** Every product, in a stable order (export). */
   allProducts(tenantId: string): Promise<Product[]>;
+  /**
+   * Every active product, in listProducts' order, without paging or counting (the register's
+   * catalog on each page load). In the caller's tenant transaction `tx` when given; MongoDB ignores it.
+   */
+  activeProducts(tenantId: string, tx?: Tx): Promise<Product[]>;
 
   getVariants(tenantId: string, variantIds: string[]): Promise<VariantRef[]>;
   findVariantBySku(tenantId: string, sku: string): Promise<VariantRef | null>;

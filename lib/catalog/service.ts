@@ -72,6 +72,11 @@ export async function listProducts({ tenantId }: TenantScope, query: ProductList
   return (await catalogRepository()).listProducts(tenantId, query, tx);
 }
 
+/** Every active product, unpaged (the register's catalog); in the caller's tenant transaction `tx` when given. */
+export async function activeProducts({ tenantId }: TenantScope, tx?: Tx): Promise<Product[]> {
+  return (await catalogRepository()).activeProducts(tenantId, tx);
+}
+
 export async function getProduct({ tenantId }: TenantScope, id: string): Promise<Product> {
   const product = await (await catalogRepository()).getProduct(tenantId, id);
   if (!product) throw notFound('Product');

@@ -1,10 +1,10 @@
 import type { StaffMember, TenantScope } from '@/lib/auth';
 import { listPinStaff, switchTargetsAmong } from '@/lib/auth';
-import { categoryService, listProducts, modifierGroupService, savedDiscountService, taxClassService, type Product, type SavedDiscount } from '@/lib/catalog';
+import { activeProducts, categoryService, modifierGroupService, savedDiscountService, taxClassService, type SavedDiscount } from '@/lib/catalog';
 import { listLocations, quantitiesAt } from '@/lib/inventory';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { AppError } from '@/lib/platform/errors';
-import { listMenus, listSoldOut, listTables, menusInOrderAt, type Menu } from '@/lib/restaurant';
+import { activeMenus, listSoldOut, listTables, menusInOrderAt } from '@/lib/restaurant';
 import { getTenantSettings, type TenantSettings } from '@/lib/tenancy';
 import { getLoyaltySettings } from '@/lib/customers';
 
@@ -99,28 +99,6 @@ export type RegisterData = {
   loyaltyReward: { points: number; value: number } | null;
 };
 
-const PAGE = 200;
-
-/** Every active product, page by page (the catalog caps a page at 200). */
-async function activeProducts(tenantId: string, tx: Tx): Promise<Product[]> {
-  const all: Product[] = [];
-  for (let skip = 0; ; skip += PAGE) {
-    const page = await listProducts({ tenantId }, { status: 'active', skip, limit: PAGE }, tx);
-    all.push(...page.data);
-    if (page.data.length < PAGE || all.length >= page.total) return all;
-  }
-}
-
-/** Every menu, page by page (the restaurant module caps a page at 1000). */
-async function allMenus(tenantId: string, tx: Tx): Promise<Menu[]> {
-  const all: Menu[] = [];
-  for (let skip = 0; ; skip += 1000) {
-    const page = await listMenus({ tenantId }, { skip, limit: 1000 }, tx);
-    all.push(...page.data);
-    if (page.data.length < 1000 || all.length >= page.total) return all;
-  }
-}
-
 const isLowLevel = (quantity: number, threshold: number | null) => quantity <= 0 || (threshold !== null && quantity <= threshold);
 
 type RegisterScope = TenantScope & { tenant: { timeZone: string } };
@@ -166,7 +144,7 @@ async function readRegister(scope: RegisterScope, tx: Tx, locationId: string | u
   // Sent together: postgres.js pipelines a transaction's queries; PGlite runs them one by one.
   const [locations, products, categories, groups, taxes, settings, tables, pinStaff, soldOut, menus, savedDiscounts, loyalty] = await Promise.all([
     listLocations({ tenantId }, tx),
-    activeProducts(tenantId, tx),
+    activeProducts({ tenantId }, tx),
     categoryService.list({ tenantId }, tx),
     modifierGroupService.list({ tenantId }, tx),
     taxClassService.list({ tenantId }, tx),
@@ -174,7 +152,7 @@ async function readRegister(scope: RegisterScope, tx: Tx, locationId: string | u
     listTables({ tenantId }, {}, tx),
     listPinStaff({ tenantId }, tx),
     listSoldOut({ tenantId }, tx).then((items) => new Set(items.map((i) => i.productId))),
-    allMenus(tenantId, tx),
+    activeMenus({ tenantId }, tx),
     savedDiscountService.list({ tenantId }, tx),
     getLoyaltySettings({ tenantId }, tx),
   ]);
@@ -218,7 +196,7 @@ async function readRegister(scope: RegisterScope, tx: Tx, locationId: string | u
 
   const sellable = new Set(registerProducts.map((p) => p.id));
   const registerMenus: RegisterMenu[] = menusInOrderAt(
-    menus.filter((m) => m.isActive),
+    menus,
     new Date(),
     timeZone,
   ).map((m) => ({

@@ -1,6 +1,6 @@
 import 'server-only';
 export * from './schemas';
-export { listMenus, getMenu, createMenu, replaceMenu, patchMenu, deleteMenu, type Menu } from './menus';
+export { listMenus, activeMenus, getMenu, createMenu, replaceMenu, patchMenu, deleteMenu, type Menu } from './menus';
 export { isMenuAvailable, menusInOrderAt, type MenuAvailability } from './availability';
 export { listTables, createTable, updateTable, deleteTable, setTableOccupancy, lockTable, saveFloorPlan, createStarterFloor, floorCounts, STARTER_FLOOR, type DiningTable } from './tables';
 export { listSoldOut, soldOutAmong, setSoldOut, type SoldOutItem } from './sold-out';

@@ -43,16 +43,21 @@ async function prepare(tenantId: string, input: MenuInput) {
   return { ...input, sections: input.sections.map((s) => ({ id: s.id ?? crypto.randomUUID(), name: s.name, productIds: s.productIds })) };
 }
 
-/** One page of menus with the total; in the caller's tenant transaction `tx` when given (the register's reads share one). */
-export async function listMenus({ tenantId }: TenantScope, page: { skip: number; limit: number }, tx?: Tx): Promise<{ data: Menu[]; total: number }> {
-  const read = async (tx: Tx) => {
+/** One page of menus with the total. */
+export async function listMenus({ tenantId }: TenantScope, page: { skip: number; limit: number }): Promise<{ data: Menu[]; total: number }> {
+  return withTenant(tenantId, async (tx) => {
     // Sent together: one round trip in a pipelined transaction.
     const [[{ total }], data] = (await Promise.all([
       tx.select({ total: sql<number>`count(*)::int` }).from(menus),
       tx.select(columns).from(menus).orderBy(asc(menus.name), asc(menus.id)).offset(page.skip).limit(page.limit),
     ])) as [[{ total: number }], Menu[]];
     return { data, total };
-  };
+  });
+}
+
+/** Every active menu, in the list's order, unpaged (the register's); in the caller's tenant transaction `tx` when given. */
+export async function activeMenus({ tenantId }: TenantScope, tx?: Tx): Promise<Menu[]> {
+  const read = (tx: Tx) => tx.select(columns).from(menus).where(eq(menus.isActive, true)).orderBy(asc(menus.name), asc(menus.id));
   return tx ? read(tx) : withTenant(tenantId, read);
 }
 

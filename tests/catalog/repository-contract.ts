@@ -382,6 +382,15 @@ export function catalogRepositoryContract(name: string, makeRepository: () => Pr
       it('allProducts returns every product of the tenant, archived ones included', async () => {
         expect(names(await repo.allProducts(t))).toEqual(['Apple Juice', 'Banana Bread', 'Cherry Pie', 'Dark Roast', 'Espresso']);
       });
+
+      it('activeProducts returns every active product, as the first page of the active list has them, variants and barcodes included', async () => {
+        const active = await repo.activeProducts(t);
+        expect(names(active)).toEqual(['Apple Juice', 'Banana Bread', 'Cherry Pie', 'Espresso']);
+        expect(active).toEqual((await repo.listProducts(t, query())).data);
+        expect(active.find((p) => p.name === 'Espresso')!.variants[0]!.barcodes).toContain('22223333');
+        // Another business's products never answer.
+        expect(await repo.activeProducts(await newTenant())).toEqual([]);
+      });
     });
 
     describe('uniqueness of SKUs and barcodes', () => {

@@ -97,6 +97,12 @@ export function mongoProducts(h: MongoHandle): ProductMethods {
       return docs.map(toProduct);
     },
 
+    async activeProducts(tenantId) {
+      const t = tenant(tenantId);
+      const docs = await (await products()).find(scoped<ProductDoc>(t, { status: 'active' }), { sort: { name: 1, _id: 1 } }).toArray();
+      return docs.map(toProduct);
+    },
+
     async getVariants(tenantId, variantIds) {
       const t = tenant(tenantId);
       if (!Array.isArray(variantIds)) throw badInput('variantIds', 'must be a list');

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { products, productVariants, variantBarcodes } from '@/db/schema/catalog';
 import type { Tx } from '@/lib/platform/db';
 import { AppError, pgErrorCode } from '@/lib/platform/errors';
@@ -10,22 +10,27 @@ import { chunks, type Clash } from '../shared';
 
 type ProductRow = typeof products.$inferSelect;
 
-/** Loads variants and barcodes of `rows` and assembles products in the rows' order. */
+/** A variant's barcodes in the statement that reads the variant, in byte order (as JS sorts them). */
+const barcodesOfVariant = sql<string[]>`array(select ${variantBarcodes.barcode} from ${variantBarcodes} where ${variantBarcodes.variantId} = ${productVariants.id} order by ${variantBarcodes.barcode} collate "C")`;
+
+/**
+ * Loads variants (each with its barcodes, gathered in the same statement) of `rows` and
+ * assembles products in the rows' order. One statement, not two: the register reads every
+ * active product on each page load (docs/performance.md).
+ */
 export async function hydrate(tx: Tx, rows: ProductRow[]): Promise<Product[]> {
   if (rows.length === 0) return [];
   const variantRows = await tx
-    .select()
+    .select({
+      ...getTableColumns(productVariants),
+      barcodes: barcodesOfVariant,
+    })
     .from(productVariants)
     .where(inArray(productVariants.productId, rows.map((r) => r.id)))
     .orderBy(asc(productVariants.position), asc(productVariants.createdAt));
-  const barcodeRows = variantRows.length
-    ? await tx.select().from(variantBarcodes).where(inArray(variantBarcodes.variantId, variantRows.map((v) => v.id)))
-    : [];
-  const barcodesOf = new Map<string, string[]>();
-  for (const b of barcodeRows) barcodesOf.set(b.variantId, [...(barcodesOf.get(b.variantId) ?? []), b.barcode]);
   const variantsOf = new Map<string, Variant[]>();
   for (const v of variantRows) {
-    const variant = { id: v.id, name: v.name, sku: v.sku, barcodes: (barcodesOf.get(v.id) ?? []).sort(), price: v.price, cost: v.cost };
+    const variant = { id: v.id, name: v.name, sku: v.sku, barcodes: v.barcodes, price: v.price, cost: v.cost };
     variantsOf.set(v.productId, [...(variantsOf.get(v.productId) ?? []), variant]);
   }
   return rows.map(({ tenantId: _tenant, ...r }) => ({ ...r, variants: variantsOf.get(r.id) ?? [] }));
@@ -156,9 +161,8 @@ const variantRefColumns = {
 
 export async function variantRefs(tx: Tx, where: SQL): Promise<VariantRef[]> {
   // The barcodes in the same statement (checkout looks variants up on every sale).
-  const barcodes = sql<string[]>`array(select ${variantBarcodes.barcode} from ${variantBarcodes} where ${variantBarcodes.variantId} = ${productVariants.id} order by ${variantBarcodes.barcode} collate "C")`;
   return tx
-    .select({ ...variantRefColumns, barcodes })
+    .select({ ...variantRefColumns, barcodes: barcodesOfVariant })
     .from(productVariants)
     .innerJoin(products, and(eq(products.tenantId, productVariants.tenantId), eq(products.id, productVariants.productId)))
     .where(where);

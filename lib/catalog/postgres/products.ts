@@ -80,6 +80,9 @@ export function postgresProducts(): ProductMethods {
     allProducts: (tenantId) =>
       withTenant(tenantId, async (tx) => hydrate(tx, await tx.select().from(products).orderBy(asc(products.name), asc(products.id)))),
 
+    activeProducts: (tenantId, outer) =>
+      inTenant(tenantId, outer, async (tx) => hydrate(tx, await tx.select().from(products).where(eq(products.status, 'active')).orderBy(asc(products.name), asc(products.id)))),
+
     getVariants: async (tenantId, ids) =>
       ids.length === 0 ? [] : withTenant(tenantId, (tx) => variantRefs(tx, inArray(productVariants.id, ids))),
 
