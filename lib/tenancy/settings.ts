@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { tenants, tenantSettings } from '@/db/schema/tenancy';
 import { changes, recordAudit } from '@/lib/platform/audit';
 import { DAY_START_PATTERN, DEFAULT_DAY_START, type BusinessDayRule } from '@/lib/platform/business-day';
-import { withTenant, type Tx } from '@/lib/platform/db';
+import { afterCommit, withTenant, type Tx } from '@/lib/platform/db';
 import { CURRENCY_DISPLAYS, DEFAULT_LOCALE, isLocale, LOCALES, type CurrencyDisplay, type Locale } from '@/lib/platform/locale';
 import { minorDigits } from '@/lib/platform/money';
 import { patchSchema } from '@/lib/platform/validation';
@@ -159,9 +159,22 @@ export async function getTenantSettings({ tenantId }: { tenantId: string }, tx?:
   return row ? asSettings(row) : DEFAULT_SETTINGS;
 }
 
+/**
+ * Called with the tenant's id once a change of its settings has committed, in this process: for
+ * copies kept elsewhere (lib/auth's display preferences) to drop theirs. Other instances do not
+ * hear it; a copy says in its own comment how long it may lag.
+ */
+// On globalThis: next build may bundle this module twice (pages, route handlers), and a change made
+// through the API must reach the copies the pages keep.
+const settingsChanged = ((globalThis as { __tillwiseSettingsChanged?: Set<(tenantId: string) => void> }).__tillwiseSettingsChanged ??= new Set());
+export function onSettingsChanged(listener: (tenantId: string) => void): void {
+  settingsChanged.add(listener);
+}
+
 /** Saves the settings sent; the audit row has before/after of the ones that changed (one of them may be prices-include-tax). */
 export async function updateTenantSettings(ctx: { tenantId: string; userId: string }, patch: SettingsPatch): Promise<TenantSettings> {
   return withTenant(ctx.tenantId, async (tx) => {
+    afterCommit(tx, () => settingsChanged.forEach((listener) => listener(ctx.tenantId)));
     const [stored] = await tx.select(columns).from(tenantSettings).for('update');
     const [row] = await tx
       .insert(tenantSettings)

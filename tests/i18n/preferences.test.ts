@@ -1,5 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { users } from '@/db/schema/auth';
 import { displayPreferences, setOwnLocale } from '@/lib/auth';
+import { withTenant } from '@/lib/platform/db';
 import { formatsFor } from '@/lib/platform/formats';
 import { formatDateTime, formatDay, formatDuration } from '@/lib/platform/format-time';
 import { decimalToMinor, formatMoney } from '@/lib/platform/money';
@@ -36,6 +39,20 @@ describe('display preferences', () => {
     // A's owner's id asked under B's tenant: no row (RLS), so B's default.
     expect(await displayPreferences({ tenantId: b.tenant.id }, a.owner.id)).toMatchObject({ locale: 'en', chosen: null });
     expect((await getTenantSettings({ tenantId: b.tenant.id })).locale).toBe('en');
+  });
+
+  it("are kept by this process a few seconds: a change it did not make (another instance's) shows once the copy is old", async () => {
+    const own = await createTenant();
+    expect(await displayPreferences({ tenantId: own.tenant.id }, own.cashier.id)).toMatchObject({ locale: 'en' });
+    // Written behind this process's back, as another instance would.
+    await withTenant(own.tenant.id, (tx) => tx.update(users).set({ locale: 'my' }).where(eq(users.id, own.cashier.id)));
+    expect(await displayPreferences({ tenantId: own.tenant.id }, own.cashier.id)).toMatchObject({ locale: 'en' });
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 5_001 });
+    try {
+      expect(await displayPreferences({ tenantId: own.tenant.id }, own.cashier.id)).toMatchObject({ locale: 'my', chosen: 'my' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuse a language Tillwise does not speak', () => {
