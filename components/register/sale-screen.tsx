@@ -136,7 +136,7 @@ export function SaleScreen({
   // Without the server (docs/offline.md): priced here, cash only, each sale queued on the device.
   const sync = useOfflineSync(tenantId);
   const offlineCashier = useOfflineCashier(tenantId);
-  const quote = useQuote(cart.cart, onApprovalRejected, { now: !sync.online, price: (c) => offlineQuote(c, productById, data.settings) });
+  const quote = useQuote(cart.cart, onApprovalRejected, { now: !sync.online, price: (c) => offlineQuote(c, productById, data.settings, data.savedDiscounts) });
   const [savedOffline, setSavedOffline] = useState<QueuedSale | null>(null);
   const openPriceProducts = useMemo(() => new Set(data.products.filter((p) => p.openPrice).map((p) => p.id)), [data.products]);
   const sale = useSale({
@@ -484,6 +484,7 @@ export function SaleScreen({
         currency={currency}
         limitBasisPoints={user.canOverrideDiscounts ? 10_000 : data.settings.discountLimitBasisPoints}
         savedDiscounts={data.savedDiscounts}
+        offline={!sync.online}
         onClose={() => setDiscount(null)}
         onApply={(target, d) => {
           if (target.scope === 'line') cart.setLineDiscount(target.key, d);
