@@ -26,7 +26,7 @@ import { usePopover } from './popover';
 import { ProductGrid } from './product-grid';
 import { ReceiptDialog } from './receipt-dialog';
 import { RegisterToolbar } from './register-toolbar';
-import { canSell, hasRequiredChoices, needsPicker, variantStock } from './stock';
+import { canSell, hasRequiredChoices, needsPicker, stockLessUnsent, variantStock } from './stock';
 import { cartStorageKey, deviceStore, readCart } from './cart-storage';
 import { cartFromOrder, useCart, type CartState, type NewLine } from './use-cart';
 import { useCardStatus } from './use-card-status';
@@ -67,7 +67,12 @@ export function SaleScreen({
   const register = useRegisterShift();
   const shift = register.shift.status === 'open' ? register.shift.shift : null;
   const cart = useCart(data.tables.length ? 'takeaway' : 'retail');
-  const { stock, products, connected } = useLiveStock(data.stock, data.location?.id ?? null, data.products);
+  const live = useLiveStock(data.stock, data.location?.id ?? null, data.products, data.stockAt);
+  const { products, connected } = live;
+  // Without the server (docs/offline.md): priced here, cash only, each sale queued on the device.
+  const sync = useOfflineSync(tenantId);
+  // Offline, what this device sold and has not sent is not in the last levels it heard yet.
+  const stock = useMemo(() => (sync.online ? live.stock : stockLessUnsent(live.stock, sync.queued)), [sync.online, live.stock, sync.queued]);
   const card = useCardStatus();
   const parked = useParkedOrders();
   const help = usePopover();
@@ -133,8 +138,6 @@ export function SaleScreen({
     },
     [cart],
   );
-  // Without the server (docs/offline.md): priced here, cash only, each sale queued on the device.
-  const sync = useOfflineSync(tenantId);
   const offlineCashier = useOfflineCashier(tenantId);
   const quote = useQuote(cart.cart, onApprovalRejected, { now: !sync.online, price: (c) => offlineQuote(c, productById, data.settings, data.savedDiscounts) });
   const [savedOffline, setSavedOffline] = useState<QueuedSale | null>(null);
@@ -359,6 +362,7 @@ export function SaleScreen({
         currency={currency}
         timeZone={data.timeZone}
         liveStock={connected}
+        stockAsOf={sync.online ? null : live.knownAt}
         parkedCount={parked.orders?.length ?? null}
         help={help}
         settings={settings}
