@@ -6,6 +6,15 @@ import { useState } from 'react';
 import { Button, type ButtonVariant } from '@/components/ui/button';
 
 /** Signs out through next-auth (which revokes the session server-side), then shows sign-in. */
+export async function signOutAndLeave(): Promise<void> {
+  try {
+    await signOut({ redirect: false });
+  } finally {
+    // Unreachable server: the session cookie stays until it expires, but this screen is left either way.
+    window.location.assign('/signin');
+  }
+}
+
 export function SignOutButton({ variant = 'ghost' }: { variant?: ButtonVariant }) {
   const t = useTranslations('common');
   const [pending, setPending] = useState(false);
@@ -15,8 +24,7 @@ export function SignOutButton({ variant = 'ghost' }: { variant?: ButtonVariant }
       disabled={pending}
       onClick={async () => {
         setPending(true);
-        await signOut({ redirect: false });
-        window.location.assign('/signin');
+        await signOutAndLeave();
       }}
     >
       {pending ? t('signingOut') : t('signOut')}
