@@ -6,15 +6,6 @@ import { useState } from 'react';
 import { Button, type ButtonVariant } from '@/components/ui/button';
 
 /** Signs out through next-auth (which revokes the session server-side), then shows sign-in. */
-export async function signOutAndLeave(): Promise<void> {
-  try {
-    await signOut({ redirect: false });
-  } finally {
-    // Unreachable server: the session cookie stays until it expires, but this screen is left either way.
-    window.location.assign('/signin');
-  }
-}
-
 export function SignOutButton({ variant = 'ghost' }: { variant?: ButtonVariant }) {
   const t = useTranslations('common');
   const [pending, setPending] = useState(false);
@@ -24,7 +15,8 @@ export function SignOutButton({ variant = 'ghost' }: { variant?: ButtonVariant }
       disabled={pending}
       onClick={async () => {
         setPending(true);
-        await signOutAndLeave();
+        await signOut({ redirect: false });
+        window.location.assign('/signin');
       }}
     >
       {pending ? t('signingOut') : t('signOut')}
