@@ -26,6 +26,8 @@ export class Proxy {
   /** Order checkouts answered so far; past `cutAfter`, the next answer is cut and the proxy goes down. */
   checkouts = 0;
   cutAfter: number | null = null;
+  /** While set, every checkout gets a 503 (the server busy): the register keeps its queue and tries again later. */
+  refuseCheckouts = false;
 
   constructor(offset: number) {
     this.port = APP_PORT + offset;
@@ -39,6 +41,11 @@ export class Proxy {
   start(): Promise<void> {
     const server = http.createServer((req, res) => {
       const checkout = req.method === 'POST' && req.url === '/api/v1/orders';
+      if (checkout && this.refuseCheckouts) {
+        req.resume();
+        res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'unavailable', message: 'Busy (the spec says so)' } }));
+        return;
+      }
       const upstream = http.request({ host: '127.0.0.1', port: APP_PORT, method: req.method, path: req.url, headers: { ...req.headers, host: APP_HOST, ...(req.headers.origin && { origin: `http://${APP_HOST}` }), ...(req.headers.referer && { referer: req.headers.referer.replace(this.host, APP_HOST) }) } }, (answer) => {
         if (checkout && answer.statusCode === 201) {
           this.checkouts++;
