@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { browserFetch, DEMO, hydrated, signIn, tenantUrl } from './support';
-import { openNamedShift, ordersOfShift, Proxy, registerBehindProxy, sellWaterForCash, WATER } from './offline-support';
+import { browserFetch, DEMO, hydrated, signIn } from './support';
+import { managerShiftAndWatcher, ordersOfShift, Proxy, registerBehindProxy, sellWaterForCash, WATER } from './offline-support';
 
 /**
  * The device's side of selling offline (docs/offline.md): the stock it shows is the last level it
@@ -42,13 +42,9 @@ test('offline: stock less unsent sales as of a time, a saved discount, the kitch
   const registerName = `Device till ${Date.now().toString(36)}`;
   let watcher: BrowserContext | null = null;
   try {
-    await signIn(page, DEMO.slug, DEMO.manager.email, DEMO.password);
-    await expect(page).not.toHaveURL(/\/signin/);
-    await page.goto(tenantUrl(DEMO.slug, '/register'));
-    const shift = await openNamedShift(page, registerName);
-    watcher = await browser.newContext({ storageState: await context.storageState() });
-    const api = await watcher.newPage();
-    await api.goto(tenantUrl(DEMO.slug, '/register/orders'));
+    const signedIn = await managerShiftAndWatcher(page, context, browser, registerName);
+    watcher = signedIn.watcher;
+    const { shift, api } = signedIn;
     // Saved before the register loads (its page carries the saved discounts).
     const suffix = Date.now().toString(36);
     const saved = await browserFetch(api, '/api/v1/discounts', { method: 'POST', json: { name: `Offline ten ${suffix}`, kind: 'percent', basisPoints: 1000, appliesTo: 'order' } });
