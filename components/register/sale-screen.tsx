@@ -353,7 +353,11 @@ export function SaleScreen({
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       {register.registerName && <OfflineWorker urls={['/register', `/api/v1/shifts?register=${encodeURIComponent(register.registerName)}`]} />}
-      <OfflineBanner sync={sync} currency={currency} timeZone={data.timeZone} limits={{ maxHours: data.settings.offlineMaxHours, maxTotal: data.settings.offlineMaxTotal }}
+      <OfflineBanner
+        sync={sync}
+        currency={currency}
+        timeZone={data.timeZone}
+        limits={{ maxHours: data.settings.offlineMaxHours, maxTotal: data.settings.offlineMaxTotal }}
         kitchen={data.tables.length > 0}
       />
       {sync.online && <CardStatusBanner state={card.state} />}
