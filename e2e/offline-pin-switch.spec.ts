@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
-import { browserFetch, DEMO, signIn, tenantUrl } from './support';
-import { openNamedShift, ordersOfShift, Proxy, registerBehindProxy, sellWaterForCash } from './offline-support';
+import { browserFetch, DEMO } from './support';
+import { managerShiftAndWatcher, ordersOfShift, Proxy, registerBehindProxy, sellWaterForCash } from './offline-support';
 
 /**
  * Switching staff with no server (docs/offline.md › Switching staff offline): the register, signed in
@@ -16,13 +16,9 @@ test('offline: switch to another cashier by PIN, sell, back online → the order
   const registerName = `PIN till ${Date.now().toString(36)}`;
   let watcher: BrowserContext | null = null;
   try {
-    await signIn(page, DEMO.slug, DEMO.manager.email, DEMO.password);
-    await expect(page).not.toHaveURL(/\/signin/);
-    await page.goto(tenantUrl(DEMO.slug, '/register'));
-    const shift = await openNamedShift(page, registerName);
-    watcher = await browser.newContext({ storageState: await context.storageState() });
-    const api = await watcher.newPage();
-    await api.goto(tenantUrl(DEMO.slug, '/register/orders'));
+    const signedIn = await managerShiftAndWatcher(page, context, browser, registerName);
+    watcher = signedIn.watcher;
+    const { shift, api } = signedIn;
     const cashier = (await browserFetch(api, '/api/v1/staff')).body.data.find((s: { email: string }) => s.email === DEMO.cashier.email);
 
     await registerBehindProxy(page, proxy, registerName);

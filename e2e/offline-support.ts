@@ -1,8 +1,8 @@
 import type { Socket } from 'node:net';
 import http from 'node:http';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { cafe } from '../scripts/seed/seed-data';
-import { browserFetch, DEMO, hydrated, openDemoShift, ROOT_DOMAIN } from './support';
+import { browserFetch, DEMO, hydrated, openDemoShift, ROOT_DOMAIN, signIn, tenantUrl } from './support';
 
 /**
  * What the offline register's specs share (docs/offline.md): a small proxy of the spec's own in front
@@ -26,6 +26,8 @@ export class Proxy {
   /** Order checkouts answered so far; past `cutAfter`, the next answer is cut and the proxy goes down. */
   checkouts = 0;
   cutAfter: number | null = null;
+  /** While set, every checkout gets a 503 (the server busy): the register keeps its queue and tries again later. */
+  refuseCheckouts = false;
 
   constructor(offset: number) {
     this.port = APP_PORT + offset;
@@ -39,6 +41,11 @@ export class Proxy {
   start(): Promise<void> {
     const server = http.createServer((req, res) => {
       const checkout = req.method === 'POST' && req.url === '/api/v1/orders';
+      if (checkout && this.refuseCheckouts) {
+        req.resume();
+        res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'unavailable', message: 'Busy (the spec says so)' } }));
+        return;
+      }
       const upstream = http.request({ host: '127.0.0.1', port: APP_PORT, method: req.method, path: req.url, headers: { ...req.headers, host: APP_HOST, ...(req.headers.origin && { origin: `http://${APP_HOST}` }), ...(req.headers.referer && { referer: req.headers.referer.replace(this.host, APP_HOST) }) } }, (answer) => {
         if (checkout && answer.statusCode === 201) {
           this.checkouts++;
@@ -78,6 +85,22 @@ export async function openNamedShift(page: Page, registerName: string): Promise<
   await page.reload();
   await openDemoShift(page, registerName, 'MMK');
   return (await browserFetch(page, `/api/v1/shifts?register=${encodeURIComponent(registerName)}`)).body;
+}
+
+/**
+ * The manager signed in with register `registerName`'s shift open (on the app's own origin), and a
+ * second browser context with the same session on that origin to ask the server (never offline).
+ * The caller closes `watcher`.
+ */
+export async function managerShiftAndWatcher(page: Page, context: BrowserContext, browser: Browser, registerName: string): Promise<{ shift: { id: string }; watcher: BrowserContext; api: Page }> {
+  await signIn(page, DEMO.slug, DEMO.manager.email, DEMO.password);
+  await expect(page).not.toHaveURL(/\/signin/);
+  await page.goto(tenantUrl(DEMO.slug, '/register'));
+  const shift = await openNamedShift(page, registerName);
+  const watcher = await browser.newContext({ storageState: await context.storageState() });
+  const api = await watcher.newPage();
+  await api.goto(tenantUrl(DEMO.slug, '/register/orders'));
+  return { shift, watcher, api };
 }
 
 /**

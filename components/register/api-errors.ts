@@ -21,6 +21,8 @@ const CODES: Record<string, ApiErrorKey> = {
   offline_whole: 'offline_whole',
   offline_limit: 'offline_limit',
   offline_discount: 'offline_discount',
+  offline_discount_typed: 'offline_discount_typed',
+  offline_discount_approval: 'offline_discount_approval',
   offline_customer: 'offline_customer',
   offline_item: 'offline_item',
   offline_too_large: 'offline_too_large',

@@ -15,12 +15,15 @@ export type DiscountTarget = { scope: 'line'; key: string; name: string; current
  * A discount on one line or on the whole order: one of the saved discounts offered there (one
  * tap), or a percentage or an amount typed in with why. Over the store's limit — or a saved
  * discount that asks for one — the server asks for a manager's approval (then their PIN).
+ * Offline only the saved discounts that ask for no manager can be priced (offline-quote.ts): the
+ * others are shown as needing the connection, and typing one in waits for it.
  */
 export function DiscountDialog({
   target,
   currency,
   limitBasisPoints,
   savedDiscounts,
+  offline = false,
   onClose,
   onApply,
 }: {
@@ -28,6 +31,8 @@ export function DiscountDialog({
   currency: string;
   limitBasisPoints: number;
   savedDiscounts: SavedDiscount[];
+  /** The server cannot be reached: typed-in discounts and those asking for a manager wait for it. */
+  offline?: boolean;
   onClose: () => void;
   onApply: (target: DiscountTarget, discount: Discount | null) => void;
 }) {
@@ -47,9 +52,14 @@ export function DiscountDialog({
             saved={savedDiscounts.filter((d) => d.appliesTo === 'any' || d.appliesTo === target.scope)}
             current={target.current}
             currency={currency}
+            offline={offline}
             onApply={(d) => onApply(target, d)}
           />
-          <DiscountForm target={target} currency={currency} onApply={(d) => onApply(target, d)} />
+          {offline ? (
+            <OfflineNote target={target} onRemove={() => onApply(target, null)} />
+          ) : (
+            <DiscountForm target={target} currency={currency} onApply={(d) => onApply(target, d)} />
+          )}
         </>
       )}
     </Modal>
@@ -60,7 +70,7 @@ const savedValue = (d: SavedDiscount): TypedDiscount =>
   d.kind === 'percent' ? { kind: 'percent', basisPoints: d.basisPoints ?? 0 } : { kind: 'amount', amount: d.amount ?? 0 };
 
 /** The saved discounts offered here, one button each; the one applied now is pressed. */
-function SavedDiscounts({ saved, current, currency, onApply }: { saved: SavedDiscount[]; current: Discount | null; currency: string; onApply: (d: Discount) => void }) {
+function SavedDiscounts({ saved, current, currency, offline, onApply }: { saved: SavedDiscount[]; current: Discount | null; currency: string; offline: boolean; onApply: (d: Discount) => void }) {
   const w = useRegisterWords();
   const t = useTranslations('dialogs');
   if (saved.length === 0) return null;
@@ -73,25 +83,43 @@ function SavedDiscounts({ saved, current, currency, onApply }: { saved: SavedDis
         {saved.map((d) => {
           const value = savedValue(d);
           const pressed = current?.kind === 'saved' && current.discountId === d.id;
+          const waits = offline && d.needsApproval;
           return (
             <li key={d.id}>
               <button
                 type="button"
                 aria-pressed={pressed}
+                disabled={waits}
                 onClick={() => onApply({ kind: 'saved', discountId: d.id, name: d.name, value })}
-                className="flex min-h-14 w-full flex-col items-start justify-center rounded-lg border-2 border-slate-200 px-3 py-2 text-left hover:bg-slate-50 aria-pressed:border-brand-600 aria-pressed:bg-brand-50"
+                className="flex min-h-14 w-full flex-col items-start justify-center rounded-lg border-2 border-slate-200 px-3 py-2 text-left hover:bg-slate-50 disabled:cursor-not-allowed disabled:bg-slate-100 aria-pressed:border-brand-600 aria-pressed:bg-brand-50"
               >
                 <span className="font-semibold">{d.name}</span>
                 <span className="text-xs text-slate-600">
                   {discountLabel(value, currency, w)}
                   {d.needsApproval && t('needsManager')}
                 </span>
+                {waits && <span className="text-xs font-medium text-slate-700">{t('needsConnection')}</span>}
               </button>
             </li>
           );
         })}
       </ul>
     </section>
+  );
+}
+
+/** Offline, in place of the typed-in form: why it is not there, and a way to take the discount off. */
+function OfflineNote({ target, onRemove }: { target: DiscountTarget; onRemove: () => void }) {
+  const t = useTranslations('dialogs');
+  return (
+    <div className="space-y-4 p-5" data-testid="discount-offline-note">
+      <p className="text-sm text-slate-700">{t('typedDiscountOffline')}</p>
+      {target.current && (
+        <Button variant="danger" onClick={onRemove}>
+          {t('removeDiscount')}
+        </Button>
+      )}
+    </div>
   );
 }
 

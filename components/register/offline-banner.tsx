@@ -14,9 +14,23 @@ type Sync = ReturnType<typeof useOfflineSync>;
 /**
  * What the register holds that the server does not have yet (docs/offline.md): offline, "sales are
  * saved on this device" with the unsent count and the business's limits; back online, the drain's
- * progress; and, until a manager deals with them, the sales the server refused.
+ * progress; and, until a manager deals with them, the sales the server refused. A restaurant's register
+ * (`kitchen`) also says that the kitchen sees an offline sale only once it is sent: its tickets are
+ * made when the server takes the order (lib/restaurant's OrderPlaced handler), not when it was rung up.
  */
-export function OfflineBanner({ sync, currency, limits, timeZone }: { sync: Sync; currency: string; limits: { maxHours: number; maxTotal: number | null }; timeZone: string }) {
+export function OfflineBanner({
+  sync,
+  currency,
+  limits,
+  timeZone,
+  kitchen = false,
+}: {
+  sync: Sync;
+  currency: string;
+  limits: { maxHours: number; maxTotal: number | null };
+  timeZone: string;
+  kitchen?: boolean;
+}) {
   const t = useTranslations('offline');
   const w = useRegisterWords();
   const [open, setOpen] = useState(false);
@@ -35,6 +49,11 @@ export function OfflineBanner({ sync, currency, limits, timeZone }: { sync: Sync
             {limits.maxTotal !== null && `${t('limitTotal', { amount: w.f.money(limits.maxTotal, currency) })}, `}
             {t('limitHours', { hours: limits.maxHours })}. {t('cashOnly')}
           </p>
+          {kitchen && (
+            <p className="text-sm font-semibold text-amber-200" data-testid="offline-kitchen">
+              {t('kitchenLater')}
+            </p>
+          )}
         </div>
       ) : sync.progress ? (
         <div role="status" className="border-b border-sky-300 bg-sky-50 px-4 py-1.5 text-sm font-semibold text-sky-950" data-testid="offline-sync">
@@ -111,7 +130,10 @@ export function NeedsAttentionDialog({ open, sales, timeZone, onDismiss, onClose
   );
 }
 
-/** The receipt of a sale saved offline: its provisional number, the cash and the change, and New sale. */
+/**
+ * The receipt of a sale saved offline: its provisional number, the cash and the change, and New sale.
+ * A dine-in or takeaway sale says the kitchen gets it only when it is sent (tell them now).
+ */
 export function OfflineReceiptDialog({ sale, onNewSale }: { sale: QueuedSale | null; onNewSale: () => void }) {
   const t = useTranslations('offline');
   const td = useTranslations('dialogs');
@@ -128,6 +150,11 @@ export function OfflineReceiptDialog({ sale, onNewSale }: { sale: QueuedSale | n
             {sale.provisional}
           </p>
           <p className="text-sm text-slate-700">{t('receiptNote')}</p>
+          {sale.body.type !== 'retail' && (
+            <p role="note" className="rounded-lg bg-amber-50 px-3 py-2 text-sm font-semibold text-amber-950 ring-1 ring-amber-300" data-testid="offline-receipt-kitchen">
+              {t('kitchenLaterSale')}
+            </p>
+          )}
           <Button className="min-h-12 w-full text-base" data-autofocus onClick={onNewSale} data-testid="new-sale">
             {t('newSale')}
           </Button>

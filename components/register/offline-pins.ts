@@ -120,6 +120,17 @@ export async function endOfflineCashier(tenantId: string): Promise<void> {
   announcePinsChange();
 }
 
+/**
+ * Signing out on this device: its verifiers, any offline cashier and the wrong-PIN count go, so no
+ * one can switch to staff here until the next signed-in sync fetches them again. (The device's
+ * random id stays: it names this browser, not a session.)
+ */
+export async function forgetPinVerifiers(tenantId: string): Promise<void> {
+  const tx = (await db()).transaction(['verifiers', 'current', 'meta'], 'readwrite');
+  await Promise.all([tx.objectStore('verifiers').delete(tenantId), tx.objectStore('current').delete(tenantId), tx.objectStore('meta').delete(triesName(tenantId)), tx.done]);
+  announcePinsChange();
+}
+
 /** What an offline sale carries to name its cashier: their id, this device, their proof for the sale's key. */
 export async function offlineCashierClaim(cashier: OfflineCashier, saleKey: string): Promise<{ userId: string; device: string; proof: string }> {
   return { userId: cashier.userId, device: await deviceId(), proof: await saleProof(cashier.key, saleKey) };

@@ -121,6 +121,23 @@ export async function dismissRefused(key: string): Promise<void> {
   await tx.done;
 }
 
+/**
+ * Signing out on this device: the local copies of sales the server has (synced) go; the unsent and
+ * the refused stay whoever signs in next (they are the business's money, not the session's).
+ * Answers how many were kept.
+ */
+export async function forgetSynced(tenantId: string): Promise<{ kept: number }> {
+  const tx = (await db()).transaction('sales', 'readwrite');
+  const range = IDBKeyRange.bound([tenantId, 0], [tenantId, Number.MAX_SAFE_INTEGER]);
+  let kept = 0;
+  for (let cursor = await tx.store.index('byTenantSeq').openCursor(range); cursor; cursor = await cursor.continue()) {
+    if (cursor.value.state === 'synced') await cursor.delete();
+    else kept++;
+  }
+  await tx.done;
+  return { kept };
+}
+
 async function update(key: string, change: (sale: QueuedSale) => QueuedSale): Promise<void> {
   const tx = (await db()).transaction('sales', 'readwrite');
   const sale = await tx.store.get(key);

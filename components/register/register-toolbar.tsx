@@ -31,6 +31,7 @@ export function RegisterToolbar({
   currency,
   timeZone,
   liveStock,
+  stockAsOf = null,
   parkedCount,
   help,
   settings,
@@ -44,6 +45,8 @@ export function RegisterToolbar({
   /** The store's: "open since" is its time, not the device's. */
   timeZone: string;
   liveStock: boolean;
+  /** Offline: when the stock shown was last the server's (use-live-stock.ts `knownAt`); null online. */
+  stockAsOf?: string | null;
   parkedCount: number | null;
   help: ReturnType<typeof usePopover>;
   settings: ReturnType<typeof usePopover>;
@@ -111,11 +114,18 @@ export function RegisterToolbar({
           {t('shiftOpenSince', { time: opened ?? '', amount: w.f.money(shift.openingFloat, currency) })}
         </span>
       )}
-      <span className={`inline-flex items-center gap-1 ${liveStock ? 'text-brand-700' : 'text-slate-500'}`} title={t('stockUpdatesLive')}>
-        <span aria-hidden="true">{liveStock ? '●' : '○'}</span>
-        {/* A phone keeps the dot; the words stay for screen readers. */}
-        <span className="max-sm:sr-only">{liveStock ? t('stockLive') : t('stockReconnecting')}</span>
-      </span>
+      {stockAsOf ? (
+        <span className="inline-flex items-center gap-1 text-slate-700" title={t('stockAsOfHint')} data-testid="stock-as-of">
+          <span aria-hidden="true">◔</span>
+          <span className="max-sm:sr-only">{t('stockAsOf', { time: asOfTime(stockAsOf, timeZone, w) })}</span>
+        </span>
+      ) : (
+        <span className={`inline-flex items-center gap-1 ${liveStock ? 'text-brand-700' : 'text-slate-500'}`} title={t('stockUpdatesLive')}>
+          <span aria-hidden="true">{liveStock ? '●' : '○'}</span>
+          {/* A phone keeps the dot; the words stay for screen readers. */}
+          <span className="max-sm:sr-only">{liveStock ? t('stockLive') : t('stockReconnecting')}</span>
+        </span>
+      )}
 
       <span className="ml-auto" />
       <Button variant="secondary" className="min-h-10" onClick={onOpenParked} data-testid="parked-button">
@@ -161,4 +171,10 @@ export function RegisterToolbar({
       </Popover>
     </div>
   );
+}
+
+/** "14:05" on the store's clock, with the day when it was not today there (a register offline overnight). */
+function asOfTime(at: string, timeZone: string, w: ReturnType<typeof useRegisterWords>): string {
+  const sameDay = w.f.dateTime(at, timeZone, 'date') === w.f.dateTime(new Date(), timeZone, 'date');
+  return w.f.dateTime(at, timeZone, sameDay ? 'time' : 'dayMonthTime');
 }

@@ -26,7 +26,7 @@ import { usePopover } from './popover';
 import { ProductGrid } from './product-grid';
 import { ReceiptDialog } from './receipt-dialog';
 import { RegisterToolbar } from './register-toolbar';
-import { canSell, hasRequiredChoices, needsPicker, variantStock } from './stock';
+import { canSell, hasRequiredChoices, needsPicker, stockLessUnsent, variantStock } from './stock';
 import { cartStorageKey, deviceStore, readCart } from './cart-storage';
 import { cartFromOrder, useCart, type CartState, type NewLine } from './use-cart';
 import { useCardStatus } from './use-card-status';
@@ -67,7 +67,12 @@ export function SaleScreen({
   const register = useRegisterShift();
   const shift = register.shift.status === 'open' ? register.shift.shift : null;
   const cart = useCart(data.tables.length ? 'takeaway' : 'retail');
-  const { stock, products, connected } = useLiveStock(data.stock, data.location?.id ?? null, data.products);
+  const live = useLiveStock(data.stock, data.location?.id ?? null, data.products, data.stockAt);
+  const { products, connected } = live;
+  // Without the server (docs/offline.md): priced here, cash only, each sale queued on the device.
+  const sync = useOfflineSync(tenantId);
+  // Offline, what this device sold and has not sent is not in the last levels it heard yet.
+  const stock = useMemo(() => (sync.online ? live.stock : stockLessUnsent(live.stock, sync.queued)), [sync.online, live.stock, sync.queued]);
   const card = useCardStatus();
   const parked = useParkedOrders();
   const help = usePopover();
@@ -133,10 +138,8 @@ export function SaleScreen({
     },
     [cart],
   );
-  // Without the server (docs/offline.md): priced here, cash only, each sale queued on the device.
-  const sync = useOfflineSync(tenantId);
   const offlineCashier = useOfflineCashier(tenantId);
-  const quote = useQuote(cart.cart, onApprovalRejected, { now: !sync.online, price: (c) => offlineQuote(c, productById, data.settings) });
+  const quote = useQuote(cart.cart, onApprovalRejected, { now: !sync.online, price: (c) => offlineQuote(c, productById, data.settings, data.savedDiscounts) });
   const [savedOffline, setSavedOffline] = useState<QueuedSale | null>(null);
   const openPriceProducts = useMemo(() => new Set(data.products.filter((p) => p.openPrice).map((p) => p.id)), [data.products]);
   const sale = useSale({
@@ -350,7 +353,13 @@ export function SaleScreen({
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       {register.registerName && <OfflineWorker urls={['/register', `/api/v1/shifts?register=${encodeURIComponent(register.registerName)}`]} />}
-      <OfflineBanner sync={sync} currency={currency} timeZone={data.timeZone} limits={{ maxHours: data.settings.offlineMaxHours, maxTotal: data.settings.offlineMaxTotal }} />
+      <OfflineBanner
+        sync={sync}
+        currency={currency}
+        timeZone={data.timeZone}
+        limits={{ maxHours: data.settings.offlineMaxHours, maxTotal: data.settings.offlineMaxTotal }}
+        kitchen={data.tables.length > 0}
+      />
       {sync.online && <CardStatusBanner state={card.state} />}
       <RegisterToolbar
         registerName={register.registerName ?? '…'}
@@ -359,6 +368,7 @@ export function SaleScreen({
         currency={currency}
         timeZone={data.timeZone}
         liveStock={connected}
+        stockAsOf={sync.online ? null : live.knownAt}
         parkedCount={parked.orders?.length ?? null}
         help={help}
         settings={settings}
@@ -484,6 +494,7 @@ export function SaleScreen({
         currency={currency}
         limitBasisPoints={user.canOverrideDiscounts ? 10_000 : data.settings.discountLimitBasisPoints}
         savedDiscounts={data.savedDiscounts}
+        offline={!sync.online}
         onClose={() => setDiscount(null)}
         onApply={(target, d) => {
           if (target.scope === 'line') cart.setLineDiscount(target.key, d);

@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
-import { SignOutButton } from '@/components/auth/sign-out-button';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import type { FormAction } from '@/components/ui/use-form-action';
 import { currentDisplayPreferences, isRole } from '@/lib/auth';
+import { RegisterSignOutButton } from './register-sign-out';
 import { TenantClock } from './tenant-clock';
 
 /** The top bar of the staff screens (register, floor, kitchen): where, the store's time, who, their language, what else they may open. */
@@ -20,7 +20,8 @@ export async function StaffHeader({
   tenantName: string;
   /** The store's time zone: the header's clock shows its time, not the device's. */
   timeZone: string;
-  user: { name: string; role: string };
+  /** Who is signed in; their tenant names what sign-out clears on this device (register-sign-out.tsx). */
+  user: { name: string; role: string; tenantId: string };
   /** The language switch's server action (app/t/[tenant]/language/actions.ts). */
   languageAction: FormAction;
   children?: ReactNode;
@@ -42,7 +43,7 @@ export async function StaffHeader({
         </p>
         {children}
         <LanguageSwitch chosen={chosen} storeLocale={tenantLocale} action={languageAction} />
-        <SignOutButton />
+        <RegisterSignOutButton tenantId={user.tenantId} />
       </div>
     </header>
   );

@@ -1,6 +1,32 @@
 import type { RegisterProduct, RegisterStockLevel } from './types';
 import type { RegisterWords } from './format';
 
+/** A level is low at or below its threshold, and always at or below zero (lib/orders/register-data.ts says the same). */
+export const isLowLevel = (quantity: number, threshold: number | null) => quantity <= 0 || (threshold !== null && quantity <= threshold);
+
+/**
+ * Offline (docs/offline.md): the last levels the register knew, less what this device sold since
+ * and has not sent — the server has not taken those units yet, so its level does not show them.
+ * Only tracked variants (those with a level) change; a refused or synced sale is not counted (the
+ * server's own level, as the live stream brings it, has the synced ones).
+ */
+export function stockLessUnsent(stock: Record<string, RegisterStockLevel>, unsent: readonly { body: Record<string, unknown> }[]): Record<string, RegisterStockLevel> {
+  const sold = new Map<string, number>();
+  for (const sale of unsent) {
+    const lines = Array.isArray(sale.body.lines) ? (sale.body.lines as { variantId?: unknown; quantity?: unknown }[]) : [];
+    for (const l of lines) if (typeof l.variantId === 'string' && typeof l.quantity === 'number') sold.set(l.variantId, (sold.get(l.variantId) ?? 0) + l.quantity);
+  }
+  if (sold.size === 0) return stock;
+  const shown = { ...stock };
+  for (const [variantId, quantity] of sold) {
+    const level = stock[variantId];
+    if (!level) continue;
+    const left = level.quantity - quantity;
+    shown[variantId] = { ...level, quantity: left, low: isLowLevel(left, level.threshold) };
+  }
+  return shown;
+}
+
 /** What the register shows about stock for a variant or a whole product tile. */
 export type VariantStock = { tracked: false } | { tracked: true; quantity: number; low: boolean; out: boolean };
 

@@ -1,7 +1,8 @@
 'use client';
 
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTenantEvents } from '@/components/live/use-tenant-events';
+import { isLowLevel as isLow } from './stock';
 import type { RegisterProduct, RegisterStockLevel } from './types';
 
 type StockEvent = {
@@ -13,17 +14,21 @@ type StockEvent = {
 const SEEN_LIMIT = 2_000;
 const STOCK_EVENTS = ['StockChanged', 'LowStock', 'ProductOutOfStock', 'ItemAvailabilityChanged'];
 
-const isLow = (quantity: number, threshold: number | null) => quantity <= 0 || (threshold !== null && quantity <= threshold);
-
 /**
  * Stock levels at the register's location and the products' 86 state, kept live from the
  * server-sent event stream (GET /api/v1/events, one connection for both). StockChanged carries
  * the new quantity; LowStock its threshold; ItemAvailabilityChanged an item sold out or back
  * on. Stock events of other locations are ignored; an event seen twice (around a reconnect)
  * is applied once.
+ *
+ * `knownAt` is when the levels were last known to be the server's: when the page was made
+ * (`initialAt`, the server's clock; a page the service worker kept offline is that old), then,
+ * once the stream was connected, the moment it was lost (until then they were kept live).
  */
-export function useLiveStock(initial: Record<string, RegisterStockLevel>, locationId: string | null, initialProducts: RegisterProduct[]) {
+export function useLiveStock(initial: Record<string, RegisterStockLevel>, locationId: string | null, initialProducts: RegisterProduct[], initialAt: string) {
   const [stock, setStock] = useState(initial);
+  const [knownAt, setKnownAt] = useState(initialAt);
+  const wasConnected = useRef(false);
   const [soldOut, setSoldOut] = useState<Record<string, boolean>>({});
   const seen = useRef(new Set<string>());
 
@@ -53,7 +58,11 @@ export function useLiveStock(initial: Record<string, RegisterStockLevel>, locati
     });
   };
   const connected = useTenantEvents(STOCK_EVENTS, apply, !!locationId);
+  useEffect(() => {
+    if (connected) wasConnected.current = true;
+    else if (wasConnected.current) setKnownAt(new Date().toISOString());
+  }, [connected]);
   const products = useMemo(() => initialProducts.map((p) => (p.id in soldOut ? { ...p, soldOut: soldOut[p.id]! } : p)), [initialProducts, soldOut]);
 
-  return { stock, products, connected };
+  return { stock, products, connected, knownAt };
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from './api';
 import { isOnline, probe, useOnline } from './connection';
 import { drainQueue, refusal } from './offline-drain';
@@ -107,7 +107,7 @@ export function useOfflineSync(tenantId: string) {
     return () => clearInterval(timer);
   }, [online]);
 
-  const queued = sales.filter((s) => s.state === 'queued');
+  const queued = useMemo(() => sales.filter((s) => s.state === 'queued'), [sales]);
   const hasQueued = queued.length > 0;
 
   useEffect(() => {

@@ -2,13 +2,20 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, needsApproval, type ApiError } from './api';
-import type { OfflineQuote } from './offline-quote';
+import type { OfflineQuote, OfflineRefusal } from './offline-quote';
 import { pricingInput, type CartState } from './use-cart';
 import type { Quote } from './types';
 
 /** Why the device cannot price a cart without its server, as the register's error codes (api-errors.ts). */
-const OFFLINE_CODE = { discount: 'offline_discount', customer: 'offline_customer', unknownItem: 'offline_item', tooLarge: 'offline_too_large' } as const;
-const offlineProblem = (reason: keyof typeof OFFLINE_CODE): ApiError => ({ status: 0, code: OFFLINE_CODE[reason], message: `Offline: ${reason}`, details: [] });
+const OFFLINE_CODE: Record<OfflineRefusal, string> = {
+  discountTyped: 'offline_discount_typed',
+  discountApproval: 'offline_discount_approval',
+  discountUnknown: 'offline_discount',
+  customer: 'offline_customer',
+  unknownItem: 'offline_item',
+  tooLarge: 'offline_too_large',
+};
+const offlineProblem = (reason: OfflineRefusal): ApiError => ({ status: 0, code: OFFLINE_CODE[reason], message: `Offline: ${reason}`, details: [] });
 
 const DEBOUNCE_MS = 250;
 

@@ -78,6 +78,8 @@ export type RegisterData = {
   products: RegisterProduct[];
   /** variantId → level, for every variant of a product that tracks stock (no row yet = 0). */
   stock: Record<string, RegisterStockLevel>;
+  /** When `stock` was read (ISO 8601, the server's clock): offline, the register's stock is "as of" it until the live stream has run. */
+  stockAt: string;
   settings: {
     pricesIncludeTax: boolean;
     discountLimitBasisPoints: number;
@@ -219,6 +221,7 @@ async function readRegister(scope: RegisterScope, tx: Tx, locationId: string | u
       .map((c) => ({ id: c.id, name: c.name, color: c.color })),
     products: registerProducts,
     stock,
+    stockAt: new Date().toISOString(),
     settings: {
       pricesIncludeTax: settings.pricesIncludeTax,
       discountLimitBasisPoints: settings.discountLimitBasisPoints,
