@@ -29,8 +29,8 @@ beforeAll(async () => {
   [a, b] = await Promise.all([createTenant({ currency: 'USD' }), createTenant({ currency: 'USD' })]);
   await Promise.all([mainLocation(a), mainLocation(b)]);
   const ctx = contextOf(a);
-  today = businessDayOf(new Date(), await businessDayRule(ctx)).date;
   const closed = await openShift(ctx, { registerName: 'Front', openingFloat: 1000 });
+  today = businessDayOf(closed.openedAt, await businessDayRule(ctx)).date; // the day it was opened on, whatever the clock says now
   await closeShift(ctx, closed.id, 1000);
   closedId = closed.id;
   openId = (await openShift(ctx, { registerName: 'Bar', openingFloat: 500 })).id;
