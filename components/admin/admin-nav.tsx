@@ -25,8 +25,19 @@ const links = [
 /**
  * `assistant`, `developers`: whether this person's role has `assistant:use`, `apikeys:manage` (the layout knows; the link is hidden otherwise).
  * `attention`: offline sales the server refused that wait for a manager (docs/offline.md), counted on Orders.
+ * `webhooksOff`: webhook endpoints turned off for failing 24 hours (docs/api.md), counted on Developers.
  */
-export function AdminNav({ assistant = false, developers = false, attention = 0 }: { assistant?: boolean; developers?: boolean; attention?: number }) {
+export function AdminNav({
+  assistant = false,
+  developers = false,
+  attention = 0,
+  webhooksOff = 0,
+}: {
+  assistant?: boolean;
+  developers?: boolean;
+  attention?: number;
+  webhooksOff?: number;
+}) {
   const allowed = { assistant, developers };
   // The browser sees the public path (/admin/...), not the internal /t/<slug>/... one.
   const t = useTranslations('adminNav');
@@ -49,6 +60,12 @@ export function AdminNav({ assistant = false, developers = false, attention = 0 
               <span className="ml-2 rounded-full bg-red-600 px-2 py-0.5 text-xs font-bold text-white" data-testid="attention-badge" title={t('attentionCount', { count: attention })}>
                 <span aria-hidden="true">{attention}</span>
                 <span className="sr-only">{t('attentionCount', { count: attention })}</span>
+              </span>
+            )}
+            {link.href === '/admin/developers' && webhooksOff > 0 && (
+              <span className="ml-2 rounded-full bg-red-600 px-2 py-0.5 text-xs font-bold text-white" data-testid="webhooks-off-badge" title={t('webhooksOffCount', { count: webhooksOff })}>
+                <span aria-hidden="true">{webhooksOff}</span>
+                <span className="sr-only">{t('webhooksOffCount', { count: webhooksOff })}</span>
               </span>
             )}
           </Link>

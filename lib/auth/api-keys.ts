@@ -12,6 +12,7 @@ import { metrics } from '@/lib/platform/metrics';
 import { redis, tenantKey } from '@/lib/platform/redis';
 import { annotateContext } from '@/lib/platform/request-context';
 import type { TenantInfo } from '@/lib/tenancy';
+import { countKeyRead } from './api-key-reads';
 import { permissionsOf, SCOPES, scopesGranting } from './api-scopes';
 import { hostTenant, resolveStaff, type RequestSource, type TenantContext } from './context';
 import { can, type Permission } from './permissions';
@@ -455,7 +456,8 @@ const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * The answer to a key's request: its rate limit headers, and for a change an audit row naming the
- * key (`api_key.request`: method, path, status). Modules' own audit rows name the key too
+ * key (`api_key.request`: method, path, status); a read is counted into the key's summary row a
+ * minute instead (api-key-reads.ts says why). Modules' own audit rows name the key too
  * (audit.ts reads it from the request context). A session's answer passes untouched.
  */
 export async function answeredForKey(ctx: TenantContext | ApiKeyContext, req: Request, response: Response): Promise<Response> {
@@ -470,6 +472,8 @@ export async function answeredForKey(ctx: TenantContext | ApiKeyContext, req: Re
       entityId: ctx.apiKey.id,
       details: { method: req.method, path: new URL(req.url).pathname, status: response.status },
     });
+  } else {
+    countKeyRead({ tenantId: ctx.tenantId, actorUserId: ctx.userId, apiKey: { id: ctx.apiKey.id, name: ctx.apiKey.name }, method: req.method, path: new URL(req.url).pathname, status: response.status });
   }
   return response;
 }

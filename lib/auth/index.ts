@@ -9,6 +9,7 @@ export { verifySessionToken, sessionTokenFrom, endSession, type StaffSession } f
 export { guardedRoute, tenantRoute, type RouteContext } from './tenant-route';
 export { apiKeyInputSchema, apiKeyPatchSchema, createApiKey, getApiKey, listApiKeys, revokeApiKey, updateApiKey, DEFAULT_RATE_LIMIT_PER_MINUTE, type ApiKeyInput, type ApiKeyPatch, type ApiKeyView } from './api-keys';
 export { API_SCOPES, SCOPES, permissionsOf, scopesGranting, type ApiScope } from './api-scopes';
+export { READ_SUMMARY_EVERY_MS, writeReadSummaries } from './api-key-reads';
 export { contextFor, hostTenant, resolveStaff, type ApiKeyPrincipal, type TenantContext, type TenantScope } from './context';
 export * from './schemas';
 export { currentDisplayPreferences, currentStaff, lockedRegister, requireStaff, staffAction, staffRead, approvalFromForm, approverFieldName, type FormMessage, type FormState } from './current';

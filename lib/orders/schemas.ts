@@ -289,6 +289,9 @@ export const orderExportSchema = orderSearchFields
   .superRefine(searchChecks);
 export type OrderExport = z.output<typeof orderExportSchema>;
 
+/** The business day of a shift history (`/api/v1/shifts/days/{date}`): a real calendar day, YYYY-MM-DD. */
+export const shiftDaySchema = z.object({ date: z.string().refine((v) => dayParam(v) === v, 'Use a calendar day, YYYY-MM-DD') });
+
 export const openShiftSchema = z.object({
   registerName: z.string().trim().min(1, 'Name the register').max(40).default('Register 1'),
   locationId: id.optional(),

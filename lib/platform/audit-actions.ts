@@ -118,6 +118,7 @@ export const AUDIT_GROUPS = {
       'api_key.updated': 'Changed an API key',
       'api_key.revoked': 'Revoked an API key',
       'api_key.request': 'Changed something through an API key',
+      'api_key.reads': "Read data through an API key (one minute's summary)",
     },
   },
   webhooks: {

@@ -1,5 +1,6 @@
 import { migrateDatabase } from '@/db/migrate';
 import { rebuildWhereNeeded } from '@/lib/analytics';
+import { READ_SUMMARY_EVERY_MS, writeReadSummaries } from '@/lib/auth';
 import { sweepUnusedPhotos } from '@/lib/catalog';
 import { config } from '@/lib/platform/config';
 import { databaseSettings } from '@/lib/platform/db';
@@ -28,6 +29,10 @@ export async function startServer(): Promise<void> {
     let deleted = 0;
     for (const tenantId of await listTenantIds()) deleted += (await sweepUnusedPhotos({ tenantId })).deleted;
     if (deleted > 0) logger.info({ deleted }, 'deleted unused product photos');
+  });
+  // Reads made with API keys: one audit row per key a minute (api-key-reads.ts: a row per read would be a write on the hot path).
+  every(READ_SUMMARY_EVERY_MS, 'write API key read summaries', async () => {
+    await writeReadSummaries();
   });
   every(HOUR, 'purge expired idempotency keys', async () => {
     let purged = 0;

@@ -81,6 +81,17 @@ export async function listEndpoints({ tenantId }: TenantScope): Promise<WebhookE
   return withTenant(tenantId, (tx) => tx.select(endpointColumns).from(webhookEndpoints).orderBy(desc(webhookEndpoints.createdAt)));
 }
 
+/** How many endpoints were turned off for failing 24 hours and not turned on again: the admin's nav says so on every page. */
+export async function countEndpointsTurnedOff({ tenantId }: TenantScope): Promise<number> {
+  const [row] = await withTenant(tenantId, (tx) =>
+    tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.enabled, false), eq(webhookEndpoints.disabledReason, 'failing'))),
+  );
+  return row?.n ?? 0;
+}
+
 export async function getEndpoint({ tenantId }: TenantScope, id: string): Promise<WebhookEndpointView> {
   return withTenant(tenantId, (tx) => endpointIn(tx, id));
 }

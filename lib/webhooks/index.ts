@@ -6,7 +6,7 @@ import 'server-only';
  */
 export * from './schemas';
 export { WEBHOOK_EVENTS, WEBHOOK_EVENT_TYPES, TEST_EVENT, envelopeOf, publicNameOf, type WebhookEnvelope, type WebhookEventType } from './event-types';
-export { createEndpoint, deleteEndpoint, getEndpoint, listEndpoints, rotateSecret, updateEndpoint, ROTATION_OVERLAP_MS, type WebhookEndpointView } from './endpoints';
+export { countEndpointsTurnedOff, createEndpoint, deleteEndpoint, getEndpoint, listEndpoints, rotateSecret, updateEndpoint, ROTATION_OVERLAP_MS, type WebhookEndpointView } from './endpoints';
 export { deliverDue, deliveriesOf, enqueueDeliveries, redeliver, retryDelayMs, sendTestEvent, signedHeaders, RETRY_WINDOW_MS, type AttemptView, type DeliveryView, type ManualAttempt } from './deliveries';
 export { startWebhookWorker } from './worker';
 export { verifyWebhook, signPayload, type VerifyResult } from './verify';

@@ -7,10 +7,12 @@ import * as categoriesRoute from '@/app/api/v1/categories/route';
 import * as ordersRoute from '@/app/api/v1/orders/route';
 import * as productsRoute from '@/app/api/v1/products/route';
 import { createApiKey, listApiKeys, PERMISSIONS, revokeApiKey, SCOPES, scopesGranting, updateApiKey, type ApiScope, type Permission } from '@/lib/auth';
+import { countKeyRead, READ_SUMMARY_ROUTES, writeReadSummaries } from '@/lib/auth/api-key-reads';
 import { forgetApiKeyCache } from '@/lib/auth/api-keys';
 import { receiveStock } from '@/lib/inventory';
 import { withTenant } from '@/lib/platform/db';
 import { redis, tenantKey } from '@/lib/platform/redis';
+import { runWithContext } from '@/lib/platform/request-context';
 import { apiRequest, contextOf, createStockedProduct, createTenant, json, mainLocation, noParams, rowsOf, segment, type TestTenant } from '../helpers';
 import { findRoutes, PUBLIC_ROUTES } from './routes';
 
@@ -86,8 +88,11 @@ describe('API keys', () => {
     const res = await keysRoute.POST(await apiRequest('POST', '/api/v1/api-keys', { host: a.tenant, as: a.owner, body: { name: 'Books sync', scopes: ['orders:read', 'catalog:read'] } }), noParams);
     const { status, body } = await json(res);
     expect(status).toBe(201);
-    expect(body.secret).toMatch(/^tw_live_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
-    expect(body.secret.split('_')[2]).toBe(body.prefix);
+    // Parsed by its format, not cut at underscores: base64url has '_' too, so the fourth piece was
+    // only the random part up to its first '_' — empty, or a character or two, often enough to fail by chance.
+    const [, prefix, secretPart] = /^tw_live_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/.exec(body.secret) ?? [];
+    expect(prefix).toBe(body.prefix);
+    expect(secretPart).toHaveLength(43); // the 256 random bits: never in a row or the audit log
     expect(body).toMatchObject({ name: 'Books sync', scopes: ['catalog:read', 'orders:read'], status: 'active', lastUsedAt: null, revokedAt: null });
 
     const list = await keysRoute.GET(await apiRequest('GET', '/api/v1/api-keys', { host: a.tenant, as: a.owner }), noParams);
@@ -98,11 +103,11 @@ describe('API keys', () => {
 
     const [row] = rowsOf<Record<string, unknown>>(await withTenant(a.tenant.id, (tx) => tx.execute(sql`select * from api_keys where id = ${body.id}`)));
     expect(Object.values(row!).map(String).join(' ')).not.toContain(body.secret);
-    expect(Object.values(row!).map(String).join(' ')).not.toContain(body.secret.split('_')[3]);
+    expect(Object.values(row!).map(String).join(' ')).not.toContain(secretPart);
     expect(row!.secret_hash).toBe(createHash('sha256').update(body.secret).digest('hex'));
     const audit = rowsOf<{ text: string }>(await withTenant(a.tenant.id, (tx) => tx.execute(sql`select row_to_json(a)::text as text from audit_events a where entity_id = ${body.id}`)));
     expect(audit.length).toBe(1);
-    expect(audit[0]!.text).not.toContain(body.secret.split('_')[3]);
+    expect(audit[0]!.text).not.toContain(secretPart);
   });
 
   it('works as the owner’s key on its own host, with the permissions of its scopes, and records its last use', async () => {
@@ -340,6 +345,41 @@ describe('API keys', () => {
     expect(change?.actor_user_id).toBe(a.owner.id); // the key's creator answers for it
     expect(rows.filter((r) => r.action === 'api_key.request').map((r) => r.details.status)).toEqual([201, 201]);
     expect(rowsOf(await withTenant(a.tenant.id, (tx) => tx.execute(sql`select 1 from categories where name = 'Imported drinks'`))).length).toBe(1);
+  });
+
+  it('audits a key’s reads in one summary row a minute under its name, not a row per read', async () => {
+    await writeReadSummaries(); // what earlier cases read
+    const { key, secret } = await newKey(a, ['catalog:read'], { name: 'Shelf reader' });
+    for (let i = 0; i < 3; i++) expect((await productsRoute.GET(await keyRequest(a, secret, 'GET', '/api/v1/products'), noParams)).status).toBe(200);
+    expect((await categoriesRoute.GET(await keyRequest(a, secret, 'GET', '/api/v1/categories'), noParams)).status).toBe(200);
+    const auditOf = async () =>
+      rowsOf<{ action: string; actor_user_id: string; details: Record<string, unknown> }>(
+        await withTenant(a.tenant.id, (tx) => tx.execute(sql`select action, actor_user_id, details from audit_events where entity_id = ${key.id} and action <> 'api_key.created' order by created_at, id`)),
+      );
+    expect(await auditOf()).toEqual([]); // the reads wrote nothing on their way
+    // Written from inside another key's request: the row still names its own key.
+    await runWithContext({ requestId: 'another', apiKeyId: crypto.randomUUID(), apiKeyName: 'Someone else' }, () => writeReadSummaries());
+    const [summary, ...more] = await auditOf();
+    expect(more).toEqual([]);
+    expect(summary).toMatchObject({ action: 'api_key.reads', actor_user_id: a.owner.id, details: { apiKey: { id: key.id, name: 'Shelf reader' }, requests: 4 } });
+    expect(summary!.details.routes).toEqual(
+      expect.arrayContaining([
+        { method: 'GET', path: '/api/v1/products', status: 200, count: 3 },
+        { method: 'GET', path: '/api/v1/categories', status: 200, count: 1 },
+      ]),
+    );
+    expect(await writeReadSummaries()).toBe(0); // nothing read since
+  });
+
+  it('keeps a read summary to its first READ_SUMMARY_ROUTES lines, counting the rest', async () => {
+    const apiKey = { id: crypto.randomUUID(), name: 'Crawler' };
+    for (let i = 0; i <= READ_SUMMARY_ROUTES; i++) countKeyRead({ tenantId: a.tenant.id, actorUserId: a.owner.id, apiKey, method: 'GET', path: `/api/v1/orders/${i}`, status: 404 });
+    await writeReadSummaries();
+    const [row] = rowsOf<{ details: { requests: number; routes: unknown[]; otherRequests?: number } }>(
+      await withTenant(a.tenant.id, (tx) => tx.execute(sql`select details from audit_events where entity_id = ${apiKey.id}`)),
+    );
+    expect(row!.details).toMatchObject({ requests: READ_SUMMARY_ROUTES + 1, otherRequests: 1 });
+    expect(row!.details.routes).toHaveLength(READ_SUMMARY_ROUTES);
   });
 
   it('keeps costs from a key without costs:read, as from a cashier', async () => {

@@ -14,6 +14,7 @@ export const PUBLIC_ROUTES: Record<string, string> = {
 export const NOT_AN_ID: Record<string, string> = {
   '/api/v1/analytics/reports/[name]': 'a report name (sales, products, …), the same for every tenant',
   '/api/v1/analytics/reports/[name]/export': 'a report name, as above',
+  '/api/v1/shifts/days/[date]': "a business day (YYYY-MM-DD), the same calendar for every tenant; the shifts listed are the host tenant's (RLS; the cross-tenant case: tests/api/shifts-api.test.ts)",
   '/api/v1/photos/[hash]/[size]': "a photo's content hash and width, looked up only under the host tenant's own storage keys (the cross-tenant case: tests/catalog/photos.test.ts)",
 };
 

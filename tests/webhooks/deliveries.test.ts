@@ -11,6 +11,7 @@ import { createTable, updateTable } from '@/lib/restaurant';
 import { withTenant } from '@/lib/platform/db';
 import { logger } from '@/lib/platform/logger';
 import {
+  countEndpointsTurnedOff,
   createEndpoint,
   deliverDue,
   deliveriesOf,
@@ -230,6 +231,7 @@ describe('retries', () => {
     const [row] = await deliveryRows(t, endpoint.id);
     expect(row).toMatchObject({ status: 'failed', attempts: 3 });
     expect(await getEndpoint(contextOf(t), endpoint.id)).toMatchObject({ enabled: false, disabledReason: 'failing' });
+    expect(await countEndpointsTurnedOff(contextOf(t))).toBe(1); // the admin nav's badge, on every page
     const audit = await withTenant(t.tenant.id, (tx) => tx.select().from(auditEvents).where(eq(auditEvents.action, 'webhook.disabled_failing')));
     expect(audit).toMatchObject([{ entityId: endpoint.id, actorUserId: null }]);
     // Nothing more is sent to it, and new events make no deliveries for it.
@@ -242,6 +244,7 @@ describe('retries', () => {
     receiver.answer(() => ({ status: 200, body: 'ok' }));
     await updateEndpoint(contextOf(t), endpoint.id, { enabled: true });
     expect(await getEndpoint(contextOf(t), endpoint.id)).toMatchObject({ enabled: true, disabledReason: null, failingSince: null });
+    expect(await countEndpointsTurnedOff(contextOf(t))).toBe(0);
     const again = await redeliver(contextOf(t), row!.id);
     expect(again).toMatchObject({ succeeded: true, status: 200, eventId: row!.eventId });
     expect((await deliveryRows(t, endpoint.id))[0]).toMatchObject({ status: 'succeeded', attempts: 4 });

@@ -1,4 +1,7 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { resetConfigForTests } from '@/lib/platform/config';
 import { blockedRange, resolveTarget, type Resolver } from '@/lib/webhooks';
 import { postWebhook, RESPONSE_BODY_LIMIT } from '@/lib/webhooks/send';
 import { allowHosts, startReceiver } from './receiver';
@@ -6,7 +9,7 @@ import { allowHosts, startReceiver } from './receiver';
 /**
  * The SSRF guard (docs/security.md › Webhooks and SSRF): internal addresses refused after DNS
  * resolution unless WEBHOOK_ALLOW_HOSTS names the host, the connection pinned to the checked address,
- * no redirect followed, the answer's body cut.
+ * no redirect followed, a short timeout, the answer's body cut.
  */
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 beforeAll(async () => {
@@ -133,6 +136,29 @@ describe('postWebhook', () => {
     expect(result).toMatchObject({ status: 500, succeeded: false });
     expect(result.body!.length).toBe(RESPONSE_BODY_LIMIT);
     receiver.answer(() => ({ status: 200, body: 'ok' }));
+  });
+
+  it('gives up on an endpoint that takes the request and never finishes its answer (WEBHOOK_RESPONSE_TIMEOUT_MS)', async () => {
+    // A receiver that sends its headers and then nothing: only the overall timeout can end the attempt.
+    const stalled = createServer((req, res) => {
+      req.resume();
+      res.writeHead(200);
+      res.write('partial');
+    });
+    await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
+    const port = (stalled.address() as AddressInfo).port;
+    allowHosts(`127.0.0.1:${port}`);
+    process.env.WEBHOOK_RESPONSE_TIMEOUT_MS = '200';
+    resetConfigForTests();
+    try {
+      const result = await postWebhook(`http://127.0.0.1:${port}/slow`, '{}', {});
+      expect(result).toMatchObject({ status: null, succeeded: false, error: 'timeout: no full answer within 200 ms' });
+    } finally {
+      delete process.env.WEBHOOK_RESPONSE_TIMEOUT_MS;
+      resetConfigForTests();
+      stalled.closeAllConnections();
+      await new Promise<void>((resolve) => stalled.close(() => resolve()));
+    }
   });
 
   it('a connection refused is a failed attempt with the socket error, not a throw', async () => {

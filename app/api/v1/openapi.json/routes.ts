@@ -78,23 +78,24 @@ import * as r73 from '../settings/route';
 import * as r74 from '../shifts/[id]/cash-movements/route';
 import * as r75 from '../shifts/[id]/close/route';
 import * as r76 from '../shifts/[id]/report/route';
-import * as r77 from '../shifts/route';
-import * as r78 from '../staff/[id]/route';
-import * as r79 from '../staff/route';
-import * as r80 from '../suppliers/[id]/route';
-import * as r81 from '../suppliers/route';
-import * as r82 from '../tax-classes/[id]/route';
-import * as r83 from '../tax-classes/route';
-import * as r84 from '../time-clock/clock-in/route';
-import * as r85 from '../time-clock/clock-out/route';
-import * as r86 from '../time-clock/export/route';
-import * as r87 from '../time-clock/route';
-import * as r88 from '../webhooks/[id]/deliveries/route';
-import * as r89 from '../webhooks/[id]/rotate-secret/route';
-import * as r90 from '../webhooks/[id]/route';
-import * as r91 from '../webhooks/[id]/test/route';
-import * as r92 from '../webhooks/deliveries/[id]/redeliver/route';
-import * as r93 from '../webhooks/route';
+import * as r77 from '../shifts/days/[date]/route';
+import * as r78 from '../shifts/route';
+import * as r79 from '../staff/[id]/route';
+import * as r80 from '../staff/route';
+import * as r81 from '../suppliers/[id]/route';
+import * as r82 from '../suppliers/route';
+import * as r83 from '../tax-classes/[id]/route';
+import * as r84 from '../tax-classes/route';
+import * as r85 from '../time-clock/clock-in/route';
+import * as r86 from '../time-clock/clock-out/route';
+import * as r87 from '../time-clock/export/route';
+import * as r88 from '../time-clock/route';
+import * as r89 from '../webhooks/[id]/deliveries/route';
+import * as r90 from '../webhooks/[id]/rotate-secret/route';
+import * as r91 from '../webhooks/[id]/route';
+import * as r92 from '../webhooks/[id]/test/route';
+import * as r93 from '../webhooks/deliveries/[id]/redeliver/route';
+import * as r94 from '../webhooks/route';
 
 export const API_ROUTES: ApiRouteModule[] = [
   { path: '/api/v1/analytics/alerts', module: r0 },
@@ -174,21 +175,22 @@ export const API_ROUTES: ApiRouteModule[] = [
   { path: '/api/v1/shifts/[id]/cash-movements', module: r74 },
   { path: '/api/v1/shifts/[id]/close', module: r75 },
   { path: '/api/v1/shifts/[id]/report', module: r76 },
-  { path: '/api/v1/shifts', module: r77 },
-  { path: '/api/v1/staff/[id]', module: r78 },
-  { path: '/api/v1/staff', module: r79 },
-  { path: '/api/v1/suppliers/[id]', module: r80 },
-  { path: '/api/v1/suppliers', module: r81 },
-  { path: '/api/v1/tax-classes/[id]', module: r82 },
-  { path: '/api/v1/tax-classes', module: r83 },
-  { path: '/api/v1/time-clock/clock-in', module: r84 },
-  { path: '/api/v1/time-clock/clock-out', module: r85 },
-  { path: '/api/v1/time-clock/export', module: r86 },
-  { path: '/api/v1/time-clock', module: r87 },
-  { path: '/api/v1/webhooks/[id]/deliveries', module: r88 },
-  { path: '/api/v1/webhooks/[id]/rotate-secret', module: r89 },
-  { path: '/api/v1/webhooks/[id]', module: r90 },
-  { path: '/api/v1/webhooks/[id]/test', module: r91 },
-  { path: '/api/v1/webhooks/deliveries/[id]/redeliver', module: r92 },
-  { path: '/api/v1/webhooks', module: r93 },
+  { path: '/api/v1/shifts/days/[date]', module: r77 },
+  { path: '/api/v1/shifts', module: r78 },
+  { path: '/api/v1/staff/[id]', module: r79 },
+  { path: '/api/v1/staff', module: r80 },
+  { path: '/api/v1/suppliers/[id]', module: r81 },
+  { path: '/api/v1/suppliers', module: r82 },
+  { path: '/api/v1/tax-classes/[id]', module: r83 },
+  { path: '/api/v1/tax-classes', module: r84 },
+  { path: '/api/v1/time-clock/clock-in', module: r85 },
+  { path: '/api/v1/time-clock/clock-out', module: r86 },
+  { path: '/api/v1/time-clock/export', module: r87 },
+  { path: '/api/v1/time-clock', module: r88 },
+  { path: '/api/v1/webhooks/[id]/deliveries', module: r89 },
+  { path: '/api/v1/webhooks/[id]/rotate-secret', module: r90 },
+  { path: '/api/v1/webhooks/[id]', module: r91 },
+  { path: '/api/v1/webhooks/[id]/test', module: r92 },
+  { path: '/api/v1/webhooks/deliveries/[id]/redeliver', module: r93 },
+  { path: '/api/v1/webhooks', module: r94 },
 ];

@@ -6,13 +6,19 @@ import { AdminNav } from '@/components/admin/admin-nav';
 import { ClientMessages } from '@/components/ui/client-messages';
 import { can, currentDisplayPreferences, isRole, requireStaff } from '@/lib/auth';
 import { countOpenRefusedSales } from '@/lib/orders';
+import { countEndpointsTurnedOff } from '@/lib/webhooks';
 import { setLanguageAction } from '../language/actions';
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requireStaff('admin:access');
   const t = await getTranslations('adminNav');
   const tr = await getTranslations('roles');
-  const [{ chosen, tenantLocale }, attention] = await Promise.all([currentDisplayPreferences(), countOpenRefusedSales(ctx)]);
+  const [{ chosen, tenantLocale }, attention, webhooksOff] = await Promise.all([
+    currentDisplayPreferences(),
+    countOpenRefusedSales(ctx),
+    // Owners are told on every admin page, not only the webhooks page or by mail (which may be unset).
+    can(ctx.role, 'webhooks:read') ? countEndpointsTurnedOff(ctx) : 0,
+  ]);
   return (
     <ClientMessages area="admin">
       <div className="min-h-dvh md:grid md:grid-cols-[15rem_minmax(0,1fr)] print:block">
@@ -26,7 +32,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               {t('openRegister')}
             </Link>
           </div>
-          <AdminNav assistant={can(ctx.role, 'assistant:use')} developers={can(ctx.role, 'apikeys:manage')} attention={attention} />
+          <AdminNav assistant={can(ctx.role, 'assistant:use')} developers={can(ctx.role, 'apikeys:manage')} attention={attention} webhooksOff={webhooksOff} />
           <div className="border-t border-slate-200 px-5 py-4 text-sm">
             <p className="font-medium">{ctx.name}</p>
             <p className="text-slate-500 capitalize">{isRole(ctx.role) ? tr(ctx.role) : ctx.role}</p>
