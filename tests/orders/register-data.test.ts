@@ -104,7 +104,8 @@ beforeAll(async () => {
 describe('registerData', () => {
   it('has the expected shape, with modifier groups resolved and the tax rate of each product', async () => {
     const data = await registerData(contextOf(a));
-    expect(Object.keys(data).sort()).toEqual(['approvers', 'categories', 'location', 'loyaltyReward', 'menus', 'products', 'savedDiscounts', 'settings', 'stock', 'tables', 'timeZone']);
+    expect(Object.keys(data).sort()).toEqual(['approvers', 'categories', 'location', 'loyaltyReward', 'menus', 'products', 'savedDiscounts', 'settings', 'stock', 'stockAt', 'tables', 'timeZone']);
+    expect(Date.parse(data.stockAt)).not.toBeNaN(); // when the stock was read: offline, the register shows it "as of" then
     expect(data.location).toEqual({ id: mainA, name: expect.any(String) });
     expect(data.loyaltyReward).toBeNull(); // this business has no loyalty scheme
     expect(data.settings).toEqual({
@@ -192,7 +193,7 @@ describe('registerData', () => {
 describe('registerScreen', () => {
   it('adds the header\'s PIN staff, whom to switch to and the idle lock to registerData', async () => {
     const screen = await registerScreen(contextOf(a));
-    expect(screen.data).toEqual(await registerData(contextOf(a)));
+    expect(screen.data).toEqual({ ...(await registerData(contextOf(a))), stockAt: expect.any(String) });
     expect(screen.pinStaff).toEqual(await listPinStaff(contextOf(a)));
     expect(screen.switchTo).toEqual(await staffToSwitchTo(contextOf(a), null));
     expect(screen.idleLockMinutes).toBe((await getTenantSettings(contextOf(a))).idleLockMinutes);
