@@ -16,7 +16,10 @@ export const READ_SUMMARY_EVERY_MS = 60_000;
 export const READ_SUMMARY_ROUTES = 50;
 
 type ReadTally = { tenantId: string; keyId: string; keyName: string; actorUserId: string; since: Date; requests: number; routes: Map<string, number>; other: number };
-const tallies = new Map<string, ReadTally>();
+// On globalThis: next build gives route handlers (which count) and the server's start-up (which
+// writes, instrumentation.ts) their own copies of a module; a tally in a module variable would be
+// counted in one and never written by the other (the card breaker had the same trap).
+const tallies = ((globalThis as { __tillwiseKeyReads?: Map<string, ReadTally> }).__tillwiseKeyReads ??= new Map());
 
 export type KeyRead = { tenantId: string; actorUserId: string; apiKey: { id: string; name: string }; method: string; path: string; status: number };
 
