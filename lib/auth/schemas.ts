@@ -81,4 +81,6 @@ export const approvalTokenSchema = z.object({ token: z.string().min(20).max(100)
 export const handoffSchema = z.object({ token: z.string().min(20).max(200) });
 
 /** The language switch: a language, or "" / null to follow the tenant's. */
+/** Voiding every register's offline PIN verifiers (Admin → Staff): only with the box ticked that says what it does. */
+export const rotateOfflinePinsSchema = z.object({ confirm: z.literal('yes', { message: 'Tick the box to confirm' }) });
 export const ownLocaleSchema = z.object({ locale: z.enum(LOCALES, { message: 'Choose English or Myanmar' }).nullable() });

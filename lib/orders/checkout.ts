@@ -75,7 +75,7 @@ async function placeAndPay(session: TenantContext, input: CreateOrderInput, key:
     },
     cash ? paidWithSale : undefined,
   );
-  if (!made) return { order: await madeEarlierWith(ctx, orderId), paymentError: null };
+  if (!made) return { order: await madeEarlierWith(ctx, orderId, input.placedAt), paymentError: null };
   const withSale = made.value;
   if (withSale && 'done' in withSale && (withSale.done.paymentError || rest.length === 0)) return withSale.done;
   const tenders: Tendering[] = [];
@@ -121,10 +121,13 @@ export function orderIdForKey(tenantId: string, key: string): string {
 /**
  * The order an earlier request with the same key made. A key is kept KEY_TTL_HOURS: an order
  * older than that is another sale's, whose key the client used again (a new sale needs a new key).
+ * An offline sale is dated when it was made (up to offlineMaxHours back), so the same `placedAt`
+ * is what says it is the same sale sent again.
  */
-async function madeEarlierWith(ctx: TenantContext, orderId: string): Promise<OrderView> {
+async function madeEarlierWith(ctx: TenantContext, orderId: string, placedAt: Date | undefined): Promise<OrderView> {
   const order = await getOrder(ctx, orderId);
-  if (Date.now() - order.createdAt.getTime() > KEY_TTL_HOURS * 3600 * 1000) {
+  const sameOfflineSale = placedAt !== undefined && order.placedAt?.getTime() === placedAt.getTime();
+  if (!sameOfflineSale && Date.now() - order.createdAt.getTime() > KEY_TTL_HOURS * 3600 * 1000) {
     throw new AppError('unprocessable', 'This Idempotency-Key was used for an earlier sale; send a new key with every sale', [{ path: 'Idempotency-Key', message: 'Already used' }]);
   }
   return order;

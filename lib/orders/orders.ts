@@ -339,6 +339,9 @@ async function writeOrder<R>(
         pricesIncludeTax: settings.pricesIncludeTax,
         ...totalsOf(quote),
         createdBy: ctx.userId,
+        // Rung up when it was made: a sale sent later by a register that was offline is filed (order
+        // search, exports, lists) under the time and day it was sold, as the reports file it.
+        createdAt: at,
       })
       .onConflictDoNothing({ target: [orders.tenantId, orders.id] })
       .returning();

@@ -5,6 +5,7 @@ import { idempotencyKeys } from '@/db/schema/platform';
 import { orders } from '@/db/schema/orders';
 import { payments } from '@/db/schema/payments';
 import * as ordersRoute from '@/app/api/v1/orders/route';
+import * as settingsRoute from '@/app/api/v1/settings/route';
 import { levelsOf, receiveStock } from '@/lib/inventory';
 import { orderIdForKey } from '@/lib/orders/checkout';
 import { withTenant } from '@/lib/platform/db';
@@ -72,6 +73,17 @@ describe('a checkout retried after its key was lost in flight', () => {
     const again = await post(key);
     expect(again.status).toBe(422);
     expect(again.body.error.message).toMatch(/new key/);
+  });
+
+  it('answers the first sale of an offline sale made more than 24 h before it synced (it is dated then)', async () => {
+    await json(await settingsRoute.PATCH(await apiRequest('PATCH', '/api/v1/settings', { host: t.tenant, as: t.owner, body: { offlineMaxHours: 48 } }), noParams));
+    const key = crypto.randomUUID();
+    const body = { ...sale(), placedAt: new Date(Date.now() - 30 * 3600 * 1000).toISOString() };
+    const first = await post(key, body);
+    expect(first.status).toBe(201);
+    await loseCompletion(key);
+    const retry = await post(key, body);
+    expect([retry.status, retry.body.id]).toEqual([201, first.body.id]);
   });
 
   it('derives a valid UUID per tenant and key, the same on every retry', () => {

@@ -1,13 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect } from 'react';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
-import { InlineEditForm } from '../inline-edit-form';
-import { useInlineEdit } from '../use-inline-edit';
-import { AddSection, RowActions } from './reference-list';
+import type { FormAction } from '@/components/ui/use-form-action';
+import { AddSection, ReferenceRow } from './reference-list';
 
 export type CategoryRowData = { id: string; name: string; position: number; color: string | null; tracksStock: boolean | null; productCount: number };
 
@@ -113,53 +110,30 @@ export function CategoryRow({
   deleteCategoryAction: FormAction;
 }) {
   const t = useTranslations('admin.catalog.categories');
-  const { state, pending, onSubmit } = useFormAction(updateCategoryAction, null);
-  const { editing, setEditing, fields: firstField, editButton } = useInlineEdit();
-  const fe = state?.fieldErrors ?? {};
-
-  useEffect(() => {
-    if (state?.ok) setEditing(false);
-  }, [state, setEditing]);
-
   return (
-    <li className="px-4 py-3" data-testid="category-row">
-      <div className="flex flex-wrap items-center gap-3">
-        <Swatch color={category.color} />
-        <div className="min-w-0 flex-1">
-          <p className="font-medium">{category.name}</p>
-          <p className="text-sm text-slate-500">
-            {t('rowLine', {
-              position: category.position,
-              products: category.productCount,
-              track: (category.tracksStock ?? storeDefault) ? 'yes' : 'no',
-              storeDefault: category.tracksStock === null ? 'yes' : 'no',
-            })}
-          </p>
-        </div>
-        {canWrite && !editing && (
-          <RowActions
-            editButton={editButton}
-            onEdit={() => setEditing(true)}
-            deleteAction={deleteCategoryAction}
-            id={category.id}
-            name={category.name}
-            consequence={category.productCount === 0 ? t('deleteEmpty') : t('deleteProducts', { count: category.productCount })}
-          />
-        )}
-      </div>
-      {state?.ok && !editing && (
-        <p role="status" className="mt-2 text-sm text-brand-700">
-          {state.ok}
-        </p>
-      )}
-      {editing && (
-        <InlineEditForm id={category.id} onSubmit={onSubmit} onCancel={() => setEditing(false)} pending={pending} error={state?.error} fields={firstField} gridClassName="sm:grid-cols-[1fr_8rem_10rem_14rem]">
+    <ReferenceRow
+      item={category}
+      testId="category-row"
+      leading={<Swatch color={category.color} />}
+      summary={t('rowLine', {
+        position: category.position,
+        products: category.productCount,
+        track: (category.tracksStock ?? storeDefault) ? 'yes' : 'no',
+        storeDefault: category.tracksStock === null ? 'yes' : 'no',
+      })}
+      canWrite={canWrite}
+      updateAction={updateCategoryAction}
+      deleteAction={deleteCategoryAction}
+      consequence={category.productCount === 0 ? t('deleteEmpty') : t('deleteProducts', { count: category.productCount })}
+      gridClassName="sm:grid-cols-[1fr_8rem_10rem_14rem]"
+      fields={(fe) => (
+        <>
           <TextField label={t('name')} name="name" defaultValue={category.name} required maxLength={60} autoComplete="off" error={fe.name} />
           <TextField label={t('position')} name="position" inputMode="numeric" defaultValue={String(category.position)} error={fe.position} hint={t('lowerFirst')} />
           <ColourSelect value={category.color} error={fe.color} />
           <TracksStockSelect value={category.tracksStock} storeDefault={storeDefault} error={fe.tracksStock} />
-        </InlineEditForm>
+        </>
       )}
-    </li>
+    />
   );
 }

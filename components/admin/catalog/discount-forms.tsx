@@ -1,15 +1,12 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect } from 'react';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
-import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+import type { FormAction } from '@/components/ui/use-form-action';
 import { useFormats } from '@/components/ui/formats';
 import { minorToDecimal } from '@/lib/platform/money';
-import { InlineEditForm } from '../inline-edit-form';
-import { useInlineEdit } from '../use-inline-edit';
-import { AddSection, RowActions } from './reference-list';
+import { AddSection, ReferenceRow } from './reference-list';
 import { formatRate, percentText } from './format';
 
 export type DiscountRowData = {
@@ -91,41 +88,17 @@ export function DiscountRow({
 }) {
   const t = useTranslations('admin.catalog.discounts');
   const f = useFormats();
-  const { state, pending, onSubmit } = useFormAction(updateDiscountAction, null);
-  const { editing, setEditing, fields, editButton } = useInlineEdit();
-
-  useEffect(() => {
-    if (state?.ok) setEditing(false);
-  }, [state, setEditing]);
-
   return (
-    <li className="px-4 py-3" data-testid="discount-row">
-      <div className="flex flex-wrap items-center gap-3">
-        <div className="min-w-0 flex-1">
-          <p className="font-medium">{discount.name}</p>
-          <p className="text-sm text-slate-500 tabular-nums">{summary(discount, currency, t, f.money)}</p>
-        </div>
-        {canWrite && !editing && (
-          <RowActions
-            editButton={editButton}
-            onEdit={() => setEditing(true)}
-            deleteAction={deleteDiscountAction}
-            id={discount.id}
-            name={discount.name}
-            consequence={t('deleteConsequence')}
-          />
-        )}
-      </div>
-      {state?.ok && !editing && (
-        <p role="status" className="mt-2 text-sm text-brand-700">
-          {state.ok}
-        </p>
-      )}
-      {editing && (
-        <InlineEditForm id={discount.id} onSubmit={onSubmit} onCancel={() => setEditing(false)} pending={pending} error={state?.error} fields={fields} gridClassName="sm:grid-cols-2">
-          <DiscountFields discount={discount} currency={currency} errors={state?.fieldErrors ?? {}} />
-        </InlineEditForm>
-      )}
-    </li>
+    <ReferenceRow
+      item={discount}
+      testId="discount-row"
+      summary={summary(discount, currency, t, f.money)}
+      canWrite={canWrite}
+      updateAction={updateDiscountAction}
+      deleteAction={deleteDiscountAction}
+      consequence={t('deleteConsequence')}
+      gridClassName="sm:grid-cols-2"
+      fields={(errors) => <DiscountFields discount={discount} currency={currency} errors={errors} />}
+    />
   );
 }

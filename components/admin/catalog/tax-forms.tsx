@@ -1,14 +1,11 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
-import { InlineEditForm } from '../inline-edit-form';
-import { useInlineEdit } from '../use-inline-edit';
-import { AddSection, RowActions } from './reference-list';
+import { AddSection, ReferenceRow } from './reference-list';
 import { formatRate, percentText } from './format';
 
 export type TaxClassRowData = { id: string; name: string; rateBasisPoints: number };
@@ -49,44 +46,23 @@ export function TaxClassRow({
   deleteTaxClassAction: FormAction;
 }) {
   const t = useTranslations('admin.catalog.taxes');
-  const { state, pending, onSubmit } = useFormAction(updateTaxClassAction, null);
-  const { editing, setEditing, fields, editButton } = useInlineEdit();
-  const fe = state?.fieldErrors ?? {};
-
-  useEffect(() => {
-    if (state?.ok) setEditing(false);
-  }, [state, setEditing]);
-
   return (
-    <li className="px-4 py-3" data-testid="tax-row">
-      <div className="flex flex-wrap items-center gap-3">
-        <div className="min-w-0 flex-1">
-          <p className="font-medium">{tax.name}</p>
-          <p className="text-sm text-slate-500 tabular-nums">{formatRate(tax.rateBasisPoints)}</p>
-        </div>
-        {canWrite && !editing && (
-          <RowActions
-            editButton={editButton}
-            onEdit={() => setEditing(true)}
-            deleteAction={deleteTaxClassAction}
-            id={tax.id}
-            name={tax.name}
-            consequence={t('deleteConsequence')}
-          />
-        )}
-      </div>
-      {state?.ok && !editing && (
-        <p role="status" className="mt-2 text-sm text-brand-700">
-          {state.ok}
-        </p>
-      )}
-      {editing && (
-        <InlineEditForm id={tax.id} onSubmit={onSubmit} onCancel={() => setEditing(false)} pending={pending} error={state?.error} fields={fields} gridClassName="sm:grid-cols-[1fr_9rem]">
+    <ReferenceRow
+      item={tax}
+      testId="tax-row"
+      summary={formatRate(tax.rateBasisPoints)}
+      canWrite={canWrite}
+      updateAction={updateTaxClassAction}
+      deleteAction={deleteTaxClassAction}
+      consequence={t('deleteConsequence')}
+      gridClassName="sm:grid-cols-[1fr_9rem]"
+      fields={(fe) => (
+        <>
           <TextField label={t('name')} name="name" defaultValue={tax.name} required maxLength={60} autoComplete="off" error={fe.name} />
           <RateField defaultValue={percentText(tax.rateBasisPoints)} error={fe.rate} />
-        </InlineEditForm>
+        </>
       )}
-    </li>
+    />
   );
 }
 

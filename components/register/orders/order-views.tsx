@@ -139,6 +139,42 @@ function Total({ label, value, strong = false }: { label: string; value: string;
   );
 }
 
+type MoneyMovement = { id: string; tender: string; amount: string; details: ReactNode; status: string; state: string; failure: string | null | undefined };
+
+/** Tender, amount (a number), details, status. */
+const HEADING_CLASS = ['py-1 font-medium', 'py-1 text-right font-medium', 'py-1 pl-3 font-medium', 'py-1 font-medium'];
+
+/** An order's payments or refunds: by which tender, how much, the details, and how it stands (a failure said in red). */
+function MoneyMovements({ caption, headings, rows }: { caption: string; headings: [string, string, string, string]; rows: MoneyMovement[] }) {
+  return (
+    <table className="w-full text-sm">
+      <caption className="sr-only">{caption}</caption>
+      <thead className="text-left text-xs text-slate-500">
+        <tr>
+          {headings.map((heading, i) => (
+            <th key={i} scope="col" className={HEADING_CLASS[i]}>
+              {heading}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {rows.map((r) => (
+          <tr key={r.id} className="align-top">
+            <td className="py-1.5">{r.tender}</td>
+            <td className="py-1.5 text-right tabular-nums">{r.amount}</td>
+            <td className="py-1.5 pl-3 text-slate-600">{r.details}</td>
+            <td className="py-1.5">
+              <span className={r.state === 'failed' ? 'font-medium text-red-700' : r.state === 'pending' ? 'text-amber-800' : ''}>{r.status}</span>
+              {r.failure && <span className="block text-xs text-red-700">{r.failure}</span>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 const PAYMENT_STATUS = { captured: 'paymentTaken', pending: 'paymentPending', failed: 'paymentFailed' } as const;
 const REFUND_STATUS = { succeeded: 'refundDone', pending: 'refundWaiting', failed: 'refundFailed' } as const;
 
@@ -313,83 +349,43 @@ export async function OrderDetail({
         {order.payments.length === 0 ? (
           <p className="text-sm text-slate-600">{t('noPayments')}</p>
         ) : (
-          <table className="w-full text-sm">
-            <caption className="sr-only">{t('paymentsOf', { number: order.number })}</caption>
-            <thead className="text-left text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="py-1 font-medium">
-                  {t('tender')}
-                </th>
-                <th scope="col" className="py-1 text-right font-medium">
-                  {t('amount')}
-                </th>
-                <th scope="col" className="py-1 pl-3 font-medium">
-                  {t('details')}
-                </th>
-                <th scope="col" className="py-1 font-medium">
-                  {t('status')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {order.payments.map((p) => (
-                <tr key={p.id} className="align-top">
-                  <td className="py-1.5">{p.tender === 'cash' ? t('cash') : t('card')}</td>
-                  <td className="py-1.5 text-right tabular-nums">{money(p.amount)}</td>
-                  <td className="py-1.5 pl-3 text-slate-600">
-                    {p.tender === 'cash' && p.cashTendered !== null && t('givenChange', { given: money(p.cashTendered), change: money(p.changeGiven ?? 0) })}
-                    {refundedOn(p.id) > 0 && <span className="block">{t('refundedAmount', { amount: money(refundedOn(p.id)) })}</span>}
-                    <span className="block text-xs">{when.format(p.createdAt)}</span>
-                  </td>
-                  <td className="py-1.5">
-                    <span className={p.status === 'failed' ? 'font-medium text-red-700' : p.status === 'pending' ? 'text-amber-800' : ''}>{t(PAYMENT_STATUS[p.status])}</span>
-                    {p.status === 'failed' && (p.failureMessage || p.failureCode) && (
-                      <span className="block text-xs text-red-700">{p.failureMessage ?? p.failureCode}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <MoneyMovements
+            caption={t('paymentsOf', { number: order.number })}
+            headings={[t('tender'), t('amount'), t('details'), t('status')]}
+            rows={order.payments.map((p) => ({
+              id: p.id,
+              tender: p.tender === 'cash' ? t('cash') : t('card'),
+              amount: money(p.amount),
+              details: (
+                <>
+                  {p.tender === 'cash' && p.cashTendered !== null && t('givenChange', { given: money(p.cashTendered), change: money(p.changeGiven ?? 0) })}
+                  {refundedOn(p.id) > 0 && <span className="block">{t('refundedAmount', { amount: money(refundedOn(p.id)) })}</span>}
+                  <span className="block text-xs">{when.format(p.createdAt)}</span>
+                </>
+              ),
+              status: t(PAYMENT_STATUS[p.status]),
+              state: p.status,
+              failure: p.status === 'failed' ? p.failureMessage || p.failureCode : null,
+            }))}
+          />
         )}
       </Section>
 
       {order.refunds.length > 0 && (
         <Section title={t('refunds')}>
-          <table className="w-full text-sm">
-            <caption className="sr-only">{t('refundsOf', { number: order.number })}</caption>
-            <thead className="text-left text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="py-1 font-medium">
-                  {t('to')}
-                </th>
-                <th scope="col" className="py-1 text-right font-medium">
-                  {t('amount')}
-                </th>
-                <th scope="col" className="py-1 pl-3 font-medium">
-                  {t('when')}
-                </th>
-                <th scope="col" className="py-1 font-medium">
-                  {t('status')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {order.refunds.map((r) => (
-                <tr key={r.id} className="align-top">
-                  <td className="py-1.5">{r.tender === 'cash' ? t('cash') : t('card')}</td>
-                  <td className="py-1.5 text-right tabular-nums">−{money(r.amount)}</td>
-                  <td className="py-1.5 pl-3 text-slate-600">
-                    {when.format(r.createdAt)} · {staffNames[r.createdBy] ?? t('unknownStaff')}
-                  </td>
-                  <td className="py-1.5">
-                    <span className={r.status === 'failed' ? 'font-medium text-red-700' : r.status === 'pending' ? 'text-amber-800' : ''}>{t(REFUND_STATUS[r.status])}</span>
-                    {r.status === 'failed' && r.failureMessage && <span className="block text-xs text-red-700">{r.failureMessage}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <MoneyMovements
+            caption={t('refundsOf', { number: order.number })}
+            headings={[t('to'), t('amount'), t('when'), t('status')]}
+            rows={order.refunds.map((r) => ({
+              id: r.id,
+              tender: r.tender === 'cash' ? t('cash') : t('card'),
+              amount: `−${money(r.amount)}`,
+              details: `${when.format(r.createdAt)} · ${staffNames[r.createdBy] ?? t('unknownStaff')}`,
+              status: t(REFUND_STATUS[r.status]),
+              state: r.status,
+              failure: r.status === 'failed' ? r.failureMessage : null,
+            }))}
+          />
         </Section>
       )}
     </article>

@@ -33,16 +33,11 @@ function useQueuedForShift(shiftId: string): number {
  * when the server asks, the confirmation adds the manager's name and PIN. While this device still
  * holds sales of the shift made offline, it refuses to close it (the server would refuse them after).
  */
-export function CloseShift({
-  shiftId,
-  approvers,
-  expectedCash,
-  currency,
-  canSeeOrders,
-  onReview,
-  onClosed,
-  closeShiftAction,
-}: {
+export function CloseShift(props: CloseShiftProps) {
+  return <CloseShiftSteps {...props} waitingOffline={useQueuedForShift(props.shiftId)} />;
+}
+
+type CloseShiftProps = {
   shiftId: string;
   approvers: ShiftApprover[];
   expectedCash: number;
@@ -52,7 +47,20 @@ export function CloseShift({
   onReview: () => Promise<void>;
   onClosed: (report: ReportData) => void;
   closeShiftAction: FormAction<CloseShiftState>;
-}) {
+};
+
+/** The two steps, given how many sales of the shift this device still holds unsent (exported for its test). */
+export function CloseShiftSteps({
+  shiftId,
+  approvers,
+  expectedCash,
+  currency,
+  canSeeOrders,
+  onReview,
+  onClosed,
+  closeShiftAction,
+  waitingOffline,
+}: CloseShiftProps & { waitingOffline: number }) {
   const { state, pending, onSubmit } = useFormAction(closeShiftAction, null);
   const t = useTranslations('shift');
   const f = useFormats();
@@ -71,7 +79,6 @@ export function CloseShift({
   const errorText = useApiErrorText();
   // The server's refusal while orders wait for payment (lib/orders/shifts.ts), said in the reader's words.
   const unpaid = state?.error ? /^(\d+) order\(s\) of this shift still wait for payment/.exec(state.error) : null;
-  const waitingOffline = useQueuedForShift(shiftId);
   const offlineAlert = waitingOffline > 0 && (
     <Alert tone="error">
       <span data-testid="close-offline-waiting">{t('offlineSalesWaiting', { count: waitingOffline })}</span>

@@ -13,6 +13,7 @@ import { shiftsOfDay } from '@/lib/orders';
 import { addDays, businessDayOf } from '@/lib/platform/business-day';
 import { dayParam } from '@/lib/platform/calendar';
 import { businessDayRule } from '@/lib/tenancy';
+import { ListTable, listCell, listNumberCell } from '@/components/admin/list-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const tt = await getTranslations('admin.titles');
@@ -88,37 +89,26 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
       {shifts.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-10 text-center text-slate-600">{t('noShift')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-sm">
-            <caption className="sr-only">{t('caption')}</caption>
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2">{t('register')}</th>
-                <th scope="col" className="px-4 py-2">{t('opened')}</th>
-                <th scope="col" className="px-4 py-2">{t('closed')}</th>
-                <th scope="col" className="px-4 py-2 text-right">{t('netSales')}</th>
-                <th scope="col" className="px-4 py-2 text-right">{t('drawer')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shifts.map((s) => (
-                <tr key={s.shiftId} className="border-t border-slate-100" data-testid="shift-row">
-                  <td className="px-4 py-2">
-                    <Link href={`/admin/shifts/${s.shiftId}`} className="font-semibold text-brand-700 underline">
-                      {s.registerName}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-2">
-                    {time.format(s.openedAt)} · {s.openedBy?.name ?? '—'}
-                  </td>
-                  <td className="px-4 py-2">{s.closedAt ? `${time.format(s.closedAt)} · ${s.closedBy?.name ?? '—'}` : t('open')}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{money(s.sales?.net ?? s.orders.total)}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{s.difference === null ? '—' : differenceWords(s.difference, ctx.tenant.currency, words).value}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          caption={t('caption')}
+          columns={[{ label: t('register') }, { label: t('opened') }, { label: t('closed') }, { label: t('netSales'), numeric: true }, { label: t('drawer'), numeric: true }]}
+        >
+          {shifts.map((s) => (
+            <tr key={s.shiftId} className="border-t border-slate-100" data-testid="shift-row">
+              <td className={listCell}>
+                <Link href={`/admin/shifts/${s.shiftId}`} className="font-semibold text-brand-700 underline">
+                  {s.registerName}
+                </Link>
+              </td>
+              <td className={listCell}>
+                {time.format(s.openedAt)} · {s.openedBy?.name ?? '—'}
+              </td>
+              <td className={listCell}>{s.closedAt ? `${time.format(s.closedAt)} · ${s.closedBy?.name ?? '—'}` : t('open')}</td>
+              <td className={listNumberCell}>{money(s.sales?.net ?? s.orders.total)}</td>
+              <td className={listNumberCell}>{s.difference === null ? '—' : differenceWords(s.difference, ctx.tenant.currency, words).value}</td>
+            </tr>
+          ))}
+        </ListTable>
       )}
     </div>
   );

@@ -1,7 +1,7 @@
 'use server';
 
 import { getTranslations } from 'next-intl/server';
-import { addStaff, addStaffSchema, updateStaff, updateStaffSchema, staffAction, type FormState } from '@/lib/auth';
+import { addStaff, addStaffSchema, rotateOfflinePinKey, rotateOfflinePinsSchema, updateStaff, updateStaffSchema, staffAction, type FormState } from '@/lib/auth';
 import { text } from '@/lib/platform/form-data';
 
 export async function addStaffAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -44,5 +44,13 @@ export async function updateStaffAction(_prev: FormState, formData: FormData): P
       reactivate: t('canSignInAgain', { name: member.name }),
     };
     return done[intent ?? ''] ?? t('saved');
+  });
+}
+
+/** A register lost or stolen: the same rotation as POST /api/v1/register/pin-verifiers/rotate, audited there. */
+export async function rotateOfflinePinsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return staffAction('staff:write', rotateOfflinePinsSchema, { confirm: text(formData, 'confirm') }, async (ctx) => {
+    await rotateOfflinePinKey(ctx);
+    return (await getTranslations('admin.staff.lostRegister'))('done');
   });
 }

@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { StaffAddForm } from '@/components/admin/staff-add-form';
+import { StaffLostRegister } from '@/components/admin/staff-lost-register';
 import { StaffRowEditor } from '@/components/admin/staff-row-editor';
 import { listStaff, requireStaff, can } from '@/lib/auth';
 import { getTenantSettings } from '@/lib/tenancy';
-import { addStaffAction, updateStaffAction } from './actions';
+import { addStaffAction, rotateOfflinePinsAction, updateStaffAction } from './actions';
 import { pageFormats } from '@/components/admin/page-formats';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -89,6 +90,8 @@ export default async function StaffPage() {
           </tbody>
         </table>
       </section>
+
+      {canWrite && <StaffLostRegister rotateAction={rotateOfflinePinsAction} />}
     </div>
   );
 }

@@ -17,6 +17,7 @@ import { listLocations } from '@/lib/inventory';
 import { businessDayOf } from '@/lib/platform/business-day';
 import { AppError } from '@/lib/platform/errors';
 import { businessDayRule } from '@/lib/tenancy';
+import { BackLink } from '@/components/admin/back-link';
 
 type Params = Record<string, string | string[] | undefined>;
 const isReport = (name: string): name is ReportName => (REPORT_NAMES as readonly string[]).includes(name);
@@ -69,11 +70,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
     <div className="max-w-7xl space-y-6 print:max-w-none print:space-y-4">
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <p className="text-sm print:hidden">
-            <Link href="/admin/reports" className="font-semibold text-brand-700 underline">
-              {tt('reports')}
-            </Link>
-          </p>
+          <BackLink href="/admin/reports">{tt('reports')}</BackLink>
           <p className="hidden text-sm font-semibold print:block">{ctx.tenant.name}</p>
           <h1 className="text-2xl font-bold">{info.title}</h1>
           <p className="text-slate-600 print:hidden">{info.question}</p>

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ShiftReportView } from '@/components/register/shift/shift-report-view';
 import type { ReportData } from '@/components/register/shift/types';
@@ -9,6 +8,7 @@ import { getShift, shiftReport } from '@/lib/orders';
 import { businessDayOf } from '@/lib/platform/business-day';
 import { idParam } from '@/lib/platform/validation';
 import { businessDayRule } from '@/lib/tenancy';
+import { BackLink } from '@/components/admin/back-link';
 
 export async function generateMetadata(): Promise<Metadata> {
   const tt = await getTranslations('admin.titles');
@@ -25,11 +25,7 @@ export default async function ShiftPage({ params }: { params: Promise<{ id: stri
   const report = JSON.parse(JSON.stringify(await shiftReport(ctx, shift.id))) as ReportData;
   return (
     <div className="max-w-4xl space-y-4">
-      <p className="text-sm">
-        <Link href={`/admin/shifts?date=${businessDayOf(shift.openedAt, await businessDayRule(ctx)).date}`} className="font-semibold text-brand-700 underline">
-          {t('thatDay')}
-        </Link>
-      </p>
+      <BackLink href={`/admin/shifts?date=${businessDayOf(shift.openedAt, await businessDayRule(ctx)).date}`}>{t('thatDay')}</BackLink>
       <h1 className="text-2xl font-bold">{t('reportTitle', { register: shift.registerName })}</h1>
       <ShiftReportView report={report} currency={ctx.tenant.currency} timeZone={ctx.tenant.timeZone} businessName={ctx.tenant.name} />
     </div>

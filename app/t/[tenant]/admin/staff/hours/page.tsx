@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Form from 'next/form';
-import Link from 'next/link';
 import { AddHoursForm, CorrectEntryForm } from '@/components/admin/time-clock-forms';
 import { longDate } from '@/components/admin/range-form';
 import { pageFormats } from '@/components/admin/page-formats';
@@ -16,6 +15,7 @@ import { dayParam, localDateTime } from '@/lib/platform/calendar';
 import { AppError } from '@/lib/platform/errors';
 import { businessDayRule } from '@/lib/tenancy';
 import { addHoursAction, correctEntryAction } from './actions';
+import { BackLink } from '@/components/admin/back-link';
 
 export async function generateMetadata(): Promise<Metadata> {
   const tt = await getTranslations('admin.titles');
@@ -49,11 +49,7 @@ export default async function HoursPage({ searchParams }: { searchParams: Promis
     <div className="max-w-6xl space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <p className="text-sm">
-            <Link href="/admin/staff" className="font-semibold text-brand-700 underline">
-              {t('staff')}
-            </Link>
-          </p>
+          <BackLink href="/admin/staff">{t('staff')}</BackLink>
           <h1 className="text-2xl font-bold">{t('title')}</h1>
           <p className="text-slate-600">{t('intro', { timeZone: zone })}</p>
         </div>

@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { ListActionButton } from '@/components/admin/stock/purchase-list-forms';
+import { ListTable, listCell, listNumberCell } from '@/components/admin/list-table';
 import { buttonClass } from '@/components/ui/button';
 import { can, requireStaff } from '@/lib/auth';
 import { listPurchaseLists } from '@/lib/inventory';
 import { draftPurchaseListAction } from './actions';
 import { pageFormats } from '@/components/admin/page-formats';
+import { BackLink } from '@/components/admin/back-link';
 
 export async function generateMetadata(): Promise<Metadata> {
   const tt = await getTranslations('admin.titles');
@@ -23,11 +25,7 @@ export default async function PurchaseListsPage() {
     <div className="max-w-4xl space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <p className="text-sm">
-            <Link href="/admin/stock" className="font-semibold text-brand-700 underline">
-              {t('stock')}
-            </Link>
-          </p>
+          <BackLink href="/admin/stock">{t('stock')}</BackLink>
           <h1 className="text-2xl font-bold">{t('title')}</h1>
           <p className="text-slate-600">
             {t.rich('intro', {
@@ -53,37 +51,25 @@ export default async function PurchaseListsPage() {
           {t('none')}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-sm">
-            <caption className="sr-only">{t('caption')}</caption>
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2">{t('drafted')}</th>
-                <th scope="col" className="px-4 py-2">{t('location')}</th>
-                <th scope="col" className="px-4 py-2">{t('supplier')}</th>
-                <th scope="col" className="px-4 py-2 text-right">{t('items')}</th>
-                <th scope="col" className="px-4 py-2 text-right">{t('units')}</th>
-                <th scope="col" className="px-4 py-2">{t('status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lists.map((l) => (
-                <tr key={l.id} className="border-t border-slate-100" data-testid="purchase-list-row">
-                  <td className="px-4 py-2">
-                    <Link href={`/admin/stock/purchase-lists/${l.id}`} className="font-semibold text-brand-700 underline">
-                      {f.dateTime(l.createdAt, ctx.tenant.timeZone)}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-2">{l.locationName}</td>
-                  <td className="px-4 py-2">{l.supplierName ?? '—'}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{f.number(l.items)}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{l.received > 0 ? t('receivedOf', { received: l.received, units: l.units }) : f.number(l.units)}</td>
-                  <td className="px-4 py-2">{t(`statusName.${l.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          caption={t('caption')}
+          columns={[{ label: t('drafted') }, { label: t('location') }, { label: t('supplier') }, { label: t('items'), numeric: true }, { label: t('units'), numeric: true }, { label: t('status') }]}
+        >
+          {lists.map((l) => (
+            <tr key={l.id} className="border-t border-slate-100" data-testid="purchase-list-row">
+              <td className={listCell}>
+                <Link href={`/admin/stock/purchase-lists/${l.id}`} className="font-semibold text-brand-700 underline">
+                  {f.dateTime(l.createdAt, ctx.tenant.timeZone)}
+                </Link>
+              </td>
+              <td className={listCell}>{l.locationName}</td>
+              <td className={listCell}>{l.supplierName ?? '—'}</td>
+              <td className={listNumberCell}>{f.number(l.items)}</td>
+              <td className={listNumberCell}>{l.received > 0 ? t('receivedOf', { received: l.received, units: l.units }) : f.number(l.units)}</td>
+              <td className={listCell}>{t(`statusName.${l.status}`)}</td>
+            </tr>
+          ))}
+        </ListTable>
       )}
     </div>
   );

@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PrintButton } from '@/components/admin/reports/print-button';
 import { ListActionButton, ReceiveListForm } from '@/components/admin/stock/purchase-list-forms';
+import { ListTable, listCell, listNumberCell } from '@/components/admin/list-table';
 import { pageFormats } from '@/components/admin/page-formats';
 import { can, requireStaff } from '@/lib/auth';
 import { getPurchaseList } from '@/lib/inventory';
 import { idParam } from '@/lib/platform/validation';
 import { cancelPurchaseOrderAction, deletePurchaseListAction, markOrderedAction, receivePurchaseListAction } from '../actions';
+import { BackLink } from '@/components/admin/back-link';
 
 export async function generateMetadata(): Promise<Metadata> {
   const tt = await getTranslations('admin.titles');
@@ -30,11 +31,7 @@ export default async function PurchaseListPage({ params }: { params: Promise<{ i
     <div className="max-w-4xl space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <p className="text-sm print:hidden">
-            <Link href="/admin/stock/purchase-lists" className="font-semibold text-brand-700 underline">
-              {t('title')}
-            </Link>
-          </p>
+          <BackLink href="/admin/stock/purchase-lists">{t('title')}</BackLink>
           <h1 className="text-2xl font-bold">{t('orderFor', { location: list.locationName })}</h1>
           <p className="text-slate-600">
             {t('summary', { hasSupplier: list.supplierName ? 'yes' : 'no', supplier: list.supplierName ?? '', drafted: f.dateTime(list.createdAt, ctx.tenant.timeZone), items: list.lines.length, units })}{' '}
@@ -48,35 +45,32 @@ export default async function PurchaseListPage({ params }: { params: Promise<{ i
           <PrintButton />
         </div>
       </header>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="sr-only">{t('whatToOrder')}</caption>
-          <thead className="bg-slate-50 text-left text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-2">{t('item')}</th>
-              <th scope="col" className="px-4 py-2">{t('sku')}</th>
-              <th scope="col" className="px-4 py-2 text-right">{t('onHand')}</th>
-              <th scope="col" className="px-4 py-2 text-right">{t('lowAt')}</th>
-              <th scope="col" className="px-4 py-2 text-right">{t('toOrder')}</th>
-              <th scope="col" className="px-4 py-2 text-right">{t('unitCost')}</th>
-              <th scope="col" className="px-4 py-2 text-right">{t('arrived')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.lines.map((l) => (
-              <tr key={l.variantId} className="border-t border-slate-100">
-                <td className="px-4 py-2 font-medium">{l.label}</td>
-                <td className="px-4 py-2 text-slate-600">{l.sku}</td>
-                <td className="px-4 py-2 text-right tabular-nums">{f.number(l.onHand)}</td>
-                <td className="px-4 py-2 text-right tabular-nums">{l.threshold === null ? '—' : f.number(l.threshold)}</td>
-                <td className="px-4 py-2 text-right font-semibold tabular-nums">{f.number(l.quantity)}</td>
-                <td className="px-4 py-2 text-right tabular-nums">{l.unitCost === null ? '—' : f.money(l.unitCost, ctx.tenant.currency)}</td>
-                <td className="px-4 py-2 text-right tabular-nums" data-testid="line-received">{f.number(l.received)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ListTable
+        caption={t('whatToOrder')}
+        columns={[
+          { label: t('item') },
+          { label: t('sku') },
+          { label: t('onHand'), numeric: true },
+          { label: t('lowAt'), numeric: true },
+          { label: t('toOrder'), numeric: true },
+          { label: t('unitCost'), numeric: true },
+          { label: t('arrived'), numeric: true },
+        ]}
+      >
+        {list.lines.map((l) => (
+          <tr key={l.variantId} className="border-t border-slate-100">
+            <td className={`${listCell} font-medium`}>{l.label}</td>
+            <td className={`${listCell} text-slate-600`}>{l.sku}</td>
+            <td className={listNumberCell}>{f.number(l.onHand)}</td>
+            <td className={listNumberCell}>{l.threshold === null ? '—' : f.number(l.threshold)}</td>
+            <td className={`${listNumberCell} font-semibold`}>{f.number(l.quantity)}</td>
+            <td className={listNumberCell}>{l.unitCost === null ? '—' : f.money(l.unitCost, ctx.tenant.currency)}</td>
+            <td className={listNumberCell} data-testid="line-received">
+              {f.number(l.received)}
+            </td>
+          </tr>
+        ))}
+      </ListTable>
       {canWrite && list.status !== 'received' && (
         <section aria-label={t('whatNext')} className="flex flex-wrap items-start gap-4 print:hidden">
           {list.status === 'draft' && <ListActionButton action={markOrderedAction} id={list.id} label={t('markSent')} busy={t('saving')} />}

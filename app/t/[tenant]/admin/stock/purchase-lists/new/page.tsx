@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { PurchaseOrderForm } from '@/components/admin/stock/purchase-order-form';
@@ -7,6 +6,7 @@ import { requireStaff } from '@/lib/auth';
 import { listLocations, listSuppliers } from '@/lib/inventory';
 import { searchStockItemsAction } from '../../actions';
 import { createPurchaseOrderAction } from '../actions';
+import { BackLink } from '@/components/admin/back-link';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('purchaseOrderNew'))('title') };
@@ -21,11 +21,7 @@ export default async function NewPurchaseOrderPage() {
   return (
     <div className="max-w-4xl space-y-6">
       <header>
-        <p className="text-sm">
-          <Link href="/admin/stock/purchase-lists" className="font-semibold text-brand-700 underline">
-            {t('back')}
-          </Link>
-        </p>
+        <BackLink href="/admin/stock/purchase-lists">{t('back')}</BackLink>
         <h1 className="text-2xl font-bold">{t('title')}</h1>
         <p className="text-slate-600">{t('intro')}</p>
       </header>
