@@ -98,7 +98,7 @@ export function CartLineItem({
               {priced.lineDiscount > 0 && <span className="block text-xs text-slate-500 line-through">{w.f.money(priced.gross, currency)}</span>}
             </>
           ) : (
-            <span className="block text-slate-400" aria-label="Price updating">
+            <span className="block text-slate-400" aria-label={t('priceUpdating')}>
               …
             </span>
           )}
