@@ -148,7 +148,7 @@ export function FloorPlanEditor({ tables, saveFloorPlanAction }: { tables: PlanT
                 }`}
               >
                 {t.name}
-                <span className="text-xs font-medium">{t.seats} seats</span>
+                <span className="text-xs font-medium">{tr('seatsN', { seats: t.seats })}</span>
               </button>
             );
           })}
