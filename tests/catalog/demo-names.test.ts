@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createProduct, listProducts } from '@/lib/catalog/service';
 import { productInputSchema, productListQuerySchema } from '@/lib/catalog/schemas';
-import { cafe } from '@/scripts/seed/seed-data';
+import { cafe, type SeedVariant } from '@/scripts/seed/seed-data';
 import { contextOf, createTenant, type TestTenant } from '../helpers';
 
 /**
@@ -23,7 +23,7 @@ describe('the café demo’s names in two scripts', () => {
     beforeAll(async () => {
       t = await createTenant({ currency: 'MMK' });
       for (const p of named.slice(0, 6)) {
-        await createProduct(contextOf(t), productInputSchema.parse({ name: p.name, altName: p.altName, trackStock: false, variants: p.variants.map((v) => ({ name: v.name, sku: v.sku, price: v.price })) }));
+        await createProduct(contextOf(t), productInputSchema.parse({ name: p.name, altName: p.altName, trackStock: false, variants: (p.variants as SeedVariant[]).map((v) => ({ name: v.name, sku: v.sku, price: v.price })) }));
       }
     });
     const found = async (search: string) => (await listProducts(contextOf(t), productListQuerySchema.parse({ search }))).data.map((p) => p.name);
