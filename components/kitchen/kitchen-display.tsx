@@ -50,8 +50,13 @@ export function KitchenDisplay({
   const t = useTranslations('kitchen');
   const router = useRouter();
   const settle = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const [now, setNow] = useState(() => Date.now());
-  const [skew] = useState(() => serverNow - Date.now());
+  // Fixed at mount from one reading of the browser's clock: two readings could straddle a tick and age every ticket a minute less.
+  const [mounted] = useState(() => {
+    const at = Date.now();
+    return { at, skew: serverNow - at };
+  });
+  const [now, setNow] = useState(mounted.at);
+  const { skew } = mounted;
   const [announcement, setAnnouncement] = useState('');
   const seen = useRef(new Set(tickets.map((t) => t.id)));
   const focusAfterBump = useRef<number | null>(null);

@@ -138,7 +138,7 @@ export function ApprovalFields({
           }}
           className="block min-h-11 w-full rounded-lg border border-slate-300 px-3 text-lg tracking-widest focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
         />
-        <p className="text-xs text-slate-600">4–6 digits</p>
+        <p className="text-xs text-slate-600">{t('pinLength')}</p>
       </div>
       {/* Always there (empty while idle), so the form keeps its height when the check starts and ends. */}
       <div role="status" className="min-h-5 text-sm font-semibold text-slate-700" data-testid="approval-checking">

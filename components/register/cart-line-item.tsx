@@ -72,18 +72,18 @@ export function CartLineItem({
         <span className="min-w-0">
           <span className="block font-semibold leading-snug">
             <span className="tabular-nums">{line.quantity} ×</span> {name}
-            <span className="sr-only">, line {index + 1}</span>
+            <span className="sr-only">{t('lineNumber', { index: index + 1 })}</span>
           </span>
           {line.modifierNames.length > 0 && <span className="block text-sm text-slate-600">{line.modifierNames.join(' · ')}</span>}
           {line.note && <span className="block text-sm italic text-slate-600">“{line.note}”</span>}
           {onCourse && (
             <span className="block text-xs font-semibold text-slate-700" data-testid="line-course">
-              Course {course}
-              {line.held && sent < line.quantity && ' · held'}
+              {t('courseN', { course })}
+              {line.held && sent < line.quantity && t('lineHeld')}
               {sent > 0 && (sent >= line.quantity ? t('lineSent') : t('lineSomeSent', { count: sent }))}
             </span>
           )}
-          {seats !== null && line.seat ? <span className="block text-sm font-medium text-slate-700">Seat {line.seat}</span> : null}
+          {seats !== null && line.seat ? <span className="block text-sm font-medium text-slate-700">{t('seatN', { seat: line.seat })}</span> : null}
           {line.discount && (
             <span className="block text-sm font-medium text-brand-700">
               {discountLabel(line.discount, currency, w)}
@@ -98,7 +98,7 @@ export function CartLineItem({
               {priced.lineDiscount > 0 && <span className="block text-xs text-slate-500 line-through">{w.f.money(priced.gross, currency)}</span>}
             </>
           ) : (
-            <span className="block text-slate-400" aria-label="Price updating">
+            <span className="block text-slate-400" aria-label={t('priceUpdating')}>
               …
             </span>
           )}
@@ -123,7 +123,7 @@ export function CartLineItem({
           {onCourse && (
             <>
               <label className="sr-only" htmlFor={`course-${line.key}`}>
-                Course of {name}
+                {t('courseOf', { name })}
               </label>
               <select
                 id={`course-${line.key}`}
@@ -133,7 +133,7 @@ export function CartLineItem({
               >
                 {[1, 2, 3, 4].map((c) => (
                   <option key={c} value={c}>
-                    Course {c}
+                    {t('courseN', { course: c })}
                   </option>
                 ))}
               </select>

@@ -230,7 +230,7 @@ export function CartPanel({
       />
 
       {dineIn && !locked && lines.length > 0 && (
-        <div className="flex flex-wrap gap-2 border-t border-slate-200 px-3 pt-3" role="group" aria-label="Kitchen">
+        <div className="flex flex-wrap gap-2 border-t border-slate-200 px-3 pt-3" role="group" aria-label={t('kitchenActions')}>
           <Button variant="secondary" className="min-h-12 flex-1" onClick={() => onSend()} disabled={busy !== null} data-testid="send">
             {busy === 'send' ? t('sending') : t('sendToKitchen')}
           </Button>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 /**
@@ -29,6 +30,7 @@ export function Modal({
   busy?: boolean;
   testId?: string;
 }) {
+  const tc = useTranslations('common');
   const ref = useRef<HTMLDialogElement>(null);
   const returnTo = useRef<HTMLElement | null>(null);
   const onCloseRef = useRef(onClose);
@@ -103,7 +105,7 @@ export function Modal({
               onClick={() => ref.current?.close()}
               disabled={busy}
               className="-mr-2 inline-flex size-11 shrink-0 items-center justify-center rounded-lg text-2xl leading-none text-slate-600 hover:bg-slate-100 disabled:opacity-40"
-              aria-label="Close"
+              aria-label={tc('close')}
             >
               ×
             </button>

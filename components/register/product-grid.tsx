@@ -295,7 +295,7 @@ export function ProductGrid({
           </div>
         </div>
         {openPrice.length > 0 && (
-          <div role="group" aria-label="Custom amounts" className="flex flex-wrap gap-1.5">
+          <div role="group" aria-label={t('customAmounts')} className="flex flex-wrap gap-1.5">
             {openPrice.map((p) => (
               <button
                 key={p.id}

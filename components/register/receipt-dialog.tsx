@@ -33,7 +33,7 @@ function ReceiptBody({ order, onNewSale, doneLabel }: { order: Order; onNewSale:
     <div className="grid gap-0 md:grid-cols-[1fr_20rem]">
       <div className="space-y-4 p-5">
         <div role="status" className="rounded-2xl bg-brand-600 px-5 py-4 text-white" data-testid="paid-banner">
-          <p className="text-sm font-semibold uppercase tracking-wide text-brand-50">Paid {money(order.total)}</p>
+          <p className="text-sm font-semibold uppercase tracking-wide text-brand-50">{t('paidAmount', { amount: money(order.total) })}</p>
           <p className="text-3xl font-bold tabular-nums">{order.changeGiven > 0 ? t('change', { amount: money(order.changeGiven) }) : t('noChangeDue')}</p>
         </div>
         <ul className="space-y-1 text-sm tabular-nums">

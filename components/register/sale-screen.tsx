@@ -382,7 +382,7 @@ export function SaleScreen({
         <div role="alert" className="flex items-center justify-between gap-3 border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm font-semibold text-amber-950" data-testid="tab-notice">
           <span>{tabNotice}</span>
           <button type="button" onClick={() => setTabNotice(null)} className="min-h-9 rounded-lg px-3 ring-1 ring-amber-400 hover:bg-amber-100">
-            Dismiss
+            {w.t('dismiss')}
           </button>
         </div>
       )}
@@ -405,7 +405,7 @@ export function SaleScreen({
       {register.shift.status === 'loading' || !register.registerName ? (
         <div className="flex flex-1 items-center justify-center" aria-busy="true">
           <p role="status" className="text-slate-600">
-            Checking the shift…
+            {w.t('checkingShift')}
           </p>
         </div>
       ) : register.shift.status !== 'open' ? (

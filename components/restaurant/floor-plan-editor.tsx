@@ -92,7 +92,7 @@ export function FloorPlanEditor({ tables, saveFloorPlanAction }: { tables: PlanT
     <form onSubmit={onSubmit} className="space-y-4" aria-describedby="plan-help">
       <input type="hidden" name="plan" value={JSON.stringify({ tables: tables.map((t) => ({ id: t.id, ...spot(t.id) })) })} />
       <p id="plan-help" className="text-sm text-slate-600">
-        Select a table, then move it with the arrow keys, drag it, or tap an empty cell to bring it there. Save when the plan looks like the room.
+        {tr('planHelp')}
       </p>
       {state?.error && <Alert tone="error">{state.error}</Alert>}
       {state?.ok && !changed && <Alert tone="success">{state.ok}</Alert>}
@@ -148,7 +148,7 @@ export function FloorPlanEditor({ tables, saveFloorPlanAction }: { tables: PlanT
                 }`}
               >
                 {t.name}
-                <span className="text-xs font-medium">{t.seats} seats</span>
+                <span className="text-xs font-medium">{tr('seatsN', { seats: t.seats })}</span>
               </button>
             );
           })}

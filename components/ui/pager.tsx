@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import { buttonClass } from '@/components/ui/button';
 
 /** Previous / next links with "21–40 of 57"; renders nothing when everything fits on one page. */
@@ -7,23 +9,25 @@ export function Pager({ page, pageSize, total, href, label }: { page: number; pa
   if (pages <= 1) return null;
   const from = (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
+  const t = useTranslations('common');
+  const sr = (chunks: ReactNode) => <span className="sr-only">{chunks}</span>;
   return (
     <nav aria-label={label} className="flex items-center justify-between gap-3 text-sm">
       <p className="text-slate-600">
-        {from}–{to} of {total}
+        {t('pagerRange', { from, to, total })}
       </p>
       <div className="flex gap-2">
         {page > 1 && (
           <Link href={href(page - 1)} className={buttonClass('secondary')} rel="prev">
-            Previous<span className="sr-only"> page</span>
+            {t.rich('previousPage', { sr })}
           </Link>
         )}
         <span className="self-center text-slate-600">
-          Page {page} of {pages}
+          {t('pageOf', { page, pages })}
         </span>
         {page < pages && (
           <Link href={href(page + 1)} className={buttonClass('secondary')} rel="next">
-            Next<span className="sr-only"> page</span>
+            {t.rich('nextPage', { sr })}
           </Link>
         )}
       </div>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dayParam } from '@/lib/platform/calendar';
 import { AppError } from '@/lib/platform/errors';
+import { issueWords } from '@/lib/platform/issue-words';
 
 /**
  * Input of every report: business dates `from`..`to` (inclusive, YYYY-MM-DD, in the tenant's
@@ -23,7 +24,7 @@ export const rangeSchema = z
     to: z.preprocess(blankToUndefined, businessDate.optional()),
     locationId,
   })
-  .refine((r) => !r.from || !r.to || r.from <= r.to, { path: ['to'], message: 'The range ends before it starts' })
+  .refine((r) => !r.from || !r.to || r.from <= r.to, { path: ['to'], message: 'The range ends before it starts', params: issueWords('endBeforeStart') })
   .refine((r) => !r.from || !r.to || (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 < MAX_RANGE_DAYS, {
     path: ['to'],
     message: `At most ${MAX_RANGE_DAYS} days at a time`,

@@ -39,7 +39,7 @@ const grantKey = (tenantId: string, token: string) => tenantKey(tenantId, 'appro
 export async function grantApproval(ctx: TenantContext, input: GrantApprovalInput, ip: string | null = null): Promise<Approval> {
   const { user, matches, attempt } = await checkPin(ctx.tenantId, input.userId, input.pin, { sessionId: ctx.sessionId, ip });
   if (!user || !matches || !user.active || !can(user.role, input.permission)) {
-    throw new AppError('forbidden', 'Wrong PIN.', [{ path: 'pin', message: 'Wrong PIN.' }]);
+    throw new AppError('forbidden', 'Wrong PIN.', [{ path: 'pin', message: 'Wrong PIN.' }], { words: { key: 'wrongPin' }, fieldWords: { pin: { key: 'wrongPin' } } });
   }
   await attempt.succeeded();
   const token = randomBytes(32).toString('base64url');
@@ -67,7 +67,7 @@ export async function authorise(
   field = 'approval',
 ): Promise<string> {
   if (can(ctx, permission)) return ctx.userId;
-  if (!approval) throw new AppError('forbidden', why, [{ path: field, message: 'A manager enters their PIN' }]);
+  if (!approval) throw new AppError('forbidden', why, [{ path: field, message: 'A manager enters their PIN' }], { fieldWords: { [field]: { key: 'managerPin' } } });
   const client = await redis();
   const key = grantKey(ctx.tenantId, approval.token);
   const grant = await client.get<Grant>(key);
@@ -80,9 +80,10 @@ export async function authorise(
     // One action per token, except discounts: only the request that deletes it may use it.
     (REUSABLE.has(permission) || (await client.del(key)) === 1);
   if (!valid) {
-    throw new AppError('forbidden', "The manager's approval has expired or was already used. Ask again.", [
-      { path: field, message: 'A manager enters their PIN again' },
-    ]);
+    throw new AppError('forbidden', "The manager's approval has expired or was already used. Ask again.", [{ path: field, message: 'A manager enters their PIN again' }], {
+      words: { key: 'approvalExpired' },
+      fieldWords: { [field]: { key: 'managerPinAgain' } },
+    });
   }
   return grant.approverId;
 }

@@ -6,6 +6,7 @@ import { AppError } from '@/lib/platform/errors';
 import type { TenantContext } from './context';
 import { can } from './permissions';
 import { listStaff } from './staff';
+import { issueWords } from '@/lib/platform/issue-words';
 
 /**
  * Reading the audit log. The table is the platform's (every module writes to it through
@@ -45,7 +46,7 @@ export const auditFilterSchema = z
     after: cursor.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
   })
-  .refine((f) => !(f.from && f.to && f.from > f.to), { path: ['to'], message: 'The end date is before the start date' })
+  .refine((f) => !(f.from && f.to && f.from > f.to), { path: ['to'], message: 'The end date is before the start date', params: issueWords('endBeforeStart') })
   .refine((f) => !(f.before && f.after), { path: ['after'], message: 'Page one way at a time' });
 
 export type AuditFilter = z.output<typeof auditFilterSchema>;

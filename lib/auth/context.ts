@@ -50,8 +50,8 @@ export async function staffOf(tenant: TenantInfo, source: RequestSource): Promis
  */
 export async function resolveStaff(source: RequestSource, permission?: Permission): Promise<TenantContext> {
   const ctx = await staffOf(await hostTenant(source.headers), source);
-  if (!ctx) throw new AppError('unauthorized', 'Sign in to continue');
-  if (permission && !can(ctx, permission)) throw new AppError('forbidden', 'Your role does not allow this');
+  if (!ctx) throw new AppError('unauthorized', 'Sign in to continue', undefined, { words: { key: 'signInToContinue' } });
+  if (permission && !can(ctx, permission)) throw new AppError('forbidden', 'Your role does not allow this', undefined, { words: { key: 'roleNotAllowed' } });
   return ctx;
 }
 

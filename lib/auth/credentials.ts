@@ -93,7 +93,7 @@ export async function checkPin(tenantId: string, userId: string, pin: string, so
   const { minPinLength } = await getTenantSettings({ tenantId });
   if (pin.length < minPinLength) {
     const message = `PINs here have at least ${minPinLength} digits; ask a manager to set you a new one.`;
-    throw new AppError('unprocessable', message, [{ path: 'pin', message }]);
+    throw new AppError('unprocessable', message, [{ path: 'pin', message }], { words: { key: 'pinTooShortAsk', values: { minimum: minPinLength } }, fieldWords: { pin: { key: 'pinDigits', values: { minimum: minPinLength } } } });
   }
   const attempt = await takePinAttempt(tenantId, userId, source);
   const target = user ?? (await findUser(tenantId, eq(users.id, userId), 'pinHash'));
@@ -129,7 +129,7 @@ export async function verifyPinSignIn(
   });
   if (!check.user || !check.matches) {
     await auditSignIn(tenantId, failed(check.user ? 'wrong_pin' : 'unknown_person'));
-    throw new AppError('unauthorized', 'Wrong PIN.');
+    throw new AppError('unauthorized', 'Wrong PIN.', undefined, { words: { key: 'wrongPin' } });
   }
   await check.attempt.succeeded();
   return recordSignIn(check.user, { action: 'auth.pin_switched', actorUserId: userId, userId, details: { method: 'pin', fromUserId: from } }, failed('deactivated'));

@@ -9,7 +9,7 @@ import { PATH_HEADER_NAME } from '@/lib/platform/headers';
 import { requestContextFrom, runWithContext } from '@/lib/platform/request-context';
 import { currentTenant, type TenantInfo } from '@/lib/tenancy';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/platform/locale';
-import { fieldIssueWords } from '@/lib/platform/field-words';
+import { fieldIssueWords, formWords as sayIn } from '@/lib/platform/field-words';
 import { translatorFor } from '@/lib/platform/i18n';
 import { grantApproval } from './approvals';
 import { displayPreferences, type DisplayPreferences } from './locale';
@@ -97,7 +97,7 @@ export async function staffAction<S extends z.ZodType>(
       refresh(); // re-render the page the form is on with the change
       return { ok };
     } catch (err) {
-      return toFormState(err, fieldIssueWords(await formLocale()));
+      return toFormState(err, sayIn(await formLocale()));
     }
   });
 }
@@ -113,7 +113,7 @@ export async function staffRead<T extends object>(permission: Permission, empty:
     try {
       return await run(staff);
     } catch (err) {
-      return { ...empty, error: toFormState(err).error };
+      return { ...empty, error: toFormState(err, sayIn(await formLocale())).error };
     }
   });
 }

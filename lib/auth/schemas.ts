@@ -3,6 +3,7 @@ import { patchSchema } from '@/lib/platform/validation';
 import { LOCALES } from '@/lib/platform/locale';
 import { slugSchema } from '@/lib/tenancy';
 import { ROLES, type Permission } from './permissions';
+import { issueWords } from '@/lib/platform/issue-words';
 
 const emailSchema = z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address').max(254));
 const passwordSchema = z
@@ -30,8 +31,8 @@ export const signUpSchema = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .refine((c) => currencies.has(c), 'Choose an ISO 4217 currency, e.g. USD or MMK'),
-  timeZone: z.string().trim().refine(isTimeZone, 'Choose a time zone, e.g. Asia/Yangon'),
+    .refine((c) => currencies.has(c), { message: 'Choose an ISO 4217 currency, e.g. USD or MMK', params: issueWords('currency') }),
+  timeZone: z.string().trim().refine(isTimeZone, { message: 'Choose a time zone, e.g. Asia/Yangon', params: issueWords('timeZone') }),
   ownerName: personNameSchema,
   email: emailSchema,
   password: passwordSchema,

@@ -40,7 +40,7 @@ export async function signUpBusiness(
     });
   } catch (err) {
     if (pgErrorCode(err) === '23505') {
-      throw new AppError('conflict', 'This address is already taken', [{ path: 'slug', message: 'This address is already taken' }]);
+      throw new AppError('conflict', 'This address is already taken', [{ path: 'slug', message: 'This address is already taken' }], { words: { key: 'addressTaken' }, fieldWords: { slug: { key: 'addressTaken' } } });
     }
     throw err;
   }

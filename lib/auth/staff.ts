@@ -95,14 +95,14 @@ export async function staffToSwitchTo({ tenantId }: TenantScope, signedInUserId:
 }
 
 function assertMayManage(ctx: TenantContext, targetRole: Role): void {
-  if (!can(ctx, 'staff:write')) throw new AppError('forbidden', 'You may not manage staff');
+  if (!can(ctx, 'staff:write')) throw new AppError('forbidden', 'You may not manage staff', undefined, { words: { key: 'staffForbidden' } });
   if (targetRole === 'owner' && !can(ctx, 'staff:manage-owners')) {
-    throw new AppError('forbidden', 'Only an owner can add, change or make owners');
+    throw new AppError('forbidden', 'Only an owner can add, change or make owners', undefined, { words: { key: 'ownersOnly' } });
   }
 }
 
 const duplicateEmail = () =>
-  new AppError('conflict', 'A staff member with this email already exists', [{ path: 'email', message: 'Already in use' }]);
+  new AppError('conflict', 'A staff member with this email already exists', [{ path: 'email', message: 'Already in use' }], { words: { key: 'emailTaken' }, fieldWords: { email: { key: 'inUse' } } });
 
 /** Inserts a staff member in the caller's transaction (sign-up creates the first owner this way). */
 export async function insertStaff(
@@ -128,7 +128,7 @@ export async function insertStaff(
 async function hashPin(tenantId: string, userId: string, pin: string): Promise<{ pinHash: string; pinSeed: string }> {
   const { minPinLength } = await getTenantSettings({ tenantId });
   if (pin.length < minPinLength) {
-    throw new AppError('unprocessable', `PINs here have at least ${minPinLength} digits`, [{ path: 'pin', message: `Use ${minPinLength} digits or more` }]);
+    throw new AppError('unprocessable', `PINs here have at least ${minPinLength} digits`, [{ path: 'pin', message: `Use ${minPinLength} digits or more` }], { words: { key: 'pinTooShort', values: { minimum: minPinLength } }, fieldWords: { pin: { key: 'pinDigits', values: { minimum: minPinLength } } } });
   }
   const [pinHash, pinSeed] = await Promise.all([hashSecret(pin), sealPinSeed(tenantId, userId, pin)]);
   return { pinHash, pinSeed };
@@ -177,7 +177,7 @@ export async function updateStaff(ctx: TenantContext, id: string, patch: UpdateS
         .from(users)
         .where(and(eq(users.role, 'owner'), eq(users.active, true), ne(users.id, id)))) as [{ others: number }];
       if (others === 0) {
-        throw new AppError('unprocessable', 'The business needs at least one active owner; make someone else an owner first');
+        throw new AppError('unprocessable', 'The business needs at least one active owner; make someone else an owner first', undefined, { words: { key: 'lastOwner' } });
       }
     }
 

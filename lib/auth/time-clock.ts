@@ -11,6 +11,7 @@ import { businessDayRule } from '@/lib/tenancy';
 import { checkPin } from './credentials';
 import { can } from './permissions';
 import type { TenantContext, TenantScope } from './context';
+import { issueWords } from '@/lib/platform/issue-words';
 
 /**
  * The time clock: staff clock in and out by their own PIN at a register (the PIN says who, so
@@ -32,7 +33,7 @@ const wallTime = z.string().regex(WALL_TIME_PATTERN, 'Enter a date and time');
 const reason = z.string().trim().min(3, 'Say why the hours change').max(200, 'Use at most 200 characters');
 export const timeClockCorrectionSchema = z.object({ clockedInAt: wallTime, clockedOutAt: wallTime.nullable(), reason });
 export const timeClockAdditionSchema = z.object({ userId: z.uuid({ message: 'Choose a staff member' }), clockedInAt: wallTime, clockedOutAt: wallTime, reason });
-const day = z.string().refine((v) => dayParam(v) !== undefined, 'Use a date, YYYY-MM-DD');
+const day = z.string().refine((v) => dayParam(v) !== undefined, { message: 'Use a date, YYYY-MM-DD', params: issueWords('date') });
 export const hoursRangeSchema = z.object({ from: day, to: day }).strict();
 export type TimeClockCorrection = z.infer<typeof timeClockCorrectionSchema>;
 export type TimeClockAddition = z.infer<typeof timeClockAdditionSchema>;
@@ -58,7 +59,7 @@ type PunchSource = Pick<TenantContext, 'tenantId' | 'sessionId'>;
 
 async function pinOwner(ctx: PunchSource, punch: ClockPunch, ip: string | null) {
   const { user, matches, attempt } = await checkPin(ctx.tenantId, punch.userId, punch.pin, { sessionId: ctx.sessionId, ip });
-  if (!user || !matches || !user.active) throw new AppError('forbidden', 'Wrong PIN.', [{ path: 'pin', message: 'Wrong PIN.' }]);
+  if (!user || !matches || !user.active) throw new AppError('forbidden', 'Wrong PIN.', [{ path: 'pin', message: 'Wrong PIN.' }], { words: { key: 'wrongPin' }, fieldWords: { pin: { key: 'wrongPin' } } });
   await attempt.succeeded();
   return user;
 }
@@ -93,7 +94,7 @@ export async function clockOut(ctx: PunchSource, punch: ClockPunch, ip: string |
       .set({ clockedOutAt: sql`greatest(${new Date().toISOString()}::timestamptz, ${timeClockEntries.clockedInAt})`, updatedAt: new Date() })
       .where(and(eq(timeClockEntries.userId, user.id), isNull(timeClockEntries.clockedOutAt)))
       .returning({ id: timeClockEntries.id });
-    if (!row) throw new AppError('conflict', 'Not clocked in. Clock in first.');
+    if (!row) throw new AppError('conflict', 'Not clocked in. Clock in first.', undefined, { words: { key: 'notClockedIn' } });
     const [entry] = await selectEntries(tx).where(eq(timeClockEntries.id, row.id));
     return entry!;
   });
@@ -122,7 +123,7 @@ function instants(ctx: TenantContext, input: { clockedInAt: string; clockedOutAt
 
 /** Corrections are managers' whoever calls (a server action checks too; this holds for any caller). */
 function assertManages(ctx: TenantContext): void {
-  if (!can(ctx, 'timeclock:manage')) throw new AppError('forbidden', 'Only a manager or owner corrects hours');
+  if (!can(ctx, 'timeclock:manage')) throw new AppError('forbidden', 'Only a manager or owner corrects hours', undefined, { words: { key: 'hoursManagersOnly' } });
 }
 
 const audited = (e: { clockedInAt: Date; clockedOutAt: Date | null }) => ({ clockedInAt: e.clockedInAt.toISOString(), clockedOutAt: e.clockedOutAt?.toISOString() ?? null });
@@ -175,7 +176,7 @@ export async function addTimeClockEntry(ctx: TenantContext, input: TimeClockAddi
 }
 
 const openTwice = (err: unknown): never => {
-  if (pgErrorCode(err) === '23505') throw new AppError('conflict', 'This person is clocked in on another entry; close that one first.', [{ path: 'clockedOutAt', message: 'Already clocked in elsewhere' }]);
+  if (pgErrorCode(err) === '23505') throw new AppError('conflict', 'This person is clocked in on another entry; close that one first.', [{ path: 'clockedOutAt', message: 'Already clocked in elsewhere' }], { words: { key: 'clockedInElsewhere' }, fieldWords: { clockedOutAt: { key: 'clockedInElsewhere' } } });
   throw err;
 };
 

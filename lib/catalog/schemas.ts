@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { patchSchema } from '@/lib/platform/validation';
+import { issueWords } from '@/lib/platform/issue-words';
 
 /**
  * Catalog input, shared by route handlers, server actions, CSV import and both repository
@@ -95,7 +96,7 @@ function uniqueWithinProduct(p: { variants: { id?: string; sku: string; barcodes
       ...(v.id ? [[`id:${v.id}`, `variants.${i}.id`] as [string, string]] : []),
     ];
     for (const [key, path] of claims) {
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)), message: 'Used twice in this product' });
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)), message: 'Used twice in this product', params: issueWords('usedTwice') });
       else seen.set(key, path);
     }
   });
@@ -163,8 +164,8 @@ export const savedDiscountInputSchema = z
     needsApproval: z.boolean().default(false),
   })
   .superRefine((d, ctx) => {
-    if (d.kind === 'percent' && d.basisPoints === null) ctx.addIssue({ code: 'custom', path: ['basisPoints'], message: 'Enter a percentage' });
-    if (d.kind === 'amount' && d.amount === null) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Enter an amount' });
+    if (d.kind === 'percent' && d.basisPoints === null) ctx.addIssue({ code: 'custom', path: ['basisPoints'], message: 'Enter a percentage', params: issueWords('percentageOff') });
+    if (d.kind === 'amount' && d.amount === null) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Enter an amount', params: issueWords('amount') });
     // Exactly one value is stored: a PATCH changing the kind clears the other.
     if (d.kind === 'percent' && d.amount !== null) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'A percentage discount has no amount (send null)' });
     if (d.kind === 'amount' && d.basisPoints !== null) ctx.addIssue({ code: 'custom', path: ['basisPoints'], message: 'An amount discount has no percentage (send null)' });
@@ -186,7 +187,7 @@ export const modifierGroupInputSchema = z
     options: z.array(modifierOptionSchema).min(1, 'Add at least one option').max(50),
   })
   .superRefine((g, ctx) => {
-    if (g.maxSelect < g.minSelect) ctx.addIssue({ code: 'custom', path: ['maxSelect'], message: 'Must be at least the minimum' });
-    if (g.minSelect > g.options.length) ctx.addIssue({ code: 'custom', path: ['minSelect'], message: 'More than there are options' });
+    if (g.maxSelect < g.minSelect) ctx.addIssue({ code: 'custom', path: ['maxSelect'], message: 'Must be at least the minimum', params: issueWords('notBelowMinimum') });
+    if (g.minSelect > g.options.length) ctx.addIssue({ code: 'custom', path: ['minSelect'], message: 'More than there are options', params: issueWords('moreThanOptions') });
   });
 export type ModifierGroupInput = z.output<typeof modifierGroupInputSchema>;

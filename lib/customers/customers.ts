@@ -40,7 +40,7 @@ const viewColumns = {
   erasedAt: customers.erasedAt,
 };
 
-const duplicatePhone = () => new AppError('conflict', 'Another customer has this phone number', [{ path: 'phone', message: 'Already in use' }]);
+const duplicatePhone = () => new AppError('conflict', 'Another customer has this phone number', [{ path: 'phone', message: 'Already in use' }], { words: { key: 'phoneTaken' }, fieldWords: { phone: { key: 'inUse' } } });
 
 /** Audit rows of customers name the fields that changed, never their values: an erased customer's phone must not live on in the log. */
 const changedFields = (patch: Partial<CustomerInput>) => Object.keys(patch).filter((k) => patch[k as keyof CustomerInput] !== undefined);
@@ -64,7 +64,7 @@ export async function updateCustomer(ctx: TenantContext, customerId: string, pat
   try {
     return await withTenant(ctx.tenantId, async (tx) => {
       const current = await lockCustomer(tx, customerId);
-      if (current.erasedAt) throw new AppError('conflict', 'This customer was erased; their profile cannot change');
+      if (current.erasedAt) throw new AppError('conflict', 'This customer was erased; their profile cannot change', undefined, { words: { key: 'customerErased' } });
       const set = { ...patch, ...(patch.phone !== undefined ? { phoneDigits: phoneDigitsOf(patch.phone) } : {}), updatedAt: new Date() };
       const [row] = await tx.update(customers).set(set).where(eq(customers.id, customerId)).returning(viewColumns);
       await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'customer.updated', entityType: 'customer', entityId: customerId, details: { fields: changedFields(patch) } });
@@ -122,7 +122,7 @@ export async function searchCustomers({ tenantId }: TenantScope, query: Customer
  */
 export async function customerForOrder(tx: Tx, customerId: string): Promise<CustomerView> {
   const [row] = await tx.select(viewColumns).from(customers).where(and(eq(customers.id, customerId), isNull(customers.erasedAt)));
-  if (!row) throw new AppError('unprocessable', 'No such customer', [{ path: 'customerId', message: 'No such customer' }]);
+  if (!row) throw new AppError('unprocessable', 'No such customer', [{ path: 'customerId', message: 'No such customer' }], { words: { key: 'noSuchCustomer' }, fieldWords: { customerId: { key: 'id' } } });
   return row;
 }
 
@@ -164,7 +164,7 @@ export async function exportCustomerIn(tx: Tx, ctx: TenantContext, customerId: s
  */
 export async function eraseCustomerIn(tx: Tx, ctx: TenantContext, customerId: string): Promise<CustomerView> {
   const current = await lockCustomer(tx, customerId);
-  if (current.erasedAt) throw new AppError('conflict', 'This customer was erased already');
+  if (current.erasedAt) throw new AppError('conflict', 'This customer was erased already', undefined, { words: { key: 'customerErasedAlready' } });
   const now = new Date();
   const [row] = await tx
     .update(customers)

@@ -44,7 +44,7 @@ export function pointsFor(settings: LoyaltySettingsInput, amount: number): numbe
 
 /** What `rewards` rewards cost and take off, or 422 on `redeemRewards` when the scheme has none. */
 export function rewardOf(settings: LoyaltySettings, rewards: number): { points: number; amount: number } {
-  if (!settings.rewards) throw new AppError('unprocessable', 'This business offers no loyalty reward', [{ path: 'redeemRewards', message: 'No loyalty reward is set up' }]);
+  if (!settings.rewards) throw new AppError('unprocessable', 'This business offers no loyalty reward', [{ path: 'redeemRewards', message: 'No loyalty reward is set up' }], { words: { key: 'noReward' }, fieldWords: { redeemRewards: { key: 'noReward' } } });
   return { points: rewards * settings.rewardPoints, amount: rewards * settings.rewardValue };
 }
 
@@ -69,7 +69,7 @@ async function post(tx: Tx, tenantId: string, entry: Entry, guard = false): Prom
     .set({ pointsBalance: sql`${customers.pointsBalance} + ${entry.points}`, updatedAt: new Date() })
     .where(and(eq(customers.id, entry.customerId), guard ? sql`${customers.pointsBalance} >= ${-entry.points}` : undefined))
     .returning({ balance: customers.pointsBalance });
-  if (!moved.length) throw new AppError('unprocessable', 'The customer does not have enough points for this reward', [{ path: 'redeemRewards', message: 'Not enough points' }]);
+  if (!moved.length) throw new AppError('unprocessable', 'The customer does not have enough points for this reward', [{ path: 'redeemRewards', message: 'Not enough points' }], { words: { key: 'notEnoughPoints' }, fieldWords: { redeemRewards: { key: 'notEnoughPoints' } } });
   return true;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { patchSchema } from '@/lib/platform/validation';
+import { issueWords } from '@/lib/platform/issue-words';
 
 /** Only the digits of a phone number: what search and the one-profile-per-number rule compare. */
 export const phoneDigitsOf = (phone: string | null | undefined): string | null => {
@@ -15,7 +16,7 @@ const tag = z.string().trim().toLowerCase().min(1, 'A tag is not empty').max(30,
 export const customerInputSchema = z.object({
   name: z.string({ message: 'Enter a name' }).trim().min(1, 'Enter a name').max(80, 'Use at most 80 characters'),
   phone: optionalText(40, 'Use at most 40 characters')
-    .refine((p) => p === null || (phoneDigitsOf(p)?.length ?? 0) >= 6, 'A phone number has at least 6 digits')
+    .refine((p) => p === null || (phoneDigitsOf(p)?.length ?? 0) >= 6, { message: 'A phone number has at least 6 digits', params: issueWords('phoneDigits', { minimum: 6 }) })
     .default(null),
   email: z
     .union([z.literal(''), z.email({ message: 'Enter an email address' }).max(200)])

@@ -40,7 +40,7 @@ export const PURCHASE_LIST_MAX_LINES = 200;
 export const reorderQuantity = (onHand: number, threshold: number | null) => Math.max(Math.max(2 * (threshold ?? 0), 1) - onHand, 1);
 
 function mayManage(ctx: TenantContext) {
-  if (!can(ctx, 'stock:write')) throw new AppError('forbidden', 'Only managers and owners manage purchase orders');
+  if (!can(ctx, 'stock:write')) throw new AppError('forbidden', 'Only managers and owners manage purchase orders', undefined, { words: { key: 'purchaseOrdersManagers' } });
 }
 
 /** Lines as stored before purchase orders had unit costs and received quantities read as none yet. */
@@ -97,7 +97,7 @@ export async function draftPurchaseList(ctx: TenantContext, input: { locationId?
     unitCost: costs.get(l.variantId) ?? null,
     received: 0,
   }));
-  if (lines.length === 0) throw new AppError('unprocessable', `Nothing is low on stock at ${location.name}, so there is nothing to order.`);
+  if (lines.length === 0) throw new AppError('unprocessable', `Nothing is low on stock at ${location.name}, so there is nothing to order.`, undefined, { words: { key: 'nothingLow', values: { location: location.name } } });
   return insertOrder(ctx, { locationId: location.id, locationName: location.name, supplierId: input.supplierId ?? null, note: null, lines });
 }
 
@@ -186,7 +186,7 @@ export async function receivePurchaseOrder(ctx: TenantContext, id: string, input
     const [locked] = await tx.select().from(purchaseLists).where(eq(purchaseLists.id, id)).for('update');
     if (!locked) throw notFound('Purchase order');
     if (locked.status !== 'sent' && locked.status !== 'partially_received') {
-      throw new AppError('conflict', `This purchase order is ${statusWords[locked.status]}; only a sent order can be received.`);
+      throw new AppError('conflict', `This purchase order is ${statusWords[locked.status]}; only a sent order can be received.`, undefined, { words: { key: 'purchaseOrderNotSent', values: { status: locked.status } } });
     }
     const lines = locked.lines.map(fullLine);
     const open = (l: PurchaseOrderLine) => l.quantity - l.received;
@@ -198,7 +198,7 @@ export async function receivePurchaseOrder(ctx: TenantContext, id: string, input
       else if (w.quantity > open(line)) problems.push({ path: `lines.${i}.quantity`, message: `Only ${open(line)} of ${line.label} still to come` });
     });
     if (problems.length) throw new AppError('unprocessable', problems.map((p) => p.message).join('; '), problems);
-    if (wanted.length === 0) throw new AppError('conflict', 'Everything on this purchase order has arrived.');
+    if (wanted.length === 0) throw new AppError('conflict', 'Everything on this purchase order has arrived.', undefined, { words: { key: 'purchaseOrderArrived' } });
     const costOf = (w: (typeof wanted)[number]) => (w.unitCost !== undefined ? w.unitCost : lines.find((l) => l.variantId === w.variantId)!.unitCost);
     const supplier = supplierName ?? order.supplierName;
     const receipt = await receiveIn(

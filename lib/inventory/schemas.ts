@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueWords } from '@/lib/platform/issue-words';
 
 const id = z.uuid();
 const note = z.string().trim().max(500).nullable().default(null);
@@ -22,7 +23,7 @@ export type LocationInput = z.output<typeof locationInputSchema>;
 const distinctItems = <T extends { variantId: string }>(lines: T[], ctx: z.RefinementCtx) => {
   const seen = new Set<string>();
   lines.forEach((l, i) => {
-    if (seen.has(l.variantId)) ctx.addIssue({ code: 'custom', path: ['lines', i, 'variantId'], message: 'This item is listed twice' });
+    if (seen.has(l.variantId)) ctx.addIssue({ code: 'custom', path: ['lines', i, 'variantId'], message: 'This item is listed twice', params: issueWords('listedTwice') });
     seen.add(l.variantId);
   });
 };
@@ -49,7 +50,7 @@ export const adjustmentInputSchema = z
         z.object({
           variantId: id,
           /** Signed change: -3 for three broken cups, +1 for one found. */
-          delta: wholeNumber().int('Use whole units').min(-1_000_000).max(1_000_000).refine((d) => d !== 0, 'A change of 0 changes nothing'),
+          delta: wholeNumber().int('Use whole units').min(-1_000_000).max(1_000_000).refine((d) => d !== 0, { message: 'A change of 0 changes nothing', params: issueWords('zeroChange') }),
         }),
       )
       .min(1, 'Add at least one item')
@@ -57,7 +58,7 @@ export const adjustmentInputSchema = z
   })
   .superRefine((v, ctx) => {
     distinctItems(v.lines, ctx);
-    if (v.reason === 'other' && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'Say what happened' });
+    if (v.reason === 'other' && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'Say what happened', params: issueWords('sayWhat') });
   });
 export type AdjustmentInput = z.output<typeof adjustmentInputSchema>;
 
@@ -84,7 +85,7 @@ export const transferInputSchema = z
   })
   .superRefine((v, ctx) => {
     distinctItems(v.lines, ctx);
-    if (v.fromLocationId === v.toLocationId) ctx.addIssue({ code: 'custom', path: ['toLocationId'], message: 'Choose a different location' });
+    if (v.fromLocationId === v.toLocationId) ctx.addIssue({ code: 'custom', path: ['toLocationId'], message: 'Choose a different location', params: issueWords('otherLocation') });
   });
 export type TransferInput = z.output<typeof transferInputSchema>;
 

@@ -46,7 +46,7 @@ export async function deleteSupplier(ctx: TenantContext, id: string): Promise<vo
     const [before] = await tx.select(columns).from(suppliers).where(eq(suppliers.id, id)).for('update');
     if (!before) throw notFound('Supplier');
     const [used] = await tx.select({ id: purchaseLists.id }).from(purchaseLists).where(eq(purchaseLists.supplierId, id)).limit(1);
-    if (used) throw new AppError('conflict', `${before.name} is named by purchase orders, so it cannot be deleted.`);
+    if (used) throw new AppError('conflict', `${before.name} is named by purchase orders, so it cannot be deleted.`, undefined, { words: { key: 'supplierUsed', values: { supplier: before.name } } });
     await tx.delete(suppliers).where(eq(suppliers.id, id));
     await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'supplier.deleted', entityType: 'supplier', entityId: id, before });
   });

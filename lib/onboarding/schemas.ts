@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { signUpSchema } from '@/lib/auth';
 import { BUSINESS_TYPES } from '@/lib/tenancy';
+import { issueWords } from '@/lib/platform/issue-words';
 
 const optionalText = (max: number) =>
   z
@@ -20,7 +21,7 @@ const percent = z
     const m = /^(\d{1,3})(?:[.,](\d{1,2}))?$/.exec(v.replace(/\s*%$/, ''));
     const bp = m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : NaN;
     if (!(bp >= 0 && bp <= 10_000)) {
-      ctx.addIssue({ code: 'custom', message: 'Enter a rate from 0 to 100, like 5 or 7.5' });
+      ctx.addIssue({ code: 'custom', message: 'Enter a rate from 0 to 100, like 5 or 7.5', params: issueWords('rateRange') });
       return z.NEVER;
     }
     return bp;
@@ -44,7 +45,7 @@ export const businessSignUpSchema = signUpSchema
       .transform((v) => v === true || v === 'on' || v === 'true'),
   })
   .superRefine((v, ctx) => {
-    if (v.taxName && v.taxRate === null) ctx.addIssue({ code: 'custom', path: ['taxRate'], message: 'Enter the rate, like 5 for 5 %' });
-    if (!v.taxName && v.taxRate !== null) ctx.addIssue({ code: 'custom', path: ['taxName'], message: 'Name the tax, like “Commercial tax”' });
+    if (v.taxName && v.taxRate === null) ctx.addIssue({ code: 'custom', path: ['taxRate'], message: 'Enter the rate, like 5 for 5 %', params: issueWords('rate') });
+    if (!v.taxName && v.taxRate !== null) ctx.addIssue({ code: 'custom', path: ['taxName'], message: 'Name the tax, like “Commercial tax”', params: issueWords('taxName') });
   });
 export type BusinessSignUpInput = z.output<typeof businessSignUpSchema>;

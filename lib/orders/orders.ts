@@ -163,7 +163,7 @@ export async function openShiftOf(tx: Tx, shiftId: string | null, locationId: st
     .from(shifts)
     .where(eq(shifts.id, shiftId));
   if (!shift) throw new AppError('unprocessable', 'No such shift', [{ path: 'shiftId', message: 'No such shift' }]);
-  if (shift.status !== 'open') throw new AppError('conflict', 'This shift is closed; open a new one');
+  if (shift.status !== 'open') throw new AppError('conflict', 'This shift is closed; open a new one', undefined, { words: { key: 'shiftClosedOpenNew' } });
   if (locationId && shift.locationId !== locationId) throw new AppError('unprocessable', 'The shift belongs to another location');
   return shift;
 }
@@ -304,7 +304,7 @@ async function writeOrder<R>(
     // An order rung up in a shift belongs to that shift's register and location.
     const shift = await openShiftOf(tx, input.shiftId, input.locationId);
     const locationId = shift?.locationId ?? fallbackLocation;
-    if (!locationId) throw new AppError('unprocessable', 'This business has no location yet; add one under Stock → Locations');
+    if (!locationId) throw new AppError('unprocessable', 'This business has no location yet; add one under Stock → Locations', undefined, { words: { key: 'noLocationAddOne' } });
     const now = new Date();
     const at = input.placedAt ? offlineSaleTime(input.placedAt, now, settings.offlineMaxHours, shift) : now;
     if (input.tableId && input.park) await assertNoOtherTab(tx, input.tableId, null);

@@ -92,7 +92,7 @@ function refundParts(captured: PaymentView[], amount: number, chosen: RefundOrde
   };
   if (!chosen) {
     const { parts, left } = take(captured, amount);
-    if (left > 0) throw new AppError('conflict', 'There is not enough paid on this order to refund that much');
+    if (left > 0) throw new AppError('conflict', 'There is not enough paid on this order to refund that much', undefined, { words: { key: 'refundTooMuch' } });
     return parts;
   }
   const asked = chosen.reduce((s, t) => s + t.amount, 0);
@@ -123,7 +123,7 @@ export async function refundOrder(
     // Cash comes out of the refunding register's drawer: its open shift, else the order's if still open.
     const drawerShift = await drawerFor(tx, order, shiftId);
     if (!['completed', 'partially_refunded'].includes(order.status)) {
-      throw new AppError('conflict', 'Only a paid order can be refunded; void an unpaid one instead');
+      throw new AppError('conflict', 'Only a paid order can be refunded; void an unpaid one instead', undefined, { words: { key: 'refundOnlyPaid' } });
     }
     const lines = new Map((await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId))).map((l) => [l.id, l]));
     const reserved = await reservedQuantities(tx, orderId);

@@ -140,7 +140,7 @@ async function openSale(ctx: TenantContext, id: string): Promise<RefusedOfflineS
   if (!can(ctx, 'offline:resolve')) throw new AppError('forbidden', 'Your role does not allow this');
   const [row] = await withTenant(ctx.tenantId, (tx) => tx.select().from(refusedOfflineSales).where(eq(refusedOfflineSales.id, id)));
   if (!row) throw new AppError('not_found', 'No such refused sale');
-  if (row.status !== 'open') throw new AppError('conflict', 'This sale was already dealt with');
+  if (row.status !== 'open') throw new AppError('conflict', 'This sale was already dealt with', undefined, { words: { key: 'saleDealtWith' } });
   return row;
 }
 
@@ -152,7 +152,7 @@ async function settle(ctx: TenantContext, row: RefusedOfflineSale, change: { sta
       .set({ status: change.status, resolvedBy: ctx.userId, resolvedAt: new Date(), resolutionReason: change.reason ?? null, orderId: change.orderId ?? null })
       .where(and(eq(refusedOfflineSales.id, row.id), eq(refusedOfflineSales.status, 'open')))
       .returning();
-    if (!done) throw new AppError('conflict', 'This sale was already dealt with');
+    if (!done) throw new AppError('conflict', 'This sale was already dealt with', undefined, { words: { key: 'saleDealtWith' } });
     await recordAudit(tx, ctx.tenantId, {
       actorUserId: ctx.userId,
       approverUserId: null,

@@ -3,6 +3,7 @@ import { orderStatuses, orderTypes } from '@/db/schema/orders';
 import { approvalTokenSchema, offlineCashierSchema } from '@/lib/auth';
 import { tenders } from '@/lib/payments';
 import { dayParam } from '@/lib/platform/calendar';
+import { issueWords } from '@/lib/platform/issue-words';
 
 const id = z.uuid();
 const money = (what: string) => z.number({ message: `Enter ${what}` }).int('Use whole minor units').min(0, 'Cannot be negative').max(1_000_000_000);
@@ -225,7 +226,7 @@ export const refundOrderSchema = z.object({
     .array(z.object({ tender: z.enum(tenders, { message: 'Choose cash or card' }), amount: money('an amount').min(1, 'Enter an amount') }))
     .min(1)
     .max(tenders.length)
-    .refine((ts) => new Set(ts.map((t) => t.tender)).size === ts.length, 'Name each tender once')
+    .refine((ts) => new Set(ts.map((t) => t.tender)).size === ts.length, { message: 'Name each tender once', params: issueWords('tenderOnce') })
     .nullable()
     .default(null),
 });
@@ -245,7 +246,7 @@ export type ListOrdersQuery = z.output<typeof listOrdersQuerySchema>;
 
 /** A query-string field left empty in a form is the same as absent. */
 const optionalParam = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
-const businessDay = z.string().refine((v) => dayParam(v) === v, 'Use a date like 2026-11-25');
+const businessDay = z.string().refine((v) => dayParam(v) === v, { message: 'Use a date like 2026-11-25', params: issueWords('date') });
 
 /**
  * The order search (admin orders page, CSV export): business days in the tenant's time zone,
@@ -272,8 +273,8 @@ const orderSearchFields = z.object({
   number: optionalParam(z.coerce.number().int().min(1).max(1_000_000)),
 });
 const searchChecks = (v: z.output<typeof orderSearchFields>, ctx: z.RefinementCtx) => {
-  if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date is before the start date' });
-  if (v.min !== undefined && v.max !== undefined && v.min > v.max) ctx.addIssue({ code: 'custom', path: ['max'], message: 'The highest total is below the lowest' });
+  if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date is before the start date', params: issueWords('endBeforeStart') });
+  if (v.min !== undefined && v.max !== undefined && v.min > v.max) ctx.addIssue({ code: 'custom', path: ['max'], message: 'The highest total is below the lowest', params: issueWords('maxBelowMin') });
 };
 export const orderSearchSchema = orderSearchFields
   .extend({ skip: z.coerce.number().int().min(0).max(10_000_000).default(0), limit: z.coerce.number().int().min(1).max(200).default(25) })

@@ -63,7 +63,7 @@ async function lockShift(tx: Tx, shiftId: string) {
 
 export async function openShift(ctx: TenantContext, input: { registerName: string; locationId?: string; openingFloat: number }): Promise<Shift> {
   const locationId = input.locationId ?? (await defaultLocation(ctx))?.id;
-  if (!locationId) throw new AppError('unprocessable', 'This business has no location yet');
+  if (!locationId) throw new AppError('unprocessable', 'This business has no location yet', undefined, { words: { key: 'noLocation' } });
   return withTenant(ctx.tenantId, async (tx) => {
     const [row] = await tx
       .insert(shifts)
@@ -72,8 +72,8 @@ export async function openShift(ctx: TenantContext, input: { registerName: strin
       .values({ tenantId: ctx.tenantId, locationId, registerName: input.registerName, openingFloat: input.openingFloat, openedBy: ctx.userId, openedAt: new Date() })
       .returning()
       .catch((err: unknown) => {
-        if (pgErrorCode(err) === '23505') throw new AppError('conflict', `${input.registerName} already has an open shift; close it first`);
-        if (pgErrorCode(err) === '23503') throw new AppError('unprocessable', 'No such location');
+        if (pgErrorCode(err) === '23505') throw new AppError('conflict', `${input.registerName} already has an open shift; close it first`, undefined, { words: { key: 'registerHasShift', values: { register: input.registerName } } });
+        if (pgErrorCode(err) === '23503') throw new AppError('unprocessable', 'No such location', undefined, { words: { key: 'gone' } });
         throw err;
       });
     await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'shift.opened', entityType: 'shift', entityId: row!.id, details: { registerName: input.registerName, openingFloat: input.openingFloat } });
@@ -176,7 +176,7 @@ export async function addCashMovement(
       : null;
   return withTenant(ctx.tenantId, async (tx) => {
     const shift = await lockShift(tx, shiftId);
-    if (shift.status !== 'open') throw new AppError('conflict', 'This shift is closed');
+    if (shift.status !== 'open') throw new AppError('conflict', 'This shift is closed', undefined, { words: { key: 'shiftClosed' } });
     const [row] = await tx.insert(cashMovements).values({ tenantId: ctx.tenantId, shiftId, ...input, approvedBy, createdBy: ctx.userId }).returning();
     if (approvedBy) {
       await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, approverUserId: approvedBy, action: 'shift.cash_out', entityType: 'shift', entityId: shiftId, details: { registerName: shift.registerName, amount: input.amount, reason: input.reason } });
@@ -298,12 +298,12 @@ export async function closeShift(ctx: TenantContext, shiftId: string, countedCas
     opened.by === ctx.userId ? null : await authorise(ctx, 'shift:manage', approval, 'A manager must approve closing a shift someone else opened');
   return withTenant(ctx.tenantId, async (tx) => {
     const shift = await lockShift(tx, shiftId);
-    if (shift.status !== 'open') throw new AppError('conflict', 'This shift is already closed');
+    if (shift.status !== 'open') throw new AppError('conflict', 'This shift is already closed', undefined, { words: { key: 'shiftAlreadyClosed' } });
     const [unpaid] = (await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(orders)
       .where(and(eq(orders.shiftId, shiftId), inArray(orders.status, ['placed', 'partially_paid'])))) as [{ n: number }];
-    if (unpaid.n > 0) throw new AppError('conflict', `${unpaid.n} order(s) of this shift still wait for payment; take payment or void them first`);
+    if (unpaid.n > 0) throw new AppError('conflict', `${unpaid.n} order(s) of this shift still wait for payment; take payment or void them first`, undefined, { words: { key: 'shiftUnpaid', values: { count: unpaid.n } } });
     const closedAt = new Date();
     const report = await buildReport(tx, { ...shift, countedCash, closedAt, closedBy: ctx.userId });
     await tx

@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import type { Messages } from './i18n';
 import { logger } from './logger';
 
 /** The only error type the domain throws on purpose; `toErrorResponse` and `toFormState` map it for the caller. */
@@ -18,18 +19,41 @@ const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+/**
+ * What an error says, as a catalogue key and its values, so a form can show it in the reader's
+ * language (lib/platform/field-words.ts › formWords). The API's body never carries it: `/api/v1`
+ * answers the English `message` as before (docs/i18n.md › Errors on forms).
+ */
+export type Words<K extends string> = { key: K; values?: Record<string, string | number> };
+/** A refusal's sentence (namespace `apiErrors`, which the register's api-errors.ts shares). */
+export type ErrorWords = Words<keyof Messages['apiErrors'] & string>;
+/** A field's message (namespace `fieldErrors`, as the zod issues' words). */
+export type FieldWords = Words<keyof Messages['fieldErrors'] & string>;
+
+export type AppErrorOptions = {
+  headers?: Record<string, string>;
+  /** The message's words; without them a form shows the English message as sent. */
+  words?: ErrorWords;
+  /** The words of a `details` entry's message, by its `path`. */
+  fieldWords?: Record<string, FieldWords>;
+};
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details?: unknown;
   /** Headers the answer carries (a 429's `Retry-After` and `RateLimit-*`). */
   readonly headers?: Readonly<Record<string, string>>;
+  readonly words?: ErrorWords;
+  readonly fieldWords?: Readonly<Record<string, FieldWords>>;
 
-  constructor(code: ErrorCode, message: string, details?: unknown, options: { headers?: Record<string, string> } = {}) {
+  constructor(code: ErrorCode, message: string, details?: unknown, options: AppErrorOptions = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.details = details;
     if (options.headers) this.headers = options.headers;
+    if (options.words) this.words = options.words;
+    if (options.fieldWords) this.fieldWords = options.fieldWords;
   }
 
   get status(): number {
@@ -37,7 +61,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+/** `what` is English ("Product"); a form in another language says "no longer here, reload" (`gone`). */
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`, undefined, { words: { key: 'gone' } });
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } };
 
@@ -72,6 +97,13 @@ export function isRedisUnreachable(err: unknown): boolean {
   return err instanceof Error && err.name === 'UpstashError' && /offline|closed|ECONNREFUSED|ECONNRESET|socket|did not answer/i.test(err.message);
 }
 
+/** A unique name clash as the catalog's two stores both report it: `what` is English ("category"). */
+export const nameTaken = (what: string) =>
+  new AppError('conflict', `A ${what} with this name already exists`, [{ path: 'name', message: 'Already in use' }], {
+    words: { key: 'nameTaken' },
+    fieldWords: { name: { key: 'inUse' } },
+  });
+
 /**
  * For `.catch()` on a write to a table with a unique name per tenant: the clash becomes a 409
  * on the `name` field; anything else is rethrown.
@@ -79,7 +111,7 @@ export function isRedisUnreachable(err: unknown): boolean {
 export const duplicateName =
   (what: string) =>
   (err: unknown): never => {
-    if (pgErrorCode(err) === '23505') throw new AppError('conflict', `A ${what} with this name already exists`, [{ path: 'name', message: 'Already in use' }]);
+    if (pgErrorCode(err) === '23505') throw nameTaken(what);
     throw err;
   };
 
@@ -96,25 +128,25 @@ export function toAppError(err: unknown): AppError {
       err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     );
   }
-  if (isRedisUnreachable(err)) return new AppError('unavailable', 'A service the app needs is not answering right now. Try again in a moment.');
-  if (isDatabaseUnreachable(err)) return new AppError('unavailable', 'The database is not answering right now. Try again in a moment.');
+  if (isRedisUnreachable(err)) return new AppError('unavailable', 'A service the app needs is not answering right now. Try again in a moment.', undefined, { words: { key: 'serviceDown' } });
+  if (isDatabaseUnreachable(err)) return new AppError('unavailable', 'The database is not answering right now. Try again in a moment.', undefined, { words: { key: 'databaseDown' } });
   switch (pgErrorCode(err)) {
     case '23505':
-      return new AppError('conflict', 'A record with the same unique value already exists');
+      return new AppError('conflict', 'A record with the same unique value already exists', undefined, { words: { key: 'duplicateValue' } });
     case '23503':
-      return new AppError('unprocessable', 'A referenced record does not exist');
+      return new AppError('unprocessable', 'A referenced record does not exist', undefined, { words: { key: 'gone' } });
     // A NUL in text (22021) or in JSON (22P05): Postgres cannot store it, whatever the field.
     case '22021':
     case '22P05':
-      return new AppError('unprocessable', 'Text may not contain the NUL character (\\u0000)');
+      return new AppError('unprocessable', 'Text may not contain the NUL character (\\u0000)', undefined, { words: { key: 'nulCharacter' } });
     // The last net under the limits the modules check (an order's total, a drawer): a number the column cannot hold.
     case '22003':
-      return new AppError('unprocessable', 'A number in the request is too large to record');
+      return new AppError('unprocessable', 'A number in the request is too large to record', undefined, { words: { key: 'numberTooLarge' } });
     case '40001':
     case '40P01':
-      return new AppError('conflict', 'The request conflicted with another one; retry it');
+      return new AppError('conflict', 'The request conflicted with another one; retry it', undefined, { words: { key: 'retry' } });
   }
-  return new AppError('internal', 'Something went wrong on our side');
+  return new AppError('internal', 'Something went wrong on our side', undefined, { words: { key: 'ourSide' } });
 }
 
 function errorBody(err: AppError): ErrorBody {
@@ -162,19 +194,42 @@ export function fieldErrorsOf<I extends { path: readonly PropertyKey[]; message:
 export type FormMessage = { ok?: string; error?: string; fieldErrors?: Record<string, string> };
 
 /**
- * Any thrown error as form state: field errors from AppError details, a generic message for the
- * unknown. A module's own parse failure (a ZodError) gives its issues to `text`, so they read in
- * the reader's language; an AppError's details carry no issue code and are shown as sent.
+ * How a form says an error in its reader's language (field-words.ts › formWords builds it for a
+ * locale; without it, the English of the error as sent).
  */
-export function toFormState(err: unknown, text?: (issue: ZodError['issues'][number]) => string): FormMessage {
-  if (err instanceof ZodError && text) return { ...toFormState(err), fieldErrors: fieldErrorsOf(err.issues, undefined, text) };
+export type FormSay = {
+  /** A zod issue's field message. */
+  issue: (issue: ZodError['issues'][number]) => string;
+  /** A refusal's summary line: its words, else its message as sent. */
+  error: (err: AppError) => string;
+  /** A details entry's message: its words, else as sent. */
+  field: (message: string, words: FieldWords | undefined) => string;
+  /** The summary line of a validation failure ("Check the highlighted fields."). */
+  checkFields: () => string;
+};
+
+const asSent: FormSay = {
+  issue: (i) => i.message,
+  error: (e) => e.message,
+  field: (m) => m,
+  checkFields: () => '',
+};
+
+/**
+ * Any thrown error as form state: field errors from AppError details, a generic message for the
+ * unknown. With `say` (the reader's language), a module's parse failure (a ZodError) reads by its
+ * issues' codes under "Check the highlighted fields.", and an AppError by its words.
+ */
+export function toFormState(err: unknown, say?: FormSay): FormMessage {
+  if (err instanceof ZodError && say) return { error: say.checkFields(), fieldErrors: fieldErrorsOf(err.issues, undefined, say.issue) };
   const appError = reportError(err);
+  const words = say ?? asSent;
   const fields = Array.isArray(appError.details)
     ? Object.fromEntries(
         (appError.details as { path?: string; message?: string }[])
           .filter((d) => d.path && d.message)
-          .map((d) => [d.path!, d.message!]),
+          .map((d) => [d.path!, words.field(d.message!, appError.fieldWords?.[d.path!])]),
       )
     : undefined;
-  return { error: appError.message, ...(fields && Object.keys(fields).length > 0 && { fieldErrors: fields }) };
+  return { error: words.error(appError), ...(fields && Object.keys(fields).length > 0 && { fieldErrors: fields }) };
 }

@@ -1,13 +1,16 @@
 import type { ZodError } from 'zod';
+import type { AppError, FieldWords, FormSay } from './errors';
 import { translatorFor } from './i18n';
+import { wordsOfIssue } from './issue-words';
 import type { Locale } from './locale';
 
 /**
  * A form field's problem in the reader's language, read from the zod issue's **code** and its
  * bounds (zod 4 ships no Burmese locale, so `z.config(z.locales.…)` cannot do it): "at least 3
  * characters", "choose one of the options", "enter a date". English keeps the schema's own
- * message (the modules write it for people: "Enter a name"), and so does a `custom` issue (a
- * refinement's sentence) in every language: there is no code to read, so it is shown as sent.
+ * message (the modules write it for people: "Enter a name"). A `custom` issue (a refinement's
+ * or a converted field's own sentence) has no code to read: it says itself through the words it
+ * carries (issue-words.ts), and one without them is shown as sent.
  * The API's `{ error: { code, message, details } }` is untouched — this runs only where a server
  * action hands a form its field errors (docs/i18n.md › Form field errors).
  */
@@ -17,7 +20,7 @@ type Key = Parameters<ReturnType<typeof translatorFor<'fieldErrors'>>>[0];
 const FORMATS: Record<string, Key> = { email: 'email', url: 'url', date: 'date', datetime: 'date', time: 'time', uuid: 'id', guid: 'id', cuid: 'id', cuid2: 'id', ulid: 'id' };
 
 /** The catalogue key and values for an issue, or null for one whose message is all there is (custom). */
-function wordsOf(issue: FieldIssue): { key: Key; values?: Record<string, number> } | null {
+function wordsOf(issue: FieldIssue): { key: Key; values?: Record<string, string | number> } | null {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.expected === 'int') return { key: 'wholeNumber' };
@@ -43,8 +46,10 @@ function wordsOf(issue: FieldIssue): { key: Key; values?: Record<string, number>
       return { key: 'multipleOf', values: { divisor: Number(issue.divisor) } };
     case 'invalid_value':
       return { key: 'choose' };
-    case 'custom':
-      return null;
+    case 'custom': {
+      const words = wordsOfIssue(issue);
+      return words ? { key: words.key, values: words.values } : null;
+    }
     default:
       return { key: 'invalid' };
   }
@@ -60,3 +65,28 @@ export function fieldIssueText(issue: FieldIssue, locale: Locale): string {
 
 /** `fieldIssueText` bound to a locale, for `fieldErrorsOf` / `toFormState`. */
 export const fieldIssueWords = (locale: Locale) => (issue: FieldIssue) => fieldIssueText(issue, locale);
+
+/**
+ * How a server action's form says an error in `locale` (`toFormState(err, formWords(locale))`):
+ * zod issues by their codes or words, an AppError by its words (`apiErrors`) and its details'
+ * (`fieldErrors`); a refusal without words that names fields reads "Check the highlighted
+ * fields."; anything else as sent. English keeps every message exactly as the modules wrote it.
+ */
+export function formWords(locale: Locale): FormSay {
+  const errors = translatorFor(locale, 'errors');
+  if (locale === 'en') {
+    return { issue: (i) => i.message, error: (e) => e.message, field: (m) => m, checkFields: () => errors('checkFields') };
+  }
+  const refusal = translatorFor(locale, 'apiErrors');
+  const field = translatorFor(locale, 'fieldErrors');
+  return {
+    issue: (i) => fieldIssueText(i, locale),
+    error: (e: AppError) => {
+      if (e.words) return refusal(e.words.key, e.words.values);
+      const namesFields = Array.isArray(e.details) && e.details.some((d: { path?: unknown }) => d && typeof d.path === 'string');
+      return namesFields && e.status < 500 ? errors('checkFields') : e.message;
+    },
+    field: (message: string, words: FieldWords | undefined) => (words ? field(words.key, words.values) : message),
+    checkFields: () => errors('checkFields'),
+  };
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { patchSchema } from '@/lib/platform/validation';
 import { FLOOR_GRID, tableShapes, tableStatuses } from '@/db/schema/restaurant';
+import { issueWords } from '@/lib/platform/issue-words';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 07:00');
 
@@ -15,7 +16,7 @@ const availabilityWindowSchema = z
     start: time,
     end: time,
   })
-  .refine((w) => w.start !== w.end, { path: ['end'], message: 'End must differ from start (a window past midnight is fine)' });
+  .refine((w) => w.start !== w.end, { path: ['end'], message: 'End must differ from start (a window past midnight is fine)', params: issueWords('windowEnd') });
 
 const menuSectionSchema = z.object({
   id: z.uuid().optional(),
@@ -125,12 +126,12 @@ export const floorPlanSchema = z
   .superRefine((plan, ctx) => {
     const taken = new Map<string, number>();
     plan.tables.forEach((t, i) => {
-      if ((t.gridX === null) !== (t.gridY === null)) ctx.addIssue({ code: 'custom', path: ['tables', i, 'gridY'], message: 'Place a table on both a column and a row' });
+      if ((t.gridX === null) !== (t.gridY === null)) ctx.addIssue({ code: 'custom', path: ['tables', i, 'gridY'], message: 'Place a table on both a column and a row', params: issueWords('chooseRow') });
       if (t.gridX === null || t.gridY === null) return;
       const cells = t.shape === 'wide' && t.gridX < FLOOR_GRID.columns - 1 ? [t.gridX, t.gridX + 1] : [t.gridX];
       for (const x of cells) {
         const key = `${x},${t.gridY}`;
-        if (taken.has(key)) ctx.addIssue({ code: 'custom', path: ['tables', i, 'gridX'], message: 'Two tables cannot stand on the same cell' });
+        if (taken.has(key)) ctx.addIssue({ code: 'custom', path: ['tables', i, 'gridX'], message: 'Two tables cannot stand on the same cell', params: issueWords('cellTaken') });
         taken.set(key, i);
       }
     });

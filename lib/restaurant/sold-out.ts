@@ -34,7 +34,7 @@ export async function soldOutAmong({ tenantId }: TenantScope, productIds: readon
  * @returns whether anything changed, and the product's name.
  */
 export async function setSoldOut(ctx: TenantContext, productId: string, soldOut: boolean): Promise<{ changed: boolean; name: string }> {
-  if (!can(ctx, 'menu:write')) throw new AppError('forbidden', 'Only managers and owners mark items sold out');
+  if (!can(ctx, 'menu:write')) throw new AppError('forbidden', 'Only managers and owners mark items sold out', undefined, { words: { key: 'soldOutManagers' } });
   const [product] = await getProducts(ctx, [productId]);
   if (!product || product.status !== 'active') throw notFound('Item');
   const changed = await withTenant(ctx.tenantId, async (tx) => {

@@ -21,7 +21,7 @@ const duplicate = duplicateName('station');
 export const DEFAULT_STATION_NAME = 'Kitchen';
 
 function mayChange(ctx: TenantContext): void {
-  if (!can(ctx, 'kitchen:write')) throw new AppError('forbidden', 'Only managers and owners set up kitchen stations');
+  if (!can(ctx, 'kitchen:write')) throw new AppError('forbidden', 'Only managers and owners set up kitchen stations', undefined, { words: { key: 'stationsManagers' } });
 }
 
 const ordered = (tx: Tx) => tx.select(columns).from(kitchenStations).orderBy(asc(kitchenStations.position), asc(kitchenStations.name));
@@ -97,13 +97,13 @@ export async function deleteStation(ctx: TenantContext, id: string): Promise<voi
   mayChange(ctx);
   await withTenant(ctx.tenantId, async (tx) => {
     const current = await lockStation(tx, id);
-    if (current.isDefault) throw new AppError('conflict', `${current.name} is the default station; make another the default first`);
+    if (current.isDefault) throw new AppError('conflict', `${current.name} is the default station; make another the default first`, undefined, { words: { key: 'stationDefault', values: { station: current.name } } });
     const [open] = await tx
       .select({ id: kitchenTickets.id })
       .from(kitchenTickets)
       .where(and(eq(kitchenTickets.stationId, id), isNull(kitchenTickets.bumpedAt)))
       .limit(1);
-    if (open) throw new AppError('conflict', `${current.name} still has tickets on its screen; bump them first`);
+    if (open) throw new AppError('conflict', `${current.name} still has tickets on its screen; bump them first`, undefined, { words: { key: 'stationBusy', values: { station: current.name } } });
     await tx.delete(kitchenStations).where(eq(kitchenStations.id, id));
     await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'station.deleted', entityType: 'station', entityId: id, details: { name: current.name } });
   });
@@ -122,7 +122,7 @@ async function writeRoutes(ctx: TenantContext, kind: KitchenRouteKind, routes: {
     const stationIds = [...new Set(routes.map((r) => r.station).filter((s) => s !== 'inherit' && s !== 'none'))];
     const known = stationIds.length ? await tx.select({ id: kitchenStations.id }).from(kitchenStations).where(inArray(kitchenStations.id, stationIds)) : [];
     const missing = stationIds.find((s) => !known.some((k) => k.id === s));
-    if (missing) throw new AppError('unprocessable', 'That station no longer exists; reload the page', [{ path: 'station', message: 'No such station' }]);
+    if (missing) throw new AppError('unprocessable', 'That station no longer exists; reload the page', [{ path: 'station', message: 'No such station' }], { words: { key: 'gone' }, fieldWords: { station: { key: 'id' } } });
 
     const targetIds = routes.map((r) => r.targetId);
     const current = await tx

@@ -49,7 +49,7 @@ export function listTables({ tenantId }: TenantScope, filter: { area?: string; s
 }
 
 export async function createTable(ctx: TenantContext, input: TableInput): Promise<DiningTable> {
-  if ((input.gridX ?? null) === null !== ((input.gridY ?? null) === null)) throw new AppError('unprocessable', 'Place a table on both a column and a row', [{ path: 'gridY', message: 'Choose a row too' }]);
+  if ((input.gridX ?? null) === null !== ((input.gridY ?? null) === null)) throw new AppError('unprocessable', 'Place a table on both a column and a row', [{ path: 'gridY', message: 'Choose a row too' }], { words: { key: 'tableBothCells' }, fieldWords: { gridY: { key: 'chooseRow' } } });
   return withTenant(ctx.tenantId, async (tx) => {
     const [row] = await tx.insert(diningTables).values({ tenantId: ctx.tenantId, ...input }).returning(columns).catch(duplicate);
     await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'table.created', entityType: 'table', entityId: row!.id, details: input });
@@ -71,10 +71,10 @@ export async function updateTable(ctx: TenantContext, id: string, patch: TablePa
     const status = patch.status ?? current.status;
     let covers = patch.covers ?? current.covers;
     if (status !== 'occupied') {
-      if (patch.covers) throw new AppError('unprocessable', 'Only an occupied table has covers', [{ path: 'covers', message: 'Seat the table first' }]);
+      if (patch.covers) throw new AppError('unprocessable', 'Only an occupied table has covers', [{ path: 'covers', message: 'Seat the table first' }], { words: { key: 'coversOnlyOccupied' }, fieldWords: { covers: { key: 'seatFirst' } } });
       covers = 0;
     } else if (covers < 1) {
-      throw new AppError('unprocessable', 'How many guests? An occupied table needs at least 1 cover', [{ path: 'covers', message: 'At least 1' }]);
+      throw new AppError('unprocessable', 'How many guests? An occupied table needs at least 1 cover', [{ path: 'covers', message: 'At least 1' }], { words: { key: 'coversAtLeastOne' }, fieldWords: { covers: { key: 'atLeast', values: { minimum: 1 } } } });
     }
     const [row] = await tx
       .update(diningTables)
@@ -92,7 +92,7 @@ export async function deleteTable(ctx: TenantContext, id: string): Promise<void>
   await withTenant(ctx.tenantId, async (tx) => {
     const [current] = await tx.select(columns).from(diningTables).where(eq(diningTables.id, id)).for('update');
     if (!current) throw notFound('Table');
-    if (current.status === 'occupied') throw new AppError('conflict', 'This table has guests; free it before removing it');
+    if (current.status === 'occupied') throw new AppError('conflict', 'This table has guests; free it before removing it', undefined, { words: { key: 'tableHasGuests' } });
     await tx.delete(diningTables).where(eq(diningTables.id, id));
     await recordAudit(tx, ctx.tenantId, { actorUserId: ctx.userId, action: 'table.deleted', entityType: 'table', entityId: id, details: { name: current.name } });
   });
@@ -112,7 +112,7 @@ export async function setTableOccupancy(tx: Tx, tableId: string, state: { status
     .returning({ tenantId: diningTables.tenantId });
   if (rows[0]) return appendEvents(tx, rows[0].tenantId, [{ type: 'TableStatusChanged', payload: { tableId, status: state.status, covers } }]);
   const [exists] = await tx.select({ id: diningTables.id }).from(diningTables).where(eq(diningTables.id, tableId));
-  if (!exists) throw new AppError('unprocessable', 'No such table', [{ path: 'tableId', message: 'No such table' }]);
+  if (!exists) throw new AppError('unprocessable', 'No such table', [{ path: 'tableId', message: 'No such table' }], { words: { key: 'noSuchTable' }, fieldWords: { tableId: { key: 'id' } } });
 }
 
 /**

@@ -268,7 +268,7 @@ export async function recallLastTicket(ctx: TenantContext, stationId: string): P
       .orderBy(desc(kitchenTickets.bumpedAt))
       .limit(1)
       .for('update');
-    if (!last) throw new AppError('not_found', 'Nothing has been bumped at this station yet');
+    if (!last) throw new AppError('not_found', 'Nothing has been bumped at this station yet', undefined, { words: { key: 'nothingBumped' } });
     const [recalled] = await tx
       .update(kitchenTickets)
       .set({ bumpedAt: null, bumpedBy: null, recalledAt: new Date() })

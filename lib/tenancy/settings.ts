@@ -7,6 +7,7 @@ import { afterCommit, withTenant, type Tx } from '@/lib/platform/db';
 import { CURRENCY_DISPLAYS, DEFAULT_LOCALE, isLocale, LOCALES, type CurrencyDisplay, type Locale } from '@/lib/platform/locale';
 import { minorDigits } from '@/lib/platform/money';
 import { patchSchema } from '@/lib/platform/validation';
+import { issueWords } from '@/lib/platform/issue-words';
 
 export type TenantSettings = {
   pricesIncludeTax: boolean;
@@ -111,7 +112,7 @@ export const settingsPatchSchema = patchSchema(
     tipPresets: z
       .array(z.number({ message: 'Enter a percentage' }).int().min(1, 'A tip preset is more than 0 %').max(10_000, 'At most 100 %'))
       .max(3, 'At most 3 tip presets')
-      .refine((ps) => new Set(ps).size === ps.length, 'Each tip preset once'),
+      .refine((ps) => new Set(ps).size === ps.length, { message: 'Each tip preset once', params: issueWords('tipPresetOnce') }),
     tipCustomAmount: z.boolean(),
     serviceChargeBasisPoints: z.number({ message: 'Enter a percentage' }).int('Use whole basis points').min(0, '0 % (none) to 100 %').max(10_000, '0 % (none) to 100 %'),
     receiptLinkDays: z.number({ message: 'Enter days' }).int('Use whole days').min(1, '1 to 3650 days').max(3650, '1 to 3650 days'),

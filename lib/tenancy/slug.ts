@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueWords } from '@/lib/platform/issue-words';
 
 /** Subdomains that belong to us, not to a business. */
 export const RESERVED_SLUGS = new Set([
@@ -18,5 +19,5 @@ export const slugSchema = z
   .max(32, 'Use at most 32 characters')
   .regex(/^[a-z0-9-]+$/, 'Use only letters, digits and hyphens')
   .regex(/^[a-z0-9].*[a-z0-9]$/, 'Start and end with a letter or digit')
-  .refine((s) => !s.includes('--'), 'Do not use two hyphens in a row')
-  .refine((s) => !RESERVED_SLUGS.has(s), 'This address is reserved; choose another');
+  .refine((s) => !s.includes('--'), { message: 'Do not use two hyphens in a row', params: issueWords('twoHyphens') })
+  .refine((s) => !RESERVED_SLUGS.has(s), { message: 'This address is reserved; choose another', params: issueWords('addressReserved') });

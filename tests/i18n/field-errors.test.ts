@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fieldErrorsOf, toFormState } from '@/lib/platform/errors';
-import { fieldIssueText, fieldIssueWords } from '@/lib/platform/field-words';
+import { fieldIssueText, fieldIssueWords, formWords } from '@/lib/platform/field-words';
+import { translatorFor } from '@/lib/platform/i18n';
 
 /**
  * A form's field errors in the reader's language (zod 4 has no Burmese locale): Myanmar reads
@@ -58,10 +59,11 @@ describe('form field errors in the reader’s language', () => {
         return err;
       }
     })();
-    const mine = toFormState(thrown, fieldIssueWords('my'));
+    const mine = toFormState(thrown, formWords('my'));
     expect(mine.fieldErrors).toMatchObject({ name: 'ဤအကွက်ကို ဖြည့်ပါ။', code: 'အနည်းဆုံး စာလုံး ၃ လုံး ရှိရပါမည်။' });
+    expect(mine.error).toBe(translatorFor('my', 'errors')('checkFields')); // the summary line in the reader's language too
     const asBefore = toFormState(thrown);
-    expect(mine.error).toBe(asBefore.error); // the summary line is the API's message, as before
+    expect(asBefore.error).toMatch(/^The request is invalid: /); // without the reader's words: the API's message, as before
     expect(asBefore.fieldErrors).toMatchObject({ name: 'Enter a name' });
   });
 });

@@ -48,7 +48,7 @@ export function productWriteError(err: unknown): unknown {
     const kv = dup.keyValue ?? {};
     if (typeof kv.skus === 'string') return clashError([{ kind: 'sku', value: kv.skus }]);
     if (typeof kv.barcodes === 'string') return clashError([{ kind: 'barcode', value: kv.barcodes }]);
-    return new AppError('conflict', 'A SKU or barcode of this product is already used by another product');
+    return new AppError('conflict', 'A SKU or barcode of this product is already used by another product', undefined, { words: { key: 'skuTaken' } });
   }
   if (isNoTransactionSupport(err)) {
     return new AppError('unavailable', 'Importing needs MongoDB transactions: run MongoDB as a replica set (e.g. Atlas or mongod --replSet)');

@@ -166,5 +166,5 @@ export async function replaceProduct(
     });
     if (written) return written;
   }
-  throw new AppError('conflict', 'The product changed while it was being saved; try again');
+  throw new AppError('conflict', 'The product changed while it was being saved; try again', undefined, { words: { key: 'changedWhileSaving' } });
 }

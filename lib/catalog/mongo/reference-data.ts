@@ -1,5 +1,5 @@
 import type { Collection, Filter, UpdateFilter } from 'mongodb';
-import { AppError } from '@/lib/platform/errors';
+import { AppError, nameTaken } from '@/lib/platform/errors';
 import type { Category, ModifierGroup, ReferenceStore, ReferenceStores, SavedDiscount, TaxClass } from '../repository';
 import type { CategoryInput, ModifierGroupInput, SavedDiscountInput, TaxClassInput } from '../schemas';
 import { withModifierOptionIds } from '../shared';
@@ -20,7 +20,7 @@ function referenceStore<T extends { id: string }, Input, D extends Doc>(
   what: string,
 ): ReferenceStore<T, Input> {
   const duplicate = (err: unknown): never => {
-    if (duplicateKey(err)) throw new AppError('conflict', `A ${what} with this name already exists`, [{ path: 'name', message: 'Already in use' }]);
+    if (duplicateKey(err)) throw nameTaken(what);
     throw err;
   };
   const checked = (input: Input) => {
@@ -78,7 +78,7 @@ function referenceStore<T extends { id: string }, Input, D extends Doc>(
         const doc = await col.findOneAndUpdate(filter, write(merge(toItem(current))), { returnDocument: 'after' }).catch(duplicate);
         if (doc) return toItem(doc as D);
       }
-      throw new AppError('conflict', `The ${what} changed while it was being saved; try again`);
+      throw new AppError('conflict', `The ${what} changed while it was being saved; try again`, undefined, { words: { key: 'changedWhileSaving' } });
     },
     async delete(tenantId, id) {
       const t = tenant(tenantId);

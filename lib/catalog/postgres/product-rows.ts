@@ -136,8 +136,8 @@ export async function withClashBackstop<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    if (pgErrorCode(err) === '23505') throw new AppError('conflict', 'A SKU or barcode of this product is already used by another product');
-    if (pgErrorCode(err) === '23503') throw new AppError('unprocessable', 'The category or tax class does not exist');
+    if (pgErrorCode(err) === '23505') throw new AppError('conflict', 'A SKU or barcode of this product is already used by another product', undefined, { words: { key: 'skuTaken' } });
+    if (pgErrorCode(err) === '23503') throw new AppError('unprocessable', 'The category or tax class does not exist', undefined, { words: { key: 'gone' } });
     throw err;
   }
 }

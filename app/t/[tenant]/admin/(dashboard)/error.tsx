@@ -13,7 +13,7 @@ export default function DashboardError({ reset }: { error: Error & { digest?: st
       <h1 className="text-2xl font-bold">{tt('dashboard')}</h1>
       <Alert tone="error">{t('dashboard')}</Alert>
       <Button variant="secondary" onClick={reset}>
-        Try again
+        {t('tryAgain')}
       </Button>
     </div>
   );

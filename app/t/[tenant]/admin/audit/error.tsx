@@ -13,7 +13,7 @@ export default function AuditError({ reset }: { error: Error & { digest?: string
       <h1 className="text-2xl font-bold">{tt('auditLog')}</h1>
       <Alert tone="error">{t('audit')}</Alert>
       <Button variant="secondary" onClick={reset}>
-        Try again
+        {t('tryAgain')}
       </Button>
     </div>
   );

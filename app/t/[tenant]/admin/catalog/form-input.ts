@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { MAX_PRICE } from '@/lib/catalog';
 import { decimalToMinor, minorDigits } from '@/lib/platform/money';
 import { text } from '@/lib/platform/form-data';
+import type { FieldWords } from '@/lib/platform/errors';
+import { issueWords } from '@/lib/platform/issue-words';
 
 /**
  * Helpers for the catalog's server actions: read form fields, and turn a form's text into the
@@ -28,13 +30,15 @@ export const obj = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
 export type Path = (string | number)[];
-export type Report = (path: Path, message: string) => void;
+/** A field's problem: the English `message`, and its `words` so a form in another language says it (field-words.ts). */
+export type Report = (path: Path, message: string, words?: FieldWords) => void;
 
 /**
  * A schema for staffAction: `convert` maps the raw form value to the module's input (calling
  * `report` for what it cannot convert), then `schema` validates it. The first message for a
  * path wins, so a conversion message is not replaced by the schema's view of the placeholder.
- * `rename` may move or reword a schema issue (return null to drop it).
+ * `rename` may move or reword a schema issue (return null to drop it). A schema issue keeps its
+ * code and bounds (a reworded one says its new sentence as sent), so it reads in the reader's language.
  */
 export function formSchema<S extends z.ZodType>(
   schema: S,
@@ -43,17 +47,23 @@ export function formSchema<S extends z.ZodType>(
 ) {
   return z.unknown().transform((raw, ctx): z.output<S> => {
     const reported = new Set<string>();
-    const report: Report = (path, message) => {
+    const first = (path: Path) => {
       const key = path.join('.');
-      if (reported.has(key)) return;
+      if (reported.has(key)) return false;
       reported.add(key);
-      ctx.addIssue({ code: 'custom', path, message });
+      return true;
+    };
+    const report: Report = (path, message, words) => {
+      if (first(path)) ctx.addIssue({ code: 'custom', path, message, ...(words && { params: { words } }) });
     };
     const result = schema.safeParse(convert(raw, report));
     if (!result.success) {
       for (const issue of result.error.issues) {
         const moved = rename(issue.path.map((p) => (typeof p === 'number' ? p : String(p))), issue.message);
-        if (moved) report(moved.path, moved.message);
+        if (!moved || !first(moved.path)) continue;
+        // Reworded: our sentence, as sent; else the issue itself (its code, bounds or words) at its path.
+        if (moved.message !== issue.message) ctx.addIssue({ code: 'custom', path: moved.path, message: moved.message });
+        else ctx.addIssue({ ...issue, path: moved.path } as Parameters<typeof ctx.addIssue>[0] & object);
       }
     }
     return result.success && reported.size === 0 ? result.data : z.NEVER;
@@ -65,7 +75,7 @@ export function wholeNumber(value: unknown, path: Path, report: Report, fallback
   const t = str(value).trim();
   if (t === '' && fallback !== undefined) return fallback;
   if (!/^-?\d{1,6}$/.test(t)) {
-    report(path, 'Enter a whole number');
+    report(path, 'Enter a whole number', issueWords('wholeNumber').words);
     return Number.NaN;
   }
   return Number(t);
@@ -85,22 +95,24 @@ export function priceOf(value: unknown, currency: string, path: Path, report: Re
   const typed = str(value).trim();
   if (typed === '') {
     if (delta) return 0;
-    report(path, 'Enter a price');
+    report(path, 'Enter a price', issueWords('price').words);
     return Number.NaN;
   }
   const minor = decimalToMinor(typed, currency);
-  if (minor === null) report(path, `Enter an amount in ${currency}, like ${delta ? '-' : ''}${priceExample(currency)}`);
-  else if (minor < 0 && !delta) report(path, 'A price cannot be negative');
-  else if (Math.abs(minor) > MAX_PRICE) report(path, 'That amount is too large');
+  const example = `${delta ? '-' : ''}${priceExample(currency)}`;
+  if (minor === null) report(path, `Enter an amount in ${currency}, like ${example}`, issueWords('amountIn', { currency, example }).words);
+  else if (minor < 0 && !delta) report(path, 'A price cannot be negative', issueWords('priceNegative').words);
+  else if (Math.abs(minor) > MAX_PRICE) report(path, 'That amount is too large', issueWords('amountTooLarge').words);
   else return minor;
   return Number.NaN;
 }
 
 /** "7", "7.5", "7,25 %" → basis points (750); exact, at most two decimals. */
-export function basisPoints(value: unknown, path: Path, report: Report, whenEmpty: string): number {
+export function basisPoints(value: unknown, path: Path, report: Report, whenEmpty: string, whenEmptyWords?: FieldWords): number {
   const match = /^\s*(\d{1,3})(?:[.,](\d{1,2}))?\s*%?\s*$/.exec(str(value));
   if (!match) {
-    report(path, str(value).trim() ? 'Enter a percentage like 7 or 7.5' : whenEmpty);
+    if (str(value).trim()) report(path, 'Enter a percentage like 7 or 7.5', issueWords('percentage').words);
+    else report(path, whenEmpty, whenEmptyWords);
     return Number.NaN;
   }
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));

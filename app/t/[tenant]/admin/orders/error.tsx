@@ -13,7 +13,7 @@ export default function OrdersError({ reset }: { error: Error & { digest?: strin
       <h1 className="text-2xl font-bold">{tt('orders')}</h1>
       <Alert tone="error">{t('orders')}</Alert>
       <Button variant="secondary" onClick={reset}>
-        Try again
+        {t('tryAgain')}
       </Button>
     </div>
   );

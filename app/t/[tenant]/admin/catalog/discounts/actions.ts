@@ -1,5 +1,6 @@
 'use server';
 
+import { issueWords } from '@/lib/platform/issue-words';
 import { getTranslations } from 'next-intl/server';
 import { staffAction, type FormState } from '@/lib/auth';
 import { savedDiscountInputSchema, savedDiscountService } from '@/lib/catalog';
@@ -17,7 +18,7 @@ const discountFormSchema = (currency: string) =>
       return {
         name: str(d.name),
         kind,
-        basisPoints: kind === 'percent' ? basisPoints(d.value, ['value'], report, 'Enter the percentage off') : null,
+        basisPoints: kind === 'percent' ? basisPoints(d.value, ['value'], report, 'Enter the percentage off', issueWords('percentageOff').words) : null,
         amount: kind === 'amount' ? priceOf(d.value, currency, ['value'], report) : null,
         appliesTo: str(d.appliesTo) || 'any',
         needsApproval: d.needsApproval === 'on',

@@ -1,5 +1,6 @@
 'use server';
 
+import { issueWords } from '@/lib/platform/issue-words';
 import { getTranslations } from 'next-intl/server';
 import { staffAction, type FormState } from '@/lib/auth';
 import { taxClassInputSchema, taxClassService } from '@/lib/catalog';
@@ -13,7 +14,7 @@ const taxFormSchema = () =>
     taxClassInputSchema,
     (raw, report) => {
       const d = obj(raw);
-      return { name: str(d.name), rateBasisPoints: basisPoints(d.rate, ['rate'], report, 'Enter the rate') };
+      return { name: str(d.name), rateBasisPoints: basisPoints(d.rate, ['rate'], report, 'Enter the rate', issueWords('rate').words) };
     },
     (path, message) => (path[0] === 'rateBasisPoints' ? { path: ['rate'], message } : { path, message }),
   );

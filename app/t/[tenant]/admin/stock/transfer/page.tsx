@@ -29,11 +29,13 @@ export default async function TransferStockPage({ searchParams }: { searchParams
     >
       {others.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-8 text-center text-slate-600">
-          There is only one location.{' '}
-          <Link href="/admin/stock/locations" className="font-semibold text-brand-700 underline">
-            Add another location
-          </Link>{' '}
-          to move stock between them.
+          {t.rich('onlyOneLocation', {
+            link: (chunks) => (
+              <Link href="/admin/stock/locations" className="font-semibold text-brand-700 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       ) : (
         <StockOperationForm

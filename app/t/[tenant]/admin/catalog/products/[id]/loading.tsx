@@ -1,5 +1,7 @@
+import { useTranslations } from 'next-intl';
 import { PageSkeleton } from '@/components/ui/page-skeleton';
 
 export default function Loading() {
-  return <PageSkeleton title="Product" rows={4} />;
+  const t = useTranslations('admin.titles');
+  return <PageSkeleton title={t('product')} rows={4} />;
 }
