@@ -21,7 +21,9 @@ export const API_SCOPES = {
   'inventory:write': ['stock:write'],
   'tables:read': ['tables:read'],
   'tables:write': ['tables:operate', 'tables:write'],
-  'shifts:write': ['shift:operate'],
+  'shifts:read': ['shift:read'],
+  // Opening and closing a shift needs to find it first: a key that could open one could read it anyway.
+  'shifts:write': ['shift:read', 'shift:operate'],
   'customers:read': ['customer:read'],
   'customers:write': ['customer:write'],
   'reports:read': ['reports:read'],

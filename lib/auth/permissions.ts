@@ -40,6 +40,8 @@ const matrix = {
   'offline:resolve': ['owner', 'manager'],
   'refund:create': ['owner', 'manager'],
   'discount:override': ['owner', 'manager'],
+  /** Read a register's open shift and a shift's X/Z report (an integration's, with `shifts:read`). */
+  'shift:read': ['owner', 'manager', 'cashier'],
   'shift:operate': ['owner', 'manager', 'cashier'],
   /** Cash out of a drawer above the tenant's limit, and closing a shift someone else opened. */
   'shift:manage': ['owner', 'manager'],

@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as shiftDay from '@/app/api/v1/shifts/days/[date]/route';
+import * as shiftsRoute from '@/app/api/v1/shifts/route';
+import * as shiftReportRoute from '@/app/api/v1/shifts/[id]/report/route';
 import { createApiKey } from '@/lib/auth';
 import { closeShift, openShift } from '@/lib/orders';
 import { businessDayOf } from '@/lib/platform/business-day';
 import { businessDayRule } from '@/lib/tenancy';
-import { apiRequest, contextOf, createTenant, json, mainLocation, segment, type TestStaff, type TestTenant } from '../helpers';
+import { apiRequest, contextOf, createTenant, json, mainLocation, noParams, segment, type TestStaff, type TestTenant } from '../helpers';
 
 /**
  * GET /api/v1/shifts/days/{date} (issue 17: shifts reachable over the API, not only the open one
@@ -79,5 +81,26 @@ describe('GET /api/v1/shifts/days/{date}', () => {
     expect((await get(a, today, { key: secret })).status).toBe(401);
     const theirs = await get(b, today, { as: b.owner });
     expect(theirs.body.shifts.map((s: { openingFloat: number }) => s.openingFloat)).toEqual([700]);
+  });
+});
+
+describe('a key with shifts:read', () => {
+  it('reads the open shift and a shift report, may not open, close or move cash (403 naming shifts:write), and only in its own business', async () => {
+    const { secret } = await createApiKey(contextOf(a), { name: 'Cash watcher', scopes: ['shifts:read'] });
+    const auth = { authorization: `Bearer ${secret}` };
+    const open = await json(await shiftsRoute.GET(await apiRequest('GET', '/api/v1/shifts?register=Bar', { host: a.tenant, headers: auth }), noParams));
+    expect(open).toMatchObject({ status: 200, body: { id: openId } });
+    const report = await json(await shiftReportRoute.GET(await apiRequest('GET', `/api/v1/shifts/${closedId}/report`, { host: a.tenant, headers: auth }), segment({ id: closedId })));
+    expect(report.status).toBe(200);
+
+    const opening = await json(
+      await shiftsRoute.POST(await apiRequest('POST', '/api/v1/shifts', { host: a.tenant, headers: { ...auth, 'idempotency-key': crypto.randomUUID() }, body: { registerName: 'Patio', openingFloat: 0 } }), noParams),
+    );
+    expect(opening.status).toBe(403);
+    expect(opening.body.error.details).toMatchObject({ requiredScopes: ['shifts:write'] });
+
+    // B's shift is not found with A's key on A's host, and A's key is refused on B's host.
+    const theirs = await json(await shiftsRoute.GET(await apiRequest('GET', '/api/v1/shifts?register=Front', { host: b.tenant, headers: auth }), noParams));
+    expect(theirs.status).toBe(401);
   });
 });

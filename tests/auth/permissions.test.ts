@@ -28,6 +28,7 @@ const expected: Record<Permission, Role[]> = {
   'offline:resolve': ['owner', 'manager'],
   'refund:create': ['owner', 'manager'],
   'discount:override': ['owner', 'manager'],
+  'shift:read': ['owner', 'manager', 'cashier'],
   'shift:operate': ['owner', 'manager', 'cashier'],
   'shift:manage': ['owner', 'manager'],
   'reports:read': ['owner', 'manager'],

@@ -14,7 +14,7 @@ export const GET = tenantRoute(
     if (!shift) throw new AppError('not_found', `${register} has no open shift`);
     return Response.json(shift);
   },
-  { permission: 'shift:operate' },
+  { permission: 'shift:read' },
 );
 
 export const POST = tenantRoute(
