@@ -123,8 +123,7 @@ export type SampleMethods = {
 export interface CatalogRepository extends SampleMethods {
   readonly kind: 'postgres' | 'mongodb';
 
-  /** In the caller's tenant transaction `tx` when given (the register's reads share one); MongoDB ignores it. */
-  listProducts(tenantId: string, query: ProductListQuery, tx?: Tx): Promise<Page<Product>>;
+  listProducts(tenantId: string, query: ProductListQuery): Promise<Page<Product>>;
   getProduct(tenantId: string, id: string): Promise<Product | null>;
   /** The products of `ids` that exist in this tenant (any order; missing ids are left out). */
   getProducts(tenantId: string, ids: string[]): Promise<Product[]>;

@@ -67,9 +67,9 @@ async function assertReferencesExist(
   return { category: new Map(cats.map((c) => [c.id, c.name])), taxClass: new Map(taxes.map((t) => [t.id, t.name])) };
 }
 
-/** One page of products; in the caller's tenant transaction `tx` when given (on Postgres; MongoDB reads apart). */
-export async function listProducts({ tenantId }: TenantScope, query: ProductListQuery, tx?: Tx): Promise<Page<Product>> {
-  return (await catalogRepository()).listProducts(tenantId, query, tx);
+/** One page of products. */
+export async function listProducts({ tenantId }: TenantScope, query: ProductListQuery): Promise<Page<Product>> {
+  return (await catalogRepository()).listProducts(tenantId, query);
 }
 
 /** Every active product, unpaged (the register's catalog); in the caller's tenant transaction `tx` when given. */

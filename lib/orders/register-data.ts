@@ -165,7 +165,7 @@ async function readRegister(scope: RegisterScope, tx: Tx, locationId: string | u
   const groupById = new Map(groups.map((g) => [g.id, g]));
   const rateOf = new Map(taxes.map((t) => [t.id, t.rateBasisPoints]));
   const registerProducts: RegisterProduct[] = products
-    .filter((p) => p.status === 'active' && p.variants.length > 0)
+    .filter((p) => p.variants.length > 0)
     .map((p) => ({
       id: p.id,
       name: p.name,

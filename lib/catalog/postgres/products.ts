@@ -14,8 +14,8 @@ const inTenant = <T>(tenantId: string, outer: Tx | undefined, fn: (tx: Tx) => Pr
 /** Reading and writing single products, and the variant lookups of stock and checkout. */
 export function postgresProducts(): ProductMethods {
   return {
-    listProducts: (tenantId, q, outer) => {
-      const read = async (tx: Tx) => {
+    listProducts: (tenantId, q) =>
+      withTenant(tenantId, async (tx) => {
         const filters: SQL[] = [];
         if (q.status !== 'all') filters.push(eq(products.status, q.status));
         if (q.categoryId) filters.push(eq(products.categoryId, q.categoryId));
@@ -35,9 +35,7 @@ export function postgresProducts(): ProductMethods {
         const [{ total }] = (await tx.select({ total: sql<number>`count(*)::int` }).from(products).where(where)) as [{ total: number }];
         const rows = await tx.select().from(products).where(where).orderBy(asc(products.name), asc(products.id)).offset(q.skip).limit(q.limit);
         return { data: await hydrate(tx, rows), total, skip: q.skip, limit: q.limit };
-      };
-      return outer ? read(outer) : withTenant(tenantId, read);
-    },
+      }),
 
     getProduct: (tenantId, id) =>
       withTenant(tenantId, async (tx) => {
