@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema/auth';
+import { expiringCopies, type ExpiringCopies } from '@/lib/platform/copies';
 import { afterCommit, withTenant } from '@/lib/platform/db';
 import { isLocale, type CurrencyDisplay, type Locale } from '@/lib/platform/locale';
 import { getTenantSettings, onSettingsChanged } from '@/lib/tenancy';
@@ -25,12 +26,9 @@ export type DisplayPreferences = {
  * this module twice (pages, route handlers), and both must drop the same copy.
  */
 const DISPLAY_TTL_MS = 5000;
-const MAX_COPIES = 10_000;
-const copies = ((globalThis as { __tillwiseDisplayPreferences?: Map<string, { value: DisplayPreferences; until: number }> }).__tillwiseDisplayPreferences ??= new Map());
+const copies = ((globalThis as { __tillwiseDisplayPreferences?: ExpiringCopies<DisplayPreferences> }).__tillwiseDisplayPreferences ??= expiringCopies(DISPLAY_TTL_MS, 10_000));
 const copyKey = (tenantId: string, userId: string | null) => `${tenantId}:${userId ?? ''}`;
-onSettingsChanged((tenantId) => {
-  for (const key of copies.keys()) if (key.startsWith(`${tenantId}:`)) copies.delete(key);
-});
+onSettingsChanged((tenantId) => copies.deletePrefix(`${tenantId}:`));
 
 /**
  * The display preferences of `userId` (null: nobody signed in, the tenant's). Pages read it once
@@ -39,15 +37,14 @@ onSettingsChanged((tenantId) => {
 export async function displayPreferences({ tenantId }: TenantScope, userId: string | null): Promise<DisplayPreferences> {
   const key = copyKey(tenantId, userId);
   const copy = copies.get(key);
-  if (copy && copy.until > Date.now()) return copy.value;
+  if (copy) return copy;
   const value: DisplayPreferences = await withTenant(tenantId, async (tx) => {
     const settings = await getTenantSettings({ tenantId }, tx);
     const [row] = userId ? await tx.select({ locale: users.locale }).from(users).where(eq(users.id, userId)) : [];
     const chosen = isLocale(row?.locale) ? row.locale : null;
     return { locale: chosen ?? settings.locale, chosen, tenantLocale: settings.locale, currencyDisplay: settings.currencyDisplay };
   });
-  if (copies.size >= MAX_COPIES) copies.clear(); // people of every tenant seen lately; a bound, not a policy
-  copies.set(key, { value: Object.freeze(value), until: Date.now() + DISPLAY_TTL_MS });
+  copies.set(key, Object.freeze(value));
   return value; // frozen: every render of the next few seconds shares it
 }
 

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema/auth';
+import { expiringCopies } from '@/lib/platform/copies';
 import { withTenant, type Tx } from '@/lib/platform/db';
 import { logger } from '@/lib/platform/logger';
 import { redis, tenantKey } from '@/lib/platform/redis';
@@ -71,20 +72,18 @@ export async function isSessionRevoked(
  * STATE_TTL_MS on another instance (this one forgets its entry at the revocation).
  */
 const STATE_TTL_MS = 5000;
-const MAX_STATES = 10_000;
 type UserState = { active: boolean; validAfter: number | null } | null;
-const userStates = new Map<string, { state: UserState; until: number }>();
+const userStates = expiringCopies<UserState>(STATE_TTL_MS, 10_000); // staff of every tenant seen lately
 const stateKey = (tenantId: string, userId: string) => `${tenantId}:${userId}`;
 
 async function userState(tenantId: string, userId: string): Promise<UserState> {
   const key = stateKey(tenantId, userId);
   const cached = userStates.get(key);
-  if (cached && cached.until > Date.now()) return cached.state;
+  if (cached !== undefined) return cached;
   const [row] = await withTenant(tenantId, (tx) =>
     tx.select({ active: users.active, validAfter: users.sessionsValidAfter }).from(users).where(eq(users.id, userId)),
   );
   const state = row ? { active: row.active, validAfter: row.validAfter?.getTime() ?? null } : null;
-  if (userStates.size >= MAX_STATES) userStates.clear(); // staff of every tenant seen lately; a bound, not a policy
-  userStates.set(key, { state, until: Date.now() + STATE_TTL_MS });
+  userStates.set(key, state);
   return state;
 }
